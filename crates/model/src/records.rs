@@ -1,0 +1,253 @@
+//! The five record types, one per dataset table.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::vocab::{Constraint, Level, Measure, Qualifier};
+
+/// Stable identifier of a document: the first 16 hex digits of the SHA-256 of
+/// its canonical URL (or of its path, for local files).
+#[must_use]
+pub fn doc_id(canonical: &str) -> String {
+    let digest = Sha256::digest(canonical.as_bytes());
+    hex::encode(&digest[..8])
+}
+
+/// What the fetcher made of a URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum PageKind {
+    /// An HTML article (possibly joined from several pages); goes to `clean`.
+    #[default]
+    Html,
+    /// A listing page or sitemap: links were taken from it, it is not cleaned.
+    Listing,
+    /// A PDF, Word file, image or archive: recorded, not cleaned.
+    Binary,
+    /// The server said 304 / the body hash is unchanged since an earlier run.
+    Unchanged,
+    /// The URL failed for good; `error` says why.
+    Error,
+}
+
+impl PageKind {
+    /// The string written to datasets.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PageKind::Html => "html",
+            PageKind::Listing => "listing",
+            PageKind::Binary => "binary",
+            PageKind::Unchanged => "unchanged",
+            PageKind::Error => "error",
+        }
+    }
+
+    /// Parses [`Self::as_str`].
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "html" => PageKind::Html,
+            "listing" => PageKind::Listing,
+            "binary" => PageKind::Binary,
+            "unchanged" => PageKind::Unchanged,
+            "error" => PageKind::Error,
+            _ => return None,
+        })
+    }
+}
+
+/// One fetched URL (a multi-page article is one `Page` with every part's URL
+/// in `page_urls` and the parts' bodies joined in order).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Page {
+    /// The URL as discovered (normalised).
+    pub url: String,
+    /// The URL after redirects.
+    pub final_url: String,
+    /// Host of `url`.
+    pub host: String,
+    /// When the (first part of the) page was fetched.
+    pub fetched_at: DateTime<Utc>,
+    /// What the fetcher made of it.
+    pub kind: PageKind,
+    /// HTTP status of the last attempt, if a response came.
+    pub status: Option<u16>,
+    /// `Content-Type` header.
+    pub content_type: Option<String>,
+    /// Charset named by the HTTP header or the page's `<meta>`.
+    pub declared_charset: Option<String>,
+    /// Charset actually used to decode the body.
+    pub detected_charset: Option<String>,
+    /// `ETag` header, for conditional re-fetches.
+    pub etag: Option<String>,
+    /// `Last-Modified` header, for conditional re-fetches.
+    pub last_modified: Option<String>,
+    /// Decoded UTF-8 HTML; parts of a multi-page article are joined in order.
+    pub body: Option<String>,
+    /// SHA-256 (hex) of the raw bytes of all parts.
+    pub body_sha256: Option<String>,
+    /// Every part of a multi-page article, in order (just `url` for one page).
+    pub page_urls: Vec<String>,
+    /// Link hops from the seed.
+    pub depth: u32,
+    /// The page the link was found on.
+    pub referrer: Option<String>,
+    /// Attempts made (1 when the first one succeeded).
+    pub attempts: u32,
+    /// Why the URL failed, for `kind = error`.
+    pub error: Option<String>,
+}
+
+/// The main text of one page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Document {
+    /// [`doc_id`] of `url`.
+    pub doc_id: String,
+    /// Canonical URL of the article (or the local path it came from).
+    pub url: String,
+    /// Title with site suffixes removed.
+    pub title: Option<String>,
+    /// Publication date stated on the page.
+    pub published: Option<NaiveDate>,
+    /// The report text: paragraphs separated by `\n`, NFKC-normalised.
+    pub text: String,
+    /// Characters of text kept.
+    pub chars_kept: u64,
+    /// Characters of visible page text dropped as boilerplate.
+    pub chars_dropped: u64,
+    /// Spam terms were removed from the text.
+    pub spam_removed: bool,
+    /// Other observations (`table_text`, `no_main_block`, …).
+    pub flags: Vec<String>,
+}
+
+impl Document {
+    /// A document made from a plain text file: the text is taken as it is.
+    #[must_use]
+    pub fn from_text(source: &str, text: &str) -> Self {
+        Document {
+            doc_id: doc_id(source),
+            url: source.to_owned(),
+            title: None,
+            published: None,
+            chars_kept: text.chars().count() as u64,
+            text: text.to_owned(),
+            chars_dropped: 0,
+            spam_removed: false,
+            flags: Vec::new(),
+        }
+    }
+}
+
+/// Who reported, when, and for which year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Report {
+    pub doc_id: String,
+    pub url: String,
+    pub title: Option<String>,
+    /// 省 / 自治区 / 直辖市.
+    pub province: Option<String>,
+    /// 地级 region, for counties and districts (and for cities themselves).
+    pub prefecture: Option<String>,
+    /// The reporting region itself.
+    pub region: Option<String>,
+    pub level: Option<Level>,
+    /// GB/T 2260 code of `region`, when it resolves.
+    pub region_code: Option<String>,
+    /// GB/T 2260 code of the parent region.
+    pub parent_code: Option<String>,
+    /// Date the report was delivered.
+    pub report_date: Option<NaiveDate>,
+    /// The year the targets are for.
+    pub target_year: Option<i32>,
+    /// Congress session line, when stated (在…第X届人民代表大会第X次会议上).
+    pub session: Option<String>,
+    pub targets_found: u32,
+    pub outcomes_found: u32,
+    /// Targets are stated but none is for GDP.
+    pub gdp_absent: bool,
+    pub extractor_version: String,
+}
+
+/// One target of the coming year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    pub doc_id: String,
+    pub target_year: Option<i32>,
+    /// Canonical id (`gdp`, …) or `other:<原文名称>`.
+    pub indicator: String,
+    /// The indicator as written.
+    pub raw_name: String,
+    pub measure: Measure,
+    /// The figure (low end of a range); `None` for qualitative targets.
+    pub value: Option<f64>,
+    /// High end of a range.
+    pub value_max: Option<f64>,
+    pub unit: Option<String>,
+    pub qualifier: Qualifier,
+    /// 力争: the higher figure aimed for.
+    pub stretch_value: Option<f64>,
+    pub constraint: Option<Constraint>,
+    /// The clause the target was read from.
+    pub text: String,
+    /// Offset of `text` in the document text, in chars.
+    pub char_start: u32,
+    /// End offset (exclusive) of `text`, in chars.
+    pub char_end: u32,
+}
+
+/// One figure achieved in the previous year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub doc_id: String,
+    /// The year the figure is for.
+    pub year: Option<i32>,
+    pub indicator: String,
+    pub raw_name: String,
+    pub measure: Measure,
+    pub value: Option<f64>,
+    pub unit: Option<String>,
+    /// Stated as 预计 (an estimate made before the year's statistics).
+    pub estimated: bool,
+    pub text: String,
+    pub char_start: u32,
+    pub char_end: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_id_is_stable_and_short() {
+        assert_eq!(doc_id("a"), doc_id("a"));
+        assert_ne!(doc_id("a"), doc_id("b"));
+        assert_eq!(doc_id("a").len(), 16);
+    }
+
+    #[test]
+    fn target_json_uses_the_design_field_names() {
+        let t = Target {
+            doc_id: "x".into(),
+            target_year: Some(2023),
+            indicator: "gdp".into(),
+            raw_name: "地区生产总值".into(),
+            measure: Measure::Growth,
+            value: Some(5.0),
+            value_max: None,
+            unit: Some("%".into()),
+            qualifier: Qualifier::AtLeast,
+            stretch_value: None,
+            constraint: Some(Constraint::Hard),
+            text: "地区生产总值增长5%以上".into(),
+            char_start: 0,
+            char_end: 12,
+        };
+        let v = serde_json::to_value(&t).unwrap();
+        assert_eq!(v["qualifier"], ">=");
+        assert_eq!(v["measure"], "growth");
+        assert_eq!(v["constraint"], "hard");
+    }
+}

@@ -1,0 +1,618 @@
+//! Table writers, the journaled commit, and readers.
+//!
+//! Layout of a dataset root:
+//!
+//! ```text
+//! <root>/<table>/[<key>=<value>/]part-<run_id>-<seq>.parquet   committed files
+//! <root>/_staging/<run_id>/<table>/…                           written, not yet committed
+//! <root>/_staging/<run_id>/_COMMIT                             journal: commit in progress
+//! ```
+//!
+//! Writers only ever write under `_staging`, to hidden `.tmp` names renamed
+//! when complete. A commit moves the staged files of every table into place
+//! and, for each table, removes the older rows it replaces: rows with the same
+//! key (`url` for pages, `doc_id` for the rest) in [`CommitMode::Upsert`], or
+//! the whole table in [`CommitMode::Replace`]. The commit is journaled by the
+//! `_COMMIT` file and idempotent, so [`recover`] finishes a commit that a
+//! killed process left half done and discards staged files that were never
+//! committed. Readers (DuckDB, pyarrow) never see a partial file: staged and
+//! temporary names are hidden from their globs (`_` / `.` prefixes).
+
+use std::collections::{BTreeMap, HashSet};
+use std::fs::{self, File};
+use std::marker::PhantomData;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use arrow::array::{Array, RecordBatch, StringArray};
+use arrow::compute::filter_record_batch;
+use arrow::array::BooleanArray;
+use parquet::arrow::ArrowWriter;
+use parquet::arrow::ProjectionMask;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::basic::{Compression, ZstdLevel};
+use parquet::file::properties::{EnabledStatistics, WriterProperties};
+use parquet::file::metadata::KeyValue;
+use serde::{Deserialize, Serialize};
+
+use crate::WriteError;
+use crate::rows::Row;
+use crate::schema::{SCHEMA_VERSION, Table};
+
+/// How files are encoded.
+#[derive(Debug, Clone)]
+pub struct WriteOptions {
+    /// zstd level (1–22).
+    pub zstd_level: i32,
+    /// Rows per row group.
+    pub row_group_rows: usize,
+    /// A file is closed and a new one started past this many rows…
+    pub max_file_rows: usize,
+    /// …or past this many encoded bytes.
+    pub max_file_bytes: u64,
+}
+
+impl Default for WriteOptions {
+    fn default() -> Self {
+        WriteOptions {
+            zstd_level: 3,
+            row_group_rows: 8192,
+            max_file_rows: 1_000_000,
+            max_file_bytes: 256 * 1024 * 1024,
+        }
+    }
+}
+
+/// What a commit does to the rows already in a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommitMode {
+    /// Older rows with a key (`url` / `doc_id`) that the run wrote are removed.
+    Upsert,
+    /// The table is replaced by what the run wrote.
+    Replace,
+}
+
+/// The key column by which rows of a table replace older rows.
+#[must_use]
+pub fn key_column(table: Table) -> &'static str {
+    match table {
+        Table::Pages => "url",
+        _ => "doc_id",
+    }
+}
+
+fn staging_dir(root: &Path, run_id: &str) -> PathBuf {
+    root.join("_staging").join(run_id)
+}
+
+/// Writes rows of one table into the run's staging area, one open file per
+/// partition, rolling files at the size limits.
+pub struct TableWriter<R: Row> {
+    dir: PathBuf,
+    run_id: String,
+    opts: WriteOptions,
+    props: WriterProperties,
+    parts: BTreeMap<Option<String>, PartFile>,
+    buffers: BTreeMap<Option<String>, Vec<R>>,
+    seq: Arc<std::sync::atomic::AtomicU32>,
+    rows: u64,
+    _row: PhantomData<R>,
+}
+
+struct PartFile {
+    writer: ArrowWriter<File>,
+    tmp: PathBuf,
+    dest: PathBuf,
+    rows: usize,
+}
+
+impl<R: Row> TableWriter<R> {
+    /// A writer for table `R::TABLE` of run `run_id` under `root`. `seq`
+    /// numbers files across all writers of the run so names never clash.
+    pub fn new(
+        root: &Path,
+        run_id: &str,
+        opts: WriteOptions,
+        seq: Arc<std::sync::atomic::AtomicU32>,
+    ) -> Result<Self, WriteError> {
+        let dir = staging_dir(root, run_id).join(R::TABLE.name());
+        fs::create_dir_all(&dir).map_err(WriteError::io("create", &dir))?;
+        let level = ZstdLevel::try_new(opts.zstd_level).unwrap_or_default();
+        let props = WriterProperties::builder()
+            .set_compression(Compression::ZSTD(level))
+            .set_max_row_group_size(opts.row_group_rows)
+            .set_dictionary_enabled(true)
+            .set_statistics_enabled(EnabledStatistics::Page)
+            .set_created_by(format!("baogao {}", env!("CARGO_PKG_VERSION")))
+            .set_key_value_metadata(Some(vec![
+                KeyValue::new("baogao.schema_version".into(), SCHEMA_VERSION.to_owned()),
+                KeyValue::new("baogao.table".into(), R::TABLE.name().to_owned()),
+                KeyValue::new("baogao.run_id".into(), run_id.to_owned()),
+            ]))
+            .build();
+        Ok(TableWriter {
+            dir,
+            run_id: run_id.to_owned(),
+            opts,
+            props,
+            parts: BTreeMap::new(),
+            buffers: BTreeMap::new(),
+            seq,
+            rows: 0,
+            _row: PhantomData,
+        })
+    }
+
+    /// Rows written so far.
+    #[must_use]
+    pub fn rows(&self) -> u64 {
+        self.rows
+    }
+
+    /// Buffers one row; encodes a batch when the buffer is full.
+    pub fn write(&mut self, row: R) -> Result<(), WriteError> {
+        let key = row.partition_value();
+        let buf = self.buffers.entry(key.clone()).or_default();
+        buf.push(row);
+        self.rows += 1;
+        if buf.len() >= self.opts.row_group_rows.clamp(1, 1024) {
+            self.encode(&key)?;
+        }
+        Ok(())
+    }
+
+    #[allow(clippy::ref_option)] // the key type of the partition maps
+    fn encode(&mut self, key: &Option<String>) -> Result<(), WriteError> {
+        let Some(rows) = self.buffers.get_mut(key) else {
+            return Ok(());
+        };
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let rows = std::mem::take(rows);
+        let batch = R::to_batch(&rows, &self.run_id)?;
+        drop(rows);
+        if !self.parts.contains_key(key) {
+            let part = self.open(key)?;
+            self.parts.insert(key.clone(), part);
+        }
+        let part = self.parts.get_mut(key).expect("just inserted");
+        part.writer
+            .write(&batch)
+            .map_err(WriteError::parquet(&part.tmp))?;
+        part.rows += batch.num_rows();
+        // Large bodies: do not hold more than ~64 MiB of a row group in memory.
+        if part.writer.in_progress_size() > 64 * 1024 * 1024 {
+            part.writer.flush().map_err(WriteError::parquet(&part.tmp))?;
+        }
+        let full = part.rows >= self.opts.max_file_rows
+            || part.writer.bytes_written() as u64 + part.writer.in_progress_size() as u64
+                >= self.opts.max_file_bytes;
+        if full {
+            let part = self.parts.remove(key).expect("present");
+            finish(part)?;
+        }
+        Ok(())
+    }
+
+    #[allow(clippy::ref_option)]
+    fn open(&self, key: &Option<String>) -> Result<PartFile, WriteError> {
+        let mut dir = self.dir.clone();
+        if let (Some(k), Some(v)) = (R::TABLE.partition_key(), key) {
+            dir.push(format!("{k}={v}"));
+        }
+        fs::create_dir_all(&dir).map_err(WriteError::io("create", &dir))?;
+        let n = self.seq.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let name = format!("part-{}-{n:05}.parquet", self.run_id);
+        let tmp = dir.join(format!(".{name}.tmp"));
+        let dest = dir.join(name);
+        let file = File::create(&tmp).map_err(WriteError::io("create", &tmp))?;
+        let writer = ArrowWriter::try_new(file, R::TABLE.schema(), Some(self.props.clone()))
+            .map_err(WriteError::parquet(&tmp))?;
+        Ok(PartFile {
+            writer,
+            tmp,
+            dest,
+            rows: 0,
+        })
+    }
+
+    /// Closes every open file so that all rows written so far are in complete
+    /// files of the staging area, ready for [`commit`].
+    pub fn flush(&mut self) -> Result<(), WriteError> {
+        let keys: Vec<_> = self.buffers.keys().cloned().collect();
+        for key in keys {
+            self.encode(&key)?;
+        }
+        for (_, part) in std::mem::take(&mut self.parts) {
+            finish(part)?;
+        }
+        Ok(())
+    }
+
+    /// Flushes and ends the writer; returns the rows written.
+    pub fn close(mut self) -> Result<u64, WriteError> {
+        self.flush()?;
+        Ok(self.rows)
+    }
+}
+
+fn finish(part: PartFile) -> Result<(), WriteError> {
+    let PartFile {
+        writer, tmp, dest, ..
+    } = part;
+    let file = writer.into_inner().map_err(WriteError::parquet(&tmp))?;
+    file.sync_all().map_err(WriteError::io("sync", &tmp))?;
+    fs::rename(&tmp, &dest).map_err(WriteError::io("rename", &tmp))?;
+    Ok(())
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Journal {
+    tables: Vec<(String, CommitMode)>,
+}
+
+fn table_by_name(name: &str) -> Option<Table> {
+    Table::ALL.into_iter().find(|t| t.name() == name)
+}
+
+/// Commits everything staged by run `run_id`: the given tables with their
+/// modes. Idempotent; journaled so that [`recover`] can finish it.
+pub fn commit(root: &Path, run_id: &str, tables: &[(Table, CommitMode)]) -> Result<(), WriteError> {
+    let stage = staging_dir(root, run_id);
+    fs::create_dir_all(&stage).map_err(WriteError::io("create", &stage))?;
+    let journal = stage.join("_COMMIT");
+    let body = serde_json::to_vec(&Journal {
+        tables: tables
+            .iter()
+            .map(|(t, m)| (t.name().to_owned(), *m))
+            .collect(),
+    })
+    .map_err(|source| WriteError::Manifest {
+        path: journal.clone(),
+        source,
+    })?;
+    write_atomic(&journal, &body)?;
+    apply(root, run_id)
+}
+
+fn apply(root: &Path, run_id: &str) -> Result<(), WriteError> {
+    let stage = staging_dir(root, run_id);
+    let journal_path = stage.join("_COMMIT");
+    let raw = fs::read(&journal_path).map_err(WriteError::io("read", &journal_path))?;
+    let journal: Journal =
+        serde_json::from_slice(&raw).map_err(|source| WriteError::Manifest {
+            path: journal_path.clone(),
+            source,
+        })?;
+    for (name, mode) in &journal.tables {
+        let Some(table) = table_by_name(name) else {
+            continue;
+        };
+        let staged = stage.join(name);
+        let dest = root.join(name);
+        match mode {
+            CommitMode::Replace => {
+                // While the staged folder exists, `dest` is the old table.
+                if staged.exists() {
+                    if dest.exists() {
+                        let trash = root.join("_trash").join(run_id);
+                        fs::create_dir_all(&trash).map_err(WriteError::io("create", &trash))?;
+                        let old = trash.join(name);
+                        if old.exists() {
+                            fs::remove_dir_all(&old).map_err(WriteError::io("remove", &old))?;
+                        }
+                        fs::rename(&dest, &old).map_err(WriteError::io("rename", &dest))?;
+                    }
+                    fs::rename(&staged, &dest).map_err(WriteError::io("rename", &staged))?;
+                } else if !dest.exists() {
+                    fs::create_dir_all(&dest).map_err(WriteError::io("create", &dest))?;
+                }
+            }
+            CommitMode::Upsert => upsert(table, &staged, &dest, run_id)?,
+        }
+    }
+    fs::remove_file(&journal_path).map_err(WriteError::io("remove", &journal_path))?;
+    fs::remove_dir_all(&stage).map_err(WriteError::io("remove", &stage))?;
+    let trash = root.join("_trash").join(run_id);
+    if trash.exists() {
+        fs::remove_dir_all(&trash).map_err(WriteError::io("remove", &trash))?;
+    }
+    // Leave no empty bookkeeping folders behind (fails harmlessly when in use).
+    let _ = fs::remove_dir(root.join("_trash"));
+    let _ = fs::remove_dir(root.join("_staging"));
+    Ok(())
+}
+
+fn upsert(table: Table, staged: &Path, dest: &Path, run_id: &str) -> Result<(), WriteError> {
+    let key = key_column(table);
+    let own_prefix = format!("part-{run_id}-");
+    let staged_files = list_files(staged)?;
+    let dest_files = list_files(dest)?;
+    let (own, older): (Vec<_>, Vec<_>) = dest_files
+        .into_iter()
+        .partition(|p| file_name(p).starts_with(&own_prefix));
+    let mut keys = HashSet::new();
+    for f in staged_files.iter().chain(own.iter()) {
+        read_keys(f, key, &mut keys)?;
+    }
+    if !keys.is_empty() {
+        for f in &older {
+            drop_keys(f, key, &keys)?;
+        }
+    }
+    for f in &staged_files {
+        let rel = f.strip_prefix(staged).expect("listed under staged");
+        let target = dest.join(rel);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(WriteError::io("create", parent))?;
+        }
+        fs::rename(f, &target).map_err(WriteError::io("rename", f))?;
+    }
+    fs::create_dir_all(dest).map_err(WriteError::io("create", dest))?;
+    if staged.exists() {
+        fs::remove_dir_all(staged).map_err(WriteError::io("remove", staged))?;
+    }
+    Ok(())
+}
+
+fn file_name(p: &Path) -> &str {
+    p.file_name().and_then(|n| n.to_str()).unwrap_or_default()
+}
+
+fn read_keys(path: &Path, column: &'static str, out: &mut HashSet<String>) -> Result<(), WriteError> {
+    for batch in read_batches(path, Some(&[column]))? {
+        let batch = batch?;
+        let keys = key_array(&batch, column, path)?;
+        out.extend(keys.iter().flatten().map(str::to_owned));
+    }
+    Ok(())
+}
+
+fn key_array<'a>(
+    batch: &'a RecordBatch,
+    column: &'static str,
+    path: &Path,
+) -> Result<&'a StringArray, WriteError> {
+    batch
+        .column_by_name(column)
+        .and_then(|c| c.as_any().downcast_ref::<StringArray>())
+        .ok_or_else(|| WriteError::Column {
+            path: path.to_owned(),
+            column,
+            expected: "utf8",
+        })
+}
+
+/// Rewrites `path` without the rows whose key is in `keys` (removes the file
+/// when no row is left). The rewrite is atomic: temporary name, then rename.
+fn drop_keys(path: &Path, column: &'static str, keys: &HashSet<String>) -> Result<(), WriteError> {
+    let mut hit = HashSet::new();
+    read_keys(path, column, &mut hit)?;
+    if hit.is_disjoint(keys) {
+        return Ok(());
+    }
+    let file = File::open(path).map_err(WriteError::io("open", path))?;
+    let builder =
+        ParquetRecordBatchReaderBuilder::try_new(file).map_err(WriteError::parquet(path))?;
+    let schema = builder.schema().clone();
+    let props = WriterProperties::builder()
+        .set_compression(Compression::ZSTD(ZstdLevel::default()))
+        .set_dictionary_enabled(true)
+        .set_statistics_enabled(EnabledStatistics::Page)
+        .set_key_value_metadata(builder.metadata().file_metadata().key_value_metadata().cloned())
+        .build();
+    let reader = builder.build().map_err(WriteError::parquet(path))?;
+    let tmp = path.with_file_name(format!(".{}.rewrite.tmp", file_name(path)));
+    let out = File::create(&tmp).map_err(WriteError::io("create", &tmp))?;
+    let mut writer =
+        ArrowWriter::try_new(out, schema, Some(props)).map_err(WriteError::parquet(&tmp))?;
+    let mut kept = 0;
+    for batch in reader {
+        let batch = batch.map_err(|e| WriteError::Parquet {
+            path: path.to_owned(),
+            source: e.into(),
+        })?;
+        let k = key_array(&batch, column, path)?;
+        let mask: BooleanArray = k
+            .iter()
+            .map(|v| Some(!v.is_some_and(|v| keys.contains(v))))
+            .collect();
+        let batch = filter_record_batch(&batch, &mask).map_err(|source| WriteError::Arrow {
+            table: "rewrite",
+            source,
+        })?;
+        kept += batch.num_rows();
+        writer.write(&batch).map_err(WriteError::parquet(&tmp))?;
+    }
+    let file = writer.into_inner().map_err(WriteError::parquet(&tmp))?;
+    file.sync_all().map_err(WriteError::io("sync", &tmp))?;
+    if kept == 0 {
+        fs::remove_file(&tmp).map_err(WriteError::io("remove", &tmp))?;
+        fs::remove_file(path).map_err(WriteError::io("remove", path))?;
+    } else {
+        fs::rename(&tmp, path).map_err(WriteError::io("rename", &tmp))?;
+    }
+    Ok(())
+}
+
+/// Brings a dataset root to a consistent state after a crash: finishes
+/// journaled commits, discards staged files of runs that never committed and
+/// temporary files. Returns the run ids whose commit was finished.
+pub fn recover(root: &Path) -> Result<Vec<String>, WriteError> {
+    let mut finished = Vec::new();
+    let staging = root.join("_staging");
+    if staging.exists() {
+        let entries = fs::read_dir(&staging).map_err(WriteError::io("read", &staging))?;
+        for entry in entries {
+            let entry = entry.map_err(WriteError::io("read", &staging))?;
+            let run_id = entry.file_name().to_string_lossy().into_owned();
+            if entry.path().join("_COMMIT").exists() {
+                apply(root, &run_id)?;
+                finished.push(run_id);
+            } else {
+                fs::remove_dir_all(entry.path()).map_err(WriteError::io("remove", entry.path()))?;
+            }
+        }
+    }
+    for table in Table::ALL {
+        remove_tmp(&root.join(table.name()))?;
+    }
+    Ok(finished)
+}
+
+/// Drops what run `run_id` staged but did not commit.
+pub fn discard(root: &Path, run_id: &str) -> Result<(), WriteError> {
+    let stage = staging_dir(root, run_id);
+    if stage.exists() && !stage.join("_COMMIT").exists() {
+        fs::remove_dir_all(&stage).map_err(WriteError::io("remove", &stage))?;
+        let _ = fs::remove_dir(root.join("_staging"));
+    }
+    Ok(())
+}
+
+fn remove_tmp(dir: &Path) -> Result<(), WriteError> {
+    if !dir.exists() {
+        return Ok(());
+    }
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).map_err(WriteError::io("read", &d))? {
+            let entry = entry.map_err(WriteError::io("read", &d))?;
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e == "tmp") {
+                fs::remove_file(&p).map_err(WriteError::io("remove", &p))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Committed data files of a folder, recursively, sorted by path.
+pub fn list_files(dir: &Path) -> Result<Vec<PathBuf>, WriteError> {
+    let mut out = Vec::new();
+    if !dir.exists() {
+        return Ok(out);
+    }
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).map_err(WriteError::io("read", &d))? {
+            let entry = entry.map_err(WriteError::io("read", &d))?;
+            let p = entry.path();
+            let name = file_name(&p);
+            if name.starts_with('.') || name.starts_with('_') {
+                continue;
+            }
+            if p.is_dir() {
+                stack.push(p);
+            } else if name.ends_with(".parquet") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+type BatchIter = Box<dyn Iterator<Item = Result<RecordBatch, WriteError>>>;
+
+fn read_batches(path: &Path, columns: Option<&[&str]>) -> Result<BatchIter, WriteError> {
+    let file = File::open(path).map_err(WriteError::io("open", path))?;
+    let mut builder =
+        ParquetRecordBatchReaderBuilder::try_new(file).map_err(WriteError::parquet(path))?;
+    if let Some(columns) = columns {
+        let mask = ProjectionMask::columns(builder.parquet_schema(), columns.iter().copied());
+        builder = builder.with_projection(mask);
+    }
+    let reader = builder
+        .with_batch_size(1024)
+        .build()
+        .map_err(WriteError::parquet(path))?;
+    let path = path.to_owned();
+    Ok(Box::new(reader.map(move |b| {
+        b.map_err(|e| WriteError::Parquet {
+            path: path.clone(),
+            source: e.into(),
+        })
+    })))
+}
+
+fn partition_of(table: Table, table_dir: &Path, file: &Path) -> Option<String> {
+    let key = table.partition_key()?;
+    let rel = file.strip_prefix(table_dir).ok()?;
+    rel.components().find_map(|c| {
+        let s = c.as_os_str().to_str()?;
+        s.strip_prefix(key)?.strip_prefix('=').map(str::to_owned)
+    })
+}
+
+/// Reads every committed row of table `R::TABLE` under `root`, a batch of
+/// rows at a time, in file order.
+pub fn scan<R: Row>(
+    root: &Path,
+    mut f: impl FnMut(Vec<R>) -> Result<(), WriteError>,
+) -> Result<(), WriteError> {
+    let dir = root.join(R::TABLE.name());
+    for file in list_files(&dir)? {
+        let partition = partition_of(R::TABLE, &dir, &file);
+        for batch in read_batches(&file, None)? {
+            f(R::from_batch(&batch?, partition.as_deref(), &file)?)?;
+        }
+    }
+    Ok(())
+}
+
+/// Reads every committed row of table `R::TABLE` under `root`.
+pub fn read_all<R: Row>(root: &Path) -> Result<Vec<R>, WriteError> {
+    let mut out = Vec::new();
+    scan::<R>(root, |rows| {
+        out.extend(rows);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Reads the given string columns of every committed row of `table`.
+pub fn read_strings(
+    root: &Path,
+    table: Table,
+    columns: &[&'static str],
+) -> Result<Vec<Vec<Option<String>>>, WriteError> {
+    let dir = root.join(table.name());
+    let mut out = Vec::new();
+    for file in list_files(&dir)? {
+        for batch in read_batches(&file, Some(columns))? {
+            let batch = batch?;
+            let arrays = columns
+                .iter()
+                .map(|c| key_array(&batch, c, &file))
+                .collect::<Result<Vec<_>, _>>()?;
+            for i in 0..batch.num_rows() {
+                out.push(
+                    arrays
+                        .iter()
+                        .map(|a| a.is_valid(i).then(|| a.value(i).to_owned()))
+                        .collect(),
+                );
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Writes `bytes` to `path` atomically (temporary name, fsync, rename).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(WriteError::io("create", parent))?;
+    }
+    let tmp = path.with_file_name(format!(".{}.tmp", file_name(path)));
+    fs::write(&tmp, bytes).map_err(WriteError::io("write", &tmp))?;
+    File::open(&tmp)
+        .and_then(|f| f.sync_all())
+        .map_err(WriteError::io("sync", &tmp))?;
+    fs::rename(&tmp, path).map_err(WriteError::io("rename", &tmp))?;
+    Ok(())
+}

@@ -1,0 +1,44 @@
+//! Arrow/Parquet datasets for baogao's tables.
+//!
+//! In go the model's records ([`baogao_model::Page`], `Document`, `Report`,
+//! `Target`, `Outcome`); out come zstd-compressed Parquet files in hive-style
+//! folders under a dataset root, which DuckDB, pyarrow, pandas, Polars and
+//! Spark read directly. The pipeline creates one [`TableWriter`] per table
+//! and run, [`commit`]s what they staged at checkpoints and at the end, and
+//! writes a [`RunManifest`] last. [`recover`] repairs a root after a crash;
+//! [`scan`] reads a table back, for stage re-runs.
+//!
+//! ```no_run
+//! use std::path::Path;
+//! use std::sync::{Arc, atomic::AtomicU32};
+//! use baogao_model::Document;
+//! use baogao_write::{CommitMode, Table, TableWriter, WriteOptions, commit};
+//!
+//! let root = Path::new("out");
+//! let seq = Arc::new(AtomicU32::new(0));
+//! let mut w = TableWriter::<Document>::new(root, "run1", WriteOptions::default(), seq)?;
+//! w.write(Document::from_text("a.txt", "地区生产总值增长5%"))?;
+//! w.close()?;
+//! commit(root, "run1", &[(Table::Documents, CommitMode::Upsert)])?;
+//! # Ok::<(), baogao_write::WriteError>(())
+//! ```
+
+mod dataset;
+mod error;
+mod lock;
+mod manifest;
+mod rows;
+mod schema;
+
+pub use dataset::{
+    CommitMode, TableWriter, WriteOptions, commit, discard, key_column, list_files, read_all,
+    read_strings, recover, scan, write_atomic,
+};
+pub use error::WriteError;
+pub use lock::OutputLock;
+pub use manifest::{RunManifest, RunStatus, StageCounts, list_runs};
+pub use rows::Row;
+pub use schema::{SCHEMA_VERSION, Table};
+
+#[cfg(test)]
+mod tests;
