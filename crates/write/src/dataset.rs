@@ -24,15 +24,15 @@ use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use arrow::array::BooleanArray;
 use arrow::array::{Array, RecordBatch, StringArray};
 use arrow::compute::filter_record_batch;
-use arrow::array::BooleanArray;
 use parquet::arrow::ArrowWriter;
 use parquet::arrow::ProjectionMask;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::basic::{Compression, ZstdLevel};
-use parquet::file::properties::{EnabledStatistics, WriterProperties};
 use parquet::file::metadata::KeyValue;
+use parquet::file::properties::{EnabledStatistics, WriterProperties};
 use serde::{Deserialize, Serialize};
 
 use crate::WriteError;
@@ -184,7 +184,9 @@ impl<R: Row> TableWriter<R> {
         part.rows += batch.num_rows();
         // Large bodies: do not hold more than ~64 MiB of a row group in memory.
         if part.writer.in_progress_size() > 64 * 1024 * 1024 {
-            part.writer.flush().map_err(WriteError::parquet(&part.tmp))?;
+            part.writer
+                .flush()
+                .map_err(WriteError::parquet(&part.tmp))?;
         }
         let full = part.rows >= self.opts.max_file_rows
             || part.writer.bytes_written() as u64 + part.writer.in_progress_size() as u64
@@ -281,11 +283,10 @@ fn apply(root: &Path, run_id: &str) -> Result<(), WriteError> {
     let stage = staging_dir(root, run_id);
     let journal_path = stage.join("_COMMIT");
     let raw = fs::read(&journal_path).map_err(WriteError::io("read", &journal_path))?;
-    let journal: Journal =
-        serde_json::from_slice(&raw).map_err(|source| WriteError::Manifest {
-            path: journal_path.clone(),
-            source,
-        })?;
+    let journal: Journal = serde_json::from_slice(&raw).map_err(|source| WriteError::Manifest {
+        path: journal_path.clone(),
+        source,
+    })?;
     for (name, mode) in &journal.tables {
         let Some(table) = table_by_name(name) else {
             continue;
@@ -361,7 +362,11 @@ fn file_name(p: &Path) -> &str {
     p.file_name().and_then(|n| n.to_str()).unwrap_or_default()
 }
 
-fn read_keys(path: &Path, column: &'static str, out: &mut HashSet<String>) -> Result<(), WriteError> {
+fn read_keys(
+    path: &Path,
+    column: &'static str,
+    out: &mut HashSet<String>,
+) -> Result<(), WriteError> {
     for batch in read_batches(path, Some(&[column]))? {
         let batch = batch?;
         let keys = key_array(&batch, column, path)?;
@@ -401,7 +406,13 @@ fn drop_keys(path: &Path, column: &'static str, keys: &HashSet<String>) -> Resul
         .set_compression(Compression::ZSTD(ZstdLevel::default()))
         .set_dictionary_enabled(true)
         .set_statistics_enabled(EnabledStatistics::Page)
-        .set_key_value_metadata(builder.metadata().file_metadata().key_value_metadata().cloned())
+        .set_key_value_metadata(
+            builder
+                .metadata()
+                .file_metadata()
+                .key_value_metadata()
+                .cloned(),
+        )
         .build();
     let reader = builder.build().map_err(WriteError::parquet(path))?;
     let tmp = path.with_file_name(format!(".{}.rewrite.tmp", file_name(path)));

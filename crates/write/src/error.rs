@@ -53,12 +53,21 @@ pub enum WriteError {
 }
 
 impl WriteError {
-    pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Self {
+    pub(crate) fn io(
+        action: &'static str,
+        path: impl Into<PathBuf>,
+    ) -> impl FnOnce(std::io::Error) -> Self {
         let path = path.into();
-        move |source| WriteError::Io { action, path, source }
+        move |source| WriteError::Io {
+            action,
+            path,
+            source,
+        }
     }
 
-    pub(crate) fn parquet(path: impl Into<PathBuf>) -> impl FnOnce(parquet::errors::ParquetError) -> Self {
+    pub(crate) fn parquet(
+        path: impl Into<PathBuf>,
+    ) -> impl FnOnce(parquet::errors::ParquetError) -> Self {
         let path = path.into();
         move |source| WriteError::Parquet { path, source }
     }

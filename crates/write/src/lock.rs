@@ -59,7 +59,13 @@ fn process_alive(pid: u32) -> bool {
     if proc_root.join("self").exists() {
         let stat = fs::read_to_string(proc_root.join(pid.to_string()).join("stat"));
         // A zombie (state Z) is as good as gone.
-        return stat.is_ok_and(|s| !s.rsplit(')').next().unwrap_or("").trim_start().starts_with('Z'));
+        return stat.is_ok_and(|s| {
+            !s.rsplit(')')
+                .next()
+                .unwrap_or("")
+                .trim_start()
+                .starts_with('Z')
+        });
     }
     true
 }

@@ -91,10 +91,11 @@ pub fn list_runs(root: &Path) -> Result<Vec<RunManifest>, WriteError> {
     paths.sort();
     for p in paths {
         let raw = std::fs::read(&p).map_err(WriteError::io("read", &p))?;
-        let m: RunManifest = serde_json::from_slice(&raw).map_err(|source| WriteError::Manifest {
-            path: p.clone(),
-            source,
-        })?;
+        let m: RunManifest =
+            serde_json::from_slice(&raw).map_err(|source| WriteError::Manifest {
+                path: p.clone(),
+                source,
+            })?;
         out.push(m);
     }
     out.sort_by_key(|m| m.started_at);

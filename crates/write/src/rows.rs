@@ -443,8 +443,11 @@ impl Row for Target {
             c.s("raw_name")?,
             c.s("measure")?,
         );
-        let (value, value_max, stretch) =
-            (c.f64("value")?, c.f64("value_max")?, c.f64("stretch_value")?);
+        let (value, value_max, stretch) = (
+            c.f64("value")?,
+            c.f64("value_max")?,
+            c.f64("stretch_value")?,
+        );
         let (unit, qualifier, constraint, text) = (
             c.s("unit")?,
             c.s("qualifier")?,
@@ -523,8 +526,12 @@ impl Row for Outcome {
             c.s("raw_name")?,
             c.s("measure")?,
         );
-        let (value, unit, estimated, text) =
-            (c.f64("value")?, c.s("unit")?, c.b("estimated")?, c.s("text")?);
+        let (value, unit, estimated, text) = (
+            c.f64("value")?,
+            c.s("unit")?,
+            c.b("estimated")?,
+            c.s("text")?,
+        );
         let (start, end) = (c.i32("char_start")?, c.i32("char_end")?);
         (0..batch.num_rows())
             .map(|i| {

@@ -30,9 +30,13 @@ fn target(doc_id: &str, year: Option<i32>, value: f64) -> Target {
 }
 
 fn write_docs(root: &std::path::Path, run: &str, docs: Vec<Document>, mode: CommitMode) {
-    let mut w =
-        TableWriter::<Document>::new(root, run, WriteOptions::default(), Arc::new(AtomicU32::new(0)))
-            .unwrap();
+    let mut w = TableWriter::<Document>::new(
+        root,
+        run,
+        WriteOptions::default(),
+        Arc::new(AtomicU32::new(0)),
+    )
+    .unwrap();
     for d in docs {
         w.write(d).unwrap();
     }
@@ -50,7 +54,10 @@ fn documents_round_trip_through_parquet() {
     write_docs(dir.path(), "r1", vec![d.clone()], CommitMode::Upsert);
     let back: Vec<Document> = read_all(dir.path()).unwrap();
     assert_eq!(back, vec![d]);
-    assert!(!dir.path().join("_staging").exists(), "staging is removed after commit");
+    assert!(
+        !dir.path().join("_staging").exists(),
+        "staging is removed after commit"
+    );
 }
 
 #[test]
@@ -62,7 +69,12 @@ fn upsert_replaces_rows_with_the_same_key_only() {
         vec![doc("a", "old a"), doc("b", "old b")],
         CommitMode::Upsert,
     );
-    write_docs(dir.path(), "r2", vec![doc("a", "new a")], CommitMode::Upsert);
+    write_docs(
+        dir.path(),
+        "r2",
+        vec![doc("a", "new a")],
+        CommitMode::Upsert,
+    );
     let mut texts: Vec<String> = read_all::<Document>(dir.path())
         .unwrap()
         .into_iter()
@@ -71,14 +83,24 @@ fn upsert_replaces_rows_with_the_same_key_only() {
     texts.sort();
     assert_eq!(texts, vec!["new a", "old b"]);
     // Re-running the same run id again changes nothing.
-    write_docs(dir.path(), "r2", vec![doc("a", "new a")], CommitMode::Upsert);
+    write_docs(
+        dir.path(),
+        "r2",
+        vec![doc("a", "new a")],
+        CommitMode::Upsert,
+    );
     assert_eq!(read_all::<Document>(dir.path()).unwrap().len(), 2);
 }
 
 #[test]
 fn replace_swaps_the_whole_table() {
     let dir = tempfile::tempdir().unwrap();
-    write_docs(dir.path(), "r1", vec![doc("a", "1"), doc("b", "2")], CommitMode::Upsert);
+    write_docs(
+        dir.path(),
+        "r1",
+        vec![doc("a", "1"), doc("b", "2")],
+        CommitMode::Upsert,
+    );
     write_docs(dir.path(), "r2", vec![doc("c", "3")], CommitMode::Replace);
     let back = read_all::<Document>(dir.path()).unwrap();
     assert_eq!(back.len(), 1);
@@ -115,9 +137,13 @@ fn recover_finishes_a_journaled_commit_and_drops_uncommitted_runs() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     // Run r1: staged and journaled, but the process "died" before applying.
-    let mut w =
-        TableWriter::<Document>::new(root, "r1", WriteOptions::default(), Arc::new(AtomicU32::new(0)))
-            .unwrap();
+    let mut w = TableWriter::<Document>::new(
+        root,
+        "r1",
+        WriteOptions::default(),
+        Arc::new(AtomicU32::new(0)),
+    )
+    .unwrap();
     w.write(doc("a", "committed")).unwrap();
     w.close().unwrap();
     write_atomic(
@@ -126,14 +152,22 @@ fn recover_finishes_a_journaled_commit_and_drops_uncommitted_runs() {
     )
     .unwrap();
     // Run r2: staged, never journaled.
-    let mut w =
-        TableWriter::<Document>::new(root, "r2", WriteOptions::default(), Arc::new(AtomicU32::new(0)))
-            .unwrap();
+    let mut w = TableWriter::<Document>::new(
+        root,
+        "r2",
+        WriteOptions::default(),
+        Arc::new(AtomicU32::new(0)),
+    )
+    .unwrap();
     w.write(doc("b", "lost")).unwrap();
     w.close().unwrap();
     // A half-written file of a killed writer.
     std::fs::create_dir_all(root.join("documents")).unwrap();
-    std::fs::write(root.join("documents/.part-r3-00000.parquet.tmp"), b"PAR1garbage").unwrap();
+    std::fs::write(
+        root.join("documents/.part-r3-00000.parquet.tmp"),
+        b"PAR1garbage",
+    )
+    .unwrap();
 
     let finished = recover(root).unwrap();
     assert_eq!(finished, vec!["r1".to_owned()]);
@@ -159,9 +193,13 @@ fn pages_round_trip_with_lists_and_timestamps() {
         attempts: 1,
         ..Page::default()
     };
-    let mut w =
-        TableWriter::<Page>::new(dir.path(), "r1", WriteOptions::default(), Arc::new(AtomicU32::new(0)))
-            .unwrap();
+    let mut w = TableWriter::<Page>::new(
+        dir.path(),
+        "r1",
+        WriteOptions::default(),
+        Arc::new(AtomicU32::new(0)),
+    )
+    .unwrap();
     w.write(page.clone()).unwrap();
     w.close().unwrap();
     commit(dir.path(), "r1", &[(Table::Pages, CommitMode::Upsert)]).unwrap();

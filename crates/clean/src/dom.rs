@@ -1,0 +1,735 @@
+//! One parsed page part flattened into a token stream plus per-element facts.
+//!
+//! The tree is walked once, iteratively (ego-tree's `traverse`), so deeply
+//! nested markup cannot overflow the stack. Every later step (scoring, text
+//! output, title and date lookup) works on the flat arrays.
+
+use scraper::node::Node;
+use scraper::{ElementRef, Html, Selector};
+
+/// No parent / no table.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// What an element does to the text layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A container (`div`, `td` of a layout table, `section`, `body`, …).
+    Block,
+    /// A paragraph-like block (`p`, `h1`–`h6`, `li`, `dd`, `pre`, …).
+    Para,
+    /// Text-level markup (`span`, `font`, `strong`, …).
+    Inline,
+    /// `<a>`.
+    Anchor,
+    /// `<br>`.
+    Br,
+    /// `<table>`.
+    Table,
+    /// `<tr>`.
+    Row,
+    /// `<td>` / `<th>`.
+    Cell,
+}
+
+/// Facts about one element.
+#[derive(Debug, Clone)]
+pub(crate) struct El {
+    pub(crate) parent: u32,
+    pub(crate) kind: Kind,
+    /// Token index of the `Open` edge; the `Close` edge is at `close`.
+    pub(crate) open: u32,
+    pub(crate) close: u32,
+    /// Removed with its subtree: scripts, hidden elements, form controls, `drop_selectors`.
+    pub(crate) removed: bool,
+    /// Class/id says boilerplate (nav, footer, comment, share, related, …).
+    pub(crate) negative: bool,
+    /// Class/id says content (content, article, TRS_Editor, zoom, …).
+    pub(crate) positive: bool,
+    /// Negative only because the name says `title`: kept inside the main
+    /// block (section headings, `MsoTitle`).
+    pub(crate) title_only: bool,
+    /// Inside a negative or removed element (or negative itself).
+    pub(crate) in_negative: bool,
+    /// Nearest enclosing `<table>`, for rows and cells.
+    pub(crate) table: u32,
+    /// Preformatted (`<pre>`, `<xmp>`, `<listing>`): line breaks are paragraph breaks.
+    pub(crate) pre: bool,
+    /// Text directly owned by this block (not by a nested block), non-whitespace chars.
+    pub(crate) own_chars: u32,
+    /// … of which inside links.
+    pub(crate) own_link: u32,
+    /// … Chinese sentence punctuation marks among them.
+    pub(crate) own_punct: u32,
+    /// Whole-subtree counts (non-removed text).
+    pub(crate) tot_chars: u32,
+    pub(crate) tot_link: u32,
+}
+
+impl El {
+    pub(crate) fn link_density(&self) -> f64 {
+        if self.tot_chars == 0 {
+            0.0
+        } else {
+            f64::from(self.tot_link) / f64::from(self.tot_chars)
+        }
+    }
+}
+
+/// One edge of the walk.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Tok<'a> {
+    Open(u32),
+    Close(u32),
+    Text(&'a str),
+}
+
+/// A table's shape, to tell data tables from layout tables.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TableShape {
+    pub(crate) rows: u32,
+    pub(crate) max_cells: u32,
+    pub(crate) cells_in_row: u32,
+    pub(crate) nested_table: bool,
+    pub(crate) max_cell_chars: u32,
+}
+
+/// The flattened part.
+pub(crate) struct Flat<'a> {
+    pub(crate) toks: Vec<Tok<'a>>,
+    pub(crate) els: Vec<El>,
+    /// Text of `<title>`.
+    pub(crate) title_tag: Option<String>,
+    /// `<meta name|property=… content=…>` pairs, names lowercased.
+    pub(crate) metas: Vec<(String, &'a str)>,
+    /// `<h1>` elements and elements whose class/id names a title, in order.
+    pub(crate) title_candidates: Vec<u32>,
+    /// Elements matching `content_selectors`, in order.
+    pub(crate) content_hits: Vec<u32>,
+    /// `<body>` (or the root element when there is none).
+    pub(crate) body: u32,
+    /// Shapes of `<table>` elements, indexed by element index (sparse).
+    pub(crate) tables: std::collections::HashMap<u32, TableShape>,
+}
+
+impl Flat<'_> {
+    /// Whether `table` is a data table (rows of short cells) rather than layout.
+    pub(crate) fn is_data_table(&self, table: u32) -> bool {
+        self.tables.get(&table).is_some_and(|t| {
+            t.rows >= 2 && t.max_cells >= 2 && !t.nested_table && t.max_cell_chars <= 150
+        })
+    }
+}
+
+fn kind_of(tag: &str) -> Kind {
+    match tag {
+        "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "dt" | "dd" | "pre"
+        | "blockquote" | "caption" | "figcaption" | "address" | "center" | "legend" => Kind::Para,
+        "div" | "section" | "article" | "main" | "body" | "html" | "ul" | "ol" | "dl" | "form"
+        | "fieldset" | "figure" | "header" | "hgroup" | "details" | "summary" | "tbody"
+        | "thead" | "tfoot" | "hr" | "nav" | "footer" | "aside" | "menu" | "dir" => Kind::Block,
+        "a" => Kind::Anchor,
+        "br" => Kind::Br,
+        "table" => Kind::Table,
+        "tr" => Kind::Row,
+        "td" | "th" => Kind::Cell,
+        _ => Kind::Inline,
+    }
+}
+
+/// Elements dropped with everything inside them.
+fn removed_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "head"
+            | "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "applet"
+            | "input"
+            | "select"
+            | "option"
+            | "textarea"
+            | "button"
+            | "svg"
+            | "math"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "map"
+            | "nav"
+            | "footer"
+            | "aside"
+            | "title"
+    )
+}
+
+/// `style="display:none"`, `hidden`, `aria-hidden="true"`, hidden classes.
+fn is_hidden(el: &scraper::node::Element) -> bool {
+    if el.attr("hidden").is_some() {
+        return true;
+    }
+    if el
+        .attr("aria-hidden")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    if el
+        .attr("type")
+        .is_some_and(|v| v.eq_ignore_ascii_case("hidden"))
+    {
+        return true;
+    }
+    if let Some(style) = el.attr("style")
+        && style_hides(style)
+    {
+        return true;
+    }
+    el.classes().any(|c| {
+        ["hidden", "hide", "display-none", "sr-only", "d-none"]
+            .iter()
+            .any(|h| c.eq_ignore_ascii_case(h))
+    })
+}
+
+/// Whether an inline style hides the element: `display:none`,
+/// `visibility:hidden`, or pushed off-screen (`left:-9999px`,
+/// `text-indent:-9999px`). Case and spaces are ignored; no allocation.
+fn style_hides(style: &str) -> bool {
+    for decl in style.split(';') {
+        let Some((prop, value)) = decl.split_once(':') else {
+            continue;
+        };
+        let prop = prop.trim();
+        let value = value.trim();
+        let starts = |v: &str, p: &str| {
+            v.len() >= p.len() && v.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        };
+        if (prop.eq_ignore_ascii_case("display") && starts(value, "none"))
+            || (prop.eq_ignore_ascii_case("visibility") && starts(value, "hidden"))
+        {
+            return true;
+        }
+        if ["left", "top", "text-indent", "margin-left"]
+            .iter()
+            .any(|p| prop.eq_ignore_ascii_case(p))
+            && let Some(num) = value.strip_prefix('-')
+        {
+            let digits: &str = &num[..num.find(|c: char| !c.is_ascii_digit()).unwrap_or(num.len())];
+            if digits.len() >= 4 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Class/id tokens that mark boilerplate whatever else the name says.
+const STRONG_NEGATIVE: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "submenu",
+    "subnav",
+    "footer",
+    "foot",
+    "sidebar",
+    "comment",
+    "comments",
+    "pinglun",
+    "share",
+    "bdshare",
+    "related",
+    "relate",
+    "xiangguan",
+    "xgwz",
+    "xgxw",
+    "breadcrumb",
+    "breadcrumbs",
+    "crumb",
+    "crumbs",
+    "pagination",
+    "pagelist",
+    "pages",
+    "pagenav",
+    "fenye",
+    "disclaimer",
+    "copyright",
+    "recommend",
+    "commend",
+    "hot",
+    "hotnews",
+    "advert",
+    "advertisement",
+    "ads",
+    "banner",
+    "sitemap",
+    "friendlink",
+    "youqing",
+    "qrcode",
+    "erweima",
+    "ewm",
+    "feedback",
+    "login",
+    "toolbar",
+    "context",
+    "prenext",
+    "pre",
+    "next",
+    "statement",
+    "shengming",
+    "mianze",
+    "meta",
+];
+
+/// Class/id tokens that mark boilerplate unless a content token is present too.
+const WEAK_NEGATIVE: &[&str] = &[
+    "header",
+    "head",
+    "top",
+    "topbar",
+    "info",
+    "tool",
+    "tools",
+    "tags",
+    "tag",
+    "links",
+    "search",
+    "qr",
+    "print",
+    "place",
+    "location",
+    "position",
+    "weizhi",
+    "ad",
+    "side",
+    "aside",
+    "fujian",
+    "attach",
+    "attachment",
+    "handle",
+    "actbox",
+    "boxoff",
+    "logo",
+    "bottom",
+    "rank",
+    "list",
+    "more",
+    "source",
+    "author",
+    "date",
+    "time",
+    "title",
+    "bq",
+    "keywords",
+];
+
+/// Class/id tokens that mark the article body.
+const POSITIVE: &[&str] = &[
+    "content",
+    "contents",
+    "article",
+    "trs",
+    "editor",
+    "zoom",
+    "text",
+    "detail",
+    "details",
+    "body",
+    "zw",
+    "zhengwen",
+    "neirong",
+    "nr",
+    "con",
+    "main",
+    "post",
+    "entry",
+    "story",
+    "txt",
+    "fontzoom",
+    "view",
+    "viewbox",
+    "artibody",
+    "ucap",
+    "custom",
+    "unionstyle",
+    "wenzhang",
+];
+
+/// Splits a class/id string into lowercase tokens (`article-con` → `article`, `con`;
+/// `TRS_Editor` → `trs`, `editor`; `articleContent` → `article`, `content`).
+fn for_each_token(s: &str, mut f: impl FnMut(&str)) {
+    let mut buf = String::new();
+    let mut prev_lower = false;
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            if c.is_ascii_uppercase() && prev_lower && !buf.is_empty() {
+                f(&buf);
+                buf.clear();
+            }
+            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+            buf.push(c.to_ascii_lowercase());
+        } else {
+            if !buf.is_empty() {
+                f(&buf);
+                buf.clear();
+            }
+            prev_lower = false;
+        }
+    }
+    if !buf.is_empty() {
+        f(&buf);
+    }
+}
+
+/// (negative, positive, names a title, negative only for naming a title)
+/// for an element's class and id.
+fn semantics(el: &scraper::node::Element) -> (bool, bool, bool, bool) {
+    let (mut strong, mut weak, mut pos, mut title) = (false, false, false, false);
+    let mut weak_other = false;
+    let mut see = |tok: &str| {
+        let tok = tok.trim_end_matches(|c: char| c.is_ascii_digit());
+        if STRONG_NEGATIVE.contains(&tok) {
+            strong = true;
+        } else if WEAK_NEGATIVE.contains(&tok) {
+            weak = true;
+            weak_other |= tok != "title";
+        }
+        if POSITIVE.contains(&tok) {
+            pos = true;
+        }
+        if tok == "title" || tok == "biaoti" || tok == "bt" {
+            title = true;
+        }
+    };
+    if let Some(id) = el.id() {
+        for_each_token(id, &mut see);
+    }
+    for c in el.classes() {
+        for_each_token(c, &mut see);
+    }
+    let negative = strong || (weak && !pos);
+    (
+        negative,
+        pos && !strong,
+        title,
+        negative && !strong && !weak_other,
+    )
+}
+
+/// Chinese sentence punctuation, counted as evidence of prose.
+pub(crate) fn is_cn_punct(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '，' | '、' | '；' | '：' | '！' | '？' | '“' | '”'
+    )
+}
+
+/// Flattens `html`: one pass, no recursion.
+pub(crate) fn flatten<'a>(html: &'a Html, drop: &[Selector], content: &[Selector]) -> Flat<'a> {
+    use ego_tree::iter::Edge;
+
+    let mut flat = Flat {
+        toks: Vec::with_capacity(1024),
+        els: Vec::with_capacity(512),
+        title_tag: None,
+        metas: Vec::new(),
+        title_candidates: Vec::new(),
+        content_hits: Vec::new(),
+        body: NONE,
+        tables: std::collections::HashMap::new(),
+    };
+    // Open elements: our index per open ego-tree element.
+    let mut stack: Vec<u32> = Vec::with_capacity(64);
+    // Nearest non-inline block owning text, per stack depth.
+    let mut block_stack: Vec<u32> = Vec::with_capacity(64);
+    let mut table_stack: Vec<u32> = Vec::new();
+    let mut removed_depth: usize = 0; // number of removed elements open
+    let mut link_depth: usize = 0;
+    let mut in_title = false;
+
+    for edge in html.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) => {
+                    let tag = e.name();
+                    let idx = flat.els.len() as u32;
+                    let parent = stack.last().copied().unwrap_or(NONE);
+                    let mut kind = kind_of(tag);
+                    // `<a name=…>` bookmarks (Word exports) are not links.
+                    if kind == Kind::Anchor && e.attr("href").is_none() {
+                        kind = Kind::Inline;
+                    }
+                    let parent_removed = removed_depth > 0;
+                    let mut removed = parent_removed || removed_tag(tag) || is_hidden(e);
+                    if !removed
+                        && !drop.is_empty()
+                        && let Some(er) = ElementRef::wrap(node)
+                    {
+                        removed = drop.iter().any(|s| s.matches(&er));
+                    }
+                    if tag == "title" && flat.title_tag.is_none() {
+                        in_title = true;
+                    }
+                    if tag == "meta" {
+                        let name = e
+                            .attr("name")
+                            .or_else(|| e.attr("property"))
+                            .or_else(|| e.attr("itemprop"));
+                        if let (Some(n), Some(c)) = (name, e.attr("content")) {
+                            flat.metas.push((n.to_ascii_lowercase(), c));
+                        }
+                    }
+                    let (mut negative, positive, names_title, title_only) = semantics(e);
+                    // An HTML5 `<header>` holds a site banner or an article's title
+                    // and date, never report text.
+                    negative |= tag == "header";
+                    if tag == "time"
+                        && let Some(dt) = e.attr("datetime")
+                    {
+                        flat.metas.push(("time".to_owned(), dt));
+                    }
+                    if !removed && (tag == "h1" || names_title) {
+                        flat.title_candidates.push(idx);
+                    }
+                    if !removed
+                        && !content.is_empty()
+                        && let Some(er) = ElementRef::wrap(node)
+                        && content.iter().any(|s| s.matches(&er))
+                    {
+                        flat.content_hits.push(idx);
+                    }
+                    if tag == "body" && flat.body == NONE {
+                        flat.body = idx;
+                    }
+                    let table = match kind {
+                        Kind::Row | Kind::Cell => table_stack.last().copied().unwrap_or(NONE),
+                        _ => NONE,
+                    };
+                    if kind == Kind::Table {
+                        if let Some(&outer) = table_stack.last() {
+                            flat.tables.entry(outer).or_default().nested_table = true;
+                        }
+                        table_stack.push(idx);
+                        flat.tables.entry(idx).or_default();
+                    }
+                    if kind == Kind::Row && table != NONE {
+                        let t = flat.tables.entry(table).or_default();
+                        t.rows += 1;
+                        t.cells_in_row = 0;
+                    }
+                    if kind == Kind::Cell && table != NONE {
+                        let t = flat.tables.entry(table).or_default();
+                        t.cells_in_row += 1;
+                        t.max_cells = t.max_cells.max(t.cells_in_row);
+                    }
+                    flat.els.push(El {
+                        parent,
+                        kind,
+                        open: flat.toks.len() as u32,
+                        close: 0,
+                        removed,
+                        negative,
+                        positive,
+                        title_only,
+                        pre: matches!(tag, "pre" | "xmp" | "listing" | "plaintext"),
+                        // Set after the walk, once subtree sizes are known.
+                        in_negative: false,
+                        table,
+                        own_chars: 0,
+                        own_link: 0,
+                        own_punct: 0,
+                        tot_chars: 0,
+                        tot_link: 0,
+                    });
+                    flat.toks.push(Tok::Open(idx));
+                    stack.push(idx);
+                    if removed {
+                        removed_depth += 1;
+                    }
+                    if kind == Kind::Anchor {
+                        link_depth += 1;
+                    }
+                    if !matches!(kind, Kind::Inline | Kind::Anchor | Kind::Br) {
+                        block_stack.push(idx);
+                    }
+                }
+                Node::Text(t) => {
+                    let s: &str = t;
+                    if in_title {
+                        flat.title_tag.get_or_insert_with(String::new).push_str(s);
+                    }
+                    if removed_depth > 0 {
+                        continue;
+                    }
+                    flat.toks.push(Tok::Text(s));
+                    if let Some(&b) = block_stack.last() {
+                        let (mut chars, mut punct) = (0u32, 0u32);
+                        for c in s.chars() {
+                            if !c.is_whitespace() && c != '\u{3000}' {
+                                chars += 1;
+                                if is_cn_punct(c) {
+                                    punct += 1;
+                                }
+                            }
+                        }
+                        let el = &mut flat.els[b as usize];
+                        el.own_chars += chars;
+                        el.own_punct += punct;
+                        if link_depth > 0 {
+                            el.own_link += chars;
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(e) = node.value() {
+                    let Some(idx) = stack.pop() else { continue };
+                    let close = flat.toks.len() as u32;
+                    flat.toks.push(Tok::Close(idx));
+                    let el = &mut flat.els[idx as usize];
+                    el.close = close;
+                    if el.removed {
+                        removed_depth -= 1;
+                    }
+                    if el.kind == Kind::Anchor {
+                        link_depth -= 1;
+                    }
+                    if !matches!(el.kind, Kind::Inline | Kind::Anchor | Kind::Br) {
+                        block_stack.pop();
+                    }
+                    if el.kind == Kind::Table {
+                        table_stack.pop();
+                    }
+                    if e.name() == "title" {
+                        in_title = false;
+                    }
+                }
+            }
+        }
+    }
+    // Subtree totals: children come after parents, so one reverse pass adds up.
+    for i in (0..flat.els.len()).rev() {
+        let el = &mut flat.els[i];
+        if el.removed {
+            el.tot_chars = 0;
+            el.tot_link = 0;
+            continue;
+        }
+        el.tot_chars += el.own_chars;
+        el.tot_link += el.own_link;
+        let (tc, tl, parent) = (el.tot_chars, el.tot_link, el.parent);
+        if parent != NONE {
+            let p = &mut flat.els[parent as usize];
+            p.tot_chars += tc;
+            p.tot_link += tl;
+        }
+    }
+    // A boilerplate name on a wrapper holding much of the page's prose is a
+    // layout accident (`page-wrap`, `main-nav-layout`): not boilerplate.
+    let root = if flat.body == NONE {
+        0
+    } else {
+        flat.body as usize
+    };
+    let page_plain = flat.els.get(root).map_or(0, |e| e.tot_chars - e.tot_link);
+    for i in 0..flat.els.len() {
+        let parent = flat.els[i].parent;
+        let parent_neg = parent != NONE && flat.els[parent as usize].in_negative;
+        let el = &mut flat.els[i];
+        if el.negative
+            && el.link_density() < 0.3
+            && f64::from(el.tot_chars - el.tot_link) >= 0.4 * f64::from(page_plain)
+            && page_plain > 0
+        {
+            el.negative = false;
+        }
+        el.in_negative = el.removed || el.negative || parent_neg;
+    }
+    // Largest cell text per table.
+    for el in &flat.els {
+        if el.kind == Kind::Cell
+            && el.table != NONE
+            && let Some(t) = flat.tables.get_mut(&el.table)
+        {
+            t.max_cell_chars = t.max_cell_chars.max(el.tot_chars);
+        }
+    }
+    if flat.body == NONE && !flat.els.is_empty() {
+        flat.body = 0;
+    }
+    flat
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<String> {
+        let mut v = Vec::new();
+        for_each_token(s, |t| v.push(t.to_owned()));
+        v
+    }
+
+    #[test]
+    fn hiding_styles() {
+        assert!(style_hides("DISPLAY : None"));
+        assert!(style_hides("color:red; visibility:hidden"));
+        assert!(style_hides(
+            "position: absolute; left: -9999px; top:-9999px"
+        ));
+        assert!(!style_hides("display:block;text-indent:2em;left:-10px"));
+        assert!(!style_hides("font-family:仿宋_GB2312"));
+    }
+
+    #[test]
+    fn class_names_split_into_tokens() {
+        assert_eq!(toks("article-con"), ["article", "con"]);
+        assert_eq!(toks("TRS_Editor"), ["trs", "editor"]);
+        assert_eq!(toks("articleContent"), ["article", "content"]);
+        assert_eq!(toks("dede_pages"), ["dede", "pages"]);
+    }
+
+    #[test]
+    fn hidden_and_scripts_are_removed_and_totals_add_up() {
+        let html = Html::parse_document(
+            "<body><div id=a><p>一二三，四</p><div style='display: none'>隐藏</div>\
+             <script>var x</script><a href=x>链接</a></div></body>",
+        );
+        let flat = flatten(&html, &[], &[]);
+        let div = flat
+            .els
+            .iter()
+            .find(|e| e.kind == Kind::Block && e.own_link > 0)
+            .unwrap();
+        assert_eq!(div.tot_chars, 7);
+        assert_eq!(div.tot_link, 2);
+        assert!(flat.els.iter().any(|e| e.removed));
+        assert!(
+            !flat
+                .toks
+                .iter()
+                .any(|t| matches!(t, Tok::Text(s) if s.contains("隐藏") || s.contains("var")))
+        );
+    }
+
+    #[test]
+    fn semantics_of_names() {
+        let html = Html::parse_document(
+            "<div class='article-meta'></div><div class='article-con'></div><div class='pinglun-content'></div>",
+        );
+        let flat = flatten(&html, &[], &[]);
+        let divs: Vec<_> = flat.els.iter().filter(|e| e.parent == flat.body).collect();
+        let n = divs.len();
+        assert_eq!(n, 3);
+        assert!(divs[n - 3].negative && !divs[n - 3].positive);
+        assert!(divs[n - 2].positive && !divs[n - 2].negative);
+        assert!(divs[n - 1].negative);
+    }
+}

@@ -1,0 +1,211 @@
+//! `CleanRules`: the `[clean]` table of the pipeline TOML, and its compiled form.
+
+use std::sync::{Arc, LazyLock, Mutex};
+
+use scraper::Selector;
+use serde::{Deserialize, Serialize};
+
+use crate::error::CleanError;
+use crate::spam::Lexicon;
+
+/// How pages are cleaned: the `[clean]` table of the pipeline configuration.
+///
+/// Every field has a default, so an empty table (or [`CleanRules::default`])
+/// gives the built-in behaviour.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CleanRules {
+    /// Extra CSS selectors whose elements are removed before the main block
+    /// is looked for (e.g. `["div.share", "#related"]`).
+    pub drop_selectors: Vec<String>,
+    /// Per-site override: when one of these selectors matches an element with
+    /// text, the matching elements (in document order) are taken as the main
+    /// block instead of the scored one.
+    pub content_selectors: Vec<String>,
+    /// Spam terms that replace the built-in lexicon when non-empty. Each is
+    /// matched case-insensitively and treated as a "strong" term (never part
+    /// of a legitimate report).
+    pub spam_terms: Vec<String>,
+    /// Spam terms added to the built-in lexicon (strong terms).
+    pub extra_spam_terms: Vec<String>,
+    /// Characters (not bytes) a text block needs to count fully as a
+    /// paragraph when blocks are scored; shorter blocks count at half weight.
+    /// Output lines are never dropped for being short.
+    pub min_paragraph_chars: usize,
+    /// Share of link text above which a block (or output line) is treated as
+    /// a link list and dropped, between 0 and 1.
+    pub max_link_density: f64,
+    /// Join the last paragraph of one page part with the first paragraph of
+    /// the next when it ends mid-sentence.
+    pub join_split_paragraphs: bool,
+}
+
+fn default_min_paragraph_chars() -> usize {
+    20
+}
+
+fn default_max_link_density() -> f64 {
+    0.5
+}
+
+fn default_join_split_paragraphs() -> bool {
+    true
+}
+
+impl Default for CleanRules {
+    fn default() -> Self {
+        CleanRules {
+            drop_selectors: Vec::new(),
+            content_selectors: Vec::new(),
+            spam_terms: Vec::new(),
+            extra_spam_terms: Vec::new(),
+            min_paragraph_chars: default_min_paragraph_chars(),
+            max_link_density: default_max_link_density(),
+            join_split_paragraphs: default_join_split_paragraphs(),
+        }
+    }
+}
+
+impl CleanRules {
+    /// Checks every selector, term and number, returning the first problem.
+    pub fn validate(&self) -> Result<(), CleanError> {
+        self.problems().into_iter().next().map_or(Ok(()), Err)
+    }
+
+    /// Every problem with the rules, in field order.
+    #[must_use]
+    pub fn problems(&self) -> Vec<CleanError> {
+        let mut out = Vec::new();
+        for (key, list) in [
+            ("drop_selectors", &self.drop_selectors),
+            ("content_selectors", &self.content_selectors),
+        ] {
+            for sel in list {
+                if let Err(err) = Selector::parse(sel) {
+                    out.push(CleanError::BadSelector {
+                        key,
+                        selector: sel.clone(),
+                        reason: err.to_string(),
+                    });
+                }
+            }
+        }
+        for (key, list) in [
+            ("spam_terms", &self.spam_terms),
+            ("extra_spam_terms", &self.extra_spam_terms),
+        ] {
+            for (index, term) in list.iter().enumerate() {
+                if term.trim().is_empty() {
+                    out.push(CleanError::EmptyTerm { key, index });
+                }
+            }
+        }
+        if !(0.0..=1.0).contains(&self.max_link_density) {
+            out.push(CleanError::OutOfRange {
+                key: "max_link_density",
+                expected: "between 0 and 1",
+                got: self.max_link_density.to_string(),
+            });
+        }
+        out
+    }
+}
+
+/// The parts of [`CleanRules`] that need compiling, compiled once and cached.
+pub(crate) struct Compiled {
+    pub(crate) drop: Vec<Selector>,
+    pub(crate) content: Vec<Selector>,
+    pub(crate) lexicon: Arc<Lexicon>,
+}
+
+type CacheKey = [Vec<String>; 4];
+type CacheSlot = Option<(CacheKey, Arc<Compiled>)>;
+
+/// The last compiled rules: a pipeline uses one `CleanRules` for all pages,
+/// so one entry is enough to compile selectors and terms once per run.
+static CACHE: LazyLock<Mutex<CacheSlot>> = LazyLock::new(|| Mutex::new(None));
+
+impl CleanRules {
+    /// Selectors and lexicon for these rules (invalid selectors are skipped;
+    /// [`CleanRules::validate`] reports them).
+    pub(crate) fn compiled(&self) -> Arc<Compiled> {
+        let key: CacheKey = [
+            self.drop_selectors.clone(),
+            self.content_selectors.clone(),
+            self.spam_terms.clone(),
+            self.extra_spam_terms.clone(),
+        ];
+        let mut guard = CACHE
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((k, c)) = guard.as_ref()
+            && *k == key
+        {
+            return Arc::clone(c);
+        }
+        let parse = |list: &[String]| -> Vec<Selector> {
+            list.iter()
+                .filter_map(|s| Selector::parse(s).ok())
+                .collect()
+        };
+        let lexicon = if self.spam_terms.is_empty() && self.extra_spam_terms.is_empty() {
+            Lexicon::builtin()
+        } else {
+            Arc::new(Lexicon::new(&self.spam_terms, &self.extra_spam_terms))
+        };
+        let compiled = Arc::new(Compiled {
+            drop: parse(&self.drop_selectors),
+            content: parse(&self.content_selectors),
+            lexicon,
+        });
+        *guard = Some((key, Arc::clone(&compiled)));
+        compiled
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_selector_is_named_in_the_error() {
+        let rules = CleanRules {
+            drop_selectors: vec!["div.ok".into(), "div[".into()],
+            ..CleanRules::default()
+        };
+        let err = rules.validate().unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.starts_with("invalid CSS selector `div[` in `clean.drop_selectors`"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn empty_term_and_bad_density_are_reported() {
+        let rules = CleanRules {
+            extra_spam_terms: vec!["ok".into(), " ".into()],
+            max_link_density: 1.5,
+            ..CleanRules::default()
+        };
+        let problems = rules.problems();
+        assert_eq!(problems.len(), 2);
+        assert_eq!(
+            problems[0].to_string(),
+            "empty term in `clean.extra_spam_terms` (entry 1)"
+        );
+        assert_eq!(
+            problems[1].to_string(),
+            "`clean.max_link_density` must be between 0 and 1, got 1.5"
+        );
+    }
+
+    #[test]
+    fn defaults_validate_and_deserialize_from_an_empty_table() {
+        assert!(CleanRules::default().validate().is_ok());
+        let from_json: CleanRules = serde_json::from_str("{}").unwrap();
+        assert_eq!(from_json, CleanRules::default());
+        let err = serde_json::from_str::<CleanRules>(r#"{"nope": 1}"#).unwrap_err();
+        assert!(err.to_string().contains("unknown field `nope`"));
+    }
+}

@@ -1,0 +1,415 @@
+//! One function per subcommand.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use baogao_clean::CleanRules;
+use baogao_extract::Extractor;
+use baogao_model::{Document, Page, PageKind};
+use baogao_pipeline::{Config, RunOptions, RunSummary, Stage};
+use tokio_util::sync::CancellationToken;
+
+use crate::Command;
+
+pub(crate) fn dispatch(command: Command) -> Result<ExitCode> {
+    match command {
+        Command::Run {
+            config,
+            stage,
+            from,
+            to,
+            quiet,
+        } => run(&config, stage, from, to, quiet),
+        Command::Check { config } => check(&config),
+        Command::Clean { input, json } => clean(&input, json),
+        Command::Extract { files, json } => extract(&files, json),
+        Command::Eval {
+            gold_dir,
+            text_dir,
+            json,
+        } => eval(&gold_dir, &text_dir, json),
+        Command::Runs { output, json } => runs(&output, json),
+        Command::Serve { dir, port } => serve(&dir, port),
+        Command::Demo { output, site } => demo(&output, &site),
+    }
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")
+}
+
+fn stage(name: Option<&str>, default: Stage) -> Stage {
+    name.and_then(Stage::parse).unwrap_or(default)
+}
+
+/// Cancels `token` on the first Ctrl-C; a second Ctrl-C exits at once.
+fn cancel_on_ctrl_c(token: &CancellationToken) {
+    let token = token.clone();
+    tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            eprintln!("stopping: finishing pages in flight (Ctrl-C again to abort)");
+            token.cancel();
+            if tokio::signal::ctrl_c().await.is_ok() {
+                std::process::exit(130);
+            }
+        }
+    });
+}
+
+fn run(
+    config: &Path,
+    stage_name: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    quiet: bool,
+) -> Result<ExitCode> {
+    let config = Config::load(config)?;
+    let (from, to) = match stage_name.as_deref() {
+        Some(s) => {
+            let s = stage(Some(s), Stage::Fetch);
+            (s, s)
+        }
+        None => (
+            stage(from.as_deref(), Stage::Fetch),
+            stage(to.as_deref(), Stage::Extract),
+        ),
+    };
+    if from > to {
+        bail!(
+            "`--from {}` comes after `--to {}`",
+            from.as_str(),
+            to.as_str()
+        );
+    }
+    let opts = RunOptions {
+        from,
+        to,
+        progress: !quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()),
+    };
+    let rt = runtime()?;
+    let summary = rt.block_on(async {
+        let token = CancellationToken::new();
+        cancel_on_ctrl_c(&token);
+        baogao_pipeline::run(&config, opts, token).await
+    })?;
+    print_summary(&config, &summary);
+    Ok(if summary.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn print_summary(config: &Config, s: &RunSummary) {
+    let m = &s.manifest;
+    let rows = |t: &str| m.rows.get(t).copied().unwrap_or(0);
+    println!(
+        "run {} {:?} in {:.1}s → {}",
+        m.run_id,
+        m.status,
+        m.elapsed_seconds,
+        config.output.display()
+    );
+    println!(
+        "  pages {} · documents {} · reports {} · targets {} · outcomes {}",
+        rows("pages"),
+        rows("documents"),
+        rows("reports"),
+        rows("targets"),
+        rows("outcomes")
+    );
+    if !m.errors.is_empty() {
+        let errs: Vec<String> = m.errors.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        println!("  errors: {}", errs.join(", "));
+    }
+    if let Some(note) = &m.note {
+        println!("  note: {note}");
+    }
+}
+
+fn check(path: &Path) -> Result<ExitCode> {
+    let config = Config::load(path)?;
+    print!("{}", baogao_pipeline::describe(&config));
+    eprintln!("`{}` is valid", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A local file as a document: `.txt` as it is, anything else as HTML.
+fn load_document(path: &Path, rules: &CleanRules) -> Result<Document> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let source = path.display().to_string();
+    let is_text = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    let decoded = baogao_fetch::charset::decode(&bytes, is_text.then_some("text/plain"));
+    if is_text {
+        Ok(Document::from_text(&source, &decoded.text))
+    } else {
+        Ok(baogao_clean::clean_html(&source, &decoded.text, rules))
+    }
+}
+
+fn clean(input: &str, json: bool) -> Result<ExitCode> {
+    let rules = CleanRules::default();
+    let doc = if input.starts_with("http://") || input.starts_with("https://") {
+        let page = fetch_one(input)?;
+        baogao_clean::clean(&page, &rules)
+    } else {
+        load_document(Path::new(input), &rules)?
+    };
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &doc)?;
+        writeln!(out)?;
+    } else {
+        if let Some(t) = &doc.title {
+            writeln!(out, "# {t}")?;
+        }
+        writeln!(out, "{}", doc.text)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Fetches one article (all of its pages) politely, as the crawler would.
+fn fetch_one(url: &str) -> Result<Page> {
+    let parsed = url::Url::parse(url).with_context(|| format!("`{url}` is not a URL"))?;
+    let opts = baogao_fetch::FetchOptions {
+        seeds: vec![parsed],
+        max_depth: 0,
+        ..baogao_fetch::FetchOptions::default()
+    };
+    let crawler = baogao_fetch::Crawler::new(opts)?;
+    let rt = runtime()?;
+    let mut pages = Vec::new();
+    rt.block_on(crawler.run(
+        &Default::default(),
+        &Default::default(),
+        CancellationToken::new(),
+        |p| {
+            pages.push(p);
+            async {}
+        },
+    ));
+    let page = pages
+        .into_iter()
+        .next()
+        .with_context(|| format!("`{url}` gave no page"))?;
+    match page.kind {
+        PageKind::Html | PageKind::Listing if page.body.is_some() => Ok(page),
+        PageKind::Error => bail!(
+            "cannot fetch `{url}`: {}",
+            page.error.as_deref().unwrap_or("unknown error")
+        ),
+        kind => bail!(
+            "`{url}` is not an HTML page ({}, {})",
+            kind.as_str(),
+            page.content_type.as_deref().unwrap_or("no content type")
+        ),
+    }
+}
+
+fn extract(files: &[PathBuf], json: bool) -> Result<ExitCode> {
+    let rules = CleanRules::default();
+    let extractor = Extractor::builtin();
+    let mut out = std::io::stdout().lock();
+    let mut failed = false;
+    for path in files {
+        let doc = match load_document(path, &rules) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                failed = true;
+                continue;
+            }
+        };
+        let ex = extractor.extract(&doc);
+        if json {
+            let obj = serde_json::json!({
+                "source": path.display().to_string(),
+                "report": ex.report,
+                "targets": ex.targets,
+                "outcomes": ex.outcomes,
+            });
+            serde_json::to_writer(&mut out, &obj)?;
+            writeln!(out)?;
+        } else {
+            print_extraction(&mut out, path, &ex)?;
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn opt<T: std::fmt::Display>(v: Option<T>) -> String {
+    v.map_or_else(|| "-".to_owned(), |v| v.to_string())
+}
+
+fn print_extraction(
+    out: &mut impl Write,
+    path: &Path,
+    ex: &baogao_extract::Extraction,
+) -> Result<()> {
+    let r = &ex.report;
+    writeln!(
+        out,
+        "{}: {} {} {} · level {} · target year {} · report date {}",
+        path.display(),
+        opt(r.province.as_deref()),
+        opt(r.prefecture.as_deref()),
+        opt(r.region.as_deref()),
+        opt(r.level),
+        opt(r.target_year),
+        opt(r.report_date),
+    )?;
+    for t in &ex.targets {
+        let value = match (t.value, t.value_max) {
+            (Some(v), Some(m)) => format!("{v}–{m}"),
+            (Some(v), None) => v.to_string(),
+            _ => "-".into(),
+        };
+        let stretch = t
+            .stretch_value
+            .map(|s| format!(" (力争 {s})"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  {:<28} {:<7} {:>2} {:>10} {:<6}{stretch}  「{}」",
+            t.indicator,
+            t.measure.as_str(),
+            t.qualifier.as_str(),
+            value,
+            t.unit.as_deref().unwrap_or(""),
+            t.text
+        )?;
+    }
+    if !ex.outcomes.is_empty() {
+        writeln!(out, "  outcomes:")?;
+        for o in &ex.outcomes {
+            writeln!(
+                out,
+                "  {:<28} {:<7} {:>10} {:<6} {}{}  「{}」",
+                o.indicator,
+                o.measure.as_str(),
+                opt(o.value),
+                o.unit.as_deref().unwrap_or(""),
+                opt(o.year),
+                if o.estimated { " (预计)" } else { "" },
+                o.text
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn eval(gold: &Path, texts: &Path, json: bool) -> Result<ExitCode> {
+    let extractor = Extractor::builtin();
+    let report = baogao_extract::eval::evaluate(gold, texts, &extractor)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{report}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn runs(output: &Path, json: bool) -> Result<ExitCode> {
+    let runs = baogao_write::list_runs(output)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&runs)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if runs.is_empty() {
+        println!("no runs under `{}`", output.display());
+    }
+    for m in runs {
+        let rows: Vec<String> = m.rows.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        println!(
+            "{}  {:<11} {:>7.1}s  stages {}  {}",
+            m.run_id,
+            format!("{:?}", m.status).to_lowercase(),
+            m.elapsed_seconds,
+            m.stages.join(","),
+            rows.join(" · ")
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn serve(dir: &Path, port: u16) -> Result<ExitCode> {
+    let rt = runtime()?;
+    rt.block_on(async {
+        let site = baogao_testsite::Site::serve(dir, port).await?;
+        eprintln!(
+            "serving `{}` on {} (Ctrl-C to stop)",
+            dir.display(),
+            site.base()
+        );
+        tokio::signal::ctrl_c().await?;
+        Ok::<_, anyhow::Error>(())
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The bundled sample's pipeline: `config/sample.toml` with the site's address.
+const SAMPLE_CONFIG: &str = include_str!("../../../config/sample.toml");
+
+fn demo(output: &Path, site_dir: &Path) -> Result<ExitCode> {
+    let rt = runtime()?;
+    let output = std::path::absolute(output)
+        .with_context(|| format!("bad output path `{}`", output.display()))?;
+    let (summary, config) = rt.block_on(async {
+        let site = baogao_testsite::Site::serve(site_dir, 0)
+            .await
+            .with_context(|| format!("cannot serve `{}`", site_dir.display()))?;
+        eprintln!(
+            "serving the sample site `{}` on {}",
+            site_dir.display(),
+            site.base()
+        );
+        let text = SAMPLE_CONFIG.replace(baogao_testsite::SAMPLE_BASE, &site.base());
+        let mut config = Config::from_str(Path::new("config/sample.toml"), &text)?;
+        config.output = output.clone();
+        let token = CancellationToken::new();
+        cancel_on_ctrl_c(&token);
+        let opts = RunOptions {
+            progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+            ..RunOptions::default()
+        };
+        let summary = baogao_pipeline::run(&config, opts, token).await?;
+        Ok::<_, anyhow::Error>((summary, config))
+    })?;
+    print_summary(&config, &summary);
+    let targets: Vec<baogao_model::Target> = baogao_write::read_all(&output)?;
+    let reports: Vec<baogao_model::Report> = baogao_write::read_all(&output)?;
+    println!("\n  targets by report:");
+    for r in &reports {
+        let n = targets.iter().filter(|t| t.doc_id == r.doc_id).count();
+        let gdp = targets
+            .iter()
+            .find(|t| t.doc_id == r.doc_id && t.indicator == "gdp")
+            .map(|t| t.text.clone())
+            .unwrap_or_else(|| "-".into());
+        println!(
+            "  {:<10} {:<6} {} targets  gdp: {gdp}",
+            r.region.as_deref().unwrap_or("?"),
+            opt(r.target_year),
+            n
+        );
+    }
+    println!(
+        "\nquery it: duckdb -c \"select * from read_parquet('{}/targets/**/*.parquet', hive_partitioning = true)\"",
+        output.display()
+    );
+    // The sample site links to missing pages on purpose: its 404 error rows
+    // are expected, so the demo does not exit 1 for them.
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,125 @@
+//! The `baogao` command.
+//!
+//! Exit codes: 0 everything went through; 1 the run finished but some
+//! records failed (error rows were written; the next run retries them);
+//! 2 fatal error (bad config, unreadable input, output locked).
+
+mod commands;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Crawl Chinese government work reports (政府工作报告) into analysis-ready Parquet.
+#[derive(Debug, Parser)]
+#[command(name = "baogao", version, about, long_about = None)]
+struct Cli {
+    /// More log output (-v info, -vv debug, -vvv trace); logs go to stderr.
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    verbose: u8,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the pipeline of a config file (all stages, or some of them).
+    Run {
+        /// The pipeline config.
+        #[arg(default_value = "baogao.toml")]
+        config: PathBuf,
+        /// Run this one stage only, reading the previous stage's dataset.
+        #[arg(long, value_parser = ["fetch", "clean", "extract"], conflicts_with_all = ["from", "to"])]
+        stage: Option<String>,
+        /// First stage to run (earlier stages' datasets are read).
+        #[arg(long, value_parser = ["fetch", "clean", "extract"])]
+        from: Option<String>,
+        /// Last stage to run.
+        #[arg(long, value_parser = ["fetch", "clean", "extract"])]
+        to: Option<String>,
+        /// No progress line.
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// Validate a config file and print the resolved config.
+    Check {
+        /// The pipeline config.
+        config: PathBuf,
+    },
+    /// Print the cleaned text of one page (a local HTML file or a URL).
+    Clean {
+        /// A local .html file (its charset is detected) or an http(s) URL.
+        input: String,
+        /// Print the document record as JSON instead of the text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the targets of local report files (.txt or .html).
+    Extract {
+        /// Report files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// One JSON object per file: {"source", "report", "targets", "outcomes"}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Precision, recall and F1 of extraction against gold files.
+    Eval {
+        /// Folder of gold JSON files.
+        gold_dir: PathBuf,
+        /// Folder of report texts named like the gold files (NAME.json ↔ NAME.txt).
+        text_dir: PathBuf,
+        /// Print the evaluation as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the runs of a dataset root with their manifests.
+    Runs {
+        /// The dataset root (`[pipeline] output`).
+        output: PathBuf,
+        /// Print the manifests as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Serve a folder of pages on 127.0.0.1 (to try a config against a local copy of a site).
+    Serve {
+        /// The folder.
+        dir: PathBuf,
+        /// Port (0: any free port).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
+    /// Crawl the bundled sample site on loopback and write its dataset (no internet needed).
+    Demo {
+        /// Where to write the dataset.
+        #[arg(long, default_value = "demo-out")]
+        output: PathBuf,
+        /// The sample site folder.
+        #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/site"))]
+        site: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let level = match cli.verbose {
+        0 => "warn",
+        1 => "info",
+        2 => "debug",
+        _ => "trace",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("BAOGAO_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+    match commands::dispatch(cli.command) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,465 @@
+//! Precision, recall and F1 of the extractor against gold files.
+//!
+//! A gold file `GOLD_DIR/NAME.json` (fields `region`, `prefecture`,
+//! `province`, `level`, `report_date`, `target_year`, `targets`, `outcomes`)
+//! is scored against the text `TEXT_DIR/NAME.txt`.
+//!
+//! - strict: a target matches when indicator, measure, value, value_max, unit,
+//!   qualifier, stretch_value and text are all equal (outcomes: indicator,
+//!   measure, value, unit, year and text);
+//! - loose: indicator and value are equal.
+//!
+//! `raw_name` is not scored (reports word names in many ways; it is kept as
+//! evidence).
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+use baogao_model::Document;
+use serde::{Deserialize, Serialize};
+
+use crate::{ExtractError, Extractor};
+
+#[derive(Debug, Deserialize)]
+struct Gold {
+    region: Option<String>,
+    prefecture: Option<String>,
+    province: Option<String>,
+    level: Option<String>,
+    report_date: Option<String>,
+    target_year: Option<i32>,
+    #[serde(default)]
+    targets: Vec<GoldTarget>,
+    #[serde(default)]
+    outcomes: Vec<GoldOutcome>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GoldTarget {
+    indicator: String,
+    measure: String,
+    value: Option<f64>,
+    value_max: Option<f64>,
+    unit: Option<String>,
+    qualifier: String,
+    stretch_value: Option<f64>,
+    text: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct GoldOutcome {
+    indicator: String,
+    measure: String,
+    value: Option<f64>,
+    unit: Option<String>,
+    year: Option<i32>,
+    text: String,
+}
+
+/// Precision, recall and F1 with their counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Prf {
+    pub gold: usize,
+    pub found: usize,
+    pub matched: usize,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+}
+
+impl Prf {
+    fn new(gold: usize, found: usize, matched: usize) -> Prf {
+        let precision = if found == 0 {
+            1.0
+        } else {
+            matched as f64 / found as f64
+        };
+        let recall = if gold == 0 {
+            1.0
+        } else {
+            matched as f64 / gold as f64
+        };
+        let f1 = if precision + recall == 0.0 {
+            0.0
+        } else {
+            2.0 * precision * recall / (precision + recall)
+        };
+        Prf {
+            gold,
+            found,
+            matched,
+            precision,
+            recall,
+            f1,
+        }
+    }
+}
+
+/// Strict and loose scores of one record kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Scores {
+    pub strict: Prf,
+    pub loose: Prf,
+}
+
+/// Share of files whose metadata field is right.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct MetaAccuracy {
+    pub files: usize,
+    pub province: usize,
+    pub region: usize,
+    pub prefecture: usize,
+    pub level: usize,
+    pub target_year: usize,
+    pub report_date: usize,
+}
+
+/// The score of one file, with every strict miss and false positive.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct FileEval {
+    pub file: String,
+    pub targets: Scores,
+    pub outcomes: Scores,
+    pub target_misses: Vec<String>,
+    pub target_false_positives: Vec<String>,
+    pub outcome_misses: Vec<String>,
+    pub outcome_false_positives: Vec<String>,
+    /// `field: found (gold …)` for each wrong metadata field.
+    pub metadata_errors: Vec<String>,
+}
+
+/// The whole evaluation.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct EvalReport {
+    pub targets: Scores,
+    pub outcomes: Scores,
+    pub metadata: MetaAccuracy,
+    pub files: Vec<FileEval>,
+}
+
+fn num(v: Option<f64>) -> String {
+    v.map_or_else(
+        || "null".to_owned(),
+        |x| format!("{}", (x * 1e6).round() / 1e6),
+    )
+}
+
+fn opt(v: Option<&str>) -> &str {
+    v.unwrap_or("null")
+}
+
+/// Counts matches between two multisets of keys; returns (matched, misses, extras).
+fn compare(gold: &[String], found: &[String]) -> (usize, Vec<String>, Vec<String>) {
+    let mut pool: HashMap<&str, usize> = HashMap::new();
+    for f in found {
+        *pool.entry(f.as_str()).or_default() += 1;
+    }
+    let mut matched = 0;
+    let mut misses = Vec::new();
+    for g in gold {
+        match pool.get_mut(g.as_str()) {
+            Some(k) if *k > 0 => {
+                *k -= 1;
+                matched += 1;
+            }
+            _ => misses.push(g.clone()),
+        }
+    }
+    let mut gpool: HashMap<&str, usize> = HashMap::new();
+    for g in gold {
+        *gpool.entry(g.as_str()).or_default() += 1;
+    }
+    let mut extras = Vec::new();
+    for f in found {
+        match gpool.get_mut(f.as_str()) {
+            Some(k) if *k > 0 => *k -= 1,
+            _ => extras.push(f.clone()),
+        }
+    }
+    (matched, misses, extras)
+}
+
+fn scores(
+    gs: &[String],
+    fs: &[String],
+    gl: &[String],
+    fl: &[String],
+) -> (Scores, Vec<String>, Vec<String>) {
+    let (m, miss, extra) = compare(gs, fs);
+    let (ml, _, _) = compare(gl, fl);
+    (
+        Scores {
+            strict: Prf::new(gs.len(), fs.len(), m),
+            loose: Prf::new(gl.len(), fl.len(), ml),
+        },
+        miss,
+        extra,
+    )
+}
+
+/// Scores `ex` on every `GOLD_DIR/*.json` against `TEXT_DIR/<same name>.txt`.
+pub fn evaluate(
+    gold_dir: &Path,
+    text_dir: &Path,
+    ex: &Extractor,
+) -> Result<EvalReport, ExtractError> {
+    fn read_err(path: &Path) -> impl Fn(std::io::Error) -> ExtractError + '_ {
+        move |source| ExtractError::Read {
+            path: path.to_owned(),
+            source,
+        }
+    }
+    let mut names: Vec<_> = std::fs::read_dir(gold_dir)
+        .map_err(read_err(gold_dir))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    names.sort();
+    let mut report = EvalReport::default();
+    let (mut tg, mut tf, mut tgl, mut tfl) = (0, 0, 0, 0);
+    let (mut tm, mut tml) = (0, 0);
+    let (mut og, mut of, mut ogl, mut ofl) = (0, 0, 0, 0);
+    let (mut om, mut oml) = (0, 0);
+    for gp in names {
+        let src = std::fs::read_to_string(&gp).map_err(read_err(&gp))?;
+        let gold: Gold = serde_json::from_str(&src).map_err(|e| ExtractError::Gold {
+            path: gp.clone(),
+            message: e.to_string(),
+        })?;
+        let stem = gp
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tp = text_dir.join(format!("{stem}.txt"));
+        let text = std::fs::read_to_string(&tp).map_err(read_err(&tp))?;
+        let doc = Document::from_text(&tp.to_string_lossy(), &text);
+        let out = ex.extract(&doc);
+
+        let gs: Vec<String> = gold
+            .targets
+            .iter()
+            .map(|t| {
+                format!(
+                    "{} {} {}..{} {} {} stretch={} «{}»",
+                    t.indicator,
+                    t.measure,
+                    num(t.value),
+                    num(t.value_max),
+                    opt(t.unit.as_deref()),
+                    t.qualifier,
+                    num(t.stretch_value),
+                    t.text
+                )
+            })
+            .collect();
+        let fs: Vec<String> = out
+            .targets
+            .iter()
+            .map(|t| {
+                format!(
+                    "{} {} {}..{} {} {} stretch={} «{}»",
+                    t.indicator,
+                    t.measure,
+                    num(t.value),
+                    num(t.value_max),
+                    opt(t.unit.as_deref()),
+                    t.qualifier,
+                    num(t.stretch_value),
+                    t.text
+                )
+            })
+            .collect();
+        let gl: Vec<String> = gold
+            .targets
+            .iter()
+            .map(|t| format!("{} {}", t.indicator, num(t.value)))
+            .collect();
+        let fl: Vec<String> = out
+            .targets
+            .iter()
+            .map(|t| format!("{} {}", t.indicator, num(t.value)))
+            .collect();
+        let (ts, tmiss, textra) = scores(&gs, &fs, &gl, &fl);
+
+        let gso: Vec<String> = gold
+            .outcomes
+            .iter()
+            .map(|o| {
+                format!(
+                    "{} {} {} {} {} «{}»",
+                    o.indicator,
+                    o.measure,
+                    num(o.value),
+                    opt(o.unit.as_deref()),
+                    o.year.unwrap_or(0),
+                    o.text
+                )
+            })
+            .collect();
+        let fso: Vec<String> = out
+            .outcomes
+            .iter()
+            .map(|o| {
+                format!(
+                    "{} {} {} {} {} «{}»",
+                    o.indicator,
+                    o.measure,
+                    num(o.value),
+                    opt(o.unit.as_deref()),
+                    o.year.unwrap_or(0),
+                    o.text
+                )
+            })
+            .collect();
+        let glo: Vec<String> = gold
+            .outcomes
+            .iter()
+            .map(|o| format!("{} {}", o.indicator, num(o.value)))
+            .collect();
+        let flo: Vec<String> = out
+            .outcomes
+            .iter()
+            .map(|o| format!("{} {}", o.indicator, num(o.value)))
+            .collect();
+        let (os, omiss, oextra) = scores(&gso, &fso, &glo, &flo);
+
+        tg += ts.strict.gold;
+        tf += ts.strict.found;
+        tm += ts.strict.matched;
+        tgl += ts.loose.gold;
+        tfl += ts.loose.found;
+        tml += ts.loose.matched;
+        og += os.strict.gold;
+        of += os.strict.found;
+        om += os.strict.matched;
+        ogl += os.loose.gold;
+        ofl += os.loose.found;
+        oml += os.loose.matched;
+
+        let r = &out.report;
+        let mut errors = Vec::new();
+        let md = &mut report.metadata;
+        md.files += 1;
+        let mut check =
+            |field: &str, found: Option<String>, want: Option<String>, counter: &mut usize| {
+                if found == want {
+                    *counter += 1;
+                } else {
+                    errors.push(format!(
+                        "{field}: {} (gold {})",
+                        opt(found.as_deref()),
+                        opt(want.as_deref())
+                    ));
+                }
+            };
+        check(
+            "province",
+            r.province.clone(),
+            gold.province.clone(),
+            &mut md.province,
+        );
+        check(
+            "region",
+            r.region.clone(),
+            gold.region.clone(),
+            &mut md.region,
+        );
+        check(
+            "prefecture",
+            r.prefecture.clone(),
+            gold.prefecture.clone(),
+            &mut md.prefecture,
+        );
+        check(
+            "level",
+            r.level.map(|l| l.as_str().to_owned()),
+            gold.level.clone(),
+            &mut md.level,
+        );
+        check(
+            "target_year",
+            r.target_year.map(|y| y.to_string()),
+            gold.target_year.map(|y| y.to_string()),
+            &mut md.target_year,
+        );
+        check(
+            "report_date",
+            r.report_date.map(|d| d.to_string()),
+            gold.report_date.clone(),
+            &mut md.report_date,
+        );
+
+        report.files.push(FileEval {
+            file: stem,
+            targets: ts,
+            outcomes: os,
+            target_misses: tmiss,
+            target_false_positives: textra,
+            outcome_misses: omiss,
+            outcome_false_positives: oextra,
+            metadata_errors: errors,
+        });
+    }
+    report.targets = Scores {
+        strict: Prf::new(tg, tf, tm),
+        loose: Prf::new(tgl, tfl, tml),
+    };
+    report.outcomes = Scores {
+        strict: Prf::new(og, of, om),
+        loose: Prf::new(ogl, ofl, oml),
+    };
+    Ok(report)
+}
+
+impl fmt::Display for EvalReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{:<34} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6}",
+            "", "gold", "found", "match", "P", "R", "F1"
+        )?;
+        for (name, p) in [
+            ("targets strict", self.targets.strict),
+            ("targets loose", self.targets.loose),
+            ("outcomes strict", self.outcomes.strict),
+            ("outcomes loose", self.outcomes.loose),
+        ] {
+            writeln!(
+                f,
+                "{:<34} {:>5} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3}",
+                name, p.gold, p.found, p.matched, p.precision, p.recall, p.f1
+            )?;
+        }
+        let m = &self.metadata;
+        writeln!(
+            f,
+            "metadata ({} files): province {} region {} prefecture {} level {} target_year {} report_date {}",
+            m.files, m.province, m.region, m.prefecture, m.level, m.target_year, m.report_date
+        )?;
+        for file in &self.files {
+            writeln!(
+                f,
+                "\n{}: targets F1 {:.3} (loose {:.3}), outcomes F1 {:.3} (loose {:.3})",
+                file.file,
+                file.targets.strict.f1,
+                file.targets.loose.f1,
+                file.outcomes.strict.f1,
+                file.outcomes.loose.f1
+            )?;
+            for (label, list) in [
+                ("missed target", &file.target_misses),
+                ("extra target", &file.target_false_positives),
+                ("missed outcome", &file.outcome_misses),
+                ("extra outcome", &file.outcome_false_positives),
+                ("metadata", &file.metadata_errors),
+            ] {
+                for x in list {
+                    writeln!(f, "  {label}: {x}")?;
+                }
+            }
+        }
+        Ok(())
+    }
+}

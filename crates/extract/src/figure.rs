@@ -1,0 +1,190 @@
+//! Figures of an item: value, range, unit, qualifier, measure, stretch.
+
+use baogao_model::{Measure, Qualifier};
+
+use crate::clause::Seg;
+use crate::number::{self, Num};
+
+/// One figure of an item.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Fig {
+    pub(crate) value: Option<f64>,
+    pub(crate) max: Option<f64>,
+    pub(crate) unit: Option<&'static str>,
+    pub(crate) qual: Qualifier,
+    pub(crate) measure: Measure,
+    pub(crate) stretch: Option<f64>,
+    /// 确保, 不低于 … written with the figure.
+    pub(crate) hard_word: bool,
+    /// 力争, 预期 … written with the figure.
+    pub(crate) soft_word: bool,
+    /// A threshold crossed (首次突破1900亿元), not a measured figure.
+    pub(crate) milestone: bool,
+}
+
+pub(crate) fn one_significant_digit(v: f64) -> bool {
+    if v <= 0.0 || v.fract() != 0.0 {
+        return false;
+    }
+    let mut x = v;
+    while x >= 10.0 && x % 10.0 == 0.0 {
+        x /= 10.0;
+    }
+    x < 10.0
+}
+
+/// Qualifiers of each figure: (figure, qualifier, hard word, soft word).
+pub(crate) fn with_quals(
+    c: &[char],
+    nums: &[Num],
+    name_end: usize,
+) -> Vec<(Num, Qualifier, bool, bool)> {
+    let mut out = Vec::new();
+    let mut prev_end = name_end;
+    for (i, x) in nums.iter().enumerate() {
+        let from = if i == 0 { name_end } else { prev_end };
+        let before: String = c[from.min(x.start)..x.start].iter().collect();
+        let after = number::qual_after(c, x.end);
+        let q = match (x.qual, after) {
+            (Some(Qualifier::Range), _) => Qualifier::Range,
+            (_, Some((q, _))) | (Some(q), None) => q,
+            (None, None) => {
+                number::qual_before(c, from.min(x.start), x.start).unwrap_or(Qualifier::Exact)
+            }
+        };
+        let hard = before.contains("确保")
+            || before.contains("不低于")
+            || before.contains("突破")
+            || before.contains("超过");
+        let soft = before.contains("力争") || before.contains("预期") || before.contains("争取");
+        prev_end = after.map_or(x.end, |(_, e)| e);
+        out.push((x.clone(), q, hard, soft));
+    }
+    out
+}
+
+pub(crate) fn raw_fig(c: &[char], seg: &Seg, k: usize) -> Fig {
+    let (x, q, hard, soft) = &seg.nums[k];
+    let from = if k == 0 {
+        seg.name_end
+    } else {
+        seg.nums[k - 1].0.end
+    };
+    let before: String = c[from.min(x.start)..x.start].iter().collect();
+    let decline = ["下降", "降低", "减少", "回落", "下滑", "压减"]
+        .iter()
+        .any(|w| before.contains(w))
+        && !["降到", "降至", "降低到", "下降到", "减少到", "减少至"]
+            .iter()
+            .any(|w| before.contains(w));
+    let growth_word = ["增长", "增速", "增幅", "增", "涨"]
+        .iter()
+        .any(|w| before.contains(w))
+        || (k > 0 && seg.fenbie.is_some());
+    let sign = if decline { -1.0 } else { 1.0 };
+    // milestones: 首次突破1900亿元, 突破8000亿元大关, 突破5000亿元
+    let after: String = c[x.end..seg.end].iter().collect();
+    let milestone = before.ends_with("突破")
+        && (c[seg.start..x.start]
+            .iter()
+            .collect::<String>()
+            .contains("首次")
+            || after.starts_with("大关")
+            || one_significant_digit(x.value));
+    Fig {
+        value: Some(x.value * sign),
+        max: x.max.map(|m| m * sign),
+        unit: Some(x.unit),
+        qual: *q,
+        measure: if decline {
+            Measure::Change
+        } else if growth_word {
+            Measure::Growth
+        } else {
+            Measure::Level
+        },
+        stretch: None,
+        hard_word: *hard,
+        soft_word: *soft,
+        milestone,
+    }
+}
+
+pub(crate) fn seg_figs(seg: &Seg, c: &[char]) -> Vec<Fig> {
+    if seg.flat && seg.nums.is_empty() {
+        return vec![flat_fig()];
+    }
+    (0..seg.nums.len()).map(|k| raw_fig(c, seg, k)).collect()
+}
+
+pub(crate) fn flat_fig() -> Fig {
+    Fig {
+        value: Some(0.0),
+        max: None,
+        unit: Some("%"),
+        qual: Qualifier::Exact,
+        measure: Measure::Growth,
+        stretch: None,
+        hard_word: false,
+        soft_word: false,
+        milestone: false,
+    }
+}
+
+/// The figures of a 分别 list, one per name; a qualifier written only after the
+/// last figure applies to every figure.
+pub(crate) fn fenbie_figs(seg: &Seg, count: usize, c: &[char]) -> Vec<Fig> {
+    let mut figs: Vec<Fig> = (0..seg.nums.len()).map(|k| raw_fig(c, seg, k)).collect();
+    let growth = figs.first().is_some_and(|f| f.measure == Measure::Growth);
+    let decline = figs
+        .first()
+        .is_some_and(|f| f.value.is_some_and(|v| v < 0.0));
+    let last_q = figs.last().map(|f| f.qual);
+    let all_exact_but_last = figs.len() >= 2
+        && figs[..figs.len() - 1]
+            .iter()
+            .all(|f| f.qual == Qualifier::Exact);
+    for f in &mut figs {
+        if growth {
+            f.measure = Measure::Growth;
+        }
+        if decline && f.value.is_some_and(|v| v > 0.0) {
+            f.value = f.value.map(|v| -v);
+            f.measure = Measure::Change;
+        }
+        if all_exact_but_last
+            && f.qual == Qualifier::Exact
+            && let Some(q) = last_q
+        {
+            f.qual = q;
+        }
+    }
+    figs.truncate(count);
+    figs
+}
+
+/// Fixes the measure from the indicator, unit and name.
+pub(crate) fn finish_fig(mut f: Fig, default: Option<Measure>, name: &str) -> Fig {
+    let unit = f.unit.unwrap_or("");
+    let decline = f.value.is_some_and(|v| v < 0.0) && f.measure == Measure::Change;
+    f.measure = if f.value.is_none() {
+        default.unwrap_or(Measure::Change)
+    } else if unit == "个百分点" || decline {
+        Measure::Change
+    } else if unit != "%" && unit != "‰" {
+        Measure::Level
+    } else {
+        match default {
+            Some(m @ (Measure::Rate | Measure::Change | Measure::Share)) => m,
+            _ if f.measure == Measure::Growth => Measure::Growth,
+            _ if ["率", "比重", "占比", "比例", "强度", "占"]
+                .iter()
+                .any(|w| name.contains(w)) =>
+            {
+                Measure::Share
+            }
+            _ => Measure::Growth,
+        }
+    };
+    f
+}

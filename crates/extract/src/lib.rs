@@ -1,0 +1,273 @@
+//! Targets, outcomes and metadata from the text of a government work report.
+//!
+//! In: a [`baogao_model::Document`] (its `text`, paragraphs separated by
+//! `\n`, simplified or traditional, full-width or ASCII punctuation; its
+//! `title` when the cleaner found one). Out: an [`Extraction`] with the
+//! [`Report`] (region, level, date, target year …), the coming year's
+//! [`Target`]s from the 主要预期目标 paragraph and the previous year's
+//! [`Outcome`]s from the review. The pipeline's extract stage and the
+//! `baogao extract` / `baogao eval` commands call it; [`eval`] scores it
+//! against gold files.
+//!
+//! Indicator names come from a TOML dictionary (`config/indicators.toml` is
+//! built in; replace or extend it). Every target keeps the clause it was read
+//! from and its char offsets in the document text.
+//!
+//! ```
+//! use baogao_extract::Extractor;
+//! use baogao_model::Document;
+//!
+//! let ex = Extractor::builtin();
+//! let doc = Document::from_text(
+//!     "x.txt",
+//!     "2024年某某省政府工作报告\n今年经济社会发展的主要预期目标是：地区生产总值增长5%左右，城镇新增就业50万人以上。",
+//! );
+//! let out = ex.extract(&doc);
+//! assert_eq!(out.targets.len(), 2);
+//! assert_eq!(out.targets[0].indicator, "gdp");
+//! assert_eq!(out.targets[0].value, Some(5.0));
+//! assert_eq!(out.report.target_year, Some(2024));
+//! ```
+//!
+//! How it reads a report (one module each):
+//! - `norm`: a normalised view (full-width → ASCII, traditional → simplified,
+//!   spaces dropped) whose every char maps back to the original offset;
+//! - `meta`: title, congress line, region chain (省 → 市 → 县/区), level,
+//!   delivery date and target year; for a text without a title, the level
+//!   from how it names itself (全区, 我县) and the name from the body;
+//! - `locate`: the review part (up to the five-year goals or the year's plan
+//!   heading) and the targets block (the 主要预期目标 cue and the list after it,
+//!   bullets and continued paragraphs included; when there is no cue, the
+//!   `今年…增长X%` sentences of the plan part);
+//! - `clause` / `names` / `number`: clauses, 、 lists, 分别 lists, figures,
+//!   units, qualifiers, qualitative predicates;
+//! - `indicator`: the dictionary; `outcomes`: the past year's figures.
+//!
+//! `constraint` rule: `None` for qualitative targets; `hard` when written with
+//! 确保 or 不低于/突破/超过 before the figure; `soft` when written with 力争,
+//! 争取 or 预期; otherwise `hard` for floors and ceilings (`>=`, `<=`: 以上,
+//! 以内 …) and `soft` for everything else (左右, ranges, bare figures of the
+//! 预期目标 paragraph).
+//!
+//! Not done here: `region_code` / `parent_code` (a gazetteer's job), and a
+//! prefecture or province the text never names (a county text that names only
+//! itself keeps them `None`); a county-level city titled only `某某市` reads as
+//! `city`.
+
+mod clause;
+mod error;
+pub mod eval;
+mod figure;
+mod indicator;
+mod locate;
+mod meta;
+mod names;
+mod norm;
+mod number;
+mod outcomes;
+
+use std::path::Path;
+
+use baogao_model::{Constraint, Document, Outcome, Qualifier, Report, Target};
+
+pub use error::ExtractError;
+
+use crate::clause::{Item, Patterns};
+use crate::indicator::Dictionary;
+use crate::locate::LocatePatterns;
+use crate::meta::MetaPatterns;
+use crate::norm::Norm;
+
+/// The built-in indicator dictionary (`config/indicators.toml`).
+pub(crate) const BUILTIN_DICTIONARY: &str = include_str!("../../../config/indicators.toml");
+
+/// The extractor: a compiled dictionary and patterns, built once and reused.
+#[derive(Debug)]
+pub struct Extractor {
+    dict: Dictionary,
+    pat: Patterns,
+    lp: LocatePatterns,
+    mp: MetaPatterns,
+    outcomes: bool,
+}
+
+/// Everything read from one document.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Extraction {
+    pub report: Report,
+    pub targets: Vec<Target>,
+    pub outcomes: Vec<Outcome>,
+}
+
+impl Extractor {
+    fn with_dictionary(dict: Dictionary) -> Extractor {
+        Extractor {
+            dict,
+            pat: Patterns::new(),
+            lp: LocatePatterns::new(),
+            mp: MetaPatterns::new(),
+            outcomes: true,
+        }
+    }
+
+    /// The extractor with the built-in dictionary.
+    #[must_use]
+    pub fn builtin() -> Extractor {
+        let dict = Dictionary::parse(BUILTIN_DICTIONARY, Path::new("config/indicators.toml"))
+            .expect("the built-in dictionary parses (checked by a test)");
+        Extractor::with_dictionary(dict)
+    }
+
+    /// An extractor whose dictionary is the file at `path` (replacing the built-in one).
+    pub fn from_dictionary_file(path: &Path) -> Result<Extractor, ExtractError> {
+        let src = read(path)?;
+        Ok(Extractor::with_dictionary(Dictionary::parse(&src, path)?))
+    }
+
+    /// Adds the indicators and aliases of the file at `path` to this dictionary.
+    pub fn with_extra_dictionary(mut self, path: &Path) -> Result<Extractor, ExtractError> {
+        let src = read(path)?;
+        self.dict.extend(&src, path)?;
+        Ok(self)
+    }
+
+    /// Turns outcome extraction on or off (on by default).
+    #[must_use]
+    pub fn with_outcomes(mut self, on: bool) -> Extractor {
+        self.outcomes = on;
+        self
+    }
+
+    /// Reads the report metadata, targets and outcomes of one document.
+    #[must_use]
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let n = Norm::new(&doc.text);
+        let m = meta::read(doc.title.as_deref(), doc.published, &n, &self.mp);
+        let paras = locate::paragraphs(&n);
+        let rev_end = locate::review_end(&n, &paras, m.target_year, &self.lp);
+        let (items, cue_para) = locate::targets(
+            &n,
+            &paras,
+            rev_end,
+            (m.target_year, m.level),
+            &self.dict,
+            &self.pat,
+            &self.lp,
+        );
+        let mut targets = Vec::new();
+        for it in &items {
+            to_targets(&n, it, doc, m.target_year, &mut targets);
+        }
+        dedup_by(&mut targets, |t| {
+            format!(
+                "{}|{:?}|{}|{}",
+                t.indicator, t.value, t.char_start, t.measure
+            )
+        });
+        let mut outcomes = Vec::new();
+        if self.outcomes {
+            for f in outcomes::read(
+                &n,
+                &paras[..rev_end.min(cue_para.unwrap_or(usize::MAX))],
+                m.target_year,
+                &self.dict,
+                &self.pat,
+            ) {
+                let (s, e) = n.orig_range(f.item.start, f.item.end);
+                let text = n.orig_text(f.item.start, f.item.end);
+                for fig in &f.item.figs {
+                    outcomes.push(Outcome {
+                        doc_id: doc.doc_id.clone(),
+                        year: m.target_year.map(|y| y - 1),
+                        indicator: f.item.indicator.clone(),
+                        raw_name: f.item.raw_name.clone(),
+                        measure: fig.measure,
+                        value: fig.value,
+                        unit: fig.unit.map(str::to_owned),
+                        estimated: f.estimated,
+                        text: text.clone(),
+                        char_start: s as u32,
+                        char_end: e as u32,
+                    });
+                }
+            }
+            dedup_by(&mut outcomes, |o| {
+                format!(
+                    "{}|{:?}|{}|{}",
+                    o.indicator, o.value, o.char_start, o.measure
+                )
+            });
+        }
+        let report = Report {
+            doc_id: doc.doc_id.clone(),
+            url: doc.url.clone(),
+            title: m.title,
+            province: m.province,
+            prefecture: m.prefecture,
+            region: m.region,
+            level: m.level,
+            region_code: None,
+            parent_code: None,
+            report_date: m.report_date,
+            target_year: m.target_year,
+            session: m.session,
+            targets_found: targets.len() as u32,
+            outcomes_found: outcomes.len() as u32,
+            gdp_absent: !targets.is_empty() && !targets.iter().any(|t| t.indicator == "gdp"),
+            extractor_version: baogao_model::EXTRACTOR_VERSION.to_owned(),
+        };
+        Extraction {
+            report,
+            targets,
+            outcomes,
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<String, ExtractError> {
+    std::fs::read_to_string(path).map_err(|source| ExtractError::Read {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Drops records whose key was seen before (keeps the first).
+fn dedup_by<T>(v: &mut Vec<T>, key: impl Fn(&T) -> String) {
+    let mut seen = std::collections::HashSet::new();
+    v.retain(|x| seen.insert(key(x)));
+}
+
+fn to_targets(n: &Norm, it: &Item, doc: &Document, year: Option<i32>, out: &mut Vec<Target>) {
+    let (s, e) = n.orig_range(it.start, it.end);
+    let text = n.orig_text(it.start, it.end);
+    for f in &it.figs {
+        let constraint = match f.qual {
+            Qualifier::Qualitative => None,
+            _ if f.hard_word || text.contains("确保") => Some(Constraint::Hard),
+            _ if f.soft_word => Some(Constraint::Soft),
+            Qualifier::AtLeast | Qualifier::AtMost => Some(Constraint::Hard),
+            _ => Some(Constraint::Soft),
+        };
+        out.push(Target {
+            doc_id: doc.doc_id.clone(),
+            target_year: year,
+            indicator: it.indicator.clone(),
+            raw_name: it.raw_name.clone(),
+            measure: f.measure,
+            value: f.value,
+            value_max: f.max,
+            unit: f.unit.map(str::to_owned),
+            qualifier: f.qual,
+            stretch_value: f.stretch,
+            constraint,
+            text: text.clone(),
+            char_start: s as u32,
+            char_end: e as u32,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod variations;

@@ -1,0 +1,321 @@
+//! Where things are in a report: paragraphs and sentences, the end of the
+//! review of the past year, the paragraph of the year's main targets (and its
+//! continuation), and the fallback when no such paragraph exists.
+
+// Offsets into char slices (c, s, e, i, k) read best short in this module.
+#![allow(clippy::many_single_char_names)]
+
+use baogao_model::Level;
+use regex::Regex;
+
+use crate::clause::{self, Item, Mode, Patterns};
+use crate::indicator::Dictionary;
+use crate::norm::Norm;
+
+/// Compiled patterns for locating blocks (built once per extractor).
+#[derive(Debug)]
+pub(crate) struct LocatePatterns {
+    cue: Regex,
+    not_this_year: Regex,
+    year: Regex,
+    plan_heading: Regex,
+    numbered_heading: Regex,
+    plan_lead: Regex,
+    fallback_lead: Regex,
+    elsewhere: Regex,
+    past: Regex,
+}
+
+impl LocatePatterns {
+    pub(crate) fn new() -> LocatePatterns {
+        let re = |s: &str| Regex::new(s).expect("built-in pattern");
+        LocatePatterns {
+            cue: re(
+                r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标)$",
+            ),
+            elsewhere: re(r"全国|国家|中央|国务院|兄弟|其他地区"),
+            not_this_year: re(
+                r"十[一二三四五六七八九]五|五年|年初|20[3-9]\d年|年均|去年|上年|过去|回顾|一年来|完成了|实现了|规划纲要|远景目标|三年|行动计划",
+            ),
+            year: re(r"(20\d\d)年"),
+            plan_heading: re(
+                r"十[一二三四五六七八九]五|工作安排|主要任务|重点工作|工作任务|工作部署|总体要求|今年工作|目标任务|主要目标|工作建议|关于\d{4}年",
+            ),
+            numbered_heading: re(r"^[二三四五六七八九十]+、"),
+            plan_lead: re(
+                r"^(?:今年是|明年是|\d{4}年是|今年政府工作|今年工作的总体要求|今年经济社会发展的总体要求)",
+            ),
+            fallback_lead: re(
+                r"^(?:[^，。]{0,12}(?:提出|确定|明确|要求)，)?(?:综合考虑[^，]*，)?(?:今年|全年|明年|\d{4}年)",
+            ),
+            past: re(r"过去|去年|上年|回顾|一年来|完成了|实现了|预计"),
+        }
+    }
+}
+
+/// Paragraph ranges (normalised), empty ones dropped.
+pub(crate) fn paragraphs(n: &Norm) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    for (i, &c) in n.chars.iter().enumerate() {
+        if c == '\n' {
+            if i > s {
+                out.push((s, i));
+            }
+            s = i + 1;
+        }
+    }
+    if n.len() > s {
+        out.push((s, n.len()));
+    }
+    out
+}
+
+/// Sentence ranges of `[s, e)`, split after 。！？.
+pub(crate) fn sentences(n: &Norm, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut a = s;
+    for i in s..e {
+        if matches!(n.chars[i], '。' | '！' | '？') {
+            if i + 1 > a {
+                out.push((a, i + 1));
+            }
+            a = i + 1;
+        }
+    }
+    if e > a {
+        out.push((a, e));
+    }
+    out
+}
+
+fn is_heading(t: &str) -> bool {
+    t.chars().count() <= 45 && !t.contains('。')
+}
+
+/// Index of the first paragraph after the review of past years.
+pub(crate) fn review_end(
+    n: &Norm,
+    paras: &[(usize, usize)],
+    target_year: Option<i32>,
+    lp: &LocatePatterns,
+) -> usize {
+    for (i, &(s, e)) in paras.iter().enumerate() {
+        let t = n.text(s, e);
+        if is_heading(&t) && !t.contains("回顾") && !t.contains("总结") && !t.contains("报告")
+        {
+            if lp.numbered_heading.is_match(&t) || lp.plan_heading.is_match(&t) {
+                return i;
+            }
+            if let Some(y) = target_year
+                && t.contains(&format!("{y}年"))
+                && t.contains("工作")
+            {
+                return i;
+            }
+        }
+        if lp.plan_lead.is_match(&t) {
+            if let Some(y) = target_year
+                && t.starts_with(&format!("{}年是", y - 1))
+            {
+                continue;
+            }
+            return i;
+        }
+    }
+    paras.len()
+}
+
+/// End (normalised index) of a valid targets cue in paragraph `[s, e)`.
+fn cue_in(
+    n: &Norm,
+    s: usize,
+    e: usize,
+    target_year: Option<i32>,
+    level: Option<Level>,
+    lp: &LocatePatterns,
+) -> Option<usize> {
+    let t = n.text(s, e);
+    // char offsets of the matches, counted incrementally (linear in the paragraph)
+    let (mut byte, mut chars) = (0, 0);
+    for m in lp.cue.find_iter(&t) {
+        chars += t[byte..m.start()].chars().count();
+        let start = s + chars;
+        let end = start + m.as_str().chars().count();
+        chars += m.as_str().chars().count();
+        byte = m.end();
+        // the sentence up to the cue
+        let mut a = start;
+        while a > s && !matches!(n.chars[a - 1], '。' | '！' | '？' | '；') {
+            a -= 1;
+        }
+        let lead = n.text(a, end);
+        // targets of the nation or of the province quoted in a lower report
+        if lp.not_this_year.is_match(&lead)
+            || lp.elsewhere.is_match(&lead)
+            || (level != Some(Level::Province) && lead.contains("全省"))
+        {
+            continue;
+        }
+        // 主要经济指标：… sums up a year's results; only 预期指标 announce targets
+        if m.as_str().starts_with("指标") && !lead.contains("预期") {
+            continue;
+        }
+        if !(lead.contains("预期")
+            || lead.contains("主要")
+            || lead.contains("发展")
+            || lead.contains("今年")
+            || lead.contains("全年"))
+        {
+            continue;
+        }
+        if let Some(y) = target_year
+            && lp
+                .year
+                .captures_iter(&lead)
+                .any(|c| c[1].parse::<i32>().ok() != Some(y))
+        {
+            continue;
+        }
+        return Some(end);
+    }
+    None
+}
+
+/// The year's targets: the cue paragraph(s) and their continuation, or the
+/// fallback sentences of the plan part.
+pub(crate) fn targets(
+    n: &Norm,
+    paras: &[(usize, usize)],
+    review_end: usize,
+    (target_year, level): (Option<i32>, Option<Level>),
+    dict: &Dictionary,
+    pat: &Patterns,
+    lp: &LocatePatterns,
+) -> (Vec<Item>, Option<usize>) {
+    // a paragraph about the past, another year or five years does not continue the list
+    let foreign = |t: &str| {
+        lp.past.is_match(t)
+            || lp.not_this_year.is_match(t)
+            || target_year.is_some_and(|y| {
+                lp.year
+                    .captures_iter(t)
+                    .any(|c| c[1].parse::<i32>().ok() != Some(y))
+            })
+    };
+    // cues in the plan part first, then anywhere (a review may quote last
+    // year's goals, a text without headings has no plan part)
+    let order = (review_end..paras.len()).chain(0..review_end.min(paras.len()));
+    for i in order {
+        let (s, e) = paras[i];
+        if let Some(cue_end) = cue_in(n, s, e, target_year, level, lp) {
+            let items = read_block(n, paras, i, cue_end, dict, pat, &foreign);
+            if !items.is_empty() {
+                return (items, Some(i));
+            }
+        }
+    }
+    // fallback: 今年/20XX年 + indicator + figure, in the plan part only (a
+    // text without headings, like a news report, is read whole when its
+    // target year is known)
+    let from = if review_end < paras.len() {
+        review_end
+    } else if target_year.is_some() {
+        0
+    } else {
+        return (Vec::new(), None);
+    };
+    for (i, &(s, e)) in paras.iter().enumerate().skip(from) {
+        for (a, b) in sentences(n, s, e) {
+            let t = n.text(a, b);
+            if !lp.fallback_lead.is_match(&t)
+                || lp.not_this_year.is_match(&t)
+                || lp.past.is_match(&t)
+                || t.contains("力争")
+            {
+                // 力争 marks the aims of a work section, not the year's targets
+                continue;
+            }
+            if let Some(y) = target_year
+                && lp
+                    .year
+                    .captures_iter(&t)
+                    .any(|c| c[1].parse::<i32>().ok() != Some(y))
+            {
+                continue;
+            }
+            let items = clause::read_sentence(n, a, b, dict, pat, Mode::Targets);
+            if items.iter().any(|it| {
+                !it.indicator.starts_with("other:") && it.figs.iter().any(|f| f.value.is_some())
+            }) {
+                let mut all = items;
+                all.extend(read_block(n, paras, i, b, dict, pat, &foreign));
+                return (all, None);
+            }
+        }
+    }
+    (Vec::new(), None)
+}
+
+/// Items from `from` to the end of paragraph `pi`, then following paragraphs
+/// while they continue the list.
+fn read_block(
+    n: &Norm,
+    paras: &[(usize, usize)],
+    pi: usize,
+    from: usize,
+    dict: &Dictionary,
+    pat: &Patterns,
+    foreign: &dyn Fn(&str) -> bool,
+) -> Vec<Item> {
+    let mut out = Vec::new();
+    let (_, e) = paras[pi];
+    let mut ended = false;
+    let mut any_in_first = false;
+    for (k, (a, b)) in sentences(n, from, e).into_iter().enumerate() {
+        let items = clause::read_sentence(n, a, b, dict, pat, Mode::Targets);
+        if items.is_empty() {
+            // one opening sentence of prose (经济保持平稳健康发展。) may precede the figures
+            if k == 0 && out.is_empty() {
+                continue;
+            }
+            ended = true;
+            break;
+        }
+        any_in_first = true;
+        out.extend(items);
+    }
+    if ended {
+        return out;
+    }
+    // the list continues in the next paragraphs (bullets, or a cue ending in ：)
+    let lead_empty = !any_in_first;
+    for &(s, e) in paras.iter().skip(pi + 1).take(12) {
+        let sents = sentences(n, s, e);
+        let Some(&(a, b)) = sents.first() else {
+            continue;
+        };
+        if foreign(&n.text(a, b)) {
+            break;
+        }
+        let first = clause::read_sentence(n, a, b, dict, pat, Mode::Targets);
+        let canonical = first.iter().any(|it| !it.indicator.starts_with("other:"));
+        if first.is_empty() || (!lead_empty && !canonical) {
+            break;
+        }
+        out.extend(first);
+        let mut stop = false;
+        for &(a, b) in &sents[1..] {
+            let items = clause::read_sentence(n, a, b, dict, pat, Mode::Targets);
+            if items.is_empty() {
+                stop = true;
+                break;
+            }
+            out.extend(items);
+        }
+        if stop {
+            break;
+        }
+    }
+    out
+}

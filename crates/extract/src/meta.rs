@@ -1,0 +1,655 @@
+//! Report metadata: title, region chain (province → prefecture → region),
+//! level, delivery date, target year and the congress session line.
+
+// Offsets into char slices (c, s, e, i, k) read best short in this module.
+#![allow(clippy::many_single_char_names)]
+
+use baogao_model::Level;
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::norm::Norm;
+use crate::number::parse_cn;
+
+/// Provincial-level units: (short name, full name).
+const PROVINCES: &[(&str, &str)] = &[
+    ("北京", "北京市"),
+    ("天津", "天津市"),
+    ("上海", "上海市"),
+    ("重庆", "重庆市"),
+    ("河北", "河北省"),
+    ("山西", "山西省"),
+    ("辽宁", "辽宁省"),
+    ("吉林", "吉林省"),
+    ("黑龙江", "黑龙江省"),
+    ("江苏", "江苏省"),
+    ("浙江", "浙江省"),
+    ("安徽", "安徽省"),
+    ("福建", "福建省"),
+    ("江西", "江西省"),
+    ("山东", "山东省"),
+    ("河南", "河南省"),
+    ("湖北", "湖北省"),
+    ("湖南", "湖南省"),
+    ("广东", "广东省"),
+    ("海南", "海南省"),
+    ("四川", "四川省"),
+    ("贵州", "贵州省"),
+    ("云南", "云南省"),
+    ("陕西", "陕西省"),
+    ("甘肃", "甘肃省"),
+    ("青海", "青海省"),
+    ("台湾", "台湾省"),
+    ("内蒙古", "内蒙古自治区"),
+    ("广西", "广西壮族自治区"),
+    ("西藏", "西藏自治区"),
+    ("宁夏", "宁夏回族自治区"),
+    ("新疆", "新疆维吾尔自治区"),
+    ("香港", "香港特别行政区"),
+    ("澳门", "澳门特别行政区"),
+];
+
+const MUNICIPALITIES: &[&str] = &["北京市", "天津市", "上海市", "重庆市"];
+
+/// Full forms that end like a region name but are not one.
+const NOT_REGIONS: &[&str] = &[
+    "园区",
+    "城区",
+    "示范区",
+    "开发区",
+    "新区",
+    "景区",
+    "社区",
+    "片区",
+    "街区",
+    "功能区",
+    "保护区",
+    "中心区",
+    "试验区",
+    "先行区",
+    "集聚区",
+    "承载区",
+    "核心区",
+    "主城区",
+    "辖区",
+    "山区",
+    "矿区",
+    "库区",
+    "牧区",
+    "老区",
+    "灾区",
+    "校区",
+    "小区",
+    "服务区",
+    "全区",
+    "我区",
+    "本区",
+    "各区",
+    "该区",
+    "地区",
+    "市区",
+    "县区",
+    "城市",
+    "全市",
+    "我市",
+    "本市",
+    "各市",
+    "全县",
+    "我县",
+    "各县",
+    "郊县",
+    "县市",
+    "城乡",
+    "县城",
+    "区县",
+    "农区",
+    "旗县",
+    "全旗",
+    "我旗",
+    "实验区",
+    "合作区",
+    "自贸区",
+    "综合区",
+    "保税区",
+    "生态区",
+    "排头",
+    "港区",
+    "城市区",
+    "经济区",
+    "产业区",
+    "聚集区",
+    "规划区",
+];
+
+#[derive(Debug)]
+pub(crate) struct MetaPatterns {
+    date: Regex,
+    date_cn: Regex,
+    chain: Regex,
+    paren_province: Regex,
+    congress_region: Regex,
+    title_year: Regex,
+    plan_year: Regex,
+    review_year: Regex,
+    people: Regex,
+    full_form: Regex,
+}
+
+impl MetaPatterns {
+    pub(crate) fn new() -> MetaPatterns {
+        let re = |s: &str| Regex::new(s).expect("built-in pattern");
+        MetaPatterns {
+            date: re(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日"),
+            date_cn: re(
+                r"([〇一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日",
+            ),
+            chain: re(
+                r"\p{Han}+?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗)",
+            ),
+            paren_province: re(r"^[（(](\p{Han}{2,8}?(?:省|自治区|市))[)）]"),
+            congress_region: re(
+                r"在(\p{Han}{2,30}?)(?:第?[一二三四五六七八九十]+届|\d+届)人民代表大会",
+            ),
+            title_year: re(r"^(?:[（(]\p{Han}+[)）])?((?:19|20)\d\d)年(?:\p{Han})"),
+            plan_year: re(
+                r"((?:19|20)\d\d)年(?:工作安排|主要任务|重点工作|工作任务|工作部署|政府工作|的工作|工作总体要求|经济社会发展)",
+            ),
+            review_year: re(r"((?:19|20)\d\d)年(?:工作回顾|工作总结|主要工作|工作及)"),
+            people: re(r"\d+万(\p{Han}{2,3}?)人民"),
+            full_form: re(r"(\p{Han}{2,3}?)(区|县|旗|市)"),
+        }
+    }
+}
+
+/// What the metadata reader found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Meta {
+    pub(crate) title: Option<String>,
+    pub(crate) province: Option<String>,
+    pub(crate) prefecture: Option<String>,
+    pub(crate) region: Option<String>,
+    pub(crate) level: Option<Level>,
+    pub(crate) report_date: Option<NaiveDate>,
+    pub(crate) target_year: Option<i32>,
+    pub(crate) session: Option<String>,
+}
+
+fn province_full(short_or_full: &str) -> Option<&'static str> {
+    PROVINCES
+        .iter()
+        .find(|(s, f)| short_or_full == *f || short_or_full == *s)
+        .map(|(_, f)| *f)
+}
+
+fn is_province(name: &str) -> bool {
+    name.ends_with('省')
+        || name.ends_with("自治区")
+        || name.ends_with("特别行政区")
+        || MUNICIPALITIES.contains(&name)
+}
+
+fn level_of(name: &str) -> Level {
+    if is_province(name) {
+        Level::Province
+    } else if name.ends_with('县')
+        || name.ends_with('旗')
+        || (name.ends_with('区') && !name.ends_with("地区"))
+    {
+        Level::County
+    } else {
+        Level::City
+    }
+}
+
+/// Reads the metadata of a document from its title and its opening lines.
+pub(crate) fn read(
+    title: Option<&str>,
+    published: Option<NaiveDate>,
+    n: &Norm,
+    mp: &MetaPatterns,
+) -> Meta {
+    let mut m = Meta::default();
+    let lines: Vec<(usize, usize)> = crate::locate::paragraphs(n).into_iter().take(40).collect();
+    let text_of = |&(s, e): &(usize, usize)| n.text(s, e);
+    // title
+    let title_norm = title.map(crate::norm::normalise).filter(|t| !t.is_empty());
+    let title_line = lines
+        .iter()
+        .find(|l| {
+            let t = text_of(l);
+            t.contains("政府工作报告") && t.chars().count() <= 60
+        })
+        .copied();
+    m.title = title
+        .map(str::to_owned)
+        .or_else(|| title_line.map(|(s, e)| n.orig_text(s, e).trim().to_owned()));
+    let tnorm = title_norm.or_else(|| title_line.map(|l| text_of(&l)));
+    // session line
+    let session = lines
+        .iter()
+        .find(|l| {
+            let t = text_of(l);
+            t.contains("人民代表大会") && t.contains("会议") && t.chars().count() <= 80
+        })
+        .copied();
+    if let Some((s, e)) = session {
+        let t = n.orig_text(s, e);
+        m.session = Some(
+            t.trim()
+                .trim_start_matches(['—', '-', ' '])
+                .trim()
+                .to_owned(),
+        );
+    }
+    // date: the session line, then the title
+    for src in [session.map(|l| text_of(&l)), tnorm.clone()]
+        .into_iter()
+        .flatten()
+    {
+        if let Some(d) = date_in(&src, mp) {
+            m.report_date = Some(d);
+            break;
+        }
+    }
+    // region chain: the title, then the congress line
+    let mut chain: Vec<String> = Vec::new();
+    if let Some(t) = &tnorm {
+        let core = t
+            .split("人民政府")
+            .next()
+            .unwrap_or(t)
+            .split("政府工作报告")
+            .next()
+            .unwrap_or(t);
+        let core = mp.paren_province.replace(core, "");
+        let core = core
+            .trim_start_matches("关于")
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '年');
+        chain = chain_of(core, mp);
+        // 2024年政府工作报告-某某市人民政府: the region after a separator
+        if chain.is_empty()
+            && let Some(after) = t.split("政府工作报告").nth(1)
+        {
+            let after = after.trim_start_matches(|c: char| !('\u{4e00}'..='\u{9fff}').contains(&c));
+            chain = chain_of(after.split("人民政府").next().unwrap_or(after), mp);
+        }
+        if let Some(c) = mp.paren_province.captures(t) {
+            m.province = province_full(&c[1])
+                .map(str::to_owned)
+                .or_else(|| Some(c[1].to_owned()));
+        }
+    }
+    if chain.is_empty()
+        && let Some(l) = session
+        && let Some(c) = mp.congress_region.captures(&text_of(&l))
+    {
+        chain = chain_of(&c[1], mp);
+    }
+    if let Some(last) = chain.last() {
+        m.region = Some(last.clone());
+        let lvl = level_of(last);
+        m.level = Some(
+            if lvl == Level::City && chain.len() >= 2 && chain[chain.len() - 2].ends_with('市') {
+                Level::County // a county-level city under its prefecture
+            } else {
+                lvl
+            },
+        );
+        if let Some(p) = chain.iter().find(|x| is_province(x)) {
+            m.province = Some(p.clone());
+        }
+        match m.level {
+            Some(Level::City) => m.prefecture = Some(last.clone()),
+            Some(Level::County) => {
+                m.prefecture = chain[..chain.len() - 1]
+                    .iter()
+                    .rev()
+                    .find(|x| !is_province(x))
+                    .cloned();
+            }
+            _ => {}
+        }
+    }
+    let body: String = n.chars.iter().collect();
+    if m.region.is_none() {
+        body_region(&body, mp, &mut m);
+    }
+    if m.level == Some(Level::County)
+        && m.prefecture.is_none()
+        && let Some(r) = &m.region
+    {
+        m.prefecture = prefecture_before(&body, r);
+    }
+    if m.province.is_none() && m.level != Some(Level::Province) {
+        // (山西省) anywhere in the opening lines, else the province the text names most
+        m.province = lines
+            .iter()
+            .find_map(|l| {
+                mp.paren_province
+                    .captures(&text_of(l))
+                    .map(|c| c[1].to_owned())
+            })
+            .or_else(|| province_named(&body).map(str::to_owned));
+    }
+    if m.level == Some(Level::Province) {
+        m.province.clone_from(&m.region);
+    }
+    // target year
+    m.target_year = tnorm
+        .as_deref()
+        .and_then(|t| mp.title_year.captures(t))
+        .and_then(|c| c[1].parse().ok())
+        // a report delivered in November or December sets next year's targets
+        .or_else(|| {
+            m.report_date
+                .map(|d| chrono::Datelike::year(&d) + i32::from(chrono::Datelike::month(&d) >= 11))
+        })
+        .or_else(|| most_common_year(&body, &mp.plan_year, 0))
+        .or_else(|| most_common_year(&body, &mp.review_year, 1))
+        // a news report: the dateline of the article
+        .or_else(|| {
+            lines
+                .iter()
+                .take(10)
+                .find_map(|l| date_in(&text_of(l), mp))
+                .map(|d| chrono::Datelike::year(&d) + i32::from(chrono::Datelike::month(&d) >= 11))
+        })
+        .or_else(|| published.map(|d| chrono::Datelike::year(&d)));
+    m
+}
+
+fn most_common_year(body: &str, re: &Regex, add: i32) -> Option<i32> {
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for c in re.captures_iter(body) {
+        if let Ok(y) = c[1].parse::<i32>() {
+            match counts.iter_mut().find(|(x, _)| *x == y) {
+                Some(e) => e.1 += 1,
+                None => counts.push((y, 1)),
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(y, k)| (k, y))
+        .map(|(y, _)| y + add)
+}
+
+fn chain_of(core: &str, mp: &MetaPatterns) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(m) = mp.chain.find_at(core, pos) {
+        if m.start() != pos {
+            break;
+        }
+        let mut end = m.end();
+        // 广州市: the lazy match stops at 州; take the 市 when it ends the name
+        if let Some(next) = core[end..].chars().next()
+            && "市县区省旗".contains(next)
+        {
+            let after = end + next.len_utf8();
+            let rest_ok = after == core.len()
+                || mp
+                    .chain
+                    .find_at(core, after)
+                    .is_some_and(|x| x.start() == after);
+            if rest_ok {
+                end = after;
+            }
+        }
+        let name = &core[pos..end];
+        if NOT_REGIONS.contains(&name) {
+            break;
+        }
+        out.push(name.to_owned());
+        pos = end;
+    }
+    out
+}
+
+fn date_in(s: &str, mp: &MetaPatterns) -> Option<NaiveDate> {
+    if let Some(c) = mp.date.captures(s) {
+        return NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    }
+    let c = mp.date_cn.captures(s)?;
+    let year: String = c[1]
+        .chars()
+        .map(|ch| {
+            let d = parse_cn(&[ch]).unwrap_or(0.0) as u32;
+            char::from_digit(d, 10).unwrap_or('0')
+        })
+        .collect();
+    let month = parse_cn(&c[2].chars().collect::<Vec<_>>())? as u32;
+    let day = parse_cn(&c[3].chars().collect::<Vec<_>>())? as u32;
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month, day)
+}
+
+/// 某某市离石区 written in the body: the prefecture in front of the region.
+fn prefecture_before(body: &str, region: &str) -> Option<String> {
+    const STOP: &str = "在和与及的对向为是了全我本各该从到等、，。：；“”（）《》 \n";
+    let chars: Vec<char> = body.chars().collect();
+    let r: Vec<char> = region.chars().collect();
+    if r.is_empty() {
+        return None;
+    }
+    let mut k = 0;
+    while k + r.len() <= chars.len() {
+        if chars[k..k + r.len()] == r[..] && k >= 3 {
+            let suffix = chars[k - 1];
+            if matches!(suffix, '市' | '州' | '盟') {
+                for len in 2..=4 {
+                    if k < len + 1 {
+                        break;
+                    }
+                    let start = k - 1 - len;
+                    let name: String = chars[start..k].iter().collect();
+                    let before = if start == 0 {
+                        None
+                    } else {
+                        Some(chars[start - 1])
+                    };
+                    let han = name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+                    if han
+                        && before.is_none_or(|b| {
+                            STOP.contains(b) || !('\u{4e00}'..='\u{9fff}').contains(&b)
+                        })
+                    {
+                        if !name.chars().any(|c| STOP.contains(c))
+                            && !NOT_REGIONS.contains(&name.as_str())
+                        {
+                            return Some(name);
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The province the text names most often (by short name), if any.
+fn province_named(body: &str) -> Option<&'static str> {
+    PROVINCES
+        .iter()
+        .map(|(s, f)| (body.matches(s).count(), *f))
+        .filter(|&(k, _)| k > 0)
+        .max_by_key(|&(k, _)| k)
+        .map(|(_, f)| f)
+}
+
+/// Region of a text without a title: the level from how the text names
+/// itself (全区, 我县 …) and the name from a full form in the body
+/// (潞州区) or the idiom `72万新吴人民`.
+fn body_region(body: &str, mp: &MetaPatterns, m: &mut Meta) {
+    let count = |w: &str| body.matches(w).count();
+    let score = |ch: char| {
+        ["全", "我", "本"]
+            .iter()
+            .map(|p| count(&format!("{p}{ch}")))
+            .sum::<usize>()
+            + count(&format!("{ch}委"))
+            + count(&format!("{ch}政府"))
+            + count(&format!("{ch}人大"))
+    };
+    let mut best = ('区', 0);
+    for ch in ['省', '市', '区', '县', '旗'] {
+        let s = score(ch);
+        if s > best.1 {
+            best = (ch, s);
+        }
+    }
+    if best.1 < 2 {
+        return;
+    }
+    let ch = best.0;
+    m.level = Some(match ch {
+        '省' => Level::Province,
+        '市' => Level::City,
+        _ => Level::County,
+    });
+    if ch == '省' {
+        return;
+    }
+    let mut cands: Vec<(String, usize)> = Vec::new();
+    let mut tried = std::collections::HashSet::new();
+    for c in mp.full_form.captures_iter(body) {
+        // bounded work on long or odd texts
+        if tried.len() > 200 {
+            break;
+        }
+        if !c[2].starts_with(ch) {
+            continue;
+        }
+        let full = format!("{}{}", &c[1], &c[2]);
+        let first = c[1].chars().next().unwrap_or('全');
+        if NOT_REGIONS
+            .iter()
+            .any(|x| full == *x || (x.chars().count() >= 3 && full.ends_with(x)))
+            || c[1]
+                .chars()
+                .any(|x| "全我本各该市县区省驻辖郊的和与及在对向为是了等".contains(x))
+            || "把将被从到入出进个一两三四五六七八九十多每其这那此".contains(first)
+            || body[c.get(0).map_or(0, |m| m.end())..]
+                .chars()
+                .next()
+                .is_some_and(|x| "级委政人域内外属直长划位属情".contains(x))
+        {
+            continue;
+        }
+        if !tried.insert(full.clone()) {
+            continue;
+        }
+        let k = body.matches(&c[1]).count();
+        if k >= 2 {
+            cands.push((full, k));
+        }
+    }
+    let from_people = mp.people.captures(body).map(|c| format!("{}{ch}", &c[1]));
+    let name = from_people.or_else(|| cands.into_iter().max_by_key(|(_, k)| *k).map(|(f, _)| f));
+    if let Some(name) = name {
+        if ch == '市' {
+            m.prefecture = Some(name.clone());
+        }
+        m.region = Some(name);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta(text: &str) -> Meta {
+        read(None, None, &Norm::new(text), &MetaPatterns::new())
+    }
+
+    #[test]
+    fn chain_keeps_city_suffix() {
+        let mp = MetaPatterns::new();
+        assert_eq!(chain_of("广州市天河区", &mp), vec!["广州市", "天河区"]);
+        assert_eq!(chain_of("吕梁市离石区", &mp), vec!["吕梁市", "离石区"]);
+        assert_eq!(chain_of("新疆维吾尔自治区", &mp), vec!["新疆维吾尔自治区"]);
+    }
+
+    #[test]
+    fn title_with_province_in_parentheses() {
+        let m = meta("导航\n(山西省)晋中市太谷区人民政府工作报告(2023年4月10日)\n正文");
+        assert_eq!(m.region.as_deref(), Some("太谷区"));
+        assert_eq!(m.prefecture.as_deref(), Some("晋中市"));
+        assert_eq!(m.province.as_deref(), Some("山西省"));
+        assert_eq!(m.level, Some(Level::County));
+        assert_eq!(m.report_date, NaiveDate::from_ymd_opt(2023, 4, 10));
+        assert_eq!(m.target_year, Some(2023));
+    }
+
+    #[test]
+    fn congress_line_in_chinese_numerals() {
+        let m = meta(
+            "2026年政府工作报告\n——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上\n",
+        );
+        assert_eq!(m.region.as_deref(), Some("甘肃省"));
+        assert_eq!(m.level, Some(Level::Province));
+        assert_eq!(m.report_date, NaiveDate::from_ymd_opt(2026, 1, 27));
+        assert!(m.session.as_deref().unwrap().starts_with("二〇二六年"));
+    }
+
+    #[test]
+    fn municipality_and_autonomous_region() {
+        assert_eq!(
+            meta("2026年上海市政府工作报告\n").level,
+            Some(Level::Province)
+        );
+        let m = meta("2026年广西壮族自治区政府工作报告\n");
+        assert_eq!(
+            (m.region.as_deref(), m.province.as_deref()),
+            (Some("广西壮族自治区"), Some("广西壮族自治区"))
+        );
+    }
+
+    #[test]
+    fn prefecture_named_in_front_of_the_region() {
+        assert_eq!(
+            prefecture_before("我们在吕梁市离石区召开会议", "离石区").as_deref(),
+            Some("吕梁市")
+        );
+        assert_eq!(
+            prefecture_before("（晋中市太谷区）", "太谷区").as_deref(),
+            Some("晋中市")
+        );
+        assert_eq!(prefecture_before("全市太谷区", "太谷区"), None);
+        assert_eq!(prefecture_before("太谷区", "太谷区"), None);
+    }
+
+    #[test]
+    fn title_with_a_site_suffix() {
+        let m = read(
+            Some("2024年政府工作报告_某某市人民政府"),
+            None,
+            &Norm::new("正文"),
+            &MetaPatterns::new(),
+        );
+        assert_eq!(
+            (m.region.as_deref(), m.level),
+            (Some("某某市"), Some(Level::City))
+        );
+        assert_eq!(m.target_year, Some(2024));
+    }
+
+    #[test]
+    fn traditional_title() {
+        let m = meta("2024年福建省政府工作報告\n");
+        assert_eq!(m.region.as_deref(), Some("福建省"));
+        assert_eq!(m.target_year, Some(2024));
+    }
+
+    #[test]
+    fn titleless_county_text() {
+        let m = meta(
+            "全区上下团结奋斗，我区经济稳步增长。区委坚强领导。梅山区实现高质量发展，梅山发展成绩显著，梅山人民。习近平总书记考察调研浙江。\n二、2024年工作安排\n",
+        );
+        assert_eq!(m.region.as_deref(), Some("梅山区"));
+        assert_eq!(m.level, Some(Level::County));
+        assert_eq!(m.province.as_deref(), Some("浙江省"));
+        assert_eq!(m.target_year, Some(2024));
+    }
+}

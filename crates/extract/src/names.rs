@@ -1,0 +1,296 @@
+//! Indicator names as reports write them: lists (城镇、农村居民…), catch-all
+//! lists of binding indicators, names versus slogans.
+
+use baogao_model::{Measure, Qualifier};
+
+use crate::clause::{Item, Seg};
+use crate::figure::{Fig, finish_fig, seg_figs};
+use crate::indicator::Dictionary;
+use crate::norm::Norm;
+
+/// Trailing words that belong to the verb, not the name.
+pub(crate) const NAME_TAIL: &[&str] = &[
+    "同口径",
+    "同比",
+    "实际",
+    "名义",
+    "分别",
+    "均",
+    "总量",
+    "全年",
+    "稳定",
+    "保持",
+    "的",
+];
+
+pub(crate) fn has_han(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+pub(crate) fn strip_tail_verbs(s: &str) -> String {
+    let mut t = s.to_owned();
+    loop {
+        let before = t.len();
+        for w in NAME_TAIL {
+            if let Some(x) = t.strip_suffix(w) {
+                t = x.to_owned();
+            }
+        }
+        if t.len() == before {
+            return t;
+        }
+    }
+}
+
+/// 城镇、农村居民人均可支配收入 → [城镇居民人均可支配收入, 农村居民人均可支配收入];
+/// 城乡居民人均可支配收入 with two figures → the urban and rural names.
+pub(crate) fn expand_list(names: &str, count: usize) -> Vec<String> {
+    let parts: Vec<&str> = names
+        .split(['、', '和', '及'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() <= 1 {
+        if count == 2
+            && let Some(rest) = names.strip_prefix("城乡")
+        {
+            return vec![format!("城镇{rest}"), format!("农村{rest}")];
+        }
+        return vec![names.to_owned()];
+    }
+    let last = parts[parts.len() - 1];
+    let last_chars: Vec<char> = last.chars().collect();
+    let mut out = Vec::new();
+    for p in &parts[..parts.len() - 1] {
+        let len = p.chars().count();
+        if len < last_chars.len() {
+            let tail: String = last_chars[len..].iter().collect();
+            if p.ends_with(&tail) || tail.is_empty() {
+                out.push((*p).to_owned());
+            } else {
+                out.push(format!("{p}{tail}"));
+            }
+        } else {
+            out.push((*p).to_owned());
+        }
+    }
+    out.push(last.to_owned());
+    out
+}
+
+pub(crate) fn alias_end(name: &str, dict: &Dictionary) -> Option<usize> {
+    // the shortest prefix of `name` that resolves to a canonical indicator
+    let chars: Vec<char> = name.chars().collect();
+    (2..=chars.len().min(24))
+        .find(|&k| {
+            let p: String = chars[..k].iter().collect();
+            dict.resolve(&p).id.is_some() && !matches!(chars.get(k), Some('占' | '比'))
+        })
+        .map(|k| {
+            // extend to the longest resolving prefix (城镇居民 + 人均可支配收入)
+            let mut best = k;
+            for j in k + 1..=chars.len().min(24) {
+                let p: String = chars[..j].iter().collect();
+                if dict.resolve(&p).id.is_some() {
+                    best = j;
+                }
+            }
+            best
+        })
+}
+
+/// Indicator-like names (qualitative targets must name one, slogans do not).
+pub(crate) fn looks_like_indicator(name: &str, dict: &Dictionary) -> bool {
+    const WORDS: &[&str] = &[
+        "率",
+        "强度",
+        "排放",
+        "能耗",
+        "总量",
+        "产量",
+        "指标",
+        "环境",
+        "质量",
+        "收入",
+        "投资",
+        "增加值",
+        "消费",
+        "价格",
+        "减排",
+        "降碳",
+        "碳",
+        "污染",
+        "耗",
+        "用水",
+        "总值",
+        "空气",
+        "水质",
+        "节能",
+        "进出口",
+        "外资",
+        "就业",
+        "总额",
+        "产值",
+        "物价",
+        "营业",
+    ];
+    let n = name.chars().count();
+    if n == 0 || n > 40 || !has_han(name) {
+        return false;
+    }
+    if catch_all(name) {
+        return false;
+    }
+    dict.resolve(name).id.is_some() || WORDS.iter().any(|w| name.contains(w))
+}
+
+/// 各项约束性指标, 其他指标, 节能减排和大气、水环境质量等约束性指标: lists
+/// of "everything else", not targets.
+pub(crate) fn catch_all(name: &str) -> bool {
+    name.starts_with("各项")
+        || name.starts_with("其他")
+        || name.starts_with("其它")
+        || name.starts_with("各类")
+        || name.contains("等约束性指标")
+        || name.starts_with("约束性指标")
+}
+
+/// The original-text tail of `raw` that corresponds to the normalised `short`.
+pub(crate) fn raw_tail(raw: &str, short: &str) -> String {
+    let k = short.chars().count();
+    let chars: Vec<char> = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    if k >= chars.len() {
+        return chars.into_iter().collect();
+    }
+    chars[chars.len() - k..].iter().collect()
+}
+
+/// Builds the item(s) of a segment with a name (or a 、 list of names).
+pub(crate) fn make_items(
+    n: &Norm,
+    names: &[(usize, usize)],
+    seg: &Seg,
+    start: usize,
+    end: usize,
+    dict: &Dictionary,
+) -> Vec<Item> {
+    let c = &n.chars;
+    let figs_raw: Vec<Fig> = if seg.qualitative {
+        vec![Fig {
+            value: None,
+            max: None,
+            unit: None,
+            qual: Qualifier::Qualitative,
+            measure: Measure::Change,
+            stretch: None,
+            hard_word: false,
+            soft_word: false,
+            milestone: false,
+        }]
+    } else {
+        seg_figs(seg, c)
+    };
+    // stretch within one segment: 增长7%左右力争8%
+    let mut figs_raw = figs_raw;
+    if figs_raw.len() == 2
+        && seg.stretch_word
+        && figs_raw[0].unit == figs_raw[1].unit
+        && figs_raw[1].soft_word
+    {
+        let s = figs_raw[1].value;
+        figs_raw.truncate(1);
+        figs_raw[0].stretch = s;
+    }
+    let norm_names: Vec<String> = names.iter().map(|&(a, b)| n.text(a, b)).collect();
+    let orig_names: Vec<String> = names.iter().map(|&(a, b)| n.orig_text(a, b)).collect();
+    let last = norm_names.last().cloned().unwrap_or_default();
+    let mut out = Vec::new();
+    let mut push = |raw: String, norm: &str| {
+        if catch_all(norm) {
+            return;
+        }
+        let r = dict.resolve(norm);
+        let (indicator, default) = if let Some(id) = &r.id {
+            (id.clone(), r.measure)
+        } else {
+            let short = norm.rsplit('等').next().unwrap_or(norm);
+            let short = if short.is_empty() { norm } else { short };
+            (format!("other:{}", raw_tail(&raw, short)), None)
+        };
+        let figs: Vec<Fig> = figs_raw
+            .iter()
+            .cloned()
+            .map(|f| finish_fig(f, default, norm))
+            .collect();
+        out.push(Item {
+            indicator,
+            raw_name: raw,
+            figs,
+            start,
+            end,
+        });
+    };
+    if names.len() == 1 {
+        push(orig_names[0].clone(), &norm_names[0]);
+        return out;
+    }
+    if catch_all(&last) || norm_names.iter().any(|x| catch_all(x)) {
+        return out;
+    }
+    let generic = ["等指标", "等主要指标", "等各项指标"]
+        .iter()
+        .find(|w| last.ends_with(*w));
+    if let Some(g) = generic {
+        for (k, nm) in norm_names.iter().enumerate() {
+            if k + 1 == norm_names.len() {
+                let cut = nm.strip_suffix(*g).unwrap_or(nm);
+                let raw = orig_names[k]
+                    .chars()
+                    .take(cut.chars().count())
+                    .collect::<String>();
+                push(raw, cut);
+            } else {
+                push(orig_names[k].clone(), nm);
+            }
+        }
+        return out;
+    }
+    if norm_names.iter().all(|x| dict.resolve(x).id.is_some()) && !seg.qualitative {
+        for (k, nm) in norm_names.iter().enumerate() {
+            push(orig_names[k].clone(), nm);
+        }
+        return out;
+    }
+    // one name written as a list: 碳排放强度、生态环境保护约束性指标
+    let (a, b) = (names[0].0, names[names.len() - 1].1);
+    push(n.orig_text(a, b), &n.text(a, b));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_expansion() {
+        assert_eq!(
+            expand_list("城镇、农村居民人均可支配收入", 2),
+            vec!["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+        );
+        assert_eq!(
+            expand_list("城镇居民、农村居民人均可支配收入", 2),
+            vec!["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+        );
+        assert_eq!(
+            expand_list("一产、二产、三产增加值", 3),
+            vec!["一产增加值", "二产增加值", "三产增加值"]
+        );
+        assert_eq!(
+            expand_list("城乡居民人均可支配收入", 2),
+            vec!["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+        );
+        assert_eq!(
+            expand_list("城镇和农村居民收入", 2),
+            vec!["城镇居民收入", "农村居民收入"]
+        );
+    }
+}

@@ -1,0 +1,549 @@
+//! Numbers with their units as reports write them: `5.5%`, `1,300万吨`,
+//! `百分之六点五`, `四百六十多亿元`, `两位数`, ranges (`6%-6.5%`, `6至6.5%`),
+//! and the qualifier words around them (以上, 左右, 以内, 不低于 …).
+
+// Offsets into char slices (c, s, e, i, k) read best short in this module.
+#![allow(clippy::many_single_char_names)]
+
+use baogao_model::Qualifier;
+
+/// Units recognised after a number, longest first: (as written, as recorded).
+const UNITS: &[(&str, &str)] = &[
+    ("个百分点", "个百分点"),
+    ("百分点", "个百分点"),
+    ("万亿美元", "万亿美元"),
+    ("万亿元", "万亿元"),
+    ("亿美元", "亿美元"),
+    ("万美元", "万美元"),
+    ("亿元", "亿元"),
+    ("万元", "万元"),
+    ("元", "元"),
+    ("亿人次", "亿人次"),
+    ("万人次", "万人次"),
+    ("万人", "万人"),
+    ("人", "人"),
+    ("万吨标准煤", "万吨标准煤"),
+    ("亿吨", "亿吨"),
+    ("万吨", "万吨"),
+    ("吨", "吨"),
+    ("亿公斤", "亿公斤"),
+    ("亿斤", "亿斤"),
+    ("万斤", "万斤"),
+    ("万亩", "万亩"),
+    ("亿千瓦时", "亿千瓦时"),
+    ("万千瓦", "万千瓦"),
+    ("万平方米", "万平方米"),
+    ("万户", "万户"),
+    ("万套", "万套"),
+    ("万辆", "万辆"),
+    ("公里", "公里"),
+    ("户", "户"),
+    ("%", "%"),
+    ("‰", "‰"),
+];
+
+/// Units a Chinese numeral may carry (others, like 个, make idioms such as
+/// 两个维护 look like figures).
+fn unit_ok_for_cn(unit: &str) -> bool {
+    !matches!(unit, "个" | "人" | "户" | "家" | "吨" | "元")
+}
+
+/// One figure found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Num {
+    /// Index of the first char (of the figure, `百分之` included).
+    pub(crate) start: usize,
+    /// Index after the unit (and after 以上/左右 … when present).
+    pub(crate) end: usize,
+    pub(crate) value: f64,
+    /// High end of a range.
+    pub(crate) max: Option<f64>,
+    pub(crate) unit: &'static str,
+    /// Qualifier written with the figure itself (多, 以上, 左右, range), if any.
+    pub(crate) qual: Option<Qualifier>,
+}
+
+fn is_cn_digit(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+    )
+}
+
+fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+fn is_cn_num_char(c: char) -> bool {
+    is_cn_digit(c) || matches!(c, '十' | '百' | '千' | '点')
+}
+
+/// Value of a Chinese numeral without 万/亿 (`四百六十`, `两千〇一十`, `六点五`, `十五`).
+pub(crate) fn parse_cn(s: &[char]) -> Option<f64> {
+    if s.is_empty() {
+        return None;
+    }
+    let (int_part, frac_part) = match s.iter().position(|&c| c == '点') {
+        Some(p) => (&s[..p], Some(&s[p + 1..])),
+        None => (s, None),
+    };
+    let mut total: u64 = 0;
+    let mut digit: Option<u64> = None;
+    let mut any = false;
+    for &c in int_part {
+        if let Some(d) = cn_digit(c) {
+            digit = Some(u64::from(d));
+            any = true;
+        } else {
+            let mult = match c {
+                '十' => 10,
+                '百' => 100,
+                '千' => 1000,
+                _ => return None,
+            };
+            total += digit.unwrap_or(1) * mult;
+            digit = None;
+            any = true;
+        }
+    }
+    if !any && frac_part.is_none() {
+        return None;
+    }
+    // 两千〇一十: the 〇 only marks a skipped place
+    total += digit.unwrap_or(0);
+    let mut value = total as f64;
+    if let Some(frac) = frac_part {
+        if frac.is_empty() {
+            return None;
+        }
+        let mut scale = 0.1;
+        for &c in frac {
+            value += f64::from(cn_digit(c)?) * scale;
+            scale /= 10.0;
+        }
+    }
+    Some(value)
+}
+
+/// Matches one of `UNITS` at `i`.
+fn unit_at(c: &[char], i: usize) -> Option<(&'static str, usize)> {
+    for &(w, u) in UNITS {
+        let n = w.chars().count();
+        if i + n <= c.len() && c[i..i + n].iter().copied().eq(w.chars()) {
+            return Some((u, i + n));
+        }
+    }
+    None
+}
+
+fn starts_with(c: &[char], i: usize, w: &str) -> bool {
+    w.chars().enumerate().all(|(j, x)| c.get(i + j) == Some(&x))
+}
+
+/// A bare figure at `i`: (value, end, is_chinese).
+fn bare_number(c: &[char], i: usize) -> Option<(f64, usize, bool)> {
+    let first = *c.get(i)?;
+    if first.is_ascii_digit() {
+        let mut j = i;
+        let mut s = String::new();
+        while j < c.len() {
+            let ch = c[j];
+            if ch.is_ascii_digit() {
+                s.push(ch);
+            } else if ch == '.'
+                && c.get(j + 1).is_some_and(char::is_ascii_digit)
+                && !s.contains('.')
+            {
+                s.push('.');
+            } else if ch == ','
+                && c.get(j + 1).is_some_and(char::is_ascii_digit)
+                && !s.contains('.')
+            {
+                // thousands separator (the normaliser kept only those as ASCII)
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        if s.len() > 15 {
+            return None;
+        }
+        return s.parse().ok().map(|v| (v, j, false));
+    }
+    if is_cn_num_char(first) && first != '点' {
+        let mut j = i;
+        while j < c.len() && is_cn_num_char(c[j]) && j - i < 12 {
+            j += 1;
+        }
+        let mut v = parse_cn(&c[i..j])?;
+        // 一万五千人: a 万 inside the numeral (a 万 before the unit belongs to the unit)
+        if matches!(c.get(j), Some('万'))
+            && c.get(j + 1)
+                .is_some_and(|&x| is_cn_num_char(x) && x != '点')
+        {
+            let mut k = j + 1;
+            while k < c.len() && is_cn_num_char(c[k]) && k - j < 12 {
+                k += 1;
+            }
+            if let Some(low) = parse_cn(&c[j + 1..k]) {
+                v = v * 10000.0 + low;
+                j = k;
+            }
+        }
+        return Some((v, j, true));
+    }
+    None
+}
+
+/// Skips 多/余/多万 markers after a bare figure.
+fn more_marker(c: &[char], j: usize) -> (bool, usize) {
+    match c.get(j) {
+        Some('多' | '余') => (true, j + 1),
+        _ => (false, j),
+    }
+}
+
+const RANGE_SEPS: &[&str] = &["——", "—", "-", "~", "至", "到"];
+
+/// The figure starting at `i`, if there is one there.
+pub(crate) fn number_at(c: &[char], i: usize) -> Option<Num> {
+    if starts_with(c, i, "两位数") {
+        return Some(Num {
+            start: i,
+            end: i + 3,
+            value: 10.0,
+            max: None,
+            unit: "%",
+            qual: Some(Qualifier::AtLeast),
+        });
+    }
+    if starts_with(c, i, "百分之") {
+        let (v, j, _) = bare_number(c, i + 3)?;
+        let mut n = Num {
+            start: i,
+            end: j,
+            value: v,
+            max: None,
+            unit: "%",
+            qual: None,
+        };
+        // 百分之六至百分之七
+        for sep in ["至", "到", "-", "—"] {
+            if starts_with(c, j, sep) {
+                let k = j + sep.chars().count();
+                let k = if starts_with(c, k, "百分之") {
+                    k + 3
+                } else {
+                    k
+                };
+                if let Some((v2, e2, _)) = bare_number(c, k) {
+                    n.max = Some(v2);
+                    n.end = e2;
+                    n.qual = Some(Qualifier::Range);
+                }
+                break;
+            }
+        }
+        return Some(n);
+    }
+    let prev = if i > 0 { c.get(i - 1).copied() } else { None };
+    if let Some(p) = prev {
+        if p.is_ascii_alphanumeric() || p == '.' || p == '_' || p == '第' || p == '/' {
+            return None;
+        }
+        if is_cn_num_char(p) && !c[i].is_ascii_digit() {
+            return None;
+        }
+    }
+    let (v, j, cn) = bare_number(c, i)?;
+    let (more, j) = more_marker(c, j);
+    if let Some((unit, k)) = unit_at(c, j) {
+        if cn && !unit_ok_for_cn(unit) && v < 100.0 {
+            return None;
+        }
+        let mut n = Num {
+            start: i,
+            end: k,
+            value: v,
+            max: None,
+            unit,
+            qual: more.then_some(Qualifier::AtLeast),
+        };
+        // 6%-6.5%, 6%—6.5%, 6%~7%, 6%到7%
+        for sep in RANGE_SEPS {
+            if starts_with(c, k, sep) {
+                let s2 = k + sep.chars().count();
+                if let Some((v2, e2, cn2)) = bare_number(c, s2)
+                    && cn2 == cn
+                {
+                    let e3 = unit_at(c, e2).filter(|&(u2, _)| u2 == unit).map(|(_, e)| e);
+                    if let Some(e3) = e3 {
+                        n.max = Some(v2);
+                        n.end = e3;
+                        n.qual = Some(Qualifier::Range);
+                    } else if unit == "%" && !c.get(e2).is_some_and(|ch| ch.is_alphanumeric()) {
+                        n.max = Some(v2);
+                        n.end = e2;
+                        n.qual = Some(Qualifier::Range);
+                    }
+                }
+                break;
+            }
+        }
+        return Some(n);
+    }
+    // 6至6.5%, 6-7%: a bare figure before a range separator
+    for sep in RANGE_SEPS {
+        if starts_with(c, j, sep) {
+            let s2 = j + sep.chars().count();
+            if let Some((v2, e2, cn2)) = bare_number(c, s2)
+                && cn2 == cn
+            {
+                let (_, e2) = more_marker(c, e2);
+                if let Some((unit, k)) = unit_at(c, e2) {
+                    if cn && !unit_ok_for_cn(unit) && v < 100.0 {
+                        return None;
+                    }
+                    return Some(Num {
+                        start: i,
+                        end: k,
+                        value: v,
+                        max: Some(v2),
+                        unit,
+                        qual: Some(Qualifier::Range),
+                    });
+                }
+            }
+            break;
+        }
+    }
+    None
+}
+
+/// Every figure in `c[from..to]`, left to right, not overlapping.
+pub(crate) fn scan(c: &[char], from: usize, to: usize) -> Vec<Num> {
+    let to = to.min(c.len());
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < to {
+        if let Some(n) = number_at(&c[..to], i) {
+            i = n.end.max(i + 1);
+            out.push(n);
+        } else {
+            // skip the rest of a digit run so 2025年 is not read as 025年
+            let ch = c[i];
+            i += 1;
+            if ch.is_ascii_digit() {
+                while i < to && (c[i].is_ascii_digit() || c[i] == '.') {
+                    i += 1;
+                }
+            } else if is_cn_num_char(ch) {
+                while i < to && is_cn_num_char(c[i]) {
+                    i += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Qualifier words written right after a figure: (qualifier, end).
+pub(crate) fn qual_after(c: &[char], i: usize) -> Option<(Qualifier, usize)> {
+    const AFTER: &[(&str, Qualifier)] = &[
+        ("及以上", Qualifier::AtLeast),
+        ("以上", Qualifier::AtLeast),
+        ("之上", Qualifier::AtLeast),
+        ("以内", Qualifier::AtMost),
+        ("之内", Qualifier::AtMost),
+        ("以下", Qualifier::AtMost),
+        ("左右", Qualifier::About),
+        ("上下", Qualifier::About),
+    ];
+    AFTER
+        .iter()
+        .find(|(w, _)| starts_with(c, i, w))
+        .map(|(w, q)| (*q, i + w.chars().count()))
+}
+
+/// Qualifier words written right before a figure (`不低于5%`, `突破500亿元`).
+pub(crate) fn qual_before(c: &[char], start: usize, i: usize) -> Option<Qualifier> {
+    const BEFORE: &[(&str, Qualifier)] = &[
+        ("≥", Qualifier::AtLeast),
+        (">=", Qualifier::AtLeast),
+        (">", Qualifier::AtLeast),
+        ("≤", Qualifier::AtMost),
+        ("<=", Qualifier::AtMost),
+        ("<", Qualifier::AtMost),
+        ("不低于", Qualifier::AtLeast),
+        ("不少于", Qualifier::AtLeast),
+        ("超过", Qualifier::AtLeast),
+        ("突破", Qualifier::AtLeast),
+        ("高于", Qualifier::AtLeast),
+        ("大于", Qualifier::AtLeast),
+        ("不超过", Qualifier::AtMost),
+        ("不高于", Qualifier::AtMost),
+        ("低于", Qualifier::AtMost),
+        ("少于", Qualifier::AtMost),
+        ("大约", Qualifier::About),
+        ("约", Qualifier::About),
+    ];
+    let before: String = c[start.min(i)..i].iter().collect();
+    // allow a verb between the word and the figure: 超过增长 is rare, 增长超过 common
+    BEFORE
+        .iter()
+        .find(|(w, _)| before.ends_with(w))
+        .map(|(_, q)| *q)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    fn first(s: &str) -> Num {
+        let c = chars(s);
+        scan(&c, 0, c.len()).into_iter().next().expect("a figure")
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(parse_cn(&chars("七")), Some(7.0));
+        assert_eq!(parse_cn(&chars("六点五")), Some(6.5));
+        assert_eq!(parse_cn(&chars("两千〇一十")), Some(2010.0));
+        assert_eq!(parse_cn(&chars("四百六十")), Some(460.0));
+        assert_eq!(parse_cn(&chars("十五")), Some(15.0));
+        assert_eq!(parse_cn(&chars("二十")), Some(20.0));
+        assert_eq!(parse_cn(&chars("点")), None);
+    }
+
+    #[test]
+    fn percent_forms() {
+        assert_eq!(first("增长百分之七").value.to_string(), "7");
+        assert_eq!(first("增长百分之六点五").value.to_string(), "6.5");
+        let n = first("增长5.5%左右");
+        assert_eq!((n.value, n.unit), (5.5, "%"));
+        assert_eq!(first("提高1个百分点").unit, "个百分点");
+        assert_eq!(first("增长5‰").unit, "‰");
+    }
+
+    #[test]
+    fn amounts_with_more_marker() {
+        let n = first("达到四百六十多亿元");
+        assert_eq!(
+            (n.value, n.unit, n.qual),
+            (460.0, "亿元", Some(Qualifier::AtLeast))
+        );
+        let n = first("两千〇一十亿元");
+        assert_eq!((n.value, n.unit), (2010.0, "亿元"));
+        let n = first("1,300万吨");
+        assert_eq!((n.value, n.unit), (1300.0, "万吨"));
+        let n = first("新增就业一万五千人");
+        assert_eq!((n.value, n.unit), (15000.0, "人"));
+        let n = first("增长两位数");
+        assert_eq!((n.value, n.qual), (10.0, Some(Qualifier::AtLeast)));
+    }
+
+    #[test]
+    fn ranges() {
+        for s in [
+            "增长6%-6.5%",
+            "增长6%—6.5%",
+            "增长6%——6.5%",
+            "增长6至6.5%",
+            "增长6%~6.5%",
+            "增长6%到6.5%",
+            "增长6-6.5%",
+        ] {
+            let n = first(s);
+            assert_eq!(
+                (n.value, n.max, n.qual),
+                (6.0, Some(6.5), Some(Qualifier::Range)),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn not_figures() {
+        let c = chars("2025年位列全国第3，两个维护，十四五规划，第一，PM2.5浓度");
+        assert!(scan(&c, 0, c.len()).is_empty());
+    }
+
+    #[test]
+    fn qualifier_words() {
+        let c = chars("不低于5%");
+        assert_eq!(qual_before(&c, 0, 3), Some(Qualifier::AtLeast));
+        let c = chars("增长≥6%");
+        assert_eq!(qual_before(&c, 0, 3), Some(Qualifier::AtLeast));
+        let c = chars("5%以内");
+        assert_eq!(qual_after(&c, 2).map(|q| q.0), Some(Qualifier::AtMost));
+    }
+
+    proptest! {
+        #[test]
+        fn arabic_percent_round_trips(int in 0u32..1000, frac in 0u32..10) {
+            let s = format!("增长{int}.{frac}%以上");
+            let n = first(&s);
+            let want = f64::from(int) + f64::from(frac) / 10.0;
+            prop_assert!((n.value - want).abs() < 1e-9);
+            prop_assert_eq!(n.unit, "%");
+            prop_assert_eq!(qual_after(&chars(&s), n.end).map(|q| q.0), Some(Qualifier::AtLeast));
+        }
+
+        #[test]
+        fn chinese_numeral_matches_arabic(n in 1u32..10000) {
+            let s = to_cn(n);
+            prop_assert_eq!(parse_cn(&chars(&s)), Some(f64::from(n)));
+        }
+
+        #[test]
+        fn scan_never_panics(s in "\\PC{0,60}") {
+            let c = chars(&s);
+            for n in scan(&c, 0, c.len()) {
+                prop_assert!(n.start < n.end && n.end <= c.len());
+            }
+        }
+    }
+
+    /// Writes n (< 10000) as a Chinese numeral, the way reports do.
+    fn to_cn(n: u32) -> String {
+        const D: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+        let digits = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
+        let marks = ["千", "百", "十", ""];
+        let mut s = String::new();
+        let mut zero = false;
+        let lead = digits.iter().position(|&d| d != 0).unwrap_or(3);
+        for k in lead..4 {
+            let d = digits[k];
+            if d == 0 {
+                zero = true;
+                continue;
+            }
+            if zero {
+                s.push('〇');
+                zero = false;
+            }
+            if !(k == 2 && d == 1 && s.is_empty()) {
+                s.push(D[d as usize]);
+            }
+            s.push_str(marks[k]);
+        }
+        s
+    }
+}

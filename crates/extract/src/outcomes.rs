@@ -1,0 +1,133 @@
+//! The previous year's achieved figures, read from the review part of the
+//! report (before the five-year goals and the year's plan).
+
+use crate::clause::{self, Item, Mode, Patterns};
+use crate::indicator::Dictionary;
+use crate::locate::sentences;
+use crate::norm::Norm;
+use baogao_model::{Measure, Qualifier};
+
+/// Indicators recorded as outcomes.
+pub(crate) const OUTCOME_IDS: &[&str] = &[
+    "gdp",
+    "industrial_value_added",
+    "fixed_asset_investment",
+    "retail_sales",
+    "general_budget_revenue",
+    "urban_disposable_income",
+    "rural_disposable_income",
+    "disposable_income",
+    "new_urban_jobs",
+    "unemployment_rate",
+    "cpi",
+    "foreign_trade",
+    "fdi",
+    "grain_output",
+];
+
+/// 连续5年, 连续三年: a statement about a run of years.
+fn has_run_of_years(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    chars.windows(2).enumerate().any(|(i, w)| {
+        w[0] == '连' && w[1] == '续' && chars[i + 2..].iter().take(4).any(|&c| c == '年')
+    })
+}
+
+/// An outcome item with its estimate flag.
+pub(crate) struct Found {
+    pub(crate) item: Item,
+    pub(crate) estimated: bool,
+}
+
+/// Reads outcomes from paragraphs `paras` (the review part).
+pub(crate) fn read(
+    n: &Norm,
+    paras: &[(usize, usize)],
+    target_year: Option<i32>,
+    dict: &Dictionary,
+    pat: &Patterns,
+) -> Vec<Found> {
+    let this_year = target_year.map(|y| format!("{y}年"));
+    let mut out = Vec::new();
+    let mut five_year = false;
+    for &(s, e) in paras {
+        let sents = sentences(n, s, e);
+        if sents.is_empty() {
+            continue;
+        }
+        // five-year review paragraphs: only the levels reached (end-of-period
+        // figures); the state carries over to following paragraphs until the
+        // text turns to the past year or a new heading
+        let head: String = n.chars[s..e.min(s + 120)].iter().collect();
+        let heading = e - s <= 45 && !head.contains('。');
+        if heading {
+            five_year = false;
+        } else if ["五年", "十四五”时期", "十四五”以来", "十三五"]
+            .iter()
+            .any(|w| head.contains(w))
+        {
+            five_year = true;
+        } else if ["一年来", "过去一年", "刚刚过去", "初步统计", "初步核算"]
+            .iter()
+            .any(|w| head.contains(w))
+        {
+            five_year = false;
+        }
+        for (a, b) in sents {
+            let st = n.text(a, b);
+            // sentences about this year's plans are not results
+            if st.contains("目标是")
+                || st.contains("目标为")
+                || st.contains("今年")
+                || this_year.as_deref().is_some_and(|y| st.contains(y))
+            {
+                continue;
+            }
+            let period = five_year
+                || ["年均", "每年", "累计", "五年"]
+                    .iter()
+                    .any(|w| st.contains(w))
+                || has_run_of_years(&st);
+            for mut item in clause::read_sentence(n, a, b, dict, pat, Mode::Outcomes) {
+                if !OUTCOME_IDS.contains(&item.indicator.as_str()) {
+                    continue;
+                }
+                if period {
+                    // over a period only end-of-period levels count: 达到…, 增加到…, 由…到…
+                    let t = n.text(item.start, item.end);
+                    let endpoint = ["达到", "达", "增加到", "提高到", "提升到", "增至", "到"]
+                        .iter()
+                        .any(|w| t.contains(w));
+                    item.figs.retain(|f| {
+                        f.measure == Measure::Level
+                            && endpoint
+                            && item.indicator != "new_urban_jobs"
+                    });
+                }
+                for f in &mut item.figs {
+                    // declines of a growth indicator are negative growth
+                    if f.measure == Measure::Change
+                        && f.unit == Some("%")
+                        && dict.measure_of(&item.indicator) == Some(Measure::Growth)
+                    {
+                        f.measure = Measure::Growth;
+                    }
+                }
+                // stable above a floor is not a figure achieved
+                let stable = n.text(item.start, item.end).contains("稳定在");
+                item.figs.retain(|f| match f.qual {
+                    Qualifier::About | Qualifier::AtMost => false,
+                    Qualifier::AtLeast => !stable,
+                    _ => true,
+                });
+                item.figs.retain(|f| f.value.is_some() && !f.milestone);
+                if item.figs.is_empty() {
+                    continue;
+                }
+                let estimated = n.text(a, item.end).contains("预计");
+                out.push(Found { item, estimated });
+            }
+        }
+    }
+    out
+}

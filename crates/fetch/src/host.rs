@@ -1,0 +1,264 @@
+//! Per-host politeness: a `governor` rate limiter, a "not before" instant that a 429/503 pushes
+//! back (with a spacing that stays for a while after), and the host's robots.txt rules.
+
+use std::num::NonZeroU32;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+
+use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
+use tokio::time::Instant;
+use tokio_util::sync::CancellationToken;
+use url::Url;
+
+use crate::error::FetchError;
+
+/// How long a host stays slowed after its last 429/503.
+pub(crate) const SLOW_WINDOW: Duration = Duration::from_secs(60);
+
+/// The wait was cut short by cancellation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cancelled;
+
+#[derive(Debug, Default)]
+struct Gate {
+    /// No request to the host starts before this instant.
+    not_before: Option<Instant>,
+    /// Until then, consecutive requests are spaced by `gap`.
+    slow_until: Option<Instant>,
+    gap: Duration,
+}
+
+/// State shared by every request to one host (`host:port`).
+pub(crate) struct Host {
+    pub(crate) key: String,
+    period: Duration,
+    limiter: RwLock<Arc<DefaultDirectRateLimiter>>,
+    gate: Mutex<Gate>,
+    pub(crate) robots: tokio::sync::OnceCell<Robots>,
+}
+
+fn limiter(period: Duration, burst: u32) -> DefaultDirectRateLimiter {
+    let quota = Quota::with_period(period.max(Duration::from_nanos(1)))
+        .expect("period is positive")
+        .allow_burst(NonZeroU32::new(burst.max(1)).expect("burst is at least 1"));
+    RateLimiter::direct(quota)
+}
+
+impl Host {
+    /// A host limited to `rate` requests/second with `burst`.
+    pub(crate) fn new(key: String, rate: f64, burst: u32) -> Host {
+        let period = Duration::from_secs_f64(1.0 / rate);
+        Host {
+            key,
+            period,
+            limiter: RwLock::new(Arc::new(limiter(period, burst))),
+            gate: Mutex::new(Gate::default()),
+            robots: tokio::sync::OnceCell::new(),
+        }
+    }
+
+    /// Waits until a request to this host may start: past the "not before" instant and with a
+    /// rate-limiter cell. Returns early with [`Cancelled`] when `cancel` fires.
+    pub(crate) async fn acquire(&self, cancel: &CancellationToken) -> Result<(), Cancelled> {
+        loop {
+            let not_before = self.gate.lock().expect("gate lock").not_before;
+            if let Some(t) = not_before
+                && t > Instant::now()
+            {
+                tokio::select! {
+                    () = tokio::time::sleep_until(t) => {}
+                    () = cancel.cancelled() => return Err(Cancelled),
+                }
+                continue;
+            }
+            let lim = Arc::clone(&self.limiter.read().expect("limiter lock"));
+            tokio::select! {
+                () = lim.until_ready() => {}
+                () = cancel.cancelled() => return Err(Cancelled),
+            }
+            let mut gate = self.gate.lock().expect("gate lock");
+            let now = Instant::now();
+            if gate.not_before.is_some_and(|t| t > now) {
+                continue; // slowed down while we waited for the limiter
+            }
+            if gate.slow_until.is_some_and(|t| t > now) {
+                gate.not_before = Some(now + gate.gap);
+            }
+            return Ok(());
+        }
+    }
+
+    /// The server said 429/503: nothing goes to the host for `delay`, and for [`SLOW_WINDOW`]
+    /// after that requests are spaced by a gap that doubles with each new complaint (at least
+    /// `delay` and twice the normal period, at most `cap`).
+    pub(crate) fn slow_down(&self, delay: Duration, cap: Duration) {
+        let mut gate = self.gate.lock().expect("gate lock");
+        let now = Instant::now();
+        let until = now + delay;
+        if gate.not_before.is_none_or(|t| t < until) {
+            gate.not_before = Some(until);
+        }
+        let doubled = if gate.slow_until.is_some_and(|t| t > now) {
+            gate.gap * 2
+        } else {
+            Duration::ZERO
+        };
+        gate.gap = doubled
+            .max(delay)
+            .max(self.period * 2)
+            .min(cap.max(self.period));
+        gate.slow_until = Some(until + SLOW_WINDOW);
+        tracing::info!(host = %self.key, delay_ms = delay.as_millis() as u64, gap_ms = gate.gap.as_millis() as u64, "host slowed down");
+    }
+
+    /// robots.txt asks for `delay` between requests: the limiter becomes one request per
+    /// `max(delay, period)` with no burst. One cell is taken for the robots.txt request itself.
+    pub(crate) fn set_crawl_delay(&self, delay: Duration) {
+        if delay <= self.period {
+            return;
+        }
+        let lim = limiter(delay, 1);
+        let _ = lim.check();
+        *self.limiter.write().expect("limiter lock") = Arc::new(lim);
+    }
+}
+
+/// A host's robots.txt, as far as this run is concerned.
+#[derive(Debug)]
+pub(crate) enum Robots {
+    /// No robots.txt (4xx), or robots are not respected.
+    AllowAll,
+    /// Parsed rules for our agent token.
+    Rules(Box<texting_robots::Robot>),
+    /// robots.txt answered 5xx or could not be fetched: every URL of the host is refused.
+    Unavailable(String),
+}
+
+impl Robots {
+    /// Parses a robots.txt body for `agent`; unparsable files allow everything.
+    pub(crate) fn parse(agent: &str, body: &[u8]) -> Robots {
+        match texting_robots::Robot::new(agent, body) {
+            Ok(r) => Robots::Rules(Box::new(r)),
+            Err(err) => {
+                tracing::warn!(%err, "robots.txt unparsable, allowing all");
+                Robots::AllowAll
+            }
+        }
+    }
+
+    /// Crawl-delay for our agent.
+    pub(crate) fn crawl_delay(&self) -> Option<Duration> {
+        match self {
+            Robots::Rules(r) => r
+                .delay
+                .filter(|d| d.is_finite() && *d > 0.0)
+                .map(Duration::from_secs_f32),
+            _ => None,
+        }
+    }
+
+    /// `Ok` when `url` may be fetched.
+    pub(crate) fn check(&self, url: &Url) -> Result<(), FetchError> {
+        match self {
+            Robots::AllowAll => Ok(()),
+            Robots::Rules(r) => {
+                if r.allowed(url.as_str()) {
+                    Ok(())
+                } else {
+                    Err(FetchError::RobotsDisallowed {
+                        url: url.to_string(),
+                    })
+                }
+            }
+            Robots::Unavailable(reason) => Err(FetchError::RobotsUnavailable {
+                url: url.to_string(),
+                reason: reason.clone(),
+            }),
+        }
+    }
+}
+
+/// The robots.txt agent token of a `User-Agent` value: its first word, without version.
+pub(crate) fn agent_token(user_agent: &str) -> &str {
+    user_agent
+        .split(|c: char| c == '/' || c.is_whitespace() || c == '(')
+        .find(|s| !s.is_empty())
+        .unwrap_or("*")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agent_tokens() {
+        assert_eq!(agent_token("baogao/0.1 (+mailto:x@y)"), "baogao");
+        assert_eq!(agent_token("baogao (+mailto:x@y)"), "baogao");
+        assert_eq!(agent_token("  "), "*");
+    }
+
+    #[test]
+    fn robots_rules_and_crawl_delay() {
+        let txt = b"User-agent: *\nDisallow: /e/\nDisallow: /search/\nAllow: /e/public/\nCrawl-delay: 2\n";
+        let r = Robots::parse("baogao", txt);
+        let u = |p: &str| Url::parse(&format!("http://a{p}")).unwrap();
+        assert!(r.check(&u("/baogao/hb/1.html")).is_ok());
+        let err = r.check(&u("/e/member/login.php")).unwrap_err();
+        assert!(err.to_string().contains("disallowed by robots.txt"));
+        assert!(r.check(&u("/search/?q=1")).is_err());
+        assert!(r.check(&u("/e/public/x.html")).is_ok());
+        assert_eq!(r.crawl_delay(), Some(Duration::from_secs(2)));
+        let down = Robots::Unavailable("status 503".into());
+        assert!(
+            down.check(&u("/"))
+                .unwrap_err()
+                .to_string()
+                .contains("robots.txt unavailable")
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn slow_down_holds_the_host_then_spaces_requests() {
+        let host = Host::new("h".into(), 1000.0, 1000);
+        let cancel = CancellationToken::new();
+        let t0 = Instant::now();
+        host.acquire(&cancel).await.unwrap();
+        assert!(t0.elapsed() < Duration::from_millis(5));
+        host.slow_down(Duration::from_secs(5), Duration::from_secs(60));
+        host.acquire(&cancel).await.unwrap();
+        let first = t0.elapsed();
+        assert!(first >= Duration::from_secs(5), "{first:?}");
+        host.acquire(&cancel).await.unwrap();
+        let second = t0.elapsed();
+        assert!(
+            second.saturating_sub(first) >= Duration::from_secs(5),
+            "{second:?}"
+        );
+        // a second complaint doubles the gap
+        host.slow_down(Duration::from_secs(1), Duration::from_secs(60));
+        host.acquire(&cancel).await.unwrap();
+        let third = t0.elapsed();
+        host.acquire(&cancel).await.unwrap();
+        let gap = t0.elapsed().saturating_sub(third);
+        assert!(gap >= Duration::from_secs(10), "{gap:?}");
+        // after the window the host is back to its normal rate
+        tokio::time::sleep(SLOW_WINDOW * 2).await;
+        let t1 = Instant::now();
+        host.acquire(&cancel).await.unwrap();
+        host.acquire(&cancel).await.unwrap();
+        assert!(t1.elapsed() < Duration::from_millis(5));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn cancellation_cuts_a_wait_short() {
+        let host = Host::new("h".into(), 1000.0, 1);
+        let cancel = CancellationToken::new();
+        host.slow_down(Duration::from_secs(3600), Duration::from_secs(3600));
+        let c = cancel.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_secs(1)).await;
+            c.cancel();
+        });
+        assert_eq!(host.acquire(&cancel).await, Err(Cancelled));
+    }
+}

@@ -1,0 +1,396 @@
+//! What the crawler reads from a page: its links (with their anchor text) and whether it reads
+//! like an article or like a listing.
+//!
+//! The article rule (documented in the crate doc): a page is an article when one block element
+//! (`p`, `div`, `td`, `li`, …) holds at least [`ARTICLE_BLOCK_CHARS`] characters of text that is
+//! not link text, or when the page's non-link text is at least [`ARTICLE_TEXT_CHARS`] characters
+//! and twice its link text. Listing pages (many links, short dates and captions) and stub pages
+//! fail both tests.
+
+use std::collections::HashMap;
+
+use scraper::{Html, Node, Selector};
+use url::Url;
+
+/// Non-link characters in one block that make a page an article.
+pub(crate) const ARTICLE_BLOCK_CHARS: usize = 120;
+/// Non-link characters in the whole page that make it an article (with twice the link text).
+pub(crate) const ARTICLE_TEXT_CHARS: usize = 1000;
+
+/// A link on a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Link {
+    /// Absolute URL (resolved against `<base href>` or the page URL).
+    pub(crate) url: Url,
+    /// Anchor text, whitespace-collapsed.
+    pub(crate) text: String,
+}
+
+/// What [`analyze`] found.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Analysis {
+    pub(crate) links: Vec<Link>,
+    /// Non-whitespace characters of text outside links.
+    pub(crate) text_chars: usize,
+    /// Non-whitespace characters of link text.
+    pub(crate) link_chars: usize,
+    /// The largest count of non-link text characters in one block element.
+    pub(crate) longest_block: usize,
+}
+
+impl Analysis {
+    /// The page reads like an article (see the module doc).
+    pub(crate) fn is_article(&self) -> bool {
+        self.longest_block >= ARTICLE_BLOCK_CHARS
+            || (self.text_chars >= ARTICLE_TEXT_CHARS && self.text_chars >= 2 * self.link_chars)
+    }
+}
+
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "head", "title", "template", "select", "option", "textarea",
+];
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "td",
+    "th",
+    "li",
+    "dd",
+    "dt",
+    "article",
+    "section",
+    "main",
+    "body",
+    "blockquote",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "ul",
+    "ol",
+    "center",
+    "form",
+];
+
+/// Links and text metrics of `html`, a page fetched from `page_url`.
+pub(crate) fn analyze(html: &str, page_url: &Url) -> Analysis {
+    let doc = Html::parse_document(html);
+    let base = Selector::parse("base[href]")
+        .ok()
+        .and_then(|s| {
+            doc.select(&s)
+                .next()
+                .and_then(|b| b.value().attr("href"))
+                .map(str::to_owned)
+        })
+        .and_then(|h| page_url.join(h.trim()).ok())
+        .unwrap_or_else(|| page_url.clone());
+
+    let mut out = Analysis::default();
+    let sel =
+        Selector::parse("a[href], area[href], frame[src], iframe[src]").expect("static selector");
+    for el in doc.select(&sel) {
+        let raw = el
+            .value()
+            .attr("href")
+            .or_else(|| el.value().attr("src"))
+            .unwrap_or_default();
+        let raw = raw.trim();
+        if raw.is_empty() || raw.starts_with('#') {
+            continue;
+        }
+        let lower = raw.to_ascii_lowercase();
+        if lower.starts_with("javascript:")
+            || lower.starts_with("mailto:")
+            || lower.starts_with("tel:")
+        {
+            continue;
+        }
+        let Ok(url) = base.join(raw) else { continue };
+        let text = el.text().collect::<Vec<_>>().join(" ");
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        out.links.push(Link { url, text });
+    }
+
+    let mut per_block: HashMap<_, usize> = HashMap::new();
+    for node in doc.tree.nodes() {
+        let Node::Text(text) = node.value() else {
+            continue;
+        };
+        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+        if chars == 0 {
+            continue;
+        }
+        let mut in_link = false;
+        let mut skipped = false;
+        let mut block = None;
+        for anc in node.ancestors() {
+            if let Node::Element(e) = anc.value() {
+                let name = e.name();
+                if SKIPPED.contains(&name) {
+                    skipped = true;
+                    break;
+                }
+                if name == "a" {
+                    in_link = true;
+                }
+                if block.is_none() && BLOCKS.contains(&name) {
+                    block = Some(anc.id());
+                }
+            }
+        }
+        if skipped {
+            continue;
+        }
+        if in_link {
+            out.link_chars += chars;
+        } else {
+            out.text_chars += chars;
+            if let Some(b) = block {
+                *per_block.entry(b).or_default() += chars;
+            }
+        }
+    }
+    out.longest_block = per_block.values().copied().max().unwrap_or(0);
+    out
+}
+
+/// Anchor texts of a link to the next page of the same document.
+const NEXT_TEXTS: &[&str] = &[
+    "下一页",
+    "下页",
+    "后页",
+    "下一頁",
+    "下頁",
+    "後頁",
+    "next",
+    "next page",
+    "next »",
+    "next>",
+    ">",
+    "»",
+    "›",
+];
+
+/// The anchor text says "next page".
+pub(crate) fn is_next_text(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_matches(|c: char| c == '[' || c == ']' || c == '【' || c == '】')
+        .trim();
+    NEXT_TEXTS.iter().any(|n| t.eq_ignore_ascii_case(n))
+}
+
+/// Anchor texts of a page bar other than "next": numbers, previous/first/last, 第N页.
+const BAR_TEXTS: &[&str] = &[
+    "上一页",
+    "上页",
+    "前页",
+    "上一頁",
+    "首页",
+    "尾页",
+    "末页",
+    "最后一页",
+    "prev",
+    "previous",
+    "first",
+    "last",
+    "<",
+    "«",
+    "‹",
+];
+
+/// The anchor text belongs to a pagination bar: a page number (`2`, `[2]`, `第2页`), a
+/// next/previous/first/last word, or nothing (an image button).
+pub(crate) fn is_page_bar_text(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_matches(|c: char| c == '[' || c == ']' || c == '【' || c == '】')
+        .trim();
+    let t = t
+        .strip_prefix('第')
+        .and_then(|r| r.strip_suffix('页'))
+        .unwrap_or(t)
+        .trim();
+    t.is_empty()
+        || t.chars().all(|c| c.is_ascii_digit())
+        || is_next_text(t)
+        || BAR_TEXTS.iter().any(|b| t.eq_ignore_ascii_case(b))
+}
+
+/// What a sitemap lists.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Sitemap {
+    /// `<loc>`s of a `<urlset>` (pages) or a `<sitemapindex>` (other sitemaps).
+    pub(crate) locs: Vec<String>,
+}
+
+/// The body is an XML sitemap (`<urlset>` or `<sitemapindex>` near the start).
+pub(crate) fn is_sitemap(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]);
+    head.contains("<urlset") || head.contains("<sitemapindex")
+}
+
+/// The `<loc>`s of a sitemap (either kind); malformed XML yields the locs read before the error.
+pub(crate) fn parse_sitemap(bytes: &[u8]) -> Sitemap {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(bytes);
+    let mut buf = Vec::new();
+    let mut in_loc = false;
+    let mut current = String::new();
+    let mut out = Sitemap::default();
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) if e.local_name().as_ref() == b"loc" => {
+                in_loc = true;
+                current.clear();
+            }
+            Ok(Event::End(e)) if e.local_name().as_ref() == b"loc" => {
+                in_loc = false;
+                let loc = current.trim();
+                if !loc.is_empty() {
+                    out.locs.push(loc.to_owned());
+                }
+            }
+            Ok(Event::Text(t)) if in_loc => {
+                if let Ok(s) = t.xml_content() {
+                    current.push_str(&s);
+                } else {
+                    current.push_str(&String::from_utf8_lossy(&t));
+                }
+            }
+            Ok(Event::CData(t)) if in_loc => current.push_str(&String::from_utf8_lossy(&t)),
+            Ok(Event::GeneralRef(r)) if in_loc => {
+                let name = String::from_utf8_lossy(&r);
+                if let Some(num) = name.strip_prefix('#') {
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                        None => num.parse().ok(),
+                    };
+                    current.extend(code.and_then(char::from_u32));
+                } else {
+                    current.push_str(match name.as_ref() {
+                        "amp" => "&",
+                        "lt" => "<",
+                        "gt" => ">",
+                        "quot" => "\"",
+                        "apos" => "'",
+                        _ => "",
+                    });
+                }
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(_) => {}
+        }
+        buf.clear();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SITE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/site");
+
+    fn page(path: &str) -> Analysis {
+        let bytes = std::fs::read(format!("{SITE}{path}")).unwrap();
+        let text = crate::charset::decode(&bytes, Some("text/html")).text;
+        analyze(
+            &text,
+            &Url::parse(&format!("http://127.0.0.1:8000{path}")).unwrap(),
+        )
+    }
+
+    #[test]
+    fn fixture_articles_and_listings_are_told_apart() {
+        for p in [
+            "/baogao/hb/6731.html",
+            "/baogao/hb/5955.html",
+            "/baogao/hb/5955_3.html",
+            "/baogao/hb/7861.html",
+            "/baogao/hb/6000.html",
+            "/baogao/huadong/5905.html",
+        ] {
+            let a = page(p);
+            assert!(
+                a.is_article(),
+                "{p}: {:?}",
+                (a.text_chars, a.link_chars, a.longest_block)
+            );
+        }
+        for p in [
+            "/index.html",
+            "/baogao/index.html",
+            "/baogao/hb/index.html",
+            "/baogao/db/index.html",
+            "/sitemap.html",
+            "/about/index.html",
+            "/gongbao/index.html",
+        ] {
+            let a = page(p);
+            assert!(
+                !a.is_article(),
+                "{p}: {:?}",
+                (a.text_chars, a.link_chars, a.longest_block)
+            );
+        }
+    }
+
+    #[test]
+    fn links_are_absolute_and_skip_scripts() {
+        let a = page("/baogao/hb/5955.html");
+        let urls: Vec<&str> = a.links.iter().map(|l| l.url.as_str()).collect();
+        assert!(urls.contains(&"http://127.0.0.1:8000/baogao/hb/5955_2.html"));
+        assert!(urls.contains(&"http://127.0.0.1:8000/baogao/hb/8007.html"));
+        assert!(!urls.iter().any(|u| u.starts_with("javascript")));
+        let next: Vec<&Link> = a.links.iter().filter(|l| is_next_text(&l.text)).collect();
+        assert_eq!(next.len(), 1);
+        assert!(next[0].url.as_str().ends_with("/5955_2.html"));
+    }
+
+    #[test]
+    fn base_href_is_honoured() {
+        let html = r#"<html><head><base href="http://x.gov.cn/a/"></head><body><a href="b.html">b</a></body></html>"#;
+        let a = analyze(html, &Url::parse("http://y/z").unwrap());
+        assert_eq!(a.links[0].url.as_str(), "http://x.gov.cn/a/b.html");
+    }
+
+    #[test]
+    fn sitemaps_of_both_kinds() {
+        let index = br#"<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+            <sitemap><loc>http://a/s1.xml</loc></sitemap><sitemap><loc> http://a/s2.xml?x=1&amp;y=2&#38;z=3 </loc></sitemap></sitemapindex>"#;
+        assert!(is_sitemap(index));
+        assert_eq!(
+            parse_sitemap(index).locs,
+            ["http://a/s1.xml", "http://a/s2.xml?x=1&y=2&z=3"]
+        );
+        let set = std::fs::read(format!("{SITE}/sitemap.xml")).unwrap();
+        assert!(is_sitemap(&set));
+        assert_eq!(parse_sitemap(&set).locs.len(), 5);
+        assert!(!is_sitemap(b"<html><body>urlset</body></html>"));
+    }
+
+    #[test]
+    fn page_bar_texts() {
+        for t in ["2", " [3] ", "第2页", "下一页", "尾页", "", "【4】"] {
+            assert!(is_page_bar_text(t), "{t:?}");
+        }
+        for t in ["相关文章", "2023年报告", "下一篇"] {
+            assert!(!is_page_bar_text(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn next_page_texts() {
+        assert!(is_next_text(" 下一页 "));
+        assert!(is_next_text("[下一页]"));
+        assert!(is_next_text("Next"));
+        assert!(!is_next_text("下一篇"));
+        assert!(!is_next_text("上一页"));
+    }
+}

@@ -1,0 +1,480 @@
+//! One URL over HTTP: politeness waits, the global in-flight limit, retries with capped
+//! exponential backoff and jitter, `Retry-After`, conditional headers, and a body read in
+//! chunks that stops at the decompressed-size cap.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime};
+
+use chrono::{DateTime, Utc};
+use rand::Rng;
+use reqwest::StatusCode;
+use reqwest::header::{self, HeaderMap, HeaderValue};
+use tokio::sync::Semaphore;
+use tokio_util::sync::CancellationToken;
+use url::Url;
+
+use crate::error::{FetchError, chain};
+use crate::host::Host;
+use crate::options::{FetchOptions, Previous};
+
+/// Counters shared by every request of a run.
+#[derive(Debug, Default)]
+pub(crate) struct Counters {
+    pub(crate) requests: AtomicU64,
+    pub(crate) retries: AtomicU64,
+    pub(crate) bytes: AtomicU64,
+}
+
+/// Whether to read the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BodyPolicy {
+    /// Always read it (robots.txt, article parts).
+    Always,
+    /// Skip it when the `Content-Type` says PDF, Word, image, archive….
+    UnlessBinary,
+}
+
+/// A final answer with a usable status (2xx, or 304 to a conditional request).
+#[derive(Debug, Clone)]
+pub(crate) struct Response {
+    pub(crate) status: u16,
+    pub(crate) final_url: Url,
+    pub(crate) content_type: Option<String>,
+    pub(crate) etag: Option<String>,
+    pub(crate) last_modified: Option<String>,
+    /// `None` for 304 and for binaries whose body was not read.
+    pub(crate) body: Option<Vec<u8>>,
+    pub(crate) attempts: u32,
+    pub(crate) fetched_at: DateTime<Utc>,
+}
+
+/// A URL that failed for good.
+#[derive(Debug)]
+pub(crate) struct Failure {
+    pub(crate) status: Option<u16>,
+    pub(crate) attempts: u32,
+    pub(crate) error: FetchError,
+}
+
+/// What [`Fetcher::fetch`] made of a URL.
+#[derive(Debug)]
+pub(crate) enum Fetched {
+    Ok(Response),
+    Failed(Failure),
+    /// Cancelled while waiting (for the host, a permit or a backoff): nothing to record.
+    Cancelled,
+}
+
+/// The HTTP side of a crawler.
+pub(crate) struct Fetcher {
+    client: reqwest::Client,
+    semaphore: Arc<Semaphore>,
+    pub(crate) counters: Counters,
+    retries: u32,
+    backoff_base: Duration,
+    backoff_max: Duration,
+    max_body_bytes: u64,
+}
+
+enum Step {
+    Done(Response),
+    Fail(Option<u16>, FetchError),
+    Retry {
+        status: Option<u16>,
+        delay: Option<Duration>,
+        error: FetchError,
+    },
+}
+
+impl Fetcher {
+    pub(crate) fn new(opts: &FetchOptions) -> Result<Fetcher, FetchError> {
+        let max_redirects = opts.max_redirects;
+        let policy = reqwest::redirect::Policy::custom(move |attempt| {
+            let scheme = attempt.url().scheme().to_owned();
+            if scheme != "http" && scheme != "https" {
+                let msg = format!(
+                    "redirect to a `{scheme}` url (`{}`) is not followed",
+                    attempt.url()
+                );
+                return attempt.error(msg);
+            }
+            if attempt.previous().iter().any(|p| p == attempt.url()) {
+                let msg = format!("redirect loop at `{}`", attempt.url());
+                return attempt.error(msg);
+            }
+            if attempt.previous().len() > max_redirects {
+                return attempt.error(format!("more than {max_redirects} redirects"));
+            }
+            attempt.follow()
+        });
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::ACCEPT,
+            HeaderValue::from_static(
+                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+            ),
+        );
+        headers.insert(
+            header::ACCEPT_LANGUAGE,
+            HeaderValue::from_static("zh-CN,zh;q=0.9,en;q=0.5"),
+        );
+        let client = reqwest::Client::builder()
+            .user_agent(opts.user_agent.clone())
+            .default_headers(headers)
+            .connect_timeout(opts.connect_timeout)
+            .timeout(opts.request_timeout)
+            .redirect(policy)
+            .build()
+            .map_err(FetchError::Client)?;
+        Ok(Fetcher {
+            client,
+            semaphore: Arc::new(Semaphore::new(opts.concurrency)),
+            counters: Counters::default(),
+            retries: opts.retries,
+            backoff_base: opts.backoff_base,
+            backoff_max: opts.backoff_max,
+            max_body_bytes: opts.max_body_bytes,
+        })
+    }
+
+    /// GETs `url` from `host`, retrying what is worth retrying.
+    pub(crate) async fn fetch(
+        &self,
+        host: &Host,
+        url: &Url,
+        previous: Option<&Previous>,
+        policy: BodyPolicy,
+        cancel: &CancellationToken,
+    ) -> Fetched {
+        let mut attempt: u32 = 0;
+        loop {
+            attempt += 1;
+            if host.acquire(cancel).await.is_err() {
+                return Fetched::Cancelled;
+            }
+            let permit = tokio::select! {
+                p = Arc::clone(&self.semaphore).acquire_owned() => p.expect("semaphore never closed"),
+                () = cancel.cancelled() => return Fetched::Cancelled,
+            };
+            self.counters.requests.fetch_add(1, Ordering::Relaxed);
+            let step = self.attempt(url, previous, policy, attempt).await;
+            drop(permit);
+            match step {
+                Step::Done(r) => return Fetched::Ok(r),
+                Step::Fail(status, error) => {
+                    return Fetched::Failed(Failure {
+                        status,
+                        attempts: attempt,
+                        error,
+                    });
+                }
+                Step::Retry {
+                    status,
+                    delay,
+                    error,
+                } => {
+                    let backoff = self.backoff(attempt);
+                    let wait = match delay {
+                        Some(d) if d > self.backoff_max => {
+                            tracing::warn!(%url, retry_after_s = d.as_secs(), cap_s = self.backoff_max.as_secs(), "retry-after clamped to backoff_max");
+                            self.backoff_max
+                        }
+                        Some(d) => d,
+                        None => backoff,
+                    };
+                    if matches!(status, Some(429 | 503)) {
+                        host.slow_down(wait, self.backoff_max);
+                    }
+                    if attempt > self.retries {
+                        return Fetched::Failed(Failure {
+                            status,
+                            attempts: attempt,
+                            error,
+                        });
+                    }
+                    tracing::info!(%url, attempt, ?status, wait_ms = wait.as_millis() as u64, %error, "retrying");
+                    self.counters.retries.fetch_add(1, Ordering::Relaxed);
+                    tokio::select! {
+                        () = tokio::time::sleep(wait) => {}
+                        () = cancel.cancelled() => return Fetched::Cancelled,
+                    }
+                }
+            }
+        }
+    }
+
+    /// Capped exponential backoff with jitter: half the delay fixed, half random.
+    fn backoff(&self, attempt: u32) -> Duration {
+        let exp = self
+            .backoff_base
+            .saturating_mul(1u32 << attempt.saturating_sub(1).min(20));
+        let capped = exp.min(self.backoff_max);
+        let half = capped / 2;
+        let jitter = rand::rng().random_range(0..=half.as_nanos().min(u128::from(u64::MAX)) as u64);
+        half + Duration::from_nanos(jitter)
+    }
+
+    async fn attempt(
+        &self,
+        url: &Url,
+        previous: Option<&Previous>,
+        policy: BodyPolicy,
+        attempt: u32,
+    ) -> Step {
+        let mut req = self.client.get(url.clone());
+        if let Some(p) = previous {
+            if let Some(etag) = &p.etag {
+                req = req.header(header::IF_NONE_MATCH, etag);
+            }
+            if let Some(lm) = &p.last_modified {
+                req = req.header(header::IF_MODIFIED_SINCE, lm);
+            }
+        }
+        let fetched_at = Utc::now();
+        let mut resp = match req.send().await {
+            Ok(r) => r,
+            Err(e) => return transport_error(url, &e, attempt),
+        };
+        let status = resp.status();
+        let code = status.as_u16();
+        let headers = resp.headers();
+        let text = |name: header::HeaderName| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(|s| s.trim().to_owned())
+        };
+        let content_type = text(header::CONTENT_TYPE);
+        let etag = text(header::ETAG);
+        let last_modified = text(header::LAST_MODIFIED);
+        let final_url = resp.url().clone();
+        let done = |body| Response {
+            status: code,
+            final_url: final_url.clone(),
+            content_type: content_type.clone(),
+            etag: etag.clone(),
+            last_modified: last_modified.clone(),
+            body,
+            attempts: attempt,
+            fetched_at,
+        };
+
+        if status == StatusCode::NOT_MODIFIED && previous.is_some() {
+            return Step::Done(done(None));
+        }
+        if status == StatusCode::REQUEST_TIMEOUT
+            || status == StatusCode::TOO_MANY_REQUESTS
+            || status.is_server_error()
+        {
+            let delay = retry_after(headers);
+            let error = FetchError::Status {
+                url: url.to_string(),
+                status: code,
+                attempts: attempt,
+            };
+            return Step::Retry {
+                status: Some(code),
+                delay,
+                error,
+            };
+        }
+        if status.is_redirection()
+            && let Some(location) = text(header::LOCATION)
+        {
+            // reqwest hands back redirects it will not follow (file:, data:, unparsable)
+            let reason = match url.join(&location) {
+                Ok(to) => format!(
+                    "redirect to a `{}` url (`{to}`) is not followed",
+                    to.scheme()
+                ),
+                Err(_) => format!("unusable redirect location `{location}`"),
+            };
+            return Step::Fail(
+                Some(code),
+                FetchError::Redirect {
+                    url: url.to_string(),
+                    reason,
+                },
+            );
+        }
+        if !status.is_success() {
+            let error = FetchError::Status {
+                url: url.to_string(),
+                status: code,
+                attempts: attempt,
+            };
+            return Step::Fail(Some(code), error);
+        }
+        if policy == BodyPolicy::UnlessBinary && content_type.as_deref().is_some_and(is_binary_type)
+        {
+            return Step::Done(done(None));
+        }
+        if resp
+            .content_length()
+            .is_some_and(|n| n > self.max_body_bytes)
+        {
+            let error = FetchError::BodyTooLarge {
+                url: url.to_string(),
+                limit: self.max_body_bytes,
+            };
+            return Step::Fail(Some(code), error);
+        }
+        let mut body = Vec::new();
+        loop {
+            match resp.chunk().await {
+                Ok(Some(chunk)) => {
+                    self.counters
+                        .bytes
+                        .fetch_add(chunk.len() as u64, Ordering::Relaxed);
+                    if (body.len() + chunk.len()) as u64 > self.max_body_bytes {
+                        let error = FetchError::BodyTooLarge {
+                            url: url.to_string(),
+                            limit: self.max_body_bytes,
+                        };
+                        return Step::Fail(Some(code), error);
+                    }
+                    body.extend_from_slice(&chunk);
+                }
+                Ok(None) => break,
+                Err(e) => return transport_error(url, &e, attempt),
+            }
+        }
+        Step::Done(done(Some(body)))
+    }
+}
+
+/// A transport error (no usable response): redirects refused for good, the rest retried.
+fn transport_error(url: &Url, e: &reqwest::Error, attempts: u32) -> Step {
+    let url_s = url.to_string();
+    if e.is_redirect() {
+        let reason = std::error::Error::source(e).map_or_else(|| chain(e), chain);
+        return Step::Fail(None, FetchError::Redirect { url: url_s, reason });
+    }
+    if e.is_builder() {
+        return Step::Fail(
+            None,
+            FetchError::Request {
+                url: url_s,
+                attempts,
+                reason: chain(e),
+            },
+        );
+    }
+    let error = if e.is_timeout() {
+        FetchError::Timeout {
+            url: url_s,
+            attempts,
+        }
+    } else {
+        FetchError::Request {
+            url: url_s,
+            attempts,
+            reason: chain(e),
+        }
+    };
+    Step::Retry {
+        status: None,
+        delay: None,
+        error,
+    }
+}
+
+/// `Retry-After` as seconds or an HTTP date (a past date means now).
+pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let v = headers.get(header::RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Ok(secs) = v.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let when = httpdate::parse_http_date(v).ok()?;
+    Some(
+        when.duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
+}
+
+/// A `Content-Type` for a file that is recorded, not parsed.
+pub(crate) fn is_binary_type(content_type: &str) -> bool {
+    let mime = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    if mime.contains("html") || mime.contains("xml") || mime.starts_with("text/") || mime.is_empty()
+    {
+        return false;
+    }
+    mime.starts_with("image/")
+        || mime.starts_with("audio/")
+        || mime.starts_with("video/")
+        || mime.starts_with("font/")
+        || (mime.starts_with("application/") && mime != "application/octet-stream")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_seconds_and_dates() {
+        let mut h = HeaderMap::new();
+        h.insert(header::RETRY_AFTER, HeaderValue::from_static("7"));
+        assert_eq!(retry_after(&h), Some(Duration::from_secs(7)));
+        let later = SystemTime::now() + Duration::from_secs(120);
+        h.insert(
+            header::RETRY_AFTER,
+            HeaderValue::from_str(&httpdate::fmt_http_date(later)).unwrap(),
+        );
+        let d = retry_after(&h).unwrap();
+        assert!(
+            d > Duration::from_secs(100) && d <= Duration::from_secs(120),
+            "{d:?}"
+        );
+        h.insert(
+            header::RETRY_AFTER,
+            HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"),
+        );
+        assert_eq!(retry_after(&h), Some(Duration::ZERO));
+        h.insert(header::RETRY_AFTER, HeaderValue::from_static("soon"));
+        assert_eq!(retry_after(&h), None);
+    }
+
+    #[test]
+    fn backoff_doubles_is_capped_and_jittered() {
+        let opts = FetchOptions {
+            backoff_base: Duration::from_millis(100),
+            backoff_max: Duration::from_secs(1),
+            ..FetchOptions::default()
+        };
+        let f = Fetcher::new(&opts).unwrap();
+        for _ in 0..50 {
+            let d1 = f.backoff(1);
+            assert!(
+                d1 >= Duration::from_millis(50) && d1 <= Duration::from_millis(100),
+                "{d1:?}"
+            );
+            let d3 = f.backoff(3);
+            assert!(
+                d3 >= Duration::from_millis(200) && d3 <= Duration::from_millis(400),
+                "{d3:?}"
+            );
+            let d30 = f.backoff(30);
+            assert!(
+                d30 >= Duration::from_millis(500) && d30 <= Duration::from_secs(1),
+                "{d30:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn binary_types() {
+        assert!(is_binary_type("application/pdf"));
+        assert!(is_binary_type("application/msword"));
+        assert!(is_binary_type("image/png"));
+        assert!(!is_binary_type("text/html; charset=gbk"));
+        assert!(!is_binary_type("application/xhtml+xml"));
+        assert!(!is_binary_type("application/xml"));
+        assert!(!is_binary_type("application/octet-stream"));
+    }
+}

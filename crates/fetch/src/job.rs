@@ -1,0 +1,681 @@
+//! One URL taken from the frontier: robots check, fetch, classification (sitemap, listing,
+//! article, binary), multi-page assembly, and the rows and links that come out of it.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use baogao_model::{Page, PageKind};
+use chrono::Utc;
+use sha2::{Digest, Sha256};
+use url::Url;
+
+use crate::PAGE_BREAK;
+use crate::charset::{self, Decoded};
+use crate::crawl::{Inner, RunCtx};
+use crate::error::FetchError;
+use crate::host::{Cancelled, Host, Robots, agent_token};
+use crate::html::{self, Analysis, Link};
+use crate::http::{BodyPolicy, Fetched, Response};
+use crate::options::Previous;
+use crate::urls::{has_binary_extension, looks_like_document, normalize_url, origin_key, part_of};
+
+/// Parts fetched for one article at most.
+const MAX_PARTS: usize = 200;
+
+/// A URL waiting in the frontier.
+#[derive(Debug, Clone)]
+pub(crate) struct Job {
+    /// Normalised URL.
+    pub(crate) url: Url,
+    /// `url` as a string (the dedup key).
+    pub(crate) key: String,
+    pub(crate) depth: u32,
+    pub(crate) referrer: Option<String>,
+    pub(crate) seed: bool,
+    /// Committed by an earlier run.
+    pub(crate) in_skip: bool,
+    pub(crate) previous: Option<Previous>,
+}
+
+/// A link found on a page (or a sitemap entry), not yet admitted.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub(crate) url: Url,
+    pub(crate) depth: u32,
+    pub(crate) referrer: String,
+    pub(crate) from_sitemap: bool,
+}
+
+/// What a task hands back to the crawl loop.
+#[derive(Debug, Default)]
+pub(crate) struct TaskResult {
+    pub(crate) pages: Vec<Page>,
+    pub(crate) links: Vec<Found>,
+    /// Rows not emitted because the URL was committed earlier.
+    pub(crate) skipped: u64,
+    /// Cancelled before its request went out: no row.
+    pub(crate) cancelled: bool,
+    /// URLs refused by robots.txt (their `Error` rows are in `pages`).
+    pub(crate) robots_blocked: u64,
+    /// The job was a seed and redirected to this other host.
+    pub(crate) seed_redirected_to: Option<String>,
+}
+
+/// An `Error` row for `url`.
+pub(crate) fn error_page(
+    url: &str,
+    depth: u32,
+    referrer: Option<String>,
+    status: Option<u16>,
+    attempts: u32,
+    err: &FetchError,
+) -> Page {
+    Page {
+        url: url.to_owned(),
+        final_url: url.to_owned(),
+        host: host_of(url),
+        fetched_at: Utc::now(),
+        kind: PageKind::Error,
+        status,
+        page_urls: vec![url.to_owned()],
+        depth,
+        referrer,
+        attempts,
+        error: Some(err.to_string()),
+        ..Page::default()
+    }
+}
+
+fn host_of(url: &str) -> String {
+    Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn sha_hex(parts: &[&[u8]]) -> String {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(p);
+    }
+    hex::encode(h.finalize())
+}
+
+/// A row for a successful response (`body`, `page_urls` and charsets filled in by the caller).
+fn ok_page(job: &Job, kind: PageKind, r: &Response) -> Page {
+    Page {
+        url: job.key.clone(),
+        final_url: r.final_url.to_string(),
+        host: job.url.host_str().unwrap_or_default().to_owned(),
+        fetched_at: r.fetched_at,
+        kind,
+        status: Some(r.status),
+        content_type: r.content_type.clone(),
+        etag: r.etag.clone(),
+        last_modified: r.last_modified.clone(),
+        page_urls: vec![job.key.clone()],
+        depth: job.depth,
+        referrer: job.referrer.clone(),
+        attempts: r.attempts,
+        ..Page::default()
+    }
+}
+
+/// What the body is, by `Content-Type` and by content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BodyKind {
+    Sitemap,
+    Html,
+    Binary,
+}
+
+fn sniff(content_type: Option<&str>, body: &[u8], url: &Url) -> BodyKind {
+    let mime = content_type
+        .unwrap_or_default()
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    if (mime.is_empty() || mime == "application/octet-stream") && has_binary_extension(url) {
+        return BodyKind::Binary;
+    }
+    if html::is_sitemap(body)
+        && (mime.is_empty()
+            || mime.contains("xml")
+            || mime.starts_with("text/")
+            || mime == "application/octet-stream")
+    {
+        return BodyKind::Sitemap;
+    }
+    if mime.contains("html") {
+        return BodyKind::Html;
+    }
+    if mime.is_empty() || mime == "text/plain" || mime == "application/octet-stream" {
+        let head = String::from_utf8_lossy(&body[..body.len().min(1024)]).to_ascii_lowercase();
+        if [
+            "<html",
+            "<!doctype html",
+            "<head",
+            "<body",
+            "<meta",
+            "<p>",
+            "<div",
+        ]
+        .iter()
+        .any(|t| head.contains(t))
+        {
+            return BodyKind::Html;
+        }
+    }
+    BodyKind::Binary
+}
+
+/// Decodes and analyses a page off the async workers.
+async fn digest(
+    bytes: Vec<u8>,
+    content_type: Option<String>,
+    url: Url,
+) -> (Vec<u8>, Decoded, Analysis) {
+    tokio::task::spawn_blocking(move || {
+        let decoded = charset::decode(&bytes, content_type.as_deref());
+        let analysis = html::analyze(&decoded.text, &url);
+        (bytes, decoded, analysis)
+    })
+    .await
+    .expect("page analysis panicked")
+}
+
+/// Checks robots.txt of `host` for `url` (fetching it once per host).
+async fn robots_check(
+    inner: &Inner,
+    host: &Host,
+    url: &Url,
+    ctx: &RunCtx,
+) -> Result<Result<(), FetchError>, Cancelled> {
+    if !inner.opts.respect_robots {
+        return Ok(Ok(()));
+    }
+    let robots = host
+        .robots
+        .get_or_try_init(|| fetch_robots(inner, host, url, ctx))
+        .await?;
+    Ok(robots.check(url))
+}
+
+async fn fetch_robots(
+    inner: &Inner,
+    host: &Host,
+    url: &Url,
+    ctx: &RunCtx,
+) -> Result<Robots, Cancelled> {
+    let Ok(robots_url) = url.join("/robots.txt") else {
+        return Ok(Robots::AllowAll);
+    };
+    let robots = match inner
+        .fetcher
+        .fetch(host, &robots_url, None, BodyPolicy::Always, &ctx.cancel)
+        .await
+    {
+        Fetched::Cancelled => return Err(Cancelled),
+        Fetched::Ok(r) => Robots::parse(
+            agent_token(&inner.opts.user_agent),
+            r.body.as_deref().unwrap_or_default(),
+        ),
+        Fetched::Failed(f) => match f.status {
+            Some(s) if (400..500).contains(&s) => Robots::AllowAll,
+            Some(s) => Robots::Unavailable(format!("status {s}")),
+            None => Robots::Unavailable(f.error.to_string()),
+        },
+    };
+    if let Robots::Unavailable(reason) = &robots {
+        tracing::warn!(host = %host.key, %reason, "robots.txt unavailable, host treated as disallowed");
+    }
+    if let Some(delay) = robots.crawl_delay() {
+        let capped = delay.min(inner.opts.max_crawl_delay);
+        if capped < delay {
+            tracing::warn!(host = %host.key, crawl_delay_s = delay.as_secs_f64(), cap_s = capped.as_secs_f64(), "robots.txt crawl-delay clamped to max_crawl_delay");
+        }
+        host.set_crawl_delay(capped);
+    }
+    Ok(robots)
+}
+
+/// Processes one URL.
+pub(crate) async fn process(inner: Arc<Inner>, ctx: Arc<RunCtx>, job: Job) -> TaskResult {
+    let mut out = TaskResult::default();
+    let host = inner.host(&job.url);
+    match robots_check(&inner, &host, &job.url, &ctx).await {
+        Err(Cancelled) => {
+            out.cancelled = true;
+            return out;
+        }
+        Ok(Err(err)) => {
+            out.robots_blocked += 1;
+            out.pages.push(error_page(
+                &job.key,
+                job.depth,
+                job.referrer.clone(),
+                None,
+                0,
+                &err,
+            ));
+            return out;
+        }
+        Ok(Ok(())) => {}
+    }
+    let conditional = (!job.seed && looks_like_document(&job.url))
+        .then_some(job.previous.as_ref())
+        .flatten();
+    let mut resp = match inner
+        .fetcher
+        .fetch(
+            &host,
+            &job.url,
+            conditional,
+            BodyPolicy::UnlessBinary,
+            &ctx.cancel,
+        )
+        .await
+    {
+        Fetched::Ok(r) => r,
+        Fetched::Failed(f) => {
+            out.pages.push(error_page(
+                &job.key,
+                job.depth,
+                job.referrer.clone(),
+                f.status,
+                f.attempts,
+                &f.error,
+            ));
+            return out;
+        }
+        Fetched::Cancelled => {
+            out.cancelled = true;
+            return out;
+        }
+    };
+    if job.seed && resp.final_url.host_str() != job.url.host_str() {
+        out.seed_redirected_to = resp.final_url.host_str().map(str::to_ascii_lowercase);
+    }
+    if resp.status == 304 {
+        let mut page = ok_page(&job, PageKind::Unchanged, &resp);
+        page.body_sha256 = job.previous.as_ref().and_then(|p| p.body_sha256.clone());
+        push_document(&mut out, &job, page);
+        return out;
+    }
+    let Some(body) = resp.body.take() else {
+        push_document(&mut out, &job, ok_page(&job, PageKind::Binary, &resp));
+        return out;
+    };
+    match sniff(resp.content_type.as_deref(), &body, &resp.final_url) {
+        BodyKind::Binary => {
+            let mut page = ok_page(&job, PageKind::Binary, &resp);
+            page.body_sha256 = Some(sha_hex(&[&body]));
+            push_document(&mut out, &job, page);
+        }
+        BodyKind::Sitemap => {
+            let sitemap = html::parse_sitemap(&body);
+            for loc in sitemap.locs {
+                if let Ok(url) = resp.final_url.join(&loc) {
+                    out.links.push(Found {
+                        url,
+                        depth: job.depth + 1,
+                        referrer: job.key.clone(),
+                        from_sitemap: true,
+                    });
+                }
+            }
+            let mut page = ok_page(&job, PageKind::Listing, &resp);
+            page.body_sha256 = Some(sha_hex(&[&body]));
+            out.pages.push(page);
+        }
+        BodyKind::Html => {
+            let (bytes, decoded, analysis) =
+                digest(body, resp.content_type.clone(), resp.final_url.clone()).await;
+            push_links(&mut out, &analysis.links, &job);
+            if analysis.is_article() {
+                assemble(
+                    &inner, &ctx, &host, &job, resp, bytes, decoded, &analysis, &mut out,
+                )
+                .await;
+            } else {
+                let mut page = ok_page(&job, PageKind::Listing, &resp);
+                page.body_sha256 = Some(sha_hex(&[&bytes]));
+                page.declared_charset = decoded.declared;
+                page.detected_charset = Some(decoded.used);
+                out.pages.push(page);
+            }
+        }
+    }
+    out
+}
+
+/// Adds a document row (article, binary, unchanged) unless the URL was committed earlier.
+fn push_document(out: &mut TaskResult, job: &Job, page: Page) {
+    if job.in_skip {
+        out.skipped += 1;
+    } else {
+        out.pages.push(page);
+    }
+}
+
+fn push_links(out: &mut TaskResult, links: &[Link], job: &Job) {
+    out.links.extend(links.iter().map(|l| Found {
+        url: l.url.clone(),
+        depth: job.depth + 1,
+        referrer: job.key.clone(),
+        from_sitemap: false,
+    }));
+}
+
+/// One fetched part of an article.
+struct Part {
+    key: String,
+    bytes: Vec<u8>,
+    text: String,
+}
+
+/// Other parts of the article whose part `cur_n` has `links`: URLs named like parts of `base`
+/// (`base_N.html`, `?page=N`), `base` itself (part 1, when we started further on), and
+/// "next page" links (下一页 …) of the same host, which become part `cur_n + 1`.
+fn candidates(
+    links: &[Link],
+    origin: &str,
+    base: &str,
+    cur_key: &str,
+    cur_n: u32,
+    known: &mut BTreeMap<u32, Url>,
+) {
+    for l in links {
+        if origin_key(&l.url) != origin {
+            continue;
+        }
+        let mut url = l.url.clone();
+        url.set_fragment(None);
+        let norm = normalize_url(&url);
+        let key = norm.as_str();
+        if key == cur_key {
+            continue;
+        }
+        let n = match part_of(&norm) {
+            // named like a part, and linked from a page bar (number, 下一页, 第N页 …)
+            Some((b, n)) if b == base && html::is_page_bar_text(&l.text) => n,
+            None if key == base => 1,
+            None if html::is_next_text(&l.text) && same_directory(&norm, cur_key) => cur_n + 1,
+            Some(_) | None => continue,
+        };
+        known.entry(n).or_insert(url);
+    }
+}
+
+/// `a` and the URL `b` are in the same directory.
+fn same_directory(a: &Url, b: &str) -> bool {
+    let dir = |s: &str| s.rsplit_once('/').map(|(d, _)| d.to_owned());
+    Url::parse(b).is_ok_and(|b| dir(a.path()) == dir(b.path()))
+}
+
+/// Fetches every other part of an article and adds one `Html` (or `Unchanged`) row for all.
+#[allow(clippy::too_many_arguments)]
+async fn assemble(
+    inner: &Inner,
+    ctx: &RunCtx,
+    host: &Host,
+    job: &Job,
+    first: Response,
+    bytes: Vec<u8>,
+    decoded: Decoded,
+    analysis: &Analysis,
+    out: &mut TaskResult,
+) {
+    let origin = origin_key(&job.url);
+    let (base, n0) = part_of(&job.url).unwrap_or_else(|| (job.key.clone(), 1));
+    let mut parts: BTreeMap<u32, Part> = BTreeMap::new();
+    parts.insert(
+        n0,
+        Part {
+            key: job.key.clone(),
+            bytes,
+            text: decoded.text,
+        },
+    );
+    let mut known: BTreeMap<u32, Url> = BTreeMap::new();
+    candidates(&analysis.links, &origin, &base, &job.key, n0, &mut known);
+    let mut attempts = first.attempts;
+    let mut tried: std::collections::BTreeSet<u32> = std::collections::BTreeSet::from([n0]);
+    while let Some((&n, url)) = known.iter().find(|(n, _)| !tried.contains(*n)) {
+        let url = url.clone();
+        tried.insert(n);
+        if parts.len() >= MAX_PARTS {
+            tracing::warn!(url = %job.key, "article has more than {MAX_PARTS} parts; the rest is not fetched");
+            break;
+        }
+        let key = normalize_url(&url).to_string();
+        if !ctx.claim(&key) {
+            tracing::debug!(part = %key, "part already fetched in this run");
+            continue;
+        }
+        let part_job = Job {
+            url: url.clone(),
+            key: key.clone(),
+            referrer: Some(job.key.clone()),
+            seed: false,
+            in_skip: false,
+            previous: None,
+            depth: job.depth,
+        };
+        match robots_check(inner, host, &url, ctx).await {
+            Err(Cancelled) => {
+                out.cancelled = true;
+                out.pages.clear();
+                return;
+            }
+            Ok(Err(err)) => {
+                out.robots_blocked += 1;
+                out.pages.push(error_page(
+                    &key,
+                    job.depth,
+                    Some(job.key.clone()),
+                    None,
+                    0,
+                    &err,
+                ));
+                continue;
+            }
+            Ok(Ok(())) => {}
+        }
+        let resp = match inner
+            .fetcher
+            .fetch(host, &url, None, BodyPolicy::Always, &ctx.cancel)
+            .await
+        {
+            Fetched::Ok(r) => r,
+            Fetched::Failed(f) => {
+                tracing::warn!(part = %key, err = %f.error, "article part failed");
+                out.pages.push(error_page(
+                    &key,
+                    job.depth,
+                    Some(job.key.clone()),
+                    f.status,
+                    f.attempts,
+                    &f.error,
+                ));
+                continue;
+            }
+            Fetched::Cancelled => {
+                out.cancelled = true;
+                out.pages.clear();
+                return;
+            }
+        };
+        attempts = attempts.max(resp.attempts);
+        let body = resp.body.unwrap_or_default();
+        let (bytes, decoded, analysis) =
+            digest(body, resp.content_type.clone(), resp.final_url.clone()).await;
+        push_links(out, &analysis.links, &part_job);
+        candidates(&analysis.links, &origin, &base, &key, n, &mut known);
+        parts.insert(
+            n,
+            Part {
+                key,
+                bytes,
+                text: decoded.text,
+            },
+        );
+    }
+
+    let raw: Vec<&[u8]> = parts.values().map(|p| p.bytes.as_slice()).collect();
+    let sha = sha_hex(&raw);
+    let mut page = ok_page(job, PageKind::Html, &first);
+    page.url
+        .clone_from(&parts.values().next().expect("first part").key);
+    page.page_urls = parts.values().map(|p| p.key.clone()).collect();
+    page.attempts = attempts;
+    page.declared_charset = decoded.declared;
+    page.detected_charset = Some(decoded.used);
+    let unchanged =
+        job.previous.as_ref().and_then(|p| p.body_sha256.as_deref()) == Some(sha.as_str());
+    if unchanged {
+        page.kind = PageKind::Unchanged;
+    } else {
+        let texts: Vec<&str> = parts.values().map(|p| p.text.as_str()).collect();
+        page.body = Some(texts.join(PAGE_BREAK));
+    }
+    page.body_sha256 = Some(sha);
+    push_document(out, job, page);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(u: &str, text: &str) -> Link {
+        Link {
+            url: Url::parse(u).unwrap(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn part_candidates_from_a_page_bar() {
+        let links = [
+            link("http://a/hb/5955_2.html", "2"),
+            link("http://a/hb/5955_3.html", "3"),
+            link("http://a/hb/5955_2.html", "下一页"),
+            link("http://a/hb/6000_2.html", "相关"),
+            link("http://b/hb/5955_4.html", "4"),
+            link("http://a/hb/7861.html", "下一篇"),
+        ];
+        let mut known = BTreeMap::new();
+        candidates(
+            &links,
+            "a",
+            "http://a/hb/5955.html",
+            "http://a/hb/5955.html",
+            1,
+            &mut known,
+        );
+        let got: Vec<(u32, &str)> = known.iter().map(|(n, u)| (*n, u.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (2, "http://a/hb/5955_2.html"),
+                (3, "http://a/hb/5955_3.html")
+            ]
+        );
+    }
+
+    #[test]
+    fn part_named_links_outside_a_page_bar_are_not_parts() {
+        // `2023_11.html` linked as a related article from `2023_12.html` (a stand-alone page)
+        let links = [
+            link("http://a/x/2023_11.html", "十一月的报告"),
+            link("http://a/x/2023_13.html", "下一页"),
+        ];
+        let mut known = BTreeMap::new();
+        candidates(
+            &links,
+            "a",
+            "http://a/x/2023.html",
+            "http://a/x/2023_12.html",
+            12,
+            &mut known,
+        );
+        assert_eq!(known.keys().copied().collect::<Vec<_>>(), [13]);
+        // a free-form next link into another directory is not a part
+        let links = [link("http://a/other/abc.html", "下一页")];
+        let mut known = BTreeMap::new();
+        candidates(
+            &links,
+            "a",
+            "http://a/art/abc.html",
+            "http://a/art/abc.html",
+            1,
+            &mut known,
+        );
+        assert!(known.is_empty());
+    }
+
+    #[test]
+    fn part_candidates_from_a_later_part_and_next_links() {
+        let links = [
+            link("http://a/hb/5955.html", "1"),
+            link("http://a/hb/5955_3.html", "下一页"),
+        ];
+        let mut known = BTreeMap::new();
+        candidates(
+            &links,
+            "a",
+            "http://a/hb/5955.html",
+            "http://a/hb/5955_2.html",
+            2,
+            &mut known,
+        );
+        assert_eq!(known.keys().copied().collect::<Vec<_>>(), [1, 3]);
+        // a next link with free-form naming becomes the following part
+        let links = [link("http://a/art/abc.html?seg=b", "下一页")];
+        let mut known = BTreeMap::new();
+        candidates(
+            &links,
+            "a",
+            "http://a/art/abc.html",
+            "http://a/art/abc.html",
+            1,
+            &mut known,
+        );
+        assert_eq!(
+            known.get(&2).map(Url::as_str),
+            Some("http://a/art/abc.html?seg=b")
+        );
+    }
+
+    #[test]
+    fn sniffing() {
+        let page = Url::parse("http://a/x").unwrap();
+        let pdf = Url::parse("http://a/x.pdf").unwrap();
+        assert_eq!(sniff(Some("text/html"), b"<html>", &page), BodyKind::Html);
+        assert_eq!(
+            sniff(
+                Some("application/xml"),
+                b"<?xml version='1.0'?><urlset>",
+                &page
+            ),
+            BodyKind::Sitemap
+        );
+        assert_eq!(sniff(None, b"<urlset xmlns='x'>", &page), BodyKind::Sitemap);
+        assert_eq!(sniff(None, b"<!DOCTYPE html><html>", &page), BodyKind::Html);
+        assert_eq!(
+            sniff(Some("application/pdf"), b"%PDF-1.4", &page),
+            BodyKind::Binary
+        );
+        assert_eq!(sniff(None, b"%PDF-1.4", &page), BodyKind::Binary);
+        assert_eq!(
+            sniff(Some("application/octet-stream"), b"<html>", &pdf),
+            BodyKind::Binary
+        );
+        assert_eq!(
+            sniff(Some("application/rss+xml"), b"<rss>", &page),
+            BodyKind::Binary
+        );
+    }
+}

@@ -1,0 +1,84 @@
+//! baogao-fetch: a polite, rate-limited crawler for report sites.
+//!
+//! In: [`FetchOptions`] (seeds, follow/deny regexes, rates, timeouts, caps — the pipeline
+//! builds them from the `[fetch]` TOML section). Out: one [`baogao_model::Page`] per seed and per
+//! followed link, handed to an async `emit` callback that the crawl awaits (the backpressure).
+//! Called by `baogao-pipeline`, which sends the pages down a bounded channel to `clean`.
+//!
+//! What it does:
+//! - politeness: a `governor` rate limiter per host (`host:port`), a global in-flight limit
+//!   (semaphore), robots.txt (Disallow/Allow/Crawl-delay, capped by `max_crawl_delay`) fetched
+//!   once per host — a 4xx robots.txt allows all, a 5xx or unreachable one (after retries)
+//!   makes the host disallowed for the run (rows say "robots.txt unavailable");
+//! - retries with capped exponential backoff and jitter for connection errors, timeouts, 408,
+//!   429 and 5xx; `Retry-After` (seconds or date, capped by `backoff_max`) is honoured, and a
+//!   429/503 holds the whole host back and spaces its requests for a minute;
+//! - bodies streamed and cut at `max_body_bytes` decompressed bytes; redirects limited, loops
+//!   and non-http(s) targets refused;
+//! - charset: BOM, HTTP header, `<meta>`, then `chardetng` ([`charset`]); GB2312/GBK read as
+//!   GB18030;
+//! - URL normalisation ([`normalize_url`]): a URL is fetched as discovered (fragment dropped)
+//!   but deduplicated by its normalised spelling, which is also the row's `url`, so no page is
+//!   requested twice in a run; `skip` and `previous` keys must be normalised
+//!   ([`normalize_str`]).
+//!
+//! Row kinds:
+//! - an XML sitemap (`<urlset>`/`<sitemapindex>`, by content) → `Listing`; its `<loc>`s are
+//!   followed whatever `follow` says (same-host, `deny` and depth still apply);
+//! - an HTML page is an **article** (`Html`, body = decoded HTML) when one block holds at least
+//!   120 characters of non-link text, or the page has at least 1000 characters of non-link text
+//!   and twice as much as link text; otherwise it is a `Listing` (body `None`, to save space;
+//!   `body_sha256` is kept). Links are taken from both;
+//! - a multi-page article is fetched part by part and emitted once. Its parts are the links of
+//!   its page bar (anchor text a number, 第N页, 下一页/上一页/尾页 …) whose URL is named like a
+//!   part of it (`5955_2.html`, `5955-2.html`, `index_2.html`, `?page=2`), plus 下一页/下页/后页
+//!   links into the same directory with any name; every part's links are read too. The row has
+//!   `url` = first part,
+//!   `page_urls` = all parts in order, `body` = the parts' HTML joined with [`PAGE_BREAK`],
+//!   `body_sha256` over all parts' raw bytes. Part URLs found as ordinary links are held back
+//!   until every article that could claim them is done, so they never become articles of their
+//!   own; a part that fails gives its own `Error` row and the article keeps the other parts;
+//! - PDF/Word/images/archives → `Binary` (url + content type, body not downloaded);
+//! - 304, or a body whose hash equals `Previous::body_sha256` → `Unchanged`;
+//! - anything that failed for good → `Error` with status, attempts and a reason naming the URL.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), baogao_fetch::FetchError> {
+//! use std::collections::{HashMap, HashSet};
+//! use baogao_fetch::{Crawler, FetchOptions};
+//! let opts = FetchOptions {
+//!     seeds: vec!["http://127.0.0.1:8000/baogao/".parse().unwrap()],
+//!     follow: vec![regex::Regex::new("/baogao/").unwrap()],
+//!     ..FetchOptions::default()
+//! };
+//! let crawler = Crawler::new(opts)?;
+//! let cancel = tokio_util::sync::CancellationToken::new();
+//! let (tx, mut rx) = tokio::sync::mpsc::channel(16);
+//! tokio::spawn(async move { while let Some(page) = rx.recv().await { let _: baogao_model::Page = page; } });
+//! let stats = crawler
+//!     .run(&HashSet::new(), &HashMap::new(), cancel, |page| {
+//!         let tx = tx.clone();
+//!         async move { let _ = tx.send(page).await; }
+//!     })
+//!     .await;
+//! assert!(stats.requests >= 1);
+//! # Ok(()) }
+//! ```
+
+pub mod charset;
+mod crawl;
+mod error;
+mod host;
+mod html;
+mod http;
+mod job;
+mod options;
+mod urls;
+
+pub use crawl::Crawler;
+pub use error::FetchError;
+pub use options::{CrawlStats, FetchOptions, HostOverride, Previous};
+pub use urls::{normalize_str, normalize_url};
+
+/// The line joining the parts of a multi-page article in `Page::body`; `clean` splits on it.
+pub const PAGE_BREAK: &str = "\n<!-- baogao:page-break -->\n";

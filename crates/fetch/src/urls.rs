@@ -1,0 +1,247 @@
+//! URL normalisation (one spelling per page, so nothing is fetched twice) and URL shapes
+//! (article parts such as `5955_2.html`, document-like file names).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use url::Url;
+
+/// The canonical spelling of `u`: fragment dropped, host lowercased, default port dropped,
+/// `//` runs in the path collapsed, `/x/index.html` and `/x/index.htm` written `/x/`, query
+/// parameters sorted (empty query dropped).
+///
+/// ```
+/// use baogao_fetch::normalize_url;
+/// let u = url::Url::parse("HTTP://Example.ORG:80//a//index.html?b=2&a=1#top").unwrap();
+/// assert_eq!(normalize_url(&u).as_str(), "http://example.org/a/?a=1&b=2");
+/// ```
+#[must_use]
+pub fn normalize_url(u: &Url) -> Url {
+    let mut out = u.clone();
+    out.set_fragment(None);
+    if out.port().is_some() && out.port() == default_port(out.scheme()) {
+        let _ = out.set_port(None);
+    }
+    if !out.cannot_be_a_base() {
+        let mut path = out.path().to_owned();
+        while path.contains("//") {
+            path = path.replace("//", "/");
+        }
+        for index in ["/index.html", "/index.htm"] {
+            if path.len() >= index.len()
+                && path[path.len() - index.len()..].eq_ignore_ascii_case(index)
+            {
+                path.truncate(path.len() - index.len() + 1);
+            }
+        }
+        if path != out.path() {
+            out.set_path(&path);
+        }
+    }
+    if let Some(q) = out.query() {
+        let mut pairs: Vec<&str> = q.split('&').filter(|p| !p.is_empty()).collect();
+        if pairs.is_empty() {
+            out.set_query(None);
+        } else {
+            pairs.sort_unstable();
+            let sorted = pairs.join("&");
+            out.set_query(Some(&sorted));
+        }
+    }
+    out
+}
+
+/// Parses `s` as an absolute http(s) URL and normalises it ([`normalize_url`]).
+#[must_use]
+pub fn normalize_str(s: &str) -> Option<String> {
+    let u = Url::parse(s.trim()).ok()?;
+    is_http(&u).then(|| normalize_url(&u).into())
+}
+
+fn default_port(scheme: &str) -> Option<u16> {
+    match scheme {
+        "http" => Some(80),
+        "https" => Some(443),
+        _ => None,
+    }
+}
+
+/// The URL is http or https with a host.
+pub(crate) fn is_http(u: &Url) -> bool {
+    matches!(u.scheme(), "http" | "https") && u.host_str().is_some()
+}
+
+/// `host` or `host:port` of `u` (the key of per-host state: rate, robots, slow-down).
+pub(crate) fn origin_key(u: &Url) -> String {
+    let host = u.host_str().unwrap_or_default().to_ascii_lowercase();
+    match u.port() {
+        Some(p) => format!("{host}:{p}"),
+        None => host,
+    }
+}
+
+static PART_FILE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(.+?)[_-]([0-9]{1,3})\.(s?html?|php|aspx?|jspx?)$").expect("static regex")
+});
+
+/// Query parameters that number the pages of one article or listing.
+const PAGE_PARAMS: &[&str] = &[
+    "page", "p", "pn", "pg", "pageno", "page_no", "pagenum", "curpage",
+];
+
+/// If `u` names page `n >= 2` of a multi-page document, the normalised URL of its first page
+/// and `n`: `a/5955_2.html`, `a/5955-2.html` → `a/5955.html`; `a/index_2.html` → `a/`;
+/// `a/list.php?id=3&page=2` → `a/list.php?id=3`.
+pub(crate) fn part_of(u: &Url) -> Option<(String, u32)> {
+    let u = normalize_url(u);
+    if let Some(q) = u.query() {
+        let mut n = None;
+        let mut rest = Vec::new();
+        for pair in q.split('&') {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            if PAGE_PARAMS.iter().any(|p| k.eq_ignore_ascii_case(p))
+                && n.is_none()
+                && let Ok(v) = v.parse::<u32>()
+            {
+                n = Some(v);
+                continue;
+            }
+            rest.push(pair);
+        }
+        if let Some(n) = n {
+            if n < 2 {
+                return None;
+            }
+            let mut base = u.clone();
+            base.set_query((!rest.is_empty()).then(|| rest.join("&")).as_deref());
+            return Some((normalize_url(&base).into(), n));
+        }
+    }
+    let segment = u.path_segments()?.next_back()?;
+    let caps = PART_FILE.captures(segment)?;
+    let n: u32 = caps[2].parse().ok()?;
+    if n < 2 {
+        return None;
+    }
+    let file = format!("{}.{}", &caps[1], &caps[3]);
+    let mut base = u.clone();
+    base.path_segments_mut().ok()?.pop().push(&file);
+    base.set_query(u.query());
+    Some((normalize_url(&base).into(), n))
+}
+
+const BINARY_EXT: &[&str] = &[
+    "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "wps", "et", "ofd", "rtf", "zip", "rar",
+    "7z", "gz", "tar", "jpg", "jpeg", "png", "gif", "bmp", "webp", "svg", "mp3", "mp4", "avi",
+    "wmv", "flv", "exe", "apk", "txt", "csv",
+];
+const PAGE_EXT: &[&str] = &[
+    "html", "htm", "shtml", "shtm", "xhtml", "php", "asp", "aspx", "jsp",
+];
+
+fn extension(u: &Url) -> Option<(String, String)> {
+    let segment = u.path_segments()?.next_back()?;
+    let (stem, ext) = segment.rsplit_once('.')?;
+    Some((stem.to_ascii_lowercase(), ext.to_ascii_lowercase()))
+}
+
+/// The URL names a file with a binary extension (pdf, doc, images, archives…).
+pub(crate) fn has_binary_extension(u: &Url) -> bool {
+    extension(u).is_some_and(|(_, ext)| BINARY_EXT.contains(&ext.as_str()))
+}
+
+/// The URL looks like one document rather than a listing: a binary file, or a page file whose
+/// name carries a number (`5955.html`, `t20230115_123456.html`), not an `index`/`list` page.
+/// Used to skip already-committed URLs without fetching them and to decide on conditional
+/// requests; a directory URL (`/baogao/hb/`) never looks like a document.
+pub(crate) fn looks_like_document(u: &Url) -> bool {
+    let Some((stem, ext)) = extension(u) else {
+        return false;
+    };
+    if BINARY_EXT.contains(&ext.as_str()) {
+        return true;
+    }
+    PAGE_EXT.contains(&ext.as_str())
+        && stem.chars().any(|c| c.is_ascii_digit())
+        && !["index", "list", "default", "sitemap"]
+            .iter()
+            .any(|w| stem.starts_with(w))
+        && u.query().is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(s: &str) -> String {
+        normalize_str(s).unwrap()
+    }
+
+    #[test]
+    fn normalisation_gives_one_spelling() {
+        assert_eq!(n("http://A.gov.cn:80/x/index.html#p"), "http://a.gov.cn/x/");
+        assert_eq!(
+            n("https://a.gov.cn:443//x///y.html"),
+            "https://a.gov.cn/x/y.html"
+        );
+        assert_eq!(n("http://a/x/INDEX.HTM"), "http://a/x/");
+        assert_eq!(n("http://a/x?b=1&a=2&"), "http://a/x?a=2&b=1");
+        assert_eq!(n("http://a/x?"), "http://a/x");
+        assert_eq!(n("http://a:8000/x/../y.html"), "http://a:8000/y.html");
+        // only a trailing index.html is dropped
+        assert_eq!(n("http://a/myindex.html"), "http://a/myindex.html");
+        assert_eq!(n("http://a/index.html/x"), "http://a/index.html/x");
+        assert_eq!(normalize_str("ftp://a/x"), None);
+        assert_eq!(normalize_str("mailto:x@y"), None);
+        assert_eq!(normalize_str("/relative"), None);
+    }
+
+    #[test]
+    fn parts_are_recognised_with_their_first_page() {
+        let p = |s: &str| part_of(&Url::parse(s).unwrap());
+        assert_eq!(
+            p("http://a/hb/5955_2.html"),
+            Some(("http://a/hb/5955.html".into(), 2))
+        );
+        assert_eq!(
+            p("http://a/hb/5955-3.htm"),
+            Some(("http://a/hb/5955.htm".into(), 3))
+        );
+        assert_eq!(
+            p("http://a/hb/index_2.html"),
+            Some(("http://a/hb/".into(), 2))
+        );
+        assert_eq!(
+            p("http://a/list.php?page=3&id=7"),
+            Some(("http://a/list.php?id=7".into(), 3))
+        );
+        assert_eq!(p("http://a/hb/5955.html"), None);
+        assert_eq!(p("http://a/hb/5955_1.html"), None);
+        assert_eq!(p("http://a/list.php?page=1"), None);
+        // TRS-style ids are not page numbers
+        assert_eq!(p("http://a/t20230115_4567890.html"), None);
+        assert_eq!(p("http://a/hb/"), None);
+    }
+
+    #[test]
+    fn document_shapes() {
+        let d = |s: &str| looks_like_document(&Url::parse(s).unwrap());
+        assert!(d("http://a/hb/5955.html"));
+        assert!(d("http://a/up/P0202301166000.pdf"));
+        assert!(d("http://a/art/2023/t20230115_123.shtml"));
+        assert!(!d("http://a/hb/"));
+        assert!(!d("http://a/hb/index_2.html"));
+        assert!(!d("http://a/sitemap.xml"));
+        assert!(!d("http://a/about.html"));
+        assert!(has_binary_extension(&Url::parse("http://a/x.PDF").unwrap()));
+    }
+
+    #[test]
+    fn origin_keys_keep_non_default_ports() {
+        assert_eq!(
+            origin_key(&Url::parse("http://A.b:8000/x").unwrap()),
+            "a.b:8000"
+        );
+        assert_eq!(origin_key(&Url::parse("https://a.b/x").unwrap()), "a.b");
+    }
+}

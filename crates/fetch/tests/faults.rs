@@ -1,0 +1,745 @@
+//! Fault injection against loopback servers: retries, Retry-After and host slow-down,
+//! timeouts, broken connections, redirects, size caps, gzip bombs, charsets, robots.txt,
+//! sitemaps, binaries, cancellation, backpressure and budgets.
+
+mod support;
+
+use std::io::Write;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::Response;
+use axum::routing::get;
+use baogao_fetch::{Crawler, FetchOptions};
+use baogao_model::PageKind;
+use support::{article, crawl, fast_opts, find, html, raw_server, serve, status};
+use tokio_util::sync::CancellationToken;
+
+/// A handler that fails with `first` (and `Retry-After: 1`) `n` times, then serves an article.
+fn flaky(
+    first: StatusCode,
+    n: usize,
+    extra: &'static str,
+) -> impl Fn() -> std::future::Ready<Response> + Clone {
+    let hits = Arc::new(AtomicUsize::new(0));
+    move || {
+        let k = hits.fetch_add(1, Ordering::SeqCst);
+        let r = if k < n {
+            let mut r = status(first);
+            r.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+            r
+        } else {
+            html("text/html; charset=utf-8", article("flaky", extra))
+        };
+        std::future::ready(r)
+    }
+}
+
+#[tokio::test]
+async fn service_unavailable_with_retry_after_then_ok() {
+    let server = serve(|_| {
+        Router::new().route("/flaky", get(flaky(StatusCode::SERVICE_UNAVAILABLE, 1, "")))
+    })
+    .await;
+    let (pages, stats) = crawl(fast_opts(vec![server.url("/flaky")], &[])).await;
+    let p = find(&pages, server.url("/flaky").as_str());
+    assert_eq!(
+        (p.kind, p.status, p.attempts),
+        (PageKind::Html, Some(200), 2)
+    );
+    let t = server.log.times_of("/flaky");
+    assert_eq!(t.len(), 2);
+    assert!(
+        t[1] - t[0] >= Duration::from_millis(950),
+        "Retry-After ignored: {:?}",
+        t[1] - t[0]
+    );
+    assert_eq!(stats.retries, 1);
+}
+
+#[tokio::test]
+async fn too_many_requests_slows_the_whole_host() {
+    let links = r#"<a href="/b">b</a><a href="/c">c</a><a href="/d">d</a>"#;
+    let page = || std::future::ready(html("text/html", article("p", "")));
+    let server = serve(|_| {
+        Router::new()
+            .route("/a", get(flaky(StatusCode::TOO_MANY_REQUESTS, 1, links)))
+            .route("/b", get(page))
+            .route("/c", get(page))
+            .route("/d", get(page))
+    })
+    .await;
+    let (pages, _) = crawl(fast_opts(vec![server.url("/a")], &["/[bcd]$"])).await;
+    assert_eq!(pages.iter().filter(|p| p.kind == PageKind::Html).count(), 4);
+    let log = server.log.all();
+    let paths: Vec<&str> = log.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(paths[..2], ["/a", "/a"]);
+    // after the 429, every request to the host is spaced by at least the Retry-After delay,
+    // although the host's rate (200/s, burst 10) would allow them at once
+    for w in log.windows(2) {
+        let gap = w[1].1 - w[0].1;
+        assert!(
+            gap >= Duration::from_millis(950),
+            "{} → {} after {gap:?}",
+            w[0].0,
+            w[1].0
+        );
+    }
+}
+
+#[tokio::test]
+async fn client_errors_are_not_retried_server_errors_are() {
+    let server = serve(|_| {
+        Router::new().route(
+            "/always500",
+            get(|| async { status(StatusCode::INTERNAL_SERVER_ERROR) }),
+        )
+    })
+    .await;
+    let (pages, stats) = crawl(fast_opts(
+        vec![server.url("/missing"), server.url("/always500")],
+        &[],
+    ))
+    .await;
+    let p = find(&pages, server.url("/missing").as_str());
+    assert_eq!(
+        (p.kind, p.status, p.attempts),
+        (PageKind::Error, Some(404), 1)
+    );
+    assert!(p.error.as_deref().unwrap().contains("http status 404"));
+    assert!(
+        p.error
+            .as_deref()
+            .unwrap()
+            .contains(server.url("/missing").as_str())
+    );
+    assert_eq!(server.log.count("/missing"), 1);
+    let p = find(&pages, server.url("/always500").as_str());
+    assert_eq!(
+        (p.kind, p.status, p.attempts),
+        (PageKind::Error, Some(500), 3)
+    );
+    assert_eq!(server.log.count("/always500"), 3);
+    assert_eq!(stats.errors, 2);
+    assert_eq!(stats.retries, 2);
+}
+
+#[tokio::test]
+async fn slow_body_beyond_the_timeout() {
+    let server = serve(|_| {
+        Router::new().route(
+            "/slow",
+            get(|| async {
+                let stream = futures::stream::unfold(0u32, |i| async move {
+                    if i >= 20 {
+                        return None;
+                    }
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                    Some((
+                        Ok::<_, std::io::Error>(bytes::Bytes::from_static(
+                            b"<p>slow slow slow</p>",
+                        )),
+                        i + 1,
+                    ))
+                });
+                html("text/html", Body::from_stream(stream))
+            }),
+        )
+    })
+    .await;
+    let mut opts = fast_opts(vec![server.url("/slow")], &[]);
+    opts.request_timeout = Duration::from_millis(500);
+    opts.retries = 1;
+    let t0 = Instant::now();
+    let (pages, _) = crawl(opts).await;
+    assert!(t0.elapsed() < Duration::from_secs(5), "{:?}", t0.elapsed());
+    let p = find(&pages, server.url("/slow").as_str());
+    assert_eq!((p.kind, p.attempts), (PageKind::Error, 2));
+    assert!(
+        p.error.as_deref().unwrap().contains("timed out"),
+        "{:?}",
+        p.error
+    );
+    assert_eq!(server.log.count("/slow"), 2);
+}
+
+#[tokio::test]
+async fn truncated_body_is_retried_then_an_error_row() {
+    let (base, hits) =
+        raw_server(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5000\r\nConnection: close\r\n\r\n<html>short").await;
+    let url = base.join("/cut.html").unwrap();
+    let (pages, stats) = crawl(fast_opts(vec![url.clone()], &[])).await;
+    let p = find(&pages, url.as_str());
+    assert_eq!((p.kind, p.attempts), (PageKind::Error, 3));
+    assert!(
+        p.error.as_deref().unwrap().contains("request failed"),
+        "{:?}",
+        p.error
+    );
+    assert_eq!(*hits.lock().unwrap(), 3);
+    assert_eq!(stats.retries, 2);
+}
+
+#[tokio::test]
+async fn connection_closed_without_answer_is_retried() {
+    let (base, hits) = raw_server(b"").await;
+    let url = base.join("/reset").unwrap();
+    let (pages, _) = crawl(fast_opts(vec![url.clone()], &[])).await;
+    let p = find(&pages, url.as_str());
+    assert_eq!((p.kind, p.status, p.attempts), (PageKind::Error, None, 3));
+    assert_eq!(*hits.lock().unwrap(), 3);
+}
+
+fn redirect(to: &'static str) -> impl Fn() -> std::future::Ready<Response> + Clone {
+    move || {
+        let mut r = status(StatusCode::FOUND);
+        r.headers_mut()
+            .insert(header::LOCATION, HeaderValue::from_static(to));
+        std::future::ready(r)
+    }
+}
+
+#[tokio::test]
+async fn redirect_loops_chains_and_other_schemes_are_refused() {
+    let server = serve(|_| {
+        Router::new()
+            .route("/loop-a", get(redirect("/loop-b")))
+            .route("/loop-b", get(redirect("/loop-a")))
+            .route("/to-ftp", get(redirect("ftp://127.0.0.1/x")))
+            .route("/to-file", get(redirect("file:///etc/passwd")))
+            .route("/r1", get(redirect("/r2")))
+            .route("/r2", get(redirect("/r3")))
+            .route("/r3", get(redirect("/r4")))
+            .route(
+                "/r4",
+                get(|| async { html("text/html", article("end", "")) }),
+            )
+            .route("/ok-redirect", get(redirect("/r4")))
+    })
+    .await;
+    let mut opts = fast_opts(
+        ["/loop-a", "/to-ftp", "/to-file", "/r1", "/ok-redirect"]
+            .iter()
+            .map(|p| server.url(p))
+            .collect(),
+        &[],
+    );
+    opts.max_redirects = 2;
+    let (pages, _) = crawl(opts).await;
+    for (path, why) in [
+        ("/loop-a", "redirect loop"),
+        ("/to-ftp", "`ftp` url"),
+        ("/to-file", "`file` url"),
+        ("/r1", "more than 2 redirects"),
+    ] {
+        let p = find(&pages, server.url(path).as_str());
+        assert_eq!((p.kind, p.attempts), (PageKind::Error, 1), "{path}");
+        let e = p.error.as_deref().unwrap();
+        assert!(
+            e.contains("redirect refused") && e.contains(why),
+            "{path}: {e}"
+        );
+    }
+    let p = find(&pages, server.url("/ok-redirect").as_str());
+    assert_eq!(p.kind, PageKind::Html);
+    assert_eq!(p.final_url, server.url("/r4").as_str());
+    assert_eq!(server.log.count("/loop-a"), 1);
+}
+
+#[tokio::test]
+async fn fifty_megabyte_body_is_cut_at_the_cap() {
+    let server = serve(|_| {
+        Router::new()
+            .route(
+                "/big",
+                get(|| async {
+                    // 50 MB in 64 KiB chunks, no Content-Length
+                    let stream =
+                        futures::stream::iter((0..800).map(|_| {
+                            Ok::<_, std::io::Error>(bytes::Bytes::from(vec![b'a'; 65_536]))
+                        }));
+                    html("text/html", Body::from_stream(stream))
+                }),
+            )
+            .route(
+                "/big-declared",
+                get(|| async { html("text/html", vec![b'a'; 3 << 20]) }),
+            )
+    })
+    .await;
+    let mut opts = fast_opts(vec![server.url("/big"), server.url("/big-declared")], &[]);
+    opts.max_body_bytes = 1 << 20;
+    let (pages, stats) = crawl(opts).await;
+    for path in ["/big", "/big-declared"] {
+        let p = find(&pages, server.url(path).as_str());
+        assert_eq!(
+            (p.kind, p.status, p.attempts),
+            (PageKind::Error, Some(200), 1)
+        );
+        assert!(
+            p.error
+                .as_deref()
+                .unwrap()
+                .contains("body exceeds 1048576 bytes"),
+            "{:?}",
+            p.error
+        );
+        assert_eq!(server.log.count(path), 1);
+    }
+    assert!(stats.bytes < 2 << 20, "read {} bytes", stats.bytes);
+}
+
+#[tokio::test]
+async fn gzip_bomb_stops_at_the_decompressed_cap() {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let zeros = vec![b' '; 1 << 20];
+    for _ in 0..64 {
+        enc.write_all(&zeros).unwrap();
+    }
+    let bomb = enc.finish().unwrap();
+    assert!(bomb.len() < 200_000, "bomb is {} bytes", bomb.len());
+    let bomb = Arc::new(bomb);
+    let server = serve(move |_| {
+        Router::new().route(
+            "/bomb",
+            get(move || {
+                let bomb = bomb.clone();
+                async move {
+                    let mut r = html("text/html", (*bomb).clone());
+                    r.headers_mut()
+                        .insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+                    r
+                }
+            }),
+        )
+    })
+    .await;
+    let mut opts = fast_opts(vec![server.url("/bomb")], &[]);
+    opts.max_body_bytes = 4 << 20;
+    let (pages, stats) = crawl(opts).await;
+    let p = find(&pages, server.url("/bomb").as_str());
+    assert_eq!(p.kind, PageKind::Error);
+    assert!(
+        p.error
+            .as_deref()
+            .unwrap()
+            .contains("body exceeds 4194304 bytes"),
+        "{:?}",
+        p.error
+    );
+    assert!(
+        stats.bytes <= (4 << 20) + (1 << 20),
+        "inflated {} bytes",
+        stats.bytes
+    );
+}
+
+#[tokio::test]
+async fn charsets_with_and_without_declarations() {
+    let text =
+        "今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%。";
+    let body = |meta: &str, enc: &'static encoding_rs::Encoding, extra: &str| {
+        let mut b = format!("<html><head>{meta}<title>t</title></head><body><p>").into_bytes();
+        for _ in 0..4 {
+            b.extend(enc.encode(text).0.iter());
+        }
+        b.extend(enc.encode(extra).0.iter());
+        b.extend(b"</p></body></html>");
+        b
+    };
+    let gbk_meta = body(
+        r#"<meta http-equiv="Content-Type" content="text/html; charset=gb2312">"#,
+        encoding_rs::GBK,
+        "",
+    );
+    let gbk_bare = body("", encoding_rs::GBK, "");
+    let wrong = body(r#"<meta charset="utf-8">"#, encoding_rs::GBK, "");
+    let gb18030 = body("<meta charset=gb2312>", encoding_rs::GB18030, "僻字㐀𠀀。");
+    let server = serve(move |_| {
+        Router::new()
+            .route(
+                "/gbk-meta",
+                get(move || std::future::ready(html("text/html", gbk_meta.clone()))),
+            )
+            .route(
+                "/gbk-header",
+                get(move || std::future::ready(html("text/html; charset=GBK", gbk_bare.clone()))),
+            )
+            .route(
+                "/wrong",
+                get(move || std::future::ready(html("text/html", wrong.clone()))),
+            )
+            .route(
+                "/gb18030",
+                get(move || std::future::ready(html("text/html", gb18030.clone()))),
+            )
+    })
+    .await;
+    let seeds = ["/gbk-meta", "/gbk-header", "/wrong", "/gb18030"]
+        .iter()
+        .map(|p| server.url(p))
+        .collect();
+    let (pages, _) = crawl(fast_opts(seeds, &[])).await;
+    for (path, declared) in [
+        ("/gbk-meta", "gb2312"),
+        ("/gbk-header", "gbk"),
+        ("/wrong", "utf-8"),
+        ("/gb18030", "gb2312"),
+    ] {
+        let p = find(&pages, server.url(path).as_str());
+        assert_eq!(p.kind, PageKind::Html, "{path}");
+        assert_eq!(p.declared_charset.as_deref(), Some(declared), "{path}");
+        assert_eq!(p.detected_charset.as_deref(), Some("gb18030"), "{path}");
+        let b = p.body.as_deref().unwrap();
+        assert!(b.contains(text), "{path}: {b}");
+        assert!(!b.contains('\u{FFFD}'), "{path}");
+    }
+    assert!(
+        find(&pages, server.url("/gb18030").as_str())
+            .body
+            .as_deref()
+            .unwrap()
+            .contains("僻字㐀𠀀")
+    );
+}
+
+fn robots_site(robots: &'static str, robots_status: StatusCode) -> impl FnOnce(&str) -> Router {
+    move |_| {
+        let page = |links: &'static str| {
+            move || std::future::ready(html("text/html", article("p", links)))
+        };
+        Router::new()
+            .route(
+                "/robots.txt",
+                get(move || {
+                    std::future::ready({
+                        let mut r = html("text/plain", robots);
+                        *r.status_mut() = robots_status;
+                        r
+                    })
+                }),
+            )
+            .route(
+                "/p1",
+                get(page(r#"<a href="/p2">2</a><a href="/private/x">x</a>"#)),
+            )
+            .route("/p2", get(page(r#"<a href="/p3">3</a>"#)))
+            .route("/p3", get(page("")))
+            .route("/private/x", get(page("")))
+    }
+}
+
+#[tokio::test]
+async fn robots_disallow_and_crawl_delay() {
+    let server = serve(robots_site(
+        "User-agent: *\nDisallow: /private/\nCrawl-delay: 1\n",
+        StatusCode::OK,
+    ))
+    .await;
+    let mut opts = fast_opts(vec![server.url("/p1")], &[".*"]);
+    opts.respect_robots = true;
+    let (pages, stats) = crawl(opts).await;
+    let p = find(&pages, server.url("/private/x").as_str());
+    assert_eq!((p.kind, p.status, p.attempts), (PageKind::Error, None, 0));
+    assert!(
+        p.error
+            .as_deref()
+            .unwrap()
+            .contains("disallowed by robots.txt")
+    );
+    assert_eq!(stats.robots_blocked, 1);
+    let log = server.log.all();
+    let paths: Vec<&str> = log.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(paths, ["/robots.txt", "/p1", "/p2", "/p3"]);
+    for w in log.windows(2) {
+        let gap = w[1].1 - w[0].1;
+        assert!(
+            gap >= Duration::from_millis(950),
+            "crawl-delay ignored: {} → {} after {gap:?}",
+            w[0].0,
+            w[1].0
+        );
+    }
+}
+
+#[tokio::test]
+async fn crawl_delay_is_capped() {
+    let server = serve(robots_site(
+        "User-agent: *\nCrawl-delay: 30\n",
+        StatusCode::OK,
+    ))
+    .await;
+    let mut opts = fast_opts(vec![server.url("/p1")], &[".*"]);
+    opts.respect_robots = true;
+    opts.max_crawl_delay = Duration::from_millis(300);
+    let t0 = Instant::now();
+    let (pages, _) = crawl(opts).await;
+    assert!(t0.elapsed() < Duration::from_secs(5), "{:?}", t0.elapsed());
+    assert_eq!(pages.iter().filter(|p| p.kind == PageKind::Html).count(), 4);
+    let log = server.log.all();
+    for w in log.windows(2) {
+        assert!(
+            w[1].1 - w[0].1 >= Duration::from_millis(280),
+            "{:?}",
+            w[1].1 - w[0].1
+        );
+    }
+}
+
+#[tokio::test]
+async fn robots_not_found_allows_all_and_server_error_disallows() {
+    let server = serve(robots_site("", StatusCode::NOT_FOUND)).await;
+    let mut opts = fast_opts(vec![server.url("/p1")], &[".*"]);
+    opts.respect_robots = true;
+    let (pages, _) = crawl(opts.clone()).await;
+    assert_eq!(pages.iter().filter(|p| p.kind == PageKind::Html).count(), 4);
+
+    let server = serve(robots_site("", StatusCode::SERVICE_UNAVAILABLE)).await;
+    opts.seeds = vec![server.url("/p1")];
+    opts.retries = 0;
+    let (pages, stats) = crawl(opts).await;
+    let p = find(&pages, server.url("/p1").as_str());
+    assert_eq!(p.kind, PageKind::Error);
+    assert!(
+        p.error
+            .as_deref()
+            .unwrap()
+            .contains("robots.txt unavailable (status 503)"),
+        "{:?}",
+        p.error
+    );
+    assert_eq!(server.log.paths(), ["/robots.txt"]);
+    assert_eq!(stats.robots_blocked, 1);
+}
+
+#[tokio::test]
+async fn sitemap_index_to_sitemap_to_articles() {
+    let server = serve(|base| {
+        let index = format!(r#"<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>{base}/maps/reports.xml</loc></sitemap></sitemapindex>"#);
+        let set = format!(r#"<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{base}/art/1.html</loc></url><url><loc>{base}/art/2.html#top</loc></url><url><loc>http://elsewhere.example/x.html</loc></url></urlset>"#);
+        Router::new()
+            .route("/sitemap_index.xml", get(move || std::future::ready(html("application/xml", index.clone()))))
+            .route("/maps/reports.xml", get(move || std::future::ready(html("text/xml", set.clone()))))
+            .route("/art/{id}", get(|| async { html("text/html", article("a", "")) }))
+    })
+    .await;
+    // no follow rule: sitemap entries are followed anyway (same host only)
+    let (pages, _) = crawl(fast_opts(vec![server.url("/sitemap_index.xml")], &[])).await;
+    let kinds: Vec<(String, PageKind)> = pages.iter().map(|p| (p.url.clone(), p.kind)).collect();
+    assert_eq!(pages.len(), 4, "{kinds:?}");
+    assert_eq!(
+        find(&pages, server.url("/sitemap_index.xml").as_str()).kind,
+        PageKind::Listing
+    );
+    let map = find(&pages, server.url("/maps/reports.xml").as_str());
+    assert_eq!((map.kind, map.depth), (PageKind::Listing, 1));
+    for a in ["/art/1.html", "/art/2.html"] {
+        let p = find(&pages, server.url(a).as_str());
+        assert_eq!((p.kind, p.depth), (PageKind::Html, 2));
+    }
+}
+
+#[tokio::test]
+async fn pdf_link_gives_a_binary_row() {
+    let server = serve(|_| {
+        Router::new()
+            .route(
+                "/report.html",
+                get(|| async {
+                    html(
+                        "text/html",
+                        article("r", r#"<a href="/files/report.pdf">附件</a>"#),
+                    )
+                }),
+            )
+            .route(
+                "/files/report.pdf",
+                get(|| async { html("application/pdf", b"%PDF-1.4 fake".to_vec()) }),
+            )
+    })
+    .await;
+    let (pages, stats) = crawl(fast_opts(vec![server.url("/report.html")], &[r"\.pdf$"])).await;
+    let p = find(&pages, server.url("/files/report.pdf").as_str());
+    assert_eq!((p.kind, p.status), (PageKind::Binary, Some(200)));
+    assert_eq!(p.content_type.as_deref(), Some("application/pdf"));
+    assert!(p.body.is_none());
+    assert_eq!(
+        p.referrer.as_deref(),
+        Some(server.url("/report.html").as_str())
+    );
+    assert_eq!(stats.binaries, 1);
+}
+
+fn many_pages(n: usize) -> impl FnOnce(&str) -> Router {
+    move |_| {
+        let _ = n;
+        Router::new().route(
+            "/n/{id}",
+            get(|| async { html("text/html", article("n", "")) }),
+        )
+    }
+}
+
+#[tokio::test]
+async fn cancellation_stops_taking_urls() {
+    let server = serve(many_pages(50)).await;
+    let mut opts = fast_opts(
+        (0..50).map(|i| server.url(&format!("/n/{i}"))).collect(),
+        &[],
+    );
+    opts.per_host_rate = 5.0;
+    opts.burst = 1;
+    let crawler = Crawler::new(opts).unwrap();
+    let cancel = CancellationToken::new();
+    let c2 = cancel.clone();
+    tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(1100)).await;
+        c2.cancel();
+    });
+    let count = Arc::new(AtomicUsize::new(0));
+    let c3 = count.clone();
+    let t0 = Instant::now();
+    let stats = crawler
+        .run(
+            &std::collections::HashSet::new(),
+            &std::collections::HashMap::new(),
+            cancel,
+            move |_| {
+                c3.fetch_add(1, Ordering::SeqCst);
+                async {}
+            },
+        )
+        .await;
+    assert!(t0.elapsed() < Duration::from_secs(5), "{:?}", t0.elapsed());
+    assert!(stats.cancelled);
+    let emitted = count.load(Ordering::SeqCst);
+    assert!((1..=10).contains(&emitted), "{emitted}");
+    assert_eq!(stats.pages as usize, emitted);
+    assert_eq!(stats.left_unfetched as usize, 50 - emitted);
+    assert_eq!(server.log.paths().len(), emitted);
+}
+
+#[tokio::test]
+async fn slow_consumer_slows_the_crawl() {
+    let server = serve(many_pages(30)).await;
+    let mut opts = fast_opts(
+        (0..30).map(|i| server.url(&format!("/n/{i}"))).collect(),
+        &[],
+    );
+    opts.concurrency = 1;
+    let crawler = Crawler::new(opts).unwrap();
+    let log = server.log.clone();
+    let seen_at_emit = Arc::new(Mutex::new(Vec::new()));
+    let s2 = seen_at_emit.clone();
+    crawler
+        .run(
+            &std::collections::HashSet::new(),
+            &std::collections::HashMap::new(),
+            CancellationToken::new(),
+            move |_| {
+                let requested = log.paths().len();
+                s2.lock().unwrap().push(requested);
+                async { tokio::time::sleep(Duration::from_millis(30)).await }
+            },
+        )
+        .await;
+    let seen = seen_at_emit.lock().unwrap();
+    assert_eq!(seen.len(), 30);
+    // while the consumer is busy, at most a few tasks' worth of requests run ahead of it
+    for (i, requested) in seen.iter().enumerate() {
+        assert!(
+            *requested <= i + 1 + 4,
+            "row {i}: {requested} requests already made"
+        );
+    }
+}
+
+#[tokio::test]
+async fn page_budget_stops_the_crawl() {
+    let server = serve(many_pages(20)).await;
+    let mut opts = fast_opts(
+        (0..20).map(|i| server.url(&format!("/n/{i}"))).collect(),
+        &[],
+    );
+    opts.concurrency = 1;
+    opts.max_pages = Some(3);
+    let (pages, stats) = crawl(opts).await;
+    assert!(pages.len() >= 3 && pages.len() <= 3 + 4, "{}", pages.len());
+    assert_eq!(stats.left_unfetched as usize, 20 - pages.len());
+}
+
+#[tokio::test]
+async fn per_host_rate_is_kept() {
+    let server = serve(many_pages(11)).await;
+    let mut opts = fast_opts(
+        (0..11).map(|i| server.url(&format!("/n/{i}"))).collect(),
+        &[],
+    );
+    opts.per_host_rate = 10.0;
+    opts.burst = 1;
+    let (pages, _) = crawl(opts).await;
+    assert_eq!(pages.len(), 11);
+    let times: Vec<Instant> = server.log.all().iter().map(|(_, t)| *t).collect();
+    let span = *times.last().unwrap() - times[0];
+    assert!(
+        span >= Duration::from_millis(900),
+        "11 requests at 10/s took {span:?}"
+    );
+    for w in times.windows(2) {
+        assert!(
+            w[1] - w[0] >= Duration::from_millis(60),
+            "{:?}",
+            w[1] - w[0]
+        );
+    }
+}
+
+#[tokio::test]
+async fn host_override_changes_the_rate() {
+    let server = serve(many_pages(6)).await;
+    let mut opts = fast_opts(
+        (0..6).map(|i| server.url(&format!("/n/{i}"))).collect(),
+        &[],
+    );
+    opts.hosts.insert(
+        "127.0.0.1".into(),
+        baogao_fetch::HostOverride {
+            rate: Some(5.0),
+            burst: Some(1),
+        },
+    );
+    let (pages, _) = crawl(opts).await;
+    assert_eq!(pages.len(), 6);
+    let times: Vec<Instant> = server.log.all().iter().map(|(_, t)| *t).collect();
+    assert!(*times.last().unwrap() - times[0] >= Duration::from_millis(900));
+}
+
+#[tokio::test]
+async fn bad_options_are_refused() {
+    let err = Crawler::new(FetchOptions {
+        concurrency: 0,
+        ..FetchOptions::default()
+    })
+    .err()
+    .unwrap();
+    assert!(err.to_string().contains("`concurrency`"));
+    let opts = FetchOptions {
+        seeds: vec!["ftp://127.0.0.1/x".parse().unwrap()],
+        ..FetchOptions::default()
+    };
+    let (pages, _) = crawl(opts).await;
+    assert_eq!(pages.len(), 1);
+    assert_eq!(pages[0].kind, PageKind::Error);
+    assert!(
+        pages[0]
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("unsupported url scheme `ftp`")
+    );
+}

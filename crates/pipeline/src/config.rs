@@ -1,0 +1,835 @@
+//! The pipeline's TOML config: raw serde structs, then validated options.
+//!
+//! Parse, then validate: [`Config::load`] deserialises the file (unknown keys
+//! and wrong types are errors with file, line, column and a caret snippet),
+//! then checks every value (URLs, regexes, durations, sizes, ranges),
+//! collecting all problems before it returns.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use baogao_clean::CleanRules;
+use baogao_fetch::{FetchOptions, HostOverride};
+use baogao_write::WriteOptions;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+use url::Url;
+
+use crate::PipelineError;
+
+/// The whole config file.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    /// Run-wide settings.
+    #[serde(default)]
+    pub pipeline: RawPipeline,
+    /// The crawler.
+    #[serde(default)]
+    pub fetch: RawFetch,
+    /// The cleaner (HTML → text).
+    #[serde(default)]
+    pub clean: CleanRules,
+    /// The extractor.
+    #[serde(default)]
+    pub extract: RawExtract,
+    /// The Parquet writer.
+    #[serde(default)]
+    pub write: RawWrite,
+}
+
+/// `[pipeline]`
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPipeline {
+    /// A name for the job, shown in the run manifest.
+    #[serde(default = "default_name")]
+    pub name: String,
+    /// Dataset root (a local folder); relative paths are relative to the config file.
+    #[serde(default = "default_output")]
+    pub output: Spanned<String>,
+    /// Capacity of each channel between stages (records in flight per hop).
+    #[serde(default = "default_channel_capacity")]
+    pub channel_capacity: usize,
+    /// Commit what is written every this many pages…
+    #[serde(default = "default_checkpoint_pages")]
+    pub checkpoint_pages: u64,
+    /// …or at least this often.
+    #[serde(default = "default_checkpoint_interval")]
+    pub checkpoint_interval: Spanned<String>,
+    /// Stop taking new work after this long (the run ends cleanly, resumable).
+    #[serde(default)]
+    pub max_duration: Option<Spanned<String>>,
+    /// How long Ctrl-C may take to drain in-flight pages before the run gives up on them.
+    #[serde(default = "default_drain_deadline")]
+    pub drain_deadline: Spanned<String>,
+}
+
+/// `[fetch]`
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFetch {
+    /// Start URLs: listing pages, sitemaps or articles.
+    #[serde(default)]
+    pub seeds: Vec<Spanned<String>>,
+    /// Files with one start URL per line (`#` comments), relative to the config file.
+    #[serde(default)]
+    pub seed_files: Vec<Spanned<String>>,
+    /// Regexes searched in the absolute URL: a link matching any is followed.
+    #[serde(default)]
+    pub follow: Vec<Spanned<String>>,
+    /// Regexes: a link matching any is never followed.
+    #[serde(default)]
+    pub deny: Vec<Spanned<String>>,
+    /// Link hops from a seed.
+    #[serde(default = "default_max_depth")]
+    pub max_depth: u32,
+    /// Follow links to the seeds' hosts only.
+    #[serde(default = "yes")]
+    pub same_host: bool,
+    /// Requests per second, per host.
+    #[serde(default = "default_rate")]
+    pub per_host_rate: f64,
+    /// Requests allowed at once above the rate.
+    #[serde(default = "default_burst")]
+    pub burst: u32,
+    /// Requests in flight, all hosts together.
+    #[serde(default = "default_concurrency")]
+    pub concurrency: usize,
+    /// Sent with every request; say who you are.
+    #[serde(default = "default_user_agent")]
+    pub user_agent: String,
+    /// Obey robots.txt (Disallow, Allow, Crawl-delay).
+    #[serde(default = "yes")]
+    pub respect_robots: bool,
+    /// Longest robots.txt Crawl-delay honoured.
+    #[serde(default = "default_max_crawl_delay")]
+    pub max_crawl_delay: Spanned<String>,
+    /// Time to connect.
+    #[serde(default = "default_connect_timeout")]
+    pub connect_timeout: Spanned<String>,
+    /// Time for a whole request, body included.
+    #[serde(default = "default_timeout")]
+    pub timeout: Spanned<String>,
+    /// Largest body accepted, after decompression (`"16MiB"`).
+    #[serde(default = "default_max_body")]
+    pub max_body_size: Spanned<String>,
+    /// Redirects followed per request.
+    #[serde(default = "default_max_redirects")]
+    pub max_redirects: usize,
+    /// Retries after the first attempt (connection errors, timeouts, 408, 429, 5xx).
+    #[serde(default = "default_retries")]
+    pub retries: u32,
+    /// First backoff delay; doubles each retry, with jitter.
+    #[serde(default = "default_backoff_base")]
+    pub backoff_base: Spanned<String>,
+    /// Longest backoff delay.
+    #[serde(default = "default_backoff_max")]
+    pub backoff_max: Spanned<String>,
+    /// Stop after this many pages (a budget; the next run resumes).
+    #[serde(default)]
+    pub max_pages: Option<u64>,
+    /// Re-request articles committed by earlier runs (conditional requests); off: they are skipped.
+    #[serde(default)]
+    pub recheck: bool,
+    /// Per-host overrides: `[fetch.hosts."www.example.gov.cn"] per_host_rate = 0.5`.
+    #[serde(default)]
+    pub hosts: BTreeMap<String, RawHost>,
+}
+
+/// `[fetch.hosts."host"]`
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHost {
+    /// Requests per second for this host.
+    pub per_host_rate: Option<f64>,
+    /// Burst for this host.
+    pub burst: Option<u32>,
+}
+
+/// `[extract]`
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawExtract {
+    /// `"builtin"` or the path of an indicator dictionary TOML that replaces it.
+    #[serde(default = "default_dictionary")]
+    pub dictionary: Spanned<String>,
+    /// Paths of dictionaries whose entries are added to the one above.
+    #[serde(default)]
+    pub extra_dictionaries: Vec<Spanned<String>>,
+    /// Extract the previous year's outcomes too.
+    #[serde(default = "yes")]
+    pub outcomes: bool,
+}
+
+/// `[write]`
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWrite {
+    /// zstd level, 1–22.
+    #[serde(default = "default_zstd")]
+    pub zstd_level: i32,
+    /// Rows per Parquet row group.
+    #[serde(default = "default_row_group")]
+    pub row_group_rows: usize,
+    /// A file is closed past this many rows.
+    #[serde(default = "default_file_rows")]
+    pub max_file_rows: usize,
+    /// A file is closed past this size (`"256MiB"`).
+    #[serde(default = "default_file_size")]
+    pub max_file_size: Spanned<String>,
+}
+
+fn default_name() -> String {
+    "baogao".into()
+}
+fn default_output() -> Spanned<String> {
+    Spanned::new(0..0, "out".into())
+}
+fn default_channel_capacity() -> usize {
+    64
+}
+fn default_checkpoint_pages() -> u64 {
+    500
+}
+fn s(v: &str) -> Spanned<String> {
+    Spanned::new(0..0, v.into())
+}
+fn default_checkpoint_interval() -> Spanned<String> {
+    s("30s")
+}
+fn default_drain_deadline() -> Spanned<String> {
+    s("30s")
+}
+fn default_max_depth() -> u32 {
+    3
+}
+fn yes() -> bool {
+    true
+}
+fn default_rate() -> f64 {
+    1.0
+}
+fn default_burst() -> u32 {
+    1
+}
+fn default_concurrency() -> usize {
+    8
+}
+fn default_user_agent() -> String {
+    concat!(
+        "baogao/",
+        env!("CARGO_PKG_VERSION"),
+        " (+https://example.org/baogao)"
+    )
+    .into()
+}
+fn default_max_crawl_delay() -> Spanned<String> {
+    s("10s")
+}
+fn default_connect_timeout() -> Spanned<String> {
+    s("10s")
+}
+fn default_timeout() -> Spanned<String> {
+    s("30s")
+}
+fn default_max_body() -> Spanned<String> {
+    s("16MiB")
+}
+fn default_max_redirects() -> usize {
+    10
+}
+fn default_retries() -> u32 {
+    3
+}
+fn default_backoff_base() -> Spanned<String> {
+    s("500ms")
+}
+fn default_backoff_max() -> Spanned<String> {
+    s("30s")
+}
+fn default_dictionary() -> Spanned<String> {
+    s("builtin")
+}
+fn default_zstd() -> i32 {
+    3
+}
+fn default_row_group() -> usize {
+    8192
+}
+fn default_file_rows() -> usize {
+    1_000_000
+}
+fn default_file_size() -> Spanned<String> {
+    s("256MiB")
+}
+
+impl Default for RawPipeline {
+    fn default() -> Self {
+        toml::from_str("").expect("defaults")
+    }
+}
+impl Default for RawFetch {
+    fn default() -> Self {
+        toml::from_str("").expect("defaults")
+    }
+}
+impl Default for RawExtract {
+    fn default() -> Self {
+        toml::from_str("").expect("defaults")
+    }
+}
+impl Default for RawWrite {
+    fn default() -> Self {
+        toml::from_str("").expect("defaults")
+    }
+}
+
+/// Where the extractor's dictionary comes from.
+#[derive(Debug, Clone, Serialize)]
+pub enum Dictionary {
+    /// `config/indicators.toml`, built in.
+    Builtin,
+    /// A file replacing it.
+    File(PathBuf),
+}
+
+/// The validated config.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The file it came from.
+    pub path: PathBuf,
+    /// SHA-256 of the file's bytes.
+    pub hash: String,
+    pub name: String,
+    /// Dataset root.
+    pub output: PathBuf,
+    pub channel_capacity: usize,
+    pub checkpoint_pages: u64,
+    pub checkpoint_interval: Duration,
+    pub max_duration: Option<Duration>,
+    pub drain_deadline: Duration,
+    pub fetch: FetchOptions,
+    /// Re-request committed articles.
+    pub recheck: bool,
+    pub clean: CleanRules,
+    pub dictionary: Dictionary,
+    pub extra_dictionaries: Vec<PathBuf>,
+    pub outcomes: bool,
+    pub write: WriteOptions,
+}
+
+impl Config {
+    /// Reads, parses and validates a config file.
+    pub fn load(path: &Path) -> Result<Config, PipelineError> {
+        let source = std::fs::read_to_string(path).map_err(|source| PipelineError::ReadConfig {
+            path: path.to_owned(),
+            source,
+        })?;
+        Self::from_str(path, &source)
+    }
+
+    /// Parses and validates `source`, reporting errors against `path`.
+    pub fn from_str(path: &Path, source: &str) -> Result<Config, PipelineError> {
+        let raw: RawConfig = toml::from_str(source).map_err(|e| PipelineError::ParseConfig {
+            path: path.to_owned(),
+            message: e.to_string().trim_end().to_owned(),
+        })?;
+        let mut v = Validator {
+            path,
+            source,
+            problems: Vec::new(),
+        };
+        let base = path.parent().unwrap_or(Path::new(".")).to_owned();
+        let config = v.build(raw, &base);
+        if v.problems.is_empty() {
+            let mut config = config;
+            config.hash = {
+                use sha2::{Digest, Sha256};
+                hex::encode(Sha256::digest(source.as_bytes()))
+            };
+            Ok(config)
+        } else {
+            Err(PipelineError::InvalidConfig {
+                path: path.to_owned(),
+                problems: v.problems,
+            })
+        }
+    }
+}
+
+struct Validator<'a> {
+    path: &'a Path,
+    source: &'a str,
+    problems: Vec<String>,
+}
+
+impl Validator<'_> {
+    fn at(&self, span: &std::ops::Range<usize>) -> String {
+        if span.start == 0 && span.end == 0 {
+            return format!("{} (default)", self.path.display());
+        }
+        let before = &self.source[..span.start.min(self.source.len())];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        format!("{}:{line}:{col}", self.path.display())
+    }
+
+    fn problem(&mut self, key: &str, span: &std::ops::Range<usize>, msg: impl std::fmt::Display) {
+        let at = self.at(span);
+        self.problems.push(format!("{at}: `{key}`: {msg}"));
+    }
+
+    fn duration(&mut self, key: &str, v: &Spanned<String>) -> Duration {
+        match humantime::parse_duration(v.get_ref()) {
+            Ok(d) => d,
+            Err(e) => {
+                self.problem(
+                    key,
+                    &v.span(),
+                    format_args!(
+                        "`{}` is not a duration ({e})\nhint: write e.g. \"500ms\", \"30s\", \"2h\"",
+                        v.get_ref()
+                    ),
+                );
+                Duration::ZERO
+            }
+        }
+    }
+
+    fn size(&mut self, key: &str, v: &Spanned<String>) -> u64 {
+        match parse_size(v.get_ref()) {
+            Some(n) => n,
+            None => {
+                self.problem(
+                    key,
+                    &v.span(),
+                    format_args!(
+                        "`{}` is not a size\nhint: write e.g. \"512KiB\", \"16MiB\", \"1GB\"",
+                        v.get_ref()
+                    ),
+                );
+                0
+            }
+        }
+    }
+
+    fn regexes(&mut self, key: &str, v: &[Spanned<String>]) -> Vec<Regex> {
+        v.iter()
+            .filter_map(|r| match Regex::new(r.get_ref()) {
+                Ok(re) => Some(re),
+                Err(e) => {
+                    self.problem(key, &r.span(), format_args!("bad regex: {e}"));
+                    None
+                }
+            })
+            .collect()
+    }
+
+    fn url(&mut self, key: &str, span: &std::ops::Range<usize>, s: &str) -> Option<Url> {
+        match Url::parse(s.trim()) {
+            Ok(u) if matches!(u.scheme(), "http" | "https") => Some(u),
+            Ok(u) => {
+                self.problem(
+                    key,
+                    span,
+                    format_args!("`{s}`: scheme `{}` is not http or https", u.scheme()),
+                );
+                None
+            }
+            Err(e) => {
+                self.problem(key, span, format_args!("`{s}` is not a URL ({e})"));
+                None
+            }
+        }
+    }
+
+    fn build(&mut self, raw: RawConfig, base: &Path) -> Config {
+        let RawConfig {
+            pipeline,
+            fetch,
+            clean,
+            extract,
+            write,
+        } = raw;
+        let resolve = |p: &str| {
+            let p = PathBuf::from(p);
+            if p.is_absolute() { p } else { base.join(p) }
+        };
+
+        if pipeline.channel_capacity == 0 {
+            self.problems.push(format!(
+                "{}: `pipeline.channel_capacity`: must be at least 1",
+                self.path.display()
+            ));
+        }
+        let output = resolve(pipeline.output.get_ref());
+        let checkpoint_interval = self.duration(
+            "pipeline.checkpoint_interval",
+            &pipeline.checkpoint_interval,
+        );
+        let drain_deadline = self.duration("pipeline.drain_deadline", &pipeline.drain_deadline);
+        let max_duration = pipeline
+            .max_duration
+            .as_ref()
+            .map(|d| self.duration("pipeline.max_duration", d));
+
+        let mut seeds = Vec::new();
+        for s in &fetch.seeds {
+            if let Some(u) = self.url("fetch.seeds", &s.span(), s.get_ref()) {
+                seeds.push(u);
+            }
+        }
+        for f in &fetch.seed_files {
+            let p = resolve(f.get_ref());
+            match std::fs::read_to_string(&p) {
+                Ok(text) => {
+                    for (i, line) in text.lines().enumerate() {
+                        let line = line.trim();
+                        if line.is_empty() || line.starts_with('#') {
+                            continue;
+                        }
+                        match Url::parse(line) {
+                            Ok(u) if matches!(u.scheme(), "http" | "https") => seeds.push(u),
+                            _ => self.problems.push(format!(
+                                "{}:{}: `{line}` is not an http(s) URL (from `fetch.seed_files`)",
+                                p.display(),
+                                i + 1
+                            )),
+                        }
+                    }
+                }
+                Err(e) => self.problem(
+                    "fetch.seed_files",
+                    &f.span(),
+                    format_args!("cannot read `{}`: {e}", p.display()),
+                ),
+            }
+        }
+        let follow = self.regexes("fetch.follow", &fetch.follow);
+        let deny = self.regexes("fetch.deny", &fetch.deny);
+        if !(fetch.per_host_rate.is_finite() && fetch.per_host_rate > 0.0) {
+            self.problems.push(format!(
+                "{}: `fetch.per_host_rate`: must be a positive number of requests per second, not {}",
+                self.path.display(),
+                fetch.per_host_rate
+            ));
+        }
+        if fetch.burst == 0 {
+            self.problems.push(format!(
+                "{}: `fetch.burst`: must be at least 1",
+                self.path.display()
+            ));
+        }
+        if fetch.concurrency == 0 {
+            self.problems.push(format!(
+                "{}: `fetch.concurrency`: must be at least 1",
+                self.path.display()
+            ));
+        }
+        let mut hosts = HashMap::new();
+        for (host, h) in &fetch.hosts {
+            if let Some(r) = h.per_host_rate
+                && !(r.is_finite() && r > 0.0)
+            {
+                self.problems.push(format!(
+                    "{}: `fetch.hosts.\"{host}\".per_host_rate`: must be positive, not {r}",
+                    self.path.display()
+                ));
+            }
+            hosts.insert(
+                host.to_ascii_lowercase(),
+                HostOverride {
+                    rate: h.per_host_rate,
+                    burst: h.burst,
+                },
+            );
+        }
+        let fetch_opts = FetchOptions {
+            seeds,
+            follow,
+            deny,
+            max_depth: fetch.max_depth,
+            same_host: fetch.same_host,
+            per_host_rate: fetch.per_host_rate,
+            burst: fetch.burst.max(1),
+            concurrency: fetch.concurrency.max(1),
+            hosts,
+            user_agent: fetch.user_agent.clone(),
+            respect_robots: fetch.respect_robots,
+            max_crawl_delay: self.duration("fetch.max_crawl_delay", &fetch.max_crawl_delay),
+            connect_timeout: self.duration("fetch.connect_timeout", &fetch.connect_timeout),
+            request_timeout: self.duration("fetch.timeout", &fetch.timeout),
+            max_body_bytes: self.size("fetch.max_body_size", &fetch.max_body_size),
+            max_redirects: fetch.max_redirects,
+            retries: fetch.retries,
+            backoff_base: self.duration("fetch.backoff_base", &fetch.backoff_base),
+            backoff_max: self.duration("fetch.backoff_max", &fetch.backoff_max),
+            max_pages: fetch.max_pages,
+            ..FetchOptions::default()
+        };
+
+        if let Err(e) = clean.validate() {
+            self.problems
+                .push(format!("{}: `clean`: {e}", self.path.display()));
+        }
+
+        let dictionary = if extract.dictionary.get_ref() == "builtin" {
+            Dictionary::Builtin
+        } else {
+            let p = resolve(extract.dictionary.get_ref());
+            if !p.exists() {
+                self.problem(
+                    "extract.dictionary",
+                    &extract.dictionary.span(),
+                    format_args!("`{}` does not exist\nhint: use \"builtin\" or a path to an indicators TOML", p.display()),
+                );
+            }
+            Dictionary::File(p)
+        };
+        let extra_dictionaries = extract
+            .extra_dictionaries
+            .iter()
+            .map(|d| {
+                let p = resolve(d.get_ref());
+                if !p.exists() {
+                    self.problem(
+                        "extract.extra_dictionaries",
+                        &d.span(),
+                        format_args!("`{}` does not exist", p.display()),
+                    );
+                }
+                p
+            })
+            .collect();
+
+        if !(1..=22).contains(&write.zstd_level) {
+            self.problems.push(format!(
+                "{}: `write.zstd_level`: must be 1 to 22, not {}",
+                self.path.display(),
+                write.zstd_level
+            ));
+        }
+        if write.row_group_rows == 0 || write.max_file_rows == 0 {
+            self.problems.push(format!(
+                "{}: `write.row_group_rows` and `write.max_file_rows` must be at least 1",
+                self.path.display()
+            ));
+        }
+        let write_opts = WriteOptions {
+            zstd_level: write.zstd_level,
+            row_group_rows: write.row_group_rows.max(1),
+            max_file_rows: write.max_file_rows.max(1),
+            max_file_bytes: self.size("write.max_file_size", &write.max_file_size),
+        };
+
+        Config {
+            path: self.path.to_owned(),
+            hash: String::new(),
+            name: pipeline.name,
+            output,
+            channel_capacity: pipeline.channel_capacity.max(1),
+            checkpoint_pages: pipeline.checkpoint_pages.max(1),
+            checkpoint_interval,
+            max_duration,
+            drain_deadline,
+            fetch: fetch_opts,
+            recheck: fetch.recheck,
+            clean,
+            dictionary,
+            extra_dictionaries,
+            outcomes: extract.outcomes,
+            write: write_opts,
+        }
+    }
+}
+
+/// Parses `"16MiB"`, `"512KiB"`, `"1GB"`, `"1000"` into bytes.
+#[must_use]
+pub fn parse_size(s: &str) -> Option<u64> {
+    let s = s.trim();
+    let split = s
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(s.len());
+    let (num, unit) = s.split_at(split);
+    let num: f64 = num.parse().ok()?;
+    let mult: f64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1.0,
+        "k" | "kb" => 1e3,
+        "kib" => 1024.0,
+        "m" | "mb" => 1e6,
+        "mib" => 1024.0 * 1024.0,
+        "g" | "gb" => 1e9,
+        "gib" => 1024.0 * 1024.0 * 1024.0,
+        _ => return None,
+    };
+    let n = num * mult;
+    (n.is_finite() && n >= 0.0).then_some(n as u64)
+}
+
+/// The resolved config as TOML-like text, for `baogao check`.
+#[must_use]
+pub fn describe(c: &Config) -> String {
+    let f = &c.fetch;
+    let mut out = String::new();
+    let mut line = |k: &str, v: String| {
+        out.push_str(k);
+        out.push_str(" = ");
+        out.push_str(&v);
+        out.push('\n');
+    };
+    line("pipeline.name", format!("{:?}", c.name));
+    line(
+        "pipeline.output",
+        format!("{:?}", c.output.display().to_string()),
+    );
+    line("pipeline.channel_capacity", c.channel_capacity.to_string());
+    line("pipeline.checkpoint_pages", c.checkpoint_pages.to_string());
+    line(
+        "pipeline.checkpoint_interval",
+        format!(
+            "{:?}",
+            humantime::format_duration(c.checkpoint_interval).to_string()
+        ),
+    );
+    line(
+        "pipeline.max_duration",
+        c.max_duration.map_or("none".into(), |d| {
+            format!("{:?}", humantime::format_duration(d).to_string())
+        }),
+    );
+    line(
+        "fetch.seeds",
+        format!("{:?}", f.seeds.iter().map(Url::as_str).collect::<Vec<_>>()),
+    );
+    line(
+        "fetch.follow",
+        format!(
+            "{:?}",
+            f.follow.iter().map(Regex::as_str).collect::<Vec<_>>()
+        ),
+    );
+    line(
+        "fetch.deny",
+        format!("{:?}", f.deny.iter().map(Regex::as_str).collect::<Vec<_>>()),
+    );
+    line("fetch.max_depth", f.max_depth.to_string());
+    line("fetch.same_host", f.same_host.to_string());
+    line("fetch.per_host_rate", f.per_host_rate.to_string());
+    line("fetch.burst", f.burst.to_string());
+    line("fetch.concurrency", f.concurrency.to_string());
+    line("fetch.user_agent", format!("{:?}", f.user_agent));
+    line("fetch.respect_robots", f.respect_robots.to_string());
+    line(
+        "fetch.max_crawl_delay",
+        format!(
+            "{:?}",
+            humantime::format_duration(f.max_crawl_delay).to_string()
+        ),
+    );
+    line(
+        "fetch.connect_timeout",
+        format!(
+            "{:?}",
+            humantime::format_duration(f.connect_timeout).to_string()
+        ),
+    );
+    line(
+        "fetch.timeout",
+        format!(
+            "{:?}",
+            humantime::format_duration(f.request_timeout).to_string()
+        ),
+    );
+    line("fetch.max_body_size", f.max_body_bytes.to_string());
+    line("fetch.max_redirects", f.max_redirects.to_string());
+    line("fetch.retries", f.retries.to_string());
+    line(
+        "fetch.max_pages",
+        f.max_pages.map_or("none".into(), |n| n.to_string()),
+    );
+    line("fetch.recheck", c.recheck.to_string());
+    let mut hosts: Vec<_> = f.hosts.iter().collect();
+    hosts.sort_by(|a, b| a.0.cmp(b.0));
+    for (h, o) in hosts {
+        line(
+            &format!("fetch.hosts.{h:?}"),
+            format!("rate {:?}, burst {:?}", o.rate, o.burst),
+        );
+    }
+    line("clean", format!("{:?}", c.clean));
+    line(
+        "extract.dictionary",
+        match &c.dictionary {
+            Dictionary::Builtin => "\"builtin\"".into(),
+            Dictionary::File(p) => format!("{:?}", p.display().to_string()),
+        },
+    );
+    line("extract.outcomes", c.outcomes.to_string());
+    line("write.zstd_level", c.write.zstd_level.to_string());
+    line("write.row_group_rows", c.write.row_group_rows.to_string());
+    line("write.max_file_rows", c.write.max_file_rows.to_string());
+    line("write.max_file_size", c.write.max_file_bytes.to_string());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(src: &str) -> Result<Config, PipelineError> {
+        Config::from_str(Path::new("/tmp/job.toml"), src)
+    }
+
+    #[test]
+    fn the_example_config_parses() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../config/example.toml");
+        let c = Config::load(Path::new(path)).unwrap();
+        assert!(!c.fetch.seeds.is_empty());
+        assert_eq!(c.fetch.per_host_rate, 2.0);
+    }
+
+    #[test]
+    fn an_unknown_key_names_file_line_and_column() {
+        let err = load("[fetch]\nseeds = []\nper_host_rat = 2.0\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("/tmp/job.toml"), "{err}");
+        assert!(err.contains("line 3"), "{err}");
+        assert!(err.contains("per_host_rat"), "{err}");
+    }
+
+    #[test]
+    fn bad_values_are_all_reported_with_their_position() {
+        let err = load(
+            "[fetch]\nseeds = [\"ftp://x/\"]\nfollow = [\"(\"]\ntimeout = \"soon\"\nper_host_rate = -1.0\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("/tmp/job.toml:2:10: `fetch.seeds`"), "{err}");
+        assert!(
+            err.contains("/tmp/job.toml:3:11: `fetch.follow`: bad regex"),
+            "{err}"
+        );
+        assert!(err.contains("/tmp/job.toml:4:11: `fetch.timeout`"), "{err}");
+        assert!(err.contains("`fetch.per_host_rate`"), "{err}");
+    }
+
+    #[test]
+    fn sizes_and_durations_are_human_strings() {
+        assert_eq!(parse_size("16MiB"), Some(16 * 1024 * 1024));
+        assert_eq!(parse_size("1 GB"), Some(1_000_000_000));
+        assert_eq!(parse_size("12 parsecs"), None);
+        let c = load("[fetch]\ntimeout = \"1m 30s\"\nmax_body_size = \"1KiB\"\n").unwrap();
+        assert_eq!(c.fetch.request_timeout, Duration::from_secs(90));
+        assert_eq!(c.fetch.max_body_bytes, 1024);
+    }
+
+    #[test]
+    fn relative_output_is_relative_to_the_config_file() {
+        let c = load("[pipeline]\noutput = \"data\"\n").unwrap();
+        assert_eq!(c.output, PathBuf::from("/tmp/data"));
+    }
+}

@@ -1,0 +1,740 @@
+//! The stage runner: tasks, bounded channels, checkpoints, shutdown.
+//!
+//! ```text
+//! source ──▶ clean ──▶ extract ──▶ write
+//! ```
+//!
+//! The source is the crawler (a full run) or a dataset scan (a stage
+//! re-run). Every hop is a bounded channel carrying one [`Item`]: a page and
+//! what later stages made of it, so that a checkpoint commits a page together
+//! with its document, report, targets and outcomes, and a slow writer slows
+//! the crawler instead of growing memory. CPU stages run on blocking threads.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use baogao_extract::{Extraction, Extractor};
+use baogao_fetch::{Crawler, Previous};
+use baogao_model::{Document, Outcome, Page, PageKind, Report, Target};
+use baogao_write::{
+    CommitMode, OutputLock, RunManifest, RunStatus, StageCounts, Table, TableWriter, WriteError,
+};
+use chrono::Utc;
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+
+use crate::config::{Config, Dictionary};
+use crate::{PipelineError, Stage};
+
+/// What `baogao run` was asked to do.
+#[derive(Debug, Clone, Copy)]
+pub struct RunOptions {
+    /// First stage to run; earlier stages' datasets are read instead.
+    pub from: Stage,
+    /// Last stage to run.
+    pub to: Stage,
+    /// Draw a progress line on the terminal.
+    pub progress: bool,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            from: Stage::Fetch,
+            to: Stage::Extract,
+            progress: false,
+        }
+    }
+}
+
+/// The outcome of a run: its manifest and how many records failed.
+#[derive(Debug, Clone)]
+pub struct RunSummary {
+    pub manifest: RunManifest,
+    /// Records that failed (error pages, …): exit code 1 when non-zero.
+    pub failed: u64,
+}
+
+/// One record on its way through the stages.
+struct Item {
+    page: Option<Page>,
+    doc: Option<Document>,
+    extraction: Option<Extraction>,
+}
+
+#[derive(Default)]
+struct Counters {
+    fetched: AtomicU64,
+    fetch_errors: AtomicU64,
+    unchanged: AtomicU64,
+    cleaned: AtomicU64,
+    extracted: AtomicU64,
+    targets: AtomicU64,
+    outcomes: AtomicU64,
+    written: AtomicU64,
+    fetch_blocked_us: AtomicU64,
+    clean_busy_us: AtomicU64,
+    clean_blocked_us: AtomicU64,
+    extract_busy_us: AtomicU64,
+    extract_blocked_us: AtomicU64,
+    write_busy_us: AtomicU64,
+    errors: std::sync::Mutex<BTreeMap<String, u64>>,
+}
+
+fn micros(d: Duration) -> u64 {
+    d.as_micros() as u64
+}
+
+fn secs(us: &AtomicU64) -> f64 {
+    us.load(Ordering::Relaxed) as f64 / 1e6
+}
+
+/// A new run id: UTC time plus a few random hex digits.
+#[must_use]
+pub fn new_run_id() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    format!(
+        "{}-{:04x}",
+        Utc::now().format("%Y%m%dT%H%M%SZ"),
+        (nanos ^ std::process::id()) & 0xffff
+    )
+}
+
+/// Error kind of a failed page, for the manifest.
+fn error_kind(page: &Page) -> String {
+    if let Some(s) = page.status
+        && s >= 400
+    {
+        return format!("http_{s}");
+    }
+    let e = page
+        .error
+        .as_deref()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let kind = if e.contains("robots") {
+        "robots"
+    } else if e.contains("timed out") || e.contains("timeout") {
+        "timeout"
+    } else if e.contains("exceed") || e.contains("too large") {
+        "too_large"
+    } else if e.contains("redirect") {
+        "redirect"
+    } else if e.contains("connect") || e.contains("reset") || e.contains("dns") {
+        "connection"
+    } else {
+        "other"
+    };
+    kind.to_owned()
+}
+
+/// Builds the extractor the config asks for.
+pub fn build_extractor(config: &Config) -> Result<Extractor, PipelineError> {
+    let mut ex = match &config.dictionary {
+        Dictionary::Builtin => Extractor::builtin(),
+        Dictionary::File(p) => Extractor::from_dictionary_file(p)?,
+    };
+    for p in &config.extra_dictionaries {
+        ex = ex.with_extra_dictionary(p)?;
+    }
+    Ok(ex.with_outcomes(config.outcomes))
+}
+
+/// Runs the pipeline described by `config` from `opts.from` to `opts.to`.
+///
+/// Ctrl-C (or `cancel`) stops the source; what is in flight drains through
+/// the stages and is committed, bounded by `pipeline.drain_deadline`.
+pub async fn run(
+    config: &Config,
+    opts: RunOptions,
+    cancel: CancellationToken,
+) -> Result<RunSummary, PipelineError> {
+    let started = Instant::now();
+    let started_at = Utc::now();
+    let run_id = new_run_id();
+    let root = config.output.clone();
+    let _lock = OutputLock::acquire(&root, &run_id)?;
+    let recovered = baogao_write::recover(&root)?;
+    if !recovered.is_empty() {
+        tracing::info!(runs = ?recovered, "finished commits of interrupted runs");
+    }
+
+    let extractor = Arc::new(build_extractor(config)?);
+    let counters = Arc::new(Counters::default());
+    let cap = config.channel_capacity;
+    let (src_tx, src_rx) = mpsc::channel::<Item>(cap);
+    let (clean_tx, clean_rx) = mpsc::channel::<Item>(cap);
+    let (ext_tx, ext_rx) = mpsc::channel::<Item>(cap);
+
+    if let Some(limit) = config.max_duration {
+        let c = cancel.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(limit).await;
+            tracing::info!("max_duration reached; stopping");
+            c.cancel();
+        });
+    }
+
+    // Tables written and how they are committed.
+    let mut tables: Vec<(Table, CommitMode)> = Vec::new();
+    let upsert = opts.from == Stage::Fetch;
+    let mode = if upsert {
+        CommitMode::Upsert
+    } else {
+        CommitMode::Replace
+    };
+    if opts.from == Stage::Fetch {
+        tables.push((Table::Pages, CommitMode::Upsert));
+    }
+    if opts.from <= Stage::Clean && opts.to >= Stage::Clean {
+        tables.push((Table::Documents, mode));
+    }
+    if opts.to >= Stage::Extract {
+        tables.push((Table::Reports, mode));
+        tables.push((Table::Targets, mode));
+        tables.push((Table::Outcomes, mode));
+    }
+
+    let progress = {
+        let c = counters.clone();
+        crate::progress::Progress::start(opts.progress, move || {
+            let l = |a: &AtomicU64| a.load(Ordering::Relaxed);
+            format!(
+                "pages fetched {} · cleaned {} · targets {} · written {} · errors {}",
+                l(&c.fetched),
+                l(&c.cleaned),
+                l(&c.targets),
+                l(&c.written),
+                l(&c.fetch_errors)
+            )
+        })
+    };
+
+    // Source.
+    let source = {
+        let counters = counters.clone();
+        let cancel = cancel.clone();
+        let root = root.clone();
+        let config = config.clone();
+        match opts.from {
+            Stage::Fetch => {
+                let (skip, previous) = committed_pages(&root, config.recheck)?;
+                let crawler = Crawler::new(config.fetch.clone())?;
+                tokio::spawn(async move {
+                    let tx = src_tx;
+                    let stats = crawler
+                        .run(&skip, &previous, cancel, |page: Page| {
+                            let tx = tx.clone();
+                            let counters = counters.clone();
+                            async move {
+                                match page.kind {
+                                    PageKind::Error => {
+                                        counters.fetch_errors.fetch_add(1, Ordering::Relaxed);
+                                        *counters
+                                            .errors
+                                            .lock()
+                                            .expect("errors")
+                                            .entry(error_kind(&page))
+                                            .or_default() += 1;
+                                    }
+                                    PageKind::Unchanged => {
+                                        counters.unchanged.fetch_add(1, Ordering::Relaxed);
+                                        return;
+                                    }
+                                    _ => {}
+                                }
+                                counters.fetched.fetch_add(1, Ordering::Relaxed);
+                                let t = Instant::now();
+                                let _ = tx
+                                    .send(Item {
+                                        page: Some(page),
+                                        doc: None,
+                                        extraction: None,
+                                    })
+                                    .await;
+                                counters
+                                    .fetch_blocked_us
+                                    .fetch_add(micros(t.elapsed()), Ordering::Relaxed);
+                            }
+                        })
+                        .await;
+                    tracing::debug!(?stats, "crawl finished");
+                    Ok::<_, PipelineError>(Some(stats))
+                })
+            }
+            Stage::Clean => {
+                if !root.join("pages").exists() {
+                    return Err(PipelineError::MissingInput {
+                        table: "pages",
+                        root,
+                        previous: "fetch",
+                    });
+                }
+                tokio::task::spawn_blocking(move || {
+                    baogao_write::scan::<Page>(&root, |pages| {
+                        for page in pages {
+                            if cancel.is_cancelled() {
+                                break;
+                            }
+                            if page.kind != PageKind::Html {
+                                continue;
+                            }
+                            if src_tx
+                                .blocking_send(Item {
+                                    page: Some(page),
+                                    doc: None,
+                                    extraction: None,
+                                })
+                                .is_err()
+                            {
+                                break;
+                            }
+                        }
+                        Ok(())
+                    })?;
+                    Ok(None)
+                })
+            }
+            Stage::Extract => {
+                if !root.join("documents").exists() {
+                    return Err(PipelineError::MissingInput {
+                        table: "documents",
+                        root,
+                        previous: "clean",
+                    });
+                }
+                tokio::task::spawn_blocking(move || {
+                    baogao_write::scan::<Document>(&root, |docs| {
+                        for doc in docs {
+                            if cancel.is_cancelled() {
+                                break;
+                            }
+                            if src_tx
+                                .blocking_send(Item {
+                                    page: None,
+                                    doc: Some(doc),
+                                    extraction: None,
+                                })
+                                .is_err()
+                            {
+                                break;
+                            }
+                        }
+                        Ok(())
+                    })?;
+                    Ok(None)
+                })
+            }
+        }
+    };
+
+    // Clean.
+    let clean_task = {
+        let counters = counters.clone();
+        let rules = config.clean.clone();
+        let enabled = opts.from <= Stage::Clean && opts.to >= Stage::Clean;
+        tokio::task::spawn_blocking(move || {
+            let mut rx = src_rx;
+            while let Some(mut item) = rx.blocking_recv() {
+                let t = Instant::now();
+                if enabled
+                    && let Some(page) = &item.page
+                    && page.kind == PageKind::Html
+                    && page.body.is_some()
+                {
+                    item.doc = Some(baogao_clean::clean(page, &rules));
+                    counters.cleaned.fetch_add(1, Ordering::Relaxed);
+                }
+                counters
+                    .clean_busy_us
+                    .fetch_add(micros(t.elapsed()), Ordering::Relaxed);
+                let t = Instant::now();
+                if clean_tx.blocking_send(item).is_err() {
+                    break;
+                }
+                counters
+                    .clean_blocked_us
+                    .fetch_add(micros(t.elapsed()), Ordering::Relaxed);
+            }
+        })
+    };
+
+    // Extract.
+    let extract_task = {
+        let counters = counters.clone();
+        let extractor = extractor.clone();
+        let enabled = opts.to >= Stage::Extract;
+        tokio::task::spawn_blocking(move || {
+            let mut rx = clean_rx;
+            while let Some(mut item) = rx.blocking_recv() {
+                let t = Instant::now();
+                if enabled && let Some(doc) = &item.doc {
+                    let ex = extractor.extract(doc);
+                    counters.extracted.fetch_add(1, Ordering::Relaxed);
+                    counters
+                        .targets
+                        .fetch_add(ex.targets.len() as u64, Ordering::Relaxed);
+                    counters
+                        .outcomes
+                        .fetch_add(ex.outcomes.len() as u64, Ordering::Relaxed);
+                    item.extraction = Some(ex);
+                }
+                counters
+                    .extract_busy_us
+                    .fetch_add(micros(t.elapsed()), Ordering::Relaxed);
+                let t = Instant::now();
+                if ext_tx.blocking_send(item).is_err() {
+                    break;
+                }
+                counters
+                    .extract_blocked_us
+                    .fetch_add(micros(t.elapsed()), Ordering::Relaxed);
+            }
+        })
+    };
+
+    // Write.
+    let write_task = {
+        let counters = counters.clone();
+        let root = root.clone();
+        let run_id = run_id.clone();
+        let tables = tables.clone();
+        let wopts = config.write.clone();
+        let every = config.checkpoint_pages;
+        let interval = config.checkpoint_interval;
+        let checkpoints = upsert;
+        tokio::task::spawn_blocking(move || {
+            write_loop(
+                &root,
+                &run_id,
+                &tables,
+                wopts,
+                ext_rx,
+                &counters,
+                every,
+                interval,
+                checkpoints,
+            )
+        })
+    };
+
+    // Wait for the source, then for the drain (bounded once cancelled).
+    let source_result = source.await.map_err(|e| PipelineError::Stage {
+        stage: "source",
+        message: e.to_string(),
+    })?;
+    let drain = async {
+        let c = clean_task.await;
+        let e = extract_task.await;
+        let w = write_task.await;
+        (c, e, w)
+    };
+    let (c, e, w) = if cancel.is_cancelled() {
+        match tokio::time::timeout(config.drain_deadline, drain).await {
+            Ok(r) => r,
+            Err(_) => {
+                progress.finish();
+                baogao_write::discard(&root, &run_id)?;
+                return Err(PipelineError::Stage {
+                    stage: "drain",
+                    message: format!(
+                        "in-flight pages did not drain within {:?}; they are fetched again next run",
+                        config.drain_deadline
+                    ),
+                });
+            }
+        }
+    } else {
+        drain.await
+    };
+    progress.finish();
+    for (stage, r) in [("clean", c), ("extract", e)] {
+        r.map_err(|err| PipelineError::Stage {
+            stage,
+            message: err.to_string(),
+        })?;
+    }
+    let rows = match w {
+        Ok(Ok(rows)) => rows,
+        Ok(Err(err)) => {
+            baogao_write::discard(&root, &run_id)?;
+            return Err(err.into());
+        }
+        Err(err) => {
+            return Err(PipelineError::Stage {
+                stage: "write",
+                message: err.to_string(),
+            });
+        }
+    };
+    let crawl_stats = source_result?;
+
+    // Final commit, then the manifest.
+    baogao_write::commit(&root, &run_id, &tables)?;
+
+    let failed = counters.fetch_errors.load(Ordering::Relaxed);
+    let interrupted =
+        cancel.is_cancelled() || crawl_stats.as_ref().is_some_and(|s| s.left_unfetched > 0);
+    let status = if interrupted {
+        RunStatus::Interrupted
+    } else if failed > 0 {
+        RunStatus::Partial
+    } else {
+        RunStatus::Ok
+    };
+    let mut counts = BTreeMap::new();
+    let load = |a: &AtomicU64| a.load(Ordering::Relaxed);
+    if opts.from == Stage::Fetch {
+        counts.insert(
+            "fetch".to_owned(),
+            StageCounts {
+                input: crawl_stats.as_ref().map_or(0, |s| s.requests),
+                output: load(&counters.fetched),
+                errors: failed,
+                busy_seconds: 0.0,
+                blocked_seconds: secs(&counters.fetch_blocked_us),
+            },
+        );
+    }
+    if opts.from <= Stage::Clean && opts.to >= Stage::Clean {
+        counts.insert(
+            "clean".to_owned(),
+            StageCounts {
+                input: load(&counters.cleaned),
+                output: load(&counters.cleaned),
+                errors: 0,
+                busy_seconds: secs(&counters.clean_busy_us),
+                blocked_seconds: secs(&counters.clean_blocked_us),
+            },
+        );
+    }
+    if opts.to >= Stage::Extract {
+        counts.insert(
+            "extract".to_owned(),
+            StageCounts {
+                input: load(&counters.extracted),
+                output: load(&counters.targets),
+                errors: 0,
+                busy_seconds: secs(&counters.extract_busy_us),
+                blocked_seconds: secs(&counters.extract_blocked_us),
+            },
+        );
+    }
+    counts.insert(
+        "write".to_owned(),
+        StageCounts {
+            input: load(&counters.written),
+            output: rows.values().sum(),
+            errors: 0,
+            busy_seconds: secs(&counters.write_busy_us),
+            blocked_seconds: 0.0,
+        },
+    );
+    let mut versions = BTreeMap::new();
+    versions.insert("baogao".to_owned(), env!("CARGO_PKG_VERSION").to_owned());
+    versions.insert("schema".to_owned(), baogao_write::SCHEMA_VERSION.to_owned());
+    versions.insert(
+        "extractor".to_owned(),
+        baogao_model::EXTRACTOR_VERSION.to_owned(),
+    );
+    let mut errors = counters.errors.lock().expect("errors").clone();
+    if let Some(s) = &crawl_stats
+        && s.robots_blocked > 0
+    {
+        errors.entry("robots".into()).or_insert(s.robots_blocked);
+    }
+    let note = if cancel.is_cancelled() {
+        Some(
+            "stopped before the crawl was done (Ctrl-C or max_duration); the next run resumes"
+                .to_owned(),
+        )
+    } else if crawl_stats.as_ref().is_some_and(|s| s.left_unfetched > 0) {
+        Some("max_pages reached; the next run resumes".to_owned())
+    } else {
+        None
+    };
+    let manifest = RunManifest {
+        run_id: run_id.clone(),
+        status,
+        started_at,
+        finished_at: Utc::now(),
+        stages: Stage::ALL
+            .into_iter()
+            .filter(|s| *s >= opts.from && *s <= opts.to)
+            .map(|s| s.as_str().to_owned())
+            .collect(),
+        config_hash: config.hash.clone(),
+        config_path: config.path.display().to_string(),
+        versions,
+        counts,
+        rows: rows.into_iter().map(|(t, n)| (t.to_owned(), n)).collect(),
+        errors,
+        elapsed_seconds: started.elapsed().as_secs_f64(),
+        note,
+    };
+    manifest.write(&root)?;
+    Ok(RunSummary { manifest, failed })
+}
+
+/// URLs of articles committed by earlier runs (not fetched again), and what
+/// is known of them for conditional requests when `recheck` is on.
+fn committed_pages(
+    root: &std::path::Path,
+    recheck: bool,
+) -> Result<(HashSet<String>, HashMap<String, Previous>), PipelineError> {
+    let rows = baogao_write::read_strings(
+        root,
+        Table::Pages,
+        &["url", "kind", "etag", "last_modified", "body_sha256"],
+    )?;
+    let mut skip = HashSet::new();
+    let mut previous = HashMap::new();
+    for mut r in rows {
+        let kind = r[1].as_deref().and_then(PageKind::parse);
+        let Some(url) = r[0].take() else { continue };
+        match kind {
+            Some(PageKind::Html | PageKind::Binary) => {
+                if recheck {
+                    previous.insert(
+                        url,
+                        Previous {
+                            etag: r[2].take(),
+                            last_modified: r[3].take(),
+                            body_sha256: r[4].take(),
+                        },
+                    );
+                } else {
+                    skip.insert(url);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok((skip, previous))
+}
+
+struct Writers {
+    pages: Option<TableWriter<Page>>,
+    documents: Option<TableWriter<Document>>,
+    reports: Option<TableWriter<Report>>,
+    targets: Option<TableWriter<Target>>,
+    outcomes: Option<TableWriter<Outcome>>,
+}
+
+impl Writers {
+    fn flush(&mut self) -> Result<(), WriteError> {
+        if let Some(w) = &mut self.pages {
+            w.flush()?;
+        }
+        if let Some(w) = &mut self.documents {
+            w.flush()?;
+        }
+        if let Some(w) = &mut self.reports {
+            w.flush()?;
+        }
+        if let Some(w) = &mut self.targets {
+            w.flush()?;
+        }
+        if let Some(w) = &mut self.outcomes {
+            w.flush()?;
+        }
+        Ok(())
+    }
+
+    fn rows(&self) -> BTreeMap<&'static str, u64> {
+        let mut m = BTreeMap::new();
+        if let Some(w) = &self.pages {
+            m.insert("pages", w.rows());
+        }
+        if let Some(w) = &self.documents {
+            m.insert("documents", w.rows());
+        }
+        if let Some(w) = &self.reports {
+            m.insert("reports", w.rows());
+        }
+        if let Some(w) = &self.targets {
+            m.insert("targets", w.rows());
+        }
+        if let Some(w) = &self.outcomes {
+            m.insert("outcomes", w.rows());
+        }
+        m
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_loop(
+    root: &std::path::Path,
+    run_id: &str,
+    tables: &[(Table, CommitMode)],
+    opts: baogao_write::WriteOptions,
+    mut rx: mpsc::Receiver<Item>,
+    counters: &Counters,
+    every: u64,
+    interval: Duration,
+    checkpoints: bool,
+) -> Result<BTreeMap<&'static str, u64>, WriteError> {
+    let seq = Arc::new(AtomicU32::new(0));
+    let has = |t: Table| tables.iter().any(|(x, _)| *x == t);
+    let mut w = Writers {
+        pages: has(Table::Pages)
+            .then(|| TableWriter::new(root, run_id, opts.clone(), seq.clone()))
+            .transpose()?,
+        documents: has(Table::Documents)
+            .then(|| TableWriter::new(root, run_id, opts.clone(), seq.clone()))
+            .transpose()?,
+        reports: has(Table::Reports)
+            .then(|| TableWriter::new(root, run_id, opts.clone(), seq.clone()))
+            .transpose()?,
+        targets: has(Table::Targets)
+            .then(|| TableWriter::new(root, run_id, opts.clone(), seq.clone()))
+            .transpose()?,
+        outcomes: has(Table::Outcomes)
+            .then(|| TableWriter::new(root, run_id, opts.clone(), seq.clone()))
+            .transpose()?,
+    };
+    let mut since = 0u64;
+    let mut last = Instant::now();
+    while let Some(item) = rx.blocking_recv() {
+        let t = Instant::now();
+        if let (Some(page), Some(pw)) = (item.page, &mut w.pages) {
+            pw.write(page)?;
+        }
+        if let (Some(doc), Some(dw)) = (item.doc, &mut w.documents) {
+            dw.write(doc)?;
+        }
+        if let Some(ex) = item.extraction {
+            if let Some(rw) = &mut w.reports {
+                rw.write(ex.report)?;
+            }
+            if let Some(tw) = &mut w.targets {
+                for target in ex.targets {
+                    tw.write(target)?;
+                }
+            }
+            if let Some(ow) = &mut w.outcomes {
+                for o in ex.outcomes {
+                    ow.write(o)?;
+                }
+            }
+        }
+        counters.written.fetch_add(1, Ordering::Relaxed);
+        since += 1;
+        if checkpoints && (since >= every || last.elapsed() >= interval) {
+            w.flush()?;
+            baogao_write::commit(root, run_id, tables)?;
+            tracing::debug!(items = since, "checkpoint committed");
+            since = 0;
+            last = Instant::now();
+        }
+        counters
+            .write_busy_us
+            .fetch_add(micros(t.elapsed()), Ordering::Relaxed);
+    }
+    w.flush()?;
+    Ok(w.rows())
+}
