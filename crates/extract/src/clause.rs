@@ -102,7 +102,11 @@ pub(crate) struct Seg {
 
 #[derive(Debug, Clone)]
 pub(crate) struct Fenbie {
+    /// The names the figures are resolved by (城乡… split into 城镇…, 农村…).
     pub(crate) names: Vec<String>,
+    /// The name as written when one written name covers every figure
+    /// (城乡居民人均可支配收入分别增长5%、6.5%): the rows' `raw_name`.
+    pub(crate) written: Option<String>,
 }
 
 const VERBS: &[&str] = &[
@@ -250,7 +254,7 @@ pub(crate) fn read_sentence(
                     let fig = finish_fig(fig, default, name);
                     items.push(Item {
                         indicator,
-                        raw_name: name.clone(),
+                        raw_name: fb.written.clone().unwrap_or_else(|| name.clone()),
                         figs: vec![fig],
                         start,
                         end: se,
@@ -685,7 +689,10 @@ fn read_segment(
             }
         }
         if names.len() == nums.len() && names.len() >= 2 {
-            seg.fenbie = Some(Fenbie { names });
+            // one written name split into several (城乡 → 城镇, 农村) keeps its spelling
+            let written =
+                (!names_text.contains(['、', '和', '及'])).then(|| names_text.to_string());
+            seg.fenbie = Some(Fenbie { names, written });
             seg.nums = with_quals(c, &nums, p);
             seg.name_end = p;
             return seg;

@@ -4,19 +4,19 @@
 //! `province`, `level`, `report_date`, `target_year`, `targets`, `outcomes`)
 //! is scored against the text `TEXT_DIR/NAME.txt`.
 //!
-//! - strict: a target matches when indicator, measure, value, value_max, unit,
-//!   qualifier, stretch_value and text are all equal (outcomes: indicator,
-//!   measure, value, unit, year and text);
+//! - strict: a target matches when indicator, raw_name, measure, value,
+//!   value_max, unit, qualifier, stretch_value and text are all equal
+//!   (outcomes: indicator, raw_name, measure, value, unit, year and text);
 //! - loose: indicator and value are equal.
 //!
-//! `raw_name` is not scored (reports word names in many ways; it is kept as
-//! evidence).
+//! Offsets are not scored: gold files name the clause, and the clause text
+//! is compared.
 
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
-use baogao_model::Document;
+use baogao_model::{Document, Outcome, Target};
 use serde::{Deserialize, Serialize};
 
 use crate::{ExtractError, Extractor};
@@ -38,6 +38,7 @@ struct Gold {
 #[derive(Debug, Deserialize)]
 struct GoldTarget {
     indicator: String,
+    raw_name: String,
     measure: String,
     value: Option<f64>,
     value_max: Option<f64>,
@@ -50,11 +51,82 @@ struct GoldTarget {
 #[derive(Debug, Deserialize)]
 struct GoldOutcome {
     indicator: String,
+    raw_name: String,
     measure: String,
     value: Option<f64>,
     unit: Option<String>,
     year: Option<i32>,
     text: String,
+}
+
+impl From<&Target> for GoldTarget {
+    fn from(t: &Target) -> Self {
+        GoldTarget {
+            indicator: t.indicator.clone(),
+            raw_name: t.raw_name.clone(),
+            measure: t.measure.as_str().to_owned(),
+            value: t.value,
+            value_max: t.value_max,
+            unit: t.unit.clone(),
+            qualifier: t.qualifier.as_str().to_owned(),
+            stretch_value: t.stretch_value,
+            text: t.text.clone(),
+        }
+    }
+}
+
+impl GoldTarget {
+    fn strict_key(&self) -> String {
+        format!(
+            "{} ({}) {} {}..{} {} {} stretch={} «{}»",
+            self.indicator,
+            self.raw_name,
+            self.measure,
+            num(self.value),
+            num(self.value_max),
+            opt(self.unit.as_deref()),
+            self.qualifier,
+            num(self.stretch_value),
+            self.text
+        )
+    }
+
+    fn loose_key(&self) -> String {
+        format!("{} {}", self.indicator, num(self.value))
+    }
+}
+
+impl From<&Outcome> for GoldOutcome {
+    fn from(o: &Outcome) -> Self {
+        GoldOutcome {
+            indicator: o.indicator.clone(),
+            raw_name: o.raw_name.clone(),
+            measure: o.measure.as_str().to_owned(),
+            value: o.value,
+            unit: o.unit.clone(),
+            year: o.year,
+            text: o.text.clone(),
+        }
+    }
+}
+
+impl GoldOutcome {
+    fn strict_key(&self) -> String {
+        format!(
+            "{} ({}) {} {} {} {} «{}»",
+            self.indicator,
+            self.raw_name,
+            self.measure,
+            num(self.value),
+            opt(self.unit.as_deref()),
+            self.year.unwrap_or(0),
+            self.text
+        )
+    }
+
+    fn loose_key(&self) -> String {
+        format!("{} {}", self.indicator, num(self.value))
+    }
 }
 
 /// Precision, recall and F1 with their counts.
@@ -237,92 +309,19 @@ pub fn evaluate(
         let doc = Document::from_text(&tp.to_string_lossy(), &text);
         let out = ex.extract(&doc);
 
-        let gs: Vec<String> = gold
-            .targets
-            .iter()
-            .map(|t| {
-                format!(
-                    "{} {} {}..{} {} {} stretch={} «{}»",
-                    t.indicator,
-                    t.measure,
-                    num(t.value),
-                    num(t.value_max),
-                    opt(t.unit.as_deref()),
-                    t.qualifier,
-                    num(t.stretch_value),
-                    t.text
-                )
-            })
-            .collect();
-        let fs: Vec<String> = out
-            .targets
-            .iter()
-            .map(|t| {
-                format!(
-                    "{} {} {}..{} {} {} stretch={} «{}»",
-                    t.indicator,
-                    t.measure,
-                    num(t.value),
-                    num(t.value_max),
-                    opt(t.unit.as_deref()),
-                    t.qualifier,
-                    num(t.stretch_value),
-                    t.text
-                )
-            })
-            .collect();
-        let gl: Vec<String> = gold
-            .targets
-            .iter()
-            .map(|t| format!("{} {}", t.indicator, num(t.value)))
-            .collect();
-        let fl: Vec<String> = out
-            .targets
-            .iter()
-            .map(|t| format!("{} {}", t.indicator, num(t.value)))
-            .collect();
+        let found_t: Vec<GoldTarget> = out.targets.iter().map(GoldTarget::from).collect();
+        let found_o: Vec<GoldOutcome> = out.outcomes.iter().map(GoldOutcome::from).collect();
+        let keys = |ts: &[GoldTarget]| -> (Vec<String>, Vec<String>) {
+            ts.iter().map(|t| (t.strict_key(), t.loose_key())).unzip()
+        };
+        let (gs, gl) = keys(&gold.targets);
+        let (fs, fl) = keys(&found_t);
         let (ts, tmiss, textra) = scores(&gs, &fs, &gl, &fl);
-
-        let gso: Vec<String> = gold
-            .outcomes
-            .iter()
-            .map(|o| {
-                format!(
-                    "{} {} {} {} {} «{}»",
-                    o.indicator,
-                    o.measure,
-                    num(o.value),
-                    opt(o.unit.as_deref()),
-                    o.year.unwrap_or(0),
-                    o.text
-                )
-            })
-            .collect();
-        let fso: Vec<String> = out
-            .outcomes
-            .iter()
-            .map(|o| {
-                format!(
-                    "{} {} {} {} {} «{}»",
-                    o.indicator,
-                    o.measure,
-                    num(o.value),
-                    opt(o.unit.as_deref()),
-                    o.year.unwrap_or(0),
-                    o.text
-                )
-            })
-            .collect();
-        let glo: Vec<String> = gold
-            .outcomes
-            .iter()
-            .map(|o| format!("{} {}", o.indicator, num(o.value)))
-            .collect();
-        let flo: Vec<String> = out
-            .outcomes
-            .iter()
-            .map(|o| format!("{} {}", o.indicator, num(o.value)))
-            .collect();
+        let okeys = |os: &[GoldOutcome]| -> (Vec<String>, Vec<String>) {
+            os.iter().map(|o| (o.strict_key(), o.loose_key())).unzip()
+        };
+        let (gso, glo) = okeys(&gold.outcomes);
+        let (fso, flo) = okeys(&found_o);
         let (os, omiss, oextra) = scores(&gso, &fso, &glo, &flo);
 
         tg += ts.strict.gold;

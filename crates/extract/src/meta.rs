@@ -387,7 +387,12 @@ fn chain_of(core: &str, mp: &MetaPatterns) -> Vec<String> {
             && "市县区省旗".contains(next)
         {
             let after = end + next.len_utf8();
+            // …and when what follows is no further name (a year, a dash)
             let rest_ok = after == core.len()
+                || core[after..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !('\u{4e00}'..='\u{9fff}').contains(&c))
                 || mp
                     .chain
                     .find_at(core, after)
@@ -633,6 +638,16 @@ mod tests {
             (Some("某某市"), Some(Level::City))
         );
         assert_eq!(m.target_year, Some(2024));
+    }
+
+    #[test]
+    fn district_name_ending_in_zhou_before_a_year() {
+        // 潞州区: the lazy match stops at 州; the 区 before 2023年 belongs to the name
+        for title in ["长治市潞州区2023年政府工作报告", "广州市2024年政府工作报告"] {
+            let m = read(Some(title), None, &Norm::new("正文"), &MetaPatterns::new());
+            let want = if title.contains("潞州") { "潞州区" } else { "广州市" };
+            assert_eq!(m.region.as_deref(), Some(want), "{title}");
+        }
     }
 
     #[test]

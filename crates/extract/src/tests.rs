@@ -164,6 +164,20 @@ fn seeds_match_their_gold_files_exactly() {
         // (粮食总产量2.65万吨, a 2022 grain outcome like seed 001's 粮食产量24.8亿斤)
         let mut go = go;
         go.retain(|o| !(stem.starts_with("002_") && o == "grain_output|粮食总产量|level|Some(2.65)|Some(\"万吨\")|Some(2022)|粮食总产量2.65万吨"));
+        // seed 002's gold spells the two rows of 城乡居民人均可支配收入分别增长4.9%、6.5%
+        // with the split names, where the dev gold (2026_gansu, 2026_xinjiang) keeps
+        // the name as written; DESIGN.md: raw_name is the indicator as written
+        let wo: Vec<String> = wo
+            .into_iter()
+            .map(|o| {
+                if stem.starts_with("002_") && o.contains("城乡居民人均可支配收入分别") {
+                    o.replace("|城镇居民人均可支配收入|", "|城乡居民人均可支配收入|")
+                        .replace("|农村居民人均可支配收入|", "|城乡居民人均可支配收入|")
+                } else {
+                    o
+                }
+            })
+            .collect();
         let mut go_sorted = go.clone();
         go_sorted.sort();
         let mut wo_sorted = wo.clone();
@@ -195,14 +209,19 @@ fn eval_of_the_seeds_and_its_outputs() {
     .unwrap();
     println!("{r}");
     assert_eq!((r.targets.strict.matched, r.targets.strict.found), (36, 36));
-    // one figure the seed gold leaves out (see seeds_match_their_gold_files_exactly)
+    // one figure the seed gold leaves out, and two rows it names differently
+    // (see seeds_match_their_gold_files_exactly)
     assert_eq!(
         (
             r.outcomes.strict.matched,
             r.outcomes.strict.gold,
             r.outcomes.strict.found
         ),
-        (10, 10, 11)
+        (8, 10, 11)
+    );
+    assert_eq!(
+        (r.outcomes.loose.matched, r.outcomes.loose.gold),
+        (10, 10)
     );
     let json = serde_json::to_value(&r).unwrap();
     assert_eq!(json["files"].as_array().unwrap().len(), 5);

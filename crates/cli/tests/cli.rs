@@ -1,0 +1,190 @@
+//! The `baogao` binary as users call it: `extract --json` against the gold
+//! files, `check` messages and exit codes, `clean` on a GBK file, `eval`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn baogao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .expect("run baogao")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Numbers compared as f64 (gold writes 7, the extractor 7.0).
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        _ => a == b,
+    }
+}
+
+/// Every field the gold row states, and only rows the gold states.
+fn assert_rows_match(kind: &str, file: &str, gold: &[Value], got: &[Value]) {
+    let mut left: Vec<&Value> = got.iter().collect();
+    for g in gold {
+        let obj = g.as_object().expect("gold row");
+        let pos = left
+            .iter()
+            .position(|r| obj.iter().all(|(k, v)| same(v, &r[k])))
+            .unwrap_or_else(|| panic!("{file}: gold {kind} not found: {g}\nfound: {got:#?}"));
+        left.remove(pos);
+    }
+    assert!(left.is_empty(), "{file}: extra {kind}: {left:#?}");
+}
+
+#[test]
+fn extract_json_gives_exactly_the_gold_targets_of_each_seed() {
+    let gold_dir = repo().join("fixtures/gold");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&gold_dir).expect("gold dir") {
+        let path = entry.expect("entry").path();
+        let stem = path.file_stem().expect("stem").to_string_lossy().into_owned();
+        let gold: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("gold")).expect("json");
+        let text = format!("fixtures/seeds/{stem}.txt");
+        let out = baogao(&["extract", "--json", &text]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let got: Value = serde_json::from_str(stdout(&out).trim()).expect("one JSON object");
+        assert_eq!(got["source"], text.as_str());
+        assert_rows_match(
+            "target",
+            &stem,
+            gold["targets"].as_array().expect("targets"),
+            got["targets"].as_array().expect("targets"),
+        );
+        for key in ["province", "region", "level", "target_year"] {
+            assert_eq!(got["report"][key], gold[key], "{stem}: report.{key}");
+        }
+        // Each target's clause sits at its offsets in the text.
+        let chars: Vec<char> = std::fs::read_to_string(repo().join(&text))
+            .expect("seed")
+            .chars()
+            .collect();
+        for t in got["targets"].as_array().expect("targets") {
+            let (s, e) = (
+                t["char_start"].as_u64().expect("start") as usize,
+                t["char_end"].as_u64().expect("end") as usize,
+            );
+            let span: String = chars[s..e].iter().collect();
+            assert_eq!(span.as_str(), t["text"].as_str().expect("text"), "{stem}");
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, 5, "five gold files");
+}
+
+#[test]
+fn extract_json_holds_the_dev_reports_to_their_gold_targets() {
+    let dir = repo().join("fixtures/dev/gold");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("dev gold")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 10);
+    for path in files {
+        let stem = path.file_stem().expect("stem").to_string_lossy().into_owned();
+        let gold: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("gold")).expect("json");
+        let out = baogao(&["extract", "--json", &format!("fixtures/dev/reports/{stem}.txt")]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let got: Value = serde_json::from_str(stdout(&out).trim()).expect("json");
+        assert_rows_match(
+            "target",
+            &stem,
+            gold["targets"].as_array().expect("targets"),
+            got["targets"].as_array().expect("targets"),
+        );
+    }
+}
+
+#[test]
+fn eval_reports_perfect_targets_on_the_seeds() {
+    let out = baogao(&["eval", "fixtures/gold", "fixtures/seeds", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let text = v.to_string();
+    assert!(text.contains("f1"), "{text}");
+    let f1 = v["targets_strict"]["f1"]
+        .as_f64()
+        .or_else(|| v["targets"]["strict"]["f1"].as_f64())
+        .unwrap_or_else(|| panic!("no strict target F1 in {text}"));
+    assert!((f1 - 1.0).abs() < 1e-9, "strict F1 {f1}");
+}
+
+#[test]
+fn check_names_the_unknown_key_with_line_and_column() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bad.toml");
+    std::fs::write(&path, "[fetch]\nseeds = [\"http://127.0.0.1/\"]\nburts = 3\n").expect("write");
+    let out = baogao(&["check", path.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("bad.toml"), "{err}");
+    assert!(err.contains("line 3, column 1"), "{err}");
+    assert!(err.contains("unknown field `burts`"), "{err}");
+}
+
+#[test]
+fn check_collects_every_bad_value() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bad.toml");
+    std::fs::write(
+        &path,
+        "[fetch]\nseeds = [\"ftp://x/\"]\nper_host_rate = -1\ntimeout = \"soon\"\n",
+    )
+    .expect("write");
+    let out = baogao(&["check", path.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    for needle in [
+        "bad.toml:2:10: `fetch.seeds`",
+        "`fetch.per_host_rate`",
+        "bad.toml:4:11: `fetch.timeout`: `soon` is not a duration",
+        "hint:",
+    ] {
+        assert!(err.contains(needle), "missing {needle:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn check_accepts_the_example_and_sample_configs() {
+    for config in ["config/example.toml", "config/sample.toml"] {
+        let out = baogao(&["check", config]);
+        assert!(out.status.success(), "{config}: {}", stderr(&out));
+        assert!(stdout(&out).contains("fetch.per_host_rate"), "{config}");
+    }
+}
+
+#[test]
+fn clean_prints_the_text_of_a_gbk_file() {
+    let out = baogao(&["clean", "fixtures/site/baogao/hb/5955.html"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("长治市"), "{text}");
+    assert!(!text.contains("当前位置"), "breadcrumb kept");
+    assert!(!text.contains('\u{fffd}'), "bad decoding");
+}
+
+#[test]
+fn clean_of_a_missing_file_names_it() {
+    let out = baogao(&["clean", "no/such/page.html"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no/such/page.html"), "{}", stderr(&out));
+}
