@@ -43,7 +43,10 @@ async fn crawl_finds_every_gold_target_of_the_sample_site() {
 
     // The sample links to eleven missing articles (8002…8012) on purpose:
     // error rows, not silence.
-    assert_eq!(summary.failed, 11, "404 links become error rows: {summary:?}");
+    assert_eq!(
+        summary.failed, 11,
+        "404 links become error rows: {summary:?}"
+    );
 
     let pages: Vec<Page> = baogao_write::read_all(&out).expect("pages");
     let docs: Vec<Document> = baogao_write::read_all(&out).expect("documents");
@@ -79,7 +82,10 @@ async fn crawl_finds_every_gold_target_of_the_sample_site() {
             .iter()
             .map(|p| format!("{}{p}", site.base()))
             .collect();
-        assert_eq!(page.page_urls, expected_parts, "pages of article {id}, in order");
+        assert_eq!(
+            page.page_urls, expected_parts,
+            "pages of article {id}, in order"
+        );
 
         let doc = docs
             .iter()
@@ -100,8 +106,16 @@ async fn crawl_finds_every_gold_target_of_the_sample_site() {
             .find(|r| r.doc_id == doc.doc_id)
             .unwrap_or_else(|| panic!("no report for article {id}"));
         let gold = baogao_e2e::gold(&baogao_e2e::fixtures().join(format!("gold/{stem}.json")));
-        assert_eq!(report.region.as_deref(), gold["region"].as_str(), "region of {id}");
-        assert_eq!(report.province.as_deref(), gold["province"].as_str(), "province of {id}");
+        assert_eq!(
+            report.region.as_deref(),
+            gold["region"].as_str(),
+            "region of {id}"
+        );
+        assert_eq!(
+            report.province.as_deref(),
+            gold["province"].as_str(),
+            "province of {id}"
+        );
         assert_eq!(
             report.target_year.map(i64::from),
             gold["target_year"].as_i64(),

@@ -47,16 +47,34 @@ async fn duckdb_pyarrow_and_pandas_read_every_table() {
     let out = out_dir(&config);
 
     let counts = [
-        ("pages", baogao_write::read_all::<Page>(&out).expect("pages").len()),
+        (
+            "pages",
+            baogao_write::read_all::<Page>(&out).expect("pages").len(),
+        ),
         (
             "documents",
             baogao_write::read_all::<baogao_model::Document>(&out)
                 .expect("documents")
                 .len(),
         ),
-        ("reports", baogao_write::read_all::<Report>(&out).expect("reports").len()),
-        ("targets", baogao_write::read_all::<Target>(&out).expect("targets").len()),
-        ("outcomes", baogao_write::read_all::<Outcome>(&out).expect("outcomes").len()),
+        (
+            "reports",
+            baogao_write::read_all::<Report>(&out)
+                .expect("reports")
+                .len(),
+        ),
+        (
+            "targets",
+            baogao_write::read_all::<Target>(&out)
+                .expect("targets")
+                .len(),
+        ),
+        (
+            "outcomes",
+            baogao_write::read_all::<Outcome>(&out)
+                .expect("outcomes")
+                .len(),
+        ),
     ];
     let stdout = baogao_e2e::run_python(CHECK, &[out.to_str().expect("utf-8 path")]);
     let r: serde_json::Value = serde_json::from_str(&stdout).expect("json from python");
@@ -64,7 +82,11 @@ async fn duckdb_pyarrow_and_pandas_read_every_table() {
     for (table, n) in counts {
         assert!(n > 0, "{table} is empty");
         for reader in ["duckdb", "pyarrow", "pandas"] {
-            assert_eq!(r[table][reader].as_u64(), Some(n as u64), "{reader} rows of {table}");
+            assert_eq!(
+                r[table][reader].as_u64(),
+                Some(n as u64),
+                "{reader} rows of {table}"
+            );
         }
     }
     let types = |t: &str, c: &str| r[t]["types"][c].as_str().unwrap_or("missing").to_owned();
@@ -82,8 +104,14 @@ async fn duckdb_pyarrow_and_pandas_read_every_table() {
     }
     assert_eq!(types("targets", "value"), "double");
     // Partition columns come back from the folder names.
-    assert!(r["targets"]["types"]["target_year"].is_string(), "target_year partition");
-    assert!(r["pages"]["types"]["crawl_date"].is_string(), "crawl_date partition");
+    assert!(
+        r["targets"]["types"]["target_year"].is_string(),
+        "target_year partition"
+    );
+    assert!(
+        r["pages"]["types"]["crawl_date"].is_string(),
+        "crawl_date partition"
+    );
 
     // The gold GDP targets of the sample articles, by a DuckDB join.
     let gdp: Vec<(String, String)> = r["gdp"]

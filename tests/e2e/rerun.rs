@@ -42,11 +42,23 @@ async fn stage_extract_rebuilds_the_same_tables_without_fetching() {
         assert_eq!(summary.failed, 0);
         assert_eq!(site.requests().len(), requests, "--stage extract fetched");
         let again: Vec<Target> = baogao_write::read_all(&out).expect("targets");
-        assert_eq!(sorted_json(&again), sorted_json(&targets), "targets after --stage extract");
+        assert_eq!(
+            sorted_json(&again),
+            sorted_json(&targets),
+            "targets after --stage extract"
+        );
         let again: Vec<Report> = baogao_write::read_all(&out).expect("reports");
-        assert_eq!(sorted_json(&again), sorted_json(&reports), "reports after --stage extract");
+        assert_eq!(
+            sorted_json(&again),
+            sorted_json(&reports),
+            "reports after --stage extract"
+        );
         let again: Vec<Outcome> = baogao_write::read_all(&out).expect("outcomes");
-        assert_eq!(sorted_json(&again), sorted_json(&outcomes), "outcomes after --stage extract");
+        assert_eq!(
+            sorted_json(&again),
+            sorted_json(&outcomes),
+            "outcomes after --stage extract"
+        );
     }
 }
 
@@ -74,7 +86,11 @@ async fn stage_clean_then_from_clean_leave_one_row_per_document() {
     let again: Vec<Document> = baogao_write::read_all(&out).expect("documents");
     assert_eq!(again.len(), docs.len(), "no duplicated documents");
     let t: Vec<Target> = baogao_write::read_all(&out).expect("targets");
-    assert_eq!(sorted_json(&t), sorted_json(&targets), "no duplicated targets");
+    assert_eq!(
+        sorted_json(&t),
+        sorted_json(&targets),
+        "no duplicated targets"
+    );
     assert!(
         site.requests()[requests..]
             .iter()

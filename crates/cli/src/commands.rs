@@ -21,7 +21,13 @@ pub(crate) fn dispatch(command: Command) -> Result<ExitCode> {
             from,
             to,
             quiet,
-        } => run(&config, stage, from, to, quiet),
+        } => run(
+            &config,
+            stage.as_deref(),
+            from.as_deref(),
+            to.as_deref(),
+            quiet,
+        ),
         Command::Check { config } => check(&config),
         Command::Clean { input, json } => clean(&input, json),
         Command::Extract { files, json } => extract(&files, json),
@@ -63,21 +69,18 @@ fn cancel_on_ctrl_c(token: &CancellationToken) {
 
 fn run(
     config: &Path,
-    stage_name: Option<String>,
-    from: Option<String>,
-    to: Option<String>,
+    stage_name: Option<&str>,
+    from: Option<&str>,
+    to: Option<&str>,
     quiet: bool,
 ) -> Result<ExitCode> {
     let config = Config::load(config)?;
-    let (from, to) = match stage_name.as_deref() {
+    let (from, to) = match stage_name {
         Some(s) => {
             let s = stage(Some(s), Stage::Fetch);
             (s, s)
         }
-        None => (
-            stage(from.as_deref(), Stage::Fetch),
-            stage(to.as_deref(), Stage::Extract),
-        ),
+        None => (stage(from, Stage::Fetch), stage(to, Stage::Extract)),
     };
     if from > to {
         bail!(
@@ -188,8 +191,8 @@ fn fetch_one(url: &str) -> Result<Page> {
     let rt = runtime()?;
     let mut pages = Vec::new();
     rt.block_on(crawler.run(
-        &Default::default(),
-        &Default::default(),
+        &std::collections::HashSet::default(),
+        &std::collections::HashMap::default(),
         CancellationToken::new(),
         |p| {
             pages.push(p);
@@ -396,8 +399,7 @@ fn demo(output: &Path, site_dir: &Path) -> Result<ExitCode> {
         let gdp = targets
             .iter()
             .find(|t| t.doc_id == r.doc_id && t.indicator == "gdp")
-            .map(|t| t.text.clone())
-            .unwrap_or_else(|| "-".into());
+            .map_or_else(|| "-".into(), |t| t.text.clone());
         println!(
             "  {:<10} {:<6} {} targets  gdp: {gdp}",
             r.region.as_deref().unwrap_or("?"),

@@ -54,7 +54,11 @@ fn extract_json_gives_exactly_the_gold_targets_of_each_seed() {
     let mut seen = 0;
     for entry in std::fs::read_dir(&gold_dir).expect("gold dir") {
         let path = entry.expect("entry").path();
-        let stem = path.file_stem().expect("stem").to_string_lossy().into_owned();
+        let stem = path
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
         let gold: Value =
             serde_json::from_str(&std::fs::read_to_string(&path).expect("gold")).expect("json");
         let text = format!("fixtures/seeds/{stem}.txt");
@@ -99,10 +103,18 @@ fn extract_json_holds_the_dev_reports_to_their_gold_targets() {
     files.sort();
     assert_eq!(files.len(), 10);
     for path in files {
-        let stem = path.file_stem().expect("stem").to_string_lossy().into_owned();
+        let stem = path
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
         let gold: Value =
             serde_json::from_str(&std::fs::read_to_string(&path).expect("gold")).expect("json");
-        let out = baogao(&["extract", "--json", &format!("fixtures/dev/reports/{stem}.txt")]);
+        let out = baogao(&[
+            "extract",
+            "--json",
+            &format!("fixtures/dev/reports/{stem}.txt"),
+        ]);
         assert!(out.status.success(), "{}", stderr(&out));
         let got: Value = serde_json::from_str(stdout(&out).trim()).expect("json");
         assert_rows_match(
@@ -132,7 +144,11 @@ fn eval_reports_perfect_targets_on_the_seeds() {
 fn check_names_the_unknown_key_with_line_and_column() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("bad.toml");
-    std::fs::write(&path, "[fetch]\nseeds = [\"http://127.0.0.1/\"]\nburts = 3\n").expect("write");
+    std::fs::write(
+        &path,
+        "[fetch]\nseeds = [\"http://127.0.0.1/\"]\nburts = 3\n",
+    )
+    .expect("write");
     let out = baogao(&["check", path.to_str().expect("path")]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
@@ -186,5 +202,9 @@ fn clean_prints_the_text_of_a_gbk_file() {
 fn clean_of_a_missing_file_names_it() {
     let out = baogao(&["clean", "no/such/page.html"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no/such/page.html"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no/such/page.html"),
+        "{}",
+        stderr(&out)
+    );
 }

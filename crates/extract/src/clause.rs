@@ -690,8 +690,7 @@ fn read_segment(
         }
         if names.len() == nums.len() && names.len() >= 2 {
             // one written name split into several (城乡 → 城镇, 农村) keeps its spelling
-            let written =
-                (!names_text.contains(['、', '和', '及'])).then(|| names_text.to_string());
+            let written = (!names_text.contains(['、', '和', '及'])).then(|| names_text.clone());
             seg.fenbie = Some(Fenbie { names, written });
             seg.nums = with_quals(c, &nums, p);
             seg.name_end = p;

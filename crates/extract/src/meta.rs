@@ -643,9 +643,14 @@ mod tests {
     #[test]
     fn district_name_ending_in_zhou_before_a_year() {
         // 潞州区: the lazy match stops at 州; the 区 before 2023年 belongs to the name
-        for title in ["长治市潞州区2023年政府工作报告", "广州市2024年政府工作报告"] {
+        for title in ["长治市潞州区2023年政府工作报告", "广州市2024年政府工作报告"]
+        {
             let m = read(Some(title), None, &Norm::new("正文"), &MetaPatterns::new());
-            let want = if title.contains("潞州") { "潞州区" } else { "广州市" };
+            let want = if title.contains("潞州") {
+                "潞州区"
+            } else {
+                "广州市"
+            };
             assert_eq!(m.region.as_deref(), Some(want), "{title}");
         }
     }

@@ -170,7 +170,8 @@ fn seeds_match_their_gold_files_exactly() {
         let wo: Vec<String> = wo
             .into_iter()
             .map(|o| {
-                if stem.starts_with("002_") && o.contains("城乡居民人均可支配收入分别") {
+                if stem.starts_with("002_") && o.contains("城乡居民人均可支配收入分别")
+                {
                     o.replace("|城镇居民人均可支配收入|", "|城乡居民人均可支配收入|")
                         .replace("|农村居民人均可支配收入|", "|城乡居民人均可支配收入|")
                 } else {
@@ -219,10 +220,7 @@ fn eval_of_the_seeds_and_its_outputs() {
         ),
         (8, 10, 11)
     );
-    assert_eq!(
-        (r.outcomes.loose.matched, r.outcomes.loose.gold),
-        (10, 10)
-    );
+    assert_eq!((r.outcomes.loose.matched, r.outcomes.loose.gold), (10, 10));
     let json = serde_json::to_value(&r).unwrap();
     assert_eq!(json["files"].as_array().unwrap().len(), 5);
     assert!(json["targets"]["strict"]["f1"].is_number());

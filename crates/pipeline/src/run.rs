@@ -412,7 +412,7 @@ pub async fn run(
                 &root,
                 &run_id,
                 &tables,
-                wopts,
+                &wopts,
                 ext_rx,
                 &counters,
                 every,
@@ -434,19 +434,18 @@ pub async fn run(
         (c, e, w)
     };
     let (c, e, w) = if cancel.is_cancelled() {
-        match tokio::time::timeout(config.drain_deadline, drain).await {
-            Ok(r) => r,
-            Err(_) => {
-                progress.finish();
-                baogao_write::discard(&root, &run_id)?;
-                return Err(PipelineError::Stage {
-                    stage: "drain",
-                    message: format!(
-                        "in-flight pages did not drain within {:?}; they are fetched again next run",
-                        config.drain_deadline
-                    ),
-                });
-            }
+        if let Ok(r) = tokio::time::timeout(config.drain_deadline, drain).await {
+            r
+        } else {
+            progress.finish();
+            baogao_write::discard(&root, &run_id)?;
+            return Err(PipelineError::Stage {
+                stage: "drain",
+                message: format!(
+                    "in-flight pages did not drain within {:?}; they are fetched again next run",
+                    config.drain_deadline
+                ),
+            });
         }
     } else {
         drain.await
@@ -596,22 +595,19 @@ fn committed_pages(
     for mut r in rows {
         let kind = r[1].as_deref().and_then(PageKind::parse);
         let Some(url) = r[0].take() else { continue };
-        match kind {
-            Some(PageKind::Html | PageKind::Binary) => {
-                if recheck {
-                    previous.insert(
-                        url,
-                        Previous {
-                            etag: r[2].take(),
-                            last_modified: r[3].take(),
-                            body_sha256: r[4].take(),
-                        },
-                    );
-                } else {
-                    skip.insert(url);
-                }
+        if let Some(PageKind::Html | PageKind::Binary) = kind {
+            if recheck {
+                previous.insert(
+                    url,
+                    Previous {
+                        etag: r[2].take(),
+                        last_modified: r[3].take(),
+                        body_sha256: r[4].take(),
+                    },
+                );
+            } else {
+                skip.insert(url);
             }
-            _ => {}
         }
     }
     Ok((skip, previous))
@@ -671,7 +667,7 @@ fn write_loop(
     root: &std::path::Path,
     run_id: &str,
     tables: &[(Table, CommitMode)],
-    opts: baogao_write::WriteOptions,
+    opts: &baogao_write::WriteOptions,
     mut rx: mpsc::Receiver<Item>,
     counters: &Counters,
     every: u64,

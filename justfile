@@ -1,0 +1,32 @@
+# The everyday commands. CI (.ci/run) runs lint, test and demo.
+
+# List the recipes.
+default:
+    @just --list
+
+# Unit, end-to-end and reader tests (makes .venv with duckdb/pyarrow/pandas).
+test *ARGS:
+    scripts/test {{ARGS}}
+
+# Only the end-to-end tests against the loopback sample site.
+e2e:
+    scripts/test -p baogao-e2e
+
+# Formatting and clippy, as CI runs them.
+lint:
+    cargo fmt --all -- --check
+    cargo clippy --workspace --all-targets --locked -- -D warnings
+
+# Crawl the bundled sample site on loopback into demo-out/, then query it.
+demo:
+    cargo run --locked -q -p baogao-cli -- demo --output demo-out
+    .venv/bin/python -c "import duckdb; print(duckdb.sql(\"select r.region, t.indicator, t.value, t.unit, t.qualifier from read_parquet('demo-out/targets/**/*.parquet', hive_partitioning = true) t join read_parquet('demo-out/reports/**/*.parquet', hive_partitioning = true) r using (doc_id) order by r.region, t.indicator\"))"
+
+# Extraction scores on the bundled gold files.
+eval:
+    cargo run --locked -q -p baogao-cli -- eval fixtures/gold fixtures/seeds
+    cargo run --locked -q -p baogao-cli -- eval fixtures/dev/gold fixtures/dev/reports
+
+# CI, locally.
+ci:
+    bash .ci/run
