@@ -54,8 +54,17 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
         .filter_map(resolve)
         .collect();
     let mut best: Option<(&'static Encoding, String, usize)> = None;
+    // A single-byte charset decodes any bytes "cleanly"; declared on non-ASCII bytes (Tomcat's
+    // default `ISO-8859-1` on a GBK page) it is only believed if nothing multi-byte fits.
+    let mut single_byte: Option<(&'static Encoding, String)> = None;
     for enc in &candidates {
         let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        if !had_errors && enc.is_single_byte() && !bytes.is_ascii() {
+            if single_byte.is_none() {
+                single_byte = Some((enc, text.into_owned()));
+            }
+            continue;
+        }
         if !had_errors {
             return Decoded {
                 text: text.into_owned(),
@@ -78,6 +87,21 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
     } else {
         0
     };
+    if let Some((enc, sb_text)) = single_byte {
+        if !had_errors && !guessed.is_single_byte() {
+            tracing::debug!(declared = ?declared, used = guessed.name(), "declared single-byte charset does not fit the bytes; detected one used");
+            return Decoded {
+                text: text.into_owned(),
+                declared,
+                used: name(guessed),
+            };
+        }
+        return Decoded {
+            text: sb_text,
+            declared,
+            used: name(enc),
+        };
+    }
     match best {
         Some((enc, best_text, best_bad)) if best_bad <= bad => {
             tracing::debug!(declared = ?declared, used = enc.name(), "declared charset kept despite decoding errors");
@@ -280,6 +304,47 @@ mod tests {
         assert_eq!(d.used, "utf-8");
         assert!(d.text.ends_with("报告"));
         assert_eq!(d.declared.as_deref(), Some("gbk"));
+    }
+
+    #[test]
+    fn latin1_header_on_gbk_page() {
+        // Tomcat and some IIS setups send `charset=ISO-8859-1` whatever the page is
+        let mut bytes = b"<html><head><meta charset=gb2312></head><p>".to_vec();
+        bytes.extend(gbk(
+            "今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右。",
+        ));
+        let d = decode(&bytes, Some("text/html; charset=ISO-8859-1"));
+        assert_eq!(d.declared.as_deref(), Some("iso-8859-1"));
+        assert_eq!(d.used, "gb18030");
+        assert!(d.text.contains("主要预期目标"));
+        // without a meta, detection finds it
+        let mut bytes = b"<html><p>".to_vec();
+        for _ in 0..3 {
+            bytes.extend(gbk(
+                "今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右。",
+            ));
+        }
+        let d = decode(&bytes, Some("text/html; charset=iso-8859-1"));
+        assert_eq!(d.used, "gb18030");
+        assert!(d.text.contains("主要预期目标"));
+        // a real Latin-1 page stays Latin-1
+        let d = decode(
+            b"<p>Caf\xe9 cr\xe8me, na\xefve r\xe9sum\xe9 d\xe9j\xe0 vu</p>",
+            Some("text/html; charset=iso-8859-1"),
+        );
+        assert_eq!(d.used, "windows-1252");
+        assert!(d.text.contains("Café crème"));
+    }
+
+    #[test]
+    fn utf8_header_on_gbk_bytes_uses_the_meta() {
+        let mut bytes =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\"><p>".to_vec();
+        bytes.extend(gbk("城镇新增就业4万人以上"));
+        let d = decode(&bytes, Some("text/html; charset=utf-8"));
+        assert_eq!(d.declared.as_deref(), Some("utf-8"));
+        assert_eq!(d.used, "gb18030");
+        assert!(d.text.contains("城镇新增就业4万人以上"));
     }
 
     #[test]

@@ -5,7 +5,12 @@ use std::num::NonZeroU32;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
-use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
+use governor::clock::{Clock, Reference};
+use governor::middleware::NoOpMiddleware;
+use governor::nanos::Nanos;
+use governor::state::{InMemoryState, NotKeyed};
+use governor::{Quota, RateLimiter};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 use url::Url;
@@ -26,22 +31,63 @@ struct Gate {
     /// Until then, consecutive requests are spaced by `gap`.
     slow_until: Option<Instant>,
     gap: Duration,
+    /// When the limiter said it would have a cell again (a hint for waiting without a permit).
+    limiter_ready: Option<Instant>,
 }
 
 /// State shared by every request to one host (`host:port`).
 pub(crate) struct Host {
     pub(crate) key: String,
     period: Duration,
-    limiter: RwLock<Arc<DefaultDirectRateLimiter>>,
+    limiter: RwLock<Arc<Limiter>>,
     gate: Mutex<Gate>,
     pub(crate) robots: tokio::sync::OnceCell<Robots>,
 }
 
-fn limiter(period: Duration, burst: u32) -> DefaultDirectRateLimiter {
+/// An instant of tokio's clock, so that the limiter follows `tokio::time::pause` in tests and
+/// its waits are tokio sleeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct TokioInstant(Instant);
+
+impl std::ops::Add<Nanos> for TokioInstant {
+    type Output = Self;
+    fn add(self, other: Nanos) -> Self {
+        TokioInstant(self.0 + Duration::from(other))
+    }
+}
+
+impl Reference for TokioInstant {
+    fn duration_since(&self, earlier: Self) -> Nanos {
+        self.0.saturating_duration_since(earlier.0).into()
+    }
+    fn saturating_sub(&self, duration: Nanos) -> Self {
+        TokioInstant(
+            self.0
+                .checked_sub(Duration::from(duration))
+                .unwrap_or(self.0),
+        )
+    }
+}
+
+/// governor's clock backed by [`tokio::time::Instant`].
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct TokioClock;
+
+impl Clock for TokioClock {
+    type Instant = TokioInstant;
+    fn now(&self) -> TokioInstant {
+        TokioInstant(Instant::now())
+    }
+}
+
+/// One host's GCRA limiter (governor) on tokio's clock.
+type Limiter = RateLimiter<NotKeyed, InMemoryState, TokioClock, NoOpMiddleware<TokioInstant>>;
+
+fn limiter(period: Duration, burst: u32) -> Limiter {
     let quota = Quota::with_period(period.max(Duration::from_nanos(1)))
         .expect("period is positive")
         .allow_burst(NonZeroU32::new(burst.max(1)).expect("burst is at least 1"));
-    RateLimiter::direct(quota)
+    RateLimiter::direct_with_clock(quota, TokioClock)
 }
 
 impl Host {
@@ -57,34 +103,90 @@ impl Host {
         }
     }
 
-    /// Waits until a request to this host may start: past the "not before" instant and with a
-    /// rate-limiter cell. Returns early with [`Cancelled`] when `cancel` fires.
-    pub(crate) async fn acquire(&self, cancel: &CancellationToken) -> Result<(), Cancelled> {
+    /// Takes the right to send one request now, or says how long to wait before asking again:
+    /// the "not before" instant of a slow-down, then a rate-limiter cell. The cell is claimed
+    /// only here, right before the request goes out, so requests queued behind the in-flight
+    /// limit cannot bunch up past the rate once they get through.
+    pub(crate) fn try_start(&self) -> Result<(), Duration> {
+        let mut gate = self.gate.lock().expect("gate lock");
+        let now = Instant::now();
+        if let Some(t) = gate.not_before
+            && t > now
+        {
+            return Err(t - now);
+        }
+        let lim = Arc::clone(&self.limiter.read().expect("limiter lock"));
+        if let Err(not_until) = lim.check() {
+            let wait = not_until.wait_time_from(TokioClock.now());
+            let wait = wait.max(Duration::from_micros(1));
+            gate.limiter_ready = Some(now + wait);
+            return Err(wait);
+        }
+        if gate.slow_until.is_some_and(|t| t > now) {
+            gate.not_before = Some(now + gate.gap);
+        }
+        Ok(())
+    }
+
+    /// Waits until a request to this host may start and a slot of the global in-flight limit
+    /// is free; the permit is held for the request. A task never holds a permit while it waits
+    /// for the host. Returns early with [`Cancelled`] when `cancel` fires.
+    pub(crate) async fn start(
+        &self,
+        in_flight: &Arc<Semaphore>,
+        cancel: &CancellationToken,
+    ) -> Result<OwnedSemaphorePermit, Cancelled> {
         loop {
-            let not_before = self.gate.lock().expect("gate lock").not_before;
-            if let Some(t) = not_before
-                && t > Instant::now()
-            {
+            // wait for the host first, without a permit
+            while let Err(wait) = self.peek() {
                 tokio::select! {
-                    () = tokio::time::sleep_until(t) => {}
+                    () = tokio::time::sleep(wait) => {}
                     () = cancel.cancelled() => return Err(Cancelled),
                 }
-                continue;
             }
-            let lim = Arc::clone(&self.limiter.read().expect("limiter lock"));
-            tokio::select! {
-                () = lim.until_ready() => {}
+            let permit = tokio::select! {
+                p = Arc::clone(in_flight).acquire_owned() => p.expect("semaphore never closed"),
                 () = cancel.cancelled() => return Err(Cancelled),
+            };
+            match self.try_start() {
+                Ok(()) => return Ok(permit),
+                Err(wait) => {
+                    drop(permit);
+                    tokio::select! {
+                        () = tokio::time::sleep(wait) => {}
+                        () = cancel.cancelled() => return Err(Cancelled),
+                    }
+                }
             }
-            let mut gate = self.gate.lock().expect("gate lock");
-            let now = Instant::now();
-            if gate.not_before.is_some_and(|t| t > now) {
-                continue; // slowed down while we waited for the limiter
+        }
+    }
+
+    /// Like [`Host::try_start`] but claims nothing: how long until a request could start, as
+    /// far as the slow-down and the last refused limiter check tell.
+    fn peek(&self) -> Result<(), Duration> {
+        let gate = self.gate.lock().expect("gate lock");
+        let now = Instant::now();
+        match [gate.not_before, gate.limiter_ready]
+            .into_iter()
+            .flatten()
+            .max()
+        {
+            Some(t) if t > now => Err(t - now),
+            _ => Ok(()),
+        }
+    }
+
+    /// Waits until a request to this host may start (no in-flight limit).
+    #[cfg(test)]
+    pub(crate) async fn acquire(&self, cancel: &CancellationToken) -> Result<(), Cancelled> {
+        loop {
+            match self.try_start() {
+                Ok(()) => return Ok(()),
+                Err(wait) => tokio::select! {
+                    () = tokio::time::sleep(wait) => {}
+                    () = cancel.cancelled() => return Err(Cancelled),
+                },
             }
-            if gate.slow_until.is_some_and(|t| t > now) {
-                gate.not_before = Some(now + gate.gap);
-            }
-            return Ok(());
         }
     }
 

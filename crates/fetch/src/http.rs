@@ -150,12 +150,8 @@ impl Fetcher {
         let mut attempt: u32 = 0;
         loop {
             attempt += 1;
-            if host.acquire(cancel).await.is_err() {
+            let Ok(permit) = host.start(&self.semaphore, cancel).await else {
                 return Fetched::Cancelled;
-            }
-            let permit = tokio::select! {
-                p = Arc::clone(&self.semaphore).acquire_owned() => p.expect("semaphore never closed"),
-                () = cancel.cancelled() => return Fetched::Cancelled,
             };
             self.counters.requests.fetch_add(1, Ordering::Relaxed);
             let step = self.attempt(url, previous, policy, attempt).await;

@@ -377,8 +377,9 @@ struct Part {
 }
 
 /// Other parts of the article whose part `cur_n` has `links`: URLs named like parts of `base`
-/// (`base_N.html`, `?page=N`), `base` itself (part 1, when we started further on), and
-/// "next page" links (下一页 …) of the same host, which become part `cur_n + 1`.
+/// (`base_N.html`, `?page=N`) linked from its page bar, `base` itself (part 0, when we started
+/// further on), and "next page" links (下一页 …) into the same directory, which become part
+/// `cur_n + 1`. "Next article" links (下一篇) are none of these.
 fn candidates(
     links: &[Link],
     origin: &str,
@@ -401,12 +402,30 @@ fn candidates(
         let n = match part_of(&norm) {
             // named like a part, and linked from a page bar (number, 下一页, 第N页 …)
             Some((b, n)) if b == base && html::is_page_bar_text(&l.text) => n,
-            None if key == base => 1,
+            None if key == base => 0,
             None if html::is_next_text(&l.text) && same_directory(&norm, cur_key) => cur_n + 1,
             Some(_) | None => continue,
         };
         known.entry(n).or_insert(url);
     }
+}
+
+/// The page (named like part `n` of `base`) really is a later part: it links to `base` or to
+/// another part of `base` from its page bar. Without that, a name such as `show-12-345.html`
+/// (PHPCMS: category 12, article 345) or `t20230329_123.html` (TRS: article 123) is the
+/// article's own first page.
+fn links_to_first_part(links: &[Link], origin: &str, base: &str, own: &str) -> bool {
+    links.iter().any(|l| {
+        if origin_key(&l.url) != origin {
+            return false;
+        }
+        let norm = normalize_url(&l.url);
+        if norm.as_str() == own {
+            return false;
+        }
+        norm.as_str() == base
+            || (html::is_page_bar_text(&l.text) && part_of(&norm).is_some_and(|(b, _)| b == base))
+    })
 }
 
 /// `a` and the URL `b` are in the same directory.
@@ -429,7 +448,10 @@ async fn assemble(
     out: &mut TaskResult,
 ) {
     let origin = origin_key(&job.url);
-    let (base, n0) = part_of(&job.url).unwrap_or_else(|| (job.key.clone(), 1));
+    let (base, n0) = match part_of(&job.url) {
+        Some((b, n)) if links_to_first_part(&analysis.links, &origin, &b, &job.key) => (b, n),
+        _ => (job.key.clone(), 0),
+    };
     let mut parts: BTreeMap<u32, Part> = BTreeMap::new();
     parts.insert(
         n0,
@@ -442,6 +464,8 @@ async fn assemble(
     let mut known: BTreeMap<u32, Url> = BTreeMap::new();
     candidates(&analysis.links, &origin, &base, &job.key, n0, &mut known);
     let mut attempts = first.attempts;
+    let mut hashes: std::collections::HashSet<String> =
+        parts.values().map(|p| sha_hex(&[&p.bytes])).collect();
     let mut tried: std::collections::BTreeSet<u32> = std::collections::BTreeSet::from([n0]);
     while let Some((&n, url)) = known.iter().find(|(n, _)| !tried.contains(*n)) {
         let url = url.clone();
@@ -510,6 +534,11 @@ async fn assemble(
         };
         attempts = attempts.max(resp.attempts);
         let body = resp.body.unwrap_or_default();
+        if !hashes.insert(sha_hex(&[&body])) {
+            // `?page=99` answered with a page we have: the end of a loop, not a new part
+            tracing::debug!(part = %key, "part repeats an earlier part; pagination ends here");
+            continue;
+        }
         let (bytes, decoded, analysis) =
             digest(body, resp.content_type.clone(), resp.final_url.clone()).await;
         push_links(out, &analysis.links, &part_job);
@@ -631,7 +660,8 @@ mod tests {
             2,
             &mut known,
         );
-        assert_eq!(known.keys().copied().collect::<Vec<_>>(), [1, 3]);
+        // the first page is part 0 (TRS numbers the second page `_1`)
+        assert_eq!(known.keys().copied().collect::<Vec<_>>(), [0, 3]);
         // a next link with free-form naming becomes the following part
         let links = [link("http://a/art/abc.html?seg=b", "下一页")];
         let mut known = BTreeMap::new();

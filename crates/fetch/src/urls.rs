@@ -89,9 +89,16 @@ const PAGE_PARAMS: &[&str] = &[
     "page", "p", "pn", "pg", "pageno", "page_no", "pagenum", "curpage",
 ];
 
-/// If `u` names page `n >= 2` of a multi-page document, the normalised URL of its first page
-/// and `n`: `a/5955_2.html`, `a/5955-2.html` → `a/5955.html`; `a/index_2.html` → `a/`;
-/// `a/list.php?id=3&page=2` → `a/list.php?id=3`.
+/// If `u` is named like a later page of a multi-page document, the normalised URL of its first
+/// page and the page's number in the name, which orders the pages (the first page counts as 0):
+/// - a file suffix `_N` / `-N`, `N >= 1`: `a/5955_2.html` (DedeCMS, PHPCMS `_2`/`-2`) →
+///   `a/5955.html`; `a/t20230329_123_1.html` (TRS/WCM, where `_1` is the second page) →
+///   `a/t20230329_123.html`; `a/index_2.html` → `a/`;
+/// - a page parameter `N >= 2` (`page=1` is the first page itself): `a/list.php?id=3&page=2`
+///   → `a/list.php?id=3`.
+///
+/// The shape alone cannot tell a part from an id (`show-12-345.html` reads as part 345 of
+/// `show-12.html`): callers check the page bar before believing it.
 pub(crate) fn part_of(u: &Url) -> Option<(String, u32)> {
     let u = normalize_url(u);
     if let Some(q) = u.query() {
@@ -120,7 +127,7 @@ pub(crate) fn part_of(u: &Url) -> Option<(String, u32)> {
     let segment = u.path_segments()?.next_back()?;
     let caps = PART_FILE.captures(segment)?;
     let n: u32 = caps[2].parse().ok()?;
-    if n < 2 {
+    if n < 1 {
         return None;
     }
     let file = format!("{}.{}", &caps[1], &caps[3]);
@@ -216,7 +223,29 @@ mod tests {
             Some(("http://a/list.php?id=7".into(), 3))
         );
         assert_eq!(p("http://a/hb/5955.html"), None);
-        assert_eq!(p("http://a/hb/5955_1.html"), None);
+        assert_eq!(p("http://a/hb/5955_0.html"), None);
+        // TRS/WCM numbers the second page `_1`
+        assert_eq!(
+            p("http://a/c/202303/t20230329_123_1.html"),
+            Some(("http://a/c/202303/t20230329_123.html".into(), 1))
+        );
+        assert_eq!(
+            p("http://a/c/202303/t20230329_123_2.html"),
+            Some(("http://a/c/202303/t20230329_123.html".into(), 2))
+        );
+        assert_eq!(
+            p("http://a/xwzx/index_1.html"),
+            Some(("http://a/xwzx/".into(), 1))
+        );
+        // PHPCMS pseudo-static `show-catid-id-page.html`
+        assert_eq!(
+            p("http://a/show-12-345-2.html"),
+            Some(("http://a/show-12-345.html".into(), 2))
+        );
+        assert_eq!(
+            p("http://a/view.php?id=9&p=3"),
+            Some(("http://a/view.php?id=9".into(), 3))
+        );
         assert_eq!(p("http://a/list.php?page=1"), None);
         // TRS-style ids are not page numbers
         assert_eq!(p("http://a/t20230115_4567890.html"), None);
