@@ -33,6 +33,7 @@ use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::metadata::KeyValue;
 use parquet::file::properties::{EnabledStatistics, WriterProperties};
+use parquet::schema::types::ColumnPath;
 use serde::{Deserialize, Serialize};
 
 use crate::WriteError;
@@ -82,8 +83,89 @@ pub fn key_column(table: Table) -> &'static str {
     }
 }
 
-fn staging_dir(root: &Path, run_id: &str) -> PathBuf {
+pub(crate) fn staging_dir(root: &Path, run_id: &str) -> PathBuf {
     root.join("_staging").join(run_id)
+}
+
+/// Columns of few distinct values, dictionary-encoded (every other column is
+/// plain: dictionaries of bodies, texts and URLs only cost memory).
+#[must_use]
+pub fn dictionary_columns(table: Table) -> &'static [&'static str] {
+    match table {
+        Table::Pages => &[
+            "host",
+            "kind",
+            "content_type",
+            "declared_charset",
+            "detected_charset",
+            "referrer",
+            "run_id",
+        ],
+        Table::Documents => &["run_id"],
+        Table::Reports => &[
+            "province",
+            "prefecture",
+            "region",
+            "level",
+            "region_code",
+            "parent_code",
+            "session",
+            "extractor_version",
+            "run_id",
+        ],
+        Table::Targets => &[
+            "indicator",
+            "raw_name",
+            "measure",
+            "unit",
+            "qualifier",
+            "constraint",
+            "extractor_version",
+            "run_id",
+        ],
+        Table::Outcomes => &[
+            "indicator",
+            "raw_name",
+            "measure",
+            "unit",
+            "extractor_version",
+            "run_id",
+        ],
+    }
+}
+
+/// How every file of `table` is encoded: zstd at the configured level, an
+/// explicit row-group size, dictionaries for the low-cardinality columns
+/// only, page statistics, and key-value metadata naming the schema version,
+/// the table (and, for derived tables, the extractor version) plus `extra`.
+pub(crate) fn writer_properties(
+    table: Table,
+    opts: &WriteOptions,
+    extra: Vec<KeyValue>,
+) -> WriterProperties {
+    let level = ZstdLevel::try_new(opts.zstd_level).unwrap_or_default();
+    let mut kv = vec![
+        KeyValue::new("baogao.schema_version".into(), SCHEMA_VERSION.to_owned()),
+        KeyValue::new("baogao.table".into(), table.name().to_owned()),
+    ];
+    if matches!(table, Table::Reports | Table::Targets | Table::Outcomes) {
+        kv.push(KeyValue::new(
+            "baogao.extractor_version".into(),
+            baogao_model::EXTRACTOR_VERSION.to_owned(),
+        ));
+    }
+    kv.extend(extra);
+    let mut b = WriterProperties::builder()
+        .set_compression(Compression::ZSTD(level))
+        .set_max_row_group_size(opts.row_group_rows.max(1))
+        .set_dictionary_enabled(false)
+        .set_statistics_enabled(EnabledStatistics::Page)
+        .set_created_by(format!("baogao {}", env!("CARGO_PKG_VERSION")))
+        .set_key_value_metadata(Some(kv));
+    for col in dictionary_columns(table) {
+        b = b.set_column_dictionary_enabled(ColumnPath::from(*col), true);
+    }
+    b.build()
 }
 
 /// Writes rows of one table into the run's staging area, one open file per
@@ -100,11 +182,74 @@ pub struct TableWriter<R: Row> {
     _row: PhantomData<R>,
 }
 
-struct PartFile {
+/// One Parquet file being written under a hidden temporary name, renamed
+/// to its real name by [`PartFile::finish`].
+pub(crate) struct PartFile {
     writer: ArrowWriter<File>,
     tmp: PathBuf,
     dest: PathBuf,
     rows: usize,
+}
+
+impl PartFile {
+    /// Starts `dir/name` (written as `dir/.name.tmp` until finished).
+    pub(crate) fn create(
+        dir: &Path,
+        name: &str,
+        schema: arrow::datatypes::SchemaRef,
+        props: WriterProperties,
+    ) -> Result<PartFile, WriteError> {
+        fs::create_dir_all(dir).map_err(WriteError::io("create", dir))?;
+        let tmp = dir.join(format!(".{name}.tmp"));
+        let dest = dir.join(name);
+        let file = File::create(&tmp).map_err(WriteError::io("create", &tmp))?;
+        let writer =
+            ArrowWriter::try_new(file, schema, Some(props)).map_err(WriteError::parquet(&tmp))?;
+        Ok(PartFile {
+            writer,
+            tmp,
+            dest,
+            rows: 0,
+        })
+    }
+
+    /// Rows written so far.
+    pub(crate) fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// Appends a batch; true when the file reached a size limit of `opts`
+    /// and should be finished.
+    pub(crate) fn write(
+        &mut self,
+        batch: &RecordBatch,
+        opts: &WriteOptions,
+    ) -> Result<bool, WriteError> {
+        self.writer
+            .write(batch)
+            .map_err(WriteError::parquet(&self.tmp))?;
+        self.rows += batch.num_rows();
+        // Large bodies: do not hold more than ~64 MiB of a row group in memory.
+        if self.writer.in_progress_size() > 64 * 1024 * 1024 {
+            self.writer
+                .flush()
+                .map_err(WriteError::parquet(&self.tmp))?;
+        }
+        Ok(self.rows >= opts.max_file_rows
+            || self.writer.bytes_written() as u64 + self.writer.in_progress_size() as u64
+                >= opts.max_file_bytes)
+    }
+
+    /// Closes the file, syncs it and renames it to its real name.
+    pub(crate) fn finish(self) -> Result<PathBuf, WriteError> {
+        let PartFile {
+            writer, tmp, dest, ..
+        } = self;
+        let file = writer.into_inner().map_err(WriteError::parquet(&tmp))?;
+        file.sync_all().map_err(WriteError::io("sync", &tmp))?;
+        fs::rename(&tmp, &dest).map_err(WriteError::io("rename", &tmp))?;
+        Ok(dest)
+    }
 }
 
 impl<R: Row> TableWriter<R> {
@@ -118,19 +263,11 @@ impl<R: Row> TableWriter<R> {
     ) -> Result<Self, WriteError> {
         let dir = staging_dir(root, run_id).join(R::TABLE.name());
         fs::create_dir_all(&dir).map_err(WriteError::io("create", &dir))?;
-        let level = ZstdLevel::try_new(opts.zstd_level).unwrap_or_default();
-        let props = WriterProperties::builder()
-            .set_compression(Compression::ZSTD(level))
-            .set_max_row_group_size(opts.row_group_rows)
-            .set_dictionary_enabled(true)
-            .set_statistics_enabled(EnabledStatistics::Page)
-            .set_created_by(format!("baogao {}", env!("CARGO_PKG_VERSION")))
-            .set_key_value_metadata(Some(vec![
-                KeyValue::new("baogao.schema_version".into(), SCHEMA_VERSION.to_owned()),
-                KeyValue::new("baogao.table".into(), R::TABLE.name().to_owned()),
-                KeyValue::new("baogao.run_id".into(), run_id.to_owned()),
-            ]))
-            .build();
+        let props = writer_properties(
+            R::TABLE,
+            &opts,
+            vec![KeyValue::new("baogao.run_id".into(), run_id.to_owned())],
+        );
         Ok(TableWriter {
             dir,
             run_id: run_id.to_owned(),
@@ -178,22 +315,9 @@ impl<R: Row> TableWriter<R> {
             self.parts.insert(key.clone(), part);
         }
         let part = self.parts.get_mut(key).expect("just inserted");
-        part.writer
-            .write(&batch)
-            .map_err(WriteError::parquet(&part.tmp))?;
-        part.rows += batch.num_rows();
-        // Large bodies: do not hold more than ~64 MiB of a row group in memory.
-        if part.writer.in_progress_size() > 64 * 1024 * 1024 {
-            part.writer
-                .flush()
-                .map_err(WriteError::parquet(&part.tmp))?;
-        }
-        let full = part.rows >= self.opts.max_file_rows
-            || part.writer.bytes_written() as u64 + part.writer.in_progress_size() as u64
-                >= self.opts.max_file_bytes;
-        if full {
+        if part.write(&batch, &self.opts)? {
             let part = self.parts.remove(key).expect("present");
-            finish(part)?;
+            part.finish()?;
         }
         Ok(())
     }
@@ -204,20 +328,9 @@ impl<R: Row> TableWriter<R> {
         if let (Some(k), Some(v)) = (R::TABLE.partition_key(), key) {
             dir.push(format!("{k}={v}"));
         }
-        fs::create_dir_all(&dir).map_err(WriteError::io("create", &dir))?;
         let n = self.seq.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let name = format!("part-{}-{n:05}.parquet", self.run_id);
-        let tmp = dir.join(format!(".{name}.tmp"));
-        let dest = dir.join(name);
-        let file = File::create(&tmp).map_err(WriteError::io("create", &tmp))?;
-        let writer = ArrowWriter::try_new(file, R::TABLE.schema(), Some(self.props.clone()))
-            .map_err(WriteError::parquet(&tmp))?;
-        Ok(PartFile {
-            writer,
-            tmp,
-            dest,
-            rows: 0,
-        })
+        PartFile::create(&dir, &name, R::TABLE.schema(), self.props.clone())
     }
 
     /// Closes every open file so that all rows written so far are in complete
@@ -228,7 +341,7 @@ impl<R: Row> TableWriter<R> {
             self.encode(&key)?;
         }
         for (_, part) in std::mem::take(&mut self.parts) {
-            finish(part)?;
+            part.finish()?;
         }
         Ok(())
     }
@@ -238,16 +351,6 @@ impl<R: Row> TableWriter<R> {
         self.flush()?;
         Ok(self.rows)
     }
-}
-
-fn finish(part: PartFile) -> Result<(), WriteError> {
-    let PartFile {
-        writer, tmp, dest, ..
-    } = part;
-    let file = writer.into_inner().map_err(WriteError::parquet(&tmp))?;
-    file.sync_all().map_err(WriteError::io("sync", &tmp))?;
-    fs::rename(&tmp, &dest).map_err(WriteError::io("rename", &tmp))?;
-    Ok(())
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -340,7 +443,7 @@ fn upsert(table: Table, staged: &Path, dest: &Path, run_id: &str) -> Result<(), 
     }
     if !keys.is_empty() {
         for f in &older {
-            drop_keys(f, key, &keys)?;
+            drop_keys(table, f, key, &keys)?;
         }
     }
     for f in &staged_files {
@@ -358,7 +461,7 @@ fn upsert(table: Table, staged: &Path, dest: &Path, run_id: &str) -> Result<(), 
     Ok(())
 }
 
-fn file_name(p: &Path) -> &str {
+pub(crate) fn file_name(p: &Path) -> &str {
     p.file_name().and_then(|n| n.to_str()).unwrap_or_default()
 }
 
@@ -392,7 +495,12 @@ fn key_array<'a>(
 
 /// Rewrites `path` without the rows whose key is in `keys` (removes the file
 /// when no row is left). The rewrite is atomic: temporary name, then rename.
-fn drop_keys(path: &Path, column: &'static str, keys: &HashSet<String>) -> Result<(), WriteError> {
+fn drop_keys(
+    table: Table,
+    path: &Path,
+    column: &'static str,
+    keys: &HashSet<String>,
+) -> Result<(), WriteError> {
     let mut hit = HashSet::new();
     read_keys(path, column, &mut hit)?;
     if hit.is_disjoint(keys) {
@@ -402,18 +510,18 @@ fn drop_keys(path: &Path, column: &'static str, keys: &HashSet<String>) -> Resul
     let builder =
         ParquetRecordBatchReaderBuilder::try_new(file).map_err(WriteError::parquet(path))?;
     let schema = builder.schema().clone();
-    let props = WriterProperties::builder()
-        .set_compression(Compression::ZSTD(ZstdLevel::default()))
-        .set_dictionary_enabled(true)
-        .set_statistics_enabled(EnabledStatistics::Page)
-        .set_key_value_metadata(
-            builder
-                .metadata()
-                .file_metadata()
-                .key_value_metadata()
-                .cloned(),
-        )
-        .build();
+    // The file's own metadata (its run id) is kept; the encoding is the
+    // table's, with the default level and row-group size.
+    let extra = builder
+        .metadata()
+        .file_metadata()
+        .key_value_metadata()
+        .into_iter()
+        .flatten()
+        .filter(|kv| kv.key == "baogao.run_id")
+        .cloned()
+        .collect();
+    let props = writer_properties(table, &WriteOptions::default(), extra);
     let reader = builder.build().map_err(WriteError::parquet(path))?;
     let tmp = path.with_file_name(format!(".{}.rewrite.tmp", file_name(path)));
     let out = File::create(&tmp).map_err(WriteError::io("create", &tmp))?;
@@ -449,7 +557,7 @@ fn drop_keys(path: &Path, column: &'static str, keys: &HashSet<String>) -> Resul
 }
 
 /// Brings a dataset root to a consistent state after a crash: finishes
-/// journaled commits, discards staged files of runs that never committed and
+/// journaled commits (and compactions), discards staged files of runs that never committed and
 /// temporary files. Returns the run ids whose commit was finished.
 pub fn recover(root: &Path) -> Result<Vec<String>, WriteError> {
     let mut finished = Vec::new();
@@ -462,10 +570,14 @@ pub fn recover(root: &Path) -> Result<Vec<String>, WriteError> {
             if entry.path().join("_COMMIT").exists() {
                 apply(root, &run_id)?;
                 finished.push(run_id);
+            } else if entry.path().join(crate::compact::JOURNAL).exists() {
+                crate::compact::apply(root, &run_id)?;
+                finished.push(run_id);
             } else {
                 fs::remove_dir_all(entry.path()).map_err(WriteError::io("remove", entry.path()))?;
             }
         }
+        let _ = fs::remove_dir(&staging);
     }
     for table in Table::ALL {
         remove_tmp(&root.join(table.name()))?;
@@ -528,9 +640,9 @@ pub fn list_files(dir: &Path) -> Result<Vec<PathBuf>, WriteError> {
     Ok(out)
 }
 
-type BatchIter = Box<dyn Iterator<Item = Result<RecordBatch, WriteError>>>;
+pub(crate) type BatchIter = Box<dyn Iterator<Item = Result<RecordBatch, WriteError>>>;
 
-fn read_batches(path: &Path, columns: Option<&[&str]>) -> Result<BatchIter, WriteError> {
+pub(crate) fn read_batches(path: &Path, columns: Option<&[&str]>) -> Result<BatchIter, WriteError> {
     let file = File::open(path).map_err(WriteError::io("open", path))?;
     let mut builder =
         ParquetRecordBatchReaderBuilder::try_new(file).map_err(WriteError::parquet(path))?;

@@ -6,7 +6,8 @@
 //! Spark read directly. The pipeline creates one [`TableWriter`] per table
 //! and run, [`commit`]s what they staged at checkpoints and at the end, and
 //! writes a [`RunManifest`] last. [`recover`] repairs a root after a crash;
-//! [`scan`] reads a table back, for stage re-runs.
+//! [`compact`] merges the small files checkpoints leave; [`scan`] reads a
+//! table back, for stage re-runs.
 //!
 //! ```no_run
 //! use std::path::Path;
@@ -23,6 +24,7 @@
 //! # Ok::<(), baogao_write::WriteError>(())
 //! ```
 
+mod compact;
 mod dataset;
 mod error;
 mod lock;
@@ -30,9 +32,10 @@ mod manifest;
 mod rows;
 mod schema;
 
+pub use compact::{Compaction, compact};
 pub use dataset::{
-    CommitMode, TableWriter, WriteOptions, commit, discard, key_column, list_files, read_all,
-    read_strings, recover, scan, write_atomic,
+    CommitMode, TableWriter, WriteOptions, commit, dictionary_columns, discard, key_column,
+    list_files, read_all, read_strings, recover, scan, write_atomic,
 };
 pub use error::WriteError;
 pub use lock::OutputLock;

@@ -240,3 +240,552 @@ fn a_live_lock_is_refused_and_a_stale_one_taken_over() {
     drop(lock);
     assert!(!dir.path().join("_lock").exists());
 }
+
+// ---- Parquet properties, read back from the file metadata ----
+
+use parquet::basic::{Compression as PqCompression, Encoding, LogicalType, TimeUnit as PqTimeUnit};
+use parquet::file::metadata::ParquetMetaData;
+use parquet::file::reader::{FileReader, SerializedFileReader};
+use parquet::file::statistics::Statistics;
+
+fn metadata(path: &std::path::Path) -> ParquetMetaData {
+    let reader = SerializedFileReader::new(std::fs::File::open(path).unwrap()).unwrap();
+    reader.metadata().clone()
+}
+
+fn kv(meta: &ParquetMetaData, key: &str) -> Option<String> {
+    meta.file_metadata()
+        .key_value_metadata()?
+        .iter()
+        .find(|kv| kv.key == key)
+        .and_then(|kv| kv.value.clone())
+}
+
+fn column<'a>(
+    meta: &'a ParquetMetaData,
+    rg: usize,
+    name: &str,
+) -> &'a parquet::file::metadata::ColumnChunkMetaData {
+    meta.row_group(rg)
+        .columns()
+        .iter()
+        .find(|c| c.column_path().string() == name)
+        .unwrap_or_else(|| panic!("no column `{name}`"))
+}
+
+fn is_dictionary(c: &parquet::file::metadata::ColumnChunkMetaData) -> bool {
+    c.encodings()
+        .any(|e| matches!(e, Encoding::RLE_DICTIONARY | Encoding::PLAIN_DICTIONARY))
+}
+
+/// One committed file of each table, written with `opts`.
+fn write_every_table(root: &std::path::Path, opts: &WriteOptions, n: usize) {
+    use baogao_model::{Level, Outcome, Report};
+    let seq = Arc::new(AtomicU32::new(0));
+    let mut pages = TableWriter::<Page>::new(root, "r1", opts.clone(), seq.clone()).unwrap();
+    let mut docs = TableWriter::<Document>::new(root, "r1", opts.clone(), seq.clone()).unwrap();
+    let mut reports = TableWriter::<Report>::new(root, "r1", opts.clone(), seq.clone()).unwrap();
+    let mut targets = TableWriter::<Target>::new(root, "r1", opts.clone(), seq.clone()).unwrap();
+    let mut outcomes = TableWriter::<Outcome>::new(root, "r1", opts.clone(), seq).unwrap();
+    for i in 0..n {
+        let url = format!("http://h/{i}.html");
+        pages
+            .write(Page {
+                url: url.clone(),
+                final_url: url.clone(),
+                host: "h".into(),
+                fetched_at: Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap(),
+                kind: PageKind::Html,
+                status: Some(200),
+                content_type: Some("text/html".into()),
+                body: Some(format!("<p>正文 {i}</p>")),
+                page_urls: vec![url.clone()],
+                attempts: 1,
+                ..Page::default()
+            })
+            .unwrap();
+        let d = doc(&url, &format!("地区生产总值增长{i}%"));
+        let id = d.doc_id.clone();
+        docs.write(d).unwrap();
+        reports
+            .write(Report {
+                doc_id: id.clone(),
+                url: url.clone(),
+                province: Some("山西省".into()),
+                level: Some(Level::City),
+                target_year: Some(2024),
+                ..Report::default()
+            })
+            .unwrap();
+        targets.write(target(&id, Some(2024), i as f64)).unwrap();
+        outcomes
+            .write(Outcome {
+                doc_id: id,
+                year: Some(2023),
+                indicator: "gdp".into(),
+                raw_name: "地区生产总值".into(),
+                measure: Measure::Growth,
+                value: Some(5.0),
+                unit: Some("%".into()),
+                estimated: false,
+                text: "增长5%".into(),
+                char_start: 0,
+                char_end: 4,
+            })
+            .unwrap();
+    }
+    pages.close().unwrap();
+    docs.close().unwrap();
+    reports.close().unwrap();
+    targets.close().unwrap();
+    outcomes.close().unwrap();
+    let all: Vec<_> = Table::ALL
+        .into_iter()
+        .map(|t| (t, CommitMode::Upsert))
+        .collect();
+    commit(root, "r1", &all).unwrap();
+}
+
+fn files_of(root: &std::path::Path, table: Table) -> Vec<std::path::PathBuf> {
+    let files = list_files(&root.join(table.name())).unwrap();
+    assert!(!files.is_empty(), "no files of `{}`", table.name());
+    files
+}
+
+#[test]
+fn every_file_names_the_schema_version_and_table_in_its_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    write_every_table(dir.path(), &WriteOptions::default(), 3);
+    for table in Table::ALL {
+        for f in files_of(dir.path(), table) {
+            let meta = metadata(&f);
+            assert_eq!(
+                kv(&meta, "baogao.schema_version").as_deref(),
+                Some(SCHEMA_VERSION)
+            );
+            assert_eq!(kv(&meta, "baogao.table").as_deref(), Some(table.name()));
+            assert_eq!(kv(&meta, "baogao.run_id").as_deref(), Some("r1"));
+        }
+    }
+}
+
+#[test]
+fn every_derived_row_and_file_carries_the_extractor_version() {
+    let dir = tempfile::tempdir().unwrap();
+    write_every_table(dir.path(), &WriteOptions::default(), 4);
+    for table in [Table::Reports, Table::Targets, Table::Outcomes] {
+        let rows = read_strings(dir.path(), table, &["extractor_version"]).unwrap();
+        assert_eq!(rows.len(), 4, "{}", table.name());
+        for r in rows {
+            assert_eq!(
+                r[0].as_deref(),
+                Some(baogao_model::EXTRACTOR_VERSION),
+                "{}",
+                table.name()
+            );
+        }
+        for f in files_of(dir.path(), table) {
+            assert_eq!(
+                kv(&metadata(&f), "baogao.extractor_version").as_deref(),
+                Some(baogao_model::EXTRACTOR_VERSION)
+            );
+        }
+    }
+}
+
+#[test]
+fn every_column_chunk_is_zstd_compressed() {
+    let dir = tempfile::tempdir().unwrap();
+    write_every_table(dir.path(), &WriteOptions::default(), 3);
+    for table in Table::ALL {
+        for f in files_of(dir.path(), table) {
+            let meta = metadata(&f);
+            for rg in meta.row_groups() {
+                for c in rg.columns() {
+                    assert!(
+                        matches!(c.compression(), PqCompression::ZSTD(_)),
+                        "{}: {} is {:?}",
+                        f.display(),
+                        c.column_path(),
+                        c.compression()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn row_groups_hold_at_most_row_group_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let opts = WriteOptions {
+        row_group_rows: 4,
+        ..WriteOptions::default()
+    };
+    write_every_table(dir.path(), &opts, 10);
+    let f = &files_of(dir.path(), Table::Targets)[0];
+    let meta = metadata(f);
+    let sizes: Vec<i64> = meta.row_groups().iter().map(|rg| rg.num_rows()).collect();
+    assert_eq!(sizes, vec![4, 4, 2]);
+}
+
+#[test]
+fn low_cardinality_string_columns_are_dictionary_encoded_and_texts_are_not() {
+    let dir = tempfile::tempdir().unwrap();
+    write_every_table(dir.path(), &WriteOptions::default(), 5);
+    let cases: [(Table, &[&str], &[&str]); 4] = [
+        (
+            Table::Pages,
+            &["host", "kind", "content_type", "run_id"],
+            &["url", "body", "final_url"],
+        ),
+        (
+            Table::Reports,
+            &["province", "level", "extractor_version"],
+            &["doc_id", "url"],
+        ),
+        (
+            Table::Targets,
+            &["indicator", "unit", "qualifier", "measure", "raw_name"],
+            &["text", "doc_id"],
+        ),
+        (
+            Table::Outcomes,
+            &["indicator", "unit", "measure"],
+            &["text"],
+        ),
+    ];
+    for (table, dict, plain) in cases {
+        let meta = metadata(&files_of(dir.path(), table)[0]);
+        for name in dict {
+            assert!(
+                is_dictionary(column(&meta, 0, name)),
+                "{}.{name}",
+                table.name()
+            );
+        }
+        for name in plain {
+            assert!(
+                !is_dictionary(column(&meta, 0, name)),
+                "{}.{name}",
+                table.name()
+            );
+        }
+    }
+    // Every listed column exists in its table.
+    for table in Table::ALL {
+        for name in dictionary_columns(table) {
+            assert!(
+                table.schema().field_with_name(name).is_ok(),
+                "{}.{name}",
+                table.name()
+            );
+        }
+    }
+}
+
+#[test]
+fn column_statistics_are_written() {
+    let dir = tempfile::tempdir().unwrap();
+    write_every_table(dir.path(), &WriteOptions::default(), 5);
+    let meta = metadata(&files_of(dir.path(), Table::Targets)[0]);
+    let value = column(&meta, 0, "value").statistics().expect("value stats");
+    let Statistics::Double(v) = value else {
+        panic!("{value:?}")
+    };
+    // (A zero minimum is written as -0.0, which equals 0.0.)
+    assert_eq!(v.min_opt(), Some(&0.0));
+    assert_eq!(v.max_opt(), Some(&4.0));
+    assert_eq!(value.null_count_opt(), Some(0));
+    for table in Table::ALL {
+        let meta = metadata(&files_of(dir.path(), table)[0]);
+        for c in meta.row_group(0).columns() {
+            assert!(
+                c.statistics().is_some(),
+                "{}: {}",
+                table.name(),
+                c.column_path()
+            );
+        }
+    }
+}
+
+#[test]
+fn timestamps_are_microseconds_utc() {
+    let dir = tempfile::tempdir().unwrap();
+    write_every_table(dir.path(), &WriteOptions::default(), 1);
+    let meta = metadata(&files_of(dir.path(), Table::Pages)[0]);
+    let schema = meta.file_metadata().schema_descr();
+    let col = (0..schema.num_columns())
+        .map(|i| schema.column(i))
+        .find(|c| c.name() == "fetched_at")
+        .expect("fetched_at");
+    assert_eq!(
+        col.logical_type_ref(),
+        Some(&LogicalType::Timestamp {
+            is_adjusted_to_u_t_c: true,
+            unit: PqTimeUnit::MICROS,
+        })
+    );
+}
+
+#[test]
+fn files_roll_at_the_size_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let opts = WriteOptions {
+        max_file_bytes: 4096,
+        row_group_rows: 8,
+        ..WriteOptions::default()
+    };
+    let mut w =
+        TableWriter::<Document>::new(dir.path(), "r1", opts, Arc::new(AtomicU32::new(0))).unwrap();
+    // ~2 KiB of hard-to-compress text per row.
+    let mut x: u64 = 1;
+    for i in 0..64 {
+        let text: String = (0..700)
+            .map(|_| {
+                x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                char::from_u32(0x4e00 + ((x >> 33) % 2000) as u32).unwrap()
+            })
+            .collect();
+        w.write(doc(&format!("u{i}"), &text)).unwrap();
+    }
+    w.close().unwrap();
+    commit(dir.path(), "r1", &[(Table::Documents, CommitMode::Upsert)]).unwrap();
+    let files = list_files(&dir.path().join("documents")).unwrap();
+    assert!(files.len() >= 8, "{} files", files.len());
+    for f in &files {
+        // A file is closed at the first batch that takes it past the limit.
+        let size = std::fs::metadata(f).unwrap().len();
+        assert!(
+            size < 4096 + 8 * 2 * 2100 + 4096,
+            "{}: {size} bytes",
+            f.display()
+        );
+    }
+    assert_eq!(read_all::<Document>(dir.path()).unwrap().len(), 64);
+}
+
+#[test]
+fn files_rewritten_by_an_upsert_keep_the_table_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    write_every_table(dir.path(), &WriteOptions::default(), 5);
+    // r2 replaces target rows of one document: r1's target file is rewritten.
+    let id = doc("http://h/0.html", "x").doc_id;
+    let mut w = TableWriter::<Target>::new(
+        dir.path(),
+        "r2",
+        WriteOptions::default(),
+        Arc::new(AtomicU32::new(0)),
+    )
+    .unwrap();
+    w.write(target(&id, Some(2024), 9.0)).unwrap();
+    w.close().unwrap();
+    commit(dir.path(), "r2", &[(Table::Targets, CommitMode::Upsert)]).unwrap();
+    let files = files_of(dir.path(), Table::Targets);
+    let old = files
+        .iter()
+        .find(|f| f.to_string_lossy().contains("part-r1-"))
+        .expect("r1's file, rewritten");
+    let meta = metadata(old);
+    assert_eq!(meta.file_metadata().num_rows(), 4);
+    assert_eq!(
+        kv(&meta, "baogao.schema_version").as_deref(),
+        Some(SCHEMA_VERSION)
+    );
+    assert_eq!(kv(&meta, "baogao.run_id").as_deref(), Some("r1"));
+    let c = column(&meta, 0, "indicator");
+    assert!(matches!(c.compression(), PqCompression::ZSTD(_)));
+    assert!(is_dictionary(c));
+    assert!(!is_dictionary(column(&meta, 0, "text")));
+    assert_eq!(read_all::<Target>(dir.path()).unwrap().len(), 5);
+}
+
+// ---- compaction ----
+
+/// Every row of every table, as sorted debug strings.
+fn snapshot(root: &std::path::Path) -> Vec<String> {
+    use baogao_model::{Outcome, Report};
+    let mut out = Vec::new();
+    out.extend(
+        read_all::<Page>(root)
+            .unwrap()
+            .iter()
+            .map(|r| format!("{r:?}")),
+    );
+    out.extend(
+        read_all::<Document>(root)
+            .unwrap()
+            .iter()
+            .map(|r| format!("{r:?}")),
+    );
+    out.extend(
+        read_all::<Report>(root)
+            .unwrap()
+            .iter()
+            .map(|r| format!("{r:?}")),
+    );
+    out.extend(
+        read_all::<Target>(root)
+            .unwrap()
+            .iter()
+            .map(|r| format!("{r:?}")),
+    );
+    out.extend(
+        read_all::<Outcome>(root)
+            .unwrap()
+            .iter()
+            .map(|r| format!("{r:?}")),
+    );
+    out.sort();
+    out
+}
+
+/// Five runs of documents and targets in two partitions: many small files.
+fn many_small_files(root: &std::path::Path) {
+    for run in 0..5 {
+        let id = format!("r{run}");
+        let seq = Arc::new(AtomicU32::new(0));
+        let mut d =
+            TableWriter::<Document>::new(root, &id, WriteOptions::default(), seq.clone()).unwrap();
+        let mut t = TableWriter::<Target>::new(root, &id, WriteOptions::default(), seq).unwrap();
+        for i in 0..7 {
+            let doc = doc(
+                &format!("http://h/{run}/{i}.html"),
+                &format!("text {run} {i}"),
+            );
+            t.write(target(&doc.doc_id, Some(2023 + i % 2), f64::from(i)))
+                .unwrap();
+            d.write(doc).unwrap();
+        }
+        d.close().unwrap();
+        t.close().unwrap();
+        commit(
+            root,
+            &id,
+            &[
+                (Table::Documents, CommitMode::Upsert),
+                (Table::Targets, CommitMode::Upsert),
+            ],
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn compact_merges_small_files_and_keeps_every_row_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    many_small_files(root);
+    let before = snapshot(root);
+    assert_eq!(list_files(&root.join("documents")).unwrap().len(), 5);
+    assert_eq!(list_files(&root.join("targets")).unwrap().len(), 10);
+
+    let done = compact(root, &WriteOptions::default()).unwrap();
+    assert_eq!(done.len(), 3, "{done:?}");
+    assert_eq!(done.iter().map(|c| c.rows).sum::<u64>(), 35 + 35);
+    assert_eq!(list_files(&root.join("documents")).unwrap().len(), 1);
+    assert_eq!(
+        list_files(&root.join("targets/target_year=2023"))
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        list_files(&root.join("targets/target_year=2024"))
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(snapshot(root), before);
+    assert!(!root.join("_staging").exists());
+    assert!(!root.join("_lock").exists());
+    // The merged file is encoded like any other.
+    let meta = metadata(&list_files(&root.join("targets/target_year=2023")).unwrap()[0]);
+    assert_eq!(
+        kv(&meta, "baogao.schema_version").as_deref(),
+        Some(SCHEMA_VERSION)
+    );
+    assert!(is_dictionary(column(&meta, 0, "indicator")));
+    // Nothing left to do the second time; a later upsert still replaces rows.
+    assert!(compact(root, &WriteOptions::default()).unwrap().is_empty());
+    write_docs(
+        root,
+        "r9",
+        vec![doc("http://h/0/0.html", "new")],
+        CommitMode::Upsert,
+    );
+    let docs = read_all::<Document>(root).unwrap();
+    assert_eq!(docs.len(), 35);
+    assert_eq!(docs.iter().filter(|d| d.text == "new").count(), 1);
+}
+
+#[test]
+fn compact_rolls_merged_files_at_the_row_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    many_small_files(dir.path());
+    let before = snapshot(dir.path());
+    let opts = WriteOptions {
+        max_file_rows: 16,
+        ..WriteOptions::default()
+    };
+    compact(dir.path(), &opts).unwrap();
+    // 35 documents in files of at most 16 rows.
+    let files = list_files(&dir.path().join("documents")).unwrap();
+    let rows: Vec<i64> = files
+        .iter()
+        .map(|f| metadata(f).file_metadata().num_rows())
+        .collect();
+    assert_eq!(rows, vec![16, 16, 3]);
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn a_compaction_killed_before_its_journal_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    many_small_files(root);
+    let before = snapshot(root);
+    let files_before = list_files(&root.join("targets")).unwrap();
+    compact::stage(root, "compact-x", &WriteOptions::default()).unwrap();
+    // "Killed" while writing: the journal never appeared.
+    std::fs::remove_file(root.join("_staging/compact-x").join(compact::JOURNAL)).unwrap();
+    assert_eq!(snapshot(root), before, "staged files are invisible");
+    assert!(recover(root).unwrap().is_empty());
+    assert!(!root.join("_staging").exists());
+    assert_eq!(list_files(&root.join("targets")).unwrap(), files_before);
+    assert_eq!(snapshot(root), before);
+}
+
+#[test]
+fn a_compaction_killed_after_its_journal_is_finished_by_recover() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    many_small_files(root);
+    let before = snapshot(root);
+    compact::stage(root, "compact-x", &WriteOptions::default()).unwrap();
+    // "Killed" after moving one merged file into place.
+    let staged = list_files(&root.join("_staging/compact-x/targets")).unwrap();
+    let first = &staged[0];
+    let rel = first.strip_prefix(root.join("_staging/compact-x")).unwrap();
+    std::fs::rename(first, root.join(rel)).unwrap();
+    assert_eq!(recover(root).unwrap(), vec!["compact-x".to_owned()]);
+    assert_eq!(snapshot(root), before);
+    assert_eq!(list_files(&root.join("targets")).unwrap().len(), 2);
+    assert_eq!(list_files(&root.join("documents")).unwrap().len(), 1);
+    assert!(!root.join("_staging").exists());
+    // Finishing twice is harmless.
+    assert!(recover(root).unwrap().is_empty());
+    assert_eq!(snapshot(root), before);
+}
+
+#[test]
+fn compact_refuses_a_root_locked_by_a_live_run() {
+    let dir = tempfile::tempdir().unwrap();
+    many_small_files(dir.path());
+    std::fs::write(dir.path().join("_lock"), "1 busy-run\n").unwrap();
+    let err = compact(dir.path(), &WriteOptions::default()).unwrap_err();
+    assert!(matches!(err, WriteError::Locked { .. }), "{err}");
+    assert!(err.to_string().contains("busy-run"), "{err}");
+    assert_eq!(list_files(&dir.path().join("documents")).unwrap().len(), 5);
+}
