@@ -236,6 +236,7 @@ impl Crawler {
             stats.robots_blocked += result.robots_blocked;
             if let Some(h) = result.seed_redirected_to {
                 // a seed that redirects (`gov.cn` → `www.gov.cn`) brings its new host along
+                inner.fetcher.scope.allow_host(&h);
                 frontier.hosts.insert(h);
             }
             for found in result.links {

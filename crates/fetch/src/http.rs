@@ -2,8 +2,9 @@
 //! exponential backoff and jitter, `Retry-After`, conditional headers, and a body read in
 //! chunks that stops at the decompressed-size cap.
 
-use std::sync::Arc;
+use std::collections::HashSet;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, Utc};
@@ -66,9 +67,65 @@ pub(crate) enum Fetched {
     Cancelled,
 }
 
+/// Where redirects may lead when `same_host` is on: the seeds' hosts and the hosts seeds
+/// redirected to. A seed's own redirects (`gov.cn` → `www.gov.cn`) and robots.txt redirects may
+/// go anywhere (http/https); any other request that would leave these hosts is refused.
+#[derive(Debug, Default)]
+pub(crate) struct RedirectScope {
+    same_host: bool,
+    /// Seeds as requested (fragment dropped).
+    seeds: HashSet<String>,
+    hosts: RwLock<HashSet<String>>,
+}
+
+impl RedirectScope {
+    fn new(opts: &FetchOptions) -> RedirectScope {
+        let mut seeds = HashSet::new();
+        let mut hosts = HashSet::new();
+        for s in &opts.seeds {
+            let mut u = s.clone();
+            u.set_fragment(None);
+            seeds.insert(u.to_string());
+            if let Some(h) = u.host_str() {
+                hosts.insert(h.to_ascii_lowercase());
+            }
+        }
+        RedirectScope {
+            same_host: opts.same_host,
+            seeds,
+            hosts: RwLock::new(hosts),
+        }
+    }
+
+    /// Links and redirects may go to `host` from now on.
+    pub(crate) fn allow_host(&self, host: &str) {
+        self.hosts
+            .write()
+            .expect("scope lock")
+            .insert(host.to_ascii_lowercase());
+    }
+
+    /// `None` when a redirect from the chain starting at `first` may go to `to`, else why not.
+    fn refuse(&self, first: Option<&Url>, to: &Url) -> Option<String> {
+        if !self.same_host {
+            return None;
+        }
+        let free =
+            first.is_some_and(|f| f.path() == "/robots.txt" || self.seeds.contains(f.as_str()));
+        let inside = to.host_str().is_some_and(|h| {
+            self.hosts
+                .read()
+                .expect("scope lock")
+                .contains(&h.to_ascii_lowercase())
+        });
+        (!free && !inside).then(|| format!("redirect to `{to}` leaves the crawled hosts"))
+    }
+}
+
 /// The HTTP side of a crawler.
 pub(crate) struct Fetcher {
     client: reqwest::Client,
+    pub(crate) scope: Arc<RedirectScope>,
     semaphore: Arc<Semaphore>,
     pub(crate) counters: Counters,
     retries: u32,
@@ -90,6 +147,8 @@ enum Step {
 impl Fetcher {
     pub(crate) fn new(opts: &FetchOptions) -> Result<Fetcher, FetchError> {
         let max_redirects = opts.max_redirects;
+        let scope = Arc::new(RedirectScope::new(opts));
+        let policy_scope = Arc::clone(&scope);
         let policy = reqwest::redirect::Policy::custom(move |attempt| {
             let scheme = attempt.url().scheme().to_owned();
             if scheme != "http" && scheme != "https" {
@@ -105,6 +164,9 @@ impl Fetcher {
             }
             if attempt.previous().len() > max_redirects {
                 return attempt.error(format!("more than {max_redirects} redirects"));
+            }
+            if let Some(why) = policy_scope.refuse(attempt.previous().first(), attempt.url()) {
+                return attempt.error(why);
             }
             attempt.follow()
         });
@@ -129,6 +191,7 @@ impl Fetcher {
             .map_err(FetchError::Client)?;
         Ok(Fetcher {
             client,
+            scope,
             semaphore: Arc::new(Semaphore::new(opts.concurrency)),
             counters: Counters::default(),
             retries: opts.retries,

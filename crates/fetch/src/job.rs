@@ -171,6 +171,25 @@ fn sniff(content_type: Option<&str>, body: &[u8], url: &Url) -> BodyKind {
     BodyKind::Binary
 }
 
+/// A sitemap served gzipped as a file (`sitemap.xml.gz`), not as `Content-Encoding`.
+fn is_gz_sitemap(url: &Url) -> bool {
+    let path = url.path().to_ascii_lowercase();
+    path.ends_with(".xml.gz") || (path.ends_with(".gz") && path.contains("sitemap"))
+}
+
+/// The inflated bytes of a gzip file, or `None` past `limit` bytes (a bomb). Bytes that are not
+/// gzip after all come back as they are.
+fn gunzip(bytes: &[u8], limit: u64) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    let mut reader = flate2::read::MultiGzDecoder::new(bytes).take(limit + 1);
+    if reader.read_to_end(&mut out).is_err() {
+        tracing::debug!("gzip sitemap does not inflate; read as it is");
+        return Some(bytes.to_vec());
+    }
+    (out.len() as u64 <= limit).then_some(out)
+}
+
 /// Decodes and analyses a page off the async workers.
 async fn digest(
     bytes: Vec<u8>,
@@ -264,6 +283,7 @@ pub(crate) async fn process(inner: Arc<Inner>, ctx: Arc<RunCtx>, job: Job) -> Ta
         }
         Ok(Ok(())) => {}
     }
+    let gz_sitemap = is_gz_sitemap(&job.url);
     let conditional = (!job.seed && looks_like_document(&job.url))
         .then_some(job.previous.as_ref())
         .flatten();
@@ -273,7 +293,11 @@ pub(crate) async fn process(inner: Arc<Inner>, ctx: Arc<RunCtx>, job: Job) -> Ta
             &host,
             &job.url,
             conditional,
-            BodyPolicy::UnlessBinary,
+            if gz_sitemap {
+                BodyPolicy::Always
+            } else {
+                BodyPolicy::UnlessBinary
+            },
             &ctx.cancel,
         )
         .await
@@ -304,11 +328,44 @@ pub(crate) async fn process(inner: Arc<Inner>, ctx: Arc<RunCtx>, job: Job) -> Ta
         push_document(&mut out, &job, page);
         return out;
     }
-    let Some(body) = resp.body.take() else {
+    let Some(mut body) = resp.body.take() else {
         push_document(&mut out, &job, ok_page(&job, PageKind::Binary, &resp));
         return out;
     };
-    match sniff(resp.content_type.as_deref(), &body, &resp.final_url) {
+    let mut content_type = resp.content_type.clone();
+    if gz_sitemap && body.starts_with(&[0x1f, 0x8b]) {
+        let limit = inner.opts.max_body_bytes;
+        let inflated = tokio::task::spawn_blocking(move || gunzip(&body, limit))
+            .await
+            .expect("gunzip panicked");
+        match inflated {
+            Some(xml) => {
+                body = xml;
+                content_type = Some("application/xml".to_owned()); // sniff the inflated bytes
+            }
+            None => {
+                let err = FetchError::BodyTooLarge {
+                    url: job.key.clone(),
+                    limit,
+                };
+                out.pages.push(error_page(
+                    &job.key,
+                    job.depth,
+                    job.referrer.clone(),
+                    Some(resp.status),
+                    resp.attempts,
+                    &err,
+                ));
+                return out;
+            }
+        }
+    }
+    let kind = if gz_sitemap && html::is_sitemap(&body) {
+        BodyKind::Sitemap
+    } else {
+        sniff(content_type.as_deref(), &body, &resp.final_url)
+    };
+    match kind {
         BodyKind::Binary => {
             let mut page = ok_page(&job, PageKind::Binary, &resp);
             page.body_sha256 = Some(sha_hex(&[&body]));

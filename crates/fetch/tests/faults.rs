@@ -16,7 +16,9 @@ use axum::response::Response;
 use axum::routing::get;
 use baogao_fetch::{Crawler, FetchOptions};
 use baogao_model::PageKind;
-use support::{article, crawl, fast_opts, find, html, raw_server, serve, status};
+use support::{
+    article, crawl, crawl_with, fast_opts, find, html, raw_server, reset_server, serve, status,
+};
 use tokio_util::sync::CancellationToken;
 
 /// A handler that fails with `first` (and `Retry-After: 1`) `n` times, then serves an article.
@@ -742,4 +744,424 @@ async fn bad_options_are_refused() {
             .unwrap()
             .contains("unsupported url scheme `ftp`")
     );
+}
+
+#[tokio::test]
+async fn connection_reset_is_retried_then_an_error_row() {
+    let (base, hits) = reset_server().await;
+    let url = base.join("/rst.html").unwrap();
+    let (pages, stats) = crawl(fast_opts(vec![url.clone()], &[])).await;
+    let p = find(&pages, url.as_str());
+    assert_eq!((p.kind, p.status, p.attempts), (PageKind::Error, None, 3));
+    assert!(
+        p.error
+            .as_deref()
+            .unwrap()
+            .contains("request failed after 3 attempt(s)"),
+        "{:?}",
+        p.error
+    );
+    assert_eq!(*hits.lock().unwrap(), 3);
+    assert_eq!(stats.retries, 2);
+}
+
+#[tokio::test]
+async fn request_timeout_status_is_retried_other_client_errors_are_not() {
+    let server = serve(|_| {
+        Router::new()
+            .route("/408", get(flaky(StatusCode::REQUEST_TIMEOUT, 1, "")))
+            .route("/403", get(|| async { status(StatusCode::FORBIDDEN) }))
+            .route("/410", get(|| async { status(StatusCode::GONE) }))
+    })
+    .await;
+    let seeds = ["/408", "/403", "/410"]
+        .iter()
+        .map(|p| server.url(p))
+        .collect();
+    let (pages, _) = crawl(fast_opts(seeds, &[])).await;
+    let p = find(&pages, server.url("/408").as_str());
+    assert_eq!((p.kind, p.attempts), (PageKind::Html, 2));
+    for (path, code) in [("/403", 403), ("/410", 410)] {
+        let p = find(&pages, server.url(path).as_str());
+        assert_eq!(
+            (p.kind, p.status, p.attempts),
+            (PageKind::Error, Some(code), 1)
+        );
+        assert_eq!(server.log.count(path), 1, "{path} retried");
+    }
+}
+
+#[tokio::test]
+async fn retry_after_as_http_date_is_honoured() {
+    let hits = Arc::new(AtomicUsize::new(0));
+    let server = serve(move |_| {
+        Router::new().route(
+            "/date",
+            get(move || {
+                let k = hits.fetch_add(1, Ordering::SeqCst);
+                std::future::ready(if k == 0 {
+                    let mut r = status(StatusCode::SERVICE_UNAVAILABLE);
+                    let when = std::time::SystemTime::now() + Duration::from_secs(2);
+                    r.headers_mut().insert(
+                        header::RETRY_AFTER,
+                        HeaderValue::from_str(&httpdate::fmt_http_date(when)).unwrap(),
+                    );
+                    r
+                } else {
+                    html("text/html", article("d", ""))
+                })
+            }),
+        )
+    })
+    .await;
+    let (pages, _) = crawl(fast_opts(vec![server.url("/date")], &[])).await;
+    let p = find(&pages, server.url("/date").as_str());
+    assert_eq!((p.kind, p.attempts), (PageKind::Html, 2));
+    let t = server.log.times_of("/date");
+    // the date has a 1-second resolution: between 1 and 2 s from the first answer
+    assert!(
+        t[1] - t[0] >= Duration::from_millis(950),
+        "{:?}",
+        t[1] - t[0]
+    );
+}
+
+#[tokio::test]
+async fn retry_after_is_capped_by_backoff_max() {
+    let server = serve(|_| {
+        Router::new().route(
+            "/long",
+            get({
+                let hits = Arc::new(AtomicUsize::new(0));
+                move || {
+                    let k = hits.fetch_add(1, Ordering::SeqCst);
+                    std::future::ready(if k == 0 {
+                        let mut r = status(StatusCode::TOO_MANY_REQUESTS);
+                        r.headers_mut()
+                            .insert(header::RETRY_AFTER, HeaderValue::from_static("3600"));
+                        r
+                    } else {
+                        html("text/html", article("l", ""))
+                    })
+                }
+            }),
+        )
+    })
+    .await;
+    let mut opts = fast_opts(vec![server.url("/long")], &[]);
+    opts.backoff_max = Duration::from_millis(300);
+    let t0 = Instant::now();
+    let (pages, _) = crawl(opts).await;
+    assert!(t0.elapsed() < Duration::from_secs(5), "{:?}", t0.elapsed());
+    assert_eq!(
+        find(&pages, server.url("/long").as_str()).kind,
+        PageKind::Html
+    );
+}
+
+#[tokio::test]
+async fn redirect_off_the_crawled_hosts_is_refused() {
+    // `localhost` is another host name for the same loopback server
+    let server = serve(|base| {
+        let away = format!("{}/away.html", base.replace("127.0.0.1", "localhost"));
+        let links =
+            r#"<a href="/out">out</a><a href="file:///etc/passwd">passwd</a><a href="/in">in</a>"#;
+        Router::new()
+            .route(
+                "/start.html",
+                get(move || std::future::ready(html("text/html", article("s", links)))),
+            )
+            .route(
+                "/out",
+                get(move || {
+                    let away = away.clone();
+                    async move {
+                        let mut r = status(StatusCode::FOUND);
+                        r.headers_mut()
+                            .insert(header::LOCATION, HeaderValue::from_str(&away).unwrap());
+                        r
+                    }
+                }),
+            )
+            .route("/in", get(redirect("/start2.html")))
+            .route(
+                "/start2.html",
+                get(|| async { html("text/html", article("s2", "")) }),
+            )
+            .route(
+                "/away.html",
+                get(|| async { html("text/html", article("a", "")) }),
+            )
+    })
+    .await;
+    let (pages, _) = crawl(fast_opts(vec![server.url("/start.html")], &[".*"])).await;
+    let p = find(&pages, server.url("/out").as_str());
+    assert_eq!(p.kind, PageKind::Error);
+    let e = p.error.as_deref().unwrap();
+    assert!(
+        e.contains("redirect refused") && e.contains("leaves the crawled hosts"),
+        "{e}"
+    );
+    assert_eq!(
+        server.log.count("/away.html"),
+        0,
+        "{:?}",
+        server.log.paths()
+    );
+    // a redirect on the same host is followed
+    assert_eq!(
+        find(&pages, server.url("/in").as_str()).kind,
+        PageKind::Html
+    );
+    // a file: link is no row and nothing is read
+    assert!(!pages.iter().any(|p| p.url.starts_with("file:")));
+    assert_eq!(
+        pages.len(),
+        3,
+        "{:?}",
+        pages.iter().map(|p| &p.url).collect::<Vec<_>>()
+    );
+}
+
+#[tokio::test]
+async fn robots_ignored_when_respect_robots_is_off() {
+    let server = serve(robots_site(
+        "User-agent: *\nDisallow: /\nCrawl-delay: 10\n",
+        StatusCode::OK,
+    ))
+    .await;
+    let opts = fast_opts(vec![server.url("/p1")], &[".*"]);
+    assert!(!opts.respect_robots);
+    let t0 = Instant::now();
+    let (pages, stats) = crawl(opts).await;
+    assert!(t0.elapsed() < Duration::from_secs(3), "{:?}", t0.elapsed());
+    assert_eq!(pages.iter().filter(|p| p.kind == PageKind::Html).count(), 4);
+    assert_eq!(server.log.count("/robots.txt"), 0);
+    assert_eq!(stats.robots_blocked, 0);
+}
+
+#[tokio::test]
+async fn robots_allow_overrides_a_broader_disallow() {
+    let server = serve(robots_site(
+        "User-agent: baogao-test\nDisallow: /p\nAllow: /p1\nAllow: /private/\n\nUser-agent: *\nDisallow:\n",
+        StatusCode::OK,
+    ))
+    .await;
+    let mut opts = fast_opts(vec![server.url("/p1")], &[".*"]);
+    opts.respect_robots = true;
+    let (pages, _) = crawl(opts).await;
+    assert_eq!(
+        find(&pages, server.url("/p1").as_str()).kind,
+        PageKind::Html
+    );
+    let p = find(&pages, server.url("/p2").as_str());
+    assert!(
+        p.error
+            .as_deref()
+            .unwrap()
+            .contains("disallowed by robots.txt")
+    );
+    assert_eq!(server.log.paths(), ["/robots.txt", "/p1", "/private/x"]);
+}
+
+#[tokio::test]
+async fn user_agent_is_sent() {
+    let agents = Arc::new(Mutex::new(Vec::new()));
+    let a2 = agents.clone();
+    let server = serve(move |_| {
+        Router::new().route(
+            "/ua",
+            get(move |headers: axum::http::HeaderMap| {
+                a2.lock().unwrap().push(
+                    headers
+                        .get(header::USER_AGENT)
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or_default()
+                        .to_owned(),
+                );
+                std::future::ready(html("text/html", article("ua", "")))
+            }),
+        )
+    })
+    .await;
+    let mut opts = fast_opts(vec![server.url("/ua")], &[]);
+    opts.user_agent = "baogao-test/0.1 (+mailto:ops@example.org)".into();
+    crawl(opts).await;
+    assert_eq!(
+        *agents.lock().unwrap(),
+        ["baogao-test/0.1 (+mailto:ops@example.org)"]
+    );
+}
+
+#[tokio::test]
+async fn in_flight_limit_holds_across_hosts() {
+    let now = Arc::new(AtomicUsize::new(0));
+    let peak = Arc::new(AtomicUsize::new(0));
+    let mut servers = Vec::new();
+    for _ in 0..3 {
+        let (now, peak) = (now.clone(), peak.clone());
+        servers.push(
+            serve(move |_| {
+                Router::new().route(
+                    "/n/{id}",
+                    get(move || {
+                        let (now, peak) = (now.clone(), peak.clone());
+                        async move {
+                            let k = now.fetch_add(1, Ordering::SeqCst) + 1;
+                            peak.fetch_max(k, Ordering::SeqCst);
+                            tokio::time::sleep(Duration::from_millis(60)).await;
+                            now.fetch_sub(1, Ordering::SeqCst);
+                            html("text/html", article("n", ""))
+                        }
+                    }),
+                )
+            })
+            .await,
+        );
+    }
+    // three hosts (ports), five pages each, two requests in flight at most
+    let seeds = servers
+        .iter()
+        .flat_map(|s| (0..5).map(|i| s.url(&format!("/n/{i}"))))
+        .collect();
+    let mut opts = fast_opts(seeds, &[]);
+    opts.concurrency = 2;
+    let (pages, _) = crawl(opts).await;
+    assert_eq!(pages.len(), 15);
+    assert_eq!(peak.load(Ordering::SeqCst), 2);
+}
+
+#[tokio::test]
+async fn images_and_archives_are_binary_rows() {
+    let server = serve(|_| {
+        Router::new()
+            .route(
+                "/a.html",
+                get(|| async {
+                    html(
+                        "text/html",
+                        article(
+                            "a",
+                            r#"<a href="/f/chart.png">图</a><a href="/f/data.zip">附件</a><a href="/f/report.rar">附件2</a><a href="/f/scan.jpg">扫描件</a>"#,
+                        ),
+                    )
+                }),
+            )
+            .route("/f/chart.png", get(|| async { html("image/png", vec![0x89, b'P', b'N', b'G']) }))
+            .route("/f/data.zip", get(|| async { html("application/zip", b"PK\x03\x04".to_vec()) }))
+            // served as octet-stream: the extension decides
+            .route(
+                "/f/report.rar",
+                get(|| async { html("application/octet-stream", b"Rar!\x1a\x07".to_vec()) }),
+            )
+            .route("/f/scan.jpg", get(|| async { html("image/jpeg", vec![0xff, 0xd8, 0xff]) }))
+    })
+    .await;
+    let (pages, stats) = crawl(fast_opts(vec![server.url("/a.html")], &["/f/"])).await;
+    for (path, ct) in [
+        ("/f/chart.png", "image/png"),
+        ("/f/data.zip", "application/zip"),
+        ("/f/report.rar", "application/octet-stream"),
+        ("/f/scan.jpg", "image/jpeg"),
+    ] {
+        let p = find(&pages, server.url(path).as_str());
+        assert_eq!((p.kind, p.status), (PageKind::Binary, Some(200)), "{path}");
+        assert_eq!(p.content_type.as_deref(), Some(ct), "{path}");
+        assert!(p.body.is_none(), "{path}");
+    }
+    assert_eq!(stats.binaries, 4);
+}
+
+#[tokio::test]
+async fn gzip_sitemap_file_is_read() {
+    let server = serve(|base| {
+        let set = format!(r#"<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{base}/art/1.html</loc></url><url><loc>{base}/art/2.html</loc></url></urlset>"#);
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(set.as_bytes()).unwrap();
+        let gz = enc.finish().unwrap();
+        let index = format!(r#"<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>{base}/sitemap-1.xml.gz</loc></sitemap></sitemapindex>"#);
+        Router::new()
+            .route("/sitemap.xml", get(move || std::future::ready(html("application/xml", index.clone()))))
+            .route("/sitemap-1.xml.gz", get(move || std::future::ready(html("application/x-gzip", gz.clone()))))
+            .route("/art/{id}", get(|| async { html("text/html", article("a", "")) }))
+    })
+    .await;
+    let (pages, _) = crawl(fast_opts(vec![server.url("/sitemap.xml")], &[])).await;
+    assert_eq!(
+        find(&pages, server.url("/sitemap-1.xml.gz").as_str()).kind,
+        PageKind::Listing
+    );
+    for a in ["/art/1.html", "/art/2.html"] {
+        assert_eq!(find(&pages, server.url(a).as_str()).kind, PageKind::Html);
+    }
+}
+
+#[tokio::test]
+async fn gbk_page_without_any_declaration() {
+    let mut body = b"<html><head><title>t</title></head><body><p>".to_vec();
+    for _ in 0..4 {
+        body.extend(encoding_rs::GBK.encode("今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右，城镇新增就业4万人以上。").0.iter());
+    }
+    body.extend(b"</p></body></html>");
+    let mut latin1 = b"<html><head><meta charset=gb2312></head><body><p>".to_vec();
+    latin1.extend(&body[b"<html><head><title>t</title></head><body><p>".len()..]);
+    let server = serve(move |_| {
+        Router::new()
+            .route(
+                "/bare",
+                get(move || std::future::ready(html("text/html", body.clone()))),
+            )
+            .route(
+                "/latin1",
+                get(move || {
+                    std::future::ready(html("text/html; charset=ISO-8859-1", latin1.clone()))
+                }),
+            )
+    })
+    .await;
+    let (pages, _) = crawl(fast_opts(
+        vec![server.url("/bare"), server.url("/latin1")],
+        &[],
+    ))
+    .await;
+    for (path, declared) in [("/bare", None), ("/latin1", Some("iso-8859-1"))] {
+        let p = find(&pages, server.url(path).as_str());
+        assert_eq!(p.declared_charset.as_deref(), declared, "{path}");
+        assert_eq!(p.detected_charset.as_deref(), Some("gb18030"), "{path}");
+        let b = p.body.as_deref().unwrap();
+        assert!(b.contains("城镇新增就业4万人以上"), "{path}: {b}");
+    }
+}
+
+#[tokio::test]
+async fn every_seed_gives_exactly_one_row() {
+    let (reset, _) = reset_server().await;
+    let server = serve(robots_site(
+        "User-agent: *\nDisallow: /private/\n",
+        StatusCode::OK,
+    ))
+    .await;
+    let mut seeds: Vec<url::Url> = ["/p3", "/missing", "/private/x", "/p3#again"]
+        .iter()
+        .map(|p| server.url(p))
+        .collect();
+    seeds.push(reset.join("/x.html").unwrap());
+    seeds.push("ftp://127.0.0.1/y".parse().unwrap());
+    seeds.push("file:///etc/passwd".parse().unwrap());
+    let mut opts = fast_opts(seeds, &[]);
+    opts.respect_robots = true;
+    opts.retries = 0;
+    let (pages, stats) = crawl(opts).await;
+    let rows: Vec<(&str, PageKind)> = pages.iter().map(|p| (p.url.as_str(), p.kind)).collect();
+    // `/p3#again` is `/p3`: one row
+    assert_eq!(pages.len(), 6, "{rows:?}");
+    assert_eq!(stats.errors, 5, "{rows:?}");
+    for p in pages.iter().filter(|p| p.kind == PageKind::Error) {
+        assert!(
+            p.error.as_deref().is_some_and(|e| e.contains(&p.url)),
+            "{:?}",
+            p.error
+        );
+    }
+    let _ = crawl_with;
 }

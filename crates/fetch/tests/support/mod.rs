@@ -183,6 +183,29 @@ pub async fn raw_server(reply: &'static [u8]) -> (Url, Arc<Mutex<usize>>) {
     (Url::parse(&format!("http://{addr}/")).unwrap(), hits)
 }
 
+/// A raw TCP server that reads the request and resets the connection (RST, not FIN).
+pub async fn reset_server() -> (Url, Arc<Mutex<usize>>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let hits = Arc::new(Mutex::new(0usize));
+    let h2 = hits.clone();
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut sock, _)) = listener.accept().await else {
+                return;
+            };
+            *h2.lock().unwrap() += 1;
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 4096];
+                let _ = sock.read(&mut buf).await;
+                let _ = sock.set_zero_linger();
+                drop(sock);
+            });
+        }
+    });
+    (Url::parse(&format!("http://{addr}/")).unwrap(), hits)
+}
+
 /// Fast, test-friendly options: high rate, short backoff.
 pub fn fast_opts(seeds: Vec<Url>, follow: &[&str]) -> FetchOptions {
     FetchOptions {
