@@ -37,6 +37,11 @@ pub(crate) fn dispatch(command: Command) -> Result<ExitCode> {
             json,
         } => eval(&gold_dir, &text_dir, json),
         Command::Runs { output, json } => runs(&output, json),
+        Command::Compact {
+            output,
+            config,
+            json,
+        } => compact(&output, config.as_deref(), json),
         Command::Serve { dir, port } => serve(&dir, port),
         Command::Demo { output, site } => demo(&output, &site),
     }
@@ -95,11 +100,15 @@ fn run(
         progress: !quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()),
     };
     let rt = runtime()?;
-    let summary = rt.block_on(async {
+    let result = rt.block_on(async {
         let token = CancellationToken::new();
         cancel_on_ctrl_c(&token);
         baogao_pipeline::run(&config, opts, token).await
-    })?;
+    });
+    // A run that gave up draining may leave stage threads behind: do not
+    // wait for them (what they staged is dropped by the next run).
+    rt.shutdown_timeout(std::time::Duration::from_millis(500));
+    let summary = result?;
     print_summary(&config, &summary);
     Ok(if summary.failed > 0 {
         ExitCode::from(1)
@@ -342,6 +351,31 @@ fn runs(output: &Path, json: bool) -> Result<ExitCode> {
             m.elapsed_seconds,
             m.stages.join(","),
             rows.join(" · ")
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn compact(output: &Path, config: Option<&Path>, json: bool) -> Result<ExitCode> {
+    let opts = match config {
+        Some(c) => Config::load(c)?.write,
+        None => baogao_write::WriteOptions::default(),
+    };
+    if !output.is_dir() {
+        bail!("no dataset at `{}`", output.display());
+    }
+    let done = baogao_write::compact(output, &opts)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&done)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if done.is_empty() {
+        println!("nothing to compact under `{}`", output.display());
+    }
+    for c in &done {
+        println!(
+            "{}: {} files → {} ({} rows)",
+            c.folder, c.files_before, c.files_after, c.rows
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -82,6 +82,20 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Merge the small Parquet files of each table and partition into larger ones.
+    ///
+    /// Crash-safe (journaled like a commit) and holds the output lock, so it
+    /// refuses to start while a run writes to the folder.
+    Compact {
+        /// The dataset root (`[pipeline] output`).
+        output: PathBuf,
+        /// Take the file size limits (`[write]`) from this config.
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Print what was merged as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Serve a folder of pages on 127.0.0.1 (to try a config against a local copy of a site).
     Serve {
         /// The folder.

@@ -67,6 +67,8 @@ struct Item {
 #[derive(Default)]
 struct Counters {
     fetched: AtomicU64,
+    /// Rows the crawler gave past `fetch.max_pages` (dropped, fetched next run).
+    over_budget: AtomicU64,
     fetch_errors: AtomicU64,
     unchanged: AtomicU64,
     cleaned: AtomicU64,
@@ -157,7 +159,10 @@ pub async fn run(
     let started_at = Utc::now();
     let run_id = new_run_id();
     let root = config.output.clone();
-    let _lock = OutputLock::acquire(&root, &run_id)?;
+    // Held by this function and by the write task: when the drain deadline
+    // passes, the writer may still be committing a checkpoint, and no other
+    // run may take the output before it stops.
+    let lock = Arc::new(OutputLock::acquire(&root, &run_id)?);
     let recovered = baogao_write::recover(&root)?;
     if !recovered.is_empty() {
         tracing::info!(runs = ?recovered, "finished commits of interrupted runs");
@@ -224,30 +229,46 @@ pub async fn run(
             Stage::Fetch => {
                 let (skip, previous) = committed_pages(&root, config.recheck)?;
                 let crawler = Crawler::new(config.fetch.clone())?;
+                // `fetch.max_pages` is also enforced here, on the rows that
+                // go down to be committed: the crawler checks its budget
+                // before starting a batch of requests, so the requests in
+                // flight when it runs out can bring a few rows more. Those
+                // are dropped (the next run fetches them) and the crawl is
+                // stopped as soon as the budget is spent.
+                let budget = config.fetch.max_pages;
+                let crawl_cancel = cancel.child_token();
                 tokio::spawn(async move {
                     let tx = src_tx;
                     let stats = crawler
-                        .run(&skip, &previous, cancel, |page: Page| {
+                        .run(&skip, &previous, crawl_cancel.clone(), |page: Page| {
                             let tx = tx.clone();
                             let counters = counters.clone();
+                            let crawl_cancel = crawl_cancel.clone();
                             async move {
-                                match page.kind {
-                                    PageKind::Error => {
-                                        counters.fetch_errors.fetch_add(1, Ordering::Relaxed);
-                                        *counters
-                                            .errors
-                                            .lock()
-                                            .expect("errors")
-                                            .entry(error_kind(&page))
-                                            .or_default() += 1;
-                                    }
-                                    PageKind::Unchanged => {
-                                        counters.unchanged.fetch_add(1, Ordering::Relaxed);
-                                        return;
-                                    }
-                                    _ => {}
+                                if page.kind == PageKind::Unchanged {
+                                    counters.unchanged.fetch_add(1, Ordering::Relaxed);
+                                    return;
                                 }
-                                counters.fetched.fetch_add(1, Ordering::Relaxed);
+                                if budget
+                                    .is_some_and(|m| counters.fetched.load(Ordering::Relaxed) >= m)
+                                {
+                                    counters.over_budget.fetch_add(1, Ordering::Relaxed);
+                                    crawl_cancel.cancel();
+                                    return;
+                                }
+                                if page.kind == PageKind::Error {
+                                    counters.fetch_errors.fetch_add(1, Ordering::Relaxed);
+                                    *counters
+                                        .errors
+                                        .lock()
+                                        .expect("errors")
+                                        .entry(error_kind(&page))
+                                        .or_default() += 1;
+                                }
+                                let fetched = counters.fetched.fetch_add(1, Ordering::Relaxed) + 1;
+                                if budget.is_some_and(|m| fetched >= m) {
+                                    crawl_cancel.cancel();
+                                }
                                 let t = Instant::now();
                                 let _ = tx
                                     .send(Item {
@@ -407,7 +428,9 @@ pub async fn run(
         let every = config.checkpoint_pages;
         let interval = config.checkpoint_interval;
         let checkpoints = upsert;
+        let lock = lock.clone();
         tokio::task::spawn_blocking(move || {
+            let _lock = lock;
             write_loop(
                 &root,
                 &run_id,
@@ -422,8 +445,33 @@ pub async fn run(
         })
     };
 
-    // Wait for the source, then for the drain (bounded once cancelled).
-    let source_result = source.await.map_err(|e| PipelineError::Stage {
+    // Wait for the source, then for the drain. Once cancelled (Ctrl-C,
+    // max_duration), both together are bounded by `drain_deadline`.
+    let ctx = ManifestCtx {
+        run_id: &run_id,
+        started,
+        started_at,
+        opts,
+        config,
+        counters: &counters,
+    };
+    let mut source = source;
+    let mut deadline = None;
+    let source_result = tokio::select! {
+        r = &mut source => r,
+        () = cancel.cancelled() => {
+            let d = tokio::time::Instant::now() + config.drain_deadline;
+            deadline = Some(d);
+            if let Ok(r) = tokio::time::timeout_at(d, &mut source).await {
+                r
+            } else {
+                source.abort();
+                progress.finish();
+                return Err(drain_timed_out(&ctx, &root)?);
+            }
+        }
+    }
+    .map_err(|e| PipelineError::Stage {
         stage: "source",
         message: e.to_string(),
     })?;
@@ -433,22 +481,19 @@ pub async fn run(
         let w = write_task.await;
         (c, e, w)
     };
-    let (c, e, w) = if cancel.is_cancelled() {
-        if let Ok(r) = tokio::time::timeout(config.drain_deadline, drain).await {
-            r
-        } else {
-            progress.finish();
-            baogao_write::discard(&root, &run_id)?;
-            return Err(PipelineError::Stage {
-                stage: "drain",
-                message: format!(
-                    "in-flight pages did not drain within {:?}; they are fetched again next run",
-                    config.drain_deadline
-                ),
-            });
+    tokio::pin!(drain);
+    let (c, e, w) = tokio::select! {
+        r = &mut drain => r,
+        () = cancel.cancelled() => {
+            let d = deadline
+                .unwrap_or_else(|| tokio::time::Instant::now() + config.drain_deadline);
+            if let Ok(r) = tokio::time::timeout_at(d, &mut drain).await {
+                r
+            } else {
+                progress.finish();
+                return Err(drain_timed_out(&ctx, &root)?);
+            }
         }
-    } else {
-        drain.await
     };
     progress.finish();
     for (stage, r) in [("clean", c), ("extract", e)] {
@@ -476,8 +521,9 @@ pub async fn run(
     baogao_write::commit(&root, &run_id, &tables)?;
 
     let failed = counters.fetch_errors.load(Ordering::Relaxed);
-    let interrupted =
-        cancel.is_cancelled() || crawl_stats.as_ref().is_some_and(|s| s.left_unfetched > 0);
+    let budget_spent = counters.over_budget.load(Ordering::Relaxed) > 0
+        || crawl_stats.as_ref().is_some_and(|s| s.left_unfetched > 0);
+    let interrupted = cancel.is_cancelled() || budget_spent;
     let status = if interrupted {
         RunStatus::Interrupted
     } else if failed > 0 {
@@ -485,98 +531,148 @@ pub async fn run(
     } else {
         RunStatus::Ok
     };
-    let mut counts = BTreeMap::new();
-    let load = |a: &AtomicU64| a.load(Ordering::Relaxed);
-    if opts.from == Stage::Fetch {
-        counts.insert(
-            "fetch".to_owned(),
-            StageCounts {
-                input: crawl_stats.as_ref().map_or(0, |s| s.requests),
-                output: load(&counters.fetched),
-                errors: failed,
-                busy_seconds: 0.0,
-                blocked_seconds: secs(&counters.fetch_blocked_us),
-            },
-        );
-    }
-    if opts.from <= Stage::Clean && opts.to >= Stage::Clean {
-        counts.insert(
-            "clean".to_owned(),
-            StageCounts {
-                input: load(&counters.cleaned),
-                output: load(&counters.cleaned),
-                errors: 0,
-                busy_seconds: secs(&counters.clean_busy_us),
-                blocked_seconds: secs(&counters.clean_blocked_us),
-            },
-        );
-    }
-    if opts.to >= Stage::Extract {
-        counts.insert(
-            "extract".to_owned(),
-            StageCounts {
-                input: load(&counters.extracted),
-                output: load(&counters.targets),
-                errors: 0,
-                busy_seconds: secs(&counters.extract_busy_us),
-                blocked_seconds: secs(&counters.extract_blocked_us),
-            },
-        );
-    }
-    counts.insert(
-        "write".to_owned(),
-        StageCounts {
-            input: load(&counters.written),
-            output: rows.values().sum(),
-            errors: 0,
-            busy_seconds: secs(&counters.write_busy_us),
-            blocked_seconds: 0.0,
-        },
-    );
-    let mut versions = BTreeMap::new();
-    versions.insert("baogao".to_owned(), env!("CARGO_PKG_VERSION").to_owned());
-    versions.insert("schema".to_owned(), baogao_write::SCHEMA_VERSION.to_owned());
-    versions.insert(
-        "extractor".to_owned(),
-        baogao_model::EXTRACTOR_VERSION.to_owned(),
-    );
-    let mut errors = counters.errors.lock().expect("errors").clone();
-    if let Some(s) = &crawl_stats
-        && s.robots_blocked > 0
-    {
-        errors.entry("robots".into()).or_insert(s.robots_blocked);
-    }
     let note = if cancel.is_cancelled() {
         Some(
             "stopped before the crawl was done (Ctrl-C or max_duration); the next run resumes"
                 .to_owned(),
         )
-    } else if crawl_stats.as_ref().is_some_and(|s| s.left_unfetched > 0) {
+    } else if budget_spent {
         Some("max_pages reached; the next run resumes".to_owned())
     } else {
         None
     };
-    let manifest = RunManifest {
-        run_id: run_id.clone(),
-        status,
-        started_at,
-        finished_at: Utc::now(),
-        stages: Stage::ALL
-            .into_iter()
-            .filter(|s| *s >= opts.from && *s <= opts.to)
-            .map(|s| s.as_str().to_owned())
-            .collect(),
-        config_hash: config.hash.clone(),
-        config_path: config.path.display().to_string(),
-        versions,
-        counts,
-        rows: rows.into_iter().map(|(t, n)| (t.to_owned(), n)).collect(),
-        errors,
-        elapsed_seconds: started.elapsed().as_secs_f64(),
-        note,
-    };
+    let manifest = ctx.manifest(status, crawl_stats.as_ref(), rows, note);
     manifest.write(&root)?;
     Ok(RunSummary { manifest, failed })
+}
+
+/// What a manifest is made of, besides how the run ended.
+struct ManifestCtx<'a> {
+    run_id: &'a str,
+    started: Instant,
+    started_at: chrono::DateTime<Utc>,
+    opts: RunOptions,
+    config: &'a Config,
+    counters: &'a Counters,
+}
+
+impl ManifestCtx<'_> {
+    fn manifest(
+        &self,
+        status: RunStatus,
+        crawl_stats: Option<&baogao_fetch::CrawlStats>,
+        rows: BTreeMap<&'static str, u64>,
+        note: Option<String>,
+    ) -> RunManifest {
+        let (opts, counters) = (self.opts, self.counters);
+        let failed = counters.fetch_errors.load(Ordering::Relaxed);
+        let mut counts = BTreeMap::new();
+        let load = |a: &AtomicU64| a.load(Ordering::Relaxed);
+        if opts.from == Stage::Fetch {
+            counts.insert(
+                "fetch".to_owned(),
+                StageCounts {
+                    input: crawl_stats.map_or(0, |s| s.requests),
+                    output: load(&counters.fetched),
+                    errors: failed,
+                    busy_seconds: 0.0,
+                    blocked_seconds: secs(&counters.fetch_blocked_us),
+                },
+            );
+        }
+        if opts.from <= Stage::Clean && opts.to >= Stage::Clean {
+            counts.insert(
+                "clean".to_owned(),
+                StageCounts {
+                    input: load(&counters.cleaned),
+                    output: load(&counters.cleaned),
+                    errors: 0,
+                    busy_seconds: secs(&counters.clean_busy_us),
+                    blocked_seconds: secs(&counters.clean_blocked_us),
+                },
+            );
+        }
+        if opts.to >= Stage::Extract {
+            counts.insert(
+                "extract".to_owned(),
+                StageCounts {
+                    input: load(&counters.extracted),
+                    output: load(&counters.targets),
+                    errors: 0,
+                    busy_seconds: secs(&counters.extract_busy_us),
+                    blocked_seconds: secs(&counters.extract_blocked_us),
+                },
+            );
+        }
+        counts.insert(
+            "write".to_owned(),
+            StageCounts {
+                input: load(&counters.written),
+                output: rows.values().sum(),
+                errors: 0,
+                busy_seconds: secs(&counters.write_busy_us),
+                blocked_seconds: 0.0,
+            },
+        );
+        let mut versions = BTreeMap::new();
+        versions.insert("baogao".to_owned(), env!("CARGO_PKG_VERSION").to_owned());
+        versions.insert("schema".to_owned(), baogao_write::SCHEMA_VERSION.to_owned());
+        versions.insert(
+            "extractor".to_owned(),
+            baogao_model::EXTRACTOR_VERSION.to_owned(),
+        );
+        let mut errors = counters.errors.lock().expect("errors").clone();
+        if let Some(s) = crawl_stats
+            && s.robots_blocked > 0
+        {
+            errors.entry("robots".into()).or_insert(s.robots_blocked);
+        }
+        RunManifest {
+            run_id: self.run_id.to_owned(),
+            status,
+            started_at: self.started_at,
+            finished_at: Utc::now(),
+            stages: Stage::ALL
+                .into_iter()
+                .filter(|s| *s >= opts.from && *s <= opts.to)
+                .map(|s| s.as_str().to_owned())
+                .collect(),
+            config_hash: self.config.hash.clone(),
+            config_path: self.config.path.display().to_string(),
+            versions,
+            counts,
+            rows: rows.into_iter().map(|(t, n)| (t.to_owned(), n)).collect(),
+            errors,
+            elapsed_seconds: self.started.elapsed().as_secs_f64(),
+            note,
+        }
+    }
+}
+
+/// The drain outlived `drain_deadline`: records an interrupted run and
+/// gives up on what is in flight. What the last checkpoint committed stays;
+/// what is staged is left for the next run's recovery to drop (removing it
+/// here could race a checkpoint the writer is still committing), and the
+/// pages in flight are fetched again by the next run.
+fn drain_timed_out(
+    ctx: &ManifestCtx<'_>,
+    root: &std::path::Path,
+) -> Result<PipelineError, PipelineError> {
+    let message = format!(
+        "in-flight pages did not drain within {}; what the last checkpoint committed is kept and the next run fetches the rest",
+        humantime::format_duration(ctx.config.drain_deadline)
+    );
+    let manifest = ctx.manifest(
+        RunStatus::Interrupted,
+        None,
+        BTreeMap::new(),
+        Some(message.clone()),
+    );
+    manifest.write(root)?;
+    Ok(PipelineError::Stage {
+        stage: "drain",
+        message,
+    })
 }
 
 /// URLs of articles committed by earlier runs (not fetched again), and what
