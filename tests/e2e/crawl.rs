@@ -117,6 +117,21 @@ async fn crawl_finds_every_gold_target_of_the_sample_site() {
             "province of {id}"
         );
         assert_eq!(
+            report.prefecture.as_deref(),
+            gold["prefecture"].as_str(),
+            "prefecture of {id}"
+        );
+        assert_eq!(
+            report.level.map(baogao_model::Level::as_str),
+            gold["level"].as_str(),
+            "level of {id}"
+        );
+        let code = report.region_code.as_deref().unwrap_or_default();
+        assert!(
+            code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()),
+            "GB/T 2260 code of {id}: {code:?}"
+        );
+        assert_eq!(
             report.target_year.map(i64::from),
             gold["target_year"].as_i64(),
             "target year of {id}"

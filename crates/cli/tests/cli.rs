@@ -72,7 +72,7 @@ fn extract_json_gives_exactly_the_gold_targets_of_each_seed() {
             gold["targets"].as_array().expect("targets"),
             got["targets"].as_array().expect("targets"),
         );
-        for key in ["province", "region", "level", "target_year"] {
+        for key in ["province", "prefecture", "region", "level", "target_year"] {
             assert_eq!(got["report"][key], gold[key], "{stem}: report.{key}");
         }
         // Each target's clause sits at its offsets in the text.

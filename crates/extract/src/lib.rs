@@ -49,10 +49,11 @@
 //! 以内 …) and `soft` for everything else (左右, ranges, bare figures of the
 //! 预期目标 paragraph).
 //!
-//! Not done here: `region_code` / `parent_code` (a gazetteer's job), and a
-//! prefecture or province the text never names (a county text that names only
-//! itself keeps them `None`); a county-level city titled only `某某市` reads as
-//! `city`.
+//! `region_code` / `parent_code` come from the bundled gazetteer
+//! (`baogao-regions`): the region read from the text is resolved with the
+//! province and prefecture around it, which also fills in a prefecture or
+//! province the text never names and the level of a county-level city titled
+//! only `某某市`. An unknown or ambiguous name keeps the codes `None`.
 
 mod clause;
 mod error;
@@ -65,6 +66,7 @@ mod names;
 mod norm;
 mod number;
 mod outcomes;
+pub mod panel;
 
 use std::path::Path;
 
@@ -198,6 +200,8 @@ impl Extractor {
                 )
             });
         }
+        let mut m = m;
+        let division = locate_division(&mut m, &n);
         let report = Report {
             doc_id: doc.doc_id.clone(),
             url: doc.url.clone(),
@@ -206,8 +210,8 @@ impl Extractor {
             prefecture: m.prefecture,
             region: m.region,
             level: m.level,
-            region_code: None,
-            parent_code: None,
+            region_code: division.map(|d| d.code.clone()),
+            parent_code: division.and_then(|d| d.parent_code.clone()),
             report_date: m.report_date,
             target_year: m.target_year,
             session: m.session,
@@ -222,6 +226,45 @@ impl Extractor {
             outcomes,
         }
     }
+}
+
+/// The division of the reporting region in the bundled gazetteer
+/// (`baogao-regions`), resolved with the province and prefecture the text
+/// names; fills in what the text left out (the prefecture of a county that
+/// names only itself, the province) and the level when the name is the
+/// division's current one. `None` when the name is unknown or ambiguous.
+fn locate_division(m: &mut meta::Meta, n: &Norm) -> Option<&'static baogao_regions::Division> {
+    use baogao_regions::{Divisions, Resolution};
+    let regions = Divisions::builtin();
+    let resolution = match m.region.as_deref() {
+        Some(r) => regions.resolve(r, m.province.as_deref(), m.prefecture.as_deref()),
+        None => {
+            let head: String = n.chars.iter().take(400).collect();
+            let text = format!("{}\n{head}", m.title.as_deref().unwrap_or_default());
+            regions.find_in_text(&text)?
+        }
+    };
+    let Resolution::Found(d) = resolution else {
+        return None;
+    };
+    let current = m.region.as_deref() == Some(d.name.as_str());
+    if m.region.is_none() {
+        m.region = Some(d.name.clone());
+    }
+    if m.level.is_none() || current {
+        if m.level == Some(baogao_model::Level::City) && d.level == baogao_model::Level::County {
+            // a county-level city titled only 某某市: its prefecture is the one above
+            m.prefecture = None;
+        }
+        m.level = Some(d.level);
+    }
+    if m.province.is_none() {
+        m.province = Some(d.province.clone());
+    }
+    if m.prefecture.is_none() && m.level != Some(baogao_model::Level::Province) {
+        m.prefecture.clone_from(&d.prefecture);
+    }
+    Some(d)
 }
 
 fn read(path: &Path) -> Result<String, ExtractError> {

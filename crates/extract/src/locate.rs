@@ -93,6 +93,15 @@ fn is_heading(t: &str) -> bool {
     t.chars().count() <= 45 && !t.contains('。')
 }
 
+/// 指标 名称 | 单位 | 2023年目标: a table's header row (cells are
+/// tab-separated in the cleaner's output), short, with no figure of its own.
+fn is_table_header(t: &str) -> bool {
+    let words = ["指标", "项目", "目标", "单位", "预期", "名称"];
+    t.chars().count() <= 40
+        && words.iter().filter(|w| t.contains(*w)).count() >= 2
+        && !t.contains(['%', '：', '，', '。'])
+}
+
 /// Index of the first paragraph after the review of past years.
 pub(crate) fn review_end(
     n: &Norm,
@@ -290,11 +299,17 @@ fn read_block(
     }
     // the list continues in the next paragraphs (bullets, or a cue ending in ：)
     let lead_empty = !any_in_first;
+    let mut header_skipped = false;
     for &(s, e) in paras.iter().skip(pi + 1).take(12) {
         let sents = sentences(n, s, e);
         let Some(&(a, b)) = sents.first() else {
             continue;
         };
+        // the header row of a targets table (指标 | 2023年目标) under the cue
+        if lead_empty && out.is_empty() && !header_skipped && is_table_header(&n.text(a, b)) {
+            header_skipped = true;
+            continue;
+        }
         if foreign(&n.text(a, b)) {
             break;
         }

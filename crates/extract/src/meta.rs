@@ -337,8 +337,9 @@ pub(crate) fn read(
     // target year
     m.target_year = tnorm
         .as_deref()
-        .and_then(|t| mp.title_year.captures(t))
-        .and_then(|c| c[1].parse().ok())
+        .map(cn_year_digits)
+        .and_then(|t| mp.title_year.captures(&t).map(|c| c[1].to_owned()))
+        .and_then(|y| y.parse().ok())
         // a report delivered in November or December sets next year's targets
         .or_else(|| {
             m.report_date
@@ -356,6 +357,36 @@ pub(crate) fn read(
         })
         .or_else(|| published.map(|d| chrono::Datelike::year(&d)));
     m
+}
+
+/// 二〇一八年 → 2018年 (years written in Chinese digits, as some titles do).
+fn cn_year_digits(s: &str) -> String {
+    const DIGITS: &str = "〇一二三四五六七八九";
+    let chars: Vec<char> = s.chars().collect();
+    let digit = |c: char| {
+        if c == '零' {
+            Some(0)
+        } else {
+            DIGITS.chars().position(|d| d == c)
+        }
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if i + 4 < chars.len()
+            && chars[i + 4] == '年'
+            && chars[i..i + 4].iter().all(|&c| digit(c).is_some())
+        {
+            for &c in &chars[i..i + 4] {
+                out.push(char::from(b'0' + digit(c).unwrap_or(0) as u8));
+            }
+            i += 4;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
 }
 
 fn most_common_year(body: &str, re: &Regex, add: i32) -> Option<i32> {
@@ -638,6 +669,18 @@ mod tests {
             (Some("某某市"), Some(Level::City))
         );
         assert_eq!(m.target_year, Some(2024));
+    }
+
+    #[test]
+    fn title_year_in_chinese_digits() {
+        let m = read(
+            Some("二〇一八年政府工作报告"),
+            None,
+            &Norm::new("正文"),
+            &MetaPatterns::new(),
+        );
+        assert_eq!(m.target_year, Some(2018));
+        assert_eq!(cn_year_digits("二零二四年某某县"), "2024年某某县");
     }
 
     #[test]

@@ -786,3 +786,57 @@ fn remarks_and_trailing_fenbie_figures_in_the_review() {
         ]
     );
 }
+
+#[test]
+fn targets_in_a_table_under_the_cue() {
+    // the cleaner writes table rows as tab-separated cells
+    for header in ["指标\t2024年目标\n", "指标名称\t单位\t预期目标\n", ""] {
+        let t = targets(&format!(
+            "2024年主要预期目标\n{header}地区生产总值增长\t6.5%左右\n固定资产投资增长\t10%\n城镇调查失业率\t5.5%以内\n"
+        ));
+        assert_eq!(t.len(), 3, "{header:?}: {t:#?}");
+        assert_eq!(find(&t, "gdp").qualifier, Qualifier::About);
+        assert_eq!(find(&t, "unemployment_rate").qualifier, Qualifier::AtMost);
+    }
+}
+
+#[test]
+fn lead_words_before_the_name_are_not_the_name() {
+    for lead in [
+        "全县将努力实现",
+        "我们将力争实现",
+        "全年努力实现",
+        "力求实现",
+    ] {
+        let t = one(&format!("今年主要预期目标是：{lead}地区生产总值增长7.5%。"));
+        assert_eq!(t.indicator, "gdp", "{lead}");
+        assert_eq!(t.raw_name, "地区生产总值", "{lead}");
+    }
+}
+
+#[test]
+fn title_year_in_chinese_digits_sets_the_target_year() {
+    let out = run(
+        "二〇一八年政府工作报告\n今年经济社会发展的主要预期目标是：生产总值增长百分之七左右；城镇登记失业率控制在百分之四以内。",
+    );
+    assert_eq!(out.report.target_year, Some(2018));
+    assert_eq!(out.targets.len(), 2);
+    assert_eq!(out.targets[0].value, Some(7.0));
+    assert_eq!(out.targets[1].value, Some(4.0));
+}
+
+#[test]
+fn a_2012_city_target_list_with_permille_and_old_names() {
+    let t = targets(
+        "今年全市经济社会发展的主要预期目标是：地区生产总值增长11%左右；全社会固定资产投资增长18%；地方财政一般预算收入增长12%；城镇居民人均可支配收入和农民人均纯收入分别增长12%和13%；城镇登记失业率控制在4.5%以内；人口自然增长率控制在6‰以内；单位生产总值能耗下降3.5%。",
+    );
+    assert_eq!(t.len(), 8, "{t:#?}");
+    assert_eq!(find(&t, "general_budget_revenue").value, Some(12.0));
+    assert_eq!(find(&t, "rural_disposable_income").value, Some(13.0));
+    let pop = find(&t, "population_growth");
+    assert_eq!(
+        (pop.unit.as_deref(), pop.qualifier),
+        (Some("‰"), Qualifier::AtMost)
+    );
+    assert_eq!(find(&t, "energy_intensity").value, Some(-3.5));
+}

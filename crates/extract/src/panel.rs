@@ -1,0 +1,320 @@
+//! From reports to a panel: one report per region and year when several
+//! sites reprint the same report, and one row per (region, year, indicator)
+//! with the target and what the next year's report says was achieved.
+//!
+//! In go the `reports`, `targets`, `outcomes` and `documents` rows of a
+//! dataset; out come [`DedupRow`]s (the `reports_dedup` table) and
+//! [`PanelRow`]s (the `panel` table). Pure functions: the caller reads and
+//! writes the tables.
+//!
+//! Which copy of a report is kept, in order:
+//! 1. the copy on an official domain (`.gov.cn`, `.gov.hk`, `.gov.mo`) over
+//!    portals, aggregators and news reprints;
+//! 2. the copy with more targets found, then more outcomes found (the most
+//!    complete text: a news summary or an excerpt states fewer);
+//! 3. the longer text;
+//! 4. the smaller `doc_id` (so that the choice does not depend on the order
+//!    rows are read in).
+//!
+//! Reports without a `region_code` or `target_year` cannot be placed in a
+//! panel; they are left out of both tables.
+
+use std::collections::{BTreeMap, HashMap};
+
+use baogao_model::{Outcome, Report, Target};
+use serde::Serialize;
+
+/// One report per (region_code, target_year).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DedupRow {
+    pub region_code: String,
+    pub target_year: i32,
+    /// The copy kept.
+    pub doc_id: String,
+    pub url: String,
+    pub province: Option<String>,
+    pub prefecture: Option<String>,
+    pub region: Option<String>,
+    pub level: Option<String>,
+    pub parent_code: Option<String>,
+    pub targets_found: u32,
+    /// Every copy's `doc_id`, the kept one first.
+    pub copies: Vec<String>,
+    /// Every copy's URL, in the order of `copies`.
+    pub copy_urls: Vec<String>,
+}
+
+/// One row per (region_code, target_year, indicator).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PanelRow {
+    pub region_code: String,
+    pub target_year: i32,
+    pub indicator: String,
+    pub province: Option<String>,
+    pub region: Option<String>,
+    pub level: Option<String>,
+    pub parent_code: Option<String>,
+    pub measure: String,
+    pub target_value: Option<f64>,
+    pub target_value_max: Option<f64>,
+    pub unit: Option<String>,
+    pub qualifier: String,
+    pub stretch_value: Option<f64>,
+    pub constraint: Option<String>,
+    pub target_text: String,
+    pub doc_id: String,
+    /// What the next year's report says was achieved (same indicator and measure).
+    pub achieved_value: Option<f64>,
+    pub achieved_unit: Option<String>,
+    /// The achieved figure was stated as 预计 (an estimate).
+    pub achieved_estimated: Option<bool>,
+    pub achieved_text: Option<String>,
+    /// The report the achieved figure comes from.
+    pub achieved_doc_id: Option<String>,
+}
+
+fn official(url: &str) -> bool {
+    let host = url
+        .split("://")
+        .nth(1)
+        .unwrap_or(url)
+        .split(['/', ':', '?'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    [".gov.cn", ".gov.hk", ".gov.mo"]
+        .iter()
+        .any(|s| host.ends_with(s) || host == s[1..])
+}
+
+/// The kept copy of each (region_code, target_year); `text_chars` gives the
+/// length of each document's text (by `doc_id`), when known.
+#[must_use]
+pub fn dedup_reports(reports: &[Report], text_chars: &HashMap<String, u64>) -> Vec<DedupRow> {
+    let mut groups: BTreeMap<(String, i32), Vec<&Report>> = BTreeMap::new();
+    for r in reports {
+        if let (Some(code), Some(year)) = (&r.region_code, r.target_year) {
+            groups.entry((code.clone(), year)).or_default().push(r);
+        }
+    }
+    groups
+        .into_iter()
+        .map(|((region_code, target_year), mut copies)| {
+            copies.sort_by(|a, b| {
+                let chars = |r: &Report| text_chars.get(&r.doc_id).copied().unwrap_or(0);
+                official(&b.url)
+                    .cmp(&official(&a.url))
+                    .then(b.targets_found.cmp(&a.targets_found))
+                    .then(b.outcomes_found.cmp(&a.outcomes_found))
+                    .then(chars(b).cmp(&chars(a)))
+                    .then(a.doc_id.cmp(&b.doc_id))
+            });
+            let kept = copies[0];
+            DedupRow {
+                region_code,
+                target_year,
+                doc_id: kept.doc_id.clone(),
+                url: kept.url.clone(),
+                province: kept.province.clone(),
+                prefecture: kept.prefecture.clone(),
+                region: kept.region.clone(),
+                level: kept.level.map(|l| l.as_str().to_owned()),
+                parent_code: kept.parent_code.clone(),
+                targets_found: kept.targets_found,
+                copies: copies.iter().map(|r| r.doc_id.clone()).collect(),
+                copy_urls: copies.iter().map(|r| r.url.clone()).collect(),
+            }
+        })
+        .collect()
+}
+
+/// The panel of the kept reports: the first target of each indicator in the
+/// report's text order (the headline figure), with the figure achieved for
+/// that indicator and measure in the kept report of the following year.
+#[must_use]
+pub fn panel(kept: &[DedupRow], targets: &[Target], outcomes: &[Outcome]) -> Vec<PanelRow> {
+    let mut targets_of: HashMap<&str, Vec<&Target>> = HashMap::new();
+    for t in targets {
+        targets_of.entry(t.doc_id.as_str()).or_default().push(t);
+    }
+    let mut outcomes_of: HashMap<&str, Vec<&Outcome>> = HashMap::new();
+    for o in outcomes {
+        outcomes_of.entry(o.doc_id.as_str()).or_default().push(o);
+    }
+    let by_key: HashMap<(&str, i32), &DedupRow> = kept
+        .iter()
+        .map(|d| ((d.region_code.as_str(), d.target_year), d))
+        .collect();
+
+    let mut rows = Vec::new();
+    for d in kept {
+        let mut ts = targets_of
+            .get(d.doc_id.as_str())
+            .cloned()
+            .unwrap_or_default();
+        ts.sort_by_key(|t| t.char_start);
+        let next = by_key.get(&(d.region_code.as_str(), d.target_year + 1));
+        let mut seen: Vec<&str> = Vec::new();
+        for t in ts {
+            if seen.contains(&t.indicator.as_str()) {
+                continue;
+            }
+            seen.push(&t.indicator);
+            let achieved = next.and_then(|n| {
+                outcomes_of.get(n.doc_id.as_str()).and_then(|os| {
+                    os.iter()
+                        .filter(|o| {
+                            o.indicator == t.indicator
+                                && o.measure == t.measure
+                                && o.year.is_none_or(|y| y == d.target_year)
+                        })
+                        .min_by_key(|o| o.char_start)
+                        .map(|o| (*o, n.doc_id.clone()))
+                })
+            });
+            rows.push(PanelRow {
+                region_code: d.region_code.clone(),
+                target_year: d.target_year,
+                indicator: t.indicator.clone(),
+                province: d.province.clone(),
+                region: d.region.clone(),
+                level: d.level.clone(),
+                parent_code: d.parent_code.clone(),
+                measure: t.measure.as_str().to_owned(),
+                target_value: t.value,
+                target_value_max: t.value_max,
+                unit: t.unit.clone(),
+                qualifier: t.qualifier.as_str().to_owned(),
+                stretch_value: t.stretch_value,
+                constraint: t.constraint.map(|c| c.as_str().to_owned()),
+                target_text: t.text.clone(),
+                doc_id: d.doc_id.clone(),
+                achieved_value: achieved.as_ref().and_then(|(o, _)| o.value),
+                achieved_unit: achieved.as_ref().and_then(|(o, _)| o.unit.clone()),
+                achieved_estimated: achieved.as_ref().map(|(o, _)| o.estimated),
+                achieved_text: achieved.as_ref().map(|(o, _)| o.text.clone()),
+                achieved_doc_id: achieved.map(|(_, id)| id),
+            });
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use baogao_model::{Document, Level, Measure, Qualifier};
+
+    use super::*;
+
+    fn report(doc_id: &str, url: &str, code: &str, year: i32, targets: u32) -> Report {
+        let mut r = crate::Extractor::builtin()
+            .extract(&Document::from_text(url, "正文"))
+            .report;
+        r.doc_id = doc_id.into();
+        r.url = url.into();
+        r.region_code = Some(code.into());
+        r.region = Some("太谷区".into());
+        r.level = Some(Level::County);
+        r.target_year = Some(year);
+        r.targets_found = targets;
+        r
+    }
+
+    fn target(doc_id: &str, indicator: &str, value: f64, at: u32) -> Target {
+        Target {
+            doc_id: doc_id.into(),
+            target_year: None,
+            indicator: indicator.into(),
+            raw_name: indicator.into(),
+            measure: Measure::Growth,
+            value: Some(value),
+            value_max: None,
+            unit: Some("%".into()),
+            qualifier: Qualifier::About,
+            stretch_value: None,
+            constraint: None,
+            text: format!("{indicator}增长{value}%左右"),
+            char_start: at,
+            char_end: at + 8,
+        }
+    }
+
+    fn outcome(doc_id: &str, indicator: &str, value: f64, year: i32) -> Outcome {
+        Outcome {
+            doc_id: doc_id.into(),
+            year: Some(year),
+            indicator: indicator.into(),
+            raw_name: indicator.into(),
+            measure: Measure::Growth,
+            value: Some(value),
+            unit: Some("%".into()),
+            estimated: false,
+            text: format!("{indicator}增长{value}%"),
+            char_start: 0,
+            char_end: 6,
+        }
+    }
+
+    #[test]
+    fn official_copy_wins_then_the_most_complete() {
+        let reports = vec![
+            report("a", "http://news.example.com/1.html", "140703", 2023, 12),
+            report(
+                "b",
+                "http://www.taigu.gov.cn/zfgzbg/1.html",
+                "140703",
+                2023,
+                9,
+            ),
+            report("c", "http://agg.example.org/5955.html", "140703", 2023, 10),
+            report("d", "http://agg.example.org/6000.html", "140403", 2023, 3),
+            report("e", "http://agg.example.org/x.html", "140403", 2023, 7),
+        ];
+        let rows = dedup_reports(&reports, &HashMap::new());
+        assert_eq!(rows.len(), 2);
+        let taigu = rows.iter().find(|r| r.region_code == "140703").unwrap();
+        assert_eq!(taigu.doc_id, "b", "official domain first");
+        assert_eq!(taigu.copies, ["b", "a", "c"]);
+        let luzhou = rows.iter().find(|r| r.region_code == "140403").unwrap();
+        assert_eq!(luzhou.doc_id, "e", "more targets found");
+    }
+
+    #[test]
+    fn panel_joins_next_years_outcome() {
+        let reports = vec![
+            report("y23", "http://x.gov.cn/2023.html", "140703", 2023, 2),
+            report("y24", "http://x.gov.cn/2024.html", "140703", 2024, 1),
+        ];
+        let kept = dedup_reports(&reports, &HashMap::new());
+        let targets = vec![
+            target("y23", "gdp", 5.0, 10),
+            target("y23", "gdp", 6.0, 90), // a later gdp figure: not the headline
+            target("y23", "cpi", 3.0, 30),
+            target("y24", "gdp", 5.5, 10),
+        ];
+        let outcomes = vec![
+            outcome("y24", "gdp", 4.8, 2023),
+            outcome("y24", "gdp", 9.9, 2022),
+        ];
+        let rows = panel(&kept, &targets, &outcomes);
+        assert_eq!(rows.len(), 3);
+        let gdp23 = rows
+            .iter()
+            .find(|r| r.target_year == 2023 && r.indicator == "gdp")
+            .unwrap();
+        assert_eq!(gdp23.target_value, Some(5.0));
+        assert_eq!(gdp23.achieved_value, Some(4.8));
+        assert_eq!(gdp23.achieved_doc_id.as_deref(), Some("y24"));
+        let cpi23 = rows.iter().find(|r| r.indicator == "cpi").unwrap();
+        assert_eq!(cpi23.achieved_value, None);
+        let gdp24 = rows.iter().find(|r| r.target_year == 2024).unwrap();
+        assert_eq!(gdp24.achieved_value, None, "no 2025 report");
+    }
+
+    #[test]
+    fn reports_without_code_or_year_are_left_out() {
+        let mut r = report("a", "http://x/1.html", "140703", 2023, 1);
+        r.region_code = None;
+        assert!(dedup_reports(&[r], &HashMap::new()).is_empty());
+    }
+}
