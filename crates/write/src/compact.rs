@@ -132,19 +132,17 @@ pub(crate) fn stage(
                     let mut offset = 0;
                     // Batches are cut so that files end exactly at the row limit.
                     while offset < batch.num_rows() {
-                        let p = match &mut part {
-                            Some(p) => p,
-                            None => {
-                                let name = format!("part-{id}-{seq:05}.parquet");
-                                seq += 1;
-                                part.insert(PartFile::create(
-                                    &out_dir,
-                                    &name,
-                                    table.schema(),
-                                    props.clone(),
-                                )?)
-                            }
-                        };
+                        if part.is_none() {
+                            let name = format!("part-{id}-{seq:05}.parquet");
+                            seq += 1;
+                            part = Some(PartFile::create(
+                                &out_dir,
+                                &name,
+                                table.schema(),
+                                props.clone(),
+                            )?);
+                        }
+                        let p = part.as_mut().expect("just opened");
                         let room = opts.max_file_rows.saturating_sub(p.rows()).max(1);
                         let take = room.min(batch.num_rows() - offset);
                         let slice = batch.slice(offset, take);

@@ -425,7 +425,11 @@ fn row_groups_hold_at_most_row_group_rows() {
     write_every_table(dir.path(), &opts, 10);
     let f = &files_of(dir.path(), Table::Targets)[0];
     let meta = metadata(f);
-    let sizes: Vec<i64> = meta.row_groups().iter().map(|rg| rg.num_rows()).collect();
+    let sizes: Vec<i64> = meta
+        .row_groups()
+        .iter()
+        .map(parquet::file::metadata::RowGroupMetaData::num_rows)
+        .collect();
     assert_eq!(sizes, vec![4, 4, 2]);
 }
 

@@ -5,6 +5,7 @@
 #![allow(dead_code, unreachable_pub)] // each test binary uses a part of it
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -146,9 +147,10 @@ fn serve(
 
 fn page(path: &str, articles: usize, listings: usize) -> Option<String> {
     if path == "/baogao/" {
-        let links: String = (1..=listings)
-            .map(|n| format!("<li><a href=\"/baogao/list/{n}/\">第{n}页</a></li>"))
-            .collect();
+        let mut links = String::new();
+        for n in 1..=listings {
+            let _ = write!(links, "<li><a href=\"/baogao/list/{n}/\">第{n}页</a></li>");
+        }
         return Some(format!(
             "<html><head><title>政府工作报告</title></head><body><ul>{links}</ul></body></html>"
         ));
@@ -158,16 +160,15 @@ fn page(path: &str, articles: usize, listings: usize) -> Option<String> {
         if n == 0 || n > listings {
             return None;
         }
-        let links: String = (0..articles)
-            .filter(|i| i % listings == n - 1)
-            .map(|i| {
-                format!(
-                    "<li><a href=\"{}\">{i}号县政府工作报告</a><span>2024-01-{:02}</span></li>",
-                    TestSite::article_path(i),
-                    i % 28 + 1
-                )
-            })
-            .collect();
+        let mut links = String::new();
+        for i in (0..articles).filter(|i| i % listings == n - 1) {
+            let _ = write!(
+                links,
+                "<li><a href=\"{}\">{i}号县政府工作报告</a><span>2024-01-{:02}</span></li>",
+                TestSite::article_path(i),
+                i % 28 + 1
+            );
+        }
         return Some(format!(
             "<html><head><title>报告列表 {n}</title></head><body><ul>{links}</ul></body></html>"
         ));
