@@ -351,6 +351,142 @@ mod tests {
         assert!(t1.elapsed() < Duration::from_millis(5));
     }
 
+    /// Times (since the start) of `n` back-to-back acquisitions on the paused clock.
+    async fn acquire_times(host: &Host, n: usize) -> Vec<Duration> {
+        let cancel = CancellationToken::new();
+        let t0 = Instant::now();
+        let mut out = Vec::new();
+        for _ in 0..n {
+            host.acquire(&cancel).await.unwrap();
+            out.push(t0.elapsed());
+        }
+        out
+    }
+
+    /// The most requests in any window of `w` starting at a request.
+    fn max_in_window(times: &[Duration], w: Duration) -> usize {
+        (0..times.len())
+            .map(|i| {
+                times[i..]
+                    .iter()
+                    .take_while(|t| Duration::saturating_sub(**t, times[i]) < w)
+                    .count()
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn rate_and_burst_on_the_paused_clock() {
+        let host = Host::new("h".into(), 5.0, 3);
+        let times = acquire_times(&host, 53).await;
+        // the burst goes at once, then one every 200 ms
+        assert!(
+            times[..3].iter().all(|t| *t < Duration::from_millis(1)),
+            "{times:?}"
+        );
+        for (k, t) in times.iter().enumerate().skip(3) {
+            let want = Duration::from_millis(200 * (k as u64 - 2));
+            assert!(
+                t.abs_diff(want) < Duration::from_millis(2),
+                "request {k} at {t:?}"
+            );
+        }
+        // 50 requests after the burst in 10 s: 5/s
+        let rate = 50.0 / Duration::saturating_sub(times[52], times[2]).as_secs_f64();
+        assert!((rate - 5.0).abs() < 0.01, "{rate}");
+        // any 1-s window: at most rate + burst - 1 (the burst, then 4 more before the second is out)
+        assert_eq!(max_in_window(&times, Duration::from_secs(1)), 7);
+        assert_eq!(max_in_window(&times[3..], Duration::from_secs(1)), 5);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn burst_one_never_bunches_across_tasks() {
+        let host = Arc::new(Host::new("h".into(), 5.0, 1));
+        let in_flight = Arc::new(Semaphore::new(8));
+        let times = Arc::new(Mutex::new(Vec::new()));
+        let t0 = Instant::now();
+        let mut tasks = Vec::new();
+        for _ in 0..10 {
+            let (host, in_flight, times) = (host.clone(), in_flight.clone(), times.clone());
+            tasks.push(tokio::spawn(async move {
+                let cancel = CancellationToken::new();
+                for _ in 0..3 {
+                    let permit = host.start(&in_flight, &cancel).await.unwrap();
+                    times.lock().unwrap().push(t0.elapsed());
+                    tokio::time::sleep(Duration::from_millis(30)).await; // the request
+                    drop(permit);
+                }
+            }));
+        }
+        for t in tasks {
+            t.await.unwrap();
+        }
+        let mut times = times.lock().unwrap().clone();
+        times.sort();
+        assert_eq!(times.len(), 30);
+        for w in times.windows(2) {
+            assert!(
+                Duration::saturating_sub(w[1], w[0]) >= Duration::from_millis(199),
+                "{times:?}"
+            );
+        }
+        assert_eq!(max_in_window(&times, Duration::from_secs(1)), 5);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_full_in_flight_limit_does_not_bunch_a_host() {
+        // two permits, both held for 1 s by other work: the host's requests queue behind
+        // them, then still go out one per period, not all at once
+        let host = Arc::new(Host::new("h".into(), 10.0, 1));
+        let in_flight = Arc::new(Semaphore::new(2));
+        let blockers: Vec<_> = (0..2)
+            .map(|_| in_flight.clone().try_acquire_owned().unwrap())
+            .collect();
+        let times = Arc::new(Mutex::new(Vec::new()));
+        let t0 = Instant::now();
+        let mut tasks = Vec::new();
+        for _ in 0..6 {
+            let (host, in_flight, times) = (host.clone(), in_flight.clone(), times.clone());
+            tasks.push(tokio::spawn(async move {
+                let permit = host
+                    .start(&in_flight, &CancellationToken::new())
+                    .await
+                    .unwrap();
+                times.lock().unwrap().push(t0.elapsed());
+                drop(permit);
+            }));
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        drop(blockers);
+        for t in tasks {
+            t.await.unwrap();
+        }
+        let mut times = times.lock().unwrap().clone();
+        times.sort();
+        assert!(times[0] >= Duration::from_secs(1));
+        for w in times.windows(2) {
+            assert!(
+                Duration::saturating_sub(w[1], w[0]) >= Duration::from_millis(99),
+                "{times:?}"
+            );
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn crawl_delay_spaces_requests() {
+        let host = Host::new("h".into(), 100.0, 5);
+        host.set_crawl_delay(Duration::from_secs(2));
+        let times = acquire_times(&host, 4).await;
+        // one cell went to robots.txt itself
+        assert_eq!(times, [2, 4, 6, 8].map(Duration::from_secs),);
+        // a delay shorter than the period changes nothing
+        let host = Host::new("h".into(), 1.0, 1);
+        host.set_crawl_delay(Duration::from_millis(10));
+        let times = acquire_times(&host, 3).await;
+        assert_eq!(times, [0, 1, 2].map(Duration::from_secs));
+    }
+
     #[tokio::test(start_paused = true)]
     async fn cancellation_cuts_a_wait_short() {
         let host = Host::new("h".into(), 1000.0, 1);

@@ -8,6 +8,7 @@
 //! fail both tests.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 use scraper::{Html, Node, Selector};
 use url::Url;
@@ -36,6 +37,10 @@ pub(crate) struct Analysis {
     pub(crate) link_chars: usize,
     /// The largest count of non-link text characters in one block element.
     pub(crate) longest_block: usize,
+    /// Hash of the page's content: its non-link text and image sources. Two parts of an
+    /// article with the same fingerprint are one page served twice (`?page=99` answering the
+    /// last page), whatever their page bars say.
+    pub(crate) fingerprint: u64,
 }
 
 impl Analysis {
@@ -122,6 +127,15 @@ pub(crate) fn analyze(html: &str, page_url: &Url) -> Analysis {
         out.links.extend(script_page_links(&code, &base));
     }
 
+    let mut content = std::hash::DefaultHasher::new();
+    if let Ok(img) = Selector::parse("img[src]") {
+        for el in doc.select(&img) {
+            el.value()
+                .attr("src")
+                .unwrap_or_default()
+                .hash(&mut content);
+        }
+    }
     let mut per_block: HashMap<_, usize> = HashMap::new();
     for node in doc.tree.nodes() {
         let Node::Text(text) = node.value() else {
@@ -155,6 +169,8 @@ pub(crate) fn analyze(html: &str, page_url: &Url) -> Analysis {
         if in_link {
             out.link_chars += chars;
         } else {
+            let t: &str = text;
+            t.hash(&mut content);
             out.text_chars += chars;
             if let Some(b) = block {
                 *per_block.entry(b).or_default() += chars;
@@ -162,6 +178,7 @@ pub(crate) fn analyze(html: &str, page_url: &Url) -> Analysis {
         }
     }
     out.longest_block = per_block.values().copied().max().unwrap_or(0);
+    out.fingerprint = content.finish();
     out
 }
 

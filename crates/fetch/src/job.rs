@@ -174,7 +174,13 @@ fn sniff(content_type: Option<&str>, body: &[u8], url: &Url) -> BodyKind {
 /// A sitemap served gzipped as a file (`sitemap.xml.gz`), not as `Content-Encoding`.
 fn is_gz_sitemap(url: &Url) -> bool {
     let path = url.path().to_ascii_lowercase();
-    path.ends_with(".xml.gz") || (path.ends_with(".gz") && path.contains("sitemap"))
+    let Some(stem) = path.strip_suffix(".gz") else {
+        return false;
+    };
+    std::path::Path::new(stem)
+        .extension()
+        .is_some_and(|e| e == "xml")
+        || stem.contains("sitemap")
 }
 
 /// The inflated bytes of a gzip file, or `None` past `limit` bytes (a bomb). Bytes that are not
@@ -338,27 +344,23 @@ pub(crate) async fn process(inner: Arc<Inner>, ctx: Arc<RunCtx>, job: Job) -> Ta
         let inflated = tokio::task::spawn_blocking(move || gunzip(&body, limit))
             .await
             .expect("gunzip panicked");
-        match inflated {
-            Some(xml) => {
-                body = xml;
-                content_type = Some("application/xml".to_owned()); // sniff the inflated bytes
-            }
-            None => {
-                let err = FetchError::BodyTooLarge {
-                    url: job.key.clone(),
-                    limit,
-                };
-                out.pages.push(error_page(
-                    &job.key,
-                    job.depth,
-                    job.referrer.clone(),
-                    Some(resp.status),
-                    resp.attempts,
-                    &err,
-                ));
-                return out;
-            }
-        }
+        let Some(xml) = inflated else {
+            let err = FetchError::BodyTooLarge {
+                url: job.key.clone(),
+                limit,
+            };
+            out.pages.push(error_page(
+                &job.key,
+                job.depth,
+                job.referrer.clone(),
+                Some(resp.status),
+                resp.attempts,
+                &err,
+            ));
+            return out;
+        };
+        body = xml;
+        content_type = Some("application/xml".to_owned());
     }
     let kind = if gz_sitemap && html::is_sitemap(&body) {
         BodyKind::Sitemap
@@ -521,8 +523,7 @@ async fn assemble(
     let mut known: BTreeMap<u32, Url> = BTreeMap::new();
     candidates(&analysis.links, &origin, &base, &job.key, n0, &mut known);
     let mut attempts = first.attempts;
-    let mut hashes: std::collections::HashSet<String> =
-        parts.values().map(|p| sha_hex(&[&p.bytes])).collect();
+    let mut seen_content = std::collections::HashSet::from([analysis.fingerprint]);
     let mut tried: std::collections::BTreeSet<u32> = std::collections::BTreeSet::from([n0]);
     while let Some((&n, url)) = known.iter().find(|(n, _)| !tried.contains(*n)) {
         let url = url.clone();
@@ -591,13 +592,13 @@ async fn assemble(
         };
         attempts = attempts.max(resp.attempts);
         let body = resp.body.unwrap_or_default();
-        if !hashes.insert(sha_hex(&[&body])) {
+        let (bytes, decoded, analysis) =
+            digest(body, resp.content_type.clone(), resp.final_url.clone()).await;
+        if !seen_content.insert(analysis.fingerprint) {
             // `?page=99` answered with a page we have: the end of a loop, not a new part
             tracing::debug!(part = %key, "part repeats an earlier part; pagination ends here");
             continue;
         }
-        let (bytes, decoded, analysis) =
-            digest(body, resp.content_type.clone(), resp.final_url.clone()).await;
         push_links(out, &analysis.links, &part_job);
         candidates(&analysis.links, &origin, &base, &key, n, &mut known);
         parts.insert(
@@ -734,6 +735,33 @@ mod tests {
             known.get(&2).map(Url::as_str),
             Some("http://a/art/abc.html?seg=b")
         );
+    }
+
+    #[test]
+    fn gzip_sitemap_bomb_is_cut_at_the_cap() {
+        use std::io::Write;
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        let zeros = vec![b' '; 1 << 20];
+        for _ in 0..32 {
+            enc.write_all(&zeros).unwrap();
+        }
+        let bomb = enc.finish().unwrap();
+        assert_eq!(gunzip(&bomb, 1 << 20), None);
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        enc.write_all(b"<urlset></urlset>").unwrap();
+        assert_eq!(
+            gunzip(&enc.finish().unwrap(), 1 << 20).as_deref(),
+            Some(&b"<urlset></urlset>"[..])
+        );
+        assert!(is_gz_sitemap(
+            &Url::parse("http://a/sitemap-1.XML.GZ").unwrap()
+        ));
+        assert!(is_gz_sitemap(
+            &Url::parse("http://a/sitemap_2023.gz").unwrap()
+        ));
+        assert!(!is_gz_sitemap(
+            &Url::parse("http://a/files/data.tar.gz").unwrap()
+        ));
     }
 
     #[test]
