@@ -6,34 +6,46 @@
 //! Called by `baogao-pipeline`, which sends the pages down a bounded channel to `clean`.
 //!
 //! What it does:
-//! - politeness: a `governor` rate limiter per host (`host:port`), a global in-flight limit
-//!   (semaphore), robots.txt (Disallow/Allow/Crawl-delay, capped by `max_crawl_delay`) fetched
-//!   once per host — a 4xx robots.txt allows all, a 5xx or unreachable one (after retries)
-//!   makes the host disallowed for the run (rows say "robots.txt unavailable");
+//! - politeness: a `governor` rate limiter per host (`host:port`, with [`HostOverride`]s), on
+//!   tokio's clock, whose cell is claimed only once a slot of the global in-flight limit
+//!   (semaphore) is held, right before the request goes out — so requests that queued behind
+//!   the in-flight limit never reach a host bunched up. robots.txt (Disallow/Allow/Crawl-delay,
+//!   capped by `max_crawl_delay`, the clamp logged) is fetched once per host — a 4xx robots.txt
+//!   allows all, a 5xx or unreachable one (after retries) makes the host disallowed for the run
+//!   (rows say "robots.txt unavailable");
 //! - retries with capped exponential backoff and jitter for connection errors, timeouts, 408,
 //!   429 and 5xx; `Retry-After` (seconds or date, capped by `backoff_max`) is honoured, and a
-//!   429/503 holds the whole host back and spaces its requests for a minute;
-//! - bodies streamed and cut at `max_body_bytes` decompressed bytes; redirects limited, loops
-//!   and non-http(s) targets refused;
+//!   429/503 holds the whole host back and spaces its requests for a minute; other 4xx are
+//!   final at once;
+//! - bodies streamed and cut at `max_body_bytes` decompressed bytes (gzip bombs included);
+//!   redirects limited, loops and non-http(s) targets refused, and with `same_host` a redirect
+//!   may not leave the crawled hosts (a seed's own redirects and robots.txt excepted);
 //! - charset: BOM, HTTP header, `<meta>`, then `chardetng` ([`charset`]); GB2312/GBK read as
-//!   GB18030;
+//!   GB18030; a declared charset that does not fit the bytes (a single-byte `ISO-8859-1`
+//!   header on a GBK page included) gives way to one that does;
 //! - URL normalisation ([`normalize_url`]): a URL is fetched as discovered (fragment dropped)
 //!   but deduplicated by its normalised spelling, which is also the row's `url`, so no page is
 //!   requested twice in a run; `skip` and `previous` keys must be normalised
 //!   ([`normalize_str`]).
 //!
 //! Row kinds:
-//! - an XML sitemap (`<urlset>`/`<sitemapindex>`, by content) → `Listing`; its `<loc>`s are
-//!   followed whatever `follow` says (same-host, `deny` and depth still apply);
+//! - an XML sitemap (`<urlset>`/`<sitemapindex>`, by content; `sitemap.xml.gz` files are
+//!   inflated, capped like any body) → `Listing`; its `<loc>`s are followed whatever `follow`
+//!   says (same-host, `deny` and depth still apply);
 //! - an HTML page is an **article** (`Html`, body = decoded HTML) when one block holds at least
 //!   120 characters of non-link text, or the page has at least 1000 characters of non-link text
 //!   and twice as much as link text; otherwise it is a `Listing` (body `None`, to save space;
-//!   `body_sha256` is kept). Links are taken from both;
-//! - a multi-page article is fetched part by part and emitted once. Its parts are the links of
-//!   its page bar (anchor text a number, 第N页, 下一页/上一页/尾页 …) whose URL is named like a
-//!   part of it (`5955_2.html`, `5955-2.html`, `index_2.html`, `?page=2`), plus 下一页/下页/后页
-//!   links into the same directory with any name; every part's links are read too. The row has
-//!   `url` = first part,
+//!   `body_sha256` is kept). Links are taken from both, including the pages a TRS/WCM
+//!   `createPageHTML(count, current, "name", "ext")` script bar writes;
+//! - a multi-page article is fetched part by part, in order, and emitted once. Its parts are
+//!   the links of its page bar (anchor text a number, 第N页, 下一页/上一页/尾页 …) whose URL is
+//!   named like a part of it — DedeCMS `5955_2.html`, PHPCMS `show-12-345-2.html`, TRS
+//!   `t20230329_123_1.html` (TRS counts the second page `_1`), `index_2.html`, `?page=2`,
+//!   `&p=2` — plus 下一页/下页/后页 links into the same directory with any name; "next
+//!   article" links (下一篇) are never parts. A name that only looks like a part
+//!   (`show-12-345.html`) is the article's first page unless its page bar links to the first
+//!   part. A part whose content repeats an earlier part (`?page=99` answering the last page)
+//!   ends the pagination, and at most 200 parts are fetched. The row has `url` = first part,
 //!   `page_urls` = all parts in order, `body` = the parts' HTML joined with [`PAGE_BREAK`],
 //!   `body_sha256` over all parts' raw bytes. Part URLs found as ordinary links are held back
 //!   until every article that could claim them is done, so they never become articles of their

@@ -1165,3 +1165,38 @@ async fn every_seed_gives_exactly_one_row() {
     }
     let _ = crawl_with;
 }
+
+#[tokio::test]
+async fn connect_timeout_on_a_listener_that_never_accepts() {
+    // a backlog of 0 that is already full: the kernel drops further SYNs, so connecting hangs
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let addr = socket.local_addr().unwrap();
+    let _listener = socket.listen(0).unwrap();
+    let mut fillers = Vec::new();
+    for _ in 0..4 {
+        let s = tokio::net::TcpSocket::new_v4().unwrap();
+        if let Ok(Ok(c)) = tokio::time::timeout(Duration::from_millis(200), s.connect(addr)).await {
+            fillers.push(c);
+        }
+    }
+    let url: url::Url = format!("http://{addr}/x.html").parse().unwrap();
+    let mut opts = fast_opts(vec![url.clone()], &[]);
+    opts.connect_timeout = Duration::from_millis(300);
+    opts.request_timeout = Duration::from_secs(20);
+    opts.retries = 0;
+    let t0 = Instant::now();
+    let (pages, _) = crawl(opts).await;
+    let took = t0.elapsed();
+    let p = find(&pages, url.as_str());
+    assert_eq!(p.kind, PageKind::Error);
+    assert!(
+        took < Duration::from_secs(3),
+        "connect timeout ignored: {took:?}"
+    );
+    assert!(
+        p.error.as_deref().unwrap().contains("timed out"),
+        "{:?}",
+        p.error
+    );
+}
