@@ -1,18 +1,26 @@
 //! One run at a time per output folder.
 
-use std::fs::{self, OpenOptions};
-use std::io::Write;
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{Seek, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crate::WriteError;
 
 /// Holds `<root>/_lock` while a run writes to `root`; removed on drop.
 ///
-/// The lock file names the run and its process id. A lock whose process is
-/// gone (a killed run) is stale and is taken over.
+/// The lock is an OS file lock (`flock`) on `_lock`, which the kernel
+/// releases when the process ends however it ends, and the file names the
+/// run and its process id for the message of the run that is refused. A
+/// `_lock` file left by a killed run is stale: nobody holds its OS lock and
+/// its process is gone, so the next run takes it over. Taking it over is
+/// atomic: of several runs starting at once, exactly one gets it. A file
+/// naming a live process that is not ours is respected even without the OS
+/// lock (written by hand, or by a baogao that did not lock it).
 #[derive(Debug)]
 pub struct OutputLock {
     path: PathBuf,
+    file: File,
 }
 
 impl OutputLock {
@@ -20,37 +28,89 @@ impl OutputLock {
     pub fn acquire(root: &Path, run_id: &str) -> Result<Self, WriteError> {
         fs::create_dir_all(root).map_err(WriteError::io("create", root))?;
         let path = root.join("_lock");
-        for _ in 0..2 {
-            match OpenOptions::new().write(true).create_new(true).open(&path) {
-                Ok(mut f) => {
-                    let line = format!("{} {}\n", std::process::id(), run_id);
-                    f.write_all(line.as_bytes())
-                        .and_then(|()| f.sync_all())
-                        .map_err(WriteError::io("write", &path))?;
-                    return Ok(OutputLock { path });
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let held = fs::read_to_string(&path).unwrap_or_default();
-                    let mut parts = held.split_whitespace();
-                    let pid: u32 = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
-                    let holder = parts.next().unwrap_or("unknown").to_owned();
-                    if pid != 0 && process_alive(pid) && pid != std::process::id() {
-                        return Err(WriteError::Locked {
-                            path: root.to_owned(),
-                            run_id: holder,
-                            pid,
-                        });
-                    }
-                    tracing::warn!(path = %path.display(), pid, run = %holder, "taking over a stale lock");
-                    fs::remove_file(&path).map_err(WriteError::io("remove", &path))?;
-                }
-                Err(e) => return Err(WriteError::io("create", &path)(e)),
+        for _ in 0..10 {
+            let mut file = OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&path)
+                .map_err(WriteError::io("create", &path))?;
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(TryLockError::WouldBlock) => return Err(held(root, &path)),
+                Err(TryLockError::Error(e)) => return Err(WriteError::io("lock", &path)(e)),
             }
+            // The holder before us may have removed the file between our
+            // open and our lock: then we locked a file nobody sees. Retry.
+            if !same_file(&file, &path) {
+                continue;
+            }
+            let previous = fs::read_to_string(&path).unwrap_or_default();
+            let (pid, holder) = parse(&previous);
+            if pid != 0 && pid != std::process::id() && process_alive(pid) {
+                return Err(WriteError::Locked {
+                    path: root.to_owned(),
+                    run_id: holder,
+                    pid,
+                });
+            }
+            if !previous.trim().is_empty() {
+                tracing::warn!(path = %path.display(), pid, run = %holder, "taking over a stale lock");
+            }
+            let line = format!("{} {}\n", std::process::id(), run_id);
+            file.set_len(0)
+                .and_then(|()| file.rewind())
+                .and_then(|()| file.write_all(line.as_bytes()))
+                .and_then(|()| file.sync_all())
+                .map_err(WriteError::io("write", &path))?;
+            return Ok(OutputLock { path, file });
         }
-        Err(WriteError::io("create", &path)(std::io::Error::other(
-            "lock file keeps reappearing",
+        Err(WriteError::io("lock", &path)(std::io::Error::other(
+            "lock file keeps being replaced",
         )))
     }
+}
+
+/// The error for a lock another process holds, naming its run (read from
+/// the file, which its holder may be writing this very moment).
+fn held(root: &Path, path: &Path) -> WriteError {
+    let start = Instant::now();
+    let (pid, run_id) = loop {
+        let text = fs::read_to_string(path).unwrap_or_default();
+        let (pid, run) = parse(&text);
+        if pid != 0 || start.elapsed() > Duration::from_millis(200) {
+            break (pid, run);
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    WriteError::Locked {
+        path: root.to_owned(),
+        run_id,
+        pid,
+    }
+}
+
+/// `PID RUN_ID` of a lock file.
+fn parse(text: &str) -> (u32, String) {
+    let mut parts = text.split_whitespace();
+    let pid = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+    let holder = parts.next().unwrap_or("unknown").to_owned();
+    (pid, holder)
+}
+
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_file: &File, path: &Path) -> bool {
+    path.exists()
 }
 
 fn process_alive(pid: u32) -> bool {
@@ -72,6 +132,9 @@ fn process_alive(pid: u32) -> bool {
 
 impl Drop for OutputLock {
     fn drop(&mut self) {
+        // Removed while still locked, so that nobody takes a lock on a file
+        // that is about to go; the OS lock goes with the file handle.
         let _ = fs::remove_file(&self.path);
+        let _ = self.file.unlock();
     }
 }

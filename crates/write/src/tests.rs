@@ -793,3 +793,52 @@ fn compact_refuses_a_root_locked_by_a_live_run() {
     assert!(err.to_string().contains("busy-run"), "{err}");
     assert_eq!(list_files(&dir.path().join("documents")).unwrap().len(), 5);
 }
+
+#[test]
+fn of_runs_racing_for_a_stale_lock_exactly_one_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_owned();
+    for round in 0..20 {
+        std::fs::write(root.join("_lock"), "4294967 dead-run\n").unwrap();
+        let barrier = Arc::new(std::sync::Barrier::new(8));
+        let threads: Vec<_> = (0..8)
+            .map(|i| {
+                let (root, barrier) = (root.clone(), barrier.clone());
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    OutputLock::acquire(&root, &format!("run-{i}"))
+                })
+            })
+            .collect();
+        let results: Vec<_> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+        let won = results.iter().filter(|r| r.is_ok()).count();
+        assert_eq!(won, 1, "round {round}: {results:?}");
+        for r in &results {
+            if let Err(e) = r {
+                assert!(matches!(e, WriteError::Locked { .. }), "round {round}: {e}");
+            }
+        }
+        drop(results);
+        assert!(!root.join("_lock").exists(), "round {round}");
+    }
+}
+
+#[test]
+fn a_held_lock_names_its_run_and_is_free_again_once_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let lock = OutputLock::acquire(dir.path(), "first").unwrap();
+    let err = OutputLock::acquire(dir.path(), "second").unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains(&format!(
+            "locked by run `first` (pid {})",
+            std::process::id()
+        )),
+        "{msg}"
+    );
+    drop(lock);
+    let again = OutputLock::acquire(dir.path(), "second").unwrap();
+    let text = std::fs::read_to_string(dir.path().join("_lock")).unwrap();
+    assert_eq!(text, format!("{} second\n", std::process::id()));
+    drop(again);
+}
