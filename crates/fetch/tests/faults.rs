@@ -1200,3 +1200,61 @@ async fn connect_timeout_on_a_listener_that_never_accepts() {
         p.error
     );
 }
+
+/// A tracing subscriber that keeps every event as `message field=value …` lines.
+#[derive(Clone, Default)]
+struct Logs(Arc<Mutex<Vec<String>>>);
+
+struct Line<'a>(&'a mut String);
+
+impl tracing::field::Visit for Line<'_> {
+    fn record_debug(&mut self, field: &tracing::field::Field, value: &dyn std::fmt::Debug) {
+        use std::fmt::Write as _;
+        if field.name() == "message" {
+            let _ = write!(self.0, "{value:?}");
+        } else {
+            let _ = write!(self.0, " {}={value:?}", field.name());
+        }
+    }
+}
+
+impl tracing::Subscriber for Logs {
+    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
+        true
+    }
+    fn new_span(&self, _: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+        tracing::span::Id::from_u64(1)
+    }
+    fn record(&self, _: &tracing::span::Id, _: &tracing::span::Record<'_>) {}
+    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+    fn event(&self, event: &tracing::Event<'_>) {
+        let mut line = String::new();
+        event.record(&mut Line(&mut line));
+        self.0.lock().unwrap().push(line);
+    }
+    fn enter(&self, _: &tracing::span::Id) {}
+    fn exit(&self, _: &tracing::span::Id) {}
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn crawl_delay_clamp_is_logged() {
+    let logs = Logs::default();
+    let _guard = tracing::subscriber::set_default(logs.clone());
+    let server = serve(robots_site(
+        "User-agent: *\nCrawl-delay: 30\n",
+        StatusCode::OK,
+    ))
+    .await;
+    let mut opts = fast_opts(vec![server.url("/p3")], &[]);
+    opts.respect_robots = true;
+    opts.max_crawl_delay = Duration::from_millis(100);
+    crawl(opts).await;
+    let lines = logs.0.lock().unwrap().clone();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("crawl-delay clamped to max_crawl_delay")
+                && l.contains("crawl_delay_s=30")),
+        "{lines:#?}"
+    );
+}
