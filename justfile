@@ -27,6 +27,16 @@ eval:
     cargo run --locked -q -p baogao-cli -- eval fixtures/gold fixtures/seeds
     cargo run --locked -q -p baogao-cli -- eval fixtures/dev/gold fixtures/dev/reports
 
+# Benchmarks (BENCHMARKS.md): per-stage criterion, end to end at N = 1,000 and
+# 20,000 pages against Scrapy + trafilatura + pyarrow, cleaner vs trafilatura.
+# ~15 min; loopback only; venv in /tmp/baogao-bench-venv.
+bench *ARGS:
+    scripts/bench/run {{ARGS}}
+
+# The same, small N and short criterion runs (~3 min).
+bench-quick *ARGS:
+    scripts/bench/run --quick {{ARGS}}
+
 # CI, locally.
 ci:
     bash .ci/run
