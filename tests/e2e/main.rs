@@ -3,6 +3,7 @@
 //! pyarrow/pandas. One test binary, a module per area.
 
 mod crawl;
+mod panel;
 mod readers;
 mod rerun;
 

@@ -236,13 +236,12 @@ impl Extractor {
 fn locate_division(m: &mut meta::Meta, n: &Norm) -> Option<&'static baogao_regions::Division> {
     use baogao_regions::{Divisions, Resolution};
     let regions = Divisions::builtin();
-    let resolution = match m.region.as_deref() {
-        Some(r) => regions.resolve(r, m.province.as_deref(), m.prefecture.as_deref()),
-        None => {
-            let head: String = n.chars.iter().take(400).collect();
-            let text = format!("{}\n{head}", m.title.as_deref().unwrap_or_default());
-            regions.find_in_text(&text)?
-        }
+    let resolution = if let Some(r) = m.region.as_deref() {
+        regions.resolve(r, m.province.as_deref(), m.prefecture.as_deref())
+    } else {
+        let head: String = n.chars.iter().take(400).collect();
+        let text = format!("{}\n{head}", m.title.as_deref().unwrap_or_default());
+        regions.find_in_text(&text)?
     };
     let Resolution::Found(d) = resolution else {
         return None;

@@ -150,7 +150,7 @@ impl MetaPatterns {
             congress_region: re(
                 r"在(\p{Han}{2,30}?)(?:第?[一二三四五六七八九十]+届|\d+届)人民代表大会",
             ),
-            title_year: re(r"^(?:[（(]\p{Han}+[)）])?((?:19|20)\d\d)年(?:\p{Han})"),
+            title_year: re(r"^(?:[（(]\p{Han}+[)）])?\p{Han}{0,24}?((?:19|20)\d\d)年(?:\p{Han})"),
             plan_year: re(
                 r"((?:19|20)\d\d)年(?:工作安排|主要任务|重点工作|工作任务|工作部署|政府工作|的工作|工作总体要求|经济社会发展)",
             ),
@@ -669,6 +669,30 @@ mod tests {
             (Some("某某市"), Some(Level::City))
         );
         assert_eq!(m.target_year, Some(2024));
+    }
+
+    #[test]
+    fn title_year_after_the_region_name() {
+        for title in [
+            "晋中市太谷区2023年政府工作报告",
+            "（山西省）晋中市太谷区2023年政府工作报告",
+            "2023年晋中市太谷区政府工作报告",
+        ] {
+            let m = read(Some(title), None, &Norm::new("正文"), &MetaPatterns::new());
+            assert_eq!(m.target_year, Some(2023), "{title}");
+        }
+        // a delivery date in the title is not the target year's position
+        let m = read(
+            Some("(山西省)长治市人民政府工作报告(2023年3月29日)"),
+            None,
+            &Norm::new("正文"),
+            &MetaPatterns::new(),
+        );
+        assert_eq!(m.target_year, Some(2023));
+        assert_eq!(
+            m.report_date.map(|d| d.to_string()).as_deref(),
+            Some("2023-03-29")
+        );
     }
 
     #[test]

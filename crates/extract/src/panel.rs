@@ -4,7 +4,7 @@
 //!
 //! In go the `reports`, `targets`, `outcomes` and `documents` rows of a
 //! dataset; out come [`DedupRow`]s (the `reports_dedup` table) and
-//! [`PanelRow`]s (the `panel` table). Pure functions: the caller reads and
+//! [`PanelRow`]s (the `panel` table), both records of `baogao-model`. Pure functions: the caller reads and
 //! writes the tables.
 //!
 //! Which copy of a report is kept, in order:
@@ -21,57 +21,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use baogao_model::{Outcome, Report, Target};
-use serde::Serialize;
-
-/// One report per (region_code, target_year).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DedupRow {
-    pub region_code: String,
-    pub target_year: i32,
-    /// The copy kept.
-    pub doc_id: String,
-    pub url: String,
-    pub province: Option<String>,
-    pub prefecture: Option<String>,
-    pub region: Option<String>,
-    pub level: Option<String>,
-    pub parent_code: Option<String>,
-    pub targets_found: u32,
-    /// Every copy's `doc_id`, the kept one first.
-    pub copies: Vec<String>,
-    /// Every copy's URL, in the order of `copies`.
-    pub copy_urls: Vec<String>,
-}
-
-/// One row per (region_code, target_year, indicator).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PanelRow {
-    pub region_code: String,
-    pub target_year: i32,
-    pub indicator: String,
-    pub province: Option<String>,
-    pub region: Option<String>,
-    pub level: Option<String>,
-    pub parent_code: Option<String>,
-    pub measure: String,
-    pub target_value: Option<f64>,
-    pub target_value_max: Option<f64>,
-    pub unit: Option<String>,
-    pub qualifier: String,
-    pub stretch_value: Option<f64>,
-    pub constraint: Option<String>,
-    pub target_text: String,
-    pub doc_id: String,
-    /// What the next year's report says was achieved (same indicator and measure).
-    pub achieved_value: Option<f64>,
-    pub achieved_unit: Option<String>,
-    /// The achieved figure was stated as 预计 (an estimate).
-    pub achieved_estimated: Option<bool>,
-    pub achieved_text: Option<String>,
-    /// The report the achieved figure comes from.
-    pub achieved_doc_id: Option<String>,
-}
+use baogao_model::{DedupRow, Outcome, PanelRow, Report, Target};
 
 fn official(url: &str) -> bool {
     let host = url
@@ -90,7 +40,10 @@ fn official(url: &str) -> bool {
 /// The kept copy of each (region_code, target_year); `text_chars` gives the
 /// length of each document's text (by `doc_id`), when known.
 #[must_use]
-pub fn dedup_reports(reports: &[Report], text_chars: &HashMap<String, u64>) -> Vec<DedupRow> {
+pub fn dedup_reports<S: std::hash::BuildHasher>(
+    reports: &[Report],
+    text_chars: &HashMap<String, u64, S>,
+) -> Vec<DedupRow> {
     let mut groups: BTreeMap<(String, i32), Vec<&Report>> = BTreeMap::new();
     for r in reports {
         if let (Some(code), Some(year)) = (&r.region_code, r.target_year) {

@@ -43,9 +43,6 @@ fn dev_reports_meet_the_quality_bar() {
     }
 }
 
-/// Metadata fields the seed texts do not state (only a gazetteer could give
-/// them): seed 003 never names 无锡, seed 004 never names 长治.
-
 fn num(v: &serde_json::Value) -> Option<f64> {
     v.as_f64()
 }

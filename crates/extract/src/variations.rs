@@ -840,3 +840,21 @@ fn a_2012_city_target_list_with_permille_and_old_names() {
     );
     assert_eq!(find(&t, "energy_intensity").value, Some(-3.5));
 }
+
+#[test]
+fn estimated_outcome_with_yuji_between_name_and_verb() {
+    let out = run(
+        "某某县2021年政府工作报告\n一、2020年工作回顾\n2020年，全县地区生产总值预计完成320亿元，增长3.5%。\n二、2021年工作安排\n今年全县经济社会发展的主要预期目标是：地区生产总值增长8%以上。",
+    );
+    let gdp: Vec<&Outcome> = out
+        .outcomes
+        .iter()
+        .filter(|o| o.indicator == "gdp")
+        .collect();
+    assert_eq!(gdp.len(), 2, "{:#?}", out.outcomes);
+    assert!(
+        gdp.iter()
+            .all(|o| o.estimated && o.year == Some(2020) && o.raw_name == "地区生产总值")
+    );
+    assert_eq!(out.targets.len(), 1);
+}

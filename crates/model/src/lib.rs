@@ -16,7 +16,7 @@
 mod records;
 mod vocab;
 
-pub use records::{Document, Outcome, Page, PageKind, Report, Target, doc_id};
+pub use records::{DedupRow, Document, Outcome, Page, PageKind, PanelRow, Report, Target, doc_id};
 pub use vocab::{Constraint, Level, Measure, Qualifier};
 
 /// Version of the extraction rules; stored on every derived row so a panel

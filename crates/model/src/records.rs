@@ -216,6 +216,55 @@ pub struct Outcome {
     pub char_end: u32,
 }
 
+/// One report per (region_code, target_year).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DedupRow {
+    pub region_code: String,
+    pub target_year: i32,
+    /// The copy kept.
+    pub doc_id: String,
+    pub url: String,
+    pub province: Option<String>,
+    pub prefecture: Option<String>,
+    pub region: Option<String>,
+    pub level: Option<String>,
+    pub parent_code: Option<String>,
+    pub targets_found: u32,
+    /// Every copy's `doc_id`, the kept one first.
+    pub copies: Vec<String>,
+    /// Every copy's URL, in the order of `copies`.
+    pub copy_urls: Vec<String>,
+}
+
+/// One row per (region_code, target_year, indicator).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PanelRow {
+    pub region_code: String,
+    pub target_year: i32,
+    pub indicator: String,
+    pub province: Option<String>,
+    pub region: Option<String>,
+    pub level: Option<String>,
+    pub parent_code: Option<String>,
+    pub measure: String,
+    pub target_value: Option<f64>,
+    pub target_value_max: Option<f64>,
+    pub unit: Option<String>,
+    pub qualifier: String,
+    pub stretch_value: Option<f64>,
+    pub constraint: Option<String>,
+    pub target_text: String,
+    pub doc_id: String,
+    /// What the next year's report says was achieved (same indicator and measure).
+    pub achieved_value: Option<f64>,
+    pub achieved_unit: Option<String>,
+    /// The achieved figure was stated as 预计 (an estimate).
+    pub achieved_estimated: Option<bool>,
+    pub achieved_text: Option<String>,
+    /// The report the achieved figure comes from.
+    pub achieved_doc_id: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,7 +22,7 @@ mod run;
 
 pub use config::{Config, Dictionary, RawConfig, describe, parse_size};
 pub use error::PipelineError;
-pub use run::{RunOptions, RunSummary, build_extractor, new_run_id, run};
+pub use run::{RunOptions, RunSummary, build_extractor, new_run_id, rebuild_derived, run};
 
 /// A stage of the pipeline, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

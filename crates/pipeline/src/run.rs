@@ -517,8 +517,20 @@ pub async fn run(
     };
     let crawl_stats = source_result?;
 
-    // Final commit, then the manifest.
+    // Final commit, the derived tables, then the manifest.
     baogao_write::commit(&root, &run_id, &tables)?;
+    let mut rows = rows;
+    if opts.to >= Stage::Extract {
+        let (root, wopts) = (root.clone(), config.write.clone());
+        let (dedup, panel) = tokio::task::spawn_blocking(move || rebuild_derived(&root, &wopts))
+            .await
+            .map_err(|err| PipelineError::Stage {
+                stage: "write",
+                message: err.to_string(),
+            })??;
+        rows.insert("reports_dedup", dedup);
+        rows.insert("panel", panel);
+    }
 
     let failed = counters.fetch_errors.load(Ordering::Relaxed);
     let budget_spent = counters.over_budget.load(Ordering::Relaxed) > 0
@@ -544,6 +556,31 @@ pub async fn run(
     let manifest = ctx.manifest(status, crawl_stats.as_ref(), rows, note);
     manifest.write(&root)?;
     Ok(RunSummary { manifest, failed })
+}
+
+/// Rebuilds `reports_dedup` and `panel` from the whole committed `reports`,
+/// `targets` and `outcomes` tables (see `baogao_extract::panel` for the
+/// rules); returns their row counts.
+pub fn rebuild_derived(
+    root: &std::path::Path,
+    wopts: &baogao_write::WriteOptions,
+) -> Result<(u64, u64), PipelineError> {
+    let reports: Vec<Report> = baogao_write::read_all(root)?;
+    let targets: Vec<Target> = baogao_write::read_all(root)?;
+    let outcomes: Vec<Outcome> = baogao_write::read_all(root)?;
+    // text lengths break ties between copies (read a batch at a time)
+    let mut chars = HashMap::new();
+    if root.join("documents").exists() {
+        baogao_write::scan::<Document>(root, |docs| {
+            chars.extend(docs.into_iter().map(|d| (d.doc_id, d.chars_kept)));
+            Ok(())
+        })?;
+    }
+    let kept = baogao_extract::panel::dedup_reports(&reports, &chars);
+    let panel = baogao_extract::panel::panel(&kept, &targets, &outcomes);
+    baogao_write::write_reports_dedup(root, &kept, wopts)?;
+    baogao_write::write_panel(root, &panel, wopts)?;
+    Ok((kept.len() as u64, panel.len() as u64))
 }
 
 /// What a manifest is made of, besides how the run ended.

@@ -143,12 +143,29 @@ pub(crate) fn writer_properties(
     opts: &WriteOptions,
     extra: Vec<KeyValue>,
 ) -> WriterProperties {
+    properties(
+        table.name(),
+        dictionary_columns(table),
+        matches!(table, Table::Reports | Table::Targets | Table::Outcomes),
+        opts,
+        extra,
+    )
+}
+
+/// [`writer_properties`] of any table by name (the derived tables too).
+pub(crate) fn properties(
+    table: &str,
+    dictionary: &[&str],
+    derived: bool,
+    opts: &WriteOptions,
+    extra: Vec<KeyValue>,
+) -> WriterProperties {
     let level = ZstdLevel::try_new(opts.zstd_level).unwrap_or_default();
     let mut kv = vec![
         KeyValue::new("baogao.schema_version".into(), SCHEMA_VERSION.to_owned()),
-        KeyValue::new("baogao.table".into(), table.name().to_owned()),
+        KeyValue::new("baogao.table".into(), table.to_owned()),
     ];
-    if matches!(table, Table::Reports | Table::Targets | Table::Outcomes) {
+    if derived {
         kv.push(KeyValue::new(
             "baogao.extractor_version".into(),
             baogao_model::EXTRACTOR_VERSION.to_owned(),
@@ -162,7 +179,7 @@ pub(crate) fn writer_properties(
         .set_statistics_enabled(EnabledStatistics::Page)
         .set_created_by(format!("baogao {}", env!("CARGO_PKG_VERSION")))
         .set_key_value_metadata(Some(kv));
-    for col in dictionary_columns(table) {
+    for col in dictionary {
         b = b.set_column_dictionary_enabled(ColumnPath::from(*col), true);
     }
     b.build()

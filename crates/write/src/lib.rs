@@ -26,6 +26,7 @@
 
 mod compact;
 mod dataset;
+mod derived;
 mod error;
 mod lock;
 mod manifest;
@@ -37,6 +38,7 @@ pub use dataset::{
     CommitMode, TableWriter, WriteOptions, commit, dictionary_columns, discard, key_column,
     list_files, read_all, read_strings, recover, scan, write_atomic,
 };
+pub use derived::{write_panel, write_reports_dedup};
 pub use error::WriteError;
 pub use lock::OutputLock;
 pub use manifest::{RunManifest, RunStatus, StageCounts, list_runs};

@@ -43,11 +43,11 @@ fn batch(table: Table, columns: Vec<ArrayRef>) -> Result<RecordBatch, WriteError
     })
 }
 
-fn strs<'a>(it: impl Iterator<Item = &'a str>) -> ArrayRef {
+pub(crate) fn strs<'a>(it: impl Iterator<Item = &'a str>) -> ArrayRef {
     Arc::new(StringArray::from_iter_values(it))
 }
 
-fn opt_strs<'a>(it: impl Iterator<Item = Option<&'a str>>) -> ArrayRef {
+pub(crate) fn opt_strs<'a>(it: impl Iterator<Item = Option<&'a str>>) -> ArrayRef {
     Arc::new(StringArray::from_iter(it))
 }
 
@@ -55,7 +55,7 @@ fn constant(value: &str, n: usize) -> ArrayRef {
     strs(std::iter::repeat_n(value, n))
 }
 
-fn lists<'a>(it: impl Iterator<Item = &'a [String]>) -> ArrayRef {
+pub(crate) fn lists<'a>(it: impl Iterator<Item = &'a [String]>) -> ArrayRef {
     let mut b = ListBuilder::new(StringBuilder::new());
     for items in it {
         for s in items {
