@@ -19,6 +19,8 @@ use baogao_clean::score::score;
 use baogao_clean::{CleanRules, clean_html};
 use clap::{Parser, Subcommand};
 use serde_json::{Value, json};
+#[cfg(feature = "rs-trafilatura")]
+use unicode_normalization::UnicodeNormalization as _;
 
 #[derive(Parser)]
 #[command(about = "baogao benchmarks: generated corpus, loopback server, end-to-end crawl")]
@@ -366,7 +368,7 @@ fn quality(traf: Option<&Path>, fixtures: &Path) -> Result<Value> {
                         .unwrap_or_default()
                 })
                 .collect();
-            let text = text.join("\n");
+            let text: String = text.join("\n").nfkc().collect();
             rst_scores.push(score(&text, &it.gold));
             row["rs_trafilatura"] = score_json(&text, &it.gold);
         }
