@@ -208,3 +208,20 @@ fn clean_of_a_missing_file_names_it() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .args(["eval", "fixtures/dev/gold", "fixtures/dev/reports"])
+        .current_dir(repo())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // close the reading end before the first line is printed, as `| head -0` would
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(0), "{err}");
+}

@@ -201,7 +201,10 @@ impl Extractor {
             });
         }
         let mut m = m;
-        let division = locate_division(&mut m, &n);
+        let (division, region_note) = match locate_division(&mut m, &n) {
+            Ok(d) => (Some(d), None),
+            Err(note) => (None, Some(note)),
+        };
         let report = Report {
             doc_id: doc.doc_id.clone(),
             url: doc.url.clone(),
@@ -212,6 +215,7 @@ impl Extractor {
             level: m.level,
             region_code: division.map(|d| d.code.clone()),
             parent_code: division.and_then(|d| d.parent_code.clone()),
+            region_note,
             report_date: m.report_date,
             target_year: m.target_year,
             session: m.session,
@@ -232,8 +236,11 @@ impl Extractor {
 /// (`baogao-regions`), resolved with the province and prefecture the text
 /// names; fills in what the text left out (the prefecture of a county that
 /// names only itself, the province) and the level when the name is the
-/// division's current one. `None` when the name is unknown or ambiguous.
-fn locate_division(m: &mut meta::Meta, n: &Norm) -> Option<&'static baogao_regions::Division> {
+/// division's current one. Otherwise why no code can be given.
+fn locate_division(
+    m: &mut meta::Meta,
+    n: &Norm,
+) -> Result<&'static baogao_regions::Division, String> {
     use baogao_regions::{Divisions, Resolution};
     let regions = Divisions::builtin();
     let resolution = if let Some(r) = m.region.as_deref() {
@@ -241,10 +248,16 @@ fn locate_division(m: &mut meta::Meta, n: &Norm) -> Option<&'static baogao_regio
     } else {
         let head: String = n.chars.iter().take(400).collect();
         let text = format!("{}\n{head}", m.title.as_deref().unwrap_or_default());
-        regions.find_in_text(&text)?
+        regions
+            .find_in_text(&text)
+            .ok_or_else(|| "no region named".to_owned())?
     };
-    let Resolution::Found(d) = resolution else {
-        return None;
+    let d = match resolution {
+        Resolution::Found(d) => d,
+        Resolution::Ambiguous { candidates, .. } => {
+            return Err(format!("ambiguous: {}", candidates.join(" ")));
+        }
+        Resolution::NotFound { name } => return Err(format!("unknown: {name}")),
     };
     let current = m.region.as_deref() == Some(d.name.as_str());
     if m.region.is_none() {
@@ -263,7 +276,7 @@ fn locate_division(m: &mut meta::Meta, n: &Norm) -> Option<&'static baogao_regio
     if m.prefecture.is_none() && m.level != Some(baogao_model::Level::Province) {
         m.prefecture.clone_from(&d.prefecture);
     }
-    Some(d)
+    Ok(d)
 }
 
 fn read(path: &Path) -> Result<String, ExtractError> {

@@ -447,6 +447,11 @@ fn ambiguous_and_renamed_regions() {
         "今年全区经济社会发展的主要预期目标是：地区生产总值增长5%左右。",
     );
     assert_eq!(r.region_code, None, "{r:?}");
+    assert_eq!(
+        r.region_note.as_deref(),
+        Some("ambiguous: 320106 320302 350102 410204"),
+        "the reason names the candidates"
+    );
     // 太谷县 became 太谷区 in 2019: the current code, the name as written
     let r = report(
         "晋中市太谷县2018年政府工作报告",

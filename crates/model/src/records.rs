@@ -158,6 +158,11 @@ pub struct Report {
     pub region_code: Option<String>,
     /// GB/T 2260 code of the parent region.
     pub parent_code: Option<String>,
+    /// Why `region_code` is empty: `ambiguous: 320106 320302 …` (the name
+    /// fits several divisions and the text does not say which), `unknown:
+    /// 某某县` (no division of that name), or `no region named`.
+    #[serde(default)]
+    pub region_note: Option<String>,
     /// Date the report was delivered.
     pub report_date: Option<NaiveDate>,
     /// The year the targets are for.

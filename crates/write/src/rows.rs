@@ -334,6 +334,7 @@ impl Row for Report {
                 opt_strs(rows.iter().map(|r| r.level.map(Level::as_str))),
                 opt_strs(rows.iter().map(|r| r.region_code.as_deref())),
                 opt_strs(rows.iter().map(|r| r.parent_code.as_deref())),
+                opt_strs(rows.iter().map(|r| r.region_note.as_deref())),
                 Arc::new(Date32Array::from_iter(
                     rows.iter().map(|r| date32(r.report_date)),
                 )),
@@ -375,6 +376,7 @@ impl Row for Report {
             c.s("level")?,
         );
         let (code, parent, session) = (c.s("region_code")?, c.s("parent_code")?, c.s("session")?);
+        let note = c.s("region_note")?;
         let report_date = c.date("report_date")?;
         let (tf, of) = (c.i32("targets_found")?, c.i32("outcomes_found")?);
         let absent = c.b("gdp_absent")?;
@@ -390,6 +392,7 @@ impl Row for Report {
                 level: opt(level, i).and_then(|l| Level::parse(&l)),
                 region_code: opt(code, i),
                 parent_code: opt(parent, i),
+                region_note: opt(note, i),
                 report_date: from_date32(report_date.is_valid(i).then(|| report_date.value(i))),
                 target_year: year_partition(partition),
                 session: opt(session, i),

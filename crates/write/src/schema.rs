@@ -134,6 +134,7 @@ static REPORTS: LazyLock<SchemaRef> = LazyLock::new(|| {
         utf8("level", true),
         utf8("region_code", true),
         utf8("parent_code", true),
+        utf8("region_note", true),
         Field::new("report_date", DataType::Date32, true),
         utf8("session", true),
         Field::new("targets_found", DataType::Int32, false),
