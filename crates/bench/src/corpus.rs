@@ -3,10 +3,11 @@
 //! Every article is a copy of one of the five sample articles (two page
 //! templates, GBK and UTF-8, one to three parts named `ID.html`, `ID_2.html`
 //! …) under a new id, with its links pointing at other generated articles
-//! instead of the sample's, and with a share of the digits of its text
-//! redrawn (not years, not single digits) so that no two articles are byte-identical. Listing pages of 50
-//! articles and a home page linking the listings make the site crawlable
-//! from `/`; `robots.txt` is the sample's, without its sitemap line.
+//! instead of the sample's, and the last digit of half the numbers of its
+//! text redrawn (not years, not single digits) so that no two articles are
+//! byte-identical. Listing pages of 50 articles and a home page linking the
+//! listings make the site crawlable from `/`; `robots.txt` is the sample's,
+//! without its sitemap line.
 //!
 //! The same `(pages, seed)` always gives the same bytes.
 
