@@ -14,18 +14,7 @@ use parquet::arrow::ArrowWriter;
 use crate::WriteError;
 use crate::dataset::{WriteOptions, properties, write_atomic};
 use crate::rows::{lists, opt_strs, strs};
-
-fn utf8(name: &str, nullable: bool) -> Field {
-    Field::new(name, DataType::Utf8, nullable)
-}
-
-fn list_utf8(name: &str) -> Field {
-    Field::new(
-        name,
-        DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))),
-        false,
-    )
-}
+use crate::schema::{list_utf8, utf8};
 
 static DEDUP: LazyLock<SchemaRef> = LazyLock::new(|| {
     Arc::new(Schema::new(vec![

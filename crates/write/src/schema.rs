@@ -68,11 +68,11 @@ impl Table {
     }
 }
 
-fn utf8(name: &str, nullable: bool) -> Field {
+pub(crate) fn utf8(name: &str, nullable: bool) -> Field {
     Field::new(name, DataType::Utf8, nullable)
 }
 
-fn list_utf8(name: &str) -> Field {
+pub(crate) fn list_utf8(name: &str) -> Field {
     Field::new(
         name,
         DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))),
