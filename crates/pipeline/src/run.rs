@@ -359,28 +359,23 @@ pub async fn run(
         let rules = config.clean.clone();
         let enabled = opts.from <= Stage::Clean && opts.to >= Stage::Clean;
         tokio::task::spawn_blocking(move || {
-            let mut rx = src_rx;
-            while let Some(mut item) = rx.blocking_recv() {
-                let t = Instant::now();
-                if enabled
-                    && let Some(page) = &item.page
-                    && page.kind == PageKind::Html
-                    && page.body.is_some()
-                {
-                    item.doc = Some(baogao_clean::clean(page, &rules));
-                    counters.cleaned.fetch_add(1, Ordering::Relaxed);
-                }
-                counters
-                    .clean_busy_us
-                    .fetch_add(micros(t.elapsed()), Ordering::Relaxed);
-                let t = Instant::now();
-                if clean_tx.blocking_send(item).is_err() {
-                    break;
-                }
-                counters
-                    .clean_blocked_us
-                    .fetch_add(micros(t.elapsed()), Ordering::Relaxed);
-            }
+            let c = &*counters;
+            stage_loop(
+                src_rx,
+                &clean_tx,
+                &c.clean_busy_us,
+                &c.clean_blocked_us,
+                |item| {
+                    if enabled
+                        && let Some(page) = &item.page
+                        && page.kind == PageKind::Html
+                        && page.body.is_some()
+                    {
+                        item.doc = Some(baogao_clean::clean(page, &rules));
+                        c.cleaned.fetch_add(1, Ordering::Relaxed);
+                    }
+                },
+            );
         })
     };
 
@@ -390,31 +385,24 @@ pub async fn run(
         let extractor = extractor.clone();
         let enabled = opts.to >= Stage::Extract;
         tokio::task::spawn_blocking(move || {
-            let mut rx = clean_rx;
-            while let Some(mut item) = rx.blocking_recv() {
-                let t = Instant::now();
-                if enabled && let Some(doc) = &item.doc {
-                    let ex = extractor.extract(doc);
-                    counters.extracted.fetch_add(1, Ordering::Relaxed);
-                    counters
-                        .targets
-                        .fetch_add(ex.targets.len() as u64, Ordering::Relaxed);
-                    counters
-                        .outcomes
-                        .fetch_add(ex.outcomes.len() as u64, Ordering::Relaxed);
-                    item.extraction = Some(ex);
-                }
-                counters
-                    .extract_busy_us
-                    .fetch_add(micros(t.elapsed()), Ordering::Relaxed);
-                let t = Instant::now();
-                if ext_tx.blocking_send(item).is_err() {
-                    break;
-                }
-                counters
-                    .extract_blocked_us
-                    .fetch_add(micros(t.elapsed()), Ordering::Relaxed);
-            }
+            let c = &*counters;
+            stage_loop(
+                clean_rx,
+                &ext_tx,
+                &c.extract_busy_us,
+                &c.extract_blocked_us,
+                |item| {
+                    if enabled && let Some(doc) = &item.doc {
+                        let ex = extractor.extract(doc);
+                        c.extracted.fetch_add(1, Ordering::Relaxed);
+                        c.targets
+                            .fetch_add(ex.targets.len() as u64, Ordering::Relaxed);
+                        c.outcomes
+                            .fetch_add(ex.outcomes.len() as u64, Ordering::Relaxed);
+                        item.extraction = Some(ex);
+                    }
+                },
+            );
         })
     };
 
@@ -556,6 +544,28 @@ pub async fn run(
     let manifest = ctx.manifest(status, crawl_stats.as_ref(), rows, note);
     manifest.write(&root)?;
     Ok(RunSummary { manifest, failed })
+}
+
+/// One CPU stage on a blocking thread: receive, `work` on the item, send
+/// it on; time spent working and time blocked in `send` (the backpressure
+/// signal) go to `busy` and `blocked`. Ends when either channel closes.
+fn stage_loop(
+    mut rx: mpsc::Receiver<Item>,
+    tx: &mpsc::Sender<Item>,
+    busy: &AtomicU64,
+    blocked: &AtomicU64,
+    mut work: impl FnMut(&mut Item),
+) {
+    while let Some(mut item) = rx.blocking_recv() {
+        let t = Instant::now();
+        work(&mut item);
+        busy.fetch_add(micros(t.elapsed()), Ordering::Relaxed);
+        let t = Instant::now();
+        if tx.blocking_send(item).is_err() {
+            break;
+        }
+        blocked.fetch_add(micros(t.elapsed()), Ordering::Relaxed);
+    }
 }
 
 /// Rebuilds `reports_dedup` and `panel` from the whole committed `reports`,
