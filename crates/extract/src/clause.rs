@@ -288,7 +288,7 @@ pub(crate) fn read_sentence(
                     subject = None;
                 } else if !last_in_clause {
                     pending.push((ns, ne));
-                } else if !pending.is_empty() || dict.resolve(&n.text(ns, ne)).id.is_some() {
+                } else if !pending.is_empty() || dict.is_known(&n.text(ns, ne)) {
                     // the subject of the next clause's figure (…收入交出了高分答卷，同比增长82.9%)
                     subject = Some((ns, ne));
                     current = None;
@@ -646,7 +646,7 @@ fn read_segment(
         }
         // a bare name (list item, or the subject of the next clause)
         let name_text = n.text(ns, se);
-        if name_text.chars().count() <= 30 && dict.resolve(&name_text).id.is_some() {
+        if name_text.chars().count() <= 30 && dict.is_known(&name_text) {
             seg.name = Some((ns, se));
         } else if let Some(end) = alias_end(&name_text, dict) {
             seg.name = Some((ns, ns + end));

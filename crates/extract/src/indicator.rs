@@ -64,6 +64,8 @@ pub(crate) struct Dictionary {
     searcher: Option<aho_corasick::AhoCorasick>,
     /// Char length of each pattern of `searcher`.
     searcher_lens: Vec<usize>,
+    /// The last char of every alias (see [`Dictionary::may_end_with`]).
+    last_chars: std::collections::HashSet<char>,
 }
 
 /// Scope words that may stand in front of an `exact` alias (全省经济增长).
@@ -134,6 +136,11 @@ impl Dictionary {
         }
         self.aliases
             .sort_by(|a, b| b.len.cmp(&a.len).then_with(|| a.text.cmp(&b.text)));
+        self.last_chars = self
+            .aliases
+            .iter()
+            .filter_map(|a| a.text.chars().next_back())
+            .collect();
         let names: Vec<&Alias> = self.aliases.iter().filter(|a| !a.exact).collect();
         self.searcher_lens = names.iter().map(|a| a.len).collect();
         self.searcher = Some(
@@ -156,12 +163,34 @@ impl Dictionary {
 
     /// Resolves a name (already normalised, scope words stripped).
     pub(crate) fn resolve(&self, name: &str) -> Resolved {
-        let other = Resolved {
-            id: None,
-            measure: None,
-        };
-        if name.is_empty() {
-            return other;
+        match self.resolve_entry(name) {
+            Some(i) => Resolved {
+                id: Some(self.entries[i].id.clone()),
+                measure: Some(self.entries[i].measure),
+            },
+            None => Resolved {
+                id: None,
+                measure: None,
+            },
+        }
+    }
+
+    /// Whether `name` resolves to a canonical indicator ([`Dictionary::resolve`]
+    /// without building the answer).
+    pub(crate) fn is_known(&self, name: &str) -> bool {
+        self.resolve_entry(name).is_some()
+    }
+
+    /// Whether some alias ends in `c`: a name whose last char is not one of
+    /// these cannot resolve.
+    pub(crate) fn may_end_with(&self, c: char) -> bool {
+        self.last_chars.contains(&c)
+    }
+
+    fn resolve_entry(&self, name: &str) -> Option<usize> {
+        let last = name.chars().next_back()?;
+        if !self.may_end_with(last) {
+            return None;
         }
         for a in &self.aliases {
             if !name.ends_with(&a.text) {
@@ -172,7 +201,7 @@ impl Dictionary {
                 continue;
             }
             if prefix.contains('占') || prefix.contains("相当于") || prefix.contains("比重") {
-                return other;
+                return None;
             }
             // another place's figure: 全国GDP, 高新区规模以上工业增加值, 长沙市地区生产总值
             if ["全国", "国家", "我国", "全球", "世界"]
@@ -181,19 +210,16 @@ impl Dictionary {
                 || (!SCOPE.contains(&prefix)
                     && prefix.ends_with(['县', '区', '市', '州', '旗', '盟']))
             {
-                return other;
+                return None;
             }
             let e = &self.entries[a.entry];
             if prefix.starts_with('对') || e.not_after.iter().any(|w| prefix.contains(w.as_str()))
             {
-                return other;
+                return None;
             }
-            return Resolved {
-                id: Some(e.id.clone()),
-                measure: Some(e.measure),
-            };
+            return Some(a.entry);
         }
-        other
+        None
     }
 
     /// The default measure of a canonical id.

@@ -80,24 +80,32 @@ pub(crate) fn expand_list(names: &str, count: usize) -> Vec<String> {
 }
 
 pub(crate) fn alias_end(name: &str, dict: &Dictionary) -> Option<usize> {
-    // the shortest prefix of `name` that resolves to a canonical indicator
-    let chars: Vec<char> = name.chars().collect();
-    (2..=chars.len().min(24))
-        .find(|&k| {
-            let p: String = chars[..k].iter().collect();
-            dict.resolve(&p).id.is_some() && !matches!(chars.get(k), Some('占' | '比'))
-        })
-        .map(|k| {
-            // extend to the longest resolving prefix (城镇居民 + 人均可支配收入)
-            let mut best = k;
-            for j in k + 1..=chars.len().min(24) {
-                let p: String = chars[..j].iter().collect();
-                if dict.resolve(&p).id.is_some() {
-                    best = j;
-                }
-            }
-            best
-        })
+    // the shortest prefix of `name` that resolves to a canonical indicator, in
+    // chars; prefixes are slices of `name`, and only those ending in the last
+    // char of some alias are looked up
+    let mut ends = name
+        .char_indices()
+        .map(|(b, c)| b + c.len_utf8())
+        .zip(name.chars());
+    let mut known = Vec::new(); // (chars, resolves) for prefixes of 2..=24 chars
+    let _ = ends.next();
+    for (k, (end, last)) in (2..=24).zip(ends) {
+        known.push((k, dict.may_end_with(last) && dict.is_known(&name[..end])));
+    }
+    let next_char = |k: usize| name.chars().nth(k);
+    let first = known
+        .iter()
+        .find(|&&(k, ok)| ok && !matches!(next_char(k), Some('占' | '比')))?
+        .0;
+    // extend to the longest resolving prefix (城镇居民 + 人均可支配收入)
+    Some(
+        known
+            .iter()
+            .filter(|&&(k, ok)| ok && k > first)
+            .map(|&(k, _)| k)
+            .max()
+            .unwrap_or(first),
+    )
 }
 
 /// Indicator-like names (qualitative targets must name one, slogans do not).
@@ -142,7 +150,7 @@ pub(crate) fn looks_like_indicator(name: &str, dict: &Dictionary) -> bool {
     if catch_all(name) {
         return false;
     }
-    dict.resolve(name).id.is_some() || WORDS.iter().any(|w| name.contains(w))
+    dict.is_known(name) || WORDS.iter().any(|w| name.contains(w))
 }
 
 /// 各项约束性指标, 其他指标, 节能减排和大气、水环境质量等约束性指标: lists
@@ -256,7 +264,7 @@ pub(crate) fn make_items(
         }
         return out;
     }
-    if norm_names.iter().all(|x| dict.resolve(x).id.is_some()) && !seg.qualitative {
+    if norm_names.iter().all(|x| dict.is_known(x)) && !seg.qualitative {
         for (k, nm) in norm_names.iter().enumerate() {
             push(orig_names[k].clone(), nm);
         }
