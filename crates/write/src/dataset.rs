@@ -185,6 +185,11 @@ pub(crate) fn properties(
     b.build()
 }
 
+/// Text bytes (bodies, document texts) buffered per partition before they are
+/// encoded: the rows and their Arrow copy stay a few MiB however large the
+/// checkpoint interval (500 pages of bodies were ~80 MiB at each flush).
+pub const BATCH_BYTES: usize = 4 << 20;
+
 /// Writes rows of one table into the run's staging area, one open file per
 /// partition, rolling files at the size limits.
 pub struct TableWriter<R: Row> {
@@ -193,7 +198,8 @@ pub struct TableWriter<R: Row> {
     opts: WriteOptions,
     props: WriterProperties,
     parts: BTreeMap<Option<String>, PartFile>,
-    buffers: BTreeMap<Option<String>, Vec<R>>,
+    /// Rows not yet encoded, per partition, with their [`Row::text_bytes`].
+    buffers: BTreeMap<Option<String>, (Vec<R>, usize)>,
     seq: Arc<std::sync::atomic::AtomicU32>,
     rows: u64,
     _row: PhantomData<R>,
@@ -304,13 +310,21 @@ impl<R: Row> TableWriter<R> {
         self.rows
     }
 
-    /// Buffers one row; encodes a batch when the buffer is full.
+    /// Text bytes ([`Row::text_bytes`]) buffered and not yet encoded.
+    #[must_use]
+    pub fn buffered_bytes(&self) -> usize {
+        self.buffers.values().map(|(_, b)| b).sum()
+    }
+
+    /// Buffers one row; encodes a batch when the buffer is full (by rows,
+    /// or by [`BATCH_BYTES`] of text).
     pub fn write(&mut self, row: R) -> Result<(), WriteError> {
         let key = row.partition_value();
-        let buf = self.buffers.entry(key.clone()).or_default();
+        let (buf, bytes) = self.buffers.entry(key.clone()).or_default();
+        *bytes += row.text_bytes();
         buf.push(row);
         self.rows += 1;
-        if buf.len() >= self.opts.row_group_rows.clamp(1, 1024) {
+        if buf.len() >= self.opts.row_group_rows.clamp(1, 1024) || *bytes >= BATCH_BYTES {
             self.encode(&key)?;
         }
         Ok(())
@@ -318,12 +332,13 @@ impl<R: Row> TableWriter<R> {
 
     #[allow(clippy::ref_option)] // the key type of the partition maps
     fn encode(&mut self, key: &Option<String>) -> Result<(), WriteError> {
-        let Some(rows) = self.buffers.get_mut(key) else {
+        let Some((rows, bytes)) = self.buffers.get_mut(key) else {
             return Ok(());
         };
         if rows.is_empty() {
             return Ok(());
         }
+        *bytes = 0;
         let rows = std::mem::take(rows);
         let batch = R::to_batch(&rows, &self.run_id)?;
         drop(rows);

@@ -35,8 +35,8 @@ mod schema;
 
 pub use compact::{Compaction, compact};
 pub use dataset::{
-    CommitMode, TableWriter, WriteOptions, commit, dictionary_columns, discard, key_column,
-    list_files, read_all, read_strings, recover, scan, write_atomic,
+    BATCH_BYTES, CommitMode, TableWriter, WriteOptions, commit, dictionary_columns, discard,
+    key_column, list_files, read_all, read_strings, recover, scan, write_atomic,
 };
 pub use derived::{write_panel, write_reports_dedup};
 pub use error::WriteError;

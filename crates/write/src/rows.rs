@@ -25,6 +25,13 @@ pub trait Row: Sized + Send + 'static {
     /// `None` for unpartitioned tables.
     fn partition_value(&self) -> Option<String>;
 
+    /// Bytes the row's large text fields hold (page bodies, document
+    /// texts): the writer encodes its buffer once these add up to
+    /// [`crate::BATCH_BYTES`], so a batch of big pages stays small.
+    fn text_bytes(&self) -> usize {
+        0
+    }
+
     /// Encodes rows as one batch of the table's schema.
     fn to_batch(rows: &[Self], run_id: &str) -> Result<RecordBatch, WriteError>;
 
@@ -156,6 +163,10 @@ fn year_partition(partition: Option<&str>) -> Option<i32> {
 impl Row for Page {
     const TABLE: Table = Table::Pages;
 
+    fn text_bytes(&self) -> usize {
+        self.body.as_ref().map_or(0, String::len)
+    }
+
     fn partition_value(&self) -> Option<String> {
         Some(self.fetched_at.format("%Y-%m-%d").to_string())
     }
@@ -254,6 +265,10 @@ impl Row for Page {
 
 impl Row for Document {
     const TABLE: Table = Table::Documents;
+
+    fn text_bytes(&self) -> usize {
+        self.text.len()
+    }
 
     fn partition_value(&self) -> Option<String> {
         None

@@ -61,6 +61,41 @@ fn documents_round_trip_through_parquet() {
 }
 
 #[test]
+fn large_texts_are_encoded_in_small_batches_and_come_back_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = TableWriter::<Document>::new(
+        dir.path(),
+        "r1",
+        WriteOptions::default(),
+        Arc::new(AtomicU32::new(0)),
+    )
+    .unwrap();
+    // 1.5 MiB per text: a row-count batch (1,024 rows) would hold 1.5 GiB
+    let docs: Vec<Document> = (0..9)
+        .map(|i| {
+            doc(
+                &format!("http://x/{i}.html"),
+                &format!("{i}段落。").repeat(150_000),
+            )
+        })
+        .collect();
+    let mut most = 0;
+    for d in docs.clone() {
+        w.write(d).unwrap();
+        most = most.max(w.buffered_bytes());
+    }
+    assert!(
+        most > 0 && most < BATCH_BYTES,
+        "buffered at most {most} bytes"
+    );
+    w.close().unwrap();
+    commit(dir.path(), "r1", &[(Table::Documents, CommitMode::Upsert)]).unwrap();
+    let mut back: Vec<Document> = read_all(dir.path()).unwrap();
+    back.sort_by(|a, b| a.url.cmp(&b.url));
+    assert_eq!(back, docs);
+}
+
+#[test]
 fn upsert_replaces_rows_with_the_same_key_only() {
     let dir = tempfile::tempdir().unwrap();
     write_docs(
