@@ -196,12 +196,24 @@ fn gunzip(bytes: &[u8], limit: u64) -> Option<Vec<u8>> {
     (out.len() as u64 <= limit).then_some(out)
 }
 
+/// Pages decoded and analysed at once in the process: one per core. More
+/// only adds blocking-pool threads (each fetch in flight had its own, and
+/// glibc gives each thread its own heap arena, so peak RSS grew with the
+/// crawl's length), not throughput.
+static DIGESTS: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
+    tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, usize::from))
+});
+
 /// Decodes and analyses a page off the async workers.
 async fn digest(
     bytes: Vec<u8>,
     content_type: Option<String>,
     url: Url,
 ) -> (Vec<u8>, Decoded, Analysis) {
+    let _permit = DIGESTS
+        .acquire()
+        .await
+        .expect("the digest semaphore is never closed");
     tokio::task::spawn_blocking(move || {
         let decoded = charset::decode(&bytes, content_type.as_deref());
         let analysis = html::analyze(&decoded.text, &url);
