@@ -80,6 +80,8 @@ enum Cmd {
 }
 
 fn main() -> Result<()> {
+    // as the `baogao` binary does, so the figures are the product's
+    let _tuned = baogao_malloc::limit_fragmentation();
     let cli = Cli::parse();
     let out = match cli.cmd {
         Cmd::Gen { pages, dir, seed } => {

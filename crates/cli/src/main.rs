@@ -134,6 +134,7 @@ fn quiet_on_broken_pipe() {
 }
 
 fn main() -> ExitCode {
+    let tuned = baogao_malloc::limit_fragmentation();
     quiet_on_broken_pipe();
     let cli = Cli::parse();
     let level = match cli.verbose {
@@ -148,6 +149,7 @@ fn main() -> ExitCode {
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .init();
+    tracing::debug!(tuned, "malloc mmap threshold fixed");
     match commands::dispatch(cli.command) {
         Ok(code) => code,
         Err(err) => {
