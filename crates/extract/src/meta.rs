@@ -504,14 +504,29 @@ fn prefecture_before(body: &str, region: &str) -> Option<String> {
     None
 }
 
-/// The province the text names most often (by short name), if any.
+/// One automaton over the provinces' short names (a scan of the body per
+/// province was 2% of a crawl's CPU).
+static PROVINCE_SEARCHER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(PROVINCES.iter().map(|(s, _)| *s))
+            .expect("the province names are valid patterns")
+    });
+
+/// The province the text names most often (by short name), if any (the
+/// later one in [`PROVINCES`] on a tie).
 fn province_named(body: &str) -> Option<&'static str> {
-    PROVINCES
+    let mut counts = vec![0usize; PROVINCES.len()];
+    // no short name overlaps itself, so overlapping matches count as
+    // `str::matches` does
+    for m in PROVINCE_SEARCHER.find_overlapping_iter(body) {
+        counts[m.pattern().as_usize()] += 1;
+    }
+    counts
         .iter()
-        .map(|(s, f)| (body.matches(s).count(), *f))
-        .filter(|&(k, _)| k > 0)
-        .max_by_key(|&(k, _)| k)
-        .map(|(_, f)| f)
+        .zip(PROVINCES)
+        .filter(|&(&k, _)| k > 0)
+        .max_by_key(|&(&k, _)| k)
+        .map(|(_, (_, f))| *f)
 }
 
 /// Region of a text without a title: the level from how the text names
@@ -594,6 +609,29 @@ fn body_region(body: &str, mp: &MetaPatterns, m: &mut Meta) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn province_named_counts_each_short_name_as_str_matches_does() {
+        let naive = |body: &str| {
+            PROVINCES
+                .iter()
+                .map(|(s, f)| (body.matches(s).count(), *f))
+                .filter(|&(k, _)| k > 0)
+                .max_by_key(|&(k, _)| k)
+                .map(|(_, f)| f)
+        };
+        for body in [
+            "",
+            "全省经济",
+            "山西太原，陕西西安，山西大同",
+            "陕西西安，山西大同",
+            "内蒙古自治区与黑龙江、吉林、黑龙江接壤",
+            "广东广西广东广西",
+            "湖南湖北湖南",
+        ] {
+            assert_eq!(province_named(body), naive(body), "{body}");
+        }
+    }
 
     fn meta(text: &str) -> Meta {
         read(None, None, &Norm::new(text), &MetaPatterns::new())
