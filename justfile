@@ -29,7 +29,7 @@ eval:
 
 # Benchmarks (BENCHMARKS.md): per-stage criterion, end to end at N = 1,000 and
 # 20,000 pages against Scrapy + trafilatura + pyarrow, cleaner vs trafilatura.
-# ~15 min; loopback only; venv in /tmp/baogao-bench-venv.
+# ~30 min; loopback only; venv in /tmp/baogao-bench-venv.
 bench *ARGS:
     scripts/bench/run {{ARGS}}
 
