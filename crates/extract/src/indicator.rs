@@ -183,7 +183,7 @@ impl Dictionary {
 
     /// Whether some alias ends in `c`: a name whose last char is not one of
     /// these cannot resolve.
-    pub(crate) fn may_end_with(&self, c: char) -> bool {
+    fn may_end_with(&self, c: char) -> bool {
         self.last_chars.contains(&c)
     }
 

@@ -81,31 +81,26 @@ pub(crate) fn expand_list(names: &str, count: usize) -> Vec<String> {
 
 pub(crate) fn alias_end(name: &str, dict: &Dictionary) -> Option<usize> {
     // the shortest prefix of `name` that resolves to a canonical indicator, in
-    // chars; prefixes are slices of `name`, and only those ending in the last
-    // char of some alias are looked up
-    let mut ends = name
+    // chars (prefixes are slices of `name`): (chars, resolves) for 2..=24
+    let known: Vec<(usize, bool)> = name
         .char_indices()
         .map(|(b, c)| b + c.len_utf8())
-        .zip(name.chars());
-    let mut known = Vec::new(); // (chars, resolves) for prefixes of 2..=24 chars
-    let _ = ends.next();
-    for (k, (end, last)) in (2..=24).zip(ends) {
-        known.push((k, dict.may_end_with(last) && dict.is_known(&name[..end])));
-    }
+        .enumerate()
+        .skip(1)
+        .take(23)
+        .map(|(i, end)| (i + 1, dict.is_known(&name[..end])))
+        .collect();
     let next_char = |k: usize| name.chars().nth(k);
     let first = known
         .iter()
         .find(|&&(k, ok)| ok && !matches!(next_char(k), Some('占' | '比')))?
         .0;
     // extend to the longest resolving prefix (城镇居民 + 人均可支配收入)
-    Some(
-        known
-            .iter()
-            .filter(|&&(k, ok)| ok && k > first)
-            .map(|&(k, _)| k)
-            .max()
-            .unwrap_or(first),
-    )
+    known
+        .iter()
+        .filter(|&&(k, ok)| ok && k >= first)
+        .map(|&(k, _)| k)
+        .max()
 }
 
 /// Indicator-like names (qualitative targets must name one, slogans do not).
