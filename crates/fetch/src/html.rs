@@ -7,10 +7,9 @@
 //! and twice its link text. Listing pages (many links, short dates and captions) and stub pages
 //! fail both tests.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
 
-use scraper::{Html, Node, Selector};
 use url::Url;
 
 /// Non-link characters in one block that make a page an article.
@@ -51,9 +50,11 @@ impl Analysis {
     }
 }
 
+#[cfg(test)]
 const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "head", "title", "template", "select", "option", "textarea",
 ];
+#[cfg(test)]
 const BLOCKS: &[&str] = &[
     "p",
     "div",
@@ -82,7 +83,369 @@ const BLOCKS: &[&str] = &[
 ];
 
 /// Links and text metrics of `html`, a page fetched from `page_url`.
+///
+/// One pass of [`crate::tags`] over the page, keeping a stack of the open elements that matter:
+/// links (for their anchor text), skipped elements (`head`, `select`, `template`, …) and block
+/// elements (for the longest block). Start tags close what the standard closes implicitly
+/// (`<p>` before a block, `<li>` before `<li>`, a cell before a cell or row), and end tags
+/// close their element only within its table cell, so that block and link text are counted as
+/// a browser would show them on the pages crawlers meet.
 pub(crate) fn analyze(html: &str, page_url: &Url) -> Analysis {
+    use crate::tags::{Token, decode_entities, tokens};
+
+    let mut w = Walk {
+        blocks: vec![0],
+        ..Walk::default()
+    };
+    let mut base_href: Option<String> = None;
+    let mut scripts: Vec<&str> = Vec::new();
+    let mut raw_links: Vec<(String, String)> = Vec::new();
+    let mut content = std::hash::DefaultHasher::new();
+    for token in tokens(html) {
+        match token {
+            Token::Start { name, attrs } => {
+                let mut buf = [0u8; 12];
+                let tag = lower(name, &mut buf);
+                match tag {
+                    "base" if base_href.is_none() => {
+                        base_href = attrs.get("href").map(|h| h.trim().to_owned());
+                    }
+                    "img" => {
+                        if let Some(src) = attrs.get("src") {
+                            src.hash(&mut content);
+                        }
+                    }
+                    "area" | "frame" => {
+                        let target = attrs.get("href").or_else(|| attrs.get("src"));
+                        if let Some(t) = target {
+                            raw_links.push((t.into_owned(), String::new()));
+                        }
+                    }
+                    _ => {}
+                }
+                w.start(tag, name, &mut raw_links, || {
+                    attrs.get("href").map(Cow::into_owned)
+                });
+            }
+            Token::End { name } => {
+                let mut buf = [0u8; 12];
+                w.end(lower(name, &mut buf), name);
+            }
+            Token::Raw {
+                name,
+                attrs,
+                content: code,
+            } => {
+                let mut buf = [0u8; 12];
+                match lower(name, &mut buf) {
+                    "script" => scripts.push(code),
+                    "iframe" => {
+                        if let Some(src) = attrs.get("src") {
+                            raw_links.push((src.into_owned(), String::new()));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Token::Text(raw) => {
+                let text = decode_entities(raw);
+                let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+                if chars == 0 {
+                    continue;
+                }
+                w.leave_head();
+                if let Some(link) = w.link {
+                    let t = &mut raw_links[link].1;
+                    t.push_str(&text);
+                    t.push(' ');
+                }
+                if w.skipped > 0 {
+                    continue;
+                }
+                if w.links > 0 {
+                    w.out.link_chars += chars;
+                } else {
+                    text.hash(&mut content);
+                    w.out.text_chars += chars;
+                    let block = w.stack.last().map_or(0, |o| o.block);
+                    w.blocks[block] += chars;
+                }
+            }
+        }
+    }
+    let base = base_href
+        .and_then(|h| page_url.join(&h).ok())
+        .unwrap_or_else(|| page_url.clone());
+    let mut out = std::mem::take(&mut w.out);
+    for (raw, text) in raw_links {
+        let Some(url) = link_target(&base, &raw) else {
+            continue;
+        };
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        out.links.push(Link { url, text });
+    }
+    for code in scripts {
+        out.links.extend(script_page_links(code, &base));
+    }
+    out.longest_block = w.blocks.iter().copied().max().unwrap_or(0);
+    out.fingerprint = content.finish();
+    out
+}
+
+/// Where a link's `href` (or a frame's `src`) leads, resolved against `base`: `None` for
+/// fragments of the same page, scripts, mail and phone links, and what does not parse.
+fn link_target(base: &Url, raw: &str) -> Option<Url> {
+    let raw = raw.trim();
+    if raw.is_empty() || raw.starts_with('#') {
+        return None;
+    }
+    let scheme = raw.get(..11).unwrap_or(raw).to_ascii_lowercase();
+    if ["javascript:", "mailto:", "tel:"]
+        .iter()
+        .any(|s| scheme.starts_with(s))
+    {
+        return None;
+    }
+    base.join(raw).ok()
+}
+
+/// `name` in ASCII lower case, in `buf`; names longer than it come back as `""` (no element
+/// [`analyze`] looks at is that long).
+fn lower<'b>(name: &str, buf: &'b mut [u8; 12]) -> &'b str {
+    let Some(dst) = buf.get_mut(..name.len()) else {
+        return "";
+    };
+    dst.copy_from_slice(name.as_bytes());
+    dst.make_ascii_lowercase();
+    std::str::from_utf8(dst).unwrap_or("")
+}
+
+/// An open element of [`analyze`]'s walk.
+struct Open<'a> {
+    /// The tag name as written (end tags are matched case-insensitively).
+    name: &'a str,
+    /// The block this element's text counts to: its own id, or its parent's.
+    block: usize,
+    /// It is a skipped element (`head`, `select`, `template`, …).
+    skipped: bool,
+    /// Its index in [`Walk::open`], for the elements that one counts.
+    tracked: Option<usize>,
+    /// It is an `a`.
+    is_link: bool,
+    /// Its index in the raw links, for an `a` with an `href`.
+    href: Option<usize>,
+}
+
+/// The state of [`analyze`]'s walk: the open elements and what they add up to.
+#[derive(Default)]
+struct Walk<'a> {
+    stack: Vec<Open<'a>>,
+    /// Open skipped elements.
+    skipped: usize,
+    /// Open `a` elements.
+    links: usize,
+    /// The innermost open `a` with an `href`, collecting its text.
+    link: Option<usize>,
+    /// Characters per block id; 0 is the body.
+    blocks: Vec<usize>,
+    /// How many of each [`tracked`] element are open, so that implied end tags look at the
+    /// stack only when there is something to close.
+    open: [usize; TRACKED],
+    out: Analysis,
+}
+
+/// What [`analyze`] needs to know of a lower-case tag name, as bits.
+const BLOCK: u8 = 1;
+const SKIP: u8 = 2;
+const VOID_EL: u8 = 4;
+const CLOSES_P_EL: u8 = 8;
+const IN_HEAD: u8 = 16;
+
+fn class(tag: &str) -> u8 {
+    match tag {
+        "p" | "div" | "li" | "dd" | "dt" | "article" | "section" | "main" | "blockquote"
+        | "pre" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "ul" | "ol" | "center"
+        | "form" => BLOCK | CLOSES_P_EL,
+        "td" | "th" | "body" => BLOCK,
+        "address" | "aside" | "details" | "dir" | "dl" | "fieldset" | "figcaption" | "figure"
+        | "footer" | "header" | "menu" | "nav" => CLOSES_P_EL,
+        "hr" => CLOSES_P_EL | VOID_EL,
+        "script" | "style" | "noscript" | "title" | "template" | "head" => SKIP | IN_HEAD,
+        "select" | "option" | "textarea" => SKIP,
+        "meta" | "link" | "base" => VOID_EL | IN_HEAD,
+        "area" | "br" | "col" | "embed" | "img" | "input" | "param" | "source" | "track"
+        | "wbr" | "frame" | "keygen" => VOID_EL,
+        _ => 0,
+    }
+}
+
+/// Elements whose start tag may close an open one of their kind (see [`Walk::close_within`]).
+const TRACKED: usize = 10;
+
+fn tracked(tag: &str) -> Option<usize> {
+    Some(match tag {
+        "p" => 0,
+        "li" => 1,
+        "dd" => 2,
+        "dt" => 3,
+        "td" => 4,
+        "th" => 5,
+        "tr" => 6,
+        "option" => 7,
+        "a" => 8,
+        "head" => 9,
+        _ => return None,
+    })
+}
+
+impl<'a> Walk<'a> {
+    fn start(
+        &mut self,
+        tag: &str,
+        name: &'a str,
+        raw_links: &mut Vec<(String, String)>,
+        href: impl FnOnce() -> Option<String>,
+    ) {
+        let class = class(tag);
+        if class & IN_HEAD == 0 {
+            self.leave_head();
+        }
+        match tag {
+            "html" | "body" => return,
+            "a" => self.close_within("a", &["td", "th"]),
+            "li" => self.close_within("li", &["ul", "ol", "table", "td", "th"]),
+            "dd" | "dt" => {
+                self.close_within("dd", &["dl", "table", "td", "th"]);
+                self.close_within("dt", &["dl", "table", "td", "th"]);
+            }
+            "td" | "th" => {
+                self.close_within("td", &["table", "tr"]);
+                self.close_within("th", &["table", "tr"]);
+            }
+            "tr" => {
+                self.close_within("tr", &["table"]);
+            }
+            "option" => self.close_within("option", &["select"]),
+            _ => {}
+        }
+        if class & CLOSES_P_EL != 0 {
+            self.close_within("p", &["table", "td", "th", "button", "caption"]);
+        }
+        if class & VOID_EL != 0 {
+            return;
+        }
+        let parent_block = self.stack.last().map_or(0, |o| o.block);
+        let block = if class & BLOCK != 0 {
+            self.blocks.push(0);
+            self.blocks.len() - 1
+        } else {
+            parent_block
+        };
+        let skipped = class & SKIP != 0;
+        self.skipped += usize::from(skipped);
+        let is_link = tag == "a";
+        let mut link = None;
+        if is_link {
+            self.links += 1;
+            if let Some(h) = href() {
+                raw_links.push((h, String::new()));
+                link = Some(raw_links.len() - 1);
+                self.link = link;
+            }
+        }
+        let tracked = tracked(tag);
+        if let Some(t) = tracked {
+            self.open[t] += 1;
+        }
+        self.stack.push(Open {
+            name,
+            block,
+            skipped,
+            tracked,
+            is_link,
+            href: link,
+        });
+    }
+
+    fn end(&mut self, tag: &str, name: &str) {
+        let bounds: &[&str] = match tag {
+            "td" | "th" | "tr" | "tbody" | "thead" | "tfoot" | "caption" => &["table"],
+            "table" | "html" | "body" => &[],
+            _ => &["td", "th", "table", "caption"],
+        };
+        if tag == "head" {
+            self.leave_head();
+            return;
+        }
+        let mut found = None;
+        for (i, o) in self.stack.iter().enumerate().rev() {
+            if o.name.eq_ignore_ascii_case(name) {
+                found = Some(i);
+                break;
+            }
+            if bounds.iter().any(|b| o.name.eq_ignore_ascii_case(b)) {
+                break;
+            }
+        }
+        if let Some(i) = found {
+            self.pop_to(i);
+        }
+    }
+
+    /// Closes the innermost open `tag` unless one of `bounds` is open inside it.
+    fn close_within(&mut self, tag: &str, bounds: &[&str]) {
+        if tracked(tag).is_some_and(|t| self.open[t] == 0) {
+            return;
+        }
+        for (i, o) in self.stack.iter().enumerate().rev() {
+            if o.name.eq_ignore_ascii_case(tag) {
+                self.pop_to(i);
+                return;
+            }
+            if bounds.iter().any(|b| o.name.eq_ignore_ascii_case(b)) {
+                return;
+            }
+        }
+    }
+
+    /// Ends an open `head` (with what is open inside it).
+    fn leave_head(&mut self) {
+        if self.open[9] == 0 {
+            return;
+        }
+        if let Some(i) = self
+            .stack
+            .iter()
+            .position(|o| o.name.eq_ignore_ascii_case("head"))
+        {
+            self.pop_to(i);
+        }
+    }
+
+    /// Closes the element at stack index `i` and everything opened inside it.
+    fn pop_to(&mut self, i: usize) {
+        while self.stack.len() > i {
+            let Some(o) = self.stack.pop() else { break };
+            self.skipped -= usize::from(o.skipped);
+            if let Some(t) = o.tracked {
+                self.open[t] -= 1;
+            }
+            if o.is_link {
+                self.links -= 1;
+                if o.href.is_some() {
+                    self.link = self.stack.iter().rev().find_map(|o| o.href);
+                }
+            }
+        }
+    }
+}
+
+/// [`analyze`] by a full html5ever parse: the reference its equivalence test holds it to.
+#[cfg(test)]
+pub(crate) fn analyze_dom(html: &str, page_url: &Url) -> Analysis {
+    use scraper::{Html, Node, Selector};
+    use std::collections::HashMap;
+
     let doc = Html::parse_document(html);
     let base = Selector::parse("base[href]")
         .ok()
@@ -104,18 +467,9 @@ pub(crate) fn analyze(html: &str, page_url: &Url) -> Analysis {
             .attr("href")
             .or_else(|| el.value().attr("src"))
             .unwrap_or_default();
-        let raw = raw.trim();
-        if raw.is_empty() || raw.starts_with('#') {
+        let Some(url) = link_target(&base, raw) else {
             continue;
-        }
-        let lower = raw.to_ascii_lowercase();
-        if lower.starts_with("javascript:")
-            || lower.starts_with("mailto:")
-            || lower.starts_with("tel:")
-        {
-            continue;
-        }
-        let Ok(url) = base.join(raw) else { continue };
+        };
         let text = el.text().collect::<Vec<_>>().join(" ");
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         out.links.push(Link { url, text });
@@ -477,6 +831,87 @@ mod tests {
         let next: Vec<&Link> = a.links.iter().filter(|l| is_next_text(&l.text)).collect();
         assert_eq!(next.len(), 1);
         assert!(next[0].url.as_str().ends_with("/5955_2.html"));
+    }
+
+    /// Every HTML fixture of the repository, decoded.
+    fn fixture_pages() -> Vec<(String, String)> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "html" || x == "htm") {
+                    out.push(p);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        walk(std::path::Path::new(SITE), &mut files);
+        walk(
+            std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/pages")),
+            &mut files,
+        );
+        files.sort();
+        files
+            .into_iter()
+            .map(|p| {
+                let bytes = std::fs::read(&p).unwrap();
+                let text = crate::charset::decode(&bytes, Some("text/html")).text;
+                (p.display().to_string(), text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_scan_reads_the_fixtures_as_a_full_parse_does() {
+        let pages = fixture_pages();
+        assert!(pages.len() >= 30, "{}", pages.len());
+        let url = Url::parse("http://127.0.0.1:8000/baogao/hb/5955.html").unwrap();
+        for (path, html) in &pages {
+            assert_reads_as_a_parse(html, &url, path);
+        }
+    }
+
+    /// The scan finds the links, text, link text and longest block that the full parse does.
+    fn assert_reads_as_a_parse(html: &str, url: &Url, what: &str) {
+        let scan = analyze(html, url);
+        let dom = analyze_dom(html, url);
+        assert_eq!(scan.links, dom.links, "{what}: links");
+        assert_eq!(
+            (scan.text_chars, scan.link_chars, scan.longest_block),
+            (dom.text_chars, dom.link_chars, dom.longest_block),
+            "{what}: text, link text, longest block by the scan and by html5ever"
+        );
+    }
+
+    #[test]
+    fn malformed_markup_is_read_as_a_parser_would() {
+        let url = Url::parse("http://a/b/").unwrap();
+        for html in [
+            // unclosed paragraphs and list items, a cell closing a cell
+            "<p>one two three<p>four<ul><li><a href=1>x</a><li><a href=2>y</a></ul>",
+            "<table><tr><td>aaaa<td><a href='3'>bbb</a><tr><td>cc</table>",
+            // a stray end tag, an unclosed link, comments and scripts holding tags
+            "<div>text</span> more</div><!-- <a href=no>no</a> --><script>'<a href=no>'</script><a href=4>open",
+            // uppercase, entities in the href, text before head ends
+            "<HTML><HEAD><TITLE>t</TITLE></HEAD><BODY><A HREF=\"5?a=1&amp;b=2\">&gt;</A></BODY></HTML>",
+            "<head><meta charset=utf-8>body text<a href=6>six</a>",
+        ] {
+            assert_reads_as_a_parse(html, &url, html);
+        }
+    }
+
+    #[test]
+    fn the_scan_classes_tags_as_the_reference_lists_do() {
+        for tag in BLOCKS.iter().filter(|t| **t != "body") {
+            assert_ne!(class(tag) & BLOCK, 0, "{tag}");
+        }
+        for tag in SKIPPED {
+            assert_ne!(class(tag) & SKIP, 0, "{tag}");
+        }
+        for tag in ["a", "span", "font", "b", "tr", "tbody", "html", "x-custom"] {
+            assert_eq!(class(tag) & (BLOCK | SKIP), 0, "{tag}");
+        }
     }
 
     #[test]

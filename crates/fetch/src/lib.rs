@@ -85,6 +85,7 @@ mod html;
 mod http;
 mod job;
 mod options;
+mod tags;
 mod urls;
 
 pub use crawl::Crawler;
