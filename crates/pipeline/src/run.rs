@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use baogao_extract::{Extraction, Extractor};
 use baogao_fetch::{Crawler, Previous};
-use baogao_model::{Document, Outcome, Page, PageKind, Report, Target};
+use baogao_model::{DedupRow, Document, Outcome, Page, PageKind, Report, Target};
 use baogao_write::{
     CommitMode, OutputLock, RunManifest, RunStatus, StageCounts, Table, TableWriter, WriteError,
 };
@@ -570,27 +570,84 @@ fn stage_loop(
 
 /// Rebuilds `reports_dedup` and `panel` from the whole committed `reports`,
 /// `targets` and `outcomes` tables (see `baogao_extract::panel` for the
-/// rules); returns their row counts.
+/// rules); returns their row counts. Every report is read (for the
+/// deduplication), but the panel is built a run of region codes at a time
+/// ([`region_shards`]), holding only those reports' targets and outcomes.
 pub fn rebuild_derived(
     root: &std::path::Path,
     wopts: &baogao_write::WriteOptions,
 ) -> Result<(u64, u64), PipelineError> {
-    let reports: Vec<Report> = baogao_write::read_all(root)?;
-    let targets: Vec<Target> = baogao_write::read_all(root)?;
-    let outcomes: Vec<Outcome> = baogao_write::read_all(root)?;
-    // text lengths break ties between copies (read a batch at a time)
-    let mut chars = HashMap::new();
-    if root.join("documents").exists() {
-        baogao_write::scan::<Document>(root, |docs| {
-            chars.extend(docs.into_iter().map(|d| (d.doc_id, d.chars_kept)));
-            Ok(())
-        })?;
-    }
-    let kept = baogao_extract::panel::dedup_reports(&reports, &chars);
-    let panel = baogao_extract::panel::panel(&kept, &targets, &outcomes);
+    let kept = {
+        let reports: Vec<Report> = baogao_write::read_all(root)?;
+        // text lengths break ties between copies (read a batch at a time)
+        let mut chars = HashMap::new();
+        if root.join("documents").exists() {
+            baogao_write::scan::<Document>(root, |docs| {
+                chars.extend(docs.into_iter().map(|d| (d.doc_id, d.chars_kept)));
+                Ok(())
+            })?;
+        }
+        baogao_extract::panel::dedup_reports(&reports, &chars)
+    };
     baogao_write::write_reports_dedup(root, &kept, wopts)?;
-    baogao_write::write_panel(root, &panel, wopts)?;
-    Ok((kept.len() as u64, panel.len() as u64))
+    let mut panel = baogao_write::PanelWriter::create(root, wopts)?;
+    let mut panel_rows = 0;
+    for shard in region_shards(&kept, shard_reports(kept.len())) {
+        let docs: HashSet<&str> = shard.iter().map(|d| d.doc_id.as_str()).collect();
+        let targets: Vec<Target> = rows_of(root, |t: &Target| docs.contains(t.doc_id.as_str()))?;
+        let outcomes: Vec<Outcome> = rows_of(root, |o: &Outcome| docs.contains(o.doc_id.as_str()))?;
+        let rows = baogao_extract::panel::panel(shard, &targets, &outcomes);
+        panel_rows += rows.len() as u64;
+        panel.write(&rows)?;
+    }
+    panel.commit()?;
+    Ok((kept.len() as u64, panel_rows))
+}
+
+/// The committed rows of table `R` that `keep` keeps, read a batch at a time.
+fn rows_of<R: baogao_write::Row>(
+    root: &std::path::Path,
+    keep: impl Fn(&R) -> bool,
+) -> Result<Vec<R>, PipelineError> {
+    let mut out = Vec::new();
+    baogao_write::scan::<R>(root, |rows| {
+        out.extend(rows.into_iter().filter(|r| keep(r)));
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Kept reports whose targets and outcomes one part of the panel rebuild holds at once
+/// (~4 kB each), up to [`PANEL_MAX_SCANS`] parts.
+const PANEL_SHARD_REPORTS: usize = 2_000;
+/// Most parts of the panel rebuild: each part reads the `targets` and `outcomes` tables once.
+const PANEL_MAX_SCANS: usize = 16;
+
+/// Reports per part of the panel rebuild for `kept` kept reports: [`PANEL_SHARD_REPORTS`],
+/// or more when that would take more than [`PANEL_MAX_SCANS`] reads of the tables (memory
+/// then grows as 1/16 of the reports, time stays linear).
+fn shard_reports(kept: usize) -> usize {
+    PANEL_SHARD_REPORTS.max(kept.div_ceil(PANEL_MAX_SCANS))
+}
+
+/// `kept` (sorted by region code and year) cut into runs of whole region codes of about
+/// `size` reports: a region's years are in one part, as the panel pairs each year's targets
+/// with the next year's outcomes. The parts come in order, so the panel file keeps the order
+/// of one whole rebuild.
+fn region_shards(kept: &[DedupRow], size: usize) -> impl Iterator<Item = &[DedupRow]> {
+    let mut rest = kept;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut end = size.min(rest.len());
+        while end < rest.len() && rest[end].region_code == rest[end - 1].region_code {
+            end += 1;
+        }
+        let (part, tail) = rest.split_at(end);
+        rest = tail;
+        Some(part)
+    })
 }
 
 /// What a manifest is made of, besides how the run ended.
@@ -876,4 +933,61 @@ fn write_loop(
     }
     w.flush()?;
     Ok(w.rows())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept(code: &str, year: i32) -> DedupRow {
+        DedupRow {
+            region_code: code.into(),
+            target_year: year,
+            doc_id: format!("{code}-{year}"),
+            url: format!("http://a/{code}/{year}.html"),
+            province: None,
+            prefecture: None,
+            region: None,
+            level: None,
+            parent_code: None,
+            targets_found: 0,
+            copies: Vec::new(),
+            copy_urls: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn panel_parts_hold_whole_regions_in_order() {
+        let rows: Vec<DedupRow> = [("1", 3), ("2", 1), ("3", 4), ("4", 1), ("5", 1)]
+            .iter()
+            .flat_map(|&(code, years)| (0..years).map(move |y| kept(code, 2020 + y)))
+            .collect();
+        for size in [1, 2, 3, 5, 100] {
+            let parts: Vec<&[DedupRow]> = region_shards(&rows, size).collect();
+            let joined: Vec<&DedupRow> = parts.iter().flat_map(|p| p.iter()).collect();
+            assert_eq!(joined.len(), rows.len(), "size {size}");
+            assert!(joined.iter().zip(&rows).all(|(a, b)| a.doc_id == b.doc_id));
+            for pair in parts.windows(2) {
+                let (a, b) = (pair[0].last().unwrap(), pair[1].first().unwrap());
+                assert_ne!(a.region_code, b.region_code, "size {size}: a region split");
+            }
+            for p in &parts {
+                // a part is cut at `size` reports, then runs to the end of its last region
+                let last = &p[p.len() - 1].region_code;
+                let before_last = p.iter().filter(|d| &d.region_code != last).count();
+                assert!(before_last < size, "size {size}: {}", p.len());
+            }
+        }
+        // size 2: [1 1 1] (a region is never split), [2 3 3 3 3], [4 5]
+        let sizes: Vec<usize> = region_shards(&rows, 2).map(<[DedupRow]>::len).collect();
+        assert_eq!(sizes, [3, 5, 2]);
+    }
+
+    #[test]
+    fn the_rebuild_reads_the_tables_a_bounded_number_of_times() {
+        assert_eq!(shard_reports(10), PANEL_SHARD_REPORTS);
+        assert_eq!(shard_reports(20_000), PANEL_SHARD_REPORTS);
+        let n: usize = 1_000_000;
+        assert!(n.div_ceil(shard_reports(n)) <= PANEL_MAX_SCANS);
+    }
 }

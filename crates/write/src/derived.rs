@@ -1,7 +1,8 @@
-//! The derived tables `reports_dedup` and `panel`: rebuilt whole from the
+//! The derived tables `reports_dedup` and `panel`: rebuilt from the
 //! `reports`, `targets` and `outcomes` tables after every extraction, one
 //! unpartitioned file each, replaced atomically (temporary name, fsync,
-//! rename), with the same Parquet settings as every other table.
+//! rename), with the same Parquet settings as every other table. The panel
+//! can be written a part at a time ([`PanelWriter`]), one row group per part.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock};
@@ -123,13 +124,33 @@ pub fn write_reports_dedup(
     )
 }
 
+/// Columns of `panel` stored dictionary-encoded.
+const PANEL_DICTIONARY: &[&str] = &[
+    "indicator",
+    "province",
+    "region",
+    "level",
+    "parent_code",
+    "measure",
+    "unit",
+    "qualifier",
+    "constraint",
+    "achieved_unit",
+];
+
 /// Replaces `ROOT/panel/part-00000.parquet` with `rows`.
 pub fn write_panel(
     root: &Path,
     rows: &[PanelRow],
     opts: &WriteOptions,
 ) -> Result<PathBuf, WriteError> {
-    let batch = RecordBatch::try_new(
+    let mut w = PanelWriter::create(root, opts)?;
+    w.write(rows)?;
+    w.commit()
+}
+
+fn panel_batch(rows: &[PanelRow]) -> Result<RecordBatch, WriteError> {
+    RecordBatch::try_new(
         PANEL.clone(),
         vec![
             strs(rows.iter().map(|r| r.region_code.as_str())),
@@ -157,23 +178,125 @@ pub fn write_panel(
             opt_strs(rows.iter().map(|r| r.achieved_doc_id.as_deref())),
         ],
     )
-    .map_err(arrow_err("panel"))?;
-    replace_table(
-        root,
-        "panel",
-        &[
-            "indicator",
-            "province",
-            "region",
-            "level",
-            "parent_code",
-            "measure",
-            "unit",
-            "qualifier",
-            "constraint",
-            "achieved_unit",
-        ],
-        &batch,
-        opts,
-    )
+    .map_err(arrow_err("panel"))
+}
+
+/// The `panel` table written a part at a time: rows go to a temporary file next to
+/// `ROOT/panel/part-00000.parquet`, which [`PanelWriter::commit`] syncs and renames over the
+/// old file. Until then readers see the old panel; a writer dropped without a commit (an
+/// error, a killed process) leaves the old panel and a dot-file that readers skip.
+pub struct PanelWriter {
+    path: PathBuf,
+    tmp: PathBuf,
+    writer: ArrowWriter<std::fs::File>,
+}
+
+impl PanelWriter {
+    /// Starts a new panel under `root`.
+    pub fn create(root: &Path, opts: &WriteOptions) -> Result<Self, WriteError> {
+        let path = root.join("panel").join("part-00000.parquet");
+        let dir = root.join("panel");
+        std::fs::create_dir_all(&dir).map_err(WriteError::io("create", &dir))?;
+        let tmp = dir.join(".part-00000.parquet.tmp");
+        let file = std::fs::File::create(&tmp).map_err(WriteError::io("create", &tmp))?;
+        let props = properties("panel", PANEL_DICTIONARY, true, opts, Vec::new());
+        let writer = ArrowWriter::try_new(file, PANEL.clone(), Some(props))
+            .map_err(WriteError::parquet(&tmp))?;
+        Ok(Self { path, tmp, writer })
+    }
+
+    /// Appends `rows` (nothing is visible before [`PanelWriter::commit`]).
+    pub fn write(&mut self, rows: &[PanelRow]) -> Result<(), WriteError> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let batch = panel_batch(rows)?;
+        self.writer
+            .write(&batch)
+            .map_err(WriteError::parquet(&self.tmp))?;
+        // one row group per part, so that the buffered encoder never holds more than a part
+        self.writer.flush().map_err(WriteError::parquet(&self.tmp))
+    }
+
+    /// Finishes the file and puts it in place of the old panel.
+    pub fn commit(self) -> Result<PathBuf, WriteError> {
+        let Self { path, tmp, writer } = self;
+        let file = writer.into_inner().map_err(WriteError::parquet(&tmp))?;
+        file.sync_all().map_err(WriteError::io("sync", &tmp))?;
+        drop(file);
+        std::fs::rename(&tmp, &path).map_err(WriteError::io("rename", &tmp))?;
+        Ok(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(code: &str, year: i32) -> PanelRow {
+        PanelRow {
+            region_code: code.into(),
+            target_year: year,
+            indicator: "gdp".into(),
+            province: Some("山西省".into()),
+            region: None,
+            level: Some("county".into()),
+            parent_code: None,
+            measure: "growth".into(),
+            target_value: Some(6.0),
+            target_value_max: None,
+            unit: Some("%".into()),
+            qualifier: "about".into(),
+            stretch_value: None,
+            constraint: None,
+            target_text: "地区生产总值增长6%左右".into(),
+            doc_id: format!("{code}-{year}"),
+            achieved_value: None,
+            achieved_unit: None,
+            achieved_estimated: None,
+            achieved_text: None,
+            achieved_doc_id: None,
+        }
+    }
+
+    fn codes(path: &Path) -> Vec<String> {
+        let mut out = Vec::new();
+        for batch in crate::dataset::read_batches(path, Some(&["region_code"])).unwrap() {
+            let batch = batch.unwrap();
+            let a = batch
+                .column(0)
+                .as_any()
+                .downcast_ref::<arrow::array::StringArray>()
+                .unwrap();
+            out.extend(a.iter().map(|s| s.unwrap().to_owned()));
+        }
+        out
+    }
+
+    #[test]
+    fn the_panel_is_written_in_parts_and_replaces_the_old_one_only_on_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let opts = WriteOptions::default();
+        let path = write_panel(dir.path(), &[row("110101", 2023)], &opts).unwrap();
+        assert_eq!(codes(&path), ["110101"]);
+
+        let mut w = PanelWriter::create(dir.path(), &opts).unwrap();
+        w.write(&[row("140703", 2023), row("140703", 2024)])
+            .unwrap();
+        w.write(&[]).unwrap();
+        drop(w); // an error or a kill before the commit
+        assert_eq!(codes(&path), ["110101"], "the old panel stays");
+
+        let mut w = PanelWriter::create(dir.path(), &opts).unwrap();
+        w.write(&[row("140703", 2023), row("140703", 2024)])
+            .unwrap();
+        w.write(&[row("510100", 2024)]).unwrap();
+        assert_eq!(w.commit().unwrap(), path);
+        assert_eq!(codes(&path), ["140703", "140703", "510100"]);
+        let left: Vec<_> = std::fs::read_dir(dir.path().join("panel"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(left, ["part-00000.parquet"]);
+    }
 }

@@ -38,7 +38,7 @@ pub use dataset::{
     BATCH_BYTES, CommitMode, TableWriter, WriteOptions, commit, dictionary_columns, discard,
     key_column, list_files, read_all, read_strings, recover, scan, write_atomic,
 };
-pub use derived::{write_panel, write_reports_dedup};
+pub use derived::{PanelWriter, write_panel, write_reports_dedup};
 pub use error::WriteError;
 pub use lock::OutputLock;
 pub use manifest::{RunManifest, RunStatus, StageCounts, list_runs};
