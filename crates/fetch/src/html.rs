@@ -162,7 +162,7 @@ pub(crate) fn analyze(html: &str, page_url: &Url) -> Analysis {
                 if w.skipped > 0 {
                     continue;
                 }
-                if w.links > 0 {
+                if w.open[A] > 0 {
                     w.out.link_chars += chars;
                 } else {
                     text.hash(&mut content);
@@ -230,8 +230,6 @@ struct Open<'a> {
     skipped: bool,
     /// Its index in [`Walk::open`], for the elements that one counts.
     tracked: Option<usize>,
-    /// It is an `a`.
-    is_link: bool,
     /// Its index in the raw links, for an `a` with an `href`.
     href: Option<usize>,
 }
@@ -242,8 +240,6 @@ struct Walk<'a> {
     stack: Vec<Open<'a>>,
     /// Open skipped elements.
     skipped: usize,
-    /// Open `a` elements.
-    links: usize,
     /// The innermost open `a` with an `href`, collecting its text.
     link: Option<usize>,
     /// Characters per block id; 0 is the body.
@@ -279,8 +275,12 @@ fn class(tag: &str) -> u8 {
     }
 }
 
-/// Elements whose start tag may close an open one of their kind (see [`Walk::close_within`]).
+/// Elements whose start tag may close an open one of their kind (see [`Walk::close_within`]),
+/// with `a` (inside a link or not) and `head` (left at the first body content).
 const TRACKED: usize = 10;
+/// The [`tracked`] slots of `a` and `head`.
+const A: usize = 8;
+const HEAD: usize = 9;
 
 fn tracked(tag: &str) -> Option<usize> {
     Some(match tag {
@@ -292,8 +292,8 @@ fn tracked(tag: &str) -> Option<usize> {
         "th" => 5,
         "tr" => 6,
         "option" => 7,
-        "a" => 8,
-        "head" => 9,
+        "a" => A,
+        "head" => HEAD,
         _ => return None,
     })
 }
@@ -343,15 +343,13 @@ impl<'a> Walk<'a> {
         };
         let skipped = class & SKIP != 0;
         self.skipped += usize::from(skipped);
-        let is_link = tag == "a";
         let mut link = None;
-        if is_link {
-            self.links += 1;
-            if let Some(h) = href() {
-                raw_links.push((h, String::new()));
-                link = Some(raw_links.len() - 1);
-                self.link = link;
-            }
+        if tag == "a"
+            && let Some(h) = href()
+        {
+            raw_links.push((h, String::new()));
+            link = Some(raw_links.len() - 1);
+            self.link = link;
         }
         let tracked = tracked(tag);
         if let Some(t) = tracked {
@@ -362,7 +360,6 @@ impl<'a> Walk<'a> {
             block,
             skipped,
             tracked,
-            is_link,
             href: link,
         });
     }
@@ -410,7 +407,7 @@ impl<'a> Walk<'a> {
 
     /// Ends an open `head` (with what is open inside it).
     fn leave_head(&mut self) {
-        if self.open[9] == 0 {
+        if self.open[HEAD] == 0 {
             return;
         }
         if let Some(i) = self
@@ -430,11 +427,8 @@ impl<'a> Walk<'a> {
             if let Some(t) = o.tracked {
                 self.open[t] -= 1;
             }
-            if o.is_link {
-                self.links -= 1;
-                if o.href.is_some() {
-                    self.link = self.stack.iter().rev().find_map(|o| o.href);
-                }
+            if o.href.is_some() {
+                self.link = self.stack.iter().rev().find_map(|o| o.href);
             }
         }
     }
