@@ -10,6 +10,29 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: tag names are a few bytes, for which SipHash's setup dominates.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
 
 /// Open elements kept at most.
 pub(crate) const MAX_DEPTH: u32 = 400;
@@ -25,34 +48,41 @@ fn is_void_or_self_closing(name: &[u8]) -> bool {
     )
 }
 
+/// First `needle` at or after `from`, ASCII case ignored. The needle starts
+/// with `<`, so candidates are found with `memchr`.
 fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-        .map(|p| p + from)
+    let mut at = from;
+    while let Some(p) = memchr::memchr(needle[0], hay.get(at..)?) {
+        let p = at + p;
+        if hay
+            .get(p..p + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
+            return Some(p);
+        }
+        at = p + 1;
+    }
+    None
 }
 
 /// `html` with start tags past [`MAX_DEPTH`] (and their end tags) removed;
 /// borrowed unchanged when nothing needed removing.
 pub(crate) fn cap_depth(html: &str) -> Cow<'_, str> {
     let b = html.as_bytes();
-    if memchr_count(b, b'<') <= MAX_DEPTH as usize {
+    if memchr::memchr_iter(b'<', b).count() <= MAX_DEPTH as usize {
         return Cow::Borrowed(html);
     }
     let mut out: Option<String> = None;
     let mut copied = 0usize; // bytes of `html` already handled in `out`
     let mut depth = 0u32;
     // name → (open, dropped)
-    let mut counts: HashMap<Vec<u8>, (u32, u32)> = HashMap::new();
+    let mut counts: HashMap<Vec<u8>, (u32, u32), BuildHasherDefault<Fnv>> = HashMap::default();
     let mut name = Vec::with_capacity(16);
     let mut i = 0usize;
-    while i < b.len() {
-        if b[i] != b'<' {
-            i += 1;
-            continue;
-        }
+    while let Some(p) = memchr::memchr(b'<', &b[i..]) {
+        i += p;
         if b[i..].starts_with(b"<!--") {
-            i = find(b, i + 4, b"-->").map_or(b.len(), |p| p + 3);
+            i = memchr::memmem::find(&b[i + 4..], b"-->").map_or(b.len(), |p| i + 4 + p + 3);
             continue;
         }
         let end_tag = b.get(i + 1) == Some(&b'/');
@@ -67,7 +97,7 @@ pub(crate) fn cap_depth(html: &str) -> Cow<'_, str> {
             name.push(b[j].to_ascii_lowercase());
             j += 1;
         }
-        let Some(gt) = memchr_from(b, j, b'>') else {
+        let Some(gt) = memchr::memchr(b'>', &b[j..]).map(|p| p + j) else {
             break;
         };
         let tag_end = gt + 1;
@@ -84,7 +114,11 @@ pub(crate) fn cap_depth(html: &str) -> Cow<'_, str> {
                 }
             }
         } else if !self_closing && !is_void_or_self_closing(&name) {
-            let c = counts.entry(name.clone()).or_insert((0, 0));
+            // Look up before inserting: a key is allocated once per tag name.
+            if !counts.contains_key(name.as_slice()) {
+                counts.insert(name.clone(), (0, 0));
+            }
+            let c = counts.get_mut(name.as_slice()).expect("inserted above");
             if depth >= MAX_DEPTH {
                 c.1 += 1;
                 drop = true;
@@ -120,17 +154,6 @@ pub(crate) fn cap_depth(html: &str) -> Cow<'_, str> {
             Cow::Owned(o)
         }
     }
-}
-
-fn memchr_count(b: &[u8], c: u8) -> usize {
-    b.iter().filter(|&&x| x == c).fold(0, |n, _| n + 1)
-}
-
-fn memchr_from(b: &[u8], from: usize, c: u8) -> Option<usize> {
-    b.get(from..)?
-        .iter()
-        .position(|&x| x == c)
-        .map(|p| p + from)
 }
 
 #[cfg(test)]

@@ -167,24 +167,74 @@ fn removed_tag(tag: &str) -> bool {
     )
 }
 
+/// The attributes the walk reads, found in one pass over an element's
+/// attributes (scraper's `attr` interns the name it is given on every call).
+#[derive(Default)]
+struct Attrs<'a> {
+    href: bool,
+    hidden: bool,
+    aria_hidden: Option<&'a str>,
+    kind: Option<&'a str>,
+    style: Option<&'a str>,
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    name: Option<&'a str>,
+    property: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    content: Option<&'a str>,
+    datetime: Option<&'a str>,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(el: &'a scraper::node::Element) -> Self {
+        let mut a = Attrs::default();
+        for (k, v) in el.attrs() {
+            let slot = match k {
+                "href" => {
+                    a.href = true;
+                    continue;
+                }
+                "hidden" => {
+                    a.hidden = true;
+                    continue;
+                }
+                "aria-hidden" => &mut a.aria_hidden,
+                "type" => &mut a.kind,
+                "style" => &mut a.style,
+                "class" => &mut a.class,
+                "id" => &mut a.id,
+                "name" => &mut a.name,
+                "property" => &mut a.property,
+                "itemprop" => &mut a.itemprop,
+                "content" => &mut a.content,
+                "datetime" => &mut a.datetime,
+                _ => continue,
+            };
+            slot.get_or_insert(v);
+        }
+        a
+    }
+
+    fn classes(&self) -> impl Iterator<Item = &'a str> {
+        self.class.unwrap_or_default().split_ascii_whitespace()
+    }
+}
+
 /// `style="display:none"`, `hidden`, `aria-hidden="true"`, hidden classes.
-fn is_hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() {
+fn is_hidden(el: &Attrs<'_>) -> bool {
+    if el.hidden {
         return true;
     }
     if el
-        .attr("aria-hidden")
+        .aria_hidden
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
     {
         return true;
     }
-    if el
-        .attr("type")
-        .is_some_and(|v| v.eq_ignore_ascii_case("hidden"))
-    {
+    if el.kind.is_some_and(|v| v.eq_ignore_ascii_case("hidden")) {
         return true;
     }
-    if let Some(style) = el.attr("style")
+    if let Some(style) = el.style
         && style_hides(style)
     {
         return true;
@@ -228,186 +278,211 @@ fn style_hides(style: &str) -> bool {
     false
 }
 
-/// Class/id tokens that mark boilerplate whatever else the name says.
-const STRONG_NEGATIVE: &[&str] = &[
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "submenu",
-    "subnav",
-    "footer",
-    "foot",
-    "sidebar",
-    "comment",
-    "comments",
-    "pinglun",
-    "share",
-    "bdshare",
-    "related",
-    "relate",
-    "xiangguan",
-    "xgwz",
-    "xgxw",
-    "breadcrumb",
-    "breadcrumbs",
-    "crumb",
-    "crumbs",
-    "pagination",
-    "pagelist",
-    "pages",
-    "pagenav",
-    "fenye",
-    "disclaimer",
-    "copyright",
-    "recommend",
-    "commend",
-    "hot",
-    "hotnews",
-    "advert",
-    "advertisement",
-    "ads",
-    "banner",
-    "sitemap",
-    "friendlink",
-    "youqing",
-    "qrcode",
-    "erweima",
-    "ewm",
-    "feedback",
-    "login",
-    "toolbar",
-    "context",
-    "prenext",
-    "pre",
-    "next",
-    "statement",
-    "shengming",
-    "mianze",
-    "meta",
-];
+/// Class/id tokens that mark boilerplate whatever else the name says
+/// (a `match`: a jump on length and bytes, not a scan of a list).
+fn strong_negative(tok: &str) -> bool {
+    matches!(
+        tok,
+        "nav"
+            | "navbar"
+            | "navigation"
+            | "menu"
+            | "submenu"
+            | "subnav"
+            | "footer"
+            | "foot"
+            | "sidebar"
+            | "comment"
+            | "comments"
+            | "pinglun"
+            | "share"
+            | "bdshare"
+            | "related"
+            | "relate"
+            | "xiangguan"
+            | "xgwz"
+            | "xgxw"
+            | "breadcrumb"
+            | "breadcrumbs"
+            | "crumb"
+            | "crumbs"
+            | "pagination"
+            | "pagelist"
+            | "pages"
+            | "pagenav"
+            | "fenye"
+            | "disclaimer"
+            | "copyright"
+            | "recommend"
+            | "commend"
+            | "hot"
+            | "hotnews"
+            | "advert"
+            | "advertisement"
+            | "ads"
+            | "banner"
+            | "sitemap"
+            | "friendlink"
+            | "youqing"
+            | "qrcode"
+            | "erweima"
+            | "ewm"
+            | "feedback"
+            | "login"
+            | "toolbar"
+            | "context"
+            | "prenext"
+            | "pre"
+            | "next"
+            | "statement"
+            | "shengming"
+            | "mianze"
+            | "meta"
+    )
+}
 
 /// Class/id tokens that mark boilerplate unless a content token is present too.
-const WEAK_NEGATIVE: &[&str] = &[
-    "header",
-    "head",
-    "top",
-    "topbar",
-    "info",
-    "tool",
-    "tools",
-    "tags",
-    "tag",
-    "links",
-    "search",
-    "qr",
-    "print",
-    "place",
-    "location",
-    "position",
-    "weizhi",
-    "ad",
-    "side",
-    "aside",
-    "fujian",
-    "attach",
-    "attachment",
-    "handle",
-    "actbox",
-    "boxoff",
-    "logo",
-    "bottom",
-    "rank",
-    "list",
-    "more",
-    "source",
-    "author",
-    "date",
-    "time",
-    "title",
-    "bq",
-    "keywords",
-];
+fn weak_negative(tok: &str) -> bool {
+    matches!(
+        tok,
+        "header"
+            | "head"
+            | "top"
+            | "topbar"
+            | "info"
+            | "tool"
+            | "tools"
+            | "tags"
+            | "tag"
+            | "links"
+            | "search"
+            | "qr"
+            | "print"
+            | "place"
+            | "location"
+            | "position"
+            | "weizhi"
+            | "ad"
+            | "side"
+            | "aside"
+            | "fujian"
+            | "attach"
+            | "attachment"
+            | "handle"
+            | "actbox"
+            | "boxoff"
+            | "logo"
+            | "bottom"
+            | "rank"
+            | "list"
+            | "more"
+            | "source"
+            | "author"
+            | "date"
+            | "time"
+            | "title"
+            | "bq"
+            | "keywords"
+    )
+}
 
 /// Class/id tokens that mark the article body.
-const POSITIVE: &[&str] = &[
-    "content",
-    "contents",
-    "article",
-    "trs",
-    "editor",
-    "zoom",
-    "text",
-    "detail",
-    "details",
-    "body",
-    "zw",
-    "zhengwen",
-    "neirong",
-    "nr",
-    "con",
-    "main",
-    "post",
-    "entry",
-    "story",
-    "txt",
-    "fontzoom",
-    "view",
-    "viewbox",
-    "artibody",
-    "ucap",
-    "custom",
-    "unionstyle",
-    "wenzhang",
-];
+fn positive(tok: &str) -> bool {
+    matches!(
+        tok,
+        "content"
+            | "contents"
+            | "article"
+            | "trs"
+            | "editor"
+            | "zoom"
+            | "text"
+            | "detail"
+            | "details"
+            | "body"
+            | "zw"
+            | "zhengwen"
+            | "neirong"
+            | "nr"
+            | "con"
+            | "main"
+            | "post"
+            | "entry"
+            | "story"
+            | "txt"
+            | "fontzoom"
+            | "view"
+            | "viewbox"
+            | "artibody"
+            | "ucap"
+            | "custom"
+            | "unionstyle"
+            | "wenzhang"
+    )
+}
+
+/// Longest class/id token passed on: every name in the lists above, with
+/// digits after it, is far shorter, so a longer token (a hash, a generated
+/// name) can match none and is skipped.
+const MAX_TOKEN: usize = 48;
 
 /// Splits a class/id string into lowercase tokens (`article-con` → `article`, `con`;
 /// `TRS_Editor` → `trs`, `editor`; `articleContent` → `article`, `content`).
+/// Tokens longer than [`MAX_TOKEN`] are skipped; nothing is allocated.
 fn for_each_token(s: &str, mut f: impl FnMut(&str)) {
-    let mut buf = String::new();
+    let mut buf = [0u8; MAX_TOKEN];
+    let mut len = 0usize;
+    let mut long = false;
     let mut prev_lower = false;
-    for c in s.chars() {
+    let mut flush = |buf: &[u8; MAX_TOKEN], len: &mut usize, long: &mut bool| {
+        if *len > 0 && !*long {
+            // Only ASCII alphanumerics are pushed, so the bytes are UTF-8.
+            f(std::str::from_utf8(&buf[..*len]).unwrap_or_default());
+        }
+        *len = 0;
+        *long = false;
+    };
+    for &c in s.as_bytes() {
         if c.is_ascii_alphanumeric() {
-            if c.is_ascii_uppercase() && prev_lower && !buf.is_empty() {
-                f(&buf);
-                buf.clear();
+            if c.is_ascii_uppercase() && prev_lower && len > 0 {
+                flush(&buf, &mut len, &mut long);
             }
             prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-            buf.push(c.to_ascii_lowercase());
-        } else {
-            if !buf.is_empty() {
-                f(&buf);
-                buf.clear();
+            if len < MAX_TOKEN {
+                buf[len] = c.to_ascii_lowercase();
+                len += 1;
+            } else {
+                long = true;
             }
+        } else {
+            flush(&buf, &mut len, &mut long);
             prev_lower = false;
         }
     }
-    if !buf.is_empty() {
-        f(&buf);
-    }
+    flush(&buf, &mut len, &mut long);
 }
 
 /// (negative, positive, names a title, negative only for naming a title)
 /// for an element's class and id.
-fn semantics(el: &scraper::node::Element) -> (bool, bool, bool, bool) {
+fn semantics(el: &Attrs<'_>) -> (bool, bool, bool, bool) {
     let (mut strong, mut weak, mut pos, mut title) = (false, false, false, false);
     let mut weak_other = false;
     let mut see = |tok: &str| {
         let tok = tok.trim_end_matches(|c: char| c.is_ascii_digit());
-        if STRONG_NEGATIVE.contains(&tok) {
+        if strong_negative(tok) {
             strong = true;
-        } else if WEAK_NEGATIVE.contains(&tok) {
+        } else if weak_negative(tok) {
             weak = true;
             weak_other |= tok != "title";
         }
-        if POSITIVE.contains(&tok) {
+        if positive(tok) {
             pos = true;
         }
         if tok == "title" || tok == "biaoti" || tok == "bt" {
             title = true;
         }
     };
-    if let Some(id) = el.id() {
+    if let Some(id) = el.id {
         for_each_token(id, &mut see);
     }
     for c in el.classes() {
@@ -460,13 +535,14 @@ pub(crate) fn flatten<'a>(html: &'a Html, drop: &[Selector], content: &[Selector
                     let tag = e.name();
                     let idx = flat.els.len() as u32;
                     let parent = stack.last().copied().unwrap_or(NONE);
+                    let attrs = Attrs::of(e);
                     let mut kind = kind_of(tag);
                     // `<a name=…>` bookmarks (Word exports) are not links.
-                    if kind == Kind::Anchor && e.attr("href").is_none() {
+                    if kind == Kind::Anchor && !attrs.href {
                         kind = Kind::Inline;
                     }
                     let parent_removed = removed_depth > 0;
-                    let mut removed = parent_removed || removed_tag(tag) || is_hidden(e);
+                    let mut removed = parent_removed || removed_tag(tag) || is_hidden(&attrs);
                     if !removed
                         && !drop.is_empty()
                         && let Some(er) = ElementRef::wrap(node)
@@ -477,20 +553,17 @@ pub(crate) fn flatten<'a>(html: &'a Html, drop: &[Selector], content: &[Selector
                         in_title = true;
                     }
                     if tag == "meta" {
-                        let name = e
-                            .attr("name")
-                            .or_else(|| e.attr("property"))
-                            .or_else(|| e.attr("itemprop"));
-                        if let (Some(n), Some(c)) = (name, e.attr("content")) {
+                        let name = attrs.name.or(attrs.property).or(attrs.itemprop);
+                        if let (Some(n), Some(c)) = (name, attrs.content) {
                             flat.metas.push((n.to_ascii_lowercase(), c));
                         }
                     }
-                    let (mut negative, positive, names_title, title_only) = semantics(e);
+                    let (mut negative, positive, names_title, title_only) = semantics(&attrs);
                     // An HTML5 `<header>` holds a site banner or an article's title
                     // and date, never report text.
                     negative |= tag == "header";
                     if tag == "time"
-                        && let Some(dt) = e.attr("datetime")
+                        && let Some(dt) = attrs.datetime
                     {
                         flat.metas.push(("time".to_owned(), dt));
                     }
@@ -694,6 +767,8 @@ mod tests {
         assert_eq!(toks("TRS_Editor"), ["trs", "editor"]);
         assert_eq!(toks("articleContent"), ["article", "content"]);
         assert_eq!(toks("dede_pages"), ["dede", "pages"]);
+        assert_eq!(toks(&format!("x-{}-con", "ab".repeat(30))), ["x", "con"]);
+        assert_eq!(toks("正文 zw"), ["zw"]);
     }
 
     #[test]
@@ -717,6 +792,43 @@ mod tests {
                 .iter()
                 .any(|t| matches!(t, Tok::Text(s) if s.contains("隐藏") || s.contains("var")))
         );
+    }
+
+    #[test]
+    fn one_pass_over_attributes_reads_what_attr_reads() {
+        let html = Html::parse_document(
+            "<body><A HREF=x Class='a  Hidden' ID=i STYLE='display:none' aria-hidden=TRUE>x</A>\
+             <meta NAME=PubDate content=2023-01-12><meta property=og:x itemprop=y content=z>\
+             <input type=hidden hidden><time datetime=2024-02-03>t</time><p class=a class=b>p</p></body>",
+        );
+        for node in html.tree.nodes() {
+            let Node::Element(e) = node.value() else {
+                continue;
+            };
+            let a = Attrs::of(e);
+            assert_eq!(a.href, e.attr("href").is_some());
+            assert_eq!(a.hidden, e.attr("hidden").is_some());
+            for (mine, name) in [
+                (a.aria_hidden, "aria-hidden"),
+                (a.kind, "type"),
+                (a.style, "style"),
+                (a.class, "class"),
+                (a.id, "id"),
+                (a.name, "name"),
+                (a.property, "property"),
+                (a.itemprop, "itemprop"),
+                (a.content, "content"),
+                (a.datetime, "datetime"),
+            ] {
+                assert_eq!(mine, e.attr(name), "{name} of <{}>", e.name());
+            }
+            // scraper keeps classes in a set; only membership is used.
+            let (mut mine, mut theirs): (Vec<_>, Vec<_>) =
+                (a.classes().collect(), e.classes().collect());
+            mine.sort_unstable();
+            theirs.sort_unstable();
+            assert_eq!(mine, theirs);
+        }
     }
 
     #[test]

@@ -4,7 +4,6 @@ use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use regex::Regex;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::dom::{Flat, Kind, Tok};
 use crate::text::normalize_line;
@@ -165,7 +164,9 @@ fn outside_text(flat: &Flat<'_>, roots: &[u32]) -> String {
         }
         t += 1;
     }
-    raw.nfkc().collect()
+    let mut out = String::with_capacity(raw.len());
+    crate::text::for_each_nfkc(&raw, |c| out.push(c));
+    out
 }
 
 /// The date the page states: a `PubDate`-like meta, a labelled date
