@@ -4,8 +4,9 @@
 //!
 //! In go the `reports`, `targets`, `outcomes` and `documents` rows of a
 //! dataset; out come [`DedupRow`]s (the `reports_dedup` table) and
-//! [`PanelRow`]s (the `panel` table), both records of `baogao-model`. Pure functions: the caller reads and
-//! writes the tables.
+//! [`PanelRow`]s (the `panel` table), both records of `baogao-model`. Pure
+//! functions, and [`Dedup`] to deduplicate a `reports` table read a batch at
+//! a time: the caller reads and writes the tables.
 //!
 //! Which copy of a report is kept, in order:
 //! 1. the copy on an official domain (`.gov.cn`, `.gov.hk`, `.gov.mo`) over
@@ -21,7 +22,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use baogao_model::{DedupRow, Outcome, PanelRow, Report, Target};
+use baogao_model::{DedupRow, Level, Outcome, PanelRow, Report, Target};
 
 fn official(url: &str) -> bool {
     let host = url
@@ -38,47 +39,150 @@ fn official(url: &str) -> bool {
 }
 
 /// The kept copy of each (region_code, target_year); `text_chars` gives the
-/// length of each document's text (by `doc_id`), when known.
+/// length of each document's text (by `doc_id`), when known. The same as
+/// feeding `reports` to a [`Dedup`] in order.
 #[must_use]
 pub fn dedup_reports<S: std::hash::BuildHasher>(
     reports: &[Report],
     text_chars: &HashMap<String, u64, S>,
 ) -> Vec<DedupRow> {
-    let mut groups: BTreeMap<(String, i32), Vec<&Report>> = BTreeMap::new();
+    let mut dedup = Dedup::default();
     for r in reports {
-        if let (Some(code), Some(year)) = (&r.region_code, r.target_year) {
-            groups.entry((code.clone(), year)).or_default().push(r);
-        }
+        dedup.add(r);
     }
-    groups
-        .into_iter()
-        .map(|((region_code, target_year), mut copies)| {
-            copies.sort_by(|a, b| {
-                let chars = |r: &Report| text_chars.get(&r.doc_id).copied().unwrap_or(0);
-                official(&b.url)
-                    .cmp(&official(&a.url))
-                    .then(b.targets_found.cmp(&a.targets_found))
-                    .then(b.outcomes_found.cmp(&a.outcomes_found))
-                    .then(chars(b).cmp(&chars(a)))
-                    .then(a.doc_id.cmp(&b.doc_id))
-            });
-            let kept = copies[0];
-            DedupRow {
-                region_code,
-                target_year,
-                doc_id: kept.doc_id.clone(),
-                url: kept.url.clone(),
-                province: kept.province.clone(),
-                prefecture: kept.prefecture.clone(),
-                region: kept.region.clone(),
-                level: kept.level.map(|l| l.as_str().to_owned()),
-                parent_code: kept.parent_code.clone(),
-                targets_found: kept.targets_found,
-                copies: copies.iter().map(|r| r.doc_id.clone()).collect(),
-                copy_urls: copies.iter().map(|r| r.url.clone()).collect(),
+    dedup.finish(text_chars)
+}
+
+/// [`dedup_reports`] a report at a time, for a `reports` table read in
+/// batches: per (region_code, target_year) it holds each copy's `doc_id`,
+/// URL and rank, and the other [`DedupRow`] fields only of the copies that
+/// can still be kept, never whole [`Report`]s. The output does not depend on
+/// how the reports are split into batches, only on their order (and on that
+/// only between copies with the same `doc_id`).
+#[derive(Debug, Default)]
+pub struct Dedup {
+    groups: BTreeMap<(String, i32), Group>,
+}
+
+/// The copies of one region-year, in the order they were added.
+#[derive(Debug, Default)]
+struct Group {
+    copies: Vec<ReportCopy>,
+    /// The highest rank among `copies`: the copies of that rank hold their
+    /// fields.
+    top: Rank,
+}
+
+/// official(url), targets_found, outcomes_found: the order of copies before
+/// text length and `doc_id`, highest first.
+type Rank = (bool, u32, u32);
+
+/// One copy of a report: what orders the copies and what the row lists.
+#[derive(Debug)]
+struct ReportCopy {
+    doc_id: String,
+    url: String,
+    rank: Rank,
+    /// The row's fields from this copy; kept only while no copy of the group
+    /// ranks higher (only such a copy can be the one kept).
+    fields: Option<Box<Fields>>,
+}
+
+/// The fields a [`DedupRow`] takes from the kept copy, besides its `doc_id`,
+/// URL and `targets_found`.
+#[derive(Debug)]
+struct Fields {
+    province: Option<String>,
+    prefecture: Option<String>,
+    region: Option<String>,
+    level: Option<Level>,
+    parent_code: Option<String>,
+}
+
+impl Dedup {
+    /// Adds one copy; reports without a `region_code` or `target_year` are
+    /// left out.
+    pub fn add(&mut self, r: &Report) {
+        let (Some(code), Some(year)) = (&r.region_code, r.target_year) else {
+            return;
+        };
+        let rank = (official(&r.url), r.targets_found, r.outcomes_found);
+        let group = self.groups.entry((code.clone(), year)).or_default();
+        if rank > group.top {
+            for c in &mut group.copies {
+                c.fields = None;
             }
-        })
-        .collect()
+            group.top = rank;
+        }
+        group.copies.push(ReportCopy {
+            doc_id: r.doc_id.clone(),
+            url: r.url.clone(),
+            rank,
+            fields: (rank == group.top).then(|| {
+                Box::new(Fields {
+                    province: r.province.clone(),
+                    prefecture: r.prefecture.clone(),
+                    region: r.region.clone(),
+                    level: r.level,
+                    parent_code: r.parent_code.clone(),
+                })
+            }),
+        });
+    }
+
+    /// The `doc_id`s whose text length [`Dedup::finish`] can need: those of
+    /// the region-years with more than one copy.
+    pub fn contested(&self) -> impl Iterator<Item = &str> {
+        self.groups
+            .values()
+            .filter(|g| g.copies.len() > 1)
+            .flat_map(|g| &g.copies)
+            .map(|c| c.doc_id.as_str())
+    }
+
+    /// The kept copy of each (region_code, target_year), in that order;
+    /// `text_chars` as for [`dedup_reports`] (only [`Dedup::contested`]
+    /// documents are looked up).
+    #[must_use]
+    pub fn finish<S: std::hash::BuildHasher>(
+        self,
+        text_chars: &HashMap<String, u64, S>,
+    ) -> Vec<DedupRow> {
+        self.groups
+            .into_iter()
+            .map(|((region_code, target_year), group)| {
+                let mut copies = group.copies;
+                if copies.len() > 1 {
+                    let chars = |c: &ReportCopy| text_chars.get(&c.doc_id).copied().unwrap_or(0);
+                    copies.sort_by(|a, b| {
+                        b.rank
+                            .cmp(&a.rank)
+                            .then(chars(b).cmp(&chars(a)))
+                            .then(a.doc_id.cmp(&b.doc_id))
+                    });
+                }
+                let kept = &mut copies[0];
+                let fields = kept
+                    .fields
+                    .take()
+                    .expect("the first copy ranks highest, so its fields are kept");
+                DedupRow {
+                    region_code,
+                    target_year,
+                    doc_id: kept.doc_id.clone(),
+                    url: kept.url.clone(),
+                    province: fields.province,
+                    prefecture: fields.prefecture,
+                    region: fields.region,
+                    level: fields.level.map(|l| l.as_str().to_owned()),
+                    parent_code: fields.parent_code,
+                    targets_found: kept.rank.1,
+                    copy_urls: copies.iter().map(|c| c.url.clone()).collect(),
+                    copies: copies.into_iter().map(|c| c.doc_id).collect(),
+                }
+            })
+            .collect()
+    }
 }
 
 /// The panel of the kept reports: the first target of each indicator in the
@@ -230,6 +334,193 @@ mod tests {
         assert_eq!(taigu.copies, ["b", "a", "c"]);
         let luzhou = rows.iter().find(|r| r.region_code == "140403").unwrap();
         assert_eq!(luzhou.doc_id, "e", "more targets found");
+    }
+
+    /// `dedup_reports` as it was before [`Dedup`]: every copy held, sorted
+    /// once. The reference the accumulator is held to.
+    fn dedup_by_sorting(reports: &[Report], text_chars: &HashMap<String, u64>) -> Vec<DedupRow> {
+        let mut groups: BTreeMap<(String, i32), Vec<&Report>> = BTreeMap::new();
+        for r in reports {
+            if let (Some(code), Some(year)) = (&r.region_code, r.target_year) {
+                groups.entry((code.clone(), year)).or_default().push(r);
+            }
+        }
+        groups
+            .into_iter()
+            .map(|((region_code, target_year), mut copies)| {
+                copies.sort_by(|a, b| {
+                    let chars = |r: &Report| text_chars.get(&r.doc_id).copied().unwrap_or(0);
+                    official(&b.url)
+                        .cmp(&official(&a.url))
+                        .then(b.targets_found.cmp(&a.targets_found))
+                        .then(b.outcomes_found.cmp(&a.outcomes_found))
+                        .then(chars(b).cmp(&chars(a)))
+                        .then(a.doc_id.cmp(&b.doc_id))
+                });
+                let kept = copies[0];
+                DedupRow {
+                    region_code,
+                    target_year,
+                    doc_id: kept.doc_id.clone(),
+                    url: kept.url.clone(),
+                    province: kept.province.clone(),
+                    prefecture: kept.prefecture.clone(),
+                    region: kept.region.clone(),
+                    level: kept.level.map(|l| l.as_str().to_owned()),
+                    parent_code: kept.parent_code.clone(),
+                    targets_found: kept.targets_found,
+                    copies: copies.iter().map(|r| r.doc_id.clone()).collect(),
+                    copy_urls: copies.iter().map(|r| r.url.clone()).collect(),
+                }
+            })
+            .collect()
+    }
+
+    /// `reports` in several orders, each with what a [`Dedup`] makes of it
+    /// fed in batches of every size from 1 to all of them.
+    fn orders_and_splits(
+        reports: &[Report],
+        text_chars: &HashMap<String, u64>,
+    ) -> Vec<(Vec<Report>, Vec<Vec<DedupRow>>)> {
+        let n = reports.len();
+        let orders = [
+            reports.to_vec(),
+            reports.iter().rev().cloned().collect(),
+            // every 5th report, wrapping (5 is coprime with the sizes used here)
+            (0..n).map(|i| reports[i * 5 % n].clone()).collect(),
+        ];
+        orders
+            .into_iter()
+            .map(|order| {
+                let rows = (1..=n)
+                    .map(|size| {
+                        let mut dedup = Dedup::default();
+                        for batch in order.chunks(size) {
+                            for r in batch {
+                                dedup.add(r);
+                            }
+                        }
+                        dedup.finish(text_chars)
+                    })
+                    .collect();
+                (order, rows)
+            })
+            .collect()
+    }
+
+    fn chars_of_fixture() -> HashMap<String, u64> {
+        [
+            ("a1", 100),
+            ("a2", 100),
+            ("a3", 300),
+            ("a5", 900),
+            ("c1", 50),
+        ]
+        .into_iter()
+        .map(|(id, n)| (id.to_owned(), n))
+        .collect()
+    }
+
+    /// Copies tied on every key but text length, and on text length too, in
+    /// groups whose best copy comes first, last or in between; `z` has no
+    /// target year.
+    fn tied_copies() -> Vec<Report> {
+        const COPIES: &str = "
+            doc_id  host              region_code  target_year  targets  outcomes
+            a1      x.gov.cn          140703       2023         9        2
+            a4      news.example.com  140703       2023         12       5
+            a2      y.gov.cn          140703       2023         9        2
+            b1      agg.example.org   140403       2024         3        0
+            a5      x.gov.cn          140703       2023         9        1
+            c1      agg.example.org   140403       2023         1        0
+            z       x.gov.cn          140703       -            99       99
+            a3      z.gov.cn          140703       2023         9        2
+            b2      agg.example.org   140403       2024         7        0
+            c2      agg.example.org   140403       2023         5        0
+            a6      w.gov.cn          140703       2023         9        2
+            c3      c.gov.cn          140403       2023         0        0
+            d1      agg.example.org   110000       2023         4        4";
+        COPIES
+            .lines()
+            .skip(2)
+            .map(|line| {
+                let f: Vec<&str> = line.split_whitespace().collect();
+                let (id, host, code) = (f[0], f[1], f[2]);
+                let n = |i: usize| f[i].parse::<u32>().unwrap();
+                let url = format!("http://{host}/{id}.html");
+                let mut r = report(id, &url, code, 0, n(4));
+                r.target_year = f[3].parse().ok();
+                r.outcomes_found = n(5);
+                r.prefecture = Some(format!("fields of {id}"));
+                r
+            })
+            .collect()
+    }
+
+    #[test]
+    fn dedup_in_batches_matches_the_whole_slice() {
+        let reports = tied_copies();
+        let chars = chars_of_fixture();
+        let whole = dedup_reports(&reports, &chars);
+        assert_eq!(whole, dedup_by_sorting(&reports, &chars));
+        let a = whole.iter().find(|d| d.region_code == "140703").unwrap();
+        assert_eq!(a.copies, ["a3", "a1", "a2", "a6", "a5", "a4"]);
+        assert_eq!(a.prefecture.as_deref(), Some("fields of a3"));
+        let c = whole
+            .iter()
+            .find(|d| d.target_year == 2023 && d.region_code == "140403");
+        assert_eq!(
+            c.unwrap().copies,
+            ["c3", "c2", "c1"],
+            "official, though added last"
+        );
+
+        for (order, rows) in orders_and_splits(&reports, &chars) {
+            // the doc_ids differ, so the order of the reports does not matter
+            assert_eq!(dedup_reports(&order, &chars), whole);
+            for (size, r) in rows.iter().enumerate() {
+                assert_eq!(*r, whole, "batches of {}", size + 1);
+            }
+        }
+
+        // only the contested documents' lengths are needed
+        let mut dedup = Dedup::default();
+        for r in &reports {
+            dedup.add(r);
+        }
+        let contested: Vec<String> = dedup.contested().map(str::to_owned).collect();
+        assert!(!contested.iter().any(|id| id == "d1"), "{contested:?}");
+        let some = chars
+            .iter()
+            .filter(|(id, _)| contested.contains(id))
+            .map(|(id, n)| (id.clone(), *n))
+            .collect::<HashMap<_, _>>();
+        assert_eq!(dedup.finish(&some), whole);
+    }
+
+    #[test]
+    fn dedup_in_batches_keeps_the_first_of_copies_with_one_doc_id() {
+        // the same document read twice (at two URLs): nothing tells the copies
+        // apart but the order they come in, which the accumulator keeps
+        let mut reports = tied_copies();
+        let mut again = reports.iter().find(|r| r.doc_id == "a3").unwrap().clone();
+        again.url = "http://mirror.gov.cn/a3.html".into();
+        again.prefecture = Some("fields of the second a3".into());
+        reports.insert(2, again);
+        let chars = chars_of_fixture();
+        let mut kept_urls = Vec::new();
+        for (order, rows) in orders_and_splits(&reports, &chars) {
+            let whole = dedup_by_sorting(&order, &chars);
+            assert_eq!(dedup_reports(&order, &chars), whole);
+            for (size, r) in rows.iter().enumerate() {
+                assert_eq!(*r, whole, "batches of {}", size + 1);
+            }
+            let a = whole.iter().find(|d| d.region_code == "140703").unwrap();
+            kept_urls.push(a.url.clone());
+        }
+        kept_urls.sort();
+        kept_urls.dedup();
+        assert_eq!(kept_urls.len(), 2, "the order decides: {kept_urls:?}");
     }
 
     #[test]

@@ -570,24 +570,38 @@ fn stage_loop(
 
 /// Rebuilds `reports_dedup` and `panel` from the whole committed `reports`,
 /// `targets` and `outcomes` tables (see `baogao_extract::panel` for the
-/// rules); returns their row counts. Every report is read (for the
-/// deduplication), but the panel is built a run of region codes at a time
-/// ([`region_shards`]), holding only those reports' targets and outcomes.
+/// rules); returns their row counts. The reports are deduplicated a batch at
+/// a time (holding each copy's `doc_id`, URL and rank, not the rows), and the
+/// panel is built a run of region codes at a time ([`region_shards`]),
+/// holding only those reports' targets and outcomes.
 pub fn rebuild_derived(
     root: &std::path::Path,
     wopts: &baogao_write::WriteOptions,
 ) -> Result<(u64, u64), PipelineError> {
     let kept = {
-        let reports: Vec<Report> = baogao_write::read_all(root)?;
-        // text lengths break ties between copies (read a batch at a time)
+        let mut dedup = baogao_extract::panel::Dedup::default();
+        baogao_write::scan::<Report>(root, |reports| {
+            for r in &reports {
+                dedup.add(r);
+            }
+            Ok(())
+        })?;
+        // text lengths break ties between copies: only those of region-years
+        // with several copies are kept (read a batch at a time)
+        let contested: HashSet<&str> = dedup.contested().collect();
         let mut chars = HashMap::new();
-        if root.join("documents").exists() {
+        if !contested.is_empty() && root.join("documents").exists() {
             baogao_write::scan::<Document>(root, |docs| {
-                chars.extend(docs.into_iter().map(|d| (d.doc_id, d.chars_kept)));
+                chars.extend(
+                    docs.into_iter()
+                        .filter(|d| contested.contains(d.doc_id.as_str()))
+                        .map(|d| (d.doc_id, d.chars_kept)),
+                );
                 Ok(())
             })?;
         }
-        baogao_extract::panel::dedup_reports(&reports, &chars)
+        drop(contested);
+        dedup.finish(&chars)
     };
     baogao_write::write_reports_dedup(root, &kept, wopts)?;
     let mut panel = baogao_write::PanelWriter::create(root, wopts)?;
