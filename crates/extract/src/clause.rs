@@ -163,6 +163,11 @@ const VERBS: &[&str] = &[
     "持平",
 ];
 
+/// [`VERBS`] as chars, so the name scan compares slices instead of decoding
+/// every verb at every position.
+static VERB_CHARS: std::sync::LazyLock<Vec<(&str, Vec<char>)>> =
+    std::sync::LazyLock::new(|| VERBS.iter().map(|v| (*v, v.chars().collect())).collect());
+
 /// Longest clause (in chars) that is read.
 const MAX_CLAUSE: usize = 400;
 
@@ -288,7 +293,7 @@ pub(crate) fn read_sentence(
                     subject = None;
                 } else if !last_in_clause {
                     pending.push((ns, ne));
-                } else if !pending.is_empty() || dict.is_known(&n.text(ns, ne)) {
+                } else if !pending.is_empty() || dict.is_known(n.text(ns, ne)) {
                     // the subject of the next clause's figure (…收入交出了高分答卷，同比增长82.9%)
                     subject = Some((ns, ne));
                     current = None;
@@ -495,7 +500,7 @@ fn split_segments(c: &[char], cs: usize, ce: usize) -> Vec<(usize, usize)> {
 
 fn strip_fluff(n: &Norm, s: usize, e: usize, pat: &Patterns) -> usize {
     let t = n.text(s, e);
-    match pat.fluff.find(&t) {
+    match pat.fluff.find(t) {
         Some(m) => {
             let mut end = m.end();
             // 全市生产总值 is a name (a municipality's GDP), not scope + name
@@ -561,7 +566,7 @@ fn read_segment(
         nums = keep;
     }
     // figures relative to another region or an average are not the indicator's own
-    if pat.relative.is_match(&text) {
+    if pat.relative.is_match(text) {
         nums.clear();
     }
     // a comparison base (较“十三五”末) makes the figures increments, not levels
@@ -572,15 +577,15 @@ fn read_segment(
     let first_num = nums.first().map_or(se, |x| x.start);
     let mut name_end = first_num;
     let mut k = ns;
-    let protected = dict.spans(&n.text(ns, first_num));
+    let protected = dict.spans(n.text(ns, first_num));
     'scan: while k < first_num {
         if protected.iter().any(|&(a, b)| ns + a < k && k < ns + b) {
             k += 1;
             continue;
         }
-        for v in VERBS {
-            if at(c, k, v) {
-                if v.ends_with('长') && c.get(k + v.chars().count()) == Some(&'率') {
+        for (v, vc) in VERB_CHARS.iter() {
+            if vc.first() == Some(&c[k]) && c[k..].starts_with(vc) {
+                if v.ends_with('长') && c.get(k + vc.len()) == Some(&'率') {
                     break;
                 }
                 if *v == "增加" && c.get(k + 2) == Some(&'值') {
@@ -605,7 +610,7 @@ fn read_segment(
     if nums.is_empty() {
         // qualitative predicate or bare name
         let rest = n.text(ns, se);
-        if let Some(cut) = find_flat(&rest) {
+        if let Some(cut) = find_flat(rest) {
             let p = ns + rest[..cut].chars().count();
             seg.flat = true;
             seg.name = name_range(n, ns, p);
@@ -616,26 +621,22 @@ fn read_segment(
             let whole = n.text(ss, se);
             let ends_like_goal =
                 whole.ends_with("目标") || whole.ends_with("任务") || whole.ends_with("指标");
-            if let Some(caps) = pat
-                .complete_lead
-                .captures(&whole)
-                .filter(|_| ends_like_goal)
-            {
+            if let Some(caps) = pat.complete_lead.captures(whole).filter(|_| ends_like_goal) {
                 let g = caps.get(1).expect("group");
                 let a = ss + whole[..g.start()].chars().count();
                 let b = ss + whole[..g.end()].chars().count();
-                if looks_like_indicator(&n.text(a, b), dict) {
+                if looks_like_indicator(n.text(a, b), dict) {
                     seg.name = Some((a, b));
                     seg.qualitative = true;
                     seg.name_end = b;
                     return seg;
                 }
             }
-            if let Some(m) = pat.qualitative.find(&rest) {
+            if let Some(m) = pat.qualitative.find(rest) {
                 let p = ns + rest[..m.start()].chars().count();
                 if let Some((a, b)) = name_range(n, ns, p) {
                     seg.name = Some((a, b));
-                    seg.qualitative = looks_like_indicator(&n.text(a, b), dict);
+                    seg.qualitative = looks_like_indicator(n.text(a, b), dict);
                     if !seg.qualitative {
                         seg.name = None;
                     }
@@ -646,13 +647,13 @@ fn read_segment(
         }
         // a bare name (list item, or the subject of the next clause)
         let name_text = n.text(ns, se);
-        if name_text.chars().count() <= 30 && dict.is_known(&name_text) {
+        if name_text.chars().count() <= 30 && dict.is_known(name_text) {
             seg.name = Some((ns, se));
-        } else if let Some(end) = alias_end(&name_text, dict) {
+        } else if let Some(end) = alias_end(name_text, dict) {
             seg.name = Some((ns, ns + end));
         } else if mode == Mode::Targets
             && name_text.chars().count() <= 24
-            && has_han(&name_text)
+            && has_han(name_text)
             && !name_text.contains("目标")
         {
             // a list item of a shared predicate: 粮食总产量、生态环境、节能降碳等指标…
@@ -675,7 +676,7 @@ fn read_segment(
     });
     if let Some(p) = shared {
         let names_text = n.text(ns, p);
-        let names_text = strip_tail_verbs(&names_text);
+        let names_text = strip_tail_verbs(names_text);
         let mut names = expand_list(&names_text, nums.len().max(2));
         if names.len() == 2 && nums.len() == 1 && names_text.starts_with("城乡") {
             nums.push(nums[0].clone());
@@ -723,7 +724,7 @@ fn name_range(n: &Norm, ns: usize, ne: usize) -> Option<(usize, usize)> {
         return None;
     }
     let t = n.text(ns, ne);
-    let stripped = strip_tail_verbs(&t);
+    let stripped = strip_tail_verbs(t);
     let len = stripped.chars().count();
     let wordy =
         has_han(&stripped) || stripped.chars().filter(char::is_ascii_alphabetic).count() >= 2;

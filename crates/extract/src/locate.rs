@@ -111,9 +111,9 @@ pub(crate) fn review_end(
 ) -> usize {
     for (i, &(s, e)) in paras.iter().enumerate() {
         let t = n.text(s, e);
-        if is_heading(&t) && !t.contains("回顾") && !t.contains("总结") && !t.contains("报告")
+        if is_heading(t) && !t.contains("回顾") && !t.contains("总结") && !t.contains("报告")
         {
-            if lp.numbered_heading.is_match(&t) || lp.plan_heading.is_match(&t) {
+            if lp.numbered_heading.is_match(t) || lp.plan_heading.is_match(t) {
                 return i;
             }
             if let Some(y) = target_year
@@ -123,7 +123,7 @@ pub(crate) fn review_end(
                 return i;
             }
         }
-        if lp.plan_lead.is_match(&t) {
+        if lp.plan_lead.is_match(t) {
             if let Some(y) = target_year
                 && t.starts_with(&format!("{}年是", y - 1))
             {
@@ -147,7 +147,7 @@ fn cue_in(
     let t = n.text(s, e);
     // char offsets of the matches, counted incrementally (linear in the paragraph)
     let (mut byte, mut chars) = (0, 0);
-    for m in lp.cue.find_iter(&t) {
+    for m in lp.cue.find_iter(t) {
         chars += t[byte..m.start()].chars().count();
         let start = s + chars;
         let end = start + m.as_str().chars().count();
@@ -160,8 +160,8 @@ fn cue_in(
         }
         let lead = n.text(a, end);
         // targets of the nation or of the province quoted in a lower report
-        if lp.not_this_year.is_match(&lead)
-            || lp.elsewhere.is_match(&lead)
+        if lp.not_this_year.is_match(lead)
+            || lp.elsewhere.is_match(lead)
             || (level != Some(Level::Province) && lead.contains("全省"))
         {
             continue;
@@ -181,7 +181,7 @@ fn cue_in(
         if let Some(y) = target_year
             && lp
                 .year
-                .captures_iter(&lead)
+                .captures_iter(lead)
                 .any(|c| c[1].parse::<i32>().ok() != Some(y))
         {
             continue;
@@ -237,9 +237,9 @@ pub(crate) fn targets(
     for (i, &(s, e)) in paras.iter().enumerate().skip(from) {
         for (a, b) in sentences(n, s, e) {
             let t = n.text(a, b);
-            if !lp.fallback_lead.is_match(&t)
-                || lp.not_this_year.is_match(&t)
-                || lp.past.is_match(&t)
+            if !lp.fallback_lead.is_match(t)
+                || lp.not_this_year.is_match(t)
+                || lp.past.is_match(t)
                 || t.contains("力争")
             {
                 // 力争 marks the aims of a work section, not the year's targets
@@ -248,7 +248,7 @@ pub(crate) fn targets(
             if let Some(y) = target_year
                 && lp
                     .year
-                    .captures_iter(&t)
+                    .captures_iter(t)
                     .any(|c| c[1].parse::<i32>().ok() != Some(y))
             {
                 continue;
@@ -306,11 +306,11 @@ fn read_block(
             continue;
         };
         // the header row of a targets table (指标 | 2023年目标) under the cue
-        if lead_empty && out.is_empty() && !header_skipped && is_table_header(&n.text(a, b)) {
+        if lead_empty && out.is_empty() && !header_skipped && is_table_header(n.text(a, b)) {
             header_skipped = true;
             continue;
         }
-        if foreign(&n.text(a, b)) {
+        if foreign(n.text(a, b)) {
             break;
         }
         let first = clause::read_sentence(n, a, b, dict, pat, Mode::Targets);

@@ -223,7 +223,7 @@ pub(crate) fn read(
     m.title = title
         .map(str::to_owned)
         .or_else(|| title_line.map(|(s, e)| n.orig_text(s, e).trim().to_owned()));
-    let tnorm = title_norm.or_else(|| title_line.map(|l| text_of(&l)));
+    let tnorm = title_norm.or_else(|| title_line.map(|l| text_of(&l).to_owned()));
     // session line
     let session = lines
         .iter()
@@ -242,7 +242,7 @@ pub(crate) fn read(
         );
     }
     // date: the session line, then the title
-    for src in [session.map(|l| text_of(&l)), tnorm.clone()]
+    for src in [session.map(|l| text_of(&l).to_owned()), tnorm.clone()]
         .into_iter()
         .flatten()
     {
@@ -281,7 +281,7 @@ pub(crate) fn read(
     }
     if chain.is_empty()
         && let Some(l) = session
-        && let Some(c) = mp.congress_region.captures(&text_of(&l))
+        && let Some(c) = mp.congress_region.captures(text_of(&l))
     {
         chain = chain_of(&c[1], mp);
     }
@@ -310,15 +310,15 @@ pub(crate) fn read(
             _ => {}
         }
     }
-    let body: String = n.chars.iter().collect();
+    let body = n.text(0, n.len());
     if m.region.is_none() {
-        body_region(&body, mp, &mut m);
+        body_region(body, mp, &mut m);
     }
     if m.level == Some(Level::County)
         && m.prefecture.is_none()
         && let Some(r) = &m.region
     {
-        m.prefecture = prefecture_before(&body, r);
+        m.prefecture = prefecture_before(body, r);
     }
     if m.province.is_none() && m.level != Some(Level::Province) {
         // (山西省) anywhere in the opening lines, else the province the text names most
@@ -326,10 +326,10 @@ pub(crate) fn read(
             .iter()
             .find_map(|l| {
                 mp.paren_province
-                    .captures(&text_of(l))
+                    .captures(text_of(l))
                     .map(|c| c[1].to_owned())
             })
-            .or_else(|| province_named(&body).map(str::to_owned));
+            .or_else(|| province_named(body).map(str::to_owned));
     }
     if m.level == Some(Level::Province) {
         m.province.clone_from(&m.region);
@@ -345,14 +345,14 @@ pub(crate) fn read(
             m.report_date
                 .map(|d| chrono::Datelike::year(&d) + i32::from(chrono::Datelike::month(&d) >= 11))
         })
-        .or_else(|| most_common_year(&body, &mp.plan_year, 0))
-        .or_else(|| most_common_year(&body, &mp.review_year, 1))
+        .or_else(|| most_common_year(body, &mp.plan_year, 0))
+        .or_else(|| most_common_year(body, &mp.review_year, 1))
         // a news report: the dateline of the article
         .or_else(|| {
             lines
                 .iter()
                 .take(10)
-                .find_map(|l| date_in(&text_of(l), mp))
+                .find_map(|l| date_in(text_of(l), mp))
                 .map(|d| chrono::Datelike::year(&d) + i32::from(chrono::Datelike::month(&d) >= 11))
         })
         .or_else(|| published.map(|d| chrono::Datelike::year(&d)));

@@ -205,9 +205,9 @@ pub(crate) fn make_items(
         figs_raw.truncate(1);
         figs_raw[0].stretch = s;
     }
-    let norm_names: Vec<String> = names.iter().map(|&(a, b)| n.text(a, b)).collect();
+    let norm_names: Vec<&str> = names.iter().map(|&(a, b)| n.text(a, b)).collect();
     let orig_names: Vec<String> = names.iter().map(|&(a, b)| n.orig_text(a, b)).collect();
-    let last = norm_names.last().cloned().unwrap_or_default();
+    let last = norm_names.last().copied().unwrap_or_default();
     let mut out = Vec::new();
     let mut push = |raw: String, norm: &str| {
         if catch_all(norm) {
@@ -235,10 +235,10 @@ pub(crate) fn make_items(
         });
     };
     if names.len() == 1 {
-        push(orig_names[0].clone(), &norm_names[0]);
+        push(orig_names[0].clone(), norm_names[0]);
         return out;
     }
-    if catch_all(&last) || norm_names.iter().any(|x| catch_all(x)) {
+    if catch_all(last) || norm_names.iter().any(|x| catch_all(x)) {
         return out;
     }
     let generic = ["等指标", "等主要指标", "等各项指标"]
@@ -267,7 +267,7 @@ pub(crate) fn make_items(
     }
     // one name written as a list: 碳排放强度、生态环境保护约束性指标
     let (a, b) = (names[0].0, names[names.len() - 1].1);
-    push(n.orig_text(a, b), &n.text(a, b));
+    push(n.orig_text(a, b), n.text(a, b));
     out
 }
 

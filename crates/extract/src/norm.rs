@@ -13,11 +13,44 @@
 /// plus the variants machine-converted mirrors produce (産, 彆, 齣, 製, 纍 …).
 const TRAD_SIMP: &str = include_str!("trad_simp.txt");
 
-static TRAD_MAP: std::sync::LazyLock<std::collections::HashMap<char, char>> =
-    std::sync::LazyLock::new(|| {
-        let chars: Vec<char> = TRAD_SIMP.chars().filter(|c| !c.is_whitespace()).collect();
-        chars.chunks_exact(2).map(|p| (p[0], p[1])).collect()
-    });
+/// The pairs of [`TRAD_SIMP`], and a bit per char of the main CJK block
+/// saying whether it has a pair: most chars of a report are simplified, and
+/// the bit answers for them without hashing.
+struct TradMap {
+    pairs: std::collections::HashMap<char, char>,
+    bits: Vec<u64>,
+}
+
+/// The first and one past the last char the bits of [`TradMap`] cover.
+const CJK: std::ops::Range<u32> = 0x4e00..0xa000;
+
+impl TradMap {
+    fn get(&self, c: char) -> Option<char> {
+        let u = c as u32;
+        if CJK.contains(&u) {
+            let k = (u - CJK.start) as usize;
+            if self.bits[k / 64] & (1 << (k % 64)) == 0 {
+                return None;
+            }
+        }
+        self.pairs.get(&c).copied()
+    }
+}
+
+static TRAD_MAP: std::sync::LazyLock<TradMap> = std::sync::LazyLock::new(|| {
+    let chars: Vec<char> = TRAD_SIMP.chars().filter(|c| !c.is_whitespace()).collect();
+    let pairs: std::collections::HashMap<char, char> =
+        chars.chunks_exact(2).map(|p| (p[0], p[1])).collect();
+    let mut bits = vec![0u64; (CJK.end - CJK.start).div_ceil(64) as usize];
+    for &c in pairs.keys() {
+        let u = c as u32;
+        if CJK.contains(&u) {
+            let k = (u - CJK.start) as usize;
+            bits[k / 64] |= 1 << (k % 64);
+        }
+    }
+    TradMap { pairs, bits }
+});
 
 /// Maps one original char to the char the extractor reads.
 pub(crate) fn fold(c: char) -> char {
@@ -31,7 +64,7 @@ pub(crate) fn fold(c: char) -> char {
             if (c as u32) < 0x4e00 {
                 return c;
             }
-            TRAD_MAP.get(&c).copied().unwrap_or(c)
+            TRAD_MAP.get(c).unwrap_or(c)
         }
     }
 }
@@ -60,6 +93,10 @@ pub(crate) struct Norm {
     pub(crate) orig: Vec<usize>,
     /// The original text, as chars.
     pub(crate) src: Vec<char>,
+    /// `chars` as one string, so [`Norm::text`] borrows instead of collecting.
+    joined: String,
+    /// Byte offset in `joined` of each char of `chars`, then `joined.len()`.
+    at: Vec<usize>,
 }
 
 impl Norm {
@@ -67,6 +104,8 @@ impl Norm {
         let src: Vec<char> = text.chars().collect();
         let mut chars = Vec::with_capacity(src.len());
         let mut orig = Vec::with_capacity(src.len());
+        let mut joined = String::with_capacity(text.len());
+        let mut at = Vec::with_capacity(src.len() + 1);
         for (i, &c) in src.iter().enumerate() {
             let f = fold(c);
             if f == '\n' || !f.is_whitespace() {
@@ -78,9 +117,18 @@ impl Norm {
                 };
                 chars.push(f);
                 orig.push(i);
+                at.push(joined.len());
+                joined.push(f);
             }
         }
-        Norm { chars, orig, src }
+        at.push(joined.len());
+        Norm {
+            chars,
+            orig,
+            src,
+            joined,
+            at,
+        }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -103,10 +151,10 @@ impl Norm {
     }
 
     /// The normalised text of `[s, e)`.
-    pub(crate) fn text(&self, s: usize, e: usize) -> String {
-        self.chars[s.min(self.len())..e.min(self.len())]
-            .iter()
-            .collect()
+    pub(crate) fn text(&self, s: usize, e: usize) -> &str {
+        let (s, e) = (s.min(self.len()), e.min(self.len()));
+        assert!(s <= e, "normalised range {s}..{e}");
+        &self.joined[self.at[s]..self.at[e]]
     }
 }
 
@@ -123,7 +171,7 @@ fn is_thousands_comma(src: &[char], i: usize) -> bool {
 
 /// Normalises a dictionary or pattern string the same way as the text.
 pub(crate) fn normalise(s: &str) -> String {
-    Norm::new(s).chars.into_iter().collect()
+    Norm::new(s).joined
 }
 
 #[cfg(test)]

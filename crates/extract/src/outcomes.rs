@@ -27,10 +27,8 @@ pub(crate) const OUTCOME_IDS: &[&str] = &[
 
 /// 连续5年, 连续三年: a statement about a run of years.
 fn has_run_of_years(s: &str) -> bool {
-    let chars: Vec<char> = s.chars().collect();
-    chars.windows(2).enumerate().any(|(i, w)| {
-        w[0] == '连' && w[1] == '续' && chars[i + 2..].iter().take(4).any(|&c| c == '年')
-    })
+    s.match_indices("连续")
+        .any(|(i, w)| s[i + w.len()..].chars().take(4).any(|c| c == '年'))
 }
 
 /// An outcome item with its estimate flag.
@@ -58,7 +56,7 @@ pub(crate) fn read(
         // five-year review paragraphs: only the levels reached (end-of-period
         // figures); the state carries over to following paragraphs until the
         // text turns to the past year or a new heading
-        let head: String = n.chars[s..e.min(s + 120)].iter().collect();
+        let head = n.text(s, e.min(s + 120));
         let heading = e - s <= 45 && !head.contains('。');
         if heading {
             five_year = false;
@@ -95,7 +93,7 @@ pub(crate) fn read(
                 || ["年均", "每年", "累计", "五年"]
                     .iter()
                     .any(|w| st.contains(w))
-                || has_run_of_years(&st);
+                || has_run_of_years(st);
             for mut item in clause::read_sentence(n, a, b, dict, pat, Mode::Outcomes) {
                 if !OUTCOME_IDS.contains(&item.indicator.as_str()) {
                     continue;
