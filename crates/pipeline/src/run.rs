@@ -589,17 +589,11 @@ pub fn rebuild_derived(
         // text lengths break ties between copies: only those of region-years
         // with several copies are kept (read a batch at a time)
         let contested: HashSet<&str> = dedup.contested().collect();
-        let mut chars = HashMap::new();
-        if !contested.is_empty() && root.join("documents").exists() {
-            baogao_write::scan::<Document>(root, |docs| {
-                chars.extend(
-                    docs.into_iter()
-                        .filter(|d| contested.contains(d.doc_id.as_str()))
-                        .map(|d| (d.doc_id, d.chars_kept)),
-                );
-                Ok(())
-            })?;
-        }
+        let chars = if contested.is_empty() {
+            HashMap::new()
+        } else {
+            baogao_write::document_lengths(root, |id| contested.contains(id))?
+        };
         drop(contested);
         dedup.finish(&chars)
     };

@@ -18,14 +18,14 @@
 //! committed. Readers (DuckDB, pyarrow) never see a partial file: staged and
 //! temporary names are hidden from their globs (`_` / `.` prefixes).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::{self, File};
 use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use arrow::array::BooleanArray;
-use arrow::array::{Array, RecordBatch, StringArray};
+use arrow::array::{Array, Int64Array, RecordBatch, StringArray};
 use arrow::compute::filter_record_batch;
 use parquet::arrow::ArrowWriter;
 use parquet::arrow::ProjectionMask;
@@ -727,6 +727,36 @@ pub fn read_all<R: Row>(root: &Path) -> Result<Vec<R>, WriteError> {
         out.extend(rows);
         Ok(())
     })?;
+    Ok(out)
+}
+
+/// `chars_kept` of the committed documents whose `doc_id` `keep` keeps,
+/// reading only those two columns (not the texts).
+pub fn document_lengths(
+    root: &Path,
+    keep: impl Fn(&str) -> bool,
+) -> Result<HashMap<String, u64>, WriteError> {
+    let dir = root.join(Table::Documents.name());
+    let mut out = HashMap::new();
+    for file in list_files(&dir)? {
+        for batch in read_batches(&file, Some(&["doc_id", "chars_kept"]))? {
+            let batch = batch?;
+            let ids = key_array(&batch, "doc_id", &file)?;
+            let chars = batch
+                .column_by_name("chars_kept")
+                .and_then(|c| c.as_any().downcast_ref::<Int64Array>())
+                .ok_or_else(|| WriteError::Column {
+                    path: file.clone(),
+                    column: "chars_kept",
+                    expected: "int64",
+                })?;
+            for i in 0..batch.num_rows() {
+                if ids.is_valid(i) && keep(ids.value(i)) {
+                    out.insert(ids.value(i).to_owned(), chars.value(i).max(0) as u64);
+                }
+            }
+        }
+    }
     Ok(out)
 }
 

@@ -36,7 +36,7 @@ mod schema;
 pub use compact::{Compaction, compact};
 pub use dataset::{
     BATCH_BYTES, CommitMode, TableWriter, WriteOptions, commit, dictionary_columns, discard,
-    key_column, list_files, read_all, read_strings, recover, scan, write_atomic,
+    document_lengths, key_column, list_files, read_all, read_strings, recover, scan, write_atomic,
 };
 pub use derived::{PanelWriter, write_panel, write_reports_dedup};
 pub use error::WriteError;

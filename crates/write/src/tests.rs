@@ -1,3 +1,4 @@
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::AtomicU32;
 
@@ -93,6 +94,27 @@ fn large_texts_are_encoded_in_small_batches_and_come_back_whole() {
     let mut back: Vec<Document> = read_all(dir.path()).unwrap();
     back.sort_by(|a, b| a.url.cmp(&b.url));
     assert_eq!(back, docs);
+}
+
+#[test]
+fn document_lengths_reads_the_kept_length_of_the_chosen_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = vec![
+        doc("http://x/1.html", "一二三"),
+        doc("http://x/2.html", "一二三四五"),
+        doc("http://x/3.html", "一"),
+    ];
+    let wanted: HashSet<String> = [docs[1].doc_id.clone(), docs[2].doc_id.clone()].into();
+    let expect: HashMap<String, u64> = docs[1..]
+        .iter()
+        .map(|d| (d.doc_id.clone(), d.chars_kept))
+        .collect();
+    assert!(expect.values().all(|&n| n > 0));
+    write_docs(dir.path(), "r1", docs, CommitMode::Upsert);
+    let got = document_lengths(dir.path(), |id| wanted.contains(id)).unwrap();
+    assert_eq!(got, expect);
+    let none = tempfile::tempdir().unwrap();
+    assert!(document_lengths(none.path(), |_| true).unwrap().is_empty());
 }
 
 #[test]
