@@ -163,15 +163,9 @@ impl Crawler {
             if frontier.seen.insert(url_hash(&key)) {
                 let in_skip = skip.contains(&key);
                 let prev = previous.get(&key).cloned();
-                frontier.queue.push_back(Job {
-                    url,
-                    key,
-                    depth: 0,
-                    referrer: None,
-                    seed: true,
-                    in_skip,
-                    previous: prev,
-                });
+                frontier
+                    .queue
+                    .push_back(Pending::new(&url, key, 0, None, true, in_skip, prev));
             }
         }
 
@@ -182,7 +176,7 @@ impl Crawler {
         loop {
             let budget_left = opts.max_pages.is_none_or(|m| stats.pages < m);
             while !cancel.is_cancelled() && budget_left && tasks.len() < limit {
-                let (job, deferred) = if let Some(j) = frontier.queue.pop_front() {
+                let (pending, deferred) = if let Some(j) = frontier.queue.pop_front() {
                     (j, false)
                 } else if normal_running == 0 {
                     // part-shaped URLs wait until every article that could claim them is done
@@ -193,6 +187,7 @@ impl Crawler {
                 } else {
                     break;
                 };
+                let job = pending.into_job();
                 if job.in_skip && !job.seed && looks_like_document(&job.url) {
                     stats.skipped += 1;
                     continue;
@@ -292,10 +287,70 @@ struct Frontier {
     hosts: HashSet<String>,
     /// Every admitted URL, by [`url_hash`].
     seen: HashSet<u64>,
-    queue: VecDeque<Job>,
+    queue: VecDeque<Pending>,
     /// Part-shaped URLs (`x_2.html`, `?page=2`): fetched on their own only if no article
     /// claimed them by the time everything else is done (listing pages numbered this way).
-    deferred: VecDeque<Job>,
+    deferred: VecDeque<Pending>,
+}
+
+/// A URL waiting in the frontier. A site's listing pages put every article in the queue
+/// long before it is fetched, so an entry is kept small: 64 bytes and the URL's text (a
+/// [`Job`] with its parsed `Url` was ~220 bytes and three strings), and the referrer is
+/// shared by all the links of its page. The `Url` is parsed again when the entry is taken.
+struct Pending {
+    /// The URL as found, without its fragment (`Url`'s serialisation).
+    url: Box<str>,
+    /// The normalised spelling (the dedup key), when it differs from `url`.
+    key: Option<Box<str>>,
+    referrer: Option<Arc<str>>,
+    previous: Option<Box<Previous>>,
+    depth: u32,
+    seed: bool,
+    in_skip: bool,
+}
+
+impl Pending {
+    fn new(
+        url: &Url,
+        key: String,
+        depth: u32,
+        referrer: Option<Arc<str>>,
+        seed: bool,
+        in_skip: bool,
+        previous: Option<Previous>,
+    ) -> Pending {
+        let key = (key != url.as_str()).then(|| key.into_boxed_str());
+        Pending {
+            url: url.as_str().into(),
+            key,
+            referrer,
+            previous: previous.map(Box::new),
+            depth,
+            seed,
+            in_skip,
+        }
+    }
+
+    #[cfg(test)]
+    fn key(&self) -> &str {
+        self.key.as_deref().unwrap_or(&self.url)
+    }
+
+    fn into_job(self) -> Job {
+        // a `Url`'s own serialisation always parses back to the same `Url`
+        let url = Url::parse(&self.url).expect("a serialised Url parses");
+        Job {
+            key: self
+                .key
+                .map_or_else(|| self.url.into_string(), str::into_string),
+            url,
+            depth: self.depth,
+            referrer: self.referrer.map(|r| r.to_string()),
+            seed: self.seed,
+            in_skip: self.in_skip,
+            previous: self.previous.map(|p| *p),
+        }
+    }
 }
 
 impl Frontier {
@@ -333,19 +388,22 @@ impl Frontier {
             return;
         }
         self.seen.insert(hash);
-        let job = Job {
-            in_skip: skip.contains(&key),
-            previous: previous.get(&key).cloned(),
-            depth: found.depth,
-            referrer: Some(found.referrer),
-            seed: false,
-            url,
+        let in_skip = skip.contains(&key);
+        let prev = previous.get(&key).cloned();
+        let part = part_of(&url).is_some();
+        let pending = Pending::new(
+            &url,
             key,
-        };
-        if part_of(&job.url).is_some() {
-            self.deferred.push_back(job);
+            found.depth,
+            Some(found.referrer),
+            false,
+            in_skip,
+            prev,
+        );
+        if part {
+            self.deferred.push_back(pending);
         } else {
-            self.queue.push_back(job);
+            self.queue.push_back(pending);
         }
     }
 }
@@ -362,6 +420,43 @@ mod tests {
         let prev = HashMap::new();
         let fut = c.run(&skip, &prev, CancellationToken::new(), |_p| async {});
         assert_send(&fut);
+    }
+
+    #[test]
+    fn a_pending_entry_is_small_and_gives_back_the_job_it_was_made_from() {
+        assert!(std::mem::size_of::<Pending>() <= 64);
+        let referrer: Arc<str> = Arc::from("http://a.gov.cn/list.html");
+        let prev = Previous {
+            etag: Some("\"e1\"".into()),
+            last_modified: None,
+            body_sha256: Some("ab".into()),
+        };
+        for (raw, key) in [
+            // found spelling kept for the request, the normalised one for dedup
+            (
+                "http://a.gov.cn//x//index.html?b=2&a=1",
+                "http://a.gov.cn/x/?a=1&b=2",
+            ),
+            ("http://a.gov.cn/x/5955.html", "http://a.gov.cn/x/5955.html"),
+        ] {
+            let url = Url::parse(raw).unwrap();
+            let p = Pending::new(
+                &url,
+                key.to_owned(),
+                2,
+                Some(Arc::clone(&referrer)),
+                false,
+                true,
+                Some(prev.clone()),
+            );
+            assert_eq!(p.key(), key);
+            let job = p.into_job();
+            assert_eq!(job.url, url);
+            assert_eq!(job.key, key);
+            assert_eq!(job.referrer.as_deref(), Some("http://a.gov.cn/list.html"));
+            assert_eq!(job.previous.as_ref(), Some(&prev));
+            assert_eq!((job.depth, job.seed, job.in_skip), (2, false, true));
+        }
     }
 
     #[test]
@@ -399,7 +494,7 @@ mod tests {
         ] {
             f.admit(&c.inner, found(u, d, s), &none, &prev);
         }
-        let queued: Vec<&str> = f.queue.iter().map(|j| j.key.as_str()).collect();
+        let queued: Vec<&str> = f.queue.iter().map(Pending::key).collect();
         assert_eq!(
             queued,
             [
@@ -407,7 +502,7 @@ mod tests {
                 "http://a.gov.cn/news/4.html"
             ]
         );
-        let deferred: Vec<&str> = f.deferred.iter().map(|j| j.key.as_str()).collect();
+        let deferred: Vec<&str> = f.deferred.iter().map(Pending::key).collect();
         assert_eq!(deferred, ["http://a.gov.cn/baogao/1_2.html"]);
     }
 }

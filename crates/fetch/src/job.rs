@@ -22,7 +22,7 @@ use crate::urls::{has_binary_extension, looks_like_document, normalize_url, orig
 /// Parts fetched for one article at most.
 const MAX_PARTS: usize = 200;
 
-/// A URL waiting in the frontier.
+/// A URL being fetched (the frontier keeps the smaller `crawl::Pending`).
 #[derive(Debug, Clone)]
 pub(crate) struct Job {
     /// Normalised URL.
@@ -42,7 +42,8 @@ pub(crate) struct Job {
 pub(crate) struct Found {
     pub(crate) url: Url,
     pub(crate) depth: u32,
-    pub(crate) referrer: String,
+    /// The page it was found on (shared by all of that page's links).
+    pub(crate) referrer: Arc<str>,
     pub(crate) from_sitemap: bool,
 }
 
@@ -387,12 +388,13 @@ pub(crate) async fn process(inner: Arc<Inner>, ctx: Arc<RunCtx>, job: Job) -> Ta
         }
         BodyKind::Sitemap => {
             let sitemap = html::parse_sitemap(&body);
+            let referrer: Arc<str> = Arc::from(job.key.as_str());
             for loc in sitemap.locs {
                 if let Ok(url) = resp.final_url.join(&loc) {
                     out.links.push(Found {
                         url,
                         depth: job.depth + 1,
-                        referrer: job.key.clone(),
+                        referrer: Arc::clone(&referrer),
                         from_sitemap: true,
                     });
                 }
@@ -432,10 +434,11 @@ fn push_document(out: &mut TaskResult, job: &Job, page: Page) {
 }
 
 fn push_links(out: &mut TaskResult, links: &[Link], job: &Job) {
+    let referrer: Arc<str> = Arc::from(job.key.as_str());
     out.links.extend(links.iter().map(|l| Found {
         url: l.url.clone(),
         depth: job.depth + 1,
-        referrer: job.key.clone(),
+        referrer: Arc::clone(&referrer),
         from_sitemap: false,
     }));
 }

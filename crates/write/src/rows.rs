@@ -50,12 +50,22 @@ fn batch(table: Table, columns: Vec<ArrayRef>) -> Result<RecordBatch, WriteError
     })
 }
 
-pub(crate) fn strs<'a>(it: impl Iterator<Item = &'a str>) -> ArrayRef {
-    Arc::new(StringArray::from_iter_values(it))
+// The string columns are built at their exact size (one pass to measure):
+// grown by doubling, a batch of bodies held up to twice its bytes.
+pub(crate) fn strs<'a>(it: impl Iterator<Item = &'a str> + Clone) -> ArrayRef {
+    let (n, bytes) = it.clone().fold((0, 0), |(n, b), s| (n + 1, b + s.len()));
+    let mut b = StringBuilder::with_capacity(n, bytes);
+    it.for_each(|s| b.append_value(s));
+    Arc::new(b.finish())
 }
 
-pub(crate) fn opt_strs<'a>(it: impl Iterator<Item = Option<&'a str>>) -> ArrayRef {
-    Arc::new(StringArray::from_iter(it))
+pub(crate) fn opt_strs<'a>(it: impl Iterator<Item = Option<&'a str>> + Clone) -> ArrayRef {
+    let (n, bytes) = it
+        .clone()
+        .fold((0, 0), |(n, b), s| (n + 1, b + s.map_or(0, str::len)));
+    let mut b = StringBuilder::with_capacity(n, bytes);
+    it.for_each(|s| b.append_option(s));
+    Arc::new(b.finish())
 }
 
 fn constant(value: &str, n: usize) -> ArrayRef {

@@ -150,6 +150,43 @@ fn upsert_replaces_rows_with_the_same_key_only() {
 }
 
 #[test]
+fn each_checkpoint_of_a_run_replaces_older_rows_and_keeps_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write_docs(
+        root,
+        "r1",
+        vec![doc("a", "old a"), doc("b", "old b"), doc("c", "old c")],
+        CommitMode::Upsert,
+    );
+    let mut w = TableWriter::<Document>::new(
+        root,
+        "r2",
+        WriteOptions::default(),
+        Arc::new(AtomicU32::new(0)),
+    )
+    .unwrap();
+    let texts = || {
+        let mut t: Vec<String> = read_all::<Document>(root)
+            .unwrap()
+            .into_iter()
+            .map(|d| d.text)
+            .collect();
+        t.sort();
+        t
+    };
+    for (url, text) in [("a", "new a"), ("d", "new d"), ("b", "new b")] {
+        w.write(doc(url, text)).unwrap();
+        w.flush().unwrap();
+        commit(root, "r2", &[(Table::Documents, CommitMode::Upsert)]).unwrap();
+    }
+    assert_eq!(texts(), ["new a", "new b", "new d", "old c"]);
+    w.close().unwrap();
+    commit(root, "r2", &[(Table::Documents, CommitMode::Upsert)]).unwrap();
+    assert_eq!(texts(), ["new a", "new b", "new d", "old c"]);
+}
+
+#[test]
 fn replace_swaps_the_whole_table() {
     let dir = tempfile::tempdir().unwrap();
     write_docs(
