@@ -30,14 +30,18 @@ fn target(doc_id: &str, year: Option<i32>, value: f64) -> Target {
     }
 }
 
-fn write_docs(root: &std::path::Path, run: &str, docs: Vec<Document>, mode: CommitMode) {
-    let mut w = TableWriter::<Document>::new(
+fn doc_writer(root: &std::path::Path, run: &str) -> TableWriter<Document> {
+    TableWriter::new(
         root,
         run,
         WriteOptions::default(),
         Arc::new(AtomicU32::new(0)),
     )
-    .unwrap();
+    .unwrap()
+}
+
+fn write_docs(root: &std::path::Path, run: &str, docs: Vec<Document>, mode: CommitMode) {
+    let mut w = doc_writer(root, run);
     for d in docs {
         w.write(d).unwrap();
     }
@@ -64,13 +68,7 @@ fn documents_round_trip_through_parquet() {
 #[test]
 fn large_texts_are_encoded_in_small_batches_and_come_back_whole() {
     let dir = tempfile::tempdir().unwrap();
-    let mut w = TableWriter::<Document>::new(
-        dir.path(),
-        "r1",
-        WriteOptions::default(),
-        Arc::new(AtomicU32::new(0)),
-    )
-    .unwrap();
+    let mut w = doc_writer(dir.path(), "r1");
     // 1.5 MiB per text: a row-count batch (1,024 rows) would hold 1.5 GiB
     let docs: Vec<Document> = (0..9)
         .map(|i| {
@@ -159,13 +157,7 @@ fn each_checkpoint_of_a_run_replaces_older_rows_and_keeps_its_own() {
         vec![doc("a", "old a"), doc("b", "old b"), doc("c", "old c")],
         CommitMode::Upsert,
     );
-    let mut w = TableWriter::<Document>::new(
-        root,
-        "r2",
-        WriteOptions::default(),
-        Arc::new(AtomicU32::new(0)),
-    )
-    .unwrap();
+    let mut w = doc_writer(root, "r2");
     let texts = || {
         let mut t: Vec<String> = read_all::<Document>(root)
             .unwrap()
@@ -231,13 +223,7 @@ fn recover_finishes_a_journaled_commit_and_drops_uncommitted_runs() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     // Run r1: staged and journaled, but the process "died" before applying.
-    let mut w = TableWriter::<Document>::new(
-        root,
-        "r1",
-        WriteOptions::default(),
-        Arc::new(AtomicU32::new(0)),
-    )
-    .unwrap();
+    let mut w = doc_writer(root, "r1");
     w.write(doc("a", "committed")).unwrap();
     w.close().unwrap();
     write_atomic(
@@ -246,13 +232,7 @@ fn recover_finishes_a_journaled_commit_and_drops_uncommitted_runs() {
     )
     .unwrap();
     // Run r2: staged, never journaled.
-    let mut w = TableWriter::<Document>::new(
-        root,
-        "r2",
-        WriteOptions::default(),
-        Arc::new(AtomicU32::new(0)),
-    )
-    .unwrap();
+    let mut w = doc_writer(root, "r2");
     w.write(doc("b", "lost")).unwrap();
     w.close().unwrap();
     // A half-written file of a killed writer.
