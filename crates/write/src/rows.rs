@@ -53,10 +53,8 @@ fn batch(table: Table, columns: Vec<ArrayRef>) -> Result<RecordBatch, WriteError
 // The string columns are built at their exact size (one pass to measure):
 // grown by doubling, a batch of bodies held up to twice its bytes.
 pub(crate) fn strs<'a>(it: impl Iterator<Item = &'a str> + Clone) -> ArrayRef {
-    let (n, bytes) = it.clone().fold((0, 0), |(n, b), s| (n + 1, b + s.len()));
-    let mut b = StringBuilder::with_capacity(n, bytes);
-    it.for_each(|s| b.append_value(s));
-    Arc::new(b.finish())
+    // no null is appended, so the array gets no validity buffer
+    opt_strs(it.map(Some))
 }
 
 pub(crate) fn opt_strs<'a>(it: impl Iterator<Item = Option<&'a str>> + Clone) -> ArrayRef {
