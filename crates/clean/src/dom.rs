@@ -169,7 +169,7 @@ fn removed_tag(tag: &str) -> bool {
 
 /// The attributes the walk reads, found in one pass over an element's
 /// attributes (scraper's `attr` interns the name it is given on every call).
-#[derive(Default)]
+#[derive(Default, Clone, Copy)]
 struct Attrs<'a> {
     href: bool,
     hidden: bool,
@@ -187,27 +187,40 @@ struct Attrs<'a> {
 
 impl<'a> Attrs<'a> {
     fn of(el: &'a scraper::node::Element) -> Self {
+        Self::from_pairs(el.attrs())
+    }
+
+    /// From `(name, value)` pairs in source order; names are matched
+    /// ASCII case-insensitively and the first of a repeated name wins, as
+    /// the HTML tokenizer does.
+    fn from_pairs(pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Self {
         let mut a = Attrs::default();
-        for (k, v) in el.attrs() {
-            let slot = match k {
-                "href" => {
+        let mut lower = [0u8; 16];
+        for (k, v) in pairs {
+            let Some(buf) = lower.get_mut(..k.len()) else {
+                continue;
+            };
+            buf.copy_from_slice(k.as_bytes());
+            buf.make_ascii_lowercase();
+            let slot = match &*buf {
+                b"href" => {
                     a.href = true;
                     continue;
                 }
-                "hidden" => {
+                b"hidden" => {
                     a.hidden = true;
                     continue;
                 }
-                "aria-hidden" => &mut a.aria_hidden,
-                "type" => &mut a.kind,
-                "style" => &mut a.style,
-                "class" => &mut a.class,
-                "id" => &mut a.id,
-                "name" => &mut a.name,
-                "property" => &mut a.property,
-                "itemprop" => &mut a.itemprop,
-                "content" => &mut a.content,
-                "datetime" => &mut a.datetime,
+                b"aria-hidden" => &mut a.aria_hidden,
+                b"type" => &mut a.kind,
+                b"style" => &mut a.style,
+                b"class" => &mut a.class,
+                b"id" => &mut a.id,
+                b"name" => &mut a.name,
+                b"property" => &mut a.property,
+                b"itemprop" => &mut a.itemprop,
+                b"content" => &mut a.content,
+                b"datetime" => &mut a.datetime,
                 _ => continue,
             };
             slot.get_or_insert(v);
@@ -509,235 +522,303 @@ pub(crate) fn is_cn_punct(c: char) -> bool {
 pub(crate) fn flatten<'a>(html: &'a Html, drop: &[Selector], content: &[Selector]) -> Flat<'a> {
     use ego_tree::iter::Edge;
 
-    let mut flat = Flat {
-        toks: Vec::with_capacity(1024),
-        els: Vec::with_capacity(512),
-        title_tag: None,
-        metas: Vec::new(),
-        title_candidates: Vec::new(),
-        content_hits: Vec::new(),
-        body: NONE,
-        tables: std::collections::HashMap::new(),
-    };
-    // Open elements: our index per open ego-tree element.
-    let mut stack: Vec<u32> = Vec::with_capacity(64);
-    // Nearest non-inline block owning text, per stack depth.
-    let mut block_stack: Vec<u32> = Vec::with_capacity(64);
-    let mut table_stack: Vec<u32> = Vec::new();
-    let mut removed_depth: usize = 0; // number of removed elements open
-    let mut link_depth: usize = 0;
-    let mut in_title = false;
-
+    let mut b = Builder::new();
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(e) => {
-                    let tag = e.name();
-                    let idx = flat.els.len() as u32;
-                    let parent = stack.last().copied().unwrap_or(NONE);
-                    let attrs = Attrs::of(e);
-                    let mut kind = kind_of(tag);
-                    // `<a name=…>` bookmarks (Word exports) are not links.
-                    if kind == Kind::Anchor && !attrs.href {
-                        kind = Kind::Inline;
-                    }
-                    let parent_removed = removed_depth > 0;
-                    let mut removed = parent_removed || removed_tag(tag) || is_hidden(&attrs);
-                    if !removed
-                        && !drop.is_empty()
-                        && let Some(er) = ElementRef::wrap(node)
-                    {
-                        removed = drop.iter().any(|s| s.matches(&er));
-                    }
-                    if tag == "title" && flat.title_tag.is_none() {
-                        in_title = true;
-                    }
-                    if tag == "meta" {
-                        let name = attrs.name.or(attrs.property).or(attrs.itemprop);
-                        if let (Some(n), Some(c)) = (name, attrs.content) {
-                            flat.metas.push((n.to_ascii_lowercase(), c));
-                        }
-                    }
-                    let (mut negative, positive, names_title, title_only) = semantics(&attrs);
-                    // An HTML5 `<header>` holds a site banner or an article's title
-                    // and date, never report text.
-                    negative |= tag == "header";
-                    if tag == "time"
-                        && let Some(dt) = attrs.datetime
-                    {
-                        flat.metas.push(("time".to_owned(), dt));
-                    }
-                    if !removed && (tag == "h1" || names_title) {
-                        flat.title_candidates.push(idx);
-                    }
-                    if !removed
-                        && !content.is_empty()
-                        && let Some(er) = ElementRef::wrap(node)
-                        && content.iter().any(|s| s.matches(&er))
-                    {
-                        flat.content_hits.push(idx);
-                    }
-                    if tag == "body" && flat.body == NONE {
-                        flat.body = idx;
-                    }
-                    let table = match kind {
-                        Kind::Row | Kind::Cell => table_stack.last().copied().unwrap_or(NONE),
-                        _ => NONE,
+                    let matches = |sels: &[Selector]| {
+                        !sels.is_empty()
+                            && ElementRef::wrap(node)
+                                .is_some_and(|er| sels.iter().any(|s| s.matches(&er)))
                     };
-                    if kind == Kind::Table {
-                        if let Some(&outer) = table_stack.last() {
-                            flat.tables.entry(outer).or_default().nested_table = true;
-                        }
-                        table_stack.push(idx);
-                        flat.tables.entry(idx).or_default();
-                    }
-                    if kind == Kind::Row && table != NONE {
-                        let t = flat.tables.entry(table).or_default();
-                        t.rows += 1;
-                        t.cells_in_row = 0;
-                    }
-                    if kind == Kind::Cell && table != NONE {
-                        let t = flat.tables.entry(table).or_default();
-                        t.cells_in_row += 1;
-                        t.max_cells = t.max_cells.max(t.cells_in_row);
-                    }
-                    flat.els.push(El {
-                        parent,
-                        kind,
-                        open: flat.toks.len() as u32,
-                        close: 0,
-                        removed,
-                        negative,
-                        positive,
-                        title_only,
-                        pre: matches!(tag, "pre" | "xmp" | "listing" | "plaintext"),
-                        // Set after the walk, once subtree sizes are known.
-                        in_negative: false,
-                        table,
-                        own_chars: 0,
-                        own_link: 0,
-                        own_punct: 0,
-                        tot_chars: 0,
-                        tot_link: 0,
-                    });
-                    flat.toks.push(Tok::Open(idx));
-                    stack.push(idx);
-                    if removed {
-                        removed_depth += 1;
-                    }
-                    if kind == Kind::Anchor {
-                        link_depth += 1;
-                    }
-                    if !matches!(kind, Kind::Inline | Kind::Anchor | Kind::Br) {
-                        block_stack.push(idx);
-                    }
+                    b.open(
+                        e.name(),
+                        Attrs::of(e),
+                        || matches(drop),
+                        || matches(content),
+                    );
                 }
-                Node::Text(t) => {
-                    let s: &str = t;
-                    if in_title {
-                        flat.title_tag.get_or_insert_with(String::new).push_str(s);
-                    }
-                    if removed_depth > 0 {
-                        continue;
-                    }
-                    flat.toks.push(Tok::Text(s));
-                    if let Some(&b) = block_stack.last() {
-                        let (mut chars, mut punct) = (0u32, 0u32);
-                        for c in s.chars() {
-                            if !c.is_whitespace() && c != '\u{3000}' {
-                                chars += 1;
-                                if is_cn_punct(c) {
-                                    punct += 1;
-                                }
-                            }
-                        }
-                        let el = &mut flat.els[b as usize];
-                        el.own_chars += chars;
-                        el.own_punct += punct;
-                        if link_depth > 0 {
-                            el.own_link += chars;
-                        }
-                    }
-                }
+                Node::Text(t) => b.text(t),
                 _ => {}
             },
             Edge::Close(node) => {
-                if let Node::Element(e) = node.value() {
-                    let Some(idx) = stack.pop() else { continue };
-                    let close = flat.toks.len() as u32;
-                    flat.toks.push(Tok::Close(idx));
-                    let el = &mut flat.els[idx as usize];
-                    el.close = close;
-                    if el.removed {
-                        removed_depth -= 1;
-                    }
-                    if el.kind == Kind::Anchor {
-                        link_depth -= 1;
-                    }
-                    if !matches!(el.kind, Kind::Inline | Kind::Anchor | Kind::Br) {
-                        block_stack.pop();
-                    }
-                    if el.kind == Kind::Table {
-                        table_stack.pop();
-                    }
-                    if e.name() == "title" {
-                        in_title = false;
-                    }
+                if let Node::Element(_) = node.value() {
+                    b.close();
                 }
             }
         }
     }
-    // Subtree totals: children come after parents, so one reverse pass adds up.
-    for i in (0..flat.els.len()).rev() {
-        let el = &mut flat.els[i];
+    b.finish()
+}
+
+/// Flattens the events of the light parser ([`crate::light`]); the same
+/// walk as [`flatten`], for pages without CSS selector rules.
+pub(crate) fn flatten_events<'a>(events: &'a [crate::light::Ev<'_>]) -> Flat<'a> {
+    use crate::light::Ev;
+
+    let mut b = Builder::new();
+    for ev in events {
+        match ev {
+            Ev::Open { tag, attrs } => {
+                b.open(
+                    tag,
+                    Attrs::from_pairs(crate::light::attrs(attrs)),
+                    || false,
+                    || false,
+                );
+            }
+            Ev::Text(t) => b.text(t),
+            Ev::Close => b.close(),
+        }
+    }
+    b.finish()
+}
+
+/// The walk's state: elements are opened, given text and closed in
+/// document order, by whichever parser produced the tree.
+struct Builder<'a> {
+    flat: Flat<'a>,
+    /// Open elements, by our index.
+    stack: Vec<u32>,
+    /// Nearest non-inline block owning text, per open block.
+    block_stack: Vec<u32>,
+    table_stack: Vec<u32>,
+    /// Number of removed elements open.
+    removed_depth: usize,
+    link_depth: usize,
+    /// The `<title>` whose text is being collected.
+    title_el: u32,
+}
+
+impl<'a> Builder<'a> {
+    fn new() -> Self {
+        Builder {
+            flat: Flat {
+                toks: Vec::with_capacity(1024),
+                els: Vec::with_capacity(512),
+                title_tag: None,
+                metas: Vec::new(),
+                title_candidates: Vec::new(),
+                content_hits: Vec::new(),
+                body: NONE,
+                tables: std::collections::HashMap::new(),
+            },
+            stack: Vec::with_capacity(64),
+            block_stack: Vec::with_capacity(64),
+            table_stack: Vec::new(),
+            removed_depth: 0,
+            link_depth: 0,
+            title_el: NONE,
+        }
+    }
+
+    fn open(
+        &mut self,
+        tag: &str,
+        attrs: Attrs<'a>,
+        in_drop: impl FnOnce() -> bool,
+        in_content: impl FnOnce() -> bool,
+    ) {
+        let flat = &mut self.flat;
+        let idx = flat.els.len() as u32;
+        let parent = self.stack.last().copied().unwrap_or(NONE);
+        let mut kind = kind_of(tag);
+        // `<a name=…>` bookmarks (Word exports) are not links.
+        if kind == Kind::Anchor && !attrs.href {
+            kind = Kind::Inline;
+        }
+        let parent_removed = self.removed_depth > 0;
+        let mut removed = parent_removed || removed_tag(tag) || is_hidden(&attrs);
+        if !removed {
+            removed = in_drop();
+        }
+        if tag == "title" && flat.title_tag.is_none() && self.title_el == NONE {
+            self.title_el = idx;
+        }
+        if tag == "meta" {
+            let name = attrs.name.or(attrs.property).or(attrs.itemprop);
+            if let (Some(n), Some(c)) = (name, attrs.content) {
+                flat.metas.push((n.to_ascii_lowercase(), c));
+            }
+        }
+        let (mut negative, positive, names_title, title_only) = semantics(&attrs);
+        // An HTML5 `<header>` holds a site banner or an article's title
+        // and date, never report text.
+        negative |= tag == "header";
+        if tag == "time"
+            && let Some(dt) = attrs.datetime
+        {
+            flat.metas.push(("time".to_owned(), dt));
+        }
+        if !removed && (tag == "h1" || names_title) {
+            flat.title_candidates.push(idx);
+        }
+        if !removed && in_content() {
+            flat.content_hits.push(idx);
+        }
+        if tag == "body" && flat.body == NONE {
+            flat.body = idx;
+        }
+        let table = match kind {
+            Kind::Row | Kind::Cell => self.table_stack.last().copied().unwrap_or(NONE),
+            _ => NONE,
+        };
+        if kind == Kind::Table {
+            if let Some(&outer) = self.table_stack.last() {
+                flat.tables.entry(outer).or_default().nested_table = true;
+            }
+            self.table_stack.push(idx);
+            flat.tables.entry(idx).or_default();
+        }
+        if kind == Kind::Row && table != NONE {
+            let t = flat.tables.entry(table).or_default();
+            t.rows += 1;
+            t.cells_in_row = 0;
+        }
+        if kind == Kind::Cell && table != NONE {
+            let t = flat.tables.entry(table).or_default();
+            t.cells_in_row += 1;
+            t.max_cells = t.max_cells.max(t.cells_in_row);
+        }
+        flat.els.push(El {
+            parent,
+            kind,
+            open: flat.toks.len() as u32,
+            close: 0,
+            removed,
+            negative,
+            positive,
+            title_only,
+            pre: matches!(tag, "pre" | "xmp" | "listing" | "plaintext"),
+            // Set after the walk, once subtree sizes are known.
+            in_negative: false,
+            table,
+            own_chars: 0,
+            own_link: 0,
+            own_punct: 0,
+            tot_chars: 0,
+            tot_link: 0,
+        });
+        flat.toks.push(Tok::Open(idx));
+        self.stack.push(idx);
+        if removed {
+            self.removed_depth += 1;
+        }
+        if kind == Kind::Anchor {
+            self.link_depth += 1;
+        }
+        if !matches!(kind, Kind::Inline | Kind::Anchor | Kind::Br) {
+            self.block_stack.push(idx);
+        }
+    }
+
+    fn text(&mut self, s: &'a str) {
+        let flat = &mut self.flat;
+        if self.title_el != NONE {
+            flat.title_tag.get_or_insert_with(String::new).push_str(s);
+        }
+        if self.removed_depth > 0 {
+            return;
+        }
+        flat.toks.push(Tok::Text(s));
+        if let Some(&b) = self.block_stack.last() {
+            let (mut chars, mut punct) = (0u32, 0u32);
+            for c in s.chars() {
+                if !c.is_whitespace() && c != '\u{3000}' {
+                    chars += 1;
+                    if is_cn_punct(c) {
+                        punct += 1;
+                    }
+                }
+            }
+            let el = &mut flat.els[b as usize];
+            el.own_chars += chars;
+            el.own_punct += punct;
+            if self.link_depth > 0 {
+                el.own_link += chars;
+            }
+        }
+    }
+
+    fn close(&mut self) {
+        let Some(idx) = self.stack.pop() else { return };
+        let flat = &mut self.flat;
+        let close = flat.toks.len() as u32;
+        flat.toks.push(Tok::Close(idx));
+        let el = &mut flat.els[idx as usize];
+        el.close = close;
         if el.removed {
-            el.tot_chars = 0;
-            el.tot_link = 0;
-            continue;
+            self.removed_depth -= 1;
         }
-        el.tot_chars += el.own_chars;
-        el.tot_link += el.own_link;
-        let (tc, tl, parent) = (el.tot_chars, el.tot_link, el.parent);
-        if parent != NONE {
-            let p = &mut flat.els[parent as usize];
-            p.tot_chars += tc;
-            p.tot_link += tl;
+        if el.kind == Kind::Anchor {
+            self.link_depth -= 1;
         }
-    }
-    // A boilerplate name on a wrapper holding much of the page's prose is a
-    // layout accident (`page-wrap`, `main-nav-layout`): not boilerplate.
-    let root = if flat.body == NONE {
-        0
-    } else {
-        flat.body as usize
-    };
-    let page_plain = flat.els.get(root).map_or(0, |e| e.tot_chars - e.tot_link);
-    for i in 0..flat.els.len() {
-        let parent = flat.els[i].parent;
-        let parent_neg = parent != NONE && flat.els[parent as usize].in_negative;
-        let el = &mut flat.els[i];
-        if el.negative
-            && el.link_density() < 0.3
-            && f64::from(el.tot_chars - el.tot_link) >= 0.4 * f64::from(page_plain)
-            && page_plain > 0
-        {
-            el.negative = false;
+        if !matches!(el.kind, Kind::Inline | Kind::Anchor | Kind::Br) {
+            self.block_stack.pop();
         }
-        el.in_negative = el.removed || el.negative || parent_neg;
-    }
-    // Largest cell text per table.
-    for el in &flat.els {
-        if el.kind == Kind::Cell
-            && el.table != NONE
-            && let Some(t) = flat.tables.get_mut(&el.table)
-        {
-            t.max_cell_chars = t.max_cell_chars.max(el.tot_chars);
+        if el.kind == Kind::Table {
+            self.table_stack.pop();
+        }
+        if idx == self.title_el {
+            self.title_el = NONE;
         }
     }
-    if flat.body == NONE && !flat.els.is_empty() {
-        flat.body = 0;
+
+    fn finish(self) -> Flat<'a> {
+        let mut flat = self.flat;
+        // Subtree totals: children come after parents, so one reverse pass adds up.
+        for i in (0..flat.els.len()).rev() {
+            let el = &mut flat.els[i];
+            if el.removed {
+                el.tot_chars = 0;
+                el.tot_link = 0;
+                continue;
+            }
+            el.tot_chars += el.own_chars;
+            el.tot_link += el.own_link;
+            let (tc, tl, parent) = (el.tot_chars, el.tot_link, el.parent);
+            if parent != NONE {
+                let p = &mut flat.els[parent as usize];
+                p.tot_chars += tc;
+                p.tot_link += tl;
+            }
+        }
+        // A boilerplate name on a wrapper holding much of the page's prose is a
+        // layout accident (`page-wrap`, `main-nav-layout`): not boilerplate.
+        let root = if flat.body == NONE {
+            0
+        } else {
+            flat.body as usize
+        };
+        let page_plain = flat.els.get(root).map_or(0, |e| e.tot_chars - e.tot_link);
+        for i in 0..flat.els.len() {
+            let parent = flat.els[i].parent;
+            let parent_neg = parent != NONE && flat.els[parent as usize].in_negative;
+            let el = &mut flat.els[i];
+            if el.negative
+                && el.link_density() < 0.3
+                && f64::from(el.tot_chars - el.tot_link) >= 0.4 * f64::from(page_plain)
+                && page_plain > 0
+            {
+                el.negative = false;
+            }
+            el.in_negative = el.removed || el.negative || parent_neg;
+        }
+        // Largest cell text per table.
+        for el in &flat.els {
+            if el.kind == Kind::Cell
+                && el.table != NONE
+                && let Some(t) = flat.tables.get_mut(&el.table)
+            {
+                t.max_cell_chars = t.max_cell_chars.max(el.tot_chars);
+            }
+        }
+        if flat.body == NONE && !flat.els.is_empty() {
+            flat.body = 0;
+        }
+        flat
     }
-    flat
 }
 
 #[cfg(test)]

@@ -35,6 +35,7 @@ mod depth;
 mod dom;
 mod emit;
 mod error;
+mod light;
 mod meta;
 mod rules;
 pub mod score;
@@ -84,8 +85,24 @@ fn clean_part(
     want_meta: bool,
 ) -> PartOut {
     let html = depth::cap_depth(html);
-    let doc = Html::parse_document(&html);
-    let flat = dom::flatten(&doc, &compiled.drop, &compiled.content);
+    let html = light::newlines(&html);
+    // The light parser gives html5ever's tree for simple markup; selector
+    // rules need html5ever's own tree to match against.
+    let events = if compiled.drop.is_empty()
+        && compiled.content.is_empty()
+        && memchr::memchr(0, html.as_bytes()).is_none()
+    {
+        light::parse(&html)
+    } else {
+        None
+    };
+    let doc;
+    let flat = if let Some(events) = &events {
+        dom::flatten_events(events)
+    } else {
+        doc = Html::parse_document(&html);
+        dom::flatten(&doc, &compiled.drop, &compiled.content)
+    };
     let visible_chars: u64 = flat
         .els
         .iter()

@@ -295,38 +295,6 @@ impl<'a> Attrs<'a> {
     }
 }
 
-/// Named character references common on Chinese report sites; others stay as written.
-const ENTITIES: &[(&str, char)] = &[
-    ("nbsp", '\u{a0}'),
-    ("amp", '&'),
-    ("lt", '<'),
-    ("gt", '>'),
-    ("quot", '"'),
-    ("apos", '\''),
-    ("raquo", '»'),
-    ("laquo", '«'),
-    ("rsaquo", '›'),
-    ("lsaquo", '‹'),
-    ("middot", '·'),
-    ("ldquo", '“'),
-    ("rdquo", '”'),
-    ("lsquo", '‘'),
-    ("rsquo", '’'),
-    ("mdash", '—'),
-    ("ndash", '–'),
-    ("hellip", '…'),
-    ("ensp", '\u{2002}'),
-    ("emsp", '\u{2003}'),
-    ("thinsp", '\u{2009}'),
-    ("copy", '©'),
-    ("reg", '®'),
-    ("times", '×'),
-    ("divide", '÷'),
-    ("deg", '°'),
-    ("permil", '‰'),
-    ("yen", '¥'),
-];
-
 /// `s` with character references (`&amp;`, `&#38;`, `&#x26;` and the common named ones)
 /// replaced; borrowed when there are none.
 pub(crate) fn decode_entities(s: &str) -> Cow<'_, str> {
@@ -368,7 +336,9 @@ fn entity(s: &str) -> Option<(char, usize)> {
     }
     let n = body.bytes().take_while(u8::is_ascii_alphanumeric).count();
     let name = &body[..n];
-    let &(_, c) = ENTITIES.iter().find(|(e, _)| *e == name)?;
+    let &(_, c) = baogao_model::NAMED_ENTITIES
+        .iter()
+        .find(|(e, _)| *e == name)?;
     let semi = usize::from(body[n..].starts_with(';'));
     Some((c, 1 + n + semi))
 }

@@ -13,8 +13,11 @@
 //! assert_eq!(Measure::Growth.as_str(), "growth");
 //! ```
 
+mod entities;
 mod records;
 mod vocab;
+
+pub use entities::NAMED_ENTITIES;
 
 pub use records::{DedupRow, Document, Outcome, Page, PageKind, PanelRow, Report, Target, doc_id};
 pub use vocab::{Constraint, Level, Measure, Qualifier};
