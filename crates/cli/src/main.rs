@@ -149,7 +149,7 @@ fn main() -> ExitCode {
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .init();
-    tracing::debug!(tuned, "malloc mmap threshold fixed");
+    tracing::debug!(tuned, "malloc thresholds and arena limit fixed");
     match commands::dispatch(cli.command) {
         Ok(code) => code,
         Err(err) => {
