@@ -1702,6 +1702,8 @@ mod tests {
                 false,
             ),
             ("frameset", "<frameset><frame src=a></frameset>", false),
+            ("newer blocks", "<p>a<search>b</search><p>c<dialog>d</dialog><p>e<menuitem>f", true),
+            ("main details", "<p>a<main>b<details><summary>s</summary>c</details></main>", true),
         ];
         for (name, html, light) in cases {
             assert_eq!(agrees(name, html), *light, "{name}: light path taken?");
