@@ -15,7 +15,7 @@
 //!
 //! Pages are parsed into the tree the HTML standard prescribes. When no
 //! `drop_selectors` or `content_selectors` are set, a light parser
-//! (`light.rs`) builds that tree for markup whose tree construction is a
+//! (`light/`) builds that tree for markup whose tree construction is a
 //! plain stack of open elements, which is most report pages, in about a
 //! third of html5ever's time; it hands every other page to html5ever, so
 //! the text does not depend on which parser ran.

@@ -1,0 +1,427 @@
+//! The tree builder's "in body" rules and the table modes that fall back
+//! to them.
+
+use std::borrow::Cow;
+
+use super::tokenizer::Tokenizer;
+use super::tree::{Afe, Builder, Ctx, Scope, formatting, heading, is_ws, known, special};
+
+impl<'a> Builder<'a> {
+    pub(super) fn start_in_body(
+        &mut self,
+        name: &str,
+        attrs: &'a str,
+        tz: &mut Tokenizer<'a>,
+    ) -> Option<()> {
+        loop {
+            match self.ctx() {
+                Ctx::Body => return self.body_start(name, attrs, tz),
+                Ctx::Cell => {
+                    if matches!(
+                        name,
+                        "caption"
+                            | "col"
+                            | "colgroup"
+                            | "tbody"
+                            | "td"
+                            | "tfoot"
+                            | "th"
+                            | "thead"
+                            | "tr"
+                    ) {
+                        self.close_cell();
+                        continue;
+                    }
+                    return self.body_start(name, attrs, tz);
+                }
+                Ctx::Row => match name {
+                    "td" | "th" => {
+                        self.insert(name, attrs)?;
+                        self.afe.push(Afe::Marker);
+                        return Some(());
+                    }
+                    "caption" | "col" | "colgroup" | "tbody" | "tfoot" | "thead" | "tr" => {
+                        self.pop();
+                    }
+                    _ => return self.table_start(name, attrs, tz),
+                },
+                Ctx::Section => match name {
+                    "tr" => return self.insert(name, attrs),
+                    "td" | "th" => {
+                        self.insert("tr", "")?;
+                    }
+                    "caption" | "col" | "colgroup" | "tbody" | "tfoot" | "thead" => {
+                        self.pop();
+                    }
+                    _ => return self.table_start(name, attrs, tz),
+                },
+                Ctx::Table => match name {
+                    "tbody" | "tfoot" | "thead" => return self.insert(name, attrs),
+                    "td" | "th" | "tr" => {
+                        self.insert("tbody", "")?;
+                    }
+                    _ => return self.table_start(name, attrs, tz),
+                },
+            }
+        }
+    }
+
+    /// Start tags "in table" other than sections, rows and cells.
+    pub(super) fn table_start(
+        &mut self,
+        name: &str,
+        attrs: &'a str,
+        tz: &mut Tokenizer<'a>,
+    ) -> Option<()> {
+        match name {
+            "style" | "script" => self.raw(name, attrs, tz, false),
+            "input"
+                if super::attrs(attrs)
+                    .find(|(n, _)| n.eq_ignore_ascii_case("type"))
+                    .is_some_and(|(_, v)| v.eq_ignore_ascii_case("hidden")) =>
+            {
+                self.void(name, attrs)
+            }
+            "form" => {
+                if self.form.is_none() {
+                    self.insert(name, attrs)?;
+                    self.form = self.stack.last().map(|e| e.id);
+                    self.pop();
+                }
+                Some(())
+            }
+            _ => None,
+        }
+    }
+
+    pub(super) fn body_start(
+        &mut self,
+        name: &str,
+        attrs: &'a str,
+        tz: &mut Tokenizer<'a>,
+    ) -> Option<()> {
+        match name {
+            "html" | "body" => attrs
+                .bytes()
+                .all(|c| is_ws(c) || c == b'/' || c == b'>')
+                .then_some(()),
+            "base" | "basefont" | "bgsound" | "link" | "meta" | "param" | "source" | "track" => {
+                self.void(name, attrs)
+            }
+            "noframes" | "style" | "script" | "iframe" | "noembed" | "noscript" => {
+                self.raw(name, attrs, tz, false)
+            }
+            "title" | "textarea" => self.raw(name, attrs, tz, true),
+            "xmp" => {
+                self.close_p();
+                self.reconstruct()?;
+                self.raw(name, attrs, tz, false)
+            }
+            "address" | "article" | "aside" | "blockquote" | "center" | "details" | "dialog"
+            | "dir" | "div" | "dl" | "fieldset" | "figcaption" | "figure" | "footer" | "header"
+            | "hgroup" | "main" | "menu" | "nav" | "ol" | "p" | "search" | "section"
+            | "summary" | "ul" => {
+                self.close_p();
+                self.insert(name, attrs)
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.close_p();
+                if heading(self.cur()) {
+                    self.pop();
+                }
+                self.insert(name, attrs)
+            }
+            "pre" | "listing" => {
+                self.close_p();
+                self.insert(name, attrs)?;
+                self.skip_lf = true;
+                Some(())
+            }
+            "form" => {
+                if self.form.is_some() {
+                    return Some(());
+                }
+                self.close_p();
+                self.insert(name, attrs)?;
+                self.form = self.stack.last().map(|e| e.id);
+                Some(())
+            }
+            "li" | "dd" | "dt" => {
+                let same = |n: &str| {
+                    if name == "li" {
+                        n == "li"
+                    } else {
+                        n == "dd" || n == "dt"
+                    }
+                };
+                let mut hit: Option<Cow<'static, str>> = None;
+                for e in self.stack.iter().rev() {
+                    if same(&e.name) {
+                        hit = Some(e.name.clone());
+                        break;
+                    }
+                    if special(&e.name) && !matches!(&*e.name, "address" | "div" | "p") {
+                        break;
+                    }
+                }
+                if let Some(h) = hit {
+                    self.implied_ends(&h);
+                    self.pop_until(|n| n == &*h);
+                }
+                self.close_p();
+                self.insert(name, attrs)
+            }
+            "button" => {
+                if self.in_scope(Scope::Default, |n| n == "button") {
+                    return None;
+                }
+                self.reconstruct()?;
+                self.insert(name, attrs)
+            }
+            "a" | "b" | "big" | "code" | "em" | "font" | "i" | "s" | "small" | "strike"
+            | "strong" | "tt" | "u" | "nobr" => {
+                self.reconstruct()?;
+                let tag = known(name);
+                let same = self
+                    .afe_tail()
+                    .iter()
+                    .filter(|e| matches!(e, Afe::El { tag: t, .. } if *t == tag))
+                    .count();
+                if (name == "a" && same > 0)
+                    || same >= 3
+                    || (name == "nobr" && self.in_scope(Scope::Default, |n| n == "nobr"))
+                {
+                    return None;
+                }
+                self.insert(name, attrs)?;
+                let id = self.stack.last().map_or(0, |e| e.id);
+                self.afe.push(Afe::El { tag, id });
+                Some(())
+            }
+            "table" => {
+                if self.in_scope(Scope::Button, |n| n == "p") {
+                    return None;
+                }
+                self.insert(name, attrs)
+            }
+            "area" | "br" | "embed" | "img" | "keygen" | "wbr" | "input" => {
+                self.reconstruct()?;
+                self.void(name, attrs)
+            }
+            "hr" => {
+                self.close_p();
+                self.void(name, attrs)
+            }
+            "caption" | "col" | "colgroup" | "frame" | "head" | "tbody" | "td" | "tfoot" | "th"
+            | "thead" | "tr" => Some(()),
+            "applet" | "marquee" | "object" | "template" | "frameset" | "plaintext" | "image"
+            | "select" | "option" | "optgroup" | "rb" | "rp" | "rt" | "rtc" | "math" | "svg"
+            | "isindex" => None,
+            _ => {
+                self.reconstruct()?;
+                self.insert(name, attrs)
+            }
+        }
+    }
+
+    pub(super) fn end_in_body(&mut self, name: &str) -> Option<()> {
+        loop {
+            match self.ctx() {
+                Ctx::Body => return self.body_end(name),
+                Ctx::Cell => match name {
+                    "td" | "th" => {
+                        if self.in_scope(Scope::Table, |n| n == name) {
+                            self.implied_ends("");
+                            self.pop_until(|n| n == name);
+                            self.clear_to_marker();
+                        }
+                        return Some(());
+                    }
+                    "body" | "caption" | "col" | "colgroup" | "html" => return Some(()),
+                    "table" | "tbody" | "tfoot" | "thead" | "tr" => {
+                        if !self.in_scope(Scope::Table, |n| n == name) {
+                            return Some(());
+                        }
+                        self.close_cell();
+                    }
+                    _ => return self.body_end(name),
+                },
+                Ctx::Row => match name {
+                    "tr" => {
+                        self.pop();
+                        return Some(());
+                    }
+                    "table" => self.pop(),
+                    "tbody" | "tfoot" | "thead" => {
+                        if !self.in_scope(Scope::Table, |n| n == name) {
+                            return Some(());
+                        }
+                        self.pop();
+                    }
+                    "body" | "caption" | "col" | "colgroup" | "html" | "td" | "th" => {
+                        return Some(());
+                    }
+                    _ => return self.table_end(name),
+                },
+                Ctx::Section => match name {
+                    "tbody" | "tfoot" | "thead" => {
+                        if self.in_scope(Scope::Table, |n| n == name) {
+                            self.pop();
+                        }
+                        return Some(());
+                    }
+                    "table" => self.pop(),
+                    "body" | "caption" | "col" | "colgroup" | "html" | "td" | "th" | "tr" => {
+                        return Some(());
+                    }
+                    _ => return self.table_end(name),
+                },
+                Ctx::Table => match name {
+                    "table" => {
+                        self.pop_until(|n| n == "table");
+                        return Some(());
+                    }
+                    "body" | "caption" | "col" | "colgroup" | "html" | "tbody" | "td" | "tfoot"
+                    | "th" | "thead" | "tr" => return Some(()),
+                    _ => return self.table_end(name),
+                },
+            }
+        }
+    }
+
+    /// Other end tags "in table": processed as in body (with foster
+    /// parenting, which only `</p>` and `</br>` would use: they insert).
+    pub(super) fn table_end(&mut self, name: &str) -> Option<()> {
+        if matches!(name, "p" | "br") {
+            return None;
+        }
+        self.body_end(name)
+    }
+
+    pub(super) fn body_end(&mut self, name: &str) -> Option<()> {
+        match name {
+            "body" | "html" => Some(()),
+            "address" | "article" | "aside" | "blockquote" | "button" | "center" | "details"
+            | "dialog" | "dir" | "div" | "dl" | "fieldset" | "figcaption" | "figure" | "footer"
+            | "header" | "hgroup" | "listing" | "main" | "menu" | "nav" | "ol" | "pre"
+            | "search" | "section" | "summary" | "ul" => {
+                if self.in_scope(Scope::Default, |n| n == name) {
+                    self.implied_ends("");
+                    self.pop_until(|n| n == name);
+                }
+                Some(())
+            }
+            "form" => {
+                let Some(id) = self.form.take() else {
+                    return Some(());
+                };
+                if !self.id_in_scope(id) {
+                    return Some(());
+                }
+                self.implied_ends("");
+                if self.stack.last().map(|e| e.id) != Some(id) {
+                    return None;
+                }
+                self.pop();
+                Some(())
+            }
+            "p" => {
+                if !self.in_scope(Scope::Button, |n| n == "p") {
+                    self.insert("p", "")?;
+                }
+                self.close_p();
+                Some(())
+            }
+            "li" => {
+                if self.in_scope(Scope::ListItem, |n| n == "li") {
+                    self.implied_ends("li");
+                    self.pop_until(|n| n == "li");
+                }
+                Some(())
+            }
+            "dd" | "dt" => {
+                if self.in_scope(Scope::Default, |n| n == name) {
+                    self.implied_ends(name);
+                    self.pop_until(|n| n == name);
+                }
+                Some(())
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                if self.in_scope(Scope::Default, heading) {
+                    self.implied_ends("");
+                    self.pop_until(heading);
+                }
+                Some(())
+            }
+            "br" => {
+                self.reconstruct()?;
+                self.void("br", "")
+            }
+            "applet" | "marquee" | "object" | "template" => {
+                (!self.in_scope(Scope::Default, |n| n == name)).then_some(())
+            }
+            _ if formatting(name) => self.adoption(name),
+            _ => {
+                self.any_other_end(name);
+                Some(())
+            }
+        }
+    }
+
+    /// The adoption agency algorithm, where it does not move elements.
+    pub(super) fn adoption(&mut self, name: &str) -> Option<()> {
+        let tag = known(name);
+        if let Some(top) = self.stack.last()
+            && *top.name == *name
+            && !self
+                .afe
+                .iter()
+                .any(|e| matches!(e, Afe::El { id, .. } if *id == top.id))
+        {
+            self.pop();
+            return Some(());
+        }
+        let tail_from = self.afe.len() - self.afe_tail().len();
+        let Some(pos) = self.afe[tail_from..]
+            .iter()
+            .rposition(|e| matches!(e, Afe::El { tag: t, .. } if *t == tag))
+            .map(|p| tail_from + p)
+        else {
+            self.any_other_end(name);
+            return Some(());
+        };
+        let Afe::El { id, .. } = self.afe[pos] else {
+            return None;
+        };
+        let Some(at) = self.stack.iter().position(|e| e.id == id) else {
+            self.afe.remove(pos);
+            return Some(());
+        };
+        if !self.id_in_scope(id) {
+            return Some(());
+        }
+        if self.stack[at + 1..].iter().any(|e| special(&e.name)) {
+            return None;
+        }
+        while self.stack.len() > at {
+            self.pop();
+        }
+        self.afe.remove(pos);
+        Some(())
+    }
+
+    pub(super) fn any_other_end(&mut self, name: &str) {
+        for i in (0..self.stack.len()).rev() {
+            if *self.stack[i].name == *name {
+                self.implied_ends(name);
+                while self.stack.len() > i {
+                    self.pop();
+                }
+                return;
+            }
+            if special(&self.stack[i].name) {
+                return;
+            }
+        }
+    }
+}
