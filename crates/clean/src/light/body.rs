@@ -6,6 +6,11 @@ use std::borrow::Cow;
 use super::tokenizer::Tokenizer;
 use super::tree::{Afe, Builder, Ctx, Scope, formatting, heading, is_ws, known, special};
 
+/// What closes a `<select>` inside a table.
+const TABLE_PARTS: &[&str] = &[
+    "caption", "table", "tbody", "tfoot", "thead", "tr", "td", "th",
+];
+
 impl<'a> Builder<'a> {
     pub(super) fn start_in_body(
         &mut self,
@@ -16,6 +21,13 @@ impl<'a> Builder<'a> {
         loop {
             match self.ctx() {
                 Ctx::Body => return self.body_start(name, attrs, tz),
+                Ctx::Select(in_table) => {
+                    if in_table && TABLE_PARTS.contains(&name) {
+                        self.pop_until(|n| n == "select");
+                        continue;
+                    }
+                    return self.select_start(name, attrs, tz);
+                }
                 Ctx::Cell => {
                     if matches!(
                         name,
@@ -64,6 +76,74 @@ impl<'a> Builder<'a> {
                 },
             }
         }
+    }
+
+    /// Whether a `<select>` is open with only options and option groups above it.
+    fn select_in_scope(&self) -> bool {
+        for e in self.stack.iter().rev() {
+            match &*e.name {
+                "select" => return true,
+                "option" | "optgroup" => {}
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Start tags "in select": options, groups and `<hr>`; most others are dropped.
+    fn select_start(&mut self, name: &str, attrs: &'a str, tz: &mut Tokenizer<'a>) -> Option<()> {
+        match name {
+            "html" => self.body_start(name, attrs, tz),
+            "option" | "optgroup" | "hr" => {
+                if self.cur() == "option" {
+                    self.pop();
+                }
+                if name != "option" && self.cur() == "optgroup" {
+                    self.pop();
+                }
+                if name == "hr" {
+                    self.void(name, attrs)
+                } else {
+                    self.insert(name, attrs)
+                }
+            }
+            "select" => {
+                if self.select_in_scope() {
+                    self.pop_until(|n| n == "select");
+                }
+                Some(())
+            }
+            "input" | "keygen" | "textarea" => {
+                if !self.select_in_scope() {
+                    return Some(());
+                }
+                self.pop_until(|n| n == "select");
+                self.start_in_body(name, attrs, tz)
+            }
+            "script" => self.raw(name, attrs, tz, false),
+            "template" => None,
+            _ => Some(()),
+        }
+    }
+
+    /// End tags "in select".
+    fn select_end(&mut self, name: &str) -> Option<()> {
+        let n = self.stack.len();
+        match name {
+            "optgroup" => {
+                if self.cur() == "option" && n >= 2 && self.stack[n - 2].name == "optgroup" {
+                    self.pop();
+                }
+                if self.cur() == "optgroup" {
+                    self.pop();
+                }
+            }
+            "option" if self.cur() == "option" => self.pop(),
+            "select" if self.select_in_scope() => self.pop_until(|n| n == "select"),
+            "template" => return None,
+            _ => {}
+        }
+        Some(())
     }
 
     /// Start tags "in table" other than sections, rows and cells.
@@ -215,8 +295,15 @@ impl<'a> Builder<'a> {
             "caption" | "col" | "colgroup" | "frame" | "head" | "tbody" | "td" | "tfoot" | "th"
             | "thead" | "tr" => Some(()),
             "applet" | "marquee" | "object" | "template" | "frameset" | "plaintext" | "image"
-            | "select" | "option" | "optgroup" | "rb" | "rp" | "rt" | "rtc" | "math" | "svg"
-            | "isindex" => None,
+            | "rb" | "rp" | "rt" | "rtc" | "math" | "svg" | "isindex" => None,
+            "option" | "optgroup" => {
+                if self.cur() == "option" {
+                    self.pop();
+                }
+                self.reconstruct()?;
+                self.insert(name, attrs)
+            }
+            // `<select>` too: the modes above follow it ([`Ctx::Select`]).
             _ => {
                 self.reconstruct()?;
                 self.insert(name, attrs)
@@ -228,6 +315,16 @@ impl<'a> Builder<'a> {
         loop {
             match self.ctx() {
                 Ctx::Body => return self.body_end(name),
+                Ctx::Select(in_table) => {
+                    if in_table && TABLE_PARTS.contains(&name) {
+                        if !self.in_scope(Scope::Table, |n| n == name) {
+                            return Some(());
+                        }
+                        self.pop_until(|n| n == "select");
+                        continue;
+                    }
+                    return self.select_end(name);
+                }
                 Ctx::Cell => match name {
                     "td" | "th" => {
                         if self.in_scope(Scope::Table, |n| n == name) {

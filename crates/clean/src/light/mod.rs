@@ -6,9 +6,10 @@
 //! are plain nested blocks, paragraphs and layout tables, for which the HTML
 //! standard's tree construction reduces to a stack of open elements plus its
 //! implied-end-tag rules. This module follows those rules (the insertion
-//! modes up to "in body", the table, row and cell modes, scopes, `<p>`,
-//! `<li>`, `<dd>` and heading closing, `</p>` without a `<p>`, raw-text and
-//! RCDATA elements, the leading newline of `<pre>`) and gives up — returns
+//! modes up to "in body", the table, row, cell and select modes, scopes,
+//! `<p>`, `<li>`, `<dd>` and heading closing, `</p>` without a `<p>`,
+//! raw-text and RCDATA elements, the leading newline of `<pre>`, the form
+//! element pointer) and gives up — returns
 //! `None`, and the caller parses with html5ever — on everything whose tree
 //! needs more of the algorithm:
 //!
@@ -18,15 +19,16 @@
 //! - content that tables foster-parent (text or elements directly in a
 //!   `<table>`, `<tbody>` or `<tr>`), `<caption>`, `<col>`, `<colgroup>`,
 //!   `<table>` in an open `<p>` (quirks mode decides that one) or in a table;
-//! - `<select>`, `<option>`, `<template>`, `<frameset>`, `<plaintext>`,
-//!   `<applet>`, `<object>`, `<marquee>`, ruby, SVG and MathML;
+//! - `<template>`, `<frameset>`, `<plaintext>`, `<applet>`, `<object>`,
+//!   `<marquee>`, ruby, SVG and MathML;
 //! - elements that html5ever moves into `<head>` after it was closed, a
 //!   second `<html>` or `<body>` with attributes;
 //! - character references outside a small table of common names (html5ever
 //!   knows 2,231, some without `;`), numeric ones without `;` or in the
 //!   C1 range, `&` in an attribute value the cleaner reads;
-//! - `<script>` holding `<!--` (its escape states), CDATA and bogus comments,
-//!   `--!>`, a tag cut off by the end of the input, NUL bytes.
+//! - `<script>` holding `<!--` and then `<script` (its double-escaped
+//!   state), a comment ended by `--!>`, a tag or `</` cut off by the end of
+//!   the input, NUL bytes.
 //!
 //! `tests.rs` holds the parser to html5ever: on every fixture page, on
 //! hand-written awkward markup and on random mixes of common markup, both

@@ -24,6 +24,8 @@ pub(super) enum Ctx {
     Section,
     Row,
     Cell,
+    /// In a `<select>`; `true` when a table is open below it ("in select in table").
+    Select(bool),
 }
 
 pub(super) struct OpenEl {
@@ -371,8 +373,12 @@ impl<'a> Builder<'a> {
     }
 
     pub(super) fn ctx(&self) -> Ctx {
-        for e in self.stack.iter().rev() {
+        for (i, e) in self.stack.iter().enumerate().rev() {
             match &*e.name {
+                "select" => {
+                    let in_table = self.stack[..i].iter().any(|e| e.name == "table");
+                    return Ctx::Select(in_table);
+                }
                 "td" | "th" => return Ctx::Cell,
                 "tr" => return Ctx::Row,
                 "tbody" | "thead" | "tfoot" => return Ctx::Section,
@@ -447,6 +453,10 @@ impl<'a> Builder<'a> {
                         }
                         Ctx::Body | Ctx::Cell => {
                             self.reconstruct()?;
+                            self.text(t);
+                            Some(())
+                        }
+                        Ctx::Select(_) => {
                             self.text(t);
                             Some(())
                         }
