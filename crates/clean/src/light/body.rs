@@ -6,6 +6,33 @@ use std::borrow::Cow;
 use super::tokenizer::Tokenizer;
 use super::tree::{Afe, Builder, Ctx, Scope, formatting, heading, is_ws, known, special};
 
+/// A start tag's attributes as sorted (lowercase name, value) pairs, the
+/// first of a repeated name kept.
+fn attr_set(raw: &str) -> Vec<(String, &str)> {
+    let mut v: Vec<(String, &str)> = Vec::new();
+    for (n, val) in super::attrs(raw) {
+        let n = n.to_ascii_lowercase();
+        if !v.iter().any(|(k, _)| *k == n) {
+            v.push((n, val));
+        }
+    }
+    v.sort_unstable();
+    v
+}
+
+/// Whether two start tags' attributes are the same set of names and values,
+/// or `None` when a value holds a character reference (compared decoded by
+/// html5ever).
+fn same_attrs(a: &str, b: &str) -> Option<bool> {
+    if a == b {
+        return Some(true);
+    }
+    if a.contains('&') || b.contains('&') {
+        return None;
+    }
+    Some(attr_set(a) == attr_set(b))
+}
+
 /// What closes a `<select>` inside a table.
 const TABLE_PARTS: &[&str] = &[
     "caption", "table", "tbody", "tfoot", "thead", "tr", "td", "th",
@@ -262,20 +289,35 @@ impl<'a> Builder<'a> {
             | "strong" | "tt" | "u" | "nobr" => {
                 self.reconstruct()?;
                 let tag = known(name);
-                let same = self
-                    .afe_tail()
-                    .iter()
-                    .filter(|e| matches!(e, Afe::El { tag: t, .. } if *t == tag))
-                    .count();
-                if (name == "a" && same > 0)
-                    || same >= 3
-                    || (name == "nobr" && self.in_scope(Scope::Default, |n| n == "nobr"))
+                let tail_from = self.afe.len() - self.afe_tail().len();
+                if name == "a"
+                    && self.afe[tail_from..]
+                        .iter()
+                        .any(|e| matches!(e, Afe::El { tag: "a", .. }))
                 {
                     return None;
                 }
+                if name == "nobr" && self.in_scope(Scope::Default, |n| n == "nobr") {
+                    return None;
+                }
+                // Noah's ark: at most three entries of one tag and attributes.
+                let mut same = Vec::new();
+                for (i, e) in self.afe.iter().enumerate().skip(tail_from) {
+                    if let Afe::El {
+                        tag: t, attrs: a, ..
+                    } = *e
+                        && t == tag
+                        && same_attrs(a, attrs)?
+                    {
+                        same.push(i);
+                    }
+                }
+                if same.len() >= 3 {
+                    self.afe.remove(same[0]);
+                }
                 self.insert(name, attrs)?;
                 let id = self.stack.last().map_or(0, |e| e.id);
-                self.afe.push(Afe::El { tag, id });
+                self.afe.push(Afe::El { tag, id, attrs });
                 Some(())
             }
             "table" => {

@@ -13,9 +13,11 @@
 //! `None`, and the caller parses with html5ever — on everything whose tree
 //! needs more of the algorithm:
 //!
-//! - misnested formatting elements (anything the adoption agency or the
-//!   reconstruction of active formatting elements would change), `<a>`
-//!   inside an open `<a>`, `<nobr>` or `<button>` inside themselves;
+//! - formatting elements closed across a block (`<b>a<div>b</b>`: the
+//!   adoption agency moves elements there), `<a>` inside an open `<a>`,
+//!   `<nobr>` or `<button>` inside themselves. Formatting elements left
+//!   open by a block's end (`<p><font>a</p><p>b`) are reopened as the
+//!   standard's reconstruction does;
 //! - content that tables foster-parent (text or elements directly in a
 //!   `<table>`, `<tbody>` or `<tr>`), `<caption>`, `<col>`, `<colgroup>`,
 //!   `<table>` in an open `<p>` (quirks mode decides that one) or in a table;

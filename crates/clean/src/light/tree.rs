@@ -34,16 +34,22 @@ pub(super) struct OpenEl {
 }
 
 #[derive(Clone, Copy)]
-pub(super) enum Afe {
+pub(super) enum Afe<'a> {
     Marker,
-    El { tag: &'static str, id: u32 },
+    /// A formatting element: its name, its id on the stack, and the
+    /// attributes a reconstruction copies.
+    El {
+        tag: &'static str,
+        id: u32,
+        attrs: &'a str,
+    },
 }
 
 pub(super) struct Builder<'a> {
     pub(super) ev: Vec<Ev<'a>>,
     pub(super) stack: Vec<OpenEl>,
     /// The list of active formatting elements.
-    pub(super) afe: Vec<Afe>,
+    pub(super) afe: Vec<Afe<'a>>,
     mode: Mode,
     /// The form element pointer.
     pub(super) form: Option<u32>,
@@ -346,12 +352,33 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Reconstructing the active formatting elements would add elements.
-    pub(super) fn reconstruct(&self) -> Option<()> {
-        match self.afe.last() {
-            None | Some(Afe::Marker) => Some(()),
-            Some(&Afe::El { id, .. }) => self.on_stack(id).then_some(()),
+    /// Reconstructs the active formatting elements: formatting elements
+    /// closed by a block's end (`<p><b>a</p><p>b`) are opened again, with
+    /// their attributes, where the next text or inline element goes.
+    pub(super) fn reconstruct(&mut self) -> Option<()> {
+        let open = |b: &Self, e: &Afe<'_>| match e {
+            Afe::Marker => true,
+            Afe::El { id, .. } => b.on_stack(*id),
+        };
+        let Some(last) = self.afe.last() else {
+            return Some(());
+        };
+        if open(self, last) {
+            return Some(());
         }
+        let mut from = self.afe.len() - 1;
+        while from > 0 && !open(self, &self.afe[from - 1]) {
+            from -= 1;
+        }
+        for i in from..self.afe.len() {
+            let Afe::El { tag, attrs, .. } = self.afe[i] else {
+                return None;
+            };
+            self.insert(tag, attrs)?;
+            let id = self.stack.last().map_or(0, |e| e.id);
+            self.afe[i] = Afe::El { tag, id, attrs };
+        }
+        Some(())
     }
 
     pub(super) fn clear_to_marker(&mut self) {
@@ -363,7 +390,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Entries since the last marker.
-    pub(super) fn afe_tail(&self) -> &[Afe] {
+    pub(super) fn afe_tail(&self) -> &[Afe<'a>] {
         let from = self
             .afe
             .iter()
