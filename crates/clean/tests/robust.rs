@@ -55,6 +55,18 @@ fn deeply_nested_inline_formatting() {
 }
 
 #[test]
+fn formatting_left_open_across_thousands_of_paragraphs() {
+    // Every paragraph reopens the fonts the earlier ones left open (the
+    // standard's reconstruction); the depth cap bounds how many there are.
+    let html: String = (0..5_000)
+        .map(|k| format!("<p><font id=f{k} color=red>第{k}段，内容。"))
+        .collect();
+    let (doc, took) = timed(&format!("<body><div class=content>{html}</div>"));
+    assert!(took < LIMIT, "{took:?}");
+    assert_eq!(doc.text.lines().count(), 5_000);
+}
+
+#[test]
 fn nested_tables() {
     let html = format!(
         "<body>{}正文，内容，段落。",
