@@ -95,10 +95,7 @@ fn clean_part(
     let html = light::newlines(&html);
     // The light parser gives html5ever's tree for simple markup; selector
     // rules need html5ever's own tree to match against.
-    let events = if compiled.drop.is_empty()
-        && compiled.content.is_empty()
-        && memchr::memchr(0, html.as_bytes()).is_none()
-    {
+    let events = if compiled.drop.is_empty() && compiled.content.is_empty() {
         light::parse(&html)
     } else {
         None

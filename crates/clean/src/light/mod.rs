@@ -70,9 +70,12 @@ pub(crate) fn newlines(html: &str) -> Cow<'_, str> {
 }
 
 /// The walk of the tree html5ever would build for `html`, or `None` when the
-/// page needs what this parser leaves to html5ever. `html` must have had
-/// [`newlines`] applied and hold no NUL.
+/// page needs what this parser leaves to html5ever (NUL bytes among it).
+/// `html` must have had [`newlines`] applied.
 pub(crate) fn parse(html: &str) -> Option<Vec<Ev<'_>>> {
+    if memchr::memchr(0, html.as_bytes()).is_some() {
+        return None;
+    }
     let mut tb = Builder::new(html.len());
     let html = html.strip_prefix('\u{feff}').unwrap_or(html);
     let mut tz = Tokenizer::new(html);

@@ -383,6 +383,7 @@ fn awkward_markup_walks_as_html5ever_does_or_is_left_to_it() {
             false,
         ),
         ("frameset", "<frameset><frame src=a></frameset>", false),
+        ("nul", "<p>a\0b</p>", false),
         (
             "newer blocks",
             "<p>a<search>b</search><p>c<dialog>d</dialog><p>e<menuitem>f",

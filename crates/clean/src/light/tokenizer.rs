@@ -265,7 +265,10 @@ pub(super) fn lower(name: &str) -> Cow<'_, str> {
 pub(super) fn tail(t: Cow<'_, str>, n: usize) -> Cow<'_, str> {
     match t {
         Cow::Borrowed(s) => Cow::Borrowed(&s[n..]),
-        Cow::Owned(s) => Cow::Owned(s[n..].to_owned()),
+        Cow::Owned(mut s) => {
+            s.drain(..n);
+            Cow::Owned(s)
+        }
     }
 }
 
