@@ -1,7 +1,9 @@
 //! One parsed page part flattened into a token stream plus per-element facts.
 //!
-//! The tree is walked once, iteratively (ego-tree's `traverse`), so deeply
-//! nested markup cannot overflow the stack. Every later step (scoring, text
+//! The tree is walked once, iteratively, so deeply nested markup cannot
+//! overflow the stack: html5ever's tree by ego-tree's `traverse`
+//! ([`flatten`]), or the light parser's events ([`flatten_events`]), both
+//! through one `Builder`. Every later step (scoring, text
 //! output, title and date lookup) works on the flat arrays. `names.rs`
 //! holds what is known about tags and class/id words.
 
