@@ -191,8 +191,7 @@ impl<'a> Builder<'a> {
             }
             "form" => {
                 if self.form.is_none() {
-                    self.insert(name, attrs)?;
-                    self.form = self.stack.last().map(|e| e.id);
+                    self.form = Some(self.insert_id(name, attrs)?);
                     self.pop();
                 }
                 Some(())
@@ -249,8 +248,7 @@ impl<'a> Builder<'a> {
                     return Some(());
                 }
                 self.close_p();
-                self.insert(name, attrs)?;
-                self.form = self.stack.last().map(|e| e.id);
+                self.form = Some(self.insert_id(name, attrs)?);
                 Some(())
             }
             "li" | "dd" | "dt" => {
@@ -315,8 +313,7 @@ impl<'a> Builder<'a> {
                 if same.len() >= 3 {
                     self.afe.remove(same[0]);
                 }
-                self.insert(name, attrs)?;
-                let id = self.stack.last().map_or(0, |e| e.id);
+                let id = self.insert_id(name, attrs)?;
                 self.afe.push(Afe::El { tag, id, attrs });
                 Some(())
             }

@@ -267,6 +267,11 @@ impl<'a> Builder<'a> {
     }
 
     pub(super) fn insert(&mut self, name: &str, attrs: &'a str) -> Option<()> {
+        self.insert_id(name, attrs).map(|_| ())
+    }
+
+    /// Opens an element at the current node and gives its id.
+    pub(super) fn insert_id(&mut self, name: &str, attrs: &'a str) -> Option<u32> {
         if attrs.contains('&') && super::attrs(attrs).any(|(n, v)| v.contains('&') && read_attr(n))
         {
             return None;
@@ -282,7 +287,7 @@ impl<'a> Builder<'a> {
             id: self.next_id,
         });
         self.next_id += 1;
-        Some(())
+        Some(self.next_id - 1)
     }
 
     pub(super) fn void(&mut self, name: &str, attrs: &'a str) -> Option<()> {
@@ -374,8 +379,7 @@ impl<'a> Builder<'a> {
             let Afe::El { tag, attrs, .. } = self.afe[i] else {
                 return None;
             };
-            self.insert(tag, attrs)?;
-            let id = self.stack.last().map_or(0, |e| e.id);
+            let id = self.insert_id(tag, attrs)?;
             self.afe[i] = Afe::El { tag, id, attrs };
         }
         Some(())
