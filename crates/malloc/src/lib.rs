@@ -1,14 +1,30 @@
-//! Allocator settings for long crawls, applied once at the start of a binary.
+//! The allocator of baogao's binaries, and glibc's settings for the C code
+//! they link.
 //!
-//! glibc's malloc raises its mmap threshold each time a large block is
-//! freed (up to 32 MiB), after which page bodies, Arrow buffers and Parquet
-//! pages come from the per-thread arenas instead of `mmap`. Freed, they stay
-//! in the arenas, fragmented, and a crawl's RSS grew with its length
-//! (`BENCHMARKS.md`: 90 → 150 MiB over 20,000 pages while the live heap
-//! stayed near 30 MiB). Fixed settings keep it flat:
+//! **Rust's allocations go to jemalloc** (`tikv-jemallocator`, everywhere
+//! but MSVC): linking this crate makes it the global allocator. A crawl
+//! allocates and frees per page on half a dozen threads — the async
+//! workers, the clean, extract and write stages, the decoding pool — and
+//! frees much of it on another thread than the one that allocated it (a
+//! body is read on a worker and dropped by the writer). glibc's arenas
+//! serialise that on their locks: in `perf`, a third of the crawl's
+//! context switches were threads waiting for an arena, and malloc and free
+//! were 12 % of its CPU. jemalloc's thread caches take most of it without a
+//! lock; the same 20,000-page crawl uses ~15 % less CPU, for ~13 MiB more
+//! RSS that does not grow with the crawl (`BENCHMARKS.md`, item 9). Its
+//! defaults are kept; `_RJEM_MALLOC_CONF` tunes it (for example
+//! `narenas:2,dirty_decay_ms:1000` trades a little CPU for less RSS).
+//!
+//! **C code (zstd, inside the Parquet writer) still calls glibc's malloc**,
+//! and [`limit_fragmentation`] tunes that. glibc raises its mmap threshold
+//! each time a large block is freed (up to 32 MiB), after which large
+//! blocks come from the arenas instead of `mmap` and stay there, fragmented
+//! (`BENCHMARKS.md`: a crawl's RSS grew 90 → 150 MiB over 20,000 pages while
+//! the live heap stayed near 30 MiB, before jemalloc). Fixed settings keep
+//! it flat:
 //!
 //! - blocks of [`MMAP_THRESHOLD`] and more are mapped, and unmapped when
-//!   freed: the column buffers of a checkpoint (several MiB each);
+//!   freed;
 //! - an arena keeps up to [`TRIM_THRESHOLD`] free at its top instead of
 //!   128 KiB. The Parquet writer creates a zstd context (~1.3 MiB, zeroed on
 //!   creation) for every page it compresses; with the old 256 KiB threshold
@@ -17,9 +33,10 @@
 //! - at most one arena per CPU ([`max_arenas`]) instead of eight, so the
 //!   memory each arena keeps is bounded by the machine, not by how many
 //!   threads have allocated.
-//!
-//! The same 20,000-page crawl stays near 70 MiB and uses 7–16 % less CPU
-//! than with the 256 KiB threshold alone.
+
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 /// Blocks of at least this many bytes are mapped (and unmapped when freed).
 pub const MMAP_THRESHOLD: usize = 4 * 1024 * 1024;
@@ -121,5 +138,34 @@ mod tests {
     #[test]
     fn at_least_two_arenas() {
         assert!(max_arenas() >= 2);
+    }
+
+    /// glibc's count of the bytes it has mapped for large blocks: a block
+    /// Rust allocated from glibc would show in it.
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    #[allow(unsafe_code)]
+    fn glibc_mapped() -> usize {
+        // SAFETY: mallinfo2 takes nothing and returns glibc's counters.
+        unsafe { libc::mallinfo2() }.hblkhd
+    }
+
+    #[test]
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    fn rust_allocations_go_to_jemalloc() {
+        // far above glibc's mmap threshold, whatever it is set to
+        let before = glibc_mapped();
+        let big = vec![3u8; 256 << 20];
+        let during = glibc_mapped();
+        assert_eq!(
+            big.iter()
+                .step_by(4096)
+                .map(|&b| usize::from(b))
+                .sum::<usize>(),
+            3 * 65_536
+        );
+        assert!(
+            during < before + (128 << 20),
+            "a 256 MiB Vec came from glibc ({before} → {during} bytes mapped)"
+        );
     }
 }
