@@ -197,31 +197,45 @@ fn gunzip(bytes: &[u8], limit: u64) -> Option<Vec<u8>> {
     (out.len() as u64 <= limit).then_some(out)
 }
 
-/// Pages decoded and analysed at once in the process: one per core. More
-/// only adds blocking-pool threads (each fetch in flight had its own, and
-/// glibc gives each thread its own heap arena, so peak RSS grew with the
+/// Pages decoded and analysed at once on the blocking pool: one per core.
+/// More only adds blocking-pool threads (each fetch in flight had its own,
+/// and glibc gave each thread its own heap arena, so peak RSS grew with the
 /// crawl's length), not throughput.
 static DIGESTS: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
     tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, usize::from))
 });
 
-/// Decodes and analyses a page off the async workers.
+/// Bodies up to this size are decoded and analysed on the async worker
+/// that fetched them; larger ones on the blocking pool. Both passes run at
+/// ~200–300 MB/s (`BENCHMARKS.md`, item 10), so this is at most ~0.1–0.15 ms
+/// of a worker's time, while handing a page to the pool and back costs a
+/// thread wake-up on each side: in `perf`, those hand-overs were a quarter
+/// of a crawl's context switches, most of them for pages of 10–25 KB.
+const INLINE_DIGEST_BYTES: usize = 32 * 1024;
+
+/// Decodes and analyses a page: small ones in place, large ones off the
+/// async workers.
 async fn digest(
     bytes: Vec<u8>,
     content_type: Option<String>,
     url: Url,
 ) -> (Vec<u8>, Decoded, Analysis) {
+    let inline = bytes.len() <= INLINE_DIGEST_BYTES;
+    let work = move || {
+        let decoded = charset::decode(&bytes, content_type.as_deref());
+        let analysis = html::analyze(&decoded.text, &url);
+        (bytes, decoded, analysis)
+    };
+    if inline {
+        return work();
+    }
     let _permit = DIGESTS
         .acquire()
         .await
         .expect("the digest semaphore is never closed");
-    tokio::task::spawn_blocking(move || {
-        let decoded = charset::decode(&bytes, content_type.as_deref());
-        let analysis = html::analyze(&decoded.text, &url);
-        (bytes, decoded, analysis)
-    })
-    .await
-    .expect("page analysis panicked")
+    tokio::task::spawn_blocking(work)
+        .await
+        .expect("page analysis panicked")
 }
 
 /// Checks robots.txt of `host` for `url` (fetching it once per host).

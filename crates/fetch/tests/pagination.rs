@@ -593,3 +593,61 @@ async fn link_spellings_of_one_page_are_fetched_once() {
         pages.iter().map(|p| &p.url).collect::<Vec<_>>()
     );
 }
+
+/// A GBK article of about `kib` KiB in two parts, linking on to `next`.
+fn gbk_part(id: &str, n: u32, kib: usize, next: &str) -> Vec<u8> {
+    let para =
+        "今年全省地区生产总值增长5.5%左右，一般公共预算收入增长3%。".repeat(kib * 1024 / 90 + 1);
+    let bar = if n == 1 {
+        format!(
+            r#"<div class="page"><a href="{id}_2.html">2</a><a href="{id}_2.html">下一页</a></div>"#
+        )
+    } else {
+        String::new()
+    };
+    let page = format!(
+        r#"<html><head><meta charset="gbk"><title>报告{id}</title></head><body><div class="content"><p>marker-{id}-{n}</p><p>{para}</p></div>{bar}<a href="{next}">下一篇</a></body></html>"#
+    );
+    encoding_rs::GBK.encode(&page).0.into_owned()
+}
+
+#[tokio::test]
+async fn small_and_large_pages_are_decoded_and_followed_alike() {
+    // pages well below and well above the size at which decoding and link
+    // analysis move off the async workers
+    let server = serve(|_| {
+        Router::new().route(
+            "/a/{file}",
+            get(|Path(file): Path<String>| async move {
+                let (kib, next) = match file.split('_').next().unwrap().trim_end_matches(".html") {
+                    "1" => (2, "/a/2.html"),
+                    "2" => (300, "/a/3.html"),
+                    "3" => (2, "/a/1.html"),
+                    _ => return status(StatusCode::NOT_FOUND),
+                };
+                let id = file.split(['_', '.']).next().unwrap().to_owned();
+                let n = if file.contains('_') { 2 } else { 1 };
+                let mut r =
+                    axum::response::IntoResponse::into_response(gbk_part(&id, n, kib, next));
+                r.headers_mut()
+                    .insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html"));
+                r
+            }),
+        )
+    })
+    .await;
+    let (pages, _) = crawl(fast_opts(vec![server.url("/a/1.html")], &["/a/"])).await;
+    for (id, kib) in [("1", 2), ("2", 300), ("3", 2)] {
+        let p = find(&pages, &server.url(&format!("/a/{id}.html")).to_string());
+        assert_eq!(p.kind, PageKind::Html, "{id}");
+        assert_eq!(p.page_urls.len(), 2, "{id}: {:?}", p.page_urls);
+        let body = p.body.as_deref().unwrap();
+        assert!(body.contains(&format!("marker-{id}-1")), "{id}");
+        assert!(body.contains(&format!("marker-{id}-2")), "{id}");
+        assert!(body.len() > kib * 1024, "{id}: {} bytes", body.len());
+        assert!(
+            body.contains("一般公共预算收入增长3%"),
+            "{id}: not decoded from GBK"
+        );
+    }
+}
