@@ -638,7 +638,7 @@ async fn small_and_large_pages_are_decoded_and_followed_alike() {
     .await;
     let (pages, _) = crawl(fast_opts(vec![server.url("/a/1.html")], &["/a/"])).await;
     for (id, kib) in [("1", 2), ("2", 300), ("3", 2)] {
-        let p = find(&pages, &server.url(&format!("/a/{id}.html")).to_string());
+        let p = find(&pages, server.url(&format!("/a/{id}.html")).as_ref());
         assert_eq!(p.kind, PageKind::Html, "{id}");
         assert_eq!(p.page_urls.len(), 2, "{id}: {:?}", p.page_urls);
         let body = p.body.as_deref().unwrap();
