@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use crate::error::ExtractError;
 use crate::norm::normalise;
+use crate::outcomes::OUTCOME_IDS;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -66,6 +67,9 @@ pub(crate) struct Dictionary {
     searcher_lens: Vec<usize>,
     /// The last char of every alias (see [`Dictionary::may_end_with`]).
     last_chars: std::collections::HashSet<char>,
+    /// The last two chars of every alias of an outcome indicator (see
+    /// [`Dictionary::may_name_an_outcome`]).
+    outcome_tails: Option<aho_corasick::AhoCorasick>,
 }
 
 /// Scope words that may stand in front of an `exact` alias (全省经济增长).
@@ -152,7 +156,38 @@ impl Dictionary {
                 }
             })?,
         );
+        let mut tails: Vec<String> = self
+            .aliases
+            .iter()
+            .filter(|a| OUTCOME_IDS.contains(&self.entries[a.entry].id.as_str()))
+            .map(|a| {
+                let chars: Vec<char> = a.text.chars().collect();
+                chars[chars.len().saturating_sub(2)..].iter().collect()
+            })
+            .collect();
+        tails.sort_unstable();
+        tails.dedup();
+        self.outcome_tails =
+            Some(
+                aho_corasick::AhoCorasick::new(&tails).map_err(|e| ExtractError::Indicator {
+                    path: path.to_owned(),
+                    id: String::new(),
+                    message: format!("cannot index the outcome aliases: {e}"),
+                })?,
+            );
         Ok(())
+    }
+
+    /// Whether a name in `s` may resolve to an outcome indicator: a name
+    /// resolves by ending in an alias, so it ends in that alias's last two
+    /// chars. Names are slices of the text, except the ones a shared
+    /// predicate builds (城镇、农村居民… → 城镇居民…), which end in the text's
+    /// tail too, unless the first item is one char shorter than the last:
+    /// sentences with 分别, 均 or 都 are therefore always read.
+    pub(crate) fn may_name_an_outcome(&self, s: &str) -> bool {
+        self.outcome_tails.as_ref().is_none_or(|t| t.is_match(s))
+            || s.contains("分别")
+            || s.contains(['均', '都'])
     }
 
     /// Number of canonical indicators.
@@ -271,6 +306,33 @@ mod tests {
 
     fn id(d: &Dictionary, name: &str) -> Option<String> {
         d.resolve(&normalise(name)).id
+    }
+
+    #[test]
+    fn outcome_names_are_cued_by_their_last_two_chars() {
+        let d = builtin();
+        for s in [
+            "全年地区生产总值增长5.4%",
+            "城镇调查失业率为5.1%",
+            "外贸进出口总额达到1200亿元",
+            // names a shared predicate builds are always read
+            "城镇、农村居民分别增长5%、6%",
+            "城乡居民收入均增长6%",
+        ] {
+            assert!(d.may_name_an_outcome(s), "{s}");
+        }
+        for s in ["新建5G基站1.2万个", "完成造林面积36万亩，森林覆盖率达到40%"]
+        {
+            assert!(!d.may_name_an_outcome(s), "{s}");
+        }
+        // a user's alias of an outcome indicator cues it too
+        let mut d = builtin();
+        d.extend(
+            "[[indicator]]\nid = \"grain_output\"\nmeasure = \"level\"\naliases = [\"稻谷收成\"]\n",
+            Path::new("extra.toml"),
+        )
+        .unwrap();
+        assert!(d.may_name_an_outcome("稻谷收成达到80万吨"));
     }
 
     #[test]

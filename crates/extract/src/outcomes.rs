@@ -81,6 +81,10 @@ pub(crate) fn read(
             {
                 continue;
             }
+            // nor without the name of an indicator recorded as an outcome
+            if !dict.may_name_an_outcome(st) {
+                continue;
+            }
             // sentences about this year's plans are not results
             if st.contains("目标是")
                 || st.contains("目标为")
