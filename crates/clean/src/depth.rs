@@ -1,4 +1,6 @@
-//! A linear pre-pass that caps element nesting before the HTML parser runs.
+//! A linear pre-pass that caps element nesting before html5ever runs. (The
+//! light parser needs no pass: it hands over a page as soon as its stack of
+//! open elements reaches [`MAX_DEPTH`], and html5ever gets it capped.)
 //!
 //! html5ever handles deep nesting without recursion, but its scope checks
 //! walk the stack of open elements, so 100,000 nested `<div>`s cost

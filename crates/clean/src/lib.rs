@@ -91,20 +91,21 @@ fn clean_part(
     compiled: &rules::Compiled,
     want_meta: bool,
 ) -> PartOut {
-    let html = depth::cap_depth(html);
-    let html = light::newlines(&html);
+    let html = light::newlines(html);
     // The light parser gives html5ever's tree for simple markup; selector
-    // rules need html5ever's own tree to match against.
+    // rules need html5ever's own tree to match against. It hands over pages
+    // nesting deeper than the depth cap, which html5ever gets capped.
     let events = if compiled.drop.is_empty() && compiled.content.is_empty() {
         light::parse(&html)
     } else {
         None
     };
-    let doc;
+    let (capped, doc);
     let flat = if let Some(events) = &events {
         dom::flatten_events(events)
     } else {
-        doc = Html::parse_document(&html);
+        capped = depth::cap_depth(&html);
+        doc = Html::parse_document(&capped);
         dom::flatten(&doc, &compiled.drop, &compiled.content)
     };
     let visible_chars: u64 = flat

@@ -523,3 +523,34 @@ fn any_mix_of_common_markup_walks_as_html5ever_does_or_is_left_to_it() {
     // Enough of them take the light path for the comparison to mean something.
     assert!(light * 5 > total, "{light} of {total} took the light path");
 }
+
+#[test]
+fn pages_deeper_than_the_depth_cap_are_handed_over() {
+    let max = crate::depth::MAX_DEPTH as usize;
+    let nested = |n: usize| {
+        format!(
+            "<body>{}<p>deep text</p>{}<p>after</p>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        )
+    };
+    // within the cap: the light path, as html5ever walks it
+    assert!(agrees("nested within the cap", &nested(max - 10)));
+    // past it: left to html5ever, which gets the page capped
+    assert!(parse(&nested(max + 50)).is_none());
+    // formatting elements left open are reopened in every paragraph, onto
+    // the stack: the cap bounds them too (distinct attributes defeat Noah's
+    // ark)
+    let fonts: String = (0..max + 50)
+        .map(|i| format!("<p><font size={i}>{i}</p>"))
+        .collect();
+    let many = format!("<body>{fonts}<p>a<p>b");
+    assert!(parse(&many).is_none());
+    let few: String = (0..40)
+        .map(|i| format!("<p><font size={i}>{i}</p>"))
+        .collect();
+    assert!(agrees(
+        "fonts within the cap",
+        &format!("<body>{few}<p>a<p>b")
+    ));
+}

@@ -272,6 +272,10 @@ impl<'a> Builder<'a> {
 
     /// Opens an element at the current node and gives its id.
     pub(super) fn insert_id(&mut self, name: &str, attrs: &'a str) -> Option<u32> {
+        // deeper than the cap html5ever's input gets (the page is handed over)
+        if self.stack.len() >= crate::depth::MAX_DEPTH as usize {
+            return None;
+        }
         if attrs.contains('&') && super::attrs(attrs).any(|(n, v)| v.contains('&') && read_attr(n))
         {
             return None;
