@@ -17,7 +17,9 @@ use crate::host::{Cancelled, Host, Robots, agent_token};
 use crate::html::{self, Analysis, Link};
 use crate::http::{BodyPolicy, Fetched, Response};
 use crate::options::Previous;
-use crate::urls::{has_binary_extension, looks_like_document, normalize_url, origin_key, part_of};
+use crate::urls::{
+    has_binary_extension, has_origin, looks_like_document, normalize_url, origin_key, part_of,
+};
 
 /// Parts fetched for one article at most.
 const MAX_PARTS: usize = 200;
@@ -477,7 +479,7 @@ fn candidates(
     known: &mut BTreeMap<u32, Url>,
 ) {
     for l in links {
-        if origin_key(&l.url) != origin {
+        if !has_origin(&l.url, origin) {
             continue;
         }
         let mut url = l.url.clone();
@@ -504,7 +506,7 @@ fn candidates(
 /// article's own first page.
 fn links_to_first_part(links: &[Link], origin: &str, base: &str, own: &str) -> bool {
     links.iter().any(|l| {
-        if origin_key(&l.url) != origin {
+        if !has_origin(&l.url, origin) {
             return false;
         }
         let norm = normalize_url(&l.url);

@@ -17,6 +17,14 @@ use url::Url;
 /// ```
 #[must_use]
 pub fn normalize_url(u: &Url) -> Url {
+    if is_normal(u) {
+        return u.clone();
+    }
+    normalized(u)
+}
+
+/// [`normalize_url`], building the normalised URL.
+fn normalized(u: &Url) -> Url {
     let mut out = u.clone();
     out.set_fragment(None);
     if out.port().is_some() && out.port() == default_port(out.scheme()) {
@@ -51,6 +59,34 @@ pub fn normalize_url(u: &Url) -> Url {
     out
 }
 
+/// Whether [`normalize_url`] would leave `u` as it is (checked without
+/// building anything: most links of a page already are).
+fn is_normal(u: &Url) -> bool {
+    if u.fragment().is_some() || (u.port().is_some() && u.port() == default_port(u.scheme())) {
+        return false;
+    }
+    if !u.cannot_be_a_base() {
+        let path = u.path();
+        if path.contains("//")
+            || ["/index.html", "/index.htm"].iter().any(|index| {
+                path.len() >= index.len()
+                    && path.as_bytes()[path.len() - index.len()..]
+                        .eq_ignore_ascii_case(index.as_bytes())
+            })
+        {
+            return false;
+        }
+    }
+    u.query().is_none_or(|q| {
+        let mut last = "";
+        q.split('&').all(|pair| {
+            let ok = !pair.is_empty() && pair >= last;
+            last = pair;
+            ok
+        })
+    })
+}
+
 /// Parses `s` as an absolute http(s) URL and normalises it ([`normalize_url`]).
 #[must_use]
 pub fn normalize_str(s: &str) -> Option<String> {
@@ -72,6 +108,22 @@ pub(crate) fn is_http(u: &Url) -> bool {
 }
 
 /// `host` or `host:port` of `u` (the key of per-host state: rate, robots, slow-down).
+/// Whether `u`'s [`origin_key`] is `origin` (without building it).
+pub(crate) fn has_origin(u: &Url, origin: &str) -> bool {
+    let host = u.host_str().unwrap_or_default();
+    let Some(rest) = origin
+        .get(..host.len())
+        .filter(|h| h.eq_ignore_ascii_case(host))
+        .map(|_| &origin[host.len()..])
+    else {
+        return false;
+    };
+    match u.port() {
+        Some(p) => rest.strip_prefix(':').is_some_and(|r| r.parse() == Ok(p)),
+        None => rest.is_empty(),
+    }
+}
+
 pub(crate) fn origin_key(u: &Url) -> String {
     let host = u.host_str().unwrap_or_default().to_ascii_lowercase();
     match u.port() {
@@ -125,6 +177,9 @@ pub(crate) fn part_of(u: &Url) -> Option<(String, u32)> {
         }
     }
     let segment = u.path_segments()?.next_back()?;
+    if !segment.contains(['_', '-']) {
+        return None;
+    }
     let caps = PART_FILE.captures(segment)?;
     let n: u32 = caps[2].parse().ok()?;
     if n < 1 {
@@ -263,6 +318,55 @@ mod tests {
         assert!(!d("http://a/sitemap.xml"));
         assert!(!d("http://a/about.html"));
         assert!(has_binary_extension(&Url::parse("http://a/x.PDF").unwrap()));
+    }
+
+    #[test]
+    fn the_shortcuts_agree_with_the_long_ways() {
+        let urls = [
+            "http://a.b/x/5955.html",
+            "http://a.b/x/5955_2.html",
+            "http://a.b/x//y.html",
+            "http://a.b/x/index.html",
+            "http://a.b/x/INDEX.HTM",
+            "http://a.b/x/index.html5",
+            "http://a.b/x/?b=2&a=1",
+            "http://a.b/x/?a=1&b=2",
+            "http://a.b/x/?a=1&&b=2",
+            "http://a.b/x/?",
+            "http://a.b/x/?a=1&a=1",
+            "http://a.b/x/#top",
+            "http://a.b:80/x",
+            "https://a.b:443/x",
+            "http://a.b:8080/x",
+            "http://A.B/x",
+            "http://ab/x",
+            "http://a.bc/x",
+            "http://a.b:8/x",
+            "http://127.0.0.1:45499/baogao/hb/100001_2.html",
+            "mailto:x@a.b",
+            "data:text/plain,x",
+        ];
+        for s in urls {
+            let u = Url::parse(s).unwrap();
+            assert_eq!(normalize_url(&u), normalized(&u), "{s}");
+            for t in urls {
+                let v = Url::parse(t).unwrap();
+                assert_eq!(
+                    has_origin(&u, &origin_key(&v)),
+                    origin_key(&u) == origin_key(&v),
+                    "{s} against {t}"
+                );
+            }
+        }
+        // the part shortcut: no `_` or `-` in the file name, no part
+        assert_eq!(
+            part_of(&Url::parse("http://a.b/x/5955_2.html").unwrap()),
+            Some(("http://a.b/x/5955.html".to_owned(), 2))
+        );
+        assert_eq!(
+            part_of(&Url::parse("http://a.b/x/59552.html").unwrap()),
+            None
+        );
     }
 
     #[test]
