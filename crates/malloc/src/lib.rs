@@ -10,10 +10,12 @@
 //! serialise that on their locks: in `perf`, a third of the crawl's
 //! context switches were threads waiting for an arena, and malloc and free
 //! were 12 % of its CPU. jemalloc's thread caches take most of it without a
-//! lock; the same 20,000-page crawl uses ~15 % less CPU, for ~13 MiB more
-//! RSS that does not grow with the crawl (`BENCHMARKS.md`, item 9). Its
-//! defaults are kept; `_RJEM_MALLOC_CONF` tunes it (for example
-//! `narenas:2,dirty_decay_ms:1000` trades a little CPU for less RSS).
+//! lock; the same 20,000-page crawl uses ~15 % less CPU (`BENCHMARKS.md`,
+//! item 9). One setting differs from jemalloc's defaults, [`JEMALLOC_CONF`]:
+//! two arenas instead of four per CPU, which kept peak RSS growing with the
+//! crawl as little as glibc's (64 → 74 MiB from 1,000 to 20,000 pages,
+//! against 67 → 83 with the default) at the same CPU. `_RJEM_MALLOC_CONF`
+//! overrides it.
 //!
 //! **C code (zstd, inside the Parquet writer) still calls glibc's malloc**,
 //! and [`limit_fragmentation`] tunes that. glibc raises its mmap threshold
@@ -37,6 +39,14 @@
 #[cfg(not(target_env = "msvc"))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+/// jemalloc's options, read when it starts (before `main`): a C string its
+/// own weak, empty definition yields to. The environment variable
+/// `_RJEM_MALLOC_CONF` is read after it, so the user's own settings win.
+#[cfg(not(target_env = "msvc"))]
+#[allow(unsafe_code)]
+#[unsafe(export_name = "_rjem_malloc_conf")]
+pub static JEMALLOC_CONF: &[u8; 10] = b"narenas:2\0";
 
 /// Blocks of at least this many bytes are mapped (and unmapped when freed).
 pub const MMAP_THRESHOLD: usize = 4 * 1024 * 1024;
@@ -147,6 +157,29 @@ mod tests {
     fn glibc_mapped() -> usize {
         // SAFETY: mallinfo2 takes nothing and returns glibc's counters.
         unsafe { libc::mallinfo2() }.hblkhd
+    }
+
+    #[test]
+    #[cfg(not(target_env = "msvc"))]
+    #[allow(unsafe_code)]
+    fn jemalloc_takes_the_settings() {
+        let mut narenas: u32 = 0;
+        let mut len = std::mem::size_of::<u32>();
+        // SAFETY: `opt.narenas` is an unsigned int; `narenas` and `len`
+        // describe a buffer of that size, and nothing is written.
+        let rc = unsafe {
+            tikv_jemalloc_sys::mallctl(
+                c"opt.narenas".as_ptr(),
+                (&raw mut narenas).cast(),
+                &raw mut len,
+                std::ptr::null_mut(),
+                0,
+            )
+        };
+        assert_eq!(rc, 0);
+        if std::env::var_os("_RJEM_MALLOC_CONF").is_none() {
+            assert_eq!(narenas, 2);
+        }
     }
 
     #[test]
