@@ -107,7 +107,6 @@ pub(crate) fn is_http(u: &Url) -> bool {
     matches!(u.scheme(), "http" | "https") && u.host_str().is_some()
 }
 
-/// `host` or `host:port` of `u` (the key of per-host state: rate, robots, slow-down).
 /// Whether `u`'s [`origin_key`] is `origin` (without building it).
 pub(crate) fn has_origin(u: &Url, origin: &str) -> bool {
     let host = u.host_str().unwrap_or_default();
@@ -124,6 +123,7 @@ pub(crate) fn has_origin(u: &Url, origin: &str) -> bool {
     }
 }
 
+/// `host` or `host:port` of `u` (the key of per-host state: rate, robots, slow-down).
 pub(crate) fn origin_key(u: &Url) -> String {
     let host = u.host_str().unwrap_or_default().to_ascii_lowercase();
     match u.port() {
