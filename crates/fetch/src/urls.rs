@@ -23,6 +23,14 @@ pub fn normalize_url(u: &Url) -> Url {
     normalized(u)
 }
 
+/// File names a directory's URL may end in (`/a/index.html` is `/a/`).
+const INDEX_FILES: [&str; 2] = ["/index.html", "/index.htm"];
+
+fn ends_with_ignore_case(path: &str, suffix: &str) -> bool {
+    path.len() >= suffix.len()
+        && path.as_bytes()[path.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 /// [`normalize_url`], building the normalised URL.
 fn normalized(u: &Url) -> Url {
     let mut out = u.clone();
@@ -35,10 +43,8 @@ fn normalized(u: &Url) -> Url {
         while path.contains("//") {
             path = path.replace("//", "/");
         }
-        for index in ["/index.html", "/index.htm"] {
-            if path.len() >= index.len()
-                && path[path.len() - index.len()..].eq_ignore_ascii_case(index)
-            {
+        for index in INDEX_FILES {
+            if ends_with_ignore_case(&path, index) {
                 path.truncate(path.len() - index.len() + 1);
             }
         }
@@ -67,13 +73,7 @@ fn is_normal(u: &Url) -> bool {
     }
     if !u.cannot_be_a_base() {
         let path = u.path();
-        if path.contains("//")
-            || ["/index.html", "/index.htm"].iter().any(|index| {
-                path.len() >= index.len()
-                    && path.as_bytes()[path.len() - index.len()..]
-                        .eq_ignore_ascii_case(index.as_bytes())
-            })
-        {
+        if path.contains("//") || INDEX_FILES.iter().any(|i| ends_with_ignore_case(path, i)) {
             return false;
         }
     }
