@@ -191,7 +191,7 @@ fn at(c: &[char], i: usize, w: &str) -> bool {
 }
 
 fn is_sep(c: char) -> bool {
-    matches!(c, '，' | '；' | '。' | '：' | '！' | '？' | '\n')
+    matches!(c, '，' | '；' | '。' | '：' | '！' | '？' | '\n' | '…')
 }
 
 /// Reads every item of the normalised range `[s, e)` (one sentence).
@@ -479,7 +479,7 @@ fn indicator_of(r: &crate::indicator::Resolved, name: &str) -> (String, Option<M
 /// Splits a clause on 、 unless it is a 分别 list.
 fn split_segments(c: &[char], cs: usize, ce: usize) -> Vec<(usize, usize)> {
     let clause: String = c[cs..ce].iter().collect();
-    if clause.contains("分别") {
+    if clause.contains("分别") || shares_a_predicate(&c[cs..ce]) {
         return vec![(cs, ce)];
     }
     let mut out = Vec::new();
@@ -496,6 +496,21 @@ fn split_segments(c: &[char], cs: usize, ce: usize) -> Vec<(usize, usize)> {
         out.push((s, ce));
     }
     out
+}
+
+/// `均`/`都` + a verb after a list of names (财政总收入、地方财政收入均增长7%):
+/// every name gets the figure.
+fn shares_a_predicate(c: &[char]) -> bool {
+    (1..c.len()).any(|k| is_shared_marker(c, k)) && c.contains(&'、')
+}
+
+/// Whether `c[k]` is a 均/都 that hands one predicate to the names before it.
+fn is_shared_marker(c: &[char], k: usize) -> bool {
+    matches!(c[k], '均' | '都')
+        && !matches!(c.get(k.wrapping_sub(1)), Some('人' | '平' | '年'))
+        && ["增长", "为", "达", "提高", "控制", "保持", "在", "实现", "与", "和"]
+            .iter()
+            .any(|v| at(c, k + 1, v))
 }
 
 fn strip_fluff(n: &Norm, s: usize, e: usize, pat: &Patterns) -> usize {
@@ -666,20 +681,19 @@ fn read_segment(
     // 分别 lists; 城乡居民收入均增长8% shares one figure between urban and rural
     let shared = find(&n.chars, ns, first_num, "分别").or_else(|| {
         (ns..first_num).find(|&k| {
-            matches!(c[k], '均' | '都')
-                && !matches!(c.get(k.wrapping_sub(1)), Some('人' | '平' | '年'))
-                && ["增长", "为", "达", "提高", "控制", "保持", "在"]
-                    .iter()
-                    .any(|v| at(c, k + 1, v))
-                && n.text(ns, k).starts_with("城乡")
+            is_shared_marker(c, k) && {
+                let names = n.text(ns, k);
+                names.starts_with("城乡") || names.contains(['、', '和', '及'])
+            }
         })
     });
     if let Some(p) = shared {
         let names_text = n.text(ns, p);
         let names_text = strip_tail_verbs(names_text);
         let mut names = expand_list(&names_text, nums.len().max(2));
-        if names.len() == 2 && nums.len() == 1 && names_text.starts_with("城乡") {
-            nums.push(nums[0].clone());
+        // 分别增长20%左右 / 均增长7% after several names: each name gets the figure
+        if names.len() >= 2 && nums.len() == 1 {
+            nums = vec![nums[0].clone(); names.len()];
         }
         // 对东盟、共建“一带一路”国家进出口总额: every item is a partner's trade
         if names.first().is_some_and(|x| x.starts_with('对')) {
@@ -691,7 +705,14 @@ fn read_segment(
         }
         if names.len() == nums.len() && names.len() >= 2 {
             // one written name split into several (城乡 → 城镇, 农村) keeps its spelling
-            let written = (!names_text.contains(['、', '和', '及'])).then(|| names_text.clone());
+            // (as the original has it: traditional characters and glosses kept)
+            // — and so does one joined by 和/及 whose names share a tail
+            // (城镇和农村居民人均可支配收入); a 、 list names each part (城镇、农村…
+            // gives 城镇居民…, 农村居民…)
+            let composed = names_text.contains(['和', '及'])
+                && names.iter().any(|x| !names_text.contains(x.as_str()));
+            let written = (composed || !names_text.contains(['、', '和', '及']))
+                .then(|| n.orig_text(ns, ns + names_text.chars().count()));
             seg.fenbie = Some(Fenbie { names, written });
             seg.nums = with_quals(c, &nums, p);
             seg.name_end = p;

@@ -21,14 +21,32 @@ use serde::{Deserialize, Serialize};
 
 use crate::{ExtractError, Extractor};
 
+/// A metadata field of a gold file: `None` when the file does not label it
+/// (it is then not scored), `Some(None)` when it is labelled null.
+type Labelled<T> = Option<Option<T>>;
+
+fn labelled<'de, D, T>(d: D) -> Result<Labelled<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
+
 #[derive(Debug, Deserialize)]
 struct Gold {
-    region: Option<String>,
-    prefecture: Option<String>,
-    province: Option<String>,
-    level: Option<String>,
-    report_date: Option<String>,
-    target_year: Option<i32>,
+    #[serde(default, deserialize_with = "labelled")]
+    region: Labelled<String>,
+    #[serde(default, deserialize_with = "labelled")]
+    prefecture: Labelled<String>,
+    #[serde(default, deserialize_with = "labelled")]
+    province: Labelled<String>,
+    #[serde(default, deserialize_with = "labelled")]
+    level: Labelled<String>,
+    #[serde(default, deserialize_with = "labelled")]
+    report_date: Labelled<String>,
+    #[serde(default, deserialize_with = "labelled")]
+    target_year: Labelled<i32>,
     #[serde(default)]
     targets: Vec<GoldTarget>,
     #[serde(default)]
@@ -175,16 +193,47 @@ pub struct Scores {
     pub loose: Prf,
 }
 
-/// Share of files whose metadata field is right.
+/// How many files label a metadata field, and in how many the extractor's
+/// value is the gold one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct FieldScore {
+    pub right: usize,
+    pub labelled: usize,
+}
+
+impl fmt::Display for FieldScore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.right, self.labelled)
+    }
+}
+
+/// Metadata accuracy: per field, over the files whose gold labels it. A
+/// city's prefecture is the city itself, which a gold file may write as null.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct MetaAccuracy {
     pub files: usize,
-    pub province: usize,
-    pub region: usize,
-    pub prefecture: usize,
-    pub level: usize,
-    pub target_year: usize,
-    pub report_date: usize,
+    pub province: FieldScore,
+    pub region: FieldScore,
+    pub prefecture: FieldScore,
+    pub level: FieldScore,
+    pub target_year: FieldScore,
+    pub report_date: FieldScore,
+}
+
+impl MetaAccuracy {
+    /// Share right of the fields a panel is keyed by: province, region,
+    /// level and target year (1.0 when none is labelled).
+    #[must_use]
+    pub fn core_share(&self) -> f64 {
+        let fields = [self.province, self.region, self.level, self.target_year];
+        let right: usize = fields.iter().map(|f| f.right).sum();
+        let labelled: usize = fields.iter().map(|f| f.labelled).sum();
+        if labelled == 0 {
+            1.0
+        } else {
+            right as f64 / labelled as f64
+        }
+    }
 }
 
 /// The score of one file, with every strict miss and false positive.
@@ -342,9 +391,13 @@ pub fn evaluate(
         let md = &mut report.metadata;
         md.files += 1;
         let mut check =
-            |field: &str, found: Option<String>, want: Option<String>, counter: &mut usize| {
+            |field: &str, found: Option<String>, want: Labelled<String>, score: &mut FieldScore| {
+                let Some(want) = want else {
+                    return;
+                };
+                score.labelled += 1;
                 if found == want {
-                    *counter += 1;
+                    score.right += 1;
                 } else {
                     errors.push(format!(
                         "{field}: {} (gold {})",
@@ -365,9 +418,12 @@ pub fn evaluate(
             gold.region.clone(),
             &mut md.region,
         );
+        let own_prefecture = r.level == Some(baogao_model::Level::City) && r.prefecture == r.region;
         check(
             "prefecture",
-            r.prefecture.clone(),
+            r.prefecture
+                .clone()
+                .filter(|_| !(own_prefecture && gold.prefecture == Some(None))),
             gold.prefecture.clone(),
             &mut md.prefecture,
         );
@@ -380,7 +436,7 @@ pub fn evaluate(
         check(
             "target_year",
             r.target_year.map(|y| y.to_string()),
-            gold.target_year.map(|y| y.to_string()),
+            gold.target_year.map(|y| y.map(|y| y.to_string())),
             &mut md.target_year,
         );
         check(
@@ -434,8 +490,15 @@ impl fmt::Display for EvalReport {
         let m = &self.metadata;
         writeln!(
             f,
-            "metadata ({} files): province {} region {} prefecture {} level {} target_year {} report_date {}",
-            m.files, m.province, m.region, m.prefecture, m.level, m.target_year, m.report_date
+            "metadata ({} files, {:.3} of province/region/level/year right): province {} region {} prefecture {} level {} target_year {} report_date {}",
+            m.files,
+            m.core_share(),
+            m.province,
+            m.region,
+            m.prefecture,
+            m.level,
+            m.target_year,
+            m.report_date
         )?;
         for file in &self.files {
             writeln!(

@@ -140,7 +140,14 @@ pub(crate) fn fenbie_figs(seg: &Seg, count: usize, c: &[char]) -> Vec<Fig> {
         .first()
         .is_some_and(|f| f.value.is_some_and(|v| v < 0.0));
     let last_q = figs.last().map(|f| f.qual);
+    // 8%和8%以上: a qualifier after a repeated figure marks a difference, so
+    // it stays with the figure it follows
+    let repeated = figs.len() >= 2
+        && figs[..figs.len() - 1]
+            .iter()
+            .any(|f| f.value.is_some() && f.value == figs[figs.len() - 1].value);
     let all_exact_but_last = figs.len() >= 2
+        && !repeated
         && figs[..figs.len() - 1]
             .iter()
             .all(|f| f.qual == Qualifier::Exact);

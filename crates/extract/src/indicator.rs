@@ -74,7 +74,8 @@ pub(crate) struct Dictionary {
 
 /// Scope words that may stand in front of an `exact` alias (全省经济增长).
 const SCOPE: &[&str] = &[
-    "全省", "全市", "全区", "全县", "全州", "全盟", "全旗", "全国", "全",
+    "全省", "全市", "全区", "全县", "全州", "全盟", "全旗", "全国", "全", "本省", "本市", "本区",
+    "本县", "我省", "我市", "我区", "我县",
 ];
 
 impl Dictionary {

@@ -67,6 +67,7 @@ mod norm;
 mod number;
 mod outcomes;
 pub mod panel;
+mod year;
 
 use std::path::Path;
 

@@ -21,7 +21,8 @@ pub(crate) struct LocatePatterns {
     plan_heading: Regex,
     numbered_heading: Regex,
     plan_lead: Regex,
-    fallback_lead: Regex,
+    forward: Regex,
+    reported: Regex,
     elsewhere: Regex,
     past: Regex,
 }
@@ -31,7 +32,7 @@ impl LocatePatterns {
         let re = |s: &str| Regex::new(s).expect("built-in pattern");
         LocatePatterns {
             cue: re(
-                r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标)$",
+                r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标)(?:任务)?$|(?:主要预期目标|预期目标)(?:，其中包括|，包括|，即|，具体是)",
             ),
             elsewhere: re(r"全国|国家|中央|国务院|兄弟|其他地区"),
             not_this_year: re(
@@ -45,8 +46,11 @@ impl LocatePatterns {
             plan_lead: re(
                 r"^(?:今年是|明年是|\d{4}年是|今年政府工作|今年工作的总体要求|今年经济社会发展的总体要求)",
             ),
-            fallback_lead: re(
-                r"^(?:[^，。]{0,12}(?:提出|确定|明确|要求)，)?(?:综合考虑[^，]*，)?(?:今年|全年|明年|\d{4}年)",
+            forward: re(
+                r"今年|明年|新的一年|预期|目标|计划|力争|提出|确定|报告中|报告说|报告指出",
+            ),
+            reported: re(
+                r"全年实现|上半年|前三季度|季度|同比|比上年|较上年|增长了|达到了|总量居|居全省|居全国|跃居|迈上|首次突破",
             ),
             past: re(r"过去|去年|上年|回顾|一年来|完成了|实现了|预计"),
         }
@@ -224,46 +228,111 @@ pub(crate) fn targets(
             }
         }
     }
-    // fallback: 今年/20XX年 + indicator + figure, in the plan part only (a
-    // text without headings, like a news report, is read whole when its
-    // target year is known)
-    let from = if review_end < paras.len() {
+    // fallback: the forward-looking sentences that state figures, in the plan
+    // part of a report with headings, or anywhere in a text without them
+    // (a news report, a summary) when its target year is known
+    let structured = review_end < paras.len();
+    let from = if structured {
         review_end
     } else if target_year.is_some() {
         0
     } else {
         return (Vec::new(), None);
     };
-    for (i, &(s, e)) in paras.iter().enumerate().skip(from) {
-        for (a, b) in sentences(n, s, e) {
-            let t = n.text(a, b);
-            if !lp.fallback_lead.is_match(t)
-                || lp.not_this_year.is_match(t)
-                || lp.past.is_match(t)
-                || t.contains("力争")
-            {
-                // 力争 marks the aims of a work section, not the year's targets
-                continue;
+    (forward_sentences(n, &paras[from..], target_year, structured, dict, pat, lp), None)
+}
+
+/// The sentences that state the coming year's figures when no targets cue
+/// is found: a sentence is taken when it names the coming year (今年, 全年,
+/// the target year), a target or a plan, names no past or other year and no
+/// five-year goal, and reads at least one canonical indicator with a
+/// figure; the sentences right after it continue it while they read figures
+/// and look no further back. A figure stated twice (a lead, then the list)
+/// is kept once, from the sentence that states the most.
+fn forward_sentences(
+    n: &Norm,
+    paras: &[(usize, usize)],
+    target_year: Option<i32>,
+    structured: bool,
+    dict: &Dictionary,
+    pat: &Patterns,
+    lp: &LocatePatterns,
+) -> Vec<Item> {
+    let other_year = |t: &str| {
+        target_year.is_some_and(|y| {
+            lp.year
+                .captures_iter(t)
+                .any(|c| c[1].parse::<i32>().ok() != Some(y))
+        })
+    };
+    let backward = |t: &str| {
+        lp.not_this_year.is_match(t)
+            || lp.past.is_match(t)
+            || lp.reported.is_match(t)
+            || other_year(t)
+    };
+    let sents: Vec<(usize, usize)> = paras
+        .iter()
+        .flat_map(|&(s, e)| sentences(n, s, e))
+        .collect();
+    let mut groups: Vec<Vec<Item>> = Vec::new();
+    let mut continuing = false;
+    for &(a, b) in &sents {
+        let t = n.text(a, b);
+        let forward = lp.forward.is_match(t)
+            || target_year.is_some_and(|y| t.contains(&format!("{y}年")));
+        // 力争 marks the aims of a work section in a full report
+        let taken = !backward(t) && (continuing || forward && !(structured && t.contains("力争")));
+        if !taken {
+            continuing = false;
+            continue;
+        }
+        let items = clause::read_sentence(n, a, b, dict, pat, Mode::Targets);
+        let states = items.iter().any(|it| {
+            !it.indicator.starts_with("other:") && it.figs.iter().any(|f| f.value.is_some())
+        });
+        if items.is_empty() || !continuing && !states {
+            continuing = false;
+            continue;
+        }
+        if continuing {
+            if let Some(g) = groups.last_mut() {
+                g.extend(items);
             }
-            if let Some(y) = target_year
-                && lp
-                    .year
-                    .captures_iter(t)
-                    .any(|c| c[1].parse::<i32>().ok() != Some(y))
-            {
-                continue;
-            }
-            let items = clause::read_sentence(n, a, b, dict, pat, Mode::Targets);
-            if items.iter().any(|it| {
-                !it.indicator.starts_with("other:") && it.figs.iter().any(|f| f.value.is_some())
-            }) {
-                let mut all = items;
-                all.extend(read_block(n, paras, i, b, dict, pat, &foreign));
-                return (all, None);
+        } else {
+            groups.push(items);
+        }
+        continuing = true;
+    }
+    // one row per figure: the group that states the most wins, the first on a tie
+    let key = |it: &Item, f: &crate::figure::Fig| {
+        format!("{}|{:?}|{:?}|{:?}", it.indicator, f.measure, f.value, f.max)
+    };
+    let mut best: std::collections::HashMap<String, (usize, usize)> =
+        std::collections::HashMap::new();
+    for (gi, g) in groups.iter().enumerate() {
+        for it in g {
+            for f in &it.figs {
+                let e = best.entry(key(it, f)).or_insert((gi, g.len()));
+                if g.len() > e.1 {
+                    *e = (gi, g.len());
+                }
             }
         }
     }
-    (Vec::new(), None)
+    let mut out = Vec::new();
+    for (gi, g) in groups.into_iter().enumerate() {
+        for it in g {
+            if it
+                .figs
+                .iter()
+                .any(|f| best.get(&key(&it, f)).is_some_and(|&(w, _)| w == gi))
+            {
+                out.push(it);
+            }
+        }
+    }
+    out
 }
 
 /// Items from `from` to the end of paragraph `pi`, then following paragraphs

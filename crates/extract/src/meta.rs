@@ -10,6 +10,7 @@ use regex::Regex;
 
 use crate::norm::Norm;
 use crate::number::parse_cn;
+use crate::year::{self, YearPatterns};
 
 /// Provincial-level units: (short name, full name).
 const PROVINCES: &[(&str, &str)] = &[
@@ -119,6 +120,9 @@ const NOT_REGIONS: &[&str] = &[
     "产业区",
     "聚集区",
     "规划区",
+    "代市",
+    "代县",
+    "代区",
 ];
 
 #[derive(Debug)]
@@ -133,6 +137,7 @@ pub(crate) struct MetaPatterns {
     review_year: Regex,
     people: Regex,
     full_form: Regex,
+    year: YearPatterns,
 }
 
 impl MetaPatterns {
@@ -157,6 +162,7 @@ impl MetaPatterns {
             review_year: re(r"((?:19|20)\d\d)年(?:工作回顾|工作总结|主要工作|工作及)"),
             people: re(r"\d+万(\p{Han}{2,3}?)人民"),
             full_form: re(r"(\p{Han}{2,3}?)(区|县|旗|市)"),
+            year: YearPatterns::new(),
         }
     }
 }
@@ -345,15 +351,20 @@ pub(crate) fn read(
             m.report_date
                 .map(|d| chrono::Datelike::year(&d) + i32::from(chrono::Datelike::month(&d) >= 11))
         })
+        .or_else(|| year::from_cues(&cn_year_digits(body), &mp.year))
         .or_else(|| most_common_year(body, &mp.plan_year, 0))
         .or_else(|| most_common_year(body, &mp.review_year, 1))
         // a news report: the dateline of the article
         .or_else(|| {
-            lines
-                .iter()
-                .take(10)
-                .find_map(|l| date_in(text_of(l), mp))
-                .map(|d| chrono::Datelike::year(&d) + i32::from(chrono::Datelike::month(&d) >= 11))
+            year::dateline(lines.iter().take(12).map(text_of), &mp.year)
+                .map(|(y, month)| y + i32::from(month >= 11))
+        })
+        // a congress may hold two sessions in one year: the session's year is
+        // a last resort
+        .or_else(|| {
+            m.province
+                .as_deref()
+                .and_then(|p| year::from_session(body, p, &mp.year))
         })
         .or_else(|| published.map(|d| chrono::Datelike::year(&d)));
     m
@@ -363,8 +374,9 @@ pub(crate) fn read(
 fn cn_year_digits(s: &str) -> String {
     const DIGITS: &str = "〇一二三四五六七八九";
     let chars: Vec<char> = s.chars().collect();
+    // 二00七年, 二0一0年: a zero may be typed as a digit or a letter
     let digit = |c: char| {
-        if c == '零' {
+        if matches!(c, '零' | '0' | 'O' | 'Ｏ' | '○') {
             Some(0)
         } else {
             DIGITS.chars().position(|d| d == c)
@@ -376,6 +388,7 @@ fn cn_year_digits(s: &str) -> String {
         if i + 4 < chars.len()
             && chars[i + 4] == '年'
             && chars[i..i + 4].iter().all(|&c| digit(c).is_some())
+            && chars[i..i + 4].iter().any(|&c| DIGITS.contains(c) && c != '〇')
         {
             for &c in &chars[i..i + 4] {
                 out.push(char::from(b'0' + digit(c).unwrap_or(0) as u8));
@@ -554,6 +567,16 @@ fn body_region(body: &str, mp: &MetaPatterns, m: &mut Meta) {
         return;
     }
     let ch = best.0;
+    // 全区 in an autonomous region's text is the province-level region
+    if ch == '区'
+        && let Some(full) = province_named(body).filter(|f| f.ends_with("自治区"))
+        && body.contains(full.trim_end_matches("自治区"))
+    {
+        m.level = Some(Level::Province);
+        m.region = Some(full.to_owned());
+        m.province = Some(full.to_owned());
+        return;
+    }
     m.level = Some(match ch {
         '省' => Level::Province,
         '市' => Level::City,

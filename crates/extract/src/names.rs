@@ -170,6 +170,54 @@ pub(crate) fn raw_tail(raw: &str, short: &str) -> String {
 }
 
 /// Builds the item(s) of a segment with a name (or a 、 list of names).
+/// `A和B` (or 及, 与) where both sides are canonical indicators: the two
+/// names, in order.
+fn joined_indicators<'a>(name: &'a str, dict: &Dictionary) -> Option<Vec<&'a str>> {
+    let (i, c) = name.char_indices().find(|&(_, c)| matches!(c, '和' | '及'))?;
+    let (a, b) = (&name[..i], &name[i + c.len_utf8()..]);
+    (a.chars().count() >= 2 && dict.is_known(a) && dict.is_known(b)).then(|| vec![a, b])
+}
+
+/// Words that end a speaker's or a time's lead-in glued to a name in news
+/// prose (`福建省…开幕提出今年生产总值`, `云南省在固定资产投资`,
+/// `2018年全省生产总值`): the name starts after the last of them.
+const LEAD_IN_ENDS: &[&str] = &[
+    "提出", "表示", "指出", "透露", "介绍", "强调", "开幕", "会议", "报告", "今年", "明年", "年", "在",
+    "计划", "预计", "要求",
+];
+
+/// The name range `(a, b)` without a lead-in glued in front of it, and
+/// without the scope word (全省 …) that may then open it; unchanged when
+/// what would remain resolves to nothing shorter than the whole.
+fn after_speaker(n: &Norm, (a, b): (usize, usize)) -> (usize, usize) {
+    let t = n.text(a, b);
+    let mut cut = 0;
+    for w in LEAD_IN_ENDS {
+        if let Some(p) = t.rfind(w) {
+            let end = p + w.len();
+            // a lead-in leaves a name of at least two chars behind it
+            let leaves_a_name = t[end..].chars().count() >= 2;
+            if end > cut && leaves_a_name && (!t[..p].is_empty() || *w == "今年") {
+                cut = end;
+            }
+        }
+    }
+    if cut == 0 {
+        return (a, b);
+    }
+    let mut rest = &t[cut..];
+    for scope in ["全省", "全市", "全区", "全县", "全州", "本省", "本市", "本区", "本县", "我省", "我市", "我区", "我县"] {
+        if let Some(r) = rest.strip_prefix(scope)
+            && r.chars().count() >= 2
+        {
+            rest = r;
+            break;
+        }
+    }
+    let dropped = t.chars().count() - rest.chars().count();
+    (a + dropped, b)
+}
+
 pub(crate) fn make_items(
     n: &Norm,
     names: &[(usize, usize)],
@@ -205,6 +253,13 @@ pub(crate) fn make_items(
         figs_raw.truncate(1);
         figs_raw[0].stretch = s;
     }
+    let trimmed: Vec<(usize, usize)> = names.iter().map(|&r| after_speaker(n, r)).collect();
+    // the evidence starts at the name when it started at the lead-in
+    let start = match (names.first(), trimmed.first()) {
+        (Some(&(a, _)), Some(&(t, _))) if a == start => t,
+        _ => start,
+    };
+    let names = &trimmed[..];
     let norm_names: Vec<&str> = names.iter().map(|&(a, b)| n.text(a, b)).collect();
     let orig_names: Vec<String> = names.iter().map(|&(a, b)| n.orig_text(a, b)).collect();
     let last = norm_names.last().copied().unwrap_or_default();
@@ -235,6 +290,19 @@ pub(crate) fn make_items(
         });
     };
     if names.len() == 1 {
+        // 城镇居民人均可支配收入和农民人均纯收入12%: two indicators joined by 和
+        if let Some(parts) = joined_indicators(norm_names[0], dict) {
+            let orig: Vec<char> = orig_names[0].chars().collect();
+            let mut at = 0;
+            for p in parts {
+                let len = p.chars().count();
+                // the original spelling of each part (the same length: one char each)
+                let raw: String = orig.get(at..at + len).map_or_else(|| p.to_owned(), |r| r.iter().collect());
+                push(raw, p);
+                at += len + 1;
+            }
+            return out;
+        }
         push(orig_names[0].clone(), norm_names[0]);
         return out;
     }
@@ -259,7 +327,12 @@ pub(crate) fn make_items(
         }
         return out;
     }
-    if norm_names.iter().all(|x| dict.is_known(x)) && !seg.qualitative {
+    // a list with a canonical indicator in it is a list of indicators (财政总收入、
+    // 地方财政收入; 地方一般公共预算收入、居民收入 …与经济增长同步)
+    let all_known = norm_names.iter().all(|x| dict.is_known(x));
+    let indicators = norm_names.iter().any(|x| dict.is_known(x))
+        && norm_names.iter().all(|x| looks_like_indicator(x, dict));
+    if (all_known && !seg.qualitative) || indicators {
         for (k, nm) in norm_names.iter().enumerate() {
             push(orig_names[k].clone(), nm);
         }

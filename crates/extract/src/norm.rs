@@ -1,17 +1,23 @@
 //! A normalised view of the document text whose positions map back to the
 //! original characters.
 //!
-//! Every original char is mapped through [`fold`] (full-width → ASCII, the
-//! traditional characters that occur in indicator names and cue words →
-//! simplified, ideographic space → space); whitespace other than `\n` is then
-//! dropped. `orig[i]` is the char offset in the original text of the i-th
+//! Every original char is mapped through [`fold`] (full-width → ASCII,
+//! traditional → simplified by the `fast2s` converter's character table plus
+//! the variants machine-converted mirrors produce, ideographic space →
+//! space); whitespace other than `\n` is then dropped, and so are the pinyin
+//! glosses some mirrors inject inside words (`地區(qū)生產(chǎn)總值`). `orig[i]` is the char offset in the original text of the i-th
 //! normalised char, so a span found in the normalised view gives exact char
 //! offsets (and the exact original substring) in the document.
 
 /// Traditional → simplified pairs, two chars each (traditional first), as
-/// data: every form met in the traditional editions of the fixture reports
-/// plus the variants machine-converted mirrors produce (産, 彆, 齣, 製, 纍 …).
+/// data: forms the converter's table lacks or maps otherwise, such as the
+/// variants machine-converted mirrors produce (産, 彆, 齣, 製, 纍 …). They
+/// win over the converter's table.
 const TRAD_SIMP: &str = include_str!("trad_simp.txt");
+
+/// The chars whose traditional → simplified mapping is read from the
+/// converter: CJK extension A and the main block.
+const CONVERTED: std::ops::Range<u32> = 0x3400..0xa000;
 
 /// The pairs of [`TRAD_SIMP`], and a bit per char of the main CJK block
 /// saying whether it has a pair: most chars of a report are simplified, and
@@ -38,9 +44,19 @@ impl TradMap {
 }
 
 static TRAD_MAP: std::sync::LazyLock<TradMap> = std::sync::LazyLock::new(|| {
+    let mut pairs: std::collections::HashMap<char, char> = CONVERTED
+        .filter_map(char::from_u32)
+        .filter_map(|c| {
+            let simplified = fast2s::convert(c.encode_utf8(&mut [0; 4]));
+            let mut it = simplified.chars();
+            match (it.next(), it.next()) {
+                (Some(s), None) if s != c => Some((c, s)),
+                _ => None,
+            }
+        })
+        .collect();
     let chars: Vec<char> = TRAD_SIMP.chars().filter(|c| !c.is_whitespace()).collect();
-    let pairs: std::collections::HashMap<char, char> =
-        chars.chunks_exact(2).map(|p| (p[0], p[1])).collect();
+    pairs.extend(chars.chunks_exact(2).map(|p| (p[0], p[1])));
     let mut bits = vec![0u64; (CJK.end - CJK.start).div_ceil(64) as usize];
     for &c in pairs.keys() {
         let u = c as u32;
@@ -106,7 +122,19 @@ impl Norm {
         let mut orig = Vec::with_capacity(src.len());
         let mut joined = String::with_capacity(text.len());
         let mut at = Vec::with_capacity(src.len() + 1);
+        let mut skip_to = 0;
         for (i, &c) in src.iter().enumerate() {
+            if i < skip_to {
+                continue;
+            }
+            if let Some(end) = gloss_end(&src, i) {
+                skip_to = end;
+                continue;
+            }
+            if let Some(end) = glue_end(&src, i, chars.last().copied()) {
+                skip_to = end;
+                continue;
+            }
             let f = fold(c);
             if f == '\n' || !f.is_whitespace() {
                 // a comma between digits is a thousands separator: keep ASCII
@@ -158,6 +186,78 @@ impl Norm {
     }
 }
 
+/// Pinyin with a tone mark (or ü): what a gloss holds and Chinese prose never does.
+fn is_toned(c: char) -> bool {
+    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".contains(c)
+}
+
+/// The end (exclusive) of a pinyin gloss starting at `i`: a bracket right
+/// after a Han char holding 1–7 lowercase pinyin letters, one of them toned
+/// (`區(qū)`, `發（fā）`). Mirrors inject these inside words, where they would
+/// split names and clauses.
+fn gloss_end(src: &[char], i: usize) -> Option<usize> {
+    if !matches!(src[i], '(' | '（') || i == 0 || !is_han(src[i - 1]) {
+        return None;
+    }
+    let mut toned = false;
+    for (k, &c) in src.iter().enumerate().skip(i + 1).take(8) {
+        if matches!(c, ')' | '）') {
+            return (toned && k > i + 1).then_some(k + 1);
+        }
+        if c == ' ' {
+            // 會(huì ): some mirrors pad the gloss
+            continue;
+        }
+        if is_toned(c) {
+            toned = true;
+        } else if !c.is_ascii_lowercase() {
+            return None;
+        }
+    }
+    None
+}
+
+/// What news prose puts between a name and its figure
+/// (`生产总值增长的预期目标为9%`, `生产总值目标为增长10%左右`): read as if
+/// absent, so the name meets its figure as in a report's list.
+const GLUE: &[&str] = &[
+    "的预期目标为",
+    "的预期目标是",
+    "的预期目标定为",
+    "的目标为",
+    "的目标是",
+    "预期目标为",
+    "目标定为",
+    "目标为",
+];
+
+/// The end (exclusive) of a [`GLUE`] phrase at `i`: after a name or its verb
+/// (a Han char that is not a scope or a time word) and before a figure or
+/// its verb.
+fn glue_end(src: &[char], i: usize, prev: Option<char>) -> Option<usize> {
+    let prev = prev?;
+    if !is_han(prev) || matches!(prev, '年' | '要' | '的' | '主' | '是' | '为') {
+        return None;
+    }
+    let matches_at = |k: usize, w: &str| {
+        w.chars()
+            .enumerate()
+            .all(|(j, x)| src.get(k + j).map(|&c| fold(c)) == Some(x))
+    };
+    let glue = GLUE.iter().find(|w| matches_at(i, w))?;
+    let end = i + glue.chars().count();
+    let next = src.get(end).map(|&c| fold(c))?;
+    let figure_follows = next.is_ascii_digit()
+        || matches_at(end, "增长")
+        || matches_at(end, "百分之")
+        || "一二三四五六七八九十两".contains(next);
+    figure_follows.then_some(end)
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{3400}'..='\u{9fff}').contains(&c)
+}
+
 fn is_thousands_comma(src: &[char], i: usize) -> bool {
     let digit = |k: usize| src.get(k).is_some_and(char::is_ascii_digit);
     i > 0
@@ -185,6 +285,28 @@ mod tests {
         let s: String = n.chars.iter().collect();
         assert_eq!(s, "增长6.5%左右，地区生产总值");
         assert_eq!(n.orig_text(0, 6), "增长 ６.５ ％");
+    }
+
+    #[test]
+    fn pinyin_glosses_are_dropped_and_offsets_kept() {
+        let t = "地區(qū)生產(chǎn)總值增長（zhǎng）8%，目标(a)";
+        let n = Norm::new(t);
+        let s: String = n.chars.iter().collect();
+        assert_eq!(s, "地区生产总值增长8%，目标（a）");
+        assert_eq!(n.orig_text(0, 6), "地區(qū)生產(chǎn)總值");
+    }
+
+    #[test]
+    fn target_glue_between_name_and_figure_is_read_through() {
+        let t = "生產總值增長的預期目標為9%、生产总值目标为增长10%左右。主要预期目标为：";
+        let s: String = Norm::new(t).chars.iter().collect();
+        assert_eq!(s, "生产总值增长9%、生产总值增长10%左右。主要预期目标为：");
+    }
+
+    #[test]
+    fn traditional_chars_outside_the_fixture_table_are_converted() {
+        let s: String = Norm::new("糧食總產量穩定在歷史高位，鞏固").chars.iter().collect();
+        assert_eq!(s, "粮食总产量稳定在历史高位，巩固");
     }
 
     #[test]

@@ -229,6 +229,17 @@ pub(crate) fn number_at(c: &[char], i: usize) -> Option<Num> {
             qual: Some(Qualifier::AtLeast),
         });
     }
+    if starts_with(c, i, "千分之") {
+        let (v, j, _) = bare_number(c, i + 3)?;
+        return Some(Num {
+            start: i,
+            end: j,
+            value: v,
+            max: None,
+            unit: "‰",
+            qual: None,
+        });
+    }
     if starts_with(c, i, "百分之") {
         let (v, j, _) = bare_number(c, i + 3)?;
         let mut n = Num {
@@ -436,6 +447,8 @@ mod tests {
     fn percent_forms() {
         assert_eq!(first("增长百分之七").value.to_string(), "7");
         assert_eq!(first("增长百分之六点五").value.to_string(), "6.5");
+        let permille = first("人口自然增长率控制在千分之四点五以内");
+        assert_eq!((permille.value, permille.unit), (4.5, "‰"));
         let n = first("增长5.5%左右");
         assert_eq!((n.value, n.unit), (5.5, "%"));
         assert_eq!(first("提高1个百分点").unit, "个百分点");

@@ -1,0 +1,207 @@
+//! The year a report's targets are for, from the clues a reader uses when
+//! the title does not say it: the coming year named beside the targets
+//! (`2015年是…之年`, `今年（2024年）`, `确定2012年…目标`), the session of the
+//! provincial people's congress (`十二届人大三次会议` → 2015) and the
+//! article's dateline (`2016-01-25 21:42`, `2019年1月14日`).
+//!
+//! [`meta`](crate::meta) asks the cues first, after the title and the
+//! congress line, then the dateline, then the session (a congress may hold
+//! two sessions in one year), and last the page's own publication date.
+
+use regex::Regex;
+
+/// The term of most provincial people's congresses that began in 2018
+/// (their terms began in 1998, 2003, 2008, 2013, 2018, 2023).
+const TERM_OF_2018: u32 = 13;
+
+/// Provinces whose congress terms are numbered otherwise: the number of
+/// the term that began in 2018 (北京市第十五届人民代表大会第一次会议, January 2018).
+const TERM_OF_2018_EXCEPTIONS: &[(&str, u32)] = &[
+    ("北京", 15),
+    ("上海", 15),
+    ("天津", 17),
+    ("重庆", 5),
+    ("海南", 6),
+    ("西藏", 11),
+    ("宁夏", 12),
+];
+
+/// Years a report can be for: what a session or a dateline may give.
+const PLAUSIBLE: std::ops::RangeInclusive<i32> = 1990..=2040;
+
+/// Compiled patterns (built once per extractor).
+#[derive(Debug)]
+pub(crate) struct YearPatterns {
+    cue: Regex,
+    session: Regex,
+    dateline: Regex,
+}
+
+impl YearPatterns {
+    pub(crate) fn new() -> YearPatterns {
+        let re = |s: &str| Regex::new(s).expect("built-in pattern");
+        YearPatterns {
+            // each alternative names the coming year beside what only the
+            // coming year has: its targets, its plan, 今年, 是…之年
+            cue: re(concat!(
+                r"(?:今年|明年)[（(](20\d\d)年?[)）]|",
+                r"(去年|上年)[（(](20\d\d)年?[)）]|",
+                r"(过去的|过去|去年的|回顾)?(20\d\d)年是|",
+                r"(?:确定|明确|提出|安排|部署|锁定)了?(20\d\d)年|",
+                r"(到|至|截至|至到)?(20\d\d)年，?[^。；，：]{0,12}?(?:主要预期目标|预期目标|主要目标|发展目标|目标任务|计划|目标是|目标为|目标定为|目标：|目标\n)",
+            )),
+            session: re(concat!(
+                r"(?:第?([一二三四五六七八九十]{1,3}|\d{1,2})届(?:人民代表大会|人大)(?:常委会)?第?([一二三四五六七八九十]|\d)次(?:全体)?会议)|",
+                r"(?:人大([一二三四五六七八九十]{1,3})届([一二三四五六七八九十])次)",
+            )),
+            dateline: re(r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"),
+        }
+    }
+}
+
+/// The year the text names most often as the coming year (the later one on
+/// a tie); `body` has its Chinese-digit years as digits.
+pub(crate) fn from_cues(body: &str, yp: &YearPatterns) -> Option<i32> {
+    let mut votes: Vec<(i32, usize)> = Vec::new();
+    for c in yp.cue.captures_iter(body) {
+        let year = if let Some(y) = c.get(1) {
+            y.as_str().parse().ok()
+        } else if let Some(y) = c.get(3) {
+            y.as_str().parse::<i32>().ok().map(|y| y + 1)
+        } else if let Some(y) = c.get(5) {
+            // 过去的2023年是… looks back
+            c.get(4).is_none().then(|| y.as_str().parse().ok()).flatten()
+        } else if let Some(y) = c.get(6) {
+            y.as_str().parse().ok()
+        } else if let Some(y) = c.get(8) {
+            // 到2020年…目标 is a five-year goal
+            c.get(7).is_none().then(|| y.as_str().parse().ok()).flatten()
+        } else {
+            None
+        };
+        if let Some(y) = year {
+            match votes.iter_mut().find(|(x, _)| *x == y) {
+                Some(v) => v.1 += 1,
+                None => votes.push((y, 1)),
+            }
+        }
+    }
+    votes
+        .into_iter()
+        .max_by_key(|&(y, k)| (k, y))
+        .map(|(y, _)| y)
+}
+
+/// The year of a provincial congress session named in the text
+/// (`河南省十二届人大一次会议` → 2013): the term's first year plus the
+/// session number less one. Only for a province's own congress, whose terms
+/// follow one calendar; a city's or county's do not.
+pub(crate) fn from_session(body: &str, province: &str, yp: &YearPatterns) -> Option<i32> {
+    let short: String = province
+        .trim_end_matches("维吾尔自治区")
+        .trim_end_matches("壮族自治区")
+        .trim_end_matches("回族自治区")
+        .trim_end_matches("自治区")
+        .trim_end_matches(['省', '市'])
+        .to_owned();
+    if short.is_empty() {
+        return None;
+    }
+    let base = TERM_OF_2018_EXCEPTIONS
+        .iter()
+        .find(|(p, _)| *p == short)
+        .map_or(TERM_OF_2018, |&(_, t)| t);
+    for c in yp.session.captures_iter(body) {
+        let (term, session) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+            (Some(t), Some(s), _, _) | (_, _, Some(t), Some(s)) => (t.as_str(), s.as_str()),
+            _ => continue,
+        };
+        // the congress must be the province's own: its name just before
+        let start = c.get(0).map_or(0, |m| m.start());
+        let before: String = body[..start].chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+        if !before.contains(short.as_str()) || before.ends_with('市') && !province.ends_with('市')
+        {
+            continue;
+        }
+        let (Some(term), Some(session)) = (number(term), number(session)) else {
+            continue;
+        };
+        let year = 2018 + 5 * (i64::from(term) - i64::from(base)) + i64::from(session) - 1;
+        let year = i32::try_from(year).ok()?;
+        if PLAUSIBLE.contains(&year) && (1..=5).contains(&session) {
+            return Some(year);
+        }
+    }
+    None
+}
+
+/// The first date in `lines` (an article's dateline or publication line)
+/// as (year, month).
+pub(crate) fn dateline<'a>(
+    lines: impl IntoIterator<Item = &'a str>,
+    yp: &YearPatterns,
+) -> Option<(i32, u32)> {
+    lines.into_iter().find_map(|l| {
+        yp.dateline.captures_iter(l).find_map(|c| {
+            let y: i32 = c[1].parse().ok()?;
+            let m: u32 = c[2].parse().ok()?;
+            let d: u32 = c[3].parse().ok()?;
+            ((1..=12).contains(&m) && (1..=31).contains(&d) && PLAUSIBLE.contains(&y))
+                .then_some((y, m))
+        })
+    })
+}
+
+/// `十二` → 12, `5` → 5.
+fn number(s: &str) -> Option<u32> {
+    if let Ok(n) = s.parse() {
+        return Some(n);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    crate::number::parse_cn(&chars).map(|v| v as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_coming_year_beside_its_targets() {
+        let yp = YearPatterns::new();
+        for (text, want) in [
+            ("2006年是我省十一五规划的开局之年，明确了2006年全省经济社会发展的预期目标", Some(2006)),
+            ("刚刚过去的2023年是极不平凡的一年。今年（2024年）全省生产总值增长5%", Some(2024)),
+            ("去年（2020年）实现生产总值增长3.7%", Some(2021)),
+            ("到2020年，全省生产总值目标为5万亿元", None),
+            ("2015年，贵州省计划地区生产总值突破1万亿元", Some(2015)),
+        ] {
+            assert_eq!(from_cues(text, &yp), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn provincial_session_gives_the_year() {
+        let yp = YearPatterns::new();
+        assert_eq!(from_session("河南省十二届人大一次会议21日在郑州开幕", "河南省", &yp), Some(2013));
+        assert_eq!(
+            from_session("1月28日上午9时,甘肃省第十二届人民代表大会第三次会议在兰州开幕", "甘肃省", &yp),
+            Some(2015)
+        );
+        assert_eq!(
+            from_session("天津市第十七届人民代表大会第二次会议开幕", "天津市", &yp),
+            Some(2019)
+        );
+        assert_eq!(from_session("在河北省人大十一届三次会议上", "河北省", &yp), Some(2010));
+        // a city's congress follows no provincial calendar
+        assert_eq!(from_session("广州市第十五届人民代表大会第三次会议", "广东省", &yp), None);
+    }
+
+    #[test]
+    fn dateline_in_any_common_form() {
+        let yp = YearPatterns::new();
+        assert_eq!(dateline(["发布时间:2016-01-25 21:42:00"], &yp), Some((2016, 1)));
+        assert_eq!(dateline(["澎湃新闻 2019/01/14"], &yp), Some((2019, 1)));
+        assert_eq!(dateline(["无日期", "2025年12月20日"], &yp), Some((2025, 12)));
+        assert_eq!(dateline(["电话 2016-13-45"], &yp), None);
+    }
+}
