@@ -32,7 +32,7 @@ impl LocatePatterns {
         let re = |s: &str| Regex::new(s).expect("built-in pattern");
         LocatePatterns {
             cue: re(
-                r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标)(?:任务)?$|(?:主要预期目标|预期目标)(?:，其中包括|，包括|，即|，具体是)",
+                r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标)(?:任务)?$|(?:主要预期目标|预期目标)(?:，其中包括|，包括|，即|，具体是|，)",
             ),
             elsewhere: re(r"全国|国家|中央|国务院|兄弟|其他地区"),
             not_this_year: re(
@@ -77,10 +77,15 @@ pub(crate) fn paragraphs(n: &Norm) -> Vec<(usize, usize)> {
 
 /// Sentence ranges of `[s, e)`, split after 。！？.
 pub(crate) fn sentences(n: &Norm, s: usize, e: usize) -> Vec<(usize, usize)> {
+    split_after(n, s, e, &['。', '！', '？'])
+}
+
+/// Ranges of `[s, e)` split after each of `ends`.
+fn split_after(n: &Norm, s: usize, e: usize, ends: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut a = s;
     for i in s..e {
-        if matches!(n.chars[i], '。' | '！' | '？') {
+        if ends.contains(&n.chars[i]) {
             if i + 1 > a {
                 out.push((a, i + 1));
             }
@@ -271,9 +276,10 @@ fn forward_sentences(
             || lp.reported.is_match(t)
             || other_year(t)
     };
+    // news prose joins last year's results and this year's aims with ；
     let sents: Vec<(usize, usize)> = paras
         .iter()
-        .flat_map(|&(s, e)| sentences(n, s, e))
+        .flat_map(|&(s, e)| split_after(n, s, e, &['。', '！', '？', '；']))
         .collect();
     let mut groups: Vec<Vec<Item>> = Vec::new();
     let mut continuing = false;

@@ -125,6 +125,16 @@ const NOT_REGIONS: &[&str] = &[
     "代区",
 ];
 
+/// How far into a text (in chars) the congress a news report names is looked for.
+const CONGRESS_SCAN: usize = 1500;
+
+/// Words a region's name never holds: a title's speaker or verb glued in
+/// front of 省/市 (苏树林向大会作省政府工作报告).
+const NOT_IN_NAMES: &[&str] = &[
+    "向", "作", "代表", "大会", "会议", "报告", "省长", "市长", "县长", "区长", "州长", "主席", "听取", "审议",
+    "今天", "上午", "下午", "召开", "开幕",
+];
+
 #[derive(Debug)]
 pub(crate) struct MetaPatterns {
     date: Regex,
@@ -132,6 +142,7 @@ pub(crate) struct MetaPatterns {
     chain: Regex,
     paren_province: Regex,
     congress_region: Regex,
+    congress_named: Regex,
     title_year: Regex,
     plan_year: Regex,
     review_year: Regex,
@@ -152,6 +163,9 @@ impl MetaPatterns {
                 r"\p{Han}+?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗)",
             ),
             paren_province: re(r"^[（(](\p{Han}{2,8}?(?:省|自治区|市))[)）]"),
+            congress_named: re(
+                r"(\p{Han}{2,12}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|县|区|旗))第?(?:[一二三四五六七八九十]+|\d+)届(?:人民代表大会|人大)",
+            ),
             congress_region: re(
                 r"在(\p{Han}{2,30}?)(?:第?[一二三四五六七八九十]+届|\d+届)人民代表大会",
             ),
@@ -290,6 +304,17 @@ pub(crate) fn read(
         && let Some(c) = mp.congress_region.captures(text_of(&l))
     {
         chain = chain_of(&c[1], mp);
+    }
+    // a news report names the congress the report was delivered to
+    // (果洛藏族自治州第十五届人民代表大会, 福建省十二届人大二次会议)
+    if chain.is_empty() {
+        let head = n.text(0, n.len().min(CONGRESS_SCAN));
+        chain = mp
+            .congress_named
+            .captures_iter(head)
+            .map(|c| chain_of(&c[1], mp))
+            .find(|c| !c.is_empty())
+            .unwrap_or_default();
     }
     if let Some(last) = chain.last() {
         m.region = Some(last.clone());
@@ -445,14 +470,44 @@ fn chain_of(core: &str, mp: &MetaPatterns) -> Vec<String> {
                 end = after;
             }
         }
-        let name = &core[pos..end];
-        if NOT_REGIONS.contains(&name) {
+        let mut name = &core[pos..end];
+        // the first name may carry the words before it (参加天水市, 日在湖南省):
+        // the longest known tail is the name
+        if out.is_empty() && !is_known_region(name) {
+            name = known_tail(name).unwrap_or(name);
+        }
+        if NOT_REGIONS.contains(&name) || NOT_IN_NAMES.iter().any(|w| name.contains(w)) {
             break;
         }
         out.push(name.to_owned());
         pos = end;
     }
     out
+}
+
+/// A province's name, or a division's name as the gazetteer has it (not a
+/// longer text it finds a name in).
+fn is_known_region(name: &str) -> bool {
+    use baogao_regions::{Divisions, Resolution};
+    province_full(name).is_some()
+        || match Divisions::builtin().resolve(name, None, None) {
+            Resolution::Found(d) => d.name == name,
+            Resolution::Ambiguous { candidates, .. } => candidates
+                .iter()
+                .filter_map(|c| Divisions::builtin().by_code(c))
+                .any(|d| d.name == name),
+            Resolution::NotFound { .. } => false,
+        }
+}
+
+/// The longest tail of `name` (two chars or more, dropping whole chars from
+/// the front) that is a known region.
+fn known_tail(name: &str) -> Option<&str> {
+    name.char_indices()
+        .skip(1)
+        .map(|(i, _)| &name[i..])
+        .take_while(|t| t.chars().count() >= 2)
+        .find(|t| is_known_region(t))
 }
 
 fn date_in(s: &str, mp: &MetaPatterns) -> Option<NaiveDate> {
@@ -557,7 +612,7 @@ fn body_region(body: &str, mp: &MetaPatterns, m: &mut Meta) {
             + count(&format!("{ch}人大"))
     };
     let mut best = ('区', 0);
-    for ch in ['省', '市', '区', '县', '旗'] {
+    for ch in ['省', '市', '区', '县', '旗', '州'] {
         let s = score(ch);
         if s > best.1 {
             best = (ch, s);
@@ -579,7 +634,7 @@ fn body_region(body: &str, mp: &MetaPatterns, m: &mut Meta) {
     }
     m.level = Some(match ch {
         '省' => Level::Province,
-        '市' => Level::City,
+        '市' | '州' => Level::City,
         _ => Level::County,
     });
     if ch == '省' {

@@ -39,7 +39,11 @@ fn dev_reports_meet_the_quality_bar() {
         ("target_year", m.target_year),
         ("report_date", m.report_date),
     ] {
-        assert_eq!(k, m.files, "{field} wrong in some file");
+        assert_eq!(
+            (k.right, k.labelled),
+            (m.files, m.files),
+            "{field} wrong or unlabelled in some file"
+        );
     }
 }
 
