@@ -71,7 +71,7 @@ pub(crate) fn raw_fig(c: &[char], seg: &Seg, k: usize) -> Fig {
         seg.nums[k - 1].0.end
     };
     let before: String = c[from.min(x.start)..x.start].iter().collect();
-    let decline = ["下降", "降低", "减少", "回落", "下滑", "压减"]
+    let decline = ["下降", "降低", "减少", "回落", "下滑", "压减", "削减"]
         .iter()
         .any(|w| before.contains(w))
         && !["降到", "降至", "降低到", "下降到", "减少到", "减少至"]

@@ -32,7 +32,7 @@ impl LocatePatterns {
         let re = |s: &str| Regex::new(s).expect("built-in pattern");
         LocatePatterns {
             cue: re(
-                r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标)(?:任务)?$|(?:主要预期目标|预期目标)(?:，其中包括|，包括|，即|，具体是|，)",
+                r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标)(?:任务)?$|(?:主要预期目标|预期目标)(?:，其中包括|，包括|，即|，具体是|，)|(?:主要预期目标|预期目标|主要目标)(?:建议|任务)?[】\]]",
             ),
             elsewhere: re(r"全国|国家|中央|国务院|兄弟|其他地区"),
             not_this_year: re(
@@ -270,9 +270,15 @@ fn forward_sentences(
                 .any(|c| c[1].parse::<i32>().ok() != Some(y))
         })
     };
+    // 今年预计 looks ahead; 预计 alone reports an estimate of the past year
+    let past = |t: &str| {
+        lp.past
+            .find_iter(t)
+            .any(|m| !(m.as_str() == "预计" && t[..m.start()].ends_with("今年")))
+    };
     let backward = |t: &str| {
         lp.not_this_year.is_match(t)
-            || lp.past.is_match(t)
+            || past(t)
             || lp.reported.is_match(t)
             || other_year(t)
     };

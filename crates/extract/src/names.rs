@@ -159,16 +159,6 @@ pub(crate) fn catch_all(name: &str) -> bool {
         || name.starts_with("约束性指标")
 }
 
-/// The original-text tail of `raw` that corresponds to the normalised `short`.
-pub(crate) fn raw_tail(raw: &str, short: &str) -> String {
-    let k = short.chars().count();
-    let chars: Vec<char> = raw.chars().filter(|c| !c.is_whitespace()).collect();
-    if k >= chars.len() {
-        return chars.into_iter().collect();
-    }
-    chars[chars.len() - k..].iter().collect()
-}
-
 /// Builds the item(s) of a segment with a name (or a 、 list of names).
 /// `A和B` (or 及, 与) where both sides are canonical indicators: the two
 /// names, in order.
@@ -274,7 +264,9 @@ pub(crate) fn make_items(
         } else {
             let short = norm.rsplit('等').next().unwrap_or(norm);
             let short = if short.is_empty() { norm } else { short };
-            (format!("other:{}", raw_tail(&raw, short)), None)
+            // the key is the clean simplified name (traditional text and
+            // glosses stay in raw_name)
+            (format!("other:{short}"), None)
         };
         let figs: Vec<Fig> = figs_raw
             .iter()

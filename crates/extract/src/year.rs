@@ -79,7 +79,11 @@ pub(crate) fn from_cues(body: &str, yp: &YearPatterns) -> Option<i32> {
             // 到2020年…目标 is a five-year goal
             c.get(7).is_none().then(|| y.as_str().parse().ok()).flatten()
         } else if let Some(y) = c.get(9) {
-            y.as_str().parse::<i32>().ok().map(|y| y + 1)
+            // …力争实现地区生产总值增长6.5%: an aim, not a result
+            let aim = ["力争", "确保", "预期", "目标", "计划", "要", "将"]
+                .iter()
+                .any(|w| c[0].contains(w));
+            (!aim).then(|| y.as_str().parse::<i32>().ok().map(|y| y + 1)).flatten()
         } else {
             None
         };
