@@ -512,9 +512,11 @@ fn shares_a_predicate(c: &[char]) -> bool {
 fn is_shared_marker(c: &[char], k: usize) -> bool {
     matches!(c[k], '均' | '都')
         && !matches!(c.get(k.wrapping_sub(1)), Some('人' | '平' | '年'))
-        && ["增长", "为", "达", "提高", "控制", "保持", "在", "实现", "与", "和"]
-            .iter()
-            .any(|v| at(c, k + 1, v))
+        && [
+            "增长", "为", "达", "提高", "控制", "保持", "在", "实现", "与", "和",
+        ]
+        .iter()
+        .any(|v| at(c, k + 1, v))
 }
 
 fn strip_fluff(n: &Norm, s: usize, e: usize, pat: &Patterns) -> usize {
@@ -523,8 +525,7 @@ fn strip_fluff(n: &Norm, s: usize, e: usize, pat: &Patterns) -> usize {
         Some(m) => {
             let mut end = m.end();
             // 全市生产总值 is a name (a municipality's GDP), not scope + name
-            if t[end..].starts_with("生产总值") && t[..end].ends_with("全市")
-            {
+            if t[end..].starts_with("生产总值") && t[..end].ends_with("全市") {
                 end -= "全市".len();
             }
             s + t[..end].chars().count()

@@ -58,6 +58,7 @@
 mod clause;
 mod error;
 pub mod eval;
+mod explain;
 mod figure;
 mod indicator;
 mod locate;
@@ -74,8 +75,10 @@ use std::path::Path;
 use baogao_model::{Constraint, Document, Outcome, Qualifier, Report, Target};
 
 pub use error::ExtractError;
+pub use explain::{Explanation, Note};
 
 use crate::clause::{Item, Patterns};
+use crate::explain::Trace;
 use crate::indicator::Dictionary;
 use crate::locate::LocatePatterns;
 use crate::meta::MetaPatterns;
@@ -144,6 +147,29 @@ impl Extractor {
     /// Reads the report metadata, targets and outcomes of one document.
     #[must_use]
     pub fn extract(&self, doc: &Document) -> Extraction {
+        self.extract_traced(doc, &mut Trace::off()).0
+    }
+
+    /// [`Extractor::extract`], with why: which clue gave the target year,
+    /// how the targets were located, and every sentence the locator weighed
+    /// with the rule that took or rejected it (`baogao extract --explain`).
+    #[must_use]
+    pub fn explain(&self, doc: &Document) -> Explanation {
+        let mut trace = Trace::on();
+        let (extraction, year_source, located_by) = self.extract_traced(doc, &mut trace);
+        Explanation {
+            extraction,
+            year_source: year_source.to_owned(),
+            located_by: located_by.to_owned(),
+            notes: trace.notes,
+        }
+    }
+
+    fn extract_traced(
+        &self,
+        doc: &Document,
+        trace: &mut Trace,
+    ) -> (Extraction, &'static str, &'static str) {
         let n = Norm::new(&doc.text);
         let m = meta::read(doc.title.as_deref(), doc.published, &n, &self.mp);
         let paras = locate::paragraphs(&n);
@@ -156,7 +182,13 @@ impl Extractor {
             &self.dict,
             &self.pat,
             &self.lp,
+            trace,
         );
+        let located_by = match (cue_para, items.is_empty()) {
+            (Some(_), _) => "cue",
+            (None, false) => "forward sentences",
+            (None, true) => "none",
+        };
         let mut targets = Vec::new();
         for it in &items {
             to_targets(&n, it, doc, m.target_year, &mut targets);
@@ -202,6 +234,7 @@ impl Extractor {
             });
         }
         let mut m = m;
+        let year_source = m.year_source;
         let (division, region_note) = match locate_division(&mut m, &n) {
             Ok(d) => (Some(d), None),
             Err(note) => (None, Some(note)),
@@ -225,11 +258,15 @@ impl Extractor {
             gdp_absent: !targets.is_empty() && !targets.iter().any(|t| t.indicator == "gdp"),
             extractor_version: baogao_model::EXTRACTOR_VERSION.to_owned(),
         };
-        Extraction {
-            report,
-            targets,
-            outcomes,
-        }
+        (
+            Extraction {
+                report,
+                targets,
+                outcomes,
+            },
+            year_source,
+            located_by,
+        )
     }
 }
 

@@ -9,6 +9,7 @@ use baogao_model::Level;
 use regex::Regex;
 
 use crate::clause::{self, Item, Mode, Patterns};
+use crate::explain::Trace;
 use crate::indicator::Dictionary;
 use crate::norm::Norm;
 
@@ -46,9 +47,7 @@ impl LocatePatterns {
             plan_lead: re(
                 r"^(?:今年是|明年是|\d{4}年是|今年政府工作|今年工作的总体要求|今年经济社会发展的总体要求)",
             ),
-            forward: re(
-                r"今年|明年|新的一年|预期|目标|计划|力争|提出|确定|报告中|报告说|报告指出",
-            ),
+            forward: re(r"今年|明年|新的一年|预期|目标|计划|力争|提出|确定|报告中|报告说|报告指出"),
             reported: re(
                 r"全年实现|上半年|前三季度|季度|同比|比上年|较上年|增长了|达到了|总量居|居全省|居全国|跃居|迈上|首次突破",
             ),
@@ -152,6 +151,7 @@ fn cue_in(
     target_year: Option<i32>,
     level: Option<Level>,
     lp: &LocatePatterns,
+    trace: &mut Trace,
 ) -> Option<usize> {
     let t = n.text(s, e);
     // char offsets of the matches, counted incrementally (linear in the paragraph)
@@ -168,15 +168,47 @@ fn cue_in(
             a -= 1;
         }
         let lead = n.text(a, end);
+        let cue = m.as_str();
+        let reject = |why: String| move || format!("targets cue `{cue}` rejected: {why}");
         // targets of the nation or of the province quoted in a lower report
-        if lp.not_this_year.is_match(lead)
-            || lp.elsewhere.is_match(lead)
-            || (level != Some(Level::Province) && lead.contains("全省"))
-        {
+        if let Some(w) = lp.not_this_year.find(lead) {
+            trace.note(
+                n,
+                (a, end),
+                false,
+                reject(format!(
+                    "the lead names `{}` (past, another year or a plan)",
+                    w.as_str()
+                )),
+            );
+            continue;
+        }
+        if let Some(w) = lp.elsewhere.find(lead) {
+            trace.note(
+                n,
+                (a, end),
+                false,
+                reject(format!("another government's targets (`{}`)", w.as_str())),
+            );
+            continue;
+        }
+        if level != Some(Level::Province) && lead.contains("全省") {
+            trace.note(
+                n,
+                (a, end),
+                false,
+                reject("the province's targets quoted in a lower report (`全省`)".to_owned()),
+            );
             continue;
         }
         // 主要经济指标：… sums up a year's results; only 预期指标 announce targets
-        if m.as_str().starts_with("指标") && !lead.contains("预期") {
+        if cue.starts_with("指标") && !lead.contains("预期") {
+            trace.note(
+                n,
+                (a, end),
+                false,
+                reject("`指标` without `预期` sums up results".to_owned()),
+            );
             continue;
         }
         if !(lead.contains("预期")
@@ -185,16 +217,32 @@ fn cue_in(
             || lead.contains("今年")
             || lead.contains("全年"))
         {
+            trace.note(
+                n,
+                (a, end),
+                false,
+                reject(
+                    "no sign of the year's main targets (预期, 主要, 发展, 今年, 全年)".to_owned(),
+                ),
+            );
             continue;
         }
         if let Some(y) = target_year
-            && lp
+            && let Some(c) = lp
                 .year
                 .captures_iter(lead)
-                .any(|c| c[1].parse::<i32>().ok() != Some(y))
+                .find(|c| c[1].parse::<i32>().ok() != Some(y))
         {
+            let other = c[1].to_owned();
+            trace.note(
+                n,
+                (a, end),
+                false,
+                reject(format!("names {other}, not the target year {y}")),
+            );
             continue;
         }
+        trace.note(n, (a, end), true, || format!("targets cue `{cue}`"));
         return Some(end);
     }
     None
@@ -210,6 +258,7 @@ pub(crate) fn targets(
     dict: &Dictionary,
     pat: &Patterns,
     lp: &LocatePatterns,
+    trace: &mut Trace,
 ) -> (Vec<Item>, Option<usize>) {
     // a paragraph about the past, another year or five years does not continue the list
     let foreign = |t: &str| {
@@ -226,7 +275,7 @@ pub(crate) fn targets(
     let order = (review_end..paras.len()).chain(0..review_end.min(paras.len()));
     for i in order {
         let (s, e) = paras[i];
-        if let Some(cue_end) = cue_in(n, s, e, target_year, level, lp) {
+        if let Some(cue_end) = cue_in(n, s, e, target_year, level, lp, trace) {
             let items = read_block(n, paras, i, cue_end, dict, pat, &foreign);
             if !items.is_empty() {
                 return (items, Some(i));
@@ -244,7 +293,11 @@ pub(crate) fn targets(
     } else {
         return (Vec::new(), None);
     };
-    (forward_sentences(n, &paras[from..], target_year, structured, dict, pat, lp), None)
+    let rules = (dict, pat, lp);
+    (
+        forward_sentences(n, &paras[from..], target_year, structured, rules, trace),
+        None,
+    )
 }
 
 /// The sentences that state the coming year's figures when no targets cue
@@ -259,9 +312,8 @@ fn forward_sentences(
     paras: &[(usize, usize)],
     target_year: Option<i32>,
     structured: bool,
-    dict: &Dictionary,
-    pat: &Patterns,
-    lp: &LocatePatterns,
+    (dict, pat, lp): (&Dictionary, &Patterns, &LocatePatterns),
+    trace: &mut Trace,
 ) -> Vec<Item> {
     let other_year = |t: &str| {
         target_year.is_some_and(|y| {
@@ -276,11 +328,15 @@ fn forward_sentences(
             .find_iter(t)
             .any(|m| !(m.as_str() == "预计" && t[..m.start()].ends_with("今年")))
     };
-    let backward = |t: &str| {
-        lp.not_this_year.is_match(t)
-            || past(t)
-            || lp.reported.is_match(t)
-            || other_year(t)
+    // why a sentence looks back (or at another year), if it does
+    let backward = |t: &str| -> Option<String> {
+        if let Some(w) = lp.not_this_year.find(t).or_else(|| lp.reported.find(t)) {
+            return Some(format!("looks back or beyond the year (`{}`)", w.as_str()));
+        }
+        if past(t) {
+            return Some("reports the past year (去年, 过去, 完成了 …)".to_owned());
+        }
+        other_year(t).then(|| "names another year than the target year".to_owned())
     };
     // news prose joins last year's results and this year's aims with ；
     let sents: Vec<(usize, usize)> = paras
@@ -291,11 +347,27 @@ fn forward_sentences(
     let mut continuing = false;
     for &(a, b) in &sents {
         let t = n.text(a, b);
-        let forward = lp.forward.is_match(t)
-            || target_year.is_some_and(|y| t.contains(&format!("{y}年")));
+        let forward =
+            lp.forward.is_match(t) || target_year.is_some_and(|y| t.contains(&format!("{y}年")));
+        let figures = t.contains(|c: char| c.is_ascii_digit() || c == '%');
+        if let Some(why) = backward(t) {
+            if figures {
+                trace.note(n, (a, b), false, || why);
+            }
+            continuing = false;
+            continue;
+        }
         // 力争 marks the aims of a work section in a full report
-        let taken = !backward(t) && (continuing || forward && !(structured && t.contains("力争")));
-        if !taken {
+        if !continuing && (!forward || structured && t.contains("力争")) {
+            if figures {
+                trace.note(n, (a, b), false, || {
+                    if forward {
+                        "a work section's aim (力争) in a full report".to_owned()
+                    } else {
+                        "names neither the coming year nor a target or plan".to_owned()
+                    }
+                });
+            }
             continuing = false;
             continue;
         }
@@ -304,9 +376,21 @@ fn forward_sentences(
             !it.indicator.starts_with("other:") && it.figs.iter().any(|f| f.value.is_some())
         });
         if items.is_empty() || !continuing && !states {
+            if figures {
+                trace.note(n, (a, b), false, || {
+                    "reads no canonical indicator with a figure".to_owned()
+                });
+            }
             continuing = false;
             continue;
         }
+        trace.note(n, (a, b), true, || {
+            if continuing {
+                "continues the sentence before it".to_owned()
+            } else {
+                "a forward-looking sentence with figures (no targets cue in the text)".to_owned()
+            }
+        });
         if continuing {
             if let Some(g) = groups.last_mut() {
                 g.extend(items);

@@ -131,8 +131,8 @@ const CONGRESS_SCAN: usize = 1500;
 /// Words a region's name never holds: a title's speaker or verb glued in
 /// front of 省/市 (苏树林向大会作省政府工作报告).
 const NOT_IN_NAMES: &[&str] = &[
-    "向", "作", "代表", "大会", "会议", "报告", "省长", "市长", "县长", "区长", "州长", "主席", "听取", "审议",
-    "今天", "上午", "下午", "召开", "开幕",
+    "向", "作", "代表", "大会", "会议", "报告", "省长", "市长", "县长", "区长", "州长", "主席",
+    "听取", "审议", "今天", "上午", "下午", "召开", "开幕",
 ];
 
 #[derive(Debug)]
@@ -192,6 +192,8 @@ pub(crate) struct Meta {
     pub(crate) report_date: Option<NaiveDate>,
     pub(crate) target_year: Option<i32>,
     pub(crate) session: Option<String>,
+    /// Which clue gave the target year (for `--explain`).
+    pub(crate) year_source: &'static str,
 }
 
 fn province_full(short_or_full: &str) -> Option<&'static str> {
@@ -365,33 +367,52 @@ pub(crate) fn read(
     if m.level == Some(Level::Province) {
         m.province.clone_from(&m.region);
     }
-    // target year
-    m.target_year = tnorm
-        .as_deref()
-        .map(cn_year_digits)
-        .and_then(|t| mp.title_year.captures(&t).map(|c| c[1].to_owned()))
-        .and_then(|y| y.parse().ok())
+    // target year: the first clue that gives one, in the order a reader trusts them
+    let clues: [(&'static str, &dyn Fn() -> Option<i32>); 9] = [
+        ("the title", &|| {
+            tnorm
+                .as_deref()
+                .map(cn_year_digits)
+                .and_then(|t| mp.title_year.captures(&t).map(|c| c[1].to_owned()))
+                .and_then(|y| y.parse().ok())
+        }),
         // a report delivered in November or December sets next year's targets
-        .or_else(|| {
+        ("the delivery date", &|| {
             m.report_date
                 .map(|d| chrono::Datelike::year(&d) + i32::from(chrono::Datelike::month(&d) >= 11))
-        })
-        .or_else(|| year::from_cues(&cn_year_digits(body), &mp.year))
-        .or_else(|| most_common_year(body, &mp.plan_year, 0))
-        .or_else(|| most_common_year(body, &mp.review_year, 1))
+        }),
+        ("the coming year named beside its targets", &|| {
+            year::from_cues(&cn_year_digits(body), &mp.year)
+        }),
+        ("a plan heading", &|| {
+            most_common_year(body, &mp.plan_year, 0)
+        }),
+        ("a review heading (the year after)", &|| {
+            most_common_year(body, &mp.review_year, 1)
+        }),
         // a news report: the dateline of the article
-        .or_else(|| {
+        ("the dateline", &|| {
             year::dateline(lines.iter().take(12).map(text_of), &mp.year)
                 .map(|(y, month)| y + i32::from(month >= 11))
-        })
+        }),
         // a congress may hold two sessions in one year: the session's year is
         // a last resort
-        .or_else(|| {
+        ("the congress session", &|| {
             m.province
                 .as_deref()
                 .and_then(|p| year::from_session(body, p, &mp.year))
-        })
-        .or_else(|| published.map(|d| chrono::Datelike::year(&d)));
+        }),
+        ("the page's publication date", &|| {
+            published.map(|d| chrono::Datelike::year(&d))
+        }),
+        ("nothing", &|| None),
+    ];
+    let (source, year) = clues
+        .iter()
+        .find_map(|(source, clue)| clue().map(|y| (*source, y)))
+        .map_or(("nothing", None), |(s, y)| (s, Some(y)));
+    m.target_year = year;
+    m.year_source = source;
     m
 }
 
@@ -413,7 +434,9 @@ fn cn_year_digits(s: &str) -> String {
         if i + 4 < chars.len()
             && chars[i + 4] == '年'
             && chars[i..i + 4].iter().all(|&c| digit(c).is_some())
-            && chars[i..i + 4].iter().any(|&c| DIGITS.contains(c) && c != '〇')
+            && chars[i..i + 4]
+                .iter()
+                .any(|&c| DIGITS.contains(c) && c != '〇')
         {
             for &c in &chars[i..i + 4] {
                 out.push(char::from(b'0' + digit(c).unwrap_or(0) as u8));

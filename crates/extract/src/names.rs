@@ -163,7 +163,9 @@ pub(crate) fn catch_all(name: &str) -> bool {
 /// `A和B` (or 及, 与) where both sides are canonical indicators: the two
 /// names, in order.
 fn joined_indicators<'a>(name: &'a str, dict: &Dictionary) -> Option<Vec<&'a str>> {
-    let (i, c) = name.char_indices().find(|&(_, c)| matches!(c, '和' | '及'))?;
+    let (i, c) = name
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '和' | '及'))?;
     let (a, b) = (&name[..i], &name[i + c.len_utf8()..]);
     (a.chars().count() >= 2 && dict.is_known(a) && dict.is_known(b)).then(|| vec![a, b])
 }
@@ -172,8 +174,8 @@ fn joined_indicators<'a>(name: &'a str, dict: &Dictionary) -> Option<Vec<&'a str
 /// prose (`福建省…开幕提出今年生产总值`, `云南省在固定资产投资`,
 /// `2018年全省生产总值`): the name starts after the last of them.
 const LEAD_IN_ENDS: &[&str] = &[
-    "提出", "表示", "指出", "透露", "介绍", "强调", "开幕", "会议", "报告", "今年", "明年", "年", "在",
-    "计划", "预计", "要求",
+    "提出", "表示", "指出", "透露", "介绍", "强调", "开幕", "会议", "报告", "今年", "明年", "年",
+    "在", "计划", "预计", "要求",
 ];
 
 /// The name range `(a, b)` without a lead-in glued in front of it, and
@@ -196,7 +198,10 @@ fn after_speaker(n: &Norm, (a, b): (usize, usize)) -> (usize, usize) {
         return (a, b);
     }
     let mut rest = &t[cut..];
-    for scope in ["全省", "全市", "全区", "全县", "全州", "本省", "本市", "本区", "本县", "我省", "我市", "我区", "我县"] {
+    for scope in [
+        "全省", "全市", "全区", "全县", "全州", "本省", "本市", "本区", "本县", "我省", "我市",
+        "我区", "我县",
+    ] {
         if let Some(r) = rest.strip_prefix(scope)
             && r.chars().count() >= 2
         {
@@ -289,7 +294,9 @@ pub(crate) fn make_items(
             for p in parts {
                 let len = p.chars().count();
                 // the original spelling of each part (the same length: one char each)
-                let raw: String = orig.get(at..at + len).map_or_else(|| p.to_owned(), |r| r.iter().collect());
+                let raw: String = orig
+                    .get(at..at + len)
+                    .map_or_else(|| p.to_owned(), |r| r.iter().collect());
                 push(raw, p);
                 at += len + 1;
             }

@@ -305,7 +305,10 @@ mod tests {
 
     #[test]
     fn traditional_chars_outside_the_fixture_table_are_converted() {
-        let s: String = Norm::new("糧食總產量穩定在歷史高位，鞏固").chars.iter().collect();
+        let s: String = Norm::new("糧食總產量穩定在歷史高位，鞏固")
+            .chars
+            .iter()
+            .collect();
         assert_eq!(s, "粮食总产量稳定在历史高位，巩固");
     }
 

@@ -472,3 +472,44 @@ fn ambiguous_and_renamed_regions() {
     assert_eq!(r.level, Some(baogao_model::Level::County));
     assert_eq!(r.prefecture.as_deref(), Some("金华市"));
 }
+
+#[test]
+fn explain_names_the_cue_and_the_rejected_look_alikes() {
+    let ex = Extractor::builtin();
+    let doc = Document::from_text(
+        "x.txt",
+        "2024年某某省政府工作报告\n全国主要预期目标是：国内生产总值增长5%左右。\n今年全省经济社会发展的主要预期目标是：地区生产总值增长6%左右。",
+    );
+    let e = ex.explain(&doc);
+    assert_eq!(e.located_by, "cue");
+    assert_eq!(e.year_source, "the title");
+    assert_eq!(e.extraction, ex.extract(&doc), "explain extracts what extract does");
+    let rejected = e.notes.iter().find(|n| !n.taken).expect("a rejected cue");
+    assert!(rejected.text.contains("全国"), "{rejected:?}");
+    assert!(rejected.rule.contains("another government"), "{rejected:?}");
+    let taken = e.notes.iter().find(|n| n.taken).expect("the taken cue");
+    assert!(taken.text.contains("今年全省"), "{taken:?}");
+    let chars: Vec<char> = doc.text.chars().collect();
+    let span: String = chars[taken.char_start as usize..taken.char_end as usize].iter().collect();
+    assert_eq!(span, taken.text, "offsets point into the text");
+}
+
+#[test]
+fn explain_without_a_cue_shows_the_forward_sentences() {
+    let ex = Extractor::builtin();
+    let doc = Document::from_text(
+        "x.txt",
+        "新华社电 2024年某某省政府工作报告发布。去年全省生产总值增长5.2%。报告提出，今年全省生产总值增长6%左右。",
+    );
+    let e = ex.explain(&doc);
+    assert_eq!(e.located_by, "forward sentences");
+    assert_eq!(e.extraction.targets.len(), 1);
+    assert!(
+        e.notes
+            .iter()
+            .any(|n| !n.taken && n.text.contains("去年") && n.rule.contains("`去年`")),
+        "{:#?}",
+        e.notes
+    );
+    assert!(e.notes.iter().any(|n| n.taken && n.text.contains("今年")));
+}

@@ -72,18 +72,26 @@ pub(crate) fn from_cues(body: &str, yp: &YearPatterns) -> Option<i32> {
             y.as_str().parse::<i32>().ok().map(|y| y + 1)
         } else if let Some(y) = c.get(5) {
             // 过去的2023年是… looks back
-            c.get(4).is_none().then(|| y.as_str().parse().ok()).flatten()
+            c.get(4)
+                .is_none()
+                .then(|| y.as_str().parse().ok())
+                .flatten()
         } else if let Some(y) = c.get(6) {
             y.as_str().parse().ok()
         } else if let Some(y) = c.get(8) {
             // 到2020年…目标 is a five-year goal
-            c.get(7).is_none().then(|| y.as_str().parse().ok()).flatten()
+            c.get(7)
+                .is_none()
+                .then(|| y.as_str().parse().ok())
+                .flatten()
         } else if let Some(y) = c.get(9) {
             // …力争实现地区生产总值增长6.5%: an aim, not a result
             let aim = ["力争", "确保", "预期", "目标", "计划", "要", "将"]
                 .iter()
                 .any(|w| c[0].contains(w));
-            (!aim).then(|| y.as_str().parse::<i32>().ok().map(|y| y + 1)).flatten()
+            (!aim)
+                .then(|| y.as_str().parse::<i32>().ok().map(|y| y + 1))
+                .flatten()
         } else {
             None
         };
@@ -126,7 +134,14 @@ pub(crate) fn from_session(body: &str, province: &str, yp: &YearPatterns) -> Opt
         };
         // the congress must be the province's own: its name just before
         let start = c.get(0).map_or(0, |m| m.start());
-        let before: String = body[..start].chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+        let before: String = body[..start]
+            .chars()
+            .rev()
+            .take(8)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         if !before.contains(short.as_str()) || before.ends_with('市') && !province.ends_with('市')
         {
             continue;
@@ -177,8 +192,14 @@ mod tests {
     fn the_coming_year_beside_its_targets() {
         let yp = YearPatterns::new();
         for (text, want) in [
-            ("2006年是我省十一五规划的开局之年，明确了2006年全省经济社会发展的预期目标", Some(2006)),
-            ("刚刚过去的2023年是极不平凡的一年。今年（2024年）全省生产总值增长5%", Some(2024)),
+            (
+                "2006年是我省十一五规划的开局之年，明确了2006年全省经济社会发展的预期目标",
+                Some(2006),
+            ),
+            (
+                "刚刚过去的2023年是极不平凡的一年。今年（2024年）全省生产总值增长5%",
+                Some(2024),
+            ),
             ("去年（2020年）实现生产总值增长3.7%", Some(2021)),
             ("到2020年，全省生产总值目标为5万亿元", None),
             ("2015年，贵州省计划地区生产总值突破1万亿元", Some(2015)),
@@ -191,26 +212,45 @@ mod tests {
     #[test]
     fn provincial_session_gives_the_year() {
         let yp = YearPatterns::new();
-        assert_eq!(from_session("河南省十二届人大一次会议21日在郑州开幕", "河南省", &yp), Some(2013));
         assert_eq!(
-            from_session("1月28日上午9时,甘肃省第十二届人民代表大会第三次会议在兰州开幕", "甘肃省", &yp),
+            from_session("河南省十二届人大一次会议21日在郑州开幕", "河南省", &yp),
+            Some(2013)
+        );
+        assert_eq!(
+            from_session(
+                "1月28日上午9时,甘肃省第十二届人民代表大会第三次会议在兰州开幕",
+                "甘肃省",
+                &yp
+            ),
             Some(2015)
         );
         assert_eq!(
             from_session("天津市第十七届人民代表大会第二次会议开幕", "天津市", &yp),
             Some(2019)
         );
-        assert_eq!(from_session("在河北省人大十一届三次会议上", "河北省", &yp), Some(2010));
+        assert_eq!(
+            from_session("在河北省人大十一届三次会议上", "河北省", &yp),
+            Some(2010)
+        );
         // a city's congress follows no provincial calendar
-        assert_eq!(from_session("广州市第十五届人民代表大会第三次会议", "广东省", &yp), None);
+        assert_eq!(
+            from_session("广州市第十五届人民代表大会第三次会议", "广东省", &yp),
+            None
+        );
     }
 
     #[test]
     fn dateline_in_any_common_form() {
         let yp = YearPatterns::new();
-        assert_eq!(dateline(["发布时间:2016-01-25 21:42:00"], &yp), Some((2016, 1)));
+        assert_eq!(
+            dateline(["发布时间:2016-01-25 21:42:00"], &yp),
+            Some((2016, 1))
+        );
         assert_eq!(dateline(["澎湃新闻 2019/01/14"], &yp), Some((2019, 1)));
-        assert_eq!(dateline(["无日期", "2025年12月20日"], &yp), Some((2025, 12)));
+        assert_eq!(
+            dateline(["无日期", "2025年12月20日"], &yp),
+            Some((2025, 12))
+        );
         assert_eq!(dateline(["电话 2016-13-45"], &yp), None);
     }
 }
