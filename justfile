@@ -22,10 +22,15 @@ demo:
     cargo run --locked -q -p baogao-cli -- demo --output demo-out
     .venv/bin/python -c "import duckdb; print(duckdb.sql(\"select r.region, t.indicator, t.value, t.unit, t.qualifier from read_parquet('demo-out/targets/**/*.parquet', hive_partitioning = true) t join read_parquet('demo-out/reports/**/*.parquet', hive_partitioning = true) r using (doc_id) order by r.region, t.indicator\"))"
 
-# Extraction scores on the bundled gold files.
+# Extraction scores on the bundled gold files
+# (the real texts: dev2 and real/dev are the parts rules are written against,
+# real/unseen is only scored; fixtures/real/README.md)
 eval:
     cargo run --locked -q -p baogao-cli -- eval fixtures/gold fixtures/seeds
     cargo run --locked -q -p baogao-cli -- eval fixtures/dev/gold fixtures/dev/reports
+    cargo run --locked -q -p baogao-cli -- eval fixtures/dev2/gold fixtures/dev2/reports
+    cargo run --locked -q -p baogao-cli -- eval fixtures/real/dev/gold fixtures/real/dev/reports
+    cargo run --locked -q -p baogao-cli -- eval fixtures/real/unseen/gold fixtures/real/unseen/reports
 
 # Benchmarks (BENCHMARKS.md): per-stage criterion, end to end at N = 1,000 and
 # 20,000 pages against Scrapy + trafilatura + pyarrow, cleaner vs trafilatura.
