@@ -36,9 +36,9 @@ impl Patterns {
         let re = |s: &str| Regex::new(s).expect("built-in pattern");
         Patterns {
             fluff: re(concat!(
-                r"^(?:[●■◆▲★•·◎□\-—>]+|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[一二三四五六七八九十]+[是、]|",
+                r"^(?:[●■◆▲★•·◎□\-—>“”「『《]+|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[一二三四五六七八九十]+[是、]|",
                 r"20\d\d年(?:全年)?|今年|明年|全年|去年|上年|年末|年底|其中|全省|全市|全区|全县|全州|全盟|全旗|全自治区|",
-                r"我省|我市|我区|我县|我州|我们|本省|本市|本区|本县|初步统计|初步核算|据初步核算|经初步核算|预计|确保|力争|争取|完成|实现|主要是|分别是|即|将|努力|力求|奋力)+"
+                r"我省|我市|我区|我县|我州|我们|本省|本市|本区|本县|预期|除了|初步统计|初步核算|据初步核算|经初步核算|预计|确保|力争|争取|完成|实现|主要是|分别是|即|将|努力|力求|奋力)+"
             )),
             qualitative: re(concat!(
                 r"(?:增长|增速|增幅|提高)?(?:与|和|同)(?:经济增长|经济增速|经济发展|地区生产总值增长|经济社会发展|经济)(?:保持)?(?:基本)?(?:同步|协调)(?:增长)?|",
@@ -175,6 +175,19 @@ static VERB_CHARS: std::sync::LazyLock<Vec<(&str, Vec<char>)>> =
 /// Longest clause (in chars) that is read.
 const MAX_CLAUSE: usize = 400;
 
+/// Words that open a clause and introduce its figure without being part of it.
+const CONNECTIVES: &[&str] = &["其中", "即", "此外", "另外", "同时", "除了", "以及"];
+
+/// `e` without a trailing 等 (进出口总额增长6%等): the list's "and so on" is
+/// not part of the last clause.
+fn without_etc(c: &[char], s: usize, e: usize) -> usize {
+    let mut e = e;
+    while e > s + 1 && c[e - 1] == '等' {
+        e -= 1;
+    }
+    e
+}
+
 /// Names that only point back to the indicator before them.
 const ANAPHORA: &[&str] = &[
     "总量",
@@ -283,12 +296,16 @@ pub(crate) fn read_sentence(
                     } else {
                         start
                     };
-                    // a clause-initial 其中 introduces the figure, it is not part of it
-                    if start == cs && at(c, cs, "其中") && condition_start.is_none() {
-                        start += 2;
+                    // a clause-initial 其中, 即, 此外 … introduces the figure, it is
+                    // not part of it
+                    if start == cs
+                        && condition_start.is_none()
+                        && let Some(w) = CONNECTIVES.iter().find(|w| at(c, cs, w))
+                    {
+                        start += w.chars().count();
                     }
                     condition_start = None;
-                    let new = make_items(n, &names, &seg, start, se, dict);
+                    let new = make_items(n, &names, &seg, start, without_etc(c, start, se), dict);
                     if !new.is_empty() {
                         items.extend(new);
                         current = Some(items.len() - 1);

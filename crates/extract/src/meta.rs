@@ -196,6 +196,19 @@ pub(crate) struct Meta {
     pub(crate) year_source: &'static str,
 }
 
+/// The length in bytes of a province's name (full or short) that `s` starts with.
+pub(crate) fn province_prefix(s: &str) -> Option<usize> {
+    PROVINCES
+        .iter()
+        .find_map(|(short, full)| {
+            if s.starts_with(full) {
+                Some(full.len())
+            } else {
+                s.starts_with(short).then_some(short.len())
+            }
+        })
+}
+
 fn province_full(short_or_full: &str) -> Option<&'static str> {
     PROVINCES
         .iter()

@@ -23,6 +23,11 @@ pub(crate) const NAME_TAIL: &[&str] = &[
     "预计",
     "初步核算",
     "的",
+    "将",
+    "要",
+    "也",
+    "还",
+    "仍",
 ];
 
 pub(crate) fn has_han(s: &str) -> bool {
@@ -64,7 +69,10 @@ pub(crate) fn expand_list(names: &str, count: usize) -> Vec<String> {
     let mut out = Vec::new();
     for p in &parts[..parts.len() - 1] {
         let len = p.chars().count();
-        if len < last_chars.len() {
+        // a modifier (城镇, 一产, 城镇居民) takes the last name's tail; a
+        // name of its own (进出口总额, 实际利用外资) does not
+        let modifier = len <= 4 && !p.ends_with(|c: char| "额资入值率量金数价格出".contains(c));
+        if modifier && len < last_chars.len() {
             let tail: String = last_chars[len..].iter().collect();
             if p.ends_with(&tail) || tail.is_empty() {
                 out.push((*p).to_owned());
@@ -194,10 +202,16 @@ fn after_speaker(n: &Norm, (a, b): (usize, usize)) -> (usize, usize) {
             }
         }
     }
+    // a province named in front of its figure (湖北地区生产总值, 上海地方财政收入)
+    if let Some(k) = crate::meta::province_prefix(&t[cut..])
+        && t[cut + k..].chars().count() >= 4
+    {
+        cut += k;
+    }
     if cut == 0 {
         return (a, b);
     }
-    let mut rest = &t[cut..];
+    let mut rest = t[cut..].trim_start_matches('的');
     for scope in [
         "全省", "全市", "全区", "全县", "全州", "本省", "本市", "本区", "本县", "我省", "我市",
         "我区", "我县",
@@ -368,6 +382,10 @@ mod tests {
         assert_eq!(
             expand_list("城镇和农村居民收入", 2),
             vec!["城镇居民收入", "农村居民收入"]
+        );
+        assert_eq!(
+            expand_list("进出口总额、实际利用外资、引进外省到位资金", 3),
+            vec!["进出口总额", "实际利用外资", "引进外省到位资金"]
         );
     }
 }

@@ -135,6 +135,16 @@ impl Norm {
                 skip_to = end;
                 continue;
             }
+            // ⒋2: a digit with a full stop in one glyph (U+2488–U+2490)
+            if ('\u{2488}'..='\u{2490}').contains(&c) {
+                for f in [char::from(b'1' + (c as u32 - 0x2488) as u8), '.'] {
+                    chars.push(f);
+                    orig.push(i);
+                    at.push(joined.len());
+                    joined.push(f);
+                }
+                continue;
+            }
             let f = fold(c);
             if f == '\n' || !f.is_whitespace() {
                 // a comma between digits is a thousands separator: keep ASCII
@@ -301,6 +311,14 @@ mod tests {
         let t = "生產總值增長的預期目標為9%、生产总值目标为增长10%左右。主要预期目标为：";
         let s: String = Norm::new(t).chars.iter().collect();
         assert_eq!(s, "生产总值增长9%、生产总值增长10%左右。主要预期目标为：");
+    }
+
+    #[test]
+    fn digit_full_stop_glyphs_read_as_a_decimal_point() {
+        let n = Norm::new("控制在⒋2以内");
+        let s: String = n.chars.iter().collect();
+        assert_eq!(s, "控制在4.2以内");
+        assert_eq!(n.orig_text(3, 6), "⒋2");
     }
 
     #[test]
