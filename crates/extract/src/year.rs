@@ -71,11 +71,11 @@ pub(crate) fn from_cues(body: &str, yp: &YearPatterns) -> Option<i32> {
         } else if let Some(y) = c.get(3) {
             y.as_str().parse::<i32>().ok().map(|y| y + 1)
         } else if let Some(y) = c.get(5) {
-            // 过去的2023年是… looks back
-            c.get(4)
-                .is_none()
-                .then(|| y.as_str().parse().ok())
-                .flatten()
+            // 过去的2023年是… looks back: the report is for the year after
+            y.as_str()
+                .parse::<i32>()
+                .ok()
+                .map(|y| y + i32::from(c.get(4).is_some()))
         } else if let Some(y) = c.get(6) {
             y.as_str().parse().ok()
         } else if let Some(y) = c.get(8) {
