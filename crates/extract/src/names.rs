@@ -191,6 +191,16 @@ const LEAD_IN_ENDS: &[&str] = &[
 /// what would remain resolves to nothing shorter than the whole.
 fn after_speaker(n: &Norm, (a, b): (usize, usize)) -> (usize, usize) {
     let t = n.text(a, b);
+    // the last chars of the lead-in words and the first of the provinces:
+    // most names hold none of them past their first char
+    let may_trim = t
+        .chars()
+        .skip(1)
+        .any(|c| "出示露绍调幕议告年在划计求".contains(c))
+        || crate::meta::province_prefix(t).is_some();
+    if !may_trim {
+        return (a, b);
+    }
     let mut cut = 0;
     for w in LEAD_IN_ENDS {
         if let Some(p) = t.rfind(w) {

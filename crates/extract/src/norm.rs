@@ -19,56 +19,58 @@ const TRAD_SIMP: &str = include_str!("trad_simp.txt");
 /// converter: CJK extension A and the main block.
 const CONVERTED: std::ops::Range<u32> = 0x3400..0xa000;
 
-/// The pairs of [`TRAD_SIMP`], and a bit per char of the main CJK block
-/// saying whether it has a pair: most chars of a report are simplified, and
-/// the bit answers for them without hashing.
+/// Traditional → simplified: a slot per char of the main CJK block (most
+/// chars of a report are there, and a slot answers without hashing; `'\0'`
+/// when the char has no pair), and the few pairs outside it.
 struct TradMap {
-    pairs: std::collections::HashMap<char, char>,
-    bits: Vec<u64>,
+    table: Vec<char>,
+    others: std::collections::HashMap<char, char>,
 }
 
-/// The first and one past the last char the bits of [`TradMap`] cover.
+/// The first and one past the last char the table of [`TradMap`] covers.
 const CJK: std::ops::Range<u32> = 0x4e00..0xa000;
 
 impl TradMap {
+    #[inline]
     fn get(&self, c: char) -> Option<char> {
         let u = c as u32;
         if CJK.contains(&u) {
-            let k = (u - CJK.start) as usize;
-            if self.bits[k / 64] & (1 << (k % 64)) == 0 {
-                return None;
-            }
+            let s = self.table[(u - CJK.start) as usize];
+            return (s != '\0').then_some(s);
         }
-        self.pairs.get(&c).copied()
+        self.others.get(&c).copied()
     }
 }
 
 static TRAD_MAP: std::sync::LazyLock<TradMap> = std::sync::LazyLock::new(|| {
-    let mut pairs: std::collections::HashMap<char, char> = CONVERTED
-        .filter_map(char::from_u32)
-        .filter_map(|c| {
-            let simplified = fast2s::convert(c.encode_utf8(&mut [0; 4]));
-            let mut it = simplified.chars();
-            match (it.next(), it.next()) {
-                (Some(s), None) if s != c => Some((c, s)),
-                _ => None,
-            }
-        })
-        .collect();
+    let converted = CONVERTED.filter_map(char::from_u32).filter_map(|c| {
+        let simplified = fast2s::convert(c.encode_utf8(&mut [0; 4]));
+        let mut it = simplified.chars();
+        match (it.next(), it.next()) {
+            (Some(s), None) if s != c => Some((c, s)),
+            _ => None,
+        }
+    });
     let chars: Vec<char> = TRAD_SIMP.chars().filter(|c| !c.is_whitespace()).collect();
-    pairs.extend(chars.chunks_exact(2).map(|p| (p[0], p[1])));
-    let mut bits = vec![0u64; (CJK.end - CJK.start).div_ceil(64) as usize];
-    for &c in pairs.keys() {
-        let u = c as u32;
+    // the fixture pairs come last: they win over the converter's
+    let pairs = converted.chain(chars.chunks_exact(2).map(|p| (p[0], p[1])));
+    let mut map = TradMap {
+        table: vec!['\0'; (CJK.end - CJK.start) as usize],
+        others: std::collections::HashMap::new(),
+    };
+    for (t, s) in pairs {
+        let u = t as u32;
         if CJK.contains(&u) {
-            let k = (u - CJK.start) as usize;
-            bits[k / 64] |= 1 << (k % 64);
+            map.table[(u - CJK.start) as usize] = s;
+        } else {
+            map.others.insert(t, s);
         }
     }
-    TradMap { pairs, bits }
+    map
 });
 
 /// Maps one original char to the char the extractor reads.
+#[inline]
 pub(crate) fn fold(c: char) -> char {
     match c {
         '\u{3000}' | '\u{00a0}' | '\t' | '\r' => ' ',
@@ -245,6 +247,10 @@ const GLUE: &[&str] = &[
 /// (a Han char that is not a scope or a time word) and before a figure or
 /// its verb.
 fn glue_end(src: &[char], i: usize, prev: Option<char>) -> Option<usize> {
+    // every phrase starts with one of these (as written, simplified or not)
+    if !matches!(src[i], '的' | '预' | '預' | '目') {
+        return None;
+    }
     let prev = prev?;
     if !is_han(prev) || matches!(prev, '年' | '要' | '的' | '主' | '是' | '为') {
         return None;
