@@ -35,6 +35,9 @@ where
 
 #[derive(Debug, Deserialize)]
 struct Gold {
+    /// Where the text comes from: `page: URL` for a web page.
+    #[serde(default)]
+    source: Option<String>,
     #[serde(default, deserialize_with = "labelled")]
     region: Labelled<String>,
     #[serde(default, deserialize_with = "labelled")]
@@ -355,7 +358,14 @@ pub fn evaluate(
             .unwrap_or_default();
         let tp = text_dir.join(format!("{stem}.txt"));
         let text = std::fs::read_to_string(&tp).map_err(read_err(&tp))?;
-        let doc = Document::from_text(&tp.to_string_lossy(), &text);
+        // the page's address, when the gold file names it (`page: URL`), is
+        // what the pipeline's document carries
+        let url = gold
+            .source
+            .as_deref()
+            .and_then(|s| s.strip_prefix("page: "))
+            .map_or_else(|| tp.to_string_lossy().into_owned(), str::to_owned);
+        let doc = Document::from_text(&url, &text);
         let out = ex.extract(&doc);
 
         let found_t: Vec<GoldTarget> = out.targets.iter().map(GoldTarget::from).collect();

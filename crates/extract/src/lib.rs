@@ -171,7 +171,12 @@ impl Extractor {
         trace: &mut Trace,
     ) -> (Extraction, &'static str, &'static str) {
         let n = Norm::new(&doc.text);
-        let m = meta::read(doc.title.as_deref(), doc.published, &n, &self.mp);
+        let page = meta::Page {
+            title: doc.title.as_deref(),
+            published: doc.published,
+            url: &doc.url,
+        };
+        let m = meta::read(page, &n, &self.mp);
         let paras = locate::paragraphs(&n);
         let rev_end = locate::review_end(&n, &paras, m.target_year, &self.lp);
         let (items, cue_para) = locate::targets(

@@ -198,15 +198,13 @@ pub(crate) struct Meta {
 
 /// The length in bytes of a province's name (full or short) that `s` starts with.
 pub(crate) fn province_prefix(s: &str) -> Option<usize> {
-    PROVINCES
-        .iter()
-        .find_map(|(short, full)| {
-            if s.starts_with(full) {
-                Some(full.len())
-            } else {
-                s.starts_with(short).then_some(short.len())
-            }
-        })
+    PROVINCES.iter().find_map(|(short, full)| {
+        if s.starts_with(full) {
+            Some(full.len())
+        } else {
+            s.starts_with(short).then_some(short.len())
+        }
+    })
 }
 
 fn province_full(short_or_full: &str) -> Option<&'static str> {
@@ -236,13 +234,22 @@ fn level_of(name: &str) -> Level {
     }
 }
 
+/// What the page says of itself beside its text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Page<'a> {
+    pub(crate) title: Option<&'a str>,
+    pub(crate) published: Option<NaiveDate>,
+    /// The page's address (a date in its path dates an article), or a path.
+    pub(crate) url: &'a str,
+}
+
 /// Reads the metadata of a document from its title and its opening lines.
-pub(crate) fn read(
-    title: Option<&str>,
-    published: Option<NaiveDate>,
-    n: &Norm,
-    mp: &MetaPatterns,
-) -> Meta {
+pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
+    let Page {
+        title,
+        published,
+        url,
+    } = page;
     let mut m = Meta::default();
     let lines: Vec<(usize, usize)> = crate::locate::paragraphs(n).into_iter().take(40).collect();
     let text_of = |&(s, e): &(usize, usize)| n.text(s, e);
@@ -381,7 +388,7 @@ pub(crate) fn read(
         m.province.clone_from(&m.region);
     }
     // target year: the first clue that gives one, in the order a reader trusts them
-    let clues: [(&'static str, &dyn Fn() -> Option<i32>); 9] = [
+    let clues: [(&'static str, &dyn Fn() -> Option<i32>); 10] = [
         ("the title", &|| {
             tnorm
                 .as_deref()
@@ -414,6 +421,9 @@ pub(crate) fn read(
             m.province
                 .as_deref()
                 .and_then(|p| year::from_session(body, p, &mp.year))
+        }),
+        ("the date in the page's address", &|| {
+            year::from_url(url, &mp.year).map(|(y, month)| y + i32::from(month >= 11))
         }),
         ("the page's publication date", &|| {
             published.map(|d| chrono::Datelike::year(&d))
@@ -747,8 +757,16 @@ mod tests {
         }
     }
 
+    fn page(title: Option<&str>) -> Page<'_> {
+        Page {
+            title,
+            published: None,
+            url: "t.txt",
+        }
+    }
+
     fn meta(text: &str) -> Meta {
-        read(None, None, &Norm::new(text), &MetaPatterns::new())
+        read(page(None), &Norm::new(text), &MetaPatterns::new())
     }
 
     #[test]
@@ -811,8 +829,7 @@ mod tests {
     #[test]
     fn title_with_a_site_suffix() {
         let m = read(
-            Some("2024年政府工作报告_某某市人民政府"),
-            None,
+            page(Some("2024年政府工作报告_某某市人民政府")),
             &Norm::new("正文"),
             &MetaPatterns::new(),
         );
@@ -830,13 +847,12 @@ mod tests {
             "（山西省）晋中市太谷区2023年政府工作报告",
             "2023年晋中市太谷区政府工作报告",
         ] {
-            let m = read(Some(title), None, &Norm::new("正文"), &MetaPatterns::new());
+            let m = read(page(Some(title)), &Norm::new("正文"), &MetaPatterns::new());
             assert_eq!(m.target_year, Some(2023), "{title}");
         }
         // a delivery date in the title is not the target year's position
         let m = read(
-            Some("(山西省)长治市人民政府工作报告(2023年3月29日)"),
-            None,
+            page(Some("(山西省)长治市人民政府工作报告(2023年3月29日)")),
             &Norm::new("正文"),
             &MetaPatterns::new(),
         );
@@ -850,8 +866,7 @@ mod tests {
     #[test]
     fn title_year_in_chinese_digits() {
         let m = read(
-            Some("二〇一八年政府工作报告"),
-            None,
+            page(Some("二〇一八年政府工作报告")),
             &Norm::new("正文"),
             &MetaPatterns::new(),
         );
@@ -864,7 +879,7 @@ mod tests {
         // 潞州区: the lazy match stops at 州; the 区 before 2023年 belongs to the name
         for title in ["长治市潞州区2023年政府工作报告", "广州市2024年政府工作报告"]
         {
-            let m = read(Some(title), None, &Norm::new("正文"), &MetaPatterns::new());
+            let m = read(page(Some(title)), &Norm::new("正文"), &MetaPatterns::new());
             let want = if title.contains("潞州") {
                 "潞州区"
             } else {

@@ -483,14 +483,20 @@ fn explain_names_the_cue_and_the_rejected_look_alikes() {
     let e = ex.explain(&doc);
     assert_eq!(e.located_by, "cue");
     assert_eq!(e.year_source, "the title");
-    assert_eq!(e.extraction, ex.extract(&doc), "explain extracts what extract does");
+    assert_eq!(
+        e.extraction,
+        ex.extract(&doc),
+        "explain extracts what extract does"
+    );
     let rejected = e.notes.iter().find(|n| !n.taken).expect("a rejected cue");
     assert!(rejected.text.contains("全国"), "{rejected:?}");
     assert!(rejected.rule.contains("another government"), "{rejected:?}");
     let taken = e.notes.iter().find(|n| n.taken).expect("the taken cue");
     assert!(taken.text.contains("今年全省"), "{taken:?}");
     let chars: Vec<char> = doc.text.chars().collect();
-    let span: String = chars[taken.char_start as usize..taken.char_end as usize].iter().collect();
+    let span: String = chars[taken.char_start as usize..taken.char_end as usize]
+        .iter()
+        .collect();
     assert_eq!(span, taken.text, "offsets point into the text");
 }
 
@@ -530,7 +536,10 @@ fn real_texts_hold_their_scores() {
         let r = eval::evaluate(&root.join("gold"), &root.join("reports"), ex()).unwrap();
         let (f1, meta) = (r.targets.strict.f1, r.metadata.core_share());
         println!("{set}: targets strict F1 {f1:.3}, metadata {meta:.3}");
-        assert!(f1 >= target_f1, "{set}: targets strict F1 {f1:.3} < {target_f1}");
+        assert!(
+            f1 >= target_f1,
+            "{set}: targets strict F1 {f1:.3} < {target_f1}"
+        );
         assert!(meta >= metadata, "{set}: metadata {meta:.3} < {metadata}");
     }
 }

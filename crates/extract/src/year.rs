@@ -35,6 +35,7 @@ pub(crate) struct YearPatterns {
     cue: Regex,
     session: Regex,
     dateline: Regex,
+    url_date: Regex,
 }
 
 impl YearPatterns {
@@ -57,6 +58,10 @@ impl YearPatterns {
                 r"(?:人大([一二三四五六七八九十]{1,3})届([一二三四五六七八九十])次)",
             )),
             dateline: re(r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"),
+            // /2015-01/29/, /201501/, /20150126, t20150126_, /2015/0126/, /2017/01/14/
+            url_date: re(
+                r"[/_t](20[0-3]\d)[-/_]?(0[1-9]|1[0-2])(?:[-/_]?(?:0[1-9]|[12]\d|3[01]))?(?:[/_.\-]|$)",
+            ),
         }
     }
 }
@@ -175,6 +180,17 @@ pub(crate) fn dateline<'a>(
     })
 }
 
+/// The last date in the path of a page's address (`…/2015-01/29/content_…`,
+/// `…/t20150126_…`) as (year, month); nothing for a local path.
+pub(crate) fn from_url(url: &str, yp: &YearPatterns) -> Option<(i32, u32)> {
+    let rest = url.split_once("://")?.1;
+    let path = &rest[rest.find('/')?..];
+    yp.url_date
+        .captures_iter(path)
+        .last()
+        .and_then(|c| Some((c[1].parse().ok()?, c[2].parse().ok()?)))
+}
+
 /// `十二` → 12, `5` → 5.
 fn number(s: &str) -> Option<u32> {
     if let Ok(n) = s.parse() {
@@ -237,6 +253,28 @@ mod tests {
             from_session("广州市第十五届人民代表大会第三次会议", "广东省", &yp),
             None
         );
+    }
+
+    #[test]
+    fn date_in_a_page_address() {
+        let yp = YearPatterns::new();
+        for (url, want) in [
+            (
+                "http://hkcd.com/content_p/2015-01/29/content_20210.html",
+                Some((2015, 1)),
+            ),
+            ("http://www.71.cn/2015/0226/803337_4.shtml", Some((2015, 2))),
+            (
+                "http://news.cctv.com/china/20090115/106781.shtml",
+                Some((2009, 1)),
+            ),
+            ("http://x.gov.cn/art/2016/2/2/art_1_2.html", None),
+            ("http://a.cn/t20130125_7950194.htm", Some((2013, 1))),
+            ("http://a.cn/news/5955.html", None),
+            ("fixtures/real/dev/reports/2015_01.txt", None),
+        ] {
+            assert_eq!(from_url(url, &yp), want, "{url}");
+        }
     }
 
     #[test]
