@@ -135,6 +135,9 @@ const NOT_IN_NAMES: &[&str] = &[
     "听取", "审议", "今天", "上午", "下午", "召开", "开幕",
 ];
 
+/// Function words no region's name holds (和 and 将 do: 和平区, 将乐县).
+const FUNCTION_CHARS: &str = "了的得在是与把被对从向今日";
+
 #[derive(Debug)]
 pub(crate) struct MetaPatterns {
     date: Regex,
@@ -517,10 +520,16 @@ fn chain_of(core: &str, mp: &MetaPatterns) -> Vec<String> {
             }
         }
         let mut name = &core[pos..end];
-        // the first name may carry the words before it (参加天水市, 日在湖南省):
-        // the longest known tail is the name
-        if out.is_empty() && !is_known_region(name) {
-            name = known_tail(name).unwrap_or(name);
+        if !is_known_region(name) {
+            // the first name may carry the words before it (参加天水市,
+            // 日在湖南省): the longest known tail is the name
+            if out.is_empty() {
+                name = known_tail(name).unwrap_or(name);
+            }
+            // a phrase that ends in 省/市/县 (圆满完成了省, 备受瞩目的县) is no name
+            if name.contains(|c: char| FUNCTION_CHARS.contains(c)) {
+                break;
+            }
         }
         if NOT_REGIONS.contains(&name) || NOT_IN_NAMES.iter().any(|w| name.contains(w)) {
             break;
@@ -767,6 +776,14 @@ mod tests {
 
     fn meta(text: &str) -> Meta {
         read(page(None), &Norm::new(text), &MetaPatterns::new())
+    }
+
+    #[test]
+    fn phrases_ending_in_a_region_suffix_are_no_names() {
+        let mp = MetaPatterns::new();
+        assert!(chain_of("政府较好地完成了省", &mp).is_empty());
+        assert!(chain_of("备受瞩目的县", &mp).is_empty());
+        assert_eq!(chain_of("参加天水市", &mp), vec!["天水市"]);
     }
 
     #[test]
