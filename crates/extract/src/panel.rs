@@ -1,6 +1,7 @@
 //! From reports to a panel: one report per region and year when several
-//! sites reprint the same report, and one row per (region, year, indicator)
-//! with the target and what the next year's report says was achieved.
+//! sites reprint the same report, and one row per (region, year, indicator,
+//! measure) with the target and what the next year's report says was
+//! achieved (地区生产总值达到500亿元、增长6%左右 gives a level row and a growth row).
 //!
 //! In go the `reports`, `targets`, `outcomes` and `documents` rows of a
 //! dataset; out come [`DedupRow`]s (the `reports_dedup` table) and
@@ -185,9 +186,10 @@ impl Dedup {
     }
 }
 
-/// The panel of the kept reports: the first target of each indicator in the
-/// report's text order (the headline figure), with the figure achieved for
-/// that indicator and measure in the kept report of the following year.
+/// The panel of the kept reports: the first target of each indicator and
+/// measure in the report's text order (the headline figure), with the figure
+/// achieved for that indicator and measure in the kept report of the
+/// following year.
 #[must_use]
 pub fn panel(kept: &[DedupRow], targets: &[Target], outcomes: &[Outcome]) -> Vec<PanelRow> {
     let mut targets_of: HashMap<&str, Vec<&Target>> = HashMap::new();
@@ -211,12 +213,12 @@ pub fn panel(kept: &[DedupRow], targets: &[Target], outcomes: &[Outcome]) -> Vec
             .unwrap_or_default();
         ts.sort_by_key(|t| t.char_start);
         let next = by_key.get(&(d.region_code.as_str(), d.target_year + 1));
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: Vec<(&str, baogao_model::Measure)> = Vec::new();
         for t in ts {
-            if seen.contains(&t.indicator.as_str()) {
+            if seen.contains(&(t.indicator.as_str(), t.measure)) {
                 continue;
             }
-            seen.push(&t.indicator);
+            seen.push((&t.indicator, t.measure));
             let achieved = next.and_then(|n| {
                 outcomes_of.get(n.doc_id.as_str()).and_then(|os| {
                     os.iter()
@@ -521,6 +523,24 @@ mod tests {
         kept_urls.sort();
         kept_urls.dedup();
         assert_eq!(kept_urls.len(), 2, "the order decides: {kept_urls:?}");
+    }
+
+    #[test]
+    fn panel_keeps_a_level_and_a_growth_target_of_one_indicator() {
+        // 地区生产总值达到500亿元、增长6%左右: two targets, two panel rows
+        let reports = vec![report("y23", "http://x.gov.cn/2023.html", "140703", 2023, 2)];
+        let kept = dedup_reports(&reports, &HashMap::new());
+        let mut level = target("y23", "gdp", 500.0, 10);
+        level.measure = Measure::Level;
+        level.unit = Some("亿元".into());
+        let growth = target("y23", "gdp", 6.0, 10);
+        let rows = panel(&kept, &[level, growth], &[]);
+        let mut got: Vec<(&str, Option<f64>)> = rows
+            .iter()
+            .map(|r| (r.measure.as_str(), r.target_value))
+            .collect();
+        got.sort_by(|a, b| a.0.cmp(b.0));
+        assert_eq!(got, vec![("growth", Some(6.0)), ("level", Some(500.0))]);
     }
 
     #[test]
