@@ -48,19 +48,19 @@ impl Trace {
     /// only called when the trace is on.
     pub(crate) fn note(
         &mut self,
-        n: &Norm,
-        (s, e): (usize, usize),
+        norm: &Norm,
+        (start, end): (usize, usize),
         taken: bool,
         rule: impl FnOnce() -> String,
     ) {
         if !self.on {
             return;
         }
-        let (a, b) = n.orig_range(s, e);
+        let (char_start, char_end) = norm.orig_range(start, end);
         self.notes.push(Note {
-            char_start: a as u32,
-            char_end: b as u32,
-            text: n.orig_text(s, e),
+            char_start: char_start as u32,
+            char_end: char_end as u32,
+            text: norm.orig_text(start, end),
             taken,
             rule: rule(),
         });

@@ -184,9 +184,7 @@ impl Extractor {
             &paras,
             rev_end,
             (m.target_year, m.level),
-            &self.dict,
-            &self.pat,
-            &self.lp,
+            (&self.dict, &self.pat, &self.lp),
             trace,
         );
         let located_by = match (cue_para, items.is_empty()) {

@@ -255,11 +255,10 @@ pub(crate) fn targets(
     paras: &[(usize, usize)],
     review_end: usize,
     (target_year, level): (Option<i32>, Option<Level>),
-    dict: &Dictionary,
-    pat: &Patterns,
-    lp: &LocatePatterns,
+    rules: (&Dictionary, &Patterns, &LocatePatterns),
     trace: &mut Trace,
 ) -> (Vec<Item>, Option<usize>) {
+    let (dict, pat, lp) = rules;
     // a paragraph about the past, another year or five years does not continue the list
     let foreign = |t: &str| {
         lp.past.is_match(t)
@@ -293,7 +292,6 @@ pub(crate) fn targets(
     } else {
         return (Vec::new(), None);
     };
-    let rules = (dict, pat, lp);
     (
         forward_sentences(n, &paras[from..], target_year, structured, rules, trace),
         None,

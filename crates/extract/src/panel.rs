@@ -528,7 +528,13 @@ mod tests {
     #[test]
     fn panel_keeps_a_level_and_a_growth_target_of_one_indicator() {
         // 地区生产总值达到500亿元、增长6%左右: two targets, two panel rows
-        let reports = vec![report("y23", "http://x.gov.cn/2023.html", "140703", 2023, 2)];
+        let reports = vec![report(
+            "y23",
+            "http://x.gov.cn/2023.html",
+            "140703",
+            2023,
+            2,
+        )];
         let kept = dedup_reports(&reports, &HashMap::new());
         let mut level = target("y23", "gdp", 500.0, 10);
         level.measure = Measure::Level;
