@@ -115,3 +115,42 @@ async fn stage_extract_on_an_empty_root_names_the_missing_table() {
     let msg = format!("{err:#}");
     assert!(msg.contains("documents"), "{msg}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stage_reruns_need_no_seeds_and_a_crawl_does() {
+    let site = baogao_e2e::serve_sample().await.expect("serve");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = baogao_e2e::sample_config(dir.path(), &site.base(), "");
+    run_all(&config).await;
+    let out = out_dir(&config);
+    let docs: Vec<Document> = baogao_write::read_all(&out).expect("documents");
+    let requests = site.requests().len();
+
+    // the same output, no `[fetch]` at all: re-runs read the dataset
+    let seedless = dir.path().join("rerun.toml");
+    std::fs::write(&seedless, "[pipeline]\noutput = \"out\"\n").expect("write config");
+    run_stages(&seedless, Stage::Clean, Stage::Extract).await;
+    run_stages(&seedless, Stage::Extract, Stage::Extract).await;
+    let again: Vec<Document> = baogao_write::read_all(&out).expect("documents");
+    assert_eq!(sorted_json(&again), sorted_json(&docs));
+
+    // a crawl is refused before it starts, naming the key
+    let config = baogao_pipeline::Config::load(&seedless).expect("config");
+    let err = baogao_pipeline::run(
+        &config,
+        baogao_pipeline::RunOptions::default(),
+        tokio_util::sync::CancellationToken::new(),
+    )
+    .await
+    .expect_err("nothing to crawl");
+    let msg = format!("{err:#}");
+    assert!(msg.contains("`fetch.seeds`: no start URLs"), "{msg}");
+    assert!(msg.contains("hint:"), "{msg}");
+    assert_eq!(site.requests().len(), requests, "nothing was fetched");
+    let runs = baogao_write::list_runs(&out).expect("runs");
+    assert_eq!(
+        runs.len(),
+        3,
+        "the refused crawl left no manifest: {runs:?}"
+    );
+}

@@ -4,6 +4,7 @@
 mod support;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -403,4 +404,102 @@ fn a_drain_past_its_deadline_gives_up_and_records_why() {
         "{}",
         runs[0]
     );
+}
+
+/// `config` with its output moved to `output` (relative to the config's folder).
+fn with_output(config: &Path, output: &str) {
+    let text = std::fs::read_to_string(config).expect("config");
+    let text = text.replacen("output = \"out\"", &format!("output = \"{output}\""), 1);
+    std::fs::write(config, text).expect("config");
+}
+
+#[test]
+fn unwritable_output_fails_at_start() {
+    let site = TestSite::start(40, 2, Duration::ZERO);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = support::config(dir.path(), &site, "", "");
+
+    // under a regular file: unwritable for root too
+    std::fs::write(dir.path().join("blocker"), "").expect("file");
+    with_output(&config, "blocker/out");
+    let run = support::run(&["run".as_ref(), "--quiet".as_ref(), config.as_os_str()]);
+    let err = support::text(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{err}");
+    let want = format!(
+        "output `{}` is not writable",
+        dir.path().join("blocker/out").display()
+    );
+    assert!(err.contains(&want), "{err}");
+    assert!(err.contains("hint:"), "{err}");
+    assert!(site.log().is_empty(), "fetched: {:?}", site.log());
+
+    // a read-only folder that still holds the `_lock` of a killed run: the lock could be
+    // taken, and every page was fetched before the first write failed. Root ignores
+    // permission bits, so this part only runs where they hold.
+    let ro = dir.path().join("ro");
+    std::fs::create_dir(&ro).expect("dir");
+    std::fs::write(ro.join("_lock"), "").expect("lock");
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    let bits_hold = std::fs::write(ro.join("probe"), "").is_err();
+    if bits_hold {
+        with_output(&config, "ro");
+        let run = support::run(&["run".as_ref(), "--quiet".as_ref(), config.as_os_str()]);
+        let err = support::text(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{err}");
+        assert!(err.contains("is not writable"), "{err}");
+        assert!(site.log().is_empty(), "fetched: {:?}", site.log());
+    }
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+}
+
+#[test]
+fn failed_write_stops_fetching() {
+    let site = TestSite::start(300, 3, Duration::from_millis(2));
+    let dir = tempfile::tempdir().expect("tempdir");
+    // every page is a checkpoint: the first one fails
+    let config = support::config(dir.path(), &site, "checkpoint_pages = 1", "");
+    let out = dir.path().join("out");
+    // the crawl day's partition of `pages` is a file, so no page can be committed (a full
+    // disk, for root too); UTC days around now, for a run that crosses midnight
+    let pages = out.join("pages");
+    std::fs::create_dir_all(&pages).expect("pages");
+    let now = chrono::Utc::now();
+    for day in [
+        now - chrono::Duration::days(1),
+        now,
+        now + chrono::Duration::days(1),
+    ] {
+        let name = format!("crawl_date={}", day.format("%Y-%m-%d"));
+        std::fs::write(pages.join(name), "").expect("blocker");
+    }
+
+    let run = support::run(&["run".as_ref(), "--quiet".as_ref(), config.as_os_str()]);
+    let err = support::text(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("cannot write the output, the run was stopped"),
+        "{err}"
+    );
+    assert!(
+        err.contains("crawl_date="),
+        "the error names the path: {err}"
+    );
+    // stopped at the first failed write: only what was in flight then was fetched
+    let fetched = site.article_requests(0).len();
+    assert!(
+        fetched < site.articles / 3,
+        "the crawl went on after the write failed: {fetched} of {} articles fetched",
+        site.articles
+    );
+    let m = manifests(&out);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(m[0]["status"], "failed", "{}", m[0]);
+    assert!(
+        m[0]["note"]
+            .as_str()
+            .is_some_and(|n| n.contains("cannot write the output")),
+        "{}",
+        m[0]
+    );
+    assert!(!out.join("_lock").exists());
 }

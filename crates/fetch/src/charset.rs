@@ -1,10 +1,15 @@
 //! Bytes → UTF-8 text, the way browsers decide, with a detector as the safety net.
 //!
 //! Order: a byte-order mark; else the HTTP `Content-Type` charset; else a `<meta charset>` /
-//! `<meta http-equiv="Content-Type" content="…; charset=…">` in the first 2 KiB; a declared
-//! charset that does not decode the bytes cleanly (or no declaration at all) hands over to
-//! `chardetng`. GB2312 and GBK are decoded as GB18030, their superset, so characters outside
-//! GB2312 that real "gb2312" pages carry are not lost.
+//! `<meta http-equiv="Content-Type" content="…; charset=…">` in the first 2 KiB. A declared
+//! charset that decodes the bytes cleanly is used. One that *almost* fits — a stray byte, a
+//! character cut in half, as real portals serve them: at most one malformed sequence per
+//! [`FIT_RATIO`] well-decoded non-ASCII characters — is used too, the malformed sequences
+//! replaced with U+FFFD and counted in [`Decoded::errors`]; unless the bytes are valid UTF-8
+//! (or as nearly valid and with fewer errors), which is then used instead (a UTF-8 page
+//! whose template still says `gb2312`). Only a declaration that does not fit (or none) hands
+//! over to `chardetng`. GB2312 and GBK are decoded as GB18030, their superset, so characters
+//! outside GB2312 that real "gb2312" pages carry are not lost.
 //!
 //! ```
 //! use baogao_fetch::charset::decode;
@@ -12,13 +17,26 @@
 //! let d = decode(&gbk, Some("text/html; charset=gb2312"));
 //! assert_eq!(d.text, "政府工作报告");
 //! assert_eq!(d.declared.as_deref(), Some("gb2312"));
-//! assert_eq!(d.used, "gb18030");
+//! assert_eq!((d.used.as_str(), d.errors), ("gb18030", 0));
+//!
+//! // one character cut in half: the declared UTF-8 stays, the bad bytes are counted
+//! let mut bytes = "<meta charset=utf-8><p>地区生产总值增长6%左右，一般公共预算收入增长5%，城镇新增就业4万人以上".as_bytes().to_vec();
+//! bytes.truncate(bytes.len() - 1);
+//! let d = decode(&bytes, Some("text/html; charset=utf-8"));
+//! assert_eq!((d.used.as_str(), d.errors), ("utf-8", 1));
+//! assert!(d.text.ends_with("城镇新增就业4万人以\u{FFFD}"));
 //! ```
 
-use encoding_rs::{Encoding, GB18030, GBK, UTF_8};
+use encoding_rs::{DecoderResult, Encoding, GB18030, GBK, UTF_8};
 
 /// Bytes scanned for a `<meta>` charset.
 const META_SCAN: usize = 2048;
+
+/// A declared charset fits bytes that it decodes with at most one malformed sequence per this
+/// many well-decoded non-ASCII characters. GBK text read as UTF-8 has several malformed
+/// sequences per good character, UTF-8 read as GB18030 one per 10 to 30 (which the UTF-8
+/// check catches first); a page with a few bad bytes has one per hundreds or thousands.
+pub const FIT_RATIO: usize = 20;
 
 /// The result of [`decode`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +47,75 @@ pub struct Decoded {
     pub declared: Option<String>,
     /// The encoding actually used, as a lowercase WHATWG name (`utf-8`, `gb18030`, …).
     pub used: String,
+    /// Malformed byte sequences of `used` in the bytes, each replaced with U+FFFD in `text`.
+    pub errors: usize,
+}
+
+/// The bytes decoded with one encoding.
+struct Trial {
+    enc: &'static Encoding,
+    text: String,
+    /// Malformed sequences (each became one U+FFFD).
+    bad: usize,
+    /// Non-ASCII characters decoded from well-formed sequences (counted only when `bad > 0`).
+    good: usize,
+}
+
+impl Trial {
+    fn new(enc: &'static Encoding, bytes: &[u8]) -> Trial {
+        let (text, bad) = decode_counting(enc, bytes);
+        // only needed to judge a decoding with errors
+        let good = if bad == 0 {
+            0
+        } else {
+            text.chars().filter(|c| !c.is_ascii()).count() - bad
+        };
+        Trial {
+            enc,
+            text,
+            bad,
+            good,
+        }
+    }
+
+    /// Decoded cleanly, or with only a few malformed sequences ([`FIT_RATIO`]).
+    fn fits(&self) -> bool {
+        self.bad == 0 || self.bad.saturating_mul(FIT_RATIO) <= self.good
+    }
+
+    fn into_decoded(self, declared: Option<String>) -> Decoded {
+        Decoded {
+            text: self.text,
+            declared,
+            used: name(self.enc),
+            errors: self.bad,
+        }
+    }
+}
+
+/// `bytes` decoded with `enc` (no BOM sniffing), and the number of malformed sequences, each
+/// replaced with U+FFFD.
+fn decode_counting(enc: &'static Encoding, bytes: &[u8]) -> (String, usize) {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let cap = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len().saturating_mul(3))
+        .saturating_add(16);
+    let mut text = String::with_capacity(cap);
+    let mut rest = bytes;
+    let mut bad = 0;
+    loop {
+        let (result, read) = decoder.decode_to_string_without_replacement(rest, &mut text, true);
+        rest = &rest[read..];
+        match result {
+            DecoderResult::InputEmpty => return (text, bad),
+            DecoderResult::Malformed(_, _) => {
+                bad += 1;
+                text.push('\u{FFFD}');
+            }
+            DecoderResult::OutputFull => text.reserve(rest.len().saturating_mul(3) + 16),
+        }
+    }
 }
 
 /// Decodes `bytes` of an HTML page served with `content_type` (see the module doc for the order).
@@ -39,97 +126,87 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
     let declared = header.clone().or_else(|| meta.clone());
 
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return Decoded {
-            text: text.into_owned(),
-            declared,
-            used: name(enc),
-        };
+        return Trial::new(enc, &bytes[bom_len..]).into_decoded(declared);
     }
 
     // Declared candidates in order of authority, each mapped to the encoding we decode with.
-    let candidates: Vec<&'static Encoding> = [header.as_deref(), meta.as_deref()]
+    let mut candidates: Vec<&'static Encoding> = Vec::with_capacity(2);
+    for enc in [header.as_deref(), meta.as_deref()]
         .into_iter()
         .flatten()
         .filter_map(resolve)
-        .collect();
-    let mut best: Option<(&'static Encoding, String, usize)> = None;
+    {
+        if !candidates.contains(&enc) {
+            candidates.push(enc);
+        }
+    }
+    // The declared multi-byte charset that decodes with the fewest malformed sequences.
+    let mut best: Option<Trial> = None;
     // A single-byte charset decodes any bytes "cleanly"; declared on non-ASCII bytes (Tomcat's
     // default `ISO-8859-1` on a GBK page) it is only believed if nothing multi-byte fits.
-    let mut single_byte: Option<(&'static Encoding, String)> = None;
-    for enc in &candidates {
-        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-        if !had_errors && enc.is_single_byte() && !bytes.is_ascii() {
+    let mut single_byte: Option<Trial> = None;
+    for &enc in &candidates {
+        if enc.is_single_byte() && !bytes.is_ascii() {
             if single_byte.is_none() {
-                single_byte = Some((enc, text.into_owned()));
+                single_byte = Some(Trial::new(enc, bytes));
             }
             continue;
         }
-        if !had_errors {
-            return Decoded {
-                text: text.into_owned(),
-                declared,
-                used: name(enc),
-            };
+        let trial = Trial::new(enc, bytes);
+        if trial.bad == 0 {
+            return trial.into_decoded(declared);
         }
-        let bad = replacement_count(&text);
-        if best.as_ref().is_none_or(|(_, _, b)| bad < *b) {
-            best = Some((enc, text.into_owned(), bad));
+        if best.as_ref().is_none_or(|b| trial.bad < b.bad) {
+            best = Some(trial);
         }
+    }
+
+    if let Some(b) = best.take() {
+        // Valid (or as nearly valid) UTF-8 is no accident: a page that says `gb2312` but is
+        // UTF-8 decodes as GB18030 with a malformed sequence every few lines.
+        if b.enc != UTF_8 {
+            let utf8 = Trial::new(UTF_8, bytes);
+            if utf8.fits() && utf8.bad < b.bad {
+                tracing::debug!(declared = ?declared, "declared charset does not fit, the bytes are utf-8");
+                return utf8.into_decoded(declared);
+            }
+        }
+        if b.fits() {
+            tracing::debug!(declared = ?declared, used = b.enc.name(), errors = b.bad, "declared charset kept despite a few malformed bytes");
+            return b.into_decoded(declared);
+        }
+        best = Some(b);
     }
 
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    let guessed = widen(detector.guess(None, chardetng::Utf8Detection::Allow));
-    let (text, had_errors) = guessed.decode_without_bom_handling(bytes);
-    let bad = if had_errors {
-        replacement_count(&text)
-    } else {
-        0
-    };
-    if let Some((enc, sb_text)) = single_byte {
-        if !had_errors && !guessed.is_single_byte() {
-            tracing::debug!(declared = ?declared, used = guessed.name(), "declared single-byte charset does not fit the bytes; detected one used");
-            return Decoded {
-                text: text.into_owned(),
-                declared,
-                used: name(guessed),
-            };
+    let guessed = Trial::new(
+        widen(detector.guess(None, chardetng::Utf8Detection::Allow)),
+        bytes,
+    );
+    if let Some(sb) = single_byte {
+        if !guessed.enc.is_single_byte() && guessed.fits() {
+            tracing::debug!(declared = ?declared, used = guessed.enc.name(), "declared single-byte charset does not fit the bytes; detected one used");
+            return guessed.into_decoded(declared);
         }
-        return Decoded {
-            text: sb_text,
-            declared,
-            used: name(enc),
-        };
+        return sb.into_decoded(declared);
     }
     match best {
-        Some((enc, best_text, best_bad)) if best_bad <= bad => {
-            tracing::debug!(declared = ?declared, used = enc.name(), "declared charset kept despite decoding errors");
-            Decoded {
-                text: best_text,
-                declared,
-                used: name(enc),
-            }
+        Some(b) if b.bad <= guessed.bad => {
+            tracing::debug!(declared = ?declared, used = b.enc.name(), "declared charset kept despite decoding errors");
+            b.into_decoded(declared)
         }
         _ => {
             if declared.is_some() {
-                tracing::debug!(declared = ?declared, used = guessed.name(), "declared charset does not fit the bytes; detected one used");
+                tracing::debug!(declared = ?declared, used = guessed.enc.name(), "declared charset does not fit the bytes; detected one used");
             }
-            Decoded {
-                text: text.into_owned(),
-                declared,
-                used: name(guessed),
-            }
+            guessed.into_decoded(declared)
         }
     }
 }
 
 fn name(enc: &'static Encoding) -> String {
     enc.name().to_ascii_lowercase()
-}
-
-fn replacement_count(s: &str) -> usize {
-    s.chars().filter(|&c| c == '\u{FFFD}').count()
 }
 
 /// GBK (and so GB2312, which WHATWG maps to GBK) widened to GB18030.
@@ -345,6 +422,96 @@ mod tests {
         assert_eq!(d.declared.as_deref(), Some("utf-8"));
         assert_eq!(d.used, "gb18030");
         assert!(d.text.contains("城镇新增就业4万人以上"));
+    }
+
+    const REPORT: &str = "今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%，城镇新增就业4万人以上，城镇调查失业率控制在5.5%以内。";
+
+    #[test]
+    fn utf8_page_with_one_stray_byte_keeps_its_charset() {
+        // declared twice (header and meta), one stray byte and one character cut in half
+        let mut bytes = b"<html><head><meta charset=\"utf-8\"><title>".to_vec();
+        bytes.extend("长治市政府工作报告".as_bytes());
+        bytes.extend(b"</title></head><body><p>");
+        for i in 0..5 {
+            bytes.extend(REPORT.as_bytes());
+            if i == 1 {
+                bytes.push(0xFF);
+            }
+            if i == 3 {
+                bytes.extend(&"报".as_bytes()[..2]);
+            }
+        }
+        bytes.extend(b"</p></body></html>");
+        let d = decode(&bytes, Some("text/html; charset=utf-8"));
+        assert_eq!(
+            (d.used.as_str(), d.declared.as_deref(), d.errors),
+            ("utf-8", Some("utf-8"), 2)
+        );
+        assert!(
+            d.text.contains("<title>长治市政府工作报告</title>"),
+            "{}",
+            d.text
+        );
+        assert_eq!(d.text.matches(REPORT).count(), 5);
+        assert_eq!(d.text.matches('\u{FFFD}').count(), 2);
+        // the same with the meta only
+        let d = decode(&bytes, Some("text/html"));
+        assert_eq!((d.used.as_str(), d.errors), ("utf-8", 2));
+    }
+
+    #[test]
+    fn gbk_page_with_a_few_bad_bytes_keeps_its_charset() {
+        let mut bytes = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"><title>".to_vec();
+        bytes.extend(gbk("长治市政府工作报告"));
+        bytes.extend(b"</title></head><body><p>");
+        for i in 0..5 {
+            bytes.extend(gbk(REPORT));
+            if i == 1 {
+                bytes.push(0xFF);
+            }
+            if i == 3 {
+                // a lead byte whose trail byte was lost, before a line break
+                bytes.push(gbk("报")[0]);
+                bytes.push(b'\n');
+            }
+        }
+        bytes.extend(b"</p></body></html>");
+        for ct in ["text/html; charset=gbk", "text/html"] {
+            let d = decode(&bytes, Some(ct));
+            assert_eq!((d.used.as_str(), d.errors), ("gb18030", 2), "{ct}");
+            assert!(d.text.contains("<title>长治市政府工作报告</title>"), "{ct}");
+            assert_eq!(d.text.matches(REPORT).count(), 5, "{ct}");
+        }
+    }
+
+    #[test]
+    fn utf8_bytes_under_a_gb2312_declaration_are_read_as_utf8() {
+        // a site moved to UTF-8 whose template still says gb2312, with one bad byte on top
+        let mut bytes = b"<meta charset=gb2312><p>".to_vec();
+        for _ in 0..5 {
+            bytes.extend(REPORT.as_bytes());
+        }
+        let d = decode(&bytes, Some("text/html"));
+        assert_eq!((d.used.as_str(), d.errors), ("utf-8", 0));
+        bytes.push(0xFF);
+        bytes.extend(REPORT.as_bytes());
+        let d = decode(&bytes, Some("text/html"));
+        assert_eq!((d.used.as_str(), d.errors), ("utf-8", 1));
+        assert_eq!(d.text.matches(REPORT).count(), 6);
+    }
+
+    #[test]
+    fn a_declaration_that_does_not_fit_still_gives_way() {
+        // GBK bytes declared UTF-8 (with a bad byte of their own): most of the text is
+        // malformed as UTF-8, the detector decides
+        let mut bytes = b"<meta charset=utf-8><p>".to_vec();
+        for _ in 0..5 {
+            bytes.extend(gbk(REPORT));
+        }
+        bytes.push(0xFF);
+        let d = decode(&bytes, Some("text/html; charset=utf-8"));
+        assert_eq!(d.used, "gb18030");
+        assert_eq!(d.text.matches(REPORT).count(), 5);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::host::Host;
 use crate::http::Fetcher;
 use crate::job::{self, Found, Job, TaskResult};
 use crate::options::{CrawlStats, FetchOptions, Previous};
+use crate::request::Origin;
 use crate::urls::{is_http, looks_like_document, normalize_url, origin_key, part_of};
 
 /// A configured crawler; [`Crawler::run`] crawls from the seeds. Cheap to keep around: one HTTP
@@ -163,9 +164,15 @@ impl Crawler {
             if frontier.seen.insert(url_hash(&key)) {
                 let in_skip = skip.contains(&key);
                 let prev = previous.get(&key).cloned();
-                frontier
-                    .queue
-                    .push_back(Pending::new(&url, key, 0, None, true, in_skip, prev));
+                frontier.queue.push_back(Pending::new(
+                    &url,
+                    key,
+                    0,
+                    None,
+                    Origin::Seed,
+                    in_skip,
+                    prev,
+                ));
             }
         }
 
@@ -305,7 +312,8 @@ struct Pending {
     referrer: Option<Arc<str>>,
     previous: Option<Box<Previous>>,
     depth: u32,
-    seed: bool,
+    /// A seed, a sitemap entry or a link.
+    origin: Origin,
     in_skip: bool,
 }
 
@@ -315,7 +323,7 @@ impl Pending {
         key: String,
         depth: u32,
         referrer: Option<Arc<str>>,
-        seed: bool,
+        origin: Origin,
         in_skip: bool,
         previous: Option<Previous>,
     ) -> Pending {
@@ -326,7 +334,7 @@ impl Pending {
             referrer,
             previous: previous.map(Box::new),
             depth,
-            seed,
+            origin,
             in_skip,
         }
     }
@@ -346,7 +354,8 @@ impl Pending {
             url,
             depth: self.depth,
             referrer: self.referrer.map(|r| r.to_string()),
-            seed: self.seed,
+            seed: self.origin == Origin::Seed,
+            from_sitemap: self.origin == Origin::Unfollowed,
             in_skip: self.in_skip,
             previous: self.previous.map(|p| *p),
         }
@@ -396,7 +405,11 @@ impl Frontier {
             key,
             found.depth,
             Some(found.referrer),
-            false,
+            if found.from_sitemap {
+                Origin::Unfollowed
+            } else {
+                Origin::Link
+            },
             in_skip,
             prev,
         );
@@ -445,7 +458,7 @@ mod tests {
                 key.to_owned(),
                 2,
                 Some(Arc::clone(&referrer)),
-                false,
+                Origin::Link,
                 true,
                 Some(prev.clone()),
             );

@@ -1,6 +1,7 @@
-//! One URL over HTTP: politeness waits, the global in-flight limit, retries with capped
+//! One request over HTTP: politeness waits, the global in-flight limit, retries with capped
 //! exponential backoff and jitter, `Retry-After`, conditional headers, and a body read in
-//! chunks that stops at the decompressed-size cap.
+//! chunks that stops at the decompressed-size cap. Redirects are not followed here: a redirect
+//! comes back as [`Fetched::Redirect`] and [`crate::request`] checks and follows each hop.
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -56,12 +57,25 @@ pub(crate) struct Failure {
     pub(crate) status: Option<u16>,
     pub(crate) attempts: u32,
     pub(crate) error: FetchError,
+    /// A redirect was refused by robots.txt of the host it led to.
+    pub(crate) robots_blocked: bool,
 }
 
-/// What [`Fetcher::fetch`] made of a URL.
+/// A redirect answer (301, 302, 303, 307, 308 with a usable `Location`).
+#[derive(Debug)]
+pub(crate) struct Redirect {
+    pub(crate) status: u16,
+    /// The `Location`, resolved against the request URL.
+    pub(crate) to: Url,
+    pub(crate) attempts: u32,
+}
+
+/// What [`Fetcher::fetch`] made of one request.
 #[derive(Debug)]
 pub(crate) enum Fetched {
     Ok(Response),
+    /// The server redirects; nothing was read.
+    Redirect(Redirect),
     Failed(Failure),
     /// Cancelled while waiting (for the host, a permit or a backoff): nothing to record.
     Cancelled,
@@ -73,26 +87,18 @@ pub(crate) enum Fetched {
 #[derive(Debug, Default)]
 pub(crate) struct RedirectScope {
     same_host: bool,
-    /// Seeds as requested (fragment dropped).
-    seeds: HashSet<String>,
     hosts: RwLock<HashSet<String>>,
 }
 
 impl RedirectScope {
     fn new(opts: &FetchOptions) -> RedirectScope {
-        let mut seeds = HashSet::new();
-        let mut hosts = HashSet::new();
-        for s in &opts.seeds {
-            let mut u = s.clone();
-            u.set_fragment(None);
-            seeds.insert(u.to_string());
-            if let Some(h) = u.host_str() {
-                hosts.insert(h.to_ascii_lowercase());
-            }
-        }
+        let hosts = opts
+            .seeds
+            .iter()
+            .filter_map(|u| u.host_str().map(str::to_ascii_lowercase))
+            .collect();
         RedirectScope {
             same_host: opts.same_host,
-            seeds,
             hosts: RwLock::new(hosts),
         }
     }
@@ -105,20 +111,19 @@ impl RedirectScope {
             .insert(host.to_ascii_lowercase());
     }
 
-    /// `None` when a redirect from the chain starting at `first` may go to `to`, else why not.
-    fn refuse(&self, first: Option<&Url>, to: &Url) -> Option<String> {
-        if !self.same_host {
+    /// `None` when a redirect may go to `to`, else why not. `free`: the chain started at a
+    /// seed or at a robots.txt, whose redirects may go anywhere.
+    pub(crate) fn refuse(&self, free: bool, to: &Url) -> Option<String> {
+        if !self.same_host || free {
             return None;
         }
-        let free =
-            first.is_some_and(|f| f.path() == "/robots.txt" || self.seeds.contains(f.as_str()));
         let inside = to.host_str().is_some_and(|h| {
             self.hosts
                 .read()
                 .expect("scope lock")
                 .contains(&h.to_ascii_lowercase())
         });
-        (!free && !inside).then(|| format!("redirect to `{to}` leaves the crawled hosts"))
+        (!inside).then(|| format!("redirect to `{to}` leaves the crawled hosts"))
     }
 }
 
@@ -136,6 +141,7 @@ pub(crate) struct Fetcher {
 
 enum Step {
     Done(Response),
+    Redirect(u16, Url),
     Fail(Option<u16>, FetchError),
     Retry {
         status: Option<u16>,
@@ -146,30 +152,7 @@ enum Step {
 
 impl Fetcher {
     pub(crate) fn new(opts: &FetchOptions) -> Result<Fetcher, FetchError> {
-        let max_redirects = opts.max_redirects;
         let scope = Arc::new(RedirectScope::new(opts));
-        let policy_scope = Arc::clone(&scope);
-        let policy = reqwest::redirect::Policy::custom(move |attempt| {
-            let scheme = attempt.url().scheme().to_owned();
-            if scheme != "http" && scheme != "https" {
-                let msg = format!(
-                    "redirect to a `{scheme}` url (`{}`) is not followed",
-                    attempt.url()
-                );
-                return attempt.error(msg);
-            }
-            if attempt.previous().iter().any(|p| p == attempt.url()) {
-                let msg = format!("redirect loop at `{}`", attempt.url());
-                return attempt.error(msg);
-            }
-            if attempt.previous().len() > max_redirects {
-                return attempt.error(format!("more than {max_redirects} redirects"));
-            }
-            if let Some(why) = policy_scope.refuse(attempt.previous().first(), attempt.url()) {
-                return attempt.error(why);
-            }
-            attempt.follow()
-        });
         let mut headers = HeaderMap::new();
         headers.insert(
             header::ACCEPT,
@@ -186,7 +169,9 @@ impl Fetcher {
             .default_headers(headers)
             .connect_timeout(opts.connect_timeout)
             .timeout(opts.request_timeout)
-            .redirect(policy)
+            // every hop is checked (robots.txt of its host, deny, follow, hosts) and waits for
+            // its host's rate limit: `crate::request` follows them, one request each
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(FetchError::Client)?;
         Ok(Fetcher {
@@ -201,7 +186,8 @@ impl Fetcher {
         })
     }
 
-    /// GETs `url` from `host`, retrying what is worth retrying.
+    /// GETs `url` from `host`, retrying what is worth retrying. A redirect is handed back as
+    /// it is, unfollowed.
     pub(crate) async fn fetch(
         &self,
         host: &Host,
@@ -221,11 +207,19 @@ impl Fetcher {
             drop(permit);
             match step {
                 Step::Done(r) => return Fetched::Ok(r),
+                Step::Redirect(status, to) => {
+                    return Fetched::Redirect(Redirect {
+                        status,
+                        to,
+                        attempts: attempt,
+                    });
+                }
                 Step::Fail(status, error) => {
                     return Fetched::Failed(Failure {
                         status,
                         attempts: attempt,
                         error,
+                        robots_blocked: false,
                     });
                 }
                 Step::Retry {
@@ -250,6 +244,7 @@ impl Fetcher {
                             status,
                             attempts: attempt,
                             error,
+                            robots_blocked: false,
                         });
                     }
                     tracing::info!(%url, attempt, ?status, wait_ms = wait.as_millis() as u64, %error, "retrying");
@@ -338,24 +333,19 @@ impl Fetcher {
                 error,
             };
         }
-        if status.is_redirection()
+        if is_redirect(status)
             && let Some(location) = text(header::LOCATION)
         {
-            // reqwest hands back redirects it will not follow (file:, data:, unparsable)
-            let reason = match url.join(&location) {
-                Ok(to) => format!(
-                    "redirect to a `{}` url (`{to}`) is not followed",
-                    to.scheme()
+            return match url.join(&location) {
+                Ok(to) => Step::Redirect(code, to),
+                Err(_) => Step::Fail(
+                    Some(code),
+                    FetchError::Redirect {
+                        url: url.to_string(),
+                        reason: format!("unusable redirect location `{location}`"),
+                    },
                 ),
-                Err(_) => format!("unusable redirect location `{location}`"),
             };
-            return Step::Fail(
-                Some(code),
-                FetchError::Redirect {
-                    url: url.to_string(),
-                    reason,
-                },
-            );
         }
         if !status.is_success() {
             let error = FetchError::Status {
@@ -403,13 +393,15 @@ impl Fetcher {
     }
 }
 
-/// A transport error (no usable response): redirects refused for good, the rest retried.
+/// The statuses a browser follows (`Location` required); other 3xx are answers of their own.
+fn is_redirect(status: StatusCode) -> bool {
+    matches!(status.as_u16(), 301 | 302 | 303 | 307 | 308)
+}
+
+/// A transport error (no usable response): a request that could not be built fails for good,
+/// the rest is retried.
 fn transport_error(url: &Url, e: &reqwest::Error, attempts: u32) -> Step {
     let url_s = url.to_string();
-    if e.is_redirect() {
-        let reason = std::error::Error::source(e).map_or_else(|| chain(e), chain);
-        return Step::Fail(None, FetchError::Redirect { url: url_s, reason });
-    }
     if e.is_builder() {
         return Step::Fail(
             None,

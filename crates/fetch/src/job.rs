@@ -13,10 +13,11 @@ use crate::PAGE_BREAK;
 use crate::charset::{self, Decoded};
 use crate::crawl::{Inner, RunCtx};
 use crate::error::FetchError;
-use crate::host::{Cancelled, Host, Robots, agent_token};
+use crate::host::{Cancelled, Host};
 use crate::html::{self, Analysis, Link};
 use crate::http::{BodyPolicy, Fetched, Response};
 use crate::options::Previous;
+use crate::request::{self, Origin, robots_check};
 use crate::urls::{
     has_binary_extension, has_origin, looks_like_document, normalize_url, origin_key, part_of,
 };
@@ -34,9 +35,24 @@ pub(crate) struct Job {
     pub(crate) depth: u32,
     pub(crate) referrer: Option<String>,
     pub(crate) seed: bool,
+    /// An entry of a sitemap (not held to `follow`, nor are its redirects).
+    pub(crate) from_sitemap: bool,
     /// Committed by an earlier run.
     pub(crate) in_skip: bool,
     pub(crate) previous: Option<Previous>,
+}
+
+impl Job {
+    /// The rules the job's redirects are held to.
+    fn origin(&self) -> Origin {
+        if self.seed {
+            Origin::Seed
+        } else if self.from_sitemap {
+            Origin::Unfollowed
+        } else {
+            Origin::Link
+        }
+    }
 }
 
 /// A link found on a page (or a sitemap entry), not yet admitted.
@@ -240,61 +256,6 @@ async fn digest(
         .expect("page analysis panicked")
 }
 
-/// Checks robots.txt of `host` for `url` (fetching it once per host).
-async fn robots_check(
-    inner: &Inner,
-    host: &Host,
-    url: &Url,
-    ctx: &RunCtx,
-) -> Result<Result<(), FetchError>, Cancelled> {
-    if !inner.opts.respect_robots {
-        return Ok(Ok(()));
-    }
-    let robots = host
-        .robots
-        .get_or_try_init(|| fetch_robots(inner, host, url, ctx))
-        .await?;
-    Ok(robots.check(url))
-}
-
-async fn fetch_robots(
-    inner: &Inner,
-    host: &Host,
-    url: &Url,
-    ctx: &RunCtx,
-) -> Result<Robots, Cancelled> {
-    let Ok(robots_url) = url.join("/robots.txt") else {
-        return Ok(Robots::AllowAll);
-    };
-    let robots = match inner
-        .fetcher
-        .fetch(host, &robots_url, None, BodyPolicy::Always, &ctx.cancel)
-        .await
-    {
-        Fetched::Cancelled => return Err(Cancelled),
-        Fetched::Ok(r) => Robots::parse(
-            agent_token(&inner.opts.user_agent),
-            r.body.as_deref().unwrap_or_default(),
-        ),
-        Fetched::Failed(f) => match f.status {
-            Some(s) if (400..500).contains(&s) => Robots::AllowAll,
-            Some(s) => Robots::Unavailable(format!("status {s}")),
-            None => Robots::Unavailable(f.error.to_string()),
-        },
-    };
-    if let Robots::Unavailable(reason) = &robots {
-        tracing::warn!(host = %host.key, %reason, "robots.txt unavailable, host treated as disallowed");
-    }
-    if let Some(delay) = robots.crawl_delay() {
-        let capped = delay.min(inner.opts.max_crawl_delay);
-        if capped < delay {
-            tracing::warn!(host = %host.key, crawl_delay_s = delay.as_secs_f64(), cap_s = capped.as_secs_f64(), "robots.txt crawl-delay clamped to max_crawl_delay");
-        }
-        host.set_crawl_delay(capped);
-    }
-    Ok(robots)
-}
-
 /// Processes one URL.
 pub(crate) async fn process(inner: Arc<Inner>, ctx: Arc<RunCtx>, job: Job) -> TaskResult {
     let mut out = TaskResult::default();
@@ -322,23 +283,25 @@ pub(crate) async fn process(inner: Arc<Inner>, ctx: Arc<RunCtx>, job: Job) -> Ta
     let conditional = (!job.seed && looks_like_document(&job.url))
         .then_some(job.previous.as_ref())
         .flatten();
-    let mut resp = match inner
-        .fetcher
-        .fetch(
-            &host,
-            &job.url,
-            conditional,
-            if gz_sitemap {
-                BodyPolicy::Always
-            } else {
-                BodyPolicy::UnlessBinary
-            },
-            &ctx.cancel,
-        )
-        .await
+    let mut resp = match request::fetch(
+        &inner,
+        &ctx,
+        Arc::clone(&host),
+        &job.url,
+        conditional,
+        if gz_sitemap {
+            BodyPolicy::Always
+        } else {
+            BodyPolicy::UnlessBinary
+        },
+        job.origin(),
+    )
+    .await
     {
         Fetched::Ok(r) => r,
+        Fetched::Redirect(_) => unreachable!("`request::fetch` follows redirects"),
         Fetched::Failed(f) => {
+            out.robots_blocked += u64::from(f.robots_blocked);
             out.pages.push(error_page(
                 &job.key,
                 job.depth,
@@ -433,6 +396,7 @@ pub(crate) async fn process(inner: Arc<Inner>, ctx: Arc<RunCtx>, job: Job) -> Ta
                 page.body_sha256 = Some(sha_hex(&[&bytes]));
                 page.declared_charset = decoded.declared;
                 page.detected_charset = Some(decoded.used);
+                page.decode_errors = Some(count(decoded.errors));
                 out.pages.push(page);
             }
         }
@@ -464,6 +428,12 @@ struct Part {
     key: String,
     bytes: Vec<u8>,
     text: String,
+    /// Malformed byte sequences replaced while decoding it.
+    errors: usize,
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Other parts of the article whose part `cur_n` has `links`: URLs named like parts of `base`
@@ -529,7 +499,7 @@ fn same_directory(a: &Url, b: &str) -> bool {
 async fn assemble(
     inner: &Inner,
     ctx: &RunCtx,
-    host: &Host,
+    host: &Arc<Host>,
     job: &Job,
     first: Response,
     bytes: Vec<u8>,
@@ -549,6 +519,7 @@ async fn assemble(
             key: job.key.clone(),
             bytes,
             text: decoded.text,
+            errors: decoded.errors,
         },
     );
     let mut known: BTreeMap<u32, Url> = BTreeMap::new();
@@ -573,6 +544,7 @@ async fn assemble(
             key: key.clone(),
             referrer: Some(job.key.clone()),
             seed: false,
+            from_sitemap: false,
             in_skip: false,
             previous: None,
             depth: job.depth,
@@ -597,14 +569,22 @@ async fn assemble(
             }
             Ok(Ok(())) => {}
         }
-        let resp = match inner
-            .fetcher
-            .fetch(host, &url, None, BodyPolicy::Always, &ctx.cancel)
-            .await
+        let resp = match request::fetch(
+            inner,
+            ctx,
+            Arc::clone(host),
+            &url,
+            None,
+            BodyPolicy::Always,
+            Origin::Unfollowed,
+        )
+        .await
         {
             Fetched::Ok(r) => r,
+            Fetched::Redirect(_) => unreachable!("`request::fetch` follows redirects"),
             Fetched::Failed(f) => {
                 tracing::warn!(part = %key, err = %f.error, "article part failed");
+                out.robots_blocked += u64::from(f.robots_blocked);
                 out.pages.push(error_page(
                     &key,
                     job.depth,
@@ -638,6 +618,7 @@ async fn assemble(
                 key,
                 bytes,
                 text: decoded.text,
+                errors: decoded.errors,
             },
         );
     }
@@ -651,6 +632,7 @@ async fn assemble(
     page.attempts = attempts;
     page.declared_charset = decoded.declared;
     page.detected_charset = Some(decoded.used);
+    page.decode_errors = Some(count(parts.values().map(|p| p.errors).sum()));
     let unchanged =
         job.previous.as_ref().and_then(|p| p.body_sha256.as_deref()) == Some(sha.as_str());
     if unchanged {

@@ -18,11 +18,19 @@
 //!   429/503 holds the whole host back and spaces its requests for a minute; other 4xx are
 //!   final at once;
 //! - bodies streamed and cut at `max_body_bytes` decompressed bytes (gzip bombs included);
-//!   redirects limited, loops and non-http(s) targets refused, and with `same_host` a redirect
-//!   may not leave the crawled hosts (a seed's own redirects and robots.txt excepted);
+//! - redirects followed one hop at a time, every hop held to the rules a link is held to:
+//!   robots.txt of the hop's host (fetched and cached before the hop, like any host's),
+//!   `deny`, `follow` (for links; a seed's, a sitemap entry's and an article part's hops are
+//!   not held to it, as they are not), and with `same_host` the crawled hosts (a seed's own
+//!   redirects and robots.txt's may go anywhere); each hop waits for its own host's rate
+//!   limit; more than `max_redirects`, loops and non-http(s) targets are refused. A refused
+//!   hop ends the chain with an `Error` row naming the rule (``redirect to `URL` is
+//!   disallowed by robots.txt of `HOST` ``, ``… matches deny pattern `RE` ``);
 //! - charset: BOM, HTTP header, `<meta>`, then `chardetng` ([`charset`]); GB2312/GBK read as
-//!   GB18030; a declared charset that does not fit the bytes (a single-byte `ISO-8859-1`
-//!   header on a GBK page included) gives way to one that does;
+//!   GB18030; a declared charset that fits all but a few bytes (a stray byte, a character cut
+//!   in half) is kept, those bytes replaced with U+FFFD and counted in `Page::decode_errors`;
+//!   one that does not fit (a single-byte `ISO-8859-1` header on a GBK page, a `gb2312` meta
+//!   on UTF-8 bytes) gives way to one that does;
 //! - URL normalisation ([`normalize_url`]): a URL is fetched as discovered (fragment dropped)
 //!   but deduplicated by its normalised spelling, which is also the row's `url`, so no page is
 //!   requested twice in a run; `skip` and `previous` keys must be normalised
@@ -85,6 +93,7 @@ mod html;
 mod http;
 mod job;
 mod options;
+mod request;
 mod tags;
 mod urls;
 

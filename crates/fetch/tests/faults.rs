@@ -410,6 +410,96 @@ async fn charsets_with_and_without_declarations() {
     );
 }
 
+#[tokio::test]
+async fn utf8_page_with_one_stray_byte_keeps_its_charset() {
+    // `charset=utf-8` in the header and the meta, one stray byte and one character cut in
+    // half: the page stays UTF-8 (it went to windows-1252 whole), and says how many bytes
+    // did not fit. The same for a GBK page with two bad bytes, and for a two-part article.
+    let text =
+        "今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%。";
+    let body = |enc: &'static encoding_rs::Encoding, meta: &str, links: &str| {
+        let mut b = format!("<html><head>{meta}<title>").into_bytes();
+        let text = if links.contains("multi.html") {
+            // the second part of the article says something else
+            text.replace("6%", "7%")
+        } else {
+            text.to_owned()
+        };
+        b.extend(enc.encode("长治市政府工作报告").0.iter());
+        b.extend(b"</title></head><body><div><p>");
+        for i in 0..6 {
+            b.extend(enc.encode(&text).0.iter());
+            if i == 2 {
+                b.push(0xFF);
+            }
+            if i == 4 {
+                // the first byte of a two- or three-byte character, then a line break
+                b.push(enc.encode("报").0[0]);
+                b.push(b'\n');
+            }
+        }
+        b.extend(b"</p></div>");
+        b.extend(links.as_bytes());
+        b.extend(b"</body></html>");
+        b
+    };
+    let utf8 = body(encoding_rs::UTF_8, r#"<meta charset="utf-8">"#, "");
+    let gbk = body(
+        encoding_rs::GBK,
+        r#"<meta http-equiv="Content-Type" content="text/html; charset=gb2312">"#,
+        "",
+    );
+    let part1 = body(
+        encoding_rs::UTF_8,
+        r#"<meta charset="utf-8">"#,
+        r#"<div class="page"><a href="/multi_2.html">2</a></div>"#,
+    );
+    let part2 = body(
+        encoding_rs::UTF_8,
+        r#"<meta charset="utf-8">"#,
+        r#"<div class="page"><a href="/multi.html">1</a></div>"#,
+    );
+    let server = serve(move |_| {
+        let page = |ct: &'static str, b: Vec<u8>| move || std::future::ready(html(ct, b.clone()));
+        Router::new()
+            .route("/utf8.html", get(page("text/html; charset=utf-8", utf8)))
+            .route("/gbk.html", get(page("text/html; charset=GBK", gbk)))
+            .route("/multi.html", get(page("text/html; charset=utf-8", part1)))
+            .route(
+                "/multi_2.html",
+                get(page("text/html; charset=utf-8", part2)),
+            )
+    })
+    .await;
+    let seeds = ["/utf8.html", "/gbk.html", "/multi.html"]
+        .iter()
+        .map(|p| server.url(p))
+        .collect();
+    let (pages, _) = crawl(fast_opts(seeds, &[])).await;
+    for (path, used, errors) in [
+        ("/utf8.html", "utf-8", 2),
+        ("/gbk.html", "gb18030", 2),
+        ("/multi.html", "utf-8", 4),
+    ] {
+        let p = find(&pages, server.url(path).as_str());
+        assert_eq!(p.kind, PageKind::Html, "{path}");
+        assert_eq!(p.detected_charset.as_deref(), Some(used), "{path}");
+        assert_eq!(p.decode_errors, Some(errors), "{path}");
+        let b = p.body.as_deref().unwrap();
+        assert!(
+            b.contains("<title>长治市政府工作报告</title>"),
+            "{path}: {b}"
+        );
+        assert_eq!(b.matches(text).count(), 6, "{path}: {b}");
+    }
+    assert_eq!(
+        find(&pages, server.url("/multi.html").as_str())
+            .page_urls
+            .len(),
+        2
+    );
+}
+
 fn robots_site(robots: &'static str, robots_status: StatusCode) -> impl FnOnce(&str) -> Router {
     move |_| {
         let page = |links: &'static str| {

@@ -19,7 +19,9 @@ mod vocab;
 
 pub use entities::NAMED_ENTITIES;
 
-pub use records::{DedupRow, Document, Outcome, Page, PageKind, PanelRow, Report, Target, doc_id};
+pub use records::{
+    DedupRow, Document, Outcome, Page, PageKind, PanelRow, Report, Target, doc_id, error_kind,
+};
 pub use vocab::{Constraint, Level, Measure, Qualifier};
 
 /// Version of the extraction rules; stored on every derived row so a panel

@@ -80,6 +80,11 @@ pub struct Page {
     pub declared_charset: Option<String>,
     /// Charset actually used to decode the body.
     pub detected_charset: Option<String>,
+    /// Malformed byte sequences of the body (all parts) that were replaced with U+FFFD while
+    /// decoding it with `detected_charset`: a declared charset that fits all but a few bytes
+    /// (a stray byte, a character cut in half) is kept, and this says how many did not fit.
+    /// `None` when no body was decoded (errors, binaries, sitemaps, 304 answers).
+    pub decode_errors: Option<u32>,
     /// `ETag` header, for conditional re-fetches.
     pub etag: Option<String>,
     /// `Last-Modified` header, for conditional re-fetches.
@@ -241,7 +246,7 @@ pub struct DedupRow {
     pub copy_urls: Vec<String>,
 }
 
-/// One row per (region_code, target_year, indicator).
+/// One row per (region_code, target_year, indicator, measure).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PanelRow {
     pub region_code: String,
@@ -270,8 +275,54 @@ pub struct PanelRow {
     pub achieved_doc_id: Option<String>,
 }
 
+/// The kind of a failed page, as the run manifests and the run report name
+/// it: `http_<status>` for an HTTP error, else `robots`, `timeout`,
+/// `too_large`, `redirect`, `connection` or `other`, read from the error
+/// message.
+#[must_use]
+pub fn error_kind(status: Option<u16>, error: Option<&str>) -> String {
+    if let Some(s) = status
+        && s >= 400
+    {
+        return format!("http_{s}");
+    }
+    let e = error.unwrap_or_default().to_ascii_lowercase();
+    let kind = if e.contains("robots") {
+        "robots"
+    } else if e.contains("timed out") || e.contains("timeout") {
+        "timeout"
+    } else if e.contains("exceed") || e.contains("too large") {
+        "too_large"
+    } else if e.contains("redirect") {
+        "redirect"
+    } else if e.contains("connect") || e.contains("reset") || e.contains("dns") {
+        "connection"
+    } else {
+        "other"
+    };
+    kind.to_owned()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn error_kinds_match_the_manifest_names() {
+        assert_eq!(super::error_kind(Some(404), None), "http_404");
+        assert_eq!(
+            super::error_kind(None, Some("operation timed out")),
+            "timeout"
+        );
+        assert_eq!(
+            super::error_kind(None, Some("disallowed by robots.txt")),
+            "robots"
+        );
+        assert_eq!(
+            super::error_kind(None, Some("tcp connect error")),
+            "connection"
+        );
+        assert_eq!(super::error_kind(Some(200), Some("odd")), "other");
+    }
+
     use super::*;
 
     #[test]

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use url::Url;
 
-use crate::PipelineError;
+use crate::{PipelineError, Stage};
 
 /// The whole config file.
 #[derive(Debug, Deserialize, Serialize)]
@@ -71,7 +71,8 @@ pub struct RawPipeline {
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFetch {
-    /// Start URLs: listing pages, sitemaps or articles.
+    /// Start URLs: listing pages, sitemaps or articles. A crawl needs at least one (here or
+    /// in `seed_files`); stage re-runs (`--stage clean`, `--stage extract`) need none.
     #[serde(default)]
     pub seeds: Vec<Spanned<String>>,
     /// Files with one start URL per line (`#` comments), relative to the config file.
@@ -329,6 +330,24 @@ impl Config {
             source,
         })?;
         Self::from_str(path, &source)
+    }
+
+    /// Checks what a run starting at stage `from` needs beyond a valid file: a crawl needs
+    /// start URLs (`fetch.seeds` or `fetch.seed_files`); stage re-runs read the dataset and
+    /// need none. [`run`](crate::run) calls it; `baogao check` calls it for a crawl.
+    pub fn check_for(&self, from: Stage) -> Result<(), PipelineError> {
+        if from == Stage::Fetch && self.fetch.seeds.is_empty() {
+            return Err(PipelineError::InvalidConfig {
+                path: self.path.clone(),
+                problems: vec![format!(
+                    "{}: `fetch.seeds`: no start URLs, nothing to crawl (`fetch.seeds` and `fetch.seed_files` give none)\n\
+                     hint: list them under `[fetch]`: `seeds = [\"https://www.example.gov.cn/zwgk/gzbg/\"]` \
+                     or `seed_files = [\"seeds.txt\"]`; a stage re-run (`--stage clean`, `--stage extract`) needs none",
+                    self.path.display()
+                )],
+            });
+        }
+        Ok(())
     }
 
     /// Parses and validates `source`, reporting errors against `path`.
@@ -823,6 +842,44 @@ mod tests {
         let c = load("[fetch]\ntimeout = \"1m 30s\"\nmax_body_size = \"1KiB\"\n").unwrap();
         assert_eq!(c.fetch.request_timeout, Duration::from_secs(90));
         assert_eq!(c.fetch.max_body_bytes, 1024);
+    }
+
+    #[test]
+    fn empty_seeds_is_a_config_error() {
+        for src in [
+            "[fetch]\nseeds = []\n",
+            "[fetch]\nfollow = [\"/baogao/\"]\n",
+            "[pipeline]\noutput = \"data\"\n",
+        ] {
+            let c = load(src).unwrap();
+            let err = c.check_for(Stage::Fetch).unwrap_err().to_string();
+            assert!(
+                err.contains("/tmp/job.toml: `fetch.seeds`: no start URLs"),
+                "{err}"
+            );
+            assert!(err.contains("\nhint: "), "{err}");
+            // stage re-runs read the dataset: no seeds needed
+            c.check_for(Stage::Clean).unwrap();
+            c.check_for(Stage::Extract).unwrap();
+        }
+        load("[fetch]\nseeds = [\"http://127.0.0.1/\"]\n")
+            .unwrap()
+            .check_for(Stage::Fetch)
+            .unwrap();
+        // a seed file with only comments gives no seeds either
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("seeds.txt"), "# none yet\n").unwrap();
+        let c = Config::from_str(
+            &dir.path().join("job.toml"),
+            "[fetch]\nseed_files = [\"seeds.txt\"]\n",
+        )
+        .unwrap();
+        assert!(c.check_for(Stage::Fetch).is_err());
+        // a mis-named section is an unknown key
+        let err = load("[fecth]\nseeds = [\"http://127.0.0.1/\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown field `fecth`"), "{err}");
     }
 
     #[test]

@@ -24,6 +24,15 @@ pub enum PipelineError {
     /// A stage's dataset could not be read or written.
     #[error(transparent)]
     Write(#[from] baogao_write::WriteError),
+    /// Writing failed during a run (a full disk, a folder turned read-only): the run stopped
+    /// fetching there.
+    #[error(
+        "cannot write the output, the run was stopped (what earlier checkpoints committed is kept, the next run fetches the rest)"
+    )]
+    WriteFailed {
+        #[source]
+        source: baogao_write::WriteError,
+    },
     /// The fetcher could not start.
     #[error(transparent)]
     Fetch(#[from] baogao_fetch::FetchError),

@@ -106,32 +106,16 @@ pub fn new_run_id() -> String {
     )
 }
 
-/// Error kind of a failed page, for the manifest.
-fn error_kind(page: &Page) -> String {
-    if let Some(s) = page.status
-        && s >= 400
-    {
-        return format!("http_{s}");
+/// The error chain of `err` on one line (`outer: inner`).
+fn chain(err: &dyn std::error::Error) -> String {
+    let mut out = err.to_string();
+    let mut source = err.source();
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
     }
-    let e = page
-        .error
-        .as_deref()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let kind = if e.contains("robots") {
-        "robots"
-    } else if e.contains("timed out") || e.contains("timeout") {
-        "timeout"
-    } else if e.contains("exceed") || e.contains("too large") {
-        "too_large"
-    } else if e.contains("redirect") {
-        "redirect"
-    } else if e.contains("connect") || e.contains("reset") || e.contains("dns") {
-        "connection"
-    } else {
-        "other"
-    };
-    kind.to_owned()
+    out
 }
 
 /// Builds the extractor the config asks for.
@@ -148,8 +132,14 @@ pub fn build_extractor(config: &Config) -> Result<Extractor, PipelineError> {
 
 /// Runs the pipeline described by `config` from `opts.from` to `opts.to`.
 ///
-/// Ctrl-C (or `cancel`) stops the source; what is in flight drains through
-/// the stages and is committed, bounded by `pipeline.drain_deadline`.
+/// Before anything else a crawl is refused without seeds
+/// ([`Config::check_for`]) and the output is probed for writability
+/// (`baogao_write::check_writable`). Ctrl-C (or `cancel`) stops the source;
+/// what is in flight drains through the stages and is committed, bounded by
+/// `pipeline.drain_deadline`. A write that fails (a full disk) stops the
+/// source at once: what earlier checkpoints committed stays, the rest is
+/// dropped, a `failed` manifest is written if it can be, and the error is
+/// [`PipelineError::WriteFailed`].
 pub async fn run(
     config: &Config,
     opts: RunOptions,
@@ -159,6 +149,9 @@ pub async fn run(
     let started_at = Utc::now();
     let run_id = new_run_id();
     let root = config.output.clone();
+    config.check_for(opts.from)?;
+    // A read-only or full output is found now, not at the first commit after a crawl.
+    baogao_write::check_writable(&root)?;
     // Held by this function and by the write task: when the drain deadline
     // passes, the writer may still be committing a checkpoint, and no other
     // run may take the output before it stops.
@@ -219,12 +212,16 @@ pub async fn run(
         })
     };
 
+    // Stops the source (the crawl, or a dataset scan) without cancelling the run: the page
+    // budget is spent, or the writer failed (a full disk) and nothing more can be committed.
+    let stop_source = cancel.child_token();
+
     // Source.
     let source = {
         let counters = counters.clone();
-        let cancel = cancel.clone();
         let root = root.clone();
         let config = config.clone();
+        let stop_source = stop_source.clone();
         match opts.from {
             Stage::Fetch => {
                 let (skip, previous) = committed_pages(&root, config.recheck)?;
@@ -236,7 +233,7 @@ pub async fn run(
                 // are dropped (the next run fetches them) and the crawl is
                 // stopped as soon as the budget is spent.
                 let budget = config.fetch.max_pages;
-                let crawl_cancel = cancel.child_token();
+                let crawl_cancel = stop_source;
                 tokio::spawn(async move {
                     let tx = src_tx;
                     let stats = crawler
@@ -262,7 +259,10 @@ pub async fn run(
                                         .errors
                                         .lock()
                                         .expect("errors")
-                                        .entry(error_kind(&page))
+                                        .entry(baogao_model::error_kind(
+                                            page.status,
+                                            page.error.as_deref(),
+                                        ))
                                         .or_default() += 1;
                                 }
                                 let fetched = counters.fetched.fetch_add(1, Ordering::Relaxed) + 1;
@@ -270,13 +270,18 @@ pub async fn run(
                                     crawl_cancel.cancel();
                                 }
                                 let t = Instant::now();
-                                let _ = tx
+                                let sent = tx
                                     .send(Item {
                                         page: Some(page),
                                         doc: None,
                                         extraction: None,
                                     })
                                     .await;
+                                if sent.is_err() {
+                                    // a later stage ended early (the writer failed):
+                                    // nothing more can be committed
+                                    crawl_cancel.cancel();
+                                }
                                 counters
                                     .fetch_blocked_us
                                     .fetch_add(micros(t.elapsed()), Ordering::Relaxed);
@@ -298,7 +303,7 @@ pub async fn run(
                 tokio::task::spawn_blocking(move || {
                     baogao_write::scan::<Page>(&root, |pages| {
                         for page in pages {
-                            if cancel.is_cancelled() {
+                            if stop_source.is_cancelled() {
                                 break;
                             }
                             if page.kind != PageKind::Html {
@@ -331,7 +336,7 @@ pub async fn run(
                 tokio::task::spawn_blocking(move || {
                     baogao_write::scan::<Document>(&root, |docs| {
                         for doc in docs {
-                            if cancel.is_cancelled() {
+                            if stop_source.is_cancelled() {
                                 break;
                             }
                             if src_tx
@@ -417,9 +422,10 @@ pub async fn run(
         let interval = config.checkpoint_interval;
         let checkpoints = upsert;
         let lock = lock.clone();
+        let stop_source = stop_source.clone();
         tokio::task::spawn_blocking(move || {
             let _lock = lock;
-            write_loop(
+            let written = write_loop(
                 &root,
                 &run_id,
                 &tables,
@@ -429,7 +435,13 @@ pub async fn run(
                 every,
                 interval,
                 checkpoints,
-            )
+            );
+            if let Err(err) = &written {
+                // stop fetching at once: what comes now could not be committed
+                tracing::info!(err = %err, "writing the output failed; stopping the run");
+                stop_source.cancel();
+            }
+            written
         })
     };
 
@@ -493,8 +505,15 @@ pub async fn run(
     let rows = match w {
         Ok(Ok(rows)) => rows,
         Ok(Err(err)) => {
-            baogao_write::discard(&root, &run_id)?;
-            return Err(err.into());
+            // What earlier checkpoints committed stays; what was staged since is dropped
+            // (the next run fetches it again). The manifest says so if it can be written.
+            let _ = baogao_write::discard(&root, &run_id);
+            let note = format!("stopped: cannot write the output: {}", chain(&err));
+            let manifest = ctx.manifest(RunStatus::Failed, None, BTreeMap::new(), Some(note));
+            if let Err(e) = manifest.write(&root) {
+                tracing::warn!(err = %e, "the manifest of the failed run could not be written");
+            }
+            return Err(PipelineError::WriteFailed { source: err });
         }
         Err(err) => {
             return Err(PipelineError::Stage {

@@ -702,9 +702,12 @@ pub fn list_files(dir: &Path) -> Result<Vec<PathBuf>, WriteError> {
     Ok(out)
 }
 
-pub(crate) type BatchIter = Box<dyn Iterator<Item = Result<RecordBatch, WriteError>>>;
+/// Record batches of one Parquet file, as [`read_batches`] reads them.
+pub type BatchIter = Box<dyn Iterator<Item = Result<RecordBatch, WriteError>>>;
 
-pub(crate) fn read_batches(path: &Path, columns: Option<&[&str]>) -> Result<BatchIter, WriteError> {
+/// The record batches of the Parquet file `path` (1,024 rows each), with
+/// only `columns` when given (the others are not decoded).
+pub fn read_batches(path: &Path, columns: Option<&[&str]>) -> Result<BatchIter, WriteError> {
     let file = File::open(path).map_err(WriteError::io("open", path))?;
     let mut builder =
         ParquetRecordBatchReaderBuilder::try_new(file).map_err(WriteError::parquet(path))?;
@@ -816,6 +819,27 @@ pub fn read_strings(
         }
     }
     Ok(out)
+}
+
+/// Checks that files can be written in the dataset root `root` (created if missing): writes,
+/// syncs and removes a probe file, so that a read-only, full or misplaced output is found
+/// before a run fetches anything, not at its first commit.
+pub fn check_writable(root: &Path) -> Result<(), WriteError> {
+    use std::io::Write;
+    let fail = |e: std::io::Error| WriteError::NotWritable {
+        path: root.to_owned(),
+        reason: e.to_string(),
+    };
+    fs::create_dir_all(root).map_err(fail)?;
+    // hidden from readers and unique to this process
+    let probe = root.join(format!(".probe-{}.tmp", std::process::id()));
+    let written = File::create(&probe).and_then(|mut f| {
+        // a block's worth, synced: a full disk fails here, not in the page cache
+        f.write_all(&[0u8; 4096])?;
+        f.sync_all()
+    });
+    let removed = fs::remove_file(&probe);
+    written.and(removed).map_err(fail)
 }
 
 /// Writes `bytes` to `path` atomically (temporary name, fsync, rename).

@@ -41,6 +41,11 @@ pub enum WriteError {
         #[source]
         source: serde_json::Error,
     },
+    /// Files cannot be created in the dataset root (read-only, full, not a folder…).
+    #[error(
+        "output `{path}` is not writable: {reason}\nhint: check the folder's permissions and free space, or set `pipeline.output` to another folder"
+    )]
+    NotWritable { path: PathBuf, reason: String },
     /// Another run holds the output folder.
     #[error(
         "output `{path}` is locked by run `{run_id}` (pid {pid})\nhint: wait for it to finish, or remove `{path}/_lock` if that process is gone"

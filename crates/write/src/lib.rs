@@ -35,8 +35,9 @@ mod schema;
 
 pub use compact::{Compaction, compact};
 pub use dataset::{
-    BATCH_BYTES, CommitMode, TableWriter, WriteOptions, commit, dictionary_columns, discard,
-    document_lengths, key_column, list_files, read_all, read_strings, recover, scan, write_atomic,
+    BATCH_BYTES, BatchIter, CommitMode, TableWriter, WriteOptions, check_writable, commit,
+    dictionary_columns, discard, document_lengths, key_column, list_files, read_all, read_batches,
+    read_strings, recover, scan, write_atomic,
 };
 pub use derived::{PanelWriter, write_panel, write_reports_dedup};
 pub use error::WriteError;

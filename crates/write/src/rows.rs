@@ -118,6 +118,13 @@ impl<'a> Cols<'a> {
     fn i32(&self, c: &'static str) -> Result<&'a Int32Array, WriteError> {
         self.get(c, "int32")
     }
+    /// A column that files of an earlier schema version lack (`None` then).
+    fn maybe_i32(&self, c: &'static str) -> Result<Option<&'a Int32Array>, WriteError> {
+        if self.batch.column_by_name(c).is_none() {
+            return Ok(None);
+        }
+        self.i32(c).map(Some)
+    }
     fn i64(&self, c: &'static str) -> Result<&'a Int64Array, WriteError> {
         self.get(c, "int64")
     }
@@ -200,6 +207,10 @@ impl Row for Page {
                 opt_strs(rows.iter().map(|r| r.content_type.as_deref())),
                 opt_strs(rows.iter().map(|r| r.declared_charset.as_deref())),
                 opt_strs(rows.iter().map(|r| r.detected_charset.as_deref())),
+                Arc::new(Int32Array::from_iter(rows.iter().map(|r| {
+                    r.decode_errors
+                        .map(|n| i32::try_from(n).unwrap_or(i32::MAX))
+                }))),
                 opt_strs(rows.iter().map(|r| r.etag.as_deref())),
                 opt_strs(rows.iter().map(|r| r.last_modified.as_deref())),
                 opt_strs(rows.iter().map(|r| r.body.as_deref())),
@@ -233,6 +244,8 @@ impl Row for Page {
             c.s("declared_charset")?,
             c.s("detected_charset")?,
         );
+        // added in schema version 2: files written before lack it
+        let decode_errors = c.maybe_i32("decode_errors")?;
         let (etag, last_modified, body, sha) = (
             c.s("etag")?,
             c.s("last_modified")?,
@@ -256,6 +269,9 @@ impl Row for Page {
                     content_type: opt(content_type, i),
                     declared_charset: opt(declared, i),
                     detected_charset: opt(detected, i),
+                    decode_errors: decode_errors
+                        .and_then(|a| opt_i32(a, i))
+                        .and_then(|n| u32::try_from(n).ok()),
                     etag: opt(etag, i),
                     last_modified: opt(last_modified, i),
                     body: opt(body, i),

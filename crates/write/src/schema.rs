@@ -10,7 +10,12 @@ use std::sync::{Arc, LazyLock};
 use arrow::datatypes::{DataType, Field, Schema, SchemaRef, TimeUnit};
 
 /// Version of the dataset layout; stored in every file's key-value metadata.
-pub const SCHEMA_VERSION: &str = "1";
+///
+/// - `1`: the first layout.
+/// - `2`: `pages` gains the nullable `decode_errors` column. Files of version 1 stay as they
+///   are (compaction leaves files of another schema alone) and read back with the column null;
+///   DuckDB reads a table mixing both with `union_by_name = true`.
+pub const SCHEMA_VERSION: &str = "2";
 
 /// The tables of a dataset root.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -95,6 +100,7 @@ static PAGES: LazyLock<SchemaRef> = LazyLock::new(|| {
         utf8("content_type", true),
         utf8("declared_charset", true),
         utf8("detected_charset", true),
+        Field::new("decode_errors", DataType::Int32, true),
         utf8("etag", true),
         utf8("last_modified", true),
         utf8("body", true),

@@ -263,6 +263,8 @@ fn pages_round_trip_with_lists_and_timestamps() {
         kind: PageKind::Html,
         status: Some(200),
         body: Some("<p>正文</p>".into()),
+        detected_charset: Some("utf-8".into()),
+        decode_errors: Some(2),
         page_urls: vec!["http://h/1.html".into(), "http://h/1_2.html".into()],
         attempts: 1,
         ..Page::default()
@@ -279,6 +281,72 @@ fn pages_round_trip_with_lists_and_timestamps() {
     commit(dir.path(), "r1", &[(Table::Pages, CommitMode::Upsert)]).unwrap();
     assert!(dir.path().join("pages/crawl_date=2026-11-23").is_dir());
     assert_eq!(read_all::<Page>(dir.path()).unwrap(), vec![page]);
+}
+
+#[test]
+fn pages_of_schema_version_1_read_back_without_decode_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = |url: &str, decode_errors| Page {
+        url: url.into(),
+        final_url: url.into(),
+        host: "h".into(),
+        fetched_at: Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap(),
+        kind: PageKind::Html,
+        body: Some("<p>正文</p>".into()),
+        decode_errors,
+        page_urls: vec![url.into()],
+        attempts: 1,
+        ..Page::default()
+    };
+    // a file as schema version 1 wrote it: no `decode_errors` column
+    let batch = <Page as Row>::to_batch(
+        &[
+            page("http://h/old.html", None),
+            page("http://h/kept.html", None),
+        ],
+        "r0",
+    )
+    .unwrap();
+    let without = batch.schema().index_of("decode_errors").unwrap();
+    let columns: Vec<usize> = (0..batch.num_columns()).filter(|&i| i != without).collect();
+    let old = batch.project(&columns).unwrap();
+    let folder = dir.path().join("pages/crawl_date=2026-11-23");
+    std::fs::create_dir_all(&folder).unwrap();
+    let file = std::fs::File::create(folder.join("part-r0-00000.parquet")).unwrap();
+    let mut w = parquet::arrow::ArrowWriter::try_new(file, old.schema(), None).unwrap();
+    w.write(&old).unwrap();
+    w.close().unwrap();
+    let back = read_all::<Page>(dir.path()).unwrap();
+    assert_eq!(back.len(), 2);
+    assert!(back.iter().all(|p| p.decode_errors.is_none()), "{back:?}");
+
+    // a run of the new version replaces one of its rows and adds one; the old file keeps
+    // its schema (rewritten without the replaced row) and both read back together
+    let mut w = TableWriter::<Page>::new(
+        dir.path(),
+        "r1",
+        WriteOptions::default(),
+        Arc::new(AtomicU32::new(0)),
+    )
+    .unwrap();
+    w.write(page("http://h/old.html", Some(0))).unwrap();
+    w.write(page("http://h/new.html", Some(3))).unwrap();
+    w.close().unwrap();
+    commit(dir.path(), "r1", &[(Table::Pages, CommitMode::Upsert)]).unwrap();
+    let mut back: Vec<(String, Option<u32>)> = read_all::<Page>(dir.path())
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.url, p.decode_errors))
+        .collect();
+    back.sort();
+    assert_eq!(
+        back,
+        [
+            ("http://h/kept.html".to_owned(), None),
+            ("http://h/new.html".to_owned(), Some(3)),
+            ("http://h/old.html".to_owned(), Some(0)),
+        ]
+    );
 }
 
 #[test]
