@@ -21,16 +21,22 @@ pub(crate) fn dispatch(command: Command) -> Result<ExitCode> {
             from,
             to,
             quiet,
+            no_report,
         } => run(
             &config,
             stage.as_deref(),
             from.as_deref(),
             to.as_deref(),
             quiet,
+            no_report,
         ),
         Command::Check { config } => check(&config),
         Command::Clean { input, json } => clean(&input, json),
-        Command::Extract { files, json } => extract(&files, json),
+        Command::Extract {
+            files,
+            json,
+            explain,
+        } => extract(&files, json, explain),
         Command::Eval {
             gold_dir,
             text_dir,
@@ -42,6 +48,13 @@ pub(crate) fn dispatch(command: Command) -> Result<ExitCode> {
             config,
             json,
         } => compact(&output, config.as_deref(), json),
+        Command::Report { dataset, output } => report(&dataset, output.as_deref()),
+        Command::Export {
+            dataset,
+            format,
+            table,
+            output,
+        } => export(&dataset, &format, table.as_deref(), output.as_deref()),
         Command::Serve { dir, port } => serve(&dir, port),
         Command::Demo { output, site } => demo(&output, &site),
     }
@@ -78,6 +91,7 @@ fn run(
     from: Option<&str>,
     to: Option<&str>,
     quiet: bool,
+    no_report: bool,
 ) -> Result<ExitCode> {
     let config = Config::load(config)?;
     let (from, to) = match stage_name {
@@ -110,6 +124,9 @@ fn run(
     rt.shutdown_timeout(std::time::Duration::from_millis(500));
     let summary = result?;
     print_summary(&config, &summary);
+    if !no_report {
+        run_report(&config.output, opts.progress);
+    }
     Ok(if summary.failed > 0 {
         ExitCode::from(1)
     } else {
@@ -146,6 +163,8 @@ fn print_summary(config: &Config, s: &RunSummary) {
 
 fn check(path: &Path) -> Result<ExitCode> {
     let config = Config::load(path)?;
+    // what a crawl needs beyond a valid file (seeds); stage re-runs need less
+    config.check_for(Stage::Fetch)?;
     print!("{}", baogao_pipeline::describe(&config));
     eprintln!("`{}` is valid", path.display());
     Ok(ExitCode::SUCCESS)
@@ -226,7 +245,7 @@ fn fetch_one(url: &str) -> Result<Page> {
     }
 }
 
-fn extract(files: &[PathBuf], json: bool) -> Result<ExitCode> {
+fn extract(files: &[PathBuf], json: bool, explain: bool) -> Result<ExitCode> {
     let rules = CleanRules::default();
     let extractor = Extractor::builtin();
     let mut out = std::io::stdout().lock();
@@ -240,6 +259,24 @@ fn extract(files: &[PathBuf], json: bool) -> Result<ExitCode> {
                 continue;
             }
         };
+        if explain {
+            let e = extractor.explain(&doc);
+            if json {
+                let obj = serde_json::json!({
+                    "source": path.display().to_string(),
+                    "extraction": e.extraction,
+                    "year_source": e.year_source,
+                    "located_by": e.located_by,
+                    "notes": e.notes,
+                });
+                serde_json::to_writer(&mut out, &obj)?;
+                writeln!(out)?;
+            } else {
+                print_extraction(&mut out, path, &e.extraction)?;
+                print_explanation(&mut out, &e)?;
+            }
+            continue;
+        }
         let ex = extractor.extract(&doc);
         if json {
             let obj = serde_json::json!({
@@ -263,6 +300,31 @@ fn extract(files: &[PathBuf], json: bool) -> Result<ExitCode> {
 
 fn opt<T: std::fmt::Display>(v: Option<T>) -> String {
     v.map_or_else(|| "-".to_owned(), |v| v.to_string())
+}
+
+/// Why `print_extraction` printed what it did: the year's clue, how the
+/// targets were located, and each sentence weighed (`+` taken, `-` rejected).
+fn print_explanation(out: &mut impl Write, e: &baogao_extract::Explanation) -> Result<()> {
+    writeln!(out, "  why:")?;
+    writeln!(out, "    target year from {}", e.year_source)?;
+    writeln!(out, "    targets located by {}", e.located_by)?;
+    for n in &e.notes {
+        let text: String = n.text.chars().take(60).collect();
+        let more = if n.text.chars().count() > 60 {
+            "…"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "    {} [{}..{}] {}: 「{text}{more}」",
+            if n.taken { "+" } else { "-" },
+            n.char_start,
+            n.char_end,
+            n.rule
+        )?;
+    }
+    Ok(())
 }
 
 fn print_extraction(
@@ -364,7 +426,11 @@ fn compact(output: &Path, config: Option<&Path>, json: bool) -> Result<ExitCode>
     if !output.is_dir() {
         bail!("no dataset at `{}`", output.display());
     }
-    let done = baogao_write::compact(output, &opts)?;
+    let bar = crate::progress::spinner(true);
+    bar.set_message(format!("compacting `{}`", output.display()));
+    let done = baogao_write::compact(output, &opts);
+    bar.finish_and_clear();
+    let done = done?;
     if json {
         println!("{}", serde_json::to_string_pretty(&done)?);
         return Ok(ExitCode::SUCCESS);
@@ -376,6 +442,77 @@ fn compact(output: &Path, config: Option<&Path>, json: bool) -> Result<ExitCode>
         println!(
             "{}: {} files → {} ({} rows)",
             c.folder, c.files_before, c.files_after, c.rows
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `OUT/report.html` at the end of a run; a failure is a warning
+/// (the run's data is committed either way).
+fn run_report(root: &Path, progress: bool) {
+    let path = root.join("report.html");
+    let bar = crate::progress::spinner(progress);
+    let done = baogao_report::write_report(root, &path, &mut |m| bar.set_message(m.to_owned()));
+    bar.finish_and_clear();
+    match done {
+        Ok(r) => println!("  report: {}", r.path.display()),
+        Err(e) => eprintln!(
+            "warning: cannot write the report `{}`: {e:#}\nhint: `baogao report {}` tries again; `--no-report` skips it",
+            path.display(),
+            root.display()
+        ),
+    }
+}
+
+fn report(dataset: &Path, output: Option<&Path>) -> Result<ExitCode> {
+    let path = output.map_or_else(|| dataset.join("report.html"), Path::to_owned);
+    let bar = crate::progress::spinner(true);
+    let done = baogao_report::write_report(dataset, &path, &mut |m| bar.set_message(m.to_owned()));
+    bar.finish_and_clear();
+    let r = done?;
+    println!(
+        "wrote `{}` ({} reports, {} targets, {} runs; {} KiB)",
+        r.path.display(),
+        r.reports,
+        r.targets,
+        r.runs,
+        r.bytes.div_ceil(1024)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(
+    dataset: &Path,
+    format: &str,
+    table: Option<&str>,
+    output: Option<&Path>,
+) -> Result<ExitCode> {
+    let format = match format {
+        "xlsx" => baogao_report::Format::Xlsx,
+        _ => baogao_report::Format::Csv,
+    };
+    let tables: Vec<baogao_report::ExportTable> = match table {
+        Some(t) => {
+            vec![baogao_report::ExportTable::parse(t).with_context(|| format!("no table `{t}`"))?]
+        }
+        None => baogao_report::ExportTable::ALL.to_vec(),
+    };
+    let path = output.map_or_else(
+        || baogao_report::default_output(dataset, format, &tables),
+        Path::to_owned,
+    );
+    let bar = crate::progress::spinner(true);
+    let done = baogao_report::export(dataset, format, &tables, &path, &mut |m| {
+        bar.set_message(m.to_owned());
+    });
+    bar.finish_and_clear();
+    for e in done? {
+        println!(
+            "{}: {} rows, {} columns → `{}`",
+            e.table,
+            e.rows,
+            e.columns.len(),
+            e.path.display()
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -425,6 +562,10 @@ fn demo(output: &Path, site_dir: &Path) -> Result<ExitCode> {
         Ok::<_, anyhow::Error>((summary, config))
     })?;
     print_summary(&config, &summary);
+    run_report(
+        &output,
+        std::io::IsTerminal::is_terminal(&std::io::stderr()),
+    );
     let targets: Vec<baogao_model::Target> = baogao_write::read_all(&output)?;
     let reports: Vec<baogao_model::Report> = baogao_write::read_all(&output)?;
     println!("\n  targets by report:");

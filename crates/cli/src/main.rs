@@ -5,6 +5,7 @@
 //! 2 fatal error (bad config, unreadable input, output locked).
 
 mod commands;
+mod progress;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -41,6 +42,9 @@ enum Command {
         /// No progress line.
         #[arg(long)]
         quiet: bool,
+        /// Do not write `OUTPUT/report.html` at the end of the run.
+        #[arg(long)]
+        no_report: bool,
     },
     /// Validate a config file and print the resolved config.
     Check {
@@ -60,9 +64,15 @@ enum Command {
         /// Report files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// One JSON object per file: {"source", "report", "targets", "outcomes"}.
+        /// One JSON object per file: {"source", "report", "targets", "outcomes"}
+        /// (with --explain: {"source", "extraction", "year_source", "located_by", "notes"}).
         #[arg(long)]
         json: bool,
+        /// Say why: which clue gave the target year, how the targets were
+        /// located, and every sentence weighed as the year's targets with the
+        /// rule that took or rejected it.
+        #[arg(long)]
+        explain: bool,
     },
     /// Precision, recall and F1 of extraction against gold files.
     Eval {
@@ -95,6 +105,34 @@ enum Command {
         /// Print what was merged as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Write the HTML report of a dataset: coverage, targets, quality lists and runs, with charts.
+    ///
+    /// One self-contained file (inline SVG charts, no script, nothing fetched),
+    /// each chart with its numbers in a table beneath it.
+    Report {
+        /// The dataset root (`[pipeline] output`).
+        dataset: PathBuf,
+        /// Where to write the report [default: DATASET/report.html].
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+    /// Export tables as CSV (UTF-8 with a BOM) or XLSX, for Stata, R and Excel.
+    ///
+    /// Targets and outcomes come with their report's province, prefecture,
+    /// region, level and region_code.
+    Export {
+        /// The dataset root (`[pipeline] output`).
+        dataset: PathBuf,
+        /// File format.
+        #[arg(long, value_parser = ["csv", "xlsx"])]
+        format: String,
+        /// Export this table only [default: targets, outcomes, panel and reports].
+        #[arg(long, value_parser = ["targets", "outcomes", "panel", "reports"])]
+        table: Option<String>,
+        /// Output file (a folder for CSV of several tables) [default: DATASET/exports/…].
+        #[arg(long)]
+        output: Option<PathBuf>,
     },
     /// Serve a folder of pages on 127.0.0.1 (to try a config against a local copy of a site).
     Serve {

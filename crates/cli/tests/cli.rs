@@ -180,6 +180,43 @@ fn check_collects_every_bad_value() {
 }
 
 #[test]
+fn empty_seeds_is_a_config_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("noseeds.toml");
+    for text in [
+        "[fetch]\nseeds = []\n",
+        "[fetch]\nfollow = [\"/baogao/\"]\n",
+        "[pipeline]\noutput = \"out\"\n",
+    ] {
+        std::fs::write(&path, text).expect("write");
+        for args in [
+            vec!["check", path.to_str().expect("path")],
+            vec!["run", "--quiet", path.to_str().expect("path")],
+        ] {
+            let out = baogao(&args);
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(2), "{args:?} {text:?}: {err}");
+            assert!(
+                err.contains("noseeds.toml: `fetch.seeds`: no start URLs"),
+                "{args:?} {text:?}: {err}"
+            );
+            assert!(err.contains("hint:"), "{err}");
+        }
+    }
+    assert!(
+        !dir.path().join("out").exists(),
+        "a refused run wrote nothing"
+    );
+    // a mis-named section is an unknown key, with its line
+    std::fs::write(&path, "[fecth]\nseeds = [\"http://127.0.0.1/\"]\n").expect("write");
+    let out = baogao(&["check", path.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("unknown field `fecth`"), "{err}");
+    assert!(err.contains("line 1"), "{err}");
+}
+
+#[test]
 fn check_accepts_the_example_and_sample_configs() {
     for config in ["config/example.toml", "config/sample.toml"] {
         let out = baogao(&["check", config]);
@@ -224,4 +261,54 @@ fn a_closed_pipe_ends_quietly() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(out.status.code(), Some(0), "{err}");
+}
+
+#[test]
+fn extract_explain_says_why_each_target_is_there() {
+    let path = "fixtures/dev2/reports/308.txt";
+    let out = baogao(&["extract", "--explain", "--json", path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let got: Value = serde_json::from_str(stdout(&out).trim()).expect("json");
+    let plain: Value =
+        serde_json::from_str(stdout(&baogao(&["extract", "--json", path])).trim()).expect("json");
+    assert_eq!(
+        got["extraction"]["targets"], plain["targets"],
+        "explain changes nothing"
+    );
+    assert!(!got["year_source"].as_str().unwrap_or("").is_empty());
+    let notes = got["notes"].as_array().expect("notes");
+    let text = std::fs::read_to_string(repo().join(path)).expect("text");
+    let chars: Vec<char> = text.chars().collect();
+    // every target's clause lies in a sentence the locator took
+    for t in plain["targets"].as_array().expect("targets") {
+        let (s, e) = (
+            t["char_start"].as_u64().unwrap(),
+            t["char_end"].as_u64().unwrap(),
+        );
+        assert!(
+            notes.iter().any(|n| n["taken"] == true
+                && n["char_start"].as_u64().unwrap() <= s
+                && e <= n["char_end"].as_u64().unwrap()),
+            "no taken sentence holds {t}"
+        );
+    }
+    for n in notes {
+        let (s, e) = (
+            n["char_start"].as_u64().unwrap() as usize,
+            n["char_end"].as_u64().unwrap() as usize,
+        );
+        let span: String = chars[s..e].iter().collect();
+        assert_eq!(
+            span,
+            n["text"].as_str().unwrap(),
+            "note offsets point into the text"
+        );
+    }
+    assert!(
+        notes.iter().any(|n| n["taken"] == false),
+        "the 2014 results are weighed and rejected"
+    );
+    let out = baogao(&["extract", "--explain", path]);
+    let s = stdout(&out);
+    assert!(s.contains("why:") && s.contains("target year from"), "{s}");
 }
