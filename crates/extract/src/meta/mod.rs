@@ -1,0 +1,358 @@
+//! Report metadata: title, region chain (province → prefecture → region),
+//! level, delivery date, target year and the congress session line.
+
+// Offsets into char slices (c, s, e, i, k) read best short in this module.
+#![allow(clippy::many_single_char_names)]
+
+use baogao_model::Level;
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::norm::Norm;
+use crate::number::parse_cn;
+use crate::year::{self, YearPatterns};
+
+mod names;
+#[cfg(test)]
+mod tests;
+
+pub(crate) use names::province_prefix;
+use names::{
+    body_region, chain_of, is_province, level_of, prefecture_before, province_full, province_named,
+};
+
+/// How far into a text (in chars) the congress a news report names is looked for.
+const CONGRESS_SCAN: usize = 1500;
+
+#[derive(Debug)]
+pub(crate) struct MetaPatterns {
+    date: Regex,
+    date_cn: Regex,
+    chain: Regex,
+    paren_province: Regex,
+    congress_region: Regex,
+    congress_named: Regex,
+    title_year: Regex,
+    plan_year: Regex,
+    review_year: Regex,
+    people: Regex,
+    full_form: Regex,
+    year: YearPatterns,
+}
+
+impl MetaPatterns {
+    pub(crate) fn new() -> MetaPatterns {
+        let re = |s: &str| Regex::new(s).expect("built-in pattern");
+        MetaPatterns {
+            date: re(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日"),
+            date_cn: re(
+                r"([〇一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日",
+            ),
+            chain: re(
+                r"\p{Han}+?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗)",
+            ),
+            paren_province: re(r"^[（(](\p{Han}{2,8}?(?:省|自治区|市))[)）]"),
+            congress_named: re(
+                r"(\p{Han}{2,12}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|县|区|旗))第?(?:[一二三四五六七八九十]+|\d+)届(?:人民代表大会|人大)",
+            ),
+            congress_region: re(
+                r"在(\p{Han}{2,30}?)(?:第?[一二三四五六七八九十]+届|\d+届)人民代表大会",
+            ),
+            title_year: re(r"^(?:[（(]\p{Han}+[)）])?\p{Han}{0,24}?((?:19|20)\d\d)年(?:\p{Han})"),
+            plan_year: re(
+                r"((?:19|20)\d\d)年(?:工作安排|主要任务|重点工作|工作任务|工作部署|政府工作|的工作|工作总体要求|经济社会发展)",
+            ),
+            review_year: re(r"((?:19|20)\d\d)年(?:工作回顾|工作总结|主要工作|工作及)"),
+            people: re(r"\d+万(\p{Han}{2,3}?)人民"),
+            full_form: re(r"(\p{Han}{2,3}?)(区|县|旗|市)"),
+            year: YearPatterns::new(),
+        }
+    }
+}
+
+/// What the metadata reader found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Meta {
+    pub(crate) title: Option<String>,
+    pub(crate) province: Option<String>,
+    pub(crate) prefecture: Option<String>,
+    pub(crate) region: Option<String>,
+    pub(crate) level: Option<Level>,
+    pub(crate) report_date: Option<NaiveDate>,
+    pub(crate) target_year: Option<i32>,
+    pub(crate) session: Option<String>,
+    /// Which clue gave the target year (for `--explain`).
+    pub(crate) year_source: &'static str,
+}
+
+/// What the page says of itself beside its text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Page<'a> {
+    pub(crate) title: Option<&'a str>,
+    pub(crate) published: Option<NaiveDate>,
+    /// The page's address (a date in its path dates an article), or a path.
+    pub(crate) url: &'a str,
+}
+
+/// Reads the metadata of a document from its title and its opening lines.
+pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
+    let Page {
+        title,
+        published,
+        url,
+    } = page;
+    let mut m = Meta::default();
+    let lines: Vec<(usize, usize)> = crate::locate::paragraphs(n).into_iter().take(40).collect();
+    let text_of = |&(s, e): &(usize, usize)| n.text(s, e);
+    // title
+    let title_norm = title.map(crate::norm::normalise).filter(|t| !t.is_empty());
+    let title_line = lines
+        .iter()
+        .find(|l| {
+            let t = text_of(l);
+            t.contains("政府工作报告") && t.chars().count() <= 60
+        })
+        .copied();
+    m.title = title
+        .map(str::to_owned)
+        .or_else(|| title_line.map(|(s, e)| n.orig_text(s, e).trim().to_owned()));
+    let tnorm = title_norm.or_else(|| title_line.map(|l| text_of(&l).to_owned()));
+    // session line
+    let session = lines
+        .iter()
+        .find(|l| {
+            let t = text_of(l);
+            t.contains("人民代表大会") && t.contains("会议") && t.chars().count() <= 80
+        })
+        .copied();
+    if let Some((s, e)) = session {
+        let t = n.orig_text(s, e);
+        m.session = Some(
+            t.trim()
+                .trim_start_matches(['—', '-', ' '])
+                .trim()
+                .to_owned(),
+        );
+    }
+    // date: the session line, then the title
+    for src in [session.map(|l| text_of(&l).to_owned()), tnorm.clone()]
+        .into_iter()
+        .flatten()
+    {
+        if let Some(d) = date_in(&src, mp) {
+            m.report_date = Some(d);
+            break;
+        }
+    }
+    // region chain: the title, then the congress line
+    let mut chain: Vec<String> = Vec::new();
+    if let Some(t) = &tnorm {
+        let core = t
+            .split("人民政府")
+            .next()
+            .unwrap_or(t)
+            .split("政府工作报告")
+            .next()
+            .unwrap_or(t);
+        let core = mp.paren_province.replace(core, "");
+        let core = core
+            .trim_start_matches("关于")
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '年');
+        chain = chain_of(core, mp);
+        // 2024年政府工作报告-某某市人民政府: the region after a separator
+        if chain.is_empty()
+            && let Some(after) = t.split("政府工作报告").nth(1)
+        {
+            let after = after.trim_start_matches(|c: char| !('\u{4e00}'..='\u{9fff}').contains(&c));
+            chain = chain_of(after.split("人民政府").next().unwrap_or(after), mp);
+        }
+        if let Some(c) = mp.paren_province.captures(t) {
+            m.province = province_full(&c[1])
+                .map(str::to_owned)
+                .or_else(|| Some(c[1].to_owned()));
+        }
+    }
+    if chain.is_empty()
+        && let Some(l) = session
+        && let Some(c) = mp.congress_region.captures(text_of(&l))
+    {
+        chain = chain_of(&c[1], mp);
+    }
+    // a news report names the congress the report was delivered to
+    // (果洛藏族自治州第十五届人民代表大会, 福建省十二届人大二次会议)
+    if chain.is_empty() {
+        let head = n.text(0, n.len().min(CONGRESS_SCAN));
+        chain = mp
+            .congress_named
+            .captures_iter(head)
+            .map(|c| chain_of(&c[1], mp))
+            .find(|c| !c.is_empty())
+            .unwrap_or_default();
+    }
+    if let Some(last) = chain.last() {
+        m.region = Some(last.clone());
+        let lvl = level_of(last);
+        m.level = Some(
+            if lvl == Level::City && chain.len() >= 2 && chain[chain.len() - 2].ends_with('市') {
+                Level::County // a county-level city under its prefecture
+            } else {
+                lvl
+            },
+        );
+        if let Some(p) = chain.iter().find(|x| is_province(x)) {
+            m.province = Some(p.clone());
+        }
+        match m.level {
+            Some(Level::City) => m.prefecture = Some(last.clone()),
+            Some(Level::County) => {
+                m.prefecture = chain[..chain.len() - 1]
+                    .iter()
+                    .rev()
+                    .find(|x| !is_province(x))
+                    .cloned();
+            }
+            _ => {}
+        }
+    }
+    let body = n.text(0, n.len());
+    if m.region.is_none() {
+        body_region(body, mp, &mut m);
+    }
+    if m.level == Some(Level::County)
+        && m.prefecture.is_none()
+        && let Some(r) = &m.region
+    {
+        m.prefecture = prefecture_before(body, r);
+    }
+    if m.province.is_none() && m.level != Some(Level::Province) {
+        // (山西省) anywhere in the opening lines, else the province the text names most
+        m.province = lines
+            .iter()
+            .find_map(|l| {
+                mp.paren_province
+                    .captures(text_of(l))
+                    .map(|c| c[1].to_owned())
+            })
+            .or_else(|| province_named(body).map(str::to_owned));
+    }
+    if m.level == Some(Level::Province) {
+        m.province.clone_from(&m.region);
+    }
+    // target year: the first clue that gives one, in the order a reader trusts them
+    let clues: [(&'static str, &dyn Fn() -> Option<i32>); 10] = [
+        ("the title", &|| {
+            tnorm
+                .as_deref()
+                .map(cn_year_digits)
+                .and_then(|t| mp.title_year.captures(&t).map(|c| c[1].to_owned()))
+                .and_then(|y| y.parse().ok())
+        }),
+        // a report delivered in November or December sets next year's targets
+        ("the delivery date", &|| {
+            m.report_date
+                .map(|d| chrono::Datelike::year(&d) + i32::from(chrono::Datelike::month(&d) >= 11))
+        }),
+        ("the coming year named beside its targets", &|| {
+            year::from_cues(&cn_year_digits(body), &mp.year)
+        }),
+        ("a plan heading", &|| {
+            most_common_year(body, &mp.plan_year, 0)
+        }),
+        ("a review heading (the year after)", &|| {
+            most_common_year(body, &mp.review_year, 1)
+        }),
+        // a news report: the dateline of the article
+        ("the dateline", &|| {
+            year::dateline(lines.iter().take(12).map(text_of), &mp.year)
+                .map(|(y, month)| y + i32::from(month >= 11))
+        }),
+        // a congress may hold two sessions in one year: the session's year is
+        // a last resort
+        ("the congress session", &|| {
+            m.province
+                .as_deref()
+                .and_then(|p| year::from_session(body, p, &mp.year))
+        }),
+        ("the date in the page's address", &|| {
+            year::from_url(url, &mp.year).map(|(y, month)| y + i32::from(month >= 11))
+        }),
+        ("the page's publication date", &|| {
+            published.map(|d| chrono::Datelike::year(&d))
+        }),
+        ("nothing", &|| None),
+    ];
+    let (source, year) = clues
+        .iter()
+        .find_map(|(source, clue)| clue().map(|y| (*source, y)))
+        .map_or(("nothing", None), |(s, y)| (s, Some(y)));
+    m.target_year = year;
+    m.year_source = source;
+    m
+}
+
+/// 二〇一八年 → 2018年 (years written in Chinese digits, as some titles do).
+fn cn_year_digits(s: &str) -> String {
+    const DIGITS: &str = "〇一二三四五六七八九";
+    let chars: Vec<char> = s.chars().collect();
+    // 二00七年, 二0一0年: a zero may be typed as a digit or a letter
+    let digit = |c: char| {
+        if matches!(c, '零' | '0' | 'O' | 'Ｏ' | '○') {
+            Some(0)
+        } else {
+            DIGITS.chars().position(|d| d == c)
+        }
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if i + 4 < chars.len()
+            && chars[i + 4] == '年'
+            && chars[i..i + 4].iter().all(|&c| digit(c).is_some())
+            && chars[i..i + 4]
+                .iter()
+                .any(|&c| DIGITS.contains(c) && c != '〇')
+        {
+            for &c in &chars[i..i + 4] {
+                out.push(char::from(b'0' + digit(c).unwrap_or(0) as u8));
+            }
+            i += 4;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+fn most_common_year(body: &str, re: &Regex, add: i32) -> Option<i32> {
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for c in re.captures_iter(body) {
+        if let Ok(y) = c[1].parse::<i32>() {
+            match counts.iter_mut().find(|(x, _)| *x == y) {
+                Some(e) => e.1 += 1,
+                None => counts.push((y, 1)),
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(y, k)| (k, y))
+        .map(|(y, _)| y + add)
+}
+
+fn date_in(s: &str, mp: &MetaPatterns) -> Option<NaiveDate> {
+    if let Some(c) = mp.date.captures(s) {
+        return NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    }
+    let c = mp.date_cn.captures(s)?;
+    let year: String = c[1]
+        .chars()
+        .map(|ch| {
+            let d = parse_cn(&[ch]).unwrap_or(0.0) as u32;
+            char::from_digit(d, 10).unwrap_or('0')
+        })
+        .collect();
+    let month = parse_cn(&c[2].chars().collect::<Vec<_>>())? as u32;
+    let day = parse_cn(&c[3].chars().collect::<Vec<_>>())? as u32;
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month, day)
+}

@@ -1,0 +1,401 @@
+//! Region names: the provinces, the words that end like a region's name but
+//! are none, the region chain of a title or a congress line, and the region
+//! of a text that names itself only in its body.
+
+// Offsets into char slices (c, s, e, i, k) read best short in this module.
+#![allow(clippy::many_single_char_names)]
+
+use baogao_model::Level;
+
+use super::{Meta, MetaPatterns};
+
+/// Provincial-level units: (short name, full name).
+pub(super) const PROVINCES: &[(&str, &str)] = &[
+    ("北京", "北京市"),
+    ("天津", "天津市"),
+    ("上海", "上海市"),
+    ("重庆", "重庆市"),
+    ("河北", "河北省"),
+    ("山西", "山西省"),
+    ("辽宁", "辽宁省"),
+    ("吉林", "吉林省"),
+    ("黑龙江", "黑龙江省"),
+    ("江苏", "江苏省"),
+    ("浙江", "浙江省"),
+    ("安徽", "安徽省"),
+    ("福建", "福建省"),
+    ("江西", "江西省"),
+    ("山东", "山东省"),
+    ("河南", "河南省"),
+    ("湖北", "湖北省"),
+    ("湖南", "湖南省"),
+    ("广东", "广东省"),
+    ("海南", "海南省"),
+    ("四川", "四川省"),
+    ("贵州", "贵州省"),
+    ("云南", "云南省"),
+    ("陕西", "陕西省"),
+    ("甘肃", "甘肃省"),
+    ("青海", "青海省"),
+    ("台湾", "台湾省"),
+    ("内蒙古", "内蒙古自治区"),
+    ("广西", "广西壮族自治区"),
+    ("西藏", "西藏自治区"),
+    ("宁夏", "宁夏回族自治区"),
+    ("新疆", "新疆维吾尔自治区"),
+    ("香港", "香港特别行政区"),
+    ("澳门", "澳门特别行政区"),
+];
+
+const MUNICIPALITIES: &[&str] = &["北京市", "天津市", "上海市", "重庆市"];
+
+/// Full forms that end like a region name but are not one.
+pub(super) const NOT_REGIONS: &[&str] = &[
+    "园区",
+    "城区",
+    "示范区",
+    "开发区",
+    "新区",
+    "景区",
+    "社区",
+    "片区",
+    "街区",
+    "功能区",
+    "保护区",
+    "中心区",
+    "试验区",
+    "先行区",
+    "集聚区",
+    "承载区",
+    "核心区",
+    "主城区",
+    "辖区",
+    "山区",
+    "矿区",
+    "库区",
+    "牧区",
+    "老区",
+    "灾区",
+    "校区",
+    "小区",
+    "服务区",
+    "全区",
+    "我区",
+    "本区",
+    "各区",
+    "该区",
+    "地区",
+    "市区",
+    "县区",
+    "城市",
+    "全市",
+    "我市",
+    "本市",
+    "各市",
+    "全县",
+    "我县",
+    "各县",
+    "郊县",
+    "县市",
+    "城乡",
+    "县城",
+    "区县",
+    "农区",
+    "旗县",
+    "全旗",
+    "我旗",
+    "实验区",
+    "合作区",
+    "自贸区",
+    "综合区",
+    "保税区",
+    "生态区",
+    "排头",
+    "港区",
+    "城市区",
+    "经济区",
+    "产业区",
+    "聚集区",
+    "规划区",
+    "代市",
+    "代县",
+    "代区",
+];
+
+/// Words a region's name never holds: a title's speaker or verb glued in
+/// front of 省/市 (苏树林向大会作省政府工作报告).
+const NOT_IN_NAMES: &[&str] = &[
+    "向", "作", "代表", "大会", "会议", "报告", "省长", "市长", "县长", "区长", "州长", "主席",
+    "听取", "审议", "今天", "上午", "下午", "召开", "开幕",
+];
+
+/// Function words no region's name holds (和 and 将 do: 和平区, 将乐县).
+const FUNCTION_CHARS: &str = "了的得在是与把被对从向今日";
+
+/// The length in bytes of a province's name (full or short) that `s` starts with.
+pub(crate) fn province_prefix(s: &str) -> Option<usize> {
+    PROVINCES.iter().find_map(|(short, full)| {
+        if s.starts_with(full) {
+            Some(full.len())
+        } else {
+            s.starts_with(short).then_some(short.len())
+        }
+    })
+}
+
+pub(super) fn province_full(short_or_full: &str) -> Option<&'static str> {
+    PROVINCES
+        .iter()
+        .find(|(s, f)| short_or_full == *f || short_or_full == *s)
+        .map(|(_, f)| *f)
+}
+
+pub(super) fn is_province(name: &str) -> bool {
+    name.ends_with('省')
+        || name.ends_with("自治区")
+        || name.ends_with("特别行政区")
+        || MUNICIPALITIES.contains(&name)
+}
+
+pub(super) fn level_of(name: &str) -> Level {
+    if is_province(name) {
+        Level::Province
+    } else if name.ends_with('县')
+        || name.ends_with('旗')
+        || (name.ends_with('区') && !name.ends_with("地区"))
+    {
+        Level::County
+    } else {
+        Level::City
+    }
+}
+
+pub(super) fn chain_of(core: &str, mp: &MetaPatterns) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(m) = mp.chain.find_at(core, pos) {
+        if m.start() != pos {
+            break;
+        }
+        let mut end = m.end();
+        // 广州市: the lazy match stops at 州; take the 市 when it ends the name
+        if let Some(next) = core[end..].chars().next()
+            && "市县区省旗".contains(next)
+        {
+            let after = end + next.len_utf8();
+            // …and when what follows is no further name (a year, a dash)
+            let rest_ok = after == core.len()
+                || core[after..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !('\u{4e00}'..='\u{9fff}').contains(&c))
+                || mp
+                    .chain
+                    .find_at(core, after)
+                    .is_some_and(|x| x.start() == after);
+            if rest_ok {
+                end = after;
+            }
+        }
+        let mut name = &core[pos..end];
+        if !is_known_region(name) {
+            // the first name may carry the words before it (参加天水市,
+            // 日在湖南省): the longest known tail is the name
+            if out.is_empty() {
+                name = known_tail(name).unwrap_or(name);
+            }
+            // a phrase that ends in 省/市/县 (圆满完成了省, 备受瞩目的县) is no name
+            if name.contains(|c: char| FUNCTION_CHARS.contains(c)) {
+                break;
+            }
+        }
+        if NOT_REGIONS.contains(&name) || NOT_IN_NAMES.iter().any(|w| name.contains(w)) {
+            break;
+        }
+        out.push(name.to_owned());
+        pos = end;
+    }
+    out
+}
+
+/// A province's name, or a division's name as the gazetteer has it (not a
+/// longer text it finds a name in).
+fn is_known_region(name: &str) -> bool {
+    use baogao_regions::{Divisions, Resolution};
+    province_full(name).is_some()
+        || match Divisions::builtin().resolve(name, None, None) {
+            Resolution::Found(d) => d.name == name,
+            Resolution::Ambiguous { candidates, .. } => candidates
+                .iter()
+                .filter_map(|c| Divisions::builtin().by_code(c))
+                .any(|d| d.name == name),
+            Resolution::NotFound { .. } => false,
+        }
+}
+
+/// The longest tail of `name` (two chars or more, dropping whole chars from
+/// the front) that is a known region.
+fn known_tail(name: &str) -> Option<&str> {
+    name.char_indices()
+        .skip(1)
+        .map(|(i, _)| &name[i..])
+        .take_while(|t| t.chars().count() >= 2)
+        .find(|t| is_known_region(t))
+}
+
+/// 某某市离石区 written in the body: the prefecture in front of the region.
+pub(super) fn prefecture_before(body: &str, region: &str) -> Option<String> {
+    const STOP: &str = "在和与及的对向为是了全我本各该从到等、，。：；“”（）《》 \n";
+    let chars: Vec<char> = body.chars().collect();
+    let r: Vec<char> = region.chars().collect();
+    if r.is_empty() {
+        return None;
+    }
+    let mut k = 0;
+    while k + r.len() <= chars.len() {
+        if chars[k..k + r.len()] == r[..] && k >= 3 {
+            let suffix = chars[k - 1];
+            if matches!(suffix, '市' | '州' | '盟') {
+                for len in 2..=4 {
+                    if k < len + 1 {
+                        break;
+                    }
+                    let start = k - 1 - len;
+                    let name: String = chars[start..k].iter().collect();
+                    let before = if start == 0 {
+                        None
+                    } else {
+                        Some(chars[start - 1])
+                    };
+                    let han = name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+                    if han
+                        && before.is_none_or(|b| {
+                            STOP.contains(b) || !('\u{4e00}'..='\u{9fff}').contains(&b)
+                        })
+                    {
+                        if !name.chars().any(|c| STOP.contains(c))
+                            && !NOT_REGIONS.contains(&name.as_str())
+                        {
+                            return Some(name);
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
+/// One automaton over the provinces' short names (a scan of the body per
+/// province was 2% of a crawl's CPU).
+static PROVINCE_SEARCHER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(PROVINCES.iter().map(|(s, _)| *s))
+            .expect("the province names are valid patterns")
+    });
+
+/// The province the text names most often (by short name), if any (the
+/// later one in [`PROVINCES`] on a tie).
+pub(super) fn province_named(body: &str) -> Option<&'static str> {
+    let mut counts = vec![0usize; PROVINCES.len()];
+    // no short name overlaps itself, so overlapping matches count as
+    // `str::matches` does
+    for m in PROVINCE_SEARCHER.find_overlapping_iter(body) {
+        counts[m.pattern().as_usize()] += 1;
+    }
+    counts
+        .iter()
+        .zip(PROVINCES)
+        .filter(|&(&k, _)| k > 0)
+        .max_by_key(|&(&k, _)| k)
+        .map(|(_, (_, f))| *f)
+}
+
+/// Region of a text without a title: the level from how the text names
+/// itself (全区, 我县 …) and the name from a full form in the body
+/// (潞州区) or the idiom `72万新吴人民`.
+pub(super) fn body_region(body: &str, mp: &MetaPatterns, m: &mut Meta) {
+    let count = |w: &str| body.matches(w).count();
+    let score = |ch: char| {
+        ["全", "我", "本"]
+            .iter()
+            .map(|p| count(&format!("{p}{ch}")))
+            .sum::<usize>()
+            + count(&format!("{ch}委"))
+            + count(&format!("{ch}政府"))
+            + count(&format!("{ch}人大"))
+    };
+    let mut best = ('区', 0);
+    for ch in ['省', '市', '区', '县', '旗', '州'] {
+        let s = score(ch);
+        if s > best.1 {
+            best = (ch, s);
+        }
+    }
+    if best.1 < 2 {
+        return;
+    }
+    let ch = best.0;
+    // 全区 in an autonomous region's text is the province-level region
+    if ch == '区'
+        && let Some(full) = province_named(body).filter(|f| f.ends_with("自治区"))
+        && body.contains(full.trim_end_matches("自治区"))
+    {
+        m.level = Some(Level::Province);
+        m.region = Some(full.to_owned());
+        m.province = Some(full.to_owned());
+        return;
+    }
+    m.level = Some(match ch {
+        '省' => Level::Province,
+        '市' | '州' => Level::City,
+        _ => Level::County,
+    });
+    if ch == '省' {
+        return;
+    }
+    let mut cands: Vec<(String, usize)> = Vec::new();
+    let mut tried = std::collections::HashSet::new();
+    for c in mp.full_form.captures_iter(body) {
+        // bounded work on long or odd texts
+        if tried.len() > 200 {
+            break;
+        }
+        if !c[2].starts_with(ch) {
+            continue;
+        }
+        let full = format!("{}{}", &c[1], &c[2]);
+        let first = c[1].chars().next().unwrap_or('全');
+        if NOT_REGIONS
+            .iter()
+            .any(|x| full == *x || (x.chars().count() >= 3 && full.ends_with(x)))
+            || c[1]
+                .chars()
+                .any(|x| "全我本各该市县区省驻辖郊的和与及在对向为是了等".contains(x))
+            || "把将被从到入出进个一两三四五六七八九十多每其这那此".contains(first)
+            || body[c.get(0).map_or(0, |m| m.end())..]
+                .chars()
+                .next()
+                .is_some_and(|x| "级委政人域内外属直长划位属情".contains(x))
+        {
+            continue;
+        }
+        if !tried.insert(full.clone()) {
+            continue;
+        }
+        let k = body.matches(&c[1]).count();
+        if k >= 2 {
+            cands.push((full, k));
+        }
+    }
+    let from_people = mp.people.captures(body).map(|c| format!("{}{ch}", &c[1]));
+    let name = from_people.or_else(|| cands.into_iter().max_by_key(|(_, k)| *k).map(|(f, _)| f));
+    if let Some(name) = name {
+        if ch == '市' {
+            m.prefecture = Some(name.clone());
+        }
+        m.region = Some(name);
+    }
+}

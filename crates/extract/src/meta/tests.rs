@@ -1,0 +1,185 @@
+//! Tests of the metadata reader.
+
+use super::names::PROVINCES;
+use super::*;
+
+#[test]
+fn province_named_counts_each_short_name_as_str_matches_does() {
+    let naive = |body: &str| {
+        PROVINCES
+            .iter()
+            .map(|(s, f)| (body.matches(s).count(), *f))
+            .filter(|&(k, _)| k > 0)
+            .max_by_key(|&(k, _)| k)
+            .map(|(_, f)| f)
+    };
+    for body in [
+        "",
+        "全省经济",
+        "山西太原，陕西西安，山西大同",
+        "陕西西安，山西大同",
+        "内蒙古自治区与黑龙江、吉林、黑龙江接壤",
+        "广东广西广东广西",
+        "湖南湖北湖南",
+    ] {
+        assert_eq!(province_named(body), naive(body), "{body}");
+    }
+}
+
+fn page(title: Option<&str>) -> Page<'_> {
+    Page {
+        title,
+        published: None,
+        url: "t.txt",
+    }
+}
+
+fn meta(text: &str) -> Meta {
+    read(page(None), &Norm::new(text), &MetaPatterns::new())
+}
+
+#[test]
+fn phrases_ending_in_a_region_suffix_are_no_names() {
+    let mp = MetaPatterns::new();
+    assert!(chain_of("政府较好地完成了省", &mp).is_empty());
+    assert!(chain_of("备受瞩目的县", &mp).is_empty());
+    assert_eq!(chain_of("参加天水市", &mp), vec!["天水市"]);
+}
+
+#[test]
+fn chain_keeps_city_suffix() {
+    let mp = MetaPatterns::new();
+    assert_eq!(chain_of("广州市天河区", &mp), vec!["广州市", "天河区"]);
+    assert_eq!(chain_of("吕梁市离石区", &mp), vec!["吕梁市", "离石区"]);
+    assert_eq!(chain_of("新疆维吾尔自治区", &mp), vec!["新疆维吾尔自治区"]);
+}
+
+#[test]
+fn title_with_province_in_parentheses() {
+    let m = meta("导航\n(山西省)晋中市太谷区人民政府工作报告(2023年4月10日)\n正文");
+    assert_eq!(m.region.as_deref(), Some("太谷区"));
+    assert_eq!(m.prefecture.as_deref(), Some("晋中市"));
+    assert_eq!(m.province.as_deref(), Some("山西省"));
+    assert_eq!(m.level, Some(Level::County));
+    assert_eq!(m.report_date, NaiveDate::from_ymd_opt(2023, 4, 10));
+    assert_eq!(m.target_year, Some(2023));
+}
+
+#[test]
+fn congress_line_in_chinese_numerals() {
+    let m = meta(
+        "2026年政府工作报告\n——二〇二六年一月二十七日在甘肃省十四届人民代表大会第四次会议上\n",
+    );
+    assert_eq!(m.region.as_deref(), Some("甘肃省"));
+    assert_eq!(m.level, Some(Level::Province));
+    assert_eq!(m.report_date, NaiveDate::from_ymd_opt(2026, 1, 27));
+    assert!(m.session.as_deref().unwrap().starts_with("二〇二六年"));
+}
+
+#[test]
+fn municipality_and_autonomous_region() {
+    assert_eq!(
+        meta("2026年上海市政府工作报告\n").level,
+        Some(Level::Province)
+    );
+    let m = meta("2026年广西壮族自治区政府工作报告\n");
+    assert_eq!(
+        (m.region.as_deref(), m.province.as_deref()),
+        (Some("广西壮族自治区"), Some("广西壮族自治区"))
+    );
+}
+
+#[test]
+fn prefecture_named_in_front_of_the_region() {
+    assert_eq!(
+        prefecture_before("我们在吕梁市离石区召开会议", "离石区").as_deref(),
+        Some("吕梁市")
+    );
+    assert_eq!(
+        prefecture_before("（晋中市太谷区）", "太谷区").as_deref(),
+        Some("晋中市")
+    );
+    assert_eq!(prefecture_before("全市太谷区", "太谷区"), None);
+    assert_eq!(prefecture_before("太谷区", "太谷区"), None);
+}
+
+#[test]
+fn title_with_a_site_suffix() {
+    let m = read(
+        page(Some("2024年政府工作报告_某某市人民政府")),
+        &Norm::new("正文"),
+        &MetaPatterns::new(),
+    );
+    assert_eq!(
+        (m.region.as_deref(), m.level),
+        (Some("某某市"), Some(Level::City))
+    );
+    assert_eq!(m.target_year, Some(2024));
+}
+
+#[test]
+fn title_year_after_the_region_name() {
+    for title in [
+        "晋中市太谷区2023年政府工作报告",
+        "（山西省）晋中市太谷区2023年政府工作报告",
+        "2023年晋中市太谷区政府工作报告",
+    ] {
+        let m = read(page(Some(title)), &Norm::new("正文"), &MetaPatterns::new());
+        assert_eq!(m.target_year, Some(2023), "{title}");
+    }
+    // a delivery date in the title is not the target year's position
+    let m = read(
+        page(Some("(山西省)长治市人民政府工作报告(2023年3月29日)")),
+        &Norm::new("正文"),
+        &MetaPatterns::new(),
+    );
+    assert_eq!(m.target_year, Some(2023));
+    assert_eq!(
+        m.report_date.map(|d| d.to_string()).as_deref(),
+        Some("2023-03-29")
+    );
+}
+
+#[test]
+fn title_year_in_chinese_digits() {
+    let m = read(
+        page(Some("二〇一八年政府工作报告")),
+        &Norm::new("正文"),
+        &MetaPatterns::new(),
+    );
+    assert_eq!(m.target_year, Some(2018));
+    assert_eq!(cn_year_digits("二零二四年某某县"), "2024年某某县");
+}
+
+#[test]
+fn district_name_ending_in_zhou_before_a_year() {
+    // 潞州区: the lazy match stops at 州; the 区 before 2023年 belongs to the name
+    for title in ["长治市潞州区2023年政府工作报告", "广州市2024年政府工作报告"]
+    {
+        let m = read(page(Some(title)), &Norm::new("正文"), &MetaPatterns::new());
+        let want = if title.contains("潞州") {
+            "潞州区"
+        } else {
+            "广州市"
+        };
+        assert_eq!(m.region.as_deref(), Some(want), "{title}");
+    }
+}
+
+#[test]
+fn traditional_title() {
+    let m = meta("2024年福建省政府工作報告\n");
+    assert_eq!(m.region.as_deref(), Some("福建省"));
+    assert_eq!(m.target_year, Some(2024));
+}
+
+#[test]
+fn titleless_county_text() {
+    let m = meta(
+        "全区上下团结奋斗，我区经济稳步增长。区委坚强领导。梅山区实现高质量发展，梅山发展成绩显著，梅山人民。习近平总书记考察调研浙江。\n二、2024年工作安排\n",
+    );
+    assert_eq!(m.region.as_deref(), Some("梅山区"));
+    assert_eq!(m.level, Some(Level::County));
+    assert_eq!(m.province.as_deref(), Some("浙江省"));
+    assert_eq!(m.target_year, Some(2024));
+}
