@@ -259,36 +259,35 @@ fn extract(files: &[PathBuf], json: bool, explain: bool) -> Result<ExitCode> {
                 continue;
             }
         };
-        if explain {
-            let e = extractor.explain(&doc);
-            if json {
+        let source = path.display().to_string();
+        match (json, explain) {
+            (true, true) => {
+                let e = extractor.explain(&doc);
                 let obj = serde_json::json!({
-                    "source": path.display().to_string(),
+                    "source": source,
                     "extraction": e.extraction,
                     "year_source": e.year_source,
                     "located_by": e.located_by,
                     "notes": e.notes,
                 });
-                serde_json::to_writer(&mut out, &obj)?;
-                writeln!(out)?;
-            } else {
+                writeln!(out, "{obj}")?;
+            }
+            (true, false) => {
+                let ex = extractor.extract(&doc);
+                let obj = serde_json::json!({
+                    "source": source,
+                    "report": ex.report,
+                    "targets": ex.targets,
+                    "outcomes": ex.outcomes,
+                });
+                writeln!(out, "{obj}")?;
+            }
+            (false, true) => {
+                let e = extractor.explain(&doc);
                 print_extraction(&mut out, path, &e.extraction)?;
                 print_explanation(&mut out, &e)?;
             }
-            continue;
-        }
-        let ex = extractor.extract(&doc);
-        if json {
-            let obj = serde_json::json!({
-                "source": path.display().to_string(),
-                "report": ex.report,
-                "targets": ex.targets,
-                "outcomes": ex.outcomes,
-            });
-            serde_json::to_writer(&mut out, &obj)?;
-            writeln!(out)?;
-        } else {
-            print_extraction(&mut out, path, &ex)?;
+            (false, false) => print_extraction(&mut out, path, &extractor.extract(&doc))?,
         }
     }
     Ok(if failed {
