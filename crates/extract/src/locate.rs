@@ -169,46 +169,39 @@ fn cue_in(
         }
         let lead = n.text(a, end);
         let cue = m.as_str();
-        let reject = |why: String| move || format!("targets cue `{cue}` rejected: {why}");
+        // the reason is only written out when the trace is on
+        let reject = |trace: &mut Trace, why: &dyn Fn() -> String| {
+            trace.note(n, (a, end), false, || {
+                format!("targets cue `{cue}` rejected: {}", why())
+            });
+        };
         // targets of the nation or of the province quoted in a lower report
         if let Some(w) = lp.not_this_year.find(lead) {
-            trace.note(
-                n,
-                (a, end),
-                false,
-                reject(format!(
+            reject(trace, &|| {
+                format!(
                     "the lead names `{}` (past, another year or a plan)",
                     w.as_str()
-                )),
-            );
+                )
+            });
             continue;
         }
         if let Some(w) = lp.elsewhere.find(lead) {
-            trace.note(
-                n,
-                (a, end),
-                false,
-                reject(format!("another government's targets (`{}`)", w.as_str())),
-            );
+            reject(trace, &|| {
+                format!("another government's targets (`{}`)", w.as_str())
+            });
             continue;
         }
         if level != Some(Level::Province) && lead.contains("全省") {
-            trace.note(
-                n,
-                (a, end),
-                false,
-                reject("the province's targets quoted in a lower report (`全省`)".to_owned()),
-            );
+            reject(trace, &|| {
+                "the province's targets quoted in a lower report (`全省`)".to_owned()
+            });
             continue;
         }
         // 主要经济指标：… sums up a year's results; only 预期指标 announce targets
         if cue.starts_with("指标") && !lead.contains("预期") {
-            trace.note(
-                n,
-                (a, end),
-                false,
-                reject("`指标` without `预期` sums up results".to_owned()),
-            );
+            reject(trace, &|| {
+                "`指标` without `预期` sums up results".to_owned()
+            });
             continue;
         }
         if !(lead.contains("预期")
@@ -217,14 +210,9 @@ fn cue_in(
             || lead.contains("今年")
             || lead.contains("全年"))
         {
-            trace.note(
-                n,
-                (a, end),
-                false,
-                reject(
-                    "no sign of the year's main targets (预期, 主要, 发展, 今年, 全年)".to_owned(),
-                ),
-            );
+            reject(trace, &|| {
+                "no sign of the year's main targets (预期, 主要, 发展, 今年, 全年)".to_owned()
+            });
             continue;
         }
         if let Some(y) = target_year
@@ -233,13 +221,9 @@ fn cue_in(
                 .captures_iter(lead)
                 .find(|c| c[1].parse::<i32>().ok() != Some(y))
         {
-            let other = c[1].to_owned();
-            trace.note(
-                n,
-                (a, end),
-                false,
-                reject(format!("names {other}, not the target year {y}")),
-            );
+            reject(trace, &|| {
+                format!("names {}, not the target year {y}", &c[1])
+            });
             continue;
         }
         trace.note(n, (a, end), true, || format!("targets cue `{cue}`"));
