@@ -173,6 +173,12 @@ fn check(path: &Path) -> Result<ExitCode> {
 /// A local file as a document: `.txt` as it is, anything else as HTML.
 fn load_document(path: &Path, rules: &CleanRules) -> Result<Document> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    if baogao_fetch::charset::looks_binary(&bytes) {
+        bail!(
+            "`{}` is a binary file (PDF, Word, an image or an executable), not a report's text or HTML\nhint: save the report's text as .txt or its page as .html",
+            path.display()
+        );
+    }
     let source = path.display().to_string();
     let is_text = path
         .extension()

@@ -312,3 +312,24 @@ fn extract_explain_says_why_each_target_is_there() {
     let s = stdout(&out);
     assert!(s.contains("why:") && s.contains("target year from"), "{s}");
 }
+
+#[test]
+fn binary_files_are_refused_by_clean_and_extract() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = dir.path().join("report.html");
+    std::fs::write(&pdf, b"%PDF-1.7\n1 0 obj << >> endobj\n").expect("write");
+    for cmd in ["clean", "extract"] {
+        let out = baogao(&[cmd, pdf.to_str().expect("utf-8 path")]);
+        assert_eq!(out.status.code(), Some(2), "{cmd}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("is a binary file"),
+            "{cmd}: {}",
+            stderr(&out)
+        );
+        assert!(
+            stderr(&out).contains("report.html"),
+            "{cmd}: {}",
+            stderr(&out)
+        );
+    }
+}

@@ -285,6 +285,43 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
+/// File signatures no web page starts with: PDF, ZIP (DOCX, XLSX), OLE (DOC,
+/// XLS), Windows and Linux executables, PNG, JPEG, GIF, RAR, 7-Zip.
+const SIGNATURES: &[&[u8]] = &[
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"\xD0\xCF\x11\xE0",
+    b"MZ",
+    b"\x7fELF",
+    b"\x89PNG",
+    b"\xFF\xD8\xFF",
+    b"GIF8",
+    b"Rar!",
+    b"7z\xBC\xAF",
+];
+
+/// How much of a body is looked at for control bytes.
+const SNIFF_BYTES: usize = 4096;
+
+/// Whether a body is a file rather than text, whatever its `Content-Type`
+/// says: a file signature, or more than one control byte (NUL, …; not tab,
+/// newline, form feed) in 20 of its first 4 KiB. UTF-16 text, which is full of
+/// NULs, starts with its byte-order mark and is text.
+pub fn looks_binary(body: &[u8]) -> bool {
+    if SIGNATURES.iter().any(|s| body.starts_with(s)) {
+        return true;
+    }
+    if body.starts_with(b"\xFF\xFE") || body.starts_with(b"\xFE\xFF") {
+        return false;
+    }
+    let head = &body[..body.len().min(SNIFF_BYTES)];
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
+    control * 20 > head.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

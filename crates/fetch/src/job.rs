@@ -159,6 +159,10 @@ fn sniff(content_type: Option<&str>, body: &[u8], url: &Url) -> BodyKind {
     if (mime.is_empty() || mime == "application/octet-stream") && has_binary_extension(url) {
         return BodyKind::Binary;
     }
+    // a PDF or an executable served as text/html is still no page
+    if crate::charset::looks_binary(body) {
+        return BodyKind::Binary;
+    }
     if html::is_sitemap(body)
         && (mime.is_empty()
             || mime.contains("xml")
@@ -805,5 +809,21 @@ mod tests {
             sniff(Some("application/rss+xml"), b"<rss>", &page),
             BodyKind::Binary
         );
+        // what a server calls html but is a file
+        assert_eq!(
+            sniff(Some("text/html"), b"%PDF-1.7\n%...", &page),
+            BodyKind::Binary
+        );
+        assert_eq!(
+            sniff(Some("text/html"), b"MZ\x90\x00\x03", &page),
+            BodyKind::Binary
+        );
+        let nuls = [b"<html>".as_slice(), &[0u8; 200]].concat();
+        assert_eq!(sniff(Some("text/html"), &nuls, &page), BodyKind::Binary);
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("<html>".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(sniff(Some("text/html"), &utf16, &page), BodyKind::Html);
     }
 }

@@ -500,6 +500,45 @@ async fn utf8_page_with_one_stray_byte_keeps_its_charset() {
     );
 }
 
+#[tokio::test]
+async fn binary_bodies_served_as_html_are_not_pages() {
+    // a PDF, an executable and a file of NULs, each served as text/html: recorded as
+    // `binary` rows (no body to clean), while the real page beside them stays html
+    let pdf = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".repeat(50);
+    let exe = [b"MZ\x90\x00\x03\x00\x00\x00".as_slice(), &[0u8; 4000]].concat();
+    let nuls = vec![0u8; 8000];
+    let server = serve(move |_| {
+        let page =
+            |b: Vec<u8>| move || std::future::ready(html("text/html; charset=utf-8", b.clone()));
+        Router::new()
+            .route("/report.pdf.html", get(page(pdf)))
+            .route("/setup.html", get(page(exe)))
+            .route("/nuls.html", get(page(nuls)))
+            .route(
+                "/article.html",
+                get(page(article("政府工作报告", "").into_bytes())),
+            )
+    })
+    .await;
+    let paths = [
+        "/report.pdf.html",
+        "/setup.html",
+        "/nuls.html",
+        "/article.html",
+    ];
+    let seeds = paths.iter().map(|p| server.url(p)).collect();
+    let (pages, _) = crawl(fast_opts(seeds, &[])).await;
+    for path in &paths[..3] {
+        let p = find(&pages, server.url(path).as_str());
+        assert_eq!(p.kind, PageKind::Binary, "{path}");
+        assert!(p.body.is_none(), "{path}: a binary row keeps no body");
+    }
+    assert_eq!(
+        find(&pages, server.url("/article.html").as_str()).kind,
+        PageKind::Html
+    );
+}
+
 fn robots_site(robots: &'static str, robots_status: StatusCode) -> impl FnOnce(&str) -> Router {
     move |_| {
         let page = |links: &'static str| {
