@@ -307,6 +307,7 @@ const SNIFF_BYTES: usize = 4096;
 /// says: a file signature, or more than one control byte (NUL, …; not tab,
 /// newline, form feed) in 20 of its first 4 KiB. UTF-16 text, which is full of
 /// NULs, starts with its byte-order mark and is text.
+#[must_use]
 pub fn looks_binary(body: &[u8]) -> bool {
     if SIGNATURES.iter().any(|s| body.starts_with(s)) {
         return true;
