@@ -58,7 +58,8 @@
 //!   `body_sha256` over all parts' raw bytes. Part URLs found as ordinary links are held back
 //!   until every article that could claim them is done, so they never become articles of their
 //!   own; a part that fails gives its own `Error` row and the article keeps the other parts;
-//! - PDF/Word/images/archives → `Binary` (url + content type, body not downloaded);
+//! - PDF/Word/images/archives → `Binary` (url + content type, body not downloaded), and so is
+//!   a body that is a file whatever its `Content-Type` says ([`charset::looks_binary`]);
 //! - 304, or a body whose hash equals `Previous::body_sha256` → `Unchanged`;
 //! - anything that failed for good → `Error` with status, attempts and a reason naming the URL.
 //!
