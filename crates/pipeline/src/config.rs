@@ -101,7 +101,7 @@ pub struct RawFetch {
     pub concurrency: usize,
     /// Sent with every request; say who you are.
     #[serde(default = "default_user_agent")]
-    pub user_agent: String,
+    pub user_agent: Spanned<String>,
     /// Obey robots.txt (Disallow, Allow, Crawl-delay).
     #[serde(default = "yes")]
     pub respect_robots: bool,
@@ -219,13 +219,16 @@ fn default_burst() -> u32 {
 fn default_concurrency() -> usize {
     8
 }
-fn default_user_agent() -> String {
-    concat!(
-        "baogao/",
-        env!("CARGO_PKG_VERSION"),
-        " (+https://example.org/baogao)"
+fn default_user_agent() -> Spanned<String> {
+    Spanned::new(
+        0..0,
+        concat!(
+            "baogao/",
+            env!("CARGO_PKG_VERSION"),
+            " (+https://example.org/baogao)"
+        )
+        .into(),
     )
-    .into()
 }
 fn default_max_crawl_delay() -> Spanned<String> {
     s("10s")
@@ -418,6 +421,51 @@ impl Validator<'_> {
         }
     }
 
+    /// A duration that must be more than zero (a zero timeout fails every request).
+    fn positive_duration(&mut self, key: &str, v: &Spanned<String>) -> Duration {
+        let d = self.duration(key, v);
+        if d.is_zero() && humantime::parse_duration(v.get_ref()).is_ok() {
+            self.problem(
+                key,
+                &v.span(),
+                format_args!(
+                    "`{}` is zero\nhint: write a duration above zero, e.g. \"30s\"",
+                    v.get_ref()
+                ),
+            );
+        }
+        d
+    }
+
+    /// A size that must be more than zero (a zero cap refuses every body).
+    fn positive_size(&mut self, key: &str, v: &Spanned<String>) -> u64 {
+        let n = self.size(key, v);
+        if n == 0 && parse_size(v.get_ref()).is_some() {
+            self.problem(
+                key,
+                &v.span(),
+                format_args!(
+                    "`{}` is zero\nhint: write a size above zero, e.g. \"16MiB\"",
+                    v.get_ref()
+                ),
+            );
+        }
+        n
+    }
+
+    /// The user agent as a header can carry it: printable, on one line.
+    fn user_agent(&mut self, v: &Spanned<String>) -> String {
+        let ua = v.get_ref();
+        if ua.trim().is_empty() || ua.chars().any(char::is_control) {
+            self.problem(
+                "fetch.user_agent",
+                &v.span(),
+                format_args!("{ua:?} cannot be sent as a User-Agent header (empty, or a control character such as a newline)\nhint: write one line, e.g. \"baogao (+mailto:you@example.org)\""),
+            );
+        }
+        ua.clone()
+    }
+
     fn size(&mut self, key: &str, v: &Spanned<String>) -> u64 {
         if let Some(n) = parse_size(v.get_ref()) {
             n
@@ -575,12 +623,13 @@ impl Validator<'_> {
             burst: fetch.burst.max(1),
             concurrency: fetch.concurrency.max(1),
             hosts,
-            user_agent: fetch.user_agent.clone(),
+            user_agent: self.user_agent(&fetch.user_agent),
             respect_robots: fetch.respect_robots,
             max_crawl_delay: self.duration("fetch.max_crawl_delay", &fetch.max_crawl_delay),
-            connect_timeout: self.duration("fetch.connect_timeout", &fetch.connect_timeout),
-            request_timeout: self.duration("fetch.timeout", &fetch.timeout),
-            max_body_bytes: self.size("fetch.max_body_size", &fetch.max_body_size),
+            connect_timeout: self
+                .positive_duration("fetch.connect_timeout", &fetch.connect_timeout),
+            request_timeout: self.positive_duration("fetch.timeout", &fetch.timeout),
+            max_body_bytes: self.positive_size("fetch.max_body_size", &fetch.max_body_size),
             max_redirects: fetch.max_redirects,
             retries: fetch.retries,
             backoff_base: self.duration("fetch.backoff_base", &fetch.backoff_base),
@@ -842,6 +891,21 @@ mod tests {
         let c = load("[fetch]\ntimeout = \"1m 30s\"\nmax_body_size = \"1KiB\"\n").unwrap();
         assert_eq!(c.fetch.request_timeout, Duration::from_secs(90));
         assert_eq!(c.fetch.max_body_bytes, 1024);
+    }
+
+    #[test]
+    fn what_run_would_refuse_check_refuses_with_its_line() {
+        let err =
+            load("[fetch]\nmax_body_size = \"0B\"\ntimeout = \"0s\"\nuser_agent = \"a\\nb\"\n")
+                .unwrap_err()
+                .to_string();
+        for want in [
+            "/tmp/job.toml:2:17: `fetch.max_body_size`: `0B` is zero",
+            "/tmp/job.toml:3:11: `fetch.timeout`: `0s` is zero",
+            "/tmp/job.toml:4:14: `fetch.user_agent`",
+        ] {
+            assert!(err.contains(want), "{want}\n{err}");
+        }
     }
 
     #[test]
