@@ -531,6 +531,14 @@ impl Validator<'_> {
                 self.path.display()
             ));
         }
+        if pipeline.output.get_ref().trim().is_empty() {
+            // "" would write the tables into the config's own folder
+            self.problem(
+                "pipeline.output",
+                &pipeline.output.span(),
+                format_args!("is empty\nhint: name the dataset's folder, e.g. \"out\""),
+            );
+        }
         let output = resolve(pipeline.output.get_ref());
         let checkpoint_interval = self.duration(
             "pipeline.checkpoint_interval",
@@ -904,6 +912,10 @@ mod tests {
             "/tmp/job.toml:3:11: `fetch.timeout`: `0s` is zero",
             "/tmp/job.toml:4:14: `fetch.user_agent`",
         ] {
+            assert!(err.contains(want), "{want}\n{err}");
+        }
+        let err = load("[pipeline]\noutput = \"\"\n").unwrap_err().to_string();
+        for want in ["/tmp/job.toml:2:10: `pipeline.output`: is empty", "hint: "] {
             assert!(err.contains(want), "{want}\n{err}");
         }
     }
