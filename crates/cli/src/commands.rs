@@ -401,10 +401,19 @@ fn eval(gold: &Path, texts: &Path, json: bool) -> Result<ExitCode> {
 }
 
 fn runs(output: &Path, json: bool) -> Result<ExitCode> {
-    let runs = baogao_write::list_runs(output)?;
+    let (runs, unreadable) = baogao_write::read_runs(output)?;
+    // a corrupt manifest is named, and the others are still listed
+    for e in &unreadable {
+        eprintln!("warning: {e}\nhint: the file can be deleted; the run's tables are not affected");
+    }
+    let code = if unreadable.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    };
     if json {
         println!("{}", serde_json::to_string_pretty(&runs)?);
-        return Ok(ExitCode::SUCCESS);
+        return Ok(code);
     }
     if runs.is_empty() {
         println!("no runs under `{}`", output.display());
@@ -420,7 +429,7 @@ fn runs(output: &Path, json: bool) -> Result<ExitCode> {
             rows.join(" · ")
         );
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(code)
 }
 
 fn compact(output: &Path, config: Option<&Path>, json: bool) -> Result<ExitCode> {

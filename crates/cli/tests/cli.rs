@@ -333,3 +333,24 @@ fn binary_files_are_refused_by_clean_and_extract() {
         );
     }
 }
+
+#[test]
+fn one_corrupt_run_manifest_does_not_hide_the_others() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out_dir = dir.path().join("out");
+    let demo = baogao(&["demo", "--output", out_dir.to_str().expect("utf-8")]);
+    assert!(
+        demo.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        stderr(&demo)
+    );
+    std::fs::write(out_dir.join("_runs/broken.json"), b"{ not json").expect("write");
+    let out = baogao(&["runs", out_dir.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("broken.json"), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("stages"),
+        "the good run is listed: {}",
+        stdout(&out)
+    );
+}

@@ -197,7 +197,8 @@ pub(crate) fn load(root: &Path, step: &mut dyn FnMut(&str)) -> Result<Dataset, R
     })?;
     keep_most_retried(&mut d.pages.retried);
     step("reading the run manifests");
-    d.runs = baogao_write::list_runs(root)?;
+    // a corrupt manifest is left out of the report, not a reason to write none
+    d.runs = baogao_write::read_runs(root)?.0;
     Ok(d)
 }
 

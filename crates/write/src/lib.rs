@@ -42,7 +42,7 @@ pub use dataset::{
 pub use derived::{PanelWriter, write_panel, write_reports_dedup};
 pub use error::WriteError;
 pub use lock::OutputLock;
-pub use manifest::{RunManifest, RunStatus, StageCounts, list_runs};
+pub use manifest::{RunManifest, RunStatus, StageCounts, list_runs, read_runs};
 pub use rows::Row;
 pub use schema::{SCHEMA_VERSION, Table};
 

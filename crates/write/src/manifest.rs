@@ -77,10 +77,22 @@ impl RunManifest {
 
 /// Every manifest under `<root>/_runs`, oldest first.
 pub fn list_runs(root: &Path) -> Result<Vec<RunManifest>, WriteError> {
+    let (runs, mut unreadable) = read_runs(root)?;
+    match unreadable.pop() {
+        Some(e) => Err(e),
+        None => Ok(runs),
+    }
+}
+
+/// The run manifests of a dataset root that can be read, oldest first, and
+/// an error (naming the file) for each that cannot: one corrupt manifest
+/// does not hide the others.
+pub fn read_runs(root: &Path) -> Result<(Vec<RunManifest>, Vec<WriteError>), WriteError> {
     let dir = root.join("_runs");
     let mut out = Vec::new();
+    let mut unreadable = Vec::new();
     if !dir.exists() {
-        return Ok(out);
+        return Ok((out, unreadable));
     }
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .map_err(WriteError::io("read", &dir))?
@@ -90,14 +102,21 @@ pub fn list_runs(root: &Path) -> Result<Vec<RunManifest>, WriteError> {
         .collect();
     paths.sort();
     for p in paths {
-        let raw = std::fs::read(&p).map_err(WriteError::io("read", &p))?;
-        let m: RunManifest =
-            serde_json::from_slice(&raw).map_err(|source| WriteError::Manifest {
+        let raw = match std::fs::read(&p) {
+            Ok(raw) => raw,
+            Err(e) => {
+                unreadable.push(WriteError::io("read", &p)(e));
+                continue;
+            }
+        };
+        match serde_json::from_slice::<RunManifest>(&raw) {
+            Ok(m) => out.push(m),
+            Err(source) => unreadable.push(WriteError::Manifest {
                 path: p.clone(),
                 source,
-            })?;
-        out.push(m);
+            }),
+        }
     }
     out.sort_by_key(|m| m.started_at);
-    Ok(out)
+    Ok((out, unreadable))
 }
