@@ -56,7 +56,7 @@ pub(crate) fn dispatch(command: Command) -> Result<ExitCode> {
             output,
         } => export(&dataset, &format, table.as_deref(), output.as_deref()),
         Command::Serve { dir, port } => serve(&dir, port),
-        Command::Demo { output, site } => demo(&output, &site),
+        Command::Demo { output, site } => demo(&output, site.as_deref()),
     }
 }
 
@@ -550,7 +550,27 @@ fn serve(dir: &Path, port: u16) -> Result<ExitCode> {
 /// The bundled sample's pipeline: `config/sample.toml` with the site's address.
 const SAMPLE_CONFIG: &str = include_str!("../../../config/sample.toml");
 
-fn demo(output: &Path, site_dir: &Path) -> Result<ExitCode> {
+/// The sample site (`fixtures/site`), built into the binary so that an
+/// installed `baogao demo` needs no checkout.
+static SAMPLE_SITE: include_dir::Dir<'_> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/../../fixtures/site");
+
+fn demo(output: &Path, site_dir: Option<&Path>) -> Result<ExitCode> {
+    // the built-in site is written to a temporary folder for the server
+    let unpacked;
+    let site_dir = if let Some(d) = site_dir {
+        d
+    } else {
+        unpacked =
+            tempfile::tempdir().context("cannot make a temporary folder for the sample site")?;
+        SAMPLE_SITE.extract(unpacked.path()).with_context(|| {
+            format!(
+                "cannot write the sample site to `{}`",
+                unpacked.path().display()
+            )
+        })?;
+        unpacked.path()
+    };
     let rt = runtime()?;
     let output = std::path::absolute(output)
         .with_context(|| format!("bad output path `{}`", output.display()))?;

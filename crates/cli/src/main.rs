@@ -147,9 +147,9 @@ enum Command {
         /// Where to write the dataset.
         #[arg(long, default_value = "demo-out")]
         output: PathBuf,
-        /// The sample site folder.
-        #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/site"))]
-        site: PathBuf,
+        /// Serve this folder instead of the sample site built into the binary.
+        #[arg(long)]
+        site: Option<PathBuf>,
     },
 }
 

@@ -354,3 +354,18 @@ fn one_corrupt_run_manifest_does_not_hide_the_others() {
         stdout(&out)
     );
 }
+
+#[test]
+fn demo_runs_anywhere_with_its_built_in_site() {
+    // an installed binary has no checkout: the sample site is inside it
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .args(["demo", "--output", "demo-out"])
+        .current_dir(dir.path())
+        .output()
+        .expect("run baogao");
+    assert!(out.status.code().is_some_and(|c| c <= 1), "{}", stderr(&out));
+    assert!(stdout(&out).contains("targets"), "{}", stdout(&out));
+    let targets = dir.path().join("demo-out/targets");
+    assert!(targets.is_dir(), "no targets table in {}", dir.path().display());
+}
