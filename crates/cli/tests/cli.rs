@@ -364,8 +364,16 @@ fn demo_runs_anywhere_with_its_built_in_site() {
         .current_dir(dir.path())
         .output()
         .expect("run baogao");
-    assert!(out.status.code().is_some_and(|c| c <= 1), "{}", stderr(&out));
+    assert!(
+        out.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        stderr(&out)
+    );
     assert!(stdout(&out).contains("targets"), "{}", stdout(&out));
     let targets = dir.path().join("demo-out/targets");
-    assert!(targets.is_dir(), "no targets table in {}", dir.path().display());
+    assert!(
+        targets.is_dir(),
+        "no targets table in {}",
+        dir.path().display()
+    );
 }
