@@ -183,9 +183,14 @@ fn main() -> ExitCode {
     };
     let filter = tracing_subscriber::EnvFilter::try_from_env("BAOGAO_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    // colours only on a terminal, and never when NO_COLOR is set (no-color.org):
+    // a log file or cron mail gets plain text
+    let colour = std::io::IsTerminal::is_terminal(&std::io::stderr())
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(colour)
         .init();
     tracing::debug!(tuned, "malloc thresholds and arena limit fixed");
     match commands::dispatch(cli.command) {

@@ -377,3 +377,13 @@ fn demo_runs_anywhere_with_its_built_in_site() {
         dir.path().display()
     );
 }
+
+#[test]
+fn logs_into_a_file_carry_no_colour_codes() {
+    // -vv with stderr into a pipe (a log file, cron): plain text
+    let out = baogao(&["-vv", "extract", "fixtures/dev2/reports/308.txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("DEBUG"), "-vv logs debug lines: {err}");
+    assert!(!err.contains('\u{1b}'), "ANSI escapes in a log: {err:?}");
+}
