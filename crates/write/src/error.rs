@@ -48,7 +48,7 @@ pub enum WriteError {
     NotWritable { path: PathBuf, reason: String },
     /// Another run holds the output folder.
     #[error(
-        "output `{path}` is locked by run `{run_id}` (pid {pid})\nhint: wait for it to finish, or remove `{path}/_lock` if that process is gone"
+        "output `{path}` is locked by run `{run_id}` (pid {pid})\nhint: that process is still running (`ps -p {pid}` shows it); wait for it to finish or stop it with Ctrl-C or `kill {pid}` — do not remove `_lock`: the lock goes with the process, and a lock left by a killed run is taken over by the next run"
     )]
     Locked {
         path: PathBuf,

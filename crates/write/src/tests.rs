@@ -933,6 +933,8 @@ fn compact_refuses_a_root_locked_by_a_live_run() {
     let err = compact(dir.path(), &WriteOptions::default()).unwrap_err();
     assert!(matches!(err, WriteError::Locked { .. }), "{err}");
     assert!(err.to_string().contains("busy-run"), "{err}");
+    // the hint never invites removing the lock of a live run
+    assert!(err.to_string().contains("do not remove `_lock`"), "{err}");
     assert_eq!(list_files(&dir.path().join("documents")).unwrap().len(), 5);
 }
 
