@@ -111,3 +111,31 @@ proptest! {
         prop_assert!(doc.text.lines().all(|l| !l.is_empty()));
     }
 }
+
+/// A page larger than the cleaner reads (a dump served as HTML with
+/// `max_body_size` raised): its start is cleaned, the document is flagged
+/// `truncated`, and the text holds nothing from beyond the cap.
+#[test]
+fn a_huge_page_is_read_up_to_the_cap() {
+    let para = "<p>今年全省经济社会发展的主要预期目标是：地区生产总值增长5%左右，一般公共预算收入增长3%。</p>\n";
+    let mut html = String::from("<html><body>");
+    while html.len() < baogao_clean::MAX_PART_BYTES + 1024 {
+        html.push_str(para);
+    }
+    html.push_str("<p>THE-END-BEYOND-THE-CAP。</p></body></html>");
+    let doc = clean_html("u", &html, &CleanRules::default());
+    assert!(
+        doc.flags.iter().any(|f| f == "truncated"),
+        "{:?}",
+        doc.flags
+    );
+    assert!(doc.text.starts_with("今年全省经济社会发展的主要预期目标是"));
+    assert!(!doc.text.contains("THE-END"));
+    // a page within the cap is not flagged
+    let small = clean_html(
+        "u",
+        &format!("<html><body>{para}</body></html>"),
+        &CleanRules::default(),
+    );
+    assert!(!small.flags.iter().any(|f| f == "truncated"));
+}

@@ -41,17 +41,19 @@ impl Patterns {
                 r"我省|我市|我区|我县|我州|我们|本省|本市|本区|本县|预期|除了|初步统计|初步核算|据初步核算|经初步核算|预计|确保|力争|争取|完成|实现|主要是|分别是|即|将|努力|力求|奋力)+"
             )),
             qualitative: re(concat!(
-                r"(?:增长|增速|增幅|提高)?(?:与|和|同)(?:经济增长|经济增速|经济发展|地区生产总值增长|经济社会发展|经济)(?:保持)?(?:基本)?(?:同步|协调)(?:增长)?|",
+                r"(?:增长|增速|增幅|提高)?(?:与|和|同)(?:经济增长|经济增速|经济发展|地区生产总值增长|经济社会发展|经济)[^，；。]{0,8}?(?:保持)?(?:基本)?(?:同步|协调|一致)(?:增长)?|",
                 r"(?:增长|增速|增幅)?(?:高于|快于|略高于|不低于|超过|好于)(?:经济增长|经济增速|全国|全省|全市|全区|地区生产总值|GDP)|",
                 r"稳中(?:提质|有升|有增|向好|有进|提效)|(?:实现|保持)正增长|保持(?:在)?合理(?:水平|区间)|",
                 r"(?:保持|基本|总体)稳定|只增不减|稳步(?:提高|提升|增长)|",
-                r"(?:持续|进一步|明显|不断|有效)(?:改善|下降|降低|提升|提高|优化|增长|减少)|",
+                r"(?:持续|进一步|明显|不断|有效|继续|稳定)(?:改善|下降|降低|提升|提高|优化|增长|减少)|",
+                r"(?:增速|增幅|降幅)?由负转(?:正|平)|(?:降幅|跌幅)(?:继续|进一步)?收窄|总体良好|",
+                r"促稳提质|稳量提质|提质增效|提质提效|",
                 r"(?:持续|继续|保持)?(?:稳定|较快|平稳|快速)增长|",
-                r"(?:下降|降低|减少)?(?:全面)?(?:完成|达到|实现)[^，；。]*?(?:任务|目标|要求|进度)|",
+                r"(?:下降|降低|减少)?(?:全面)?(?:完成|达到|实现)[^，；。]*?(?:任务|目标|要求|进度|控制指标|约束性指标)|",
                 r"控制在[^，；。]*?(?:目标|范围|以内|内)|保持[^，；。]{0,4}(?:优秀|良好|领先)水平|同步(?:增长|提高)"
             )),
             complete_lead: re(
-                r"^(?:全面)?(?:完成|实现|达到)(?:国家|上级|省|市|自治区|中央)(?:下达|确定|分解)的?(.+?)(?:(?:降低|下降|减少)(?:目标|任务))?$",
+                r"^(?:全面)?(?:完成|实现|达到)(?:(?:国家|上级|省|市|自治区|中央)(?:下达|确定|分解)的?|省定|市定|县定|州定)(.+?)(?:(?:降低|下降|减少)(?:目标|任务))?$",
             ),
             relative: re(concat!(
                 r"(?:高于|低于|快于|慢于|好于|超出|比)(?:全国|全省|全市|全区|平均|经济增速|同期|国家)|",
@@ -440,13 +442,19 @@ pub(crate) fn read_sentence(
     items.retain(|it| !it.figs.is_empty());
     for it in &mut items {
         it.start = skip_bullet(c, it.start, it.end);
+        it.end = without_goal_word(c, it.start, it.end);
     }
     items
 }
 
-/// Skips a list marker (●, ——, 1., 一是) at the start of an evidence text.
+/// Skips a list marker (●, ——, 1., 一是) or an open quotation mark at the
+/// start of an evidence text.
 fn skip_bullet(c: &[char], mut s: usize, e: usize) -> usize {
     while s < e && "●■◆▲★•·◎□-—>○◇".contains(c[s]) {
+        s += 1;
+    }
+    // a quotation the clause does not close (“生产总值增长6%)
+    while s < e && matches!(c[s], '“' | '「' | '『') && !c[s..e].contains(&closing(c[s])) {
         s += 1;
     }
     let mut k = s;
@@ -468,6 +476,30 @@ fn skip_bullet(c: &[char], mut s: usize, e: usize) -> usize {
         return k + 1;
     }
     s
+}
+
+/// The end of an evidence text without a trailing 目标 after its figure
+/// (围绕地区生产总值增长7%左右目标: the goal word names what the figure is).
+fn without_goal_word(c: &[char], s: usize, e: usize) -> usize {
+    for w in ["的目标", "目标"] {
+        let k = w.chars().count();
+        if e > s + k && at(c, e - k, w) {
+            let before = c[e - k - 1];
+            if before.is_ascii_digit() || matches!(before, '%' | '‰' | '右' | '上' | '内' | '下')
+            {
+                return e - k;
+            }
+        }
+    }
+    e
+}
+
+fn closing(open: char) -> char {
+    match open {
+        '「' => '」',
+        '『' => '』',
+        _ => '”',
+    }
 }
 
 fn segs_start_of(segs: &[(usize, usize)], pos: usize) -> usize {
@@ -629,6 +661,17 @@ fn read_segment(
                 if (*v == "实现" || *v == "完成") && k == ns {
                     break;
                 }
+                // 发展力争实现地区生产总值增长: the aim's verb before the name
+                // (names::after_place_or_aim drops the subject)
+                if matches!(*v, "实现" | "完成" | "力争" | "确保") {
+                    let mut after = k + vc.len();
+                    if at(c, after, "实现") {
+                        after += 2;
+                    }
+                    if protected.iter().any(|&(a, _)| ns + a == after) {
+                        break;
+                    }
+                }
                 name_end = k;
                 break 'scan;
             }
@@ -647,9 +690,17 @@ fn read_segment(
         let rest = n.text(ns, se);
         if let Some(cut) = find_flat(rest) {
             let p = ns + rest[..cut].chars().count();
-            seg.flat = true;
             seg.name = name_range(n, ns, p);
             seg.name_end = p;
+            // a result 与上年持平 is a growth of 0; a target so worded is
+            // qualitative (一般公共预算收入与上年基本持平)
+            if mode == Mode::Targets {
+                seg.qualitative = seg
+                    .name
+                    .is_some_and(|(a, b)| looks_like_indicator(n.text(a, b), dict));
+            } else {
+                seg.flat = true;
+            }
             return seg;
         }
         if mode == Mode::Targets {
@@ -748,11 +799,14 @@ fn read_segment(
 /// 居民消费价格与上年持平: the byte offset where the predicate starts.
 fn find_flat(rest: &str) -> Option<usize> {
     let p = rest.find("持平")?;
-    let head = &rest[..p];
-    let cut = ["与上年", "同比", "与去年", "和上年", "基本"]
+    let mut cut = p;
+    // 与上年基本持平: every such word before 持平 belongs to the predicate
+    while let Some(w) = ["与上年", "同比", "与去年", "和上年", "基本"]
         .iter()
-        .find(|w| head.ends_with(*w))
-        .map_or(p, |w| p - w.len());
+        .find(|w| rest[..cut].ends_with(*w))
+    {
+        cut -= w.len();
+    }
     Some(cut)
 }
 
@@ -770,6 +824,11 @@ fn name_range(n: &Norm, ns: usize, ne: usize) -> Option<(usize, usize)> {
     let wordy =
         has_han(&stripped) || stripped.chars().filter(char::is_ascii_alphabetic).count() >= 2;
     if len == 0 || !wordy || ANAPHORA.contains(&stripped.as_str()) {
+        return None;
+    }
+    // 在全省地级市中率先(突破4000亿元): a standing among others, not a name;
+    // the figure belongs to the name before
+    if stripped.starts_with('在') && stripped.contains('中') {
         return None;
     }
     Some((ns, ns + len))

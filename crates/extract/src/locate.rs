@@ -33,7 +33,7 @@ impl LocatePatterns {
         let re = |s: &str| Regex::new(s).expect("built-in pattern");
         LocatePatterns {
             cue: re(
-                r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标)(?:任务)?$|(?:主要预期目标|预期目标)(?:，其中包括|，包括|，即|，具体是|，)|(?:主要预期目标|预期目标|主要目标)(?:建议|任务)?[】\]]",
+                r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:报告|会议)(?:建议|提出|确定)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标)(?:任务)?$|(?:主要预期目标|预期目标)(?:，其中包括|，包括|，即|，具体是|，)|(?:主要预期目标|预期目标|主要目标)(?:建议|任务)?[】\]]",
             ),
             elsewhere: re(r"全国|国家|中央|国务院|兄弟|其他地区"),
             not_this_year: re(
@@ -49,7 +49,7 @@ impl LocatePatterns {
             ),
             forward: re(r"今年|明年|新的一年|预期|目标|计划|力争|提出|确定|报告中|报告说|报告指出"),
             reported: re(
-                r"全年实现|上半年|前三季度|季度|同比|比上年|较上年|增长了|达到了|总量居|居全省|居全国|跃居|迈上|首次突破",
+                r"全年实现|上半年|前三季度|季度|同比|比上年|较上年|增长了|达到了|总量居|居全省|居全国|跃居|迈上|首次突破|(?:高于|低于|好于|超过|超出|优于|快于|慢于)[^，；。]{0,6}预期|(?:实现|完成|控制在)预期",
             ),
             past: re(r"过去|去年|上年|回顾|一年来|完成了|实现了|预计"),
         }
@@ -175,8 +175,16 @@ fn cue_in(
                 format!("targets cue `{cue}` rejected: {}", why())
             });
         };
+        // a five-year plan named beside the coming year (今年是“十五五”开局之年，
+        // 全省…主要预期目标是：) does not make the targets the plan's; the past does
+        let plan_beside_now = lp
+            .not_this_year
+            .find_iter(lead)
+            .all(|w| is_plan_word(w.as_str()))
+            && (lead.contains("今年")
+                || target_year.is_some_and(|y| lead.contains(&format!("{y}年"))));
         // targets of the nation or of the province quoted in a lower report
-        if let Some(w) = lp.not_this_year.find(lead) {
+        if let Some(w) = lp.not_this_year.find(lead).filter(|_| !plan_beside_now) {
             reject(trace, &|| {
                 format!(
                     "the lead names `{}` (past, another year or a plan)",
@@ -185,13 +193,21 @@ fn cue_in(
             });
             continue;
         }
-        if let Some(w) = lp.elsewhere.find(lead) {
+        // 根据中央…确定的目标，…，我区…的预期目标是: the clause that carries the
+        // cue names the reporting government itself
+        let clause = lead.rsplit('，').next().unwrap_or(lead);
+        let own = [
+            "我省", "我市", "我区", "我县", "我州", "本省", "本市", "全省", "全市", "全区", "全县",
+        ]
+        .iter()
+        .any(|w| clause.contains(w));
+        if let Some(w) = lp.elsewhere.find(if own { clause } else { lead }) {
             reject(trace, &|| {
                 format!("another government's targets (`{}`)", w.as_str())
             });
             continue;
         }
-        if level != Some(Level::Province) && lead.contains("全省") {
+        if matches!(level, Some(Level::City | Level::County)) && lead.contains("全省") {
             reject(trace, &|| {
                 "the province's targets quoted in a lower report (`全省`)".to_owned()
             });
@@ -208,7 +224,9 @@ fn cue_in(
             || lead.contains("主要")
             || lead.contains("发展")
             || lead.contains("今年")
-            || lead.contains("全年"))
+            || lead.contains("全年")
+            || cue.starts_with("报告")
+            || cue.starts_with("会议"))
         {
             reject(trace, &|| {
                 "no sign of the year's main targets (预期, 主要, 发展, 今年, 全年)".to_owned()
@@ -233,8 +251,45 @@ fn cue_in(
 }
 
 /// The year's targets: the cue paragraph(s) and their continuation, or the
-/// fallback sentences of the plan part.
+/// fallback sentences of the plan part. In a text without headings (a news
+/// report) the lead may state a target the list after the cue leaves out
+/// (…透露，2024年，天津市地区生产总值预期目标增长4.5%左右。…预期目标：一般公共
+/// 预算收入…): the lead's forward-looking sentences add the indicators the
+/// list lacks.
 pub(crate) fn targets(
+    n: &Norm,
+    paras: &[(usize, usize)],
+    review_end: usize,
+    year_level: (Option<i32>, Option<Level>),
+    rules: (&Dictionary, &Patterns, &LocatePatterns),
+    trace: &mut Trace,
+) -> (Vec<Item>, Option<usize>) {
+    let (items, at) = located(n, paras, review_end, year_level, rules, trace);
+    let structured = review_end < paras.len();
+    let Some(i) = at.filter(|&i| i > 0 && !structured) else {
+        return (items, at);
+    };
+    // the lead: the paragraphs before the cue's, headlines left out
+    let lead: Vec<(usize, usize)> = paras[..i]
+        .iter()
+        .copied()
+        .filter(|&(s, e)| !is_heading(n.text(s, e)))
+        .collect();
+    let listed = |x: &Item| {
+        items.iter().any(|it| {
+            it.indicator == x.indicator
+                && it.figs.first().map(|f| f.measure) == x.figs.first().map(|f| f.measure)
+        })
+    };
+    let mut out: Vec<Item> = forward_sentences(n, &lead, year_level.0, false, rules, trace)
+        .into_iter()
+        .filter(|x| !x.indicator.starts_with("other:") && !listed(x))
+        .collect();
+    out.extend(items);
+    (out, at)
+}
+
+fn located(
     n: &Norm,
     paras: &[(usize, usize)],
     review_end: usize,
@@ -256,14 +311,36 @@ pub(crate) fn targets(
     // cues in the plan part first, then anywhere (a review may quote last
     // year's goals, a text without headings has no plan part)
     let order = (review_end..paras.len()).chain(0..review_end.min(paras.len()));
+    // a headline (今年预期目标：地区生产总值增长7.5%-8%) sums up the targets
+    // paragraph of the article under it: the paragraph wins when it states
+    // as many
+    let mut headline: Option<(Vec<Item>, usize)> = None;
     for i in order {
         let (s, e) = paras[i];
         if let Some(cue_end) = cue_in(n, s, e, target_year, level, lp, trace) {
             let items = read_block(n, paras, i, cue_end, dict, pat, &foreign);
-            if !items.is_empty() {
-                return (items, Some(i));
+            if items.is_empty() {
+                continue;
             }
+            if let Some((first, at)) = headline.take() {
+                if items.len() >= first.len() {
+                    trace.note(n, (s, e), true, || {
+                        "the article's targets paragraph, not its headline".to_owned()
+                    });
+                    return (items, Some(i));
+                }
+                return (first, Some(at));
+            }
+            let within = items.iter().all(|it| it.end <= e);
+            if is_heading(n.text(s, e)) && within {
+                headline = Some((items, i));
+                continue;
+            }
+            return (items, Some(i));
         }
+    }
+    if let Some((items, at)) = headline {
+        return (items, Some(at));
     }
     // fallback: the forward-looking sentences that state figures, in the plan
     // part of a report with headings, or anywhere in a text without them
@@ -327,17 +404,44 @@ fn forward_sentences(
         .collect();
     let mut groups: Vec<Vec<Item>> = Vec::new();
     let mut continuing = false;
+    // a sentence that announces the aims without a figure (展望2010年发展目标，…;
+    // 我们把准方向，明确目标，再出发！) lends its look ahead to the next one
+    let mut announced = false;
+    // a sentence about the past goes on past its ；: what follows it in the same
+    // sentence looks back too unless it names the coming year
+    let mut past_sentence = false;
+    let para_ends: std::collections::HashSet<usize> = paras.iter().map(|p| p.1).collect();
     for &(a, b) in &sents {
         let t = n.text(a, b);
-        let forward =
+        let figures = has_figure(t);
+        let names_now = t.contains("今年")
+            || t.contains("明年")
+            || t.contains("新的一年")
+            || target_year.is_some_and(|y| t.contains(&format!("{y}年")));
+        let carried = past_sentence;
+        let ends = matches!(n.chars[b - 1], '。' | '！' | '？') || para_ends.contains(&b);
+        past_sentence = !ends && (carried || backward(t).is_some());
+        if carried && !names_now {
+            if figures {
+                trace.note(n, (a, b), false, || {
+                    "goes on with a sentence about the past (after ；)".to_owned()
+                });
+            }
+            continuing = false;
+            continue;
+        }
+        let names_ahead =
             lp.forward.is_match(t) || target_year.is_some_and(|y| t.contains(&format!("{y}年")));
-        let figures = t.contains(|c: char| c.is_ascii_digit() || c == '%');
+        let forward = names_ahead || std::mem::take(&mut announced);
         if let Some(why) = backward(t) {
             if figures {
                 trace.note(n, (a, b), false, || why);
             }
             continuing = false;
             continue;
+        }
+        if names_ahead && !figures {
+            announced = true;
         }
         // 力争 marks the aims of a work section in a full report
         if !continuing && (!forward || structured && t.contains("力争")) {
@@ -413,6 +517,32 @@ fn forward_sentences(
     out
 }
 
+/// A word of [`LocatePatterns::not_this_year`] that names a plan
+/// (十五五, 五年, 三年, 行动计划, 规划纲要) rather than the past or a later year.
+fn is_plan_word(w: &str) -> bool {
+    w.starts_with('十') || matches!(w, "五年" | "三年" | "行动计划" | "规划纲要")
+}
+
+/// Whether `t` states a figure: a digit that is not part of a date
+/// (2010年, 1月22日), a per cent sign, or 百分之.
+fn has_figure(t: &str) -> bool {
+    if t.contains(['%', '‰']) || t.contains("百分之") {
+        return true;
+    }
+    let mut run = false;
+    for c in t.chars() {
+        if c.is_ascii_digit() {
+            run = true;
+        } else {
+            if run && !matches!(c, '年' | '月' | '日' | '届' | '次') {
+                return true;
+            }
+            run = false;
+        }
+    }
+    run
+}
+
 /// Items from `from` to the end of paragraph `pi`, then following paragraphs
 /// while they continue the list.
 fn read_block(
@@ -447,6 +577,7 @@ fn read_block(
     // the list continues in the next paragraphs (bullets, or a cue ending in ：)
     let lead_empty = !any_in_first;
     let mut header_skipped = false;
+    let mut prose_skipped = false;
     for &(s, e) in paras.iter().skip(pi + 1).take(12) {
         let sents = sentences(n, s, e);
         let Some(&(a, b)) = sents.first() else {
@@ -462,6 +593,11 @@ fn read_block(
         }
         let first = clause::read_sentence(n, a, b, dict, pat, Mode::Targets);
         let canonical = first.iter().any(|it| !it.indicator.starts_with("other:"));
+        // under a bare heading (主要预期目标), one line of prose may open the list
+        if first.is_empty() && lead_empty && out.is_empty() && !prose_skipped {
+            prose_skipped = true;
+            continue;
+        }
         if first.is_empty() || (!lead_empty && !canonical) {
             break;
         }

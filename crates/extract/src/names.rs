@@ -171,11 +171,20 @@ pub(crate) fn catch_all(name: &str) -> bool {
 /// `A和B` (or 及, 与) where both sides are canonical indicators: the two
 /// names, in order.
 fn joined_indicators<'a>(name: &'a str, dict: &Dictionary) -> Option<Vec<&'a str>> {
-    let (i, c) = name
-        .char_indices()
-        .find(|&(_, c)| matches!(c, '和' | '及'))?;
-    let (a, b) = (&name[..i], &name[i + c.len_utf8()..]);
-    (a.chars().count() >= 2 && dict.is_known(a) && dict.is_known(b)).then(|| vec![a, b])
+    let both = |a: &str, b: &str| a.chars().count() >= 2 && dict.is_known(a) && dict.is_known(b);
+    if let Some((i, c)) = name.char_indices().find(|&(_, c)| matches!(c, '和' | '及')) {
+        let (a, b) = (&name[..i], &name[i + c.len_utf8()..]);
+        return both(a, b).then(|| vec![a, b]);
+    }
+    // 外贸外资促稳提质: two short names written side by side
+    if name.chars().count() > 6 || dict.is_known(name) {
+        return None;
+    }
+    name.char_indices()
+        .skip(2)
+        .map(|(i, _)| (&name[..i], &name[i..]))
+        .find(|&(a, b)| b.chars().count() >= 2 && both(a, b))
+        .map(|(a, b)| vec![a, b])
 }
 
 /// Words that end a speaker's or a time's lead-in glued to a name in news
@@ -221,7 +230,15 @@ fn after_speaker(n: &Norm, (a, b): (usize, usize)) -> (usize, usize) {
     if cut == 0 {
         return (a, b);
     }
-    let mut rest = t[cut..].trim_start_matches('的');
+    let rest = without_scope(&t[cut..]);
+    let dropped = t.chars().count() - rest.chars().count();
+    (a + dropped, b)
+}
+
+/// `s` without a leading 的 and scope word (全省, 本市, 我县 …), when a name
+/// of two chars or more remains.
+fn without_scope(s: &str) -> &str {
+    let rest = s.trim_start_matches('的');
     for scope in [
         "全省", "全市", "全区", "全县", "全州", "本省", "本市", "本区", "本县", "我省", "我市",
         "我区", "我县",
@@ -229,12 +246,54 @@ fn after_speaker(n: &Norm, (a, b): (usize, usize)) -> (usize, usize) {
         if let Some(r) = rest.strip_prefix(scope)
             && r.chars().count() >= 2
         {
-            rest = r;
-            break;
+            return r;
         }
     }
-    let dropped = t.chars().count() - rest.chars().count();
-    (a + dropped, b)
+    rest
+}
+
+/// Words of aim between a subject and the indicator it aims at
+/// (全市经济社会发展力争实现地区生产总值增长6.5%).
+const AIM_WORDS: &[&str] = &["力争", "确保", "争取", "实现", "预期", "预计", "围绕"];
+
+/// The name range `(a, b)` without what a news report puts in front of a
+/// canonical indicator's name: a place (珠海市地区生产总值, 临沂GDP) or a
+/// subject and its aim (经济社会发展力争实现地区生产总值). Only trimmed when
+/// what remains resolves (the dictionary may resolve the whole by its tail).
+/// Also returns where the evidence starts when an aim was dropped (after the
+/// aim word: 围绕郑州市地区生产总值增长7% is evidenced from 郑州市).
+fn after_place_or_aim(
+    n: &Norm,
+    (a, b): (usize, usize),
+    dict: &Dictionary,
+) -> ((usize, usize), Option<usize>) {
+    let t = n.text(a, b);
+    if t.chars().count() < 4 {
+        return ((a, b), None);
+    }
+    let known = |r: &str| r.chars().count() >= 2 && dict.is_known(r);
+    // what follows an aim word, or the whole; then without a place in front
+    let heads = std::iter::once(t).chain(
+        AIM_WORDS
+            .iter()
+            .filter_map(|w| t.rfind(w).map(|p| without_scope(&t[p + w.len()..]))),
+    );
+    let Some((head, rest)) = heads
+        .flat_map(|h| {
+            let placed = baogao_regions::Divisions::builtin()
+                .name_at_start(h)
+                .map(|place| (h, without_scope(&h[place..])));
+            [Some((h, h)), placed]
+        })
+        .flatten()
+        .filter(|(_, r)| r.len() < t.len() && known(r))
+        .min_by_key(|(_, r)| r.len())
+    else {
+        return ((a, b), None);
+    };
+    let chars = t.chars().count();
+    let evidence = (head.len() < t.len()).then(|| a + chars - head.chars().count());
+    ((a + chars - rest.chars().count(), b), evidence)
 }
 
 pub(crate) fn make_items(
@@ -273,9 +332,18 @@ pub(crate) fn make_items(
         figs_raw[0].stretch = s;
     }
     let trimmed: Vec<(usize, usize)> = names.iter().map(|&r| after_speaker(n, r)).collect();
-    // the evidence starts at the name when it started at the lead-in
+    // the evidence starts at the name when it started at the lead-in (but
+    // keeps a place in front of the name; an aim is left out)
     let start = match (names.first(), trimmed.first()) {
         (Some(&(a, _)), Some(&(t, _))) if a == start => t,
+        _ => start,
+    };
+    let (trimmed, evidence): (Vec<(usize, usize)>, Vec<Option<usize>>) = trimmed
+        .into_iter()
+        .map(|r| after_place_or_aim(n, r, dict))
+        .unzip();
+    let start = match (trimmed.first(), evidence.first()) {
+        (Some(_), Some(&Some(e))) if names.len() == 1 && e > start => e,
         _ => start,
     };
     let names = &trimmed[..];
@@ -294,8 +362,14 @@ pub(crate) fn make_items(
             let short = norm.rsplit('等').next().unwrap_or(norm);
             let short = if short.is_empty() { norm } else { short };
             // the key is the clean simplified name (traditional text and
-            // glosses stay in raw_name)
-            (format!("other:{short}"), None)
+            // glosses stay in raw_name), without the words that call it a task
+            // (a qualitative one: 完成灾后重建主要目标任务的72% names the task)
+            let key = if seg.qualitative {
+                without_task_words(short)
+            } else {
+                short
+            };
+            (format!("other:{key}"), None)
         };
         let figs: Vec<Fig> = figs_raw
             .iter()
@@ -361,15 +435,69 @@ pub(crate) fn make_items(
         }
         return out;
     }
+    // a clause before the names (保持全区社会局势全面稳定、生态环境总体良好) is no name
+    let clause = |x: &str| {
+        ["保持", "实现", "确保", "推动", "促进", "加快"]
+            .iter()
+            .any(|v| x.starts_with(v))
+    };
+    let first = norm_names.iter().position(|x| !clause(x)).unwrap_or(0);
+    if first == norm_names.len() - 1 {
+        push(orig_names[first].clone(), norm_names[first]);
+        return out;
+    }
     // one name written as a list: 碳排放强度、生态环境保护约束性指标
-    let (a, b) = (names[0].0, names[names.len() - 1].1);
+    let (a, b) = (names[first].0, names[names.len() - 1].1);
     push(n.orig_text(a, b), n.text(a, b));
     out
+}
+
+/// A non-standard target's key name without what calls it a target or a
+/// task (年度节能减排约束性指标, 节能减排目标任务, 节能减排和环境保护等任务 →
+/// 节能减排, 节能减排和环境保护), so the same target keeps one key across
+/// reports. A composite name that lists indicators and goals
+/// (…约束性指标和环境质量改善目标) is kept whole.
+fn without_task_words(name: &str) -> &str {
+    let mut s = name.strip_prefix("年度").unwrap_or(name);
+    for tail in ["等任务", "目标任务", "任务"] {
+        if let Some(r) = s.strip_suffix(tail) {
+            s = r;
+            break;
+        }
+    }
+    let single = !s.contains(['和', '、', '及']);
+    if single && let Some(r) = s.strip_suffix("约束性指标") {
+        s = r;
+    }
+    if !s.contains("指标")
+        && let Some(r) = s.strip_suffix("目标")
+    {
+        s = r;
+    }
+    let s = s.trim_end_matches('等');
+    if s.chars().count() >= 2 { s } else { name }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn task_words_leave_the_target() {
+        for (name, key) in [
+            ("年度节能减排约束性指标", "节能减排"),
+            ("节能减排目标任务", "节能减排"),
+            ("节能减排和环境保护等任务", "节能减排和环境保护"),
+            ("节能减排降碳目标", "节能减排降碳"),
+            (
+                "节能减排降碳约束性指标和环境质量改善目标",
+                "节能减排降碳约束性指标和环境质量改善目标",
+            ),
+            ("目标任务", "目标任务"),
+        ] {
+            assert_eq!(without_task_words(name), key, "{name}");
+        }
+    }
 
     #[test]
     fn list_expansion() {

@@ -107,14 +107,15 @@ fn widen(c: char) -> char {
 pub(crate) struct Norm {
     /// Normalised chars, whitespace (except `\n`) removed.
     pub(crate) chars: Vec<char>,
-    /// Char offset in the original text of each normalised char.
-    pub(crate) orig: Vec<usize>,
+    /// Char offset in the original text of each normalised char (u32: the
+    /// extractor reads at most [`crate::MAX_TEXT_CHARS`] chars).
+    orig: Vec<u32>,
     /// The original text, as chars.
     pub(crate) src: Vec<char>,
     /// `chars` as one string, so [`Norm::text`] borrows instead of collecting.
     joined: String,
     /// Byte offset in `joined` of each char of `chars`, then `joined.len()`.
-    at: Vec<usize>,
+    at: Vec<u32>,
 }
 
 impl Norm {
@@ -137,12 +138,24 @@ impl Norm {
                 skip_to = end;
                 continue;
             }
+            // 以?xún): a mirror that lost 內 of 以內 and garbled its gloss
+            if c == '?'
+                && chars.last() == Some(&'以')
+                && let Some(end) = gloss_remnant_end(&src, i + 1)
+            {
+                chars.push('内');
+                orig.push(offset(i));
+                at.push(offset(joined.len()));
+                joined.push('内');
+                skip_to = end;
+                continue;
+            }
             // ⒋2: a digit with a full stop in one glyph (U+2488–U+2490)
             if ('\u{2488}'..='\u{2490}').contains(&c) {
                 for f in [char::from(b'1' + (c as u32 - 0x2488) as u8), '.'] {
                     chars.push(f);
-                    orig.push(i);
-                    at.push(joined.len());
+                    orig.push(offset(i));
+                    at.push(offset(joined.len()));
                     joined.push(f);
                 }
                 continue;
@@ -156,12 +169,12 @@ impl Norm {
                     widen(f)
                 };
                 chars.push(f);
-                orig.push(i);
-                at.push(joined.len());
+                orig.push(offset(i));
+                at.push(offset(joined.len()));
                 joined.push(f);
             }
         }
-        at.push(joined.len());
+        at.push(offset(joined.len()));
         Norm {
             chars,
             orig,
@@ -178,10 +191,23 @@ impl Norm {
     /// Original char range of the normalised range `[s, e)`.
     pub(crate) fn orig_range(&self, s: usize, e: usize) -> (usize, usize) {
         if s >= e || s >= self.orig.len() {
-            let p = self.orig.get(s).copied().unwrap_or(self.src.len());
+            let p = self.orig.get(s).map_or(self.src.len(), |&p| p as usize);
             return (p, p);
         }
-        (self.orig[s], self.orig[e - 1] + 1)
+        let mut b = self.orig[e - 1] as usize + 1;
+        // a gloss the normalisation dropped belongs to the char before it
+        // (就業(yè)70萬人: the name 就業 ends after its gloss)
+        if let Some(g) = (b < self.src.len())
+            .then(|| gloss_end(&self.src, b))
+            .flatten()
+        {
+            b = g;
+        } else if self.src[b - 1] == '?'
+            && let Some(g) = gloss_remnant_end(&self.src, b)
+        {
+            b = g;
+        }
+        (self.orig[s] as usize, b)
     }
 
     /// The original text of the normalised range `[s, e)`.
@@ -194,13 +220,32 @@ impl Norm {
     pub(crate) fn text(&self, s: usize, e: usize) -> &str {
         let (s, e) = (s.min(self.len()), e.min(self.len()));
         assert!(s <= e, "normalised range {s}..{e}");
-        &self.joined[self.at[s]..self.at[e]]
+        &self.joined[self.at[s] as usize..self.at[e] as usize]
     }
+}
+
+/// An offset as stored (texts are capped well below 4 GiB).
+fn offset(i: usize) -> u32 {
+    u32::try_from(i).expect("the extractor's text is capped at MAX_TEXT_CHARS")
 }
 
 /// Pinyin with a tone mark (or ü): what a gloss holds and Chinese prose never does.
 fn is_toned(c: char) -> bool {
     "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".contains(c)
+}
+
+/// The end (exclusive) of what is left of a gloss whose opening bracket was
+/// lost (`xún)`): 1–6 pinyin letters and a closing bracket.
+fn gloss_remnant_end(src: &[char], i: usize) -> Option<usize> {
+    for (k, &c) in src.iter().enumerate().skip(i).take(7) {
+        if matches!(c, ')' | '）') {
+            return (k > i).then_some(k + 1);
+        }
+        if !(c.is_ascii_lowercase() || is_toned(c)) {
+            return None;
+        }
+    }
+    None
 }
 
 /// The end (exclusive) of a pinyin gloss starting at `i`: a bracket right
@@ -241,6 +286,8 @@ const GLUE: &[&str] = &[
     "预期目标为",
     "目标定为",
     "目标为",
+    "的预期目标",
+    "预期目标",
 ];
 
 /// The end (exclusive) of a [`GLUE`] phrase at `i`: after a name or its verb
@@ -293,6 +340,27 @@ pub(crate) fn normalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lost_nei_with_its_garbled_gloss() {
+        let n = Norm::new("控制在4.5%以?xún)，");
+        assert_eq!(n.text(0, n.len()), "控制在4.5%以内，");
+        // a question mark elsewhere stays
+        assert_eq!(Norm::new("以?").text(0, 2), "以？");
+        // the original text keeps the remnant
+        let n = Norm::new("以?xún)，");
+        assert_eq!(n.orig_text(0, 2), "以?xún)");
+    }
+
+    #[test]
+    fn a_name_keeps_its_trailing_gloss() {
+        let n = Norm::new("城鎮(zhèn)新增就業(yè)70萬(wàn)人");
+        assert_eq!(n.text(0, 6), "城镇新增就业");
+        assert_eq!(n.orig_text(0, 6), "城鎮(zhèn)新增就業(yè)");
+        // at the very end of the text
+        let n = Norm::new("就業(yè)");
+        assert_eq!(n.orig_text(0, 2), "就業(yè)");
+    }
 
     #[test]
     fn offsets_survive_spaces_and_full_width() {

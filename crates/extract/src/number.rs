@@ -138,7 +138,8 @@ pub(crate) fn parse_cn(s: &[char]) -> Option<f64> {
     Some(value)
 }
 
-/// Matches one of `UNITS` at `i`.
+/// Matches one of `UNITS` at `i`, or a bare 万 that ends its clause
+/// (农村贫困人口减少130万，): a count of ten thousands.
 fn unit_at(c: &[char], i: usize) -> Option<(&'static str, usize)> {
     for &(w, u) in UNITS {
         let n = w.chars().count();
@@ -146,7 +147,11 @@ fn unit_at(c: &[char], i: usize) -> Option<(&'static str, usize)> {
             return Some((u, i + n));
         }
     }
-    None
+    let clause_ends = |k: usize| {
+        c.get(k)
+            .is_none_or(|&x| matches!(x, '，' | '。' | '；' | '、' | '\n' | '以' | '左'))
+    };
+    (c.get(i) == Some(&'万') && clause_ends(i + 1)).then_some(("万", i + 1))
 }
 
 fn starts_with(c: &[char], i: usize, w: &str) -> bool {
@@ -314,6 +319,34 @@ pub(crate) fn number_at(c: &[char], i: usize) -> Option<Num> {
                 break;
             }
         }
+        // 增长7%7.5%: a page that lost the dash of a range (the second
+        // figure a little above the first, in the same unit)
+        if unit == "%"
+            && n.max.is_none()
+            && c.get(k).is_some_and(char::is_ascii_digit)
+            && let Some((v2, e2, false)) = bare_number(c, k)
+            && let Some(("%", e3)) = unit_at(c, e2)
+            && v2 > v
+            && v2 - v <= 3.0
+        {
+            n.max = Some(v2);
+            n.end = e3;
+            n.qual = Some(Qualifier::Range);
+        }
+        // 增长7%7.5%: a page that lost the dash of a range (the second
+        // figure a little above the first, in the same unit)
+        if unit == "%"
+            && n.max.is_none()
+            && c.get(k).is_some_and(char::is_ascii_digit)
+            && let Some((v2, e2, false)) = bare_number(c, k)
+            && let Some(("%", e3)) = unit_at(c, e2)
+            && v2 > v
+            && v2 - v <= 3.0
+        {
+            n.max = Some(v2);
+            n.end = e3;
+            n.qual = Some(Qualifier::Range);
+        }
         return Some(n);
     }
     // 6至6.5%, 6-7%: a bare figure before a range separator
@@ -471,6 +504,16 @@ mod tests {
         assert_eq!((n.value, n.unit), (15000.0, "人"));
         let n = first("增长两位数");
         assert_eq!((n.value, n.qual), (10.0, Some(Qualifier::AtLeast)));
+    }
+
+    #[test]
+    fn a_range_that_lost_its_dash() {
+        let c: Vec<char> = "增长7%7.5%，增长7%12%".chars().collect();
+        let got: Vec<(f64, Option<f64>)> = scan(&c, 0, c.len())
+            .iter()
+            .map(|n| (n.value, n.max))
+            .collect();
+        assert_eq!(got, [(7.0, Some(7.5)), (7.0, None), (12.0, None)]);
     }
 
     #[test]

@@ -375,7 +375,7 @@ fn own_fixture_texts() {
             "unemployment_rate",
             "population_growth",
             "energy_intensity",
-            "other:节能减排任务"
+            "other:节能减排"
         ]
     );
     assert_eq!(
@@ -520,6 +520,221 @@ fn explain_without_a_cue_shows_the_forward_sentences() {
     assert!(e.notes.iter().any(|n| n.taken && n.text.contains("今年")));
 }
 
+fn targets_of(text: &str) -> Vec<(String, Option<f64>)> {
+    ex().extract(&Document::from_text("news.txt", text))
+        .targets
+        .iter()
+        .map(|t| (t.indicator.clone(), t.value))
+        .collect()
+}
+
+/// A place or a subject and its aim written in front of an indicator's
+/// name (珠海市地区生产总值, 全市经济社会发展力争实现地区生产总值) leave the
+/// indicator behind; the evidence keeps them.
+#[test]
+fn a_place_or_an_aim_before_the_name_is_not_the_name() {
+    let x = ex().extract(&Document::from_text(
+        "a.txt",
+        "主要预期目标是：珠海市地区生产总值预期增长7.5%，全市经济社会发展力争实现社会消费品零售总额增长8%。",
+    ));
+    let got: Vec<(&str, &str)> = x
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.raw_name.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("gdp", "地区生产总值"),
+            ("retail_sales", "社会消费品零售总额")
+        ]
+    );
+    assert!(
+        x.targets[0].text.starts_with("珠海市"),
+        "{}",
+        x.targets[0].text
+    );
+}
+
+/// 围绕…目标: the aim word and the goal word around a target are not its
+/// evidence; the place is.
+#[test]
+fn an_aim_around_a_target() {
+    let x = ex().extract(&Document::from_text(
+        "a.txt",
+        "2024年是突破之年。一是围绕郑州市地区生产总值增长7%左右目标，全力抓开局。",
+    ));
+    assert_eq!(x.targets.len(), 1, "{:?}", x.targets);
+    assert_eq!(x.targets[0].indicator, "gdp");
+    assert_eq!(x.targets[0].text, "郑州市地区生产总值增长7%左右");
+}
+
+/// A count in 万 with no noun after it, and a figure after a standing among
+/// others (在全省…中率先突破) that belongs to the name before.
+#[test]
+fn bare_ten_thousands_and_a_standing() {
+    let x = ex().extract(&Document::from_text(
+        "a.txt",
+        "主要预期目标是：地区生产总值增长7.5%、在全省地级市中率先突破4000亿元，农村贫困人口减少60万以上。",
+    ));
+    let got: Vec<(&str, Option<f64>, Option<&str>)> = x
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.value, t.unit.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("gdp", Some(7.5), Some("%")),
+            ("gdp", Some(4000.0), Some("亿元")),
+            ("other:农村贫困人口", Some(-60.0), Some("万")),
+        ]
+    );
+}
+
+/// The clause that carries the cue names the reporting government, though
+/// the sentence begins with the centre's targets; a five-year plan named
+/// beside 今年 does not make the targets the plan's.
+#[test]
+fn the_cue_clause_decides_whose_targets() {
+    let t = "根据中央经济工作会议确定的今年国内生产总值增长7%的宏观调控目标，经自治区党委同意，建议今年我区经济和社会发展的预期目标是：——国内生产总值增长13%；——财政收入增长18%。";
+    assert_eq!(targets_of(t).first(), Some(&("gdp".to_owned(), Some(13.0))));
+    let t = "二、2026年工作安排\n今年是“十五五”开局之年，全省经济社会发展的主要预期目标是：地区生产总值增长5%左右，一般公共预算收入增长3%。\n";
+    assert_eq!(targets_of(t).len(), 2);
+    // a plan's own targets stay out
+    let t =
+        "二、2026年工作安排\n“十五五”时期经济社会发展的主要目标是：地区生产总值年均增长5%左右。\n";
+    assert!(targets_of(t).is_empty());
+}
+
+/// 报告建议：2008年… introduces the year's list.
+#[test]
+fn the_report_proposes() {
+    let t = "报告建议：2008年全市经济在优化结构的基础上，生产总值增长10%左右，地方财政收入增长12.5%，为确保实现“十一五”目标奠定基础。";
+    assert_eq!(
+        targets_of(t),
+        [
+            ("gdp".to_owned(), Some(10.0)),
+            ("general_budget_revenue".to_owned(), Some(12.5))
+        ]
+    );
+}
+
+/// Last year's results measured against last year's targets (高于预期, 控制在
+/// 预期…以内) are no targets, nor is what follows them after a ；.
+#[test]
+fn results_against_last_years_targets() {
+    let t = "省长在作政府工作报告时透露，2016年，预计全省地区生产总值增长4.5%左右，低于预期1.5个百分点；社会消费品零售总额增长7%左右，高于预期1.5个百分点；城镇登记失业率3.52%，控制在预期4.2%以内。";
+    assert!(targets_of(t).is_empty(), "{:?}", targets_of(t));
+}
+
+/// A document longer than the extractor reads is cut at the cap, on a char
+/// boundary; a shorter one is read whole.
+#[test]
+fn a_huge_document_is_read_up_to_the_cap() {
+    let mut text = "字".repeat(crate::MAX_TEXT_CHARS);
+    assert_eq!(crate::capped(&text).len(), text.len());
+    text.push_str("主要预期目标是：城镇新增就业50万人。");
+    let cut = crate::capped(&text);
+    assert_eq!(cut.chars().count(), crate::MAX_TEXT_CHARS);
+    assert!(!cut.contains("目标"));
+}
+
+/// A headline that sums up the targets gives way to the article's targets
+/// paragraph when that states as many.
+#[test]
+fn the_targets_paragraph_wins_over_the_headline() {
+    let text = "今年预期目标：地区生产总值增长7.5%-8%\n\n省长作政府工作报告。\n\n2016年主要预期目标是：地区生产总值增长7.5%-8%，地方一般公共预算收入增长8.5%。城镇新增就业110万人。\n";
+    let got = targets_of(text);
+    assert_eq!(got.len(), 3, "{got:?}");
+    // a headline alone is still read
+    assert_eq!(
+        targets_of("今年预期目标：地区生产总值增长7.5%\n\n省长作报告。\n").len(),
+        1
+    );
+}
+
+/// News prose announces the aims in one sentence and states the figures in
+/// the next (展望2010年发展目标，…；要…确保生产总值增长12%).
+#[test]
+fn an_announcing_sentence_opens_the_next() {
+    let text = "2009年，该县完成生产总值90亿元。展望2010年发展目标，书记说，要正视困难；要借势发展，确保生产总值增长12%，地方一般公共预算收入增长13%。";
+    assert_eq!(
+        targets_of(text),
+        [
+            ("gdp".to_owned(), Some(12.0)),
+            ("general_budget_revenue".to_owned(), Some(13.0))
+        ]
+    );
+    // without the announcement the sentence is no target
+    assert!(
+        targets_of("2009年，该县完成生产总值90亿元。要借势发展，确保生产总值增长12%。").is_empty()
+    );
+}
+
+/// 过去的2019年，是…的一年: the report is for 2020.
+#[test]
+fn the_past_year_named_with_a_comma() {
+    let x = ex().extract(&Document::from_text(
+        "a.txt",
+        "过去的2019年，是极不平凡的一年。生产总值增长6%，固定资产投资增长6%以上。",
+    ));
+    assert_eq!(x.report.target_year, Some(2020));
+}
+
+/// Under a bare 主要预期目标 heading one line of prose may open the list.
+#[test]
+fn a_heading_list_may_open_with_prose() {
+    let text = "主要预期目标\n优先稳就业保民生，努力实现全面建成小康社会目标任务；\n城镇新增就业3万人以上，城镇登记失业率3%以下；\n一、聚焦深化改革\n";
+    assert_eq!(
+        targets_of(text),
+        [
+            ("new_urban_jobs".to_owned(), Some(3.0)),
+            ("unemployment_rate".to_owned(), Some(3.0))
+        ]
+    );
+}
+
+/// Qualitative targets in the words reports use for them.
+#[test]
+fn qualitative_wordings() {
+    let x = ex().extract(&Document::from_text(
+        "a.txt",
+        "主要预期目标是：单位生产总值能耗继续下降，一般公共预算收入增速由负转平，地方一般公共预算收入与上年基本持平，生态环境总体良好，完成省定节能减排目标，地方一般公共预算收入增长与经济发展的新趋势基本一致。",
+    ));
+    let got: Vec<(&str, Qualifier)> = x
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.qualifier))
+        .collect();
+    let q = Qualifier::Qualitative;
+    assert_eq!(
+        got,
+        [
+            ("energy_intensity", q),
+            ("general_budget_revenue", q),
+            ("general_budget_revenue", q),
+            ("other:生态环境", q),
+            ("other:节能减排", q),
+            ("general_budget_revenue", q),
+        ]
+    );
+}
+
+/// A news lead states the GDP target; the list after the cue leaves it out.
+#[test]
+fn the_lead_adds_what_the_list_leaves_out() {
+    let text = "市长在作政府工作报告时透露，2024年，全市地区生产总值预期目标增长4.5%左右。\n市长表示，2024年，经济社会发展预期目标：一般公共预算收入增长4%，城镇新增就业35万人。\n";
+    assert_eq!(
+        targets_of(text),
+        [
+            ("gdp".to_owned(), Some(4.5)),
+            ("general_budget_revenue".to_owned(), Some(4.0)),
+            ("new_urban_jobs".to_owned(), Some(35.0))
+        ]
+    );
+}
+
 /// The floors of the real-text corpora (`fixtures/dev2`, `fixtures/real`):
 /// each at the figure last measured, less a hair, so that a change that
 /// loses ground on texts nobody tuned for fails here. Raise them when a
@@ -528,9 +743,9 @@ fn explain_without_a_cue_shows_the_forward_sentences() {
 #[test]
 fn real_texts_hold_their_scores() {
     for (set, target_f1, metadata) in [
-        ("dev2", 0.76, 0.98),
-        ("real/dev", 0.72, 0.92),
-        ("real/unseen", 0.70, 0.87),
+        ("dev2", 0.82, 0.98),
+        ("real/dev", 0.83, 0.92),
+        ("real/unseen", 0.74, 0.87),
     ] {
         let root = Path::new(FIX).join(set);
         let r = eval::evaluate(&root.join("gold"), &root.join("reports"), ex()).unwrap();

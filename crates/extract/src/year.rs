@@ -47,7 +47,7 @@ impl YearPatterns {
             cue: re(concat!(
                 r"(?:今年|明年)[（(](20\d\d)年?[)）]|",
                 r"(去年|上年)[（(](20\d\d)年?[)）]|",
-                r"(过去的|过去|去年的|回顾)?(20\d\d)年是|",
+                r"(过去的|过去|去年的|回顾|刚刚过去的)?(20\d\d)年，?是|",
                 r"(?:确定|明确|提出|安排|部署|锁定)了?(20\d\d)年|",
                 r"(到|至|截至|至到)?(20\d\d)年，?[^。；，：]{0,12}?(?:主要预期目标|预期目标|主要目标|发展目标|目标任务|计划|目标是|目标为|目标定为|目标：|目标\n|预期)|",
                 // 2022年，果洛州实现地区生产总值…: last year's result
@@ -66,6 +66,37 @@ impl YearPatterns {
     }
 }
 
+/// The rest of the sentence from byte `at` (to its 。, at most 120 chars).
+fn sentence_after(body: &str, at: usize) -> &str {
+    let rest = &body[at..];
+    let end = rest
+        .char_indices()
+        .take(120)
+        .find(|&(_, c)| matches!(c, '。' | '\n'))
+        .map_or_else(
+            || rest.char_indices().nth(120).map_or(rest.len(), |(i, _)| i),
+            |(i, _)| i,
+        );
+    &rest[..end]
+}
+
+/// Whether a sentence about a year tells what was done in it (完成了, 取得,
+/// 战胜, 极不平凡的一年): a review, not a plan.
+fn reviews(sentence: &str) -> bool {
+    [
+        "完成了",
+        "取得了",
+        "实现了",
+        "战胜",
+        "经受",
+        "极不平凡",
+        "不平凡的一年",
+        "极不寻常",
+    ]
+    .iter()
+    .any(|w| sentence.contains(w))
+}
+
 /// The year the text names most often as the coming year (the later one on
 /// a tie); `body` has its Chinese-digit years as digits.
 pub(crate) fn from_cues(body: &str, yp: &YearPatterns) -> Option<i32> {
@@ -76,17 +107,18 @@ pub(crate) fn from_cues(body: &str, yp: &YearPatterns) -> Option<i32> {
         } else if let Some(y) = c.get(3) {
             y.as_str().parse::<i32>().ok().map(|y| y + 1)
         } else if let Some(y) = c.get(5) {
-            // 过去的2023年是… looks back: the report is for the year after
-            y.as_str()
-                .parse::<i32>()
-                .ok()
-                .map(|y| y + i32::from(c.get(4).is_some()))
+            // 过去的2023年是… looks back: the report is for the year after;
+            // so does a sentence that reviews the year it names
+            // (2011年是实施“十二五”规划的第一年，省政府较好地完成了…)
+            let end = c.get(0).map_or(0, |m| m.end());
+            let past = c.get(4).is_some() || reviews(sentence_after(body, end));
+            y.as_str().parse::<i32>().ok().map(|y| y + i32::from(past))
         } else if let Some(y) = c.get(6) {
             y.as_str().parse().ok()
         } else if let Some(y) = c.get(8) {
-            // 到2020年…目标 is a five-year goal
-            c.get(7)
-                .is_none()
+            // 到2020年…目标 is a five-year goal; 2005年政府工作及“十五”计划
+            // reviews a five-year plan
+            (c.get(7).is_none() && !c[0].contains('五'))
                 .then(|| y.as_str().parse().ok())
                 .flatten()
         } else if let Some(y) = c.get(9) {
@@ -220,6 +252,15 @@ mod tests {
             ("到2020年，全省生产总值目标为5万亿元", None),
             ("2015年，贵州省计划地区生产总值突破1万亿元", Some(2015)),
             ("2022年，果洛州实现地区生产总值53.62亿元", Some(2023)),
+            (
+                "2011年是实施十二五规划的第一年，省政府较好地完成了年度目标任务",
+                Some(2012),
+            ),
+            (
+                "2009年是新世纪以来最为困难的一年，也是全市人民战胜严峻考验的一年",
+                Some(2010),
+            ),
+            ("报告对2005年政府工作及“十五”计划完成情况作了总结", None),
         ] {
             assert_eq!(from_cues(text, &yp), want, "{text}");
         }

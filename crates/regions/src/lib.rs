@@ -148,6 +148,26 @@ impl Divisions {
         self.by_code.get(code.trim()).copied()
     }
 
+    /// The length in bytes of the longest division name (full, short or
+    /// historical form, at least two chars) that `s` starts with: the place
+    /// a news report puts in front of a figure (珠海市地区生产总值, 临沂GDP).
+    #[must_use]
+    pub fn name_at_start(&self, s: &str) -> Option<usize> {
+        let mut best = None;
+        let mut key = String::new();
+        for (i, c) in s.char_indices() {
+            key.push(c);
+            let end = i + c.len_utf8();
+            if key.chars().count() >= 2 && self.surfaces.contains_key(&key) {
+                best = Some(end);
+            }
+            if !self.prefixes.contains(&key) {
+                break;
+            }
+        }
+        best
+    }
+
     /// The parent division.
     fn parent(&self, d: &Division) -> Option<&'static Division> {
         d.parent_code.as_deref().and_then(|c| self.by_code(c))

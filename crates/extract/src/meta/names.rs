@@ -348,6 +348,22 @@ pub(super) fn body_region(body: &str, mp: &MetaPatterns, m: &mut Meta) {
         m.province = Some(full.to_owned());
         return;
     }
+    // 我区 … 自治区党委 with no region named: an autonomous region whose name
+    // the text never writes
+    if ch == '区'
+        && [
+            "自治区党委",
+            "自治区政府",
+            "自治区人民政府",
+            "全自治区",
+            "自治区人大",
+        ]
+        .iter()
+        .any(|w| body.contains(w))
+    {
+        m.level = Some(Level::Province);
+        return;
+    }
     m.level = Some(match ch {
         '省' => Level::Province,
         '市' | '州' => Level::City,
@@ -383,6 +399,13 @@ pub(super) fn body_region(body: &str, mp: &MetaPatterns, m: &mut Meta) {
             continue;
         }
         if !tried.insert(full.clone()) {
+            continue;
+        }
+        // a name the gazetteer does not know (打探区, 落实县) is a phrase
+        if matches!(
+            baogao_regions::Divisions::builtin().resolve(&full, None, None),
+            baogao_regions::Resolution::NotFound { .. }
+        ) {
             continue;
         }
         let k = body.matches(&c[1]).count();

@@ -176,10 +176,27 @@ fn traditional_title() {
 #[test]
 fn titleless_county_text() {
     let m = meta(
-        "全区上下团结奋斗，我区经济稳步增长。区委坚强领导。梅山区实现高质量发展，梅山发展成绩显著，梅山人民。习近平总书记考察调研浙江。\n二、2024年工作安排\n",
+        "全区上下团结奋斗，我区经济稳步增长。区委坚强领导。鄞州区实现高质量发展，鄞州发展成绩显著，鄞州人民。习近平总书记考察调研浙江。\n二、2024年工作安排\n",
     );
-    assert_eq!(m.region.as_deref(), Some("梅山区"));
+    assert_eq!(m.region.as_deref(), Some("鄞州区"));
     assert_eq!(m.level, Some(Level::County));
     assert_eq!(m.province.as_deref(), Some("浙江省"));
     assert_eq!(m.target_year, Some(2024));
+    // a phrase shaped like a name (打探区) is not taken for one
+    let m = meta("全区上下团结奋斗，我区经济稳步增长。区委坚强领导。打探区情，打探民意。\n");
+    assert_eq!(m.region, None);
+}
+
+/// A news report names the congress by its region's short name (大理两会);
+/// a province named in passing (聚焦云南州市两会) says less.
+#[test]
+fn the_region_of_its_two_sessions() {
+    let m = meta(
+        "【聚焦云南州市两会】系列报道\n大理两会刚刚过，苍山洱海之畔，大理又启动了新一轮发展。\n",
+    );
+    assert_eq!(m.region.as_deref(), Some("大理白族自治州"));
+    assert_eq!(m.province.as_deref(), Some("云南省"));
+    assert_eq!(m.level, Some(Level::City));
+    // the nation's sessions name no region
+    assert_eq!(meta("全国两会召开在即。\n").region, None);
 }
