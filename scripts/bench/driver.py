@@ -6,13 +6,17 @@ Scrapy + trafilatura + pyarrow) crawl the same generated site, served by
 other; each crawler is a child process measured by os.wait4 (user + system
 CPU, peak RSS), so both are measured the same way. Then the criterion
 per-stage benches, the cleaner against trafilatura (speed and quality), and
-optionally a callgrind profile.
+optionally a callgrind profile. Then the scheduler's benchmarks (`baogao-bench
+many-hosts`): 50, 300 and 1,000 small sites on as many loopback addresses
+crawled at once at 2 requests/s each, and one site shedding 20% of its requests
+with 503 + Retry-After: 1, against the same site without faults.
 """
 
 import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import subprocess
@@ -209,6 +213,38 @@ def profile(bin_):
     return out
 
 
+def raise_open_files():
+    """Many hosts need two open files each (crawler and server); raise the soft limit."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    want = 65536 if hard == resource.RLIM_INFINITY else hard
+    if soft < want:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
+    return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+
+
+def many_hosts(bin_, quick):
+    """The scheduler: N hosts at 2 req/s, burst 1, concurrency 256; then pacing under 503s."""
+    limit = raise_open_files()
+    out = {"open_files_limit": limit, "hosts": [], "pacing": {}}
+    for n in ([50, 300] if quick else [50, 300, 1000]):
+        log(f"many-hosts N={n}")
+        o, wall, cpu, rss = measured([bin_, "many-hosts", "--hosts", str(n), "--out",
+                                      os.path.join(WORK, f"out-hosts-{n}")],
+                                     os.path.join(WORK, f"hosts-{n}.stderr"))
+        r = json.loads(o)
+        r["peak_rss_mib_wait4"] = rss / 2**20
+        out["hosts"].append(r)
+        log(f"  wall {r['wall_s']:.1f} s / schedule {r['schedule_s']:.1f} s = {r['wall_over_schedule']:.2f}, "
+            f"{r['requests_per_s']:.0f} req/s, peak RSS {r['peak_rss_mib']:.0f} MiB")
+    for name, shed in (("clean", 0), ("shed_20pct", 5)):
+        log(f"pacing {name}")
+        o, _, _, _ = measured([bin_, "many-hosts", "--hosts", "1", "--articles", "40", "--rate", "50",
+                               "--shed", str(shed), "--out", os.path.join(WORK, f"out-pacing-{name}")],
+                              os.path.join(WORK, f"pacing-{name}.stderr"))
+        out["pacing"][name] = json.loads(o)
+    return out
+
+
 def fmt(s, k=".0f"):
     return f"{s['min']:{k}} / {s['median']:{k}} / {s['max']:{k}}"
 
@@ -259,6 +295,20 @@ def print_report(r):
             print(f"| {it['name']} | " + " | ".join(cells) + " |")
         cells = [f"{q[t]['precision']:.3f} / {q[t]['recall']:.3f} / {q[t]['f1']:.3f}" for t in tools]
         print("| **all (micro)** | " + " | ".join(cells) + " |")
+    if r.get("many_hosts"):
+        mh = r["many_hosts"]
+        print(f"\n## Many hosts (2 req/s per host, burst 1, concurrency 256; open files limit {mh['open_files_limit']})\n")
+        print("| hosts | requests | schedule s | wall s | wall / schedule | requests/s | peak RSS MiB | max req in any 1 s of a host |")
+        print("|---|---|---|---|---|---|---|---|")
+        for h in mh["hosts"]:
+            print(f"| {h['hosts']} | {h['requests']} | {h['schedule_s']:.1f} | {h['wall_s']:.1f} | {h['wall_over_schedule']:.2f} | "
+                  f"{h['requests_per_s']:.0f} | {h['peak_rss_mib']:.0f} | {h['server']['max_requests_in_any_1s_window_of_a_host']} |")
+        print("\n## Pacing: one host at 50 req/s, 40 two-part articles, with and without 20% 503 + Retry-After: 1\n")
+        print("| run | requests | 503s (= seconds asked to wait) | wall s | max req in any 1 s |")
+        print("|---|---|---|---|---|")
+        for name, p in mh["pacing"].items():
+            print(f"| {name} | {p['requests']} | {p['server']['shed']} | {p['wall_s']:.2f} | "
+                  f"{p['server']['max_requests_in_any_1s_window_of_a_host']} |")
     if r.get("profile"):
         print(f"\n## Profile\n{json.dumps(r['profile'], indent=1)}")
 
@@ -268,7 +318,7 @@ def main():
     ap.add_argument("--bin", required=True)
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--profile", action="store_true")
-    ap.add_argument("--skip", default="", help="comma list of e2e,stages,cleaner")
+    ap.add_argument("--skip", default="", help="comma list of e2e,stages,cleaner,hosts")
     a = ap.parse_args()
     os.makedirs(WORK, exist_ok=True)
     python = sys.executable
@@ -281,6 +331,8 @@ def main():
     if "cleaner" not in skip:
         r["cleaner"] = compare_cleaner(a.bin, python, plan[0][0] if a.quick else 1000,
                                        200 if a.quick else 500, 3)
+    if "hosts" not in skip:
+        r["many_hosts"] = many_hosts(a.bin, a.quick)
     if a.profile:
         r["profile"] = profile(a.bin)
     r["loadavg_end"] = open("/proc/loadavg").read().split()[:3]

@@ -5,7 +5,9 @@
 //! (`benches/stages.rs`) run the stages over in memory, and that the
 //! `baogao-bench` binary writes to disk, serves on `127.0.0.1` and crawls
 //! end to end, reporting pages/s, CPU seconds per page and peak RSS
-//! ([`procstat`]). `scripts/bench/run` drives it all and compares with
+//! ([`procstat`]); and it serves many small sites on as many loopback
+//! addresses and crawls them at once at a polite rate ([`hosts`]: the
+//! scheduler's benchmark). `scripts/bench/run` drives it all and compares with
 //! Scrapy + trafilatura + pyarrow; `BENCHMARKS.md` has the figures.
 //!
 //! ```
@@ -16,4 +18,5 @@
 //! ```
 
 pub mod corpus;
+pub mod hosts;
 pub mod procstat;

@@ -6,7 +6,14 @@
 //! baogao-bench crawl --base URL --out DIR            crawl it with the pipeline, print figures (JSON)
 //! baogao-bench speed --dir /tmp/site --pages 500     parse / clean (/ rs-trafilatura) per page, timed
 //! baogao-bench quality --traf DIR                    cleaner (and trafilatura's outputs) vs the gold texts
+//! baogao-bench many-hosts --hosts 300 --out DIR      N loopback sites crawled at once, politely
+//! baogao-bench many-hosts --hosts 1 --articles 40 --rate 50 --shed 5 --out DIR
+//!                                                    one host shedding 20% with 503 + Retry-After: 1
 //! ```
+//!
+//! `many-hosts` starts `serve-hosts` (the sites, on 127.0.1.1, 127.0.1.2, …) as a child
+//! process, so its peak RSS is the crawler's alone; it needs about two open files per host
+//! (`ulimit -n`; it says so when the limit is too low).
 //!
 //! `scripts/bench/run` calls these; each prints one JSON object on stdout.
 
@@ -14,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context as _, Result, bail};
-use baogao_bench::{corpus, procstat};
+use baogao_bench::{corpus, hosts, procstat};
 use baogao_clean::score::score;
 use baogao_clean::{CleanRules, clean_html};
 use clap::{Parser, Subcommand};
@@ -69,6 +76,35 @@ enum Cmd {
         #[arg(long, default_value_t = 3)]
         repeats: usize,
     },
+    /// Crawl HOSTS loopback sites at once with the pipeline (a child process serves them)
+    /// and report wall time / politeness schedule, requests/s and peak RSS.
+    ManyHosts {
+        #[arg(long)]
+        hosts: usize,
+        #[arg(long)]
+        out: PathBuf,
+        /// Articles per site (two parts each); a site is 2 + 8 + 2 × ARTICLES requests.
+        #[arg(long, default_value_t = 10)]
+        articles: usize,
+        #[arg(long, default_value_t = 2.0)]
+        rate: f64,
+        #[arg(long, default_value_t = 1)]
+        burst: u32,
+        #[arg(long, default_value_t = 256)]
+        concurrency: usize,
+        /// Answer every SHED-th request of a host with 503 + `Retry-After: 1` (0: never).
+        #[arg(long, default_value_t = 0)]
+        shed: usize,
+    },
+    /// Serve HOSTS sites on 127.0.1.1 … (for `many-hosts`) until stdin closes.
+    ServeHosts {
+        #[arg(long)]
+        hosts: usize,
+        #[arg(long, default_value_t = 10)]
+        articles: usize,
+        #[arg(long, default_value_t = 0)]
+        shed: usize,
+    },
     /// Character precision/recall of the cleaner (and of the texts in TRAF,
     /// written by scripts/bench/trafilatura_compare.py) against the gold texts.
     Quality {
@@ -109,6 +145,31 @@ fn main() -> Result<()> {
             repeats,
         } => speed(&dir, pages, repeats)?,
         Cmd::Quality { traf, fixtures } => quality(traf.as_deref(), &fixtures)?,
+        Cmd::ManyHosts {
+            hosts,
+            out,
+            articles,
+            rate,
+            burst,
+            concurrency,
+            shed,
+        } => {
+            let plan = hosts::Plan {
+                hosts,
+                articles,
+                rate,
+                burst,
+                concurrency,
+                shed,
+            };
+            let _ = std::fs::remove_dir_all(&out);
+            hosts::run(&plan, &out)?
+        }
+        Cmd::ServeHosts {
+            hosts,
+            articles,
+            shed,
+        } => return hosts::serve(hosts, articles, shed),
     };
     println!("{}", serde_json::to_string_pretty(&out)?);
     Ok(())

@@ -1,12 +1,24 @@
-//! The crawl loop: frontier, dedup, link admission, backpressure through `emit`, cancellation.
+//! The crawl loop: frontier, dedup, link admission, the many-host scheduler, backpressure
+//! through `emit`, cancellation.
+//!
+//! The frontier keeps one queue per host (`host:port`) and a heap of hosts ordered by the
+//! instant each may next be sent a request. The loop takes the host at the top of the heap
+//! when its instant has come, starts a task for its next URL, and puts the host back at the
+//! instant of its next turn; it sleeps until the top's instant or until a task ends. So a host
+//! gets a task only when it can be sent a request (or one is about to finish), no task waits
+//! behind another host's rate limit, and adding hosts adds throughput until `concurrency` (or
+//! the CPU) is the limit. A host has at most `max(burst, 2)` tasks at once and gets no new one
+//! while one of its tasks waits for its next turn.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap, HashMap, HashSet, VecDeque};
 use std::future::Future;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
 use baogao_model::{Page, PageKind};
 use tokio::task::JoinSet;
+use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 use url::Url;
 
@@ -14,6 +26,7 @@ use crate::error::FetchError;
 use crate::host::Host;
 use crate::http::Fetcher;
 use crate::job::{self, Found, Job, TaskResult};
+use crate::options::HostStats;
 use crate::options::{CrawlStats, FetchOptions, Previous};
 use crate::request::Origin;
 use crate::urls::{is_http, looks_like_document, normalize_url, origin_key, part_of};
@@ -77,10 +90,22 @@ impl Inner {
     }
 }
 
-/// Tasks alive at once: more than `concurrency` so that tasks waiting on one slow host's rate
-/// limit do not starve other hosts (the semaphore still caps requests in flight).
-fn max_tasks(concurrency: usize) -> usize {
-    concurrency.saturating_mul(4).max(4)
+/// Tasks alive at once: more than `concurrency`, so that tasks digesting pages or waiting for
+/// an article's next part do not leave request slots idle, and two per host with work, so
+/// that every host can have a request in flight and the next one ready (the semaphore still
+/// caps requests in flight, the per-host limits what each host gets). It also bounds the rows
+/// done but not yet emitted while `emit` is slow.
+fn max_tasks(concurrency: usize, hosts: usize) -> usize {
+    concurrency
+        .saturating_mul(4)
+        .max(4)
+        .max(hosts.saturating_mul(2))
+}
+
+/// Tasks one host may have at once: its burst, and two at least (one request in flight, the
+/// next about to go, so that a slow server does not halve the host's rate).
+fn tasks_per_host(burst: u32) -> usize {
+    burst.max(2) as usize
 }
 
 impl Crawler {
@@ -139,11 +164,12 @@ impl Crawler {
         });
         let mut stats = CrawlStats::default();
         let mut frontier = Frontier {
-            hosts: opts
+            allowed: opts
                 .seeds
                 .iter()
                 .filter_map(|u| u.host_str().map(str::to_ascii_lowercase))
                 .collect(),
+            max_per_host: opts.max_queued_per_host,
             ..Frontier::default()
         };
 
@@ -164,67 +190,74 @@ impl Crawler {
             if frontier.seen.insert(url_hash(&key)) {
                 let in_skip = skip.contains(&key);
                 let prev = previous.get(&key).cloned();
-                frontier.queue.push_back(Pending::new(
-                    &url,
-                    key,
-                    0,
-                    None,
-                    Origin::Seed,
-                    in_skip,
-                    prev,
-                ));
+                let pending = Pending::new(&url, key, 0, None, Origin::Seed, in_skip, prev);
+                frontier.push(inner, &url, pending, Lane::Seed);
             }
         }
 
-        let limit = max_tasks(opts.concurrency);
         let mut tasks: JoinSet<TaskResult> = JoinSet::new();
-        let mut running: HashMap<tokio::task::Id, (Job, bool)> = HashMap::new();
-        let mut normal_running = 0usize;
+        let mut running: HashMap<tokio::task::Id, Running> = HashMap::new();
         loop {
-            let budget_left = opts.max_pages.is_none_or(|m| stats.pages < m);
-            while !cancel.is_cancelled() && budget_left && tasks.len() < limit {
-                let (pending, deferred) = if let Some(j) = frontier.queue.pop_front() {
-                    (j, false)
-                } else if normal_running == 0 {
-                    // part-shaped URLs wait until every article that could claim them is done
-                    match frontier.deferred.pop_front() {
-                        Some(j) => (j, true),
-                        None => break,
-                    }
-                } else {
-                    break;
+            let stop = cancel.is_cancelled() || opts.max_pages.is_some_and(|m| stats.pages >= m);
+            let now = Instant::now();
+            let limit = max_tasks(opts.concurrency, frontier.hosts.len());
+            while !stop && tasks.len() < limit {
+                let Some(i) = frontier.due(now) else { break };
+                let Some((pending, deferred)) = frontier.take(i, now) else {
+                    continue;
                 };
                 let job = pending.into_job();
                 if job.in_skip && !job.seed && looks_like_document(&job.url) {
                     stats.skipped += 1;
+                    frontier.wake(i, now);
                     continue;
                 }
                 if !ctx.claim(&job.key) {
-                    continue; // fetched as a part of an article
+                    frontier.wake(i, now); // fetched as a part of an article
+                    continue;
                 }
-                if !deferred {
-                    normal_running += 1;
-                }
+                frontier.started(i, deferred, now);
                 let handle = tasks.spawn(job::process(
                     Arc::clone(inner),
                     Arc::clone(&ctx),
                     job.clone(),
                 ));
-                running.insert(handle.id(), (job, deferred));
+                running.insert(
+                    handle.id(),
+                    Running {
+                        job,
+                        deferred,
+                        host: i,
+                    },
+                );
             }
-            let Some(joined) = tasks.join_next_with_id().await else {
+            // at the task limit, only a task's end can let another start
+            let next = (!stop && tasks.len() < limit)
+                .then(|| frontier.next_due())
+                .flatten();
+            if tasks.is_empty() && next.is_none() {
                 break;
+            }
+            let joined = tokio::select! {
+                biased;
+                j = tasks.join_next_with_id(), if !tasks.is_empty() => j,
+                () = sleep_until(next), if next.is_some() => None,
+                () = cancel.cancelled(), if !stop => None,
             };
+            let Some(joined) = joined else { continue };
             let (id, result) = match joined {
                 Ok((id, r)) => (id, Ok(r)),
                 Err(e) => (e.id(), Err(e)),
             };
-            let Some((job, deferred)) = running.remove(&id) else {
+            let Some(Running {
+                job,
+                deferred,
+                host,
+            }) = running.remove(&id)
+            else {
                 continue;
             };
-            if !deferred {
-                normal_running -= 1;
-            }
+            frontier.finished(host, deferred, Instant::now());
             let result = match result {
                 Ok(r) => r,
                 Err(e) => {
@@ -250,7 +283,7 @@ impl Crawler {
             if let Some(h) = result.seed_redirected_to {
                 // a seed that redirects (`gov.cn` → `www.gov.cn`) brings its new host along
                 inner.fetcher.scope.allow_host(&h);
-                frontier.hosts.insert(h);
+                frontier.allowed.insert(h);
             }
             for found in result.links {
                 frontier.admit(inner, found, skip, previous);
@@ -261,7 +294,9 @@ impl Crawler {
             }
         }
 
-        stats.left_unfetched += (frontier.queue.len() + frontier.deferred.len()) as u64;
+        stats.left_unfetched += frontier.queued as u64;
+        stats.frontier_dropped = frontier.dropped;
+        stats.hosts = inner.host_stats(&frontier);
         stats.cancelled = cancel.is_cancelled();
         stats.requests = counters.requests.load(Ordering::Relaxed) - start.0;
         stats.retries = counters.retries.load(Ordering::Relaxed) - start.1;
@@ -270,9 +305,67 @@ impl Crawler {
             pages = stats.pages,
             errors = stats.errors,
             requests = stats.requests,
+            hosts_slowed = stats.hosts.len(),
             "crawl finished"
         );
         stats
+    }
+}
+
+/// Sleeps until `at` (forever when `None`; the caller's `select!` guards that branch).
+async fn sleep_until(at: Option<Instant>) {
+    match at {
+        Some(t) => tokio::time::sleep_until(t).await,
+        None => std::future::pending().await,
+    }
+}
+
+/// A task of the crawl loop: its job, whether it came from a deferred queue, and its host's
+/// index in the frontier.
+struct Running {
+    job: Job,
+    deferred: bool,
+    host: usize,
+}
+
+impl Inner {
+    /// The pacing figures of every host this run touched that was slowed, paused or had links
+    /// dropped (and a log line for each); resets the hosts' counters for the next run.
+    fn host_stats(&self, frontier: &Frontier) -> BTreeMap<String, HostStats> {
+        let dropped: HashMap<&str, u64> = frontier
+            .hosts
+            .iter()
+            .filter(|h| h.dropped > 0)
+            .map(|h| (h.host.key.as_str(), h.dropped))
+            .collect();
+        let hosts: Vec<Arc<Host>> = self
+            .hosts
+            .lock()
+            .expect("hosts lock")
+            .values()
+            .cloned()
+            .collect();
+        let mut out = BTreeMap::new();
+        for host in hosts {
+            let mut s = host.take_stats();
+            s.frontier_dropped = dropped.get(host.key.as_str()).copied().unwrap_or(0);
+            if s.is_empty() {
+                continue;
+            }
+            tracing::info!(
+                host = %host.key,
+                slowed_ms = s.slowed_ms,
+                paused_ms = s.paused_ms,
+                complaints_429 = s.complaints_429,
+                complaints_503 = s.complaints_503,
+                retry_after_capped = s.retry_after_capped,
+                longest_interval_ms = s.longest_interval_ms,
+                frontier_dropped = s.frontier_dropped,
+                "host pacing in this run"
+            );
+            out.insert(host.key.clone(), s);
+        }
+        out
     }
 }
 
@@ -287,17 +380,59 @@ fn record(stats: &mut CrawlStats, page: &Page) {
     }
 }
 
-/// URLs waiting to be fetched, and every URL ever admitted (the dedup set).
+/// URLs waiting to be fetched, by host, the hosts ordered by when each may next be sent a
+/// request, and every URL ever admitted (the dedup set).
 #[derive(Default)]
 struct Frontier {
     /// Hosts links may go to when `same_host` is on: the seeds' hosts and where seeds redirect.
-    hosts: HashSet<String>,
+    allowed: HashSet<String>,
     /// Every admitted URL, by [`url_hash`].
     seen: HashSet<u64>,
+    /// Index in `hosts` by `host:port`.
+    index: HashMap<String, usize>,
+    hosts: Vec<HostQueue>,
+    /// Hosts with work, by the instant to look at them again (min-heap). An entry whose
+    /// instant is not its host's `scheduled` is stale and skipped.
+    heap: BinaryHeap<Reverse<(Instant, usize)>>,
+    /// URLs in all queues.
+    queued: usize,
+    /// `max_queued_per_host`.
+    max_per_host: usize,
+    /// Links dropped because their host's queue was full.
+    dropped: u64,
+}
+
+/// One host's part of the frontier.
+struct HostQueue {
+    host: Arc<Host>,
     queue: VecDeque<Pending>,
-    /// Part-shaped URLs (`x_2.html`, `?page=2`): fetched on their own only if no article
-    /// claimed them by the time everything else is done (listing pages numbered this way).
+    /// Part-shaped URLs (`x_2.html`, `?page=2`): fetched on their own only if no article of
+    /// the host claimed them by the time the host's other work is done (listing pages
+    /// numbered this way).
     deferred: VecDeque<Pending>,
+    /// Tasks of this host alive, and those of them not from `deferred`.
+    running: usize,
+    normal_running: usize,
+    /// Tasks of this host at once at most.
+    max_running: usize,
+    /// Its entry in the heap.
+    scheduled: Option<Instant>,
+    dropped: u64,
+}
+
+impl HostQueue {
+    fn has_work(&self) -> bool {
+        !self.queue.is_empty() || (self.normal_running == 0 && !self.deferred.is_empty())
+    }
+}
+
+/// Which queue of its host a URL goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lane {
+    /// A seed: queued whatever the cap.
+    Seed,
+    Normal,
+    Deferred,
 }
 
 /// A URL waiting in the frontier. A site's listing pages put every article in the queue
@@ -386,7 +521,7 @@ impl Frontier {
         if opts.same_host
             && !url
                 .host_str()
-                .is_some_and(|h| self.hosts.contains(&h.to_ascii_lowercase()))
+                .is_some_and(|h| self.allowed.contains(&h.to_ascii_lowercase()))
         {
             return;
         }
@@ -396,7 +531,6 @@ impl Frontier {
         if !found.from_sitemap && !opts.follow.iter().any(|r| r.is_match(&key)) {
             return;
         }
-        self.seen.insert(hash);
         let in_skip = skip.contains(&key);
         let prev = previous.get(&key).cloned();
         let part = part_of(&url).is_some();
@@ -413,11 +547,149 @@ impl Frontier {
             in_skip,
             prev,
         );
-        if part {
-            self.deferred.push_back(pending);
-        } else {
-            self.queue.push_back(pending);
+        let lane = if part { Lane::Deferred } else { Lane::Normal };
+        if self.push(inner, &url, pending, lane) {
+            self.seen.insert(hash);
         }
+    }
+
+    /// Queues `pending` (whose URL is `url`) on its host; `false` when the host's queue is
+    /// full and it was dropped (not marked seen: a later link may bring it back).
+    fn push(&mut self, inner: &Inner, url: &Url, pending: Pending, lane: Lane) -> bool {
+        let i = self.host_index(inner, url);
+        let max = self.max_per_host;
+        let hq = &mut self.hosts[i];
+        if lane != Lane::Seed && hq.queue.len() + hq.deferred.len() >= max {
+            hq.dropped += 1;
+            self.dropped += 1;
+            if hq.dropped == 1 {
+                tracing::warn!(host = %hq.host.key, max_queued_per_host = max, "host's frontier queue is full; further links of the host are dropped (a later run finds them again)");
+            }
+            return false;
+        }
+        match lane {
+            Lane::Deferred => hq.deferred.push_back(pending),
+            Lane::Seed | Lane::Normal => hq.queue.push_back(pending),
+        }
+        self.queued += 1;
+        self.wake(i, Instant::now());
+        true
+    }
+
+    /// The index of `url`'s host, added on first sight.
+    fn host_index(&mut self, inner: &Inner, url: &Url) -> usize {
+        let key = origin_key(url);
+        if let Some(&i) = self.index.get(&key) {
+            return i;
+        }
+        let host = inner.host(url);
+        let max_running = tasks_per_host(host.burst());
+        self.hosts.push(HostQueue {
+            host,
+            queue: VecDeque::new(),
+            deferred: VecDeque::new(),
+            running: 0,
+            normal_running: 0,
+            max_running,
+            scheduled: None,
+            dropped: 0,
+        });
+        self.index.insert(key, self.hosts.len() - 1);
+        self.hosts.len() - 1
+    }
+
+    /// Puts host `i` on the heap at `at` (or earlier than it is), if it has work.
+    fn schedule(&mut self, i: usize, at: Instant) {
+        let hq = &mut self.hosts[i];
+        if !hq.has_work() || hq.running >= hq.max_running {
+            return;
+        }
+        if hq.scheduled.is_none_or(|t| at < t) {
+            hq.scheduled = Some(at);
+            self.heap.push(Reverse((at, i)));
+        }
+    }
+
+    /// Host `i` may have something to do from `now`: on the heap at its next turn.
+    fn wake(&mut self, i: usize, now: Instant) {
+        let at = self.hosts[i].host.ready_at().map_or(now, |t| t.max(now));
+        self.schedule(i, at);
+    }
+
+    /// The instant of the next host to look at, stale entries dropped.
+    fn next_due(&mut self) -> Option<Instant> {
+        while let Some(&Reverse((at, i))) = self.heap.peek() {
+            if self.hosts[i].scheduled == Some(at) {
+                return Some(at);
+            }
+            self.heap.pop();
+        }
+        None
+    }
+
+    /// The next host whose instant has come by `now`, off the heap.
+    fn due(&mut self, now: Instant) -> Option<usize> {
+        let at = self.next_due()?;
+        if at > now {
+            return None;
+        }
+        let Reverse((_, i)) = self.heap.pop().expect("peeked");
+        self.hosts[i].scheduled = None;
+        Some(i)
+    }
+
+    /// The next URL of host `i` if a request to it could go out now, with whether it was a
+    /// deferred one; otherwise the host is put back on the heap at its next turn (or left off
+    /// it until one of its tasks ends).
+    fn take(&mut self, i: usize, now: Instant) -> Option<(Pending, bool)> {
+        let hq = &mut self.hosts[i];
+        if hq.running >= hq.max_running {
+            return None; // woken when a task ends
+        }
+        if hq.running > 0 && hq.host.waiting() > 0 {
+            // a task of the host waits for its next turn: look again after it
+            let at = now + hq.host.interval();
+            self.schedule(i, at);
+            return None;
+        }
+        if let Some(t) = hq.host.ready_at()
+            && t > now
+        {
+            self.schedule(i, t);
+            return None;
+        }
+        let (p, deferred) = if let Some(p) = hq.queue.pop_front() {
+            (p, false)
+        } else if hq.normal_running == 0
+            && let Some(p) = hq.deferred.pop_front()
+        {
+            (p, true)
+        } else {
+            return None;
+        };
+        self.queued -= 1;
+        Some((p, deferred))
+    }
+
+    /// A task of host `i` started: the host is looked at again at once (it may take more
+    /// tasks: burst) — `take` holds it back while its tasks wait.
+    fn started(&mut self, i: usize, deferred: bool, now: Instant) {
+        let hq = &mut self.hosts[i];
+        hq.running += 1;
+        if !deferred {
+            hq.normal_running += 1;
+        }
+        self.wake(i, now);
+    }
+
+    /// A task of host `i` ended.
+    fn finished(&mut self, i: usize, deferred: bool, now: Instant) {
+        let hq = &mut self.hosts[i];
+        hq.running -= 1;
+        if !deferred {
+            hq.normal_running -= 1;
+        }
+        self.wake(i, now);
     }
 }
 
@@ -483,7 +755,8 @@ mod tests {
         };
         let c = Crawler::new(opts).unwrap();
         let mut f = Frontier {
-            hosts: ["a.gov.cn".to_owned()].into(),
+            allowed: ["a.gov.cn".to_owned()].into(),
+            max_per_host: 100,
             ..Frontier::default()
         };
         let none = HashSet::new();
@@ -507,7 +780,9 @@ mod tests {
         ] {
             f.admit(&c.inner, found(u, d, s), &none, &prev);
         }
-        let queued: Vec<&str> = f.queue.iter().map(Pending::key).collect();
+        let hq = &f.hosts[0];
+        assert_eq!(f.hosts.len(), 1);
+        let queued: Vec<&str> = hq.queue.iter().map(Pending::key).collect();
         assert_eq!(
             queued,
             [
@@ -515,7 +790,7 @@ mod tests {
                 "http://a.gov.cn/news/4.html"
             ]
         );
-        let deferred: Vec<&str> = f.deferred.iter().map(Pending::key).collect();
+        let deferred: Vec<&str> = hq.deferred.iter().map(Pending::key).collect();
         assert_eq!(deferred, ["http://a.gov.cn/baogao/1_2.html"]);
     }
 }

@@ -1,179 +1,130 @@
-//! Per-host politeness: a `governor` rate limiter, a "not before" instant that a 429/503 pushes
-//! back (with a spacing that stays for a while after), and the host's robots.txt rules.
+//! Per-host politeness: the host's [`Pace`] (rate limit, AIMD slow-down, `Retry-After`) behind
+//! a lock, the waits for it, and the host's robots.txt rules.
 
-use std::num::NonZeroU32;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use governor::clock::{Clock, Reference};
-use governor::middleware::NoOpMiddleware;
-use governor::nanos::Nanos;
-use governor::state::{InMemoryState, NotKeyed};
-use governor::{Quota, RateLimiter};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 use url::Url;
 
 use crate::error::FetchError;
-
-/// How long a host stays slowed after its last 429/503.
-pub(crate) const SLOW_WINDOW: Duration = Duration::from_secs(60);
+use crate::options::HostStats;
+use crate::pace::{Complaint, Pace};
 
 /// The wait was cut short by cancellation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Cancelled;
 
-#[derive(Debug, Default)]
-struct Gate {
-    /// No request to the host starts before this instant.
-    not_before: Option<Instant>,
-    /// Until then, consecutive requests are spaced by `gap`.
-    slow_until: Option<Instant>,
-    gap: Duration,
-    /// When the limiter said it would have a cell again (a hint for waiting without a permit).
-    limiter_ready: Option<Instant>,
-}
-
 /// State shared by every request to one host (`host:port`).
 pub(crate) struct Host {
     pub(crate) key: String,
-    period: Duration,
-    limiter: RwLock<Arc<Limiter>>,
-    gate: Mutex<Gate>,
+    pace: Mutex<Pace>,
+    /// Tasks waiting in [`Host::start`] for the host's next turn (the scheduler gives a host
+    /// no new task while one waits).
+    waiting: AtomicUsize,
     pub(crate) robots: tokio::sync::OnceCell<Robots>,
 }
 
-/// An instant of tokio's clock, so that the limiter follows `tokio::time::pause` in tests and
-/// its waits are tokio sleeps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct TokioInstant(Instant);
+/// Decrements a counter when dropped.
+struct Waiting<'a>(&'a AtomicUsize);
 
-impl std::ops::Add<Nanos> for TokioInstant {
-    type Output = Self;
-    fn add(self, other: Nanos) -> Self {
-        TokioInstant(self.0 + Duration::from(other))
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
     }
-}
-
-impl Reference for TokioInstant {
-    fn duration_since(&self, earlier: Self) -> Nanos {
-        self.0.saturating_duration_since(earlier.0).into()
-    }
-    fn saturating_sub(&self, duration: Nanos) -> Self {
-        TokioInstant(
-            self.0
-                .checked_sub(Duration::from(duration))
-                .unwrap_or(self.0),
-        )
-    }
-}
-
-/// governor's clock backed by [`tokio::time::Instant`].
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct TokioClock;
-
-impl Clock for TokioClock {
-    type Instant = TokioInstant;
-    fn now(&self) -> TokioInstant {
-        TokioInstant(Instant::now())
-    }
-}
-
-/// One host's GCRA limiter (governor) on tokio's clock.
-type Limiter = RateLimiter<NotKeyed, InMemoryState, TokioClock, NoOpMiddleware<TokioInstant>>;
-
-fn limiter(period: Duration, burst: u32) -> Limiter {
-    let quota = Quota::with_period(period.max(Duration::from_nanos(1)))
-        .expect("period is positive")
-        .allow_burst(NonZeroU32::new(burst.max(1)).expect("burst is at least 1"));
-    RateLimiter::direct_with_clock(quota, TokioClock)
 }
 
 impl Host {
     /// A host limited to `rate` requests/second with `burst`.
     pub(crate) fn new(key: String, rate: f64, burst: u32) -> Host {
-        let period = Duration::from_secs_f64(1.0 / rate);
         Host {
             key,
-            period,
-            limiter: RwLock::new(Arc::new(limiter(period, burst))),
-            gate: Mutex::new(Gate::default()),
+            pace: Mutex::new(Pace::new(rate, burst)),
+            waiting: AtomicUsize::new(0),
             robots: tokio::sync::OnceCell::new(),
         }
     }
 
-    /// Takes the right to send one request now, or says how long to wait before asking again:
-    /// the "not before" instant of a slow-down, then a rate-limiter cell. The cell is claimed
-    /// only here, right before the request goes out, so requests queued behind the in-flight
-    /// limit cannot bunch up past the rate once they get through.
+    fn pace(&self) -> std::sync::MutexGuard<'_, Pace> {
+        self.pace.lock().expect("pace lock")
+    }
+
+    /// Takes the right to send one request now, or says how long to wait before asking again
+    /// (a `Retry-After`, then the rate limit). The cell is claimed only here, right before the
+    /// request goes out, so requests queued behind the in-flight limit cannot bunch up past
+    /// the rate once they get through.
     pub(crate) fn try_start(&self) -> Result<(), Duration> {
-        let mut gate = self.gate.lock().expect("gate lock");
         let now = Instant::now();
-        if let Some(t) = gate.not_before
-            && t > now
-        {
-            return Err(t - now);
-        }
-        let lim = Arc::clone(&self.limiter.read().expect("limiter lock"));
-        if let Err(not_until) = lim.check() {
-            let wait = not_until.wait_time_from(TokioClock.now());
-            let wait = wait.max(Duration::from_micros(1));
-            gate.limiter_ready = Some(now + wait);
-            return Err(wait);
-        }
-        if gate.slow_until.is_some_and(|t| t > now) {
-            gate.not_before = Some(now + gate.gap);
-        }
-        Ok(())
+        self.pace()
+            .try_claim(now)
+            .map_err(|t| (t - now).max(Duration::from_micros(1)))
     }
 
     /// Waits until a request to this host may start and a slot of the global in-flight limit
     /// is free; the permit is held for the request. A task never holds a permit while it waits
-    /// for the host. Returns early with [`Cancelled`] when `cancel` fires.
+    /// for the host. Returns the permit and the instant the request was allowed out, or
+    /// [`Cancelled`] when `cancel` fires first.
     pub(crate) async fn start(
         &self,
         in_flight: &Arc<Semaphore>,
         cancel: &CancellationToken,
-    ) -> Result<OwnedSemaphorePermit, Cancelled> {
+    ) -> Result<(OwnedSemaphorePermit, Instant), Cancelled> {
         loop {
             // wait for the host first, without a permit
-            while let Err(wait) = self.peek() {
-                tokio::select! {
-                    () = tokio::time::sleep(wait) => {}
-                    () = cancel.cancelled() => return Err(Cancelled),
+            if let Some(wait) = self.ready_in() {
+                self.waiting.fetch_add(1, Ordering::Relaxed);
+                let _waiting = Waiting(&self.waiting);
+                let mut wait = wait;
+                loop {
+                    tokio::select! {
+                        () = tokio::time::sleep(wait) => {}
+                        () = cancel.cancelled() => return Err(Cancelled),
+                    }
+                    match self.ready_in() {
+                        Some(w) => wait = w,
+                        None => break,
+                    }
                 }
             }
             let permit = tokio::select! {
                 p = Arc::clone(in_flight).acquire_owned() => p.expect("semaphore never closed"),
                 () = cancel.cancelled() => return Err(Cancelled),
             };
-            match self.try_start() {
-                Ok(()) => return Ok(permit),
-                Err(wait) => {
-                    drop(permit);
-                    tokio::select! {
-                        () = tokio::time::sleep(wait) => {}
-                        () = cancel.cancelled() => return Err(Cancelled),
-                    }
-                }
+            if self.try_start().is_ok() {
+                return Ok((permit, Instant::now()));
             }
+            // another task took the cell while this one waited for a permit
+            drop(permit);
         }
     }
 
-    /// Like [`Host::try_start`] but claims nothing: how long until a request could start, as
-    /// far as the slow-down and the last refused limiter check tell.
-    fn peek(&self) -> Result<(), Duration> {
-        let gate = self.gate.lock().expect("gate lock");
+    /// How long until a request could start (`None`: now), claiming nothing.
+    pub(crate) fn ready_in(&self) -> Option<Duration> {
         let now = Instant::now();
-        match [gate.not_before, gate.limiter_ready]
-            .into_iter()
-            .flatten()
-            .max()
-        {
-            Some(t) if t > now => Err(t - now),
-            _ => Ok(()),
-        }
+        self.ready_at().filter(|t| *t > now).map(|t| t - now)
+    }
+
+    /// The earliest instant a request could start (`None`: any time), claiming nothing.
+    pub(crate) fn ready_at(&self) -> Option<Instant> {
+        self.pace().ready_at()
+    }
+
+    /// Tasks waiting for the host's next turn.
+    pub(crate) fn waiting(&self) -> usize {
+        self.waiting.load(Ordering::Relaxed)
+    }
+
+    /// The spacing of the host's requests at its current rate.
+    pub(crate) fn interval(&self) -> Duration {
+        self.pace().interval()
+    }
+
+    /// The host's configured burst.
+    pub(crate) fn burst(&self) -> u32 {
+        self.pace().burst()
     }
 
     /// Waits until a request to this host may start (no in-flight limit).
@@ -190,38 +141,64 @@ impl Host {
         }
     }
 
-    /// The server said 429/503: nothing goes to the host for `delay`, and for [`SLOW_WINDOW`]
-    /// after that requests are spaced by a gap that doubles with each new complaint (at least
-    /// `delay` and twice the normal period, at most `cap`).
-    pub(crate) fn slow_down(&self, delay: Duration, cap: Duration) {
-        let mut gate = self.gate.lock().expect("gate lock");
-        let now = Instant::now();
-        let until = now + delay;
-        if gate.not_before.is_none_or(|t| t < until) {
-            gate.not_before = Some(until);
-        }
-        let doubled = if gate.slow_until.is_some_and(|t| t > now) {
-            gate.gap * 2
+    /// The server answered 429 or 503 to a request sent at `sent`: the host's rate is
+    /// decreased (see [`crate::pace`]), and with a `Retry-After` nothing goes to the host
+    /// before `retry_after` from now.
+    pub(crate) fn complain(&self, status: u16, sent: Instant, retry_after: Option<Duration>) {
+        let what = if status == 429 {
+            Complaint::TooManyRequests
         } else {
-            Duration::ZERO
+            Complaint::Unavailable
         };
-        gate.gap = doubled
-            .max(delay)
-            .max(self.period * 2)
-            .min(cap.max(self.period));
-        gate.slow_until = Some(until + SLOW_WINDOW);
-        tracing::info!(host = %self.key, delay_ms = delay.as_millis() as u64, gap_ms = gate.gap.as_millis() as u64, "host slowed down");
+        let now = Instant::now();
+        let mut pace = self.pace();
+        if let Some(d) = retry_after {
+            pace.pause_until(now + d, now);
+        }
+        let slowed = pace.complain(what, sent, now);
+        let interval_ms = pace.interval().as_millis() as u64;
+        drop(pace);
+        if slowed.decreased {
+            tracing::info!(
+                host = %self.key,
+                status,
+                rate = slowed.rate,
+                interval_ms,
+                retry_after_ms = retry_after.map(|d| d.as_millis() as u64),
+                "host slowed down"
+            );
+        }
     }
 
-    /// robots.txt asks for `delay` between requests: the limiter becomes one request per
-    /// `max(delay, period)` with no burst. One cell is taken for the robots.txt request itself.
-    pub(crate) fn set_crawl_delay(&self, delay: Duration) {
-        if delay <= self.period {
-            return;
+    /// A `Retry-After` that came with another status (500, 502 …): the host is held, its rate
+    /// unchanged.
+    pub(crate) fn pause(&self, retry_after: Duration) {
+        let now = Instant::now();
+        self.pace().pause_until(now + retry_after, now);
+    }
+
+    /// A good answer: the host's rate recovers a step, if it was slowed.
+    pub(crate) fn success(&self) {
+        let recovered = self.pace().success(Instant::now());
+        if let Some(slowed) = recovered {
+            tracing::info!(host = %self.key, slowed_ms = slowed.as_millis() as u64, "host back to its configured rate");
         }
-        let lim = limiter(delay, 1);
-        let _ = lim.check();
-        *self.limiter.write().expect("limiter lock") = Arc::new(lim);
+    }
+
+    /// A `Retry-After` was capped at `max_retry_after`.
+    pub(crate) fn count_capped_retry_after(&self) {
+        self.pace().count_capped();
+    }
+
+    /// The host's pacing figures since the last call.
+    pub(crate) fn take_stats(&self) -> HostStats {
+        self.pace().take_stats(Instant::now())
+    }
+
+    /// robots.txt asks for `delay` between requests: the host's rate becomes one request per
+    /// `max(delay, period)` with no burst. The robots.txt request itself counts as one.
+    pub(crate) fn set_crawl_delay(&self, delay: Duration) {
+        self.pace().set_crawl_delay(delay, Instant::now());
     }
 }
 
@@ -320,34 +297,33 @@ mod tests {
     }
 
     #[tokio::test(start_paused = true)]
-    async fn slow_down_holds_the_host_then_spaces_requests() {
-        let host = Host::new("h".into(), 1000.0, 1000);
+    async fn a_complaint_holds_the_host_then_spaces_requests() {
+        let host = Host::new("h".into(), 100.0, 100);
         let cancel = CancellationToken::new();
         let t0 = Instant::now();
         host.acquire(&cancel).await.unwrap();
-        assert!(t0.elapsed() < Duration::from_millis(5));
-        host.slow_down(Duration::from_secs(5), Duration::from_secs(60));
+        // 429 with `Retry-After: 5`: nothing for 5 s, then half the rate, no burst
+        host.complain(429, t0, Some(Duration::from_secs(5)));
         host.acquire(&cancel).await.unwrap();
         let first = t0.elapsed();
-        assert!(first >= Duration::from_secs(5), "{first:?}");
+        assert_eq!(first, Duration::from_secs(5));
         host.acquire(&cancel).await.unwrap();
-        let second = t0.elapsed();
-        assert!(
-            second.saturating_sub(first) >= Duration::from_secs(5),
-            "{second:?}"
+        assert_eq!(
+            t0.elapsed().saturating_sub(first),
+            Duration::from_millis(20)
         );
-        // a second complaint doubles the gap
-        host.slow_down(Duration::from_secs(1), Duration::from_secs(60));
-        host.acquire(&cancel).await.unwrap();
-        let third = t0.elapsed();
-        host.acquire(&cancel).await.unwrap();
-        let gap = t0.elapsed().saturating_sub(third);
-        assert!(gap >= Duration::from_secs(10), "{gap:?}");
-        // after the window the host is back to its normal rate
-        tokio::time::sleep(SLOW_WINDOW * 2).await;
+        // good answers bring it back to 100/s, burst 100
+        for _ in 0..5 {
+            host.success();
+        }
+        let stats = host.take_stats();
+        assert_eq!((stats.complaints_429, stats.paused_ms), (1, 5000));
+        assert_eq!(stats.slowed_ms, 5020);
+        tokio::time::sleep(Duration::from_secs(2)).await;
         let t1 = Instant::now();
-        host.acquire(&cancel).await.unwrap();
-        host.acquire(&cancel).await.unwrap();
+        for _ in 0..50 {
+            host.acquire(&cancel).await.unwrap();
+        }
         assert!(t1.elapsed() < Duration::from_millis(5));
     }
 
@@ -412,7 +388,7 @@ mod tests {
             tasks.push(tokio::spawn(async move {
                 let cancel = CancellationToken::new();
                 for _ in 0..3 {
-                    let permit = host.start(&in_flight, &cancel).await.unwrap();
+                    let (permit, _) = host.start(&in_flight, &cancel).await.unwrap();
                     times.lock().unwrap().push(t0.elapsed());
                     tokio::time::sleep(Duration::from_millis(30)).await; // the request
                     drop(permit);
@@ -449,7 +425,7 @@ mod tests {
         for _ in 0..6 {
             let (host, in_flight, times) = (host.clone(), in_flight.clone(), times.clone());
             tasks.push(tokio::spawn(async move {
-                let permit = host
+                let (permit, _) = host
                     .start(&in_flight, &CancellationToken::new())
                     .await
                     .unwrap();
@@ -491,7 +467,7 @@ mod tests {
     async fn cancellation_cuts_a_wait_short() {
         let host = Host::new("h".into(), 1000.0, 1);
         let cancel = CancellationToken::new();
-        host.slow_down(Duration::from_secs(3600), Duration::from_secs(3600));
+        host.pause(Duration::from_secs(3600));
         let c = cancel.clone();
         tokio::spawn(async move {
             tokio::time::sleep(Duration::from_secs(1)).await;

@@ -16,6 +16,7 @@ use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
 use url::Url;
 
+use crate::dns::DnsCache;
 use crate::error::{FetchError, chain};
 use crate::host::Host;
 use crate::options::{FetchOptions, Previous};
@@ -136,6 +137,7 @@ pub(crate) struct Fetcher {
     retries: u32,
     backoff_base: Duration,
     backoff_max: Duration,
+    max_retry_after: Duration,
     max_body_bytes: u64,
 }
 
@@ -172,6 +174,15 @@ impl Fetcher {
             // every hop is checked (robots.txt of its host, deny, follow, hosts) and waits for
             // its host's rate limit: `crate::request` follows them, one request each
             .redirect(reqwest::redirect::Policy::none())
+            // keep-alive per host, idle connections bounded: a polite host gets a request
+            // every fraction of a second to a few seconds and reuses its connection; one not
+            // asked for `POOL_IDLE` is closed, so a crawl of thousands of hosts keeps at most
+            // `max_idle_per_host` × (hosts crawled in the last `POOL_IDLE`) sockets open
+            .pool_max_idle_per_host(max_idle_per_host(opts))
+            .pool_idle_timeout(POOL_IDLE)
+            .tcp_nodelay(true)
+            // each host name resolved once (the system resolver runs on the blocking pool)
+            .dns_resolver(Arc::new(DnsCache::default()))
             .build()
             .map_err(FetchError::Client)?;
         Ok(Fetcher {
@@ -182,6 +193,7 @@ impl Fetcher {
             retries: opts.retries,
             backoff_base: opts.backoff_base,
             backoff_max: opts.backoff_max,
+            max_retry_after: opts.max_retry_after,
             max_body_bytes: opts.max_body_bytes,
         })
     }
@@ -199,12 +211,15 @@ impl Fetcher {
         let mut attempt: u32 = 0;
         loop {
             attempt += 1;
-            let Ok(permit) = host.start(&self.semaphore, cancel).await else {
+            let Ok((permit, sent)) = host.start(&self.semaphore, cancel).await else {
                 return Fetched::Cancelled;
             };
             self.counters.requests.fetch_add(1, Ordering::Relaxed);
             let step = self.attempt(url, previous, policy, attempt).await;
             drop(permit);
+            if !matches!(step, Step::Retry { .. }) {
+                host.success();
+            }
             match step {
                 Step::Done(r) => return Fetched::Ok(r),
                 Step::Redirect(status, to) => {
@@ -227,18 +242,23 @@ impl Fetcher {
                     delay,
                     error,
                 } => {
-                    let backoff = self.backoff(attempt);
-                    let wait = match delay {
-                        Some(d) if d > self.backoff_max => {
-                            tracing::warn!(%url, retry_after_s = d.as_secs(), cap_s = self.backoff_max.as_secs(), "retry-after clamped to backoff_max");
-                            self.backoff_max
+                    // `Retry-After` holds the whole host (up to `max_retry_after`); 429 and
+                    // 503 also slow it down (`crate::pace`)
+                    let asked = delay.map(|d| {
+                        if d > self.max_retry_after {
+                            tracing::warn!(host = %host.key, %url, retry_after_s = d.as_secs_f64(), capped_s = self.max_retry_after.as_secs_f64(), "retry-after capped to max_retry_after");
+                            host.count_capped_retry_after();
+                            self.max_retry_after
+                        } else {
+                            d
                         }
-                        Some(d) => d,
-                        None => backoff,
-                    };
-                    if matches!(status, Some(429 | 503)) {
-                        host.slow_down(wait, self.backoff_max);
+                    });
+                    match (status, asked) {
+                        (Some(s @ (429 | 503)), _) => host.complain(s, sent, asked),
+                        (_, Some(d)) => host.pause(d),
+                        _ => {}
                     }
+                    let wait = asked.unwrap_or_else(|| self.backoff(attempt));
                     if attempt > self.retries {
                         return Fetched::Failed(Failure {
                             status,
@@ -369,7 +389,12 @@ impl Fetcher {
             };
             return Step::Fail(Some(code), error);
         }
-        let mut body = Vec::new();
+        // sized once when the server says how much comes (a doubling Vec
+        // holds up to twice a large body while it grows)
+        let expected = resp
+            .content_length()
+            .map_or(0, |n| n.min(self.max_body_bytes));
+        let mut body = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
         loop {
             match resp.chunk().await {
                 Ok(Some(chunk)) => {
@@ -391,6 +416,20 @@ impl Fetcher {
         }
         Step::Done(done(Some(body)))
     }
+}
+
+/// How long an idle keep-alive connection is kept.
+const POOL_IDLE: Duration = Duration::from_secs(20);
+
+/// Idle connections kept per host: as many as the host may get requests at once (its burst,
+/// two at least: one in flight, one about to go), never more than the in-flight limit.
+fn max_idle_per_host(opts: &FetchOptions) -> usize {
+    let burst = opts
+        .hosts
+        .values()
+        .filter_map(|o| o.burst)
+        .fold(opts.burst, u32::max);
+    (burst.max(2) as usize).min(opts.concurrency.max(2))
 }
 
 /// The statuses a browser follows (`Location` required); other 3xx are answers of their own.

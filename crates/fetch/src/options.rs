@@ -1,6 +1,6 @@
 //! Typed crawl options, what an earlier run knew about a URL, and the run's counters.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
 
 use regex::Regex;
@@ -58,8 +58,14 @@ pub struct FetchOptions {
     pub retries: u32,
     /// First backoff delay; doubled each retry, with jitter.
     pub backoff_base: Duration,
-    /// Cap on a backoff delay and on an honoured `Retry-After`.
+    /// Cap on a backoff delay (without `Retry-After`).
     pub backoff_max: Duration,
+    /// Cap on an honoured `Retry-After` (seconds or HTTP date). A longer one is waited for
+    /// this long only, with a warning naming the host and both durations.
+    pub max_retry_after: Duration,
+    /// URLs waiting in the frontier per host at most; links past it are dropped (counted in
+    /// [`HostStats::frontier_dropped`], logged once per host) and found again by a later run.
+    pub max_queued_per_host: usize,
     /// Stop taking new URLs once this many pages (rows) were emitted.
     pub max_pages: Option<u64>,
 }
@@ -86,6 +92,8 @@ impl Default for FetchOptions {
             retries: 3,
             backoff_base: Duration::from_millis(500),
             backoff_max: Duration::from_secs(60),
+            max_retry_after: Duration::from_secs(300),
+            max_queued_per_host: 100_000,
             max_pages: None,
         }
     }
@@ -124,6 +132,9 @@ impl FetchOptions {
         }
         if self.request_timeout.is_zero() {
             return Err(invalid("request_timeout", "must be longer than 0"));
+        }
+        if self.max_queued_per_host == 0 {
+            return Err(invalid("max_queued_per_host", "must be at least 1"));
         }
         if self.user_agent.trim().is_empty() {
             return Err(invalid("user_agent", "must not be empty"));
@@ -184,6 +195,41 @@ pub struct CrawlStats {
     pub left_unfetched: u64,
     /// The run stopped early because its cancellation token fired.
     pub cancelled: bool,
+    /// Links dropped because their host's frontier queue was full (`max_queued_per_host`).
+    pub frontier_dropped: u64,
+    /// Hosts that were slowed, paused by `Retry-After` or had links dropped in this run, by
+    /// `host:port` (hosts that ran at their configured pace throughout are not listed).
+    pub hosts: BTreeMap<String, HostStats>,
+}
+
+/// What happened to one host's pace in a run: how long it was slowed and why. The pacing
+/// rules are in the crate docs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HostStats {
+    /// Milliseconds during which the host's rate was below its configured rate (after 429/503
+    /// answers, until good answers brought it back).
+    pub slowed_ms: u64,
+    /// Milliseconds during which nothing was sent to the host because of a `Retry-After`
+    /// (overlapping waits counted once).
+    pub paused_ms: u64,
+    /// 429 answers.
+    pub complaints_429: u64,
+    /// 503 answers.
+    pub complaints_503: u64,
+    /// `Retry-After`s longer than `max_retry_after`, waited for that long only.
+    pub retry_after_capped: u64,
+    /// The widest spacing of requests the host was slowed to, in milliseconds.
+    pub longest_interval_ms: u64,
+    /// Links dropped because the host's frontier queue was full.
+    pub frontier_dropped: u64,
+}
+
+impl HostStats {
+    /// Nothing happened to the host's pace.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        *self == HostStats::default()
+    }
 }
 
 #[cfg(test)]

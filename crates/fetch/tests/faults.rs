@@ -1,4 +1,5 @@
-//! Fault injection against loopback servers: retries, Retry-After and host slow-down,
+//! Fault injection against loopback servers: retries, Retry-After and host slow-down (the
+//! pacing under many faults is in `pacing.rs`),
 //! timeouts, broken connections, redirects, size caps, gzip bombs, charsets, robots.txt,
 //! sitemaps, binaries, cancellation, backpressure and budgets.
 
@@ -65,33 +66,45 @@ async fn service_unavailable_with_retry_after_then_ok() {
 }
 
 #[tokio::test]
-async fn too_many_requests_slows_the_whole_host() {
-    let links = r#"<a href="/b">b</a><a href="/c">c</a><a href="/d">d</a>"#;
+async fn too_many_requests_holds_the_whole_host_then_slows_it() {
     let page = || std::future::ready(html("text/html", article("p", "")));
     let server = serve(|_| {
         Router::new()
-            .route("/a", get(flaky(StatusCode::TOO_MANY_REQUESTS, 1, links)))
+            .route("/a", get(flaky(StatusCode::TOO_MANY_REQUESTS, 1, "")))
             .route("/b", get(page))
             .route("/c", get(page))
             .route("/d", get(page))
     })
     .await;
-    let (pages, _) = crawl(fast_opts(vec![server.url("/a")], &["/[bcd]$"])).await;
+    let seeds = ["/a", "/b", "/c", "/d"].map(|p| server.url(p)).to_vec();
+    let mut opts = fast_opts(seeds, &[]);
+    opts.concurrency = 1;
+    let (pages, stats) = crawl(opts).await;
     assert_eq!(pages.iter().filter(|p| p.kind == PageKind::Html).count(), 4);
     let log = server.log.all();
-    let paths: Vec<&str> = log.iter().map(|(p, _)| p.as_str()).collect();
-    assert_eq!(paths[..2], ["/a", "/a"]);
-    // after the 429, every request to the host is spaced by at least the Retry-After delay,
-    // although the host's rate (200/s, burst 10) would allow them at once
-    for w in log.windows(2) {
+    assert_eq!(log[0].0, "/a");
+    // `Retry-After: 1` holds the whole host, not only `/a`: nothing for a second
+    assert!(
+        log[1].1 - log[0].1 >= Duration::from_millis(950),
+        "{} {:?} after the 429",
+        log[1].0,
+        log[1].1 - log[0].1
+    );
+    // then the host's rate is halved (200/s → 100/s) and recovers by 20/s per good answer
+    // (gaps of 8.3, 7.1, 6.25 ms), without burst (10 at 200/s would send the rest at once)
+    for w in log[1..].windows(2) {
         let gap = w[1].1 - w[0].1;
         assert!(
-            gap >= Duration::from_millis(950),
+            gap >= Duration::from_millis(6),
             "{} → {} after {gap:?}",
             w[0].0,
             w[1].0
         );
     }
+    let host = &stats.hosts[&format!("127.0.0.1:{}", server.base.port().unwrap())];
+    assert_eq!((host.complaints_429, host.complaints_503), (1, 0));
+    assert!(host.paused_ms >= 950, "{host:?}");
+    assert_eq!(host.longest_interval_ms, 10);
 }
 
 #[tokio::test]
@@ -955,8 +968,10 @@ async fn retry_after_as_http_date_is_honoured() {
     );
 }
 
-#[tokio::test]
-async fn retry_after_is_capped_by_backoff_max() {
+#[tokio::test(flavor = "current_thread")]
+async fn retry_after_above_the_cap_is_capped_and_logged() {
+    let logs = Logs::default();
+    let _guard = tracing::subscriber::set_default(logs.clone());
     let server = serve(|_| {
         Router::new().route(
             "/long",
@@ -978,13 +993,48 @@ async fn retry_after_is_capped_by_backoff_max() {
     })
     .await;
     let mut opts = fast_opts(vec![server.url("/long")], &[]);
-    opts.backoff_max = Duration::from_millis(300);
-    let t0 = Instant::now();
-    let (pages, _) = crawl(opts).await;
-    assert!(t0.elapsed() < Duration::from_secs(5), "{:?}", t0.elapsed());
+    opts.max_retry_after = Duration::from_millis(300);
+    let (pages, stats) = crawl(opts).await;
     assert_eq!(
         find(&pages, server.url("/long").as_str()).kind,
         PageKind::Html
+    );
+    let t = server.log.times_of("/long");
+    assert!(
+        t[1] - t[0] >= Duration::from_millis(290),
+        "{:?}",
+        t[1] - t[0]
+    );
+    let key = format!("127.0.0.1:{}", server.base.port().unwrap());
+    assert_eq!(stats.hosts[&key].retry_after_capped, 1);
+    let lines = logs.0.lock().unwrap().clone();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("retry-after capped to max_retry_after")
+                && l.contains(&format!("host={key}"))
+                && l.contains("retry_after_s=3600")
+                && l.contains("capped_s=0.3")),
+        "{lines:#?}"
+    );
+}
+
+#[tokio::test]
+async fn retry_after_below_the_cap_is_honoured_whatever_backoff_max_says() {
+    let server = serve(|_| {
+        Router::new().route("/flaky", get(flaky(StatusCode::SERVICE_UNAVAILABLE, 1, "")))
+    })
+    .await;
+    let mut opts = fast_opts(vec![server.url("/flaky")], &[]);
+    // backoff_max used to cap Retry-After too; it caps only our own backoff now
+    opts.backoff_max = Duration::from_millis(100);
+    let (pages, _) = crawl(opts).await;
+    assert_eq!(find(&pages, server.url("/flaky").as_str()).attempts, 2);
+    let t = server.log.times_of("/flaky");
+    assert!(
+        t[1] - t[0] >= Duration::from_millis(950),
+        "{:?}",
+        t[1] - t[0]
     );
 }
 
