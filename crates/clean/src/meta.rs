@@ -1,4 +1,4 @@
-//! Title and publication date of a page part.
+//! Title, publication date and breadcrumb trail of a page part.
 
 use std::sync::LazyLock;
 
@@ -228,6 +228,55 @@ pub(crate) fn published(flat: &Flat<'_>, roots: &[u32], title: Option<&str>) -> 
     title.and_then(parse_date)
 }
 
+/// Labels of a breadcrumb trail (NFKC: `:` for `：`).
+static CRUMB_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:您?(?:当前|现在)?(?:所在)?的?位置|当前所在位置|所在位置|当前页面|当前栏目)\s*[:]\s*")
+        .expect("static regex")
+});
+
+/// Separators between the items of a breadcrumb trail.
+const CRUMB_SEPS: &[char] = &['>', '»', '›', '→', '＞', '〉', '/', '|'];
+
+/// The breadcrumb trail of the part (`首页 > 政务公开 > 政府工作报告`): a short line outside
+/// the main block that is labelled 当前位置 / 您的位置 / 所在位置 …, or that starts at the home
+/// page (首页, 网站首页, 主页, Home) and holds two or more `>`, `»`, `›` or `→` separators.
+/// Items are trimmed and joined with ` > `; a trailing 正文 / 内容 item is dropped.
+pub(crate) fn breadcrumb(flat: &Flat<'_>, roots: &[u32]) -> Option<String> {
+    let outside = outside_text(flat, roots);
+    for line in outside.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.chars().count() > 150 {
+            continue;
+        }
+        let trail = if let Some(m) = CRUMB_LABEL.find(line) {
+            &line[m.end()..]
+        } else if ["首页", "网站首页", "主页", "home", "Home", "HOME"]
+            .iter()
+            .any(|h| line.starts_with(h))
+            && line.matches(['>', '»', '›', '→']).count() >= 2
+        {
+            line
+        } else {
+            continue;
+        };
+        let mut items: Vec<String> = trail
+            .split(CRUMB_SEPS)
+            .map(|i| i.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|i| !i.is_empty())
+            .collect();
+        if items
+            .last()
+            .is_some_and(|l| ["正文", "内容", "详情", "正文内容"].contains(&l.as_str()))
+        {
+            items.pop();
+        }
+        if !items.is_empty() {
+            return Some(items.join(" > "));
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,5 +355,39 @@ mod tests {
             NaiveDate::from_ymd_opt(2023, 1, 12)
         );
         assert_eq!(d("<p>无日期</p>"), None);
+        assert_eq!(
+            d("<meta name=publishdate content=2013-01-25><p>x</p>"),
+            NaiveDate::from_ymd_opt(2013, 1, 25)
+        );
+        assert_eq!(
+            d(
+                "<meta property='article:published_time' content='2014-02-03T08:00:00+08:00'><p>x</p>"
+            ),
+            NaiveDate::from_ymd_opt(2014, 2, 3)
+        );
+    }
+
+    #[test]
+    fn breadcrumb_trails() {
+        let b = |s: &str| {
+            let html = Html::parse_document(s);
+            let flat = flatten(&html, &[], &[]);
+            breadcrumb(&flat, &[])
+        };
+        assert_eq!(
+            b("<div class=position>您当前的位置：<a href=/>首页</a> &gt; <a href=/z>政务公开</a> &gt; <a href=/g>政府工作报告</a></div><p>正文</p>")
+                .as_deref(),
+            Some("首页 > 政务公开 > 政府工作报告")
+        );
+        assert_eq!(
+            b("<div>当前位置：<a href=/>首页</a> » <a href=/h>湖北</a> » 正文</div>").as_deref(),
+            Some("首页 > 湖北")
+        );
+        assert_eq!(
+            b("<p><a href=/>首页</a> > <a href=/n>新闻中心</a> > <a href=/s>十堰市</a></p>")
+                .as_deref(),
+            Some("首页 > 新闻中心 > 十堰市")
+        );
+        assert_eq!(b("<p>首页 新闻 政务</p><p>今年目标是增长7%>6%</p>"), None);
     }
 }

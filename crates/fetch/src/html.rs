@@ -1,11 +1,30 @@
 //! What the crawler reads from a page: its links (with their anchor text) and whether it reads
 //! like an article or like a listing.
 //!
-//! The article rule (documented in the crate doc): a page is an article when one block element
-//! (`p`, `div`, `td`, `li`, …) holds at least [`ARTICLE_BLOCK_CHARS`] characters of text that is
-//! not link text, or when the page's non-link text is at least [`ARTICLE_TEXT_CHARS`] characters
-//! and twice its link text. Listing pages (many links, short dates and captions) and stub pages
-//! fail both tests.
+//! The article rule (documented in the crate doc) weighs the page's content, not its link count:
+//! a short report page wrapped in navigation, related-article lists and a comment form is an
+//! article, a list of titles and dates is not. The signals, all read in the same scan:
+//! - the **main run**: the longest stretch of non-link text that reads as prose, by its
+//!   sentence punctuation (。，；！？、: about one mark in 40 characters at least). Short
+//!   inline links inside its paragraph (keyword links) do not break a run; a longer link, a
+//!   link in another block (a list item's title) or one after little text does;
+//! - how many such prose runs the page holds (a listing of summaries has many of one size);
+//! - the `<title>` and an `<h1>`–`<h3>` heading that it contains; a date line (a short text
+//!   holding one date, or 发布时间/日期 …), where a listing holds many dates;
+//! - the URL's shape ([`crate::urls::url_shape`]): `5955.html`, `5955_2.html`,
+//!   `t20130125_7950194.htm`, `content_81929.htm`, `art_123_456.html` read as articles,
+//!   `/list/`, `index_2.html`, `list.php?page=2` as listings;
+//! - a page bar of a multi-page article: links with page-bar text (2, 下一页, …) to later parts
+//!   of the page itself, or, on a later part, back to its first part.
+//!
+//! A page is an article when its main run is prose of at least [`PROSE_STRONG_CHARS`]
+//! characters (unless it is one of many alike on a listing-shaped URL), when it holds some
+//! prose ([`PROSE_CHARS`]) and another signal backs it (two on a listing-shaped URL), or by the
+//! older size rules (a block of [`ARTICLE_BLOCK_CHARS`] characters, or [`ARTICLE_TEXT_CHARS`]
+//! characters of non-link text and twice its link text) on a page that writes a sentence at
+//! all. When in doubt a page is kept as an
+//! article: a kept listing costs a row, a lost article costs the data. An article's links are
+//! followed all the same (a page may be both).
 
 use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
@@ -16,6 +35,16 @@ use url::Url;
 pub(crate) const ARTICLE_BLOCK_CHARS: usize = 120;
 /// Non-link characters in the whole page that make it an article (with twice the link text).
 pub(crate) const ARTICLE_TEXT_CHARS: usize = 1000;
+/// A main run of prose this long makes a page an article by itself.
+pub(crate) const PROSE_STRONG_CHARS: usize = 150;
+/// A main run of prose this long makes a page an article when another signal backs it.
+pub(crate) const PROSE_CHARS: usize = 50;
+/// A link with at most this many characters, after at least [`INLINE_LINK_AFTER`] characters
+/// of text, is read as inline (a keyword link in a paragraph): it does not end the run.
+const INLINE_LINK_CHARS: usize = 12;
+const INLINE_LINK_AFTER: usize = 20;
+/// Date lines are texts of at most this many characters holding a date.
+const DATE_LINE_CHARS: usize = 60;
 
 /// A link on a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,13 +69,81 @@ pub(crate) struct Analysis {
     /// article with the same fingerprint are one page served twice (`?page=99` answering the
     /// last page), whatever their page bars say.
     pub(crate) fingerprint: u64,
+    /// What the article rule weighs besides the sizes above.
+    pub(crate) signals: Signals,
+}
+
+/// The content signals of a page (see the module doc).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Signals {
+    /// Characters of the main run: the longest stretch of non-link text that reads as prose
+    /// (see `Walk::end_run`).
+    pub(crate) main_run: usize,
+    /// Sentence punctuation marks in the main run.
+    pub(crate) main_punct: usize,
+    /// Characters of the second longest such run.
+    pub(crate) second_run: usize,
+    /// Runs that read as prose (at least [`PROSE_CHARS`] characters with punctuation).
+    pub(crate) prose_runs: usize,
+    /// A heading (`<h1>`–`<h3>`, 8 characters or more, not a link) that the `<title>` contains.
+    pub(crate) title_heading: bool,
+    /// Short non-link texts holding a date.
+    pub(crate) date_lines: usize,
+    /// A labelled date (发布时间：…, 日期：…).
+    pub(crate) labelled_date: bool,
+    /// Sentence marks in all the non-link text.
+    pub(crate) text_punct: usize,
+    /// The URL's shape.
+    pub(crate) url: crate::urls::UrlShape,
+    /// A page bar links later parts of this page, or (on a later part) its first part.
+    pub(crate) multi_page: bool,
+}
+
+impl Signals {
+    /// The main run is prose of `min` characters or more.
+    fn prose(&self, min: usize) -> bool {
+        self.main_run >= min
+    }
+
+    /// Several prose runs of one size on a listing-shaped URL: a listing of summaries.
+    fn summaries(&self) -> bool {
+        self.url == crate::urls::UrlShape::Listing
+            && self.prose_runs >= 4
+            && self.main_run < 2 * self.second_run
+    }
+
+    /// Signals that back some prose: each counts one, the page bar two.
+    fn backing(&self) -> usize {
+        usize::from(self.url == crate::urls::UrlShape::Article)
+            + 2 * usize::from(self.multi_page)
+            + usize::from(self.title_heading)
+            + usize::from(self.labelled_date || (1..=3).contains(&self.date_lines))
+    }
 }
 
 impl Analysis {
     /// The page reads like an article (see the module doc).
     pub(crate) fn is_article(&self) -> bool {
-        self.longest_block >= ARTICLE_BLOCK_CHARS
-            || (self.text_chars >= ARTICLE_TEXT_CHARS && self.text_chars >= 2 * self.link_chars)
+        let s = &self.signals;
+        if s.prose(PROSE_STRONG_CHARS) && !s.summaries() {
+            return true;
+        }
+        if s.prose(PROSE_CHARS) {
+            let needed = if s.url == crate::urls::UrlShape::Listing {
+                2
+            } else {
+                1
+            };
+            if s.backing() >= needed {
+                return true;
+            }
+        }
+        // The size rules, unless no sentence is written anywhere (a column of dates in one
+        // table cell, a footer of addresses and numbers).
+        s.text_punct >= 2
+            && (self.longest_block >= ARTICLE_BLOCK_CHARS
+                || (self.text_chars >= ARTICLE_TEXT_CHARS
+                    && self.text_chars >= 2 * self.link_chars))
     }
 }
 
@@ -139,6 +236,7 @@ pub(crate) fn analyze(html: &str, page_url: &Url) -> Analysis {
                 let mut buf = [0u8; 12];
                 match lower(name, &mut buf) {
                     "script" => scripts.push(code),
+                    "title" if w.title.is_empty() => w.title = decode_entities(code).into_owned(),
                     "iframe" => {
                         if let Some(src) = attrs.get("src") {
                             raw_links.push((src.into_owned(), String::new()));
@@ -164,11 +262,24 @@ pub(crate) fn analyze(html: &str, page_url: &Url) -> Analysis {
                 }
                 if w.open[A] > 0 {
                     w.out.link_chars += chars;
+                    w.link_run += chars;
                 } else {
                     text.hash(&mut content);
                     w.out.text_chars += chars;
                     let block = w.stack.last().map_or(0, |o| o.block);
                     w.blocks[block] += chars;
+                    let marks = text.chars().filter(|c| SENTENCE_MARKS.contains(c)).count();
+                    w.run += chars;
+                    w.run_punct += marks;
+                    w.out.signals.text_punct += marks;
+                    w.run_block = block;
+                    if let Some(h) = &mut w.heading {
+                        h.push_str(&text);
+                    }
+                    if chars <= DATE_LINE_CHARS && has_date(&text) {
+                        w.out.signals.date_lines += 1;
+                        w.out.signals.labelled_date |= DATE_LABELS.iter().any(|l| text.contains(l));
+                    }
                 }
             }
         }
@@ -187,9 +298,71 @@ pub(crate) fn analyze(html: &str, page_url: &Url) -> Analysis {
     for code in scripts {
         out.links.extend(script_page_links(code, &base));
     }
+    w.end_run();
     out.longest_block = w.blocks.iter().copied().max().unwrap_or(0);
     out.fingerprint = content.finish();
+    let title: String = w.title.split_whitespace().collect();
+    out.signals = Signals {
+        main_run: w.runs[0].0,
+        main_punct: w.runs[0].1,
+        second_run: w.runs[1].0,
+        prose_runs: w.prose_runs,
+        title_heading: w
+            .headings
+            .iter()
+            .any(|h| h.chars().count() >= 8 && title.contains(h.as_str())),
+        url: crate::urls::url_shape(page_url),
+        multi_page: multi_page(&out.links, page_url),
+        ..out.signals
+    };
     out
+}
+
+/// Sentence punctuation (Chinese, and ASCII but for `.`, which URLs and decimals hold): what
+/// running text has and lists of titles, footers and date columns have not.
+const SENTENCE_MARKS: &[char] = &['。', '，', '；', '！', '？', '、', ',', ';', '!', '?'];
+
+/// Labels of a date line.
+const DATE_LABELS: &[&str] = &[
+    "发布时间",
+    "发布日期",
+    "发表时间",
+    "发稿时间",
+    "更新时间",
+    "成文日期",
+    "日期",
+    "时间",
+];
+
+/// The text holds a date (`2013-01-25`, `2013/1/25`, `2013.01.25`, `2013年1月25日`).
+fn has_date(text: &str) -> bool {
+    static DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+            .expect("static regex")
+    });
+    (text.contains("19") || text.contains("20")) && DATE.is_match(text)
+}
+
+/// The page at `page_url` has a page bar of a multi-page article: a link with page-bar text
+/// (2, 下一页, 第2页, …) to a later part of itself (`5955_2.html` from `5955.html`), or, if it is
+/// named like a later part, to its first part or another part of it.
+fn multi_page(links: &[Link], page_url: &Url) -> bool {
+    use crate::urls::{normalize_url, part_of};
+    let own = normalize_url(page_url);
+    let own_base = part_of(&own).map(|(b, _)| b);
+    links.iter().any(|l| {
+        if !is_page_bar_text(&l.text) {
+            return false;
+        }
+        let target = normalize_url(&l.url);
+        if target == own {
+            return false;
+        }
+        match part_of(&target) {
+            Some((base, _)) => base == own.as_str() || own_base.as_deref() == Some(base.as_str()),
+            None => own_base.as_deref() == Some(target.as_str()),
+        }
+    })
 }
 
 /// Where a link's `href` (or a frame's `src`) leads, resolved against `base`: `None` for
@@ -248,6 +421,22 @@ struct Walk<'a> {
     /// stack only when there is something to close.
     open: [usize; TRACKED],
     out: Analysis,
+    /// Characters and sentence marks of the current run of non-link text.
+    run: usize,
+    run_punct: usize,
+    /// Characters of link text since the innermost link opened.
+    link_run: usize,
+    /// The block of the run's last text.
+    run_block: usize,
+    /// The two longest finished runs (characters, sentence marks).
+    runs: [(usize, usize); 2],
+    /// Finished runs that read as prose.
+    prose_runs: usize,
+    /// Text of `<title>`.
+    title: String,
+    /// Non-link text of the open `<h1>`–`<h3>`, and of the closed ones (at most a few).
+    heading: Option<String>,
+    headings: Vec<String>,
 }
 
 /// What [`analyze`] needs to know of a lower-case tag name, as bits.
@@ -355,6 +544,12 @@ impl<'a> Walk<'a> {
         if let Some(t) = tracked {
             self.open[t] += 1;
         }
+        if tracked == Some(A) {
+            self.link_run = 0;
+        }
+        if matches!(tag, "h1" | "h2" | "h3") && self.heading.is_none() {
+            self.heading = Some(String::new());
+        }
         self.stack.push(Open {
             name,
             block,
@@ -405,6 +600,38 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// A link in `block` ended: a short one inside the block of running text (a keyword link
+    /// in a paragraph) leaves the run going, any other (a list item's title) ends it.
+    fn link_closed(&mut self, block: usize) {
+        if self.link_run > INLINE_LINK_CHARS
+            || self.run < INLINE_LINK_AFTER
+            || block != self.run_block
+        {
+            self.end_run();
+        }
+        self.link_run = 0;
+    }
+
+    /// Ends the current run of non-link text, keeping the two longest that read as prose
+    /// (two sentence marks at least, about one in 40 characters at least: report text has one
+    /// in 10–20, a footer of addresses and phone numbers next to none).
+    fn end_run(&mut self) {
+        let run = (self.run, self.run_punct);
+        self.run = 0;
+        self.run_punct = 0;
+        if run.1 < 2 || run.1 * 40 < run.0 {
+            return;
+        }
+        if run.0 >= PROSE_CHARS {
+            self.prose_runs += 1;
+        }
+        if run.0 > self.runs[0].0 {
+            self.runs = [run, self.runs[0]];
+        } else if run.0 > self.runs[1].0 {
+            self.runs[1] = run;
+        }
+    }
+
     /// Ends an open `head` (with what is open inside it).
     fn leave_head(&mut self) {
         if self.open[HEAD] == 0 {
@@ -426,6 +653,17 @@ impl<'a> Walk<'a> {
             self.skipped -= usize::from(o.skipped);
             if let Some(t) = o.tracked {
                 self.open[t] -= 1;
+                if t == A {
+                    self.link_closed(o.block);
+                }
+            }
+            if ["h1", "h2", "h3"]
+                .iter()
+                .any(|h| o.name.eq_ignore_ascii_case(h))
+                && let Some(h) = self.heading.take()
+                && self.headings.len() < 8
+            {
+                self.headings.push(h.split_whitespace().collect());
             }
             if o.href.is_some() {
                 self.link = self.stack.iter().rev().find_map(|o| o.href);
@@ -813,6 +1051,124 @@ mod tests {
                 (a.text_chars, a.link_chars, a.longest_block)
             );
         }
+    }
+
+    fn read(html: &str, url: &str) -> Analysis {
+        analyze(html, &Url::parse(url).unwrap())
+    }
+
+    /// Navigation, a related list and a comment form around `body`.
+    fn wrapped(body: &str, bar: &str) -> String {
+        let nav = (0..40)
+            .map(|i| format!("<li><a href=/c/{i}.html>栏目{i}</a></li>"))
+            .collect::<Vec<_>>()
+            .concat();
+        let related = (0..12)
+            .map(|i| format!("<li><a href=/a/{i}.html>某县{i}年政府工作报告全文发布</a><span>2013-01-0{}</span></li>", i % 9 + 1))
+            .collect::<Vec<_>>()
+            .concat();
+        format!(
+            "<html><head><title>某县2013年政府工作报告（摘要）_某某网</title></head><body><ul>{nav}</ul>\
+             <h1>某县2013年政府工作报告（摘要）</h1><div class=info>发布时间：2013-01-25</div>\
+             <div class=content>{body}</div><div class=pages>{bar}</div><ul>{related}</ul>\
+             <form>昵称：<input name=u><textarea>说两句</textarea><button>发表评论</button></form></body></html>"
+        )
+    }
+
+    const SHORT: &str = "<p>各位代表：现在，我代表县人民政府，向大会报告工作，请予审议。</p>\
+        <p>今年经济社会发展的主要预期目标是：地区生产总值增长10%左右，一般公共预算收入增长12%。</p>\
+        <p>全社会固定资产投资增长20%，城镇新增就业3000人以上。</p>";
+
+    #[test]
+    fn a_short_report_page_in_boilerplate_is_an_article() {
+        let html = wrapped(
+            SHORT,
+            "<a href=5955_2.html>2</a><a href=5955_2.html>下一页</a>",
+        );
+        for url in [
+            "http://a/hb/5955.html",
+            "http://a/hb/report.php",
+            "http://a/hb/",
+        ] {
+            let a = read(&html, url);
+            assert!(a.is_article(), "{url}: {:?}", a.signals);
+        }
+        let a = read(&html, "http://a/hb/5955.html");
+        assert!(a.link_chars > a.text_chars, "the links outweigh the text");
+        assert!(a.longest_block < ARTICLE_BLOCK_CHARS);
+        assert!(a.signals.multi_page && a.signals.title_heading && a.signals.labelled_date);
+        // its later part, with a paragraph shorter still
+        let part2 = wrapped(
+            "<p>三是统筹城乡发展，推进新型城镇化，加强农田水利建设，促进农民持续增收。</p>",
+            "<a href=5955.html>上一页</a><a href=5955.html>1</a>",
+        );
+        let a = read(&part2, "http://a/hb/5955_2.html");
+        assert!(a.signals.multi_page && a.is_article(), "{:?}", a.signals);
+    }
+
+    #[test]
+    fn keyword_links_do_not_cut_the_main_run() {
+        let body = SHORT.replace("地区生产总值", "<a href=/tag/gdp>地区生产总值</a>");
+        let a = read(&wrapped(&body, ""), "http://a/x/about.html");
+        assert!(a.signals.main_run > 100, "{:?}", a.signals);
+        assert!(a.is_article());
+    }
+
+    #[test]
+    fn listings_stay_listings() {
+        let items = (0..20)
+            .map(|i| format!("<li><a href=/hb/{i}.html>某县{i}年政府工作报告</a><span>2013-01-{:02}</span></li>", i + 1))
+            .collect::<Vec<_>>()
+            .concat();
+        let bar = "<a href=index_2.html>2</a><a href=index_2.html>下一页</a>";
+        let html = format!(
+            "<html><head><title>政府工作报告_某某网</title></head><body><h2>政府工作报告</h2>\
+             <p>本栏目收录历年政府工作报告。</p><ul>{items}</ul>{bar}</body></html>"
+        );
+        for url in [
+            "http://a/hb/",
+            "http://a/hb/index_2.html",
+            "http://a/hb/5955.html",
+        ] {
+            let a = read(&html, url);
+            assert!(!a.is_article(), "{url}: {:?}", a.signals);
+        }
+        // the old table layout: titles and dates in one cell
+        let rows = (0..20)
+            .map(|i| {
+                format!(
+                    "·<a href=/c/content_{i}.htm>某县{i}年政府工作报告</a> 2013-01-{:02}<br>",
+                    i + 1
+                )
+            })
+            .collect::<Vec<_>>()
+            .concat();
+        let html = format!("<table><tr><td>{rows}</td></tr></table>");
+        let a = read(&html, "http://a/old/node_12.htm");
+        assert!(a.longest_block >= ARTICLE_BLOCK_CHARS);
+        assert!(!a.is_article(), "{:?}", a.signals);
+        // a listing of summaries on a listing URL
+        let items = (0..8)
+            .map(|i| format!("<li><a href=/n/{i}.html>标题{i}</a><p>今年以来，我县坚持稳中求进，经济运行总体平稳，发展质量稳步提升，民生保障持续加强，社会大局和谐稳定，各项事业取得新的进展，全年目标任务圆满完成，人民群众获得感不断增强。{i}</p></li>"))
+            .collect::<Vec<_>>()
+            .concat();
+        let a = read(&format!("<ul>{items}</ul>"), "http://a/news/list_2.html");
+        assert!(a.signals.prose_runs >= 4);
+        assert!(!a.is_article(), "{:?}", a.signals);
+    }
+
+    #[test]
+    fn a_footer_without_sentences_is_no_prose() {
+        let footer = "<div>版权所有 某某县人民政府办公室 地址 某某县人民路1号 邮编 430000 电话 027-12345678 传真 027-12345679 网站标识码 4201000001 鄂ICP备12345678号 鄂公网安备42010002000001号 技术支持 某某网络科技有限公司 建议使用1024×768分辨率 IE8以上浏览器浏览本站</div>";
+        let a = read(footer, "http://a/about.html");
+        assert!(a.longest_block >= ARTICLE_BLOCK_CHARS);
+        assert_eq!(a.signals.main_run, 0, "no prose");
+        assert!(!a.is_article(), "{:?}", a.signals);
+        // the same footer below a short article
+        let page = format!("<div class=content>{SHORT}</div>{footer}");
+        let a = read(&page, "http://a/about.html");
+        assert!(a.signals.main_run >= PROSE_STRONG_CHARS, "{:?}", a.signals);
+        assert!(a.is_article());
     }
 
     #[test]

@@ -231,6 +231,83 @@ pub(crate) fn looks_like_document(u: &Url) -> bool {
         && u.query().is_none()
 }
 
+/// What a URL's shape says of the page behind it (one signal of the article rule in
+/// [`crate::html`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum UrlShape {
+    /// Named like one article: a page file whose name carries a number (`5955.html`,
+    /// `5955_2.html`, `t20130125_7950194.htm`, `content_81929.htm`, `art_123_456.html`), or a
+    /// script page asked for one id (`show.php?id=12`, `view.asp?ArticleID=7`).
+    Article,
+    /// Named like a listing: a directory (`/baogao/`), an `index`/`list`/`default` page
+    /// (`index_2.html`, `list.php?page=2`), or a page parameter without an article id.
+    Listing,
+    /// Neither (`about.html`, `report.php`).
+    #[default]
+    Unknown,
+}
+
+/// Query parameters that name one article.
+const ID_PARAMS: &[&str] = &[
+    "id",
+    "aid",
+    "articleid",
+    "article_id",
+    "newsid",
+    "news_id",
+    "contentid",
+    "content_id",
+    "docid",
+    "doc_id",
+    "infoid",
+    "itemid",
+    "tid",
+];
+
+/// File stems of listing pages.
+const LISTING_STEMS: &[&str] = &["index", "list", "default", "sitemap", "more", "node"];
+
+/// The shape of `u` (see [`UrlShape`]).
+pub(crate) fn url_shape(u: &Url) -> UrlShape {
+    let Some((stem, ext)) = extension(u) else {
+        return if u.path().ends_with('/') {
+            UrlShape::Listing
+        } else {
+            UrlShape::Unknown
+        };
+    };
+    if !PAGE_EXT.contains(&ext.as_str()) {
+        return UrlShape::Unknown;
+    }
+    if LISTING_STEMS.iter().any(|w| stem.starts_with(w)) {
+        return UrlShape::Listing;
+    }
+    let params: Vec<(String, &str)> = u
+        .query()
+        .unwrap_or_default()
+        .split('&')
+        .filter_map(|p| {
+            let (k, v) = p.split_once('=')?;
+            Some((k.to_ascii_lowercase(), v))
+        })
+        .collect();
+    let has = |names: &[&str]| {
+        params
+            .iter()
+            .any(|(k, v)| names.contains(&k.as_str()) && v.bytes().any(|b| b.is_ascii_digit()))
+    };
+    if has(ID_PARAMS) {
+        return UrlShape::Article;
+    }
+    if has(PAGE_PARAMS) {
+        return UrlShape::Listing;
+    }
+    if u.query().is_none() && stem.chars().any(|c| c.is_ascii_digit()) {
+        return UrlShape::Article;
+    }
+    UrlShape::Unknown
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,6 +395,39 @@ mod tests {
         assert!(!d("http://a/sitemap.xml"));
         assert!(!d("http://a/about.html"));
         assert!(has_binary_extension(&Url::parse("http://a/x.PDF").unwrap()));
+    }
+
+    #[test]
+    fn url_shapes() {
+        let shape = |s: &str| url_shape(&Url::parse(s).unwrap());
+        for a in [
+            "http://a/hb/5955.html",
+            "http://a/hb/5955_2.html",
+            "http://a/zwgk/201301/t20130125_7950194.htm",
+            "http://a/html/content_81929.htm",
+            "http://a/col/art_123_456.html",
+            "http://a/show.php?id=12",
+            "http://a/view.asp?ArticleID=7&page=2",
+        ] {
+            assert_eq!(shape(a), UrlShape::Article, "{a}");
+        }
+        for l in [
+            "http://a/hb/",
+            "http://a/hb/index_2.html",
+            "http://a/list.php?page=2",
+            "http://a/news/list_12.htm",
+            "http://a/node_123.htm",
+            "http://a/cms/search.php?p=3",
+        ] {
+            assert_eq!(shape(l), UrlShape::Listing, "{l}");
+        }
+        for u in [
+            "http://a/about.html",
+            "http://a/report.php",
+            "http://a/x.pdf",
+        ] {
+            assert_eq!(shape(u), UrlShape::Unknown, "{u}");
+        }
     }
 
     #[test]

@@ -423,18 +423,16 @@ pub async fn run(
         let checkpoints = upsert;
         let lock = lock.clone();
         let stop_source = stop_source.clone();
+        let handle = tokio::runtime::Handle::current();
         tokio::task::spawn_blocking(move || {
-            let _lock = lock;
-            let written = write_loop(
-                &root,
-                &run_id,
-                &tables,
-                &wopts,
-                ext_rx,
-                &counters,
+            let cadence = Cadence {
                 every,
                 interval,
                 checkpoints,
+                handle,
+            };
+            let written = write_loop(
+                &root, &run_id, &tables, &wopts, ext_rx, &counters, &cadence, &lock,
             );
             if let Err(err) = &written {
                 // stop fetching at once: what comes now could not be committed
@@ -524,8 +522,36 @@ pub async fn run(
     };
     let crawl_stats = source_result?;
 
-    // Final commit, the derived tables, then the manifest.
+    // Final commit, the compaction of a crawl's checkpoint files, the derived
+    // tables, then the manifest.
     baogao_write::commit(&root, &run_id, &tables)?;
+    if upsert {
+        let (root, wopts, lock) = (root.clone(), config.write.clone(), lock.clone());
+        let merged = tokio::task::spawn_blocking(move || {
+            let mut files = 0;
+            for t in Table::ALL {
+                files += baogao_write::list_files(&root.join(t.name()))?.len();
+            }
+            if files <= AUTO_COMPACT_FILES {
+                return Ok(Vec::new());
+            }
+            baogao_write::compact_held(&root, &wopts, &lock)
+        })
+        .await
+        .map_err(|err| PipelineError::Stage {
+            stage: "write",
+            message: err.to_string(),
+        })?;
+        match merged {
+            Ok(done) => {
+                let before: usize = done.iter().map(|c| c.files_before).sum();
+                let after: usize = done.iter().map(|c| c.files_after).sum();
+                tracing::debug!(before, after, "compacted the checkpoint files");
+            }
+            // Everything is committed already; `baogao compact` can merge the files later.
+            Err(err) => tracing::warn!(err = %err, "compacting the run's files failed"),
+        }
+    }
     let mut rows = rows;
     if opts.to >= Stage::Extract {
         let (root, wopts) = (root.clone(), config.write.clone());
@@ -889,6 +915,42 @@ impl Writers {
     }
 }
 
+/// When the writer commits (see [`write_loop`]).
+struct Cadence {
+    /// Commit once this many records are waiting (`pipeline.checkpoint_pages`)…
+    every: u64,
+    /// …or once the oldest of them has waited this long (`pipeline.checkpoint_interval`).
+    interval: Duration,
+    /// Commit at checkpoints at all (a crawl); stage re-runs commit once, at the end.
+    checkpoints: bool,
+    /// The runtime, to wait for the next record with a deadline from the blocking thread.
+    handle: tokio::runtime::Handle,
+}
+
+/// A crawl compacts the dataset at its end when its tables hold more files
+/// than this (checkpoints leave one per table and partition each): the small
+/// files of frequent checkpoints do not pile up over scheduled runs.
+const AUTO_COMPACT_FILES: usize = 256;
+
+/// Checkpoints between two compactions of a long run: the files of this many
+/// checkpoints (one per table and partition each) are merged, so a run of any
+/// length leaves a few thousand small files at most (a commit every 30 s left
+/// as many in ten hours, and nothing merged them).
+const COMPACT_AFTER_CHECKPOINTS: u64 = 1024;
+
+/// A checkpoint waits at least this many times as long as the last one took:
+/// committing never takes more than a tenth of the writer's time, however
+/// large the dataset whose older rows each commit replaces.
+const COMMIT_COST_FACTOR: u32 = 10;
+
+/// Writes every record it receives and commits at checkpoints: when
+/// `cadence.every` records are waiting, or when the oldest waiting record has
+/// waited `cadence.interval` (or ten times as long as the last commit took,
+/// if that is longer) — whether or not another record comes. A slow, polite
+/// crawl thus commits every second or so of fetched work, not only every 500
+/// pages, and a killed run fetches again at most that much. A long run
+/// compacts the small files of its checkpoints every
+/// [`COMPACT_AFTER_CHECKPOINTS`] (and the pipeline once more at its end).
 #[allow(clippy::too_many_arguments)]
 fn write_loop(
     root: &std::path::Path,
@@ -897,9 +959,8 @@ fn write_loop(
     opts: &baogao_write::WriteOptions,
     mut rx: mpsc::Receiver<Item>,
     counters: &Counters,
-    every: u64,
-    interval: Duration,
-    checkpoints: bool,
+    cadence: &Cadence,
+    lock: &OutputLock,
 ) -> Result<BTreeMap<&'static str, u64>, WriteError> {
     let seq = Arc::new(AtomicU32::new(0));
     let has = |t: Table| tables.iter().any(|(x, _)| *x == t);
@@ -921,9 +982,58 @@ fn write_loop(
             .transpose()?,
     };
     let mut since = 0u64;
-    let mut last = Instant::now();
-    while let Some(item) = rx.blocking_recv() {
+    // When the oldest record not yet committed arrived.
+    let mut waiting: Option<Instant> = None;
+    let mut checkpoints = 0u64;
+    // How long the oldest waiting record may wait (see [`COMMIT_COST_FACTOR`]).
+    let mut wait = cadence.interval;
+    let mut checkpoint = |w: &mut Writers, since: &mut u64, waiting: &mut Option<Instant>| {
         let t = Instant::now();
+        w.flush()?;
+        baogao_write::commit(root, run_id, tables)?;
+        tracing::debug!(items = *since, "checkpoint committed");
+        *since = 0;
+        *waiting = None;
+        checkpoints += 1;
+        if checkpoints.is_multiple_of(COMPACT_AFTER_CHECKPOINTS) {
+            let merged = baogao_write::compact_held(root, opts, lock)?;
+            tracing::debug!(
+                folders = merged.len(),
+                checkpoints,
+                "compacted the run's files"
+            );
+        }
+        Ok::<Duration, WriteError>(t.elapsed())
+    };
+    loop {
+        let item = match waiting {
+            Some(first) if cadence.checkpoints => {
+                let due = first + wait;
+                let left = due.saturating_duration_since(Instant::now());
+                let next = if left.is_zero() {
+                    None
+                } else {
+                    cadence
+                        .handle
+                        .block_on(tokio::time::timeout(left, rx.recv()))
+                        .ok()
+                };
+                let Some(item) = next else {
+                    // the oldest record waited long enough: commit what is there
+                    let took = checkpoint(&mut w, &mut since, &mut waiting)?;
+                    wait = cadence.interval.max(took * COMMIT_COST_FACTOR);
+                    counters
+                        .write_busy_us
+                        .fetch_add(micros(took), Ordering::Relaxed);
+                    continue;
+                };
+                item
+            }
+            _ => rx.blocking_recv(),
+        };
+        let Some(item) = item else { break };
+        let t = Instant::now();
+        waiting.get_or_insert(t);
         if let (Some(page), Some(pw)) = (item.page, &mut w.pages) {
             pw.write(page)?;
         }
@@ -947,12 +1057,11 @@ fn write_loop(
         }
         counters.written.fetch_add(1, Ordering::Relaxed);
         since += 1;
-        if checkpoints && (since >= every || last.elapsed() >= interval) {
-            w.flush()?;
-            baogao_write::commit(root, run_id, tables)?;
-            tracing::debug!(items = since, "checkpoint committed");
-            since = 0;
-            last = Instant::now();
+        if cadence.checkpoints
+            && (since >= cadence.every || waiting.is_some_and(|f| f.elapsed() >= wait))
+        {
+            let took = checkpoint(&mut w, &mut since, &mut waiting)?;
+            wait = cadence.interval.max(took * COMMIT_COST_FACTOR);
         }
         counters
             .write_busy_us

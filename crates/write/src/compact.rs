@@ -91,6 +91,26 @@ pub fn compact(root: &Path, opts: &WriteOptions) -> Result<Vec<Compaction>, Writ
     Ok(done)
 }
 
+/// [`compact`] for the run that holds the output lock (`lock` is the proof):
+/// the pipeline merges the small files its checkpoints left, at the end of a
+/// run and every few hundred checkpoints of a long one. It does not recover
+/// the root first (the run did when it started, and its own commits leave
+/// nothing staged between checkpoints); call it between checkpoints, never
+/// with rows staged and not committed.
+pub fn compact_held(
+    root: &Path,
+    opts: &WriteOptions,
+    lock: &OutputLock,
+) -> Result<Vec<Compaction>, WriteError> {
+    let _ = lock;
+    let id = new_id();
+    let done = stage(root, &id, opts)?;
+    if !done.is_empty() {
+        apply(root, &id)?;
+    }
+    Ok(done)
+}
+
 /// Steps 1 and 2: writes the merged files and the journal. Returns what the
 /// compaction will do (nothing staged when it is empty).
 pub(crate) fn stage(

@@ -229,6 +229,45 @@ backoff_base = "10ms"
     path
 }
 
+/// Writes `dir/baogao.toml` for a polite crawl of `site` (output `dir/out`): `rate`
+/// requests per second, one at a time above it, two in flight, and the default
+/// checkpoint cadence.
+pub fn polite_config(dir: &Path, site: &TestSite, rate: f64) -> PathBuf {
+    let text = format!(
+        r#"[pipeline]
+name = "polite"
+output = "out"
+
+[fetch]
+seeds = ["{base}/baogao/"]
+follow = ["/baogao/"]
+max_depth = 3
+per_host_rate = {rate:?}
+burst = 1
+concurrency = 2
+user_agent = "baogao-durability-test (+mailto:test@example.org)"
+respect_robots = false
+retries = 1
+backoff_base = "10ms"
+"#,
+        base = site.base()
+    );
+    let path = dir.join("baogao.toml");
+    std::fs::write(&path, text).expect("write config");
+    path
+}
+
+/// Requests per path (with every tag) of the paths `keep` keeps.
+pub fn request_counts(site: &TestSite, keep: impl Fn(&str) -> bool) -> BTreeMap<String, usize> {
+    let mut m = BTreeMap::new();
+    for (_, p) in site.log() {
+        if keep(&p) {
+            *m.entry(p).or_default() += 1;
+        }
+    }
+    m
+}
+
 pub fn baogao() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_baogao"));
     c.env_remove("BAOGAO_LOG");
@@ -283,6 +322,29 @@ pub fn committed_articles(root: &Path) -> BTreeSet<String> {
         .filter(|(_, kind)| kind == "html")
         .map(|(url, _)| url)
         .collect()
+}
+
+/// [`committed_articles`] while a run may be committing: `None` when a file
+/// went away while it was read (a checkpoint replaced it), to be asked again.
+pub fn try_committed_articles(root: &Path) -> Option<BTreeSet<String>> {
+    let mut roots = vec![root.to_owned()];
+    if let Ok(entries) = std::fs::read_dir(root.join("_staging")) {
+        for e in entries.flatten() {
+            if e.path().join("_COMMIT").exists() {
+                roots.push(e.path());
+            }
+        }
+    }
+    let mut out = BTreeSet::new();
+    for r in &roots {
+        let rows = baogao_write::read_strings(r, Table::Pages, &["url", "kind"]).ok()?;
+        out.extend(
+            rows.into_iter()
+                .filter(|r| r[1].as_deref() == Some("html"))
+                .filter_map(|mut r| r[0].take()),
+        );
+    }
+    Some(out)
 }
 
 /// The path part of a URL of the test site.
