@@ -5,7 +5,8 @@
 //! `[clean]` config table. Out: a [`Document`] whose `text` holds the report
 //! paragraphs, one per line, NFKC-normalised, with navigation, breadcrumbs,
 //! disclaimers, related lists, comments, footers, hidden elements and planted
-//! spam removed, plus its title, publication date and counts.
+//! spam removed, plus its title, publication date (`<meta>` dates first),
+//! breadcrumb trail and counts.
 //!
 //! The main block is found by structure, not by site: text blocks vote for
 //! their containers by the amount of prose they hold (characters, Chinese
@@ -79,10 +80,13 @@ struct PartOut {
     lines: Vec<Line>,
     title: Option<String>,
     published: Option<chrono::NaiveDate>,
+    breadcrumb: Option<String>,
     visible_chars: u64,
     table: bool,
     no_main_block: bool,
     content_selector: bool,
+    /// The part was longer than [`MAX_PART_BYTES`]; only its start was read.
+    truncated: bool,
 }
 
 fn clean_part(
@@ -91,6 +95,7 @@ fn clean_part(
     compiled: &rules::Compiled,
     want_meta: bool,
 ) -> PartOut {
+    let (html, truncated) = within_cap(html);
     let html = light::newlines(html);
     // The light parser gives html5ever's tree for simple markup; selector
     // rules need html5ever's own tree to match against. It hands over pages
@@ -142,22 +147,44 @@ fn clean_part(
         roots.push(flat.body);
     }
     let (lines, table) = emit::emit(&flat, &roots, rules.max_link_density);
-    let (title, published) = if want_meta {
+    let (title, published, breadcrumb) = if want_meta {
         let t = meta::title(&flat);
         let p = meta::published(&flat, &roots, t.as_deref());
-        (t, p)
+        (t, p, meta::breadcrumb(&flat, &roots))
     } else {
-        (None, None)
+        (None, None, None)
     };
     PartOut {
         lines,
         title,
         published,
+        breadcrumb,
         visible_chars,
         table,
         no_main_block,
         content_selector,
+        truncated,
     }
+}
+
+/// The most bytes of one page part the cleaner reads: sixteen times the
+/// HTML of the longest report page (about 1 MiB), so a report is always read
+/// whole, while a huge page (a 200 MB dump served as HTML, `max_body_size`
+/// raised) costs the cleaner a bounded amount of memory — it holds several
+/// copies of what it reads — instead of several times the page. The
+/// document is flagged `truncated`.
+pub const MAX_PART_BYTES: usize = 16 * 1024 * 1024;
+
+/// `html` cut to [`MAX_PART_BYTES`] at a char boundary, and whether it was cut.
+fn within_cap(html: &str) -> (&str, bool) {
+    if html.len() <= MAX_PART_BYTES {
+        return (html, false);
+    }
+    let mut end = MAX_PART_BYTES;
+    while !html.is_char_boundary(end) {
+        end -= 1;
+    }
+    (&html[..end], true)
 }
 
 /// Whether the last line of one part and the first of the next are one
@@ -190,6 +217,7 @@ pub fn clean_html(url: &str, html: &str, rules: &CleanRules) -> Document {
     let mut paras: Vec<String> = Vec::new();
     let mut title = None;
     let mut published = None;
+    let mut breadcrumb = None;
     let mut visible = 0u64;
     let mut joined = false;
     let parts: Vec<&str> = html
@@ -204,12 +232,14 @@ pub fn clean_html(url: &str, html: &str, rules: &CleanRules) -> Document {
         if k == 0 {
             title = out.title;
             published = out.published;
+            breadcrumb = out.breadcrumb;
         }
         visible += out.visible_chars;
         for (cond, flag) in [
             (out.table, "table_text"),
             (out.no_main_block, "no_main_block"),
             (out.content_selector, "content_selector"),
+            (out.truncated, "truncated"),
         ] {
             if cond && !flags.iter().any(|f| f == flag) {
                 flags.push(flag.to_owned());
@@ -265,6 +295,7 @@ pub fn clean_html(url: &str, html: &str, rules: &CleanRules) -> Document {
         url: url.to_owned(),
         title,
         published,
+        breadcrumb,
         chars_kept: text.chars().count() as u64,
         chars_dropped: visible.saturating_sub(kept),
         spam_removed,

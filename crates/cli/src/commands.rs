@@ -57,6 +57,10 @@ pub(crate) fn dispatch(command: Command) -> Result<ExitCode> {
         } => export(&dataset, &format, table.as_deref(), output.as_deref()),
         Command::Serve { dir, port } => serve(&dir, port),
         Command::Demo { output, site } => demo(&output, site.as_deref()),
+        Command::Codebook => {
+            print!("{}", crate::codebook::markdown());
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

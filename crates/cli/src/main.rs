@@ -4,6 +4,7 @@
 //! records failed (error rows were written; the next run retries them);
 //! 2 fatal error (bad config, unreadable input, output locked).
 
+mod codebook;
 mod commands;
 mod progress;
 
@@ -142,6 +143,10 @@ enum Command {
         #[arg(long, default_value_t = 8000)]
         port: u16,
     },
+    /// Print the codebook: every table and column, every indicator id with its
+    /// names, series and canonical units, every qualifier and measure (Markdown;
+    /// `docs/codebook.md` is this output).
+    Codebook,
     /// Crawl the bundled sample site on loopback and write its dataset (no internet needed).
     Demo {
         /// Where to write the dataset.

@@ -387,3 +387,28 @@ fn logs_into_a_file_carry_no_colour_codes() {
     assert!(err.contains("DEBUG"), "-vv logs debug lines: {err}");
     assert!(!err.contains('\u{1b}'), "ANSI escapes in a log: {err:?}");
 }
+
+#[test]
+fn docs_codebook_is_what_baogao_codebook_prints() {
+    let o = baogao(&["codebook"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let printed = stdout(&o);
+    let doc = std::fs::read_to_string(repo().join("docs/codebook.md")).expect("docs/codebook.md");
+    assert!(
+        doc == printed,
+        "docs/codebook.md differs from `baogao codebook` (the dictionary or a schema changed)\n\
+         hint: cargo run -p baogao-cli -- codebook > docs/codebook.md"
+    );
+    // what an economist looks up in it
+    for needed in [
+        "`unemployment_rate:registered`",
+        "`rural_income:net`",
+        "| `>=` |",
+        "`parent_value`",
+        "`value_std`",
+        "亿美元 is never converted",
+        "`national`",
+    ] {
+        assert!(printed.contains(needed), "the codebook lacks {needed}");
+    }
+}

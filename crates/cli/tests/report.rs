@@ -261,6 +261,21 @@ for name in book.sheetnames:
     if name in ("targets", "outcomes"):
         assert all(r[columns.index("region")] for r in data), "every row has its region"
     out[name] = {"rows": len(data), "columns": len(columns)}
+# the harmonised columns, as DuckDB reads them from the Parquet files
+types = {
+    t: dict(con.sql(f"select column_name, column_type from (describe select * from read_parquet('{root}/{t}/**/*.parquet', hive_partitioning = true))").fetchall())
+    for t in ("targets", "panel")
+}
+for t, c, ty in [
+    ("targets", "series", "VARCHAR"), ("targets", "value_std", "DOUBLE"), ("targets", "unit_std", "VARCHAR"),
+    ("targets", "inferred", "BOOLEAN"), ("targets", "constraint_source", "VARCHAR"),
+    ("panel", "series", "VARCHAR"), ("panel", "target_value_std", "DOUBLE"), ("panel", "parent_value", "DOUBLE"),
+    ("panel", "parent_qualifier", "VARCHAR"), ("panel", "achieved_value_std", "DOUBLE"),
+]:
+    assert types[t].get(c) == ty, (t, c, types[t].get(c))
+# no target in a unit of the canonical kind is left without its harmonised value
+bad = con.execute(f"select count(*) from read_parquet('{root}/targets/**/*.parquet', hive_partitioning = true) where value is not null and unit is not null and (value_std is null or unit_std is null)").fetchone()[0]
+assert bad == 0, bad
 print(json.dumps(out))
 "#;
 
@@ -286,7 +301,7 @@ fn exports_read_back_in_pandas_duckdb_and_openpyxl() {
         .expect("export csv");
     assert!(o.status.success(), "{}", text(&o.stderr));
     let stdout = text(&o.stdout);
-    assert!(stdout.contains("targets: 36 rows, 21 columns"), "{stdout}");
+    assert!(stdout.contains("targets: 36 rows, 26 columns"), "{stdout}");
     let o = baogao()
         .arg("export")
         .arg(&out)

@@ -29,6 +29,24 @@ struct RawIndicator {
     exact: Vec<String>,
     #[serde(default)]
     not_after: Vec<String>,
+    /// Canonical unit by measure (`{ level = "万人" }`), for the codebook and
+    /// `unit_std`.
+    #[serde(default)]
+    units: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    series: Vec<RawSeries>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSeries {
+    id: String,
+    /// Words whose presence in the name as written picks this series; none:
+    /// the series of a name no other series claims.
+    #[serde(default)]
+    names: Vec<String>,
+    #[serde(default)]
+    note: String,
 }
 
 #[derive(Debug, Clone)]
@@ -36,11 +54,43 @@ struct Entry {
     id: String,
     measure: Measure,
     not_after: Vec<String>,
+    units: Vec<(Measure, String)>,
+    /// Each series with its words normalised.
+    series: Vec<(Series, Vec<String>)>,
+}
+
+/// A statistical series of an indicator, as the dictionary defines it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Series {
+    /// The id written to the `series` column (`unemployment_rate:registered`).
+    pub id: String,
+    /// Words of a name of this series, as the dictionary writes them; empty
+    /// for the fallback.
+    pub names: Vec<String>,
+    /// What the series is, for the codebook.
+    pub note: String,
+}
+
+/// One canonical indicator as the dictionary defines it (for the codebook).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndicatorInfo {
+    pub id: String,
+    /// What a figure without other clues measures.
+    pub measure: Measure,
+    /// Names as written (a name matches when it ends with one).
+    pub aliases: Vec<String>,
+    /// Names that must be the whole name.
+    pub exact: Vec<String>,
+    /// Canonical unit by measure.
+    pub units: Vec<(Measure, String)>,
+    pub series: Vec<Series>,
 }
 
 #[derive(Debug, Clone)]
 struct Alias {
     text: String,
+    /// The alias as the dictionary writes it (for the codebook).
+    written: String,
     len: usize,
     entry: usize,
     exact: bool,
@@ -109,17 +159,27 @@ impl Dictionary {
                     message: "empty id".into(),
                 });
             }
+            let (units, series) = units_and_series(&r, path)?;
             let idx = if let Some(i) = self.entries.iter().position(|e| e.id == r.id) {
-                self.entries[i].measure = measure;
-                self.entries[i]
-                    .not_after
-                    .extend(r.not_after.iter().map(|s| normalise(s)));
+                let e = &mut self.entries[i];
+                e.measure = measure;
+                e.not_after.extend(r.not_after.iter().map(|s| normalise(s)));
+                for (m, u) in units {
+                    e.units.retain(|(x, _)| *x != m);
+                    e.units.push((m, u));
+                }
+                // a file's series of an indicator come before the ones it had
+                e.series
+                    .retain(|(x, _)| !series.iter().any(|(s, _)| s.id == x.id));
+                e.series.splice(0..0, series);
                 i
             } else {
                 self.entries.push(Entry {
                     id: r.id.clone(),
                     measure,
                     not_after: r.not_after.iter().map(|s| normalise(s)).collect(),
+                    units,
+                    series,
                 });
                 self.entries.len() - 1
             };
@@ -129,10 +189,17 @@ impl Dictionary {
                     if text.is_empty() {
                         continue;
                     }
+                    // 地區生產總值 after 地区生产总值: one alias, shown as first written
+                    let written = self
+                        .aliases
+                        .iter()
+                        .find(|x| x.text == text)
+                        .map_or_else(|| a.trim().to_owned(), |x| x.written.clone());
                     self.aliases.retain(|x| x.text != text);
                     self.aliases.push(Alias {
                         len: text.chars().count(),
                         text,
+                        written,
                         entry: idx,
                         exact,
                     });
@@ -258,6 +325,59 @@ impl Dictionary {
         None
     }
 
+    /// The series of a figure of indicator `id` whose name was written
+    /// `raw_name`: the first series of the indicator with a word of
+    /// `raw_name`, else its series without words, else `id` itself (an
+    /// `other:` indicator is its own series).
+    pub(crate) fn series_of(&self, id: &str, raw_name: &str) -> String {
+        let Some(e) = self.entries.iter().find(|e| e.id == id) else {
+            return id.to_owned();
+        };
+        let name = normalise(raw_name);
+        e.series
+            .iter()
+            .find(|(_, words)| words.iter().any(|w| name.contains(w.as_str())))
+            .or_else(|| e.series.iter().find(|(_, words)| words.is_empty()))
+            .map_or_else(|| id.to_owned(), |(s, _)| s.id.clone())
+    }
+
+    /// The canonical unit the dictionary gives indicator `id` for `measure`.
+    pub(crate) fn unit_of(&self, id: &str, measure: Measure) -> Option<&str> {
+        let e = self.entries.iter().find(|e| e.id == id)?;
+        e.units
+            .iter()
+            .find(|(m, _)| *m == measure)
+            .map(|(_, u)| u.as_str())
+    }
+
+    /// Every canonical indicator, in dictionary order, with its names.
+    pub(crate) fn indicators(&self) -> Vec<IndicatorInfo> {
+        self.entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let names = |exact: bool| {
+                    let mut v: Vec<String> = self
+                        .aliases
+                        .iter()
+                        .filter(|a| a.entry == i && a.exact == exact)
+                        .map(|a| a.written.clone())
+                        .collect();
+                    v.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+                    v
+                };
+                IndicatorInfo {
+                    id: e.id.clone(),
+                    measure: e.measure,
+                    aliases: names(false),
+                    exact: names(true),
+                    units: e.units.clone(),
+                    series: e.series.iter().map(|(s, _)| s.clone()).collect(),
+                }
+            })
+            .collect()
+    }
+
     /// The default measure of a canonical id.
     pub(crate) fn measure_of(&self, id: &str) -> Option<Measure> {
         self.entries.iter().find(|e| e.id == id).map(|e| e.measure)
@@ -285,6 +405,56 @@ impl Dictionary {
         }
         out
     }
+}
+
+/// The checked `units` and `series` of one dictionary entry.
+type UnitsAndSeries = (Vec<(Measure, String)>, Vec<(Series, Vec<String>)>);
+
+fn units_and_series(r: &RawIndicator, path: &Path) -> Result<UnitsAndSeries, ExtractError> {
+    let bad = |message: String| ExtractError::Indicator {
+        path: path.to_owned(),
+        id: r.id.clone(),
+        message,
+    };
+    let mut units = Vec::new();
+    for (m, u) in &r.units {
+        let measure =
+            Measure::parse(m).ok_or_else(|| bad(format!("unknown measure `{m}` in `units`")))?;
+        if u.trim().is_empty() {
+            return Err(bad(format!("empty unit for `{m}`")));
+        }
+        units.push((measure, u.trim().to_owned()));
+    }
+    let mut series: Vec<(Series, Vec<String>)> = Vec::new();
+    for s in &r.series {
+        if s.id.trim().is_empty() {
+            return Err(bad("a series with an empty id".into()));
+        }
+        if series.iter().any(|(x, _)| x.id == s.id.trim()) {
+            return Err(bad(format!("series `{}` defined twice", s.id)));
+        }
+        let names: Vec<String> = s
+            .names
+            .iter()
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !normalise(n).is_empty())
+            .collect();
+        let words = names.iter().map(|n| normalise(n)).collect();
+        series.push((
+            Series {
+                id: s.id.trim().to_owned(),
+                names,
+                note: s.note.trim().to_owned(),
+            },
+            words,
+        ));
+    }
+    if series.iter().filter(|(_, words)| words.is_empty()).count() > 1 {
+        return Err(bad(
+            "more than one series without `names` (only one can take the names no other series claims)".into(),
+        ));
+    }
+    Ok((units, series))
 }
 
 fn line_col(src: &str, byte: usize) -> (usize, usize) {
@@ -380,6 +550,75 @@ mod tests {
         assert_eq!(id(&d, "长沙市地区生产总值"), None);
         assert_eq!(id(&d, "全市地区生产总值").as_deref(), Some("gdp"));
         assert_eq!(id(&d, "城乡居民收入").as_deref(), Some("disposable_income"));
+    }
+
+    #[test]
+    fn series_come_from_the_dictionary() {
+        let d = builtin();
+        let series = |id: &str, name: &str| d.series_of(id, name);
+        assert_eq!(
+            series("unemployment_rate", "城镇登记失业率"),
+            "unemployment_rate:registered"
+        );
+        assert_eq!(
+            series("unemployment_rate", "城鎮調查失業率"),
+            "unemployment_rate:surveyed"
+        );
+        assert_eq!(
+            series("unemployment_rate", "失业率"),
+            "unemployment_rate:unspecified"
+        );
+        assert_eq!(
+            series("rural_disposable_income", "農民人均純收入"),
+            "rural_income:net"
+        );
+        assert_eq!(
+            series("rural_disposable_income", "农村常住居民人均可支配收入"),
+            "rural_income:disposable"
+        );
+        assert_eq!(
+            series("general_budget_revenue", "地方一般公共预算收入"),
+            "general_budget_revenue:budget"
+        );
+        assert_eq!(
+            series("general_budget_revenue", "地方财政收入"),
+            "general_budget_revenue:fiscal"
+        );
+        assert_eq!(series("gdp", "地区生产总值"), "gdp");
+        assert_eq!(series("other:旅游总收入", "旅游总收入"), "other:旅游总收入");
+        assert_eq!(d.unit_of("new_urban_jobs", Measure::Level), Some("万人"));
+        let gdp = &d.indicators()[0];
+        assert!(gdp.aliases.contains(&"地区生产总值".to_owned()), "{gdp:?}");
+        let retail = d
+            .indicators()
+            .into_iter()
+            .find(|i| i.id == "retail_sales")
+            .unwrap();
+        assert!(
+            retail.aliases.contains(&"社会消费品零售总额".to_owned()),
+            "as written"
+        );
+    }
+
+    #[test]
+    fn a_dictionary_with_two_fallback_series_is_refused() {
+        let err = Dictionary::parse(
+            "[[indicator]]\nid = \"x\"\nmeasure = \"growth\"\n[[indicator.series]]\nid = \"x:a\"\n[[indicator.series]]\nid = \"x:b\"\n",
+            Path::new("d.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("more than one series without `names`"),
+            "{err}"
+        );
+        let err = Dictionary::parse(
+            "[[indicator]]\nid = \"x\"\nmeasure = \"growth\"\nunits = { speed = \"km\" }\n",
+            Path::new("d.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("unknown measure `speed` in `units`"), "{err}");
     }
 
     #[test]

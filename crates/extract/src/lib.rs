@@ -60,6 +60,7 @@ mod error;
 pub mod eval;
 mod explain;
 mod figure;
+pub mod harmonise;
 mod indicator;
 mod locate;
 mod meta;
@@ -88,6 +89,22 @@ use crate::norm::Norm;
 pub(crate) const BUILTIN_DICTIONARY: &str = include_str!("../../../config/indicators.toml");
 
 /// The extractor: a compiled dictionary and patterns, built once and reused.
+/// The most chars of a document the extractor reads: ten times the longest
+/// government work report (about 60,000 chars), so a report is always read
+/// whole, while a huge page (a 200 MB dump served as HTML) costs a bounded
+/// amount of memory instead of several times its size. What lies beyond is
+/// not read; its targets would be none of a report's.
+pub const MAX_TEXT_CHARS: usize = 2_000_000;
+
+/// `text` up to [`MAX_TEXT_CHARS`] chars (offsets into it are offsets into
+/// the whole).
+fn capped(text: &str) -> &str {
+    match text.char_indices().nth(MAX_TEXT_CHARS) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    }
+}
+
 #[derive(Debug)]
 pub struct Extractor {
     dict: Dictionary,
@@ -170,7 +187,7 @@ impl Extractor {
         doc: &Document,
         trace: &mut Trace,
     ) -> (Extraction, &'static str, &'static str) {
-        let n = Norm::new(&doc.text);
+        let n = Norm::new(capped(&doc.text));
         let page = meta::Page {
             title: doc.title.as_deref(),
             published: doc.published,
@@ -223,6 +240,9 @@ impl Extractor {
                         value: fig.value,
                         unit: fig.unit.map(str::to_owned),
                         estimated: f.estimated,
+                        series: String::new(),
+                        value_std: None,
+                        unit_std: None,
                         text: text.clone(),
                         char_start: s as u32,
                         char_end: e as u32,
@@ -261,15 +281,13 @@ impl Extractor {
             gdp_absent: !targets.is_empty() && !targets.iter().any(|t| t.indicator == "gdp"),
             extractor_version: baogao_model::EXTRACTOR_VERSION.to_owned(),
         };
-        (
-            Extraction {
-                report,
-                targets,
-                outcomes,
-            },
-            year_source,
-            located_by,
-        )
+        let mut extraction = Extraction {
+            report,
+            targets,
+            outcomes,
+        };
+        harmonise::finish(&self.dict, &doc.text, &mut extraction);
+        (extraction, year_source, located_by)
     }
 }
 
@@ -356,6 +374,11 @@ fn to_targets(n: &Norm, it: &Item, doc: &Document, year: Option<i32>, out: &mut 
             qualifier: f.qual,
             stretch_value: f.stretch,
             constraint,
+            constraint_source: None,
+            inferred: false,
+            series: String::new(),
+            value_std: None,
+            unit_std: None,
             text: text.clone(),
             char_start: s as u32,
             char_end: e as u32,

@@ -1,7 +1,9 @@
 //! From reports to a panel: one report per region and year when several
 //! sites reprint the same report, and one row per (region, year, indicator,
-//! measure) with the target and what the next year's report says was
-//! achieved (地区生产总值达到500亿元、增长6%左右 gives a level row and a growth row).
+//! measure, series) with the target, the parent region's target and what the
+//! next year's report says was achieved (地区生产总值达到500亿元、增长6%左右
+//! gives a level row and a growth row; 城镇登记失业率 and 城镇调查失业率 are two
+//! series, two rows: a panel never splices two series into one).
 //!
 //! In go the `reports`, `targets`, `outcomes` and `documents` rows of a
 //! dataset; out come [`DedupRow`]s (the `reports_dedup` table) and
@@ -20,10 +22,23 @@
 //!
 //! Reports without a `region_code` or `target_year` cannot be placed in a
 //! panel; they are left out of both tables.
+//!
+//! The parent region is the report's `parent_code` (GB/T 2260), and for a
+//! province the State Council ([`NATIONAL_CODE`]); its target is taken when
+//! its kept report states the same indicator, measure and series in the
+//! same `unit_std` ([`ParentTargets`]).
 
 use std::collections::{BTreeMap, HashMap};
 
-use baogao_model::{DedupRow, Level, Outcome, PanelRow, Report, Target};
+use baogao_model::{
+    DedupRow, Level, NATIONAL_CODE, Outcome, PanelRow, ParentTargets, Report, Target,
+};
+
+/// The series of a target or outcome: its indicator when it has none (rows
+/// written before series existed).
+fn series_or<'a>(series: &'a str, indicator: &'a str) -> &'a str {
+    if series.is_empty() { indicator } else { series }
+}
 
 fn official(url: &str) -> bool {
     let host = url
@@ -186,10 +201,11 @@ impl Dedup {
     }
 }
 
-/// The panel of the kept reports: the first target of each indicator and
-/// measure in the report's text order (the headline figure), with the figure
-/// achieved for that indicator and measure in the kept report of the
-/// following year.
+/// The panel of the kept reports: the first target of each indicator,
+/// measure and series in the report's text order (the headline figure), with
+/// the parent region's target (when its report is among `kept`) and the
+/// figure achieved for that indicator, measure and series in the kept report
+/// of the following year.
 #[must_use]
 pub fn panel(kept: &[DedupRow], targets: &[Target], outcomes: &[Outcome]) -> Vec<PanelRow> {
     let mut targets_of: HashMap<&str, Vec<&Target>> = HashMap::new();
@@ -213,18 +229,23 @@ pub fn panel(kept: &[DedupRow], targets: &[Target], outcomes: &[Outcome]) -> Vec
             .unwrap_or_default();
         ts.sort_by_key(|t| t.char_start);
         let next = by_key.get(&(d.region_code.as_str(), d.target_year + 1));
-        let mut seen: Vec<(&str, baogao_model::Measure)> = Vec::new();
+        let mut seen: Vec<(&str, baogao_model::Measure, &str)> = Vec::new();
+        let parent_code = d.parent_code.clone().or_else(|| {
+            (d.level.as_deref() == Some(Level::Province.as_str())).then(|| NATIONAL_CODE.to_owned())
+        });
         for t in ts {
-            if seen.contains(&(t.indicator.as_str(), t.measure)) {
+            let series = series_or(&t.series, &t.indicator);
+            if seen.contains(&(t.indicator.as_str(), t.measure, series)) {
                 continue;
             }
-            seen.push((&t.indicator, t.measure));
+            seen.push((&t.indicator, t.measure, series));
             let achieved = next.and_then(|n| {
                 outcomes_of.get(n.doc_id.as_str()).and_then(|os| {
                     os.iter()
                         .filter(|o| {
                             o.indicator == t.indicator
                                 && o.measure == t.measure
+                                && series_or(&o.series, &o.indicator) == series
                                 && o.year.is_none_or(|y| y == d.target_year)
                         })
                         .min_by_key(|o| o.char_start)
@@ -235,27 +256,39 @@ pub fn panel(kept: &[DedupRow], targets: &[Target], outcomes: &[Outcome]) -> Vec
                 region_code: d.region_code.clone(),
                 target_year: d.target_year,
                 indicator: t.indicator.clone(),
+                series: series.to_owned(),
                 province: d.province.clone(),
                 region: d.region.clone(),
                 level: d.level.clone(),
-                parent_code: d.parent_code.clone(),
+                parent_code: parent_code.clone(),
                 measure: t.measure.as_str().to_owned(),
+                raw_name: t.raw_name.clone(),
                 target_value: t.value,
                 target_value_max: t.value_max,
                 unit: t.unit.clone(),
+                target_value_std: t.value_std,
+                unit_std: t.unit_std.clone(),
                 qualifier: t.qualifier.as_str().to_owned(),
+                inferred: t.inferred,
                 stretch_value: t.stretch_value,
                 constraint: t.constraint.map(|c| c.as_str().to_owned()),
+                constraint_source: t.constraint_source.map(|c| c.as_str().to_owned()),
                 target_text: t.text.clone(),
                 doc_id: d.doc_id.clone(),
+                parent_value: None,
+                parent_qualifier: None,
                 achieved_value: achieved.as_ref().and_then(|(o, _)| o.value),
                 achieved_unit: achieved.as_ref().and_then(|(o, _)| o.unit.clone()),
+                achieved_value_std: achieved
+                    .as_ref()
+                    .and_then(|(o, _)| o.value_std.filter(|_| o.unit_std == t.unit_std)),
                 achieved_estimated: achieved.as_ref().map(|(o, _)| o.estimated),
                 achieved_text: achieved.as_ref().map(|(o, _)| o.text.clone()),
                 achieved_doc_id: achieved.map(|(_, id)| id),
             });
         }
     }
+    ParentTargets::default().fill(&mut rows);
     rows
 }
 
@@ -292,6 +325,11 @@ mod tests {
             qualifier: Qualifier::About,
             stretch_value: None,
             constraint: None,
+            constraint_source: None,
+            inferred: false,
+            series: indicator.into(),
+            value_std: Some(value),
+            unit_std: Some("%".into()),
             text: format!("{indicator}增长{value}%左右"),
             char_start: at,
             char_end: at + 8,
@@ -308,6 +346,9 @@ mod tests {
             value: Some(value),
             unit: Some("%".into()),
             estimated: false,
+            series: indicator.into(),
+            value_std: Some(value),
+            unit_std: Some("%".into()),
             text: format!("{indicator}增长{value}%"),
             char_start: 0,
             char_end: 6,
@@ -579,6 +620,101 @@ mod tests {
         assert_eq!(cpi23.achieved_value, None);
         let gdp24 = rows.iter().find(|r| r.target_year == 2024).unwrap();
         assert_eq!(gdp24.achieved_value, None, "no 2025 report");
+    }
+
+    #[test]
+    fn a_citys_row_carries_its_provinces_target_and_a_province_the_nations() {
+        let mut province = report("p", "http://www.shanxi.gov.cn/1.html", "140000", 2023, 1);
+        province.level = Some(Level::Province);
+        province.parent_code = None;
+        let mut city = report("c", "http://www.changzhi.gov.cn/1.html", "140400", 2023, 1);
+        city.level = Some(Level::City);
+        city.parent_code = Some("140000".into());
+        let mut county = report("k", "http://www.luzhou.gov.cn/1.html", "140403", 2023, 1);
+        county.parent_code = Some("140400".into());
+        let mut nation = report("n", "http://www.gov.cn/1.html", NATIONAL_CODE, 2023, 1);
+        nation.level = Some(Level::National);
+        nation.parent_code = None;
+        // the county and the city come before their parents: the order does not matter
+        let kept = dedup_reports(&[county, city, province, nation], &HashMap::new());
+        let mut p_gdp = target("p", "gdp", 6.0, 10);
+        p_gdp.qualifier = Qualifier::AtLeast;
+        let targets = vec![
+            target("n", "gdp", 5.0, 10),
+            p_gdp,
+            target("c", "gdp", 7.0, 10),
+            target("k", "gdp", 8.0, 10),
+            target("c", "cpi", 3.0, 20),
+        ];
+        let rows = panel(&kept, &targets, &[]);
+        let row = |code: &str, ind: &str| {
+            rows.iter()
+                .find(|r| r.region_code == code && r.indicator == ind)
+                .unwrap()
+        };
+        let city = row("140400", "gdp");
+        assert_eq!(city.parent_code.as_deref(), Some("140000"));
+        assert_eq!(city.parent_value, Some(6.0));
+        assert_eq!(city.parent_qualifier.as_deref(), Some(">="));
+        assert_eq!(row("140403", "gdp").parent_value, Some(7.0));
+        let province = row("140000", "gdp");
+        assert_eq!(province.parent_code.as_deref(), Some(NATIONAL_CODE));
+        assert_eq!(province.parent_value, Some(5.0));
+        assert_eq!(row(NATIONAL_CODE, "gdp").parent_value, None);
+        // the province states no CPI target
+        let cpi = row("140400", "cpi");
+        assert_eq!(
+            (cpi.parent_value, cpi.parent_qualifier.as_deref()),
+            (None, None)
+        );
+
+        // parts written parents first (as the pipeline writes a sorted panel in parts)
+        let mut parents = ParentTargets::default();
+        let (mut first, mut second): (Vec<PanelRow>, Vec<PanelRow>) = rows
+            .iter()
+            .cloned()
+            .map(|mut r| {
+                r.parent_value = None;
+                r.parent_qualifier = None;
+                r
+            })
+            .partition(|r| r.region_code.as_str() < "140400");
+        parents.fill(&mut first);
+        parents.fill(&mut second);
+        let city = second
+            .iter()
+            .find(|r| r.indicator == "gdp" && r.region_code == "140400");
+        assert_eq!(city.unwrap().parent_value, Some(6.0));
+    }
+
+    #[test]
+    fn two_series_of_one_indicator_are_two_rows_and_never_spliced() {
+        let reports = vec![
+            report("y23", "http://x.gov.cn/2023.html", "140703", 2023, 2),
+            report("y24", "http://x.gov.cn/2024.html", "140703", 2024, 1),
+        ];
+        let kept = dedup_reports(&reports, &HashMap::new());
+        let mut registered = target("y23", "unemployment_rate", 4.5, 10);
+        registered.series = "unemployment_rate:registered".into();
+        registered.measure = Measure::Rate;
+        let mut surveyed = target("y23", "unemployment_rate", 5.5, 20);
+        surveyed.series = "unemployment_rate:surveyed".into();
+        surveyed.measure = Measure::Rate;
+        let mut achieved = outcome("y24", "unemployment_rate", 5.2, 2023);
+        achieved.series = "unemployment_rate:surveyed".into();
+        achieved.measure = Measure::Rate;
+        let rows = panel(&kept, &[registered, surveyed], &[achieved]);
+        let got: Vec<(&str, Option<f64>, Option<f64>)> = rows
+            .iter()
+            .map(|r| (r.series.as_str(), r.target_value, r.achieved_value))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("unemployment_rate:registered", Some(4.5), None),
+                ("unemployment_rate:surveyed", Some(5.5), Some(5.2)),
+            ]
+        );
     }
 
     #[test]

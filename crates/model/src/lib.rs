@@ -20,9 +20,10 @@ mod vocab;
 pub use entities::NAMED_ENTITIES;
 
 pub use records::{
-    DedupRow, Document, Outcome, Page, PageKind, PanelRow, Report, Target, doc_id, error_kind,
+    DedupRow, Document, NATIONAL_CODE, Outcome, Page, PageKind, PanelRow, ParentTargets, Report,
+    Target, doc_id, error_kind,
 };
-pub use vocab::{Constraint, Level, Measure, Qualifier};
+pub use vocab::{Constraint, ConstraintSource, Level, Measure, Qualifier};
 
 /// Version of the extraction rules; stored on every derived row so a panel
 /// can tell which rules produced it.

@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::vocab::{Constraint, Level, Measure, Qualifier};
+use crate::vocab::{Constraint, ConstraintSource, Level, Measure, Qualifier};
 
 /// Stable identifier of a document: the first 16 hex digits of the SHA-256 of
 /// its canonical URL (or of its path, for local files).
@@ -114,8 +114,14 @@ pub struct Document {
     pub url: String,
     /// Title with site suffixes removed.
     pub title: Option<String>,
-    /// Publication date stated on the page.
+    /// Publication date stated on the page: a `<meta>` date (`PubDate`, `publishdate`,
+    /// `article:published_time`, …), else a date line near the title.
     pub published: Option<NaiveDate>,
+    /// The page's breadcrumb trail (当前位置：首页 > 政务公开 > 政府工作报告), its items
+    /// joined with ` > `: the site's column names often say the region or the year that the
+    /// text of an excerpt leaves out.
+    #[serde(default)]
+    pub breadcrumb: Option<String>,
     /// The report text: paragraphs separated by `\n`, NFKC-normalised.
     pub text: String,
     /// Characters of text kept.
@@ -137,6 +143,7 @@ impl Document {
             url: source.to_owned(),
             title: None,
             published: None,
+            breadcrumb: None,
             chars_kept: text.chars().count() as u64,
             text: text.to_owned(),
             chars_dropped: 0,
@@ -199,7 +206,31 @@ pub struct Target {
     pub qualifier: Qualifier,
     /// 力争: the higher figure aimed for.
     pub stretch_value: Option<f64>,
+    /// `hard` (a floor or ceiling committed to: 约束性, 确保, 以上 …) or `soft`
+    /// (an expectation: 预期性, 左右, 力争 …); see `constraint_source`.
     pub constraint: Option<Constraint>,
+    /// `label` when the report itself labels the target 约束性 or 预期性,
+    /// `wording` when `constraint` was read from the wording; `None` when
+    /// `constraint` is.
+    #[serde(default)]
+    pub constraint_source: Option<ConstraintSource>,
+    /// `value` was read from words, not written as a figure (增长两位数 → 10
+    /// with `>=`, 翻一番 → 100, 与上年持平 → 0).
+    #[serde(default)]
+    pub inferred: bool,
+    /// The statistical series within the indicator (`unemployment_rate:registered`
+    /// vs `unemployment_rate:surveyed`, `rural_income:net` vs
+    /// `rural_income:disposable`), from the indicator dictionary; the
+    /// indicator id itself when the dictionary names no series for it.
+    #[serde(default)]
+    pub series: String,
+    /// `value` in `unit_std`, the canonical unit of its unit's kind (人 → 万人,
+    /// 元/万元/万亿元 → 亿元, 万美元 → 亿美元, 吨/亿斤 → 万吨); the raw `value`
+    /// and `unit` stay as written. `None` without a value or a unit.
+    #[serde(default)]
+    pub value_std: Option<f64>,
+    #[serde(default)]
+    pub unit_std: Option<String>,
     /// The clause the target was read from.
     pub text: String,
     /// Offset of `text` in the document text, in chars.
@@ -221,6 +252,14 @@ pub struct Outcome {
     pub unit: Option<String>,
     /// Stated as 预计 (an estimate made before the year's statistics).
     pub estimated: bool,
+    /// As [`Target::series`].
+    #[serde(default)]
+    pub series: String,
+    /// As [`Target::value_std`].
+    #[serde(default)]
+    pub value_std: Option<f64>,
+    #[serde(default)]
+    pub unit_std: Option<String>,
     pub text: String,
     pub char_start: u32,
     pub char_end: u32,
@@ -246,34 +285,116 @@ pub struct DedupRow {
     pub copy_urls: Vec<String>,
 }
 
-/// One row per (region_code, target_year, indicator, measure).
+/// One row per (region_code, target_year, indicator, measure, series).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PanelRow {
     pub region_code: String,
     pub target_year: i32,
     pub indicator: String,
+    /// Part of the key: two series of one indicator (登记 / 调查失业率) are two rows.
+    pub series: String,
     pub province: Option<String>,
     pub region: Option<String>,
     pub level: Option<String>,
+    /// The parent region's code; for a province, the national code
+    /// ([`NATIONAL_CODE`]).
     pub parent_code: Option<String>,
     pub measure: String,
+    /// The indicator as the report wrote it.
+    pub raw_name: String,
     pub target_value: Option<f64>,
     pub target_value_max: Option<f64>,
     pub unit: Option<String>,
+    /// `target_value` in `unit_std`.
+    pub target_value_std: Option<f64>,
+    pub unit_std: Option<String>,
     pub qualifier: String,
+    /// `target_value` was read from words (两位数 …).
+    pub inferred: bool,
     pub stretch_value: Option<f64>,
     pub constraint: Option<String>,
+    pub constraint_source: Option<String>,
     pub target_text: String,
     pub doc_id: String,
-    /// What the next year's report says was achieved (same indicator and measure).
+    /// The parent region's target of the same year, indicator, measure and
+    /// series, in `unit_std` (its `target_value_std`): `target_value_std -
+    /// parent_value` is how far the region sets its target above its parent's.
+    pub parent_value: Option<f64>,
+    pub parent_qualifier: Option<String>,
+    /// What the next year's report says was achieved (same indicator, measure
+    /// and series).
     pub achieved_value: Option<f64>,
     pub achieved_unit: Option<String>,
+    /// `achieved_value` in `unit_std`.
+    pub achieved_value_std: Option<f64>,
     /// The achieved figure was stated as 预计 (an estimate).
     pub achieved_estimated: Option<bool>,
     pub achieved_text: Option<String>,
     /// The report the achieved figure comes from.
     pub achieved_doc_id: Option<String>,
 }
+
+/// The targets of the regions that can be parents (every level but
+/// county), to fill in `parent_value` and `parent_qualifier` of the panel
+/// rows of their children: a row takes its parent region's row of the same
+/// year, indicator, measure and series, when both are in the same `unit_std`.
+///
+/// [`ParentTargets::fill`] remembers the rows it is given before filling
+/// them, so parents and children may come in one call in any order, or in
+/// several calls parents first (a panel sorted by `region_code` is: a
+/// parent's code sorts before its children's, and [`NATIONAL_CODE`] before
+/// every province's).
+#[derive(Debug, Default)]
+pub struct ParentTargets {
+    seen: std::collections::HashMap<ParentKey, (Option<f64>, String, Option<String>)>,
+}
+
+type ParentKey = (String, i32, String, String, String);
+
+impl ParentTargets {
+    /// Remembers the rows that can be parents, then fills in the parent's
+    /// target of every row whose parent is known.
+    pub fn fill(&mut self, rows: &mut [PanelRow]) {
+        for r in rows.iter() {
+            if r.level.as_deref() == Some("county") {
+                continue;
+            }
+            let key = (
+                r.region_code.clone(),
+                r.target_year,
+                r.indicator.clone(),
+                r.measure.clone(),
+                r.series.clone(),
+            );
+            self.seen
+                .entry(key)
+                .or_insert_with(|| (r.target_value_std, r.qualifier.clone(), r.unit_std.clone()));
+        }
+        for r in rows.iter_mut() {
+            let Some(parent) = &r.parent_code else {
+                continue;
+            };
+            let key = (
+                parent.clone(),
+                r.target_year,
+                r.indicator.clone(),
+                r.measure.clone(),
+                r.series.clone(),
+            );
+            if let Some((value, qualifier, unit)) = self.seen.get(&key)
+                && *unit == r.unit_std
+            {
+                r.parent_value = *value;
+                r.parent_qualifier = Some(qualifier.clone());
+            }
+        }
+    }
+}
+
+/// The region code of the State Council's report (the whole country), the
+/// parent of every province. GB/T 2260 has no code for the country; this is
+/// the one map data (DataV) uses, and it sorts before every province's code.
+pub const NATIONAL_CODE: &str = "100000";
 
 /// The kind of a failed page, as the run manifests and the run report name
 /// it: `http_<status>` for an HTTP error, else `robots`, `timeout`,
@@ -346,6 +467,11 @@ mod tests {
             qualifier: Qualifier::AtLeast,
             stretch_value: None,
             constraint: Some(Constraint::Hard),
+            constraint_source: Some(ConstraintSource::Wording),
+            inferred: false,
+            series: "gdp".into(),
+            value_std: Some(5.0),
+            unit_std: Some("%".into()),
             text: "地区生产总值增长5%以上".into(),
             char_start: 0,
             char_end: 12,
@@ -354,5 +480,7 @@ mod tests {
         assert_eq!(v["qualifier"], ">=");
         assert_eq!(v["measure"], "growth");
         assert_eq!(v["constraint"], "hard");
+        assert_eq!(v["constraint_source"], "wording");
+        assert_eq!(v["unit_std"], "%");
     }
 }

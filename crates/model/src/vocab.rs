@@ -73,6 +73,9 @@ vocab! {
 vocab! {
     /// Administrative level of the reporting government.
     Level {
+        /// The State Council's report to the National People's Congress
+        /// (国务院政府工作报告): the whole country.
+        National = "national",
         /// Provinces, municipalities and autonomous regions.
         Province = "province",
         /// Prefecture-level cities, prefectures, leagues, autonomous prefectures.
@@ -92,6 +95,17 @@ vocab! {
     }
 }
 
+vocab! {
+    /// Where a target's `constraint` comes from.
+    ConstraintSource {
+        /// The report labels the target 约束性 (hard) or 预期性 (soft), in its
+        /// clause or right beside it (（约束性）, 预期性指标).
+        Label = "label",
+        /// No label: read from the wording (确保, 以上, 左右 …).
+        Wording = "wording",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,6 +120,9 @@ mod tests {
         }
         for l in Level::ALL {
             assert_eq!(Level::parse(l.as_str()), Some(*l));
+        }
+        for c in ConstraintSource::ALL {
+            assert_eq!(ConstraintSource::parse(c.as_str()), Some(*c));
         }
         assert_eq!(Qualifier::parse("≥"), None);
     }

@@ -56,7 +56,9 @@ pub struct RawPipeline {
     /// Commit what is written every this many pages…
     #[serde(default = "default_checkpoint_pages")]
     pub checkpoint_pages: u64,
-    /// …or at least this often.
+    /// …or once the oldest page not yet committed has waited this long (whether or not
+    /// more pages come; longer when a commit takes more than a tenth of it): a killed run
+    /// fetches again at most this much of its work.
     #[serde(default = "default_checkpoint_interval")]
     pub checkpoint_interval: Spanned<String>,
     /// Stop taking new work after this long (the run ends cleanly, resumable).
@@ -129,6 +131,12 @@ pub struct RawFetch {
     /// Longest backoff delay.
     #[serde(default = "default_backoff_max")]
     pub backoff_max: Spanned<String>,
+    /// Longest `Retry-After` honoured; a longer one is waited for this long, with a warning.
+    #[serde(default = "default_max_retry_after")]
+    pub max_retry_after: Spanned<String>,
+    /// URLs waiting per host at most; further links of the host are dropped (and logged).
+    #[serde(default = "default_max_queued_per_host")]
+    pub max_queued_per_host: usize,
     /// Stop after this many pages (a budget; the next run resumes).
     #[serde(default)]
     pub max_pages: Option<u64>,
@@ -199,7 +207,7 @@ fn s(v: &str) -> Spanned<String> {
     Spanned::new(0..0, v.into())
 }
 fn default_checkpoint_interval() -> Spanned<String> {
-    s("30s")
+    s("1s")
 }
 fn default_drain_deadline() -> Spanned<String> {
     s("30s")
@@ -253,6 +261,12 @@ fn default_backoff_base() -> Spanned<String> {
 }
 fn default_backoff_max() -> Spanned<String> {
     s("30s")
+}
+fn default_max_retry_after() -> Spanned<String> {
+    s("5m")
+}
+fn default_max_queued_per_host() -> usize {
+    100_000
 }
 fn default_dictionary() -> Spanned<String> {
     s("builtin")
@@ -642,6 +656,8 @@ impl Validator<'_> {
             retries: fetch.retries,
             backoff_base: self.duration("fetch.backoff_base", &fetch.backoff_base),
             backoff_max: self.duration("fetch.backoff_max", &fetch.backoff_max),
+            max_retry_after: self.duration("fetch.max_retry_after", &fetch.max_retry_after),
+            max_queued_per_host: fetch.max_queued_per_host.max(1),
             max_pages: fetch.max_pages,
         };
 
@@ -820,6 +836,17 @@ pub fn describe(c: &Config) -> String {
     line("fetch.max_body_size", f.max_body_bytes.to_string());
     line("fetch.max_redirects", f.max_redirects.to_string());
     line("fetch.retries", f.retries.to_string());
+    line(
+        "fetch.max_retry_after",
+        format!(
+            "{:?}",
+            humantime::format_duration(f.max_retry_after).to_string()
+        ),
+    );
+    line(
+        "fetch.max_queued_per_host",
+        f.max_queued_per_host.to_string(),
+    );
     line(
         "fetch.max_pages",
         f.max_pages.map_or("none".into(), |n| n.to_string()),

@@ -33,7 +33,8 @@ const TIERS: [fn(&Cand) -> bool; 4] = [
 
 fn level_rank(l: Level) -> u8 {
     match l {
-        Level::Province => 0,
+        // the gazetteer has no national division; ranked with the provinces
+        Level::National | Level::Province => 0,
         Level::City => 1,
         Level::County => 2,
     }

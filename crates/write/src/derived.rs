@@ -9,7 +9,7 @@ use std::sync::{Arc, LazyLock};
 
 use arrow::array::{ArrayRef, BooleanArray, Float64Array, Int32Array, RecordBatch};
 use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
-use baogao_model::{DedupRow, PanelRow};
+use baogao_model::{DedupRow, PanelRow, ParentTargets};
 use parquet::arrow::ArrowWriter;
 
 use crate::WriteError;
@@ -17,7 +17,7 @@ use crate::dataset::{WriteOptions, properties, write_atomic};
 use crate::rows::{lists, opt_strs, strs};
 use crate::schema::{list_utf8, utf8};
 
-static DEDUP: LazyLock<SchemaRef> = LazyLock::new(|| {
+pub(crate) static DEDUP: LazyLock<SchemaRef> = LazyLock::new(|| {
     Arc::new(Schema::new(vec![
         utf8("region_code", false),
         Field::new("target_year", DataType::Int32, false),
@@ -34,26 +34,35 @@ static DEDUP: LazyLock<SchemaRef> = LazyLock::new(|| {
     ]))
 });
 
-static PANEL: LazyLock<SchemaRef> = LazyLock::new(|| {
+pub(crate) static PANEL: LazyLock<SchemaRef> = LazyLock::new(|| {
     Arc::new(Schema::new(vec![
         utf8("region_code", false),
         Field::new("target_year", DataType::Int32, false),
         utf8("indicator", false),
+        utf8("series", false),
         utf8("province", true),
         utf8("region", true),
         utf8("level", true),
         utf8("parent_code", true),
         utf8("measure", false),
+        utf8("raw_name", false),
         Field::new("target_value", DataType::Float64, true),
         Field::new("target_value_max", DataType::Float64, true),
         utf8("unit", true),
+        Field::new("target_value_std", DataType::Float64, true),
+        utf8("unit_std", true),
         utf8("qualifier", false),
+        Field::new("inferred", DataType::Boolean, false),
         Field::new("stretch_value", DataType::Float64, true),
         utf8("constraint", true),
+        utf8("constraint_source", true),
         utf8("target_text", false),
         utf8("doc_id", false),
+        Field::new("parent_value", DataType::Float64, true),
+        utf8("parent_qualifier", true),
         Field::new("achieved_value", DataType::Float64, true),
         utf8("achieved_unit", true),
+        Field::new("achieved_value_std", DataType::Float64, true),
         Field::new("achieved_estimated", DataType::Boolean, true),
         utf8("achieved_text", true),
         utf8("achieved_doc_id", true),
@@ -127,14 +136,18 @@ pub fn write_reports_dedup(
 /// Columns of `panel` stored dictionary-encoded.
 const PANEL_DICTIONARY: &[&str] = &[
     "indicator",
+    "series",
     "province",
     "region",
     "level",
     "parent_code",
     "measure",
     "unit",
+    "unit_std",
     "qualifier",
     "constraint",
+    "constraint_source",
+    "parent_qualifier",
     "achieved_unit",
 ];
 
@@ -156,21 +169,32 @@ fn panel_batch(rows: &[PanelRow]) -> Result<RecordBatch, WriteError> {
             strs(rows.iter().map(|r| r.region_code.as_str())),
             i32s(rows.iter().map(|r| r.target_year)),
             strs(rows.iter().map(|r| r.indicator.as_str())),
+            strs(rows.iter().map(|r| r.series.as_str())),
             opt_strs(rows.iter().map(|r| r.province.as_deref())),
             opt_strs(rows.iter().map(|r| r.region.as_deref())),
             opt_strs(rows.iter().map(|r| r.level.as_deref())),
             opt_strs(rows.iter().map(|r| r.parent_code.as_deref())),
             strs(rows.iter().map(|r| r.measure.as_str())),
+            strs(rows.iter().map(|r| r.raw_name.as_str())),
             f64s(rows.iter().map(|r| r.target_value)),
             f64s(rows.iter().map(|r| r.target_value_max)),
             opt_strs(rows.iter().map(|r| r.unit.as_deref())),
+            f64s(rows.iter().map(|r| r.target_value_std)),
+            opt_strs(rows.iter().map(|r| r.unit_std.as_deref())),
             strs(rows.iter().map(|r| r.qualifier.as_str())),
+            Arc::new(BooleanArray::from_iter(
+                rows.iter().map(|r| Some(r.inferred)),
+            )),
             f64s(rows.iter().map(|r| r.stretch_value)),
             opt_strs(rows.iter().map(|r| r.constraint.as_deref())),
+            opt_strs(rows.iter().map(|r| r.constraint_source.as_deref())),
             strs(rows.iter().map(|r| r.target_text.as_str())),
             strs(rows.iter().map(|r| r.doc_id.as_str())),
+            f64s(rows.iter().map(|r| r.parent_value)),
+            opt_strs(rows.iter().map(|r| r.parent_qualifier.as_deref())),
             f64s(rows.iter().map(|r| r.achieved_value)),
             opt_strs(rows.iter().map(|r| r.achieved_unit.as_deref())),
+            f64s(rows.iter().map(|r| r.achieved_value_std)),
             Arc::new(BooleanArray::from_iter(
                 rows.iter().map(|r| r.achieved_estimated),
             )),
@@ -185,10 +209,15 @@ fn panel_batch(rows: &[PanelRow]) -> Result<RecordBatch, WriteError> {
 /// `ROOT/panel/part-00000.parquet`, which [`PanelWriter::commit`] syncs and renames over the
 /// old file. Until then readers see the old panel; a writer dropped without a commit (an
 /// error, a killed process) leaves the old panel and a dot-file that readers skip.
+///
+/// The writer fills in `parent_value` and `parent_qualifier` of a row whose parent region
+/// was in an earlier part ([`ParentTargets`]): parts written in `region_code` order (as
+/// the pipeline writes them) give every row its parent's target, however the panel is cut.
 pub struct PanelWriter {
     path: PathBuf,
     tmp: PathBuf,
     writer: ArrowWriter<std::fs::File>,
+    parents: ParentTargets,
 }
 
 impl PanelWriter {
@@ -202,7 +231,12 @@ impl PanelWriter {
         let props = properties("panel", PANEL_DICTIONARY, true, opts, Vec::new());
         let writer = ArrowWriter::try_new(file, PANEL.clone(), Some(props))
             .map_err(WriteError::parquet(&tmp))?;
-        Ok(Self { path, tmp, writer })
+        Ok(Self {
+            path,
+            tmp,
+            writer,
+            parents: ParentTargets::default(),
+        })
     }
 
     /// Appends `rows` (nothing is visible before [`PanelWriter::commit`]).
@@ -210,7 +244,9 @@ impl PanelWriter {
         if rows.is_empty() {
             return Ok(());
         }
-        let batch = panel_batch(rows)?;
+        let mut rows = rows.to_vec();
+        self.parents.fill(&mut rows);
+        let batch = panel_batch(&rows)?;
         self.writer
             .write(&batch)
             .map_err(WriteError::parquet(&self.tmp))?;
@@ -220,7 +256,9 @@ impl PanelWriter {
 
     /// Finishes the file and puts it in place of the old panel.
     pub fn commit(self) -> Result<PathBuf, WriteError> {
-        let Self { path, tmp, writer } = self;
+        let Self {
+            path, tmp, writer, ..
+        } = self;
         let file = writer.into_inner().map_err(WriteError::parquet(&tmp))?;
         file.sync_all().map_err(WriteError::io("sync", &tmp))?;
         drop(file);
@@ -238,21 +276,30 @@ mod tests {
             region_code: code.into(),
             target_year: year,
             indicator: "gdp".into(),
+            series: "gdp".into(),
             province: Some("山西省".into()),
             region: None,
             level: Some("county".into()),
             parent_code: None,
             measure: "growth".into(),
+            raw_name: "地区生产总值".into(),
             target_value: Some(6.0),
             target_value_max: None,
             unit: Some("%".into()),
+            target_value_std: Some(6.0),
+            unit_std: Some("%".into()),
             qualifier: "about".into(),
+            inferred: false,
             stretch_value: None,
             constraint: None,
+            constraint_source: None,
             target_text: "地区生产总值增长6%左右".into(),
             doc_id: format!("{code}-{year}"),
+            parent_value: None,
+            parent_qualifier: None,
             achieved_value: None,
             achieved_unit: None,
+            achieved_value_std: None,
             achieved_estimated: None,
             achieved_text: None,
             achieved_doc_id: None,

@@ -6,7 +6,8 @@
 //! Spark read directly. The pipeline creates one [`TableWriter`] per table
 //! and run, [`commit`]s what they staged at checkpoints and at the end, and
 //! writes a [`RunManifest`] last. [`recover`] repairs a root after a crash;
-//! [`compact`] merges the small files checkpoints leave; [`scan`] reads a
+//! [`compact`] merges the small files checkpoints leave (the pipeline calls
+//! [`compact_held`] at the end of a run); [`scan`] reads a
 //! table back, for stage re-runs.
 //!
 //! ```no_run
@@ -33,7 +34,7 @@ mod manifest;
 mod rows;
 mod schema;
 
-pub use compact::{Compaction, compact};
+pub use compact::{Compaction, compact, compact_held};
 pub use dataset::{
     BATCH_BYTES, BatchIter, CommitMode, TableWriter, WriteOptions, check_writable, commit,
     dictionary_columns, discard, document_lengths, key_column, list_files, read_all, read_batches,
@@ -44,7 +45,7 @@ pub use error::WriteError;
 pub use lock::OutputLock;
 pub use manifest::{RunManifest, RunStatus, StageCounts, list_runs, read_runs};
 pub use rows::Row;
-pub use schema::{SCHEMA_VERSION, Table};
+pub use schema::{SCHEMA_VERSION, Table, TableDoc, column_doc, tables};
 
 #[cfg(test)]
 mod tests;

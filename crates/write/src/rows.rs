@@ -8,8 +8,8 @@ use arrow::array::{
     ListBuilder, RecordBatch, StringArray, StringBuilder, TimestampMicrosecondArray,
 };
 use baogao_model::{
-    Constraint, Document, EXTRACTOR_VERSION, Level, Measure, Outcome, Page, PageKind, Qualifier,
-    Report, Target,
+    Constraint, ConstraintSource, Document, EXTRACTOR_VERSION, Level, Measure, Outcome, Page,
+    PageKind, Qualifier, Report, Target,
 };
 use chrono::{DateTime, NaiveDate};
 
@@ -125,6 +125,27 @@ impl<'a> Cols<'a> {
         }
         self.i32(c).map(Some)
     }
+    /// A string column that files of an earlier schema version lack.
+    fn maybe_s(&self, c: &'static str) -> Result<Option<&'a StringArray>, WriteError> {
+        if self.batch.column_by_name(c).is_none() {
+            return Ok(None);
+        }
+        self.s(c).map(Some)
+    }
+    /// A float column that files of an earlier schema version lack.
+    fn maybe_f64(&self, c: &'static str) -> Result<Option<&'a Float64Array>, WriteError> {
+        if self.batch.column_by_name(c).is_none() {
+            return Ok(None);
+        }
+        self.f64(c).map(Some)
+    }
+    /// A boolean column that files of an earlier schema version lack.
+    fn maybe_b(&self, c: &'static str) -> Result<Option<&'a BooleanArray>, WriteError> {
+        if self.batch.column_by_name(c).is_none() {
+            return Ok(None);
+        }
+        self.b(c).map(Some)
+    }
     fn i64(&self, c: &'static str) -> Result<&'a Int64Array, WriteError> {
         self.get(c, "int64")
     }
@@ -169,6 +190,12 @@ fn bad_value(path: &Path, column: &'static str, expected: &'static str) -> Write
         column,
         expected,
     }
+}
+
+/// The `series` written for a row: its indicator when the row has none (a
+/// record made without the extractor's post-pass).
+fn series_or<'a>(series: &'a str, indicator: &'a str) -> &'a str {
+    if series.is_empty() { indicator } else { series }
 }
 
 fn year_partition(partition: Option<&str>) -> Option<i32> {
@@ -309,6 +336,7 @@ impl Row for Document {
                 Arc::new(Date32Array::from_iter(
                     rows.iter().map(|r| date32(r.published)),
                 )),
+                opt_strs(rows.iter().map(|r| r.breadcrumb.as_deref())),
                 strs(rows.iter().map(|r| r.text.as_str())),
                 Arc::new(Int64Array::from_iter_values(
                     rows.iter().map(|r| r.chars_kept as i64),
@@ -333,6 +361,7 @@ impl Row for Document {
         let c = Cols { batch, path };
         let (doc_id, url, title, text) = (c.s("doc_id")?, c.s("url")?, c.s("title")?, c.s("text")?);
         let published = c.date("published")?;
+        let breadcrumb = c.maybe_s("breadcrumb")?;
         let (kept, dropped) = (c.i64("chars_kept")?, c.i64("chars_dropped")?);
         let spam = c.b("spam_removed")?;
         let flags = c.list("flags")?;
@@ -342,6 +371,7 @@ impl Row for Document {
                 url: url.value(i).to_owned(),
                 title: opt(title, i),
                 published: from_date32(published.is_valid(i).then(|| published.value(i))),
+                breadcrumb: breadcrumb.and_then(|b| opt(b, i)),
                 text: text.value(i).to_owned(),
                 chars_kept: kept.value(i) as u64,
                 chars_dropped: dropped.value(i) as u64,
@@ -458,16 +488,26 @@ impl Row for Target {
             vec![
                 strs(rows.iter().map(|r| r.doc_id.as_str())),
                 strs(rows.iter().map(|r| r.indicator.as_str())),
+                strs(rows.iter().map(|r| series_or(&r.series, &r.indicator))),
                 strs(rows.iter().map(|r| r.raw_name.as_str())),
                 strs(rows.iter().map(|r| r.measure.as_str())),
                 Arc::new(Float64Array::from_iter(rows.iter().map(|r| r.value))),
                 Arc::new(Float64Array::from_iter(rows.iter().map(|r| r.value_max))),
                 opt_strs(rows.iter().map(|r| r.unit.as_deref())),
+                Arc::new(Float64Array::from_iter(rows.iter().map(|r| r.value_std))),
+                opt_strs(rows.iter().map(|r| r.unit_std.as_deref())),
                 strs(rows.iter().map(|r| r.qualifier.as_str())),
+                Arc::new(BooleanArray::from_iter(
+                    rows.iter().map(|r| Some(r.inferred)),
+                )),
                 Arc::new(Float64Array::from_iter(
                     rows.iter().map(|r| r.stretch_value),
                 )),
                 opt_strs(rows.iter().map(|r| r.constraint.map(Constraint::as_str))),
+                opt_strs(
+                    rows.iter()
+                        .map(|r| r.constraint_source.map(ConstraintSource::as_str)),
+                ),
                 strs(rows.iter().map(|r| r.text.as_str())),
                 Arc::new(Int32Array::from_iter_values(
                     rows.iter().map(|r| r.char_start as i32),
@@ -505,9 +545,25 @@ impl Row for Target {
             c.s("text")?,
         );
         let (start, end) = (c.i32("char_start")?, c.i32("char_end")?);
+        // added in schema version 3: files written before lack them
+        let (series, value_std, unit_std) = (
+            c.maybe_s("series")?,
+            c.maybe_f64("value_std")?,
+            c.maybe_s("unit_std")?,
+        );
+        let (inferred, source) = (c.maybe_b("inferred")?, c.maybe_s("constraint_source")?);
         (0..batch.num_rows())
             .map(|i| {
                 Ok(Target {
+                    constraint_source: source
+                        .and_then(|a| opt(a, i))
+                        .and_then(|s| ConstraintSource::parse(&s)),
+                    inferred: inferred.is_some_and(|a| a.is_valid(i) && a.value(i)),
+                    series: series
+                        .and_then(|a| opt(a, i))
+                        .unwrap_or_else(|| indicator.value(i).to_owned()),
+                    value_std: value_std.and_then(|a| opt_f64(a, i)),
+                    unit_std: unit_std.and_then(|a| opt(a, i)),
                     doc_id: doc_id.value(i).to_owned(),
                     target_year: year_partition(partition),
                     indicator: indicator.value(i).to_owned(),
@@ -544,10 +600,13 @@ impl Row for Outcome {
             vec![
                 strs(rows.iter().map(|r| r.doc_id.as_str())),
                 strs(rows.iter().map(|r| r.indicator.as_str())),
+                strs(rows.iter().map(|r| series_or(&r.series, &r.indicator))),
                 strs(rows.iter().map(|r| r.raw_name.as_str())),
                 strs(rows.iter().map(|r| r.measure.as_str())),
                 Arc::new(Float64Array::from_iter(rows.iter().map(|r| r.value))),
                 opt_strs(rows.iter().map(|r| r.unit.as_deref())),
+                Arc::new(Float64Array::from_iter(rows.iter().map(|r| r.value_std))),
+                opt_strs(rows.iter().map(|r| r.unit_std.as_deref())),
                 Arc::new(BooleanArray::from_iter(
                     rows.iter().map(|r| Some(r.estimated)),
                 )),
@@ -583,9 +642,20 @@ impl Row for Outcome {
             c.s("text")?,
         );
         let (start, end) = (c.i32("char_start")?, c.i32("char_end")?);
+        // added in schema version 3: files written before lack them
+        let (series, value_std, unit_std) = (
+            c.maybe_s("series")?,
+            c.maybe_f64("value_std")?,
+            c.maybe_s("unit_std")?,
+        );
         (0..batch.num_rows())
             .map(|i| {
                 Ok(Outcome {
+                    series: series
+                        .and_then(|a| opt(a, i))
+                        .unwrap_or_else(|| indicator.value(i).to_owned()),
+                    value_std: value_std.and_then(|a| opt_f64(a, i)),
+                    unit_std: unit_std.and_then(|a| opt(a, i)),
                     doc_id: doc_id.value(i).to_owned(),
                     year: year_partition(partition),
                     indicator: indicator.value(i).to_owned(),

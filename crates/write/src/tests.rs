@@ -24,6 +24,11 @@ fn target(doc_id: &str, year: Option<i32>, value: f64) -> Target {
         qualifier: Qualifier::AtLeast,
         stretch_value: None,
         constraint: None,
+        constraint_source: None,
+        inferred: false,
+        series: "gdp".into(),
+        value_std: Some(value),
+        unit_std: Some("%".into()),
         text: "地区生产总值增长5%以上".into(),
         char_start: 3,
         char_end: 15,
@@ -470,6 +475,9 @@ fn write_every_table(root: &std::path::Path, opts: &WriteOptions, n: usize) {
                 value: Some(5.0),
                 unit: Some("%".into()),
                 estimated: false,
+                series: "gdp".into(),
+                value_std: Some(5.0),
+                unit_std: Some("%".into()),
                 text: "增长5%".into(),
                 char_start: 0,
                 char_end: 4,
@@ -985,4 +993,52 @@ fn a_held_lock_names_its_run_and_is_free_again_once_dropped() {
     let text = std::fs::read_to_string(dir.path().join("_lock")).unwrap();
     assert_eq!(text, format!("{} second\n", std::process::id()));
     drop(again);
+}
+
+#[test]
+fn targets_of_schema_version_2_read_back_with_the_indicator_as_series() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = target("d1", Some(2023), 5.0);
+    t.constraint_source = Some(baogao_model::ConstraintSource::Label);
+    t.inferred = true;
+    let batch = <Target as Row>::to_batch(std::slice::from_ref(&t), "r0").unwrap();
+    // a file as schema version 2 wrote it: none of the harmonised columns
+    let added = [
+        "series",
+        "value_std",
+        "unit_std",
+        "inferred",
+        "constraint_source",
+    ];
+    let columns: Vec<usize> = (0..batch.num_columns())
+        .filter(|&i| !added.contains(&batch.schema().field(i).name().as_str()))
+        .collect();
+    let old = batch.project(&columns).unwrap();
+    let folder = dir.path().join("targets/target_year=2023");
+    std::fs::create_dir_all(&folder).unwrap();
+    let file = std::fs::File::create(folder.join("part-r0-00000.parquet")).unwrap();
+    let mut w = parquet::arrow::ArrowWriter::try_new(file, old.schema(), None).unwrap();
+    w.write(&old).unwrap();
+    w.close().unwrap();
+    let back = read_all::<Target>(dir.path()).unwrap();
+    assert_eq!(back.len(), 1);
+    let b = &back[0];
+    assert_eq!(b.series, "gdp", "the indicator stands for the series");
+    assert_eq!((b.value_std, b.unit_std.as_deref()), (None, None));
+    assert_eq!((b.inferred, b.constraint_source), (false, None));
+    assert_eq!(b.value, Some(5.0), "the raw value reads back");
+
+    // a file of this version reads back whole
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = TableWriter::<Target>::new(
+        dir.path(),
+        "r1",
+        WriteOptions::default(),
+        Arc::new(AtomicU32::new(0)),
+    )
+    .unwrap();
+    w.write(t.clone()).unwrap();
+    w.close().unwrap();
+    commit(dir.path(), "r1", &[(Table::Targets, CommitMode::Upsert)]).unwrap();
+    assert_eq!(read_all::<Target>(dir.path()).unwrap(), vec![t]);
 }

@@ -189,6 +189,25 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
             .find(|c| !c.is_empty())
             .unwrap_or_default();
     }
+    // a news report names the region's congress by its short name (大理两会),
+    // which says more than a province named alone (聚焦云南州市两会 … 大理两会)
+    if chain.len() <= 1 {
+        let head = n.text(0, n.len().min(CONGRESS_SCAN));
+        if let Some(c) = two_sessions_region(head)
+            && (chain.is_empty() || c.len() > 1 && c[0] == chain[0])
+        {
+            chain = c;
+        }
+    }
+    // the State Council's report to the National People's Congress: the whole country
+    if chain.is_empty()
+        && (tnorm.as_deref().is_some_and(|t| t.contains("国务院"))
+            || (session.is_some_and(|l| text_of(&l).contains("全国人民代表大会"))
+                && n.text(0, n.len().min(300)).contains("国务院总理")))
+    {
+        m.region = Some("全国".to_owned());
+        m.level = Some(Level::National);
+    }
     if let Some(last) = chain.last() {
         m.region = Some(last.clone());
         let lvl = level_of(last);
@@ -322,6 +341,58 @@ fn cn_year_digits(s: &str) -> String {
         i += 1;
     }
     out
+}
+
+/// The region of `X两会` (大理两会, 郑州两会): the chain province, prefecture,
+/// region of the one division whose name (full or short) ends right before
+/// 两会; the nation's and unnamed sessions (全国两会, 省两会) name none.
+fn two_sessions_region(head: &str) -> Option<Vec<String>> {
+    let regions = baogao_regions::Divisions::builtin();
+    for (at, _) in head.match_indices("两会") {
+        let before: Vec<char> = head[..at].chars().rev().take(8).collect();
+        let before: String = before.into_iter().rev().collect();
+        let chars: Vec<(usize, char)> = before.char_indices().collect();
+        // the longest name that ends at 两会
+        for &(b, _) in &chars {
+            let name = &before[b..];
+            if name.chars().count() < 2
+                || !name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            {
+                continue;
+            }
+            let found = match regions.resolve(name, None, None) {
+                baogao_regions::Resolution::Found(d) => Some(d),
+                // 大理: the prefecture, over the city of its name inside it
+                baogao_regions::Resolution::Ambiguous { candidates, .. } => {
+                    let ds: Vec<_> = candidates
+                        .iter()
+                        .filter_map(|c| regions.by_code(c))
+                        .collect();
+                    ds.iter()
+                        .find(|d| {
+                            d.level == Level::City
+                                && ds.iter().all(|o| {
+                                    o.code == d.code || o.prefecture.as_deref() == Some(&d.name)
+                                })
+                        })
+                        .copied()
+                }
+                baogao_regions::Resolution::NotFound { .. } => None,
+            };
+            // the name as written, not a reading of it (云南州市 is no 云南省)
+            if let Some(d) = found.filter(|d| d.name.starts_with(name)) {
+                let mut chain = vec![d.province.clone()];
+                if let Some(p) = d.prefecture.as_ref().filter(|p| **p != d.name) {
+                    chain.push(p.clone());
+                }
+                if d.name != d.province {
+                    chain.push(d.name.clone());
+                }
+                return Some(chain);
+            }
+        }
+    }
+    None
 }
 
 fn most_common_year(body: &str, re: &Regex, add: i32) -> Option<i32> {
