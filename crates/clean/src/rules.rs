@@ -85,7 +85,7 @@ impl CleanRules {
                     out.push(CleanError::BadSelector {
                         key,
                         selector: sel.clone(),
-                        reason: err.to_string(),
+                        reason: selector_reason(&err),
                     });
                 }
             }
@@ -163,9 +163,52 @@ impl CleanRules {
     }
 }
 
+/// What is wrong with a selector, in one line: the parser's own message, or
+/// for the kinds it calls "unexpected" (`a:hover`, `div >`), what it met.
+fn selector_reason(err: &scraper::error::SelectorErrorKind<'_>) -> String {
+    use scraper::error::SelectorErrorKind;
+    match err {
+        SelectorErrorKind::UnexpectedSelectorParseError(kind) => {
+            let what = format!("{kind:?}");
+            match what.as_str() {
+                "DanglingCombinator" => "a combinator (>, +, ~) with nothing after it".to_owned(),
+                "EmptySelector" => "an empty selector".to_owned(),
+                _ if what.starts_with("UnsupportedPseudoClassOrElement") => format!(
+                    "an unsupported pseudo-class or pseudo-element `{}`",
+                    what.trim_start_matches("UnsupportedPseudoClassOrElement")
+                        .trim_matches(|c| matches!(c, '(' | ')' | '"'))
+                ),
+                _ => format!("the selector parser rejects it ({what})"),
+            }
+        }
+        other => other.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn selectors_the_parser_calls_unexpected_get_a_one_line_reason() {
+        for (sel, want) in [
+            (
+                "a:hover",
+                "an unsupported pseudo-class or pseudo-element `hover`",
+            ),
+            ("div >", "a combinator (>, +, ~) with nothing after it"),
+        ] {
+            let rules = CleanRules {
+                drop_selectors: vec![sel.into()],
+                ..CleanRules::default()
+            };
+            let msg = rules.validate().unwrap_err().to_string();
+            assert!(msg.contains(want), "{msg}");
+            assert!(!msg.contains("report this to the developer"), "{msg}");
+            // the reason fits on the error's line; the hint follows
+            assert!(msg.lines().next().unwrap().contains(want), "{msg}");
+        }
+    }
 
     #[test]
     fn bad_selector_is_named_in_the_error() {
