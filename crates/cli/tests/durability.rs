@@ -116,6 +116,20 @@ fn a_second_run_is_refused_while_one_runs_and_a_dead_runs_lock_is_taken_over() {
     assert!(!lock.exists(), "the lock is released at the end");
     assert_pages_complete(&out, &site);
     assert_not_fetched_again(&site, 1, &committed);
+    // the killed run left no manifest; the run that found its lock wrote one
+    let killed: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(out.join("_runs").join(format!("{holder}.json")))
+            .expect("a manifest for the killed run"),
+    )
+    .expect("json");
+    assert_eq!(killed["status"], "killed", "{killed}");
+    assert!(
+        killed["note"]
+            .as_str()
+            .unwrap_or("")
+            .contains("killed before"),
+        "{killed}"
+    );
 }
 
 #[test]

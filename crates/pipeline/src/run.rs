@@ -160,6 +160,9 @@ pub async fn run(
     if !recovered.is_empty() {
         tracing::info!(runs = ?recovered, "finished commits of interrupted runs");
     }
+    if let Some((killed, since)) = lock.took_over() {
+        killed_manifest(&root, killed, since, &run_id)?;
+    }
 
     let extractor = Arc::new(build_extractor(config)?);
     let counters = Arc::new(Counters::default());
@@ -1069,6 +1072,44 @@ fn write_loop(
     }
     w.flush()?;
     Ok(w.rows())
+}
+
+/// Writes the manifest of a run that died holding the lock (killed, or the
+/// machine went down) when it left none, so that `baogao runs` and the
+/// report show it: status `killed`, started when it took the lock, counts
+/// unknown. What it committed at its checkpoints stays in the tables.
+fn killed_manifest(
+    root: &std::path::Path,
+    killed: &str,
+    since: Option<std::time::SystemTime>,
+    found_by: &str,
+) -> Result<(), PipelineError> {
+    if root.join("_runs").join(format!("{killed}.json")).exists() {
+        return Ok(());
+    }
+    let now = Utc::now();
+    let started_at = since.map_or(now, chrono::DateTime::<Utc>::from);
+    let manifest = RunManifest {
+        run_id: killed.to_owned(),
+        status: RunStatus::Killed,
+        started_at,
+        finished_at: now,
+        stages: Vec::new(),
+        config_hash: String::new(),
+        config_path: String::new(),
+        versions: BTreeMap::new(),
+        counts: BTreeMap::new(),
+        rows: BTreeMap::new(),
+        errors: BTreeMap::new(),
+        elapsed_seconds: 0.0,
+        note: Some(format!(
+            "killed before it wrote a manifest; found by run {found_by} (its stale lock); \
+             what it committed at its checkpoints is kept, its counts are unknown"
+        )),
+    };
+    tracing::warn!(run = %killed, "a run was killed before its manifest; wrote one marked killed");
+    manifest.write(root)?;
+    Ok(())
 }
 
 #[cfg(test)]

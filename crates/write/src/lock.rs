@@ -21,6 +21,8 @@ use crate::WriteError;
 pub struct OutputLock {
     path: PathBuf,
     file: File,
+    /// The run whose stale lock this one took over, and when it took its lock.
+    took_over: Option<(String, Option<std::time::SystemTime>)>,
 }
 
 impl OutputLock {
@@ -55,8 +57,12 @@ impl OutputLock {
                     pid,
                 });
             }
+            let mut took_over = None;
             if !previous.trim().is_empty() {
                 tracing::warn!(path = %path.display(), pid, run = %holder, "taking over a stale lock");
+                // the holder wrote the file when it started
+                let since = file.metadata().and_then(|m| m.modified()).ok();
+                took_over = Some((holder.clone(), since));
             }
             let line = format!("{} {}\n", std::process::id(), run_id);
             file.set_len(0)
@@ -64,7 +70,11 @@ impl OutputLock {
                 .and_then(|()| file.write_all(line.as_bytes()))
                 .and_then(|()| file.sync_all())
                 .map_err(WriteError::io("write", &path))?;
-            return Ok(OutputLock { path, file });
+            return Ok(OutputLock {
+                path,
+                file,
+                took_over,
+            });
         }
         Err(WriteError::io("lock", &path)(std::io::Error::other(
             "lock file keeps being replaced",
@@ -128,6 +138,18 @@ fn process_alive(pid: u32) -> bool {
         });
     }
     true
+}
+
+impl OutputLock {
+    /// The run whose stale lock was taken over (it died holding it: killed,
+    /// or the machine went down) and when it had taken it, if known.
+    #[must_use]
+    pub fn took_over(&self) -> Option<(&str, Option<std::time::SystemTime>)> {
+        self.took_over
+            .as_ref()
+            .filter(|(run, _)| !run.is_empty() && run != "unknown")
+            .map(|(run, since)| (run.as_str(), *since))
+    }
 }
 
 impl Drop for OutputLock {

@@ -21,6 +21,10 @@ pub enum RunStatus {
     Interrupted,
     /// A fatal error; nothing of the run past its last checkpoint committed.
     Failed,
+    /// Killed (SIGKILL, power loss) before it could write a manifest; the next
+    /// run found its stale lock and wrote this one. What it committed at its
+    /// checkpoints is kept; its counts are unknown.
+    Killed,
 }
 
 /// Counts of one stage.

@@ -384,6 +384,14 @@ fn a_live_lock_is_refused_and_a_stale_one_taken_over() {
     // A pid that cannot exist.
     std::fs::write(dir.path().join("_lock"), "4294967 dead-run\n").unwrap();
     let lock = OutputLock::acquire(dir.path(), "me").unwrap();
+    // the dead run is named, with when it had taken the lock
+    let (run, since) = lock.took_over().expect("a run was taken over");
+    assert_eq!(run, "dead-run");
+    assert!(since.is_some());
+    drop(lock);
+    // a lock of our own, released cleanly, leaves nothing to take over
+    let lock = OutputLock::acquire(dir.path(), "me").unwrap();
+    assert!(lock.took_over().is_none());
     drop(lock);
     assert!(!dir.path().join("_lock").exists());
 }
