@@ -333,20 +333,6 @@ pub(crate) fn number_at(c: &[char], i: usize) -> Option<Num> {
             n.end = e3;
             n.qual = Some(Qualifier::Range);
         }
-        // 增长7%7.5%: a page that lost the dash of a range (the second
-        // figure a little above the first, in the same unit)
-        if unit == "%"
-            && n.max.is_none()
-            && c.get(k).is_some_and(char::is_ascii_digit)
-            && let Some((v2, e2, false)) = bare_number(c, k)
-            && let Some(("%", e3)) = unit_at(c, e2)
-            && v2 > v
-            && v2 - v <= 3.0
-        {
-            n.max = Some(v2);
-            n.end = e3;
-            n.qual = Some(Qualifier::Range);
-        }
         return Some(n);
     }
     // 6至6.5%, 6-7%: a bare figure before a range separator
