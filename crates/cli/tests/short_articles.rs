@@ -9,10 +9,9 @@ mod short_sites;
 mod support;
 
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::net::{TcpListener, TcpStream};
 use std::sync::Arc;
-use std::time::Duration;
 
 use baogao_model::Document;
 use short_sites::{Layout, ShortSite};
@@ -37,23 +36,9 @@ fn serve(site: Arc<ShortSite>) -> String {
 }
 
 fn answer(mut stream: TcpStream, site: &ShortSite) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 4096];
-    while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
-        let n = stream.read(&mut chunk)?;
-        if n == 0 {
-            return Ok(());
-        }
-        buf.extend_from_slice(&chunk[..n]);
-    }
-    let head = String::from_utf8_lossy(&buf);
-    let path = head
-        .lines()
-        .next()
-        .and_then(|l| l.split_whitespace().nth(1))
-        .unwrap_or("/")
-        .to_owned();
+    let Some(path) = support::request_path(&mut stream)? else {
+        return Ok(());
+    };
     let (status, ct, body): (&str, &str, Vec<u8>) = match site.get(&path) {
         Some((ct, b)) => ("200 OK", ct, b.to_vec()),
         None => (

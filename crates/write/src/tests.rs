@@ -45,13 +45,20 @@ fn doc_writer(root: &std::path::Path, run: &str) -> TableWriter<Document> {
     .unwrap()
 }
 
-fn write_docs(root: &std::path::Path, run: &str, docs: Vec<Document>, mode: CommitMode) {
-    let mut w = doc_writer(root, run);
-    for d in docs {
-        w.write(d).unwrap();
+/// Writes `rows` as run `run` (default options) and commits them to their table.
+fn write_rows<R: Row>(root: &std::path::Path, run: &str, rows: Vec<R>, mode: CommitMode) {
+    let mut w = TableWriter::<R>::new(
+        root,
+        run,
+        WriteOptions::default(),
+        Arc::new(AtomicU32::new(0)),
+    )
+    .unwrap();
+    for r in rows {
+        w.write(r).unwrap();
     }
     w.close().unwrap();
-    commit(root, run, &[(Table::Documents, mode)]).unwrap();
+    commit(root, run, &[(R::TABLE, mode)]).unwrap();
 }
 
 #[test]
@@ -61,7 +68,7 @@ fn documents_round_trip_through_parquet() {
     d.title = Some("标题".into());
     d.published = chrono::NaiveDate::from_ymd_opt(2023, 4, 10);
     d.flags = vec!["spam".into()];
-    write_docs(dir.path(), "r1", vec![d.clone()], CommitMode::Upsert);
+    write_rows(dir.path(), "r1", vec![d.clone()], CommitMode::Upsert);
     let back: Vec<Document> = read_all(dir.path()).unwrap();
     assert_eq!(back, vec![d]);
     assert!(
@@ -113,7 +120,7 @@ fn document_lengths_reads_the_kept_length_of_the_chosen_documents() {
         .map(|d| (d.doc_id.clone(), d.chars_kept))
         .collect();
     assert!(expect.values().all(|&n| n > 0));
-    write_docs(dir.path(), "r1", docs, CommitMode::Upsert);
+    write_rows(dir.path(), "r1", docs, CommitMode::Upsert);
     let got = document_lengths(dir.path(), |id| wanted.contains(id)).unwrap();
     assert_eq!(got, expect);
     let none = tempfile::tempdir().unwrap();
@@ -123,13 +130,13 @@ fn document_lengths_reads_the_kept_length_of_the_chosen_documents() {
 #[test]
 fn upsert_replaces_rows_with_the_same_key_only() {
     let dir = tempfile::tempdir().unwrap();
-    write_docs(
+    write_rows(
         dir.path(),
         "r1",
         vec![doc("a", "old a"), doc("b", "old b")],
         CommitMode::Upsert,
     );
-    write_docs(
+    write_rows(
         dir.path(),
         "r2",
         vec![doc("a", "new a")],
@@ -143,7 +150,7 @@ fn upsert_replaces_rows_with_the_same_key_only() {
     texts.sort();
     assert_eq!(texts, vec!["new a", "old b"]);
     // Re-running the same run id again changes nothing.
-    write_docs(
+    write_rows(
         dir.path(),
         "r2",
         vec![doc("a", "new a")],
@@ -156,7 +163,7 @@ fn upsert_replaces_rows_with_the_same_key_only() {
 fn each_checkpoint_of_a_run_replaces_older_rows_and_keeps_its_own() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    write_docs(
+    write_rows(
         root,
         "r1",
         vec![doc("a", "old a"), doc("b", "old b"), doc("c", "old c")],
@@ -186,13 +193,13 @@ fn each_checkpoint_of_a_run_replaces_older_rows_and_keeps_its_own() {
 #[test]
 fn replace_swaps_the_whole_table() {
     let dir = tempfile::tempdir().unwrap();
-    write_docs(
+    write_rows(
         dir.path(),
         "r1",
         vec![doc("a", "1"), doc("b", "2")],
         CommitMode::Upsert,
     );
-    write_docs(dir.path(), "r2", vec![doc("c", "3")], CommitMode::Replace);
+    write_rows(dir.path(), "r2", vec![doc("c", "3")], CommitMode::Replace);
     let back = read_all::<Document>(dir.path()).unwrap();
     assert_eq!(back.len(), 1);
     assert_eq!(back[0].text, "3");
@@ -274,16 +281,7 @@ fn pages_round_trip_with_lists_and_timestamps() {
         attempts: 1,
         ..Page::default()
     };
-    let mut w = TableWriter::<Page>::new(
-        dir.path(),
-        "r1",
-        WriteOptions::default(),
-        Arc::new(AtomicU32::new(0)),
-    )
-    .unwrap();
-    w.write(page.clone()).unwrap();
-    w.close().unwrap();
-    commit(dir.path(), "r1", &[(Table::Pages, CommitMode::Upsert)]).unwrap();
+    write_rows(dir.path(), "r1", vec![page.clone()], CommitMode::Upsert);
     assert!(dir.path().join("pages/crawl_date=2026-11-23").is_dir());
     assert_eq!(read_all::<Page>(dir.path()).unwrap(), vec![page]);
 }
@@ -327,17 +325,11 @@ fn pages_of_schema_version_1_read_back_without_decode_errors() {
 
     // a run of the new version replaces one of its rows and adds one; the old file keeps
     // its schema (rewritten without the replaced row) and both read back together
-    let mut w = TableWriter::<Page>::new(
-        dir.path(),
-        "r1",
-        WriteOptions::default(),
-        Arc::new(AtomicU32::new(0)),
-    )
-    .unwrap();
-    w.write(page("http://h/old.html", Some(0))).unwrap();
-    w.write(page("http://h/new.html", Some(3))).unwrap();
-    w.close().unwrap();
-    commit(dir.path(), "r1", &[(Table::Pages, CommitMode::Upsert)]).unwrap();
+    let pages = vec![
+        page("http://h/old.html", Some(0)),
+        page("http://h/new.html", Some(3)),
+    ];
+    write_rows(dir.path(), "r1", pages, CommitMode::Upsert);
     let mut back: Vec<(String, Option<u32>)> = read_all::<Page>(dir.path())
         .unwrap()
         .into_iter()
@@ -734,16 +726,12 @@ fn files_rewritten_by_an_upsert_keep_the_table_encoding() {
     write_every_table(dir.path(), &WriteOptions::default(), 5);
     // r2 replaces target rows of one document: r1's target file is rewritten.
     let id = doc("http://h/0.html", "x").doc_id;
-    let mut w = TableWriter::<Target>::new(
+    write_rows(
         dir.path(),
         "r2",
-        WriteOptions::default(),
-        Arc::new(AtomicU32::new(0)),
-    )
-    .unwrap();
-    w.write(target(&id, Some(2024), 9.0)).unwrap();
-    w.close().unwrap();
-    commit(dir.path(), "r2", &[(Table::Targets, CommitMode::Upsert)]).unwrap();
+        vec![target(&id, Some(2024), 9.0)],
+        CommitMode::Upsert,
+    );
     let files = files_of(dir.path(), Table::Targets);
     let old = files
         .iter()
@@ -871,7 +859,7 @@ fn compact_merges_small_files_and_keeps_every_row_once() {
     assert!(is_dictionary(column(&meta, 0, "indicator")));
     // Nothing left to do the second time; a later upsert still replaces rows.
     assert!(compact(root, &WriteOptions::default()).unwrap().is_empty());
-    write_docs(
+    write_rows(
         root,
         "r9",
         vec![doc("http://h/0/0.html", "new")],
@@ -1038,15 +1026,6 @@ fn targets_of_schema_version_2_read_back_with_the_indicator_as_series() {
 
     // a file of this version reads back whole
     let dir = tempfile::tempdir().unwrap();
-    let mut w = TableWriter::<Target>::new(
-        dir.path(),
-        "r1",
-        WriteOptions::default(),
-        Arc::new(AtomicU32::new(0)),
-    )
-    .unwrap();
-    w.write(t.clone()).unwrap();
-    w.close().unwrap();
-    commit(dir.path(), "r1", &[(Table::Targets, CommitMode::Upsert)]).unwrap();
+    write_rows(dir.path(), "r1", vec![t.clone()], CommitMode::Upsert);
     assert_eq!(read_all::<Target>(dir.path()).unwrap(), vec![t]);
 }

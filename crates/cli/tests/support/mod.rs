@@ -101,6 +101,29 @@ impl TestSite {
     }
 }
 
+/// The path of the request on `stream` (its head read up to the blank line),
+/// or `None` when the client closed the connection first.
+pub fn request_path(stream: &mut TcpStream) -> std::io::Result<Option<String>> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 4096];
+    while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+        let n = stream.read(&mut chunk)?;
+        if n == 0 {
+            return Ok(None);
+        }
+        buf.extend_from_slice(&chunk[..n]);
+    }
+    let head = String::from_utf8_lossy(&buf);
+    Ok(Some(
+        head.lines()
+            .next()
+            .and_then(|l| l.split_whitespace().nth(1))
+            .unwrap_or("/")
+            .to_owned(),
+    ))
+}
+
 fn serve(
     mut stream: TcpStream,
     articles: usize,
@@ -109,23 +132,9 @@ fn serve(
     tag: &AtomicU32,
     log: &Mutex<Vec<(u32, String)>>,
 ) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 4096];
-    while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
-        let n = stream.read(&mut chunk)?;
-        if n == 0 {
-            return Ok(());
-        }
-        buf.extend_from_slice(&chunk[..n]);
-    }
-    let head = String::from_utf8_lossy(&buf);
-    let path = head
-        .lines()
-        .next()
-        .and_then(|l| l.split_whitespace().nth(1))
-        .unwrap_or("/")
-        .to_owned();
+    let Some(path) = request_path(&mut stream)? else {
+        return Ok(());
+    };
     log.lock()
         .expect("log")
         .push((tag.load(Ordering::SeqCst), path.clone()));
