@@ -411,16 +411,17 @@ fn forward_sentences(
     // sentence looks back too unless it names the coming year
     let mut past_sentence = false;
     let para_ends: std::collections::HashSet<usize> = paras.iter().map(|p| p.1).collect();
+    let year_word = target_year.map(|y| format!("{y}年"));
+    let names_year = |t: &str| year_word.as_deref().is_some_and(|w| t.contains(w));
     for &(a, b) in &sents {
         let t = n.text(a, b);
         let figures = has_figure(t);
-        let names_now = t.contains("今年")
-            || t.contains("明年")
-            || t.contains("新的一年")
-            || target_year.is_some_and(|y| t.contains(&format!("{y}年")));
+        let names_now =
+            t.contains("今年") || t.contains("明年") || t.contains("新的一年") || names_year(t);
+        let back = backward(t);
         let carried = past_sentence;
         let ends = matches!(n.chars[b - 1], '。' | '！' | '？') || para_ends.contains(&b);
-        past_sentence = !ends && (carried || backward(t).is_some());
+        past_sentence = !ends && (carried || back.is_some());
         if carried && !names_now {
             if figures {
                 trace.note(n, (a, b), false, || {
@@ -430,10 +431,9 @@ fn forward_sentences(
             continuing = false;
             continue;
         }
-        let names_ahead =
-            lp.forward.is_match(t) || target_year.is_some_and(|y| t.contains(&format!("{y}年")));
+        let names_ahead = lp.forward.is_match(t) || names_year(t);
         let forward = names_ahead || std::mem::take(&mut announced);
-        if let Some(why) = backward(t) {
+        if let Some(why) = back {
             if figures {
                 trace.note(n, (a, b), false, || why);
             }

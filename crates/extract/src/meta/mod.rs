@@ -18,7 +18,8 @@ mod tests;
 
 pub(crate) use names::province_prefix;
 use names::{
-    body_region, chain_of, is_province, level_of, prefecture_before, province_full, province_named,
+    body_region, chain_of, is_province, is_unified_han, level_of, prefecture_before, province_full,
+    province_named,
 };
 
 /// How far into a text (in chars) the congress a news report names is looked for.
@@ -163,7 +164,7 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
         if chain.is_empty()
             && let Some(after) = t.split("政府工作报告").nth(1)
         {
-            let after = after.trim_start_matches(|c: char| !('\u{4e00}'..='\u{9fff}').contains(&c));
+            let after = after.trim_start_matches(|c: char| !is_unified_han(c));
             chain = chain_of(after.split("人民政府").next().unwrap_or(after), mp);
         }
         if let Some(c) = mp.paren_province.captures(t) {
@@ -355,9 +356,7 @@ fn two_sessions_region(head: &str) -> Option<Vec<String>> {
         // the longest name that ends at 两会
         for &(b, _) in &chars {
             let name = &before[b..];
-            if name.chars().count() < 2
-                || !name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-            {
+            if name.chars().count() < 2 || !name.chars().all(is_unified_han) {
                 continue;
             }
             let found = match regions.resolve(name, None, None) {

@@ -132,6 +132,12 @@ const NOT_IN_NAMES: &[&str] = &[
 /// Function words no region's name holds (和 and 将 do: 和平区, 将乐县).
 const FUNCTION_CHARS: &str = "了的得在是与把被对从向今日";
 
+/// A char of the CJK Unified Ideographs block (U+4E00–U+9FFF), what names
+/// of regions are written in.
+pub(super) fn is_unified_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
 /// The length in bytes of a province's name (full or short) that `s` starts with.
 pub(crate) fn province_prefix(s: &str) -> Option<usize> {
     PROVINCES.iter().find_map(|(short, full)| {
@@ -188,7 +194,7 @@ pub(super) fn chain_of(core: &str, mp: &MetaPatterns) -> Vec<String> {
                 || core[after..]
                     .chars()
                     .next()
-                    .is_some_and(|c| !('\u{4e00}'..='\u{9fff}').contains(&c))
+                    .is_some_and(|c| !is_unified_han(c))
                 || mp
                     .chain
                     .find_at(core, after)
@@ -267,12 +273,8 @@ pub(super) fn prefecture_before(body: &str, region: &str) -> Option<String> {
                     } else {
                         Some(chars[start - 1])
                     };
-                    let han = name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-                    if han
-                        && before.is_none_or(|b| {
-                            STOP.contains(b) || !('\u{4e00}'..='\u{9fff}').contains(&b)
-                        })
-                    {
+                    let han = name.chars().all(is_unified_han);
+                    if han && before.is_none_or(|b| STOP.contains(b) || !is_unified_han(b)) {
                         if !name.chars().any(|c| STOP.contains(c))
                             && !NOT_REGIONS.contains(&name.as_str())
                         {
