@@ -38,11 +38,14 @@ impl Patterns {
             fluff: re(concat!(
                 r"^(?:[●■◆▲★•·◎□\-—>“”「『《]+|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[一二三四五六七八九十]+[是、]|",
                 r"20\d\d年(?:全年)?|今年|明年|全年|去年|上年|年末|年底|其中|全省|全市|全区|全县|全州|全盟|全旗|全自治区|",
-                r"我省|我市|我区|我县|我州|我们|本省|本市|本区|本县|预期|除了|初步统计|初步核算|据初步核算|经初步核算|预计|确保|力争|争取|完成|实现|主要是|分别是|即|将|努力|力求|奋力)+"
+                r"我省|我市|我区|我县|我州|我们|本省|本市|本区|本县|预期|除了|初步统计|初步核算|据初步核算|经初步核算|预计|确保|力争|争取|完成|实现|主要是|分别是|即|将|把|努力|力求|奋力|目标(?:是|为)?)+"
             )),
             qualitative: re(concat!(
                 r"(?:增长|增速|增幅|提高)?(?:与|和|同)(?:经济增长|经济增速|经济发展|地区生产总值增长|经济社会发展|经济)[^，；。]{0,8}?(?:保持)?(?:基本)?(?:同步|协调|一致)(?:增长)?|",
                 r"(?:增长|增速|增幅)?(?:高于|快于|略高于|不低于|超过|好于)(?:经济增长|经济增速|全国|全省|全市|全区|地区生产总值|GDP)|",
+                // measured against last year or a wider average (涨幅低于上年实际涨幅,
+                // 涨幅低于全国平均涨幅, 下降水平好于去年)
+                r"(?:涨幅|增幅|增速|降幅|下降水平|水平)?(?:低于|不高于|高于|不低于|快于|好于|优于|略高于|略低于)(?:上年|去年|全国平均|全省平均)(?:实际)?(?:的)?(?:涨幅|增幅|增速|降幅|水平)?|",
                 r"稳中(?:提质|有升|有增|向好|有进|提效)|(?:实现|保持)正增长|保持(?:在)?合理(?:水平|区间)|",
                 r"(?:保持|基本|总体)稳定|只增不减|稳步(?:提高|提升|增长)|",
                 r"(?:持续|进一步|明显|不断|有效|继续|稳定)(?:改善|下降|降低|提升|提高|优化|增长|减少)|",
@@ -50,14 +53,14 @@ impl Patterns {
                 r"促稳提质|稳量提质|提质增效|提质提效|",
                 r"(?:持续|继续|保持)?(?:稳定|较快|平稳|快速)增长|",
                 r"(?:下降|降低|减少)?(?:全面)?(?:完成|达到|实现)[^，；。]*?(?:任务|目标|要求|进度|控制指标|约束性指标)|",
-                r"控制在[^，；。]*?(?:目标|范围|以内|内)|保持[^，；。]{0,4}(?:优秀|良好|领先)水平|同步(?:增长|提高)"
+                r"控制在[^，；。]*?(?:目标|范围|以内|内)|(?:继续)?保持[^，；。]{0,6}(?:优秀|良好|领先|一流|前列)(?:水平)?|同步(?:增长|提高)"
             )),
             complete_lead: re(
                 r"^(?:全面)?(?:完成|实现|达到)(?:(?:国家|上级|省|市|自治区|中央)(?:下达|确定|分解)的?|省定|市定|县定|州定)(.+?)(?:(?:降低|下降|减少)(?:目标|任务))?$",
             ),
             relative: re(concat!(
                 r"(?:高于|低于|快于|慢于|好于|超出|比)(?:全国|全省|全市|全区|平均|经济增速|同期|国家)|",
-                r"(?:比|较)(?:上年|去年|上年度)(?:提高|回落|加快|放缓|下降|上升|增加|减少)[^，；。]*百分点"
+                r"(?:比|较)(?:上年|去年|上年度)(?:提高|回落|加快|放缓|下降|上升|增加|减少|下调|上调|调低|调高)[^，；。]*百分点"
             )),
         }
     }
@@ -110,6 +113,9 @@ pub(crate) struct Fenbie {
     /// The name as written when one written name covers every figure
     /// (城乡居民人均可支配收入分别增长5%、6.5%): the rows' `raw_name`.
     pub(crate) written: Option<String>,
+    /// Each name's own spelling in the original text, when the list wrote it
+    /// out (traditional characters, 零 that the normalisation reads as 〇).
+    pub(crate) spelled: Vec<Option<String>>,
 }
 
 const VERBS: &[&str] = &[
@@ -144,7 +150,9 @@ const VERBS: &[&str] = &[
     "突破",
     "超过",
     "不低于",
+    "不少于",
     "不超过",
+    "不高于",
     "低于",
     "高于",
     "完成",
@@ -272,13 +280,17 @@ pub(crate) fn read_sentence(
                 }
                 let start = condition_start.take().unwrap_or(ss);
                 let figs = fenbie_figs(&seg, fb.names.len(), c);
-                for (name, fig) in fb.names.iter().zip(figs) {
+                for (k, (name, fig)) in fb.names.iter().zip(figs).enumerate() {
                     let r = dict.resolve(name);
                     let (indicator, default) = indicator_of(&r, name);
                     let fig = finish_fig(fig, default, name);
+                    let raw = fb
+                        .written
+                        .clone()
+                        .or_else(|| fb.spelled.get(k).cloned().flatten());
                     items.push(Item {
                         indicator,
-                        raw_name: fb.written.clone().unwrap_or_else(|| name.clone()),
+                        raw_name: raw.unwrap_or_else(|| crate::names::as_written(name)),
                         figs: vec![fig],
                         start,
                         end: se,
@@ -525,7 +537,7 @@ fn resolved_of(dict: &Dictionary, indicator: &str) -> crate::indicator::Resolved
 fn indicator_of(r: &crate::indicator::Resolved, name: &str) -> (String, Option<Measure>) {
     match &r.id {
         Some(id) => (id.clone(), r.measure),
-        None => (format!("other:{name}"), None),
+        None => (format!("other:{}", crate::names::as_written(name)), None),
     }
 }
 
@@ -538,7 +550,7 @@ fn split_segments(c: &[char], cs: usize, ce: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut s = cs;
     for (k, &ch) in c.iter().enumerate().take(ce).skip(cs) {
-        if ch == '、' {
+        if ch == '、' && !joins_levels(c, k) {
             if k > s {
                 out.push((s, k));
             }
@@ -549,6 +561,15 @@ fn split_segments(c: &[char], cs: usize, ce: usize) -> Vec<(usize, usize)> {
         out.push((s, ce));
     }
     out
+}
+
+/// A 、 between two levels of government (控制在省、市下达的目标以内): part of
+/// a predicate, not a list of names.
+fn joins_levels(c: &[char], k: usize) -> bool {
+    k > 0
+        && matches!(c[k - 1], '省' | '市' | '县')
+        && c.get(k + 1)
+            .is_some_and(|x| matches!(x, '市' | '县' | '区' | '乡' | '镇'))
 }
 
 /// `均`/`都` + a verb after a list of names (财政总收入、地方财政收入均增长7%):
@@ -704,6 +725,13 @@ fn read_segment(
             return seg;
         }
         if mode == Mode::Targets {
+            // (after a bullet: ——完成省下达的节能减排目标任务)
+            let bullet = n
+                .text(ss, se)
+                .chars()
+                .take_while(|c| "●■◆▲★•·◎□-—>“「『《".contains(*c))
+                .count();
+            let ss = ss + bullet;
             let whole = n.text(ss, se);
             let ends_like_goal =
                 whole.ends_with("目标") || whole.ends_with("任务") || whole.ends_with("指标");
@@ -719,7 +747,14 @@ fn read_segment(
                 }
             }
             if let Some(m) = pat.qualitative.find(rest) {
-                let p = ns + rest[..m.start()].chars().count();
+                // …排放总量在前两年连续下降的基础上进一步下降: the condition between
+                // the name and its predicate is not part of the name
+                let before = &rest[..m.start()];
+                let before = match before.rfind('在') {
+                    Some(i) if before.ends_with("基础上") && i > 0 => &before[..i],
+                    _ => before,
+                };
+                let p = ns + before.chars().count();
                 if let Some((a, b)) = name_range(n, ns, p) {
                     seg.name = Some((a, b));
                     seg.qualitative = looks_like_indicator(n.text(a, b), dict);
@@ -784,7 +819,19 @@ fn read_segment(
                 && names.iter().any(|x| !names_text.contains(x.as_str()));
             let written = (composed || !names_text.contains(['、', '和', '及']))
                 .then(|| n.orig_text(ns, ns + names_text.chars().count()));
-            seg.fenbie = Some(Fenbie { names, written });
+            let spelled = names
+                .iter()
+                .map(|x| {
+                    let at = names_text.find(x.as_str())?;
+                    let a = ns + names_text[..at].chars().count();
+                    Some(n.orig_text(a, a + x.chars().count()))
+                })
+                .collect();
+            seg.fenbie = Some(Fenbie {
+                names,
+                written,
+                spelled,
+            });
             seg.nums = with_quals(c, &nums, p);
             seg.name_end = p;
             return seg;

@@ -321,6 +321,11 @@ fn locate_division(
     let current = m.region.as_deref() == Some(d.name.as_str());
     if m.region.is_none() {
         m.region = Some(d.name.clone());
+        // the region found in the opening lines is in its own province,
+        // whatever province the text names most (a dateline's 北京)
+        if d.level != baogao_model::Level::Province {
+            m.province = Some(d.province.clone());
+        }
     }
     if m.level.is_none() || current {
         if m.level == Some(baogao_model::Level::City) && d.level == baogao_model::Level::County {
@@ -386,6 +391,8 @@ fn to_targets(n: &Norm, it: &Item, doc: &Document, year: Option<i32>, out: &mut 
     }
 }
 
+#[cfg(test)]
+mod news_forms;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -19,12 +19,16 @@ pub(crate) struct LocatePatterns {
     cue: Regex,
     not_this_year: Regex,
     year: Regex,
+    deadline: Regex,
     plan_heading: Regex,
     numbered_heading: Regex,
     plan_lead: Regex,
     forward: Regex,
     reported: Regex,
+    compared: Regex,
+    compared_growth: Regex,
     elsewhere: Regex,
+    nation_as_aim: Regex,
     past: Regex,
 }
 
@@ -36,10 +40,12 @@ impl LocatePatterns {
                 r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:报告|会议)(?:建议|提出|确定)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标)(?:任务)?$|(?:主要预期目标|预期目标)(?:，其中包括|，包括|，即|，具体是|，)|(?:主要预期目标|预期目标|主要目标)(?:建议|任务)?[】\]]",
             ),
             elsewhere: re(r"全国|国家|中央|国务院|兄弟|其他地区"),
+            nation_as_aim: re(r"现代化(?:强)?国家|创新型国家|国家级|国家中心城市|国家战略"),
             not_this_year: re(
                 r"十[一二三四五六七八九]五|五年|年初|20[3-9]\d年|年均|去年|上年|过去|回顾|一年来|完成了|实现了|规划纲要|远景目标|三年|行动计划",
             ),
             year: re(r"(20\d\d)年"),
+            deadline: re(r"(?:到|至)(20\d\d)年"),
             plan_heading: re(
                 r"十[一二三四五六七八九]五|工作安排|主要任务|重点工作|工作任务|工作部署|总体要求|今年工作|目标任务|主要目标|工作建议|关于\d{4}年",
             ),
@@ -52,6 +58,14 @@ impl LocatePatterns {
                 r"全年实现|上半年|前三季度|季度|同比|比上年|较上年|增长了|达到了|总量居|居全省|居全国|跃居|迈上|首次突破|(?:高于|低于|好于|超过|超出|优于|快于|慢于)[^，；。]{0,6}预期|(?:实现|完成|控制在)预期",
             ),
             past: re(r"过去|去年|上年|回顾|一年来|完成了|实现了|预计"),
+            // a target measured against last year (涨幅低于上年实际涨幅,
+            // 与上年持平) names last year without reporting it
+            compared: re(
+                r"(?:低于|高于|不低于|不高于|不超过|快于|慢于|好于|优于|略高于|略低于|与|同)(?:上年|去年)(?:实际)?(?:的)?(?:涨幅|增幅|增速|水平|平均水平)?",
+            ),
+            // …比上年增长9%: a target when the sentence has named the coming
+            // year first (今年全市生产总值比上年增长9%), a result otherwise
+            compared_growth: re(r"(?:比|较)(?:上年|去年)"),
         }
     }
 }
@@ -201,7 +215,12 @@ fn cue_in(
         ]
         .iter()
         .any(|w| clause.contains(w));
-        if let Some(w) = lp.elsewhere.find(if own { clause } else { lead }) {
+        // 全面建设社会主义现代化国家, 国家级: the nation as an aim or a rank,
+        // not as the government whose targets follow
+        let whose = lp
+            .nation_as_aim
+            .replace_all(if own { clause } else { lead }, "");
+        if let Some(w) = lp.elsewhere.find(&whose) {
             reject(trace, &|| {
                 format!("another government's targets (`{}`)", w.as_str())
             });
@@ -225,11 +244,13 @@ fn cue_in(
             || lead.contains("发展")
             || lead.contains("今年")
             || lead.contains("全年")
+            || target_year.is_some_and(|y| lead.contains(&format!("{y}年")))
             || cue.starts_with("报告")
             || cue.starts_with("会议"))
         {
             reject(trace, &|| {
-                "no sign of the year's main targets (预期, 主要, 发展, 今年, 全年)".to_owned()
+                "no sign of the year's main targets (预期, 主要, 发展, 今年, 全年, the year)"
+                    .to_owned()
             });
             continue;
         }
@@ -299,14 +320,18 @@ fn located(
 ) -> (Vec<Item>, Option<usize>) {
     let (dict, pat, lp) = rules;
     // a paragraph about the past, another year or five years does not continue the list
+    // (years in Chinese digits too: 到二〇一二年地区生产总值要突破六千亿元;
+    // a deadline of an unknown year is not this year's, 届时 looks to it)
     let foreign = |t: &str| {
+        let digits = crate::meta::cn_year_digits(t);
         lp.past.is_match(t)
             || lp.not_this_year.is_match(t)
-            || target_year.is_some_and(|y| {
-                lp.year
-                    .captures_iter(t)
-                    .any(|c| c[1].parse::<i32>().ok() != Some(y))
-            })
+            || t.contains("届时")
+            || lp
+                .year
+                .captures_iter(&digits)
+                .any(|c| target_year.is_some_and(|y| c[1].parse::<i32>().ok() != Some(y)))
+            || target_year.is_none() && lp.deadline.is_match(&digits)
     };
     // cues in the plan part first, then anywhere (a review may quote last
     // year's goals, a text without headings has no plan part)
@@ -346,13 +371,9 @@ fn located(
     // part of a report with headings, or anywhere in a text without them
     // (a news report, a summary) when its target year is known
     let structured = review_end < paras.len();
-    let from = if structured {
-        review_end
-    } else if target_year.is_some() {
-        0
-    } else {
-        return (Vec::new(), None);
-    };
+    // (a text with no year at all is read too, from the sentences that
+    // name 今年 or 明年 themselves)
+    let from = if structured { review_end } else { 0 };
     (
         forward_sentences(n, &paras[from..], target_year, structured, rules, trace),
         None,
@@ -361,7 +382,8 @@ fn located(
 
 /// The sentences that state the coming year's figures when no targets cue
 /// is found: a sentence is taken when it names the coming year (今年, 全年,
-/// the target year), a target or a plan, names no past or other year and no
+/// the target year), a target or a plan (only the coming year itself when
+/// the target year is unknown), names no past or other year and no
 /// five-year goal, and reads at least one canonical indicator with a
 /// figure; the sentences right after it continue it while they read figures
 /// and look no further back. A figure stated twice (a lead, then the list)
@@ -374,22 +396,71 @@ fn forward_sentences(
     (dict, pat, lp): (&Dictionary, &Patterns, &LocatePatterns),
     trace: &mut Trace,
 ) -> Vec<Item> {
+    // (二〇〇九年 as written in Chinese digits too)
     let other_year = |t: &str| {
         target_year.is_some_and(|y| {
             lp.year
-                .captures_iter(t)
+                .captures_iter(&crate::meta::cn_year_digits(t))
                 .any(|c| c[1].parse::<i32>().ok() != Some(y))
         })
     };
-    // 今年预计 looks ahead; 预计 alone reports an estimate of the past year
+    // 今年预计 (预计今年) looks ahead; 预计 alone reports an estimate of the past year
     let past = |t: &str| {
-        lp.past
-            .find_iter(t)
-            .any(|m| !(m.as_str() == "预计" && t[..m.start()].ends_with("今年")))
+        lp.past.find_iter(t).any(|m| {
+            !(m.as_str() == "预计"
+                && (t[..m.start()].ends_with("今年")
+                    || ["今年", "明年", "全年"]
+                        .iter()
+                        .any(|w| t[m.end()..].starts_with(w))))
+        })
     };
+    let year_word = target_year.map(|y| format!("{y}年"));
     // why a sentence looks back (or at another year), if it does
     let backward = |t: &str| -> Option<String> {
-        if let Some(w) = lp.not_this_year.find(t).or_else(|| lp.reported.find(t)) {
+        let t = &*lp.compared.replace_all(t, "");
+        let now_first = ["今年", "明年", "新的一年"]
+            .into_iter()
+            .chain(year_word.as_deref())
+            .filter_map(|w| t.find(w))
+            .min();
+        let t = &*lp
+            .compared_growth
+            .replace_all(t, |c: &regex::Captures<'_>| {
+                let at = c.get(0).map_or(0, |m| m.start());
+                let later = now_first.is_some_and(|f| f < at);
+                let same_period = t[at..].chars().nth(3) == Some('同');
+                if later && !same_period {
+                    String::new()
+                } else {
+                    c[0].to_owned()
+                }
+            });
+        // 力争GDP首次突破一万亿元, 确保全年实现…: an aim before a word of
+        // results makes it the aim's
+        let aimed = |m: &regex::Match<'_>| {
+            let clause = t[..m.start()]
+                .rsplit(['，', '；', '：'])
+                .next()
+                .unwrap_or("");
+            ["力争", "确保", "争取", "预计", "预期", "计划"]
+                .iter()
+                .any(|w| clause.contains(w))
+        };
+        // (a part of the year stays a part: 力争三季度全县GDP增长10.8%)
+        let reported = lp
+            .reported
+            .find_iter(t)
+            .find(|m| m.as_str().contains("季度") || m.as_str() == "上半年" || !aimed(m));
+        // 二〇一〇年上海目标…进一步下降、完成“十一五”期间…的目标: a plan named
+        // after the target year itself is an aside (its figures are dropped below)
+        let plan_aside = |m: &regex::Match<'_>| {
+            is_plan_word(m.as_str())
+                && year_word
+                    .as_deref()
+                    .is_some_and(|w| crate::meta::cn_year_digits(&t[..m.start()]).contains(w))
+        };
+        let not_now = lp.not_this_year.find_iter(t).find(|m| !plan_aside(m));
+        if let Some(w) = not_now.or(reported) {
             return Some(format!("looks back or beyond the year (`{}`)", w.as_str()));
         }
         if past(t) {
@@ -411,15 +482,36 @@ fn forward_sentences(
     // sentence looks back too unless it names the coming year
     let mut past_sentence = false;
     let para_ends: std::collections::HashSet<usize> = paras.iter().map(|p| p.1).collect();
-    let year_word = target_year.map(|y| format!("{y}年"));
-    let names_year = |t: &str| year_word.as_deref().is_some_and(|w| t.contains(w));
-    for &(a, b) in &sents {
-        let t = n.text(a, b);
+    // (二〇一〇年 as written in Chinese digits too)
+    let names_year = |t: &str| {
+        year_word
+            .as_deref()
+            .is_some_and(|w| t.contains(w) || crate::meta::cn_year_digits(t).contains(w))
+    };
+    for &(whole, b) in &sents {
+        let mut a = whole;
+        let mut t = n.text(a, b);
+        // punctuation alone (以内?; split into ？ and ；) neither states nor breaks
+        if !t.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let mut back = backward(t);
+        let carried = past_sentence;
+        // a sentence that looks back, then turns to the coming year at a
+        // clause of its own (去年…，今年预计GDP增长10%左右; “一年来…”…透露，
+        // 2024年，…预期目标增长4.5%左右) is read from the turn
+        if back.is_some()
+            && let Some(k) = turn_to_now(t, year_word.as_deref())
+            && has_figure(&t[k..])
+            && backward(&t[k..]).is_none()
+        {
+            a = whole + t[..k].chars().count();
+            t = &t[k..];
+            back = None;
+        }
         let figures = has_figure(t);
         let names_now =
             t.contains("今年") || t.contains("明年") || t.contains("新的一年") || names_year(t);
-        let back = backward(t);
-        let carried = past_sentence;
         let ends = matches!(n.chars[b - 1], '。' | '！' | '？') || para_ends.contains(&b);
         past_sentence = !ends && (carried || back.is_some());
         if carried && !names_now {
@@ -431,8 +523,25 @@ fn forward_sentences(
             continuing = false;
             continue;
         }
+        // 国家确定的主要预期目标是：… quotes another government's targets
+        if let Some(c) = lp.cue.find(t)
+            && lp
+                .elsewhere
+                .is_match(&lp.nation_as_aim.replace_all(&t[..c.start()], ""))
+        {
+            if figures {
+                trace.note(n, (a, b), false, || {
+                    "another government's targets (before the cue)".to_owned()
+                });
+            }
+            continuing = false;
+            continue;
+        }
         let names_ahead = lp.forward.is_match(t) || names_year(t);
         let forward = names_ahead || std::mem::take(&mut announced);
+        // with no target year known, only a sentence that names the coming
+        // year itself opens a group (报告 or 目标 alone may be any year's)
+        let forward = forward && (target_year.is_some() || names_now);
         if let Some(why) = back {
             if figures {
                 trace.note(n, (a, b), false, || why);
@@ -457,7 +566,13 @@ fn forward_sentences(
             continuing = false;
             continue;
         }
-        let items = clause::read_sentence(n, a, b, dict, pat, Mode::Targets);
+        let mut items = clause::read_sentence(n, a, b, dict, pat, Mode::Targets);
+        // a plan's goal quoted beside the year's aims is not one of them
+        items.retain(|it| {
+            !lp.not_this_year
+                .find_iter(n.text(it.start, it.end))
+                .any(|m| is_plan_word(m.as_str()))
+        });
         let states = items.iter().any(|it| {
             !it.indicator.starts_with("other:") && it.figs.iter().any(|f| f.value.is_some())
         });
@@ -517,6 +632,23 @@ fn forward_sentences(
     out
 }
 
+/// The byte offset of the last clause of `t` that opens with the coming
+/// year (今年, 明年, 新的一年 or `year_word`, right after ，：； or a quote).
+fn turn_to_now(t: &str, year_word: Option<&str>) -> Option<usize> {
+    ["今年", "明年", "新的一年"]
+        .into_iter()
+        .chain(year_word)
+        .flat_map(|w| t.match_indices(w).map(|(i, _)| i))
+        .filter(|&i| {
+            i > 0
+                && t[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| matches!(c, '，' | '：' | '；' | '”'))
+        })
+        .max()
+}
+
 /// A word of [`LocatePatterns::not_this_year`] that names a plan
 /// (十五五, 五年, 三年, 行动计划, 规划纲要) rather than the past or a later year.
 fn is_plan_word(w: &str) -> bool {
@@ -559,6 +691,11 @@ fn read_block(
     let mut ended = false;
     let mut any_in_first = false;
     for (k, (a, b)) in sentences(n, from, e).into_iter().enumerate() {
+        // a later sentence about the past, a deadline or a plan is not on
+        // the list (…增长百分之十二。到二〇一二年地区生产总值要突破六千亿元)
+        if k > 0 && !out.is_empty() && foreign(n.text(a, b)) {
+            continue;
+        }
         let items = clause::read_sentence(n, a, b, dict, pat, Mode::Targets);
         if items.is_empty() {
             // one opening sentence of prose (经济保持平稳健康发展。) may precede the figures

@@ -34,11 +34,21 @@ pub(crate) fn has_han(s: &str) -> bool {
     s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
+/// A normalised name as a reader writes it: the normalisation reads 零
+/// as the numeral 〇 (二〇二四年), which no indicator's name holds.
+pub(crate) fn as_written(s: &str) -> String {
+    s.replace('〇', "零")
+}
+
 pub(crate) fn strip_tail_verbs(s: &str) -> String {
     let mut t = s.to_owned();
     loop {
         let before = t.len();
         for w in NAME_TAIL {
+            // 排放总量 names a measure (主要污染物排放总量)
+            if *w == "总量" && t.ends_with("排放总量") {
+                continue;
+            }
             if let Some(x) = t.strip_suffix(w) {
                 t = x.to_owned();
             }
@@ -73,7 +83,13 @@ pub(crate) fn expand_list(names: &str, count: usize) -> Vec<String> {
         // name of its own (进出口总额, 实际利用外资) does not
         let modifier = len <= 4 && !p.ends_with(|c: char| "额资入值率量金数价格出".contains(c));
         if modifier && len < last_chars.len() {
-            let tail: String = last_chars[len..].iter().collect();
+            // a tail never opens with the end of a name (二氧化硫和化学需氧量排放量:
+            // the tail is 排放量, not 量排放量)
+            let mut from = len;
+            while from + 1 < last_chars.len() && "量额值率物".contains(last_chars[from]) {
+                from += 1;
+            }
+            let tail: String = last_chars[from..].iter().collect();
             if p.ends_with(&tail) || tail.is_empty() {
                 out.push((*p).to_owned());
             } else {
@@ -156,6 +172,16 @@ pub(crate) fn looks_like_indicator(name: &str, dict: &Dictionary) -> bool {
     dict.is_known(name) || WORDS.iter().any(|w| name.contains(w))
 }
 
+/// How a list of names ends when it stands for its items (A、B等指标).
+const LIST_TAILS: &[&str] = &[
+    "等主要约束性指标",
+    "等约束性指标",
+    "等预期性指标",
+    "等主要指标",
+    "等各项指标",
+    "等指标",
+];
+
 /// 各项约束性指标, 其他指标, 节能减排和大气、水环境质量等约束性指标: lists
 /// of "everything else", not targets.
 pub(crate) fn catch_all(name: &str) -> bool {
@@ -168,13 +194,21 @@ pub(crate) fn catch_all(name: &str) -> bool {
 }
 
 /// Builds the item(s) of a segment with a name (or a 、 list of names).
-/// `A和B` (or 及, 与) where both sides are canonical indicators: the two
-/// names, in order.
+/// `A和B` (or 及, 与) where both sides are canonical indicators, or one is
+/// and the other reads as an indicator (万元生产总值综合能耗和主要污染物排放总量):
+/// the two names, in order.
 fn joined_indicators<'a>(name: &'a str, dict: &Dictionary) -> Option<Vec<&'a str>> {
     let both = |a: &str, b: &str| a.chars().count() >= 2 && dict.is_known(a) && dict.is_known(b);
     if let Some((i, c)) = name.char_indices().find(|&(_, c)| matches!(c, '和' | '及')) {
         let (a, b) = (&name[..i], &name[i + c.len_utf8()..]);
-        return both(a, b).then(|| vec![a, b]);
+        let one_and_a_name = |x: &str, y: &str| {
+            x.chars().count() >= 4
+                && y.chars().count() >= 4
+                && dict.is_known(x)
+                && !dict.is_known(y)
+                && looks_like_indicator(y, dict)
+        };
+        return (both(a, b) || one_and_a_name(a, b) || one_and_a_name(b, a)).then(|| vec![a, b]);
     }
     // 外贸外资促稳提质: two short names written side by side
     if name.chars().count() > 6 || dict.is_known(name) {
@@ -369,7 +403,7 @@ pub(crate) fn make_items(
             } else {
                 short
             };
-            (format!("other:{key}"), None)
+            (format!("other:{}", as_written(key)), None)
         };
         let figs: Vec<Fig> = figs_raw
             .iter()
@@ -385,6 +419,21 @@ pub(crate) fn make_items(
         });
     };
     if names.len() == 1 {
+        // 城市和农村居民家庭人均可支配收入持续稳定增长: urban and rural both
+        // spelled out are two rows (城乡居民… alone stays one)
+        let n0 = norm_names[0];
+        if ["城镇和农村", "城市和农村", "城镇及农村", "城市及农村"]
+            .iter()
+            .any(|w| n0.starts_with(w))
+        {
+            let parts = expand_list(n0, 2);
+            if parts.len() == 2 && parts.iter().all(|p| dict.resolve(p).id.is_some()) {
+                for p in &parts {
+                    push(orig_names[0].clone(), p);
+                }
+                return out;
+            }
+        }
         // 城镇居民人均可支配收入和农民人均纯收入12%: two indicators joined by 和
         if let Some(parts) = joined_indicators(norm_names[0], dict) {
             let orig: Vec<char> = orig_names[0].chars().collect();
@@ -403,12 +452,24 @@ pub(crate) fn make_items(
         push(orig_names[0].clone(), norm_names[0]);
         return out;
     }
-    if catch_all(last) || norm_names.iter().any(|x| catch_all(x)) {
+    let generic = LIST_TAILS.iter().find(|w| last.ends_with(*w));
+    // 城镇登记失业率、单位GDP能耗等主要约束性指标…: a list that names a
+    // canonical indicator is read item by item; without one it stands for
+    // "everything else" (节能减排和大气、水环境质量等约束性指标)
+    let names_indicator = generic.is_some_and(|g| {
+        norm_names.len() > 1
+            && norm_names.iter().enumerate().any(|(k, x)| {
+                let x = if k + 1 == norm_names.len() {
+                    x.strip_suffix(*g).unwrap_or(x)
+                } else {
+                    x
+                };
+                dict.resolve(x).id.is_some()
+            })
+    });
+    if !names_indicator && (catch_all(last) || norm_names.iter().any(|x| catch_all(x))) {
         return out;
     }
-    let generic = ["等指标", "等主要指标", "等各项指标"]
-        .iter()
-        .find(|w| last.ends_with(*w));
     if let Some(g) = generic {
         for (k, nm) in norm_names.iter().enumerate() {
             if k + 1 == norm_names.len() {

@@ -116,6 +116,9 @@ pub(crate) struct Norm {
     joined: String,
     /// Byte offset in `joined` of each char of `chars`, then `joined.len()`.
     at: Vec<u32>,
+    /// Normalised offsets where a [`GLUE`] phrase (`的预期目标为`) was dropped:
+    /// the phrase marks what follows as a target even though it is gone.
+    pub(crate) glued: Vec<usize>,
 }
 
 impl Norm {
@@ -126,6 +129,7 @@ impl Norm {
         let mut joined = String::with_capacity(text.len());
         let mut at = Vec::with_capacity(src.len() + 1);
         let mut skip_to = 0;
+        let mut glued = Vec::new();
         for (i, &c) in src.iter().enumerate() {
             if i < skip_to {
                 continue;
@@ -135,6 +139,7 @@ impl Norm {
                 continue;
             }
             if let Some(end) = glue_end(&src, i, chars.last().copied()) {
+                glued.push(chars.len());
                 skip_to = end;
                 continue;
             }
@@ -181,6 +186,7 @@ impl Norm {
             src,
             joined,
             at,
+            glued,
         }
     }
 
@@ -283,6 +289,10 @@ const GLUE: &[&str] = &[
     "的预期目标定为",
     "的目标为",
     "的目标是",
+    "的目标设定为",
+    "的目标定为",
+    "目标设定为",
+    "目标确定为",
     "预期目标为",
     "目标定为",
     "目标为",

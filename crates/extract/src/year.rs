@@ -10,6 +10,8 @@
 
 use regex::Regex;
 
+use crate::norm::Norm;
+
 /// The term of most provincial people's congresses that began in 2018
 /// (their terms began in 1998, 2003, 2008, 2013, 2018, 2023).
 const TERM_OF_2018: u32 = 13;
@@ -36,6 +38,7 @@ pub(crate) struct YearPatterns {
     session: Regex,
     dateline: Regex,
     url_date: Regex,
+    year_word: Regex,
 }
 
 impl YearPatterns {
@@ -57,6 +60,7 @@ impl YearPatterns {
                 r"(?:第?([一二三四五六七八九十]{1,3}|\d{1,2})届(?:人民代表大会|人大)(?:常委会)?第?([一二三四五六七八九十]|\d)次(?:全体)?会议)|",
                 r"(?:人大([一二三四五六七八九十]{1,3})届([一二三四五六七八九十])次)",
             )),
+            year_word: re(r"(20\d\d)年"),
             dateline: re(r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"),
             // /2015-01/29/, /201501/, /20150126, t20150126_, /2015/0126/, /2017/01/14/
             url_date: re(
@@ -99,8 +103,14 @@ fn reviews(sentence: &str) -> bool {
 
 /// The year the text names most often as the coming year (the later one on
 /// a tie); `body` has its Chinese-digit years as digits.
-pub(crate) fn from_cues(body: &str, yp: &YearPatterns) -> Option<i32> {
-    let mut votes: Vec<(i32, usize)> = Vec::new();
+pub(crate) fn from_cues(body: &str, glued: &[i32], yp: &YearPatterns) -> Option<i32> {
+    let mut votes: Vec<(i32, usize)> = glued.iter().fold(Vec::new(), |mut v, &y| {
+        match v.iter_mut().find(|(x, _)| *x == y) {
+            Some(e) => e.1 += 1,
+            None => v.push((y, 1)),
+        }
+        v
+    });
     for c in yp.cue.captures_iter(body) {
         let year = if let Some(y) = c.get(1) {
             y.as_str().parse().ok()
@@ -144,6 +154,30 @@ pub(crate) fn from_cues(body: &str, yp: &YearPatterns) -> Option<i32> {
         .max_by_key(|&(y, k)| (k, y))
         .map(|(y, _)| y)
 }
+
+/// The years named right before a target phrase the normalisation dropped
+/// (`2009年上海市生产总值增长的预期目标为9%` reads as `…增长9%`): in the
+/// same clause, at most [`GLUED_YEAR_REACH`] chars before it, and not a
+/// deadline (`到2030年`).
+pub(crate) fn beside_glue(n: &Norm, yp: &YearPatterns) -> Vec<i32> {
+    n.glued
+        .iter()
+        .filter_map(|&p| {
+            let before = n.text(p.saturating_sub(GLUED_YEAR_REACH), p);
+            let clause = before
+                .rsplit(['，', '。', '；', '：', '\n'])
+                .next()
+                .unwrap_or(before);
+            let c = yp.year_word.captures_iter(clause).last()?;
+            let deadline = clause[..c.get(0)?.start()].ends_with(['到', '至']);
+            (!deadline).then(|| c[1].parse().ok()).flatten()
+        })
+        .collect()
+}
+
+/// How far before a dropped target phrase its year may stand (a region's
+/// name and an indicator's: `2009年上海市生产总值增长`).
+const GLUED_YEAR_REACH: usize = 16;
 
 /// The year of a provincial congress session named in the text
 /// (`河南省十二届人大一次会议` → 2013): the term's first year plus the
@@ -262,8 +296,23 @@ mod tests {
             ),
             ("报告对2005年政府工作及“十五”计划完成情况作了总结", None),
         ] {
-            assert_eq!(from_cues(text, &yp), want, "{text}");
+            assert_eq!(from_cues(text, &[], &yp), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_year_before_a_dropped_target_phrase_votes() {
+        let yp = YearPatterns::new();
+        // the normalisation drops 的预期目标为: the year beside it still counts,
+        // and outvotes a past year described (2008年是…困难的一年)
+        let text = "2008年是近年来十分困难的一年。市长透露：2009年上海市生产总值增长的预期目标为9%、地方财政收入增长的预期目标为6%。";
+        let n = Norm::new(text);
+        let glued = beside_glue(&n, &yp);
+        assert_eq!(glued, vec![2009]);
+        assert_eq!(from_cues(n.text(0, n.len()), &glued, &yp), Some(2009));
+        // a deadline is a five-year goal's year
+        let n = Norm::new("到2030年全省生产总值的目标为10万亿元");
+        assert!(beside_glue(&n, &yp).is_empty());
     }
 
     #[test]

@@ -244,6 +244,17 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
     {
         m.prefecture = prefecture_before(body, r);
     }
+    // a region the gazetteer knows (one reading) is in its province, whatever
+    // the dateline names (中评社北京1月8日电/深圳市长…)
+    let gazetteer_province = m.region.as_deref().and_then(|r| {
+        match baogao_regions::Divisions::builtin().resolve(r, None, None) {
+            baogao_regions::Resolution::Found(d) => Some(d.province.clone()),
+            _ => None,
+        }
+    });
+    if gazetteer_province.is_some() && m.level != Some(Level::Province) {
+        m.province = gazetteer_province;
+    }
     if m.province.is_none() && m.level != Some(Level::Province) {
         // (山西省) anywhere in the opening lines, else the province the text names most
         m.province = lines
@@ -273,7 +284,11 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
                 .map(|d| chrono::Datelike::year(&d) + i32::from(chrono::Datelike::month(&d) >= 11))
         }),
         ("the coming year named beside its targets", &|| {
-            year::from_cues(&cn_year_digits(body), &mp.year)
+            year::from_cues(
+                &cn_year_digits(body),
+                &year::beside_glue(n, &mp.year),
+                &mp.year,
+            )
         }),
         ("a plan heading", &|| {
             most_common_year(body, &mp.plan_year, 0)
@@ -311,7 +326,7 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
 }
 
 /// 二〇一八年 → 2018年 (years written in Chinese digits, as some titles do).
-fn cn_year_digits(s: &str) -> String {
+pub(crate) fn cn_year_digits(s: &str) -> String {
     const DIGITS: &str = "〇一二三四五六七八九";
     let chars: Vec<char> = s.chars().collect();
     // 二00七年, 二0一0年: a zero may be typed as a digit or a letter

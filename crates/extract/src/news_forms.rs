@@ -1,0 +1,272 @@
+//! How news reports, reposts and summaries state a year's targets, written
+//! for these tests (not taken from the fixtures): prose with no targets
+//! paragraph, comparisons with last year, lists that stand for their items.
+
+use baogao_model::{Document, Qualifier, Target};
+
+use crate::{Extraction, Extractor};
+
+fn ex() -> &'static Extractor {
+    static EX: std::sync::LazyLock<Extractor> = std::sync::LazyLock::new(Extractor::builtin);
+    &EX
+}
+
+/// A news item: a headline, a dateline (when given) and the body.
+fn news(dateline: &str, body: &str) -> Extraction {
+    let text = format!("某某新闻\n{dateline}\n{body}");
+    let out = ex().extract(&Document::from_text("n.txt", &text));
+    for t in &out.targets {
+        let span: String = text
+            .chars()
+            .skip(t.char_start as usize)
+            .take((t.char_end - t.char_start) as usize)
+            .collect();
+        assert_eq!(span, t.text, "offsets of {t:?}");
+    }
+    out
+}
+
+fn rows(ts: &[Target]) -> Vec<(&str, Option<f64>, Qualifier)> {
+    ts.iter()
+        .map(|t| (t.indicator.as_str(), t.value, t.qualifier))
+        .collect()
+}
+
+const DATELINE: &str = "2012年01月10日 10:20 来源：新华网";
+
+#[test]
+fn a_comparison_with_last_year_is_a_target_not_a_look_back() {
+    let out = news(
+        DATELINE,
+        "今年预计GDP保持百分之十的增长速度，居民消费价格总水平涨幅低于上年实际涨幅，城镇登记失业率控制在百分之五以内。",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(10.0), Qualifier::Exact),
+            ("cpi", None, Qualifier::Qualitative),
+            ("unemployment_rate", Some(5.0), Qualifier::AtMost),
+        ]
+    );
+    // …比上年增长 after the coming year is named is a target; a result otherwise
+    let out = news(DATELINE, "今年全市生产总值比上年增长9%左右。");
+    assert_eq!(rows(&out.targets), [("gdp", Some(9.0), Qualifier::About)]);
+    let out = news(DATELINE, "全市生产总值比上年增长9.5%，财政收入增长12%。");
+    assert!(out.targets.is_empty(), "{:#?}", out.targets);
+}
+
+#[test]
+fn a_sentence_that_turns_from_the_review_to_the_coming_year() {
+    let out = news(
+        DATELINE,
+        "去年全省生产总值突破一万亿元，增长百分之十四，今年预计GDP增长百分之十左右。",
+    );
+    assert_eq!(rows(&out.targets), [("gdp", Some(10.0), Qualifier::About)]);
+    assert!(out.targets[0].text.starts_with("今年") || out.targets[0].text.starts_with("GDP"));
+}
+
+#[test]
+fn the_year_before_a_target_phrase_names_the_target_year() {
+    // 2008年是…一年 describes the past year; 2009年…的预期目标为 names the year
+    let out = news(
+        "",
+        "市长在政府工作报告中说，2008年是近年来经济发展十分困难的一年。\n市长透露：2009年上海市生产总值增长的预期目标为9%、地方财政收入增长的预期目标为6%。",
+    );
+    assert_eq!(out.report.target_year, Some(2009));
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(9.0), Qualifier::Exact),
+            ("general_budget_revenue", Some(6.0), Qualifier::Exact),
+        ]
+    );
+}
+
+#[test]
+fn stray_punctuation_does_not_break_a_list() {
+    // a mirror's 以?xún) leaves a ？ before the ；
+    let out = news(
+        DATELINE,
+        "今年地区生产总值增长7%以上；城镇登记失业率控制在4.5%以内?；物价涨幅控制在3%以内?；",
+    );
+    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    assert_eq!(ids, ["gdp", "unemployment_rate", "cpi"]);
+}
+
+#[test]
+fn a_list_of_binding_indicators_is_read_item_by_item() {
+    let out = news(
+        DATELINE,
+        "今年主要预期目标是：地区生产总值增长6.5%以上；城镇登记失业率、单位GDP能耗等主要约束性指标控制在省、市下达的目标以内。",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(6.5), Qualifier::AtLeast),
+            ("unemployment_rate", None, Qualifier::Qualitative),
+            ("energy_intensity", None, Qualifier::Qualitative),
+        ]
+    );
+    // without a canonical indicator the list stands for "everything else"
+    let out = news(
+        DATELINE,
+        "今年主要预期目标是：地区生产总值增长6.5%以上，节能减排和大气、水环境质量等约束性指标完成省下达的任务。",
+    );
+    assert_eq!(rows(&out.targets), [("gdp", Some(6.5), Qualifier::AtLeast)]);
+}
+
+#[test]
+fn a_condition_between_name_and_predicate_is_not_the_name() {
+    let out = news(
+        DATELINE,
+        "今年主要预期目标是：地区生产总值增长9%，万元生产总值综合能耗和主要污染物排放总量在前两年连续下降的基础上进一步下降。",
+    );
+    let got: Vec<(&str, &str)> = out
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.raw_name.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("gdp", "地区生产总值"),
+            ("energy_intensity", "万元生产总值综合能耗"),
+            ("other:主要污染物排放总量", "主要污染物排放总量"),
+        ]
+    );
+}
+
+#[test]
+fn the_nation_as_an_aim_does_not_make_the_targets_national() {
+    let out = news(
+        "2024年02月01日 来源：某县融媒体中心",
+        "展望2024年，我们将紧紧围绕全面建设社会主义现代化国家这个总目标，努力实现以下目标：\n经济高质量发展，确保GDP增长7%，财政收入增长6%。",
+    );
+    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    assert_eq!(ids, ["gdp", "other:财政收入"]);
+    // the nation's own targets quoted in a report stay out
+    let out = news(
+        "2024年02月01日",
+        "国家确定的主要预期目标是：国内生产总值增长5%左右。",
+    );
+    assert!(out.targets.is_empty(), "{:#?}", out.targets);
+}
+
+#[test]
+fn a_text_with_no_year_is_read_from_its_sentences_about_this_year() {
+    let out = news(
+        "",
+        "省长在报告中提出，今年GDP预期增长9.5%，城镇居民人均可支配收入增长8%。",
+    );
+    assert_eq!(out.report.target_year, None);
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(9.5), Qualifier::Exact),
+            ("urban_disposable_income", Some(8.0), Qualifier::Exact),
+        ]
+    );
+    // without 今年 a figure of an unknown year is not taken
+    let out = news("", "报告提出，全市生产总值增长9%。");
+    assert!(out.targets.is_empty(), "{:#?}", out.targets);
+}
+
+#[test]
+fn news_wordings_of_a_growth_target() {
+    for (body, id, value) in [
+        ("预计今年全省生产总值增长9%左右。", "gdp", 9.0),
+        (
+            "政府工作报告将今年GDP增长目标设定为7.5%，比去年下调0.5个百分点。",
+            "gdp",
+            7.5,
+        ),
+        ("今年全市把GDP增速确定为8%。", "gdp", 8.0),
+    ] {
+        let out = news(DATELINE, body);
+        let got: Vec<(&str, Option<f64>)> = out
+            .targets
+            .iter()
+            .map(|t| (t.indicator.as_str(), t.value))
+            .collect();
+        assert_eq!(got, [(id, Some(value))], "{body}");
+        assert!(!out.targets[0].raw_name.starts_with('把'), "{body}");
+    }
+}
+
+#[test]
+fn urban_and_rural_spelled_out_are_two_rows() {
+    let out = news(
+        DATELINE,
+        "今年主要预期目标是：地区生产总值增长9%，城市和农村居民家庭人均可支配收入持续稳定增长。",
+    );
+    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["gdp", "urban_disposable_income", "rural_disposable_income"]
+    );
+    // 城乡 alone is one name (the report gives no separate figures)
+    let out = news(
+        DATELINE,
+        "今年主要预期目标是：地区生产总值增长9%，城乡居民收入持续稳定增长。",
+    );
+    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    assert_eq!(ids, ["gdp", "disposable_income"]);
+}
+
+#[test]
+fn a_deadline_after_the_targets_is_not_one_of_them() {
+    // no year anywhere: 今年 gives the targets, 到二〇一二年 and 届时 look further
+    let out = news(
+        "",
+        "报告指出，今年全市生产总值增长的目标定为百分之十二。到二0一二年地区生产总值要突破六千亿元，一五年要突破一万亿元。届时，城市居民人均可支配收入将达到五万元。",
+    );
+    assert_eq!(rows(&out.targets), [("gdp", Some(12.0), Qualifier::Exact)]);
+}
+
+#[test]
+fn a_plan_quoted_beside_the_years_aims_is_left_out() {
+    let out = news(
+        "2010年01月25日",
+        "市长说，今年全市生产总值增长百分之八以上。此外，市长表示，二0一0年目标万元生产总值综合能耗进一步下降、完成“十一五”期间下降百分之二十左右的目标，城市和农村居民家庭人均可支配收入持续稳定增长。",
+    );
+    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "gdp",
+            "energy_intensity",
+            "urban_disposable_income",
+            "rural_disposable_income"
+        ]
+    );
+    assert!(out.targets[1..].iter().all(|t| t.value.is_none()));
+}
+
+#[test]
+fn list_items_keep_their_own_names() {
+    let out = news(
+        DATELINE,
+        "今年主要预期目标是：\n——地区生产总值增长7%以上；\n——二氧化硫和化学需氧量排放量分别削减2%和3%；\n——完成省下达的节能减排目标任务。",
+    );
+    let got: Vec<(&str, Option<f64>)> = out
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.value))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("gdp", Some(7.0)),
+            ("other:二氧化硫排放量", Some(-2.0)),
+            ("other:化学需氧量排放量", Some(-3.0)),
+            ("other:节能减排", None),
+        ]
+    );
+    // a 、 list written out keeps each name's spelling (零, not the numeral 〇)
+    let out = news(
+        DATELINE,
+        "今年主要预期目标是：固定资产投资、社会消费品零售总额分别增长20%、13%。",
+    );
+    let raw: Vec<&str> = out.targets.iter().map(|t| t.raw_name.as_str()).collect();
+    assert_eq!(raw, ["固定资产投资", "社会消费品零售总额"]);
+}
