@@ -94,7 +94,7 @@ pub(crate) fn raw_fig(c: &[char], seg: &Seg, k: usize) -> Fig {
     Fig {
         value: Some(x.value * sign),
         max: x.max.map(|m| m * sign),
-        unit: Some(x.unit),
+        unit: (!x.unit.is_empty()).then_some(x.unit),
         qual: *q,
         measure: if decline {
             Measure::Change
@@ -178,7 +178,7 @@ pub(crate) fn finish_fig(mut f: Fig, default: Option<Measure>, name: &str) -> Fi
         default.unwrap_or(Measure::Change)
     } else if unit == "个百分点" || decline {
         Measure::Change
-    } else if unit != "%" && unit != "‰" {
+    } else if unit != "%" && unit != "‰" && f.unit.is_some() {
         Measure::Level
     } else {
         match default {

@@ -270,3 +270,45 @@ fn list_items_keep_their_own_names() {
     let raw: Vec<&str> = out.targets.iter().map(|t| t.raw_name.as_str()).collect();
     assert_eq!(raw, ["固定资产投资", "社会消费品零售总额"]);
 }
+
+#[test]
+fn a_page_that_lost_its_per_cent_signs_keeps_its_figures() {
+    let out = news(
+        DATELINE,
+        "今年我区经济社会发展的主要预期目标是：生产总值增长15，城镇居民人均可支配收入实际增长12，城镇登记失业率控制在4.2以内，新增城镇就业20万人。",
+    );
+    let got: Vec<(&str, Option<f64>, Option<&str>, Qualifier)> = out
+        .targets
+        .iter()
+        .map(|t| {
+            (
+                t.indicator.as_str(),
+                t.value,
+                t.unit.as_deref(),
+                t.qualifier,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("gdp", Some(15.0), None, Qualifier::Exact),
+            (
+                "urban_disposable_income",
+                Some(12.0),
+                None,
+                Qualifier::Exact
+            ),
+            ("unemployment_rate", Some(4.2), None, Qualifier::AtMost),
+            ("new_urban_jobs", Some(20.0), Some("万人"), Qualifier::Exact),
+        ]
+    );
+    assert_eq!(out.targets[0].measure, baogao_model::Measure::Growth);
+    // a number that is not a figure of its verb stays out (增长15个 has a unit,
+    // a year or a count after 增长 is no per cent)
+    let out = news(
+        DATELINE,
+        "今年主要预期目标是：地区生产总值增长7%，增长2012家企业。",
+    );
+    assert_eq!(out.targets.len(), 1, "{:#?}", out.targets);
+}

@@ -335,6 +335,9 @@ pub(crate) fn number_at(c: &[char], i: usize) -> Option<Num> {
         }
         return Some(n);
     }
+    if let Some(n) = lost_percent(c, i, v, j) {
+        return Some(n);
+    }
     // 6至6.5%, 6-7%: a bare figure before a range separator
     for sep in RANGE_SEPS {
         if starts_with(c, j, sep) {
@@ -361,6 +364,35 @@ pub(crate) fn number_at(c: &[char], i: usize) -> Option<Num> {
         }
     }
     None
+}
+
+/// A figure whose per cent sign a page lost (生产总值增长15，城镇登记失业率
+/// 控制在4.2以内): a plain number under 100 right after a verb of growth or
+/// of a ceiling, ending the clause or followed by its qualifier. Its unit
+/// is left empty (the page does not say it), not guessed.
+fn lost_percent(c: &[char], i: usize, v: f64, j: usize) -> Option<Num> {
+    const VERBS: &[&str] = &["增长", "增速", "控制在", "下降", "降低", "上涨"];
+    if !(0.0..100.0).contains(&v) || !c.get(i).is_some_and(char::is_ascii_digit) {
+        return None;
+    }
+    let before: String = c[i.saturating_sub(4)..i].iter().collect();
+    if !VERBS.iter().any(|w| before.ends_with(w)) {
+        return None;
+    }
+    let ends = c
+        .get(j)
+        .is_none_or(|&x| matches!(x, '，' | '；' | '。' | '、' | '\n'));
+    let qualified = ["以上", "以内", "左右", "以下"]
+        .iter()
+        .any(|w| starts_with(c, j, w));
+    (ends || qualified).then_some(Num {
+        start: i,
+        end: j,
+        value: v,
+        max: None,
+        unit: "",
+        qual: None,
+    })
 }
 
 /// Every figure in `c[from..to]`, left to right, not overlapping.
