@@ -649,6 +649,22 @@ fn turn_to_now(t: &str, year_word: Option<&str>) -> Option<usize> {
         .max()
 }
 
+/// How many paragraphs after the cue's a list of targets may run on.
+const MAX_LIST_PARAGRAPHS: usize = 12;
+
+/// How many lines of notes (who leads, which office) may stand between two
+/// numbered items of a targets list.
+const ITEM_NOTE_LINES: usize = 3;
+
+/// The number of a numbered list item (`2.地方一般公共预算收入…`, `3、…`).
+fn item_number(t: &str) -> Option<u32> {
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &t[digits.len()..];
+    (!digits.is_empty() && rest.starts_with(['.', '．', '、']))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
 /// A word of [`LocatePatterns::not_this_year`] that names a plan
 /// (十五五, 五年, 三年, 行动计划, 规划纲要) rather than the past or a later year.
 fn is_plan_word(w: &str) -> bool {
@@ -715,11 +731,25 @@ fn read_block(
     let lead_empty = !any_in_first;
     let mut header_skipped = false;
     let mut prose_skipped = false;
-    for &(s, e) in paras.iter().skip(pi + 1).take(12) {
+    // the number of the last numbered item read (1.地区生产总值增长6%以上。)
+    let mut last_item: Option<u32> = None;
+    let rest = &paras[(pi + 1).min(paras.len())..];
+    for (ri, &(s, e)) in rest.iter().enumerate().take(MAX_LIST_PARAGRAPHS) {
         let sents = sentences(n, s, e);
         let Some(&(a, b)) = sents.first() else {
             continue;
         };
+        // a note under a numbered item (分管省领导：…, 部门分工：…) when the next
+        // item follows within a few paragraphs
+        if let Some(k) = last_item
+            && clause::read_sentence(n, a, b, dict, pat, Mode::Targets).is_empty()
+            && rest[ri + 1..]
+                .iter()
+                .take(ITEM_NOTE_LINES)
+                .any(|&(s2, e2)| item_number(n.text(s2, e2)) == Some(k + 1))
+        {
+            continue;
+        }
         // the header row of a targets table (指标 | 2023年目标) under the cue
         if lead_empty && out.is_empty() && !header_skipped && is_table_header(n.text(a, b)) {
             header_skipped = true;
@@ -739,6 +769,7 @@ fn read_block(
             break;
         }
         out.extend(first);
+        last_item = item_number(n.text(s, e));
         let mut stop = false;
         for &(a, b) in &sents[1..] {
             let items = clause::read_sentence(n, a, b, dict, pat, Mode::Targets);

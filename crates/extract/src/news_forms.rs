@@ -312,3 +312,19 @@ fn a_page_that_lost_its_per_cent_signs_keeps_its_figures() {
     );
     assert_eq!(out.targets.len(), 1, "{:#?}", out.targets);
 }
+
+#[test]
+fn notes_between_numbered_items_do_not_end_the_list() {
+    // a task-division notice: each target, then who leads it
+    let out = news(
+        "2021年03月01日",
+        "一、2021年经济社会发展主要预期目标\n1.地区生产总值增长6%以上。\n分管省领导：某某\n部门分工：省发展改革委牵头，各地、各部门配合。\n2.地方一般公共预算收入增长5%左右。\n分管省领导：某某\n二、重点工作\n（一）加快产业升级。",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(6.0), Qualifier::AtLeast),
+            ("general_budget_revenue", Some(5.0), Qualifier::About),
+        ]
+    );
+}
