@@ -74,6 +74,13 @@ pub(crate) fn expand_list(names: &str, count: usize) -> Vec<String> {
         }
         return vec![names.to_owned()];
     }
+    // 城、乡居民人均可支配收入: the one-character 城 and 乡 are urban and rural
+    if parts.len() == 2
+        && parts[0] == "城"
+        && let Some(rest) = parts[1].strip_prefix('乡')
+    {
+        return vec![format!("城镇{rest}"), format!("农村{rest}")];
+    }
     let last = parts[parts.len() - 1];
     let last_chars: Vec<char> = last.chars().collect();
     let mut out = Vec::new();

@@ -328,3 +328,24 @@ fn notes_between_numbered_items_do_not_end_the_list() {
         ]
     );
 }
+
+#[test]
+fn older_spellings_of_shared_and_ranged_targets() {
+    let out = news(
+        "2010年01月10日",
+        "今年主要预期目标是：城、乡居民人均可支配收入分别增长8%、9%，地区生产总值增长7%至於7.5%。",
+    );
+    let got: Vec<(&str, Option<f64>, Option<f64>)> = out
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.value, t.value_max))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("urban_disposable_income", Some(8.0), None),
+            ("rural_disposable_income", Some(9.0), None),
+            ("gdp", Some(7.0), Some(7.5)),
+        ]
+    );
+}

@@ -221,7 +221,7 @@ fn more_marker(c: &[char], j: usize) -> (bool, usize) {
     }
 }
 
-const RANGE_SEPS: &[&str] = &["——", "—", "-", "~", "至", "到"];
+const RANGE_SEPS: &[&str] = &["——", "—", "-", "~", "至于", "至於", "至", "到"];
 
 /// The figure starting at `i`, if there is one there.
 pub(crate) fn number_at(c: &[char], i: usize) -> Option<Num> {
