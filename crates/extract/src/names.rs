@@ -400,8 +400,22 @@ pub(crate) fn make_items(
         let (indicator, default) = if let Some(id) = &r.id {
             (id.clone(), r.measure)
         } else {
+            // (节能减排和环境保护等任务: the task words go first, so that what
+            // is left before 等 names it)
+            let norm = if seg.qualitative {
+                without_task_words(norm)
+            } else {
+                norm
+            };
+            // what follows 等 names the list (…排放总量等主要污染物), unless it
+            // only calls the list indicators (…水资源等指标)
             let short = norm.rsplit('等').next().unwrap_or(norm);
-            let short = if short.is_empty() { norm } else { short };
+            let generic = ["指标", "主要指标", "各项指标", "约束性指标", "任务", ""];
+            let short = if generic.contains(&short) {
+                norm
+            } else {
+                short
+            };
             // the key is the clean simplified name (traditional text and
             // glosses stay in raw_name), without the words that call it a task
             // (a qualitative one: 完成灾后重建主要目标任务的72% names the task)
@@ -475,6 +489,13 @@ pub(crate) fn make_items(
             })
     });
     if !names_indicator && (catch_all(last) || norm_names.iter().any(|x| catch_all(x))) {
+        return out;
+    }
+    // (生态环境质量、能源、水资源等指标按国家要求落实: no canonical indicator,
+    // one target named by the whole list)
+    if generic.is_some() && !names_indicator && norm_names.len() > 1 {
+        let (a, b) = (names[0].0, names[names.len() - 1].1);
+        push(n.orig_text(a, b), n.text(a, b));
         return out;
     }
     if let Some(g) = generic {

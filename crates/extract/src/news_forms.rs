@@ -349,3 +349,20 @@ fn older_spellings_of_shared_and_ranged_targets() {
         ]
     );
 }
+
+#[test]
+fn a_list_without_a_canonical_indicator_is_one_target() {
+    let out = news(
+        DATELINE,
+        "今年主要预期目标是：地区生产总值增长6%，生态环境质量、能源、水资源等指标按国家要求落实，完成国家下达的节能减排和环境保护等任务。",
+    );
+    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "gdp",
+            "other:生态环境质量、能源、水资源等指标",
+            "other:节能减排和环境保护"
+        ]
+    );
+}
