@@ -37,7 +37,7 @@ impl LocatePatterns {
         let re = |s: &str| Regex::new(s).expect("built-in pattern");
         LocatePatterns {
             cue: re(
-                r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:报告|会议)(?:建议|提出|确定)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标)(?:任务)?$|(?:主要预期目标|预期目标)(?:，其中包括|，包括|，即|，具体是|，)|(?:主要预期目标|预期目标|主要目标)(?:建议|任务)?[】\]]",
+                r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:分别)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:报告|会议)(?:建议|提出|确定)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标)(?:任务)?$|(?:主要预期目标|预期目标)(?:，其中包括|，包括|，即|，具体是|，)|(?:主要预期目标|预期目标|主要目标)(?:建议|任务)?[】\]]",
             ),
             elsewhere: re(r"全国|国家|中央|国务院|兄弟|其他地区"),
             nation_as_aim: re(r"现代化(?:强)?国家|创新型国家|国家级|国家中心城市|国家战略"),
@@ -233,7 +233,9 @@ fn cue_in(
             continue;
         }
         // 主要经济指标：… sums up a year's results; only 预期指标 announce targets
-        if cue.starts_with("指标") && !lead.contains("预期") {
+        let names_the_year =
+            lead.contains("今年") || target_year.is_some_and(|y| lead.contains(&format!("{y}年")));
+        if cue.starts_with("指标") && !lead.contains("预期") && !names_the_year {
             reject(trace, &|| {
                 "`指标` without `预期` sums up results".to_owned()
             });
@@ -287,7 +289,7 @@ pub(crate) fn targets(
 ) -> (Vec<Item>, Option<usize>) {
     let (items, at) = located(n, paras, review_end, year_level, rules, trace);
     let structured = review_end < paras.len();
-    let Some(i) = at.filter(|&i| i > 0 && !structured) else {
+    let Some(i) = at.filter(|_| !structured) else {
         return (items, at);
     };
     // the lead: the paragraphs before the cue's, headlines left out
@@ -306,9 +308,31 @@ pub(crate) fn targets(
         .into_iter()
         .filter(|x| !x.indicator.starts_with("other:") && !listed(x))
         .collect();
+    // a lead that sums the targets up in one clause (…主要指标安排是生产总值增长
+    // 百分之九以上。) before the paragraph that lists them all: the sentences
+    // after it add what the short list leaves out
+    let short = {
+        let mut ids: Vec<&str> = items.iter().map(|it| it.indicator.as_str()).collect();
+        ids.dedup();
+        ids.len() <= SHORT_CUE_LIST
+    };
+    if short {
+        let trail = &paras[(i + 1).min(paras.len())..];
+        let more: Vec<Item> = forward_sentences(n, trail, year_level.0, false, rules, trace)
+            .into_iter()
+            .filter(|x| !listed(x))
+            .collect();
+        out.extend(items);
+        out.extend(more);
+        return (out, at);
+    }
     out.extend(items);
     (out, at)
 }
+
+/// A cue's list of at most this many indicators in a news text may be a
+/// summary of a fuller list further down.
+const SHORT_CUE_LIST: usize = 2;
 
 fn located(
     n: &Norm,

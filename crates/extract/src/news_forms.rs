@@ -366,3 +366,29 @@ fn a_list_without_a_canonical_indicator_is_one_target() {
         ]
     );
 }
+
+#[test]
+fn a_one_clause_summary_before_the_full_list() {
+    let out = news(
+        "2007年01月28日",
+        "市长在做政府报告时表示，今年经济社会发展的主要指标安排是生产总值增长百分之九以上。\n此前，全市已经连续十五年保持两位数增长。\n市长指出，今年全市生产总值增长百分之九以上，地方财政收入增长百分之八，城镇登记失业率控制在百分之四点五以内。",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(9.0), Qualifier::AtLeast),
+            ("general_budget_revenue", Some(8.0), Qualifier::Exact),
+            ("unemployment_rate", Some(4.5), Qualifier::AtMost),
+        ]
+    );
+    // 主要指标分别为 with 今年 announces the year's targets
+    let out = news(
+        "2018年02月26日",
+        "通知明确，2018年全省生产总值增长6%左右。\n通知指出，今年全省经济社会发展主要指标分别为：生产总值增长6%左右；固定资产投资增长7%；一般公共预算收入增长7%（同口径）。",
+    );
+    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["gdp", "fixed_asset_investment", "general_budget_revenue"]
+    );
+}
