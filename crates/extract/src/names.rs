@@ -217,14 +217,16 @@ fn joined_indicators<'a>(name: &'a str, dict: &Dictionary) -> Option<Vec<&'a str
         };
         return (both(a, b) || one_and_a_name(a, b) || one_and_a_name(b, a)).then(|| vec![a, b]);
     }
-    // 外贸外资促稳提质: two short names written side by side
-    if name.chars().count() > 6 || dict.is_known(name) {
+    // 外贸外资促稳提质: two short names of two indicators written side by side
+    // (外贸进出口 is one name: both halves name the same indicator)
+    if name.chars().count() > 6 {
         return None;
     }
+    let id = |x: &str| dict.resolve(x).id;
     name.char_indices()
         .skip(2)
         .map(|(i, _)| (&name[..i], &name[i..]))
-        .find(|&(a, b)| b.chars().count() >= 2 && both(a, b))
+        .find(|&(a, b)| b.chars().count() >= 2 && both(a, b) && id(a) != id(b))
         .map(|(a, b)| vec![a, b])
 }
 

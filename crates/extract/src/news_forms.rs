@@ -392,3 +392,25 @@ fn a_one_clause_summary_before_the_full_list() {
         ["gdp", "fixed_asset_investment", "general_budget_revenue"]
     );
 }
+
+#[test]
+fn trade_and_investment_side_by_side_and_a_water_class() {
+    let out = news(
+        "2024年01月20日",
+        "今年主要预期目标是：地区生产总值增长5%左右，外贸外资促稳提质，洱海水质稳定保持Ⅲ类。",
+    );
+    let ids: Vec<(&str, Qualifier)> = out
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.qualifier))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("gdp", Qualifier::About),
+            ("foreign_trade", Qualifier::Qualitative),
+            ("fdi", Qualifier::Qualitative),
+            ("other:洱海水质", Qualifier::Qualitative),
+        ]
+    );
+}
