@@ -111,11 +111,11 @@ pub struct Article {
 
 impl Article {
     /// The parts decoded to UTF-8 and joined the way the fetcher joins a
-    /// multi-page article (`baogao_fetch::PAGE_BREAK`).
+    /// multi-page article (`baogao_model::PAGE_BREAK`).
     #[must_use]
     pub fn joined_html(&self) -> String {
         let texts: Vec<String> = self.parts.iter().map(|p| self.decode(&p.bytes)).collect();
-        texts.join(baogao_fetch::PAGE_BREAK)
+        texts.join(baogao_model::PAGE_BREAK)
     }
 
     /// The bytes of one part as text.

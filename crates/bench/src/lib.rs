@@ -14,7 +14,7 @@
 //! let site = baogao_bench::corpus::generate(10, 1);
 //! assert!(site.pages() >= 10);
 //! let html = site.articles[1].joined_html(); // GBK article, three parts
-//! assert!(html.contains(baogao_fetch::PAGE_BREAK));
+//! assert!(html.contains(baogao_model::PAGE_BREAK));
 //! ```
 
 pub mod corpus;

@@ -409,7 +409,7 @@ fn quality(traf: Option<&Path>, fixtures: &Path) -> Result<Value> {
     #[cfg(feature = "rs-trafilatura")]
     let mut rst_scores = Vec::new();
     for it in &items {
-        let html = it.parts.join(baogao_fetch::PAGE_BREAK);
+        let html = it.parts.join(baogao_model::PAGE_BREAK);
         let doc = clean_html(&it.url, &html, &rules);
         ours.push(score(&doc.text, &it.gold));
         let mut row = json!({ "name": it.name, "baogao": score_json(&doc.text, &it.gold) });

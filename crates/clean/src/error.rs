@@ -2,6 +2,7 @@
 
 /// What can be wrong with a [`crate::CleanRules`].
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum CleanError {
     /// A CSS selector in `clean.drop_selectors` or `clean.content_selectors` does not parse.
     #[error(

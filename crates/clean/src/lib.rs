@@ -1,8 +1,9 @@
 //! HTML of a government work report page → the report's text and nothing else.
 //!
 //! In: a fetched [`Page`] (decoded UTF-8 HTML; a multi-page article has its
-//! parts' documents joined with [`PAGE_BREAK`]) and the [`CleanRules`] of the
-//! `[clean]` config table. Out: a [`Document`] whose `text` holds the report
+//! parts' documents joined with [`PAGE_BREAK`](baogao_model::PAGE_BREAK)) and
+//! the [`CleanRules`] of the `[clean]` config table, compiled once into a
+//! [`Cleaner`]. Out: a [`Document`] whose `text` holds the report
 //! paragraphs, one per line, NFKC-normalised, with navigation, breadcrumbs,
 //! disclaimers, related lists, comments, footers, hidden elements and planted
 //! spam removed, plus its title, publication date (`<meta>` dates first),
@@ -11,8 +12,9 @@
 //! The main block is found by structure, not by site: text blocks vote for
 //! their containers by the amount of prose they hold (characters, Chinese
 //! punctuation), scaled by link density and class/id semantics
-//! (see `select.rs`). Called by the pipeline's clean stage, once per page;
-//! pure and synchronous.
+//! (see `select.rs`). Called by the pipeline's clean stage, which holds one
+//! [`Cleaner`] and calls [`Cleaner::clean`] once per page; pure and
+//! synchronous. [`clean`] and [`clean_html`] compile the rules for one call.
 //!
 //! Pages are parsed into the tree the HTML standard prescribes. When no
 //! `drop_selectors` or `content_selectors` are set, a light parser
@@ -51,28 +53,47 @@ mod select;
 mod spam;
 mod text;
 
-use baogao_model::{Document, Page, doc_id};
+use baogao_model::{Document, Page, doc_id, page_parts};
 use scraper::Html;
 
 pub use error::CleanError;
-pub use rules::CleanRules;
+pub use rules::{CleanRules, Cleaner};
 
 use crate::emit::Line;
 use crate::text::{count_chars, ends_sentence, is_heading, normalize_line};
 
-/// The comment the fetcher puts between the parts of a multi-page article.
-pub const PAGE_BREAK: &str = "<!-- baogao:page-break -->";
-
-/// Cleans a fetched page. `Document.url` is the final URL (after redirects)
-/// when there is one, else the discovered URL.
+/// Cleans a fetched page with `rules` compiled for this one call (see
+/// [`Cleaner::clean`]; to clean many pages, build the [`Cleaner`] once).
 #[must_use]
 pub fn clean(page: &Page, rules: &CleanRules) -> Document {
-    let url = if page.final_url.is_empty() {
-        &page.url
-    } else {
-        &page.final_url
-    };
-    clean_html(url, page.body.as_deref().unwrap_or(""), rules)
+    Cleaner::new(rules.clone()).clean(page)
+}
+
+/// Cleans HTML given as a string with `rules` compiled for this one call
+/// (see [`Cleaner::clean_html`]).
+#[must_use]
+pub fn clean_html(url: &str, html: &str, rules: &CleanRules) -> Document {
+    Cleaner::new(rules.clone()).clean_html(url, html)
+}
+
+impl Cleaner {
+    /// Cleans a fetched page. `Document.url` is the final URL (after redirects)
+    /// when there is one, else the discovered URL.
+    #[must_use]
+    pub fn clean(&self, page: &Page) -> Document {
+        let url = if page.final_url.is_empty() {
+            &page.url
+        } else {
+            &page.final_url
+        };
+        self.clean_html(url, page.body.as_deref().unwrap_or(""))
+    }
+
+    /// Cleans HTML given as a string (see [`Cleaner::clean`]); `url` becomes `Document.url`.
+    #[must_use]
+    pub fn clean_html(&self, url: &str, html: &str) -> Document {
+        clean_parts(url, html, self)
+    }
 }
 
 /// What one page part gave.
@@ -89,12 +110,8 @@ struct PartOut {
     truncated: bool,
 }
 
-fn clean_part(
-    html: &str,
-    rules: &CleanRules,
-    compiled: &rules::Compiled,
-    want_meta: bool,
-) -> PartOut {
+fn clean_part(html: &str, compiled: &Cleaner, want_meta: bool) -> PartOut {
+    let rules = &compiled.rules;
     let (html, truncated) = within_cap(html);
     let html = light::newlines(html);
     // The light parser gives html5ever's tree for simple markup; selector
@@ -209,10 +226,9 @@ fn join_into(buf: &mut String, next: &str) {
     buf.push_str(next);
 }
 
-/// Cleans HTML given as a string (see [`clean`]); `url` becomes `Document.url`.
-#[must_use]
-pub fn clean_html(url: &str, html: &str, rules: &CleanRules) -> Document {
-    let compiled = rules.compiled();
+/// Cleans `html` (every part of a multi-page article) with `compiled`.
+fn clean_parts(url: &str, html: &str, compiled: &Cleaner) -> Document {
+    let rules = &compiled.rules;
     let mut flags: Vec<String> = Vec::new();
     let mut paras: Vec<String> = Vec::new();
     let mut title = None;
@@ -220,15 +236,12 @@ pub fn clean_html(url: &str, html: &str, rules: &CleanRules) -> Document {
     let mut breadcrumb = None;
     let mut visible = 0u64;
     let mut joined = false;
-    let parts: Vec<&str> = html
-        .split(PAGE_BREAK)
-        .filter(|p| !p.trim().is_empty())
-        .collect();
+    let parts: Vec<&str> = page_parts(html).filter(|p| !p.trim().is_empty()).collect();
     if parts.len() > 1 {
         flags.push("multi_part".to_owned());
     }
     for (k, part) in parts.iter().enumerate() {
-        let out = clean_part(part, rules, &compiled, k == 0);
+        let out = clean_part(part, compiled, k == 0);
         if k == 0 {
             title = out.title;
             published = out.published;
@@ -306,6 +319,8 @@ pub fn clean_html(url: &str, html: &str, rules: &CleanRules) -> Document {
 
 #[cfg(test)]
 mod tests {
+    use baogao_model::PAGE_BREAK;
+
     use super::*;
 
     fn page(body: &str) -> String {
@@ -320,7 +335,7 @@ mod tests {
     #[test]
     fn split_paragraph_across_parts_is_joined() {
         let html = format!(
-            "{}\n{PAGE_BREAK}\n{}",
+            "{}{PAGE_BREAK}{}",
             page(
                 "<p>各位代表，过去一年成绩显著。</p><p>主要预期目标是：城镇居民人均可支配收入增速与经济增长同步，农</p>"
             ),
@@ -338,7 +353,7 @@ mod tests {
     #[test]
     fn parts_ending_a_sentence_or_a_heading_are_not_joined() {
         let html = format!(
-            "{}\n{PAGE_BREAK}\n{}",
+            "{}{PAGE_BREAK}{}",
             page("<p>各位代表，过去一年成绩显著，我们完成了任务。</p><p>二、2023年工作安排</p>"),
             page("<p>2023年是全面贯彻落实党的二十大精神开局之年，意义重大。</p>")
         );
@@ -349,7 +364,7 @@ mod tests {
             ..CleanRules::default()
         };
         let html = format!(
-            "{}\n{PAGE_BREAK}\n{}",
+            "{}{PAGE_BREAK}{}",
             page("<p>目标是：地区生产总值增长，其他</p>"),
             page("<p>7%以上，投资增长。</p>")
         );

@@ -1,6 +1,6 @@
-//! `CleanRules`: the `[clean]` table of the pipeline TOML, and its compiled form.
+//! `CleanRules`: the `[clean]` table of the pipeline TOML, and its compiled form, [`Cleaner`].
 
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::Arc;
 
 use scraper::Selector;
 use serde::{Deserialize, Serialize};
@@ -111,55 +111,59 @@ impl CleanRules {
     }
 }
 
-/// The parts of [`CleanRules`] that need compiling, compiled once and cached.
-pub(crate) struct Compiled {
+/// [`CleanRules`] compiled once: selectors parsed, the spam lexicon built. Build one per
+/// set of rules and clean every page with it ([`Cleaner::clean`]); the pipeline's clean stage
+/// holds one for the whole run.
+///
+/// ```
+/// use baogao_clean::{CleanRules, Cleaner};
+/// let cleaner = Cleaner::new(CleanRules::default());
+/// let doc = cleaner.clean_html("u", "<p>各位代表：现在，我代表市人民政府，向大会报告工作，请予审议。</p>");
+/// assert!(doc.text.starts_with("各位代表"));
+/// ```
+#[derive(Clone)]
+pub struct Cleaner {
+    pub(crate) rules: CleanRules,
     pub(crate) drop: Vec<Selector>,
     pub(crate) content: Vec<Selector>,
     pub(crate) lexicon: Arc<Lexicon>,
 }
 
-type CacheKey = [Vec<String>; 4];
-type CacheSlot = Option<(CacheKey, Arc<Compiled>)>;
-
-/// The last compiled rules: a pipeline uses one `CleanRules` for all pages,
-/// so one entry is enough to compile selectors and terms once per run.
-static CACHE: LazyLock<Mutex<CacheSlot>> = LazyLock::new(|| Mutex::new(None));
-
-impl CleanRules {
-    /// Selectors and lexicon for these rules (invalid selectors are skipped;
-    /// [`CleanRules::validate`] reports them).
-    pub(crate) fn compiled(&self) -> Arc<Compiled> {
-        let key: CacheKey = [
-            self.drop_selectors.clone(),
-            self.content_selectors.clone(),
-            self.spam_terms.clone(),
-            self.extra_spam_terms.clone(),
-        ];
-        let mut guard = CACHE
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some((k, c)) = guard.as_ref()
-            && *k == key
-        {
-            return Arc::clone(c);
-        }
+impl Cleaner {
+    /// Compiles `rules`. Selectors that do not parse are skipped:
+    /// [`CleanRules::validate`] reports them, and the pipeline's config refuses them.
+    #[must_use]
+    pub fn new(rules: CleanRules) -> Cleaner {
         let parse = |list: &[String]| -> Vec<Selector> {
             list.iter()
                 .filter_map(|s| Selector::parse(s).ok())
                 .collect()
         };
-        let lexicon = if self.spam_terms.is_empty() && self.extra_spam_terms.is_empty() {
+        let lexicon = if rules.spam_terms.is_empty() && rules.extra_spam_terms.is_empty() {
             Lexicon::builtin()
         } else {
-            Arc::new(Lexicon::new(&self.spam_terms, &self.extra_spam_terms))
+            Arc::new(Lexicon::new(&rules.spam_terms, &rules.extra_spam_terms))
         };
-        let compiled = Arc::new(Compiled {
-            drop: parse(&self.drop_selectors),
-            content: parse(&self.content_selectors),
+        Cleaner {
+            drop: parse(&rules.drop_selectors),
+            content: parse(&rules.content_selectors),
             lexicon,
-        });
-        *guard = Some((key, Arc::clone(&compiled)));
-        compiled
+            rules,
+        }
+    }
+
+    /// The rules this was compiled from.
+    #[must_use]
+    pub fn rules(&self) -> &CleanRules {
+        &self.rules
+    }
+}
+
+impl std::fmt::Debug for Cleaner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Cleaner")
+            .field("rules", &self.rules)
+            .finish_non_exhaustive()
     }
 }
 

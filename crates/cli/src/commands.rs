@@ -13,14 +13,14 @@ use tokio_util::sync::CancellationToken;
 
 use crate::Command;
 
-pub(crate) fn dispatch(command: Command) -> Result<ExitCode> {
+/// Runs `command`; `quiet`: no progress line or spinner (`--quiet`).
+pub(crate) fn dispatch(command: Command, quiet: bool) -> Result<ExitCode> {
     match command {
         Command::Run {
             config,
             stage,
             from,
             to,
-            quiet,
             no_report,
         } => run(
             &config,
@@ -31,7 +31,7 @@ pub(crate) fn dispatch(command: Command) -> Result<ExitCode> {
             no_report,
         ),
         Command::Check { config } => check(&config),
-        Command::Clean { input, json } => clean(&input, json),
+        Command::Clean { input, json, plain } => clean(&input, json, plain),
         Command::Extract {
             files,
             json,
@@ -47,16 +47,22 @@ pub(crate) fn dispatch(command: Command) -> Result<ExitCode> {
             output,
             config,
             json,
-        } => compact(&output, config.as_deref(), json),
-        Command::Report { dataset, output } => report(&dataset, output.as_deref()),
+        } => compact(&output, config.as_deref(), json, quiet),
+        Command::Report { dataset, output } => report(&dataset, output.as_deref(), quiet),
         Command::Export {
             dataset,
             format,
             table,
             output,
-        } => export(&dataset, &format, table.as_deref(), output.as_deref()),
+        } => export(
+            &dataset,
+            &format,
+            table.as_deref(),
+            output.as_deref(),
+            quiet,
+        ),
         Command::Serve { dir, port } => serve(&dir, port),
-        Command::Demo { output, site } => demo(&output, site.as_deref()),
+        Command::Demo { output, site } => demo(&output, site.as_deref(), quiet),
         Command::Codebook => {
             print!("{}", crate::codebook::markdown());
             Ok(ExitCode::SUCCESS)
@@ -131,11 +137,7 @@ fn run(
     if !no_report {
         run_report(&config.output, opts.progress);
     }
-    Ok(if summary.failed > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(crate::exit::done(summary.failed))
 }
 
 fn print_summary(config: &Config, s: &RunSummary) {
@@ -174,7 +176,8 @@ fn check(path: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A local file as a document: `.txt` as it is, anything else as HTML.
+/// A local file as a document: `.txt` as it is (after its front matter, when
+/// `baogao clean` wrote one), anything else as HTML.
 fn load_document(path: &Path, rules: &CleanRules) -> Result<Document> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
     if baogao_fetch::charset::looks_binary(&bytes) {
@@ -190,13 +193,14 @@ fn load_document(path: &Path, rules: &CleanRules) -> Result<Document> {
         .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
     let decoded = baogao_fetch::charset::decode(&bytes, is_text.then_some("text/plain"));
     if is_text {
-        Ok(Document::from_text(&source, &decoded.text))
+        Ok(crate::front_matter::read(&source, &decoded.text)?
+            .unwrap_or_else(|| Document::from_text(&source, &decoded.text)))
     } else {
         Ok(baogao_clean::clean_html(&source, &decoded.text, rules))
     }
 }
 
-fn clean(input: &str, json: bool) -> Result<ExitCode> {
+fn clean(input: &str, json: bool, plain: bool) -> Result<ExitCode> {
     let rules = CleanRules::default();
     let doc = if input.starts_with("http://") || input.starts_with("https://") {
         let page = fetch_one(input)?;
@@ -208,11 +212,10 @@ fn clean(input: &str, json: bool) -> Result<ExitCode> {
     if json {
         serde_json::to_writer_pretty(&mut out, &doc)?;
         writeln!(out)?;
-    } else {
-        if let Some(t) = &doc.title {
-            writeln!(out, "# {t}")?;
-        }
+    } else if plain {
         writeln!(out, "{}", doc.text)?;
+    } else {
+        crate::front_matter::write(&mut out, &doc)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -259,13 +262,13 @@ fn extract(files: &[PathBuf], json: bool, explain: bool) -> Result<ExitCode> {
     let rules = CleanRules::default();
     let extractor = Extractor::builtin();
     let mut out = std::io::stdout().lock();
-    let mut failed = false;
+    let mut failed = 0;
     for path in files {
         let doc = match load_document(path, &rules) {
             Ok(d) => d,
             Err(e) => {
                 eprintln!("error: {e:#}");
-                failed = true;
+                failed += 1;
                 continue;
             }
         };
@@ -300,11 +303,7 @@ fn extract(files: &[PathBuf], json: bool, explain: bool) -> Result<ExitCode> {
             (false, false) => print_extraction(&mut out, path, &extractor.extract(&doc))?,
         }
     }
-    Ok(if failed {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(crate::exit::of_inputs(files.len(), failed))
 }
 
 fn opt<T: std::fmt::Display>(v: Option<T>) -> String {
@@ -405,16 +404,13 @@ fn eval(gold: &Path, texts: &Path, json: bool) -> Result<ExitCode> {
 }
 
 fn runs(output: &Path, json: bool) -> Result<ExitCode> {
+    require_dataset(output)?;
     let (runs, unreadable) = baogao_write::read_runs(output)?;
     // a corrupt manifest is named, and the others are still listed
     for e in &unreadable {
         eprintln!("warning: {e}\nhint: the file can be deleted; the run's tables are not affected");
     }
-    let code = if unreadable.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    };
+    let code = crate::exit::done(unreadable.len() as u64);
     if json {
         println!("{}", serde_json::to_string_pretty(&runs)?);
         return Ok(code);
@@ -436,15 +432,25 @@ fn runs(output: &Path, json: bool) -> Result<ExitCode> {
     Ok(code)
 }
 
-fn compact(output: &Path, config: Option<&Path>, json: bool) -> Result<ExitCode> {
+/// A dataset root that is not there is a fatal error (exit 2) for every
+/// command that reads one, rather than an empty listing.
+fn require_dataset(root: &Path) -> Result<()> {
+    if !root.is_dir() {
+        bail!(
+            "no dataset at `{}`\nhint: give the folder a run wrote (`[pipeline] output` of its config)",
+            root.display()
+        );
+    }
+    Ok(())
+}
+
+fn compact(output: &Path, config: Option<&Path>, json: bool, quiet: bool) -> Result<ExitCode> {
     let opts = match config {
         Some(c) => Config::load(c)?.write,
         None => baogao_write::WriteOptions::default(),
     };
-    if !output.is_dir() {
-        bail!("no dataset at `{}`", output.display());
-    }
-    let bar = crate::progress::spinner(true);
+    require_dataset(output)?;
+    let bar = crate::progress::spinner(!quiet);
     bar.set_message(format!("compacting `{}`", output.display()));
     let done = baogao_write::compact(output, &opts);
     bar.finish_and_clear();
@@ -482,9 +488,10 @@ fn run_report(root: &Path, progress: bool) {
     }
 }
 
-fn report(dataset: &Path, output: Option<&Path>) -> Result<ExitCode> {
+fn report(dataset: &Path, output: Option<&Path>, quiet: bool) -> Result<ExitCode> {
+    require_dataset(dataset)?;
     let path = output.map_or_else(|| dataset.join("report.html"), Path::to_owned);
-    let bar = crate::progress::spinner(true);
+    let bar = crate::progress::spinner(!quiet);
     let done = baogao_report::write_report(dataset, &path, &mut |m| bar.set_message(m.to_owned()));
     bar.finish_and_clear();
     let r = done?;
@@ -504,7 +511,9 @@ fn export(
     format: &str,
     table: Option<&str>,
     output: Option<&Path>,
+    quiet: bool,
 ) -> Result<ExitCode> {
+    require_dataset(dataset)?;
     let format = match format {
         "xlsx" => baogao_report::Format::Xlsx,
         _ => baogao_report::Format::Csv,
@@ -519,7 +528,7 @@ fn export(
         || baogao_report::default_output(dataset, format, &tables),
         Path::to_owned,
     );
-    let bar = crate::progress::spinner(true);
+    let bar = crate::progress::spinner(!quiet);
     let done = baogao_report::export(dataset, format, &tables, &path, &mut |m| {
         bar.set_message(m.to_owned());
     });
@@ -559,7 +568,8 @@ const SAMPLE_CONFIG: &str = include_str!("../../../config/sample.toml");
 static SAMPLE_SITE: include_dir::Dir<'_> =
     include_dir::include_dir!("$CARGO_MANIFEST_DIR/../../fixtures/site");
 
-fn demo(output: &Path, site_dir: Option<&Path>) -> Result<ExitCode> {
+fn demo(output: &Path, site_dir: Option<&Path>, quiet: bool) -> Result<ExitCode> {
+    let builtin = site_dir.is_none();
     // the built-in site is written to a temporary folder for the server
     let unpacked;
     let site_dir = if let Some(d) = site_dir {
@@ -593,7 +603,7 @@ fn demo(output: &Path, site_dir: Option<&Path>) -> Result<ExitCode> {
         let token = CancellationToken::new();
         cancel_on_ctrl_c(&token);
         let opts = RunOptions {
-            progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+            progress: !quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()),
             ..RunOptions::default()
         };
         let summary = baogao_pipeline::run(&config, opts, token).await?;
@@ -602,7 +612,7 @@ fn demo(output: &Path, site_dir: Option<&Path>) -> Result<ExitCode> {
     print_summary(&config, &summary);
     run_report(
         &output,
-        std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        !quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()),
     );
     let targets: Vec<baogao_model::Target> = baogao_write::read_all(&output)?;
     let reports: Vec<baogao_model::Report> = baogao_write::read_all(&output)?;
@@ -624,7 +634,13 @@ fn demo(output: &Path, site_dir: Option<&Path>) -> Result<ExitCode> {
         "\nquery it: duckdb -c \"select * from read_parquet('{}/targets/**/*.parquet', hive_partitioning = true)\"",
         output.display()
     );
-    // The sample site links to missing pages on purpose: its 404 error rows
-    // are expected, so the demo does not exit 1 for them.
-    Ok(ExitCode::SUCCESS)
+    // The same rule as `baogao run`: the sample site links to missing pages
+    // on purpose, and a run with error rows exits 1 whoever starts it.
+    if summary.failed > 0 && builtin {
+        println!(
+            "\n{} pages failed (the sample site's links to missing pages, on purpose): exit code 1, as `baogao run` gives",
+            summary.failed
+        );
+    }
+    Ok(crate::exit::done(summary.failed))
 }

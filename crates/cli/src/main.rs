@@ -1,11 +1,12 @@
 //! The `baogao` command.
 //!
-//! Exit codes: 0 everything went through; 1 the run finished but some
-//! records failed (error rows were written; the next run retries them);
-//! 2 fatal error (bad config, unreadable input, output locked).
+//! Exit codes, the same for every command (`exit.rs`): 0 done; 1 done, but
+//! some records failed (pages, files, manifests); 2 fatal or usage error.
 
 mod codebook;
 mod commands;
+mod exit;
+mod front_matter;
 mod progress;
 
 use std::path::PathBuf;
@@ -20,6 +21,10 @@ struct Cli {
     /// More log output (-v info, -vv debug, -vvv trace); logs go to stderr.
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     verbose: u8,
+    /// No progress line, and only baogao's own warnings in the log (none from
+    /// the libraries it uses); errors always.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -40,9 +45,6 @@ enum Command {
         /// Last stage to run.
         #[arg(long, value_parser = ["fetch", "clean", "extract"])]
         to: Option<String>,
-        /// No progress line.
-        #[arg(long)]
-        quiet: bool,
         /// Do not write `OUTPUT/report.html` at the end of the run.
         #[arg(long)]
         no_report: bool,
@@ -53,14 +55,26 @@ enum Command {
         config: PathBuf,
     },
     /// Print the cleaned text of one page (a local HTML file or a URL).
+    ///
+    /// The text comes after a front matter (title, date, url, breadcrumb
+    /// between `---` lines) that `baogao extract` reads back, so that
+    /// `baogao clean URL > f.txt; baogao extract f.txt` gives what the
+    /// pipeline gives for the page.
     Clean {
         /// A local .html file (its charset is detected) or an http(s) URL.
         input: String,
         /// Print the document record as JSON instead of the text.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "plain")]
         json: bool,
+        /// Print the text alone, without the front matter.
+        #[arg(long)]
+        plain: bool,
     },
     /// Print the targets of local report files (.txt or .html).
+    ///
+    /// A .txt file may open with the front matter `baogao clean` writes; its
+    /// title, date, url and breadcrumb are read as the pipeline reads them
+    /// from the page.
     Extract {
         /// Report files.
         #[arg(required = true)]
@@ -176,14 +190,27 @@ fn quiet_on_broken_pipe() {
     }));
 }
 
+/// The error is a write to a pipe whose reader has gone.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 fn main() -> ExitCode {
     let tuned = baogao_malloc::limit_fragmentation();
     quiet_on_broken_pipe();
     let cli = Cli::parse();
-    let level = match cli.verbose {
-        0 => "warn",
-        1 => "info",
-        2 => "debug",
+    // The HTML parser's warnings (`foster parenting not implemented`) are
+    // about a page's markup and nothing a user can act on: -v shows them.
+    // `--quiet` keeps baogao's own warnings (a stale lock taken over, a
+    // Retry-After capped): a scheduler's log needs those.
+    let level = match (cli.quiet, cli.verbose) {
+        (true, _) => "error,baogao=warn",
+        (false, 0) => "warn,html5ever=error",
+        (false, 1) => "info",
+        (false, 2) => "debug",
         _ => "trace",
     };
     let filter = tracing_subscriber::EnvFilter::try_from_env("BAOGAO_LOG")
@@ -198,11 +225,13 @@ fn main() -> ExitCode {
         .with_ansi(colour)
         .init();
     tracing::debug!(tuned, "malloc thresholds and arena limit fixed");
-    match commands::dispatch(cli.command) {
+    match commands::dispatch(cli.command, cli.quiet) {
         Ok(code) => code,
+        // `baogao clean … | head`: the reader has what it wanted
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");
-            ExitCode::from(2)
+            exit::fatal()
         }
     }
 }

@@ -376,6 +376,58 @@ fn demo_runs_anywhere_with_its_built_in_site() {
         "no targets table in {}",
         dir.path().display()
     );
+    // and no option defaults to a path of the machine it was built on
+    let help = Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .args(["demo", "--help"])
+        .output()
+        .expect("run baogao");
+    let checkout = repo().canonicalize().expect("checkout");
+    let help = stdout(&help);
+    assert!(
+        !help.contains(checkout.to_str().expect("utf-8"))
+            && !help.contains(env!("CARGO_MANIFEST_DIR")),
+        "{help}"
+    );
+}
+
+/// A page whose markup makes the HTML parser warn (text straight inside a
+/// `<table>`: "foster parenting not implemented").
+const FOSTERED: &str = "<html><head><meta charset=\"utf-8\"><title>t</title></head><body>\
+    <div class=\"content\"><table>stray<tr><td>各位代表：现在，我代表市人民政府，向大会报告工作，\
+    请予审议。今年的主要预期目标是地区生产总值增长6%左右。</td></tr></table></div></body></html>";
+
+#[test]
+fn the_html_parsers_warnings_show_with_v_and_never_with_quiet() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("fostered.html");
+    std::fs::write(&page, FOSTERED).expect("write");
+    let page = page.to_str().expect("utf-8");
+    let with = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_baogao"))
+            .args(args)
+            .env_remove("BAOGAO_LOG")
+            .output()
+            .expect("run baogao")
+    };
+    let verbose = with(&["-v", "clean", page]);
+    assert!(verbose.status.success(), "{}", stderr(&verbose));
+    assert!(
+        stderr(&verbose).contains("foster parenting"),
+        "the page makes html5ever warn: {}",
+        stderr(&verbose)
+    );
+    for args in [
+        vec!["clean", page],
+        vec!["--quiet", "clean", page],
+        vec!["clean", "-q", page],
+    ] {
+        let out = with(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{args:?}");
+        assert!(stdout(&out).contains("各位代表"), "{args:?}");
+    }
+    // -q and -v contradict each other: a usage error
+    assert_eq!(with(&["-q", "-v", "clean", page]).status.code(), Some(2));
 }
 
 #[test]
@@ -397,7 +449,7 @@ fn docs_codebook_is_what_baogao_codebook_prints() {
     assert!(
         doc == printed,
         "docs/codebook.md differs from `baogao codebook` (the dictionary or a schema changed)\n\
-         hint: cargo run -p baogao-cli -- codebook > docs/codebook.md"
+         hint: just codebook (cargo run -p baogao-cli -- codebook > docs/codebook.md)"
     );
     // what an economist looks up in it
     for needed in [

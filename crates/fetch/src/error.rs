@@ -1,11 +1,15 @@
 //! The one error type of the crate.
 //!
 //! [`Crawler::new`](crate::Crawler::new) returns it for bad options; during a crawl the same
-//! variants describe why a URL failed for good, and their message becomes the `error` text of
-//! the [`PageKind::Error`](baogao_model::PageKind::Error) row (every message names the URL).
+//! variants describe why a URL failed for good: their message becomes the `error` text of
+//! the [`PageKind::Error`](baogao_model::PageKind::Error) row (every message names the URL),
+//! and [`FetchError::kind`] the typed [`ErrorKind`] the row is handed on with.
+
+use baogao_model::ErrorKind;
 
 /// Why the crawler could not be built, or why one URL failed for good.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum FetchError {
     /// An option is out of range (`key` is the option's name in `[fetch]`).
     #[error("invalid fetch option `{key}`: {reason}")]
@@ -50,7 +54,7 @@ pub enum FetchError {
         /// Attempts made.
         attempts: u32,
     },
-    /// No complete response within `request_timeout` (after retries).
+    /// No complete response within `timeout` (after retries).
     #[error("`{url}`: timed out after {attempts} attempt(s)")]
     Timeout {
         /// The URL.
@@ -58,7 +62,19 @@ pub enum FetchError {
         /// Attempts made.
         attempts: u32,
     },
-    /// Connection refused/reset, truncated body and other transport errors (after retries).
+    /// The connection failed: refused, reset, closed before the answer was complete, a host
+    /// name that did not resolve (after retries).
+    #[error("`{url}`: request failed after {attempts} attempt(s): {reason}")]
+    Connection {
+        /// The URL.
+        url: String,
+        /// Attempts made.
+        attempts: u32,
+        /// The transport error chain.
+        reason: String,
+    },
+    /// Any other transport error: a request that could not be built, a body that could not be
+    /// decoded (after retries, for the retryable ones).
     #[error("`{url}`: request failed after {attempts} attempt(s): {reason}")]
     Request {
         /// The URL.
@@ -68,8 +84,8 @@ pub enum FetchError {
         /// The transport error chain.
         reason: String,
     },
-    /// The decompressed body is larger than `max_body_bytes`; reading stopped there.
-    #[error("`{url}`: body exceeds {limit} bytes (max_body_bytes)")]
+    /// The decompressed body is larger than `max_body_size`; reading stopped there.
+    #[error("`{url}`: body exceeds {limit} bytes (`fetch.max_body_size`)")]
     BodyTooLarge {
         /// The URL.
         url: String,
@@ -84,6 +100,39 @@ pub enum FetchError {
         /// Why.
         reason: String,
     },
+    /// A redirect led to a URL that robots.txt of its host disallows (or a host whose
+    /// robots.txt is unavailable).
+    #[error("`{url}`: redirect refused: {reason}")]
+    RedirectDisallowed {
+        /// The URL.
+        url: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+impl FetchError {
+    /// The kind of failure, as the run manifests count it. A [`FetchError::Status`] of 400 and
+    /// above is [`ErrorKind::Http`]; the row's own status decides for the rest (see
+    /// `job::error_page`).
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            FetchError::RobotsDisallowed { .. }
+            | FetchError::RobotsUnavailable { .. }
+            | FetchError::RedirectDisallowed { .. } => ErrorKind::Robots,
+            FetchError::Status { status, .. } if *status >= 400 => ErrorKind::Http(*status),
+            FetchError::Timeout { .. } => ErrorKind::Timeout,
+            FetchError::BodyTooLarge { .. } => ErrorKind::TooLarge,
+            FetchError::Redirect { .. } => ErrorKind::Redirect,
+            FetchError::Connection { .. } => ErrorKind::Connection,
+            FetchError::InvalidOption { .. }
+            | FetchError::Client(_)
+            | FetchError::UnsupportedScheme { .. }
+            | FetchError::Status { .. }
+            | FetchError::Request { .. } => ErrorKind::Other,
+        }
+    }
 }
 
 /// The error chain of `err` on one line (`outer: inner: innermost`).

@@ -138,7 +138,7 @@ pub(crate) struct Fetcher {
     backoff_base: Duration,
     backoff_max: Duration,
     max_retry_after: Duration,
-    max_body_bytes: u64,
+    max_body_size: u64,
 }
 
 enum Step {
@@ -170,7 +170,7 @@ impl Fetcher {
             .user_agent(opts.user_agent.clone())
             .default_headers(headers)
             .connect_timeout(opts.connect_timeout)
-            .timeout(opts.request_timeout)
+            .timeout(opts.timeout)
             // every hop is checked (robots.txt of its host, deny, follow, hosts) and waits for
             // its host's rate limit: `crate::request` follows them, one request each
             .redirect(reqwest::redirect::Policy::none())
@@ -194,7 +194,7 @@ impl Fetcher {
             backoff_base: opts.backoff_base,
             backoff_max: opts.backoff_max,
             max_retry_after: opts.max_retry_after,
-            max_body_bytes: opts.max_body_bytes,
+            max_body_size: opts.max_body_size,
         })
     }
 
@@ -381,11 +381,11 @@ impl Fetcher {
         }
         if resp
             .content_length()
-            .is_some_and(|n| n > self.max_body_bytes)
+            .is_some_and(|n| n > self.max_body_size)
         {
             let error = FetchError::BodyTooLarge {
                 url: url.to_string(),
-                limit: self.max_body_bytes,
+                limit: self.max_body_size,
             };
             return Step::Fail(Some(code), error);
         }
@@ -393,7 +393,7 @@ impl Fetcher {
         // holds up to twice a large body while it grows)
         let expected = resp
             .content_length()
-            .map_or(0, |n| n.min(self.max_body_bytes));
+            .map_or(0, |n| n.min(self.max_body_size));
         let mut body = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
         loop {
             match resp.chunk().await {
@@ -401,10 +401,10 @@ impl Fetcher {
                     self.counters
                         .bytes
                         .fetch_add(chunk.len() as u64, Ordering::Relaxed);
-                    if (body.len() + chunk.len()) as u64 > self.max_body_bytes {
+                    if (body.len() + chunk.len()) as u64 > self.max_body_size {
                         let error = FetchError::BodyTooLarge {
                             url: url.to_string(),
-                            limit: self.max_body_bytes,
+                            limit: self.max_body_size,
                         };
                         return Step::Fail(Some(code), error);
                     }
@@ -437,6 +437,28 @@ fn is_redirect(status: StatusCode) -> bool {
     matches!(status.as_u16(), 301 | 302 | 303 | 307 | 308)
 }
 
+/// The connection itself failed (rather than what came over it): it could not be opened, the
+/// body stopped coming, or somewhere down the error's sources the socket reported an error
+/// (reset, refused, end of file) or the client saw it close before the answer was complete.
+fn connection_failed(e: &reqwest::Error) -> bool {
+    if e.is_connect() || e.is_body() {
+        return true;
+    }
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        if s.is::<std::io::Error>() {
+            return true;
+        }
+        if let Some(h) = s.downcast_ref::<hyper::Error>()
+            && (h.is_incomplete_message() || h.is_closed() || h.is_canceled())
+        {
+            return true;
+        }
+        source = s.source();
+    }
+    false
+}
+
 /// A transport error (no usable response): a request that could not be built fails for good,
 /// the rest is retried.
 fn transport_error(url: &Url, e: &reqwest::Error, attempts: u32) -> Step {
@@ -455,6 +477,12 @@ fn transport_error(url: &Url, e: &reqwest::Error, attempts: u32) -> Step {
         FetchError::Timeout {
             url: url_s,
             attempts,
+        }
+    } else if connection_failed(e) {
+        FetchError::Connection {
+            url: url_s,
+            attempts,
+            reason: chain(e),
         }
     } else {
         FetchError::Request {

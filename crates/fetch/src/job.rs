@@ -4,12 +4,11 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use baogao_model::{Page, PageKind};
+use baogao_model::{CrawledPage, ErrorKind, PAGE_BREAK, Page, PageKind};
 use chrono::Utc;
 use sha2::{Digest, Sha256};
 use url::Url;
 
-use crate::PAGE_BREAK;
 use crate::charset::{self, Decoded};
 use crate::crawl::{Inner, RunCtx};
 use crate::error::FetchError;
@@ -68,7 +67,7 @@ pub(crate) struct Found {
 /// What a task hands back to the crawl loop.
 #[derive(Debug, Default)]
 pub(crate) struct TaskResult {
-    pub(crate) pages: Vec<Page>,
+    pub(crate) pages: Vec<CrawledPage>,
     pub(crate) links: Vec<Found>,
     /// Rows not emitted because the URL was committed earlier.
     pub(crate) skipped: u64,
@@ -80,7 +79,8 @@ pub(crate) struct TaskResult {
     pub(crate) seed_redirected_to: Option<String>,
 }
 
-/// An `Error` row for `url`.
+/// An `Error` row for `url`, with its kind: the status when it is an error status (400 and
+/// above), else what `err` is.
 pub(crate) fn error_page(
     url: &str,
     depth: u32,
@@ -88,8 +88,12 @@ pub(crate) fn error_page(
     status: Option<u16>,
     attempts: u32,
     err: &FetchError,
-) -> Page {
-    Page {
+) -> CrawledPage {
+    let kind = match status {
+        Some(s) if s >= 400 => ErrorKind::Http(s),
+        _ => err.kind(),
+    };
+    let page = Page {
         url: url.to_owned(),
         final_url: url.to_owned(),
         host: host_of(url),
@@ -102,6 +106,10 @@ pub(crate) fn error_page(
         attempts,
         error: Some(err.to_string()),
         ..Page::default()
+    };
+    CrawledPage {
+        page,
+        error_kind: Some(kind),
     }
 }
 
@@ -336,7 +344,7 @@ pub(crate) async fn process(inner: Arc<Inner>, ctx: Arc<RunCtx>, job: Job) -> Ta
     };
     let mut content_type = resp.content_type.clone();
     if gz_sitemap && body.starts_with(&[0x1f, 0x8b]) {
-        let limit = inner.opts.max_body_bytes;
+        let limit = inner.opts.max_body_size;
         let inflated = tokio::task::spawn_blocking(move || gunzip(&body, limit))
             .await
             .expect("gunzip panicked");
@@ -384,7 +392,7 @@ pub(crate) async fn process(inner: Arc<Inner>, ctx: Arc<RunCtx>, job: Job) -> Ta
             }
             let mut page = ok_page(&job, PageKind::Listing, &resp);
             page.body_sha256 = Some(sha_hex(&[&body]));
-            out.pages.push(page);
+            out.pages.push(page.into());
         }
         BodyKind::Html => {
             let (bytes, decoded, analysis) =
@@ -401,7 +409,7 @@ pub(crate) async fn process(inner: Arc<Inner>, ctx: Arc<RunCtx>, job: Job) -> Ta
                 page.declared_charset = decoded.declared;
                 page.detected_charset = Some(decoded.used);
                 page.decode_errors = Some(count(decoded.errors));
-                out.pages.push(page);
+                out.pages.push(page.into());
             }
         }
     }
@@ -413,7 +421,7 @@ fn push_document(out: &mut TaskResult, job: &Job, page: Page) {
     if job.in_skip {
         out.skipped += 1;
     } else {
-        out.pages.push(page);
+        out.pages.push(page.into());
     }
 }
 

@@ -41,7 +41,7 @@
 //!   - per host, [`CrawlStats::hosts`] says how long it was slowed and held by `Retry-After`,
 //!     and why (429s, 503s, capped `Retry-After`s, the widest spacing); the run's log has a
 //!     line when a host is slowed, when it is back to its rate, and a summary per host;
-//! - bodies streamed and cut at `max_body_bytes` decompressed bytes (gzip bombs included);
+//! - bodies streamed and cut at `max_body_size` decompressed bytes (gzip bombs included);
 //! - redirects followed one hop at a time, every hop held to the rules a link is held to:
 //!   robots.txt of the hop's host (fetched and cached before the hop, like any host's),
 //!   `deny`, `follow` (for links; a seed's, a sitemap entry's and an article part's hops are
@@ -86,14 +86,16 @@
 //!   (`show-12-345.html`) is the article's first page unless its page bar links to the first
 //!   part. A part whose content repeats an earlier part (`?page=99` answering the last page)
 //!   ends the pagination, and at most 200 parts are fetched. The row has `url` = first part,
-//!   `page_urls` = all parts in order, `body` = the parts' HTML joined with [`PAGE_BREAK`],
+//!   `page_urls` = all parts in order, `body` = the parts' HTML joined with
+//!   [`PAGE_BREAK`](baogao_model::PAGE_BREAK),
 //!   `body_sha256` over all parts' raw bytes. Part URLs found as ordinary links are held back
 //!   until every article that could claim them is done, so they never become articles of their
 //!   own; a part that fails gives its own `Error` row and the article keeps the other parts;
 //! - PDF/Word/images/archives → `Binary` (url + content type, body not downloaded), and so is
 //!   a body that is a file whatever its `Content-Type` says ([`charset::looks_binary`]);
 //! - 304, or a body whose hash equals `Previous::body_sha256` → `Unchanged`;
-//! - anything that failed for good → `Error` with status, attempts and a reason naming the URL.
+//! - anything that failed for good → `Error` with status, attempts and a reason naming the URL;
+//!   [`Crawler::crawl`] hands it on with its typed [`ErrorKind`](baogao_model::ErrorKind).
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), baogao_fetch::FetchError> {
@@ -136,6 +138,3 @@ pub use crawl::Crawler;
 pub use error::FetchError;
 pub use options::{CrawlStats, FetchOptions, HostOverride, HostStats, Previous};
 pub use urls::{normalize_str, normalize_url};
-
-/// The line joining the parts of a multi-page article in `Page::body`; `clean` splits on it.
-pub const PAGE_BREAK: &str = "\n<!-- baogao:page-break -->\n";

@@ -49,9 +49,9 @@ pub struct FetchOptions {
     /// TCP connect timeout.
     pub connect_timeout: Duration,
     /// Whole-request timeout (headers and body).
-    pub request_timeout: Duration,
-    /// Cap on the decompressed body: the body is streamed and reading stops past it.
-    pub max_body_bytes: u64,
+    pub timeout: Duration,
+    /// Cap on the decompressed body, in bytes: the body is streamed and reading stops past it.
+    pub max_body_size: u64,
     /// Redirects followed per request.
     pub max_redirects: usize,
     /// Retries after the first attempt, for connection errors, timeouts, 408, 429 and 5xx.
@@ -86,8 +86,8 @@ impl Default for FetchOptions {
             respect_robots: true,
             max_crawl_delay: Duration::from_secs(30),
             connect_timeout: Duration::from_secs(10),
-            request_timeout: Duration::from_secs(30),
-            max_body_bytes: 16 * 1024 * 1024,
+            timeout: Duration::from_secs(30),
+            max_body_size: 16 * 1024 * 1024,
             max_redirects: 10,
             retries: 3,
             backoff_base: Duration::from_millis(500),
@@ -127,11 +127,11 @@ impl FetchOptions {
         if self.concurrency == 0 {
             return Err(invalid("concurrency", "must be at least 1"));
         }
-        if self.max_body_bytes == 0 {
-            return Err(invalid("max_body_bytes", "must be at least 1 byte"));
+        if self.max_body_size == 0 {
+            return Err(invalid("max_body_size", "must be at least 1 byte"));
         }
-        if self.request_timeout.is_zero() {
-            return Err(invalid("request_timeout", "must be longer than 0"));
+        if self.timeout.is_zero() {
+            return Err(invalid("timeout", "must be longer than 0"));
         }
         if self.max_queued_per_host == 0 {
             return Err(invalid("max_queued_per_host", "must be at least 1"));
@@ -245,7 +245,7 @@ mod tests {
             (o.burst, o.concurrency, o.max_depth, o.retries),
             (1, 8, 3, 3)
         );
-        assert_eq!(o.max_body_bytes, 16 * 1024 * 1024);
+        assert_eq!(o.max_body_size, 16 * 1024 * 1024);
         assert!(o.same_host && o.respect_robots);
     }
 

@@ -135,13 +135,21 @@ pub(crate) async fn fetch(
                     Err(Cancelled) => return Fetched::Cancelled,
                     Ok(Err(refused)) => {
                         tracing::info!(%url, %to, reason = %refused.reason, "redirect refused");
+                        let error = if refused.robots {
+                            FetchError::RedirectDisallowed {
+                                url: url.to_string(),
+                                reason: refused.reason,
+                            }
+                        } else {
+                            FetchError::Redirect {
+                                url: url.to_string(),
+                                reason: refused.reason,
+                            }
+                        };
                         return Fetched::Failed(Failure {
                             status: Some(r.status),
                             attempts,
-                            error: FetchError::Redirect {
-                                url: url.to_string(),
-                                reason: refused.reason,
-                            },
+                            error,
                             robots_blocked: refused.robots,
                         });
                     }

@@ -168,11 +168,9 @@ async fn slow_body_beyond_the_timeout() {
     })
     .await;
     let mut opts = fast_opts(vec![server.url("/slow")], &[]);
-    opts.request_timeout = Duration::from_millis(500);
+    opts.timeout = Duration::from_millis(500);
     opts.retries = 1;
-    let t0 = Instant::now();
     let (pages, _) = crawl(opts).await;
-    assert!(t0.elapsed() < Duration::from_secs(5), "{:?}", t0.elapsed());
     let p = find(&pages, server.url("/slow").as_str());
     assert_eq!((p.kind, p.attempts), (PageKind::Error, 2));
     assert!(
@@ -288,7 +286,7 @@ async fn fifty_megabyte_body_is_cut_at_the_cap() {
     })
     .await;
     let mut opts = fast_opts(vec![server.url("/big"), server.url("/big-declared")], &[]);
-    opts.max_body_bytes = 1 << 20;
+    opts.max_body_size = 1 << 20;
     let (pages, stats) = crawl(opts).await;
     for path in ["/big", "/big-declared"] {
         let p = find(&pages, server.url(path).as_str());
@@ -335,7 +333,7 @@ async fn gzip_bomb_stops_at_the_decompressed_cap() {
     })
     .await;
     let mut opts = fast_opts(vec![server.url("/bomb")], &[]);
-    opts.max_body_bytes = 4 << 20;
+    opts.max_body_size = 4 << 20;
     let (pages, stats) = crawl(opts).await;
     let p = find(&pages, server.url("/bomb").as_str());
     assert_eq!(p.kind, PageKind::Error);
@@ -621,16 +619,16 @@ async fn crawl_delay_is_capped() {
     let mut opts = fast_opts(vec![server.url("/p1")], &[".*"]);
     opts.respect_robots = true;
     opts.max_crawl_delay = Duration::from_millis(300);
-    let t0 = Instant::now();
     let (pages, _) = crawl(opts).await;
-    assert!(t0.elapsed() < Duration::from_secs(5), "{:?}", t0.elapsed());
     assert_eq!(pages.iter().filter(|p| p.kind == PageKind::Html).count(), 4);
     let log = server.log.all();
     for w in log.windows(2) {
+        let gap = w[1].1 - w[0].1;
+        // spaced by the capped delay, and never by the 30 s robots.txt asked for
+        assert!(gap >= Duration::from_millis(280), "{gap:?}");
         assert!(
-            w[1].1 - w[0].1 >= Duration::from_millis(280),
-            "{:?}",
-            w[1].1 - w[0].1
+            gap < Duration::from_secs(30),
+            "the delay was not capped: {gap:?}"
         );
     }
 }
@@ -741,28 +739,26 @@ async fn cancellation_stops_taking_urls() {
     let crawler = Crawler::new(opts).unwrap();
     let cancel = CancellationToken::new();
     let c2 = cancel.clone();
-    tokio::spawn(async move {
-        tokio::time::sleep(Duration::from_millis(1100)).await;
-        c2.cancel();
-    });
     let count = Arc::new(AtomicUsize::new(0));
     let c3 = count.clone();
-    let t0 = Instant::now();
+    // cancelled by the consumer once five rows came: no timer to race
     let stats = crawler
         .run(
             &std::collections::HashSet::new(),
             &std::collections::HashMap::new(),
             cancel,
             move |_| {
-                c3.fetch_add(1, Ordering::SeqCst);
+                if c3.fetch_add(1, Ordering::SeqCst) + 1 == 5 {
+                    c2.cancel();
+                }
                 async {}
             },
         )
         .await;
-    assert!(t0.elapsed() < Duration::from_secs(5), "{:?}", t0.elapsed());
     assert!(stats.cancelled);
     let emitted = count.load(Ordering::SeqCst);
-    assert!((1..=10).contains(&emitted), "{emitted}");
+    // the five, and at most the requests already sent when the cancel came
+    assert!((5..=10).contains(&emitted), "{emitted}");
     assert_eq!(stats.pages as usize, emitted);
     assert_eq!(stats.left_unfetched as usize, 50 - emitted);
     assert_eq!(server.log.paths().len(), emitted);
@@ -1111,9 +1107,7 @@ async fn robots_ignored_when_respect_robots_is_off() {
     .await;
     let opts = fast_opts(vec![server.url("/p1")], &[".*"]);
     assert!(!opts.respect_robots);
-    let t0 = Instant::now();
     let (pages, stats) = crawl(opts).await;
-    assert!(t0.elapsed() < Duration::from_secs(3), "{:?}", t0.elapsed());
     assert_eq!(pages.iter().filter(|p| p.kind == PageKind::Html).count(), 4);
     assert_eq!(server.log.count("/robots.txt"), 0);
     assert_eq!(stats.robots_blocked, 0);
@@ -1362,17 +1356,17 @@ async fn connect_timeout_on_a_listener_that_never_accepts() {
     let url: url::Url = format!("http://{addr}/x.html").parse().unwrap();
     let mut opts = fast_opts(vec![url.clone()], &[]);
     opts.connect_timeout = Duration::from_millis(300);
-    opts.request_timeout = Duration::from_secs(20);
+    // far longer than any wait of a loaded machine: the crawl ending before it is the connect
+    // timeout at work, not the request timeout
+    let request_timeout = Duration::from_secs(120);
+    opts.timeout = request_timeout;
     opts.retries = 0;
     let t0 = Instant::now();
     let (pages, _) = crawl(opts).await;
     let took = t0.elapsed();
     let p = find(&pages, url.as_str());
     assert_eq!(p.kind, PageKind::Error);
-    assert!(
-        took < Duration::from_secs(3),
-        "connect timeout ignored: {took:?}"
-    );
+    assert!(took < request_timeout, "connect timeout ignored: {took:?}");
     assert!(
         p.error.as_deref().unwrap().contains("timed out"),
         "{:?}",

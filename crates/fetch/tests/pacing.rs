@@ -3,6 +3,10 @@
 //! the host before the instant its `Retry-After` named. (How long such a crawl takes, with
 //! and without faults, is measured by `baogao-bench pacing`, not asserted here.)
 
+// A test prints what it measured (`cargo test -- --nocapture`); the crate's ban on printing
+// is for its library code.
+#![allow(clippy::disallowed_macros)]
+
 mod support;
 
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -9,7 +9,8 @@ use axum::Router;
 use axum::extract::{Path, RawQuery};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::routing::get;
-use baogao_fetch::{PAGE_BREAK, Previous};
+use baogao_fetch::Previous;
+use baogao_model::PAGE_BREAK;
 use baogao_model::PageKind;
 use support::{article, crawl, crawl_with, fast_opts, find, html, serve, status};
 

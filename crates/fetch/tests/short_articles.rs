@@ -15,7 +15,7 @@ use axum::Router;
 use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
-use baogao_fetch::PAGE_BREAK;
+use baogao_model::PAGE_BREAK;
 use baogao_model::{Page, PageKind};
 use short_sites::{Layout, ShortSite};
 use support::{Server, crawl, fast_opts, serve, status};

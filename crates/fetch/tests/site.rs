@@ -5,7 +5,8 @@ mod support;
 
 use std::collections::{HashMap, HashSet};
 
-use baogao_fetch::{PAGE_BREAK, Previous};
+use baogao_fetch::Previous;
+use baogao_model::PAGE_BREAK;
 use baogao_model::PageKind;
 use support::{crawl, crawl_with, fast_opts, find, serve, site_router};
 

@@ -1,6 +1,8 @@
 //! The records that flow between baogao's stages.
 //!
-//! `fetch` produces [`Page`]s, `clean` turns a page into a [`Document`],
+//! `fetch` produces [`Page`]s (handed on as [`CrawledPage`]s, with the typed
+//! [`ErrorKind`] of a failed URL; the parts of a multi-page article joined
+//! with [`PAGE_BREAK`]), `clean` turns a page into a [`Document`],
 //! `extract` turns a document into a [`Report`] with its [`Target`]s and
 //! [`Outcome`]s, and `write` stores every one of them as a Parquet table.
 //! This crate holds only plain data (serde-serialisable, no I/O), so every
@@ -14,14 +16,16 @@
 //! ```
 
 mod entities;
+mod page;
 mod records;
 mod vocab;
 
 pub use entities::NAMED_ENTITIES;
 
+pub use page::{CrawledPage, ErrorKind, PAGE_BREAK, error_kind, page_parts};
 pub use records::{
     DedupRow, Document, NATIONAL_CODE, Outcome, Page, PageKind, PanelRow, ParentTargets, Report,
-    Target, doc_id, error_kind,
+    Target, doc_id,
 };
 pub use vocab::{Constraint, ConstraintSource, Level, Measure, Qualifier};
 

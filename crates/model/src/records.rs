@@ -396,54 +396,8 @@ impl ParentTargets {
 /// the one map data (DataV) uses, and it sorts before every province's code.
 pub const NATIONAL_CODE: &str = "100000";
 
-/// The kind of a failed page, as the run manifests and the run report name
-/// it: `http_<status>` for an HTTP error, else `robots`, `timeout`,
-/// `too_large`, `redirect`, `connection` or `other`, read from the error
-/// message.
-#[must_use]
-pub fn error_kind(status: Option<u16>, error: Option<&str>) -> String {
-    if let Some(s) = status
-        && s >= 400
-    {
-        return format!("http_{s}");
-    }
-    let e = error.unwrap_or_default().to_ascii_lowercase();
-    let kind = if e.contains("robots") {
-        "robots"
-    } else if e.contains("timed out") || e.contains("timeout") {
-        "timeout"
-    } else if e.contains("exceed") || e.contains("too large") {
-        "too_large"
-    } else if e.contains("redirect") {
-        "redirect"
-    } else if e.contains("connect") || e.contains("reset") || e.contains("dns") {
-        "connection"
-    } else {
-        "other"
-    };
-    kind.to_owned()
-}
-
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn error_kinds_match_the_manifest_names() {
-        assert_eq!(super::error_kind(Some(404), None), "http_404");
-        assert_eq!(
-            super::error_kind(None, Some("operation timed out")),
-            "timeout"
-        );
-        assert_eq!(
-            super::error_kind(None, Some("disallowed by robots.txt")),
-            "robots"
-        );
-        assert_eq!(
-            super::error_kind(None, Some("tcp connect error")),
-            "connection"
-        );
-        assert_eq!(super::error_kind(Some(200), Some("odd")), "other");
-    }
-
     use super::*;
 
     #[test]

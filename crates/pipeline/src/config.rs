@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use baogao_clean::CleanRules;
+use baogao_clean::{CleanRules, Cleaner};
 use baogao_fetch::{FetchOptions, HostOverride};
 use baogao_write::WriteOptions;
 use regex::Regex;
@@ -332,11 +332,22 @@ pub struct Config {
     pub fetch: FetchOptions,
     /// Re-request committed articles.
     pub recheck: bool,
-    pub clean: CleanRules,
-    pub dictionary: Dictionary,
-    pub extra_dictionaries: Vec<PathBuf>,
-    pub outcomes: bool,
+    /// The `[clean]` rules, compiled once for the run.
+    pub clean: Cleaner,
+    pub extract: ExtractOptions,
     pub write: WriteOptions,
+}
+
+/// The validated `[extract]` table: what the extractor is built from
+/// ([`build_extractor`](crate::build_extractor)).
+#[derive(Debug, Clone)]
+pub struct ExtractOptions {
+    /// `extract.dictionary`.
+    pub dictionary: Dictionary,
+    /// `extract.extra_dictionaries`, resolved against the config file's folder.
+    pub extra_dictionaries: Vec<PathBuf>,
+    /// `extract.outcomes`.
+    pub outcomes: bool,
 }
 
 impl Config {
@@ -650,8 +661,8 @@ impl Validator<'_> {
             max_crawl_delay: self.duration("fetch.max_crawl_delay", &fetch.max_crawl_delay),
             connect_timeout: self
                 .positive_duration("fetch.connect_timeout", &fetch.connect_timeout),
-            request_timeout: self.positive_duration("fetch.timeout", &fetch.timeout),
-            max_body_bytes: self.positive_size("fetch.max_body_size", &fetch.max_body_size),
+            timeout: self.positive_duration("fetch.timeout", &fetch.timeout),
+            max_body_size: self.positive_size("fetch.max_body_size", &fetch.max_body_size),
             max_redirects: fetch.max_redirects,
             retries: fetch.retries,
             backoff_base: self.duration("fetch.backoff_base", &fetch.backoff_base),
@@ -727,10 +738,12 @@ impl Validator<'_> {
             drain_deadline,
             fetch: fetch_opts,
             recheck: fetch.recheck,
-            clean,
-            dictionary,
-            extra_dictionaries,
-            outcomes: extract.outcomes,
+            clean: Cleaner::new(clean),
+            extract: ExtractOptions {
+                dictionary,
+                extra_dictionaries,
+                outcomes: extract.outcomes,
+            },
             write: write_opts,
         }
     }
@@ -759,120 +772,125 @@ pub fn parse_size(s: &str) -> Option<u64> {
     (n.is_finite() && n >= 0.0).then_some(n as u64)
 }
 
-/// The resolved config as TOML-like text, for `baogao check`.
+/// The resolved config as TOML, for `baogao check`: one dotted key a line
+/// (`fetch.per_host_rate = 2.0`), every key with the value the run will use
+/// (defaults filled in, paths resolved, seed files read into `fetch.seeds`,
+/// durations and sizes normalised), keys not set as comments. The text
+/// parses back as the same config.
 #[must_use]
 pub fn describe(c: &Config) -> String {
+    use toml::Value;
     let f = &c.fetch;
     let mut out = String::new();
-    let mut line = |k: &str, v: String| {
-        out.push_str(k);
-        out.push_str(" = ");
-        out.push_str(&v);
-        out.push('\n');
+    let mut line = |k: &str, v: Option<Value>| {
+        use std::fmt::Write as _;
+        let _ = match v {
+            Some(v) => writeln!(out, "{k} = {v}"),
+            None => writeln!(out, "# {k} is not set"),
+        };
     };
-    line("pipeline.name", format!("{:?}", c.name));
-    line(
-        "pipeline.output",
-        format!("{:?}", c.output.display().to_string()),
-    );
-    line("pipeline.channel_capacity", c.channel_capacity.to_string());
-    line("pipeline.checkpoint_pages", c.checkpoint_pages.to_string());
+    let text = |s: &str| Some(Value::String(s.to_owned()));
+    let path = |p: &Path| text(&p.display().to_string());
+    let duration = |d: Duration| text(&humantime::format_duration(d).to_string());
+    let int = |n: u64| {
+        Some(i64::try_from(n).map_or_else(|_| Value::String(n.to_string()), Value::Integer))
+    };
+    let size = |n: u64| text(&n.to_string());
+    let list =
+        |items: Vec<String>| Some(Value::Array(items.into_iter().map(Value::String).collect()));
+
+    line("pipeline.name", text(&c.name));
+    line("pipeline.output", path(&c.output));
+    line("pipeline.channel_capacity", int(c.channel_capacity as u64));
+    line("pipeline.checkpoint_pages", int(c.checkpoint_pages));
     line(
         "pipeline.checkpoint_interval",
-        format!(
-            "{:?}",
-            humantime::format_duration(c.checkpoint_interval).to_string()
-        ),
+        duration(c.checkpoint_interval),
     );
-    line(
-        "pipeline.max_duration",
-        c.max_duration.map_or("none".into(), |d| {
-            format!("{:?}", humantime::format_duration(d).to_string())
-        }),
-    );
+    line("pipeline.max_duration", c.max_duration.and_then(duration));
+    line("pipeline.drain_deadline", duration(c.drain_deadline));
+
     line(
         "fetch.seeds",
-        format!("{:?}", f.seeds.iter().map(Url::as_str).collect::<Vec<_>>()),
+        list(f.seeds.iter().map(Url::to_string).collect()),
     );
     line(
         "fetch.follow",
-        format!(
-            "{:?}",
-            f.follow.iter().map(Regex::as_str).collect::<Vec<_>>()
-        ),
+        list(f.follow.iter().map(|r| r.as_str().to_owned()).collect()),
     );
     line(
         "fetch.deny",
-        format!("{:?}", f.deny.iter().map(Regex::as_str).collect::<Vec<_>>()),
+        list(f.deny.iter().map(|r| r.as_str().to_owned()).collect()),
     );
-    line("fetch.max_depth", f.max_depth.to_string());
-    line("fetch.same_host", f.same_host.to_string());
-    line("fetch.per_host_rate", f.per_host_rate.to_string());
-    line("fetch.burst", f.burst.to_string());
-    line("fetch.concurrency", f.concurrency.to_string());
-    line("fetch.user_agent", format!("{:?}", f.user_agent));
-    line("fetch.respect_robots", f.respect_robots.to_string());
+    line("fetch.max_depth", int(u64::from(f.max_depth)));
+    line("fetch.same_host", Some(Value::Boolean(f.same_host)));
+    line("fetch.per_host_rate", Some(Value::Float(f.per_host_rate)));
+    line("fetch.burst", int(u64::from(f.burst)));
+    line("fetch.concurrency", int(f.concurrency as u64));
+    line("fetch.user_agent", text(&f.user_agent));
     line(
-        "fetch.max_crawl_delay",
-        format!(
-            "{:?}",
-            humantime::format_duration(f.max_crawl_delay).to_string()
-        ),
+        "fetch.respect_robots",
+        Some(Value::Boolean(f.respect_robots)),
     );
-    line(
-        "fetch.connect_timeout",
-        format!(
-            "{:?}",
-            humantime::format_duration(f.connect_timeout).to_string()
-        ),
-    );
-    line(
-        "fetch.timeout",
-        format!(
-            "{:?}",
-            humantime::format_duration(f.request_timeout).to_string()
-        ),
-    );
-    line("fetch.max_body_size", f.max_body_bytes.to_string());
-    line("fetch.max_redirects", f.max_redirects.to_string());
-    line("fetch.retries", f.retries.to_string());
-    line(
-        "fetch.max_retry_after",
-        format!(
-            "{:?}",
-            humantime::format_duration(f.max_retry_after).to_string()
-        ),
-    );
+    line("fetch.max_crawl_delay", duration(f.max_crawl_delay));
+    line("fetch.connect_timeout", duration(f.connect_timeout));
+    line("fetch.timeout", duration(f.timeout));
+    line("fetch.max_body_size", size(f.max_body_size));
+    line("fetch.max_redirects", int(f.max_redirects as u64));
+    line("fetch.retries", int(u64::from(f.retries)));
+    line("fetch.backoff_base", duration(f.backoff_base));
+    line("fetch.backoff_max", duration(f.backoff_max));
+    line("fetch.max_retry_after", duration(f.max_retry_after));
     line(
         "fetch.max_queued_per_host",
-        f.max_queued_per_host.to_string(),
+        int(f.max_queued_per_host as u64),
     );
-    line(
-        "fetch.max_pages",
-        f.max_pages.map_or("none".into(), |n| n.to_string()),
-    );
-    line("fetch.recheck", c.recheck.to_string());
+    line("fetch.max_pages", f.max_pages.and_then(int));
+    line("fetch.recheck", Some(Value::Boolean(c.recheck)));
     let mut hosts: Vec<_> = f.hosts.iter().collect();
     hosts.sort_by(|a, b| a.0.cmp(b.0));
     for (h, o) in hosts {
+        let key = format!("fetch.hosts.{}", Value::String(h.clone()));
+        line(&format!("{key}.per_host_rate"), o.rate.map(Value::Float));
         line(
-            &format!("fetch.hosts.{h:?}"),
-            format!("rate {:?}, burst {:?}", o.rate, o.burst),
+            &format!("{key}.burst"),
+            o.burst.and_then(|b| int(u64::from(b))),
         );
     }
-    line("clean", format!("{:?}", c.clean));
+
+    let clean = Value::try_from(c.clean.rules()).expect("clean rules are TOML");
+    if let Value::Table(t) = clean {
+        for (k, v) in t {
+            line(&format!("clean.{k}"), Some(v));
+        }
+    }
+
+    let ex = &c.extract;
     line(
         "extract.dictionary",
-        match &c.dictionary {
-            Dictionary::Builtin => "\"builtin\"".into(),
-            Dictionary::File(p) => format!("{:?}", p.display().to_string()),
+        match &ex.dictionary {
+            Dictionary::Builtin => text("builtin"),
+            Dictionary::File(p) => path(p),
         },
     );
-    line("extract.outcomes", c.outcomes.to_string());
-    line("write.zstd_level", c.write.zstd_level.to_string());
-    line("write.row_group_rows", c.write.row_group_rows.to_string());
-    line("write.max_file_rows", c.write.max_file_rows.to_string());
-    line("write.max_file_size", c.write.max_file_bytes.to_string());
+    line(
+        "extract.extra_dictionaries",
+        list(
+            ex.extra_dictionaries
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect(),
+        ),
+    );
+    line("extract.outcomes", Some(Value::Boolean(ex.outcomes)));
+
+    line(
+        "write.zstd_level",
+        Some(Value::Integer(i64::from(c.write.zstd_level))),
+    );
+    line("write.row_group_rows", int(c.write.row_group_rows as u64));
+    line("write.max_file_rows", int(c.write.max_file_rows as u64));
+    line("write.max_file_size", size(c.write.max_file_bytes));
     out
 }
 
@@ -889,7 +907,10 @@ mod tests {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../config/example.toml");
         let c = Config::load(Path::new(path)).unwrap();
         assert!(!c.fetch.seeds.is_empty());
-        assert!((c.fetch.per_host_rate - 2.0).abs() < f64::EPSILON);
+        // the file's values are read, not the defaults (the cli's tests check the file
+        // key by key)
+        let raw: RawConfig = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        assert!((c.fetch.per_host_rate - raw.fetch.per_host_rate).abs() < f64::EPSILON);
     }
 
     #[test]
@@ -924,8 +945,8 @@ mod tests {
         assert_eq!(parse_size("1 GB"), Some(1_000_000_000));
         assert_eq!(parse_size("12 parsecs"), None);
         let c = load("[fetch]\ntimeout = \"1m 30s\"\nmax_body_size = \"1KiB\"\n").unwrap();
-        assert_eq!(c.fetch.request_timeout, Duration::from_secs(90));
-        assert_eq!(c.fetch.max_body_bytes, 1024);
+        assert_eq!(c.fetch.timeout, Duration::from_secs(90));
+        assert_eq!(c.fetch.max_body_size, 1024);
     }
 
     #[test]
@@ -983,6 +1004,21 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("unknown field `fecth`"), "{err}");
+    }
+
+    #[test]
+    fn check_prints_toml_that_parses_back_as_the_same_config() {
+        let src = "[pipeline]\nmax_duration = \"1h\"\n[fetch]\nseeds = [\"http://127.0.0.1/a b\"]\n\
+                   follow = [\"/baogao/\\\\d+\"]\ntimeout = \"90s\"\n\
+                   [fetch.hosts.\"www.x.gov.cn\"]\nper_host_rate = 0.5\n\
+                   [clean]\ndrop_selectors = [\"div.share\"]\n";
+        let c = load(src).unwrap();
+        let text = describe(&c);
+        assert!(text.contains("fetch.per_host_rate = 1.0"), "{text}");
+        assert!(text.contains("# fetch.max_pages is not set"), "{text}");
+        assert!(!text.contains("Some("), "{text}");
+        let back = load(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        assert_eq!(describe(&back), text);
     }
 
     #[test]

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 /// A fatal pipeline error (exit code 2).
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum PipelineError {
     /// The config file could not be read.
     #[error("cannot read config `{path}`")]

@@ -20,7 +20,7 @@ mod error;
 mod progress;
 mod run;
 
-pub use config::{Config, Dictionary, RawConfig, describe, parse_size};
+pub use config::{Config, Dictionary, ExtractOptions, RawConfig, describe, parse_size};
 pub use error::PipelineError;
 pub use run::{RunOptions, RunSummary, build_extractor, new_run_id, rebuild_derived, run};
 
