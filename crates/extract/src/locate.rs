@@ -673,8 +673,10 @@ fn turn_to_now(t: &str, year_word: Option<&str>) -> Option<usize> {
         .max()
 }
 
-/// How many paragraphs after the cue's a list of targets may run on.
-const MAX_LIST_PARAGRAPHS: usize = 12;
+/// How many paragraphs after the cue's a list of targets may run on (a
+/// province lists up to about twenty indicators, one per line; every line
+/// must read as targets for the list to go on).
+const MAX_LIST_PARAGRAPHS: usize = 24;
 
 /// How many lines of notes (who leads, which office) may stand between two
 /// numbered items of a targets list.
