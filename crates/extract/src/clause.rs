@@ -728,11 +728,26 @@ fn read_segment(
         }
         if mode == Mode::Targets {
             // (after a bullet: ——完成省下达的节能减排目标任务)
-            let bullet = n
-                .text(ss, se)
+            let t = n.text(ss, se);
+            let bullet = t
                 .chars()
                 .take_while(|c| "●■◆▲★•·◎□-—>“「『《".contains(*c))
                 .count();
+            // (or a number: 6.完成国家下达的…目标)
+            let digits = t
+                .chars()
+                .skip(bullet)
+                .take_while(char::is_ascii_digit)
+                .count();
+            let bullet = if digits > 0
+                && t.chars()
+                    .nth(bullet + digits)
+                    .is_some_and(|c| matches!(c, '.' | '．' | '、'))
+            {
+                bullet + digits + 1
+            } else {
+                bullet
+            };
             let ss = ss + bullet;
             let whole = n.text(ss, se);
             let ends_like_goal =

@@ -346,10 +346,17 @@ fn located(
     // a paragraph about the past, another year or five years does not continue the list
     // (years in Chinese digits too: 到二〇一二年地区生产总值要突破六千亿元;
     // a deadline of an unknown year is not this year's, 届时 looks to it)
-    let foreign = |t: &str| {
+    // (`plan_ok`: a plan named inside an item, after the line's first clause,
+    // does not make it foreign: 碳排放双控达到国家下达“十五五”目标任务的序时进度;
+    // a line that opens with one does: “十五五”时期年均增长6%)
+    let foreign = |t: &str, plan_ok: bool| {
         let digits = crate::meta::cn_year_digits(t);
+        let opening = t.find(['，', '；', '：']).unwrap_or(t.len());
         lp.past.is_match(t)
-            || lp.not_this_year.is_match(t)
+            || lp
+                .not_this_year
+                .find_iter(t)
+                .any(|m| !(plan_ok && is_plan_word(m.as_str()) && m.start() > opening))
             || t.contains("届时")
             || lp
                 .year
@@ -726,7 +733,7 @@ fn read_block(
     from: usize,
     dict: &Dictionary,
     pat: &Patterns,
-    foreign: &dyn Fn(&str) -> bool,
+    foreign: &dyn Fn(&str, bool) -> bool,
 ) -> Vec<Item> {
     let mut out = Vec::new();
     let (_, e) = paras[pi];
@@ -735,7 +742,7 @@ fn read_block(
     for (k, (a, b)) in sentences(n, from, e).into_iter().enumerate() {
         // a later sentence about the past, a deadline or a plan is not on
         // the list (…增长百分之十二。到二〇一二年地区生产总值要突破六千亿元)
-        if k > 0 && !out.is_empty() && foreign(n.text(a, b)) {
+        if k > 0 && !out.is_empty() && foreign(n.text(a, b), false) {
             continue;
         }
         let items = clause::read_sentence(n, a, b, dict, pat, Mode::Targets);
@@ -781,7 +788,9 @@ fn read_block(
             header_skipped = true;
             continue;
         }
-        if foreign(n.text(a, b)) {
+        // (the first line of a list under a cue that ends in ： may name a plan
+        // inside an item: 碳排放双控达到国家下达“十五五”目标任务的序时进度)
+        if foreign(n.text(a, b), true) {
             break;
         }
         let first = clause::read_sentence(n, a, b, dict, pat, Mode::Targets);

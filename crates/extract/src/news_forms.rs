@@ -438,3 +438,18 @@ fn a_long_list_one_target_a_line() {
     let out = news("2026年01月20日", &body);
     assert_eq!(out.targets.len(), lines.len(), "{:#?}", out.targets);
 }
+
+#[test]
+fn a_plan_named_inside_a_list_line_does_not_end_the_list() {
+    let out = news(
+        "2026年01月20日",
+        "今年主要预期目标是：\n地区生产总值增长5%-5.5%，居民消费价格涨幅2%左右，碳排放双控达到国家下达“十五五”目标任务的序时进度；\n城镇调查失业率控制在5.5%左右。\n“十五五”时期，全省地区生产总值年均增长6%左右。",
+    );
+    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["gdp", "cpi", "other:碳排放双控", "unemployment_rate"],
+        "{:#?}",
+        out.targets
+    );
+}
