@@ -36,7 +36,7 @@ impl Patterns {
         let re = |s: &str| Regex::new(s).expect("built-in pattern");
         Patterns {
             fluff: re(concat!(
-                r"^(?:[●■◆▲★•·◎□\-—>“”「『《]+|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[一二三四五六七八九十]+[是、]|",
+                r"^(?:[●■◆▲★•·◎□\-—>“”「『《①-⑳]+|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[一二三四五六七八九十]+[是、]|",
                 r"20\d\d年(?:全年)?|今年|明年|全年|去年|上年|年末|年底|其中|全省|全市|全区|全县|全州|全盟|全旗|全自治区|",
                 r"我省|我市|我区|我县|我州|我们|本省|本市|本区|本县|预期|除了|初步统计|初步核算|据初步核算|经初步核算|预计|确保|力争|争取|完成|实现|主要是|分别是|即|将|把|努力|力求|奋力|目标(?:是|为)?)+"
             )),
@@ -731,18 +731,18 @@ fn read_segment(
             let t = n.text(ss, se);
             let bullet = t
                 .chars()
-                .take_while(|c| "●■◆▲★•·◎□-—>“「『《".contains(*c))
+                .take_while(|c| "●■◆▲★•·◎□-—>“「『《".contains(*c) || ('①'..='⑳').contains(c))
                 .count();
-            // (or a number: 6.完成国家下达的…目标)
+            // (or a number: 6.完成国家下达的…目标, 六是完成…)
             let digits = t
                 .chars()
                 .skip(bullet)
-                .take_while(char::is_ascii_digit)
+                .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
                 .count();
             let bullet = if digits > 0
                 && t.chars()
                     .nth(bullet + digits)
-                    .is_some_and(|c| matches!(c, '.' | '．' | '、'))
+                    .is_some_and(|c| matches!(c, '.' | '．' | '、' | '是'))
             {
                 bullet + digits + 1
             } else {

@@ -453,3 +453,24 @@ fn a_plan_named_inside_a_list_line_does_not_end_the_list() {
         out.targets
     );
 }
+
+#[test]
+fn items_numbered_with_circled_digits_or_ordinals() {
+    for body in [
+        "今年主要预期目标是：①地区生产总值增长5%左右；②城乡居民人均可支配收入分别增长5%、6.5%；③完成国家下达的节能减排目标。",
+        "今年主要预期目标是：一是地区生产总值增长5%左右；二是城乡居民人均可支配收入分别增长5%、6.5%；三是完成国家下达的节能减排目标。",
+    ] {
+        let out = news("2026年01月20日", body);
+        let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "gdp",
+                "urban_disposable_income",
+                "rural_disposable_income",
+                "other:节能减排"
+            ],
+            "{body}"
+        );
+    }
+}
