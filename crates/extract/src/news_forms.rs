@@ -474,3 +474,104 @@ fn items_numbered_with_circled_digits_or_ordinals() {
         );
     }
 }
+
+/// `5.5` → 五点五, `12` → 十二 (the figures of a targets paragraph).
+fn chinese_numeral(s: &str) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    if let Some((int, frac)) = s.split_once('.') {
+        let f: String = frac
+            .chars()
+            .map(|c| D[c.to_digit(10).unwrap_or(0) as usize])
+            .collect();
+        return format!("{}点{f}", chinese_numeral(int));
+    }
+    let n: usize = s.parse().unwrap_or(0);
+    let ones = if n.is_multiple_of(10) { "" } else { D[n % 10] };
+    match n {
+        0..=9 => D[n].to_owned(),
+        10..=19 => format!("十{ones}"),
+        20..=99 => format!("{}十{ones}", D[n / 10]),
+        _ => s.to_owned(),
+    }
+}
+
+/// The same targets paragraph written the ways reports and reposts write
+/// lists — one line per item, bullets, numbers, circled numbers, 一是…,
+/// commas for semicolons, 百分之 for %, full-width ％ — reads to the same
+/// targets, for every report of `fixtures/dev`.
+#[test]
+fn a_targets_paragraph_reads_the_same_however_its_list_is_written() {
+    let cue = regex::Regex::new(r"[^\n。]*主要预期目标[^\n]{0,12}：[^\n]*").expect("pattern");
+    let percent = regex::Regex::new(r"(\d+(?:\.\d+)?)%").expect("pattern");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/dev/reports");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures/dev/reports")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    let key = |text: &str| {
+        let doc = Document::from_text(
+            "m.txt",
+            &format!("2026年某某省人民政府工作报告\n二、2026年工作安排\n{text}\n"),
+        );
+        let mut k: Vec<String> = ex()
+            .extract(&doc)
+            .targets
+            .iter()
+            .map(|t| {
+                format!(
+                    "{} {:?} {:?} {:?} {:?} {:?}",
+                    t.indicator, t.measure, t.value, t.value_max, t.unit, t.qualifier
+                )
+            })
+            .collect();
+        k.sort();
+        k
+    };
+    let mut checked = 0;
+    for f in files {
+        let text = std::fs::read_to_string(&f).expect("report");
+        let Some(m) = cue.find(&text) else { continue };
+        let p = m.as_str();
+        let (head, list) = p.split_at(p.find('：').expect("cue") + '：'.len_utf8());
+        let items: Vec<&str> = list.split('；').filter(|x| !x.is_empty()).collect();
+        let ordinal = |i: usize| chinese_numeral(&(i + 1).to_string());
+        let circled = |i: usize| char::from_u32('①' as u32 + i as u32).unwrap_or('⑳');
+        let variants = [
+            p.replace('；', "，"),
+            format!("{head}\n{}", items.join("；\n")),
+            format!("{head}\n——{}", items.join("；\n——")),
+            format!(
+                "{head}\n{}",
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| format!("{}.{x}", i + 1))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            ),
+            items.iter().enumerate().fold(head.to_owned(), |s, (i, x)| {
+                format!("{s}{}{x}；", circled(i))
+            }),
+            items.iter().enumerate().fold(head.to_owned(), |s, (i, x)| {
+                format!("{s}{}是{x}；", ordinal(i))
+            }),
+            percent
+                .replace_all(p, |c: &regex::Captures<'_>| {
+                    format!("百分之{}", chinese_numeral(&c[1]))
+                })
+                .into_owned(),
+            p.replace('%', "％"),
+        ];
+        let want = key(p);
+        assert!(!want.is_empty(), "{}", f.display());
+        for v in &variants {
+            assert_eq!(key(v), want, "{}:\n{v}", f.display());
+        }
+        checked += 1;
+    }
+    assert_eq!(
+        checked, 10,
+        "every report of fixtures/dev has a targets paragraph"
+    );
+}
