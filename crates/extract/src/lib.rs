@@ -302,6 +302,39 @@ fn locate_division(
 ) -> Result<&'static baogao_regions::Division, String> {
     use baogao_regions::{Divisions, Resolution};
     let regions = Divisions::builtin();
+    if let Some(r) = m
+        .region
+        .clone()
+        .filter(|_| m.level != Some(baogao_model::Level::National))
+    {
+        let fixed = without_doubled_suffix(&r);
+        // a name the gazetteer does not know as written that opens with a
+        // word no place name opens with is a misreading of the text around a
+        // name (于上海市, 按照中央和全省, 全省, 代省): the place inside it, else none
+        let (known, inner) = match regions.resolve(&fixed, None, None) {
+            Resolution::Found(d) if d.name != fixed && fixed.contains(d.name.as_str()) => {
+                (false, Some(d.name.clone()))
+            }
+            Resolution::NotFound { .. } => (false, None),
+            _ => (true, None),
+        };
+        let misread = !known && fixed.starts_with(NOT_A_NAME_START);
+        let region = if misread { inner } else { Some(fixed) };
+        if region.as_deref() != Some(r.as_str()) {
+            for field in [&mut m.province, &mut m.prefecture] {
+                if field.as_deref() == Some(r.as_str()) {
+                    field.clone_from(&region);
+                }
+            }
+            if misread {
+                m.level = None;
+                if m.province == region {
+                    m.province = None;
+                }
+            }
+            m.region = region;
+        }
+    }
     let resolution = if let Some(r) = m.region.as_deref() {
         regions.resolve(r, m.province.as_deref(), m.prefecture.as_deref())
     } else {
@@ -341,6 +374,23 @@ fn locate_division(
         m.prefecture.clone_from(&d.prefecture);
     }
     Ok(d)
+}
+
+/// Chars no region name opens with when the gazetteer does not know it
+/// either (于, 按照, 根据, 全省, 代省 …: the words around a name).
+const NOT_A_NAME_START: &[char] = &[
+    '于', '按', '根', '和', '与', '及', '备', '全', '代', '在', '对', '由', '为', '把', '据',
+];
+
+/// 广东省省 → 广东省, 灞桥区区 → 灞桥区: a suffix a page doubled.
+fn without_doubled_suffix(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    match chars.as_slice() {
+        [.., a, b] if a == b && matches!(a, '省' | '市' | '区' | '县' | '州' | '旗') => {
+            chars[..chars.len() - 1].iter().collect()
+        }
+        _ => name.to_owned(),
+    }
 }
 
 fn read(path: &Path) -> Result<String, ExtractError> {
