@@ -407,6 +407,34 @@ impl Config {
     }
 }
 
+/// Where `source` sets the dotted `key` (`fetch.per_host_rate`: the
+/// `per_host_rate =` line under `[fetch]`, or `fetch.per_host_rate =` at the
+/// top), as 1-based line and column.
+fn key_position(source: &str, key: &str) -> Option<(usize, usize)> {
+    let (section, leaf) = key.rsplit_once('.').unwrap_or(("", key));
+    let mut current = String::new();
+    for (i, line) in source.lines().enumerate() {
+        let t = line.trim_start();
+        if let Some(h) = t.strip_prefix('[') {
+            h.split(']')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .clone_into(&mut current);
+            continue;
+        }
+        let col = line.len() - t.len() + 1;
+        let sets = |name: &str| {
+            t.strip_prefix(name)
+                .is_some_and(|r| r.trim_start().starts_with('='))
+        };
+        if current == section && sets(leaf) || current.is_empty() && sets(key) {
+            return Some((i + 1, col));
+        }
+    }
+    None
+}
+
 struct Validator<'a> {
     path: &'a Path,
     source: &'a str,
@@ -422,6 +450,17 @@ impl Validator<'_> {
         let line = before.matches('\n').count() + 1;
         let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         format!("{}:{line}:{col}", self.path.display())
+    }
+
+    /// A problem with the value of `key` (dotted, `fetch.per_host_rate`),
+    /// placed at the line and column where the file sets it (the file's
+    /// name alone when the default is at fault).
+    fn problem_key(&mut self, key: &str, msg: impl std::fmt::Display) {
+        let at = match key_position(self.source, key) {
+            Some((line, col)) => format!("{}:{line}:{col}", self.path.display()),
+            None => format!("{} (default)", self.path.display()),
+        };
+        self.problems.push(format!("{at}: `{key}`: {msg}"));
     }
 
     fn problem(&mut self, key: &str, span: &std::ops::Range<usize>, msg: impl std::fmt::Display) {
@@ -551,10 +590,7 @@ impl Validator<'_> {
         };
 
         if pipeline.channel_capacity == 0 {
-            self.problems.push(format!(
-                "{}: `pipeline.channel_capacity`: must be at least 1",
-                self.path.display()
-            ));
+            self.problem_key("pipeline.channel_capacity", "must be at least 1");
         }
         if pipeline.output.get_ref().trim().is_empty() {
             // "" would write the tables into the config's own folder
@@ -610,33 +646,29 @@ impl Validator<'_> {
         let follow = self.regexes("fetch.follow", &fetch.follow);
         let deny = self.regexes("fetch.deny", &fetch.deny);
         if !(fetch.per_host_rate.is_finite() && fetch.per_host_rate > 0.0) {
-            self.problems.push(format!(
-                "{}: `fetch.per_host_rate`: must be a positive number of requests per second, not {}",
-                self.path.display(),
-                fetch.per_host_rate
-            ));
+            self.problem_key(
+                "fetch.per_host_rate",
+                format_args!(
+                    "must be a positive number of requests per second, not {}",
+                    fetch.per_host_rate
+                ),
+            );
         }
         if fetch.burst == 0 {
-            self.problems.push(format!(
-                "{}: `fetch.burst`: must be at least 1",
-                self.path.display()
-            ));
+            self.problem_key("fetch.burst", "must be at least 1");
         }
         if fetch.concurrency == 0 {
-            self.problems.push(format!(
-                "{}: `fetch.concurrency`: must be at least 1",
-                self.path.display()
-            ));
+            self.problem_key("fetch.concurrency", "must be at least 1");
         }
         let mut hosts = HashMap::new();
         for (host, h) in &fetch.hosts {
             if let Some(r) = h.per_host_rate
                 && !(r.is_finite() && r > 0.0)
             {
-                self.problems.push(format!(
-                    "{}: `fetch.hosts.\"{host}\".per_host_rate`: must be positive, not {r}",
-                    self.path.display()
-                ));
+                self.problem_key(
+                    &format!("fetch.hosts.\"{host}\".per_host_rate"),
+                    format_args!("must be positive, not {r}"),
+                );
             }
             hosts.insert(
                 host.to_ascii_lowercase(),
@@ -673,8 +705,11 @@ impl Validator<'_> {
         };
 
         if let Err(e) = clean.validate() {
-            self.problems
-                .push(format!("{}: `clean`: {e}", self.path.display()));
+            let key = match &e {
+                baogao_clean::CleanError::BadSelector { key, .. } => format!("clean.{key}"),
+                _ => "clean".to_owned(),
+            };
+            self.problem_key(&key, e);
         }
 
         let dictionary = if extract.dictionary.get_ref() == "builtin" {
@@ -707,11 +742,10 @@ impl Validator<'_> {
             .collect();
 
         if !(1..=22).contains(&write.zstd_level) {
-            self.problems.push(format!(
-                "{}: `write.zstd_level`: must be 1 to 22, not {}",
-                self.path.display(),
-                write.zstd_level
-            ));
+            self.problem_key(
+                "write.zstd_level",
+                format_args!("must be 1 to 22, not {}", write.zstd_level),
+            );
         }
         if write.row_group_rows == 0 || write.max_file_rows == 0 {
             self.problems.push(format!(
@@ -936,7 +970,52 @@ mod tests {
             "{err}"
         );
         assert!(err.contains("/tmp/job.toml:4:11: `fetch.timeout`"), "{err}");
-        assert!(err.contains("`fetch.per_host_rate`"), "{err}");
+        assert!(
+            err.contains("/tmp/job.toml:5:1: `fetch.per_host_rate`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn numbers_out_of_range_and_bad_selectors_name_their_line() {
+        let err = load(
+            "[pipeline]
+channel_capacity = 0
+[fetch]
+  concurrency = 0
+[fetch.hosts.\"a.example.cn\"]
+per_host_rate = 0.0
+[clean]
+drop_selectors = [\"div[[\"]\n",
+        )
+        .unwrap_err()
+        .to_string();
+        for want in [
+            "/tmp/job.toml:2:1: `pipeline.channel_capacity`",
+            "/tmp/job.toml:4:3: `fetch.concurrency`",
+            "/tmp/job.toml:6:1: `fetch.hosts.\"a.example.cn\".per_host_rate`",
+            "/tmp/job.toml:8:1: `clean.drop_selectors`: invalid CSS selector",
+        ] {
+            assert!(err.contains(want), "{want} in {err}");
+        }
+        // a default at fault has no line to name
+        assert_eq!(
+            key_position(
+                "[fetch]
+seeds = []
+",
+                "fetch.burst"
+            ),
+            None
+        );
+        assert_eq!(
+            key_position(
+                "fetch.burst = 0
+",
+                "fetch.burst"
+            ),
+            Some((1, 1))
+        );
     }
 
     #[test]
