@@ -593,7 +593,7 @@ fn drop_keys(
     for batch in reader {
         let batch = batch.map_err(|e| WriteError::Parquet {
             path: path.to_owned(),
-            source: e.into(),
+            cause: e.into(),
         })?;
         let k = key_array(&batch, column, path)?;
         let mask: BooleanArray = k
@@ -723,7 +723,7 @@ pub fn read_batches(path: &Path, columns: Option<&[&str]>) -> Result<BatchIter, 
     Ok(Box::new(reader.map(move |b| {
         b.map_err(|e| WriteError::Parquet {
             path: path.clone(),
-            source: e.into(),
+            cause: e.into(),
         })
     })))
 }

@@ -13,12 +13,12 @@ pub enum WriteError {
         #[source]
         source: std::io::Error,
     },
-    /// Parquet encoding or decoding failed.
-    #[error("parquet error in `{path}`")]
+    /// Parquet encoding or decoding failed. (The cause is part of the
+    /// message, so that the repair hint comes last.)
+    #[error("parquet error in `{path}`: {cause}{}", repair_hint(path))]
     Parquet {
         path: PathBuf,
-        #[source]
-        source: parquet::errors::ParquetError,
+        cause: parquet::errors::ParquetError,
     },
     /// Building an Arrow batch failed (a schema mismatch: a bug).
     #[error("arrow error for table `{table}`")]
@@ -74,6 +74,66 @@ impl WriteError {
         path: impl Into<PathBuf>,
     ) -> impl FnOnce(parquet::errors::ParquetError) -> Self {
         let path = path.into();
-        move |source| WriteError::Parquet { path, source }
+        move |cause| WriteError::Parquet { path, cause }
+    }
+}
+
+/// What to do about a damaged file of a dataset (a crash mid-copy, a
+/// truncated sync): set it aside and rebuild what it held, by the table its
+/// folder names.
+fn repair_hint(path: &std::path::Path) -> String {
+    let table = path.components().rev().find_map(|c| {
+        let name = c.as_os_str().to_str()?;
+        [
+            "pages",
+            "documents",
+            "reports",
+            "targets",
+            "outcomes",
+            "panel",
+            "reports_dedup",
+        ]
+        .contains(&name)
+        .then_some(name)
+    });
+    let rebuild = match table {
+        Some("pages") => "the next `baogao run CONFIG` fetches its pages again",
+        Some("documents") => {
+            "`baogao run CONFIG --stage clean` rebuilds the documents (and what follows) from `pages`"
+        }
+        Some("reports" | "targets" | "outcomes") => {
+            "`baogao run CONFIG --stage extract` rebuilds it from `documents`"
+        }
+        Some(_) => "the next `baogao run CONFIG` (any stage) rebuilds it",
+        None => return String::new(),
+    };
+    format!(
+        "\nhint: if the file is damaged, move it out of the dataset (keep it for a bug report); {rebuild}"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_damaged_file_says_how_to_rebuild_its_table() {
+        let err = |p: &str| {
+            WriteError::Parquet {
+                path: PathBuf::from(p),
+                cause: parquet::errors::ParquetError::General("Corrupt footer".into()),
+            }
+            .to_string()
+        };
+        let targets = err("out/targets/target_year=2023/part-1.parquet");
+        assert!(targets.contains("Corrupt footer"), "{targets}");
+        assert!(
+            targets.ends_with("`baogao run CONFIG --stage extract` rebuilds it from `documents`"),
+            "{targets}"
+        );
+        assert!(err("out/documents/part-1.parquet").contains("--stage clean"));
+        assert!(err("out/pages/part-1.parquet").contains("fetches its pages again"));
+        // a file outside any table gets no advice
+        assert!(!err("/tmp/x.parquet").contains("hint"));
     }
 }
