@@ -9,7 +9,6 @@ use serde::Deserialize;
 
 use crate::error::ExtractError;
 use crate::norm::normalise;
-use crate::outcomes::OUTCOME_IDS;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -29,6 +28,10 @@ struct RawIndicator {
     exact: Vec<String>,
     #[serde(default)]
     not_after: Vec<String>,
+    /// Whether the review's achieved figures of this indicator are recorded
+    /// in `outcomes` (the headline indicators a review reports).
+    #[serde(default)]
+    outcome: bool,
     /// Canonical unit by measure (`{ level = "万人" }`), for the codebook and
     /// `unit_std`.
     #[serde(default)]
@@ -53,6 +56,7 @@ struct RawSeries {
 struct Entry {
     id: String,
     measure: Measure,
+    outcome: bool,
     not_after: Vec<String>,
     units: Vec<(Measure, String)>,
     /// Each series with its words normalised.
@@ -177,6 +181,7 @@ impl Dictionary {
                 self.entries.push(Entry {
                     id: r.id.clone(),
                     measure,
+                    outcome: r.outcome,
                     not_after: r.not_after.iter().map(|s| normalise(s)).collect(),
                     units,
                     series,
@@ -227,7 +232,7 @@ impl Dictionary {
         let mut tails: Vec<String> = self
             .aliases
             .iter()
-            .filter(|a| OUTCOME_IDS.contains(&self.entries[a.entry].id.as_str()))
+            .filter(|a| self.entries[a.entry].outcome)
             .map(|a| {
                 let chars: Vec<char> = a.text.chars().collect();
                 chars[chars.len().saturating_sub(2)..].iter().collect()
@@ -379,6 +384,12 @@ impl Dictionary {
     }
 
     /// The default measure of a canonical id.
+    /// Whether the review's figures of `id` are recorded as outcomes (the
+    /// dictionary's `outcome = true`).
+    pub(crate) fn is_outcome(&self, id: &str) -> bool {
+        self.entries.iter().any(|e| e.id == id && e.outcome)
+    }
+
     pub(crate) fn measure_of(&self, id: &str) -> Option<Measure> {
         self.entries.iter().find(|e| e.id == id).map(|e| e.measure)
     }

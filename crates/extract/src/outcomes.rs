@@ -7,24 +7,6 @@ use crate::locate::sentences;
 use crate::norm::Norm;
 use baogao_model::{Measure, Qualifier};
 
-/// Indicators recorded as outcomes.
-pub(crate) const OUTCOME_IDS: &[&str] = &[
-    "gdp",
-    "industrial_value_added",
-    "fixed_asset_investment",
-    "retail_sales",
-    "general_budget_revenue",
-    "urban_disposable_income",
-    "rural_disposable_income",
-    "disposable_income",
-    "new_urban_jobs",
-    "unemployment_rate",
-    "cpi",
-    "foreign_trade",
-    "fdi",
-    "grain_output",
-];
-
 /// 连续5年, 连续三年: a statement about a run of years.
 fn has_run_of_years(s: &str) -> bool {
     s.match_indices("连续")
@@ -99,7 +81,7 @@ pub(crate) fn read(
                     .any(|w| st.contains(w))
                 || has_run_of_years(st);
             for mut item in clause::read_sentence(n, a, b, dict, pat, Mode::Outcomes) {
-                if !OUTCOME_IDS.contains(&item.indicator.as_str()) {
+                if !dict.is_outcome(&item.indicator) {
                     continue;
                 }
                 if period {
