@@ -350,7 +350,7 @@ fn located(
     // does not make it foreign: 碳排放双控达到国家下达“十五五”目标任务的序时进度;
     // a line that opens with one does: “十五五”时期年均增长6%)
     let foreign = |t: &str, plan_ok: bool| {
-        let digits = crate::meta::cn_year_digits(t);
+        let digits = crate::meta::with_digit_years(t);
         let opening = t.find(['，', '；', '：']).unwrap_or(t.len());
         lp.past.is_match(t)
             || lp
@@ -431,7 +431,7 @@ fn forward_sentences(
     let other_year = |t: &str| {
         target_year.is_some_and(|y| {
             lp.year
-                .captures_iter(&crate::meta::cn_year_digits(t))
+                .captures_iter(&crate::meta::with_digit_years(t))
                 .any(|c| c[1].parse::<i32>().ok() != Some(y))
         })
     };
@@ -488,7 +488,7 @@ fn forward_sentences(
             is_plan_word(m.as_str())
                 && year_word
                     .as_deref()
-                    .is_some_and(|w| crate::meta::cn_year_digits(&t[..m.start()]).contains(w))
+                    .is_some_and(|w| crate::meta::with_digit_years(&t[..m.start()]).contains(w))
         };
         let not_now = lp.not_this_year.find_iter(t).find(|m| !plan_aside(m));
         if let Some(w) = not_now.or(reported) {
@@ -517,7 +517,7 @@ fn forward_sentences(
     let names_year = |t: &str| {
         year_word
             .as_deref()
-            .is_some_and(|w| t.contains(w) || crate::meta::cn_year_digits(t).contains(w))
+            .is_some_and(|w| t.contains(w) || crate::meta::with_digit_years(t).contains(w))
     };
     for &(whole, b) in &sents {
         let mut a = whole;

@@ -326,6 +326,23 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
 }
 
 /// 二〇一八年 → 2018年 (years written in Chinese digits, as some titles do).
+/// [`cn_year_digits`] that borrows `s` when it writes no year in Chinese
+/// digits (most sentences), so a per-sentence check costs no allocation.
+pub(crate) fn with_digit_years(s: &str) -> std::borrow::Cow<'_, str> {
+    // (二〇一〇年, and 二0一0年 with a typed zero)
+    let mut prev = ' ';
+    let cn_year = s.chars().any(|c| {
+        let hit = c == '年' && "〇零○一二三四五六七八九0OＯ".contains(prev);
+        prev = c;
+        hit
+    });
+    if cn_year {
+        std::borrow::Cow::Owned(cn_year_digits(s))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 pub(crate) fn cn_year_digits(s: &str) -> String {
     const DIGITS: &str = "〇一二三四五六七八九";
     let chars: Vec<char> = s.chars().collect();
