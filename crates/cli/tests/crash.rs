@@ -1,29 +1,89 @@
 //! Crash safety of the real binary: `baogao run` on a loopback site is killed
-//! with SIGKILL at random points, restarted each time, and finally left to
-//! finish. The dataset must then open in pyarrow and DuckDB, hold every URL
-//! of the site exactly once, and no article committed by a run may have been
-//! fetched again by a later one. A second test kills a polite crawl early five
-//! times and counts, on the server, how often each article page was fetched.
+//! with SIGKILL at random points, each after the run's first commit, restarted
+//! each time, and finally left to finish. The dataset must then open in pyarrow
+//! and DuckDB, hold every URL of the site exactly once, and no article
+//! committed by a run may have been fetched again by a later one. A second
+//! test kills a polite crawl early five times and counts, on the server, how
+//! often each article page was fetched.
 
 mod support;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::Child;
 use std::time::{Duration, Instant};
 
+use baogao_write::{RunStatus, Table};
 use rand::{Rng, SeedableRng, rngs::StdRng};
 use support::{TestSite, check_with_python, committed_articles, committed_pages, path_of};
 
-const ARTICLES: usize = 240;
+/// Enough that the killed runs, which commit some 20–40 articles each, leave
+/// work for the last one.
+const ARTICLES: usize = 480;
 const LISTINGS: usize = 12;
 const KILLS: u32 = 15;
+/// The seed of [`sigkill_at_random_points_loses_and_duplicates_nothing`] unless
+/// `BAOGAO_CRASH_SEED` names another.
+const CRASH_SEED: u64 = 25;
+/// A kill lands at a random point up to this long after the run's first commit.
+const MAX_KILL_DELAY_MS: u64 = 400;
+
+/// `$name` as a seed, else `default`; a value that is no `u64` is an error, not
+/// a silent fallback.
+fn seed_from_env(name: &str, default: u64) -> u64 {
+    match std::env::var(name) {
+        Ok(v) => v
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("{name}=`{v}` is not a u64 seed")),
+        Err(_) => default,
+    }
+}
+
+/// The run ids of the rows committed in `pages` under `root`, or journaled
+/// there (the next run's recovery finishes the commit): a run's id appears
+/// with its first commit. `None` when a file went away while it was read (a
+/// commit replaced it), to be asked again.
+fn try_committed_run_ids(root: &Path) -> Option<BTreeSet<String>> {
+    let mut roots = vec![root.to_owned()];
+    if let Ok(entries) = std::fs::read_dir(root.join("_staging")) {
+        roots.extend(
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.join("_COMMIT").exists()),
+        );
+    }
+    let mut ids = BTreeSet::new();
+    for r in &roots {
+        let rows = baogao_write::read_strings(r, Table::Pages, &["run_id"]).ok()?;
+        ids.extend(rows.into_iter().filter_map(|mut r| r[0].take()));
+    }
+    Some(ids)
+}
+
+/// Waits until `child`, a run started when `before` were the committed run ids,
+/// has committed once, and returns its run id, which is then in the committed
+/// rows; `None` when the run ended first. It polls the dataset: what it waits
+/// for is a state, however long that takes.
+fn first_commit(child: &mut Child, root: &Path, before: &BTreeSet<String>) -> Option<String> {
+    loop {
+        if let Some(new) =
+            try_committed_run_ids(root).and_then(|ids| ids.difference(before).next().cloned())
+        {
+            return Some(new);
+        }
+        if child.try_wait().expect("try_wait").is_some() {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
 
 #[test]
 fn sigkill_at_random_points_loses_and_duplicates_nothing() {
-    let seed: u64 = std::env::var("BAOGAO_CRASH_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| rand::rng().random());
-    println!("crash test seed {seed} (set BAOGAO_CRASH_SEED={seed} to repeat)");
+    let seed = seed_from_env("BAOGAO_CRASH_SEED", CRASH_SEED);
+    println!("crash test seed {seed} (set BAOGAO_CRASH_SEED={seed} to repeat, or another to vary)");
     let mut rng = StdRng::seed_from_u64(seed);
     let started = Instant::now();
 
@@ -39,33 +99,58 @@ fn sigkill_at_random_points_loses_and_duplicates_nothing() {
 
     // committed[k]: articles committed (or journaled) when run k ended.
     let mut committed: Vec<BTreeSet<String>> = Vec::new();
-    let mut kills = 0;
+    // The run ids of the killed runs, each seen in the committed rows before its kill.
+    let mut killed: BTreeSet<String> = BTreeSet::new();
     let mut finished_early = 0;
     for run in 0..KILLS {
         site.set_tag(run);
+        let before = try_committed_run_ids(&out).expect("no run is writing");
         let mut child = support::spawn_run(&config);
-        let delay = Duration::from_millis(rng.random_range(100..1200));
-        std::thread::sleep(delay);
-        if child.try_wait().expect("try_wait").is_some() {
-            finished_early += 1;
-        } else {
+        // The kill lands after the run's first commit, at a random point past it.
+        let run_id = first_commit(&mut child, &out, &before);
+        let delay = Duration::from_millis(rng.random_range(0..MAX_KILL_DELAY_MS));
+        if run_id.is_some() {
+            std::thread::sleep(delay);
+        }
+        let was_killed = run_id.is_some() && child.try_wait().expect("try_wait").is_none();
+        if was_killed {
             child.kill().expect("SIGKILL baogao");
-            kills += 1;
+        } else {
+            finished_early += 1;
         }
         child.wait().expect("reap baogao");
-        // Whatever a reader can see now is complete Parquet.
-        for table in baogao_write::Table::ALL {
+        // Whatever a reader can see now is complete Parquet…
+        for table in Table::ALL {
             baogao_write::read_strings(&out, table, &["run_id"])
                 .unwrap_or_else(|e| panic!("run {run}: `{}` unreadable: {e:#}", table.name()));
         }
+        // …and holds what the run committed before its kill.
+        if was_killed {
+            let run_id = run_id.expect("a killed run committed");
+            let ids = try_committed_run_ids(&out).expect("no run is writing");
+            assert!(
+                ids.contains(&run_id),
+                "seed {seed}: run {run} (`{run_id}`) committed before its kill, and its rows are gone"
+            );
+            assert!(
+                killed.insert(run_id),
+                "seed {seed}: run {run}: a run id seen twice"
+            );
+        }
         let now = committed_articles(&out);
+        let how = if was_killed {
+            format!("killed {delay:?} after its first commit")
+        } else {
+            "ended before its kill".to_owned()
+        };
         println!(
-            "run {run}: killed after {delay:?}; {} articles committed, {} requested",
+            "run {run}: {how}; {} articles committed, {} requested",
             now.len(),
             site.article_requests(run).len()
         );
         committed.push(now);
     }
+    let kills = killed.len();
     let before_last = committed.last().map_or(0, BTreeSet::len);
 
     // The last run finishes.
@@ -82,6 +167,19 @@ fn sigkill_at_random_points_loses_and_duplicates_nothing() {
         support::text(&output.stderr)
     );
     committed.push(committed_articles(&out));
+
+    // The runs that found a killed run's stale lock wrote it a manifest: one
+    // for each kill, none for a run that was not killed.
+    let marked_killed: BTreeSet<String> = baogao_write::list_runs(&out)
+        .expect("run manifests")
+        .into_iter()
+        .filter(|m| m.status == RunStatus::Killed)
+        .map(|m| m.run_id)
+        .collect();
+    assert_eq!(
+        marked_killed, killed,
+        "seed {seed}: manifests marked `killed` differ from the runs killed after a commit"
+    );
 
     // Every URL exactly once in `pages`, as we read it…
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
@@ -163,7 +261,10 @@ fn sigkill_at_random_points_loses_and_duplicates_nothing() {
         py["files"],
         started.elapsed().as_secs_f64()
     );
-    assert!(kills > 0, "seed {seed}: no run was killed mid-way");
+    assert!(
+        kills >= KILLS as usize / 2,
+        "seed {seed}: only {kills} of {KILLS} runs were killed mid-way"
+    );
 }
 
 /// Articles of the polite crawl of [`sigkills_early_in_a_polite_crawl_refetch_little`].
@@ -181,10 +282,7 @@ const POLITE_RATE: f64 = 4.0;
 /// The seed is fixed and printed; `BAOGAO_REFETCH_SEED` overrides it.
 #[test]
 fn sigkills_early_in_a_polite_crawl_refetch_little() {
-    let seed: u64 = std::env::var("BAOGAO_REFETCH_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(22);
+    let seed = seed_from_env("BAOGAO_REFETCH_SEED", 22);
     println!("refetch test seed {seed} (set BAOGAO_REFETCH_SEED={seed} to repeat)");
     let mut rng = StdRng::seed_from_u64(seed);
     let site = TestSite::start(POLITE_ARTICLES, POLITE_LISTINGS, Duration::from_millis(5));
@@ -255,8 +353,7 @@ fn sigkills_early_in_a_polite_crawl_refetch_little() {
         POLITE_ARTICLES,
         "seed {seed}: every article committed"
     );
-    let docs = baogao_write::read_strings(&out, baogao_write::Table::Documents, &["url"])
-        .expect("documents");
+    let docs = baogao_write::read_strings(&out, Table::Documents, &["url"]).expect("documents");
     assert_eq!(
         docs.len(),
         POLITE_ARTICLES,

@@ -28,8 +28,9 @@ use crate::http::Fetcher;
 use crate::job::{self, Found, Job, TaskResult};
 use crate::options::HostStats;
 use crate::options::{CrawlStats, FetchOptions, Previous};
+use crate::pagination::part_of;
 use crate::request::Origin;
-use crate::urls::{is_http, looks_like_document, normalize_url, origin_key, part_of};
+use crate::urls::{is_http, looks_like_document, normalize_url, origin_key};
 
 /// A configured crawler; [`Crawler::run`] crawls from the seeds. Cheap to keep around: one HTTP
 /// client and connection pool, per-host state (rate limiter, robots.txt) kept across runs.

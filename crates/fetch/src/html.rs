@@ -15,7 +15,9 @@
 //!   `t20130125_7950194.htm`, `content_81929.htm`, `art_123_456.html` read as articles,
 //!   `/list/`, `index_2.html`, `list.php?page=2` as listings;
 //! - a page bar of a multi-page article: links with page-bar text (2, 下一页, …) to later parts
-//!   of the page itself, or, on a later part, back to its first part.
+//!   of the page itself, or, on a later part, back to its first part
+//!   ([`pagination::multi_page`]; a bar a script writes is read by
+//!   [`pagination::script_page_links`] into the page's links).
 //!
 //! A page is an article when its main run is prose of at least [`PROSE_STRONG_CHARS`]
 //! characters (unless it is one of many alike on a listing-shaped URL), when it holds some
@@ -30,6 +32,8 @@ use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
 
 use url::Url;
+
+use crate::pagination;
 
 /// Non-link characters in one block that make a page an article.
 pub(crate) const ARTICLE_BLOCK_CHARS: usize = 120;
@@ -296,7 +300,7 @@ pub(crate) fn analyze(html: &str, page_url: &Url) -> Analysis {
         out.links.push(Link { url, text });
     }
     for code in scripts {
-        out.links.extend(script_page_links(code, &base));
+        out.links.extend(pagination::script_page_links(code, &base));
     }
     w.end_run();
     out.longest_block = w.blocks.iter().copied().max().unwrap_or(0);
@@ -312,7 +316,7 @@ pub(crate) fn analyze(html: &str, page_url: &Url) -> Analysis {
             .iter()
             .any(|h| h.chars().count() >= 8 && title.contains(h.as_str())),
         url: crate::urls::url_shape(page_url),
-        multi_page: multi_page(&out.links, page_url),
+        multi_page: pagination::multi_page(&out.links, page_url),
         ..out.signals
     };
     out
@@ -341,28 +345,6 @@ fn has_date(text: &str) -> bool {
             .expect("static regex")
     });
     (text.contains("19") || text.contains("20")) && DATE.is_match(text)
-}
-
-/// The page at `page_url` has a page bar of a multi-page article: a link with page-bar text
-/// (2, 下一页, 第2页, …) to a later part of itself (`5955_2.html` from `5955.html`), or, if it is
-/// named like a later part, to its first part or another part of it.
-fn multi_page(links: &[Link], page_url: &Url) -> bool {
-    use crate::urls::{normalize_url, part_of};
-    let own = normalize_url(page_url);
-    let own_base = part_of(&own).map(|(b, _)| b);
-    links.iter().any(|l| {
-        if !is_page_bar_text(&l.text) {
-            return false;
-        }
-        let target = normalize_url(&l.url);
-        if target == own {
-            return false;
-        }
-        match part_of(&target) {
-            Some((base, _)) => base == own.as_str() || own_base.as_deref() == Some(base.as_str()),
-            None => own_base.as_deref() == Some(target.as_str()),
-        }
-    })
 }
 
 /// Where a link's `href` (or a frame's `src`) leads, resolved against `base`: `None` for
@@ -710,7 +692,8 @@ pub(crate) fn analyze_dom(html: &str, page_url: &Url) -> Analysis {
     let scripts = Selector::parse("script").expect("static selector");
     for el in doc.select(&scripts) {
         let code: String = el.text().collect();
-        out.links.extend(script_page_links(&code, &base));
+        out.links
+            .extend(pagination::script_page_links(&code, &base));
     }
 
     let mut content = std::hash::DefaultHasher::new();
@@ -766,172 +749,6 @@ pub(crate) fn analyze_dom(html: &str, page_url: &Url) -> Analysis {
     out.longest_block = per_block.values().copied().max().unwrap_or(0);
     out.fingerprint = content.finish();
     out
-}
-
-/// Pages a script page bar writes at load time, as links with their page number as text.
-///
-/// TRS/WCM sites (many government portals) write the bar with
-/// `createPageHTML(count, current, "name", "ext")` (or `createPageHTML("div", count, current,
-/// "name", "ext", records)`): page 0 is `name.ext`, page k is `name_k.ext`, relative to the page.
-/// Counts and indices may be variables set earlier in the script (`var countPage = 5`).
-pub(crate) fn script_page_links(code: &str, base: &Url) -> Vec<Link> {
-    const CALL: &str = "createPageHTML(";
-    const MAX_PAGES: u64 = 1000;
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(pos) = code[from..].find(CALL) {
-        let start = from + pos;
-        let args_start = start + CALL.len();
-        from = args_start;
-        if code[..start].trim_end().ends_with("function") {
-            continue; // the definition, not a call
-        }
-        let Some(len) = code[args_start..].find(')') else {
-            break;
-        };
-        let args: Vec<&str> = code[args_start..args_start + len]
-            .split(',')
-            .map(str::trim)
-            .collect();
-        let mut numbers = Vec::new();
-        let mut strings = Vec::new();
-        for a in &args {
-            if let Some(q) = a
-                .strip_prefix('"')
-                .and_then(|r| r.strip_suffix('"'))
-                .or_else(|| a.strip_prefix('\'').and_then(|r| r.strip_suffix('\'')))
-            {
-                strings.push(q);
-            } else if let Some(n) = a.parse::<u64>().ok().or_else(|| script_var(code, a)) {
-                numbers.push(n);
-            }
-        }
-        let Some(ext_at) = strings
-            .iter()
-            .position(|s| ["html", "htm", "shtml", "jsp", "php", "asp", "aspx"].contains(s))
-        else {
-            continue;
-        };
-        let (Some(&count), Some(name)) =
-            (numbers.first(), ext_at.checked_sub(1).map(|i| strings[i]))
-        else {
-            continue;
-        };
-        let ext = strings[ext_at];
-        if name.is_empty() || name.contains(['/', '\\', '?', '#']) {
-            continue;
-        }
-        for k in 0..count.min(MAX_PAGES) {
-            let file = if k == 0 {
-                format!("{name}.{ext}")
-            } else {
-                format!("{name}_{k}.{ext}")
-            };
-            if let Ok(url) = base.join(&file) {
-                out.push(Link {
-                    url,
-                    text: (k + 1).to_string(),
-                });
-            }
-        }
-    }
-    out
-}
-
-/// The number a script assigns to `name` (`var name = 5;`, `name=5`), if it is an identifier.
-fn script_var(code: &str, name: &str) -> Option<u64> {
-    if name.is_empty()
-        || !name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
-    {
-        return None;
-    }
-    let mut from = 0;
-    while let Some(pos) = code[from..].find(name) {
-        let at = from + pos;
-        from = at + name.len();
-        let before = code[..at].chars().next_back();
-        if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$') {
-            continue;
-        }
-        let rest = code[from..].trim_start();
-        let Some(value) = rest.strip_prefix('=') else {
-            continue;
-        };
-        if value.starts_with('=') {
-            continue; // a comparison
-        }
-        let value = value.trim_start();
-        let digits: String = value.chars().take_while(char::is_ascii_digit).collect();
-        if let Ok(n) = digits.parse() {
-            return Some(n);
-        }
-    }
-    None
-}
-
-/// Anchor texts of a link to the next page of the same document.
-const NEXT_TEXTS: &[&str] = &[
-    "下一页",
-    "下页",
-    "后页",
-    "下一頁",
-    "下頁",
-    "後頁",
-    "next",
-    "next page",
-    "next »",
-    "next>",
-    ">",
-    "»",
-    "›",
-];
-
-/// The anchor text says "next page".
-pub(crate) fn is_next_text(text: &str) -> bool {
-    let t = text
-        .trim()
-        .trim_matches(|c: char| c == '[' || c == ']' || c == '【' || c == '】')
-        .trim();
-    NEXT_TEXTS.iter().any(|n| t.eq_ignore_ascii_case(n))
-}
-
-/// Anchor texts of a page bar other than "next": numbers, previous/first/last, 第N页.
-const BAR_TEXTS: &[&str] = &[
-    "上一页",
-    "上页",
-    "前页",
-    "上一頁",
-    "首页",
-    "尾页",
-    "末页",
-    "最后一页",
-    "prev",
-    "previous",
-    "first",
-    "last",
-    "<",
-    "«",
-    "‹",
-];
-
-/// The anchor text belongs to a pagination bar: a page number (`2`, `[2]`, `第2页`), a
-/// next/previous/first/last word, or nothing (an image button).
-pub(crate) fn is_page_bar_text(text: &str) -> bool {
-    let t = text
-        .trim()
-        .trim_matches(|c: char| c == '[' || c == ']' || c == '【' || c == '】')
-        .trim();
-    let t = t
-        .strip_prefix('第')
-        .and_then(|r| r.strip_suffix('页'))
-        .unwrap_or(t)
-        .trim();
-    t.is_empty()
-        || t.chars().all(|c| c.is_ascii_digit())
-        || is_next_text(t)
-        || BAR_TEXTS.iter().any(|b| t.eq_ignore_ascii_case(b))
 }
 
 /// What a sitemap lists.
@@ -1178,7 +995,11 @@ mod tests {
         assert!(urls.contains(&"http://127.0.0.1:8000/baogao/hb/5955_2.html"));
         assert!(urls.contains(&"http://127.0.0.1:8000/baogao/hb/8007.html"));
         assert!(!urls.iter().any(|u| u.starts_with("javascript")));
-        let next: Vec<&Link> = a.links.iter().filter(|l| is_next_text(&l.text)).collect();
+        let next: Vec<&Link> = a
+            .links
+            .iter()
+            .filter(|l| pagination::bar::is_next_text(&l.text))
+            .collect();
         assert_eq!(next.len(), 1);
         assert!(next[0].url.as_str().ends_with("/5955_2.html"));
     }
@@ -1287,59 +1108,10 @@ mod tests {
     }
 
     #[test]
-    fn page_bar_texts() {
-        for t in ["2", " [3] ", "第2页", "下一页", "尾页", "", "【4】"] {
-            assert!(is_page_bar_text(t), "{t:?}");
-        }
-        for t in ["相关文章", "2023年报告", "下一篇"] {
-            assert!(!is_page_bar_text(t), "{t:?}");
-        }
-    }
-
-    #[test]
-    fn trs_create_page_html_becomes_page_links() {
-        let base = Url::parse("http://a/c/202303/t20230329_123.html").unwrap();
-        let code = r#"function createPageHTML(_nPageCount, _nCurrIndex, _sPageName, _sPageExt){}
-            createPageHTML(3, 0, "t20230329_123", "html");"#;
-        let links = script_page_links(code, &base);
-        let got: Vec<(&str, &str)> = links
-            .iter()
-            .map(|l| (l.url.as_str(), l.text.as_str()))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("http://a/c/202303/t20230329_123.html", "1"),
-                ("http://a/c/202303/t20230329_123_1.html", "2"),
-                ("http://a/c/202303/t20230329_123_2.html", "3"),
-            ]
-        );
-        // variables, single quotes and the newer six-argument form
-        let list = Url::parse("http://a/xwzx/").unwrap();
-        let code = "var countPage = 4//共多少页\nvar currentPage = 0;\ncreatePageHTML(countPage, currentPage, 'index', 'html');";
-        assert_eq!(script_page_links(code, &list).len(), 4);
-        let code = "createPageHTML('page_div',5, 1,'index','html',98);";
-        let links = script_page_links(code, &list);
-        assert_eq!(links.len(), 5);
-        assert_eq!(links[4].url.as_str(), "http://a/xwzx/index_4.html");
-        // unresolvable arguments give nothing
-        assert!(script_page_links("createPageHTML(n, c, name, ext)", &list).is_empty());
-    }
-
-    #[test]
     fn script_page_bars_are_links_of_the_page() {
         let html = r#"<html><body><p>x</p><div id="page"><script>createPageHTML(2, 0, "t1_99", "shtml");</script></div></body></html>"#;
         let a = analyze(html, &Url::parse("http://a/b/t1_99.shtml").unwrap());
         let urls: Vec<&str> = a.links.iter().map(|l| l.url.as_str()).collect();
         assert_eq!(urls, ["http://a/b/t1_99.shtml", "http://a/b/t1_99_1.shtml"]);
-    }
-
-    #[test]
-    fn next_page_texts() {
-        assert!(is_next_text(" 下一页 "));
-        assert!(is_next_text("[下一页]"));
-        assert!(is_next_text("Next"));
-        assert!(!is_next_text("下一篇"));
-        assert!(!is_next_text("上一页"));
     }
 }

@@ -1,10 +1,10 @@
 //! One URL taken from the frontier: robots check, fetch, classification (sitemap, listing,
-//! article, binary), multi-page assembly, and the rows and links that come out of it.
+//! article, binary), and the rows and links that come out of it. An article's other parts are
+//! fetched and joined by [`crate::pagination`].
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use baogao_model::{CrawledPage, ErrorKind, PAGE_BREAK, Page, PageKind};
+use baogao_model::{CrawledPage, ErrorKind, Page, PageKind};
 use chrono::Utc;
 use sha2::{Digest, Sha256};
 use url::Url;
@@ -12,17 +12,13 @@ use url::Url;
 use crate::charset::{self, Decoded};
 use crate::crawl::{Inner, RunCtx};
 use crate::error::FetchError;
-use crate::host::{Cancelled, Host};
+use crate::host::Cancelled;
 use crate::html::{self, Analysis, Link};
 use crate::http::{BodyPolicy, Fetched, Response};
 use crate::options::Previous;
+use crate::pagination;
 use crate::request::{self, Origin, robots_check};
-use crate::urls::{
-    has_binary_extension, has_origin, looks_like_document, normalize_url, origin_key, part_of,
-};
-
-/// Parts fetched for one article at most.
-const MAX_PARTS: usize = 200;
+use crate::urls::{has_binary_extension, looks_like_document};
 
 /// A URL being fetched (the frontier keeps the smaller `crawl::Pending`).
 #[derive(Debug, Clone)]
@@ -120,7 +116,7 @@ fn host_of(url: &str) -> String {
         .unwrap_or_default()
 }
 
-fn sha_hex(parts: &[&[u8]]) -> String {
+pub(crate) fn sha_hex(parts: &[&[u8]]) -> String {
     let mut h = Sha256::new();
     for p in parts {
         h.update(p);
@@ -129,7 +125,7 @@ fn sha_hex(parts: &[&[u8]]) -> String {
 }
 
 /// A row for a successful response (`body`, `page_urls` and charsets filled in by the caller).
-fn ok_page(job: &Job, kind: PageKind, r: &Response) -> Page {
+pub(crate) fn ok_page(job: &Job, kind: PageKind, r: &Response) -> Page {
     Page {
         url: job.key.clone(),
         final_url: r.final_url.to_string(),
@@ -245,7 +241,7 @@ const INLINE_DIGEST_BYTES: usize = 32 * 1024;
 
 /// Decodes and analyses a page: small ones in place, large ones off the
 /// async workers.
-async fn digest(
+pub(crate) async fn digest(
     bytes: Vec<u8>,
     content_type: Option<String>,
     url: Url,
@@ -399,7 +395,7 @@ pub(crate) async fn process(inner: Arc<Inner>, ctx: Arc<RunCtx>, job: Job) -> Ta
                 digest(body, resp.content_type.clone(), resp.final_url.clone()).await;
             push_links(&mut out, &analysis.links, &job);
             if analysis.is_article() {
-                assemble(
+                pagination::assemble(
                     &inner, &ctx, &host, &job, resp, bytes, decoded, &analysis, &mut out,
                 )
                 .await;
@@ -417,7 +413,7 @@ pub(crate) async fn process(inner: Arc<Inner>, ctx: Arc<RunCtx>, job: Job) -> Ta
 }
 
 /// Adds a document row (article, binary, unchanged) unless the URL was committed earlier.
-fn push_document(out: &mut TaskResult, job: &Job, page: Page) {
+pub(crate) fn push_document(out: &mut TaskResult, job: &Job, page: Page) {
     if job.in_skip {
         out.skipped += 1;
     } else {
@@ -425,7 +421,7 @@ fn push_document(out: &mut TaskResult, job: &Job, page: Page) {
     }
 }
 
-fn push_links(out: &mut TaskResult, links: &[Link], job: &Job) {
+pub(crate) fn push_links(out: &mut TaskResult, links: &[Link], job: &Job) {
     let referrer: Arc<str> = Arc::from(job.key.as_str());
     out.links.extend(links.iter().map(|l| Found {
         url: l.url.clone(),
@@ -435,332 +431,14 @@ fn push_links(out: &mut TaskResult, links: &[Link], job: &Job) {
     }));
 }
 
-/// One fetched part of an article.
-struct Part {
-    key: String,
-    bytes: Vec<u8>,
-    text: String,
-    /// Malformed byte sequences replaced while decoding it.
-    errors: usize,
-}
-
-fn count(n: usize) -> u32 {
+/// `n` as a row's `u32` count, saturating.
+pub(crate) fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-/// Other parts of the article whose part `cur_n` has `links`: URLs named like parts of `base`
-/// (`base_N.html`, `?page=N`) linked from its page bar, `base` itself (part 0, when we started
-/// further on), and "next page" links (下一页 …) into the same directory, which become part
-/// `cur_n + 1`. "Next article" links (下一篇) are none of these.
-fn candidates(
-    links: &[Link],
-    origin: &str,
-    base: &str,
-    cur_key: &str,
-    cur_n: u32,
-    known: &mut BTreeMap<u32, Url>,
-) {
-    for l in links {
-        if !has_origin(&l.url, origin) {
-            continue;
-        }
-        let mut url = l.url.clone();
-        url.set_fragment(None);
-        let norm = normalize_url(&url);
-        let key = norm.as_str();
-        if key == cur_key {
-            continue;
-        }
-        let n = match part_of(&norm) {
-            // named like a part, and linked from a page bar (number, 下一页, 第N页 …)
-            Some((b, n)) if b == base && html::is_page_bar_text(&l.text) => n,
-            None if key == base => 0,
-            None if html::is_next_text(&l.text) && same_directory(&norm, cur_key) => cur_n + 1,
-            Some(_) | None => continue,
-        };
-        known.entry(n).or_insert(url);
-    }
-}
-
-/// The page (named like part `n` of `base`) really is a later part: it links to `base` or to
-/// another part of `base` from its page bar. Without that, a name such as `show-12-345.html`
-/// (PHPCMS: category 12, article 345) or `t20230329_123.html` (TRS: article 123) is the
-/// article's own first page.
-fn links_to_first_part(links: &[Link], origin: &str, base: &str, own: &str) -> bool {
-    links.iter().any(|l| {
-        if !has_origin(&l.url, origin) {
-            return false;
-        }
-        let norm = normalize_url(&l.url);
-        if norm.as_str() == own {
-            return false;
-        }
-        norm.as_str() == base
-            || (html::is_page_bar_text(&l.text) && part_of(&norm).is_some_and(|(b, _)| b == base))
-    })
-}
-
-/// `a` and the URL `b` are in the same directory.
-fn same_directory(a: &Url, b: &str) -> bool {
-    let dir = |s: &str| s.rsplit_once('/').map(|(d, _)| d.to_owned());
-    Url::parse(b).is_ok_and(|b| dir(a.path()) == dir(b.path()))
-}
-
-/// Fetches every other part of an article and adds one `Html` (or `Unchanged`) row for all.
-#[allow(clippy::too_many_arguments)]
-async fn assemble(
-    inner: &Inner,
-    ctx: &RunCtx,
-    host: &Arc<Host>,
-    job: &Job,
-    first: Response,
-    bytes: Vec<u8>,
-    decoded: Decoded,
-    analysis: &Analysis,
-    out: &mut TaskResult,
-) {
-    let origin = origin_key(&job.url);
-    let (base, n0) = match part_of(&job.url) {
-        Some((b, n)) if links_to_first_part(&analysis.links, &origin, &b, &job.key) => (b, n),
-        _ => (job.key.clone(), 0),
-    };
-    let mut parts: BTreeMap<u32, Part> = BTreeMap::new();
-    parts.insert(
-        n0,
-        Part {
-            key: job.key.clone(),
-            bytes,
-            text: decoded.text,
-            errors: decoded.errors,
-        },
-    );
-    let mut known: BTreeMap<u32, Url> = BTreeMap::new();
-    candidates(&analysis.links, &origin, &base, &job.key, n0, &mut known);
-    let mut attempts = first.attempts;
-    let mut seen_content = std::collections::HashSet::from([analysis.fingerprint]);
-    let mut tried: std::collections::BTreeSet<u32> = std::collections::BTreeSet::from([n0]);
-    while let Some((&n, url)) = known.iter().find(|(n, _)| !tried.contains(*n)) {
-        let url = url.clone();
-        tried.insert(n);
-        if parts.len() >= MAX_PARTS {
-            tracing::warn!(url = %job.key, "article has more than {MAX_PARTS} parts; the rest is not fetched");
-            break;
-        }
-        let key = normalize_url(&url).to_string();
-        if !ctx.claim(&key) {
-            tracing::debug!(part = %key, "part already fetched in this run");
-            continue;
-        }
-        let part_job = Job {
-            url: url.clone(),
-            key: key.clone(),
-            referrer: Some(job.key.clone()),
-            seed: false,
-            from_sitemap: false,
-            in_skip: false,
-            previous: None,
-            depth: job.depth,
-        };
-        match robots_check(inner, host, &url, ctx).await {
-            Err(Cancelled) => {
-                out.cancelled = true;
-                out.pages.clear();
-                return;
-            }
-            Ok(Err(err)) => {
-                out.robots_blocked += 1;
-                out.pages.push(error_page(
-                    &key,
-                    job.depth,
-                    Some(job.key.clone()),
-                    None,
-                    0,
-                    &err,
-                ));
-                continue;
-            }
-            Ok(Ok(())) => {}
-        }
-        let resp = match request::fetch(
-            inner,
-            ctx,
-            Arc::clone(host),
-            &url,
-            None,
-            BodyPolicy::Always,
-            Origin::Unfollowed,
-        )
-        .await
-        {
-            Fetched::Ok(r) => r,
-            Fetched::Redirect(_) => unreachable!("`request::fetch` follows redirects"),
-            Fetched::Failed(f) => {
-                tracing::warn!(part = %key, err = %f.error, "article part failed");
-                out.robots_blocked += u64::from(f.robots_blocked);
-                out.pages.push(error_page(
-                    &key,
-                    job.depth,
-                    Some(job.key.clone()),
-                    f.status,
-                    f.attempts,
-                    &f.error,
-                ));
-                continue;
-            }
-            Fetched::Cancelled => {
-                out.cancelled = true;
-                out.pages.clear();
-                return;
-            }
-        };
-        attempts = attempts.max(resp.attempts);
-        let body = resp.body.unwrap_or_default();
-        let (bytes, decoded, analysis) =
-            digest(body, resp.content_type.clone(), resp.final_url.clone()).await;
-        if !seen_content.insert(analysis.fingerprint) {
-            // `?page=99` answered with a page we have: the end of a loop, not a new part
-            tracing::debug!(part = %key, "part repeats an earlier part; pagination ends here");
-            continue;
-        }
-        push_links(out, &analysis.links, &part_job);
-        candidates(&analysis.links, &origin, &base, &key, n, &mut known);
-        parts.insert(
-            n,
-            Part {
-                key,
-                bytes,
-                text: decoded.text,
-                errors: decoded.errors,
-            },
-        );
-    }
-
-    let raw: Vec<&[u8]> = parts.values().map(|p| p.bytes.as_slice()).collect();
-    let sha = sha_hex(&raw);
-    let mut page = ok_page(job, PageKind::Html, &first);
-    page.url
-        .clone_from(&parts.values().next().expect("first part").key);
-    page.page_urls = parts.values().map(|p| p.key.clone()).collect();
-    page.attempts = attempts;
-    page.declared_charset = decoded.declared;
-    page.detected_charset = Some(decoded.used);
-    page.decode_errors = Some(count(parts.values().map(|p| p.errors).sum()));
-    let unchanged =
-        job.previous.as_ref().and_then(|p| p.body_sha256.as_deref()) == Some(sha.as_str());
-    if unchanged {
-        page.kind = PageKind::Unchanged;
-    } else {
-        let texts: Vec<&str> = parts.values().map(|p| p.text.as_str()).collect();
-        page.body = Some(texts.join(PAGE_BREAK));
-    }
-    page.body_sha256 = Some(sha);
-    push_document(out, job, page);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn link(u: &str, text: &str) -> Link {
-        Link {
-            url: Url::parse(u).unwrap(),
-            text: text.into(),
-        }
-    }
-
-    #[test]
-    fn part_candidates_from_a_page_bar() {
-        let links = [
-            link("http://a/hb/5955_2.html", "2"),
-            link("http://a/hb/5955_3.html", "3"),
-            link("http://a/hb/5955_2.html", "下一页"),
-            link("http://a/hb/6000_2.html", "相关"),
-            link("http://b/hb/5955_4.html", "4"),
-            link("http://a/hb/7861.html", "下一篇"),
-        ];
-        let mut known = BTreeMap::new();
-        candidates(
-            &links,
-            "a",
-            "http://a/hb/5955.html",
-            "http://a/hb/5955.html",
-            1,
-            &mut known,
-        );
-        let got: Vec<(u32, &str)> = known.iter().map(|(n, u)| (*n, u.as_str())).collect();
-        assert_eq!(
-            got,
-            [
-                (2, "http://a/hb/5955_2.html"),
-                (3, "http://a/hb/5955_3.html")
-            ]
-        );
-    }
-
-    #[test]
-    fn part_named_links_outside_a_page_bar_are_not_parts() {
-        // `2023_11.html` linked as a related article from `2023_12.html` (a stand-alone page)
-        let links = [
-            link("http://a/x/2023_11.html", "十一月的报告"),
-            link("http://a/x/2023_13.html", "下一页"),
-        ];
-        let mut known = BTreeMap::new();
-        candidates(
-            &links,
-            "a",
-            "http://a/x/2023.html",
-            "http://a/x/2023_12.html",
-            12,
-            &mut known,
-        );
-        assert_eq!(known.keys().copied().collect::<Vec<_>>(), [13]);
-        // a free-form next link into another directory is not a part
-        let links = [link("http://a/other/abc.html", "下一页")];
-        let mut known = BTreeMap::new();
-        candidates(
-            &links,
-            "a",
-            "http://a/art/abc.html",
-            "http://a/art/abc.html",
-            1,
-            &mut known,
-        );
-        assert!(known.is_empty());
-    }
-
-    #[test]
-    fn part_candidates_from_a_later_part_and_next_links() {
-        let links = [
-            link("http://a/hb/5955.html", "1"),
-            link("http://a/hb/5955_3.html", "下一页"),
-        ];
-        let mut known = BTreeMap::new();
-        candidates(
-            &links,
-            "a",
-            "http://a/hb/5955.html",
-            "http://a/hb/5955_2.html",
-            2,
-            &mut known,
-        );
-        // the first page is part 0 (TRS numbers the second page `_1`)
-        assert_eq!(known.keys().copied().collect::<Vec<_>>(), [0, 3]);
-        // a next link with free-form naming becomes the following part
-        let links = [link("http://a/art/abc.html?seg=b", "下一页")];
-        let mut known = BTreeMap::new();
-        candidates(
-            &links,
-            "a",
-            "http://a/art/abc.html",
-            "http://a/art/abc.html",
-            1,
-            &mut known,
-        );
-        assert_eq!(
-            known.get(&2).map(Url::as_str),
-            Some("http://a/art/abc.html?seg=b")
-        );
-    }
 
     #[test]
     fn gzip_sitemap_bomb_is_cut_at_the_cap() {

@@ -90,7 +90,9 @@
 //!   [`PAGE_BREAK`](baogao_model::PAGE_BREAK),
 //!   `body_sha256` over all parts' raw bytes. Part URLs found as ordinary links are held back
 //!   until every article that could claim them is done, so they never become articles of their
-//!   own; a part that fails gives its own `Error` row and the article keeps the other parts;
+//!   own; a part that fails gives its own `Error` row and the article keeps the other parts.
+//!   All of this (part names, script page bars, page-bar words, assembly) is the crate's
+//!   `pagination` module, whose doc lists the schemes it knows and how to add one;
 //! - PDF/Word/images/archives → `Binary` (url + content type, body not downloaded), and so is
 //!   a body that is a file whatever its `Content-Type` says ([`charset::looks_binary`]);
 //! - 304, or a body whose hash equals `Previous::body_sha256` → `Unchanged`;
@@ -130,6 +132,7 @@ mod http;
 mod job;
 mod options;
 mod pace;
+mod pagination;
 mod request;
 mod tags;
 mod urls;
