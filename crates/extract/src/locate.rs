@@ -484,11 +484,15 @@ fn forward_sentences(
             .find(|m| m.as_str().contains("季度") || m.as_str() == "上半年" || !aimed(m));
         // 二〇一〇年上海目标…进一步下降、完成“十一五”期间…的目标: a plan named
         // after the target year itself is an aside (its figures are dropped below)
+        // (or after 今年: 今年地区生产总值增长5%…，碳排放双控达到国家下达“十五五”
+        // 目标任务的序时进度)
         let plan_aside = |m: &regex::Match<'_>| {
+            let before = &t[..m.start()];
             is_plan_word(m.as_str())
-                && year_word
+                && (year_word
                     .as_deref()
-                    .is_some_and(|w| crate::meta::with_digit_years(&t[..m.start()]).contains(w))
+                    .is_some_and(|w| crate::meta::with_digit_years(before).contains(w))
+                    || before.contains("今年") && before.contains(['，', '；']))
         };
         let not_now = lp.not_this_year.find_iter(t).find(|m| !plan_aside(m));
         if let Some(w) = not_now.or(reported) {
@@ -598,11 +602,15 @@ fn forward_sentences(
             continue;
         }
         let mut items = clause::read_sentence(n, a, b, dict, pat, Mode::Targets);
-        // a plan's goal quoted beside the year's aims is not one of them
+        // a plan's goal quoted beside the year's aims is not one of them (a
+        // figure of the plan); a target measured against the plan is
+        // (碳排放双控达到国家下达“十五五”目标任务的序时进度)
         items.retain(|it| {
-            !lp.not_this_year
-                .find_iter(n.text(it.start, it.end))
-                .any(|m| is_plan_word(m.as_str()))
+            it.figs.iter().all(|f| f.value.is_none())
+                || !lp
+                    .not_this_year
+                    .find_iter(n.text(it.start, it.end))
+                    .any(|m| is_plan_word(m.as_str()))
         });
         let states = items.iter().any(|it| {
             !it.indicator.starts_with("other:") && it.figs.iter().any(|f| f.value.is_some())

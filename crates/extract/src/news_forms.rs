@@ -497,8 +497,8 @@ fn chinese_numeral(s: &str) -> String {
 
 /// The same targets paragraph written the ways reports and reposts write
 /// lists — one line per item, bullets, numbers, circled numbers, 一是…,
-/// commas for semicolons, 百分之 for %, full-width ％ — reads to the same
-/// targets, for every report of `fixtures/dev`.
+/// commas for semicolons, 百分之 for %, full-width ％, a news sentence with
+/// no cue — reads to the same targets, for every report of `fixtures/dev`.
 #[test]
 fn a_targets_paragraph_reads_the_same_however_its_list_is_written() {
     let cue = regex::Regex::new(r"[^\n。]*主要预期目标[^\n]{0,12}：[^\n]*").expect("pattern");
@@ -510,9 +510,16 @@ fn a_targets_paragraph_reads_the_same_however_its_list_is_written() {
         .collect();
     files.sort();
     let key = |text: &str| {
+        // a full report's plan part, or (no 工作报告 title) a news item
         let doc = Document::from_text(
             "m.txt",
-            &format!("2026年某某省人民政府工作报告\n二、2026年工作安排\n{text}\n"),
+            &if text.starts_with("省长") {
+                format!(
+                    "某某省政府工作报告提出今年发展目标\n2026年01月21日 来源：某某日报\n{text}\n"
+                )
+            } else {
+                format!("2026年某某省人民政府工作报告\n二、2026年工作安排\n{text}\n")
+            },
         );
         let mut k: Vec<String> = ex()
             .extract(&doc)
@@ -562,6 +569,8 @@ fn a_targets_paragraph_reads_the_same_however_its_list_is_written() {
                 })
                 .into_owned(),
             p.replace('%', "％"),
+            // a news report's sentence with no cue at all
+            format!("省长在政府工作报告中说，今年{list}"),
         ];
         let want = key(p);
         assert!(!want.is_empty(), "{}", f.display());
