@@ -548,7 +548,9 @@ fn forward_sentences(
         let names_now =
             t.contains("今年") || t.contains("明年") || t.contains("新的一年") || names_year(t);
         let ends = matches!(n.chars[b - 1], '。' | '！' | '？') || para_ends.contains(&b);
-        past_sentence = !ends && (carried || back.is_some());
+        // (a clause that names the coming year ends what the past one carried:
+        // 2025年…增长5.4%；2026年…增长5%左右；居民消费价格涨幅2%左右)
+        past_sentence = !ends && ((carried && !names_now) || back.is_some());
         if carried && !names_now {
             if figures {
                 trace.note(n, (a, b), false, || {

@@ -513,7 +513,7 @@ fn a_targets_paragraph_reads_the_same_however_its_list_is_written() {
         // a full report's plan part, or (no 工作报告 title) a news item
         let doc = Document::from_text(
             "m.txt",
-            &if text.starts_with("省长") {
+            &if text.starts_with("省长") || text.starts_with("报告显示") {
                 format!(
                     "某某省政府工作报告提出今年发展目标\n2026年01月21日 来源：某某日报\n{text}\n"
                 )
@@ -569,8 +569,10 @@ fn a_targets_paragraph_reads_the_same_however_its_list_is_written() {
                 })
                 .into_owned(),
             p.replace('%', "％"),
-            // a news report's sentence with no cue at all
+            // a news report's sentence with no cue at all, and one that
+            // first gives last year's result
             format!("省长在政府工作报告中说，今年{list}"),
+            format!("报告显示，2025年全省地区生产总值增长5.4%；2026年{list}"),
         ];
         let want = key(p);
         assert!(!want.is_empty(), "{}", f.display());
