@@ -586,3 +586,14 @@ fn a_targets_paragraph_reads_the_same_however_its_list_is_written() {
         "every report of fixtures/dev has a targets paragraph"
     );
 }
+
+#[test]
+fn the_target_word_before_a_name_is_not_the_name() {
+    let out = news(DATELINE, "市长表示，今年的目标是经济增长达到6%至6.5%。");
+    let got: Vec<(&str, Option<f64>, Option<f64>)> = out
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.value, t.value_max))
+        .collect();
+    assert_eq!(got, [("gdp", Some(6.0), Some(6.5))]);
+}
