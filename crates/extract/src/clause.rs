@@ -29,6 +29,7 @@ pub(crate) struct Patterns {
     qualitative: Regex,
     complete_lead: Regex,
     relative: Regex,
+    completion: Regex,
 }
 
 impl Patterns {
@@ -59,6 +60,9 @@ impl Patterns {
             )),
             complete_lead: re(
                 r"^(?:全面)?(?:完成|实现|达到)(?:(?:国家|上级|省|市|自治区|中央)(?:下达|确定|分解)的?|省定|市定|县定|州定)(.+?)(?:(?:降低|下降|减少)(?:目标|任务))?$",
+            ),
+            completion: re(
+                r"^(?:确保|全面|力争)?(?:完成|达到|实现)[^，；。]{0,16}?(?:下达|确定|分解)[^，；。]{0,6}(?:任务|目标|要求|控制指标)$",
             ),
             relative: re(concat!(
                 r"(?:高于|低于|快于|慢于|好于|超出|比)(?:全国|全省|全市|全区|平均|经济增速|同期|国家)|",
@@ -259,6 +263,9 @@ pub(crate) fn read_sentence(
     // index in `items` of the item nameless segments attach to
     let mut current: Option<usize> = None;
     let mut subject: Option<(usize, usize)> = None;
+    // a clause of names only (人口自然增长率、万元GDP能耗和…等约束性指标，) whose
+    // next clause completes them (确保完成省政府下达的任务)
+    let mut listed: Vec<(usize, usize)> = Vec::new();
     let mut condition_start: Option<usize> = None;
     for &(cs, ce) in &clauses {
         // real clauses are short; a page of unpunctuated text is not read
@@ -266,6 +273,25 @@ pub(crate) fn read_sentence(
             current = None;
             subject = None;
             continue;
+        }
+        // …等约束性指标，确保完成省政府下达的任务: the names of the clause before
+        // get the completion, each a qualitative target
+        let names_before = std::mem::take(&mut listed);
+        if mode == Mode::Targets
+            && names_before.len() > 1
+            && pat.completion.is_match(n.text(cs, ce))
+        {
+            let seg = Seg {
+                qualitative: true,
+                ..read_segment(n, cs, ce, dict, pat, mode)
+            };
+            let new = make_items(n, &names_before, &seg, names_before[0].0, ce, dict);
+            if !new.is_empty() {
+                items.extend(new);
+                current = None;
+                subject = None;
+                continue;
+            }
         }
         let segs = split_segments(c, cs, ce);
         let mut pending: Vec<(usize, usize)> = Vec::new();
@@ -333,6 +359,8 @@ pub(crate) fn read_sentence(
                 } else if !pending.is_empty() || dict.is_known(n.text(ns, ne)) {
                     // the subject of the next clause's figure (…收入交出了高分答卷，同比增长82.9%)
                     subject = Some((ns, ne));
+                    listed = std::mem::take(&mut pending);
+                    listed.push((ns, ne));
                     current = None;
                 }
                 continue;
@@ -343,8 +371,8 @@ pub(crate) fn read_sentence(
                 continue;
             }
             if seg.nums.is_empty() && !(seg.flat && mode == Mode::Outcomes) {
-                // a remark like 按可比价格计算 keeps the subject; other prose ends it
                 let seg_text = n.text(ss, se);
+                // a remark like 按可比价格计算 keeps the subject; other prose ends it
                 let remark = seg_text.chars().count() <= 10
                     && ["计算", "可比", "口径", "因素", "同比", "初步"]
                         .iter()

@@ -597,3 +597,30 @@ fn the_target_word_before_a_name_is_not_the_name() {
         .collect();
     assert_eq!(got, [("gdp", Some(6.0), Some(6.5))]);
 }
+
+#[test]
+fn names_of_one_clause_completed_by_the_next() {
+    let out = news(
+        DATELINE,
+        "今年主要预期目标是：地区生产总值增长10%，人口自然增长率、万元GDP能耗等约束性指标，确保完成省政府下达的任务。",
+    );
+    let got: Vec<(&str, Qualifier)> = out
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.qualifier))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("gdp", Qualifier::Exact),
+            ("population_growth", Qualifier::Qualitative),
+            ("energy_intensity", Qualifier::Qualitative),
+        ]
+    );
+    // one name alone is the subject of whatever follows, as before
+    let out = news(
+        DATELINE,
+        "今年主要预期目标是：地区生产总值，确保完成省政府下达的任务。",
+    );
+    assert!(out.targets.len() <= 1, "{:#?}", out.targets);
+}
