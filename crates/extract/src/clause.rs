@@ -293,6 +293,35 @@ pub(crate) fn read_sentence(
                 continue;
             }
         }
+        // 在固定资产投资、社会消费品零售总额、进出口方面，分别保持增长20%、13%和14%以上:
+        // one figure for each name of the clause before
+        if mode == Mode::Targets && names_before.len() > 1 && at(c, cs, "分别") {
+            let seg = read_segment(n, cs, ce, dict, pat, mode);
+            if seg.nums.len() == names_before.len() {
+                let figs = fenbie_figs(&seg, names_before.len(), c);
+                for (&(a, b), fig) in names_before.iter().zip(figs) {
+                    let a = if c[a] == '在' { a + 1 } else { a };
+                    let b = if n.text(a, b).ends_with("方面") {
+                        b - 2
+                    } else {
+                        b
+                    };
+                    let name = n.text(a, b);
+                    let r = dict.resolve(name);
+                    let (indicator, default) = indicator_of(&r, name);
+                    items.push(Item {
+                        indicator,
+                        raw_name: n.orig_text(a, b),
+                        figs: vec![finish_fig(fig, default, name)],
+                        start: names_before[0].0,
+                        end: ce,
+                    });
+                }
+                current = None;
+                subject = None;
+                continue;
+            }
+        }
         let segs = split_segments(c, cs, ce);
         let mut pending: Vec<(usize, usize)> = Vec::new();
         let mut same_clause_item: Option<usize> = None;

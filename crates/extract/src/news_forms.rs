@@ -624,3 +624,41 @@ fn names_of_one_clause_completed_by_the_next() {
     );
     assert!(out.targets.len() <= 1, "{:#?}", out.targets);
 }
+
+#[test]
+fn fenbie_figures_for_the_names_of_the_clause_before() {
+    let out = news(
+        DATELINE,
+        "今年主要预期目标是：在固定资产投资、社会消费品零售总额、进出口方面，分别保持增长20%、13%和14%以上。",
+    );
+    let got: Vec<(&str, &str, Option<f64>, Qualifier)> = out
+        .targets
+        .iter()
+        .map(|t| {
+            (
+                t.indicator.as_str(),
+                t.raw_name.as_str(),
+                t.value,
+                t.qualifier,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "fixed_asset_investment",
+                "固定资产投资",
+                Some(20.0),
+                Qualifier::AtLeast
+            ),
+            (
+                "retail_sales",
+                "社会消费品零售总额",
+                Some(13.0),
+                Qualifier::AtLeast
+            ),
+            ("foreign_trade", "进出口", Some(14.0), Qualifier::AtLeast),
+        ]
+    );
+}
