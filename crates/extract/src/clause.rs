@@ -306,16 +306,13 @@ pub(crate) fn read_sentence(
                     } else {
                         b
                     };
-                    let name = n.text(a, b);
-                    let r = dict.resolve(name);
-                    let (indicator, default) = indicator_of(&r, name);
-                    items.push(Item {
-                        indicator,
-                        raw_name: n.orig_text(a, b),
-                        figs: vec![finish_fig(fig, default, name)],
-                        start: names_before[0].0,
-                        end: ce,
-                    });
+                    items.push(one_figure_item(
+                        dict,
+                        n.text(a, b),
+                        n.orig_text(a, b),
+                        fig,
+                        (names_before[0].0, ce),
+                    ));
                 }
                 current = None;
                 subject = None;
@@ -338,20 +335,12 @@ pub(crate) fn read_sentence(
                 let start = condition_start.take().unwrap_or(ss);
                 let figs = fenbie_figs(&seg, fb.names.len(), c);
                 for (k, (name, fig)) in fb.names.iter().zip(figs).enumerate() {
-                    let r = dict.resolve(name);
-                    let (indicator, default) = indicator_of(&r, name);
-                    let fig = finish_fig(fig, default, name);
                     let raw = fb
                         .written
                         .clone()
-                        .or_else(|| fb.spelled.get(k).cloned().flatten());
-                    items.push(Item {
-                        indicator,
-                        raw_name: raw.unwrap_or_else(|| crate::names::as_written(name)),
-                        figs: vec![fig],
-                        start,
-                        end: se,
-                    });
+                        .or_else(|| fb.spelled.get(k).cloned().flatten())
+                        .unwrap_or_else(|| crate::names::as_written(name));
+                    items.push(one_figure_item(dict, name, raw, fig, (start, se)));
                 }
                 current = None;
                 subject = None;
@@ -590,6 +579,24 @@ fn resolved_of(dict: &Dictionary, indicator: &str) -> crate::indicator::Resolved
             id: Some(indicator.to_owned()),
             measure: dict.measure_of(indicator),
         }
+    }
+}
+
+/// The item of one name of a 分别 list and its figure, evidenced by `span`.
+fn one_figure_item(
+    dict: &Dictionary,
+    name: &str,
+    raw_name: String,
+    fig: Fig,
+    (start, end): (usize, usize),
+) -> Item {
+    let (indicator, default) = indicator_of(&dict.resolve(name), name);
+    Item {
+        indicator,
+        raw_name,
+        figs: vec![finish_fig(fig, default, name)],
+        start,
+        end,
     }
 }
 

@@ -13,6 +13,9 @@ use crate::explain::Trace;
 use crate::indicator::Dictionary;
 use crate::norm::Norm;
 
+/// The words that name the coming year in a report of it.
+const NOW_WORDS: &[&str] = &["今年", "明年", "新的一年"];
+
 /// Compiled patterns for locating blocks (built once per extractor).
 #[derive(Debug)]
 pub(crate) struct LocatePatterns {
@@ -67,6 +70,16 @@ impl LocatePatterns {
             // year first (今年全市生产总值比上年增长9%), a result otherwise
             compared_growth: re(r"(?:比|较)(?:上年|去年)"),
         }
+    }
+}
+
+impl LocatePatterns {
+    /// The word that makes `t` (a lead or a clause) name another government
+    /// than the reporting one (全国, 中央, 国家确定的…), if one does; the nation
+    /// as an aim or a rank (全面建设社会主义现代化国家, 国家级) does not.
+    fn another_government(&self, t: &str) -> Option<String> {
+        let whose = self.nation_as_aim.replace_all(t, "");
+        self.elsewhere.find(&whose).map(|w| w.as_str().to_owned())
     }
 }
 
@@ -217,13 +230,8 @@ fn cue_in(
         .any(|w| clause.contains(w));
         // 全面建设社会主义现代化国家, 国家级: the nation as an aim or a rank,
         // not as the government whose targets follow
-        let whose = lp
-            .nation_as_aim
-            .replace_all(if own { clause } else { lead }, "");
-        if let Some(w) = lp.elsewhere.find(&whose) {
-            reject(trace, &|| {
-                format!("another government's targets (`{}`)", w.as_str())
-            });
+        if let Some(w) = lp.another_government(if own { clause } else { lead }) {
+            reject(trace, &|| format!("another government's targets (`{w}`)"));
             continue;
         }
         if matches!(level, Some(Level::City | Level::County)) && lead.contains("全省") {
@@ -449,8 +457,9 @@ fn forward_sentences(
     // why a sentence looks back (or at another year), if it does
     let backward = |t: &str| -> Option<String> {
         let t = &*lp.compared.replace_all(t, "");
-        let now_first = ["今年", "明年", "新的一年"]
-            .into_iter()
+        let now_first = NOW_WORDS
+            .iter()
+            .copied()
             .chain(year_word.as_deref())
             .filter_map(|w| t.find(w))
             .min();
@@ -545,8 +554,8 @@ fn forward_sentences(
             back = None;
         }
         let figures = has_figure(t);
-        let names_now =
-            t.contains("今年") || t.contains("明年") || t.contains("新的一年") || names_year(t);
+        let year_named = names_year(t);
+        let names_now = NOW_WORDS.iter().any(|w| t.contains(w)) || year_named;
         let ends = matches!(n.chars[b - 1], '。' | '！' | '？') || para_ends.contains(&b);
         // (a clause that names the coming year ends what the past one carried:
         // 2025年…增长5.4%；2026年…增长5%左右；居民消费价格涨幅2%左右)
@@ -562,9 +571,7 @@ fn forward_sentences(
         }
         // 国家确定的主要预期目标是：… quotes another government's targets
         if let Some(c) = lp.cue.find(t)
-            && lp
-                .elsewhere
-                .is_match(&lp.nation_as_aim.replace_all(&t[..c.start()], ""))
+            && lp.another_government(&t[..c.start()]).is_some()
         {
             if figures {
                 trace.note(n, (a, b), false, || {
@@ -574,7 +581,7 @@ fn forward_sentences(
             continuing = false;
             continue;
         }
-        let names_ahead = lp.forward.is_match(t) || names_year(t);
+        let names_ahead = lp.forward.is_match(t) || year_named;
         let forward = names_ahead || std::mem::take(&mut announced);
         // with no target year known, only a sentence that names the coming
         // year itself opens a group (报告 or 目标 alone may be any year's)
@@ -676,8 +683,9 @@ fn forward_sentences(
 /// The byte offset of the last clause of `t` that opens with the coming
 /// year (今年, 明年, 新的一年 or `year_word`, right after ，：； or a quote).
 fn turn_to_now(t: &str, year_word: Option<&str>) -> Option<usize> {
-    ["今年", "明年", "新的一年"]
-        .into_iter()
+    NOW_WORDS
+        .iter()
+        .copied()
         .chain(year_word)
         .flat_map(|w| t.match_indices(w).map(|(i, _)| i))
         .filter(|&i| {

@@ -11,7 +11,8 @@ fn ex() -> &'static Extractor {
     &EX
 }
 
-fn run(text: &str) -> Extraction {
+/// The extraction of `text`, every row's offsets checked against its evidence.
+pub(crate) fn run(text: &str) -> Extraction {
     let doc = Document::from_text("t.txt", text);
     let out = ex().extract(&doc);
     for t in &out.targets {

@@ -104,55 +104,55 @@ fn reviews(sentence: &str) -> bool {
 /// The year the text names most often as the coming year (the later one on
 /// a tie); `body` has its Chinese-digit years as digits.
 pub(crate) fn from_cues(body: &str, glued: &[i32], yp: &YearPatterns) -> Option<i32> {
-    let mut votes: Vec<(i32, usize)> = glued.iter().fold(Vec::new(), |mut v, &y| {
-        match v.iter_mut().find(|(x, _)| *x == y) {
-            Some(e) => e.1 += 1,
-            None => v.push((y, 1)),
-        }
-        v
-    });
-    for c in yp.cue.captures_iter(body) {
-        let year = if let Some(y) = c.get(1) {
-            y.as_str().parse().ok()
-        } else if let Some(y) = c.get(3) {
-            y.as_str().parse::<i32>().ok().map(|y| y + 1)
-        } else if let Some(y) = c.get(5) {
-            // 过去的2023年是… looks back: the report is for the year after;
-            // so does a sentence that reviews the year it names
-            // (2011年是实施“十二五”规划的第一年，省政府较好地完成了…)
-            let end = c.get(0).map_or(0, |m| m.end());
-            let past = c.get(4).is_some() || reviews(sentence_after(body, end));
-            y.as_str().parse::<i32>().ok().map(|y| y + i32::from(past))
-        } else if let Some(y) = c.get(6) {
-            y.as_str().parse().ok()
-        } else if let Some(y) = c.get(8) {
-            // 到2020年…目标 is a five-year goal; 2005年政府工作及“十五”计划
-            // reviews a five-year plan
-            (c.get(7).is_none() && !c[0].contains('五'))
-                .then(|| y.as_str().parse().ok())
-                .flatten()
-        } else if let Some(y) = c.get(9) {
-            // …力争实现地区生产总值增长6.5%: an aim, not a result
-            let aim = ["力争", "确保", "预期", "目标", "计划", "要", "将"]
-                .iter()
-                .any(|w| c[0].contains(w));
-            (!aim)
-                .then(|| y.as_str().parse::<i32>().ok().map(|y| y + 1))
-                .flatten()
-        } else {
-            None
-        };
-        if let Some(y) = year {
-            match votes.iter_mut().find(|(x, _)| *x == y) {
-                Some(v) => v.1 += 1,
-                None => votes.push((y, 1)),
-            }
+    let cued = yp
+        .cue
+        .captures_iter(body)
+        .filter_map(|c| cue_year(&c, body));
+    let mut votes: Vec<(i32, usize)> = Vec::new();
+    for y in glued.iter().copied().chain(cued) {
+        match votes.iter_mut().find(|(x, _)| *x == y) {
+            Some(v) => v.1 += 1,
+            None => votes.push((y, 1)),
         }
     }
     votes
         .into_iter()
         .max_by_key(|&(y, k)| (k, y))
         .map(|(y, _)| y)
+}
+
+/// The coming year one match of [`YearPatterns::cue`] names, if it names one.
+fn cue_year(c: &regex::Captures<'_>, body: &str) -> Option<i32> {
+    if let Some(y) = c.get(1) {
+        y.as_str().parse().ok()
+    } else if let Some(y) = c.get(3) {
+        y.as_str().parse::<i32>().ok().map(|y| y + 1)
+    } else if let Some(y) = c.get(5) {
+        // 过去的2023年是… looks back: the report is for the year after;
+        // so does a sentence that reviews the year it names
+        // (2011年是实施“十二五”规划的第一年，省政府较好地完成了…)
+        let end = c.get(0).map_or(0, |m| m.end());
+        let past = c.get(4).is_some() || reviews(sentence_after(body, end));
+        y.as_str().parse::<i32>().ok().map(|y| y + i32::from(past))
+    } else if let Some(y) = c.get(6) {
+        y.as_str().parse().ok()
+    } else if let Some(y) = c.get(8) {
+        // 到2020年…目标 is a five-year goal; 2005年政府工作及“十五”计划
+        // reviews a five-year plan
+        (c.get(7).is_none() && !c[0].contains('五'))
+            .then(|| y.as_str().parse().ok())
+            .flatten()
+    } else if let Some(y) = c.get(9) {
+        // …力争实现地区生产总值增长6.5%: an aim, not a result
+        let aim = ["力争", "确保", "预期", "目标", "计划", "要", "将"]
+            .iter()
+            .any(|w| c[0].contains(w));
+        (!aim)
+            .then(|| y.as_str().parse::<i32>().ok().map(|y| y + 1))
+            .flatten()
+    } else {
+        None
+    }
 }
 
 /// The years named right before a target phrase the normalisation dropped
