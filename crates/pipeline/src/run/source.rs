@@ -108,18 +108,15 @@ fn crawl(
     // error rows of earlier runs are requested again, as seeds: a dead link on
     // a committed article would otherwise never be met again
     let mut fetch = config.fetch.clone();
-    let retried = failed
-        .iter()
-        .filter_map(|u| url::Url::parse(u).ok())
-        .filter(|u| !skip.contains(u.as_str()))
-        .fold(0usize, |n, u| {
-            if fetch.seeds.contains(&u) {
-                n
-            } else {
-                fetch.seeds.push(u);
-                n + 1
-            }
-        });
+    let seeded: HashSet<String> = fetch.seeds.iter().map(|u| u.as_str().to_owned()).collect();
+    let before = fetch.seeds.len();
+    fetch.seeds.extend(
+        failed
+            .iter()
+            .filter_map(|u| url::Url::parse(u).ok())
+            .filter(|u| !skip.contains(u.as_str()) && !seeded.contains(u.as_str())),
+    );
+    let retried = fetch.seeds.len() - before;
     if retried > 0 {
         tracing::info!(retried, "requesting the error rows of earlier runs again");
     }
@@ -173,9 +170,9 @@ struct Committed {
     skip: HashSet<String>,
     /// What is known of them for conditional requests when `recheck` is on.
     previous: HashMap<String, Previous>,
-    /// URLs whose last request failed for a reason a new request may cure
-    /// (an error status, a timeout, a lost connection; not a rule of robots.txt
-    /// or of the crawl), in the order stored.
+    /// URLs whose request failed for a reason a new request may cure (an
+    /// error status, a timeout, a lost connection; not a rule of robots.txt or
+    /// of the crawl), each once, in the order stored.
     failed: Vec<String>,
 }
 
@@ -195,12 +192,15 @@ fn committed_pages(root: &Path, recheck: bool) -> Result<Committed, PipelineErro
     let mut skip = HashSet::new();
     let mut previous = HashMap::new();
     let mut failed = Vec::new();
+    let mut failed_seen = HashSet::new();
     for mut r in rows {
         let kind = r[1].as_deref().and_then(PageKind::parse);
         let Some(url) = r[0].take() else { continue };
         if kind == Some(PageKind::Error) {
             let why = ErrorKind::of_stored(None, r[5].as_deref());
-            if !matches!(why, ErrorKind::Robots | ErrorKind::Redirect) {
+            if !matches!(why, ErrorKind::Robots | ErrorKind::Redirect)
+                && failed_seen.insert(url.clone())
+            {
                 failed.push(url);
             }
             continue;
@@ -220,7 +220,6 @@ fn committed_pages(root: &Path, recheck: bool) -> Result<Committed, PipelineErro
             }
         }
     }
-    failed.dedup();
     Ok(Committed {
         skip,
         previous,
