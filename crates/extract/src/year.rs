@@ -138,9 +138,16 @@ fn cue_year(c: &regex::Captures<'_>, body: &str) -> Option<i32> {
         y.as_str().parse().ok()
     } else if let Some(y) = c.get(8) {
         // 到2020年…目标 is a five-year goal; 2005年政府工作及“十五”计划
-        // reviews a five-year plan
+        // reviews a five-year plan; 2021年…计划执行情况 reviews the year
+        let end = c.get(0).map_or(0, |m| m.end());
+        let carried_out = c[0].ends_with("计划") && body[end..].starts_with("执行");
         (c.get(7).is_none() && !c[0].contains('五'))
-            .then(|| y.as_str().parse().ok())
+            .then(|| {
+                y.as_str()
+                    .parse::<i32>()
+                    .ok()
+                    .map(|y| y + i32::from(carried_out))
+            })
             .flatten()
     } else if let Some(y) = c.get(9) {
         // …力争实现地区生产总值增长6.5%: an aim, not a result

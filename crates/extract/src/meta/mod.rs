@@ -36,6 +36,7 @@ pub(crate) struct MetaPatterns {
     title_year: Regex,
     plan_year: Regex,
     review_year: Regex,
+    estimate_year: Regex,
     people: Regex,
     full_form: Regex,
     year: YearPatterns,
@@ -61,9 +62,13 @@ impl MetaPatterns {
             ),
             title_year: re(r"^(?:[（(]\p{Han}+[)）])?\p{Han}{0,24}?((?:19|20)\d\d)年(?:\p{Han})"),
             plan_year: re(
-                r"((?:19|20)\d\d)年(?:工作安排|主要任务|重点工作|工作任务|工作部署|政府工作|的工作|工作总体要求|经济社会发展)",
+                r"((?:19|20)\d\d)年(?:工作安排|主要工作安排|主要任务|重点工作|工作任务|工作部署|政府工作|的工作|工作总体要求|经济社会发展)",
             ),
-            review_year: re(r"((?:19|20)\d\d)年(?:工作回顾|工作总结|主要工作|工作及)"),
+            // 2024年主要工作 reviews, 2024年主要工作安排 plans
+            review_year: re(r"((?:19|20)\d\d)年(?:工作回顾|工作总结|主要工作(?:[^安]|$)|工作及)"),
+            // 2011年，深圳生产总值预计突破1.1万亿元: a report estimates the year
+            // just ended (its figures are not final yet)
+            estimate_year: re(r"((?:19|20)\d\d)年[^！？；\n]{0,40}?预计"),
             people: re(r"\d+万(\p{Han}{2,3}?)人民"),
             full_form: re(r"(\p{Han}{2,3}?)(区|县|旗|市)"),
             year: YearPatterns::new(),
@@ -111,7 +116,7 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
         .iter()
         .find(|l| {
             let t = text_of(l);
-            t.contains("政府工作报告") && t.chars().count() <= 60
+            t.contains("政府工作报告") && t.chars().count() <= 60 && !is_breadcrumb(t)
         })
         .copied();
     m.title = title
@@ -119,13 +124,20 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
         .or_else(|| title_line.map(|(s, e)| n.orig_text(s, e).trim().to_owned()));
     let tnorm = title_norm.or_else(|| title_line.map(|l| text_of(&l).to_owned()));
     // session line
+    // (its 会议 may be on the next line: ——2019年1月8日在朝阳区第十六届人民代表大会 / 第五次会议上)
     let session = lines
         .iter()
-        .find(|l| {
+        .enumerate()
+        .find(|&(i, l)| {
             let t = text_of(l);
-            t.contains("人民代表大会") && t.contains("会议") && t.chars().count() <= 80
+            t.contains("人民代表大会")
+                && t.chars().count() <= 80
+                && (t.contains("会议")
+                    || lines.get(i + 1).is_some_and(|n| {
+                        text_of(n).starts_with("第") && text_of(n).contains("会议")
+                    }))
         })
-        .copied();
+        .map(|(_, l)| *l);
     if let Some((s, e)) = session {
         let t = n.orig_text(s, e);
         m.session = Some(
@@ -270,7 +282,7 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
         m.province.clone_from(&m.region);
     }
     // target year: the first clue that gives one, in the order a reader trusts them
-    let clues: [(&'static str, &dyn Fn() -> Option<i32>); 10] = [
+    let clues: [(&'static str, &dyn Fn() -> Option<i32>); 11] = [
         ("the title", &|| {
             tnorm
                 .as_deref()
@@ -296,6 +308,16 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
         ("a review heading (the year after)", &|| {
             most_common_year(body, &mp.review_year, 1)
         }),
+        (
+            "the year the text gives estimates for (the year after)",
+            &|| {
+                mp.estimate_year
+                    .captures_iter(body)
+                    .filter_map(|c| c[1].parse::<i32>().ok())
+                    .max()
+                    .map(|y| y + 1)
+            },
+        ),
         // a news report: the dateline of the article
         ("the dateline", &|| {
             year::dateline(lines.iter().take(12).map(text_of), &mp.year)
@@ -323,6 +345,13 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
     m.target_year = year;
     m.year_source = source;
     m
+}
+
+/// A site's path to the page (当前位置: 首页>>政务公开>>政府工作报告), not its title.
+fn is_breadcrumb(line: &str) -> bool {
+    ["当前位置", "首页", ">>", "»", " > "]
+        .iter()
+        .any(|w| line.contains(w))
 }
 
 /// 二〇一八年 → 2018年 (years written in Chinese digits, as some titles do).

@@ -200,3 +200,39 @@ fn the_region_of_its_two_sessions() {
     // the nation's sessions name no region
     assert_eq!(meta("全国两会召开在即。\n").region, None);
 }
+
+/// Clues that a text looks back on a year: its estimates (预计), a plan's
+/// 执行情况, a 主要工作 review; and the clues of a year the page names
+/// about itself behind a breadcrumb or across a line break.
+#[test]
+fn the_year_after_the_one_a_text_looks_back_on() {
+    let year = |text: &str| meta(text).target_year;
+    // a report estimates the year just ended
+    assert_eq!(
+        year("中评社北京1月8日电/深圳市长许勤表示，2011年，深圳生产总值预计突破1.1万亿元。\n"),
+        Some(2012)
+    );
+    assert_eq!(
+        year("1月15日，合肥市人代会开幕。2024年合肥主要指标增幅高于全国。预计地区生产总值增长5.8%左右。\n"),
+        Some(2025)
+    );
+    // the plan carried out is last year's; the draft is for the coming year
+    assert_eq!(
+        year(
+            "关于区2021年国民经济和社会发展计划执行情况与2022年国民经济和社会发展计划(草案)的报告\n一、2021年国民经济和社会发展计划执行情况\n2021年是“十四五”开局之年。\n"
+        ),
+        Some(2022)
+    );
+    // 主要工作安排 plans the year it names; 主要工作 alone reviews it
+    assert_eq!(
+        year("今年经济社会发展主要预期目标是：地区生产总值增长8%左右。\n三、2024年主要工作安排\n"),
+        Some(2024)
+    );
+    assert_eq!(year("一、2023年主要工作\n去年，全县经济稳中向好。\n"), Some(2024));
+    // a breadcrumb is not the title; the delivery line may break before 会议
+    let m = meta(
+        "当前位置: 首页>>政务公开>>规划计划>>政府工作报告\n\n2019年政府工作报告\n\n——2019年1月8日在朝阳区第十六届人民代表大会\n\n第五次会议上\n\n一、2018年工作回顾\n",
+    );
+    assert_eq!(m.target_year, Some(2019));
+    assert_eq!(m.report_date, chrono::NaiveDate::from_ymd_opt(2019, 1, 8));
+}
