@@ -262,6 +262,11 @@ impl Extractor {
             Ok(d) => (Some(d), None),
             Err(note) => (None, Some(note)),
         };
+        // a province has no prefecture, nor has a district of a municipality
+        // (北京市朝阳区: the city above it is a province)
+        if m.level == Some(baogao_model::Level::Province) || m.prefecture == m.province {
+            m.prefecture = None;
+        }
         let report = Report {
             doc_id: doc.doc_id.clone(),
             url: doc.url.clone(),
@@ -318,7 +323,9 @@ fn locate_division(
             Resolution::NotFound { .. } => (false, None),
             _ => (true, None),
         };
-        let misread = !known && fixed.starts_with(NOT_A_NAME_START);
+        let misread = !known
+            && (fixed.starts_with(NOT_A_NAME_START)
+                || NOT_A_NAME_WORDS.iter().any(|w| fixed.contains(w)));
         let region = if misread { inner } else { Some(fixed) };
         if region.as_deref() != Some(r.as_str()) {
             for field in [&mut m.province, &mut m.prefecture] {
@@ -380,6 +387,12 @@ fn locate_division(
 /// either (于, 按照, 根据, 全省, 代省 …: the words around a name).
 const NOT_A_NAME_START: &[char] = &[
     '于', '按', '根', '和', '与', '及', '备', '全', '代', '在', '对', '由', '为', '把', '据',
+];
+
+/// Words of prose no region's name holds (2020年丽水市国民经济和社会发展计划已经
+/// 市四届人大五次会议审议 reads `民经济和社会发展计划已经市` before 四届人大).
+const NOT_A_NAME_WORDS: &[&str] = &[
+    "经济", "社会", "发展", "计划", "已经", "工作", "政府", "会议", "报告", "审议",
 ];
 
 /// 广东省省 → 广东省, 灞桥区区 → 灞桥区: a suffix a page doubled.

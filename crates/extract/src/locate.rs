@@ -400,6 +400,22 @@ fn located(
                 headline = Some((items, i));
                 continue;
             }
+            // a lead that sums up a few targets (今年…主要预期目标，努力实现地区生产总值
+            // 增长7%以上，…) before the paragraph that lists them all (今年，…预期奋斗目标
+            // 是：…): the list wins when it states every indicator the lead does, and more
+            if let Some((fuller, j)) = (i + 1..paras.len().min(i + 1 + FULLER_LIST_REACH))
+                .filter_map(|j| {
+                    let (s2, e2) = paras[j];
+                    let cue_end = cue_in(n, s2, e2, target_year, level, lp, &mut Trace::off())?;
+                    Some((read_block(n, paras, j, cue_end, dict, pat, &foreign), j))
+                })
+                .find(|(more, _)| states_more(more, &items))
+            {
+                trace.note(n, paras[j], true, || {
+                    "a fuller list of the targets the lead sums up".to_owned()
+                });
+                return (fuller, Some(j));
+            }
             return (items, Some(i));
         }
     }
@@ -417,6 +433,18 @@ fn located(
         forward_sentences(n, &paras[from..], target_year, structured, rules, trace),
         None,
     )
+}
+
+/// How many paragraphs after a cue's a fuller list of the same targets is
+/// looked for.
+const FULLER_LIST_REACH: usize = 30;
+
+/// Whether `more` states every indicator `items` does, and others.
+fn states_more(more: &[Item], items: &[Item]) -> bool {
+    more.len() > items.len()
+        && items
+            .iter()
+            .all(|it| more.iter().any(|m| m.indicator == it.indicator))
 }
 
 /// The sentences that state the coming year's figures when no targets cue
@@ -722,6 +750,24 @@ fn is_plan_word(w: &str) -> bool {
     w.starts_with('十') || matches!(w, "五年" | "三年" | "行动计划" | "规划纲要")
 }
 
+/// The longest heading that groups the items of a targets list.
+const GROUP_HEADING_MAX: usize = 24;
+
+/// A heading that groups the items of a targets list under it
+/// (`——关于经济发展类目标（13个）。`, `（二）民生改善方面：`, `社会发展指标`): short,
+/// with no figure of its own, naming a kind of targets or a field.
+fn is_group_heading(t: &str) -> bool {
+    let t = t.trim_end_matches(['。', '：', ':', '；', ' ']);
+    t.chars().count() <= GROUP_HEADING_MAX
+        && !t.contains(['%', '‰'])
+        && !t.contains("百分之")
+        && ["类目标", "类指标", "方面", "领域", "指标"]
+            .iter()
+            .any(|w| {
+                t.ends_with(w) || t.contains(&format!("{w}（")) || t.contains(&format!("{w}("))
+            })
+}
+
 /// Whether `t` states a figure: a digit that is not part of a date
 /// (2010年, 1月22日), a per cent sign, or 百分之.
 fn has_figure(t: &str) -> bool {
@@ -786,7 +832,17 @@ fn read_block(
     let mut last_item: Option<u32> = None;
     let rest = &paras[(pi + 1).min(paras.len())..];
     for (ri, &(s, e)) in rest.iter().enumerate().take(MAX_LIST_PARAGRAPHS) {
-        let sents = sentences(n, s, e);
+        let mut sents = sentences(n, s, e);
+        // a heading that groups the items (——关于经济发展类目标(13个)。, 民生改善方面：)
+        // opens its group: the items follow it, on its line or the next
+        if let Some(&(a, b)) = sents.first()
+            && is_group_heading(n.text(a, b))
+        {
+            sents.remove(0);
+            if sents.is_empty() {
+                continue;
+            }
+        }
         let Some(&(a, b)) = sents.first() else {
             continue;
         };

@@ -652,3 +652,76 @@ fn fenbie_figures_for_the_names_of_the_clause_before() {
         ]
     );
 }
+
+/// A plan notice groups its targets under headings (——关于经济发展类目标（13个）。,
+/// 民生改善方面：), on the items' line or a line of their own.
+#[test]
+fn headings_that_group_the_targets_do_not_end_the_list() {
+    let out = news(
+        DATELINE,
+        "2012年我市国民经济和社会发展主要目标是：\n——关于经济发展类目标（3个）。地区生产总值增长8%；货物出口总额保持适度增长；一般公共预算收入增长7.5%。\n民生改善方面：\n城镇登记失业率控制在4%以内；居民消费价格涨幅控制在3%左右。\n——关于生态文明类目标（1个）。单位生产总值能耗下降3%。\n",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(8.0), Qualifier::Exact),
+            ("other:货物出口总额", None, Qualifier::Qualitative),
+            ("general_budget_revenue", Some(7.5), Qualifier::Exact),
+            ("unemployment_rate", Some(4.0), Qualifier::AtMost),
+            ("cpi", Some(3.0), Qualifier::About),
+            ("energy_intensity", Some(-3.0), Qualifier::Exact),
+        ]
+    );
+    // prose under a heading ends the list as before
+    let out = news(
+        DATELINE,
+        "今年全市经济社会发展的主要预期目标是：\n地区生产总值增长8%。\n民生改善方面：\n要办好十件实事。\n城镇新增就业5万人。\n",
+    );
+    assert_eq!(rows(&out.targets), [("gdp", Some(8.0), Qualifier::Exact)]);
+}
+
+/// A lead sums up a few targets; a paragraph further down lists them all.
+#[test]
+fn a_fuller_list_after_the_lead_wins() {
+    let out = news(
+        DATELINE,
+        "记者从大会上了解到，今年，全区经济社会发展主要预期目标，努力实现地区生产总值增长7%以上，固定资产投资增长8%以上，着力做好八个方面工作。\n2011年，全区经济社会保持稳中向好的发展态势。\n今年，全区预期奋斗目标是：地区生产总值增长7%以上，固定资产投资增长8%以上，规模以上工业增加值增长9.5%以上，城乡居民收入增长与经济增长基本同步。\n",
+    );
+    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["gdp", "fixed_asset_investment", "industrial_value_added", "disposable_income"]
+    );
+    // a later list that leaves out one of the lead's indicators does not win
+    let out = news(
+        DATELINE,
+        "今年全区主要预期目标，地区生产总值增长7%以上，固定资产投资增长8%以上，城镇登记失业率控制在4%以内。\n2011年，全区经济社会保持稳中向好的发展态势。\n今年，全区预期奋斗目标是：地区生产总值增长7%以上，规模以上工业增加值增长9.5%以上，社会消费品零售总额增长8%，城镇登记失业率控制在4%以内。\n",
+    );
+    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    assert_eq!(ids, ["gdp", "fixed_asset_investment", "unemployment_rate"]);
+}
+
+/// The words before a congress's term (…计划已经市四届人大五次会议审议) are
+/// prose, not a region's name: the region is read elsewhere.
+#[test]
+fn prose_before_a_congress_is_no_region() {
+    let out = news(
+        "",
+        "丽水市人民政府关于下达2020年丽水市国民经济和社会发展计划的通知\n2020年丽水市国民经济和社会发展计划已经市四届人大五次会议审议批准，现印发给你们。\n",
+    );
+    assert_eq!(out.report.region.as_deref(), Some("丽水市"));
+    assert_eq!(out.report.province.as_deref(), Some("浙江省"));
+}
+
+/// A district of a municipality has no prefecture: the city above it is a
+/// province.
+#[test]
+fn a_municipalitys_district_has_no_prefecture() {
+    let out = news(
+        "",
+        "北京市朝阳区2019年政府工作报告\n——2019年1月8日在朝阳区第十六届人民代表大会第五次会议上\n",
+    );
+    assert_eq!(out.report.region.as_deref(), Some("朝阳区"));
+    assert_eq!(out.report.province.as_deref(), Some("北京市"));
+    assert_eq!(out.report.prefecture, None);
+}

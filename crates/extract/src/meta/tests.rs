@@ -213,7 +213,9 @@ fn the_year_after_the_one_a_text_looks_back_on() {
         Some(2012)
     );
     assert_eq!(
-        year("1月15日，合肥市人代会开幕。2024年合肥主要指标增幅高于全国。预计地区生产总值增长5.8%左右。\n"),
+        year(
+            "1月15日，合肥市人代会开幕。2024年合肥主要指标增幅高于全国。预计地区生产总值增长5.8%左右。\n"
+        ),
         Some(2025)
     );
     // the plan carried out is last year's; the draft is for the coming year
@@ -228,7 +230,10 @@ fn the_year_after_the_one_a_text_looks_back_on() {
         year("今年经济社会发展主要预期目标是：地区生产总值增长8%左右。\n三、2024年主要工作安排\n"),
         Some(2024)
     );
-    assert_eq!(year("一、2023年主要工作\n去年，全县经济稳中向好。\n"), Some(2024));
+    assert_eq!(
+        year("一、2023年主要工作\n去年，全县经济稳中向好。\n"),
+        Some(2024)
+    );
     // a breadcrumb is not the title; the delivery line may break before 会议
     let m = meta(
         "当前位置: 首页>>政务公开>>规划计划>>政府工作报告\n\n2019年政府工作报告\n\n——2019年1月8日在朝阳区第十六届人民代表大会\n\n第五次会议上\n\n一、2018年工作回顾\n",
