@@ -1,24 +1,20 @@
-//! One sentence → indicator items.
+//! One segment of a clause → its name and figures.
 //!
-//! A sentence is split into clauses on `，；。：` (full-width or ASCII), and a
-//! clause into segments on `、` unless it holds a 分别 list. Each segment is
-//! read as `[scope] NAME [verb] FIGURE [qualifier]` (or `NAME` + a qualitative
-//! predicate such as 与经济增长同步). Segments without a name attach to the
-//! item before them (`地区生产总值60199.45亿元、增长5%`), a clause that only
-//! names an indicator lends it to the next clause's figure, and a nameless
-//! clause with 力争 gives the previous item its stretch value.
+//! [`sentence`](crate::sentence) splits a sentence into clauses and a clause
+//! into segments (on `、`, unless it holds a 分别 list); a segment is read
+//! here as `[scope] NAME [verb] FIGURE [qualifier]`, as `NAME` + a
+//! qualitative predicate (与经济增长同步, 完成省下达的目标任务), as a bare name,
+//! or as a 分别/均 list whose names share its figures.
 
 // Offsets into char slices (c, s, e, i, k) read best short in this module.
 #![allow(clippy::many_single_char_names)]
 
-use baogao_model::{Measure, Qualifier};
 use regex::Regex;
 
-use crate::figure::{Fig, fenbie_figs, finish_fig, seg_figs, with_quals};
+use crate::figure::with_quals;
 use crate::indicator::Dictionary;
-use crate::names::{
-    alias_end, expand_list, has_han, looks_like_indicator, make_items, strip_tail_verbs,
-};
+use crate::item::{Fenbie, Mode, Seg};
+use crate::names::{alias_end, expand_list, has_han, looks_like_indicator, strip_tail_verbs};
 use crate::norm::Norm;
 use crate::number::{self, Num};
 
@@ -29,7 +25,7 @@ pub(crate) struct Patterns {
     qualitative: Regex,
     complete_lead: Regex,
     relative: Regex,
-    completion: Regex,
+    pub(crate) completion: Regex,
 }
 
 impl Patterns {
@@ -70,58 +66,6 @@ impl Patterns {
             )),
         }
     }
-}
-
-/// What a clause item is read for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Mode {
-    Targets,
-    Outcomes,
-}
-
-/// One indicator named in a sentence with its figures.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Item {
-    /// Canonical id or `other:<name>`.
-    pub(crate) indicator: String,
-    /// Name as written (original text, or composed for 分别 lists).
-    pub(crate) raw_name: String,
-    pub(crate) figs: Vec<Fig>,
-    /// Normalised char range of the evidence text.
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct Seg {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    /// Normalised range of the name.
-    pub(crate) name: Option<(usize, usize)>,
-    pub(crate) nums: Vec<(Num, Qualifier, bool, bool)>,
-    /// Position where the figures' verbs start (end of the name).
-    pub(crate) name_end: usize,
-    /// Qualitative predicate found (name ends where it starts).
-    pub(crate) qualitative: bool,
-    /// The segment is a 分别 list.
-    pub(crate) fenbie: Option<Fenbie>,
-    pub(crate) stretch_word: bool,
-    /// 与上年持平.
-    pub(crate) flat: bool,
-    /// Ends with 后 (扣除…后): a condition for the next clause.
-    pub(crate) condition: bool,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct Fenbie {
-    /// The names the figures are resolved by (城乡… split into 城镇…, 农村…).
-    pub(crate) names: Vec<String>,
-    /// The name as written when one written name covers every figure
-    /// (城乡居民人均可支配收入分别增长5%、6.5%): the rows' `raw_name`.
-    pub(crate) written: Option<String>,
-    /// Each name's own spelling in the original text, when the list wrote it
-    /// out (traditional characters, 零 that the normalisation reads as 〇).
-    pub(crate) spelled: Vec<Option<String>>,
 }
 
 const VERBS: &[&str] = &[
@@ -188,22 +132,6 @@ const VERBS: &[&str] = &[
 static VERB_CHARS: std::sync::LazyLock<Vec<(&str, Vec<char>)>> =
     std::sync::LazyLock::new(|| VERBS.iter().map(|v| (*v, v.chars().collect())).collect());
 
-/// Longest clause (in chars) that is read.
-const MAX_CLAUSE: usize = 400;
-
-/// Words that open a clause and introduce its figure without being part of it.
-const CONNECTIVES: &[&str] = &["其中", "即", "此外", "另外", "同时", "除了", "以及"];
-
-/// `e` without a trailing 等 (进出口总额增长6%等): the list's "and so on" is
-/// not part of the last clause.
-fn without_etc(c: &[char], s: usize, e: usize) -> usize {
-    let mut e = e;
-    while e > s + 1 && c[e - 1] == '等' {
-        e -= 1;
-    }
-    e
-}
-
 /// Names that only point back to the indicator before them.
 const ANAPHORA: &[&str] = &[
     "总量",
@@ -219,419 +147,13 @@ const ANAPHORA: &[&str] = &[
     "其中",
 ];
 
-fn at(c: &[char], i: usize, w: &str) -> bool {
+pub(crate) fn at(c: &[char], i: usize, w: &str) -> bool {
     w.chars().enumerate().all(|(j, x)| c.get(i + j) == Some(&x))
-}
-
-fn is_sep(c: char) -> bool {
-    matches!(c, '，' | '；' | '。' | '：' | '！' | '？' | '\n' | '…')
-}
-
-/// Reads every item of the normalised range `[s, e)` (one sentence).
-pub(crate) fn read_sentence(
-    n: &Norm,
-    s: usize,
-    e: usize,
-    dict: &Dictionary,
-    pat: &Patterns,
-    mode: Mode,
-) -> Vec<Item> {
-    let c = &n.chars;
-    let e = e.min(c.len());
-    // clauses
-    let mut clauses = Vec::new();
-    let mut k = s;
-    let mut cs = s;
-    while k <= e {
-        if k == e || is_sep(c[k]) {
-            if k > cs {
-                clauses.push((cs, k));
-            }
-            cs = k + 1;
-        } else if c[k] == '（' {
-            // a parenthetical remark (同口径增长2.5%以上) is not part of the clause
-            if k > cs {
-                clauses.push((cs, k));
-            }
-            let close = (k..e).find(|&j| c[j] == '）').unwrap_or(e);
-            k = close;
-            cs = close + 1;
-        }
-        k += 1;
-    }
-    let mut items: Vec<Item> = Vec::new();
-    // index in `items` of the item nameless segments attach to
-    let mut current: Option<usize> = None;
-    let mut subject: Option<(usize, usize)> = None;
-    // a clause of names only (人口自然增长率、万元GDP能耗和…等约束性指标，) whose
-    // next clause completes them (确保完成省政府下达的任务)
-    let mut listed: Vec<(usize, usize)> = Vec::new();
-    let mut condition_start: Option<usize> = None;
-    for &(cs, ce) in &clauses {
-        // real clauses are short; a page of unpunctuated text is not read
-        if ce - cs > MAX_CLAUSE {
-            current = None;
-            subject = None;
-            continue;
-        }
-        // …等约束性指标，确保完成省政府下达的任务: the names of the clause before
-        // get the completion, each a qualitative target
-        let names_before = std::mem::take(&mut listed);
-        if mode == Mode::Targets
-            && names_before.len() > 1
-            && pat.completion.is_match(n.text(cs, ce))
-        {
-            let seg = Seg {
-                qualitative: true,
-                ..read_segment(n, cs, ce, dict, pat, mode)
-            };
-            let new = make_items(n, &names_before, &seg, names_before[0].0, ce, dict);
-            if !new.is_empty() {
-                items.extend(new);
-                current = None;
-                subject = None;
-                continue;
-            }
-        }
-        // 在固定资产投资、社会消费品零售总额、进出口方面，分别保持增长20%、13%和14%以上:
-        // one figure for each name of the clause before
-        if mode == Mode::Targets && names_before.len() > 1 && at(c, cs, "分别") {
-            let seg = read_segment(n, cs, ce, dict, pat, mode);
-            if seg.nums.len() == names_before.len() {
-                let figs = fenbie_figs(&seg, names_before.len(), c);
-                for (&(a, b), fig) in names_before.iter().zip(figs) {
-                    let a = if c[a] == '在' { a + 1 } else { a };
-                    let b = if n.text(a, b).ends_with("方面") {
-                        b - 2
-                    } else {
-                        b
-                    };
-                    items.push(one_figure_item(
-                        dict,
-                        n.text(a, b),
-                        n.orig_text(a, b),
-                        fig,
-                        (names_before[0].0, ce),
-                    ));
-                }
-                current = None;
-                subject = None;
-                continue;
-            }
-        }
-        let segs = split_segments(c, cs, ce);
-        let mut pending: Vec<(usize, usize)> = Vec::new();
-        let mut same_clause_item: Option<usize> = None;
-        let nseg = segs.len();
-        for (si, &(ss, se)) in segs.iter().enumerate() {
-            let seg = read_segment(n, ss, se, dict, pat, mode);
-            let last_in_clause = si + 1 == nseg;
-            let has_figs = !seg.nums.is_empty() || seg.fenbie.is_some() && !seg.nums.is_empty();
-            let text_start = |name_start: usize| condition_start.unwrap_or(name_start.min(ss));
-            if let Some(fb) = &seg.fenbie {
-                if seg.nums.is_empty() {
-                    continue;
-                }
-                let start = condition_start.take().unwrap_or(ss);
-                let figs = fenbie_figs(&seg, fb.names.len(), c);
-                for (k, (name, fig)) in fb.names.iter().zip(figs).enumerate() {
-                    let raw = fb
-                        .written
-                        .clone()
-                        .or_else(|| fb.spelled.get(k).cloned().flatten())
-                        .unwrap_or_else(|| crate::names::as_written(name));
-                    items.push(one_figure_item(dict, name, raw, fig, (start, se)));
-                }
-                current = None;
-                subject = None;
-                continue;
-            }
-            if let Some((ns, ne)) = seg.name {
-                if has_figs || seg.qualitative || (seg.flat && mode == Mode::Outcomes) {
-                    let mut names = std::mem::take(&mut pending);
-                    names.push((ns, ne));
-                    let start = text_start(names[0].0.min(ss));
-                    let mut start = if names.len() > 1 {
-                        condition_start.unwrap_or(segs_start_of(&segs, names[0].0))
-                    } else {
-                        start
-                    };
-                    // a clause-initial 其中, 即, 此外 … introduces the figure, it is
-                    // not part of it
-                    if start == cs
-                        && condition_start.is_none()
-                        && let Some(w) = CONNECTIVES.iter().find(|w| at(c, cs, w))
-                    {
-                        start += w.chars().count();
-                    }
-                    condition_start = None;
-                    let new = make_items(n, &names, &seg, start, without_etc(c, start, se), dict);
-                    if !new.is_empty() {
-                        items.extend(new);
-                        current = Some(items.len() - 1);
-                        same_clause_item = current;
-                    }
-                    subject = None;
-                } else if !last_in_clause {
-                    pending.push((ns, ne));
-                } else if !pending.is_empty() || dict.is_known(n.text(ns, ne)) {
-                    // the subject of the next clause's figure (…收入交出了高分答卷，同比增长82.9%)
-                    subject = Some((ns, ne));
-                    listed = std::mem::take(&mut pending);
-                    listed.push((ns, ne));
-                    current = None;
-                }
-                continue;
-            }
-            // no name
-            if seg.condition {
-                condition_start = Some(ss);
-                continue;
-            }
-            if seg.nums.is_empty() && !(seg.flat && mode == Mode::Outcomes) {
-                let seg_text = n.text(ss, se);
-                // a remark like 按可比价格计算 keeps the subject; other prose ends it
-                let remark = seg_text.chars().count() <= 10
-                    && ["计算", "可比", "口径", "因素", "同比", "初步"]
-                        .iter()
-                        .any(|w| seg_text.contains(w));
-                if last_in_clause && same_clause_item.is_none() && pending.is_empty() && !remark {
-                    current = None;
-                }
-                continue;
-            }
-            // …X元，…Y元，分别增长A%和B%: one figure for each of the items before
-            let k = seg.nums.len();
-            if k >= 2 && n.text(ss, se).starts_with("分别") && items.len() >= k {
-                let figs = seg_figs(&seg, c);
-                let first = items.len() - k;
-                for (it, f) in items[first..].iter_mut().zip(figs) {
-                    let f = finish_fig(
-                        f,
-                        resolved_of(dict, &it.indicator).measure,
-                        &it.raw_name.clone(),
-                    );
-                    it.figs.push(f);
-                    it.end = se;
-                }
-                current = None;
-                continue;
-            }
-            if let Some((ns, ne)) = subject.take() {
-                let seg2 = Seg {
-                    name: Some((ns, ne)),
-                    ..seg.clone()
-                };
-                let new = make_items(n, &[(ns, ne)], &seg2, ns, se, dict);
-                if !new.is_empty() {
-                    items.extend(new);
-                    current = Some(items.len() - 1);
-                    same_clause_item = current;
-                }
-                continue;
-            }
-            let Some(ci) = current else { continue };
-            let figs = seg_figs(&seg, c);
-            if seg.stretch_word
-                && !items[ci].figs.is_empty()
-                && figs.len() == 1
-                && items[ci].figs.iter().all(|f| f.value.is_some())
-            {
-                let last = items[ci].figs.len() - 1;
-                if items[ci].figs[last].unit == figs[0].unit {
-                    items[ci].figs[last].stretch = figs[0].value;
-                    items[ci].end = se;
-                }
-                continue;
-            }
-            let (indicator, raw) = (items[ci].indicator.clone(), items[ci].raw_name.clone());
-            let r = resolved_of(dict, &indicator);
-            let default = r.measure;
-            let figs: Vec<Fig> = figs
-                .into_iter()
-                .map(|f| finish_fig(f, default, &raw))
-                .collect();
-            let seg_text = n.text(ss, se);
-            let verb_led = si == 0
-                && [
-                    "增长",
-                    "同比增长",
-                    "同口径增长",
-                    "可比价增长",
-                    "按可比价格计算",
-                    "比上年增长",
-                    "下降",
-                    "上涨",
-                    "回落",
-                    "增速",
-                    "达到",
-                    "突破",
-                    "总量达",
-                ]
-                .iter()
-                .any(|v| seg_text.starts_with(v));
-            if same_clause_item == Some(ci) || verb_led {
-                for f in figs {
-                    if let Some(old) = items[ci]
-                        .figs
-                        .iter_mut()
-                        .find(|o| o.measure == f.measure && o.value.is_some())
-                    {
-                        *old = f;
-                    } else {
-                        items[ci].figs.push(f);
-                    }
-                }
-                items[ci].end = se;
-            } else {
-                items.push(Item {
-                    indicator,
-                    raw_name: raw,
-                    figs,
-                    start: ss,
-                    end: se,
-                });
-                current = Some(items.len() - 1);
-                same_clause_item = current;
-            }
-        }
-        if !pending.is_empty() {
-            current = None;
-        }
-    }
-    items.retain(|it| !it.figs.is_empty());
-    for it in &mut items {
-        it.start = skip_bullet(c, it.start, it.end);
-        it.end = without_goal_word(c, it.start, it.end);
-    }
-    items
-}
-
-/// Skips a list marker (●, ——, 1., 一是) or an open quotation mark at the
-/// start of an evidence text.
-fn skip_bullet(c: &[char], mut s: usize, e: usize) -> usize {
-    while s < e && "●■◆▲★•·◎□-—>○◇".contains(c[s]) {
-        s += 1;
-    }
-    // a quotation the clause does not close (“生产总值增长6%)
-    while s < e && matches!(c[s], '“' | '「' | '『') && !c[s..e].contains(&closing(c[s])) {
-        s += 1;
-    }
-    let mut k = s;
-    while k < e && c[k].is_ascii_digit() {
-        k += 1;
-    }
-    if k > s
-        && k < e
-        && matches!(c[k], '.' | '．' | '、')
-        && !c.get(k + 1).is_some_and(char::is_ascii_digit)
-    {
-        return k + 1;
-    }
-    let mut k = s;
-    while k < e && "一二三四五六七八九十".contains(c[k]) {
-        k += 1;
-    }
-    if k > s && k < e && c[k] == '是' {
-        return k + 1;
-    }
-    s
-}
-
-/// The end of an evidence text without a trailing 目标 after its figure
-/// (围绕地区生产总值增长7%左右目标: the goal word names what the figure is).
-fn without_goal_word(c: &[char], s: usize, e: usize) -> usize {
-    for w in ["的目标", "目标"] {
-        let k = w.chars().count();
-        if e > s + k && at(c, e - k, w) {
-            let before = c[e - k - 1];
-            if before.is_ascii_digit() || matches!(before, '%' | '‰' | '右' | '上' | '内' | '下')
-            {
-                return e - k;
-            }
-        }
-    }
-    e
-}
-
-fn closing(open: char) -> char {
-    match open {
-        '「' => '」',
-        '『' => '』',
-        _ => '”',
-    }
-}
-
-fn segs_start_of(segs: &[(usize, usize)], pos: usize) -> usize {
-    segs.iter()
-        .find(|&&(s, e)| s <= pos && pos < e)
-        .map_or(pos, |&(s, _)| s)
-}
-
-fn resolved_of(dict: &Dictionary, indicator: &str) -> crate::indicator::Resolved {
-    if indicator.starts_with("other:") {
-        crate::indicator::Resolved {
-            id: None,
-            measure: None,
-        }
-    } else {
-        crate::indicator::Resolved {
-            id: Some(indicator.to_owned()),
-            measure: dict.measure_of(indicator),
-        }
-    }
-}
-
-/// The item of one name of a 分别 list and its figure, evidenced by `span`.
-fn one_figure_item(
-    dict: &Dictionary,
-    name: &str,
-    raw_name: String,
-    fig: Fig,
-    (start, end): (usize, usize),
-) -> Item {
-    let (indicator, default) = indicator_of(&dict.resolve(name), name);
-    Item {
-        indicator,
-        raw_name,
-        figs: vec![finish_fig(fig, default, name)],
-        start,
-        end,
-    }
-}
-
-fn indicator_of(r: &crate::indicator::Resolved, name: &str) -> (String, Option<Measure>) {
-    match &r.id {
-        Some(id) => (id.clone(), r.measure),
-        None => (format!("other:{}", crate::names::as_written(name)), None),
-    }
-}
-
-/// Splits a clause on 、 unless it is a 分别 list.
-fn split_segments(c: &[char], cs: usize, ce: usize) -> Vec<(usize, usize)> {
-    let clause: String = c[cs..ce].iter().collect();
-    if clause.contains("分别") || shares_a_predicate(&c[cs..ce]) {
-        return vec![(cs, ce)];
-    }
-    let mut out = Vec::new();
-    let mut s = cs;
-    for (k, &ch) in c.iter().enumerate().take(ce).skip(cs) {
-        if ch == '、' && !joins_levels(c, k) {
-            if k > s {
-                out.push((s, k));
-            }
-            s = k + 1;
-        }
-    }
-    if ce > s {
-        out.push((s, ce));
-    }
-    out
 }
 
 /// A 、 between two levels of government (控制在省、市下达的目标以内): part of
 /// a predicate, not a list of names.
-fn joins_levels(c: &[char], k: usize) -> bool {
+pub(crate) fn joins_levels(c: &[char], k: usize) -> bool {
     k > 0
         && matches!(c[k - 1], '省' | '市' | '县')
         && c.get(k + 1)
@@ -640,7 +162,7 @@ fn joins_levels(c: &[char], k: usize) -> bool {
 
 /// `均`/`都` + a verb after a list of names (财政总收入、地方财政收入均增长7%):
 /// every name gets the figure.
-fn shares_a_predicate(c: &[char]) -> bool {
+pub(crate) fn shares_a_predicate(c: &[char]) -> bool {
     (1..c.len()).any(|k| is_shared_marker(c, k)) && c.contains(&'、')
 }
 
@@ -670,7 +192,11 @@ fn strip_fluff(n: &Norm, s: usize, e: usize, pat: &Patterns) -> usize {
     }
 }
 
-fn read_segment(
+/// Reads one segment: its figures, where its name ends (the first verb or
+/// figure), and then what kind of segment it is — one with no figure (a
+/// qualitative target, a bare name), a 分别/均 list sharing its figures, or
+/// a name with its figures.
+pub(crate) fn read_segment(
     n: &Norm,
     ss: usize,
     se: usize,
@@ -693,46 +219,74 @@ fn read_segment(
         condition: text.ends_with('后') && !text.contains('%'),
     };
     let ns = strip_fluff(n, ss, se, pat);
-    let skip_figs = text.contains("年均") || text.contains("累计") || text.contains("平均每年");
-    let mut nums = if skip_figs {
-        Vec::new()
-    } else {
-        number::scan(c, ns, se)
-    };
-    // 从A增加到B / 由A降到B: only B counts
-    if nums.len() >= 2 {
-        let mut keep = Vec::new();
-        for (i, x) in nums.iter().enumerate() {
-            let before: String = c[if i == 0 { ns } else { nums[i - 1].end }..x.start]
-                .iter()
-                .collect();
-            let to_next = nums
-                .get(i + 1)
-                .map(|y| c[x.end..y.start].iter().collect::<String>())
-                .unwrap_or_default();
-            let is_from = ((before.contains('从') || before.contains('由'))
-                && (to_next.contains('到') || to_next.contains('至')))
-                || before.contains("较") && before.contains("末的");
-            if !is_from {
-                keep.push(x.clone());
-            }
-        }
-        nums = keep;
-    }
-    // figures relative to another region or an average are not the indicator's own
-    if pat.relative.is_match(text) {
-        nums.clear();
-    }
-    // a comparison base (较“十三五”末) makes the figures increments, not levels
-    if text.contains("较") && text.contains('末') && mode == Mode::Outcomes {
-        nums.clear();
+    let nums = segment_figures(c, text, ns, se, pat, mode);
+    if nums.is_empty() {
+        return read_figureless(n, seg, (ss, ns, se), dict, pat, mode);
     }
     // name end: first verb or first figure
-    let first_num = nums.first().map_or(se, |x| x.start);
-    let mut name_end = first_num;
-    let mut k = ns;
+    let first_num = nums[0].start;
+    let name_end = name_end_of(n, ns, first_num, &nums, dict);
+    if let Some(shared) = shared_figures(n, &seg, ns, first_num, &nums) {
+        return shared;
+    }
+    seg.name = name_range(n, ns, name_end);
+    seg.name_end = name_end;
+    seg.nums = with_quals(c, &nums, name_end);
+    seg
+}
+
+/// The figures of a segment that are the indicator's own: none in a
+/// multi-year average (年均, 累计) or a comparison with another region; the
+/// end of a 从A增加到B.
+fn segment_figures(
+    c: &[char],
+    text: &str,
+    ns: usize,
+    se: usize,
+    pat: &Patterns,
+    mode: Mode,
+) -> Vec<Num> {
+    let skip_figs = text.contains("年均") || text.contains("累计") || text.contains("平均每年");
+    // figures relative to another region or an average are not the indicator's own;
+    // a comparison base (较“十三五”末) makes the figures increments, not levels
+    if skip_figs
+        || pat.relative.is_match(text)
+        || (text.contains("较") && text.contains('末') && mode == Mode::Outcomes)
+    {
+        return Vec::new();
+    }
+    let nums = number::scan(c, ns, se);
+    if nums.len() < 2 {
+        return nums;
+    }
+    // 从A增加到B / 由A降到B: only B counts
+    let mut keep = Vec::new();
+    for (i, x) in nums.iter().enumerate() {
+        let before: String = c[if i == 0 { ns } else { nums[i - 1].end }..x.start]
+            .iter()
+            .collect();
+        let to_next = nums
+            .get(i + 1)
+            .map(|y| c[x.end..y.start].iter().collect::<String>())
+            .unwrap_or_default();
+        let is_from = ((before.contains('从') || before.contains('由'))
+            && (to_next.contains('到') || to_next.contains('至')))
+            || before.contains("较") && before.contains("末的");
+        if !is_from {
+            keep.push(x.clone());
+        }
+    }
+    keep
+}
+
+/// Where the name of a segment with figures ends: at its first verb (a
+/// verb inside a dictionary name does not count) or right before its first
+/// figure.
+fn name_end_of(n: &Norm, ns: usize, first_num: usize, nums: &[Num], dict: &Dictionary) -> usize {
+    let c = &n.chars;
     let protected = dict.spans(n.text(ns, first_num));
-    'scan: while k < first_num {
+    let mut k = ns;
+    while k < first_num {
         if protected.iter().any(|&(a, b)| ns + a < k && k < ns + b) {
             k += 1;
             continue;
@@ -759,169 +313,201 @@ fn read_segment(
                         break;
                     }
                 }
-                name_end = k;
-                break 'scan;
+                return k;
             }
         }
         // 为/是/达 directly before a figure
         if matches!(c[k], '为' | '是' | '达' | '在')
             && nums.first().is_some_and(|x| x.start == k + 1)
         {
-            name_end = k;
-            break;
+            return k;
         }
         k += 1;
     }
-    if nums.is_empty() {
-        // qualitative predicate or bare name
-        let rest = n.text(ns, se);
-        if let Some(cut) = find_flat(rest) {
-            let p = ns + rest[..cut].chars().count();
-            seg.name = name_range(n, ns, p);
-            seg.name_end = p;
-            // a result 与上年持平 is a growth of 0; a target so worded is
-            // qualitative (一般公共预算收入与上年基本持平)
-            if mode == Mode::Targets {
-                seg.qualitative = seg
-                    .name
-                    .is_some_and(|(a, b)| looks_like_indicator(n.text(a, b), dict));
-            } else {
-                seg.flat = true;
-            }
-            return seg;
-        }
+    first_num
+}
+
+/// A segment with no figure: a qualitative target (与上年持平, a completion
+/// such as 完成省下达的节能减排目标任务, a predicate such as 持续改善), or a
+/// bare name (a list item, or the subject of the next clause's figure).
+/// `(ss, ns, se)`: the segment's start, its start past the lead-in words,
+/// its end.
+fn read_figureless(
+    n: &Norm,
+    mut seg: Seg,
+    (ss, ns, se): (usize, usize, usize),
+    dict: &Dictionary,
+    pat: &Patterns,
+    mode: Mode,
+) -> Seg {
+    let rest = n.text(ns, se);
+    if let Some(cut) = find_flat(rest) {
+        let p = ns + rest[..cut].chars().count();
+        seg.name = name_range(n, ns, p);
+        seg.name_end = p;
+        // a result 与上年持平 is a growth of 0; a target so worded is
+        // qualitative (一般公共预算收入与上年基本持平)
         if mode == Mode::Targets {
-            // (after a bullet: ——完成省下达的节能减排目标任务)
-            let t = n.text(ss, se);
-            let bullet = t
-                .chars()
-                .take_while(|c| "●■◆▲★•·◎□-—>“「『《".contains(*c) || ('①'..='⑳').contains(c))
-                .count();
-            // (or a number: 6.完成国家下达的…目标, 六是完成…)
-            let digits = t
-                .chars()
-                .skip(bullet)
-                .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
-                .count();
-            let bullet = if digits > 0
-                && t.chars()
-                    .nth(bullet + digits)
-                    .is_some_and(|c| matches!(c, '.' | '．' | '、' | '是'))
-            {
-                bullet + digits + 1
-            } else {
-                bullet
-            };
-            let ss = ss + bullet;
-            let whole = n.text(ss, se);
-            let ends_like_goal =
-                whole.ends_with("目标") || whole.ends_with("任务") || whole.ends_with("指标");
-            if let Some(caps) = pat.complete_lead.captures(whole).filter(|_| ends_like_goal) {
-                let g = caps.get(1).expect("group");
-                let a = ss + whole[..g.start()].chars().count();
-                let b = ss + whole[..g.end()].chars().count();
-                if looks_like_indicator(n.text(a, b), dict) {
-                    seg.name = Some((a, b));
-                    seg.qualitative = true;
-                    seg.name_end = b;
-                    return seg;
-                }
-            }
-            if let Some(m) = pat.qualitative.find(rest) {
-                // …排放总量在前两年连续下降的基础上进一步下降: the condition between
-                // the name and its predicate is not part of the name
-                let before = &rest[..m.start()];
-                let before = match before.rfind('在') {
-                    Some(i) if before.ends_with("基础上") && i > 0 => &before[..i],
-                    _ => before,
-                };
-                let p = ns + before.chars().count();
-                if let Some((a, b)) = name_range(n, ns, p) {
-                    seg.name = Some((a, b));
-                    seg.qualitative = looks_like_indicator(n.text(a, b), dict);
-                    if !seg.qualitative {
-                        seg.name = None;
-                    }
-                    seg.name_end = p;
-                    return seg;
-                }
-            }
+            seg.qualitative = seg
+                .name
+                .is_some_and(|(a, b)| looks_like_indicator(n.text(a, b), dict));
+        } else {
+            seg.flat = true;
         }
-        // a bare name (list item, or the subject of the next clause)
-        let name_text = n.text(ns, se);
-        if name_text.chars().count() <= 30 && dict.is_known(name_text) {
-            seg.name = Some((ns, se));
-        } else if let Some(end) = alias_end(name_text, dict) {
-            seg.name = Some((ns, ns + end));
-        } else if mode == Mode::Targets
-            && name_text.chars().count() <= 24
-            && has_han(name_text)
-            && !name_text.contains("目标")
-        {
-            // a list item of a shared predicate: 粮食总产量、生态环境、节能降碳等指标…
-            seg.name = Some((ns, se));
-        }
-        seg.name_end = se;
         return seg;
     }
-    // 分别
-    // 分别 lists; 城乡居民收入均增长8% shares one figure between urban and rural
-    let shared = find(&n.chars, ns, first_num, "分别").or_else(|| {
+    if mode == Mode::Targets
+        && let Some(q) = qualitative_segment(n, &seg, (ss, ns, se), dict, pat)
+    {
+        return q;
+    }
+    // a bare name (list item, or the subject of the next clause)
+    let name_text = n.text(ns, se);
+    if name_text.chars().count() <= 30 && dict.is_known(name_text) {
+        seg.name = Some((ns, se));
+    } else if let Some(end) = alias_end(name_text, dict) {
+        seg.name = Some((ns, ns + end));
+    } else if mode == Mode::Targets
+        && name_text.chars().count() <= 24
+        && has_han(name_text)
+        && !name_text.contains("目标")
+    {
+        // a list item of a shared predicate: 粮食总产量、生态环境、节能降碳等指标…
+        seg.name = Some((ns, se));
+    }
+    seg.name_end = se;
+    seg
+}
+
+/// The length of a list marker a segment opens with (——, ●, ①, 6., 六是).
+fn list_marker_len(t: &str) -> usize {
+    let bullet = t
+        .chars()
+        .take_while(|c| "●■◆▲★•·◎□-—>“「『《".contains(*c) || ('①'..='⑳').contains(c))
+        .count();
+    // (or a number: 6.完成国家下达的…目标, 六是完成…)
+    let digits = t
+        .chars()
+        .skip(bullet)
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+        .count();
+    if digits > 0
+        && t.chars()
+            .nth(bullet + digits)
+            .is_some_and(|c| matches!(c, '.' | '．' | '、' | '是'))
+    {
+        bullet + digits + 1
+    } else {
+        bullet
+    }
+}
+
+/// A target with no figure: a completion (完成省下达的节能减排目标任务) or a
+/// name with a qualitative predicate (持续改善, 与经济增长同步), when the name
+/// reads as an indicator.
+fn qualitative_segment(
+    n: &Norm,
+    seg: &Seg,
+    (ss, ns, se): (usize, usize, usize),
+    dict: &Dictionary,
+    pat: &Patterns,
+) -> Option<Seg> {
+    let rest = n.text(ns, se);
+    let ss = ss + list_marker_len(n.text(ss, se));
+    let whole = n.text(ss, se);
+    let ends_like_goal =
+        whole.ends_with("目标") || whole.ends_with("任务") || whole.ends_with("指标");
+    if let Some(caps) = pat.complete_lead.captures(whole).filter(|_| ends_like_goal) {
+        let g = caps.get(1).expect("group");
+        let a = ss + whole[..g.start()].chars().count();
+        let b = ss + whole[..g.end()].chars().count();
+        if looks_like_indicator(n.text(a, b), dict) {
+            return Some(Seg {
+                name: Some((a, b)),
+                qualitative: true,
+                name_end: b,
+                ..seg.clone()
+            });
+        }
+    }
+    let m = pat.qualitative.find(rest)?;
+    // …排放总量在前两年连续下降的基础上进一步下降: the condition between
+    // the name and its predicate is not part of the name
+    let before = &rest[..m.start()];
+    let before = match before.rfind('在') {
+        Some(i) if before.ends_with("基础上") && i > 0 => &before[..i],
+        _ => before,
+    };
+    let p = ns + before.chars().count();
+    let (a, b) = name_range(n, ns, p)?;
+    let qualitative = looks_like_indicator(n.text(a, b), dict);
+    Some(Seg {
+        name: qualitative.then_some((a, b)),
+        qualitative,
+        name_end: p,
+        ..seg.clone()
+    })
+}
+
+/// A 分别 list (城镇、农村居民人均可支配收入分别增长7%、8%) or names sharing one
+/// figure (城乡居民收入均增长8%): the segment with one name per figure.
+fn shared_figures(n: &Norm, seg: &Seg, ns: usize, first_num: usize, nums: &[Num]) -> Option<Seg> {
+    let c = &n.chars;
+    let p = find(c, ns, first_num, "分别").or_else(|| {
         (ns..first_num).find(|&k| {
             is_shared_marker(c, k) && {
                 let names = n.text(ns, k);
                 names.starts_with("城乡") || names.contains(['、', '和', '及'])
             }
         })
-    });
-    if let Some(p) = shared {
-        let names_text = n.text(ns, p);
-        let names_text = strip_tail_verbs(names_text);
-        let mut names = expand_list(&names_text, nums.len().max(2));
-        // 分别增长20%左右 / 均增长7% after several names: each name gets the figure
-        if names.len() >= 2 && nums.len() == 1 {
-            nums = vec![nums[0].clone(); names.len()];
-        }
-        // 对东盟、共建“一带一路”国家进出口总额: every item is a partner's trade
-        if names.first().is_some_and(|x| x.starts_with('对')) {
-            for x in &mut names {
-                if !x.starts_with('对') {
-                    x.insert(0, '对');
-                }
+    })?;
+    let names_text = n.text(ns, p);
+    let names_text = strip_tail_verbs(names_text);
+    let mut names = expand_list(&names_text, nums.len().max(2));
+    // 分别增长20%左右 / 均增长7% after several names: each name gets the figure
+    let nums = if names.len() >= 2 && nums.len() == 1 {
+        vec![nums[0].clone(); names.len()]
+    } else {
+        nums.to_vec()
+    };
+    // 对东盟、共建“一带一路”国家进出口总额: every item is a partner's trade
+    if names.first().is_some_and(|x| x.starts_with('对')) {
+        for x in &mut names {
+            if !x.starts_with('对') {
+                x.insert(0, '对');
             }
         }
-        if names.len() == nums.len() && names.len() >= 2 {
-            // one written name split into several (城乡 → 城镇, 农村) keeps its spelling
-            // (as the original has it: traditional characters and glosses kept)
-            // — and so does one joined by 和/及 whose names share a tail
-            // (城镇和农村居民人均可支配收入); a 、 list names each part (城镇、农村…
-            // gives 城镇居民…, 农村居民…)
-            let composed = names_text.contains(['和', '及'])
-                && names.iter().any(|x| !names_text.contains(x.as_str()));
-            let written = (composed || !names_text.contains(['、', '和', '及']))
-                .then(|| n.orig_text(ns, ns + names_text.chars().count()));
-            let spelled = names
-                .iter()
-                .map(|x| {
-                    let at = names_text.find(x.as_str())?;
-                    let a = ns + names_text[..at].chars().count();
-                    Some(n.orig_text(a, a + x.chars().count()))
-                })
-                .collect();
-            seg.fenbie = Some(Fenbie {
-                names,
-                written,
-                spelled,
-            });
-            seg.nums = with_quals(c, &nums, p);
-            seg.name_end = p;
-            return seg;
-        }
     }
-    seg.name = name_range(n, ns, name_end);
-    seg.name_end = name_end;
-    seg.nums = with_quals(c, &nums, name_end);
-    seg
+    if names.len() != nums.len() || names.len() < 2 {
+        return None;
+    }
+    // one written name split into several (城乡 → 城镇, 农村) keeps its spelling
+    // (as the original has it: traditional characters and glosses kept)
+    // — and so does one joined by 和/及 whose names share a tail
+    // (城镇和农村居民人均可支配收入); a 、 list names each part (城镇、农村…
+    // gives 城镇居民…, 农村居民…)
+    let composed =
+        names_text.contains(['和', '及']) && names.iter().any(|x| !names_text.contains(x.as_str()));
+    let written = (composed || !names_text.contains(['、', '和', '及']))
+        .then(|| n.orig_text(ns, ns + names_text.chars().count()));
+    let spelled = names
+        .iter()
+        .map(|x| {
+            let at = names_text.find(x.as_str())?;
+            let a = ns + names_text[..at].chars().count();
+            Some(n.orig_text(a, a + x.chars().count()))
+        })
+        .collect();
+    Some(Seg {
+        fenbie: Some(Fenbie {
+            names,
+            written,
+            spelled,
+        }),
+        nums: with_quals(c, &nums, p),
+        name_end: p,
+        ..seg.clone()
+    })
 }
 
 /// 居民消费价格与上年持平: the byte offset where the predicate starts.
@@ -960,49 +546,4 @@ fn name_range(n: &Norm, ns: usize, ne: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((ns, ns + len))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::path::Path;
-
-    fn items(text: &str, mode: Mode) -> Vec<Item> {
-        let dict = Dictionary::parse(crate::BUILTIN_DICTIONARY, Path::new("builtin")).unwrap();
-        let n = Norm::new(text);
-        read_sentence(&n, 0, n.len(), &dict, &Patterns::new(), mode)
-    }
-
-    #[test]
-    fn nameless_segments_attach_to_the_item_before() {
-        let it = items(
-            "2025年全省地区生产总值60199.45亿元、增长5%，社会消费品零售总额增长4.4%。",
-            Mode::Outcomes,
-        );
-        assert_eq!(it.len(), 2);
-        assert_eq!(it[0].figs.len(), 2);
-        let n = Norm::new("2025年全省地区生产总值60199.45亿元、增长5%，");
-        assert_eq!(
-            n.text(it[0].start, it[0].end),
-            "2025年全省地区生产总值60199.45亿元、增长5%"
-        );
-    }
-
-    #[test]
-    fn a_subject_clause_lends_its_name() {
-        let it = items(
-            "全区一般公共预算收入交出了高分答卷，同比增长82.9%，总量完成31.65亿元，位列全市第3。",
-            Mode::Outcomes,
-        );
-        assert_eq!(it.len(), 2);
-        assert!(it.iter().all(|i| i.indicator == "general_budget_revenue"));
-        assert_eq!(it[1].figs[0].measure, Measure::Level);
-    }
-
-    #[test]
-    fn from_to_keeps_the_end_value() {
-        let it = items("年末城镇调查失业率从上半年5.5%降到5.3%。", Mode::Outcomes);
-        assert_eq!(it[0].figs.len(), 1);
-        assert_eq!(it[0].figs[0].value, Some(5.3));
-    }
 }

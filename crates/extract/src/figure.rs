@@ -2,25 +2,8 @@
 
 use baogao_model::{Measure, Qualifier};
 
-use crate::clause::Seg;
+use crate::item::{Fig, Seg};
 use crate::number::{self, Num};
-
-/// One figure of an item.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Fig {
-    pub(crate) value: Option<f64>,
-    pub(crate) max: Option<f64>,
-    pub(crate) unit: Option<&'static str>,
-    pub(crate) qual: Qualifier,
-    pub(crate) measure: Measure,
-    pub(crate) stretch: Option<f64>,
-    /// 确保, 不低于 … written with the figure.
-    pub(crate) hard_word: bool,
-    /// 力争, 预期 … written with the figure.
-    pub(crate) soft_word: bool,
-    /// A threshold crossed (首次突破1900亿元), not a measured figure.
-    pub(crate) milestone: bool,
-}
 
 pub(crate) fn one_significant_digit(v: f64) -> bool {
     if v <= 0.0 || v.fract() != 0.0 {

@@ -62,6 +62,7 @@ mod explain;
 mod figure;
 pub mod harmonise;
 mod indicator;
+mod item;
 mod locate;
 mod meta;
 mod names;
@@ -69,6 +70,7 @@ mod norm;
 mod number;
 mod outcomes;
 pub mod panel;
+mod sentence;
 mod year;
 
 use std::path::Path;
@@ -78,9 +80,10 @@ use baogao_model::{Constraint, Document, Outcome, Qualifier, Report, Target};
 pub use error::ExtractError;
 pub use explain::{Explanation, Note};
 
-use crate::clause::{Item, Patterns};
+use crate::clause::Patterns;
 use crate::explain::Trace;
 use crate::indicator::Dictionary;
+use crate::item::Item;
 use crate::locate::LocatePatterns;
 use crate::meta::MetaPatterns;
 use crate::norm::Norm;
@@ -194,7 +197,7 @@ impl Extractor {
             url: &doc.url,
         };
         let m = meta::read(page, &n, &self.mp);
-        let paras = locate::paragraphs(&n);
+        let paras = norm::paragraphs(&n);
         let rev_end = locate::review_end(&n, &paras, m.target_year, &self.lp);
         let (items, cue_para) = locate::targets(
             &n,

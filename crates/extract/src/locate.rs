@@ -1,6 +1,7 @@
-//! Where things are in a report: paragraphs and sentences, the end of the
-//! review of the past year, the paragraph of the year's main targets (and its
-//! continuation), and the fallback when no such paragraph exists.
+//! Where things are in a report (its paragraphs and sentences are
+//! [`norm`](crate::norm)'s): the end of the review of the past year, the
+//! paragraph of the year's main targets (and its continuation), and the
+//! fallback when no such paragraph exists.
 
 // Offsets into char slices (c, s, e, i, k) read best short in this module.
 #![allow(clippy::many_single_char_names)]
@@ -8,10 +9,12 @@
 use baogao_model::Level;
 use regex::Regex;
 
-use crate::clause::{self, Item, Mode, Patterns};
+use crate::clause::Patterns;
 use crate::explain::Trace;
 use crate::indicator::Dictionary;
-use crate::norm::Norm;
+use crate::item::{Item, Mode};
+use crate::norm::{Norm, sentences, split_after};
+use crate::sentence;
 
 /// The words that name the coming year in a report of it.
 const NOW_WORDS: &[&str] = &["今年", "明年", "新的一年"];
@@ -81,47 +84,6 @@ impl LocatePatterns {
         let whose = self.nation_as_aim.replace_all(t, "");
         self.elsewhere.find(&whose).map(|w| w.as_str().to_owned())
     }
-}
-
-/// Paragraph ranges (normalised), empty ones dropped.
-pub(crate) fn paragraphs(n: &Norm) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut s = 0;
-    for (i, &c) in n.chars.iter().enumerate() {
-        if c == '\n' {
-            if i > s {
-                out.push((s, i));
-            }
-            s = i + 1;
-        }
-    }
-    if n.len() > s {
-        out.push((s, n.len()));
-    }
-    out
-}
-
-/// Sentence ranges of `[s, e)`, split after 。！？.
-pub(crate) fn sentences(n: &Norm, s: usize, e: usize) -> Vec<(usize, usize)> {
-    split_after(n, s, e, &['。', '！', '？'])
-}
-
-/// Ranges of `[s, e)` split after each of `ends`.
-fn split_after(n: &Norm, s: usize, e: usize, ends: &[char]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut a = s;
-    for i in s..e {
-        if ends.contains(&n.chars[i]) {
-            if i + 1 > a {
-                out.push((a, i + 1));
-            }
-            a = i + 1;
-        }
-    }
-    if e > a {
-        out.push((a, e));
-    }
-    out
 }
 
 fn is_heading(t: &str) -> bool {
@@ -358,7 +320,7 @@ fn located(
     // does not make it foreign: 碳排放双控达到国家下达“十五五”目标任务的序时进度;
     // a line that opens with one does: “十五五”时期年均增长6%)
     let foreign = |t: &str, plan_ok: bool| {
-        let digits = crate::meta::with_digit_years(t);
+        let digits = crate::year::with_digit_years(t);
         let opening = t.find(['，', '；', '：']).unwrap_or(t.len());
         lp.past.is_match(t)
             || lp
@@ -467,7 +429,7 @@ fn forward_sentences(
     let other_year = |t: &str| {
         target_year.is_some_and(|y| {
             lp.year
-                .captures_iter(&crate::meta::with_digit_years(t))
+                .captures_iter(&crate::year::with_digit_years(t))
                 .any(|c| c[1].parse::<i32>().ok() != Some(y))
         })
     };
@@ -528,7 +490,7 @@ fn forward_sentences(
             is_plan_word(m.as_str())
                 && (year_word
                     .as_deref()
-                    .is_some_and(|w| crate::meta::with_digit_years(before).contains(w))
+                    .is_some_and(|w| crate::year::with_digit_years(before).contains(w))
                     || before.contains("今年") && before.contains(['，', '；']))
         };
         let not_now = lp.not_this_year.find_iter(t).find(|m| !plan_aside(m));
@@ -558,7 +520,7 @@ fn forward_sentences(
     let names_year = |t: &str| {
         year_word
             .as_deref()
-            .is_some_and(|w| t.contains(w) || crate::meta::with_digit_years(t).contains(w))
+            .is_some_and(|w| t.contains(w) || crate::year::with_digit_years(t).contains(w))
     };
     for &(whole, b) in &sents {
         let mut a = whole;
@@ -638,7 +600,7 @@ fn forward_sentences(
             continuing = false;
             continue;
         }
-        let mut items = clause::read_sentence(n, a, b, dict, pat, Mode::Targets);
+        let mut items = sentence::read_sentence(n, a, b, dict, pat, Mode::Targets);
         // a plan's goal quoted beside the year's aims is not one of them (a
         // figure of the plan); a target measured against the plan is
         // (碳排放双控达到国家下达“十五五”目标任务的序时进度)
@@ -678,7 +640,7 @@ fn forward_sentences(
         continuing = true;
     }
     // one row per figure: the group that states the most wins, the first on a tie
-    let key = |it: &Item, f: &crate::figure::Fig| {
+    let key = |it: &Item, f: &crate::item::Fig| {
         format!("{}|{:?}|{:?}|{:?}", it.indicator, f.measure, f.value, f.max)
     };
     let mut best: std::collections::HashMap<String, (usize, usize)> =
@@ -809,7 +771,7 @@ fn read_block(
         if k > 0 && !out.is_empty() && foreign(n.text(a, b), false) {
             continue;
         }
-        let items = clause::read_sentence(n, a, b, dict, pat, Mode::Targets);
+        let items = sentence::read_sentence(n, a, b, dict, pat, Mode::Targets);
         if items.is_empty() {
             // one opening sentence of prose (经济保持平稳健康发展。) may precede the figures
             if k == 0 && out.is_empty() {
@@ -849,7 +811,7 @@ fn read_block(
         // a note under a numbered item (分管省领导：…, 部门分工：…) when the next
         // item follows within a few paragraphs
         if let Some(k) = last_item
-            && clause::read_sentence(n, a, b, dict, pat, Mode::Targets).is_empty()
+            && sentence::read_sentence(n, a, b, dict, pat, Mode::Targets).is_empty()
             && rest[ri + 1..]
                 .iter()
                 .take(ITEM_NOTE_LINES)
@@ -867,7 +829,7 @@ fn read_block(
         if foreign(n.text(a, b), true) {
             break;
         }
-        let first = clause::read_sentence(n, a, b, dict, pat, Mode::Targets);
+        let first = sentence::read_sentence(n, a, b, dict, pat, Mode::Targets);
         let canonical = first.iter().any(|it| !it.indicator.starts_with("other:"));
         // under a bare heading (主要预期目标), one line of prose may open the list
         if first.is_empty() && lead_empty && out.is_empty() && !prose_skipped {
@@ -881,7 +843,7 @@ fn read_block(
         last_item = item_number(n.text(s, e));
         let mut stop = false;
         for &(a, b) in &sents[1..] {
-            let items = clause::read_sentence(n, a, b, dict, pat, Mode::Targets);
+            let items = sentence::read_sentence(n, a, b, dict, pat, Mode::Targets);
             if items.is_empty() {
                 stop = true;
                 break;

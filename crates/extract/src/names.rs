@@ -3,9 +3,9 @@
 
 use baogao_model::{Measure, Qualifier};
 
-use crate::clause::{Item, Seg};
-use crate::figure::{Fig, finish_fig, seg_figs};
+use crate::figure::{finish_fig, seg_figs};
 use crate::indicator::Dictionary;
+use crate::item::{Fig, Item, Seg};
 use crate::norm::Norm;
 
 /// Trailing words that belong to the verb, not the name.

@@ -690,7 +690,12 @@ fn a_fuller_list_after_the_lead_wins() {
     let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
     assert_eq!(
         ids,
-        ["gdp", "fixed_asset_investment", "industrial_value_added", "disposable_income"]
+        [
+            "gdp",
+            "fixed_asset_investment",
+            "industrial_value_added",
+            "disposable_income"
+        ]
     );
     // a later list that leaves out one of the lead's indicators does not win
     let out = news(

@@ -7,7 +7,8 @@
 //! space); whitespace other than `\n` is then dropped, and so are the pinyin
 //! glosses some mirrors inject inside words (`地區(qū)生產(chǎn)總值`). `orig[i]` is the char offset in the original text of the i-th
 //! normalised char, so a span found in the normalised view gives exact char
-//! offsets (and the exact original substring) in the document.
+//! offsets (and the exact original substring) in the document. The text's
+//! paragraphs (lines) and sentences are ranges of this view.
 
 /// Traditional → simplified pairs, two chars each (traditional first), as
 /// data: forms the converter's table lacks or maps otherwise, such as the
@@ -345,6 +346,47 @@ fn is_thousands_comma(src: &[char], i: usize) -> bool {
 /// Normalises a dictionary or pattern string the same way as the text.
 pub(crate) fn normalise(s: &str) -> String {
     Norm::new(s).joined
+}
+
+/// Paragraph ranges (normalised), empty ones dropped.
+pub(crate) fn paragraphs(n: &Norm) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    for (i, &c) in n.chars.iter().enumerate() {
+        if c == '\n' {
+            if i > s {
+                out.push((s, i));
+            }
+            s = i + 1;
+        }
+    }
+    if n.len() > s {
+        out.push((s, n.len()));
+    }
+    out
+}
+
+/// Sentence ranges of `[s, e)`, split after 。！？.
+pub(crate) fn sentences(n: &Norm, s: usize, e: usize) -> Vec<(usize, usize)> {
+    split_after(n, s, e, &['。', '！', '？'])
+}
+
+/// Ranges of `[s, e)` split after each of `ends`.
+pub(crate) fn split_after(n: &Norm, s: usize, e: usize, ends: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut a = s;
+    for i in s..e {
+        if ends.contains(&n.chars[i]) {
+            if i + 1 > a {
+                out.push((a, i + 1));
+            }
+            a = i + 1;
+        }
+    }
+    if e > a {
+        out.push((a, e));
+    }
+    out
 }
 
 #[cfg(test)]

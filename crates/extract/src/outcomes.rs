@@ -1,10 +1,11 @@
 //! The previous year's achieved figures, read from the review part of the
 //! report (before the five-year goals and the year's plan).
 
-use crate::clause::{self, Item, Mode, Patterns};
+use crate::clause::Patterns;
 use crate::indicator::Dictionary;
-use crate::locate::sentences;
-use crate::norm::Norm;
+use crate::item::{Item, Mode};
+use crate::norm::{Norm, sentences};
+use crate::sentence;
 use baogao_model::{Measure, Qualifier};
 
 /// 连续5年, 连续三年: a statement about a run of years.
@@ -80,7 +81,7 @@ pub(crate) fn read(
                     .iter()
                     .any(|w| st.contains(w))
                 || has_run_of_years(st);
-            for mut item in clause::read_sentence(n, a, b, dict, pat, Mode::Outcomes) {
+            for mut item in sentence::read_sentence(n, a, b, dict, pat, Mode::Outcomes) {
                 if !dict.is_outcome(&item.indicator) {
                     continue;
                 }

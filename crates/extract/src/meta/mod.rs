@@ -10,7 +10,7 @@ use regex::Regex;
 
 use crate::norm::Norm;
 use crate::number::parse_cn;
-use crate::year::{self, YearPatterns};
+use crate::year::{self, YearPatterns, cn_year_digits};
 
 mod names;
 #[cfg(test)]
@@ -108,7 +108,7 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
         url,
     } = page;
     let mut m = Meta::default();
-    let lines: Vec<(usize, usize)> = crate::locate::paragraphs(n).into_iter().take(40).collect();
+    let lines: Vec<(usize, usize)> = crate::norm::paragraphs(n).into_iter().take(40).collect();
     let text_of = |&(s, e): &(usize, usize)| n.text(s, e);
     // title
     let title_norm = title.map(crate::norm::normalise).filter(|t| !t.is_empty());
@@ -352,57 +352,6 @@ fn is_breadcrumb(line: &str) -> bool {
     ["当前位置", "首页", ">>", "»", " > "]
         .iter()
         .any(|w| line.contains(w))
-}
-
-/// 二〇一八年 → 2018年 (years written in Chinese digits, as some titles do).
-/// [`cn_year_digits`] that borrows `s` when it writes no year in Chinese
-/// digits (most sentences), so a per-sentence check costs no allocation.
-pub(crate) fn with_digit_years(s: &str) -> std::borrow::Cow<'_, str> {
-    // (二〇一〇年, and 二0一0年 with a typed zero)
-    let mut prev = ' ';
-    let cn_year = s.chars().any(|c| {
-        let hit = c == '年' && "〇零○一二三四五六七八九0OＯ".contains(prev);
-        prev = c;
-        hit
-    });
-    if cn_year {
-        std::borrow::Cow::Owned(cn_year_digits(s))
-    } else {
-        std::borrow::Cow::Borrowed(s)
-    }
-}
-
-pub(crate) fn cn_year_digits(s: &str) -> String {
-    const DIGITS: &str = "〇一二三四五六七八九";
-    let chars: Vec<char> = s.chars().collect();
-    // 二00七年, 二0一0年: a zero may be typed as a digit or a letter
-    let digit = |c: char| {
-        if matches!(c, '零' | '0' | 'O' | 'Ｏ' | '○') {
-            Some(0)
-        } else {
-            DIGITS.chars().position(|d| d == c)
-        }
-    };
-    let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < chars.len() {
-        if i + 4 < chars.len()
-            && chars[i + 4] == '年'
-            && chars[i..i + 4].iter().all(|&c| digit(c).is_some())
-            && chars[i..i + 4]
-                .iter()
-                .any(|&c| DIGITS.contains(c) && c != '〇')
-        {
-            for &c in &chars[i..i + 4] {
-                out.push(char::from(b'0' + digit(c).unwrap_or(0) as u8));
-            }
-            i += 4;
-            continue;
-        }
-        out.push(chars[i]);
-        i += 1;
-    }
-    out
 }
 
 /// The region of `X两会` (大理两会, 郑州两会): the chain province, prefecture,

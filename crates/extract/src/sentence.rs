@@ -1,0 +1,610 @@
+//! One sentence → indicator items, clause by clause.
+//!
+//! A sentence is split into clauses on `，；。：` (full-width or ASCII), and a
+//! clause into segments on `、` unless it holds a 分别 list; [`clause`] reads
+//! each segment as `[scope] NAME [verb] FIGURE [qualifier]` (or `NAME` + a
+//! qualitative predicate such as 与经济增长同步). What this module adds is what
+//! one clause tells about the next: segments without a name attach to the
+//! item before them (`地区生产总值60199.45亿元、增长5%`), a clause that only
+//! names an indicator lends it to the next clause's figure, a clause of names
+//! is completed by the next (`…等约束性指标，确保完成省政府下达的任务`), and a
+//! nameless clause with 力争 gives the previous item its stretch value.
+
+// Offsets into char slices (c, s, e, i, k) read best short in this module.
+#![allow(clippy::many_single_char_names)]
+
+use baogao_model::Measure;
+
+use crate::clause::{Patterns, at, joins_levels, read_segment, shares_a_predicate};
+use crate::figure::{fenbie_figs, finish_fig, seg_figs};
+use crate::indicator::Dictionary;
+use crate::item::{Fig, Item, Mode, Seg};
+use crate::names::make_items;
+use crate::norm::Norm;
+
+/// Longest clause (in chars) that is read.
+const MAX_CLAUSE: usize = 400;
+
+/// Words that open a clause and introduce its figure without being part of it.
+const CONNECTIVES: &[&str] = &["其中", "即", "此外", "另外", "同时", "除了", "以及"];
+
+/// `e` without a trailing 等 (进出口总额增长6%等): the list's "and so on" is
+/// not part of the last clause.
+fn without_etc(c: &[char], s: usize, e: usize) -> usize {
+    let mut e = e;
+    while e > s + 1 && c[e - 1] == '等' {
+        e -= 1;
+    }
+    e
+}
+
+fn is_sep(c: char) -> bool {
+    matches!(c, '，' | '；' | '。' | '：' | '！' | '？' | '\n' | '…')
+}
+
+/// Reads every item of the normalised range `[s, e)` (one sentence).
+pub(crate) fn read_sentence(
+    n: &Norm,
+    s: usize,
+    e: usize,
+    dict: &Dictionary,
+    pat: &Patterns,
+    mode: Mode,
+) -> Vec<Item> {
+    let e = e.min(n.chars.len());
+    let mut r = Reader {
+        n,
+        dict,
+        pat,
+        mode,
+        items: Vec::new(),
+        current: None,
+        subject: None,
+        listed: Vec::new(),
+        condition_start: None,
+    };
+    for (cs, ce) in clauses(&n.chars, s, e) {
+        r.clause(cs, ce);
+    }
+    let c = &n.chars;
+    let mut items = r.items;
+    items.retain(|it| !it.figs.is_empty());
+    for it in &mut items {
+        it.start = skip_bullet(c, it.start, it.end);
+        it.end = without_goal_word(c, it.start, it.end);
+    }
+    items
+}
+
+/// The clauses of `[s, e)`: split on the separators, a parenthetical remark
+/// (同口径增长2.5%以上) left out.
+fn clauses(c: &[char], s: usize, e: usize) -> Vec<(usize, usize)> {
+    let mut clauses = Vec::new();
+    let mut k = s;
+    let mut cs = s;
+    while k <= e {
+        if k == e || is_sep(c[k]) {
+            if k > cs {
+                clauses.push((cs, k));
+            }
+            cs = k + 1;
+        } else if c[k] == '（' {
+            if k > cs {
+                clauses.push((cs, k));
+            }
+            let close = (k..e).find(|&j| c[j] == '）').unwrap_or(e);
+            k = close;
+            cs = close + 1;
+        }
+        k += 1;
+    }
+    clauses
+}
+
+/// What a sentence read so far hands on to its next clause.
+struct Reader<'a> {
+    n: &'a Norm,
+    dict: &'a Dictionary,
+    pat: &'a Patterns,
+    mode: Mode,
+    items: Vec<Item>,
+    /// Index in `items` of the item nameless segments attach to.
+    current: Option<usize>,
+    /// A clause that only names an indicator: the subject of the next
+    /// clause's figure (…收入交出了高分答卷，同比增长82.9%).
+    subject: Option<(usize, usize)>,
+    /// A clause of names only (人口自然增长率、万元GDP能耗和…等约束性指标，) whose
+    /// next clause completes them (确保完成省政府下达的任务).
+    listed: Vec<(usize, usize)>,
+    /// Where a condition (扣除…后) opens the evidence of the next item.
+    condition_start: Option<usize>,
+}
+
+/// What one clause has read so far.
+struct ClauseState<'s> {
+    /// The clause's range and its segments.
+    span: (usize, usize),
+    segs: &'s [(usize, usize)],
+    /// Names of earlier segments waiting for the figure of a later one
+    /// (城镇、农村居民人均可支配收入增长7%).
+    pending: Vec<(usize, usize)>,
+    /// The item this clause added, which its nameless segments extend.
+    item: Option<usize>,
+}
+
+impl Reader<'_> {
+    fn clause(&mut self, cs: usize, ce: usize) {
+        // real clauses are short; a page of unpunctuated text is not read
+        if ce - cs > MAX_CLAUSE {
+            self.current = None;
+            self.subject = None;
+            return;
+        }
+        let names_before = std::mem::take(&mut self.listed);
+        if self.mode == Mode::Targets
+            && names_before.len() > 1
+            && (self.completes(&names_before, cs, ce) || self.gives_each(&names_before, cs, ce))
+        {
+            self.current = None;
+            self.subject = None;
+            return;
+        }
+        let segs = split_segments(&self.n.chars, cs, ce);
+        let mut st = ClauseState {
+            span: (cs, ce),
+            segs: &segs,
+            pending: Vec::new(),
+            item: None,
+        };
+        for (si, &(ss, se)) in segs.iter().enumerate() {
+            let seg = read_segment(self.n, ss, se, self.dict, self.pat, self.mode);
+            let last = si + 1 == segs.len();
+            if seg.fenbie.is_some() {
+                self.shared(&seg, ss, se);
+            } else if let Some(name) = seg.name {
+                self.named(&seg, name, se, last, &mut st);
+            } else {
+                self.nameless(&seg, (ss, se), si, last, &mut st);
+            }
+        }
+        if !st.pending.is_empty() {
+            self.current = None;
+        }
+    }
+
+    /// …等约束性指标，确保完成省政府下达的任务: each name of the clause before
+    /// gets the completion, a qualitative target.
+    fn completes(&mut self, names: &[(usize, usize)], cs: usize, ce: usize) -> bool {
+        if !self.pat.completion.is_match(self.n.text(cs, ce)) {
+            return false;
+        }
+        let seg = Seg {
+            qualitative: true,
+            ..read_segment(self.n, cs, ce, self.dict, self.pat, self.mode)
+        };
+        let new = make_items(self.n, names, &seg, names[0].0, ce, self.dict);
+        if new.is_empty() {
+            return false;
+        }
+        self.items.extend(new);
+        true
+    }
+
+    /// 在固定资产投资、社会消费品零售总额、进出口方面，分别保持增长20%、13%和14%以上:
+    /// one figure for each name of the clause before.
+    fn gives_each(&mut self, names: &[(usize, usize)], cs: usize, ce: usize) -> bool {
+        let (n, c) = (self.n, &self.n.chars);
+        if !at(c, cs, "分别") {
+            return false;
+        }
+        let seg = read_segment(n, cs, ce, self.dict, self.pat, self.mode);
+        if seg.nums.len() != names.len() {
+            return false;
+        }
+        let figs = fenbie_figs(&seg, names.len(), c);
+        for (&(a, b), fig) in names.iter().zip(figs) {
+            let a = if c[a] == '在' { a + 1 } else { a };
+            let b = if n.text(a, b).ends_with("方面") {
+                b - 2
+            } else {
+                b
+            };
+            self.items.push(one_figure_item(
+                self.dict,
+                n.text(a, b),
+                n.orig_text(a, b),
+                fig,
+                (names[0].0, ce),
+            ));
+        }
+        true
+    }
+
+    /// A 分别 list or names sharing one figure: one item per name.
+    fn shared(&mut self, seg: &Seg, ss: usize, se: usize) {
+        let Some(fb) = &seg.fenbie else { return };
+        if seg.nums.is_empty() {
+            return;
+        }
+        let start = self.condition_start.take().unwrap_or(ss);
+        let figs = fenbie_figs(seg, fb.names.len(), &self.n.chars);
+        for (k, (name, fig)) in fb.names.iter().zip(figs).enumerate() {
+            let raw = fb
+                .written
+                .clone()
+                .or_else(|| fb.spelled.get(k).cloned().flatten())
+                .unwrap_or_else(|| crate::names::as_written(name));
+            self.items
+                .push(one_figure_item(self.dict, name, raw, fig, (start, se)));
+        }
+        self.current = None;
+        self.subject = None;
+    }
+
+    /// A segment that names an indicator: an item when it has its figures
+    /// (or a qualitative predicate); else a name waiting for a later
+    /// segment's figure, or the subject of the next clause.
+    fn named(
+        &mut self,
+        seg: &Seg,
+        (ns, ne): (usize, usize),
+        se: usize,
+        last: bool,
+        st: &mut ClauseState<'_>,
+    ) {
+        let (n, c) = (self.n, &self.n.chars);
+        let has_figs = !seg.nums.is_empty();
+        if has_figs || seg.qualitative || (seg.flat && self.mode == Mode::Outcomes) {
+            let mut names = std::mem::take(&mut st.pending);
+            names.push((ns, ne));
+            let cs = st.span.0;
+            let mut start = if names.len() > 1 {
+                self.condition_start
+                    .unwrap_or(segs_start_of(st.segs, names[0].0))
+            } else {
+                self.condition_start.unwrap_or(names[0].0.min(seg.start))
+            };
+            // a clause-initial 其中, 即, 此外 … introduces the figure, it is
+            // not part of it
+            if start == cs
+                && self.condition_start.is_none()
+                && let Some(w) = CONNECTIVES.iter().find(|w| at(c, cs, w))
+            {
+                start += w.chars().count();
+            }
+            self.condition_start = None;
+            let new = make_items(n, &names, seg, start, without_etc(c, start, se), self.dict);
+            if !new.is_empty() {
+                self.items.extend(new);
+                self.current = Some(self.items.len() - 1);
+                st.item = self.current;
+            }
+            self.subject = None;
+        } else if !last {
+            st.pending.push((ns, ne));
+        } else if !st.pending.is_empty() || self.dict.is_known(n.text(ns, ne)) {
+            // the subject of the next clause's figure (…收入交出了高分答卷，同比增长82.9%)
+            self.subject = Some((ns, ne));
+            self.listed = std::mem::take(&mut st.pending);
+            self.listed.push((ns, ne));
+            self.current = None;
+        }
+    }
+
+    /// A segment with no name: a condition, prose, figures for the items
+    /// before (分别), the figure of the clause before's subject, or more
+    /// figures (or a stretch) of the current item.
+    fn nameless(
+        &mut self,
+        seg: &Seg,
+        (ss, se): (usize, usize),
+        si: usize,
+        last: bool,
+        st: &mut ClauseState<'_>,
+    ) {
+        let n = self.n;
+        if seg.condition {
+            self.condition_start = Some(ss);
+            return;
+        }
+        if seg.nums.is_empty() && !(seg.flat && self.mode == Mode::Outcomes) {
+            let seg_text = n.text(ss, se);
+            // a remark like 按可比价格计算 keeps the subject; other prose ends it
+            let remark = seg_text.chars().count() <= 10
+                && ["计算", "可比", "口径", "因素", "同比", "初步"]
+                    .iter()
+                    .any(|w| seg_text.contains(w));
+            if last && st.item.is_none() && st.pending.is_empty() && !remark {
+                self.current = None;
+            }
+            return;
+        }
+        if self.figures_for_items_before(seg, ss, se) {
+            return;
+        }
+        if let Some((ns, ne)) = self.subject.take() {
+            let seg2 = Seg {
+                name: Some((ns, ne)),
+                ..seg.clone()
+            };
+            let new = make_items(n, &[(ns, ne)], &seg2, ns, se, self.dict);
+            if !new.is_empty() {
+                self.items.extend(new);
+                self.current = Some(self.items.len() - 1);
+                st.item = self.current;
+            }
+            return;
+        }
+        if let Some(ci) = self.current {
+            self.attach(ci, seg, (ss, se), si, st);
+        }
+    }
+
+    /// …X元，…Y元，分别增长A%和B%: one figure for each of the items before.
+    fn figures_for_items_before(&mut self, seg: &Seg, ss: usize, se: usize) -> bool {
+        let k = seg.nums.len();
+        if k < 2 || !self.n.text(ss, se).starts_with("分别") || self.items.len() < k {
+            return false;
+        }
+        let figs = seg_figs(seg, &self.n.chars);
+        let first = self.items.len() - k;
+        for (it, f) in self.items[first..].iter_mut().zip(figs) {
+            let f = finish_fig(
+                f,
+                resolved_of(self.dict, &it.indicator).measure,
+                &it.raw_name.clone(),
+            );
+            it.figs.push(f);
+            it.end = se;
+        }
+        self.current = None;
+        true
+    }
+
+    /// The figures of a nameless segment for item `ci`: its stretch value
+    /// (力争8%), more of its figures (a verb-led segment or one of the same
+    /// clause), or a new item of the same indicator.
+    fn attach(
+        &mut self,
+        ci: usize,
+        seg: &Seg,
+        (ss, se): (usize, usize),
+        si: usize,
+        st: &mut ClauseState<'_>,
+    ) {
+        let figs = seg_figs(seg, &self.n.chars);
+        let item = &mut self.items[ci];
+        if seg.stretch_word
+            && !item.figs.is_empty()
+            && figs.len() == 1
+            && item.figs.iter().all(|f| f.value.is_some())
+        {
+            let last = item.figs.len() - 1;
+            if item.figs[last].unit == figs[0].unit {
+                item.figs[last].stretch = figs[0].value;
+                item.end = se;
+            }
+            return;
+        }
+        let (indicator, raw) = (item.indicator.clone(), item.raw_name.clone());
+        let default = resolved_of(self.dict, &indicator).measure;
+        let figs: Vec<Fig> = figs
+            .into_iter()
+            .map(|f| finish_fig(f, default, &raw))
+            .collect();
+        let verb_led = si == 0
+            && VERB_LEADS
+                .iter()
+                .any(|v| self.n.text(ss, se).starts_with(v));
+        if st.item == Some(ci) || verb_led {
+            let item = &mut self.items[ci];
+            for f in figs {
+                if let Some(old) = item
+                    .figs
+                    .iter_mut()
+                    .find(|o| o.measure == f.measure && o.value.is_some())
+                {
+                    *old = f;
+                } else {
+                    item.figs.push(f);
+                }
+            }
+            item.end = se;
+        } else {
+            self.items.push(Item {
+                indicator,
+                raw_name: raw,
+                figs,
+                start: ss,
+                end: se,
+            });
+            self.current = Some(self.items.len() - 1);
+            st.item = self.current;
+        }
+    }
+}
+
+/// Words a nameless clause opens with when it goes on with the figures of
+/// the item before (…生产总值达到1200亿元，增长8%).
+const VERB_LEADS: &[&str] = &[
+    "增长",
+    "同比增长",
+    "同口径增长",
+    "可比价增长",
+    "按可比价格计算",
+    "比上年增长",
+    "下降",
+    "上涨",
+    "回落",
+    "增速",
+    "达到",
+    "突破",
+    "总量达",
+];
+
+/// Skips a list marker (●, ——, 1., 一是) or an open quotation mark at the
+/// start of an evidence text.
+fn skip_bullet(c: &[char], mut s: usize, e: usize) -> usize {
+    while s < e && "●■◆▲★•·◎□-—>○◇".contains(c[s]) {
+        s += 1;
+    }
+    // a quotation the clause does not close (“生产总值增长6%)
+    while s < e && matches!(c[s], '“' | '「' | '『') && !c[s..e].contains(&closing(c[s])) {
+        s += 1;
+    }
+    let mut k = s;
+    while k < e && c[k].is_ascii_digit() {
+        k += 1;
+    }
+    if k > s
+        && k < e
+        && matches!(c[k], '.' | '．' | '、')
+        && !c.get(k + 1).is_some_and(char::is_ascii_digit)
+    {
+        return k + 1;
+    }
+    let mut k = s;
+    while k < e && "一二三四五六七八九十".contains(c[k]) {
+        k += 1;
+    }
+    if k > s && k < e && c[k] == '是' {
+        return k + 1;
+    }
+    s
+}
+
+/// The end of an evidence text without a trailing 目标 after its figure
+/// (围绕地区生产总值增长7%左右目标: the goal word names what the figure is).
+fn without_goal_word(c: &[char], s: usize, e: usize) -> usize {
+    for w in ["的目标", "目标"] {
+        let k = w.chars().count();
+        if e > s + k && at(c, e - k, w) {
+            let before = c[e - k - 1];
+            if before.is_ascii_digit() || matches!(before, '%' | '‰' | '右' | '上' | '内' | '下')
+            {
+                return e - k;
+            }
+        }
+    }
+    e
+}
+
+fn closing(open: char) -> char {
+    match open {
+        '「' => '」',
+        '『' => '』',
+        _ => '”',
+    }
+}
+
+fn segs_start_of(segs: &[(usize, usize)], pos: usize) -> usize {
+    segs.iter()
+        .find(|&&(s, e)| s <= pos && pos < e)
+        .map_or(pos, |&(s, _)| s)
+}
+
+fn resolved_of(dict: &Dictionary, indicator: &str) -> crate::indicator::Resolved {
+    if indicator.starts_with("other:") {
+        crate::indicator::Resolved {
+            id: None,
+            measure: None,
+        }
+    } else {
+        crate::indicator::Resolved {
+            id: Some(indicator.to_owned()),
+            measure: dict.measure_of(indicator),
+        }
+    }
+}
+
+/// The item of one name of a 分别 list and its figure, evidenced by `span`.
+fn one_figure_item(
+    dict: &Dictionary,
+    name: &str,
+    raw_name: String,
+    fig: Fig,
+    (start, end): (usize, usize),
+) -> Item {
+    let (indicator, default) = indicator_of(&dict.resolve(name), name);
+    Item {
+        indicator,
+        raw_name,
+        figs: vec![finish_fig(fig, default, name)],
+        start,
+        end,
+    }
+}
+
+fn indicator_of(r: &crate::indicator::Resolved, name: &str) -> (String, Option<Measure>) {
+    match &r.id {
+        Some(id) => (id.clone(), r.measure),
+        None => (format!("other:{}", crate::names::as_written(name)), None),
+    }
+}
+
+/// Splits a clause on 、 unless it is a 分别 list.
+fn split_segments(c: &[char], cs: usize, ce: usize) -> Vec<(usize, usize)> {
+    let clause: String = c[cs..ce].iter().collect();
+    if clause.contains("分别") || shares_a_predicate(&c[cs..ce]) {
+        return vec![(cs, ce)];
+    }
+    let mut out = Vec::new();
+    let mut s = cs;
+    for (k, &ch) in c.iter().enumerate().take(ce).skip(cs) {
+        if ch == '、' && !joins_levels(c, k) {
+            if k > s {
+                out.push((s, k));
+            }
+            s = k + 1;
+        }
+    }
+    if ce > s {
+        out.push((s, ce));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn items(text: &str, mode: Mode) -> Vec<Item> {
+        let dict = Dictionary::parse(crate::BUILTIN_DICTIONARY, Path::new("builtin")).unwrap();
+        let n = Norm::new(text);
+        read_sentence(&n, 0, n.len(), &dict, &Patterns::new(), mode)
+    }
+
+    #[test]
+    fn nameless_segments_attach_to_the_item_before() {
+        let it = items(
+            "2025年全省地区生产总值60199.45亿元、增长5%，社会消费品零售总额增长4.4%。",
+            Mode::Outcomes,
+        );
+        assert_eq!(it.len(), 2);
+        assert_eq!(it[0].figs.len(), 2);
+        let n = Norm::new("2025年全省地区生产总值60199.45亿元、增长5%，");
+        assert_eq!(
+            n.text(it[0].start, it[0].end),
+            "2025年全省地区生产总值60199.45亿元、增长5%"
+        );
+    }
+
+    #[test]
+    fn a_subject_clause_lends_its_name() {
+        let it = items(
+            "全区一般公共预算收入交出了高分答卷，同比增长82.9%，总量完成31.65亿元，位列全市第3。",
+            Mode::Outcomes,
+        );
+        assert_eq!(it.len(), 2);
+        assert!(it.iter().all(|i| i.indicator == "general_budget_revenue"));
+        assert_eq!(it[1].figs[0].measure, Measure::Level);
+    }
+
+    #[test]
+    fn from_to_keeps_the_end_value() {
+        let it = items("年末城镇调查失业率从上半年5.5%降到5.3%。", Mode::Outcomes);
+        assert_eq!(it[0].figs.len(), 1);
+        assert_eq!(it[0].figs[0].value, Some(5.3));
+    }
+}
