@@ -363,12 +363,12 @@ fn read_figureless(
     }
     // a bare name (list item, or the subject of the next clause)
     let name_text = n.text(ns, se);
-    if name_text.chars().count() <= 30 && dict.is_known(name_text) {
+    if name_text.chars().count() <= BARE_NAME_MAX && dict.is_known(name_text) {
         seg.name = Some((ns, se));
     } else if let Some(end) = alias_end(name_text, dict) {
         seg.name = Some((ns, ns + end));
     } else if mode == Mode::Targets
-        && name_text.chars().count() <= 24
+        && name_text.chars().count() <= LIST_ITEM_NAME_MAX
         && has_han(name_text)
         && !name_text.contains("目标")
     {
@@ -378,6 +378,13 @@ fn read_figureless(
     seg.name_end = se;
     seg
 }
+
+/// The longest bare name (a segment with no figure) read as the dictionary's.
+const BARE_NAME_MAX: usize = 30;
+
+/// The longest list item of a shared predicate read as a name of its own
+/// (粮食总产量、生态环境、节能降碳等指标…); longer runs are prose.
+const LIST_ITEM_NAME_MAX: usize = 24;
 
 /// The length of a list marker a segment opens with (——, ●, ①, 6., 六是).
 fn list_marker_len(t: &str) -> usize {

@@ -348,7 +348,7 @@ fn locate_division(
     let resolution = if let Some(r) = m.region.as_deref() {
         regions.resolve(r, m.province.as_deref(), m.prefecture.as_deref())
     } else {
-        let head: String = n.chars.iter().take(400).collect();
+        let head: String = n.chars.iter().take(REGION_SCAN).collect();
         let text = format!("{}\n{head}", m.title.as_deref().unwrap_or_default());
         regions
             .find_in_text(&text)
@@ -385,6 +385,9 @@ fn locate_division(
     }
     Ok(d)
 }
+
+/// How far into a text (in chars) a region is looked for when no line names it.
+const REGION_SCAN: usize = 400;
 
 /// Chars no region name opens with when the gazetteer does not know it
 /// either (于, 按照, 根据, 全省, 代省 …: the words around a name).

@@ -86,15 +86,22 @@ impl LocatePatterns {
     }
 }
 
+/// The longest line read as a heading (a headline, 二、2026年工作安排): a
+/// sentence-free line no longer than a title.
+pub(crate) const HEADING_MAX: usize = 45;
+
+/// The longest header row of a targets table.
+const TABLE_HEADER_MAX: usize = 40;
+
 fn is_heading(t: &str) -> bool {
-    t.chars().count() <= 45 && !t.contains('。')
+    t.chars().count() <= HEADING_MAX && !t.contains('。')
 }
 
 /// 指标 名称 | 单位 | 2023年目标: a table's header row (cells are
 /// tab-separated in the cleaner's output), short, with no figure of its own.
 fn is_table_header(t: &str) -> bool {
     let words = ["指标", "项目", "目标", "单位", "预期", "名称"];
-    t.chars().count() <= 40
+    t.chars().count() <= TABLE_HEADER_MAX
         && words.iter().filter(|w| t.contains(*w)).count() >= 2
         && !t.contains(['%', '：', '，', '。'])
 }

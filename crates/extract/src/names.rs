@@ -110,15 +110,21 @@ pub(crate) fn expand_list(names: &str, count: usize) -> Vec<String> {
     out
 }
 
+/// The longest prefix of a name tried as an alias of a canonical indicator.
+const ALIAS_PREFIX_MAX: usize = 24;
+
+/// The longest run of text read as an indicator's name.
+const INDICATOR_NAME_MAX: usize = 40;
+
 pub(crate) fn alias_end(name: &str, dict: &Dictionary) -> Option<usize> {
     // the shortest prefix of `name` that resolves to a canonical indicator, in
-    // chars (prefixes are slices of `name`): (chars, resolves) for 2..=24
+    // chars (prefixes are slices of `name`): (chars, resolves) for 2..=ALIAS_PREFIX_MAX
     let known: Vec<(usize, bool)> = name
         .char_indices()
         .map(|(b, c)| b + c.len_utf8())
         .enumerate()
         .skip(1)
-        .take(23)
+        .take(ALIAS_PREFIX_MAX - 1)
         .map(|(i, end)| (i + 1, dict.is_known(&name[..end])))
         .collect();
     let next_char = |k: usize| name.chars().nth(k);
@@ -170,7 +176,7 @@ pub(crate) fn looks_like_indicator(name: &str, dict: &Dictionary) -> bool {
         "营业",
     ];
     let n = name.chars().count();
-    if n == 0 || n > 40 || !has_han(name) {
+    if n == 0 || n > INDICATOR_NAME_MAX || !has_han(name) {
         return false;
     }
     if catch_all(name) {

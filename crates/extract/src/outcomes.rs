@@ -40,7 +40,7 @@ pub(crate) fn read(
         // figures); the state carries over to following paragraphs until the
         // text turns to the past year or a new heading
         let head = n.text(s, e.min(s + 120));
-        let heading = e - s <= 45 && !head.contains('。');
+        let heading = e - s <= crate::locate::HEADING_MAX && !head.contains('。');
         if heading {
             five_year = false;
         } else if ["五年", "十四五”时期", "十四五”以来", "十三五"]

@@ -310,7 +310,7 @@ impl Reader<'_> {
         if seg.nums.is_empty() && !(seg.flat && self.mode == Mode::Outcomes) {
             let seg_text = n.text(ss, se);
             // a remark like 按可比价格计算 keeps the subject; other prose ends it
-            let remark = seg_text.chars().count() <= 10
+            let remark = seg_text.chars().count() <= REMARK_MAX
                 && ["计算", "可比", "口径", "因素", "同比", "初步"]
                     .iter()
                     .any(|w| seg_text.contains(w));
@@ -423,6 +423,9 @@ impl Reader<'_> {
         }
     }
 }
+
+/// The longest remark (按可比价格计算) that keeps the subject of a clause.
+const REMARK_MAX: usize = 10;
 
 /// Words a nameless clause opens with when it goes on with the figures of
 /// the item before (…生产总值达到1200亿元，增长8%).

@@ -70,15 +70,22 @@ impl YearPatterns {
     }
 }
 
+/// The longest sentence (in chars) a year cue is read with.
+const SENTENCE_MAX: usize = 120;
+
 /// The rest of the sentence from byte `at` (to its 。, at most 120 chars).
 fn sentence_after(body: &str, at: usize) -> &str {
     let rest = &body[at..];
     let end = rest
         .char_indices()
-        .take(120)
+        .take(SENTENCE_MAX)
         .find(|&(_, c)| matches!(c, '。' | '\n'))
         .map_or_else(
-            || rest.char_indices().nth(120).map_or(rest.len(), |(i, _)| i),
+            || {
+                rest.char_indices()
+                    .nth(SENTENCE_MAX)
+                    .map_or(rest.len(), |(i, _)| i)
+            },
             |(i, _)| i,
         );
     &rest[..end]

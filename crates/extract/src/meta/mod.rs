@@ -25,6 +25,27 @@ use names::{
 /// How far into a text (in chars) the congress a news report names is looked for.
 const CONGRESS_SCAN: usize = 1500;
 
+/// How many opening lines (paragraphs) hold the title, the session line and
+/// the dateline.
+const OPENING_LINES: usize = 40;
+
+/// The longest line read as the report's title.
+const TITLE_MAX: usize = 60;
+
+/// The longest line read as the congress session line (——2024年1月8日在…
+/// 人民代表大会第二次会议上).
+const SESSION_LINE_MAX: usize = 80;
+
+/// How far into a text (in chars) the nation's premier is looked for.
+const PREMIER_SCAN: usize = 300;
+
+/// How many opening lines a news dateline is looked for in.
+const DATELINE_LINES: usize = 12;
+
+/// A report delivered (or an article dated) from this month on sets the
+/// next year's targets (city and county congresses meet in late autumn too).
+const NEXT_YEAR_FROM_MONTH: u32 = 11;
+
 #[derive(Debug)]
 pub(crate) struct MetaPatterns {
     date: Regex,
@@ -108,7 +129,10 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
         url,
     } = page;
     let mut m = Meta::default();
-    let lines: Vec<(usize, usize)> = crate::norm::paragraphs(n).into_iter().take(40).collect();
+    let lines: Vec<(usize, usize)> = crate::norm::paragraphs(n)
+        .into_iter()
+        .take(OPENING_LINES)
+        .collect();
     let text_of = |&(s, e): &(usize, usize)| n.text(s, e);
     // title
     let title_norm = title.map(crate::norm::normalise).filter(|t| !t.is_empty());
@@ -116,7 +140,7 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
         .iter()
         .find(|l| {
             let t = text_of(l);
-            t.contains("政府工作报告") && t.chars().count() <= 60 && !is_breadcrumb(t)
+            t.contains("政府工作报告") && t.chars().count() <= TITLE_MAX && !is_breadcrumb(t)
         })
         .copied();
     m.title = title
@@ -131,7 +155,7 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
         .find(|&(i, l)| {
             let t = text_of(l);
             t.contains("人民代表大会")
-                && t.chars().count() <= 80
+                && t.chars().count() <= SESSION_LINE_MAX
                 && (t.contains("会议")
                     || lines.get(i + 1).is_some_and(|n| {
                         text_of(n).starts_with("第") && text_of(n).contains("会议")
@@ -216,7 +240,7 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
     if chain.is_empty()
         && (tnorm.as_deref().is_some_and(|t| t.contains("国务院"))
             || (session.is_some_and(|l| text_of(&l).contains("全国人民代表大会"))
-                && n.text(0, n.len().min(300)).contains("国务院总理")))
+                && n.text(0, n.len().min(PREMIER_SCAN)).contains("国务院总理")))
     {
         m.region = Some("全国".to_owned());
         m.level = Some(Level::National);
@@ -292,8 +316,10 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
         }),
         // a report delivered in November or December sets next year's targets
         ("the delivery date", &|| {
-            m.report_date
-                .map(|d| chrono::Datelike::year(&d) + i32::from(chrono::Datelike::month(&d) >= 11))
+            m.report_date.map(|d| {
+                chrono::Datelike::year(&d)
+                    + i32::from(chrono::Datelike::month(&d) >= NEXT_YEAR_FROM_MONTH)
+            })
         }),
         ("the coming year named beside its targets", &|| {
             year::from_cues(
@@ -320,8 +346,8 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
         ),
         // a news report: the dateline of the article
         ("the dateline", &|| {
-            year::dateline(lines.iter().take(12).map(text_of), &mp.year)
-                .map(|(y, month)| y + i32::from(month >= 11))
+            year::dateline(lines.iter().take(DATELINE_LINES).map(text_of), &mp.year)
+                .map(|(y, month)| y + i32::from(month >= NEXT_YEAR_FROM_MONTH))
         }),
         // a congress may hold two sessions in one year: the session's year is
         // a last resort
@@ -331,7 +357,8 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
                 .and_then(|p| year::from_session(body, p, &mp.year))
         }),
         ("the date in the page's address", &|| {
-            year::from_url(url, &mp.year).map(|(y, month)| y + i32::from(month >= 11))
+            year::from_url(url, &mp.year)
+                .map(|(y, month)| y + i32::from(month >= NEXT_YEAR_FROM_MONTH))
         }),
         ("the page's publication date", &|| {
             published.map(|d| chrono::Datelike::year(&d))
