@@ -400,6 +400,14 @@ pub(crate) fn make_items(
     let orig_names: Vec<String> = names.iter().map(|&(a, b)| n.orig_text(a, b)).collect();
     let last = norm_names.last().copied().unwrap_or_default();
     let mut out = Vec::new();
+    let predicate = n.text(seg.name_end.min(seg.end), seg.end);
+    let grows = seg.qualitative
+        && ["增长", "提高", "提升", "增加", "同步"]
+            .iter()
+            .any(|w| predicate.contains(w))
+        && !["下降", "降低", "减少", "削减", "压减", "收窄"]
+            .iter()
+            .any(|w| predicate.contains(w));
     let mut push = |raw: String, norm: &str| {
         if catch_all(norm) {
             return;
@@ -433,6 +441,13 @@ pub(crate) fn make_items(
                 short
             };
             (format!("other:{}", as_written(key)), None)
+        };
+        // a qualitative target worded as growth (保持适度增长, 稳步提高, 与经济增长
+        // 同步) is one of growth, unless its indicator is a rate or a share
+        let default = match default {
+            Some(Measure::Rate | Measure::Share | Measure::Change) => default,
+            _ if grows => Some(Measure::Growth),
+            _ => default,
         };
         let figs: Vec<Fig> = figs_raw
             .iter()

@@ -730,3 +730,30 @@ fn a_municipalitys_district_has_no_prefecture() {
     assert_eq!(out.report.province.as_deref(), Some("北京市"));
     assert_eq!(out.report.prefecture, None);
 }
+
+/// A target with no figure worded as growth (保持适度增长, 稳步提高, 稳定增长) is
+/// one of growth, whatever the indicator's usual measure; a decline stays a
+/// change, a rate stays a rate.
+#[test]
+fn a_qualitative_target_worded_as_growth_is_one_of_growth() {
+    let out = news(
+        DATELINE,
+        "今年全市经济社会发展的主要预期目标是：货物出口总额保持适度增长；全员劳动生产率稳步提高；实际利用外资稳定增长；单位生产总值能耗持续下降；城镇登记失业率稳中有降。",
+    );
+    let got: Vec<(&str, baogao_model::Measure)> = out
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.measure))
+        .collect();
+    use baogao_model::Measure::{Change, Growth, Rate};
+    assert_eq!(
+        got,
+        [
+            ("other:货物出口总额", Growth),
+            ("other:全员劳动生产率", Growth),
+            ("fdi", Growth),
+            ("energy_intensity", Change),
+            ("unemployment_rate", Rate),
+        ]
+    );
+}

