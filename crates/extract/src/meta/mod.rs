@@ -89,7 +89,7 @@ impl MetaPatterns {
             review_year: re(r"((?:19|20)\d\d)年(?:工作回顾|工作总结|主要工作(?:[^安]|$)|工作及)"),
             // 2011年，深圳生产总值预计突破1.1万亿元: a report estimates the year
             // just ended (its figures are not final yet)
-            estimate_year: re(r"((?:19|20)\d\d)年[^！？；\n]{0,40}?预计"),
+            estimate_year: re(r"((?:19|20)\d\d)年(?:[^！？；\n]{0,40}?|[^！？；。\n]{0,80}?)预计"),
             people: re(r"\d+万(\p{Han}{2,3}?)人民"),
             full_form: re(r"(\p{Han}{2,3}?)(区|县|旗|市)"),
             year: YearPatterns::new(),
@@ -431,9 +431,27 @@ fn two_sessions_region(head: &str) -> Option<Vec<String>> {
     None
 }
 
+/// How far (in chars) before a year a word that reviews it (回顾, 总结) is
+/// looked for.
+const REVIEW_WORD_REACH: usize = 12;
+
 fn most_common_year(body: &str, re: &Regex, add: i32) -> Option<i32> {
     let mut counts: Vec<(i32, usize)> = Vec::new();
-    for c in re.captures_iter(body) {
+    // (回顾了本届政府及2016年的工作: a review names the year it looks back on
+    // as a plan heading would)
+    let reviewed = |at: usize| {
+        let before = &body[..at];
+        let from = before
+            .char_indices()
+            .rev()
+            .nth(REVIEW_WORD_REACH - 1)
+            .map_or(0, |(i, _)| i);
+        ["回顾", "总结"].iter().any(|w| before[from..].contains(w))
+    };
+    for c in re
+        .captures_iter(body)
+        .filter(|c| !reviewed(c.get(0).map_or(0, |m| m.start())))
+    {
         if let Ok(y) = c[1].parse::<i32>() {
             match counts.iter_mut().find(|(x, _)| *x == y) {
                 Some(e) => e.1 += 1,
