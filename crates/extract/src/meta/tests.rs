@@ -234,6 +234,13 @@ fn the_year_after_the_one_a_text_looks_back_on() {
         year("一、2023年主要工作\n去年，全县经济稳中向好。\n"),
         Some(2024)
     );
+    // a review of 2016年的工作 is no plan heading; an estimate far in its sentence counts
+    assert_eq!(
+        year(
+            "中新网长沙1月5日电 代市长在政府工作报告中透露，2016年，长沙以供给侧结构性改革为主线，落实各项措施，经济保持中高速增长，地区生产总值达9250亿元，增长9.4%(预计数)。\n当日，他首先回顾了本届政府及2016年的工作。\n"
+        ),
+        Some(2017)
+    );
     // a breadcrumb is not the title; the delivery line may break before 会议
     let m = meta(
         "当前位置: 首页>>政务公开>>规划计划>>政府工作报告\n\n2019年政府工作报告\n\n——2019年1月8日在朝阳区第十六届人民代表大会\n\n第五次会议上\n\n一、2018年工作回顾\n",
