@@ -836,13 +836,20 @@ fn read_block(
         if foreign(n.text(a, b), true) {
             break;
         }
-        let first = sentence::read_sentence(n, a, b, dict, pat, Mode::Targets);
-        let canonical = first.iter().any(|it| !it.indicator.starts_with("other:"));
-        // under a bare heading (主要预期目标), one line of prose may open the list
+        let mut first = sentence::read_sentence(n, a, b, dict, pat, Mode::Targets);
+        // under a bare heading (主要预期目标), one sentence of prose may open the
+        // list, on a line of its own or before the items (今年我市经济社会发展的
+        // 主要目标。生产总值增长13%；…)
         if first.is_empty() && lead_empty && out.is_empty() && !prose_skipped {
             prose_skipped = true;
-            continue;
+            let names_targets = ["目标", "指标"].iter().any(|w| n.text(a, b).contains(w));
+            sents.remove(0);
+            let Some(&(a2, b2)) = sents.first().filter(|_| names_targets) else {
+                continue;
+            };
+            first = sentence::read_sentence(n, a2, b2, dict, pat, Mode::Targets);
         }
+        let canonical = first.iter().any(|it| !it.indicator.starts_with("other:"));
         if first.is_empty() || (!lead_empty && !canonical) {
             break;
         }

@@ -757,3 +757,21 @@ fn a_qualitative_target_worded_as_growth_is_one_of_growth() {
         ]
     );
 }
+
+/// Under a bare heading, a sentence that names the targets may open the
+/// paragraph of items (今年我市经济社会发展的主要目标。生产总值增长13%；…).
+#[test]
+fn a_sentence_naming_the_targets_opens_their_paragraph() {
+    let out = news(
+        DATELINE,
+        "一、今年我市经济和社会发展的主要目标\n今年我市经济社会发展的主要目标。生产总值增长13%；地方财政收入增长15%；城镇登记失业率控制在4%以内。\n由市人民政府各相关部门负责落实。\n",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(13.0), Qualifier::Exact),
+            ("general_budget_revenue", Some(15.0), Qualifier::Exact),
+            ("unemployment_rate", Some(4.0), Qualifier::AtMost),
+        ]
+    );
+}
