@@ -179,8 +179,18 @@ fn cue_in(
             .all(|w| is_plan_word(w.as_str()))
             && (lead.contains("今年")
                 || target_year.is_some_and(|y| lead.contains(&format!("{y}年"))));
+        // a lead that names the coming year first may look back in a condition
+        // before the cue's clause (今年，我们将在巩固上年成果的基础上，努力实现以下
+        // 目标：): only the cue's own clause must not look back
+        let names_now_first = NOW_WORDS.iter().any(|w| lead.starts_with(w))
+            || target_year.is_some_and(|y| lead.starts_with(&format!("{y}年")));
+        let looked = if names_now_first {
+            lead.rsplit('，').next().unwrap_or(lead)
+        } else {
+            lead
+        };
         // targets of the nation or of the province quoted in a lower report
-        if let Some(w) = lp.not_this_year.find(lead).filter(|_| !plan_beside_now) {
+        if let Some(w) = lp.not_this_year.find(looked).filter(|_| !plan_beside_now) {
             reject(trace, &|| {
                 format!(
                     "the lead names `{}` (past, another year or a plan)",

@@ -775,3 +775,25 @@ fn a_sentence_naming_the_targets_opens_their_paragraph() {
         ]
     );
 }
+
+/// A lead that names the coming year first may look back in a condition
+/// before the cue's clause; a lead about last year may not.
+#[test]
+fn a_condition_about_last_year_before_the_cue_is_no_look_back() {
+    let out = news(
+        DATELINE,
+        "今年，我们将在巩固上年成果的基础上，努力实现以下目标：地区生产总值增长8%，固定资产投资增长12%。",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(8.0), Qualifier::Exact),
+            ("fixed_asset_investment", Some(12.0), Qualifier::Exact),
+        ]
+    );
+    let out = news(
+        DATELINE,
+        "去年，全市在巩固成果的基础上，实现了以下目标：地区生产总值增长8%，固定资产投资增长12%。",
+    );
+    assert!(out.targets.is_empty(), "{:#?}", out.targets);
+}
