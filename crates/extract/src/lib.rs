@@ -238,7 +238,7 @@ impl Extractor {
                         doc_id: doc.doc_id.clone(),
                         year: m.target_year.map(|y| y - 1),
                         indicator: f.item.indicator.clone(),
-                        raw_name: f.item.raw_name.clone(),
+                        raw_name: f.item.raw_name.replace(['\n', '\r'], ""),
                         measure: fig.measure,
                         value: fig.value,
                         unit: fig.unit.map(str::to_owned),
@@ -440,7 +440,8 @@ fn to_targets(n: &Norm, it: &Item, doc: &Document, year: Option<i32>, out: &mut 
             doc_id: doc.doc_id.clone(),
             target_year: year,
             indicator: it.indicator.clone(),
-            raw_name: it.raw_name.clone(),
+            // (a name a hard-wrapped page broke across two lines is one word)
+            raw_name: it.raw_name.replace(['\n', '\r'], ""),
             measure: f.measure,
             value: f.value,
             value_max: f.max,

@@ -485,10 +485,21 @@ fn chinese_numeral(s: &str) -> String {
     }
 }
 
+/// `text` broken into lines of `width` chars, as e-papers and PDFs print it.
+fn hard_wrapped(text: &str, width: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .chunks(width)
+        .map(|line| line.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The same targets paragraph written the ways reports and reposts write
 /// lists — one line per item, bullets, numbers, circled numbers, 一是…,
-/// commas for semicolons, 百分之 for %, full-width ％, a news sentence with
-/// no cue — reads to the same targets, for every report of `fixtures/dev`.
+/// commas for semicolons, 百分之 for %, full-width ％, lines hard-wrapped at
+/// one width, a news sentence with no cue — reads to the same targets, for
+/// every report of `fixtures/dev`.
 #[test]
 fn a_targets_paragraph_reads_the_same_however_its_list_is_written() {
     let cue = regex::Regex::new(r"[^\n。]*主要预期目标[^\n]{0,12}：[^\n]*").expect("pattern");
@@ -559,6 +570,9 @@ fn a_targets_paragraph_reads_the_same_however_its_list_is_written() {
                 })
                 .into_owned(),
             p.replace('%', "％"),
+            // an e-paper's or a PDF's lines of one width, broken mid-word
+            hard_wrapped(p, 23),
+            hard_wrapped(p, 31),
             // a news report's sentence with no cue at all, and one that
             // first gives last year's result
             format!("省长在政府工作报告中说，今年{list}"),

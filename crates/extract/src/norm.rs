@@ -131,8 +131,9 @@ impl Norm {
         let mut at = Vec::with_capacity(src.len() + 1);
         let mut skip_to = 0;
         let mut glued = Vec::new();
+        let soft = soft_line_breaks(&src);
         for (i, &c) in src.iter().enumerate() {
-            if i < skip_to {
+            if i < skip_to || soft.binary_search(&i).is_ok() {
                 continue;
             }
             if let Some(end) = gloss_end(&src, i) {
@@ -229,6 +230,136 @@ impl Norm {
         assert!(s <= e, "normalised range {s}..{e}");
         &self.joined[self.at[s] as usize..self.at[e] as usize]
     }
+}
+
+/// The fewest lines of one width that make a text hard-wrapped.
+const WRAPPED_LINES_MIN: usize = 3;
+
+/// The share (per cent) of a hard-wrapped text's unfinished lines that end
+/// at its wrap width.
+const WRAPPED_SHARE_PERCENT: usize = 60;
+
+/// The share (per cent) of a hard-wrapped text's lines that may run past its
+/// wrap width (a heading or a table row pasted in).
+const LONGER_LINES_PERCENT: usize = 10;
+
+/// The shortest line (in chars) that may end at a wrap.
+const WRAPPED_LINE_MIN: usize = 10;
+
+/// How far (in chars, or display cells) a wrapped line's length may be
+/// from the wrap width.
+const WRAP_SLACK: usize = 2;
+
+/// The line breaks of a hard-wrapped text that fall inside a paragraph (an
+/// e-paper's or a PDF's lines of one width: 地区生产总值增 / 长8%左右), sorted:
+/// the break after a line of the text's wrap width that does not end a
+/// sentence, before a line that does not open an item or a heading. A text
+/// whose lines are paragraphs has no wrap width (fewer than
+/// [`WRAPPED_LINES_MIN`] unfinished lines of one length) and no soft break.
+fn soft_line_breaks(src: &[char]) -> Vec<usize> {
+    // (most strings normalised are names and clauses of one line)
+    if src.iter().filter(|&&c| c == '\n').count() < WRAPPED_LINES_MIN {
+        return Vec::new();
+    }
+    // each line: its end (at the '\n' or the text's end), its visible length
+    // in chars and in display cells (a CJK char is two), whether it is left
+    // unfinished (long enough, not ending a sentence), and its first chars
+    struct Line {
+        end: usize,
+        measured: [usize; 2],
+        unfinished: bool,
+        head: [Option<char>; 3],
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    let mut s = 0;
+    for end in src
+        .iter()
+        .enumerate()
+        .filter(|&(_, &c)| c == '\n')
+        .map(|(i, _)| i)
+        .chain(std::iter::once(src.len()))
+    {
+        let (mut chars, mut cells, mut last) = (0, 0, None);
+        let mut head = [None; 3];
+        for &c in src[s..end].iter().filter(|c| !c.is_whitespace()) {
+            if chars < 3 {
+                head[chars] = Some(c);
+            }
+            chars += 1;
+            cells += if c.is_ascii() { 1 } else { 2 };
+            last = Some(c);
+        }
+        // (a table row, its cells split by tabs or bars, ends where its row does)
+        let row = src[s..end].iter().any(|&c| matches!(c, '\t' | '|' | '｜'));
+        let unfinished = chars >= WRAPPED_LINE_MIN
+            && !row
+            && last.is_some_and(|c| !"。！？；：…”」』）)!?;:".contains(c));
+        lines.push(Line {
+            end,
+            measured: [chars, cells],
+            unfinished,
+            head,
+        });
+        s = end + 1;
+    }
+    let open: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].unfinished).collect();
+    // the wrap width by chars or by cells, whichever more lines share
+    // (support: the unfinished lines within the slack of a width)
+    let mut best: Option<(usize, usize, usize)> = None; // (support, kind, width)
+    for kind in 0..2 {
+        let mut counts = std::collections::BTreeMap::<usize, usize>::new();
+        for &i in &open {
+            *counts.entry(lines[i].measured[kind]).or_default() += 1;
+        }
+        for &w in counts.keys() {
+            let support: usize = counts
+                .range(w.saturating_sub(WRAP_SLACK)..=w + WRAP_SLACK)
+                .map(|(_, k)| k)
+                .sum();
+            if best.is_none_or(|(s, _, _)| support > s) {
+                best = Some((support, kind, w));
+            }
+        }
+    }
+    // most unfinished lines end at the width, and hardly a line runs past
+    // it (a list of items one a line has lengths all over)
+    let Some((_, kind, width)) = best.filter(|&(support, kind, width)| {
+        let longer = lines
+            .iter()
+            .filter(|l| l.measured[kind] > width + WRAP_SLACK)
+            .count();
+        support >= WRAPPED_LINES_MIN
+            && support * 100 >= open.len() * WRAPPED_SHARE_PERCENT
+            && longer * 100 <= lines.len() * LONGER_LINES_PERCENT
+    }) else {
+        return Vec::new();
+    };
+    // a line that opens an item or a heading (●, ——, ①, 一、, 1., （一）, 【…】)
+    // starts a paragraph of its own; a dash or a bracket alone goes on a
+    // sentence (5.5% / —6%, 增长7% / （同口径）)
+    let opens_item = |l: &Line| {
+        let [Some(c), d, e] = l.head else {
+            return true;
+        };
+        let numeral = |x: char| x.is_ascii_digit() || "一二三四五六七八九十".contains(x);
+        match (c, d) {
+            ('—', Some('—')) | ('【' | '[', _) => true,
+            ('（' | '(', Some(d)) => numeral(d),
+            // (7.3%以上 goes on a sentence: a decimal, not an item number)
+            (c, Some(d)) if numeral(c) => {
+                "、是".contains(d) || ".．".contains(d) && !e.is_some_and(|x| x.is_ascii_digit())
+            }
+            (c, _) => "●■◆▲★•·◎□>".contains(c) || ('①'..='⑳').contains(&c),
+        }
+    };
+    open.iter()
+        .filter(|&&i| {
+            i + 1 < lines.len()
+                && lines[i].measured[kind].abs_diff(width) <= WRAP_SLACK
+                && !opens_item(&lines[i + 1])
+        })
+        .map(|&i| lines[i].end)
+        .collect()
 }
 
 /// An offset as stored (texts are capped well below 4 GiB).
@@ -461,5 +592,31 @@ mod tests {
         let n = Norm::new("1,300万吨,增长5%");
         let s: String = n.chars.iter().collect();
         assert_eq!(s, "1,300万吨，增长5%");
+    }
+
+    /// A hard-wrapped page's breaks inside a paragraph are dropped; a
+    /// break before an item, after a sentence, or in a text whose lines are
+    /// items of all lengths stays.
+    #[test]
+    fn a_hard_wrapped_paragraph_reads_as_one_line() {
+        let text = "今年全省经济社会发展的主要预期目标是：地区生产\n总值增长5%-5.5%，规模以上工业增加值增长\n7.3%以上，固定资产投资增长3.5%左右，社\n会消费品零售总额增长4.5%以上，城镇、农村居\n民人均可支配收入分别增长4.5%。\n一、扎实推进科技创新和产业创新融合发展工作\n";
+        let n = Norm::new(text);
+        let lines: Vec<&str> = n.joined.lines().collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines[0].contains("地区生产总值增长5%-5.5%"), "{}", lines[0]);
+        assert!(lines[0].contains("增长7.3%以上"), "{}", lines[0]);
+        // every char still maps back to the original
+        let k = n
+            .joined
+            .find("总值")
+            .map(|b| n.joined[..b].chars().count())
+            .unwrap();
+        assert_eq!(n.orig_text(k - 4, k + 2), "地区生产\n总值");
+        // items one a line, of all lengths, are no wrap
+        let items = "2020年成就:\n实现生产总值2.62万亿元,增长2.2%\n城乡居民人均可支配收入分别增长4.9%和8%\n固定资产投资增长4.1%\n规上工业增加值增长1%\n进出口总额增长7.3%\n城镇新增就业43.2万人\n减免税费650亿元以上\n";
+        assert_eq!(
+            Norm::new(items).joined.lines().count(),
+            items.lines().count()
+        );
     }
 }
