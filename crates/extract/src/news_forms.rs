@@ -750,6 +750,7 @@ fn a_municipalitys_district_has_no_prefecture() {
 /// change, a rate stays a rate.
 #[test]
 fn a_qualitative_target_worded_as_growth_is_one_of_growth() {
+    use baogao_model::Measure::{Change, Growth, Rate};
     let out = news(
         DATELINE,
         "今年全市经济社会发展的主要预期目标是：货物出口总额保持适度增长；全员劳动生产率稳步提高；实际利用外资稳定增长；单位生产总值能耗持续下降；城镇登记失业率稳中有降。",
@@ -759,7 +760,6 @@ fn a_qualitative_target_worded_as_growth_is_one_of_growth() {
         .iter()
         .map(|t| (t.indicator.as_str(), t.measure))
         .collect();
-    use baogao_model::Measure::{Change, Growth, Rate};
     assert_eq!(
         got,
         [

@@ -250,6 +250,18 @@ const WRAPPED_LINE_MIN: usize = 10;
 /// from the wrap width.
 const WRAP_SLACK: usize = 2;
 
+/// One line of a text, as [`soft_line_breaks`] weighs it.
+struct Line {
+    /// Where it ends: at its '\n', or at the text's end.
+    end: usize,
+    /// Its visible length in chars and in display cells (a CJK char is two).
+    measured: [usize; 2],
+    /// Long enough to be wrapped and not ending a sentence or a table row.
+    unfinished: bool,
+    /// Its first three visible chars.
+    head: [Option<char>; 3],
+}
+
 /// The line breaks of a hard-wrapped text that fall inside a paragraph (an
 /// e-paper's or a PDF's lines of one width: 地区生产总值增 / 长8%左右), sorted:
 /// the break after a line of the text's wrap width that does not end a
@@ -260,15 +272,6 @@ fn soft_line_breaks(src: &[char]) -> Vec<usize> {
     // (most strings normalised are names and clauses of one line)
     if src.iter().filter(|&&c| c == '\n').count() < WRAPPED_LINES_MIN {
         return Vec::new();
-    }
-    // each line: its end (at the '\n' or the text's end), its visible length
-    // in chars and in display cells (a CJK char is two), whether it is left
-    // unfinished (long enough, not ending a sentence), and its first chars
-    struct Line {
-        end: usize,
-        measured: [usize; 2],
-        unfinished: bool,
-        head: [Option<char>; 3],
     }
     let mut lines: Vec<Line> = Vec::new();
     let mut s = 0;
