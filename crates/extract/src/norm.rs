@@ -136,6 +136,15 @@ impl Norm {
             if i < skip_to || soft.binary_search(&i).is_ok() {
                 continue;
             }
+            // a space a page left as an entity (8%&nbsp;左右) is a space
+            if c == '&'
+                && let Some(w) = SPACE_ENTITIES
+                    .iter()
+                    .find(|w| src[i..].iter().take(w.len()).copied().eq(w.chars()))
+            {
+                skip_to = i + w.len();
+                continue;
+            }
             if let Some(end) = gloss_end(&src, i) {
                 skip_to = end;
                 continue;
@@ -249,6 +258,10 @@ const WRAPPED_LINE_MIN: usize = 10;
 /// How far (in chars, or display cells) a wrapped line's length may be
 /// from the wrap width.
 const WRAP_SLACK: usize = 2;
+
+/// Spaces written as HTML entities on pages that escaped them twice (all
+/// ASCII, so their length in chars is their length in bytes).
+const SPACE_ENTITIES: &[&str] = &["&nbsp;", "&#160;", "&ensp;", "&emsp;", "&#12288;"];
 
 /// One line of a text, as [`soft_line_breaks`] weighs it.
 struct Line {
@@ -621,5 +634,16 @@ mod tests {
             Norm::new(items).joined.lines().count(),
             items.lines().count()
         );
+    }
+
+    /// A space left as an entity is a space: it does not part a figure from
+    /// its qualifier.
+    #[test]
+    fn space_entities_are_spaces() {
+        let text = "地区生产总值增长8%&nbsp;左右，收入增长6%&#160;以上";
+        let n = Norm::new(text);
+        assert_eq!(n.joined, "地区生产总值增长8%左右，收入增长6%以上");
+        let k = n.joined.chars().position(|c| c == '左').unwrap();
+        assert_eq!(n.orig_text(k - 2, k + 2), "8%&nbsp;左右");
     }
 }
