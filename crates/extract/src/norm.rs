@@ -321,33 +321,32 @@ fn soft_line_breaks(src: &[char]) -> Vec<usize> {
     let open: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].unfinished).collect();
     // the wrap width by chars or by cells, whichever more lines share
     // (support: the unfinished lines within the slack of a width)
+    // the wrap width: a length (in chars or in cells) that several unfinished
+    // lines share and hardly a line runs past (a list of items one a line has
+    // lengths all over, so its common lengths have longer lines above them)
     let mut best: Option<(usize, usize, usize)> = None; // (support, kind, width)
     for kind in 0..2 {
         let mut counts = std::collections::BTreeMap::<usize, usize>::new();
         for &i in &open {
             *counts.entry(lines[i].measured[kind]).or_default() += 1;
         }
+        let mut all: Vec<usize> = lines.iter().map(|l| l.measured[kind]).collect();
+        all.sort_unstable();
         for &w in counts.keys() {
             let support: usize = counts
                 .range(w.saturating_sub(WRAP_SLACK)..=w + WRAP_SLACK)
                 .map(|(_, k)| k)
                 .sum();
-            if best.is_none_or(|(s, _, _)| support > s) {
+            let longer = all.len() - all.partition_point(|&m| m <= w + WRAP_SLACK);
+            let fits = support >= WRAPPED_LINES_MIN
+                && support * 100 >= open.len() * WRAPPED_SHARE_PERCENT
+                && longer * 100 <= lines.len() * LONGER_LINES_PERCENT;
+            if fits && best.is_none_or(|(s, _, _)| support > s) {
                 best = Some((support, kind, w));
             }
         }
     }
-    // most unfinished lines end at the width, and hardly a line runs past
-    // it (a list of items one a line has lengths all over)
-    let Some((_, kind, width)) = best.filter(|&(support, kind, width)| {
-        let longer = lines
-            .iter()
-            .filter(|l| l.measured[kind] > width + WRAP_SLACK)
-            .count();
-        support >= WRAPPED_LINES_MIN
-            && support * 100 >= open.len() * WRAPPED_SHARE_PERCENT
-            && longer * 100 <= lines.len() * LONGER_LINES_PERCENT
-    }) else {
+    let Some((_, kind, width)) = best else {
         return Vec::new();
     };
     // a line that opens an item or a heading (●, ——, ①, 一、, 1., （一）, 【…】)
