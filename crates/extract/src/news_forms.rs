@@ -811,3 +811,23 @@ fn a_condition_about_last_year_before_the_cue_is_no_look_back() {
     );
     assert!(out.targets.is_empty(), "{:#?}", out.targets);
 }
+
+/// A sub-item or a stretch in brackets is part of the list; an aside in
+/// brackets (同口径) is not.
+#[test]
+fn a_sub_item_or_a_stretch_in_brackets_is_read() {
+    let out = news(
+        DATELINE,
+        "今年全市经济社会发展的主要预期目标是：地区生产总值增长8%左右（力争9%）；固定资产投资增长12%（其中工业投资增长15%）；一般公共预算收入增长6%（同口径增长2.5%以上）。",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(8.0), Qualifier::About),
+            ("fixed_asset_investment", Some(12.0), Qualifier::Exact),
+            ("other:工业投资", Some(15.0), Qualifier::Exact),
+            ("general_budget_revenue", Some(6.0), Qualifier::Exact),
+        ]
+    );
+    assert_eq!(out.targets[0].stretch_value, Some(9.0));
+}

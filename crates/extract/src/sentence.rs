@@ -93,6 +93,11 @@ fn clauses(c: &[char], s: usize, e: usize) -> Vec<(usize, usize)> {
                 clauses.push((cs, k));
             }
             let close = (k..e).find(|&j| c[j] == '）').unwrap_or(e);
+            // …增长12%（其中工业投资增长15%）, …增长8%左右（力争9%）: a sub-item
+            // or a stretch in brackets is read as a clause of its own
+            if OWN_CLAUSE_IN_BRACKETS.iter().any(|w| at(c, k + 1, w)) {
+                clauses.push((k + 1, close));
+            }
             k = close;
             cs = close + 1;
         }
@@ -100,6 +105,10 @@ fn clauses(c: &[char], s: usize, e: usize) -> Vec<(usize, usize)> {
     }
     clauses
 }
+
+/// Words that open a bracketed remark that is a clause of the list (a
+/// sub-item, a stretch), not an aside (同口径, 按可比价格计算).
+const OWN_CLAUSE_IN_BRACKETS: &[&str] = &["其中", "力争", "争取"];
 
 /// What a sentence read so far hands on to its next clause.
 struct Reader<'a> {
