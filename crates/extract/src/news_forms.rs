@@ -831,3 +831,30 @@ fn a_sub_item_or_a_stretch_in_brackets_is_read() {
     );
     assert_eq!(out.targets[0].stretch_value, Some(9.0));
 }
+
+/// Counts and measures of later lists (家, 万个, 天, 微克/立方米, 万元/人) are
+/// figures; a figure followed by what it counts (65万以上贫困人口脱贫) is not
+/// more of the item before it.
+#[test]
+fn counters_and_measures_of_later_lists_are_units() {
+    let out = news(
+        DATELINE,
+        "今年全市经济社会发展的主要预期目标是：新增国家高新技术企业80家；城镇新增就业岗位10万个以上；PM2.5平均浓度控制在35微克/立方米以内；空气质量优良天数300天以上；全员劳动生产率达到10.9万元/人；单位生产总值能耗完成省下达目标；65万以上贫困人口脱贫。",
+    );
+    let got: Vec<(&str, Option<f64>, Option<&str>)> = out
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.value, t.unit.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("other:新增国家高新技术企业", Some(80.0), Some("家")),
+            ("other:城镇新增就业岗位", Some(10.0), Some("万个")),
+            ("other:PM2.5平均浓度", Some(35.0), Some("微克/立方米")),
+            ("other:空气质量优良天数", Some(300.0), Some("天")),
+            ("other:全员劳动生产率", Some(10.9), Some("万元/人")),
+            ("energy_intensity", None, None),
+        ]
+    );
+}

@@ -344,6 +344,11 @@ impl Reader<'_> {
             }
             return;
         }
+        // 65万以上贫困人口脱贫, 3个插花县申请摘帽: a figure followed by what it
+        // counts is an item of its own, not more of the item before
+        if self.mode == Mode::Targets && counts_what_follows(n, seg, se) {
+            return;
+        }
         if let Some(ci) = self.current {
             self.attach(ci, seg, (ss, se), si, st);
         }
@@ -435,6 +440,29 @@ impl Reader<'_> {
 
 /// The longest remark (按可比价格计算) that keeps the subject of a clause.
 const REMARK_MAX: usize = 10;
+
+/// Whether the one figure of a nameless segment is followed by a name of
+/// what it counts (`65万以上贫困人口脱贫`): two or more Han chars after the
+/// figure and its qualifier that are no predicate of it (左右, 的增长, 以内).
+fn counts_what_follows(n: &Norm, seg: &Seg, se: usize) -> bool {
+    let [(num, ..)] = seg.nums.as_slice() else {
+        return false;
+    };
+    let c = &n.chars;
+    let mut k = num.end;
+    if let Some((_, e)) = crate::number::qual_after(c, k) {
+        k = e;
+    }
+    let tail = n.text(k, se);
+    let han = tail
+        .chars()
+        .take_while(|&ch| ('\u{4e00}'..='\u{9fff}').contains(&ch))
+        .count();
+    let predicate = [
+        "的", "左右", "以上", "以下", "以内", "和", "及", "与", "增长", "为", "目标",
+    ];
+    han >= 2 && han == tail.chars().count() && !predicate.iter().any(|w| tail.starts_with(w))
+}
 
 /// Words a nameless clause opens with when it goes on with the figures of
 /// the item before (…生产总值达到1200亿元，增长8%).
