@@ -123,16 +123,29 @@ pub(crate) struct Page<'a> {
 
 /// Reads the metadata of a document from its title and its opening lines.
 pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
-    let Page {
-        title,
-        published,
-        url,
-    } = page;
     let mut m = Meta::default();
     let lines: Vec<(usize, usize)> = crate::norm::paragraphs(n)
         .into_iter()
         .take(OPENING_LINES)
         .collect();
+    let (tnorm, session) = read_title_and_session(&mut m, page.title, n, &lines, mp);
+    read_region(&mut m, tnorm.as_deref(), session, n, &lines, mp);
+    let (source, year) = target_year(&m, tnorm.as_deref(), page, n, &lines, mp);
+    m.target_year = year;
+    m.year_source = source;
+    m
+}
+
+/// The title (the page's, else a short 政府工作报告 line of the opening), the
+/// congress session line (——2024年1月8日在…人民代表大会第二次会议上) and the
+/// date of delivery; gives the title normalised and the session line.
+fn read_title_and_session(
+    m: &mut Meta,
+    title: Option<&str>,
+    n: &Norm,
+    lines: &[(usize, usize)],
+    mp: &MetaPatterns,
+) -> (Option<String>, Option<(usize, usize)>) {
     let text_of = |&(s, e): &(usize, usize)| n.text(s, e);
     // title
     let title_norm = title.map(crate::norm::normalise).filter(|t| !t.is_empty());
@@ -181,9 +194,24 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
             break;
         }
     }
+    (tnorm, session)
+}
+
+/// The reporting region, its level, prefecture and province: from the title,
+/// the congress line, the congress a news report names (or its 两会), the
+/// body's own words (全市, 我县 …), and the gazetteer's province.
+fn read_region(
+    m: &mut Meta,
+    tnorm: Option<&str>,
+    session: Option<(usize, usize)>,
+    n: &Norm,
+    lines: &[(usize, usize)],
+    mp: &MetaPatterns,
+) {
+    let text_of = |&(s, e): &(usize, usize)| n.text(s, e);
     // region chain: the title, then the congress line
     let mut chain: Vec<String> = Vec::new();
-    if let Some(t) = &tnorm {
+    if let Some(t) = tnorm {
         let core = t
             .split("人民政府")
             .next()
@@ -238,7 +266,7 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
     }
     // the State Council's report to the National People's Congress: the whole country
     if chain.is_empty()
-        && (tnorm.as_deref().is_some_and(|t| t.contains("国务院"))
+        && (tnorm.is_some_and(|t| t.contains("国务院"))
             || (session.is_some_and(|l| text_of(&l).contains("全国人民代表大会"))
                 && n.text(0, n.len().min(PREMIER_SCAN)).contains("国务院总理")))
     {
@@ -272,7 +300,7 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
     }
     let body = n.text(0, n.len());
     if m.region.is_none() {
-        body_region(body, mp, &mut m);
+        body_region(body, mp, m);
     }
     if m.level == Some(Level::County)
         && m.prefecture.is_none()
@@ -305,11 +333,25 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
     if m.level == Some(Level::Province) {
         m.province.clone_from(&m.region);
     }
+}
+
+/// The year the targets are for and which clue gave it: the first clue that
+/// gives one, in the order a reader trusts them.
+fn target_year(
+    m: &Meta,
+    tnorm: Option<&str>,
+    page: Page<'_>,
+    n: &Norm,
+    lines: &[(usize, usize)],
+    mp: &MetaPatterns,
+) -> (&'static str, Option<i32>) {
+    let Page { published, url, .. } = page;
+    let text_of = |&(s, e): &(usize, usize)| n.text(s, e);
+    let body = n.text(0, n.len());
     // target year: the first clue that gives one, in the order a reader trusts them
     let clues: [(&'static str, &dyn Fn() -> Option<i32>); 11] = [
         ("the title", &|| {
             tnorm
-                .as_deref()
                 .map(cn_year_digits)
                 .and_then(|t| mp.title_year.captures(&t).map(|c| c[1].to_owned()))
                 .and_then(|y| y.parse().ok())
@@ -369,9 +411,7 @@ pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
         .iter()
         .find_map(|(source, clue)| clue().map(|y| (*source, y)))
         .map_or(("nothing", None), |(s, y)| (s, Some(y)));
-    m.target_year = year;
-    m.year_source = source;
-    m
+    (source, year)
 }
 
 /// A site's path to the page (当前位置: 首页>>政务公开>>政府工作报告), not its title.
