@@ -426,48 +426,47 @@ fn states_more(more: &[Item], items: &[Item]) -> bool {
             .all(|it| more.iter().any(|m| m.indicator == it.indicator))
 }
 
-/// The sentences that state the coming year's figures when no targets cue
-/// is found: a sentence is taken when it names the coming year (今年, 全年,
-/// the target year), a target or a plan (only the coming year itself when
-/// the target year is unknown), names no past or other year and no
-/// five-year goal, and reads at least one canonical indicator with a
-/// figure; the sentences right after it continue it while they read figures
-/// and look no further back. A figure stated twice (a lead, then the list)
-/// is kept once, from the sentence that states the most.
-fn forward_sentences(
-    n: &Norm,
-    paras: &[(usize, usize)],
+/// How a sentence may look away from the coming year: back at the past, at
+/// another year, or beyond it to a plan.
+struct Looks<'a> {
+    lp: &'a LocatePatterns,
     target_year: Option<i32>,
-    structured: bool,
-    (dict, pat, lp): (&Dictionary, &Patterns, &LocatePatterns),
-    trace: &mut Trace,
-) -> Vec<Item> {
-    // (二〇〇九年 as written in Chinese digits too)
-    let other_year = |t: &str| {
-        target_year.is_some_and(|y| {
-            lp.year
+    /// `2026年` for the target year 2026.
+    year_word: Option<&'a str>,
+}
+
+impl Looks<'_> {
+    /// Whether `t` names a year other than the target year (二〇〇九年 as
+    /// written in Chinese digits too).
+    fn other_year(&self, t: &str) -> bool {
+        self.target_year.is_some_and(|y| {
+            self.lp
+                .year
                 .captures_iter(&crate::year::with_digit_years(t))
                 .any(|c| c[1].parse::<i32>().ok() != Some(y))
         })
-    };
-    // 今年预计 (预计今年) looks ahead; 预计 alone reports an estimate of the past year
-    let past = |t: &str| {
-        lp.past.find_iter(t).any(|m| {
+    }
+
+    /// Whether `t` reports the past (今年预计 and 预计今年 look ahead; 预计
+    /// alone reports an estimate of the past year).
+    fn past(&self, t: &str) -> bool {
+        self.lp.past.find_iter(t).any(|m| {
             !(m.as_str() == "预计"
                 && (t[..m.start()].ends_with("今年")
                     || ["今年", "明年", "全年"]
                         .iter()
                         .any(|w| t[m.end()..].starts_with(w))))
         })
-    };
-    let year_word = target_year.map(|y| format!("{y}年"));
-    // why a sentence looks back (or at another year), if it does
-    let backward = |t: &str| -> Option<String> {
+    }
+
+    /// Why a sentence looks back (or at another year), if it does.
+    fn backward(&self, t: &str) -> Option<String> {
+        let (lp, year_word) = (self.lp, self.year_word);
         let t = &*lp.compared.replace_all(t, "");
         let now_first = NOW_WORDS
             .iter()
             .copied()
-            .chain(year_word.as_deref())
+            .chain(year_word)
             .filter_map(|w| t.find(w))
             .min();
         let t = &*lp
@@ -505,19 +504,42 @@ fn forward_sentences(
         let plan_aside = |m: &regex::Match<'_>| {
             let before = &t[..m.start()];
             is_plan_word(m.as_str())
-                && (year_word
-                    .as_deref()
-                    .is_some_and(|w| crate::year::with_digit_years(before).contains(w))
+                && (year_word.is_some_and(|w| crate::year::with_digit_years(before).contains(w))
                     || before.contains("今年") && before.contains(['，', '；']))
         };
         let not_now = lp.not_this_year.find_iter(t).find(|m| !plan_aside(m));
         if let Some(w) = not_now.or(reported) {
             return Some(format!("looks back or beyond the year (`{}`)", w.as_str()));
         }
-        if past(t) {
+        if self.past(t) {
             return Some("reports the past year (去年, 过去, 完成了 …)".to_owned());
         }
-        other_year(t).then(|| "names another year than the target year".to_owned())
+        self.other_year(t)
+            .then(|| "names another year than the target year".to_owned())
+    }
+}
+
+/// The sentences that state the coming year's figures when no targets cue
+/// is found: a sentence is taken when it names the coming year (今年, 全年,
+/// the target year), a target or a plan (only the coming year itself when
+/// the target year is unknown), names no past or other year and no
+/// five-year goal, and reads at least one canonical indicator with a
+/// figure; the sentences right after it continue it while they read figures
+/// and look no further back. A figure stated twice (a lead, then the list)
+/// is kept once, from the sentence that states the most.
+fn forward_sentences(
+    n: &Norm,
+    paras: &[(usize, usize)],
+    target_year: Option<i32>,
+    structured: bool,
+    (dict, pat, lp): (&Dictionary, &Patterns, &LocatePatterns),
+    trace: &mut Trace,
+) -> Vec<Item> {
+    let year_word = target_year.map(|y| format!("{y}年"));
+    let looks = Looks {
+        lp,
+        target_year,
+        year_word: year_word.as_deref(),
     };
     // news prose joins last year's results and this year's aims with ；
     let sents: Vec<(usize, usize)> = paras
@@ -546,7 +568,7 @@ fn forward_sentences(
         if !t.chars().any(char::is_alphanumeric) {
             continue;
         }
-        let mut back = backward(t);
+        let mut back = looks.backward(t);
         let carried = past_sentence;
         // a sentence that looks back, then turns to the coming year at a
         // clause of its own (去年…，今年预计GDP增长10%左右; “一年来…”…透露，
@@ -554,7 +576,7 @@ fn forward_sentences(
         if back.is_some()
             && let Some(k) = turn_to_now(t, year_word.as_deref())
             && has_figure(&t[k..])
-            && backward(&t[k..]).is_none()
+            && looks.backward(&t[k..]).is_none()
         {
             a = whole + t[..k].chars().count();
             t = &t[k..];
@@ -656,7 +678,12 @@ fn forward_sentences(
         }
         continuing = true;
     }
-    // one row per figure: the group that states the most wins, the first on a tie
+    one_row_per_figure(groups)
+}
+
+/// One row per figure among the groups of forward sentences: the group that
+/// states the most wins, the first on a tie.
+fn one_row_per_figure(groups: Vec<Vec<Item>>) -> Vec<Item> {
     let key = |it: &Item, f: &crate::item::Fig| {
         format!("{}|{:?}|{:?}|{:?}", it.indicator, f.measure, f.value, f.max)
     };
