@@ -160,14 +160,8 @@ pub(crate) fn joins_levels(c: &[char], k: usize) -> bool {
             .is_some_and(|x| matches!(x, '市' | '县' | '区' | '乡' | '镇'))
 }
 
-/// `均`/`都` + a verb after a list of names (财政总收入、地方财政收入均增长7%):
-/// every name gets the figure.
-pub(crate) fn shares_a_predicate(c: &[char]) -> bool {
-    (1..c.len()).any(|k| is_shared_marker(c, k)) && c.contains(&'、')
-}
-
 /// Whether `c[k]` is a 均/都 that hands one predicate to the names before it.
-fn is_shared_marker(c: &[char], k: usize) -> bool {
+pub(crate) fn is_shared_marker(c: &[char], k: usize) -> bool {
     matches!(c[k], '均' | '都')
         && !matches!(c.get(k.wrapping_sub(1)), Some('人' | '平' | '年'))
         && [
@@ -229,7 +223,7 @@ pub(crate) fn read_segment(
     if let Some(shared) = shared_figures(n, &seg, ns, first_num, &nums) {
         return shared;
     }
-    seg.name = name_range(n, ns, name_end);
+    seg.name = name_range(n, ns, name_end, mode);
     seg.name_end = name_end;
     seg.nums = with_quals(c, &nums, name_end);
     seg
@@ -343,7 +337,7 @@ fn read_figureless(
     let rest = n.text(ns, se);
     if let Some(cut) = find_flat(rest) {
         let p = ns + rest[..cut].chars().count();
-        seg.name = name_range(n, ns, p);
+        seg.name = name_range(n, ns, p, mode);
         seg.name_end = p;
         // a result 与上年持平 is a growth of 0; a target so worded is
         // qualitative (一般公共预算收入与上年基本持平)
@@ -446,7 +440,7 @@ fn qualitative_segment(
         _ => before,
     };
     let p = ns + before.chars().count();
-    let (a, b) = name_range(n, ns, p)?;
+    let (a, b) = name_range(n, ns, p, Mode::Targets)?;
     let qualitative = looks_like_indicator(n.text(a, b), dict);
     Some(Seg {
         name: qualitative.then_some((a, b)),
@@ -535,12 +529,26 @@ fn find(c: &[char], s: usize, e: usize, w: &str) -> Option<usize> {
     (s..e).find(|&k| at(c, k, w))
 }
 
-fn name_range(n: &Norm, ns: usize, ne: usize) -> Option<(usize, usize)> {
+/// Words after a name that call its figure a target (生产总值目标增长8%).
+const TARGET_WORDS: &[&str] = &["的预期目标", "预期目标", "的目标", "目标", "预期"];
+
+fn name_range(n: &Norm, ns: usize, ne: usize, mode: Mode) -> Option<(usize, usize)> {
     if ne <= ns {
         return None;
     }
     let t = n.text(ns, ne);
     let stripped = strip_tail_verbs(t);
+    // 生产总值目标增长8%, 经济增长的预期目标为: the words that call the
+    // figure a target are not the name's (a result so worded is no result)
+    let stripped = TARGET_WORDS
+        .iter()
+        .filter(|_| mode == Mode::Targets)
+        .find_map(|w| {
+            stripped
+                .strip_suffix(w)
+                .filter(|rest| rest.chars().count() >= 2)
+        })
+        .map_or(stripped.clone(), str::to_owned);
     let len = stripped.chars().count();
     let wordy =
         has_han(&stripped) || stripped.chars().filter(char::is_ascii_alphabetic).count() >= 2;

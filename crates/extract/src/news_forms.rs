@@ -858,3 +858,34 @@ fn counters_and_measures_of_later_lists_are_units() {
         ]
     );
 }
+
+/// Items joined by 、 before a 分别 list stay items of their own; the word
+/// that calls a figure a target (生产总值目标增长8%) is not part of its name.
+#[test]
+fn items_before_a_shared_list_and_target_words_after_a_name() {
+    let out = news(
+        DATELINE,
+        "今年全市预期：生产总值增长8%、财政收入增长9%、城乡居民收入分别增长8%和9%。",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(8.0), Qualifier::Exact),
+            ("other:财政收入", Some(9.0), Qualifier::Exact),
+            ("urban_disposable_income", Some(8.0), Qualifier::Exact),
+            ("rural_disposable_income", Some(9.0), Qualifier::Exact),
+        ]
+    );
+    let out = news(
+        DATELINE,
+        "今年全市生产总值目标增长8%，规模以上工业增加值预期增长10%。",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(8.0), Qualifier::Exact),
+            ("industrial_value_added", Some(10.0), Qualifier::Exact),
+        ]
+    );
+    assert_eq!(out.targets[0].raw_name, "生产总值");
+}

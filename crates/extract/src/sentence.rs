@@ -15,7 +15,7 @@
 
 use baogao_model::Measure;
 
-use crate::clause::{Patterns, at, joins_levels, read_segment, shares_a_predicate};
+use crate::clause::{Patterns, at, is_shared_marker, joins_levels, read_segment};
 use crate::figure::{fenbie_figs, finish_fig, seg_figs};
 use crate::indicator::Dictionary;
 use crate::item::{Fig, Item, Mode, Seg};
@@ -584,10 +584,6 @@ fn indicator_of(r: &crate::indicator::Resolved, name: &str) -> (String, Option<M
 
 /// Splits a clause on 、 unless it is a 分别 list.
 fn split_segments(c: &[char], cs: usize, ce: usize) -> Vec<(usize, usize)> {
-    let clause: String = c[cs..ce].iter().collect();
-    if clause.contains("分别") || shares_a_predicate(&c[cs..ce]) {
-        return vec![(cs, ce)];
-    }
     let mut out = Vec::new();
     let mut s = cs;
     for (k, &ch) in c.iter().enumerate().take(ce).skip(cs) {
@@ -601,6 +597,29 @@ fn split_segments(c: &[char], cs: usize, ce: usize) -> Vec<(usize, usize)> {
     if ce > s {
         out.push((s, ce));
     }
+    // a 分别 list or names sharing a predicate (城镇、农村居民人均可支配收入分别增长
+    // 7%、8%; 财政总收入、地方财政收入均增长7%) is one segment, with the names
+    // before it that state no figure of their own; items before those stay
+    // apart (生产总值增长8%、城乡居民收入分别增长8%和9%)
+    let shared = |&(a, b): &(usize, usize)| {
+        let seg: String = c[a..b].iter().collect();
+        seg.contains("分别") || (a..b).any(|k| k > cs && is_shared_marker(c, k))
+    };
+    let Some(j) = out.iter().position(shared) else {
+        return out;
+    };
+    let states = |&(a, b): &(usize, usize)| {
+        c[a..b]
+            .iter()
+            .any(|&x| x.is_ascii_digit() || matches!(x, '%' | '‰'))
+    };
+    let mut first = j;
+    while first > 0 && !states(&out[first - 1]) {
+        first -= 1;
+    }
+    let merged = (out[first].0, ce);
+    out.truncate(first);
+    out.push(merged);
     out
 }
 
