@@ -887,5 +887,5 @@ fn items_before_a_shared_list_and_target_words_after_a_name() {
             ("industrial_value_added", Some(10.0), Qualifier::Exact),
         ]
     );
-    assert_eq!(out.targets[0].raw_name, "生产总值");
+    assert_eq!(out.targets[0].raw_name, "全市生产总值");
 }
