@@ -8,11 +8,15 @@
 //! [`MAX_DEPTH`] open elements, further start tags (and as many matching end
 //! tags) are left out. Tags that close themselves implicitly (`<p>`, `<li>`,
 //! `<td>`, …) and void elements do not count, so unclosed paragraphs keep
-//! their boundaries.
+//! their boundaries. Tags are read by `baogao-html`'s tokenizer (the light
+//! parser's), so comments, quoted `>`s and the content of raw-text elements
+//! (`<script>`, `<style>`, `<noscript>`, …) are what html5ever reads them as.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+
+use baogao_html::{Token, Tokenizer};
 
 /// FNV-1a: tag names are a few bytes, for which SipHash's setup dominates.
 struct Fnv(u64);
@@ -49,23 +53,6 @@ fn is_void_or_self_closing(name: &[u8]) -> bool {
     )
 }
 
-/// First `needle` at or after `from`, ASCII case ignored. The needle starts
-/// with `<`, so candidates are found with `memchr`.
-fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    let mut at = from;
-    while let Some(p) = memchr::memchr(needle[0], hay.get(at..)?) {
-        let p = at + p;
-        if hay
-            .get(p..p + needle.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
-        {
-            return Some(p);
-        }
-        at = p + 1;
-    }
-    None
-}
-
 /// `html` with start tags past [`MAX_DEPTH`] (and their end tags) removed;
 /// borrowed unchanged when nothing needed removing.
 pub(crate) fn cap_depth(html: &str) -> Cow<'_, str> {
@@ -75,34 +62,33 @@ pub(crate) fn cap_depth(html: &str) -> Cow<'_, str> {
     }
     let mut out: Option<String> = None;
     let mut copied = 0usize; // bytes of `html` already handled in `out`
+    let mut cut = |from: usize, to: usize| {
+        let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+        o.push_str(&html[copied..from]);
+        copied = to;
+    };
     let mut depth = 0u32;
     // name → (open, dropped)
     let mut counts: HashMap<Vec<u8>, (u32, u32), BuildHasherDefault<Fnv>> = HashMap::default();
     let mut name = Vec::with_capacity(16);
-    let mut i = 0usize;
-    while let Some(p) = memchr::memchr(b'<', &b[i..]) {
-        i += p;
-        if b[i..].starts_with(b"<!--") {
-            i = memchr::memmem::find(&b[i + 4..], b"-->").map_or(b.len(), |p| i + 4 + p + 3);
-            continue;
-        }
-        let end_tag = b.get(i + 1) == Some(&b'/');
-        let start = i + 1 + usize::from(end_tag);
-        if !b.get(start).is_some_and(u8::is_ascii_alphabetic) {
-            i += 1;
-            continue;
-        }
-        let mut j = start;
-        name.clear();
-        while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'-' || b[j] == b':') {
-            name.push(b[j].to_ascii_lowercase());
-            j += 1;
-        }
-        let Some(gt) = memchr::memchr(b'>', &b[j..]).map(|p| p + j) else {
-            break;
+    for token in Tokenizer::new(html) {
+        let (tag, end_tag, raw_end) = match token {
+            Token::Start(t) => (t, false, None),
+            Token::End(t) => (t, true, None),
+            // a raw-text element opens and closes here: it does not count,
+            // and past the cap it is dropped whole (its content would read
+            // as markup without its start tag)
+            Token::Raw(t, raw) => (t, false, Some(raw.end)),
+            Token::Text(_) | Token::Comment { .. } | Token::Doctype { .. } | Token::Bogus => {
+                continue;
+            }
         };
-        let tag_end = gt + 1;
-        let self_closing = gt > 0 && b[gt - 1] == b'/';
+        if !tag.closed {
+            break;
+        }
+        name.clear();
+        name.extend(tag.name.bytes().map(|c| c.to_ascii_lowercase()));
+        let self_closing = tag.attrs.raw().ends_with('/');
         let mut drop = false;
         if end_tag {
             if let Some(c) = counts.get_mut(name.as_slice()) {
@@ -115,37 +101,23 @@ pub(crate) fn cap_depth(html: &str) -> Cow<'_, str> {
                 }
             }
         } else if !self_closing && !is_void_or_self_closing(&name) {
-            // Look up before inserting: a key is allocated once per tag name.
-            if !counts.contains_key(name.as_slice()) {
-                counts.insert(name.clone(), (0, 0));
-            }
-            let c = counts.get_mut(name.as_slice()).expect("inserted above");
-            if depth >= MAX_DEPTH {
-                c.1 += 1;
-                drop = true;
-            } else {
-                c.0 += 1;
-                depth += 1;
+            drop = depth >= MAX_DEPTH;
+            if raw_end.is_none() {
+                // Look up before inserting: a key is allocated once per tag name.
+                if !counts.contains_key(name.as_slice()) {
+                    counts.insert(name.clone(), (0, 0));
+                }
+                let c = counts.get_mut(name.as_slice()).expect("inserted above");
+                if drop {
+                    c.1 += 1;
+                } else {
+                    c.0 += 1;
+                    depth += 1;
+                }
             }
         }
-        let raw_text = !end_tag
-            && !drop
-            && matches!(
-                name.as_slice(),
-                b"script" | b"style" | b"textarea" | b"xmp" | b"title"
-            );
         if drop {
-            let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
-            o.push_str(&html[copied..i]);
-            copied = tag_end;
-        }
-        i = tag_end;
-        if raw_text {
-            // Skip to the matching end tag: its content is not markup.
-            let mut close = Vec::with_capacity(name.len() + 2);
-            close.extend_from_slice(b"</");
-            close.extend_from_slice(&name);
-            i = find(b, i, &close).unwrap_or(b.len());
+            cut(tag.start, raw_end.unwrap_or(tag.end));
         }
     }
     match out {
@@ -175,6 +147,23 @@ mod tests {
         assert_eq!(capped.matches("<div").count(), MAX_DEPTH as usize);
         assert_eq!(capped.matches("</div>").count(), MAX_DEPTH as usize);
         assert!(capped.contains('x'));
+    }
+
+    #[test]
+    fn quoted_gts_comments_and_raw_text_are_read_as_html5ever_reads_them() {
+        let n = MAX_DEPTH as usize + 100;
+        let html = format!(
+            "{}<!--><div>--><div title='>'><noscript><div></noscript><script>x</script>x{}",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let capped = cap_depth(&html);
+        // the div after the empty comment and the one with a quoted `>` are
+        // dropped (and two of the end tags with them), the raw-text elements
+        // whole, the `<div>` in `<noscript>` being text
+        assert_eq!(capped.matches("<div").count(), MAX_DEPTH as usize);
+        assert!(capped.contains("<!-->-->x</div>"), "{capped}");
+        assert_eq!(capped.matches("</div>").count(), MAX_DEPTH as usize - 2);
     }
 
     #[test]

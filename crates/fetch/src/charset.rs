@@ -1,7 +1,8 @@
 //! Bytes → UTF-8 text, the way browsers decide, with a detector as the safety net.
 //!
 //! Order: a byte-order mark; else the HTTP `Content-Type` charset; else a `<meta charset>` /
-//! `<meta http-equiv="Content-Type" content="…; charset=…">` in the first 2 KiB. A declared
+//! `<meta http-equiv="Content-Type" content="…; charset=…">` in the first 2 KiB (its tags read by
+//! `baogao-html`'s tokenizer, so a commented-out `<meta>` does not count). A declared
 //! charset that decodes the bytes cleanly is used. One that *almost* fits — a stray byte, a
 //! character cut in half, as real portals serve them: at most one malformed sequence per
 //! [`FIT_RATIO`] well-decoded non-ASCII characters — is used too, the malformed sequences
@@ -244,45 +245,55 @@ pub(crate) fn charset_param(content_type: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-/// Charset named by a `<meta charset>` or `<meta http-equiv … content="…charset=…">` in `head`.
+/// Charset named by a `<meta charset>` or `<meta http-equiv … content="…charset=…">` in `head`:
+/// the first `<meta>` whose attribute text holds `charset` then `=` and a label (any case). The
+/// tags are read by [`baogao_html::Tokenizer`] as the standard's prescan reads them (comments
+/// skipped, a `>` in quotes not ending a tag); a tag cut off at the end of `head` counts as far
+/// as it goes. Bytes that are not UTF-8 (a GBK page) are read as `~`: no label or markup needs
+/// them. The part before the first of them, where the `<meta>` usually is, is read first, without
+/// a copy; what a tag there says is what it says in the whole `head`.
 fn meta_charset(head: &[u8]) -> Option<String> {
-    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    let mut from = 0;
-    while let Some(pos) = find(&lower[from..], b"<meta") {
-        let start = from + pos + 5;
-        let end = find(&lower[start..], b">").map_or(lower.len(), |e| start + e);
-        let tag = &lower[start..end];
-        if let Some(c) = find(tag, b"charset") {
-            let mut rest = &tag[c + 7..];
-            rest = trim_start(rest);
-            if let Some(after_eq) = rest.strip_prefix(b"=") {
-                let value = trim_start(after_eq);
-                let value = value
-                    .strip_prefix(b"\"")
-                    .or_else(|| value.strip_prefix(b"'"))
-                    .unwrap_or(value);
-                let label: String = value
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(b))
-                    .map(|&b| b as char)
-                    .collect();
-                if !label.is_empty() {
-                    return Some(label);
-                }
-            }
+    let valid = match std::str::from_utf8(head) {
+        Ok(text) => return meta_charset_in(text),
+        Err(e) => e.valid_up_to(),
+    };
+    let start = std::str::from_utf8(&head[..valid]).unwrap_or_default();
+    meta_charset_in(start).or_else(|| {
+        let ascii: Vec<u8> = head
+            .iter()
+            .map(|&b| if b.is_ascii() { b } else { b'~' })
+            .collect();
+        meta_charset_in(&String::from_utf8(ascii).unwrap_or_default())
+    })
+}
+
+/// [`meta_charset`] in text.
+fn meta_charset_in(text: &str) -> Option<String> {
+    use baogao_html::{Token, Tokenizer};
+    for token in Tokenizer::for_tree_builder(text) {
+        let Token::Start(tag) = token else { continue };
+        if !tag.name.eq_ignore_ascii_case("meta") {
+            continue;
         }
-        from = end;
+        let attrs = tag.attrs.raw().to_ascii_lowercase();
+        let Some(c) = attrs.find("charset") else {
+            continue;
+        };
+        let space = |c: char| c.is_ascii_whitespace();
+        let Some(value) = attrs[c + 7..].trim_start_matches(space).strip_prefix('=') else {
+            continue;
+        };
+        let value = value.trim_start_matches(space);
+        let value = value.strip_prefix(['"', '\'']).unwrap_or(value);
+        let label: String = value
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || "-_.:".contains(*c))
+            .collect();
+        if !label.is_empty() {
+            return Some(label);
+        }
     }
     None
-}
-
-fn trim_start(b: &[u8]) -> &[u8] {
-    let n = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
-    &b[n..]
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// File signatures no web page starts with: PDF, ZIP (DOCX, XLSX), OLE (DOC,
@@ -356,6 +367,32 @@ mod tests {
         assert_eq!(
             meta_charset(b"<meta name=\"keywords\" content=\"x\">"),
             None
+        );
+    }
+
+    #[test]
+    fn meta_charset_in_a_comment_or_cut_off() {
+        let h = b"<!-- <meta charset=gbk> --><meta name=\"a>b\" charset=utf-8>";
+        assert_eq!(meta_charset(h).as_deref(), Some("utf-8"));
+        // the 2 KiB cut inside the tag, and a GBK byte before it
+        assert_eq!(
+            meta_charset(b"<title>\xb1\xa8</title><meta http-equiv=Content-Type content=\"text/html; charset=gb2312").as_deref(),
+            Some("gb2312")
+        );
+        assert_eq!(meta_charset(b"<metadata charset=gbk>"), None);
+        // a label ends at a character or byte that is not ASCII
+        assert_eq!(
+            meta_charset(b"<meta content=\"charset=gbk\xb1\xa8\">").as_deref(),
+            Some("gbk")
+        );
+        assert_eq!(
+            meta_charset("<meta content=\"charset=GBK报\">".as_bytes()).as_deref(),
+            Some("gbk")
+        );
+        // a UTF-8 character cut off by the 2 KiB
+        assert_eq!(
+            meta_charset(&"<meta charset=utf-8>报".as_bytes()[..22]).as_deref(),
+            Some("utf-8")
         );
     }
 

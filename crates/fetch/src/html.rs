@@ -1,5 +1,6 @@
 //! What the crawler reads from a page: its links (with their anchor text) and whether it reads
-//! like an article or like a listing.
+//! like an article or like a listing, in one pass of `baogao-html`'s tokenizer (the cleaner's
+//! tokenizer too) with a small stack of open elements instead of a DOM.
 //!
 //! The article rule (documented in the crate doc) weighs the page's content, not its link count:
 //! a short report page wrapped in navigation, related-article lists and a comment form is an
@@ -185,14 +186,15 @@ const BLOCKS: &[&str] = &[
 
 /// Links and text metrics of `html`, a page fetched from `page_url`.
 ///
-/// One pass of [`crate::tags`] over the page, keeping a stack of the open elements that matter:
-/// links (for their anchor text), skipped elements (`head`, `select`, `template`, …) and block
-/// elements (for the longest block). Start tags close what the standard closes implicitly
-/// (`<p>` before a block, `<li>` before `<li>`, a cell before a cell or row), and end tags
-/// close their element only within its table cell, so that block and link text are counted as
-/// a browser would show them on the pages crawlers meet.
+/// One pass of [`baogao_html::Tokenizer`] over the page, keeping a stack of the open elements
+/// that matter: links (for their anchor text), skipped elements (`head`, `select`, `template`,
+/// …) and block elements (for the longest block). Start tags close what the standard closes
+/// implicitly (`<p>` before a block, `<li>` before `<li>`, a cell before a cell or row), and end
+/// tags close their element only within its table cell, so that block and link text are counted
+/// as a browser would show them on the pages crawlers meet. A tag cut off by the end of the page
+/// counts as if it were closed.
 pub(crate) fn analyze(html: &str, page_url: &Url) -> Analysis {
-    use crate::tags::{Token, decode_entities, tokens};
+    use baogao_html::{Token, Tokenizer, decode};
 
     let mut w = Walk {
         blocks: vec![0],
@@ -202,9 +204,10 @@ pub(crate) fn analyze(html: &str, page_url: &Url) -> Analysis {
     let mut scripts: Vec<&str> = Vec::new();
     let mut raw_links: Vec<(String, String)> = Vec::new();
     let mut content = std::hash::DefaultHasher::new();
-    for token in tokens(html) {
+    for token in Tokenizer::new(html) {
         match token {
-            Token::Start { name, attrs } => {
+            Token::Start(tag) => {
+                let (name, attrs) = (tag.name, tag.attrs);
                 let mut buf = [0u8; 12];
                 let tag = lower(name, &mut buf);
                 match tag {
@@ -228,21 +231,17 @@ pub(crate) fn analyze(html: &str, page_url: &Url) -> Analysis {
                     attrs.get("href").map(Cow::into_owned)
                 });
             }
-            Token::End { name } => {
+            Token::End(tag) => {
                 let mut buf = [0u8; 12];
-                w.end(lower(name, &mut buf), name);
+                w.end(lower(tag.name, &mut buf), tag.name);
             }
-            Token::Raw {
-                name,
-                attrs,
-                content: code,
-            } => {
+            Token::Raw(tag, raw) => {
                 let mut buf = [0u8; 12];
-                match lower(name, &mut buf) {
-                    "script" => scripts.push(code),
-                    "title" if w.title.is_empty() => w.title = decode_entities(code).into_owned(),
+                match lower(tag.name, &mut buf) {
+                    "script" => scripts.push(raw.content),
+                    "title" if w.title.is_empty() => w.title = decode(raw.content).into_owned(),
                     "iframe" => {
-                        if let Some(src) = attrs.get("src") {
+                        if let Some(src) = tag.attrs.get("src") {
                             raw_links.push((src.into_owned(), String::new()));
                         }
                     }
@@ -250,7 +249,7 @@ pub(crate) fn analyze(html: &str, page_url: &Url) -> Analysis {
                 }
             }
             Token::Text(raw) => {
-                let text = decode_entities(raw);
+                let text = decode(raw);
                 let chars = text.chars().filter(|c| !c.is_whitespace()).count();
                 if chars == 0 {
                     continue;
@@ -286,6 +285,7 @@ pub(crate) fn analyze(html: &str, page_url: &Url) -> Analysis {
                     }
                 }
             }
+            Token::Comment { .. } | Token::Doctype { .. } | Token::Bogus => {}
         }
     }
     let base = base_href
@@ -1067,6 +1067,10 @@ mod tests {
             // uppercase, entities in the href, text before head ends
             "<HTML><HEAD><TITLE>t</TITLE></HEAD><BODY><A HREF=\"5?a=1&amp;b=2\">&gt;</A></BODY></HTML>",
             "<head><meta charset=utf-8>body text<a href=6>six</a>",
+            // a comment ended by `--!>`, a `>` in a quoted value of an end tag, `=` starting
+            // an attribute name (the quote after it opens no value)
+            "<p>a<!-- x --!><a href=7>seven</a></p title='>'><a href=8>eight</a>",
+            "<p =\"><a href=9>nine</a>\">ten</p>",
         ] {
             assert_reads_as_a_parse(html, &url, html);
         }

@@ -134,7 +134,6 @@ mod options;
 mod pace;
 mod pagination;
 mod request;
-mod tags;
 mod urls;
 
 pub use crawl::Crawler;

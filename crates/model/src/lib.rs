@@ -15,12 +15,9 @@
 //! assert_eq!(Measure::Growth.as_str(), "growth");
 //! ```
 
-mod entities;
 mod page;
 mod records;
 mod vocab;
-
-pub use entities::NAMED_ENTITIES;
 
 pub use page::{CrawledPage, ErrorKind, PAGE_BREAK, error_kind, page_parts};
 pub use records::{

@@ -172,12 +172,7 @@ pub(crate) fn flatten_events<'a>(events: &'a [crate::light::Ev<'_>]) -> Flat<'a>
     for ev in events {
         match ev {
             Ev::Open { tag, attrs } => {
-                b.open(
-                    tag,
-                    Attrs::from_pairs(crate::light::attrs(attrs)),
-                    || false,
-                    || false,
-                );
+                b.open(tag, Attrs::from_pairs(attrs.pairs()), || false, || false);
             }
             Ev::Text(t) => b.text(t),
             Ev::Close => b.close(),

@@ -3,14 +3,15 @@
 
 use std::borrow::Cow;
 
-use super::tokenizer::Tokenizer;
+use baogao_html::{Attrs, Tokenizer};
+
 use super::tree::{Afe, Builder, Ctx, Scope, formatting, heading, is_ws, known, special};
 
 /// A start tag's attributes as sorted (lowercase name, value) pairs, the
 /// first of a repeated name kept.
-fn attr_set(raw: &str) -> Vec<(String, &str)> {
+fn attr_set(attrs: Attrs<'_>) -> Vec<(String, &str)> {
     let mut v: Vec<(String, &str)> = Vec::new();
-    for (n, val) in super::attrs(raw) {
+    for (n, val) in attrs.pairs() {
         let n = n.to_ascii_lowercase();
         if !v.iter().any(|(k, _)| *k == n) {
             v.push((n, val));
@@ -23,11 +24,11 @@ fn attr_set(raw: &str) -> Vec<(String, &str)> {
 /// Whether two start tags' attributes are the same set of names and values,
 /// or `None` when a value holds a character reference (compared decoded by
 /// html5ever).
-fn same_attrs(a: &str, b: &str) -> Option<bool> {
-    if a == b {
+fn same_attrs(a: Attrs<'_>, b: Attrs<'_>) -> Option<bool> {
+    if a.raw() == b.raw() {
         return Some(true);
     }
-    if a.contains('&') || b.contains('&') {
+    if a.raw().contains('&') || b.raw().contains('&') {
         return None;
     }
     Some(attr_set(a) == attr_set(b))
@@ -42,7 +43,7 @@ impl<'a> Builder<'a> {
     pub(super) fn start_in_body(
         &mut self,
         name: &str,
-        attrs: &'a str,
+        attrs: Attrs<'a>,
         tz: &mut Tokenizer<'a>,
     ) -> Option<()> {
         loop {
@@ -87,7 +88,7 @@ impl<'a> Builder<'a> {
                 Ctx::Section => match name {
                     "tr" => return self.insert(name, attrs),
                     "td" | "th" => {
-                        self.insert("tr", "")?;
+                        self.insert("tr", Attrs::default())?;
                     }
                     "caption" | "col" | "colgroup" | "tbody" | "tfoot" | "thead" => {
                         self.pop();
@@ -97,7 +98,7 @@ impl<'a> Builder<'a> {
                 Ctx::Table => match name {
                     "tbody" | "tfoot" | "thead" => return self.insert(name, attrs),
                     "td" | "th" | "tr" => {
-                        self.insert("tbody", "")?;
+                        self.insert("tbody", Attrs::default())?;
                     }
                     _ => return self.table_start(name, attrs, tz),
                 },
@@ -118,7 +119,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Start tags "in select": options, groups and `<hr>`; most others are dropped.
-    fn select_start(&mut self, name: &str, attrs: &'a str, tz: &mut Tokenizer<'a>) -> Option<()> {
+    fn select_start(&mut self, name: &str, attrs: Attrs<'a>, tz: &mut Tokenizer<'a>) -> Option<()> {
         match name {
             "html" => self.body_start(name, attrs, tz),
             "option" | "optgroup" | "hr" => {
@@ -177,13 +178,14 @@ impl<'a> Builder<'a> {
     pub(super) fn table_start(
         &mut self,
         name: &str,
-        attrs: &'a str,
+        attrs: Attrs<'a>,
         tz: &mut Tokenizer<'a>,
     ) -> Option<()> {
         match name {
             "style" | "script" => self.raw(name, attrs, tz, false),
             "input"
-                if super::attrs(attrs)
+                if attrs
+                    .pairs()
                     .find(|(n, _)| n.eq_ignore_ascii_case("type"))
                     .is_some_and(|(_, v)| v.eq_ignore_ascii_case("hidden")) =>
             {
@@ -203,13 +205,14 @@ impl<'a> Builder<'a> {
     pub(super) fn body_start(
         &mut self,
         name: &str,
-        attrs: &'a str,
+        attrs: Attrs<'a>,
         tz: &mut Tokenizer<'a>,
     ) -> Option<()> {
         match name {
             "html" | "body" => attrs
+                .raw()
                 .bytes()
-                .all(|c| is_ws(c) || c == b'/' || c == b'>')
+                .all(|c| is_ws(c) || c == b'/')
                 .then_some(()),
             "base" | "basefont" | "bgsound" | "link" | "meta" | "param" | "source" | "track" => {
                 self.void(name, attrs)
@@ -463,7 +466,7 @@ impl<'a> Builder<'a> {
             }
             "p" => {
                 if !self.in_scope(Scope::Button, |n| n == "p") {
-                    self.insert("p", "")?;
+                    self.insert("p", Attrs::default())?;
                 }
                 self.close_p();
                 Some(())
@@ -491,7 +494,7 @@ impl<'a> Builder<'a> {
             }
             "br" => {
                 self.reconstruct()?;
-                self.void("br", "")
+                self.void("br", Attrs::default())
             }
             "applet" | "marquee" | "object" | "template" => {
                 (!self.in_scope(Scope::Default, |n| n == name)).then_some(())

@@ -29,31 +29,32 @@
 //!   knows 2,231, some without `;`), numeric ones without `;` or in the
 //!   C1 range, `&` in an attribute value the cleaner reads;
 //! - `<script>` holding `<!--` and then `<script` (its double-escaped
-//!   state), a comment ended by `--!>`, a tag or `</` cut off by the end of
+//!   state), a comment ended by `--!>`, a tag or doctype cut off by the end of
 //!   the input, NUL bytes.
 //!
 //! `tests.rs` holds the parser to html5ever: on every fixture page, on
 //! hand-written awkward markup and on random mixes of common markup, both
-//! give the same flattened walk. `tokenizer.rs` reads tags, text and
-//! character references; `tree.rs` and `body.rs` build the tree.
+//! give the same flattened walk. Tags, text and character references are
+//! read by `baogao-html` (the fetcher's tokenizer too), with
+//! [`decode_exact`]; `tree.rs` and `body.rs` build the tree and switch the
+//! tokenizer to raw text where the insertion mode says so.
 
 mod body;
 #[cfg(test)]
 mod tests;
-mod tokenizer;
 mod tree;
 
 use std::borrow::Cow;
 
-use tokenizer::{Step, Tk, Tokenizer, decode, lower, step, tail};
+use baogao_html::{Attrs, Token, Tokenizer, decode_exact};
 use tree::Builder;
 
 /// One step of the walk of the tree, in document order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Ev<'a> {
     /// An element starts: its (lowercase) name when the cleaner knows it, or
-    /// `""`, and its raw attribute text with the closing `>` (see [`attrs`]).
-    Open { tag: &'static str, attrs: &'a str },
+    /// `""`, and its attributes as written.
+    Open { tag: &'static str, attrs: Attrs<'a> },
     /// Text, character references decoded.
     Text(Cow<'a, str>),
     /// The innermost open element ends.
@@ -78,13 +79,12 @@ pub(crate) fn parse(html: &str) -> Option<Vec<Ev<'_>>> {
     }
     let mut tb = Builder::new(html.len());
     let html = html.strip_prefix('\u{feff}').unwrap_or(html);
-    let mut tz = Tokenizer::new(html);
-    loop {
-        let tk = tz.next()?;
+    let mut tz = Tokenizer::for_tree_builder(html);
+    while let Some(tk) = tz.next() {
         let skip_lf = std::mem::take(&mut tb.skip_lf);
         match tk {
-            Tk::Text(raw) => {
-                let mut t = decode(raw)?;
+            Token::Text(raw) => {
+                let mut t = decode_exact(raw)?;
                 if skip_lf && t.starts_with('\n') {
                     t = tail(t, 1);
                 }
@@ -92,24 +92,35 @@ pub(crate) fn parse(html: &str) -> Option<Vec<Ev<'_>>> {
                     tb.chars(t)?;
                 }
             }
-            Tk::Other => {}
-            Tk::Eof => break,
-            Tk::Start { name, attrs } => tb.start(&lower(name), attrs, &mut tz)?,
-            Tk::End { name } => tb.end(&lower(name))?,
+            // what html5ever reads otherwise: a tag or doctype cut off by the
+            // end, a comment ended by `--!>`
+            Token::Start(t) | Token::End(t) if !t.closed => return None,
+            Token::Comment { bang: true } | Token::Doctype { closed: false } => return None,
+            Token::Start(t) => tb.start(&lower(t.name), t.attrs, &mut tz)?,
+            Token::End(t) => tb.end(&lower(t.name))?,
+            Token::Comment { .. } | Token::Doctype { .. } | Token::Bogus | Token::Raw(..) => {}
         }
     }
     tb.eof();
     Some(tb.ev)
 }
 
-/// The attributes in a start tag's raw attribute text (up to and with its
-/// `>`; `""` for none), as `(name, value)`
-/// in source order (names as written, values not decoded).
-pub(crate) fn attrs(raw: &str) -> impl Iterator<Item = (&str, &str)> {
-    let b = raw.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || match step(b, &mut i) {
-        Step::Attr(n, v) => Some((&raw[n.0..n.1], &raw[v.0..v.1])),
-        Step::End(_) | Step::Eof => None,
-    })
+/// A tag name in ASCII lowercase, borrowed when it already is.
+fn lower(name: &str) -> Cow<'_, str> {
+    if name.bytes().any(|c| c.is_ascii_uppercase()) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    }
+}
+
+/// `t` without its first `n` bytes.
+fn tail(t: Cow<'_, str>, n: usize) -> Cow<'_, str> {
+    match t {
+        Cow::Borrowed(s) => Cow::Borrowed(&s[n..]),
+        Cow::Owned(mut s) => {
+            s.drain(..n);
+            Cow::Owned(s)
+        }
+    }
 }

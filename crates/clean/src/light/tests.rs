@@ -367,6 +367,15 @@ fn awkward_markup_walks_as_html5ever_does_or_is_left_to_it() {
         ("end tag attrs", "<div>a</div class='>'>b", true),
         ("empty end tag", "<p>a</>b", true),
         ("eof in tag", "<p>a<div class='x", false),
+        ("eof in end tag", "<p>a</p", false),
+        ("eof in raw end tag", "<p>a<script>x</script y='", false),
+        ("eof after end tag open", "<p>a</", true),
+        ("eof in doctype", "<!DOCTYPE html", false),
+        (
+            "quoted gt in a raw end tag",
+            "<title>t</title x='>'>a<p>b",
+            true,
+        ),
         (
             "header nav footer",
             "<header>h</header><nav><a href=/>n</a></nav><main><p>m</p></main><footer>f</footer>",

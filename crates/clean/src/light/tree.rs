@@ -1,11 +1,14 @@
 //! The tree builder: insertion modes up to "in body", the stack of open
-//! elements, scopes and the list of active formatting elements.
+//! elements, scopes and the list of active formatting elements. It reads
+//! `baogao-html`'s tokens and switches that tokenizer to raw text
+//! (`Builder::raw`) where the insertion mode says so.
 
 use std::borrow::Cow;
 
-use super::Ev;
-pub(super) use super::tokenizer::is_ws;
-use super::tokenizer::{Tokenizer, decode, tail};
+use baogao_html::{Attrs, RawEnd, Tokenizer, decode_exact};
+
+use super::{Ev, tail};
+pub(super) use baogao_html::is_space as is_ws;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -41,7 +44,7 @@ pub(super) enum Afe<'a> {
     El {
         tag: &'static str,
         id: u32,
-        attrs: &'a str,
+        attrs: Attrs<'a>,
     },
 }
 
@@ -266,17 +269,17 @@ impl<'a> Builder<'a> {
         self.stack.last().map_or("", |e| &e.name)
     }
 
-    pub(super) fn insert(&mut self, name: &str, attrs: &'a str) -> Option<()> {
+    pub(super) fn insert(&mut self, name: &str, attrs: Attrs<'a>) -> Option<()> {
         self.insert_id(name, attrs).map(|_| ())
     }
 
     /// Opens an element at the current node and gives its id.
-    pub(super) fn insert_id(&mut self, name: &str, attrs: &'a str) -> Option<u32> {
+    pub(super) fn insert_id(&mut self, name: &str, attrs: Attrs<'a>) -> Option<u32> {
         // deeper than the cap html5ever's input gets (the page is handed over)
         if self.stack.len() >= crate::depth::MAX_DEPTH as usize {
             return None;
         }
-        if attrs.contains('&') && super::attrs(attrs).any(|(n, v)| v.contains('&') && read_attr(n))
+        if attrs.raw().contains('&') && attrs.pairs().any(|(n, v)| v.contains('&') && read_attr(n))
         {
             return None;
         }
@@ -294,7 +297,7 @@ impl<'a> Builder<'a> {
         Some(self.next_id - 1)
     }
 
-    pub(super) fn void(&mut self, name: &str, attrs: &'a str) -> Option<()> {
+    pub(super) fn void(&mut self, name: &str, attrs: Attrs<'a>) -> Option<()> {
         self.insert(name, attrs)?;
         self.pop();
         Some(())
@@ -433,14 +436,20 @@ impl<'a> Builder<'a> {
     pub(super) fn raw(
         &mut self,
         name: &str,
-        attrs: &'a str,
+        attrs: Attrs<'a>,
         tz: &mut Tokenizer<'a>,
         rcdata: bool,
     ) -> Option<()> {
         self.insert(name, attrs)?;
-        let content = tz.raw(name)?;
+        let raw = tz.raw_text(name);
+        // an end tag cut off by the end of the input, or a script the
+        // standard may read in its double-escaped state: html5ever's
+        if raw.ended == RawEnd::CutEndTag || (name == "script" && raw.maybe_double_escaped()) {
+            return None;
+        }
+        let content = raw.content;
         let mut t = if rcdata {
-            decode(content)?
+            decode_exact(content)?
         } else {
             Cow::Borrowed(content)
         };
@@ -505,11 +514,11 @@ impl<'a> Builder<'a> {
     pub(super) fn implied_step(&mut self) {
         match self.mode {
             Mode::Initial => {
-                let _ = self.insert("html", "");
+                let _ = self.insert("html", Attrs::default());
                 self.mode = Mode::BeforeHead;
             }
             Mode::BeforeHead => {
-                let _ = self.insert("head", "");
+                let _ = self.insert("head", Attrs::default());
                 self.mode = Mode::InHead;
             }
             Mode::InHead => {
@@ -517,7 +526,7 @@ impl<'a> Builder<'a> {
                 self.mode = Mode::AfterHead;
             }
             Mode::AfterHead => {
-                let _ = self.insert("body", "");
+                let _ = self.insert("body", Attrs::default());
                 self.mode = Mode::InBody;
             }
             Mode::InBody => {}
@@ -536,7 +545,7 @@ impl<'a> Builder<'a> {
     pub(super) fn start(
         &mut self,
         name: &str,
-        attrs: &'a str,
+        attrs: Attrs<'a>,
         tz: &mut Tokenizer<'a>,
     ) -> Option<()> {
         loop {
