@@ -63,7 +63,7 @@ impl LocatePatterns {
             reported: re(
                 r"全年实现|上半年|前三季度|季度|同比|比上年|较上年|增长了|达到了|总量居|居全省|居全国|跃居|迈上|首次突破|(?:高于|低于|好于|超过|超出|优于|快于|慢于)[^，；。]{0,6}预期|(?:实现|完成|控制在)预期",
             ),
-            past: re(r"过去|去年|上年|回顾|一年来|完成了|实现了|预计"),
+            past: re(r"过去|去年|上年|回顾|一年来|完成了|实现了|超额完成|预计"),
             // a target measured against last year (涨幅低于上年实际涨幅,
             // 与上年持平) names last year without reporting it
             compared: re(

@@ -906,3 +906,14 @@ fn a_place_never_named_is_read_from_its_site_and_its_words() {
     assert_eq!(out.report.region, None);
     assert_eq!(out.report.level, Some(baogao_model::Level::County));
 }
+
+/// A result that beat its target (超额完成全年目标任务) names a target but
+/// reports the past.
+#[test]
+fn a_result_that_beat_its_target_is_no_target() {
+    let out = news(
+        DATELINE,
+        "城镇新增就业47.5万人，超额完成全年目标任务。城乡居民人均可支配收入分别增长6.5%和9.9%。",
+    );
+    assert!(out.targets.is_empty(), "{:#?}", out.targets);
+}
