@@ -917,3 +917,14 @@ fn a_result_that_beat_its_target_is_no_target() {
     );
     assert!(out.targets.is_empty(), "{:#?}", out.targets);
 }
+
+/// An excerpt cut inside 左右 at its very end keeps what is legible (call 5).
+#[test]
+fn a_qualifier_cut_at_the_end_of_an_excerpt() {
+    let out = news(
+        DATELINE,
+        "今年全区主要预期目标是：地区生产总值增长5.5%左右，城乡居民人均可支配收入分别增长7%左右、8%左",
+    );
+    let q: Vec<Qualifier> = out.targets.iter().map(|t| t.qualifier).collect();
+    assert_eq!(q, [Qualifier::About; 3]);
+}

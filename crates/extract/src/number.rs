@@ -448,6 +448,10 @@ pub(crate) fn qual_after(c: &[char], i: usize) -> Option<(Qualifier, usize)> {
         ("左右", Qualifier::About),
         ("上下", Qualifier::About),
     ];
+    // (an excerpt cut inside 左右 at its very end: 增长8%左)
+    if c.get(i) == Some(&'左') && c.get(i + 1).is_none_or(|x| x.is_whitespace()) {
+        return Some((Qualifier::About, i + 1));
+    }
     AFTER
         .iter()
         .find(|(w, _)| starts_with(c, i, w))
