@@ -157,8 +157,13 @@ pub(crate) fn fenbie_figs(seg: &Seg, count: usize, c: &[char]) -> Vec<Fig> {
 pub(crate) fn finish_fig(mut f: Fig, default: Option<Measure>, name: &str) -> Fig {
     let unit = f.unit.unwrap_or("");
     let decline = f.value.is_some_and(|v| v < 0.0) && f.measure == Measure::Change;
+    // an index written with its base (居民消费价格指数103%左右): the level of
+    // the index, as written (labelling call 6)
+    let index_level = name.contains("指数") && unit == "%" && f.value.is_some_and(|v| v >= 100.0);
     f.measure = if f.value.is_none() {
         default.unwrap_or(Measure::Change)
+    } else if index_level {
+        Measure::Level
     } else if unit == "个百分点" || decline {
         Measure::Change
     } else if unit != "%" && unit != "‰" && f.unit.is_some() {

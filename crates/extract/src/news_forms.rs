@@ -928,3 +928,21 @@ fn a_qualifier_cut_at_the_end_of_an_excerpt() {
     let q: Vec<Qualifier> = out.targets.iter().map(|t| t.qualifier).collect();
     assert_eq!(q, [Qualifier::About; 3]);
 }
+
+/// A CPI written as an index with its base (103%) is its level (call 6).
+#[test]
+fn an_index_with_its_base_is_a_level() {
+    let out = news(
+        DATELINE,
+        "今年全市主要预期目标是：地区生产总值增长9%，居民消费价格指数控制在103%以内。",
+    );
+    let cpi = out
+        .targets
+        .iter()
+        .find(|t| t.indicator == "cpi")
+        .expect("cpi");
+    assert_eq!(
+        (cpi.measure, cpi.value),
+        (baogao_model::Measure::Level, Some(103.0))
+    );
+}
