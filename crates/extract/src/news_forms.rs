@@ -946,3 +946,19 @@ fn an_index_with_its_base_is_a_level() {
         (baogao_model::Measure::Level, Some(103.0))
     );
 }
+
+/// A mirror that doubled a mark (增长7%，、8%) keeps the list whole.
+#[test]
+fn a_doubled_mark_keeps_a_list_whole() {
+    let out = news(
+        DATELINE,
+        "今年全省主要预期目标是：城镇居民、农村居民人均可支配收入分别增长7%，、8%。",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("urban_disposable_income", Some(7.0), Qualifier::Exact),
+            ("rural_disposable_income", Some(8.0), Qualifier::Exact),
+        ]
+    );
+}

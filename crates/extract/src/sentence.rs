@@ -83,6 +83,11 @@ fn clauses(c: &[char], s: usize, e: usize) -> Vec<(usize, usize)> {
     let mut k = s;
     let mut cs = s;
     while k <= e {
+        // (a mirror's doubled mark, 增长7%，、8%: the 、 is the list's)
+        if k < e && is_sep(c[k]) && c.get(k + 1) == Some(&'、') {
+            k += 1;
+            continue;
+        }
         if k == e || is_sep(c[k]) {
             if k > cs {
                 clauses.push((cs, k));
