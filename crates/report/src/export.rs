@@ -10,9 +10,11 @@
 //! comma-separated, quoted where needed, nulls empty. XLSX has a sheet per
 //! table, a bold frozen header with filters, numbers as numbers, booleans as
 //! booleans and dates as dates.
+//!
+//! A CSV file is written under a temporary name, synced and renamed (through
+//! [`crate::fsx`]: an error names the file).
 
 use std::collections::HashMap;
-use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -25,8 +27,8 @@ use arrow::util::display::{ArrayFormatter, FormatOptions};
 use baogao_write::Table;
 use rust_xlsxwriter::{ExcelDateTime, Format as CellFormat, Workbook, Worksheet};
 
-use crate::ReportError;
 use crate::tables::{partition_year, scan};
+use crate::{ReportError, fsx};
 
 /// The report columns joined to `targets` and `outcomes` rows.
 pub const JOINED: [&str; 5] = ["province", "prefecture", "region", "level", "region_code"];
@@ -155,7 +157,7 @@ pub fn export(
         Format::Csv => {
             let single = tables.len() == 1;
             if !single {
-                std::fs::create_dir_all(output).map_err(io(output))?;
+                fsx::create_dir_all(output)?;
             }
             for &t in tables {
                 step(&format!("writing `{}`", t.name()));
@@ -165,10 +167,10 @@ pub fn export(
                     output.join(format!("{}.csv", t.name()))
                 };
                 if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(parent).map_err(io(parent))?;
+                    fsx::create_dir_all(parent)?;
                 }
                 let tmp = tmp_name(&path);
-                let file = File::create(&tmp).map_err(io(&tmp))?;
+                let file = fsx::create(&tmp)?;
                 let mut w = BufWriter::new(file);
                 let (rows, columns) = write_csv(root, t, &join, &mut w).map_err(|e| match e {
                     ReportError::Io { source, .. } => ReportError::Io {
@@ -184,7 +186,7 @@ pub fn export(
                     })?
                     .sync_all()
                     .map_err(io(&tmp))?;
-                std::fs::rename(&tmp, &path).map_err(io(&path))?;
+                fsx::rename(&tmp, &path)?;
                 done.push(Exported {
                     table: t.name(),
                     path,

@@ -16,7 +16,10 @@
 //!
 //! The `baogao` binary calls both (`baogao report`, `baogao export`, and
 //! the end of `baogao run`). Nothing here prints: `step` callbacks say what
-//! is being read, for a progress line.
+//! is being read, for a progress line. Files are created, renamed and
+//! their folders made through the private `fsx` module, whose errors name the
+//! file ([`ReportError::Io`]); the crate's `clippy.toml` bans plain `std::fs`
+//! calls elsewhere.
 //!
 //! ```no_run
 //! use std::path::Path;
@@ -32,6 +35,7 @@ mod charts;
 mod data;
 mod error;
 mod export;
+mod fsx;
 mod html;
 mod tables;
 

@@ -22,7 +22,6 @@
 //! recovers the root first.
 
 use std::collections::BTreeMap;
-use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
 use parquet::file::metadata::KeyValue;
@@ -33,7 +32,7 @@ use crate::dataset::{
     PartFile, WriteOptions, file_name, list_files, read_batches, recover, staging_dir,
     write_atomic, writer_properties,
 };
-use crate::{OutputLock, Table, WriteError};
+use crate::{OutputLock, Table, WriteError, fsx};
 
 /// Name of the compaction journal in the staging folder.
 pub(crate) const JOURNAL: &str = "_COMPACT";
@@ -218,7 +217,7 @@ pub(crate) fn stage(
 pub(crate) fn apply(root: &Path, id: &str) -> Result<(), WriteError> {
     let stage_root = staging_dir(root, id);
     let path = stage_root.join(JOURNAL);
-    let raw = fs::read(&path).map_err(WriteError::io("read", &path))?;
+    let raw = fsx::read(&path)?;
     let journal: Journal = serde_json::from_slice(&raw).map_err(|source| WriteError::Manifest {
         path: path.clone(),
         source,
@@ -227,9 +226,9 @@ pub(crate) fn apply(root: &Path, id: &str) -> Result<(), WriteError> {
         let (staged, dest) = (root.join(staged), root.join(dest));
         if staged.exists() {
             if let Some(parent) = dest.parent() {
-                fs::create_dir_all(parent).map_err(WriteError::io("create", parent))?;
+                fsx::create_dir_all(parent)?;
             }
-            fs::rename(&staged, &dest).map_err(WriteError::io("rename", &staged))?;
+            fsx::rename(&staged, &dest)?;
         } else if !dest.exists() {
             // Neither staged nor in place: removing the old files would
             // lose rows. Leave everything for a person to look at.
@@ -243,15 +242,11 @@ pub(crate) fn apply(root: &Path, id: &str) -> Result<(), WriteError> {
     // Every merged file is in place and synced: the old ones can go.
     for old in &journal.removes {
         let old = root.join(old);
-        match fs::remove_file(&old) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(WriteError::io("remove", &old)(e)),
-        }
+        fsx::remove_file_if_exists(&old)?;
     }
-    fs::remove_file(&path).map_err(WriteError::io("remove", &path))?;
-    fs::remove_dir_all(&stage_root).map_err(WriteError::io("remove", &stage_root))?;
-    let _ = fs::remove_dir(root.join("_staging"));
+    fsx::remove_file(&path)?;
+    fsx::remove_dir_all(&stage_root)?;
+    let _ = fsx::remove_dir(root.join("_staging"));
     Ok(())
 }
 
@@ -265,7 +260,7 @@ fn rel(root: &Path, p: &Path) -> String {
 }
 
 fn file_rows(path: &Path) -> Result<u64, WriteError> {
-    let file = File::open(path).map_err(WriteError::io("open", path))?;
+    let file = fsx::open(path)?;
     let reader = SerializedFileReader::new(file).map_err(WriteError::parquet(path))?;
     Ok(reader.metadata().file_metadata().num_rows() as u64)
 }
@@ -273,13 +268,11 @@ fn file_rows(path: &Path) -> Result<u64, WriteError> {
 /// Small, and of the table's current schema (files of another schema
 /// version are left alone).
 fn is_small(path: &Path, table: Table, opts: &WriteOptions) -> Result<bool, WriteError> {
-    let size = fs::metadata(path)
-        .map_err(WriteError::io("stat", path))?
-        .len();
+    let size = fsx::metadata(path)?.len();
     if size >= opts.max_file_bytes / 2 || file_rows(path)? >= (opts.max_file_rows / 2) as u64 {
         return Ok(false);
     }
-    let file = File::open(path).map_err(WriteError::io("open", path))?;
+    let file = fsx::open(path)?;
     let builder = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
         .map_err(WriteError::parquet(path))?;
     Ok(builder.schema().fields() == table.schema().fields())

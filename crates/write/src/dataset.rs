@@ -17,9 +17,11 @@
 //! killed process left half done and discards staged files that were never
 //! committed. Readers (DuckDB, pyarrow) never see a partial file: staged and
 //! temporary names are hidden from their globs (`_` / `.` prefixes).
+//! Files are made, renamed and removed through [`crate::fsx`], whose errors
+//! name the action and the path.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fs::{self, File};
+use std::fs::File;
 use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -37,6 +39,7 @@ use parquet::schema::types::ColumnPath;
 use serde::{Deserialize, Serialize};
 
 use crate::WriteError;
+use crate::fsx;
 use crate::rows::Row;
 use crate::schema::{SCHEMA_VERSION, Table};
 
@@ -245,10 +248,10 @@ impl PartFile {
         schema: arrow::datatypes::SchemaRef,
         props: WriterProperties,
     ) -> Result<PartFile, WriteError> {
-        fs::create_dir_all(dir).map_err(WriteError::io("create", dir))?;
+        fsx::create_dir_all(dir)?;
         let tmp = dir.join(format!(".{name}.tmp"));
         let dest = dir.join(name);
-        let file = File::create(&tmp).map_err(WriteError::io("create", &tmp))?;
+        let file = fsx::create(&tmp)?;
         let writer =
             ArrowWriter::try_new(file, schema, Some(props)).map_err(WriteError::parquet(&tmp))?;
         Ok(PartFile {
@@ -293,7 +296,7 @@ impl PartFile {
         } = self;
         let file = writer.into_inner().map_err(WriteError::parquet(&tmp))?;
         file.sync_all().map_err(WriteError::io("sync", &tmp))?;
-        fs::rename(&tmp, &dest).map_err(WriteError::io("rename", &tmp))?;
+        fsx::rename(&tmp, &dest)?;
         Ok(dest)
     }
 }
@@ -308,7 +311,7 @@ impl<R: Row> TableWriter<R> {
         seq: Arc<std::sync::atomic::AtomicU32>,
     ) -> Result<Self, WriteError> {
         let dir = staging_dir(root, run_id).join(R::TABLE.name());
-        fs::create_dir_all(&dir).map_err(WriteError::io("create", &dir))?;
+        fsx::create_dir_all(&dir)?;
         let props = writer_properties(
             R::TABLE,
             &opts,
@@ -421,7 +424,7 @@ fn table_by_name(name: &str) -> Option<Table> {
 /// modes. Idempotent; journaled so that [`recover`] can finish it.
 pub fn commit(root: &Path, run_id: &str, tables: &[(Table, CommitMode)]) -> Result<(), WriteError> {
     let stage = staging_dir(root, run_id);
-    fs::create_dir_all(&stage).map_err(WriteError::io("create", &stage))?;
+    fsx::create_dir_all(&stage)?;
     let journal = stage.join("_COMMIT");
     let body = serde_json::to_vec(&Journal {
         tables: tables
@@ -440,7 +443,7 @@ pub fn commit(root: &Path, run_id: &str, tables: &[(Table, CommitMode)]) -> Resu
 fn apply(root: &Path, run_id: &str) -> Result<(), WriteError> {
     let stage = staging_dir(root, run_id);
     let journal_path = stage.join("_COMMIT");
-    let raw = fs::read(&journal_path).map_err(WriteError::io("read", &journal_path))?;
+    let raw = fsx::read(&journal_path)?;
     let journal: Journal = serde_json::from_slice(&raw).map_err(|source| WriteError::Manifest {
         path: journal_path.clone(),
         source,
@@ -457,30 +460,30 @@ fn apply(root: &Path, run_id: &str) -> Result<(), WriteError> {
                 if staged.exists() {
                     if dest.exists() {
                         let trash = root.join("_trash").join(run_id);
-                        fs::create_dir_all(&trash).map_err(WriteError::io("create", &trash))?;
+                        fsx::create_dir_all(&trash)?;
                         let old = trash.join(name);
                         if old.exists() {
-                            fs::remove_dir_all(&old).map_err(WriteError::io("remove", &old))?;
+                            fsx::remove_dir_all(&old)?;
                         }
-                        fs::rename(&dest, &old).map_err(WriteError::io("rename", &dest))?;
+                        fsx::rename(&dest, &old)?;
                     }
-                    fs::rename(&staged, &dest).map_err(WriteError::io("rename", &staged))?;
+                    fsx::rename(&staged, &dest)?;
                 } else if !dest.exists() {
-                    fs::create_dir_all(&dest).map_err(WriteError::io("create", &dest))?;
+                    fsx::create_dir_all(&dest)?;
                 }
             }
             CommitMode::Upsert => upsert(table, &staged, &dest, run_id)?,
         }
     }
-    fs::remove_file(&journal_path).map_err(WriteError::io("remove", &journal_path))?;
-    fs::remove_dir_all(&stage).map_err(WriteError::io("remove", &stage))?;
+    fsx::remove_file(&journal_path)?;
+    fsx::remove_dir_all(&stage)?;
     let trash = root.join("_trash").join(run_id);
     if trash.exists() {
-        fs::remove_dir_all(&trash).map_err(WriteError::io("remove", &trash))?;
+        fsx::remove_dir_all(&trash)?;
     }
     // Leave no empty bookkeeping folders behind (fails harmlessly when in use).
-    let _ = fs::remove_dir(root.join("_trash"));
-    let _ = fs::remove_dir(root.join("_staging"));
+    let _ = fsx::remove_dir(root.join("_trash"));
+    let _ = fsx::remove_dir(root.join("_staging"));
     Ok(())
 }
 
@@ -512,13 +515,13 @@ fn upsert(table: Table, staged: &Path, dest: &Path, run_id: &str) -> Result<(), 
         let rel = f.strip_prefix(staged).expect("listed under staged");
         let target = dest.join(rel);
         if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(WriteError::io("create", parent))?;
+            fsx::create_dir_all(parent)?;
         }
-        fs::rename(f, &target).map_err(WriteError::io("rename", f))?;
+        fsx::rename(f, &target)?;
     }
-    fs::create_dir_all(dest).map_err(WriteError::io("create", dest))?;
+    fsx::create_dir_all(dest)?;
     if staged.exists() {
-        fs::remove_dir_all(staged).map_err(WriteError::io("remove", staged))?;
+        fsx::remove_dir_all(staged)?;
     }
     Ok(())
 }
@@ -568,7 +571,7 @@ fn drop_keys(
     if hit.is_disjoint(keys) {
         return Ok(());
     }
-    let file = File::open(path).map_err(WriteError::io("open", path))?;
+    let file = fsx::open(path)?;
     let builder =
         ParquetRecordBatchReaderBuilder::try_new(file).map_err(WriteError::parquet(path))?;
     let schema = builder.schema().clone();
@@ -586,7 +589,7 @@ fn drop_keys(
     let props = writer_properties(table, &WriteOptions::default(), extra);
     let reader = builder.build().map_err(WriteError::parquet(path))?;
     let tmp = path.with_file_name(format!(".{}.rewrite.tmp", file_name(path)));
-    let out = File::create(&tmp).map_err(WriteError::io("create", &tmp))?;
+    let out = fsx::create(&tmp)?;
     let mut writer =
         ArrowWriter::try_new(out, schema, Some(props)).map_err(WriteError::parquet(&tmp))?;
     let mut kept = 0;
@@ -610,10 +613,10 @@ fn drop_keys(
     let file = writer.into_inner().map_err(WriteError::parquet(&tmp))?;
     file.sync_all().map_err(WriteError::io("sync", &tmp))?;
     if kept == 0 {
-        fs::remove_file(&tmp).map_err(WriteError::io("remove", &tmp))?;
-        fs::remove_file(path).map_err(WriteError::io("remove", path))?;
+        fsx::remove_file(&tmp)?;
+        fsx::remove_file(path)?;
     } else {
-        fs::rename(&tmp, path).map_err(WriteError::io("rename", &tmp))?;
+        fsx::rename(&tmp, path)?;
     }
     Ok(())
 }
@@ -625,9 +628,9 @@ pub fn recover(root: &Path) -> Result<Vec<String>, WriteError> {
     let mut finished = Vec::new();
     let staging = root.join("_staging");
     if staging.exists() {
-        let entries = fs::read_dir(&staging).map_err(WriteError::io("read", &staging))?;
+        let entries = fsx::read_dir(&staging)?;
         for entry in entries {
-            let entry = entry.map_err(WriteError::io("read", &staging))?;
+            let entry = entry?;
             let run_id = entry.file_name().to_string_lossy().into_owned();
             if entry.path().join("_COMMIT").exists() {
                 apply(root, &run_id)?;
@@ -636,10 +639,10 @@ pub fn recover(root: &Path) -> Result<Vec<String>, WriteError> {
                 crate::compact::apply(root, &run_id)?;
                 finished.push(run_id);
             } else {
-                fs::remove_dir_all(entry.path()).map_err(WriteError::io("remove", entry.path()))?;
+                fsx::remove_dir_all(entry.path())?;
             }
         }
-        let _ = fs::remove_dir(&staging);
+        let _ = fsx::remove_dir(&staging);
     }
     for table in Table::ALL {
         remove_tmp(&root.join(table.name()))?;
@@ -651,8 +654,8 @@ pub fn recover(root: &Path) -> Result<Vec<String>, WriteError> {
 pub fn discard(root: &Path, run_id: &str) -> Result<(), WriteError> {
     let stage = staging_dir(root, run_id);
     if stage.exists() && !stage.join("_COMMIT").exists() {
-        fs::remove_dir_all(&stage).map_err(WriteError::io("remove", &stage))?;
-        let _ = fs::remove_dir(root.join("_staging"));
+        fsx::remove_dir_all(&stage)?;
+        let _ = fsx::remove_dir(root.join("_staging"));
     }
     Ok(())
 }
@@ -663,13 +666,13 @@ fn remove_tmp(dir: &Path) -> Result<(), WriteError> {
     }
     let mut stack = vec![dir.to_owned()];
     while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).map_err(WriteError::io("read", &d))? {
-            let entry = entry.map_err(WriteError::io("read", &d))?;
+        for entry in fsx::read_dir(&d)? {
+            let entry = entry?;
             let p = entry.path();
             if p.is_dir() {
                 stack.push(p);
             } else if p.extension().is_some_and(|e| e == "tmp") {
-                fs::remove_file(&p).map_err(WriteError::io("remove", &p))?;
+                fsx::remove_file(&p)?;
             }
         }
     }
@@ -684,8 +687,8 @@ pub fn list_files(dir: &Path) -> Result<Vec<PathBuf>, WriteError> {
     }
     let mut stack = vec![dir.to_owned()];
     while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).map_err(WriteError::io("read", &d))? {
-            let entry = entry.map_err(WriteError::io("read", &d))?;
+        for entry in fsx::read_dir(&d)? {
+            let entry = entry?;
             let p = entry.path();
             let name = file_name(&p);
             if name.starts_with('.') || name.starts_with('_') {
@@ -708,7 +711,7 @@ pub type BatchIter = Box<dyn Iterator<Item = Result<RecordBatch, WriteError>>>;
 /// The record batches of the Parquet file `path` (1,024 rows each), with
 /// only `columns` when given (the others are not decoded).
 pub fn read_batches(path: &Path, columns: Option<&[&str]>) -> Result<BatchIter, WriteError> {
-    let file = File::open(path).map_err(WriteError::io("open", path))?;
+    let file = fsx::open(path)?;
     let mut builder =
         ParquetRecordBatchReaderBuilder::try_new(file).map_err(WriteError::parquet(path))?;
     if let Some(columns) = columns {
@@ -826,32 +829,35 @@ pub fn read_strings(
 /// before a run fetches anything, not at its first commit.
 pub fn check_writable(root: &Path) -> Result<(), WriteError> {
     use std::io::Write;
-    let fail = |e: std::io::Error| WriteError::NotWritable {
+    // the reason is what the system said: the message names `root` already
+    let fail = |e: WriteError| WriteError::NotWritable {
         path: root.to_owned(),
-        reason: e.to_string(),
+        reason: match e {
+            WriteError::Io { source, .. } => source.to_string(),
+            e => e.to_string(),
+        },
     };
-    fs::create_dir_all(root).map_err(fail)?;
+    fsx::create_dir_all(root).map_err(fail)?;
     // hidden from readers and unique to this process
     let probe = root.join(format!(".probe-{}.tmp", std::process::id()));
-    let written = File::create(&probe).and_then(|mut f| {
+    let written = fsx::create(&probe).and_then(|mut f| {
         // a block's worth, synced: a full disk fails here, not in the page cache
-        f.write_all(&[0u8; 4096])?;
-        f.sync_all()
+        f.write_all(&[0u8; 4096])
+            .and_then(|()| f.sync_all())
+            .map_err(WriteError::io("write", &probe))
     });
-    let removed = fs::remove_file(&probe);
+    let removed = fsx::remove_file(&probe);
     written.and(removed).map_err(fail)
 }
 
 /// Writes `bytes` to `path` atomically (temporary name, fsync, rename).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(WriteError::io("create", parent))?;
+        fsx::create_dir_all(parent)?;
     }
     let tmp = path.with_file_name(format!(".{}.tmp", file_name(path)));
-    fs::write(&tmp, bytes).map_err(WriteError::io("write", &tmp))?;
-    File::open(&tmp)
-        .and_then(|f| f.sync_all())
-        .map_err(WriteError::io("sync", &tmp))?;
-    fs::rename(&tmp, path).map_err(WriteError::io("rename", &tmp))?;
+    fsx::write(&tmp, bytes)?;
+    fsx::sync(&tmp)?;
+    fsx::rename(&tmp, path)?;
     Ok(())
 }

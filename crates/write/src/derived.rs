@@ -14,6 +14,7 @@ use parquet::arrow::ArrowWriter;
 
 use crate::WriteError;
 use crate::dataset::{WriteOptions, properties, write_atomic};
+use crate::fsx;
 use crate::rows::{lists, opt_strs, strs};
 use crate::schema::{list_utf8, utf8};
 
@@ -225,9 +226,9 @@ impl PanelWriter {
     pub fn create(root: &Path, opts: &WriteOptions) -> Result<Self, WriteError> {
         let path = root.join("panel").join("part-00000.parquet");
         let dir = root.join("panel");
-        std::fs::create_dir_all(&dir).map_err(WriteError::io("create", &dir))?;
+        fsx::create_dir_all(&dir)?;
         let tmp = dir.join(".part-00000.parquet.tmp");
-        let file = std::fs::File::create(&tmp).map_err(WriteError::io("create", &tmp))?;
+        let file = fsx::create(&tmp)?;
         let props = properties("panel", PANEL_DICTIONARY, true, opts, Vec::new());
         let writer = ArrowWriter::try_new(file, PANEL.clone(), Some(props))
             .map_err(WriteError::parquet(&tmp))?;
@@ -262,13 +263,15 @@ impl PanelWriter {
         let file = writer.into_inner().map_err(WriteError::parquet(&tmp))?;
         file.sync_all().map_err(WriteError::io("sync", &tmp))?;
         drop(file);
-        std::fs::rename(&tmp, &path).map_err(WriteError::io("rename", &tmp))?;
+        fsx::rename(&tmp, &path)?;
         Ok(path)
     }
 }
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::disallowed_methods)] // tests may look at files directly
+
     use super::*;
 
     fn row(code: &str, year: i32) -> PanelRow {

@@ -10,6 +10,10 @@
 //! [`compact_held`] at the end of a run); [`scan`] reads a
 //! table back, for stage re-runs.
 //!
+//! Every file operation goes through the private `fsx` module, so that each
+//! error names its action and its path ([`WriteError::Io`]); the crate's
+//! `clippy.toml` bans plain `std::fs` calls everywhere else but in tests.
+//!
 //! ```no_run
 //! use std::path::Path;
 //! use std::sync::{Arc, atomic::AtomicU32};
@@ -29,6 +33,7 @@ mod compact;
 mod dataset;
 mod derived;
 mod error;
+mod fsx;
 mod lock;
 mod manifest;
 mod rows;

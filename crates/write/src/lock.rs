@@ -1,11 +1,11 @@
 //! One run at a time per output folder.
 
-use std::fs::{self, File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io::{Seek, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::WriteError;
+use crate::{WriteError, fsx};
 
 /// Holds `<root>/_lock` while a run writes to `root`; removed on drop.
 ///
@@ -28,16 +28,10 @@ pub struct OutputLock {
 impl OutputLock {
     /// Takes the lock of `root` for `run_id`, or says which run holds it.
     pub fn acquire(root: &Path, run_id: &str) -> Result<Self, WriteError> {
-        fs::create_dir_all(root).map_err(WriteError::io("create", root))?;
+        fsx::create_dir_all(root)?;
         let path = root.join("_lock");
         for _ in 0..10 {
-            let mut file = OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .open(&path)
-                .map_err(WriteError::io("create", &path))?;
+            let mut file = fsx::open_or_create(&path)?;
             match file.try_lock() {
                 Ok(()) => {}
                 Err(TryLockError::WouldBlock) => return Err(held(root, &path)),
@@ -48,7 +42,7 @@ impl OutputLock {
             if !same_file(&file, &path) {
                 continue;
             }
-            let previous = fs::read_to_string(&path).unwrap_or_default();
+            let previous = fsx::read_to_string(&path).unwrap_or_default();
             let (pid, holder) = parse(&previous);
             if pid != 0 && pid != std::process::id() && process_alive(pid) {
                 return Err(WriteError::Locked {
@@ -87,7 +81,7 @@ impl OutputLock {
 fn held(root: &Path, path: &Path) -> WriteError {
     let start = Instant::now();
     let (pid, run_id) = loop {
-        let text = fs::read_to_string(path).unwrap_or_default();
+        let text = fsx::read_to_string(path).unwrap_or_default();
         let (pid, run) = parse(&text);
         if pid != 0 || start.elapsed() > Duration::from_millis(200) {
             break (pid, run);
@@ -112,7 +106,7 @@ fn parse(text: &str) -> (u32, String) {
 #[cfg(unix)]
 fn same_file(file: &File, path: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), fs::metadata(path)) {
+    match (file.metadata(), fsx::metadata(path)) {
         (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
         _ => false,
     }
@@ -127,7 +121,7 @@ fn process_alive(pid: u32) -> bool {
     // Linux: a live process has /proc/<pid>. Elsewhere assume alive (safe side).
     let proc_root = Path::new("/proc");
     if proc_root.join("self").exists() {
-        let stat = fs::read_to_string(proc_root.join(pid.to_string()).join("stat"));
+        let stat = fsx::read_to_string(proc_root.join(pid.to_string()).join("stat"));
         // A zombie (state Z) is as good as gone.
         return stat.is_ok_and(|s| {
             !s.rsplit(')')
@@ -156,7 +150,7 @@ impl Drop for OutputLock {
     fn drop(&mut self) {
         // Removed while still locked, so that nobody takes a lock on a file
         // that is about to go; the OS lock goes with the file handle.
-        let _ = fs::remove_file(&self.path);
+        let _ = fsx::remove_file(&self.path);
         let _ = self.file.unlock();
     }
 }

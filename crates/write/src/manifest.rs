@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::WriteError;
 use crate::dataset::write_atomic;
+use crate::fsx;
 
 /// How a run ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -98,18 +99,17 @@ pub fn read_runs(root: &Path) -> Result<(Vec<RunManifest>, Vec<WriteError>), Wri
     if !dir.exists() {
         return Ok((out, unreadable));
     }
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .map_err(WriteError::io("read", &dir))?
+    let mut paths: Vec<_> = fsx::read_dir(&dir)?
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
     paths.sort();
     for p in paths {
-        let raw = match std::fs::read(&p) {
+        let raw = match fsx::read(&p) {
             Ok(raw) => raw,
             Err(e) => {
-                unreadable.push(WriteError::io("read", &p)(e));
+                unreadable.push(e);
                 continue;
             }
         };

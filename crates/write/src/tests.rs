@@ -1,3 +1,5 @@
+#![allow(clippy::disallowed_methods)] // tests may read and write files directly
+
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::AtomicU32;
