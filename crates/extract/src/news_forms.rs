@@ -841,13 +841,8 @@ fn counters_and_measures_of_later_lists_are_units() {
         DATELINE,
         "今年全市经济社会发展的主要预期目标是：新增国家高新技术企业80家；城镇新增就业岗位10万个以上；PM2.5平均浓度控制在35微克/立方米以内；空气质量优良天数300天以上；全员劳动生产率达到10.9万元/人；单位生产总值能耗完成省下达目标；65万以上贫困人口脱贫。",
     );
-    let got: Vec<(&str, Option<f64>, Option<&str>)> = out
-        .targets
-        .iter()
-        .map(|t| (t.indicator.as_str(), t.value, t.unit.as_deref()))
-        .collect();
     assert_eq!(
-        got,
+        crate::tests::value_units(&out.targets),
         [
             ("other:新增国家高新技术企业", Some(80.0), Some("家")),
             ("other:城镇新增就业岗位", Some(10.0), Some("万个")),

@@ -577,13 +577,8 @@ fn bare_ten_thousands_and_a_standing() {
         "a.txt",
         "主要预期目标是：地区生产总值增长7.5%、在全省地级市中率先突破4000亿元，农村贫困人口减少60万以上。",
     ));
-    let got: Vec<(&str, Option<f64>, Option<&str>)> = x
-        .targets
-        .iter()
-        .map(|t| (t.indicator.as_str(), t.value, t.unit.as_deref()))
-        .collect();
     assert_eq!(
-        got,
+        value_units(&x.targets),
         [
             ("gdp", Some(7.5), Some("%")),
             ("gdp", Some(4000.0), Some("亿元")),
@@ -819,4 +814,11 @@ fn the_real_corpus_index_lists_every_item_on_its_side() {
     rows.sort();
     files.sort();
     assert_eq!(rows, files);
+}
+
+/// Each target's indicator, value and unit, for comparing with a list.
+pub(crate) fn value_units(ts: &[baogao_model::Target]) -> Vec<(&str, Option<f64>, Option<&str>)> {
+    ts.iter()
+        .map(|t| (t.indicator.as_str(), t.value, t.unit.as_deref()))
+        .collect()
 }
