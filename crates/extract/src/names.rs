@@ -353,9 +353,37 @@ pub(crate) fn make_items(
     end: usize,
     dict: &Dictionary,
 ) -> Vec<Item> {
-    let c = &n.chars;
-    let figs_raw: Vec<Fig> = if seg.qualitative {
-        vec![Fig {
+    let (names, start) = evidence_names(n, names, start, dict);
+    let predicate = n.text(seg.name_end.min(seg.end), seg.end);
+    let mut maker = Maker {
+        dict,
+        qualitative: seg.qualitative,
+        figs: item_figs(seg, &n.chars),
+        grows: seg.qualitative
+            && ["增长", "提高", "提升", "增加", "同步"]
+                .iter()
+                .any(|w| predicate.contains(w))
+            && !["下降", "降低", "减少", "削减", "压减", "收窄"]
+                .iter()
+                .any(|w| predicate.contains(w)),
+        span: (start, end),
+        out: Vec::new(),
+    };
+    let norm_names: Vec<&str> = names.iter().map(|&(a, b)| n.text(a, b)).collect();
+    let orig_names: Vec<String> = names.iter().map(|&(a, b)| n.orig_text(a, b)).collect();
+    if names.len() == 1 {
+        maker.one_name(&orig_names[0], norm_names[0]);
+    } else {
+        maker.list(n, &names, &norm_names, &orig_names);
+    }
+    maker.out
+}
+
+/// The figures a segment gives each of its items: its own (a stretch within
+/// the segment folded in: 增长7%左右力争8%), or one qualitative figure.
+fn item_figs(seg: &Seg, c: &[char]) -> Vec<Fig> {
+    if seg.qualitative {
+        return vec![Fig {
             value: None,
             max: None,
             unit: None,
@@ -365,24 +393,27 @@ pub(crate) fn make_items(
             hard_word: false,
             soft_word: false,
             milestone: false,
-        }]
-    } else {
-        seg_figs(seg, c)
-    };
-    // stretch within one segment: 增长7%左右力争8%
-    let mut figs_raw = figs_raw;
-    if figs_raw.len() == 2
-        && seg.stretch_word
-        && figs_raw[0].unit == figs_raw[1].unit
-        && figs_raw[1].soft_word
-    {
-        let s = figs_raw[1].value;
-        figs_raw.truncate(1);
-        figs_raw[0].stretch = s;
+        }];
     }
+    let mut figs = seg_figs(seg, c);
+    if figs.len() == 2 && seg.stretch_word && figs[0].unit == figs[1].unit && figs[1].soft_word {
+        let s = figs[1].value;
+        figs.truncate(1);
+        figs[0].stretch = s;
+    }
+    figs
+}
+
+/// The names without a speaker, a place or an aim in front of them, and the
+/// start of the evidence: at the name when it started at the lead-in (but
+/// keeping a place in front of the name; an aim is left out).
+fn evidence_names(
+    n: &Norm,
+    names: &[(usize, usize)],
+    start: usize,
+    dict: &Dictionary,
+) -> (Vec<(usize, usize)>, usize) {
     let trimmed: Vec<(usize, usize)> = names.iter().map(|&r| after_speaker(n, r)).collect();
-    // the evidence starts at the name when it started at the lead-in (but
-    // keeps a place in front of the name; an aim is left out)
     let start = match (names.first(), trimmed.first()) {
         (Some(&(a, _)), Some(&(t, _))) if a == start => t,
         _ => start,
@@ -395,92 +426,77 @@ pub(crate) fn make_items(
         (Some(_), Some(&Some(e))) if names.len() == 1 && e > start => e,
         _ => start,
     };
-    let names = &trimmed[..];
-    let norm_names: Vec<&str> = names.iter().map(|&(a, b)| n.text(a, b)).collect();
-    let orig_names: Vec<String> = names.iter().map(|&(a, b)| n.orig_text(a, b)).collect();
-    let last = norm_names.last().copied().unwrap_or_default();
-    let mut out = Vec::new();
-    let predicate = n.text(seg.name_end.min(seg.end), seg.end);
-    let grows = seg.qualitative
-        && ["增长", "提高", "提升", "增加", "同步"]
-            .iter()
-            .any(|w| predicate.contains(w))
-        && !["下降", "降低", "减少", "削减", "压减", "收窄"]
-            .iter()
-            .any(|w| predicate.contains(w));
-    let mut push = |raw: String, norm: &str| {
+    (trimmed, start)
+}
+
+/// Makes the items of one segment: one per name it resolves, each with the
+/// segment's figures.
+struct Maker<'a> {
+    dict: &'a Dictionary,
+    qualitative: bool,
+    figs: Vec<Fig>,
+    /// A qualitative target worded as growth (保持适度增长, 稳步提高, 与经济增长同步).
+    grows: bool,
+    /// The evidence.
+    span: (usize, usize),
+    out: Vec<Item>,
+}
+
+impl Maker<'_> {
+    /// The item of one name: `raw` as written, `norm` as resolved.
+    fn push(&mut self, raw: String, norm: &str) {
         if catch_all(norm) {
             return;
         }
-        let r = dict.resolve(norm);
+        let r = self.dict.resolve(norm);
         let (indicator, default) = if let Some(id) = &r.id {
             (id.clone(), r.measure)
         } else {
-            // (节能减排和环境保护等任务: the task words go first, so that what
-            // is left before 等 names it)
-            let norm = if seg.qualitative {
-                without_task_words(norm)
-            } else {
-                norm
-            };
-            // what follows 等 names the list (…排放总量等主要污染物), unless it
-            // only calls the list indicators (…水资源等指标)
-            let short = norm.rsplit('等').next().unwrap_or(norm);
-            let generic = ["指标", "主要指标", "各项指标", "约束性指标", "任务", ""];
-            let short = if generic.contains(&short) {
-                norm
-            } else {
-                short
-            };
-            // the key is the clean simplified name (traditional text and
-            // glosses stay in raw_name), without the words that call it a task
-            // (a qualitative one: 完成灾后重建主要目标任务的72% names the task)
-            let key = if seg.qualitative {
-                without_task_words(short)
-            } else {
-                short
-            };
-            (format!("other:{}", as_written(key)), None)
+            (format!("other:{}", other_key(norm, self.qualitative)), None)
         };
-        // a qualitative target worded as growth (保持适度增长, 稳步提高, 与经济增长
-        // 同步) is one of growth, unless its indicator is a rate or a share
+        // a qualitative target worded as growth is one of growth, unless its
+        // indicator is a rate or a share
         let default = match default {
             Some(Measure::Rate | Measure::Share | Measure::Change) => default,
-            _ if grows => Some(Measure::Growth),
+            _ if self.grows => Some(Measure::Growth),
             _ => default,
         };
-        let figs: Vec<Fig> = figs_raw
+        let figs: Vec<Fig> = self
+            .figs
             .iter()
             .cloned()
             .map(|f| finish_fig(f, default, norm))
             .collect();
-        out.push(Item {
+        self.out.push(Item {
             indicator,
             raw_name: raw,
             figs,
-            start,
-            end,
+            start: self.span.0,
+            end: self.span.1,
         });
-    };
-    if names.len() == 1 {
+    }
+
+    /// The items of one name: one, or two when it joins urban and rural
+    /// (城市和农村居民家庭人均可支配收入) or two indicators (城镇居民人均可支配收入
+    /// 和农民人均纯收入).
+    fn one_name(&mut self, orig: &str, norm: &str) {
         // 城市和农村居民家庭人均可支配收入持续稳定增长: urban and rural both
         // spelled out are two rows (城乡居民… alone stays one)
-        let n0 = norm_names[0];
         if ["城镇和农村", "城市和农村", "城镇及农村", "城市及农村"]
             .iter()
-            .any(|w| n0.starts_with(w))
+            .any(|w| norm.starts_with(w))
         {
-            let parts = expand_list(n0, 2);
-            if parts.len() == 2 && parts.iter().all(|p| dict.resolve(p).id.is_some()) {
+            let parts = expand_list(norm, 2);
+            if parts.len() == 2 && parts.iter().all(|p| self.dict.resolve(p).id.is_some()) {
                 for p in &parts {
-                    push(orig_names[0].clone(), p);
+                    self.push(orig.to_owned(), p);
                 }
-                return out;
+                return;
             }
         }
         // 城镇居民人均可支配收入和农民人均纯收入12%: two indicators joined by 和
-        if let Some(parts) = joined_indicators(norm_names[0], dict) {
-            let orig: Vec<char> = orig_names[0].chars().collect();
+        if let Some(parts) = joined_indicators(norm, self.dict) {
+            let orig: Vec<char> = orig.chars().collect();
             let mut at = 0;
             for p in parts {
                 let len = p.chars().count();
@@ -488,21 +504,30 @@ pub(crate) fn make_items(
                 let raw: String = orig
                     .get(at..at + len)
                     .map_or_else(|| p.to_owned(), |r| r.iter().collect());
-                push(raw, p);
+                self.push(raw, p);
                 at += len + 1;
             }
-            return out;
+            return;
         }
-        push(orig_names[0].clone(), norm_names[0]);
-        return out;
+        self.push(orig.to_owned(), norm);
     }
-    let generic = LIST_TAILS.iter().find(|w| last.ends_with(*w));
-    // 城镇登记失业率、单位GDP能耗等主要约束性指标…: a list that names a
-    // canonical indicator is read item by item; without one it stands for
-    // "everything else" (节能减排和大气、水环境质量等约束性指标)
-    let names_indicator = generic.is_some_and(|g| {
-        norm_names.len() > 1
-            && norm_names.iter().enumerate().any(|(k, x)| {
+
+    /// The items of a list of names sharing the segment's figures.
+    fn list(
+        &mut self,
+        n: &Norm,
+        names: &[(usize, usize)],
+        norm_names: &[&str],
+        orig_names: &[String],
+    ) {
+        let dict = self.dict;
+        let last = norm_names.last().copied().unwrap_or_default();
+        let generic = LIST_TAILS.iter().find(|w| last.ends_with(*w));
+        // 城镇登记失业率、单位GDP能耗等主要约束性指标…: a list that names a
+        // canonical indicator is read item by item; without one it stands for
+        // "everything else" (节能减排和大气、水环境质量等约束性指标)
+        let names_indicator = generic.is_some_and(|g| {
+            norm_names.iter().enumerate().any(|(k, x)| {
                 let x = if k + 1 == norm_names.len() {
                     x.strip_suffix(*g).unwrap_or(x)
                 } else {
@@ -510,58 +535,85 @@ pub(crate) fn make_items(
                 };
                 dict.resolve(x).id.is_some()
             })
-    });
-    if !names_indicator && (catch_all(last) || norm_names.iter().any(|x| catch_all(x))) {
-        return out;
-    }
-    // (生态环境质量、能源、水资源等指标按国家要求落实: no canonical indicator,
-    // one target named by the whole list)
-    if generic.is_some() && !names_indicator && norm_names.len() > 1 {
-        let (a, b) = (names[0].0, names[names.len() - 1].1);
-        push(n.orig_text(a, b), n.text(a, b));
-        return out;
-    }
-    if let Some(g) = generic {
-        for (k, nm) in norm_names.iter().enumerate() {
-            if k + 1 == norm_names.len() {
-                let cut = nm.strip_suffix(*g).unwrap_or(nm);
-                let raw = orig_names[k]
-                    .chars()
-                    .take(cut.chars().count())
-                    .collect::<String>();
-                push(raw, cut);
-            } else {
-                push(orig_names[k].clone(), nm);
+        });
+        if !names_indicator && (catch_all(last) || norm_names.iter().any(|x| catch_all(x))) {
+            return;
+        }
+        // (生态环境质量、能源、水资源等指标按国家要求落实: no canonical indicator,
+        // one target named by the whole list)
+        if generic.is_some() && !names_indicator {
+            let (a, b) = (names[0].0, names[names.len() - 1].1);
+            self.push(n.orig_text(a, b), n.text(a, b));
+            return;
+        }
+        if let Some(g) = generic {
+            for (k, nm) in norm_names.iter().enumerate() {
+                if k + 1 == norm_names.len() {
+                    let cut = nm.strip_suffix(*g).unwrap_or(nm);
+                    let raw = orig_names[k]
+                        .chars()
+                        .take(cut.chars().count())
+                        .collect::<String>();
+                    self.push(raw, cut);
+                } else {
+                    self.push(orig_names[k].clone(), nm);
+                }
             }
+            return;
         }
-        return out;
-    }
-    // a list with a canonical indicator in it is a list of indicators (财政总收入、
-    // 地方财政收入; 地方一般公共预算收入、居民收入 …与经济增长同步)
-    let all_known = norm_names.iter().all(|x| dict.is_known(x));
-    let indicators = norm_names.iter().any(|x| dict.is_known(x))
-        && norm_names.iter().all(|x| looks_like_indicator(x, dict));
-    if (all_known && !seg.qualitative) || indicators {
-        for (k, nm) in norm_names.iter().enumerate() {
-            push(orig_names[k].clone(), nm);
+        // a list with a canonical indicator in it is a list of indicators (财政总收入、
+        // 地方财政收入; 地方一般公共预算收入、居民收入 …与经济增长同步)
+        let all_known = norm_names.iter().all(|x| dict.is_known(x));
+        let indicators = norm_names.iter().any(|x| dict.is_known(x))
+            && norm_names.iter().all(|x| looks_like_indicator(x, dict));
+        if (all_known && !self.qualitative) || indicators {
+            for (k, nm) in norm_names.iter().enumerate() {
+                self.push(orig_names[k].clone(), nm);
+            }
+            return;
         }
-        return out;
+        // a clause before the names (保持全区社会局势全面稳定、生态环境总体良好) is no name
+        let clause = |x: &str| {
+            ["保持", "实现", "确保", "推动", "促进", "加快"]
+                .iter()
+                .any(|v| x.starts_with(v))
+        };
+        let first = norm_names.iter().position(|x| !clause(x)).unwrap_or(0);
+        if first == norm_names.len() - 1 {
+            self.push(orig_names[first].clone(), norm_names[first]);
+            return;
+        }
+        // one name written as a list: 碳排放强度、生态环境保护约束性指标
+        let (a, b) = (names[first].0, names[names.len() - 1].1);
+        self.push(n.orig_text(a, b), n.text(a, b));
     }
-    // a clause before the names (保持全区社会局势全面稳定、生态环境总体良好) is no name
-    let clause = |x: &str| {
-        ["保持", "实现", "确保", "推动", "促进", "加快"]
-            .iter()
-            .any(|v| x.starts_with(v))
+}
+
+/// The key of a non-standard target (`other:KEY`): the clean simplified name,
+/// what follows 等 when it names the list (…排放总量等主要污染物), without
+/// the words that call a qualitative one a task (节能减排和环境保护等任务;
+/// 完成灾后重建主要目标任务的72% names the task).
+fn other_key(norm: &str, qualitative: bool) -> String {
+    // (the task words go first, so that what is left before 等 names it)
+    let norm = if qualitative {
+        without_task_words(norm)
+    } else {
+        norm
     };
-    let first = norm_names.iter().position(|x| !clause(x)).unwrap_or(0);
-    if first == norm_names.len() - 1 {
-        push(orig_names[first].clone(), norm_names[first]);
-        return out;
-    }
-    // one name written as a list: 碳排放强度、生态环境保护约束性指标
-    let (a, b) = (names[first].0, names[names.len() - 1].1);
-    push(n.orig_text(a, b), n.text(a, b));
-    out
+    // …水资源等指标 only calls the list indicators
+    let short = norm.rsplit('等').next().unwrap_or(norm);
+    let generic = ["指标", "主要指标", "各项指标", "约束性指标", "任务", ""];
+    let short = if generic.contains(&short) {
+        norm
+    } else {
+        short
+    };
+    let key = if qualitative {
+        without_task_words(short)
+    } else {
+        short
+    };
+    as_written(key)
 }
 
 /// A non-standard target's key name without what calls it a target or a
