@@ -289,12 +289,99 @@ pub struct FileEval {
     pub metadata_errors: Vec<String>,
 }
 
+/// Where the targets missed under the values measure went wrong, without
+/// reading a text: a gold row whose clause no found row touches was not
+/// located; one whose clause a found row shares was located but misread
+/// (another indicator, qualifier, value or unit); likewise for found rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct MissKinds {
+    /// Gold rows no found row's clause touches.
+    pub not_located: usize,
+    /// Gold rows whose clause a found row shares, with other values.
+    pub misread: usize,
+    /// Found rows no gold row's clause touches.
+    pub extra_outside: usize,
+    /// Found rows inside a gold row's clause, with other values.
+    pub extra_misread: usize,
+    /// Texts with gold targets of which none was found.
+    pub texts_without_any: usize,
+}
+
+impl MissKinds {
+    fn add(&mut self, o: MissKinds) {
+        self.not_located += o.not_located;
+        self.misread += o.misread;
+        self.extra_outside += o.extra_outside;
+        self.extra_misread += o.extra_misread;
+        self.texts_without_any += o.texts_without_any;
+    }
+}
+
+/// How many chars two clauses must share to be the same place of a text.
+const SHARED_CLAUSE_CHARS: usize = 4;
+
+/// Whether two evidence clauses are the same place of a text: one holds
+/// the other, or they share a run of [`SHARED_CLAUSE_CHARS`] chars.
+fn same_place(a: &str, b: &str) -> bool {
+    if a.contains(b) || b.contains(a) {
+        return true;
+    }
+    let chars: Vec<char> = a.chars().collect();
+    chars
+        .windows(SHARED_CLAUSE_CHARS)
+        .any(|w| b.contains(&w.iter().collect::<String>()))
+}
+
+/// The miss kinds of one file (values measure).
+fn miss_kinds(gold: &[GoldTarget], found: &[GoldTarget]) -> MissKinds {
+    let keys = |ts: &[GoldTarget]| ts.iter().map(GoldTarget::values_key).collect::<Vec<_>>();
+    let (_, misses, extras) = compare(&keys(gold), &keys(found));
+    let mut k = MissKinds {
+        texts_without_any: usize::from(!gold.is_empty() && found.is_empty()),
+        ..MissKinds::default()
+    };
+    // (each missed key once per row it stands for, with that row's clause)
+    let place = |key: &str, rows: &[GoldTarget], taken: &mut Vec<usize>| -> Option<String> {
+        let i = rows
+            .iter()
+            .enumerate()
+            .position(|(i, t)| !taken.contains(&i) && t.values_key() == key)?;
+        taken.push(i);
+        Some(rows[i].text.clone())
+    };
+    let mut taken = Vec::new();
+    for m in &misses {
+        let Some(text) = place(m, gold, &mut taken) else {
+            continue;
+        };
+        if found.iter().any(|f| same_place(&f.text, &text)) {
+            k.misread += 1;
+        } else {
+            k.not_located += 1;
+        }
+    }
+    let mut taken = Vec::new();
+    for e in &extras {
+        let Some(text) = place(e, found, &mut taken) else {
+            continue;
+        };
+        if gold.iter().any(|g| same_place(&g.text, &text)) {
+            k.extra_misread += 1;
+        } else {
+            k.extra_outside += 1;
+        }
+    }
+    k
+}
+
 /// The whole evaluation.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct EvalReport {
     pub targets: Scores,
     pub outcomes: Scores,
     pub metadata: MetaAccuracy,
+    /// Where the values misses and extras of every file are.
+    pub misses: MissKinds,
     pub files: Vec<FileEval>,
 }
 
@@ -421,6 +508,7 @@ pub fn evaluate(
 
         report.targets.add(&ts);
         report.outcomes.add(&os);
+        report.misses.add(miss_kinds(&gold.targets, &found_t));
 
         let r = &out.report;
         let mut errors = Vec::new();
@@ -529,6 +617,12 @@ impl fmt::Display for EvalReport {
             m.target_year,
             m.report_date
         )?;
+        let k = &self.misses;
+        writeln!(
+            f,
+            "targets values missed: {} not located, {} located but misread; found in excess: {} outside every gold clause, {} misread inside one; {} texts with targets gave none",
+            k.not_located, k.misread, k.extra_outside, k.extra_misread, k.texts_without_any
+        )?;
         for file in &self.files {
             writeln!(
                 f,
@@ -553,5 +647,52 @@ impl fmt::Display for EvalReport {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(indicator: &str, value: f64, text: &str) -> GoldTarget {
+        GoldTarget {
+            indicator: indicator.to_owned(),
+            raw_name: String::new(),
+            measure: "growth".to_owned(),
+            value: Some(value),
+            value_max: None,
+            unit: Some("%".to_owned()),
+            qualifier: "=".to_owned(),
+            stretch_value: None,
+            text: text.to_owned(),
+        }
+    }
+
+    /// A missed row is misread when a found row shares its clause, not
+    /// located when none does; an excess row likewise.
+    #[test]
+    fn misses_are_told_apart_by_their_clause() {
+        let gold = [
+            row("gdp", 7.0, "地区生产总值增长7%"),
+            row("cpi", 3.0, "居民消费价格涨幅3%"),
+            row("other:财政收入", 8.0, "财政收入增长8%"),
+        ];
+        let found = [
+            row("gdp", 7.0, "地区生产总值增长7%"),
+            row("general_budget_revenue", 8.0, "财政收入增长8%"),
+            row("fdi", 5.0, "实际利用外资增长5%"),
+        ];
+        let k = miss_kinds(&gold, &found);
+        assert_eq!(
+            (
+                k.not_located,
+                k.misread,
+                k.extra_outside,
+                k.extra_misread,
+                k.texts_without_any
+            ),
+            (1, 1, 1, 1, 0)
+        );
+        assert_eq!(miss_kinds(&gold, &[]).texts_without_any, 1);
     }
 }
