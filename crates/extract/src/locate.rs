@@ -43,7 +43,7 @@ impl LocatePatterns {
         let re = |s: &str| Regex::new(s).expect("built-in pattern");
         LocatePatterns {
             cue: re(
-                r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:分别)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:报告|会议)(?:建议|提出|确定)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标)(?:任务)?$|(?:主要预期目标|预期目标)(?:，其中包括|，包括|，即|，具体是|，)|(?:主要预期目标|预期目标|主要目标)(?:建议|任务)?[】\]]",
+                r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:分别)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:报告|会议)(?:建议|提出|确定)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标)(?:任务)?(?:分解)?(?:[（(]\d+项[)）])?$|(?:主要预期目标|预期目标)(?:，其中包括|，包括|，即|，具体是|，)|(?:主要预期目标|预期目标|主要目标)(?:建议|任务)?[】\]]",
             ),
             elsewhere: re(r"全国|国家|中央|国务院|兄弟|其他地区"),
             nation_as_aim: re(r"现代化(?:强)?国家|创新型国家|国家级|国家中心城市|国家战略"),
@@ -737,6 +737,9 @@ fn turn_to_now(t: &str, year_word: Option<&str>) -> Option<usize> {
 /// must read as targets for the list to go on).
 const MAX_LIST_PARAGRAPHS: usize = 24;
 
+/// The longest row number of a table copied one cell a line.
+const ROW_NUMBER_MAX: usize = 3;
+
 /// How many lines of notes (who leads, which office) may stand between two
 /// numbered items of a targets list.
 const ITEM_NOTE_LINES: usize = 3;
@@ -745,7 +748,8 @@ const ITEM_NOTE_LINES: usize = 3;
 fn item_number(t: &str) -> Option<u32> {
     let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
     let rest = &t[digits.len()..];
-    (!digits.is_empty() && rest.starts_with(['.', '．', '、']))
+    // (or a row number on a line of its own: a table copied one cell a line)
+    (!digits.is_empty() && (rest.starts_with(['.', '．', '、']) || rest.is_empty()))
         .then(|| digits.parse().ok())
         .flatten()
 }
@@ -852,6 +856,12 @@ fn read_block(
         let Some(&(a, b)) = sents.first() else {
             continue;
         };
+        // a table copied one cell a line: its row numbers (1, 2, …) stand
+        // between the items
+        if n.text(a, b).chars().all(|c| c.is_ascii_digit()) && b - a <= ROW_NUMBER_MAX {
+            last_item = n.text(a, b).parse().ok();
+            continue;
+        }
         // a note under a numbered item (分管省领导：…, 部门分工：…) when the next
         // item follows within a few paragraphs
         if let Some(k) = last_item
@@ -891,7 +901,10 @@ fn read_block(
             break;
         }
         out.extend(first);
-        last_item = item_number(n.text(s, e));
+        // (a row number on a line of its own stays the last number read)
+        if let Some(k) = item_number(n.text(s, e)) {
+            last_item = Some(k);
+        }
         let mut stop = false;
         for &(a, b) in &sents[1..] {
             let items = sentence::read_sentence(n, a, b, dict, pat, Mode::Targets);

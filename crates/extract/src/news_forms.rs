@@ -957,3 +957,21 @@ fn a_doubled_mark_keeps_a_list_whole() {
         ]
     );
 }
+
+/// A targets table copied one cell a line (row number, name, target,
+/// responsible offices) reads row by row.
+#[test]
+fn a_table_copied_one_cell_a_line() {
+    let out = news(
+        DATELINE,
+        "经济社会发展主要预期目标分解(3项)\n1\n地区生产总值\n地区生产总值增长12%\n市发改委、统计局\n2\n财政收入\n地方财政一般预算收入增长12%以上\n市财政局、国税局、地税局\n3\n投资\n全社会固定资产投资增长18%\n市发改委\n",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(12.0), Qualifier::Exact),
+            ("general_budget_revenue", Some(12.0), Qualifier::AtLeast),
+            ("fixed_asset_investment", Some(18.0), Qualifier::Exact),
+        ]
+    );
+}
