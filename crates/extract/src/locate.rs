@@ -840,6 +840,9 @@ fn read_block(
     let mut prose_skipped = false;
     // the number of the last numbered item read (1.地区生产总值增长6%以上。)
     let mut last_item: Option<u32> = None;
+    // whether the numbers stand on lines of their own (a table copied one
+    // cell a line, whose name cells come before their targets)
+    let mut table_rows = false;
     let rest = &paras[(pi + 1).min(paras.len())..];
     for (ri, &(s, e)) in rest.iter().enumerate().take(MAX_LIST_PARAGRAPHS) {
         let mut sents = sentences(n, s, e);
@@ -860,16 +863,22 @@ fn read_block(
         // between the items
         if n.text(a, b).chars().all(|c| c.is_ascii_digit()) && b - a <= ROW_NUMBER_MAX {
             last_item = n.text(a, b).parse().ok();
+            table_rows = true;
             continue;
         }
         // a note under a numbered item (分管省领导：…, 部门分工：…) when the next
-        // item follows within a few paragraphs
+        // item follows within a few paragraphs; a row's name cell when its
+        // target follows on the next line
         if let Some(k) = last_item
             && sentence::read_sentence(n, a, b, dict, pat, Mode::Targets).is_empty()
-            && rest[ri + 1..]
+            && (rest[ri + 1..]
                 .iter()
                 .take(ITEM_NOTE_LINES)
                 .any(|&(s2, e2)| item_number(n.text(s2, e2)) == Some(k + 1))
+                || table_rows
+                    && rest.get(ri + 1).is_some_and(|&(s2, e2)| {
+                        !sentence::read_sentence(n, s2, e2, dict, pat, Mode::Targets).is_empty()
+                    }))
         {
             continue;
         }
