@@ -31,7 +31,7 @@ pub struct RawConfig {
     pub fetch: RawFetch,
     /// The cleaner (HTML → text).
     #[serde(default)]
-    pub clean: CleanRules,
+    pub clean: RawClean,
     /// The extractor.
     #[serde(default)]
     pub extract: RawExtract,
@@ -156,6 +156,55 @@ pub struct RawHost {
     pub per_host_rate: Option<f64>,
     /// Burst for this host.
     pub burst: Option<u32>,
+}
+
+/// `[clean]`: every key has the default of [`CleanRules::default`], so an
+/// empty table gives the built-in behaviour (the fields are documented on
+/// [`CleanRules`], whose names they are).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RawClean {
+    pub drop_selectors: Vec<String>,
+    pub content_selectors: Vec<String>,
+    pub spam_terms: Vec<String>,
+    pub extra_spam_terms: Vec<String>,
+    pub min_paragraph_chars: usize,
+    pub max_link_density: f64,
+    pub join_split_paragraphs: bool,
+}
+
+impl Default for RawClean {
+    fn default() -> Self {
+        RawClean::from(&CleanRules::default())
+    }
+}
+
+impl From<&CleanRules> for RawClean {
+    fn from(r: &CleanRules) -> Self {
+        RawClean {
+            drop_selectors: r.drop_selectors.clone(),
+            content_selectors: r.content_selectors.clone(),
+            spam_terms: r.spam_terms.clone(),
+            extra_spam_terms: r.extra_spam_terms.clone(),
+            min_paragraph_chars: r.min_paragraph_chars,
+            max_link_density: r.max_link_density,
+            join_split_paragraphs: r.join_split_paragraphs,
+        }
+    }
+}
+
+impl From<RawClean> for CleanRules {
+    fn from(r: RawClean) -> Self {
+        CleanRules {
+            drop_selectors: r.drop_selectors,
+            content_selectors: r.content_selectors,
+            spam_terms: r.spam_terms,
+            extra_spam_terms: r.extra_spam_terms,
+            min_paragraph_chars: r.min_paragraph_chars,
+            max_link_density: r.max_link_density,
+            join_split_paragraphs: r.join_split_paragraphs,
+        }
+    }
 }
 
 /// `[extract]`
@@ -704,6 +753,7 @@ impl Validator<'_> {
             max_pages: fetch.max_pages,
         };
 
+        let clean = CleanRules::from(clean);
         if let Err(e) = clean.validate() {
             let key = match &e {
                 baogao_clean::CleanError::BadSelector { key, .. } => format!("clean.{key}"),
@@ -892,7 +942,7 @@ pub fn describe(c: &Config) -> String {
         );
     }
 
-    let clean = Value::try_from(c.clean.rules()).expect("clean rules are TOML");
+    let clean = Value::try_from(RawClean::from(c.clean.rules())).expect("clean rules are TOML");
     if let Value::Table(t) = clean {
         for (k, v) in t {
             line(&format!("clean.{k}"), Some(v));
@@ -1104,5 +1154,27 @@ seeds = []
     fn relative_output_is_relative_to_the_config_file() {
         let c = load("[pipeline]\noutput = \"data\"\n").unwrap();
         assert_eq!(c.output, PathBuf::from("/tmp/data"));
+    }
+
+    /// `[clean]` is read into the pipeline's own table and handed to the
+    /// cleaner as its typed rules: an empty table is the cleaner's defaults,
+    /// and every key the user wrote arrives.
+    #[test]
+    fn the_clean_table_becomes_the_cleaners_rules() {
+        let c = load("[fetch]\nseeds = [\"http://127.0.0.1:1/\"]\n").unwrap();
+        assert_eq!(c.clean.rules(), &CleanRules::default());
+        let c = load(
+            "[fetch]\nseeds = [\"http://127.0.0.1:1/\"]\n[clean]\ndrop_selectors = [\"div.share\"]\nmax_link_density = 0.3\njoin_split_paragraphs = false\n",
+        )
+        .unwrap();
+        let r = c.clean.rules();
+        assert_eq!(r.drop_selectors, ["div.share"]);
+        assert!((r.max_link_density - 0.3).abs() < 1e-9);
+        assert!(!r.join_split_paragraphs);
+        assert_eq!(
+            r.min_paragraph_chars,
+            CleanRules::default().min_paragraph_chars
+        );
+        assert_eq!(CleanRules::from(RawClean::from(r)), *r);
     }
 }
