@@ -252,6 +252,10 @@ const WRAPPED_SHARE_PERCENT: usize = 60;
 /// wrap width (a heading or a table row pasted in).
 const LONGER_LINES_PERCENT: usize = 10;
 
+/// The share (per cent) of unfinished lines ending on a figure above which
+/// the lines are a list one item a line, not a wrapped paragraph.
+const ITEM_LIST_PERCENT: usize = 60;
+
 /// The shortest line (in chars) that may end at a wrap.
 const WRAPPED_LINE_MIN: usize = 10;
 
@@ -271,6 +275,8 @@ struct Line {
     measured: [usize; 2],
     /// Long enough to be wrapped and not ending a sentence or a table row.
     unfinished: bool,
+    /// Ends on a figure's unit or qualifier (…增长8%左右), as an item does.
+    item_end: bool,
     /// Its first three visible chars.
     head: [Option<char>; 3],
 }
@@ -307,6 +313,7 @@ fn soft_line_breaks(src: &[char]) -> Vec<usize> {
         }
         // (a table row, its cells split by tabs or bars, ends where its row does)
         let row = src[s..end].iter().any(|&c| matches!(c, '\t' | '|' | '｜'));
+        let item_end = last.is_some_and(|c| "%‰％右上内下".contains(c));
         let unfinished = chars >= WRAPPED_LINE_MIN
             && !row
             && last.is_some_and(|c| !"。！？；：…”」』）)!?;:".contains(c));
@@ -314,11 +321,19 @@ fn soft_line_breaks(src: &[char]) -> Vec<usize> {
             end,
             measured: [chars, cells],
             unfinished,
+            item_end,
             head,
         });
         s = end + 1;
     }
     let open: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].unfinished).collect();
+    // a list one item a line without punctuation (地区生产总值增长8%左右 / 一般公共
+    // 预算收入增长7% / …) has lines of one length too, but most end on a figure:
+    // a wrap ends there only by chance
+    let item_ends = open.iter().filter(|&&i| lines[i].item_end).count();
+    if item_ends * 100 >= open.len() * ITEM_LIST_PERCENT {
+        return Vec::new();
+    }
     // the wrap width by chars or by cells, whichever more lines share
     // (support: the unfinished lines within the slack of a width)
     // the wrap width: a length (in chars or in cells) that several unfinished
@@ -633,6 +648,9 @@ mod tests {
             Norm::new(items).joined.lines().count(),
             items.lines().count()
         );
+        // nor is a list one item a line of like lengths, most ending on a figure
+        let list = "今年全县主要预期目标\n地区生产总值增长8%左右\n一般公共预算收入增长7%\n固定资产投资增长12%\n社会消费品零售总额增长10%\n城镇新增就业5000人\n城镇登记失业率控制在4%以内\n";
+        assert_eq!(Norm::new(list).joined.lines().count(), list.lines().count());
     }
 
     /// A space left as an entity is a space: it does not part a figure from
