@@ -975,3 +975,21 @@ fn a_table_copied_one_cell_a_line() {
         ]
     );
 }
+
+/// A nameless figure followed by a word of its size (大关, 规模) is more of
+/// the item before; one followed by what it counts is not.
+#[test]
+fn a_figure_followed_by_a_word_of_its_size_goes_on_with_its_item() {
+    let out = news(
+        DATELINE,
+        "今年全市主要预期目标是：地区生产总值增长8%左右，总量突破3000亿元大关；65万以上贫困人口脱贫。",
+    );
+    let gdp: Vec<Option<f64>> = out
+        .targets
+        .iter()
+        .filter(|t| t.indicator == "gdp")
+        .map(|t| t.value)
+        .collect();
+    assert_eq!(gdp, [Some(8.0), Some(3000.0)], "{:#?}", out.targets);
+    assert_eq!(out.targets.len(), 2, "{:#?}", out.targets);
+}

@@ -464,7 +464,8 @@ fn counts_what_follows(n: &Norm, seg: &Seg, se: usize) -> bool {
         .take_while(|&ch| ('\u{4e00}'..='\u{9fff}').contains(&ch))
         .count();
     let predicate = [
-        "的", "左右", "以上", "以下", "以内", "和", "及", "与", "增长", "为", "目标",
+        "的", "左右", "以上", "以下", "以内", "和", "及", "与", "增长", "为", "目标", "大关",
+        "规模", "台阶", "水平",
     ];
     han >= 2 && han == tail.chars().count() && !predicate.iter().any(|w| tail.starts_with(w))
 }

@@ -379,8 +379,22 @@ fn target_year(
         (
             "the year the text gives estimates for (the year after)",
             &|| {
+                // (an estimate worded as an aim, 2026年预计GDP增长5%左右的目标, is
+                // the coming year's: only a sentence with no word of a target counts)
                 mp.estimate_year
                     .captures_iter(body)
+                    .filter(|c| {
+                        let m = c.get(0).expect("match");
+                        let after: String = body[m.end()..]
+                            .chars()
+                            .take(ESTIMATE_CONTEXT)
+                            .take_while(|&c| !matches!(c, '。' | '；' | '\n'))
+                            .collect();
+                        let words = format!("{}{after}", m.as_str());
+                        !["目标", "力争", "今年", "计划", "预期"]
+                            .iter()
+                            .any(|w| words.contains(w))
+                    })
                     .filter_map(|c| c[1].parse::<i32>().ok())
                     .max()
                     .map(|y| y + 1)
@@ -470,6 +484,10 @@ fn two_sessions_region(head: &str) -> Option<Vec<String>> {
     }
     None
 }
+
+/// How far (in chars) after an estimate (预计) the rest of its sentence is
+/// read for a word of a target.
+const ESTIMATE_CONTEXT: usize = 30;
 
 /// How far (in chars) before a year a word that reviews it (回顾, 总结) is
 /// looked for.

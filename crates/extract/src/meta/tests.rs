@@ -241,6 +241,11 @@ fn the_year_after_the_one_a_text_looks_back_on() {
         ),
         Some(2017)
     );
+    // an estimate worded as an aim is no estimate of the year before
+    assert_ne!(
+        year("记者获悉，2026年全省预计GDP增长5%左右的目标将通过扩大内需实现。\n"),
+        Some(2027)
+    );
     // a breadcrumb is not the title; the delivery line may break before 会议
     let m = meta(
         "当前位置: 首页>>政务公开>>规划计划>>政府工作报告\n\n2019年政府工作报告\n\n——2019年1月8日在朝阳区第十六届人民代表大会\n\n第五次会议上\n\n一、2018年工作回顾\n",
