@@ -848,8 +848,10 @@ fn read_block(
         let mut sents = sentences(n, s, e);
         // a heading that groups the items (——关于经济发展类目标(13个)。, 民生改善方面：)
         // opens its group: the items follow it, on its line or the next
+        // (an item that ends like one, 单位生产总值能耗完成国家下达的控制指标, is read)
         if let Some(&(a, b)) = sents.first()
             && is_group_heading(n.text(a, b))
+            && sentence::read_sentence(n, a, b, dict, pat, Mode::Targets).is_empty()
         {
             sents.remove(0);
             if sents.is_empty() {

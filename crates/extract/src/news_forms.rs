@@ -993,3 +993,15 @@ fn a_figure_followed_by_a_word_of_its_size_goes_on_with_its_item() {
     assert_eq!(gdp, [Some(8.0), Some(3000.0)], "{:#?}", out.targets);
     assert_eq!(out.targets.len(), 2, "{:#?}", out.targets);
 }
+
+/// An item one a line that ends like a group heading (…完成国家下达的控制指标)
+/// is an item.
+#[test]
+fn an_item_that_ends_like_a_heading_is_read() {
+    let out = news(
+        DATELINE,
+        "今年全市经济社会发展的主要预期目标是：\n地区生产总值增长8%；\n单位生产总值能耗完成省下达的控制指标；\n城镇登记失业率控制在4%以内。\n",
+    );
+    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    assert_eq!(ids, ["gdp", "energy_intensity", "unemployment_rate"]);
+}
