@@ -1005,3 +1005,14 @@ fn an_item_that_ends_like_a_heading_is_read() {
     let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
     assert_eq!(ids, ["gdp", "energy_intensity", "unemployment_rate"]);
 }
+
+/// A completion names its goal as 指标 as often as 控制指标 or 任务.
+#[test]
+fn a_completion_of_the_indicators_handed_down() {
+    let out = news(
+        DATELINE,
+        "今年全市经济社会发展的主要预期目标是：地区生产总值增长8%，单位生产总值能耗完成省下达指标。",
+    );
+    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    assert_eq!(ids, ["gdp", "energy_intensity"]);
+}
