@@ -79,7 +79,7 @@ fn stray_punctuation_does_not_break_a_list() {
         DATELINE,
         "今年地区生产总值增长7%以上；城镇登记失业率控制在4.5%以内?；物价涨幅控制在3%以内?；",
     );
-    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    let ids = crate::tests::indicators(&out.targets);
     assert_eq!(ids, ["gdp", "unemployment_rate", "cpi"]);
 }
 
@@ -111,11 +111,7 @@ fn a_condition_between_name_and_predicate_is_not_the_name() {
         DATELINE,
         "今年主要预期目标是：地区生产总值增长9%，万元生产总值综合能耗和主要污染物排放总量在前两年连续下降的基础上进一步下降。",
     );
-    let got: Vec<(&str, &str)> = out
-        .targets
-        .iter()
-        .map(|t| (t.indicator.as_str(), t.raw_name.as_str()))
-        .collect();
+    let got = crate::tests::indicator_names(&out.targets);
     assert_eq!(
         got,
         [
@@ -132,7 +128,7 @@ fn the_nation_as_an_aim_does_not_make_the_targets_national() {
         "2024年02月01日 来源：某县融媒体中心",
         "展望2024年，我们将紧紧围绕全面建设社会主义现代化国家这个总目标，努力实现以下目标：\n经济高质量发展，确保GDP增长7%，财政收入增长6%。",
     );
-    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    let ids = crate::tests::indicators(&out.targets);
     assert_eq!(ids, ["gdp", "other:财政收入"]);
     // the nation's own targets quoted in a report stay out
     let out = news(
@@ -189,7 +185,7 @@ fn urban_and_rural_spelled_out_are_two_rows() {
         DATELINE,
         "今年主要预期目标是：地区生产总值增长9%，城市和农村居民家庭人均可支配收入持续稳定增长。",
     );
-    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    let ids = crate::tests::indicators(&out.targets);
     assert_eq!(
         ids,
         ["gdp", "urban_disposable_income", "rural_disposable_income"]
@@ -199,7 +195,7 @@ fn urban_and_rural_spelled_out_are_two_rows() {
         DATELINE,
         "今年主要预期目标是：地区生产总值增长9%，城乡居民收入持续稳定增长。",
     );
-    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    let ids = crate::tests::indicators(&out.targets);
     assert_eq!(ids, ["gdp", "disposable_income"]);
 }
 
@@ -219,7 +215,7 @@ fn a_plan_quoted_beside_the_years_aims_is_left_out() {
         "2010年01月25日",
         "市长说，今年全市生产总值增长百分之八以上。此外，市长表示，二0一0年目标万元生产总值综合能耗进一步下降、完成“十一五”期间下降百分之二十左右的目标，城市和农村居民家庭人均可支配收入持续稳定增长。",
     );
-    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    let ids = crate::tests::indicators(&out.targets);
     assert_eq!(
         ids,
         [
@@ -346,7 +342,7 @@ fn a_list_without_a_canonical_indicator_is_one_target() {
         DATELINE,
         "今年主要预期目标是：地区生产总值增长6%，生态环境质量、能源、水资源等指标按国家要求落实，完成国家下达的节能减排和环境保护等任务。",
     );
-    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    let ids = crate::tests::indicators(&out.targets);
     assert_eq!(
         ids,
         [
@@ -376,7 +372,7 @@ fn a_one_clause_summary_before_the_full_list() {
         "2018年02月26日",
         "通知明确，2018年全省生产总值增长6%左右。\n通知指出，今年全省经济社会发展主要指标分别为：生产总值增长6%左右；固定资产投资增长7%；一般公共预算收入增长7%（同口径）。",
     );
-    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    let ids = crate::tests::indicators(&out.targets);
     assert_eq!(
         ids,
         ["gdp", "fixed_asset_investment", "general_budget_revenue"]
@@ -435,7 +431,7 @@ fn a_plan_named_inside_a_list_line_does_not_end_the_list() {
         "2026年01月20日",
         "今年主要预期目标是：\n地区生产总值增长5%-5.5%，居民消费价格涨幅2%左右，碳排放双控达到国家下达“十五五”目标任务的序时进度；\n城镇调查失业率控制在5.5%左右。\n“十五五”时期，全省地区生产总值年均增长6%左右。",
     );
-    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    let ids = crate::tests::indicators(&out.targets);
     assert_eq!(
         ids,
         ["gdp", "cpi", "other:碳排放双控", "unemployment_rate"],
@@ -451,7 +447,7 @@ fn items_numbered_with_circled_digits_or_ordinals() {
         "今年主要预期目标是：一是地区生产总值增长5%左右；二是城乡居民人均可支配收入分别增长5%、6.5%；三是完成国家下达的节能减排目标。",
     ] {
         let out = news("2026年01月20日", body);
-        let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+        let ids = crate::tests::indicators(&out.targets);
         assert_eq!(
             ids,
             [
@@ -701,7 +697,7 @@ fn a_fuller_list_after_the_lead_wins() {
         DATELINE,
         "记者从大会上了解到，今年，全区经济社会发展主要预期目标，努力实现地区生产总值增长7%以上，固定资产投资增长8%以上，着力做好八个方面工作。\n2011年，全区经济社会保持稳中向好的发展态势。\n今年，全区预期奋斗目标是：地区生产总值增长7%以上，固定资产投资增长8%以上，规模以上工业增加值增长9.5%以上，城乡居民收入增长与经济增长基本同步。\n",
     );
-    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    let ids = crate::tests::indicators(&out.targets);
     assert_eq!(
         ids,
         [
@@ -716,7 +712,7 @@ fn a_fuller_list_after_the_lead_wins() {
         DATELINE,
         "今年全区主要预期目标，地区生产总值增长7%以上，固定资产投资增长8%以上，城镇登记失业率控制在4%以内。\n2011年，全区经济社会保持稳中向好的发展态势。\n今年，全区预期奋斗目标是：地区生产总值增长7%以上，规模以上工业增加值增长9.5%以上，社会消费品零售总额增长8%，城镇登记失业率控制在4%以内。\n",
     );
-    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    let ids = crate::tests::indicators(&out.targets);
     assert_eq!(ids, ["gdp", "fixed_asset_investment", "unemployment_rate"]);
 }
 
@@ -1002,7 +998,7 @@ fn an_item_that_ends_like_a_heading_is_read() {
         DATELINE,
         "今年全市经济社会发展的主要预期目标是：\n地区生产总值增长8%；\n单位生产总值能耗完成省下达的控制指标；\n城镇登记失业率控制在4%以内。\n",
     );
-    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    let ids = crate::tests::indicators(&out.targets);
     assert_eq!(ids, ["gdp", "energy_intensity", "unemployment_rate"]);
 }
 
@@ -1013,6 +1009,6 @@ fn a_completion_of_the_indicators_handed_down() {
         DATELINE,
         "今年全市经济社会发展的主要预期目标是：地区生产总值增长8%，单位生产总值能耗完成省下达指标。",
     );
-    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    let ids = crate::tests::indicators(&out.targets);
     assert_eq!(ids, ["gdp", "energy_intensity"]);
 }

@@ -362,7 +362,7 @@ fn own(name: &str) -> Extraction {
 #[test]
 fn own_fixture_texts() {
     let c = own("county_2012.txt");
-    let ids: Vec<&str> = c.targets.iter().map(|t| t.indicator.as_str()).collect();
+    let ids = crate::tests::indicators(&c.targets);
     assert_eq!(
         ids,
         [
@@ -394,12 +394,12 @@ fn own_fixture_texts() {
     );
 
     let f = own("fallback_2005.txt");
-    let ids: Vec<&str> = f.targets.iter().map(|t| t.indicator.as_str()).collect();
+    let ids = crate::tests::indicators(&f.targets);
     assert_eq!(ids, ["gdp", "other:财政收入", "unemployment_rate"]);
     assert_eq!(f.outcomes.len(), 2);
 
     let r = own("reprint_trad.txt");
-    let ids: Vec<&str> = r.targets.iter().map(|t| t.indicator.as_str()).collect();
+    let ids = crate::tests::indicators(&r.targets);
     assert_eq!(
         ids,
         [
@@ -537,11 +537,7 @@ fn a_place_or_an_aim_before_the_name_is_not_the_name() {
         "a.txt",
         "主要预期目标是：珠海市地区生产总值预期增长7.5%，全市经济社会发展力争实现社会消费品零售总额增长8%。",
     ));
-    let got: Vec<(&str, &str)> = x
-        .targets
-        .iter()
-        .map(|t| (t.indicator.as_str(), t.raw_name.as_str()))
-        .collect();
+    let got = crate::tests::indicator_names(&x.targets);
     assert_eq!(
         got,
         [
@@ -820,5 +816,17 @@ fn the_real_corpus_index_lists_every_item_on_its_side() {
 pub(crate) fn value_units(ts: &[baogao_model::Target]) -> Vec<(&str, Option<f64>, Option<&str>)> {
     ts.iter()
         .map(|t| (t.indicator.as_str(), t.value, t.unit.as_deref()))
+        .collect()
+}
+
+/// Each target's indicator.
+pub(crate) fn indicators(ts: &[baogao_model::Target]) -> Vec<&str> {
+    ts.iter().map(|t| t.indicator.as_str()).collect()
+}
+
+/// Each target's indicator and name as written.
+pub(crate) fn indicator_names(ts: &[baogao_model::Target]) -> Vec<(&str, &str)> {
+    ts.iter()
+        .map(|t| (t.indicator.as_str(), t.raw_name.as_str()))
         .collect()
 }

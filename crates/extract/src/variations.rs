@@ -243,7 +243,7 @@ fn qualitative_targets_name_an_indicator() {
     let t = targets(
         "今年主要预期目标是：地区生产总值增长6%，居民收入增长与经济增长同步，城镇居民人均可支配收入增速高于全国平均水平，进出口总额稳中提质，固定资产投资实现正增长，经济发展稳中向好，推动经济实现质的有效提升和量的合理增长。",
     );
-    let ids: Vec<&str> = t.iter().map(|t| t.indicator.as_str()).collect();
+    let ids = crate::tests::indicators(&t);
     assert_eq!(
         ids,
         [
@@ -439,7 +439,7 @@ fn an_older_city_report() {
     let t = targets(
         "今年全市经济社会发展的主要预期目标是：全市生产总值增长8.5%；地方财政一般预算收入增长10%；全社会固定资产投资增长20%；社会消费品零售总额增长15%；城镇居民人均可支配收入和农民人均纯收入分别增长9%和8%；城镇登记失业率控制在4.5%以内；人口自然增长率控制在6‰以内；万元GDP能耗下降4%。\n实现上述目标，必须做好以下工作。",
     );
-    let ids: Vec<&str> = t.iter().map(|t| t.indicator.as_str()).collect();
+    let ids = crate::tests::indicators(&t);
     assert_eq!(
         ids,
         [
@@ -481,7 +481,7 @@ fn a_traditional_character_mirror() {
     let out = run(
         "2023年某某縣政府工作報告\n一、2022年工作回顧\n2022年全縣地區生產總值完成120.5億元、增長4.2%，城鄉居民人均可支配收入分別增長5.1%、6.3%，居民消費價格上漲1.9%。\n二、2023年工作安排\n今年經濟社會發展的主要預期目標是：地區生產總值增長6%左右，一般公共預算收入增長5%，城鄉居民人均可支配收入分別增長6.5%和7%，城鎮調查失業率控制在5.5%以內，糧食產量穩定在30萬噸以上。",
     );
-    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    let ids = crate::tests::indicators(&out.targets);
     assert_eq!(
         ids,
         [
@@ -675,7 +675,7 @@ fn a_news_report_without_headings() {
         "政府工作报告提出今年发展目标\n2024年01月20日 来源：某某日报\n1月18日，某某市第十七届人民代表大会第四次会议开幕。\n报告提出，2024年全市地区生产总值增长5.5%左右，城镇新增就业5万人以上。\n报告回顾，2023年全市地区生产总值增长5.2%。",
     );
     assert_eq!(out.report.target_year, Some(2024));
-    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    let ids = crate::tests::indicators(&out.targets);
     assert_eq!(ids, ["gdp", "new_urban_jobs"]);
 }
 
