@@ -846,21 +846,24 @@ fn read_block(
     let rest = &paras[(pi + 1).min(paras.len())..];
     for (ri, &(s, e)) in rest.iter().enumerate().take(MAX_LIST_PARAGRAPHS) {
         let mut sents = sentences(n, s, e);
+        let read =
+            |(a, b): (usize, usize)| sentence::read_sentence(n, a, b, dict, pat, Mode::Targets);
+        let Some(&opening) = sents.first() else {
+            continue;
+        };
+        // the items of the paragraph's first sentence, read once
+        let mut first = read(opening);
         // a heading that groups the items (——关于经济发展类目标(13个)。, 民生改善方面：)
         // opens its group: the items follow it, on its line or the next
         // (an item that ends like one, 单位生产总值能耗完成国家下达的控制指标, is read)
-        if let Some(&(a, b)) = sents.first()
-            && is_group_heading(n.text(a, b))
-            && sentence::read_sentence(n, a, b, dict, pat, Mode::Targets).is_empty()
-        {
+        if first.is_empty() && is_group_heading(n.text(opening.0, opening.1)) {
             sents.remove(0);
-            if sents.is_empty() {
+            let Some(&next) = sents.first() else {
                 continue;
-            }
+            };
+            first = read(next);
         }
-        let Some(&(a, b)) = sents.first() else {
-            continue;
-        };
+        let (a, b) = sents[0];
         // a table copied one cell a line: its row numbers (1, 2, …) stand
         // between the items
         if n.text(a, b).chars().all(|c| c.is_ascii_digit()) && b - a <= ROW_NUMBER_MAX {
@@ -872,15 +875,12 @@ fn read_block(
         // item follows within a few paragraphs; a row's name cell when its
         // target follows on the next line
         if let Some(k) = last_item
-            && sentence::read_sentence(n, a, b, dict, pat, Mode::Targets).is_empty()
+            && first.is_empty()
             && (rest[ri + 1..]
                 .iter()
                 .take(ITEM_NOTE_LINES)
                 .any(|&(s2, e2)| item_number(n.text(s2, e2)) == Some(k + 1))
-                || table_rows
-                    && rest.get(ri + 1).is_some_and(|&(s2, e2)| {
-                        !sentence::read_sentence(n, s2, e2, dict, pat, Mode::Targets).is_empty()
-                    }))
+                || table_rows && rest.get(ri + 1).is_some_and(|&next| !read(next).is_empty()))
         {
             continue;
         }
@@ -894,7 +894,6 @@ fn read_block(
         if foreign(n.text(a, b), true) {
             break;
         }
-        let mut first = sentence::read_sentence(n, a, b, dict, pat, Mode::Targets);
         // under a bare heading (主要预期目标), one sentence of prose may open the
         // list, on a line of its own or before the items (今年我市经济社会发展的
         // 主要目标。生产总值增长13%；…)
@@ -905,7 +904,7 @@ fn read_block(
             let Some(&(a2, b2)) = sents.first().filter(|_| names_targets) else {
                 continue;
             };
-            first = sentence::read_sentence(n, a2, b2, dict, pat, Mode::Targets);
+            first = read((a2, b2));
         }
         let canonical = first.iter().any(|it| !it.indicator.starts_with("other:"));
         if first.is_empty() || (!lead_empty && !canonical) {
@@ -917,8 +916,8 @@ fn read_block(
             last_item = Some(k);
         }
         let mut stop = false;
-        for &(a, b) in &sents[1..] {
-            let items = sentence::read_sentence(n, a, b, dict, pat, Mode::Targets);
+        for &next in &sents[1..] {
+            let items = read(next);
             if items.is_empty() {
                 stop = true;
                 break;
