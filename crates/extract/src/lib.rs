@@ -238,7 +238,7 @@ impl Extractor {
                         doc_id: doc.doc_id.clone(),
                         year: m.target_year.map(|y| y - 1),
                         indicator: f.item.indicator.clone(),
-                        raw_name: f.item.raw_name.replace(['\n', '\r'], ""),
+                        raw_name: one_line(&f.item.raw_name),
                         measure: fig.measure,
                         value: fig.value,
                         unit: fig.unit.map(str::to_owned),
@@ -399,6 +399,12 @@ fn locate_division(
     Ok(d)
 }
 
+/// A name as written, without the line breaks of a hard-wrapped page (地区生产
+/// / 总值 is one word); the evidence `text` keeps them, as the page has it.
+fn one_line(name: &str) -> String {
+    name.replace(['\n', '\r'], "")
+}
+
 /// The level a text speaks for when it never names its place: the words by
 /// which a government calls itself (全县, 我县, 县委 … or 全省, 我省, 省委 …),
 /// when one level's words are most of them and several. 全市 and 全区 are
@@ -497,8 +503,7 @@ fn to_targets(n: &Norm, it: &Item, doc: &Document, year: Option<i32>, out: &mut 
             doc_id: doc.doc_id.clone(),
             target_year: year,
             indicator: it.indicator.clone(),
-            // (a name a hard-wrapped page broke across two lines is one word)
-            raw_name: it.raw_name.replace(['\n', '\r'], ""),
+            raw_name: one_line(&it.raw_name),
             measure: f.measure,
             value: f.value,
             value_max: f.max,
