@@ -31,7 +31,7 @@ pub(crate) const NAME_TAIL: &[&str] = &[
 ];
 
 pub(crate) fn has_han(s: &str) -> bool {
-    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    s.chars().any(crate::norm::is_unified_han)
 }
 
 /// A normalised name as a reader writes it: the normalisation reads 零

@@ -504,6 +504,12 @@ fn is_thousands_comma(src: &[char], i: usize) -> bool {
         && src.get(i + 4) != Some(&'.')
 }
 
+/// A char of the CJK Unified Ideographs block (U+4E00–U+9FFF): what names of
+/// regions and indicators are written in.
+pub(crate) fn is_unified_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
 /// Normalises a dictionary or pattern string the same way as the text.
 pub(crate) fn normalise(s: &str) -> String {
     Norm::new(s).joined

@@ -461,7 +461,7 @@ fn counts_what_follows(n: &Norm, seg: &Seg, se: usize) -> bool {
     let tail = n.text(k, se);
     let han = tail
         .chars()
-        .take_while(|&ch| ('\u{4e00}'..='\u{9fff}').contains(&ch))
+        .take_while(|&ch| crate::norm::is_unified_han(ch))
         .count();
     let predicate = [
         "的", "左右", "以上", "以下", "以内", "和", "及", "与", "增长", "为", "目标", "大关",

@@ -8,7 +8,7 @@ use baogao_model::Level;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use crate::norm::Norm;
+use crate::norm::{Norm, is_unified_han};
 use crate::number::parse_cn;
 use crate::year::{self, YearPatterns, cn_year_digits};
 
@@ -18,8 +18,7 @@ mod tests;
 
 pub(crate) use names::province_prefix;
 use names::{
-    body_region, chain_of, is_province, is_unified_han, level_of, prefecture_before, province_full,
-    province_named,
+    body_region, chain_of, is_province, level_of, prefecture_before, province_full, province_named,
 };
 
 /// How far into a text (in chars) the congress a news report names is looked for.

@@ -8,6 +8,7 @@
 use baogao_model::Level;
 
 use super::{Meta, MetaPatterns};
+use crate::norm::is_unified_han;
 
 /// Provincial-level units: (short name, full name).
 pub(super) const PROVINCES: &[(&str, &str)] = &[
@@ -131,12 +132,6 @@ const NOT_IN_NAMES: &[&str] = &[
 
 /// Function words no region's name holds (和 and 将 do: 和平区, 将乐县).
 const FUNCTION_CHARS: &str = "了的得在是与把被对从向今日";
-
-/// A char of the CJK Unified Ideographs block (U+4E00–U+9FFF), what names
-/// of regions are written in.
-pub(super) fn is_unified_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
-}
 
 /// The length in bytes of a province's name (full or short) that `s` starts with.
 pub(crate) fn province_prefix(s: &str) -> Option<usize> {
