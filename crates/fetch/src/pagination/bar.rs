@@ -158,6 +158,19 @@ fn same_directory(a: &Url, b: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The parts [`candidates`] finds on a page (`cur_key`, part `cur_n`).
+    fn found(
+        links: &[Link],
+        origin: &str,
+        base: &str,
+        cur_key: &str,
+        cur_n: u32,
+    ) -> BTreeMap<u32, Url> {
+        let mut known = BTreeMap::new();
+        candidates(links, origin, base, cur_key, cur_n, &mut known);
+        known
+    }
+
     fn link(u: &str, text: &str) -> Link {
         Link {
             url: Url::parse(u).unwrap(),
@@ -194,14 +207,12 @@ mod tests {
             link("http://b/hb/5955_4.html", "4"),
             link("http://a/hb/7861.html", "下一篇"),
         ];
-        let mut known = BTreeMap::new();
-        candidates(
+        let known = found(
             &links,
             "a",
             "http://a/hb/5955.html",
             "http://a/hb/5955.html",
             1,
-            &mut known,
         );
         let got: Vec<(u32, &str)> = known.iter().map(|(n, u)| (*n, u.as_str())).collect();
         assert_eq!(
@@ -220,26 +231,22 @@ mod tests {
             link("http://a/x/2023_11.html", "十一月的报告"),
             link("http://a/x/2023_13.html", "下一页"),
         ];
-        let mut known = BTreeMap::new();
-        candidates(
+        let known = found(
             &links,
             "a",
             "http://a/x/2023.html",
             "http://a/x/2023_12.html",
             12,
-            &mut known,
         );
         assert_eq!(known.keys().copied().collect::<Vec<_>>(), [13]);
         // a free-form next link into another directory is not a part
         let links = [link("http://a/other/abc.html", "下一页")];
-        let mut known = BTreeMap::new();
-        candidates(
+        let known = found(
             &links,
             "a",
             "http://a/art/abc.html",
             "http://a/art/abc.html",
             1,
-            &mut known,
         );
         assert!(known.is_empty());
     }
@@ -250,27 +257,23 @@ mod tests {
             link("http://a/hb/5955.html", "1"),
             link("http://a/hb/5955_3.html", "下一页"),
         ];
-        let mut known = BTreeMap::new();
-        candidates(
+        let known = found(
             &links,
             "a",
             "http://a/hb/5955.html",
             "http://a/hb/5955_2.html",
             2,
-            &mut known,
         );
         // the first page is part 0 (TRS numbers the second page `_1`)
         assert_eq!(known.keys().copied().collect::<Vec<_>>(), [0, 3]);
         // a next link with free-form naming becomes the following part
         let links = [link("http://a/art/abc.html?seg=b", "下一页")];
-        let mut known = BTreeMap::new();
-        candidates(
+        let known = found(
             &links,
             "a",
             "http://a/art/abc.html",
             "http://a/art/abc.html",
             1,
-            &mut known,
         );
         assert_eq!(
             known.get(&2).map(Url::as_str),
