@@ -51,3 +51,14 @@ bench-quick *ARGS:
 # CI, locally.
 ci:
     bash .ci/run
+
+# The learned sentence locator against the rules (docs/locating.md): trained
+# on the development sets, scored sentence by sentence on every set.
+locator-compare:
+    cargo run --locked -q -p baogao-cli -- locator-compare \
+        --train fixtures/real/dev/gold:fixtures/real/dev/reports \
+        --train fixtures/dev/gold:fixtures/dev/reports \
+        --train fixtures/gold:fixtures/seeds \
+        --test fixtures/real/dev/gold:fixtures/real/dev/reports \
+        --test fixtures/real/unseen/gold:fixtures/real/unseen/reports \
+        --test fixtures/dev2/gold:fixtures/dev2/reports

@@ -42,6 +42,11 @@ pub(crate) fn dispatch(command: Command, quiet: bool) -> Result<ExitCode> {
             text_dir,
             json,
         } => eval(&gold_dir, &text_dir, json),
+        Command::LocatorCompare {
+            train,
+            test,
+            threshold,
+        } => locator_compare(&train, &test, threshold),
         Command::Runs { output, json } => runs(&output, json),
         Command::Compact {
             output,
@@ -399,6 +404,44 @@ fn eval(gold: &Path, texts: &Path, json: bool) -> Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         print!("{report}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `GOLD_DIR:TEXT_DIR` as two paths.
+fn gold_set(arg: &str) -> Result<(PathBuf, PathBuf)> {
+    let (g, t) = arg.split_once(':').ok_or_else(|| {
+        anyhow::anyhow!("`{arg}` is not GOLD_DIR:TEXT_DIR (two folders joined by `:`)")
+    })?;
+    Ok((PathBuf::from(g), PathBuf::from(t)))
+}
+
+fn locator_compare(train: &[String], test: &[String], threshold: f64) -> Result<ExitCode> {
+    if !(0.0..=1.0).contains(&threshold) {
+        bail!("--threshold {threshold} is not a probability (0 to 1)");
+    }
+    let extractor = Extractor::builtin();
+    let train: Vec<(PathBuf, PathBuf)> =
+        train.iter().map(|a| gold_set(a)).collect::<Result<_>>()?;
+    let sets: Vec<(&Path, &Path)> = train
+        .iter()
+        .map(|(g, t)| (g.as_path(), t.as_path()))
+        .collect();
+    let (model, sum) = baogao_extract::learned::train(&extractor, &sets)?;
+    println!(
+        "trained on {} texts: {} sentences with figures, {} of them targets",
+        sum.texts, sum.sentences, sum.target_sentences
+    );
+    if sum.unmatched_clauses > 0 {
+        eprintln!(
+            "warning: {} gold clauses were not found in their texts (left unlabelled)",
+            sum.unmatched_clauses
+        );
+    }
+    for arg in test {
+        let (g, t) = gold_set(arg)?;
+        let c = baogao_extract::learned::compare(&extractor, &model, (&g, &t), threshold)?;
+        println!("{arg} (threshold {threshold}):\n{c}");
     }
     Ok(ExitCode::SUCCESS)
 }

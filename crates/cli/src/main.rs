@@ -99,6 +99,20 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Train the learned sentence locator on gold sets and score it against
+    /// the rules on others, sentence by sentence (an experiment: the
+    /// extractor uses the rules; docs/locating.md).
+    LocatorCompare {
+        /// A training set, `GOLD_DIR:TEXT_DIR` (repeat for more).
+        #[arg(long, required = true, value_name = "GOLD_DIR:TEXT_DIR")]
+        train: Vec<String>,
+        /// A set to score on, `GOLD_DIR:TEXT_DIR` (repeat for more).
+        #[arg(long, required = true, value_name = "GOLD_DIR:TEXT_DIR")]
+        test: Vec<String>,
+        /// The least probability at which the model takes a sentence.
+        #[arg(long, default_value_t = 0.5)]
+        threshold: f64,
+    },
     /// List the runs of a dataset root with their manifests.
     Runs {
         /// The dataset root (`[pipeline] output`).

@@ -141,6 +141,48 @@ fn eval_reports_perfect_targets_on_the_seeds() {
 }
 
 #[test]
+fn locator_compare_trains_and_scores_model_and_rules() {
+    let out = baogao(&[
+        "locator-compare",
+        "--train",
+        "fixtures/dev/gold:fixtures/dev/reports",
+        "--test",
+        "fixtures/gold:fixtures/seeds",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("trained on 10 texts"), "{text}");
+    assert!(
+        text.contains("model AUC") && text.contains("rules: precision"),
+        "{text}"
+    );
+    // a set not written GOLD_DIR:TEXT_DIR is named
+    let out = baogao(&[
+        "locator-compare",
+        "--train",
+        "fixtures/dev/gold",
+        "--test",
+        "x:y",
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("`fixtures/dev/gold` is not GOLD_DIR:TEXT_DIR"),
+        "{}",
+        stderr(&out)
+    );
+    // a missing folder is named
+    let out = baogao(&[
+        "locator-compare",
+        "--train",
+        "nowhere/gold:nowhere/texts",
+        "--test",
+        "x:y",
+    ]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("nowhere/gold"), "{}", stderr(&out));
+}
+
+#[test]
 fn check_names_the_unknown_key_with_line_and_column() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("bad.toml");

@@ -381,7 +381,7 @@ const BARE_NAME_MAX: usize = 30;
 const LIST_ITEM_NAME_MAX: usize = 24;
 
 /// The length of a list marker a segment opens with (——, ●, ①, 6., 六是).
-fn list_marker_len(t: &str) -> usize {
+pub(crate) fn list_marker_len(t: &str) -> usize {
     let bullet = t
         .chars()
         .take_while(|c| "●■◆▲★•·◎□-—>“「『《".contains(*c) || ('①'..='⑳').contains(c))

@@ -450,11 +450,24 @@ fn scores(gold: &Keys, found: &Keys) -> (Scores, Vec<String>, Vec<String>) {
 }
 
 /// Scores `ex` on every `GOLD_DIR/*.json` against `TEXT_DIR/<same name>.txt`.
-pub fn evaluate(
+/// The documents of a gold set with the clauses of their gold targets, in
+/// file-name order (the sentence model's training data).
+pub(crate) fn read_gold_set(
     gold_dir: &Path,
     text_dir: &Path,
-    ex: &Extractor,
-) -> Result<EvalReport, ExtractError> {
+) -> Result<Vec<(Document, Vec<String>)>, ExtractError> {
+    let mut out = Vec::new();
+    for (_, gold, doc) in gold_files(gold_dir, text_dir)? {
+        out.push((doc, gold.targets.into_iter().map(|t| t.text).collect()));
+    }
+    Ok(out)
+}
+
+/// Each gold file of `gold_dir` (its name, its gold) with the document of its text in `text_dir`.
+fn gold_files(
+    gold_dir: &Path,
+    text_dir: &Path,
+) -> Result<Vec<(String, Gold, Document)>, ExtractError> {
     fn read_err(path: &Path) -> impl Fn(std::io::Error) -> ExtractError + '_ {
         move |source| ExtractError::Read {
             path: path.to_owned(),
@@ -468,7 +481,7 @@ pub fn evaluate(
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     names.sort();
-    let mut report = EvalReport::default();
+    let mut out = Vec::new();
     for gp in names {
         let src = std::fs::read_to_string(&gp).map_err(read_err(&gp))?;
         let gold: Gold = serde_json::from_str(&src).map_err(|e| ExtractError::Gold {
@@ -489,6 +502,18 @@ pub fn evaluate(
             .and_then(|s| s.strip_prefix("page: "))
             .map_or_else(|| tp.to_string_lossy().into_owned(), str::to_owned);
         let doc = Document::from_text(&url, &text);
+        out.push((stem, gold, doc));
+    }
+    Ok(out)
+}
+
+pub fn evaluate(
+    gold_dir: &Path,
+    text_dir: &Path,
+    ex: &Extractor,
+) -> Result<EvalReport, ExtractError> {
+    let mut report = EvalReport::default();
+    for (stem, gold, doc) in gold_files(gold_dir, text_dir)? {
         let out = ex.extract(&doc);
 
         let found_t: Vec<GoldTarget> = out.targets.iter().map(GoldTarget::from).collect();

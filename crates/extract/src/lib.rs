@@ -63,6 +63,7 @@ mod figure;
 pub mod harmonise;
 mod indicator;
 mod item;
+pub mod learned;
 mod locate;
 mod meta;
 mod names;
