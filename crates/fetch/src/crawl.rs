@@ -16,7 +16,7 @@ use std::future::Future;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
-use baogao_model::{CrawledPage, Page, PageKind};
+use baogao_model::{Page, PageKind};
 use tokio::task::JoinSet;
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
@@ -140,9 +140,8 @@ impl Crawler {
     /// - When `cancel` fires, no new URL is taken, requests already sent are finished and their
     ///   rows emitted; URLs still waiting for their host or a backoff are dropped (no row, so a
     ///   later run fetches them).
-    ///
-    /// [`Crawler::crawl`] is the same crawl handing on each row with the typed kind of its
-    /// failure; this is for callers that need only the rows.
+    /// - An `Error` row carries the typed kind of its failure
+    ///   ([`Page::error_kind`]), decided from the error itself.
     pub async fn run<F, Fut>(
         &self,
         skip: &HashSet<String>,
@@ -152,23 +151,6 @@ impl Crawler {
     ) -> CrawlStats
     where
         F: FnMut(Page) -> Fut,
-        Fut: Future<Output = ()>,
-    {
-        self.crawl(skip, previous, cancel, |crawled| emit(crawled.page))
-            .await
-    }
-
-    /// The crawl of [`Crawler::run`], each row handed on as a [`CrawledPage`]: an `Error` row
-    /// comes with its [`ErrorKind`](baogao_model::ErrorKind), decided from the error itself.
-    pub async fn crawl<F, Fut>(
-        &self,
-        skip: &HashSet<String>,
-        previous: &HashMap<String, Previous>,
-        cancel: CancellationToken,
-        mut emit: F,
-    ) -> CrawlStats
-    where
-        F: FnMut(CrawledPage) -> Fut,
         Fut: Future<Output = ()>,
     {
         let inner = &self.inner;
@@ -201,7 +183,7 @@ impl Crawler {
                     scheme: seed.scheme().to_owned(),
                 };
                 let page = job::error_page(seed.as_str(), 0, None, None, 0, &err);
-                record(&mut stats, &page.page);
+                record(&mut stats, &page);
                 emit(page).await;
                 continue;
             }
@@ -310,7 +292,7 @@ impl Crawler {
                 frontier.admit(inner, found, skip, previous);
             }
             for page in result.pages {
-                record(&mut stats, &page.page);
+                record(&mut stats, &page);
                 emit(page).await;
             }
         }

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use baogao_model::{CrawledPage, ErrorKind, Page, PageKind};
+use baogao_model::{ErrorKind, Page, PageKind};
 use chrono::Utc;
 use sha2::{Digest, Sha256};
 use url::Url;
@@ -63,7 +63,7 @@ pub(crate) struct Found {
 /// What a task hands back to the crawl loop.
 #[derive(Debug, Default)]
 pub(crate) struct TaskResult {
-    pub(crate) pages: Vec<CrawledPage>,
+    pub(crate) pages: Vec<Page>,
     pub(crate) links: Vec<Found>,
     /// Rows not emitted because the URL was committed earlier.
     pub(crate) skipped: u64,
@@ -84,12 +84,12 @@ pub(crate) fn error_page(
     status: Option<u16>,
     attempts: u32,
     err: &FetchError,
-) -> CrawledPage {
+) -> Page {
     let kind = match status {
         Some(s) if s >= 400 => ErrorKind::Http(s),
         _ => err.kind(),
     };
-    let page = Page {
+    Page {
         url: url.to_owned(),
         final_url: url.to_owned(),
         host: host_of(url),
@@ -101,11 +101,8 @@ pub(crate) fn error_page(
         referrer,
         attempts,
         error: Some(err.to_string()),
-        ..Page::default()
-    };
-    CrawledPage {
-        page,
         error_kind: Some(kind),
+        ..Page::default()
     }
 }
 
@@ -388,7 +385,7 @@ pub(crate) async fn process(inner: Arc<Inner>, ctx: Arc<RunCtx>, job: Job) -> Ta
             }
             let mut page = ok_page(&job, PageKind::Listing, &resp);
             page.body_sha256 = Some(sha_hex(&[&body]));
-            out.pages.push(page.into());
+            out.pages.push(page);
         }
         BodyKind::Html => {
             let (bytes, decoded, analysis) =
@@ -405,7 +402,7 @@ pub(crate) async fn process(inner: Arc<Inner>, ctx: Arc<RunCtx>, job: Job) -> Ta
                 page.declared_charset = decoded.declared;
                 page.detected_charset = Some(decoded.used);
                 page.decode_errors = Some(count(decoded.errors));
-                out.pages.push(page.into());
+                out.pages.push(page);
             }
         }
     }
@@ -417,7 +414,7 @@ pub(crate) fn push_document(out: &mut TaskResult, job: &Job, page: Page) {
     if job.in_skip {
         out.skipped += 1;
     } else {
-        out.pages.push(page.into());
+        out.pages.push(page);
     }
 }
 

@@ -1,8 +1,7 @@
 //! The records that flow between baogao's stages.
 //!
-//! `fetch` produces [`Page`]s (handed on as [`CrawledPage`]s, with the typed
-//! [`ErrorKind`] of a failed URL; the parts of a multi-page article joined
-//! with [`PAGE_BREAK`]), `clean` turns a page into a [`Document`],
+//! `fetch` produces [`Page`]s (a failed URL's with its typed [`ErrorKind`];
+//! the parts of a multi-page article joined with [`PAGE_BREAK`]), `clean` turns a page into a [`Document`],
 //! `extract` turns a document into a [`Report`] with its [`Target`]s and
 //! [`Outcome`]s, and `write` stores every one of them as a Parquet table.
 //! This crate holds only plain data (serde-serialisable, no I/O), so every
@@ -19,7 +18,7 @@ mod page;
 mod records;
 mod vocab;
 
-pub use page::{CrawledPage, ErrorKind, PAGE_BREAK, error_kind, page_parts};
+pub use page::{ErrorKind, PAGE_BREAK, page_parts};
 pub use records::{
     DedupRow, Document, NATIONAL_CODE, Outcome, Page, PageKind, PanelRow, ParentTargets, Report,
     Target, doc_id,

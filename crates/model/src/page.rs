@@ -1,10 +1,8 @@
-//! What travels with a [`Page`] from `fetch` to the stages after it: the
-//! marker between the parts of a multi-page article, and the typed reason a
-//! URL failed.
+//! What travels with a [`Page`](crate::Page) from `fetch` to the stages
+//! after it: the marker between the parts of a multi-page article, and the
+//! typed reason a URL failed.
 
 use serde::{Deserialize, Serialize};
-
-use crate::records::Page;
 
 /// The comment between two parts of a multi-page article, without the
 /// newlines around it. One macro so that [`PAGE_BREAK`] and
@@ -73,13 +71,29 @@ impl ErrorKind {
         }
     }
 
-    /// The kind of a failed row read back from the `pages` table, which
-    /// stores the status and the error message but not the kind: the status
-    /// when it is an error status, else words of the message. Rows made in
-    /// this process carry their kind in [`CrawledPage::error_kind`]; only a
-    /// reader of stored rows (the run report) needs this guess.
+    /// Parses [`ErrorKind::name`].
     #[must_use]
-    pub fn of_stored(status: Option<u16>, error: Option<&str>) -> ErrorKind {
+    pub fn parse(name: &str) -> Option<ErrorKind> {
+        Some(match name {
+            "robots" => ErrorKind::Robots,
+            "timeout" => ErrorKind::Timeout,
+            "too_large" => ErrorKind::TooLarge,
+            "redirect" => ErrorKind::Redirect,
+            "connection" => ErrorKind::Connection,
+            "other" => ErrorKind::Other,
+            _ => ErrorKind::Http(name.strip_prefix("http_")?.parse().ok()?),
+        })
+    }
+
+    /// The kind of a failed row: its stored [`Page::error_kind`](crate::Page::error_kind),
+    /// or for a row of a dataset written before schema version 4 (which
+    /// stored the status and the message but not the kind) a guess from them:
+    /// the status when it is an error status, else words of the message.
+    #[must_use]
+    pub fn of_stored(kind: Option<&str>, status: Option<u16>, error: Option<&str>) -> ErrorKind {
+        if let Some(k) = kind.and_then(ErrorKind::parse) {
+            return k;
+        }
         if let Some(s) = status
             && s >= 400
         {
@@ -108,34 +122,6 @@ impl std::fmt::Display for ErrorKind {
     }
 }
 
-/// The kind of a failed row read back from storage, by its manifest name
-/// (see [`ErrorKind::of_stored`]).
-#[must_use]
-pub fn error_kind(status: Option<u16>, error: Option<&str>) -> String {
-    ErrorKind::of_stored(status, error).name()
-}
-
-/// A page as the crawler hands it on: the row to store, and for an
-/// [`Error`](crate::PageKind::Error) row the typed reason, which the row
-/// itself keeps only as a message.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CrawledPage {
-    /// The row.
-    pub page: Page,
-    /// Why the URL failed; `Some` exactly when `page.kind` is `Error`.
-    pub error_kind: Option<ErrorKind>,
-}
-
-impl From<Page> for CrawledPage {
-    /// A row that did not fail.
-    fn from(page: Page) -> Self {
-        CrawledPage {
-            page,
-            error_kind: None,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,10 +139,35 @@ mod tests {
     fn kinds_have_the_manifest_names() {
         assert_eq!(ErrorKind::Http(404).name(), "http_404");
         assert_eq!(ErrorKind::TooLarge.to_string(), "too_large");
-        assert_eq!(error_kind(Some(404), None), "http_404");
-        assert_eq!(error_kind(None, Some("operation timed out")), "timeout");
-        assert_eq!(error_kind(None, Some("disallowed by robots.txt")), "robots");
-        assert_eq!(error_kind(None, Some("tcp connect error")), "connection");
-        assert_eq!(error_kind(Some(200), Some("odd")), "other");
+        for k in [
+            ErrorKind::Http(404),
+            ErrorKind::Http(503),
+            ErrorKind::Robots,
+            ErrorKind::Timeout,
+            ErrorKind::TooLarge,
+            ErrorKind::Redirect,
+            ErrorKind::Connection,
+            ErrorKind::Other,
+        ] {
+            assert_eq!(ErrorKind::parse(&k.name()), Some(k));
+        }
+        assert_eq!(ErrorKind::parse("http_x"), None);
+        assert_eq!(ErrorKind::parse("timed out"), None);
+    }
+
+    #[test]
+    fn a_stored_kind_wins_and_an_older_row_is_guessed() {
+        let guess = |s, e| ErrorKind::of_stored(None, s, e).name();
+        // the stored kind, whatever the message says
+        assert_eq!(
+            ErrorKind::of_stored(Some("robots"), None, Some("operation timed out")),
+            ErrorKind::Robots
+        );
+        // rows written before the column existed
+        assert_eq!(guess(Some(404), None), "http_404");
+        assert_eq!(guess(None, Some("operation timed out")), "timeout");
+        assert_eq!(guess(None, Some("disallowed by robots.txt")), "robots");
+        assert_eq!(guess(None, Some("tcp connect error")), "connection");
+        assert_eq!(guess(Some(200), Some("odd")), "other");
     }
 }

@@ -103,6 +103,10 @@ pub struct Page {
     pub attempts: u32,
     /// Why the URL failed, for `kind = error`.
     pub error: Option<String>,
+    /// The kind of the failure, for `kind = error` (`None` otherwise, and in
+    /// rows of datasets written before schema version 4: see
+    /// [`ErrorKind::of_stored`](crate::ErrorKind::of_stored)).
+    pub error_kind: Option<crate::ErrorKind>,
 }
 
 /// The main text of one page.

@@ -147,6 +147,7 @@ pub(crate) fn load(root: &Path, step: &mut dyn FnMut(&str)) -> Result<Dataset, R
         "status",
         "attempts",
         "error",
+        "error_kind",
         "run_id",
     ];
     let p = &mut d.pages;
@@ -161,10 +162,12 @@ pub(crate) fn load(root: &Path, step: &mut dyn FnMut(&str)) -> Result<Dataset, R
             let status = c.int("status", i);
             let kind = if is_error {
                 h.errors += 1;
-                let kind = baogao_model::error_kind(
+                let kind = baogao_model::ErrorKind::of_stored(
+                    c.str("error_kind", i),
                     status.and_then(|s| u16::try_from(s).ok()),
                     c.str("error", i),
-                );
+                )
+                .name();
                 *p.errors.entry((kind.clone(), host)).or_default() += 1;
                 kind
             } else {

@@ -796,7 +796,8 @@ pub fn document_lengths(
     Ok(out)
 }
 
-/// Reads the given string columns of every committed row of `table`.
+/// Reads the given string columns of every committed row of `table`; a
+/// column a file of an earlier schema version lacks reads as nulls.
 pub fn read_strings(
     root: &Path,
     table: Table,
@@ -809,13 +810,18 @@ pub fn read_strings(
             let batch = batch?;
             let arrays = columns
                 .iter()
-                .map(|c| key_array(&batch, c, &file))
+                .map(|c| {
+                    batch
+                        .column_by_name(c)
+                        .map(|_| key_array(&batch, c, &file))
+                        .transpose()
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             for i in 0..batch.num_rows() {
                 out.push(
                     arrays
                         .iter()
-                        .map(|a| a.is_valid(i).then(|| a.value(i).to_owned()))
+                        .map(|a| a.filter(|a| a.is_valid(i)).map(|a| a.value(i).to_owned()))
                         .collect(),
                 );
             }

@@ -8,8 +8,8 @@ use arrow::array::{
     ListBuilder, RecordBatch, StringArray, StringBuilder, TimestampMicrosecondArray,
 };
 use baogao_model::{
-    Constraint, ConstraintSource, Document, EXTRACTOR_VERSION, Level, Measure, Outcome, Page,
-    PageKind, Qualifier, Report, Target,
+    Constraint, ConstraintSource, Document, EXTRACTOR_VERSION, ErrorKind, Level, Measure, Outcome,
+    Page, PageKind, Qualifier, Report, Target,
 };
 use chrono::{DateTime, NaiveDate};
 
@@ -215,6 +215,10 @@ impl Row for Page {
 
     fn to_batch(rows: &[Self], run_id: &str) -> Result<RecordBatch, WriteError> {
         let n = rows.len();
+        let kinds: Vec<Option<String>> = rows
+            .iter()
+            .map(|r| r.error_kind.map(ErrorKind::name))
+            .collect();
         batch(
             Table::Pages,
             vec![
@@ -251,6 +255,7 @@ impl Row for Page {
                     rows.iter().map(|r| r.attempts as i32),
                 )),
                 opt_strs(rows.iter().map(|r| r.error.as_deref())),
+                opt_strs(kinds.iter().map(Option::as_deref)),
                 constant(run_id, n),
             ],
         )
@@ -282,6 +287,8 @@ impl Row for Page {
         let page_urls = c.list("page_urls")?;
         let (depth, attempts) = (c.i32("depth")?, c.i32("attempts")?);
         let (referrer, error) = (c.s("referrer")?, c.s("error")?);
+        // added in schema version 4
+        let error_kind = c.maybe_s("error_kind")?;
         (0..batch.num_rows())
             .map(|i| {
                 Ok(Page {
@@ -308,6 +315,9 @@ impl Row for Page {
                     referrer: opt(referrer, i),
                     attempts: attempts.value(i) as u32,
                     error: opt(error, i),
+                    error_kind: error_kind
+                        .and_then(|a| opt(a, i))
+                        .and_then(|k| ErrorKind::parse(&k)),
                 })
             })
             .collect()

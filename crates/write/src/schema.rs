@@ -23,7 +23,11 @@ use arrow::datatypes::{DataType, Field, Schema, SchemaRef, TimeUnit};
 ///   version 2 read back with the new columns null (`series` the indicator);
 ///   `baogao run --stage extract` rewrites them. `documents` gains the nullable
 ///   `breadcrumb` (null in files of version 2; `--stage clean` rewrites them).
-pub const SCHEMA_VERSION: &str = "3";
+/// - `4`: `pages` gains the nullable `error_kind` (the typed kind of a failure,
+///   which readers guessed from the status and message before). Files of
+///   version 3 read back with it null; readers then fall back to that guess
+///   (`baogao_model::ErrorKind::of_stored`).
+pub const SCHEMA_VERSION: &str = "4";
 
 /// The tables of a dataset root.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -118,6 +122,7 @@ static PAGES: LazyLock<SchemaRef> = LazyLock::new(|| {
         utf8("referrer", true),
         Field::new("attempts", DataType::Int32, false),
         utf8("error", true),
+        utf8("error_kind", true),
         utf8("run_id", false),
     ]))
 });
@@ -505,6 +510,11 @@ const COLUMN_DOCS: &[(&str, &str, &str)] = &[
         "requests made (1 when the first succeeded)",
     ),
     ("pages", "error", "why the URL failed, for `kind = error`"),
+    (
+        "pages",
+        "error_kind",
+        "the kind of the failure, for `kind = error`: `http_<status>`, `robots`, `timeout`, `too_large`, `redirect`, `connection` or `other` (the names the run manifests count errors by; null in files of schema version 3 and before)",
+    ),
     // documents
     ("documents", "title", "title with site suffixes removed"),
     (

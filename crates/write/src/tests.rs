@@ -349,6 +349,78 @@ fn pages_of_schema_version_1_read_back_without_decode_errors() {
 }
 
 #[test]
+fn the_kind_of_a_failure_is_stored_and_older_files_read_it_as_null() {
+    use baogao_model::ErrorKind;
+    let dir = tempfile::tempdir().unwrap();
+    let failed = |url: &str, kind| Page {
+        url: url.into(),
+        final_url: url.into(),
+        host: "h".into(),
+        fetched_at: Utc.with_ymd_and_hms(2026, 12, 5, 10, 0, 0).unwrap(),
+        kind: PageKind::Error,
+        status: Some(503),
+        page_urls: vec![url.into()],
+        attempts: 3,
+        error: Some("HTTP 503 from http://h/a.html".into()),
+        error_kind: kind,
+        ..Page::default()
+    };
+    // a file as schema version 3 wrote it: no `error_kind` column
+    let batch = <Page as Row>::to_batch(
+        &[failed("http://h/old.html", Some(ErrorKind::Http(503)))],
+        "r0",
+    )
+    .unwrap();
+    let without = batch.schema().index_of("error_kind").unwrap();
+    let columns: Vec<usize> = (0..batch.num_columns()).filter(|&i| i != without).collect();
+    let old = batch.project(&columns).unwrap();
+    let folder = dir.path().join("pages/crawl_date=2026-12-05");
+    std::fs::create_dir_all(&folder).unwrap();
+    let file = std::fs::File::create(folder.join("part-r0-00000.parquet")).unwrap();
+    let mut w = parquet::arrow::ArrowWriter::try_new(file, old.schema(), None).unwrap();
+    w.write(&old).unwrap();
+    w.close().unwrap();
+    // and a new run's rows beside it
+    let new = vec![
+        failed("http://h/robots.html", Some(ErrorKind::Robots)),
+        failed("http://h/slow.html", Some(ErrorKind::Timeout)),
+    ];
+    write_rows(dir.path(), "r1", new, CommitMode::Upsert);
+
+    let mut back: Vec<(String, Option<ErrorKind>)> = read_all::<Page>(dir.path())
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.url, p.error_kind))
+        .collect();
+    back.sort();
+    assert_eq!(
+        back,
+        [
+            ("http://h/old.html".to_owned(), None),
+            ("http://h/robots.html".to_owned(), Some(ErrorKind::Robots)),
+            ("http://h/slow.html".to_owned(), Some(ErrorKind::Timeout)),
+        ]
+    );
+    // the string reader the next run's resume uses: the older file's cells are null
+    let mut rows = read_strings(dir.path(), Table::Pages, &["url", "error_kind"]).unwrap();
+    rows.sort();
+    assert_eq!(
+        rows,
+        [
+            vec![Some("http://h/old.html".to_owned()), None],
+            vec![
+                Some("http://h/robots.html".to_owned()),
+                Some("robots".to_owned())
+            ],
+            vec![
+                Some("http://h/slow.html".to_owned()),
+                Some("timeout".to_owned())
+            ],
+        ]
+    );
+}
+
+#[test]
 fn files_roll_at_the_row_limit() {
     let dir = tempfile::tempdir().unwrap();
     let opts = WriteOptions {

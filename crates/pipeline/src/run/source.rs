@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use baogao_fetch::{CrawlStats, Crawler, Previous};
-use baogao_model::{CrawledPage, Document, ErrorKind, Page, PageKind};
+use baogao_model::{Document, ErrorKind, Page, PageKind};
 use baogao_write::Table;
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
@@ -124,12 +124,11 @@ fn crawl(
     let budget = config.fetch.max_pages;
     Ok(tokio::spawn(async move {
         let stats = crawler
-            .crawl(&skip, &previous, stop.clone(), |crawled: CrawledPage| {
+            .run(&skip, &previous, stop.clone(), |page: Page| {
                 let tx = tx.clone();
                 let counters = counters.clone();
                 let stop = stop.clone();
                 async move {
-                    let CrawledPage { page, error_kind } = crawled;
                     if page.kind == PageKind::Unchanged {
                         Counters::add(&counters.unchanged, 1);
                         return;
@@ -140,7 +139,7 @@ fn crawl(
                         return;
                     }
                     if page.kind == PageKind::Error {
-                        counters.error(error_kind.unwrap_or(ErrorKind::Other));
+                        counters.error(page.error_kind.unwrap_or(ErrorKind::Other));
                     }
                     let fetched = counters
                         .fetched
@@ -187,6 +186,7 @@ fn committed_pages(root: &Path, recheck: bool) -> Result<Committed, PipelineErro
             "last_modified",
             "body_sha256",
             "error",
+            "error_kind",
         ],
     )?;
     let mut skip = HashSet::new();
@@ -197,7 +197,7 @@ fn committed_pages(root: &Path, recheck: bool) -> Result<Committed, PipelineErro
         let kind = r[1].as_deref().and_then(PageKind::parse);
         let Some(url) = r[0].take() else { continue };
         if kind == Some(PageKind::Error) {
-            let why = ErrorKind::of_stored(None, r[5].as_deref());
+            let why = ErrorKind::of_stored(r[6].as_deref(), None, r[5].as_deref());
             if !matches!(why, ErrorKind::Robots | ErrorKind::Redirect)
                 && failed_seen.insert(url.clone())
             {
