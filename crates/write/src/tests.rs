@@ -288,6 +288,33 @@ fn pages_round_trip_with_lists_and_timestamps() {
     assert_eq!(read_all::<Page>(dir.path()).unwrap(), vec![page]);
 }
 
+/// Each committed page's URL with one of its fields, by URL.
+fn pages_by_url<T: Ord>(root: &std::path::Path, field: impl Fn(&Page) -> T) -> Vec<(String, T)> {
+    let mut out: Vec<(String, T)> = read_all::<Page>(root)
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.url.clone(), field(&p)))
+        .collect();
+    out.sort();
+    out
+}
+
+/// `rows` committed as a file of an earlier schema version that lacked
+/// `column` (in the partition of the first row's date).
+fn write_pages_without(root: &std::path::Path, rows: &[Page], column: &str) {
+    let batch = <Page as Row>::to_batch(rows, "r0").unwrap();
+    let without = batch.schema().index_of(column).unwrap();
+    let columns: Vec<usize> = (0..batch.num_columns()).filter(|&i| i != without).collect();
+    let old = batch.project(&columns).unwrap();
+    let date = rows[0].fetched_at.format("%Y-%m-%d");
+    let folder = root.join(format!("pages/crawl_date={date}"));
+    std::fs::create_dir_all(&folder).unwrap();
+    let file = std::fs::File::create(folder.join("part-r0-00000.parquet")).unwrap();
+    let mut w = parquet::arrow::ArrowWriter::try_new(file, old.schema(), None).unwrap();
+    w.write(&old).unwrap();
+    w.close().unwrap();
+}
+
 #[test]
 fn pages_of_schema_version_1_read_back_without_decode_errors() {
     let dir = tempfile::tempdir().unwrap();
@@ -304,23 +331,14 @@ fn pages_of_schema_version_1_read_back_without_decode_errors() {
         ..Page::default()
     };
     // a file as schema version 1 wrote it: no `decode_errors` column
-    let batch = <Page as Row>::to_batch(
+    write_pages_without(
+        dir.path(),
         &[
             page("http://h/old.html", None),
             page("http://h/kept.html", None),
         ],
-        "r0",
-    )
-    .unwrap();
-    let without = batch.schema().index_of("decode_errors").unwrap();
-    let columns: Vec<usize> = (0..batch.num_columns()).filter(|&i| i != without).collect();
-    let old = batch.project(&columns).unwrap();
-    let folder = dir.path().join("pages/crawl_date=2026-11-23");
-    std::fs::create_dir_all(&folder).unwrap();
-    let file = std::fs::File::create(folder.join("part-r0-00000.parquet")).unwrap();
-    let mut w = parquet::arrow::ArrowWriter::try_new(file, old.schema(), None).unwrap();
-    w.write(&old).unwrap();
-    w.close().unwrap();
+        "decode_errors",
+    );
     let back = read_all::<Page>(dir.path()).unwrap();
     assert_eq!(back.len(), 2);
     assert!(back.iter().all(|p| p.decode_errors.is_none()), "{back:?}");
@@ -332,14 +350,8 @@ fn pages_of_schema_version_1_read_back_without_decode_errors() {
         page("http://h/new.html", Some(3)),
     ];
     write_rows(dir.path(), "r1", pages, CommitMode::Upsert);
-    let mut back: Vec<(String, Option<u32>)> = read_all::<Page>(dir.path())
-        .unwrap()
-        .into_iter()
-        .map(|p| (p.url, p.decode_errors))
-        .collect();
-    back.sort();
     assert_eq!(
-        back,
+        pages_by_url(dir.path(), |p| p.decode_errors),
         [
             ("http://h/kept.html".to_owned(), None),
             ("http://h/new.html".to_owned(), Some(3)),
@@ -366,20 +378,11 @@ fn the_kind_of_a_failure_is_stored_and_older_files_read_it_as_null() {
         ..Page::default()
     };
     // a file as schema version 3 wrote it: no `error_kind` column
-    let batch = <Page as Row>::to_batch(
+    write_pages_without(
+        dir.path(),
         &[failed("http://h/old.html", Some(ErrorKind::Http(503)))],
-        "r0",
-    )
-    .unwrap();
-    let without = batch.schema().index_of("error_kind").unwrap();
-    let columns: Vec<usize> = (0..batch.num_columns()).filter(|&i| i != without).collect();
-    let old = batch.project(&columns).unwrap();
-    let folder = dir.path().join("pages/crawl_date=2026-12-05");
-    std::fs::create_dir_all(&folder).unwrap();
-    let file = std::fs::File::create(folder.join("part-r0-00000.parquet")).unwrap();
-    let mut w = parquet::arrow::ArrowWriter::try_new(file, old.schema(), None).unwrap();
-    w.write(&old).unwrap();
-    w.close().unwrap();
+        "error_kind",
+    );
     // and a new run's rows beside it
     let new = vec![
         failed("http://h/robots.html", Some(ErrorKind::Robots)),
@@ -387,14 +390,8 @@ fn the_kind_of_a_failure_is_stored_and_older_files_read_it_as_null() {
     ];
     write_rows(dir.path(), "r1", new, CommitMode::Upsert);
 
-    let mut back: Vec<(String, Option<ErrorKind>)> = read_all::<Page>(dir.path())
-        .unwrap()
-        .into_iter()
-        .map(|p| (p.url, p.error_kind))
-        .collect();
-    back.sort();
     assert_eq!(
-        back,
+        pages_by_url(dir.path(), |p| p.error_kind),
         [
             ("http://h/old.html".to_owned(), None),
             ("http://h/robots.html".to_owned(), Some(ErrorKind::Robots)),
