@@ -380,29 +380,6 @@ const BARE_NAME_MAX: usize = 30;
 /// (粮食总产量、生态环境、节能降碳等指标…); longer runs are prose.
 const LIST_ITEM_NAME_MAX: usize = 24;
 
-/// The length of a list marker a segment opens with (——, ●, ①, 6., 六是).
-pub(crate) fn list_marker_len(t: &str) -> usize {
-    let bullet = t
-        .chars()
-        .take_while(|c| "●■◆▲★•·◎□-—>“「『《".contains(*c) || ('①'..='⑳').contains(c))
-        .count();
-    // (or a number: 6.完成国家下达的…目标, 六是完成…)
-    let digits = t
-        .chars()
-        .skip(bullet)
-        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
-        .count();
-    if digits > 0
-        && t.chars()
-            .nth(bullet + digits)
-            .is_some_and(|c| matches!(c, '.' | '．' | '、' | '是'))
-    {
-        bullet + digits + 1
-    } else {
-        bullet
-    }
-}
-
 /// A target with no figure: a completion (完成省下达的节能减排目标任务) or a
 /// name with a qualitative predicate (持续改善, 与经济增长同步), when the name
 /// reads as an indicator.
@@ -414,7 +391,7 @@ fn qualitative_segment(
     pat: &Patterns,
 ) -> Option<Seg> {
     let rest = n.text(ns, se);
-    let ss = ss + list_marker_len(n.text(ss, se));
+    let ss = ss + crate::norm::list_marker_len(&n.chars, ss, se);
     let whole = n.text(ss, se);
     let ends_like_goal =
         whole.ends_with("目标") || whole.ends_with("任务") || whole.ends_with("指标");

@@ -224,7 +224,7 @@ pub(crate) fn features(cx: &Context<'_>, i: usize) -> Vec<u32> {
     }
     let (ps, pe) = cx.paras[s.para];
     let para = cx.n.text(ps, pe);
-    if crate::clause::list_marker_len(para) > 0 {
+    if norm::list_marker_len(&cx.n.chars, ps, pe) > 0 {
         f.push("item".to_owned());
     }
     f.push(format!("plen{}", bucket(para.chars().count() / 100, 5)));

@@ -556,9 +556,72 @@ pub(crate) fn split_after(n: &Norm, s: usize, e: usize, ends: &[char]) -> Vec<(u
     out
 }
 
+/// The length of the list marker the text `c[s..e]` opens with: bullets
+/// (●, ○, ①, ——), an opening quote the text does not close (“生产总值增长6%),
+/// an item number with its point (6. 6、 but not 6.5) or a Chinese one with
+/// 、 or 是 (六、 六是).
+pub(crate) fn list_marker_len(c: &[char], s: usize, e: usize) -> usize {
+    let e = e.min(c.len());
+    let mut k = s;
+    while k < e && ("●■◆▲★•·◎□○◇-—>".contains(c[k]) || ('①'..='⑳').contains(&c[k]))
+    {
+        k += 1;
+    }
+    let closing = |open: char| match open {
+        '「' => '」',
+        '『' => '』',
+        _ => '”',
+    };
+    while k < e && matches!(c[k], '“' | '「' | '『') && !c[k..e].contains(&closing(c[k])) {
+        k += 1;
+    }
+    let from = k;
+    let mut num = from;
+    while num < e && c[num].is_ascii_digit() {
+        num += 1;
+    }
+    if num > from
+        && num < e
+        && matches!(c[num], '.' | '．' | '、')
+        && !c.get(num + 1).is_some_and(char::is_ascii_digit)
+    {
+        return num + 1 - s;
+    }
+    let mut num = from;
+    while num < e && "一二三四五六七八九十".contains(c[num]) {
+        num += 1;
+    }
+    if num > from && num < e && matches!(c[num], '是' | '、') {
+        return num + 1 - s;
+    }
+    from - s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_markers_of_every_kind_and_what_is_none() {
+        let len = |t: &str| {
+            let c: Vec<char> = t.chars().collect();
+            list_marker_len(&c, 0, c.len())
+        };
+        assert_eq!(len("●生产总值增长5%"), 1);
+        assert_eq!(len("——城镇新增就业10万人"), 2);
+        assert_eq!(len("①居民消费价格涨幅3%"), 1);
+        assert_eq!(len("6.完成国家下达的目标"), 2);
+        assert_eq!(len("12、粮食产量"), 3);
+        assert_eq!(len("六是完成节能任务"), 2);
+        assert_eq!(len("三、主要目标"), 2);
+        // an opening quote the text does not close, a bullet before it
+        assert_eq!(len("●“生产总值增长6%"), 2);
+        assert_eq!(len("“十五五”规划"), 0);
+        // a figure is no item number
+        assert_eq!(len("6.5%左右"), 0);
+        assert_eq!(len("生产总值增长5%"), 0);
+        assert_eq!(len("十年"), 0);
+    }
 
     #[test]
     fn a_lost_nei_with_its_garbled_gloss() {

@@ -70,7 +70,7 @@ pub(crate) fn read_sentence(
     let mut items = r.items;
     items.retain(|it| !it.figs.is_empty());
     for it in &mut items {
-        it.start = skip_bullet(c, it.start, it.end);
+        it.start += crate::norm::list_marker_len(c, it.start, it.end);
         it.end = without_goal_word(c, it.start, it.end);
     }
     items
@@ -488,37 +488,6 @@ const VERB_LEADS: &[&str] = &[
     "总量达",
 ];
 
-/// Skips a list marker (●, ——, 1., 一是) or an open quotation mark at the
-/// start of an evidence text.
-fn skip_bullet(c: &[char], mut s: usize, e: usize) -> usize {
-    while s < e && "●■◆▲★•·◎□-—>○◇".contains(c[s]) {
-        s += 1;
-    }
-    // a quotation the clause does not close (“生产总值增长6%)
-    while s < e && matches!(c[s], '“' | '「' | '『') && !c[s..e].contains(&closing(c[s])) {
-        s += 1;
-    }
-    let mut k = s;
-    while k < e && c[k].is_ascii_digit() {
-        k += 1;
-    }
-    if k > s
-        && k < e
-        && matches!(c[k], '.' | '．' | '、')
-        && !c.get(k + 1).is_some_and(char::is_ascii_digit)
-    {
-        return k + 1;
-    }
-    let mut k = s;
-    while k < e && "一二三四五六七八九十".contains(c[k]) {
-        k += 1;
-    }
-    if k > s && k < e && c[k] == '是' {
-        return k + 1;
-    }
-    s
-}
-
 /// The end of an evidence text without a trailing 目标 after its figure
 /// (围绕地区生产总值增长7%左右目标: the goal word names what the figure is).
 fn without_goal_word(c: &[char], s: usize, e: usize) -> usize {
@@ -533,14 +502,6 @@ fn without_goal_word(c: &[char], s: usize, e: usize) -> usize {
         }
     }
     e
-}
-
-fn closing(open: char) -> char {
-    match open {
-        '「' => '」',
-        '『' => '』',
-        _ => '”',
-    }
 }
 
 fn segs_start_of(segs: &[(usize, usize)], pos: usize) -> usize {
