@@ -637,7 +637,6 @@ impl Validator<'_> {
             let p = PathBuf::from(p);
             if p.is_absolute() { p } else { base.join(p) }
         };
-
         if pipeline.channel_capacity == 0 {
             self.problem_key("pipeline.channel_capacity", "must be at least 1");
         }
@@ -660,38 +659,32 @@ impl Validator<'_> {
             .as_ref()
             .map(|d| self.duration("pipeline.max_duration", d));
 
-        let mut seeds = Vec::new();
-        for s in &fetch.seeds {
-            if let Some(u) = self.url("fetch.seeds", &s.span(), s.get_ref()) {
-                seeds.push(u);
-            }
+        let fetch_opts = self.fetch(&fetch, &resolve);
+        let clean = self.clean(clean);
+        let extract_opts = self.extract(&extract, &resolve);
+        let write_opts = self.write(&write);
+
+        Config {
+            path: self.path.to_owned(),
+            hash: String::new(),
+            name: pipeline.name,
+            output,
+            channel_capacity: pipeline.channel_capacity.max(1),
+            checkpoint_pages: pipeline.checkpoint_pages.max(1),
+            checkpoint_interval,
+            max_duration,
+            drain_deadline,
+            fetch: fetch_opts,
+            recheck: fetch.recheck,
+            clean: Cleaner::new(clean),
+            extract: extract_opts,
+            write: write_opts,
         }
-        for f in &fetch.seed_files {
-            let p = resolve(f.get_ref());
-            match std::fs::read_to_string(&p) {
-                Ok(text) => {
-                    for (i, line) in text.lines().enumerate() {
-                        let line = line.trim();
-                        if line.is_empty() || line.starts_with('#') {
-                            continue;
-                        }
-                        match Url::parse(line) {
-                            Ok(u) if matches!(u.scheme(), "http" | "https") => seeds.push(u),
-                            _ => self.problems.push(format!(
-                                "{}:{}: `{line}` is not an http(s) URL (from `fetch.seed_files`)",
-                                p.display(),
-                                i + 1
-                            )),
-                        }
-                    }
-                }
-                Err(e) => self.problem(
-                    "fetch.seed_files",
-                    &f.span(),
-                    format_args!("cannot read `{}`: {e}", p.display()),
-                ),
-            }
-        }
+    }
+
+    /// `[fetch]` as the crawler's options; the seeds of `seeds` and `seed_files`.
+    fn fetch(&mut self, fetch: &RawFetch, resolve: &impl Fn(&str) -> PathBuf) -> FetchOptions {
+        let seeds = self.seeds(fetch, resolve);
         let follow = self.regexes("fetch.follow", &fetch.follow);
         let deny = self.regexes("fetch.deny", &fetch.deny);
         if !(fetch.per_host_rate.is_finite() && fetch.per_host_rate > 0.0) {
@@ -727,7 +720,7 @@ impl Validator<'_> {
                 },
             );
         }
-        let fetch_opts = FetchOptions {
+        FetchOptions {
             seeds,
             follow,
             deny,
@@ -751,8 +744,48 @@ impl Validator<'_> {
             max_retry_after: self.duration("fetch.max_retry_after", &fetch.max_retry_after),
             max_queued_per_host: fetch.max_queued_per_host.max(1),
             max_pages: fetch.max_pages,
-        };
+        }
+    }
 
+    /// The URLs of `fetch.seeds` and of the files of `fetch.seed_files`.
+    fn seeds(&mut self, fetch: &RawFetch, resolve: &impl Fn(&str) -> PathBuf) -> Vec<Url> {
+        let mut seeds = Vec::new();
+        for s in &fetch.seeds {
+            if let Some(u) = self.url("fetch.seeds", &s.span(), s.get_ref()) {
+                seeds.push(u);
+            }
+        }
+        for f in &fetch.seed_files {
+            let p = resolve(f.get_ref());
+            match std::fs::read_to_string(&p) {
+                Ok(text) => {
+                    for (i, line) in text.lines().enumerate() {
+                        let line = line.trim();
+                        if line.is_empty() || line.starts_with('#') {
+                            continue;
+                        }
+                        match Url::parse(line) {
+                            Ok(u) if matches!(u.scheme(), "http" | "https") => seeds.push(u),
+                            _ => self.problems.push(format!(
+                                "{}:{}: `{line}` is not an http(s) URL (from `fetch.seed_files`)",
+                                p.display(),
+                                i + 1
+                            )),
+                        }
+                    }
+                }
+                Err(e) => self.problem(
+                    "fetch.seed_files",
+                    &f.span(),
+                    format_args!("cannot read `{}`: {e}", p.display()),
+                ),
+            }
+        }
+        seeds
+    }
+
+    /// `[clean]` as the cleaner's rules, selectors checked.
+    fn clean(&mut self, clean: RawClean) -> CleanRules {
         let clean = CleanRules::from(clean);
         if let Err(e) = clean.validate() {
             let key = match &e {
@@ -761,7 +794,15 @@ impl Validator<'_> {
             };
             self.problem_key(&key, e);
         }
+        clean
+    }
 
+    /// `[extract]` as the extract stage's options, dictionary files checked.
+    fn extract(
+        &mut self,
+        extract: &RawExtract,
+        resolve: &impl Fn(&str) -> PathBuf,
+    ) -> ExtractOptions {
         let dictionary = if extract.dictionary.get_ref() == "builtin" {
             Dictionary::Builtin
         } else {
@@ -791,6 +832,15 @@ impl Validator<'_> {
             })
             .collect();
 
+        ExtractOptions {
+            dictionary,
+            extra_dictionaries,
+            outcomes: extract.outcomes,
+        }
+    }
+
+    /// `[write]` as the writer's options.
+    fn write(&mut self, write: &RawWrite) -> WriteOptions {
         if !(1..=22).contains(&write.zstd_level) {
             self.problem_key(
                 "write.zstd_level",
@@ -803,32 +853,11 @@ impl Validator<'_> {
                 self.path.display()
             ));
         }
-        let write_opts = WriteOptions {
+        WriteOptions {
             zstd_level: write.zstd_level,
             row_group_rows: write.row_group_rows.max(1),
             max_file_rows: write.max_file_rows.max(1),
             max_file_bytes: self.size("write.max_file_size", &write.max_file_size),
-        };
-
-        Config {
-            path: self.path.to_owned(),
-            hash: String::new(),
-            name: pipeline.name,
-            output,
-            channel_capacity: pipeline.channel_capacity.max(1),
-            checkpoint_pages: pipeline.checkpoint_pages.max(1),
-            checkpoint_interval,
-            max_duration,
-            drain_deadline,
-            fetch: fetch_opts,
-            recheck: fetch.recheck,
-            clean: Cleaner::new(clean),
-            extract: ExtractOptions {
-                dictionary,
-                extra_dictionaries,
-                outcomes: extract.outcomes,
-            },
-            write: write_opts,
         }
     }
 }
