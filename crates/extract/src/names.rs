@@ -28,6 +28,22 @@ pub(crate) const NAME_TAIL: &[&str] = &[
     "也",
     "还",
     "仍",
+    // the modal and aspect words between a name and its predicate (出生率应
+    // 控制在11‰以内, 粮食产量继续稳定在…, 物价基本稳定)
+    "应",
+    "须",
+    "必须",
+    "力争",
+    "争取",
+    "确保",
+    "努力",
+    "力求",
+    "继续",
+    "进一步",
+    "持续",
+    "基本",
+    "有望",
+    "可望",
 ];
 
 pub(crate) fn has_han(s: &str) -> bool {
@@ -47,6 +63,14 @@ pub(crate) fn strip_tail_verbs(s: &str) -> String {
         for w in NAME_TAIL {
             // 排放总量 names a measure (主要污染物排放总量)
             if *w == "总量" && t.ends_with("排放总量") {
+                continue;
+            }
+            // 供应, 响应, 效应 are nouns (电力供应)
+            if *w == "应"
+                && ["供应", "响应", "效应", "适应", "反应", "对应"]
+                    .iter()
+                    .any(|n| t.ends_with(n))
+            {
                 continue;
             }
             if let Some(x) = t.strip_suffix(w) {

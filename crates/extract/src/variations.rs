@@ -263,6 +263,28 @@ fn qualitative_targets_name_an_indicator() {
 }
 
 #[test]
+fn modal_and_aspect_words_are_not_part_of_a_name() {
+    let t = targets(
+        "今年主要预期目标是：人口出生率应控制在11‰以内，森林覆盖率力争达到45%，粮食产量继续稳定在500万吨以上，物价总水平基本稳定。",
+    );
+    let names: Vec<&str> = t.iter().map(|x| x.raw_name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["人口出生率", "森林覆盖率", "粮食产量", "物价总水平"],
+        "{t:#?}"
+    );
+    assert_eq!(t[0].indicator, "other:人口出生率");
+    assert_eq!(
+        (t[0].value, t[0].qualifier),
+        (Some(11.0), Qualifier::AtMost)
+    );
+    assert_eq!(t[2].indicator, "grain_output");
+    // 供应 is a noun, not a name with a modal 应
+    assert_eq!(crate::names::strip_tail_verbs("电力供应"), "电力供应");
+    assert_eq!(crate::names::strip_tail_verbs("出生率应"), "出生率");
+}
+
+#[test]
 fn catch_all_binding_indicators_are_not_targets() {
     let t = targets(
         "今年主要预期目标是：地区生产总值增长6%，各项约束性指标完成上级下达任务，节能减排和大气、水环境质量等约束性指标完成市下达的目标任务。",
