@@ -149,9 +149,10 @@ fn cue_year(c: &regex::Captures<'_>, body: &str) -> Option<i32> {
         y.as_str().parse().ok()
     } else if let Some(y) = c.get(8) {
         // 到2020年…目标 is a five-year goal; 2005年政府工作及“十五”计划
-        // reviews a five-year plan; 2021年…计划执行情况 reviews the year
+        // reviews a five-year plan; 2021年…计划执行情况, …计划完成情况,
+        // 2022年计划目标|2022年实绩 review the year
         let end = c.get(0).map_or(0, |m| m.end());
-        let carried_out = c[0].ends_with("计划") && body[end..].starts_with("执行");
+        let carried_out = reports_on(&body[end..]);
         (c.get(7).is_none() && !c[0].contains('五'))
             .then(|| {
                 y.as_str()
@@ -171,6 +172,31 @@ fn cue_year(c: &regex::Captures<'_>, body: &str) -> Option<i32> {
     } else {
         None
     }
+}
+
+/// How many chars after a year's plan or targets a word that reports on
+/// them (执行情况, 完成情况, 实绩) is looked for.
+const REPORTED_REACH: usize = 12;
+
+/// Whether the words right after a year's plan or targets report how they
+/// were carried out (…计划执行情况, …目标完成情况, 计划目标|实绩): the text
+/// reviews that year.
+fn reports_on(after: &str) -> bool {
+    let near: String = after
+        .chars()
+        .take(REPORTED_REACH)
+        .take_while(|&c| !matches!(c, '。' | '\n' | '；'))
+        .collect();
+    [
+        "执行",
+        "完成情况",
+        "实绩",
+        "实现情况",
+        "落实情况",
+        "完成进度",
+    ]
+    .iter()
+    .any(|w| near.contains(w))
 }
 
 /// The years named right before a target phrase the normalisation dropped

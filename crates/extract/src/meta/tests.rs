@@ -225,6 +225,17 @@ fn the_year_after_the_one_a_text_looks_back_on() {
         ),
         Some(2022)
     );
+    // …计划完成情况, a table of 计划目标 against 实绩: the year is reviewed
+    assert_eq!(
+        year(
+            "2022年温州市国民经济和社会发展计划完成情况\n2022年计划目标|2022年实绩\n增长7%左右|增长3.7%\n"
+        ),
+        Some(2023)
+    );
+    assert_eq!(
+        year("一、2019年主要预期目标完成情况\n地区生产总值增长6.5%。\n"),
+        Some(2020)
+    );
     // 主要工作安排 plans the year it names; 主要工作 alone reviews it
     assert_eq!(
         year("今年经济社会发展主要预期目标是：地区生产总值增长8%左右。\n三、2024年主要工作安排\n"),
