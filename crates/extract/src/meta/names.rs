@@ -128,6 +128,9 @@ pub(super) const NOT_REGIONS: &[&str] = &[
 const NOT_IN_NAMES: &[&str] = &[
     "向", "作", "代表", "大会", "会议", "报告", "省长", "市长", "县长", "区长", "州长", "主席",
     "听取", "审议", "今天", "上午", "下午", "召开", "开幕",
+    // verbs a sentence puts before 市/区 (出席市人代会, 较好完成市…下达的任务)
+    "出席", "列席", "参加", "举行", "完成", "实现", "落实", "部署", "推进", "贯彻", "带领", "率领",
+    "决策", "打探",
 ];
 
 /// Function words no region's name holds (和 and 将 do: 和平区, 将乐县).
@@ -387,7 +390,7 @@ pub(super) fn body_region(body: &str, mp: &MetaPatterns, m: &mut Meta) {
             || c[1]
                 .chars()
                 .any(|x| "全我本各该市县区省驻辖郊的和与及在对向为是了等".contains(x))
-            || "把将被从到入出进个一两三四五六七八九十多每其这那此".contains(first)
+            || "把将被从到入出进个一两三四五六七八九十多每其这那此年月日".contains(first)
             || body[c.get(0).map_or(0, |m| m.end())..]
                 .chars()
                 .next()
