@@ -481,6 +481,52 @@ fn chinese_numeral(s: &str) -> String {
     }
 }
 
+/// `text` as a traditional-character mirror serves it: the common chars of a
+/// targets paragraph in traditional form, with the pinyin gloss such mirrors
+/// inject after them (地區(qū)生產(chǎn)總值).
+fn glossed_traditional(text: &str) -> String {
+    const GLOSSED: &[(char, &str)] = &[
+        ('区', "區(qū)"),
+        ('产', "產(chǎn)"),
+        ('发', "發(fā)"),
+        ('经', "經(jīng)"),
+        ('济', "濟(jì)"),
+        ('标', "標(biāo)"),
+        ('预', "預(yù)"),
+        ('长', "長(zhǎng)"),
+        ('业', "業(yè)"),
+        ('镇', "鎮(zhèn)"),
+        ('进', "進(jìn)"),
+        ('规', "規(guī)"),
+        ('稳', "穩(wěn)"),
+        ('内', "內(nèi)"),
+        ('实', "實(shí)"),
+        ('乡', "鄉(xiāng)"),
+        ('农', "農(nóng)"),
+        ('总', "總(zǒng)"),
+        ('价', "價(jià)"),
+        ('费', "費(fèi)"),
+        ('调', "調(diào)"),
+        ('万', "萬(wàn)"),
+    ];
+    // (and without a gloss)
+    const SIMPLIFIED: &str = "资额单粮亿吨涨与环质达财税织动员劳务";
+    const TRADITIONAL: &str = "資額單糧億噸漲與環質達財稅織動員勞務";
+    text.chars()
+        .map(|c| {
+            GLOSSED
+                .iter()
+                .find(|(s, _)| *s == c)
+                .map(|(_, g)| (*g).to_owned())
+                .or_else(|| {
+                    let k = SIMPLIFIED.chars().position(|s| s == c)?;
+                    TRADITIONAL.chars().nth(k).map(String::from)
+                })
+                .unwrap_or_else(|| c.to_string())
+        })
+        .collect()
+}
+
 /// `text` broken into lines of `width` chars, as e-papers and PDFs print it.
 fn hard_wrapped(text: &str, width: usize) -> String {
     let chars: Vec<char> = text.chars().collect();
@@ -494,7 +540,8 @@ fn hard_wrapped(text: &str, width: usize) -> String {
 /// The same targets paragraph written the ways reports and reposts write
 /// lists — one line per item, bullets, numbers, circled numbers, 一是…,
 /// commas for semicolons, 百分之 for %, full-width ％, lines hard-wrapped at
-/// one width, a news sentence with no cue — reads to the same targets, for
+/// one width, traditional characters with a mirror's pinyin glosses, a news
+/// sentence with no cue — reads to the same targets, for
 /// every report of `fixtures/dev`.
 #[test]
 fn a_targets_paragraph_reads_the_same_however_its_list_is_written() {
@@ -569,6 +616,8 @@ fn a_targets_paragraph_reads_the_same_however_its_list_is_written() {
             // an e-paper's or a PDF's lines of one width, broken mid-word
             hard_wrapped(p, 23),
             hard_wrapped(p, 31),
+            // a traditional-character mirror with pinyin glosses inside words
+            glossed_traditional(p),
             // a news report's sentence with no cue at all, and one that
             // first gives last year's result
             format!("省长在政府工作报告中说，今年{list}"),
@@ -584,6 +633,26 @@ fn a_targets_paragraph_reads_the_same_however_its_list_is_written() {
     assert_eq!(
         checked, 10,
         "every report of fixtures/dev has a targets paragraph"
+    );
+}
+
+#[test]
+fn a_mirror_gloss_inside_the_words_between_name_and_figure() {
+    // the phrase news prose puts between a name and its figure, glossed
+    let out = news(
+        DATELINE,
+        "河南今年的生產(chǎn)總值目標(biāo)為增長(zhǎng)10%左右，2009年上海市生產(chǎn)總值增長(zhǎng)的預(yù)期目標(biāo)為9%。",
+    );
+    let got: Vec<(&str, Option<f64>)> = out
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.value))
+        .collect();
+    assert_eq!(
+        got,
+        [("gdp", Some(10.0)), ("gdp", Some(9.0))],
+        "{:#?}",
+        out.targets
     );
 }
 

@@ -421,7 +421,7 @@ fn gloss_remnant_end(src: &[char], i: usize) -> Option<usize> {
 /// (`區(qū)`, `發（fā）`). Mirrors inject these inside words, where they would
 /// split names and clauses.
 fn gloss_end(src: &[char], i: usize) -> Option<usize> {
-    if !matches!(src[i], '(' | '（') || i == 0 || !is_han(src[i - 1]) {
+    if !matches!(src.get(i), Some('(' | '（')) || i == 0 || !is_han(src[i - 1]) {
         return None;
     }
     let mut toned = false;
@@ -474,17 +474,22 @@ fn glue_end(src: &[char], i: usize, prev: Option<char>) -> Option<usize> {
     if !is_han(prev) || matches!(prev, '年' | '要' | '的' | '主' | '是' | '为') {
         return None;
     }
-    let matches_at = |k: usize, w: &str| {
-        w.chars()
-            .enumerate()
-            .all(|(j, x)| src.get(k + j).map(|&c| fold(c)) == Some(x))
+    // (a mirror's glosses inside the phrase are read past: 目標(biāo)為)
+    let matches_at = |k: usize, w: &str| -> Option<usize> {
+        let mut at = k;
+        for x in w.chars() {
+            if src.get(at).map(|&c| fold(c)) != Some(x) {
+                return None;
+            }
+            at = gloss_end(src, at + 1).unwrap_or(at + 1);
+        }
+        Some(at)
     };
-    let glue = GLUE.iter().find(|w| matches_at(i, w))?;
-    let end = i + glue.chars().count();
+    let end = GLUE.iter().find_map(|w| matches_at(i, w))?;
     let next = src.get(end).map(|&c| fold(c))?;
     let figure_follows = next.is_ascii_digit()
-        || matches_at(end, "增长")
-        || matches_at(end, "百分之")
+        || matches_at(end, "增长").is_some()
+        || matches_at(end, "百分之").is_some()
         || "一二三四五六七八九十两".contains(next);
     figure_follows.then_some(end)
 }
