@@ -106,6 +106,11 @@ fn is_table_header(t: &str) -> bool {
         && !t.contains(['%', '：', '，', '。'])
 }
 
+/// The least share of a text (numerator, denominator) a plan part that
+/// opens with a plan lead (今年是…) holds: in a report the plan part is a
+/// third of the text or more; the last lines of a news item are none.
+const PLAN_PART_MIN_SHARE: (usize, usize) = (1, 5);
+
 /// Index of the first paragraph after the review of past years.
 pub(crate) fn review_end(
     n: &Norm,
@@ -115,6 +120,12 @@ pub(crate) fn review_end(
 ) -> usize {
     for (i, &(s, e)) in paras.iter().enumerate() {
         let t = n.text(s, e);
+        // (a plan part holds much of a report: a line near the end of a news
+        // item written one sentence a line, 今年是“十二五”…, opens none)
+        let rest = n.len() - s;
+        if rest * PLAN_PART_MIN_SHARE.1 < n.len() * PLAN_PART_MIN_SHARE.0 {
+            break;
+        }
         if is_heading(t) && !t.contains("回顾") && !t.contains("总结") && !t.contains("报告")
         {
             if lp.numbered_heading.is_match(t) || lp.plan_heading.is_match(t) {

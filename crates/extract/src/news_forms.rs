@@ -657,6 +657,26 @@ fn a_mirror_gloss_inside_the_words_between_name_and_figure() {
 }
 
 #[test]
+fn a_news_item_one_sentence_a_line_cut_short_is_no_report_with_a_plan_part() {
+    // its last line, cut mid-sentence, reads like a heading that names the
+    // five-year plan: it does not open a plan part that would hide the lead
+    let out = news(
+        DATELINE,
+        "生产总值增长10%，城镇居民人均可支配收入增长12%，居民消费价格涨幅控制在4%左右，这是政府工作报告提出的今年目标。\n去年，我省生产总值首次突破1万亿元。\n今年，政府工作报告确定的主要预期目标，与去年持平。\n稳中求进\n今年是“十二五”规划承上启下的第二",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(10.0), Qualifier::Exact),
+            ("urban_disposable_income", Some(12.0), Qualifier::Exact),
+            ("cpi", Some(4.0), Qualifier::About),
+        ],
+        "{:#?}",
+        out.targets
+    );
+}
+
+#[test]
 fn the_target_word_before_a_name_is_not_the_name() {
     let out = news(DATELINE, "市长表示，今年的目标是经济增长达到6%至6.5%。");
     let got: Vec<(&str, Option<f64>, Option<f64>)> = out
