@@ -8,6 +8,7 @@
 //! one iteration of each bench there, so that the driver can turn criterion's
 //! times into pages/s and MB/s.
 
+use std::fmt::Write as _;
 use std::hint::black_box;
 use std::sync::Arc;
 use std::sync::atomic::AtomicU32;
@@ -149,6 +150,24 @@ fn main() {
             }
         });
     });
+    // a huge page (3,000 targets paragraphs, then filler): the extractor's
+    // work stays linear in the text (crates/extract's large_inputs_finish
+    // checks the rows)
+    let mut large = String::new();
+    for i in 0..3000 {
+        let _ = write!(
+            large,
+            "今年主要预期目标是：地区生产总值增长6.{i:04}%左右，城乡居民人均可支配收入分别增长7%、8%。"
+        );
+    }
+    large += &"增长5%以上".repeat(20_000);
+    large += &"地".repeat(100_000);
+    let large = Document::from_text("large.txt", &large);
+    g.throughput(Throughput::Bytes(large.text.len() as u64));
+    g.bench_function("extract_large", |b| {
+        b.iter(|| black_box(ex.extract(&large)));
+    });
+    g.throughput(Throughput::Bytes(text_bytes as u64));
     let tmp = tempfile::tempdir().expect("tempdir");
     let opts = WriteOptions::default();
     g.bench_function("parquet_documents", |b| {

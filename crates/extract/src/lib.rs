@@ -217,10 +217,19 @@ impl Extractor {
         for it in &items {
             to_targets(&n, it, doc, m.target_year, &mut targets);
         }
+        // a figure stated twice (除了地区生产总值增长7.5%，…还包括：…) is one
+        // target; qualitative targets, which have none, are told apart by
+        // where they stand
         dedup_by(&mut targets, |t| {
+            let at = if t.value.is_none() { t.char_start } else { 0 };
             format!(
-                "{}|{:?}|{}|{}",
-                t.indicator, t.value, t.char_start, t.measure
+                "{}|{:?}|{:?}|{}|{:?}|{}|{at}",
+                t.indicator,
+                t.value,
+                t.value_max,
+                t.measure,
+                t.unit,
+                t.qualifier.as_str()
             )
         });
         let mut outcomes = Vec::new();

@@ -565,19 +565,7 @@ fn a_targets_paragraph_reads_the_same_however_its_list_is_written() {
                 format!("2026年某某省人民政府工作报告\n二、2026年工作安排\n{text}\n")
             },
         );
-        let mut k: Vec<String> = ex()
-            .extract(&doc)
-            .targets
-            .iter()
-            .map(|t| {
-                format!(
-                    "{} {:?} {:?} {:?} {:?} {:?}",
-                    t.indicator, t.measure, t.value, t.value_max, t.unit, t.qualifier
-                )
-            })
-            .collect();
-        k.sort();
-        k
+        crate::variations::value_keys(&ex().extract(&doc).targets)
     };
     let mut checked = 0;
     for f in files {
@@ -670,6 +658,23 @@ fn a_news_item_one_sentence_a_line_cut_short_is_no_report_with_a_plan_part() {
             ("gdp", Some(10.0), Qualifier::Exact),
             ("urban_disposable_income", Some(12.0), Qualifier::Exact),
             ("cpi", Some(4.0), Qualifier::About),
+        ],
+        "{:#?}",
+        out.targets
+    );
+}
+
+#[test]
+fn a_target_stated_again_is_one_row() {
+    let out = news(
+        DATELINE,
+        "省长在政府工作报告中提到，今年的主要预期目标是：地区生产总值增长7.5%。除了地区生产总值增长7.5%，今年的主要预期目标还包括：城镇新增就业70万人。",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(7.5), Qualifier::Exact),
+            ("new_urban_jobs", Some(70.0), Qualifier::Exact),
         ],
         "{:#?}",
         out.targets

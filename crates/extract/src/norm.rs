@@ -474,7 +474,8 @@ fn glue_end(src: &[char], i: usize, prev: Option<char>) -> Option<usize> {
     if !is_han(prev) || matches!(prev, '年' | '要' | '的' | '主' | '是' | '为') {
         return None;
     }
-    // (a mirror's glosses inside the phrase are read past: 目標(biāo)為)
+    // (a mirror's glosses and the spaces some pages put between chars are
+    // read past, as the normalisation drops them: 目標(biāo)為, 目 标 为)
     let matches_at = |k: usize, w: &str| -> Option<usize> {
         let mut at = k;
         for x in w.chars() {
@@ -482,6 +483,9 @@ fn glue_end(src: &[char], i: usize, prev: Option<char>) -> Option<usize> {
                 return None;
             }
             at = gloss_end(src, at + 1).unwrap_or(at + 1);
+            while src.get(at).is_some_and(|&c| c != '\n' && c.is_whitespace()) {
+                at += 1;
+            }
         }
         Some(at)
     };

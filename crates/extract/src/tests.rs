@@ -750,6 +750,68 @@ fn real_texts_hold_their_scores() {
     }
 }
 
+/// Every text of `fixtures/dev2` reads to the same targets and metadata when
+/// a page lays it out otherwise: a space between every two characters (PDF
+/// text), one sentence a line (one `<p>` a sentence), Windows line ends,
+/// indented or double-spaced paragraphs, ASCII punctuation. (One sentence a
+/// line keeps the canonical targets: a non-standard target on a line after
+/// the list, 生态环境质量、能源、水资源等指标按国家要求落实。, is not read, as
+/// the list does not go on to a paragraph of non-standard aims.)
+#[test]
+fn real_texts_read_the_same_in_every_layout_of_the_web() {
+    type Layout = fn(&str, &regex::Regex) -> String;
+    let between_han = regex::Regex::new(r"(\p{Han})(\p{Han})").expect("pattern");
+    let layouts: [(&str, Layout); 6] = [
+        ("spaces", |t, re| {
+            // (twice: the matches of one pass do not overlap)
+            let once = re.replace_all(t, "$1 $2");
+            re.replace_all(&once, "$1 $2").into_owned()
+        }),
+        ("one sentence a line", |t, _| {
+            t.replace('。', "。\n").replace('；', "；\n")
+        }),
+        ("CRLF", |t, _| t.replace('\n', "\r\n")),
+        ("indented", |t, _| t.replace('\n', "\n\u{3000}\u{3000}")),
+        ("double-spaced", |t, _| t.replace('\n', "\n\n")),
+        ("ASCII punctuation", |t, _| {
+            t.replace('，', ",").replace('；', ";").replace('：', ":")
+        }),
+    ];
+    let key = |text: &str, canonical: bool| {
+        let out = ex().extract(&Document::from_text("t.txt", text));
+        let mut k = crate::variations::value_keys(
+            out.targets
+                .iter()
+                .filter(|t| !canonical || !t.indicator.starts_with("other:")),
+        );
+        let r = &out.report;
+        k.push(format!(
+            "{:?} {:?} {:?} {:?}",
+            r.province, r.region, r.level, r.target_year
+        ));
+        k
+    };
+    let dir = Path::new(FIX).join("dev2/reports");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 32);
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        for (name, layout) in &layouts {
+            let canonical = *name == "one sentence a line";
+            assert_eq!(
+                key(&layout(&text, &between_han), canonical),
+                key(&text, canonical),
+                "{} ({name})",
+                f.display()
+            );
+        }
+    }
+}
+
 /// A region name read with the words around it (于上海市, 全省, 广东省省) is
 /// put right by the gazetteer, or dropped; a real name is left alone.
 #[test]

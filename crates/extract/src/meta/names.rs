@@ -121,6 +121,11 @@ pub(super) const NOT_REGIONS: &[&str] = &[
     "代市",
     "代县",
     "代区",
+    // the kind of a division without its name (自治区人民政府主席…)
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
 ];
 
 /// Words a region's name never holds: a title's speaker or verb glued in

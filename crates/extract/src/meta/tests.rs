@@ -48,6 +48,8 @@ fn phrases_ending_in_a_region_suffix_are_no_names() {
     assert!(chain_of("较好完成市", &mp).is_empty());
     assert!(chain_of("出席市", &mp).is_empty());
     assert!(chain_of("打探区", &mp).is_empty());
+    // the kind of a division without its name
+    assert!(chain_of("自治区", &mp).is_empty());
     // a body's full form never starts with the 年 of a date (2022年温州市…)
     let m = meta(
         "一、2022年温州市国民经济和社会发展计划执行情况\n2022年，全市上下攻坚克难，我市经济稳中有进。\n表1 2022年温州市国民经济和社会发展计划完成情况\n",
