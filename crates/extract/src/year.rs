@@ -54,7 +54,9 @@ impl YearPatterns {
                 r"(?:确定|明确|提出|安排|部署|锁定)了?(20\d\d)年|",
                 r"(到|至|截至|至到)?(20\d\d)年，?[^。；，：]{0,12}?(?:主要预期目标|预期目标|主要目标|发展目标|目标任务|计划|目标是|目标为|目标定为|目标：|目标\n|预期)|",
                 // 2022年，果洛州实现地区生产总值…: last year's result
-                r"(20\d\d)年，?[^。；，：]{0,10}?(?:实现|完成)了?(?:全[省市区县州])?(?:地区)?生产总值",
+                r"(20\d\d)年，?[^。；，：]{0,10}?(?:实现|完成)了?(?:全[省市区县州])?(?:地区)?生产总值|",
+                // 2023年伊始，三亚再次按下了拼经济“快进键”: the year has begun
+                r"(20\d\d)年(?:伊始|开年之际|开年)",
             )),
             session: re(concat!(
                 r"(?:第?([一二三四五六七八九十]{1,3}|\d{1,2})届(?:人民代表大会|人大)(?:常委会)?第?([一二三四五六七八九十]|\d)次(?:全体)?会议)|",
@@ -118,6 +120,7 @@ pub(crate) fn from_cues(body: &str, glued: &[i32], yp: &YearPatterns) -> Option<
     let cued = yp
         .cue
         .captures_iter(body)
+        .filter(|c| !expectations(c, body))
         .filter_map(|c| cue_year(&c, body));
     let mut votes: Vec<(i32, usize)> = Vec::new();
     for y in glued.iter().copied().chain(cued) {
@@ -130,6 +133,25 @@ pub(crate) fn from_cues(body: &str, glued: &[i32], yp: &YearPatterns) -> Option<
         .into_iter()
         .max_by_key(|&(y, k)| (k, y))
         .map(|(y, _)| y)
+}
+
+/// Whether a cue that ends in 预期 uses the word for the public's
+/// expectations, not the year's aims (2022年，受需求收缩、供给冲击、预期转弱
+/// 三重压力…, 超预期因素, 稳预期).
+fn expectations(c: &regex::Captures<'_>, body: &str) -> bool {
+    let Some(m) = c.get(0).filter(|m| m.as_str().ends_with("预期")) else {
+        return false;
+    };
+    let before = &body[..m.end() - "预期".len()];
+    let after = &body[m.end()..];
+    [
+        "转弱", "减弱", "偏弱", "不稳", "走弱", "下降", "管理", "引导", "改善", "好转",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+        || ["超", "稳", "社会", "市场", "弱"]
+            .iter()
+            .any(|w| before.ends_with(w))
 }
 
 /// The coming year one match of [`YearPatterns::cue`] names, if it names one.
@@ -161,6 +183,8 @@ fn cue_year(c: &regex::Captures<'_>, body: &str) -> Option<i32> {
                     .map(|y| y + i32::from(carried_out))
             })
             .flatten()
+    } else if let Some(y) = c.get(10) {
+        y.as_str().parse().ok()
     } else if let Some(y) = c.get(9) {
         // …力争实现地区生产总值增长6.5%: an aim, not a result
         let aim = ["力争", "确保", "预期", "目标", "计划", "要", "将"]
@@ -390,6 +414,12 @@ mod tests {
                 Some(2010),
             ),
             ("报告对2005年政府工作及“十五”计划完成情况作了总结", None),
+            // 预期 as the public's expectations is no aim of the year
+            (
+                "2022年，受需求收缩、供给冲击、预期转弱三重压力和超预期因素影响，经济在逆境中奋起",
+                None,
+            ),
+            ("2023年伊始，三亚再次按下了拼经济“快进键”", Some(2023)),
         ] {
             assert_eq!(from_cues(text, &[], &yp), want, "{text}");
         }
