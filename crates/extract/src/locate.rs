@@ -809,6 +809,24 @@ fn has_figure(t: &str) -> bool {
     run
 }
 
+/// Whether a text is written one sentence a line (a page that puts every
+/// sentence in a `<p>` of its own): nearly all of its lines that end a
+/// sentence hold just one.
+fn sentence_lines(n: &Norm, paras: &[(usize, usize)]) -> bool {
+    let (mut ending, mut single) = (0usize, 0usize);
+    for &(s, e) in paras {
+        let t = n.text(s, e);
+        if t.ends_with('。') {
+            ending += 1;
+            single += usize::from(t.matches('。').count() == 1);
+        }
+    }
+    ending >= SENTENCE_LINES_MIN && single * 10 >= ending * 9
+}
+
+/// The fewest sentence lines that make a layout of one sentence a line.
+const SENTENCE_LINES_MIN: usize = 5;
+
 /// Items from `from` to the end of paragraph `pi`, then following paragraphs
 /// while they continue the list.
 fn read_block(
@@ -918,7 +936,15 @@ fn read_block(
             first = read((a2, b2));
         }
         let canonical = first.iter().any(|it| !it.indicator.starts_with("other:"));
-        if first.is_empty() || (!lead_empty && !canonical) {
+        // (in a text written one sentence a line the next line is the list's
+        // next sentence: a non-standard target goes on with it, as in a
+        // paragraph — 常住和户籍人口城镇化率分别达到59%和49%。 — but not a work
+        // section's aim, 提出要力争全年新增百亿企业10家)
+        let next_sentence = sentence_lines(n, paras)
+            && !["力争", "提出", "争取", "推动", "实施"]
+                .iter()
+                .any(|w| n.text(s, e).contains(w));
+        if first.is_empty() || (!lead_empty && !canonical && !next_sentence) {
             break;
         }
         out.extend(first);

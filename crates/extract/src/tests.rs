@@ -753,10 +753,7 @@ fn real_texts_hold_their_scores() {
 /// Every text of `fixtures/dev2` reads to the same targets and metadata when
 /// a page lays it out otherwise: a space between every two characters (PDF
 /// text), one sentence a line (one `<p>` a sentence), Windows line ends,
-/// indented or double-spaced paragraphs, ASCII punctuation. (One sentence a
-/// line keeps the canonical targets: a non-standard target on a line after
-/// the list, 生态环境质量、能源、水资源等指标按国家要求落实。, is not read, as
-/// the list does not go on to a paragraph of non-standard aims.)
+/// indented or double-spaced paragraphs, ASCII punctuation.
 #[test]
 fn real_texts_read_the_same_in_every_layout_of_the_web() {
     type Layout = fn(&str, &regex::Regex) -> String;
@@ -777,13 +774,9 @@ fn real_texts_read_the_same_in_every_layout_of_the_web() {
             t.replace('，', ",").replace('；', ";").replace('：', ":")
         }),
     ];
-    let key = |text: &str, canonical: bool| {
+    let key = |text: &str| {
         let out = ex().extract(&Document::from_text("t.txt", text));
-        let mut k = crate::variations::value_keys(
-            out.targets
-                .iter()
-                .filter(|t| !canonical || !t.indicator.starts_with("other:")),
-        );
+        let mut k = crate::variations::value_keys(&out.targets);
         let r = &out.report;
         k.push(format!(
             "{:?} {:?} {:?} {:?}",
@@ -800,11 +793,11 @@ fn real_texts_read_the_same_in_every_layout_of_the_web() {
     assert_eq!(files.len(), 32);
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap();
+        let want = key(&text);
         for (name, layout) in &layouts {
-            let canonical = *name == "one sentence a line";
             assert_eq!(
-                key(&layout(&text, &between_han), canonical),
-                key(&text, canonical),
+                key(&layout(&text, &between_han)),
+                want,
                 "{} ({name})",
                 f.display()
             );
