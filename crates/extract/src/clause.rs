@@ -513,6 +513,15 @@ fn name_range(n: &Norm, ns: usize, ne: usize, mode: Mode) -> Option<(usize, usiz
     if ne <= ns {
         return None;
     }
+    // 【今年目标】经济增长5%左右: a bracketed heading before the first item is
+    // not part of its name
+    let ns = match n.text(ns, ne).rfind(['】', ']']) {
+        Some(i) => ns + n.text(ns, ne)[..i].chars().count() + 1,
+        None => ns,
+    };
+    if ne <= ns {
+        return None;
+    }
     let t = n.text(ns, ne);
     let stripped = strip_tail_verbs(t);
     // 生产总值目标增长8%, 经济增长的预期目标为: the words that call the

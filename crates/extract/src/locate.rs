@@ -510,13 +510,14 @@ impl Looks<'_> {
             .find(|m| m.as_str().contains("季度") || m.as_str() == "上半年" || !aimed(m));
         // 二〇一〇年上海目标…进一步下降、完成“十一五”期间…的目标: a plan named
         // after the target year itself is an aside (its figures are dropped below)
-        // (or after 今年: 今年地区生产总值增长5%…，碳排放双控达到国家下达“十五五”
+        // (or after 今年 or 新的一年: 今年地区生产总值增长5%…，碳排放双控达到国家下达“十五五”
         // 目标任务的序时进度)
         let plan_aside = |m: &regex::Match<'_>| {
             let before = &t[..m.start()];
             is_plan_word(m.as_str())
                 && (year_word.is_some_and(|w| crate::year::with_digit_years(before).contains(w))
-                    || before.contains("今年") && before.contains(['，', '；']))
+                    || NOW_WORDS.iter().any(|w| before.contains(w))
+                        && before.contains(['，', '；']))
         };
         let not_now = lp.not_this_year.find_iter(t).find(|m| !plan_aside(m));
         if let Some(w) = not_now.or(reported) {

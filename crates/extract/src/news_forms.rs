@@ -537,6 +537,32 @@ fn hard_wrapped(text: &str, width: usize) -> String {
         .join("\n")
 }
 
+/// The targets paragraph (its 主要预期目标…： cue line) of every report of
+/// `fixtures/dev`, with the report's path, by file name.
+fn dev_targets_paragraphs() -> Vec<(std::path::PathBuf, String)> {
+    let cue = regex::Regex::new(r"[^\n。]*主要预期目标[^\n]{0,12}：[^\n]*").expect("pattern");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/dev/reports");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures/dev/reports")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    let out: Vec<_> = files
+        .into_iter()
+        .filter_map(|f| {
+            let text = std::fs::read_to_string(&f).expect("report");
+            let p = cue.find(&text)?.as_str().to_owned();
+            Some((f, p))
+        })
+        .collect();
+    assert_eq!(
+        out.len(),
+        10,
+        "every report of fixtures/dev has a targets paragraph"
+    );
+    out
+}
+
 /// The same targets paragraph written the ways reports and reposts write
 /// lists — one line per item, bullets, numbers, circled numbers, 一是…,
 /// commas for semicolons, 百分之 for %, full-width ％, lines hard-wrapped at
@@ -545,14 +571,7 @@ fn hard_wrapped(text: &str, width: usize) -> String {
 /// every report of `fixtures/dev`.
 #[test]
 fn a_targets_paragraph_reads_the_same_however_its_list_is_written() {
-    let cue = regex::Regex::new(r"[^\n。]*主要预期目标[^\n]{0,12}：[^\n]*").expect("pattern");
     let percent = regex::Regex::new(r"(\d+(?:\.\d+)?)%").expect("pattern");
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/dev/reports");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("fixtures/dev/reports")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    files.sort();
     let key = |text: &str| {
         // a full report's plan part, or (no 工作报告 title) a news item
         let doc = Document::from_text(
@@ -567,11 +586,8 @@ fn a_targets_paragraph_reads_the_same_however_its_list_is_written() {
         );
         crate::variations::value_keys(&ex().extract(&doc).targets)
     };
-    let mut checked = 0;
-    for f in files {
-        let text = std::fs::read_to_string(&f).expect("report");
-        let Some(m) = cue.find(&text) else { continue };
-        let p = m.as_str();
+    for (f, p) in dev_targets_paragraphs() {
+        let p = p.as_str();
         let (head, list) = p.split_at(p.find('：').expect("cue") + '：'.len_utf8());
         let items: Vec<&str> = list.split('；').filter(|x| !x.is_empty()).collect();
         let ordinal = |i: usize| chinese_numeral(&(i + 1).to_string());
@@ -616,12 +632,7 @@ fn a_targets_paragraph_reads_the_same_however_its_list_is_written() {
         for v in &variants {
             assert_eq!(key(v), want, "{}:\n{v}", f.display());
         }
-        checked += 1;
     }
-    assert_eq!(
-        checked, 10,
-        "every report of fixtures/dev has a targets paragraph"
-    );
 }
 
 #[test]
@@ -679,6 +690,61 @@ fn a_target_stated_again_is_one_row() {
         "{:#?}",
         out.targets
     );
+}
+
+/// The list of every `fixtures/dev` report, introduced the ways news items,
+/// summaries and reports introduce targets (会议提出, 报告确定, 【今年目标】,
+/// 新的一年, no cue at all …), in a news item with and without a lead that
+/// first gives last year's results, reads to the targets the report's own
+/// paragraph gives.
+#[test]
+fn every_way_a_text_introduces_its_targets_reads_its_list() {
+    let heads = [
+        "会议提出，今年全省经济社会发展的主要预期目标是：",
+        "报告提出，今年全省经济社会发展的主要目标是：",
+        "报告确定，今年全省",
+        "报告提出今年的主要预期目标：",
+        "今年的目标是：",
+        "综合考虑各方面因素，建议今年全省经济社会发展的主要预期目标为：",
+        "今年经济社会发展的总体要求是稳中求进。主要预期目标是：",
+        "今年全省主要预期指标安排如下：",
+        "2026年主要预期指标：",
+        "今年主要目标任务是：",
+        "政府工作报告提出，2026年，全省",
+        "根据省委经济工作会议精神，今年全省经济社会发展的主要预期目标是：",
+        "省长在报告中说，今年全省经济社会发展的主要预期目标是，",
+        "报告指出，今年",
+        "今年，全省将努力实现",
+        "主要预期目标：\n",
+        "【今年目标】",
+        "记者从会上获悉，今年我省",
+        "新的一年，",
+        "今年是“十五五”开局之年，全省经济社会发展的主要预期目标是：",
+    ];
+    let leads = [
+        "",
+        "本报讯（记者 某某）1月20日，某某省第十四届人民代表大会第五次会议开幕。省长某某作政府工作报告。\n报告回顾，2025年全省地区生产总值增长5.4%，一般公共预算收入增长3%，城镇新增就业50万人。\n",
+    ];
+    let key = |text: &str| {
+        crate::variations::value_keys(&ex().extract(&Document::from_text("m.txt", text)).targets)
+    };
+    let mut checked = 0;
+    for (f, p) in dev_targets_paragraphs() {
+        let list = &p[p.find('：').expect("cue") + '：'.len_utf8()..];
+        let want = key(&format!(
+            "2026年某某省人民政府工作报告\n二、2026年工作安排\n{p}\n"
+        ));
+        for head in heads {
+            for lead in leads {
+                let body = format!(
+                    "某某省政府工作报告发布\n2026年01月21日 来源：某某日报\n{lead}{head}{list}\n"
+                );
+                assert_eq!(key(&body), want, "{}:\n{body}", f.display());
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 10 * 20 * 2);
 }
 
 #[test]

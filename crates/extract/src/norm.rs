@@ -567,8 +567,8 @@ pub(crate) fn split_after(n: &Norm, s: usize, e: usize, ends: &[char]) -> Vec<(u
 
 /// The length of the list marker the text `c[s..e]` opens with: bullets
 /// (●, ○, ①, ——), an opening quote the text does not close (“生产总值增长6%),
-/// an item number with its point (6. 6、 but not 6.5) or a Chinese one with
-/// 、 or 是 (六、 六是).
+/// a bracketed heading (【今年目标】), an item number with its point (6. 6、
+/// but not 6.5) or a Chinese one with 、 or 是 (六、 六是).
 pub(crate) fn list_marker_len(c: &[char], s: usize, e: usize) -> usize {
     let e = e.min(c.len());
     let mut k = s;
@@ -583,6 +583,14 @@ pub(crate) fn list_marker_len(c: &[char], s: usize, e: usize) -> usize {
     };
     while k < e && matches!(c[k], '“' | '「' | '『') && !c[k..e].contains(&closing(c[k])) {
         k += 1;
+    }
+    // a bracketed heading before the first item (【今年目标】经济增长5%左右)
+    if k < e
+        && c[k] == '【'
+        && let Some(j) = c[k..e].iter().position(|&x| x == '】')
+        && !c[k..k + j].iter().any(char::is_ascii_digit)
+    {
+        k += j + 1;
     }
     let from = k;
     let mut num = from;
@@ -626,6 +634,7 @@ mod tests {
         // an opening quote the text does not close, a bullet before it
         assert_eq!(len("●“生产总值增长6%"), 2);
         assert_eq!(len("“十五五”规划"), 0);
+        assert_eq!(len("【今年目标】经济增长5%左右"), 6);
         // a figure is no item number
         assert_eq!(len("6.5%左右"), 0);
         assert_eq!(len("生产总值增长5%"), 0);
