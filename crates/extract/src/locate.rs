@@ -65,9 +65,9 @@ impl LocatePatterns {
             ),
             past: re(r"过去|去年|上年|回顾|一年来|完成了|实现了|超额完成|预计"),
             // a target measured against last year (涨幅低于上年实际涨幅,
-            // 与上年持平) names last year without reporting it
+            // 与上年持平, 与2006年持平) names last year without reporting it
             compared: re(
-                r"(?:低于|高于|不低于|不高于|不超过|快于|慢于|好于|优于|略高于|略低于|与|同)(?:上年|去年)(?:实际)?(?:的)?(?:涨幅|增幅|增速|水平|平均水平)?",
+                r"(?:低于|高于|不低于|不高于|不超过|快于|慢于|好于|优于|略高于|略低于|与|同)(?:上年|去年)(?:实际)?(?:的)?(?:涨幅|增幅|增速|水平|平均水平)?|(?:与|同)20\d\d年(?:基本)?持平",
             ),
             // …比上年增长9%: a target when the sentence has named the coming
             // year first (今年全市生产总值比上年增长9%), a result otherwise

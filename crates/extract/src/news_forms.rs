@@ -748,6 +748,19 @@ fn every_way_a_text_introduces_its_targets_reads_its_list() {
 }
 
 #[test]
+fn a_target_held_level_with_a_named_year_is_no_look_back() {
+    let out = crate::variations::run(
+        "某某市政府工作报告发布\n2007年01月21日 来源：某某日报\n报告确定，今年全市生产总值增长16%；合同利用外资20亿美元，与2006年持平，实际利用外资10亿美元，增长7%；全社会固定资产投资增长30.8%；城镇居民人均可支配收入增长10%。\n",
+    );
+    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    assert!(
+        ids.contains(&"fixed_asset_investment") && ids.contains(&"urban_disposable_income"),
+        "{:#?}",
+        out.targets
+    );
+}
+
+#[test]
 fn the_target_word_before_a_name_is_not_the_name() {
     let out = news(DATELINE, "市长表示，今年的目标是经济增长达到6%至6.5%。");
     let got: Vec<(&str, Option<f64>, Option<f64>)> = out
