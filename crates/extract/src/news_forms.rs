@@ -761,6 +761,29 @@ fn a_target_held_level_with_a_named_year_is_no_look_back() {
 }
 
 #[test]
+fn year_on_year_growth_after_the_coming_year_is_an_aim_and_since_the_new_year_a_result() {
+    let out = news(
+        DATELINE,
+        "新的一年，地区生产总值同比增长6%，社会消费品零售总额同比增长8%。",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(6.0), Qualifier::Exact),
+            ("retail_sales", Some(8.0), Qualifier::Exact),
+        ],
+        "{:#?}",
+        out.targets
+    );
+    // 今年以来 reports the months gone by
+    let out = news(
+        DATELINE,
+        "今年以来，全市地区生产总值同比增长6.2%，社会消费品零售总额同比增长7%。",
+    );
+    assert!(out.targets.is_empty(), "{:#?}", out.targets);
+}
+
+#[test]
 fn the_target_word_before_a_name_is_not_the_name() {
     let out = news(DATELINE, "市长表示，今年的目标是经济增长达到6%至6.5%。");
     let got: Vec<(&str, Option<f64>, Option<f64>)> = out
