@@ -349,6 +349,10 @@ fn located(
     // does not make it foreign: 碳排放双控达到国家下达“十五五”目标任务的序时进度;
     // a line that opens with one does: “十五五”时期年均增长6%)
     let foreign = |t: &str, plan_ok: bool| {
+        // (a list's item measured against last year, 比上年提高1个百分点,
+        // 与上年持平, names it without reporting it)
+        let t = &*lp.compared.replace_all(t, "");
+        let t = &*lp.compared_growth.replace_all(t, "");
         let digits = crate::year::with_digit_years(t);
         let opening = t.find(['，', '；', '：']).unwrap_or(t.len());
         lp.past.is_match(t)

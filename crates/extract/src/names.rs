@@ -44,6 +44,10 @@ pub(crate) const NAME_TAIL: &[&str] = &[
     "基本",
     "有望",
     "可望",
+    // a measure word before a predicate without a figure (居民消费价格涨幅与
+    // 上年持平): the name is what it measures
+    "涨幅",
+    "增幅",
 ];
 
 pub(crate) fn has_han(s: &str) -> bool {

@@ -301,6 +301,17 @@ fn modal_and_aspect_words_are_not_part_of_a_name() {
 }
 
 #[test]
+fn a_list_under_its_heading_may_measure_an_item_against_last_year() {
+    let t = targets(
+        "今年经济社会发展的主要预期目标：\n地区生产总值比上年增长6%左右，常住人口城镇化率提高1个百分点，居民消费价格涨幅与上年持平。",
+    );
+    let ids = crate::tests::indicators(&t);
+    assert_eq!(ids, ["gdp", "other:常住人口城镇化率", "cpi"], "{t:#?}");
+    // (the measure word before a predicate without a figure is not the name's)
+    assert_eq!(t[2].raw_name, "居民消费价格");
+}
+
+#[test]
 fn catch_all_binding_indicators_are_not_targets() {
     let t = targets(
         "今年主要预期目标是：地区生产总值增长6%，各项约束性指标完成上级下达任务，节能减排和大气、水环境质量等约束性指标完成市下达的目标任务。",
