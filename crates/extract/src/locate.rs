@@ -941,6 +941,20 @@ fn read_block(
             };
             first = read((a2, b2));
         }
+        // a numbered or bulleted line with no target of its own (2.在持续大幅
+        // 清费减负的同时；) does not end a list whose next marked line goes on
+        let marked = |(s2, e2): (usize, usize)| crate::norm::list_marker_len(&n.chars, s2, e2) > 0;
+        if first.is_empty()
+            && marked((s, e))
+            && rest.get(ri + 1).is_some_and(|&next| {
+                marked(next)
+                    && sentences(n, next.0, next.1)
+                        .first()
+                        .is_some_and(|&x| !read(x).is_empty())
+            })
+        {
+            continue;
+        }
         let canonical = first.iter().any(|it| !it.indicator.starts_with("other:"));
         // (in a text written one sentence a line the next line is the list's
         // next sentence: a non-standard target goes on with it, as in a

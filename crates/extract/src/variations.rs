@@ -312,6 +312,19 @@ fn a_list_under_its_heading_may_measure_an_item_against_last_year() {
 }
 
 #[test]
+fn a_numbered_line_without_a_target_does_not_end_the_list() {
+    let t = targets(
+        "今年经济社会发展的主要预期目标是：\n1.地区生产总值增长6%左右；\n2.在持续大幅减税降费的同时；\n3.一般公共预算收入增长5%；\n——经济结构持续优化；\n——城镇调查失业率控制在5.5%以内。\n这些目标，综合考虑了各方面因素。",
+    );
+    let ids = crate::tests::indicators(&t);
+    assert_eq!(
+        ids,
+        ["gdp", "general_budget_revenue", "unemployment_rate"],
+        "{t:#?}"
+    );
+}
+
+#[test]
 fn catch_all_binding_indicators_are_not_targets() {
     let t = targets(
         "今年主要预期目标是：地区生产总值增长6%，各项约束性指标完成上级下达任务，节能减排和大气、水环境质量等约束性指标完成市下达的目标任务。",
