@@ -422,8 +422,22 @@ fn one_line(name: &str) -> String {
 fn level_of_the_speaker(body: &str) -> Option<baogao_model::Level> {
     use baogao_model::Level;
     let count = |words: &[&str]| words.iter().map(|w| body.matches(w).count()).sum::<usize>();
-    let county = count(&["全县", "我县", "县委", "县政府", "全旗", "我旗", "旗委"]);
-    let province = count(&["全省", "我省", "省委", "省政府"]);
+    // the scope word that opens the targets (全县经济社会发展的主要预期目标是,
+    // 全县地区生产总值增长8%) counts as much as the minimum alone
+    let scoped = |words: &[&str]| {
+        words
+            .iter()
+            .flat_map(|w| body.match_indices(w))
+            .filter(|&(i, w)| {
+                let after: String = body[i + w.len()..].chars().take(SCOPE_REACH).collect();
+                after.contains("目标") || after.contains("生产总值")
+            })
+            .count()
+            * SPEAKER_WORDS_MIN
+    };
+    let county = count(&["全县", "我县", "县委", "县政府", "全旗", "我旗", "旗委"])
+        + scoped(&["全县", "全旗"]);
+    let province = count(&["全省", "我省", "省委", "省政府"]) + scoped(&["全省"]);
     if county >= SPEAKER_WORDS_MIN && county > 2 * province {
         Some(Level::County)
     } else if province >= SPEAKER_WORDS_MIN && province > 2 * county {
@@ -435,6 +449,9 @@ fn level_of_the_speaker(body: &str) -> Option<baogao_model::Level> {
 
 /// The fewest words of one level that make a text speak for it.
 const SPEAKER_WORDS_MIN: usize = 2;
+
+/// How many chars after a scope word (全县) the targets' words are looked for.
+const SCOPE_REACH: usize = 14;
 
 /// The host of a page's address (`https://a.b.gov.cn:8080/x` → `a.b.gov.cn`),
 /// or nothing for a path.

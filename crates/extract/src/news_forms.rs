@@ -784,6 +784,25 @@ fn year_on_year_growth_after_the_coming_year_is_an_aim_and_since_the_new_year_a_
 }
 
 #[test]
+fn the_scope_word_that_opens_the_targets_gives_the_level() {
+    use baogao_model::Level;
+    let level = |body: &str| crate::variations::run(body).report.level;
+    assert_eq!(
+        level("全县经济社会发展的主要预期目标是：地区生产总值增长7%以上，固定资产投资增长8%。"),
+        Some(Level::County)
+    );
+    assert_eq!(
+        level("今年经济社会发展主要预期目标是：全省地区生产总值增长6%左右。"),
+        Some(Level::Province)
+    );
+    // a scope word elsewhere, once, says nothing
+    assert_eq!(
+        level("今年的主要预期目标是：地区生产总值增长6%左右。全县人民要团结奋斗。"),
+        None
+    );
+}
+
+#[test]
 fn the_target_word_before_a_name_is_not_the_name() {
     let out = news(DATELINE, "市长表示，今年的目标是经济增长达到6%至6.5%。");
     let got: Vec<(&str, Option<f64>, Option<f64>)> = out
