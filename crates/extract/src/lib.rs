@@ -385,6 +385,9 @@ fn locate_division(
         Resolution::NotFound { name } => return Err(format!("unknown: {name}")),
     };
     let current = m.region.as_deref() == Some(d.name.as_str());
+    // (a place found in the opening lines of a text that never named one
+    // outweighs the level its words suggest: 海西蒙古族藏族自治州 is no province)
+    let found_here = m.region.is_none();
     if m.region.is_none() {
         m.region = Some(d.name.clone());
         // the region found in the opening lines is in its own province,
@@ -393,7 +396,7 @@ fn locate_division(
             m.province = Some(d.province.clone());
         }
     }
-    if m.level.is_none() || current {
+    if m.level.is_none() || current || found_here {
         if m.level == Some(baogao_model::Level::City) && d.level == baogao_model::Level::County {
             // a county-level city titled only 某某市: its prefecture is the one above
             m.prefecture = None;

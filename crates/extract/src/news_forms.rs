@@ -803,6 +803,18 @@ fn the_scope_word_that_opens_the_targets_gives_the_level() {
 }
 
 #[test]
+fn a_place_named_in_the_opening_lines_outweighs_the_level_of_its_words() {
+    use baogao_model::Level;
+    // a prefecture's report that speaks of the province (全省…) twice
+    let out = crate::variations::run(
+        "各位代表：\n现在，我代表州人民政府向大会报告工作，请予审议。\n一、2019年工作回顾\n过去一年，是海西蒙古族藏族自治州经济社会发展极不平凡的一年，全省经济下行压力加大，全省投资增速回落。\n",
+    );
+    let r = &out.report;
+    assert_eq!(r.region.as_deref(), Some("海西蒙古族藏族自治州"));
+    assert_eq!(r.level, Some(Level::City));
+}
+
+#[test]
 fn the_target_word_before_a_name_is_not_the_name() {
     let out = news(DATELINE, "市长表示，今年的目标是经济增长达到6%至6.5%。");
     let got: Vec<(&str, Option<f64>, Option<f64>)> = out
