@@ -278,7 +278,17 @@ impl Extractor {
         // a report whose place is never named still says which level it
         // speaks for (全县, 我省)
         if m.level.is_none() {
-            m.level = level_of_the_speaker(n.text(0, n.len()));
+            m.level = meta::level_of_the_speaker(n.text(0, n.len()));
+        }
+        // a province's own document names it by its abbreviation in its
+        // number (鄂政发〔2018〕1号 is 湖北省人民政府's)
+        if m.level == Some(baogao_model::Level::Province)
+            && m.province.is_none()
+            && m.region.is_none()
+            && let Some(p) = meta::province_of_document_number(n.text(0, n.len()))
+        {
+            m.province = Some(p.to_owned());
+            m.region = Some(p.to_owned());
         }
         // a province has no prefecture, nor has a district of a municipality
         // (北京市朝阳区: the city above it is a province)
@@ -417,44 +427,6 @@ fn locate_division(
 fn one_line(name: &str) -> String {
     name.replace(['\n', '\r'], "")
 }
-
-/// The level a text speaks for when it never names its place: the words by
-/// which a government calls itself (全县, 我县, 县委 … or 全省, 我省, 省委 …),
-/// when one level's words are most of them and several. 全市 and 全区 are
-/// left alone (a county-level city says 全市, an autonomous region 全区).
-fn level_of_the_speaker(body: &str) -> Option<baogao_model::Level> {
-    use baogao_model::Level;
-    let count = |words: &[&str]| words.iter().map(|w| body.matches(w).count()).sum::<usize>();
-    // the scope word that opens the targets (全县经济社会发展的主要预期目标是,
-    // 全县地区生产总值增长8%) counts as much as the minimum alone
-    let scoped = |words: &[&str]| {
-        words
-            .iter()
-            .flat_map(|w| body.match_indices(w))
-            .filter(|&(i, w)| {
-                let after: String = body[i + w.len()..].chars().take(SCOPE_REACH).collect();
-                after.contains("目标") || after.contains("生产总值")
-            })
-            .count()
-            * SPEAKER_WORDS_MIN
-    };
-    let county = count(&["全县", "我县", "县委", "县政府", "全旗", "我旗", "旗委"])
-        + scoped(&["全县", "全旗"]);
-    let province = count(&["全省", "我省", "省委", "省政府"]) + scoped(&["全省"]);
-    if county >= SPEAKER_WORDS_MIN && county > 2 * province {
-        Some(Level::County)
-    } else if province >= SPEAKER_WORDS_MIN && province > 2 * county {
-        Some(Level::Province)
-    } else {
-        None
-    }
-}
-
-/// The fewest words of one level that make a text speak for it.
-const SPEAKER_WORDS_MIN: usize = 2;
-
-/// How many chars after a scope word (全县) the targets' words are looked for.
-const SCOPE_REACH: usize = 14;
 
 /// The host of a page's address (`https://a.b.gov.cn:8080/x` → `a.b.gov.cn`),
 /// or nothing for a path.

@@ -815,6 +815,24 @@ fn a_place_named_in_the_opening_lines_outweighs_the_level_of_its_words() {
 }
 
 #[test]
+fn a_provincial_document_number_names_its_province() {
+    let out = crate::variations::run(
+        "省政府批转省发展改革委关于2018年全省国民经济和社会发展计划报告的通知\n文件编号:鄂政发〔2018〕1号\n各市、州、县人民政府，省政府各部门：\n全省经济社会发展的主要预期目标是：地区生产总值增长7.5%以上。\n",
+    );
+    assert_eq!(out.report.province.as_deref(), Some("湖北省"));
+    assert_eq!(out.report.region.as_deref(), Some("湖北省"));
+    assert_eq!(
+        crate::meta::province_of_document_number("浙政办发〔2020〕3号"),
+        Some("浙江省")
+    );
+    // a city's document (徐政发) names no province
+    assert_eq!(
+        crate::meta::province_of_document_number("徐政发〔2010〕29号"),
+        None
+    );
+}
+
+#[test]
 fn the_target_word_before_a_name_is_not_the_name() {
     let out = news(DATELINE, "市长表示，今年的目标是经济增长达到6%至6.5%。");
     let got: Vec<(&str, Option<f64>, Option<f64>)> = out

@@ -12,10 +12,12 @@ use crate::norm::{Norm, is_unified_han};
 use crate::number::parse_cn;
 use crate::year::{self, YearPatterns, cn_year_digits};
 
+mod clues;
 mod names;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use clues::{level_of_the_speaker, province_of_document_number};
 pub(crate) use names::province_prefix;
 use names::{
     body_region, chain_of, is_province, level_of, prefecture_before, province_full, province_named,
