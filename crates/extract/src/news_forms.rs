@@ -833,6 +833,20 @@ fn a_provincial_document_number_names_its_province() {
 }
 
 #[test]
+fn a_news_item_on_the_premiers_report_is_the_nations() {
+    use baogao_model::Level;
+    let out = crate::variations::run(
+        "【中新社北京3月5日电】中国国务院总理今天在此间表示，2007年国内生产总值增长目标是百分之8左右。\n他在政府工作报告中还提出，城镇新增就业人数不低于900万人。\n",
+    );
+    let r = &out.report;
+    assert_eq!(
+        (r.region.as_deref(), r.level),
+        (Some("全国"), Some(Level::National))
+    );
+    assert_eq!(r.province, None);
+}
+
+#[test]
 fn the_target_word_before_a_name_is_not_the_name() {
     let out = news(DATELINE, "市长表示，今年的目标是经济增长达到6%至6.5%。");
     let got: Vec<(&str, Option<f64>, Option<f64>)> = out

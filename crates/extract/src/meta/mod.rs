@@ -266,10 +266,16 @@ fn read_region(
         }
     }
     // the State Council's report to the National People's Congress: the whole country
+    // (or a news item on the premier's report: 国务院总理…在政府工作报告中,
+    // with the nation's 国内生产总值)
+    let head = n.text(0, n.len().min(PREMIER_SCAN));
     if chain.is_empty()
         && (tnorm.is_some_and(|t| t.contains("国务院"))
             || (session.is_some_and(|l| text_of(&l).contains("全国人民代表大会"))
-                && n.text(0, n.len().min(PREMIER_SCAN)).contains("国务院总理")))
+                && head.contains("国务院总理"))
+            || (head.contains("国务院总理")
+                && head.contains("政府工作报告")
+                && head.contains("国内生产总值")))
     {
         m.region = Some("全国".to_owned());
         m.level = Some(Level::National);
