@@ -84,9 +84,10 @@ impl MetaPatterns {
             ),
             title_year: re(r"^(?:[（(]\p{Han}+[)）])?\p{Han}{0,24}?((?:19|20)\d\d)年(?:\p{Han})"),
             plan_year: re(
-                r"((?:19|20)\d\d)年(?:工作安排|主要工作安排|主要任务|重点工作|工作任务|工作部署|政府工作|的工作|工作总体要求|经济社会发展)",
+                r"((?:19|20)\d\d)年(?:工作安排|主要工作安排|主要任务|重点工作|工作任务|工作部署|政府工作|的工作|工作总体要求|经济社会发展|主要工作\n[^\n]{0,20}预期目标)",
             ),
-            // 2024年主要工作 reviews, 2024年主要工作安排 plans
+            // 2024年主要工作 reviews, 2024年主要工作安排 plans (and so does a
+            // 2017年主要工作 heading over the year's targets)
             review_year: re(r"((?:19|20)\d\d)年(?:工作回顾|工作总结|主要工作(?:[^安]|$)|工作及)"),
             // 2011年，深圳生产总值预计突破1.1万亿元: a report estimates the year
             // just ended (its figures are not final yet)

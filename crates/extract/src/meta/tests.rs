@@ -256,6 +256,13 @@ fn the_year_after_the_one_a_text_looks_back_on() {
         year("一、2023年主要工作\n去年，全县经济稳中向好。\n"),
         Some(2024)
     );
+    // …unless the year's targets open it
+    assert_eq!(
+        year(
+            "今后五年的重点目标\n地区生产总值突破3000亿元;\n2017年主要工作\n全市经济社会发展主要预期目标:\n地区生产总值增长7.5%以上;\n"
+        ),
+        Some(2017)
+    );
     // a review of 2016年的工作 is no plan heading; an estimate far in its sentence counts
     assert_eq!(
         year(
