@@ -210,8 +210,35 @@ fn read_region(
     lines: &[(usize, usize)],
     mp: &MetaPatterns,
 ) {
-    let text_of = |&(s, e): &(usize, usize)| n.text(s, e);
-    // region chain: the title, then the congress line
+    let chain = region_chain(m, tnorm, session, n, mp);
+    if chain.is_empty() && is_the_nations(tnorm, session, n) {
+        m.region = Some("全国".to_owned());
+        m.level = Some(Level::National);
+    }
+    take_chain(m, &chain);
+    let body = n.text(0, n.len());
+    if m.region.is_none() {
+        body_region(body, mp, m);
+    }
+    if m.level == Some(Level::County)
+        && m.prefecture.is_none()
+        && let Some(r) = &m.region
+    {
+        m.prefecture = prefecture_before(body, r);
+    }
+    read_province(m, n, lines, mp);
+}
+
+/// The region chain (省 → 市 → 县) of the title, else of the congress line,
+/// else of the congress or the two sessions a news report names; a province
+/// the title names in brackets goes to `m`.
+fn region_chain(
+    m: &mut Meta,
+    tnorm: Option<&str>,
+    session: Option<(usize, usize)>,
+    n: &Norm,
+    mp: &MetaPatterns,
+) -> Vec<String> {
     let mut chain: Vec<String> = Vec::new();
     if let Some(t) = tnorm {
         let core = t
@@ -240,15 +267,15 @@ fn read_region(
         }
     }
     if chain.is_empty()
-        && let Some(l) = session
-        && let Some(c) = mp.congress_region.captures(text_of(&l))
+        && let Some((s, e)) = session
+        && let Some(c) = mp.congress_region.captures(n.text(s, e))
     {
         chain = chain_of(&c[1], mp);
     }
+    let head = n.text(0, n.len().min(CONGRESS_SCAN));
     // a news report names the congress the report was delivered to
     // (果洛藏族自治州第十五届人民代表大会, 福建省十二届人大二次会议)
     if chain.is_empty() {
-        let head = n.text(0, n.len().min(CONGRESS_SCAN));
         chain = mp
             .congress_named
             .captures_iter(head)
@@ -258,64 +285,62 @@ fn read_region(
     }
     // a news report names the region's congress by its short name (大理两会),
     // which says more than a province named alone (聚焦云南州市两会 … 大理两会)
-    if chain.len() <= 1 {
-        let head = n.text(0, n.len().min(CONGRESS_SCAN));
-        if let Some(c) = two_sessions_region(head)
-            && (chain.is_empty() || c.len() > 1 && c[0] == chain[0])
-        {
-            chain = c;
-        }
+    if chain.len() <= 1
+        && let Some(c) = two_sessions_region(head)
+        && (chain.is_empty() || c.len() > 1 && c[0] == chain[0])
+    {
+        chain = c;
     }
-    // the State Council's report to the National People's Congress: the whole country
-    // (or a news item on the premier's report: 国务院总理…在政府工作报告中,
-    // with the nation's 国内生产总值)
+    chain
+}
+
+/// Whether the text is the State Council's report to the National People's
+/// Congress (or a news item on it: 国务院总理…在政府工作报告中, with the
+/// nation's 国内生产总值): the whole country's.
+fn is_the_nations(tnorm: Option<&str>, session: Option<(usize, usize)>, n: &Norm) -> bool {
     let head = n.text(0, n.len().min(PREMIER_SCAN));
-    if chain.is_empty()
-        && (tnorm.is_some_and(|t| t.contains("国务院"))
-            || (session.is_some_and(|l| text_of(&l).contains("全国人民代表大会"))
-                && head.contains("国务院总理"))
-            || (head.contains("国务院总理")
-                && head.contains("政府工作报告")
-                && head.contains("国内生产总值")))
-    {
-        m.region = Some("全国".to_owned());
-        m.level = Some(Level::National);
+    tnorm.is_some_and(|t| t.contains("国务院"))
+        || (session.is_some_and(|(s, e)| n.text(s, e).contains("全国人民代表大会"))
+            && head.contains("国务院总理"))
+        || (head.contains("国务院总理")
+            && head.contains("政府工作报告")
+            && head.contains("国内生产总值"))
+}
+
+/// The region, level, province and prefecture a region chain gives.
+fn take_chain(m: &mut Meta, chain: &[String]) {
+    let Some(last) = chain.last() else {
+        return;
+    };
+    m.region = Some(last.clone());
+    let lvl = level_of(last);
+    m.level = Some(
+        if lvl == Level::City && chain.len() >= 2 && chain[chain.len() - 2].ends_with('市') {
+            Level::County // a county-level city under its prefecture
+        } else {
+            lvl
+        },
+    );
+    if let Some(p) = chain.iter().find(|x| is_province(x)) {
+        m.province = Some(p.clone());
     }
-    if let Some(last) = chain.last() {
-        m.region = Some(last.clone());
-        let lvl = level_of(last);
-        m.level = Some(
-            if lvl == Level::City && chain.len() >= 2 && chain[chain.len() - 2].ends_with('市') {
-                Level::County // a county-level city under its prefecture
-            } else {
-                lvl
-            },
-        );
-        if let Some(p) = chain.iter().find(|x| is_province(x)) {
-            m.province = Some(p.clone());
+    match m.level {
+        Some(Level::City) => m.prefecture = Some(last.clone()),
+        Some(Level::County) => {
+            m.prefecture = chain[..chain.len() - 1]
+                .iter()
+                .rev()
+                .find(|x| !is_province(x))
+                .cloned();
         }
-        match m.level {
-            Some(Level::City) => m.prefecture = Some(last.clone()),
-            Some(Level::County) => {
-                m.prefecture = chain[..chain.len() - 1]
-                    .iter()
-                    .rev()
-                    .find(|x| !is_province(x))
-                    .cloned();
-            }
-            _ => {}
-        }
+        _ => {}
     }
+}
+
+/// The province: the gazetteer's for a region it knows, else one the
+/// opening lines name in brackets, else the one the text names most.
+fn read_province(m: &mut Meta, n: &Norm, lines: &[(usize, usize)], mp: &MetaPatterns) {
     let body = n.text(0, n.len());
-    if m.region.is_none() {
-        body_region(body, mp, m);
-    }
-    if m.level == Some(Level::County)
-        && m.prefecture.is_none()
-        && let Some(r) = &m.region
-    {
-        m.prefecture = prefecture_before(body, r);
-    }
     // a region the gazetteer knows (one reading) is in its province, whatever
     // the dateline names (中评社北京1月8日电/深圳市长…)
     let gazetteer_province = m.region.as_deref().and_then(|r| {
@@ -331,9 +356,9 @@ fn read_region(
         // (山西省) anywhere in the opening lines, else the province the text names most
         m.province = lines
             .iter()
-            .find_map(|l| {
+            .find_map(|&(s, e)| {
                 mp.paren_province
-                    .captures(text_of(l))
+                    .captures(n.text(s, e))
                     .map(|c| c[1].to_owned())
             })
             .or_else(|| province_named(body).map(str::to_owned));
