@@ -186,6 +186,46 @@ impl Extractor {
         }
     }
 
+    /// The past year's figures of the review part `review`, one row each.
+    fn outcomes_of(
+        &self,
+        n: &Norm,
+        review: &[(usize, usize)],
+        doc: &Document,
+        target_year: Option<i32>,
+    ) -> Vec<Outcome> {
+        let mut outcomes = Vec::new();
+        for f in outcomes::read(n, review, target_year, &self.dict, &self.pat) {
+            let (s, e) = n.orig_range(f.item.start, f.item.end);
+            let text = n.orig_text(f.item.start, f.item.end);
+            for fig in &f.item.figs {
+                outcomes.push(Outcome {
+                    doc_id: doc.doc_id.clone(),
+                    year: target_year.map(|y| y - 1),
+                    indicator: f.item.indicator.clone(),
+                    raw_name: one_line(&f.item.raw_name),
+                    measure: fig.measure,
+                    value: fig.value,
+                    unit: fig.unit.map(str::to_owned),
+                    estimated: f.estimated,
+                    series: String::new(),
+                    value_std: None,
+                    unit_std: None,
+                    text: text.clone(),
+                    char_start: s as u32,
+                    char_end: e as u32,
+                });
+            }
+        }
+        dedup_by(&mut outcomes, |o| {
+            format!(
+                "{}|{:?}|{}|{}",
+                o.indicator, o.value, o.char_start, o.measure
+            )
+        });
+        outcomes
+    }
+
     fn extract_traced(
         &self,
         doc: &Document,
@@ -232,69 +272,19 @@ impl Extractor {
                 t.qualifier.as_str()
             )
         });
-        let mut outcomes = Vec::new();
-        if self.outcomes {
-            for f in outcomes::read(
+        let outcomes = if self.outcomes {
+            self.outcomes_of(
                 &n,
                 &paras[..rev_end.min(cue_para.unwrap_or(usize::MAX))],
+                doc,
                 m.target_year,
-                &self.dict,
-                &self.pat,
-            ) {
-                let (s, e) = n.orig_range(f.item.start, f.item.end);
-                let text = n.orig_text(f.item.start, f.item.end);
-                for fig in &f.item.figs {
-                    outcomes.push(Outcome {
-                        doc_id: doc.doc_id.clone(),
-                        year: m.target_year.map(|y| y - 1),
-                        indicator: f.item.indicator.clone(),
-                        raw_name: one_line(&f.item.raw_name),
-                        measure: fig.measure,
-                        value: fig.value,
-                        unit: fig.unit.map(str::to_owned),
-                        estimated: f.estimated,
-                        series: String::new(),
-                        value_std: None,
-                        unit_std: None,
-                        text: text.clone(),
-                        char_start: s as u32,
-                        char_end: e as u32,
-                    });
-                }
-            }
-            dedup_by(&mut outcomes, |o| {
-                format!(
-                    "{}|{:?}|{}|{}",
-                    o.indicator, o.value, o.char_start, o.measure
-                )
-            });
-        }
+            )
+        } else {
+            Vec::new()
+        };
         let mut m = m;
         let year_source = m.year_source;
-        let (division, region_note) = match locate_division(&mut m, &n, &doc.url) {
-            Ok(d) => (Some(d), None),
-            Err(note) => (None, Some(note)),
-        };
-        // a report whose place is never named still says which level it
-        // speaks for (全县, 我省)
-        if m.level.is_none() {
-            m.level = meta::level_of_the_speaker(n.text(0, n.len()));
-        }
-        // a province's own document names it by its abbreviation in its
-        // number (鄂政发〔2018〕1号 is 湖北省人民政府's)
-        if m.level == Some(baogao_model::Level::Province)
-            && m.province.is_none()
-            && m.region.is_none()
-            && let Some(p) = meta::province_of_document_number(n.text(0, n.len()))
-        {
-            m.province = Some(p.to_owned());
-            m.region = Some(p.to_owned());
-        }
-        // a province has no prefecture, nor has a district of a municipality
-        // (北京市朝阳区: the city above it is a province)
-        if m.level == Some(baogao_model::Level::Province) || m.prefecture == m.province {
-            m.prefecture = None;
-        }
+        let (division, region_note) = place_and_level(&mut m, &n, &doc.url);
         let report = Report {
             doc_id: doc.doc_id.clone(),
             url: doc.url.clone(),
@@ -322,6 +312,42 @@ impl Extractor {
         harmonise::finish(&self.dict, &doc.text, &mut extraction);
         (extraction, year_source, located_by)
     }
+}
+
+/// The division of the report's region in the gazetteer (or why there is
+/// none), with the level and province filled in from what else the text
+/// says: the words it calls itself by (全县, 我省), a provincial document's
+/// number (鄂政发〔2018〕1号).
+fn place_and_level(
+    m: &mut meta::Meta,
+    n: &Norm,
+    url: &str,
+) -> (Option<&'static baogao_regions::Division>, Option<String>) {
+    let (division, region_note) = match locate_division(m, n, url) {
+        Ok(d) => (Some(d), None),
+        Err(note) => (None, Some(note)),
+    };
+    // a report whose place is never named still says which level it
+    // speaks for (全县, 我省)
+    if m.level.is_none() {
+        m.level = meta::level_of_the_speaker(n.text(0, n.len()));
+    }
+    // a province's own document names it by its abbreviation in its
+    // number (鄂政发〔2018〕1号 is 湖北省人民政府's)
+    if m.level == Some(baogao_model::Level::Province)
+        && m.province.is_none()
+        && m.region.is_none()
+        && let Some(p) = meta::province_of_document_number(n.text(0, n.len()))
+    {
+        m.province = Some(p.to_owned());
+        m.region = Some(p.to_owned());
+    }
+    // a province has no prefecture, nor has a district of a municipality
+    // (北京市朝阳区: the city above it is a province)
+    if m.level == Some(baogao_model::Level::Province) || m.prefecture == m.province {
+        m.prefecture = None;
+    }
+    (division, region_note)
 }
 
 /// The division of the reporting region in the bundled gazetteer
