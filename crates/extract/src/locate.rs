@@ -475,6 +475,14 @@ impl Looks<'_> {
         })
     }
 
+    /// Where a sentence that looks back turns to the coming year at a clause
+    /// of its own, to be read from there (去年…，今年预计GDP增长10%左右;
+    /// “一年来…”…透露，2024年，…预期目标增长4.5%左右).
+    fn turn(&self, t: &str) -> Option<usize> {
+        turn_to_now(t, self.year_word)
+            .filter(|&k| has_figure(&t[k..]) && self.backward(&t[k..]).is_none())
+    }
+
     /// Why a sentence looks back (or at another year), if it does.
     fn backward(&self, t: &str) -> Option<String> {
         let (lp, year_word) = (self.lp, self.year_word);
@@ -587,13 +595,8 @@ fn forward_sentences(
         }
         let mut back = looks.backward(t);
         let carried = past_sentence;
-        // a sentence that looks back, then turns to the coming year at a
-        // clause of its own (去年…，今年预计GDP增长10%左右; “一年来…”…透露，
-        // 2024年，…预期目标增长4.5%左右) is read from the turn
         if back.is_some()
-            && let Some(k) = turn_to_now(t, year_word.as_deref())
-            && has_figure(&t[k..])
-            && looks.backward(&t[k..]).is_none()
+            && let Some(k) = looks.turn(t)
         {
             a = whole + t[..k].chars().count();
             t = &t[k..];
@@ -656,17 +659,7 @@ fn forward_sentences(
             continuing = false;
             continue;
         }
-        let mut items = sentence::read_sentence(n, a, b, dict, pat, Mode::Targets);
-        // a plan's goal quoted beside the year's aims is not one of them (a
-        // figure of the plan); a target measured against the plan is
-        // (碳排放双控达到国家下达“十五五”目标任务的序时进度)
-        items.retain(|it| {
-            it.figs.iter().all(|f| f.value.is_none())
-                || !lp
-                    .not_this_year
-                    .find_iter(n.text(it.start, it.end))
-                    .any(|m| is_plan_word(m.as_str()))
-        });
+        let items = aims_of(n, (a, b), (dict, pat, lp));
         let states = items.iter().any(|it| {
             !it.indicator.starts_with("other:") && it.figs.iter().any(|f| f.value.is_some())
         });
@@ -696,6 +689,25 @@ fn forward_sentences(
         continuing = true;
     }
     one_row_per_figure(groups)
+}
+
+/// The items of the sentence `[a, b)` read as aims: a plan's goal quoted
+/// beside the year's aims is not one of them (a figure of the plan); a target
+/// measured against the plan is (碳排放双控达到国家下达“十五五”目标任务的序时进度).
+fn aims_of(
+    n: &Norm,
+    (a, b): (usize, usize),
+    (dict, pat, lp): (&Dictionary, &Patterns, &LocatePatterns),
+) -> Vec<Item> {
+    let mut items = sentence::read_sentence(n, a, b, dict, pat, Mode::Targets);
+    items.retain(|it| {
+        it.figs.iter().all(|f| f.value.is_none())
+            || !lp
+                .not_this_year
+                .find_iter(n.text(it.start, it.end))
+                .any(|m| is_plan_word(m.as_str()))
+    });
+    items
 }
 
 /// One row per figure among the groups of forward sentences: the group that
@@ -870,7 +882,31 @@ fn read_block(
         return out;
     }
     // the list continues in the next paragraphs (bullets, or a cue ending in ：)
-    let lead_empty = !any_in_first;
+    let rest = &paras[(pi + 1).min(paras.len())..];
+    let one_sentence_lines = sentence_lines(n, paras);
+    read_following(
+        n,
+        rest,
+        (!any_in_first, one_sentence_lines),
+        &mut out,
+        (dict, pat),
+        foreign,
+    );
+    out
+}
+
+/// The items of the paragraphs `rest` after a list's first paragraph, while
+/// they go on with it (`lead_empty`: the first paragraph held no item, only
+/// the cue; `one_sentence_lines`: the text is written one sentence a line),
+/// added to `out`.
+fn read_following(
+    n: &Norm,
+    rest: &[(usize, usize)],
+    (lead_empty, one_sentence_lines): (bool, bool),
+    out: &mut Vec<Item>,
+    (dict, pat): (&Dictionary, &Patterns),
+    foreign: &dyn Fn(&str, bool) -> bool,
+) {
     let mut header_skipped = false;
     let mut prose_skipped = false;
     // the number of the last numbered item read (1.地区生产总值增长6%以上。)
@@ -878,7 +914,6 @@ fn read_block(
     // whether the numbers stand on lines of their own (a table copied one
     // cell a line, whose name cells come before their targets)
     let mut table_rows = false;
-    let rest = &paras[(pi + 1).min(paras.len())..];
     for (ri, &(s, e)) in rest.iter().enumerate().take(MAX_LIST_PARAGRAPHS) {
         let mut sents = sentences(n, s, e);
         let read =
@@ -960,7 +995,7 @@ fn read_block(
         // next sentence: a non-standard target goes on with it, as in a
         // paragraph — 常住和户籍人口城镇化率分别达到59%和49%。 — but not a work
         // section's aim, 提出要力争全年新增百亿企业10家)
-        let next_sentence = sentence_lines(n, paras)
+        let next_sentence = one_sentence_lines
             && !["力争", "提出", "争取", "推动", "实施"]
                 .iter()
                 .any(|w| n.text(s, e).contains(w));
@@ -985,5 +1020,4 @@ fn read_block(
             break;
         }
     }
-    out
 }
