@@ -1,0 +1,335 @@
+//! The forward-looking sentences that state the coming year's figures,
+//! read when a text has no targets cue (a news item, a summary, a report
+//! without a 主要预期目标 paragraph) and in the lead of a news item: which
+//! sentences look ahead, which look back or beyond the year, and how a
+//! sentence after ； goes on with the one before.
+
+// Offsets into char slices (a, b, k) read best short in this module.
+#![allow(clippy::many_single_char_names)]
+
+use super::{LocatePatterns, NOW_WORDS, has_figure, is_plan_word};
+use crate::clause::Patterns;
+use crate::explain::Trace;
+use crate::indicator::Dictionary;
+use crate::item::{Item, Mode};
+use crate::norm::{Norm, split_after};
+use crate::sentence;
+
+/// How a sentence may look away from the coming year: back at the past, at
+/// another year, or beyond it to a plan.
+struct Looks<'a> {
+    lp: &'a LocatePatterns,
+    target_year: Option<i32>,
+    /// `2026年` for the target year 2026.
+    year_word: Option<&'a str>,
+}
+
+impl Looks<'_> {
+    /// Whether `t` names a year other than the target year (二〇〇九年 as
+    /// written in Chinese digits too).
+    fn other_year(&self, t: &str) -> bool {
+        self.target_year.is_some_and(|y| {
+            self.lp
+                .year
+                .captures_iter(&crate::year::with_digit_years(t))
+                .any(|c| c[1].parse::<i32>().ok() != Some(y))
+        })
+    }
+
+    /// Whether `t` reports the past (今年预计 and 预计今年 look ahead; 预计
+    /// alone reports an estimate of the past year).
+    fn past(&self, t: &str) -> bool {
+        self.lp.past.find_iter(t).any(|m| {
+            !(m.as_str() == "预计"
+                && (t[..m.start()].ends_with("今年")
+                    || ["今年", "明年", "全年"]
+                        .iter()
+                        .any(|w| t[m.end()..].starts_with(w))))
+        })
+    }
+
+    /// Where a sentence that looks back turns to the coming year at a clause
+    /// of its own, to be read from there (去年…，今年预计GDP增长10%左右;
+    /// “一年来…”…透露，2024年，…预期目标增长4.5%左右).
+    fn turn(&self, t: &str) -> Option<usize> {
+        turn_to_now(t, self.year_word)
+            .filter(|&k| has_figure(&t[k..]) && self.backward(&t[k..]).is_none())
+    }
+
+    /// Why a sentence looks back (or at another year), if it does.
+    fn backward(&self, t: &str) -> Option<String> {
+        let (lp, year_word) = (self.lp, self.year_word);
+        let t = &*lp.compared.replace_all(t, "");
+        let now_first = NOW_WORDS
+            .iter()
+            .copied()
+            .chain(year_word)
+            .filter_map(|w| t.find(w))
+            .min();
+        let t = &*lp
+            .compared_growth
+            .replace_all(t, |c: &regex::Captures<'_>| {
+                let at = c.get(0).map_or(0, |m| m.start());
+                let later = now_first.is_some_and(|f| f < at);
+                let same_period = t[at..].chars().nth(3) == Some('同');
+                if later && !same_period {
+                    String::new()
+                } else {
+                    c[0].to_owned()
+                }
+            });
+        // 力争GDP首次突破一万亿元, 确保全年实现…: an aim before a word of
+        // results makes it the aim's
+        let aimed = |m: &regex::Match<'_>| {
+            let clause = t[..m.start()]
+                .rsplit(['，', '；', '：'])
+                .next()
+                .unwrap_or("");
+            ["力争", "确保", "争取", "预计", "预期", "计划"]
+                .iter()
+                .any(|w| clause.contains(w))
+        };
+        // (a part of the year stays a part: 力争三季度全县GDP增长10.8%)
+        let reported = lp
+            .reported
+            .find_iter(t)
+            .find(|m| m.as_str().contains("季度") || m.as_str() == "上半年" || !aimed(m));
+        // 二〇一〇年上海目标…进一步下降、完成“十一五”期间…的目标: a plan named
+        // after the target year itself is an aside (its figures are dropped below)
+        // (or after 今年 or 新的一年: 今年地区生产总值增长5%…，碳排放双控达到国家下达“十五五”
+        // 目标任务的序时进度)
+        let plan_aside = |m: &regex::Match<'_>| {
+            let before = &t[..m.start()];
+            is_plan_word(m.as_str())
+                && (year_word.is_some_and(|w| crate::year::with_digit_years(before).contains(w))
+                    || NOW_WORDS.iter().any(|w| before.contains(w))
+                        && before.contains(['，', '；']))
+        };
+        let not_now = lp.not_this_year.find_iter(t).find(|m| !plan_aside(m));
+        if let Some(w) = not_now.or(reported) {
+            return Some(format!("looks back or beyond the year (`{}`)", w.as_str()));
+        }
+        if self.past(t) {
+            return Some("reports the past year (去年, 过去, 完成了 …)".to_owned());
+        }
+        self.other_year(t)
+            .then(|| "names another year than the target year".to_owned())
+    }
+}
+
+/// The sentences that state the coming year's figures when no targets cue
+/// is found: a sentence is taken when it names the coming year (今年, 全年,
+/// the target year), a target or a plan (only the coming year itself when
+/// the target year is unknown), names no past or other year and no
+/// five-year goal, and reads at least one canonical indicator with a
+/// figure; the sentences right after it continue it while they read figures
+/// and look no further back. A figure stated twice (a lead, then the list)
+/// is kept once, from the sentence that states the most.
+pub(super) fn forward_sentences(
+    n: &Norm,
+    paras: &[(usize, usize)],
+    target_year: Option<i32>,
+    structured: bool,
+    (dict, pat, lp): (&Dictionary, &Patterns, &LocatePatterns),
+    trace: &mut Trace,
+) -> Vec<Item> {
+    let year_word = target_year.map(|y| format!("{y}年"));
+    let looks = Looks {
+        lp,
+        target_year,
+        year_word: year_word.as_deref(),
+    };
+    // news prose joins last year's results and this year's aims with ；
+    let sents: Vec<(usize, usize)> = paras
+        .iter()
+        .flat_map(|&(s, e)| split_after(n, s, e, &['。', '！', '？', '；']))
+        .collect();
+    let mut groups: Vec<Vec<Item>> = Vec::new();
+    let mut continuing = false;
+    // a sentence that announces the aims without a figure (展望2010年发展目标，…;
+    // 我们把准方向，明确目标，再出发！) lends its look ahead to the next one
+    let mut announced = false;
+    // a sentence about the past goes on past its ；: what follows it in the same
+    // sentence looks back too unless it names the coming year
+    let mut past_sentence = false;
+    let para_ends: std::collections::HashSet<usize> = paras.iter().map(|p| p.1).collect();
+    // (二〇一〇年 as written in Chinese digits too)
+    let names_year = |t: &str| {
+        year_word
+            .as_deref()
+            .is_some_and(|w| t.contains(w) || crate::year::with_digit_years(t).contains(w))
+    };
+    for &(whole, b) in &sents {
+        let mut a = whole;
+        let mut t = n.text(a, b);
+        // punctuation alone (以内?; split into ？ and ；) neither states nor breaks
+        if !t.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let mut back = looks.backward(t);
+        let carried = past_sentence;
+        if back.is_some()
+            && let Some(k) = looks.turn(t)
+        {
+            a = whole + t[..k].chars().count();
+            t = &t[k..];
+            back = None;
+        }
+        let figures = has_figure(t);
+        let year_named = names_year(t);
+        let names_now = NOW_WORDS.iter().any(|w| t.contains(w)) || year_named;
+        let ends = matches!(n.chars[b - 1], '。' | '！' | '？') || para_ends.contains(&b);
+        // (a clause that names the coming year ends what the past one carried:
+        // 2025年…增长5.4%；2026年…增长5%左右；居民消费价格涨幅2%左右)
+        past_sentence = !ends && ((carried && !names_now) || back.is_some());
+        if carried && !names_now {
+            if figures {
+                trace.note(n, (a, b), false, || {
+                    "goes on with a sentence about the past (after ；)".to_owned()
+                });
+            }
+            continuing = false;
+            continue;
+        }
+        // 国家确定的主要预期目标是：… quotes another government's targets
+        if let Some(c) = lp.cue.find(t)
+            && lp.another_government(&t[..c.start()]).is_some()
+        {
+            if figures {
+                trace.note(n, (a, b), false, || {
+                    "another government's targets (before the cue)".to_owned()
+                });
+            }
+            continuing = false;
+            continue;
+        }
+        let names_ahead = lp.forward.is_match(t) || year_named;
+        let forward = names_ahead || std::mem::take(&mut announced);
+        // with no target year known, only a sentence that names the coming
+        // year itself opens a group (报告 or 目标 alone may be any year's)
+        let forward = forward && (target_year.is_some() || names_now);
+        if let Some(why) = back {
+            if figures {
+                trace.note(n, (a, b), false, || why);
+            }
+            continuing = false;
+            continue;
+        }
+        if names_ahead && !figures {
+            announced = true;
+        }
+        // 力争 marks the aims of a work section in a full report
+        if !continuing && (!forward || structured && t.contains("力争")) {
+            if figures {
+                trace.note(n, (a, b), false, || {
+                    if forward {
+                        "a work section's aim (力争) in a full report".to_owned()
+                    } else {
+                        "names neither the coming year nor a target or plan".to_owned()
+                    }
+                });
+            }
+            continuing = false;
+            continue;
+        }
+        let items = aims_of(n, (a, b), (dict, pat, lp));
+        let states = items.iter().any(|it| {
+            !it.indicator.starts_with("other:") && it.figs.iter().any(|f| f.value.is_some())
+        });
+        if items.is_empty() || !continuing && !states {
+            if figures {
+                trace.note(n, (a, b), false, || {
+                    "reads no canonical indicator with a figure".to_owned()
+                });
+            }
+            continuing = false;
+            continue;
+        }
+        trace.note(n, (a, b), true, || {
+            if continuing {
+                "continues the sentence before it".to_owned()
+            } else {
+                "a forward-looking sentence with figures (no targets cue in the text)".to_owned()
+            }
+        });
+        if continuing {
+            if let Some(g) = groups.last_mut() {
+                g.extend(items);
+            }
+        } else {
+            groups.push(items);
+        }
+        continuing = true;
+    }
+    one_row_per_figure(groups)
+}
+
+/// The items of the sentence `[a, b)` read as aims: a plan's goal quoted
+/// beside the year's aims is not one of them (a figure of the plan); a target
+/// measured against the plan is (碳排放双控达到国家下达“十五五”目标任务的序时进度).
+fn aims_of(
+    n: &Norm,
+    (a, b): (usize, usize),
+    (dict, pat, lp): (&Dictionary, &Patterns, &LocatePatterns),
+) -> Vec<Item> {
+    let mut items = sentence::read_sentence(n, a, b, dict, pat, Mode::Targets);
+    items.retain(|it| {
+        it.figs.iter().all(|f| f.value.is_none())
+            || !lp
+                .not_this_year
+                .find_iter(n.text(it.start, it.end))
+                .any(|m| is_plan_word(m.as_str()))
+    });
+    items
+}
+
+/// One row per figure among the groups of forward sentences: the group that
+/// states the most wins, the first on a tie.
+fn one_row_per_figure(groups: Vec<Vec<Item>>) -> Vec<Item> {
+    let key = |it: &Item, f: &crate::item::Fig| {
+        format!("{}|{:?}|{:?}|{:?}", it.indicator, f.measure, f.value, f.max)
+    };
+    let mut best: std::collections::HashMap<String, (usize, usize)> =
+        std::collections::HashMap::new();
+    for (gi, g) in groups.iter().enumerate() {
+        for it in g {
+            for f in &it.figs {
+                let e = best.entry(key(it, f)).or_insert((gi, g.len()));
+                if g.len() > e.1 {
+                    *e = (gi, g.len());
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (gi, g) in groups.into_iter().enumerate() {
+        for it in g {
+            if it
+                .figs
+                .iter()
+                .any(|f| best.get(&key(&it, f)).is_some_and(|&(w, _)| w == gi))
+            {
+                out.push(it);
+            }
+        }
+    }
+    out
+}
+
+/// The byte offset of the last clause of `t` that opens with the coming
+/// year (今年, 明年, 新的一年 or `year_word`, right after ，：； or a quote).
+fn turn_to_now(t: &str, year_word: Option<&str>) -> Option<usize> {
+    NOW_WORDS
+        .iter()
+        .copied()
+        .chain(year_word)
+        .flat_map(|w| t.match_indices(w).map(|(i, _)| i))
+        .filter(|&i| {
+            i > 0
+                && t[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| matches!(c, '，' | '：' | '；' | '”'))
+        })
+        .max()
+}
