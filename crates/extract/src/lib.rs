@@ -71,6 +71,7 @@ mod norm;
 mod number;
 mod outcomes;
 pub mod panel;
+mod plausible;
 mod sentence;
 mod year;
 
@@ -257,6 +258,7 @@ impl Extractor {
         for it in &items {
             to_targets(&n, it, doc, m.target_year, &mut targets);
         }
+        targets.retain(|t| !plausible::implausible(t));
         // a figure stated twice (除了地区生产总值增长7.5%，…还包括：…) is one
         // target; qualitative targets, which have none, are told apart by
         // where they stand
