@@ -305,15 +305,12 @@ pub struct TrainingSummary {
 impl Extractor {
     /// The sentences of `doc` that state a figure, with their features.
     pub(crate) fn sentence_examples(&self, doc: &Document) -> (Norm, Vec<(Sentence, Vec<u32>)>) {
-        let n = Norm::new(crate::capped(&doc.text));
-        let page = crate::meta::Page {
-            title: doc.title.as_deref(),
-            published: doc.published,
-            url: &doc.url,
-        };
-        let m = crate::meta::read(page, &n, &self.mp);
-        let paras = norm::paragraphs(&n);
-        let review_end = crate::locate::review_end(&n, &paras, m.target_year, &self.lp);
+        let crate::Layout {
+            n,
+            m,
+            paras,
+            review_end,
+        } = self.layout(doc);
         let sents = sentences(&n, &paras);
         let cx = Context {
             n: &n,

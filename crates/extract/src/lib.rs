@@ -119,6 +119,15 @@ pub struct Extractor {
     outcomes: bool,
 }
 
+/// A document as the extractor's readers see it ([`Extractor::layout`]).
+pub(crate) struct Layout {
+    pub(crate) n: Norm,
+    pub(crate) m: meta::Meta,
+    pub(crate) paras: Vec<(usize, usize)>,
+    /// First paragraph of the plan part (`paras.len()` when there is none).
+    pub(crate) review_end: usize,
+}
+
 /// Everything read from one document.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Extraction {
@@ -227,11 +236,9 @@ impl Extractor {
         outcomes
     }
 
-    fn extract_traced(
-        &self,
-        doc: &Document,
-        trace: &mut Trace,
-    ) -> (Extraction, &'static str, &'static str) {
+    /// What the readers of `doc` share: its normalised text, its metadata,
+    /// its paragraphs and where its review of the past ends.
+    pub(crate) fn layout(&self, doc: &Document) -> Layout {
         let n = Norm::new(capped(&doc.text));
         let page = meta::Page {
             title: doc.title.as_deref(),
@@ -240,7 +247,26 @@ impl Extractor {
         };
         let m = meta::read(page, &n, &self.mp);
         let paras = norm::paragraphs(&n);
-        let rev_end = locate::review_end(&n, &paras, m.target_year, &self.lp);
+        let review_end = locate::review_end(&n, &paras, m.target_year, &self.lp);
+        Layout {
+            n,
+            m,
+            paras,
+            review_end,
+        }
+    }
+
+    fn extract_traced(
+        &self,
+        doc: &Document,
+        trace: &mut Trace,
+    ) -> (Extraction, &'static str, &'static str) {
+        let Layout {
+            n,
+            m,
+            paras,
+            review_end: rev_end,
+        } = self.layout(doc);
         let (items, cue_para) = locate::targets(
             &n,
             &paras,
