@@ -26,7 +26,7 @@ use baogao_model::Document;
 use serde::{Deserialize, Serialize};
 
 use crate::eval::read_gold_set;
-use crate::norm::{self, Norm, split_after};
+use crate::norm::{self, Norm};
 use crate::{ExtractError, Extractor};
 
 /// Hashed feature space: large enough that the corpus's bigrams rarely
@@ -115,16 +115,11 @@ pub(crate) struct Sentence {
     pub(crate) para: usize,
 }
 
-/// The sentences of `paras` (split after 。！？；), in order.
+/// The sentences of `paras` ([`norm::clauses`]), in order.
 pub(crate) fn sentences(n: &Norm, paras: &[(usize, usize)]) -> Vec<Sentence> {
-    paras
-        .iter()
-        .enumerate()
-        .flat_map(|(pi, &(s, e))| {
-            split_after(n, s, e, &['。', '！', '？', '；'])
-                .into_iter()
-                .map(move |range| Sentence { range, para: pi })
-        })
+    norm::clauses(n, paras)
+        .into_iter()
+        .map(|(para, range)| Sentence { range, para })
         .collect()
 }
 

@@ -547,6 +547,21 @@ pub(crate) fn sentences(n: &Norm, s: usize, e: usize) -> Vec<(usize, usize)> {
     split_after(n, s, e, &['。', '！', '？'])
 }
 
+/// The clauses of `paras` split after 。！？ and ； (news prose joins last
+/// year's results and this year's aims with ；), in order, each with the
+/// index of its paragraph.
+pub(crate) fn clauses(n: &Norm, paras: &[(usize, usize)]) -> Vec<(usize, (usize, usize))> {
+    paras
+        .iter()
+        .enumerate()
+        .flat_map(|(pi, &(s, e))| {
+            split_after(n, s, e, &['。', '！', '？', '；'])
+                .into_iter()
+                .map(move |range| (pi, range))
+        })
+        .collect()
+}
+
 /// Ranges of `[s, e)` split after each of `ends`.
 pub(crate) fn split_after(n: &Norm, s: usize, e: usize, ends: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();

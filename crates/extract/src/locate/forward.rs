@@ -12,7 +12,7 @@ use crate::clause::Patterns;
 use crate::explain::Trace;
 use crate::indicator::Dictionary;
 use crate::item::{Item, Mode};
-use crate::norm::{Norm, split_after};
+use crate::norm::Norm;
 use crate::sentence;
 
 /// How a sentence may look away from the coming year: back at the past, at
@@ -140,9 +140,9 @@ pub(super) fn forward_sentences(
         year_word: year_word.as_deref(),
     };
     // news prose joins last year's results and this year's aims with ；
-    let sents: Vec<(usize, usize)> = paras
-        .iter()
-        .flat_map(|&(s, e)| split_after(n, s, e, &['。', '！', '？', '；']))
+    let sents: Vec<(usize, usize)> = crate::norm::clauses(n, paras)
+        .into_iter()
+        .map(|(_, range)| range)
         .collect();
     let mut groups: Vec<Vec<Item>> = Vec::new();
     let mut continuing = false;
