@@ -374,6 +374,8 @@ fn located(
     // cues in the plan part first, then anywhere (a review may quote last
     // year's goals, a text without headings has no plan part)
     let order = (review_end..paras.len()).chain(0..review_end.min(paras.len()));
+    // (the layout of the whole text, read once for every list read)
+    let lines = sentence_lines(n, paras);
     // a headline (今年预期目标：地区生产总值增长7.5%-8%) sums up the targets
     // paragraph of the article under it: the paragraph wins when it states
     // as many
@@ -381,7 +383,7 @@ fn located(
     for i in order {
         let (s, e) = paras[i];
         if let Some(cue_end) = cue_in(n, s, e, target_year, level, lp, trace) {
-            let items = read_block(n, paras, i, cue_end, dict, pat, &foreign);
+            let items = read_block(n, (paras, lines), i, cue_end, (dict, pat), &foreign);
             if items.is_empty() {
                 continue;
             }
@@ -406,7 +408,10 @@ fn located(
                 .filter_map(|j| {
                     let (s2, e2) = paras[j];
                     let cue_end = cue_in(n, s2, e2, target_year, level, lp, &mut Trace::off())?;
-                    Some((read_block(n, paras, j, cue_end, dict, pat, &foreign), j))
+                    Some((
+                        read_block(n, (paras, lines), j, cue_end, (dict, pat), &foreign),
+                        j,
+                    ))
                 })
                 .find(|(more, _)| states_more(more, &items))
             {
@@ -534,11 +539,10 @@ const SENTENCE_LINES_MIN: usize = 5;
 /// while they continue the list.
 fn read_block(
     n: &Norm,
-    paras: &[(usize, usize)],
+    (paras, one_sentence_lines): (&[(usize, usize)], bool),
     pi: usize,
     from: usize,
-    dict: &Dictionary,
-    pat: &Patterns,
+    (dict, pat): (&Dictionary, &Patterns),
     foreign: &dyn Fn(&str, bool) -> bool,
 ) -> Vec<Item> {
     let mut out = Vec::new();
@@ -568,7 +572,6 @@ fn read_block(
     }
     // the list continues in the next paragraphs (bullets, or a cue ending in ：)
     let rest = &paras[(pi + 1).min(paras.len())..];
-    let one_sentence_lines = sentence_lines(n, paras);
     read_following(
         n,
         rest,
