@@ -169,11 +169,7 @@ fn news_wordings_of_a_growth_target() {
         ("今年全市把GDP增速确定为8%。", "gdp", 8.0),
     ] {
         let out = news(DATELINE, body);
-        let got: Vec<(&str, Option<f64>)> = out
-            .targets
-            .iter()
-            .map(|t| (t.indicator.as_str(), t.value))
-            .collect();
+        let got = crate::variations::ids_and_values(&out.targets);
         assert_eq!(got, [(id, Some(value))], "{body}");
         assert!(!out.targets[0].raw_name.starts_with('把'), "{body}");
     }
@@ -234,11 +230,7 @@ fn list_items_keep_their_own_names() {
         DATELINE,
         "今年主要预期目标是：\n——地区生产总值增长7%以上；\n——二氧化硫和化学需氧量排放量分别削减2%和3%；\n——完成省下达的节能减排目标任务。",
     );
-    let got: Vec<(&str, Option<f64>)> = out
-        .targets
-        .iter()
-        .map(|t| (t.indicator.as_str(), t.value))
-        .collect();
+    let got = crate::variations::ids_and_values(&out.targets);
     assert_eq!(
         got,
         [
@@ -642,11 +634,7 @@ fn a_mirror_gloss_inside_the_words_between_name_and_figure() {
         DATELINE,
         "河南今年的生產(chǎn)總值目標(biāo)為增長(zhǎng)10%左右，2009年上海市生產(chǎn)總值增長(zhǎng)的預(yù)期目標(biāo)為9%。",
     );
-    let got: Vec<(&str, Option<f64>)> = out
-        .targets
-        .iter()
-        .map(|t| (t.indicator.as_str(), t.value))
-        .collect();
+    let got = crate::variations::ids_and_values(&out.targets);
     assert_eq!(
         got,
         [("gdp", Some(10.0)), ("gdp", Some(9.0))],

@@ -39,24 +39,15 @@ pub(crate) fn implausible(t: &Target) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use baogao_model::Document;
-
-    use crate::Extractor;
+    use crate::variations::{ids_and_values, run};
 
     #[test]
     fn a_figure_whose_decimal_point_was_dropped_is_no_target() {
-        let doc = Document::from_text(
-            "t.txt",
+        let out = run(
             "今年主要预期目标是：地区生产总值增长75%，规模以上工业增加值增长75%左右，固定资产投资增长105%左右，居民消费价格涨幅35%左右，一般公共预算收入增长89.2%，城镇调查失业率控制在5.5%以内。",
         );
-        let out = Extractor::builtin().extract(&doc);
-        let got: Vec<(&str, Option<f64>)> = out
-            .targets
-            .iter()
-            .map(|t| (t.indicator.as_str(), t.value))
-            .collect();
         assert_eq!(
-            got,
+            ids_and_values(&out.targets),
             [
                 ("general_budget_revenue", Some(89.2)),
                 ("unemployment_rate", Some(5.5))

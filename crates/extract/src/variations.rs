@@ -36,6 +36,14 @@ pub(crate) fn run(text: &str) -> Extraction {
     out
 }
 
+/// Each target's indicator and value, in order.
+pub(crate) fn ids_and_values(targets: &[Target]) -> Vec<(&str, Option<f64>)> {
+    targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.value))
+        .collect()
+}
+
 /// Each target's values (indicator, measure, value, range, unit,
 /// qualifier), sorted: what two readings of one text must agree on.
 pub(crate) fn value_keys<'a>(targets: impl IntoIterator<Item = &'a Target>) -> Vec<String> {
@@ -759,8 +767,7 @@ fn urban_and_rural_share_one_figure() {
         "城乡居民人均可支配收入均增长8%左右",
     ] {
         let t = targets(&format!("今年主要预期目标是：地区生产总值增长6%，{body}。"));
-        let ids: Vec<(&str, Option<f64>)> =
-            t.iter().map(|t| (t.indicator.as_str(), t.value)).collect();
+        let ids = ids_and_values(&t);
         assert_eq!(
             ids,
             [
