@@ -177,7 +177,7 @@ impl Norm {
                 continue;
             }
             let f = fold(c);
-            if f == '\n' || !f.is_whitespace() {
+            if !is_dropped_space(c) {
                 // a comma between digits is a thousands separator: keep ASCII
                 let f = if f == ',' && is_thousands_comma(&src, i) {
                     ','
@@ -483,7 +483,7 @@ fn glue_end(src: &[char], i: usize, prev: Option<char>) -> Option<usize> {
                 return None;
             }
             at = gloss_end(src, at + 1).unwrap_or(at + 1);
-            while src.get(at).is_some_and(|&c| c != '\n' && c.is_whitespace()) {
+            while src.get(at).is_some_and(|&c| is_dropped_space(c)) {
                 at += 1;
             }
         }
@@ -496,6 +496,13 @@ fn glue_end(src: &[char], i: usize, prev: Option<char>) -> Option<usize> {
         || matches_at(end, "百分之").is_some()
         || "一二三四五六七八九十两".contains(next);
     figure_follows.then_some(end)
+}
+
+/// Whether the normalisation drops `c`: whitespace other than a line break
+/// (full-width and no-break spaces, tabs and `\r` included).
+fn is_dropped_space(c: char) -> bool {
+    let f = fold(c);
+    f != '\n' && f.is_whitespace()
 }
 
 fn is_han(c: char) -> bool {
