@@ -317,6 +317,16 @@ pub fn committed_pages(root: &Path) -> Vec<(String, String)> {
 /// commit is journaled (the next run's recovery finishes it): what the next
 /// run must not fetch again.
 pub fn committed_articles(root: &Path) -> BTreeSet<String> {
+    dataset_roots(root)
+        .iter()
+        .flat_map(|r| committed_pages(r))
+        .filter(|(_, kind)| kind == "html")
+        .map(|(url, _)| url)
+        .collect()
+}
+
+/// `root` and the staged commits under it whose journal is complete.
+fn dataset_roots(root: &Path) -> Vec<std::path::PathBuf> {
     let mut roots = vec![root.to_owned()];
     if let Ok(entries) = std::fs::read_dir(root.join("_staging")) {
         for e in entries.flatten() {
@@ -326,26 +336,13 @@ pub fn committed_articles(root: &Path) -> BTreeSet<String> {
         }
     }
     roots
-        .iter()
-        .flat_map(|r| committed_pages(r))
-        .filter(|(_, kind)| kind == "html")
-        .map(|(url, _)| url)
-        .collect()
 }
 
 /// [`committed_articles`] while a run may be committing: `None` when a file
 /// went away while it was read (a checkpoint replaced it), to be asked again.
 pub fn try_committed_articles(root: &Path) -> Option<BTreeSet<String>> {
-    let mut roots = vec![root.to_owned()];
-    if let Ok(entries) = std::fs::read_dir(root.join("_staging")) {
-        for e in entries.flatten() {
-            if e.path().join("_COMMIT").exists() {
-                roots.push(e.path());
-            }
-        }
-    }
     let mut out = BTreeSet::new();
-    for r in &roots {
+    for r in &dataset_roots(root) {
         let rows = baogao_write::read_strings(r, Table::Pages, &["url", "kind"]).ok()?;
         out.extend(
             rows.into_iter()
