@@ -1219,6 +1219,56 @@ fn a_table_copied_one_cell_a_line() {
     );
 }
 
+/// A long table copied one cell a line is read to its last row: the limit
+/// on a list's length counts its targets, not the lines of its cells.
+#[test]
+fn a_long_table_copied_one_cell_a_line_is_read_to_the_end() {
+    let rows_in: [(&str, &str); 10] = [
+        ("地区生产总值", "地区生产总值增长8%"),
+        ("财政收入", "地方一般公共预算收入增长6%"),
+        ("投资", "全社会固定资产投资增长10%"),
+        ("消费", "社会消费品零售总额增长9%"),
+        ("外贸", "进出口总额增长5%"),
+        ("城镇收入", "城镇居民人均可支配收入增长8%左右"),
+        ("农村收入", "农村居民人均可支配收入增长9%左右"),
+        ("物价", "居民消费价格涨幅控制在3%以内"),
+        ("就业", "城镇登记失业率控制在4%以内"),
+        ("工业", "规模以上工业增加值增长7%"),
+    ];
+    let mut body = String::from("经济社会发展主要预期目标分解(10项)\n");
+    for (i, (cell, target)) in rows_in.iter().enumerate() {
+        body += &format!("{}\n{cell}\n{target}\n市发改委、统计局\n", i + 1);
+    }
+    let out = news(DATELINE, &body);
+    let ids = crate::tests::indicators(&out.targets);
+    assert_eq!(ids.len(), 10, "{:#?}", out.targets);
+    assert_eq!(ids.last().copied(), Some("industrial_value_added"));
+}
+
+/// With no targets cue, a numbered list whose first item looks ahead goes
+/// on item by item past the notes after each (who leads it).
+#[test]
+fn a_numbered_list_with_notes_and_no_cue_goes_on_item_by_item() {
+    let out = news(
+        "2010年03月23日",
+        "2010年政府工作报告任务分解\n1.地区生产总值增长13.5%。主办单位：市发展和改革委员会。\n2.财政一般预算收入增长18%。主办单位：市财政局。\n3.全社会固定资产投资增长26%。主办单位：市统计局。\n",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(13.5), Qualifier::Exact),
+            ("general_budget_revenue", Some(18.0), Qualifier::Exact),
+            ("fixed_asset_investment", Some(26.0), Qualifier::Exact),
+        ]
+    );
+    // a numbered list of last year's results does not go on with it
+    let out = news(
+        "2010年03月23日",
+        "2009年完成情况\n1.地区生产总值增长12%。主办单位：市发改委。\n2.财政一般预算收入增长15%。主办单位：市财政局。\n",
+    );
+    assert!(out.targets.is_empty(), "{:#?}", out.targets);
+}
+
 /// A nameless figure followed by a word of its size (大关, 规模) is more of
 /// the item before; one followed by what it counts is not.
 #[test]

@@ -153,6 +153,11 @@ pub(super) fn forward_sentences(
     // sentence looks back too unless it names the coming year
     let mut past_sentence = false;
     let para_ends: std::collections::HashSet<usize> = paras.iter().map(|p| p.1).collect();
+    let para_starts: std::collections::HashSet<usize> = paras.iter().map(|p| p.0).collect();
+    // the number the next item of a numbered list taken here would have: it
+    // goes on with the list past a note without figures (1.地区生产总值增长
+    // 13.5%。主办单位：市发改委。2.财政一般预算收入增长18%。)
+    let mut next_item: Option<u32> = None;
     // (二〇一〇年 as written in Chinese digits too)
     let names_year = |t: &str| {
         year_word
@@ -174,6 +179,13 @@ pub(super) fn forward_sentences(
             a = whole + t[..k].chars().count();
             t = &t[k..];
             back = None;
+        }
+        let item = para_starts
+            .contains(&whole)
+            .then(|| super::item_number(t))
+            .flatten();
+        if back.is_none() && item.is_some() && item == next_item {
+            continuing = true;
         }
         let figures = has_figure(t);
         let year_named = names_year(t);
@@ -260,6 +272,9 @@ pub(super) fn forward_sentences(
             groups.push(items);
         }
         continuing = true;
+        if let Some(k) = item {
+            next_item = Some(k + 1);
+        }
     }
     one_row_per_figure(groups)
 }

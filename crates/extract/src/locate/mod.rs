@@ -451,10 +451,14 @@ fn states_more(more: &[Item], items: &[Item]) -> bool {
             .all(|it| more.iter().any(|m| m.indicator == it.indicator))
 }
 
-/// How many paragraphs after the cue's a list of targets may run on (a
+/// How many paragraphs of targets a list after the cue's may hold (a
 /// province lists up to about twenty indicators, one per line; every line
 /// must read as targets for the list to go on).
 const MAX_LIST_PARAGRAPHS: usize = 24;
+
+/// How many paragraphs of any kind a list may run over: a table copied one
+/// cell a line spends four lines on a row (number, name, target, office).
+const MAX_LIST_LINES: usize = 4 * MAX_LIST_PARAGRAPHS;
 
 /// The longest row number of a table copied one cell a line.
 const ROW_NUMBER_MAX: usize = 3;
@@ -602,7 +606,12 @@ fn read_following(
     // whether the numbers stand on lines of their own (a table copied one
     // cell a line, whose name cells come before their targets)
     let mut table_rows = false;
-    for (ri, &(s, e)) in rest.iter().enumerate().take(MAX_LIST_PARAGRAPHS) {
+    // the paragraphs that held targets
+    let mut listed = 0;
+    for (ri, &(s, e)) in rest.iter().enumerate().take(MAX_LIST_LINES) {
+        if listed == MAX_LIST_PARAGRAPHS {
+            break;
+        }
         let mut sents = sentences(n, s, e);
         let read =
             |(a, b): (usize, usize)| sentence::read_sentence(n, a, b, dict, pat, Mode::Targets);
@@ -691,6 +700,7 @@ fn read_following(
             break;
         }
         out.extend(first);
+        listed += 1;
         // (a row number on a line of its own stays the last number read)
         if let Some(k) = item_number(n.text(s, e)) {
             last_item = Some(k);
