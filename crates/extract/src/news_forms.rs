@@ -1269,6 +1269,29 @@ fn a_numbered_list_with_notes_and_no_cue_goes_on_item_by_item() {
     assert!(out.targets.is_empty(), "{:#?}", out.targets);
 }
 
+/// A growth named before the cue (国内生产总值增长目标是8%左右) is the first
+/// target, and the nation's own report quotes no other government.
+#[test]
+fn a_growth_named_before_the_cue_is_a_target() {
+    let out = news(
+        "2007年03月05日",
+        "国务院总理在政府工作报告中说，2007年国内生产总值增长目标是8%左右，城镇登记失业率控制在4.6%以内。",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(8.0), Qualifier::About),
+            ("unemployment_rate", Some(4.6), Qualifier::AtMost),
+        ]
+    );
+    let out = news(
+        DATELINE,
+        "今年全市经济社会发展的主要目标是：居民消费价格涨幅目标为3%左右，地区生产总值增长8%。",
+    );
+    let ids = crate::tests::indicators(&out.targets);
+    assert_eq!(ids, ["cpi", "gdp"], "{:#?}", out.targets);
+}
+
 /// A nameless figure followed by a word of its size (大关, 规模) is more of
 /// the item before; one followed by what it counts is not.
 #[test]

@@ -128,7 +128,7 @@ impl Looks<'_> {
 pub(super) fn forward_sentences(
     n: &Norm,
     paras: &[(usize, usize)],
-    target_year: Option<i32>,
+    (target_year, level): (Option<i32>, Option<baogao_model::Level>),
     structured: bool,
     (dict, pat, lp): (&Dictionary, &Patterns, &LocatePatterns),
     trace: &mut Trace,
@@ -205,7 +205,7 @@ pub(super) fn forward_sentences(
         }
         // 国家确定的主要预期目标是：… quotes another government's targets
         if let Some(c) = lp.cue.find(t)
-            && lp.another_government(&t[..c.start()]).is_some()
+            && lp.another_government(&t[..c.start()], level).is_some()
         {
             if figures {
                 trace.note(n, (a, b), false, || {

@@ -84,12 +84,20 @@ impl LocatePatterns {
 impl LocatePatterns {
     /// The word that makes `t` (a lead or a clause) name another government
     /// than the reporting one (全国, 中央, 国家确定的…), if one does; the nation
-    /// as an aim or a rank (全面建设社会主义现代化国家, 国家级) does not.
-    fn another_government(&self, t: &str) -> Option<String> {
+    /// as an aim or a rank (全面建设社会主义现代化国家, 国家级) does not, nor
+    /// does the nation in the nation's own report (国务院总理…表示).
+    fn another_government(&self, t: &str, level: Option<Level>) -> Option<String> {
+        if level == Some(Level::National) {
+            return None;
+        }
         let whose = self.nation_as_aim.replace_all(t, "");
         self.elsewhere.find(&whose).map(|w| w.as_str().to_owned())
     }
 }
+
+/// The words of growth that make the clause before a cue a target of its
+/// own (生产总值增长目标是…, 物价涨幅目标为…).
+const GROWTH_BEFORE_CUE: [&str; 4] = ["增长", "增速", "增幅", "涨幅"];
 
 /// The longest line read as a heading (a headline, 二、2026年工作安排): a
 /// sentence-free line no longer than a title.
@@ -225,7 +233,7 @@ fn cue_in(
         .any(|w| clause.contains(w));
         // 全面建设社会主义现代化国家, 国家级: the nation as an aim or a rank,
         // not as the government whose targets follow
-        if let Some(w) = lp.another_government(if own { clause } else { lead }) {
+        if let Some(w) = lp.another_government(if own { clause } else { lead }, level) {
             reject(trace, &|| format!("another government's targets (`{w}`)"));
             continue;
         }
@@ -271,6 +279,15 @@ fn cue_in(
             continue;
         }
         trace.note(n, (a, end), true, || format!("targets cue `{cue}`"));
+        // 国内生产总值增长目标是8%左右: a growth named before the cue is the
+        // first target, read from its clause
+        if cue.starts_with("目标") && GROWTH_BEFORE_CUE.iter().any(|w| n.text(a, start).ends_with(w)) {
+            let mut k = start;
+            while k > a && !matches!(n.chars[k - 1], '，' | '：' | ',') {
+                k -= 1;
+            }
+            return Some(k);
+        }
         return Some(end);
     }
     None
@@ -307,7 +324,7 @@ pub(crate) fn targets(
                 && it.figs.first().map(|f| f.measure) == x.figs.first().map(|f| f.measure)
         })
     };
-    let mut out: Vec<Item> = forward_sentences(n, &lead, year_level.0, false, rules, trace)
+    let mut out: Vec<Item> = forward_sentences(n, &lead, year_level, false, rules, trace)
         .into_iter()
         .filter(|x| !x.indicator.starts_with("other:") && !listed(x))
         .collect();
@@ -321,7 +338,7 @@ pub(crate) fn targets(
     };
     if short {
         let trail = &paras[(i + 1).min(paras.len())..];
-        let more: Vec<Item> = forward_sentences(n, trail, year_level.0, false, rules, trace)
+        let more: Vec<Item> = forward_sentences(n, trail, year_level, false, rules, trace)
             .into_iter()
             .filter(|x| !listed(x))
             .collect();
@@ -434,7 +451,14 @@ fn located(
     // name 今年 or 明年 themselves)
     let from = if structured { review_end } else { 0 };
     (
-        forward_sentences(n, &paras[from..], target_year, structured, rules, trace),
+        forward_sentences(
+            n,
+            &paras[from..],
+            (target_year, level),
+            structured,
+            rules,
+            trace,
+        ),
         None,
     )
 }
