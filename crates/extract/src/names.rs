@@ -282,7 +282,7 @@ fn after_speaker(n: &Norm, (a, b): (usize, usize)) -> (usize, usize) {
     let may_trim = t
         .chars()
         .skip(1)
-        .any(|c| "出示露绍调幕议告年在划计求".contains(c))
+        .any(|c| "出示露绍调幕议告年在划计求标".contains(c))
         || crate::meta::province_prefix(t).is_some();
     if !may_trim {
         return (a, b);
@@ -303,6 +303,12 @@ fn after_speaker(n: &Norm, (a, b): (usize, usize)) -> (usize, usize) {
         && t[cut + k..].chars().count() >= 4
     {
         cut += k;
+    }
+    // 目标 glued in front of a name (上海目标万元生产总值综合能耗进一步下降)
+    if let Some(r) = t[cut..].strip_prefix("目标")
+        && r.chars().count() >= 4
+    {
+        cut = t.len() - r.len();
     }
     if cut == 0 {
         return (a, b);

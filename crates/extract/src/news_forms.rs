@@ -1292,6 +1292,21 @@ fn a_growth_named_before_the_cue_is_a_target() {
     assert_eq!(ids, ["cpi", "gdp"], "{:#?}", out.targets);
 }
 
+/// 目标 glued in front of a name in news prose is not part of it.
+#[test]
+fn a_target_word_glued_before_a_name_is_not_part_of_it() {
+    let out = news(
+        "2010年01月26日",
+        "市长今日表示，2010年上海经济社会发展的主要目标包括，全市生产总值增长8%以上。此外，市长表示，2010年上海目标万元生产总值综合能耗进一步下降。",
+    );
+    let t = out
+        .targets
+        .iter()
+        .find(|t| t.indicator == "energy_intensity")
+        .expect("the energy target");
+    assert_eq!(t.raw_name, "万元生产总值综合能耗");
+}
+
 /// A nameless figure followed by a word of its size (大关, 规模) is more of
 /// the item before; one followed by what it counts is not.
 #[test]

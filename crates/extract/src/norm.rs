@@ -244,8 +244,8 @@ impl Norm {
 /// The fewest lines of one width that make a text hard-wrapped.
 const WRAPPED_LINES_MIN: usize = 3;
 
-/// The share (per cent) of a hard-wrapped text's unfinished lines that end
-/// at its wrap width.
+/// The share (per cent) of a hard-wrapped text's unfinished lines of half
+/// its wrap width or more that end at its wrap width.
 const WRAPPED_SHARE_PERCENT: usize = 60;
 
 /// The share (per cent) of a hard-wrapped text's lines that may run past its
@@ -303,7 +303,17 @@ fn soft_line_breaks(src: &[char]) -> Vec<usize> {
     {
         let (mut chars, mut cells, mut last) = (0, 0, None);
         let mut head = [None; 3];
-        for &c in src[s..end].iter().filter(|c| !c.is_whitespace()) {
+        // (a mirror's pinyin glosses were put in after the text was wrapped:
+        // they are not measured)
+        let mut skip_to = s;
+        for (i, &c) in src.iter().enumerate().take(end).skip(s) {
+            if i < skip_to || c.is_whitespace() {
+                continue;
+            }
+            if let Some(g) = gloss_end(src, i) {
+                skip_to = g;
+                continue;
+            }
             if chars < 3 {
                 head[chars] = Some(c);
             }
@@ -353,8 +363,14 @@ fn soft_line_breaks(src: &[char]) -> Vec<usize> {
                 .map(|(_, k)| k)
                 .sum();
             let longer = all.len() - all.partition_point(|&m| m <= w + WRAP_SLACK);
+            // (a line under half the width is a paragraph's last line, a
+            // dateline or a heading, wrapped or not)
+            let long_open = open
+                .iter()
+                .filter(|&&i| lines[i].measured[kind] * 2 >= w)
+                .count();
             let fits = support >= WRAPPED_LINES_MIN
-                && support * 100 >= open.len() * WRAPPED_SHARE_PERCENT
+                && support * 100 >= long_open * WRAPPED_SHARE_PERCENT
                 && longer * 100 <= lines.len() * LONGER_LINES_PERCENT;
             if fits && best.is_none_or(|(s, _, _)| support > s) {
                 best = Some((support, kind, w));

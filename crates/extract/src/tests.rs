@@ -805,6 +805,69 @@ fn real_texts_read_the_same_in_every_layout_of_the_web() {
     }
 }
 
+/// `text` hard-wrapped every `width` chars, as an e-paper or a PDF lays it
+/// out; a mirror's pinyin gloss (會(huì)) stays with its char, as mirrors put
+/// them in after the text was wrapped.
+fn hard_wrapped(text: &str, width: usize) -> String {
+    let gloss = regex::Regex::new(r"^[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]{1,8}[)）]")
+        .expect("pattern");
+    let mut out = String::new();
+    for line in text.split('\n') {
+        let mut n = 0;
+        let mut rest = line;
+        while let Some(c) = rest.chars().next() {
+            if n == width {
+                out.push('\n');
+                n = 0;
+            }
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+            if let Some(g) = gloss.find(rest) {
+                out.push_str(g.as_str());
+                rest = &rest[g.end()..];
+            }
+            n += 1;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The texts of `fixtures/dev2` hard-wrapped at a narrow and a wide width
+/// read to nearly the targets they give unwrapped (F1 of the one reading's
+/// values against the other's): the normaliser joins the lines a wrap broke.
+#[test]
+fn hard_wrapped_texts_read_nearly_the_same() {
+    let dir = Path::new(FIX).join("dev2/reports");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let keys = |text: &str| {
+        let out = ex().extract(&Document::from_text("t.txt", text));
+        crate::variations::value_keys(&out.targets)
+    };
+    for width in [36, 60] {
+        let (mut both, mut total) = (0, 0);
+        for f in &files {
+            let text = std::fs::read_to_string(f).unwrap();
+            let want = keys(&text);
+            let mut got = keys(&hard_wrapped(&text, width));
+            total += want.len() + got.len();
+            for k in &want {
+                if let Some(i) = got.iter().position(|g| g == k) {
+                    got.swap_remove(i);
+                    both += 2;
+                }
+            }
+        }
+        let f1 = both as f64 / total as f64;
+        println!("wrapped at {width}: agreement F1 {f1:.3}");
+        assert!(f1 >= 0.95, "wrapped at {width}: agreement F1 {f1:.3}");
+    }
+}
+
 /// A region name read with the words around it (于上海市, 全省, 广东省省) is
 /// put right by the gazetteer, or dropped; a real name is left alone.
 #[test]
