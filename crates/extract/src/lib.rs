@@ -196,16 +196,22 @@ impl Extractor {
         }
     }
 
-    /// The past year's figures of the review part `review`, one row each.
+    /// The past year's figures of the review part `review`, one row each;
+    /// none from a clause read as a target (a headline before the targets).
     fn outcomes_of(
         &self,
         n: &Norm,
-        review: &[(usize, usize)],
+        (review, targets): (&[(usize, usize)], &[Item]),
         doc: &Document,
         target_year: Option<i32>,
     ) -> Vec<Outcome> {
         let mut outcomes = Vec::new();
-        for f in outcomes::read(n, review, target_year, &self.dict, &self.pat) {
+        let read = outcomes::read(n, review, target_year, &self.dict, &self.pat);
+        for f in read.into_iter().filter(|f| {
+            !targets
+                .iter()
+                .any(|t| t.start < f.item.end && f.item.start < t.end)
+        }) {
             let (s, e) = n.orig_range(f.item.start, f.item.end);
             let text = n.orig_text(f.item.start, f.item.end);
             for fig in &f.item.figs {
@@ -303,7 +309,7 @@ impl Extractor {
         let outcomes = if self.outcomes {
             self.outcomes_of(
                 &n,
-                &paras[..rev_end.min(cue_para.unwrap_or(usize::MAX))],
+                (&paras[..rev_end.min(cue_para.unwrap_or(usize::MAX))], &items),
                 doc,
                 m.target_year,
             )

@@ -1307,6 +1307,27 @@ fn a_target_word_glued_before_a_name_is_not_part_of_it() {
     assert_eq!(t.raw_name, "万元生产总值综合能耗");
 }
 
+/// A figure a headline states and the body states again is one row, at the
+/// body's clause.
+#[test]
+fn a_headline_figure_stated_again_is_read_where_the_body_states_it() {
+    let out = news(
+        "2024年02月01日",
+        "2024年某市政府工作报告出炉\n地区生产总值预期增长5%\n本报讯 1月31日，某市人大会议开幕。报告提出，2024年，某市目标明确，地区生产总值预期目标增长5%。",
+    );
+    assert_eq!(out.targets.len(), 1, "{:#?}", out.targets);
+    assert_eq!(out.targets[0].text, "地区生产总值预期目标增长5%");
+    // (the headline, read as a target, is no result of the past year either)
+    assert!(out.outcomes.is_empty(), "{:#?}", out.outcomes);
+    // a clause read as a target is never also an outcome
+    let out = news(
+        "2024年02月01日",
+        "2024年某市政府工作报告出炉\n地区生产总值增长5%\n本报讯 1月31日，某市人大会议开幕。",
+    );
+    assert_eq!(out.targets.len(), 1, "{:#?}", out.targets);
+    assert!(out.outcomes.is_empty(), "{:#?}", out.outcomes);
+}
+
 /// A nameless figure followed by a word of its size (大关, 规模) is more of
 /// the item before; one followed by what it counts is not.
 #[test]

@@ -68,9 +68,11 @@ pub(crate) fn read(
             if !dict.may_name_an_outcome(st) {
                 continue;
             }
-            // sentences about this year's plans are not results
+            // sentences about this year's plans are not results (a headline
+            // 地区生产总值预期增长5% before the body states it again)
             if st.contains("目标是")
                 || st.contains("目标为")
+                || st.contains("预期增长")
                 || st.contains("今年")
                 || this_year.as_deref().is_some_and(|y| st.contains(y))
             {

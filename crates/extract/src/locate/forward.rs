@@ -299,7 +299,8 @@ fn aims_of(
 }
 
 /// One row per figure among the groups of forward sentences: the group that
-/// states the most wins, the first on a tie.
+/// states the most wins, the later on a tie (a headline or a lead sums up
+/// what the body then states: labelling.md takes the body's clause).
 fn one_row_per_figure(groups: Vec<Vec<Item>>) -> Vec<Item> {
     let key = |it: &Item, f: &crate::item::Fig| {
         format!("{}|{:?}|{:?}|{:?}", it.indicator, f.measure, f.value, f.max)
@@ -310,7 +311,7 @@ fn one_row_per_figure(groups: Vec<Vec<Item>>) -> Vec<Item> {
         for it in g {
             for f in &it.figs {
                 let e = best.entry(key(it, f)).or_insert((gi, g.len()));
-                if g.len() > e.1 {
+                if g.len() >= e.1 {
                     *e = (gi, g.len());
                 }
             }
