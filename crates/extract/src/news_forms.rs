@@ -1328,6 +1328,20 @@ fn a_headline_figure_stated_again_is_read_where_the_body_states_it() {
     assert!(out.outcomes.is_empty(), "{:#?}", out.outcomes);
 }
 
+/// After the year's targets, a sentence that names work and then aims at a
+/// figure with 力争 is a work section's aim; a stretch after a target's own
+/// figure is not.
+#[test]
+fn a_work_aim_after_the_targets_is_not_a_target() {
+    let out = news(
+        DATELINE,
+        "市长在政府工作报告中提出，今年全市地区生产总值增长8%以上，力争9%。市长表示，今年将大力培育市场主体，持续优化营商环境，力争新增市场主体5万户以上；扩大有效投资，狠抓项目建设，争取重点项目完成投资600亿元。",
+    );
+    assert_eq!(out.targets.len(), 1, "{:#?}", out.targets);
+    assert_eq!(out.targets[0].indicator, "gdp");
+    assert_eq!(out.targets[0].stretch_value, Some(9.0));
+}
+
 /// A nameless figure followed by a word of its size (大关, 规模) is more of
 /// the item before; one followed by what it counts is not.
 #[test]

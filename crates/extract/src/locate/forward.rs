@@ -230,6 +230,16 @@ pub(super) fn forward_sentences(
         if names_ahead && !figures {
             announced = true;
         }
+        // after the year's targets, a sentence that names work to do and then
+        // what it aims at (今年云南将集中精力抓项目，千方百计增投资，力争规模以上
+        // 固定资产投资7100亿元以上) states a work section's aim
+        if !groups.is_empty() && is_work_aim(t) {
+            trace.note(n, (a, b), false, || {
+                "a work aim after the year's targets (work, then 力争)".to_owned()
+            });
+            continuing = false;
+            continue;
+        }
         // 力争 marks the aims of a work section in a full report
         if !continuing && (!forward || structured && t.contains("力争")) {
             if figures {
@@ -297,6 +307,25 @@ fn aims_of(
     });
     items
 }
+
+/// Whether `t` names work to be done in clauses without a figure, then
+/// aims at figures with 力争 or 争取: a work section's aim, not one of the
+/// year's targets (which lead with their figures, a stretch after them).
+fn is_work_aim(t: &str) -> bool {
+    let Some(k) = ["力争", "争取"].iter().filter_map(|w| t.find(w)).min() else {
+        return false;
+    };
+    let before = &t[..k];
+    let work_clauses = before
+        .split(['，', '；'])
+        .filter(|c| c.chars().count() >= WORK_CLAUSE_MIN)
+        .count();
+    work_clauses >= 2 && !has_figure(before) && has_figure(&t[k..])
+}
+
+/// The fewest chars of a clause that names work to be done (抓项目 is a
+/// phrase, 集中精力抓项目 a clause).
+const WORK_CLAUSE_MIN: usize = 4;
 
 /// One row per figure among the groups of forward sentences: the group that
 /// states the most wins, the later on a tie (a headline or a lead sums up
