@@ -309,7 +309,10 @@ impl Extractor {
         let outcomes = if self.outcomes {
             self.outcomes_of(
                 &n,
-                (&paras[..rev_end.min(cue_para.unwrap_or(usize::MAX))], &items),
+                (
+                    &paras[..rev_end.min(cue_para.unwrap_or(usize::MAX))],
+                    &items,
+                ),
                 doc,
                 m.target_year,
             )

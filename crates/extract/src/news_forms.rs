@@ -1342,6 +1342,45 @@ fn a_work_aim_after_the_targets_is_not_a_target() {
     assert_eq!(out.targets[0].stretch_value, Some(9.0));
 }
 
+/// Items set apart by spaces, or by nothing at all, are read one by one;
+/// a figure's own words after it (左右, 至, 降到) stay with it.
+#[test]
+fn items_with_no_mark_between_them_are_read_one_by_one() {
+    let want = [
+        ("gdp", Some(8.0), Qualifier::About),
+        ("general_budget_revenue", Some(6.0), Qualifier::Exact),
+        ("unemployment_rate", Some(4.5), Qualifier::AtMost),
+        ("grain_output", Some(1300.0), Qualifier::AtLeast),
+        ("cpi", Some(3.0), Qualifier::About),
+    ];
+    for gap in [" ", "\u{3000}", ""] {
+        let out = news(
+            DATELINE,
+            &format!(
+                "今年全市经济社会发展的主要预期目标是：地区生产总值增长8%左右{gap}一般公共预算收入增长6%{gap}城镇登记失业率控制在4.5%以内{gap}粮食产量1300万吨以上{gap}居民消费价格涨幅3%左右。"
+            ),
+        );
+        assert_eq!(rows(&out.targets), want, "gap {gap:?}");
+    }
+    let out = news(
+        DATELINE,
+        "今年全市经济社会发展的主要预期目标是：地区生产总值增长7% 至 7.5%，城镇调查失业率由5.5% 降到5%，居民消费价格涨幅3% 左右。",
+    );
+    let got: Vec<(&str, Option<f64>, Option<f64>)> = out
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.value, t.value_max))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("gdp", Some(7.0), Some(7.5)),
+            ("unemployment_rate", Some(5.0), None),
+            ("cpi", Some(3.0), None),
+        ]
+    );
+}
+
 /// A nameless figure followed by a word of its size (大关, 规模) is more of
 /// the item before; one followed by what it counts is not.
 #[test]

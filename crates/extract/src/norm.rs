@@ -177,6 +177,15 @@ impl Norm {
                 continue;
             }
             let f = fold(c);
+            // spaces that set items apart (增长8%左右 一般公共预算收入增长6%)
+            // part them as a comma would
+            if is_dropped_space(c) && spaces_apart_items(&chars, &src, i) {
+                chars.push('，');
+                orig.push(offset(i));
+                at.push(offset(joined.len()));
+                joined.push('，');
+                continue;
+            }
             if !is_dropped_space(c) {
                 // a comma between digits is a thousands separator: keep ASCII
                 let f = if f == ',' && is_thousands_comma(&src, i) {
@@ -512,6 +521,81 @@ fn glue_end(src: &[char], i: usize, prev: Option<char>) -> Option<usize> {
         || matches_at(end, "百分之").is_some()
         || "一二三四五六七八九十两".contains(next);
     figure_follows.then_some(end)
+}
+
+/// The chars a figure in Chinese numerals is written in, below a hundred
+/// and with its decimal point (四点五, 十二).
+const CHINESE_DIGITS: &str = "零〇一二三四五六七八九十两点";
+
+/// The qualifiers written after a figure (and its unit).
+pub(crate) const QUALIFIER_WORDS: [&str; 5] = ["左右", "以上", "以内", "以下", "上下"];
+
+/// The most chars of a unit between a figure and its qualifier (个百分点).
+const QUALIFIER_UNIT_MAX: usize = 4;
+
+/// The chars units are written in (万吨, 亿元, 个百分点, 万平方米).
+const UNIT_CHARS: &str = "万亿千百十元吨斤人个户家所座套辆台公里平方米亩瓦时分点倍/";
+
+/// Whether `c[..end]` ends on a figure: a per cent or a per mille, or a
+/// qualifier after a figure and its unit (1300万吨以上, not 规模以上).
+pub(crate) fn figure_ends_at(c: &[char], end: usize) -> bool {
+    let c = &c[..end];
+    // 百分之八, 百分之四点五: a per cent in Chinese numerals
+    let chinese_per_cent = |k: usize| {
+        let mut j = k;
+        while j > 0 && CHINESE_DIGITS.contains(c[j - 1]) {
+            j -= 1;
+        }
+        j < k && j >= 3 && c[j - 3..j] == ['百', '分', '之']
+    };
+    if matches!(c.last(), Some('%' | '‰')) || chinese_per_cent(c.len()) {
+        return true;
+    }
+    let Some(w) = QUALIFIER_WORDS
+        .iter()
+        .find(|w| c.ends_with(&w.chars().collect::<Vec<char>>()))
+    else {
+        return false;
+    };
+    let mut k = c.len() - w.chars().count();
+    if chinese_per_cent(k) {
+        return true;
+    }
+    let mut unit = 0;
+    while k > 0 && unit < QUALIFIER_UNIT_MAX && UNIT_CHARS.contains(c[k - 1]) {
+        k -= 1;
+        unit += 1;
+    }
+    k > 0 && (c[k - 1].is_ascii_digit() || matches!(c[k - 1], '%' | '‰'))
+}
+
+/// Whether the space at `src[i]` (the first of its run) stands between a
+/// figure, with its qualifier, and the name of the next item: the
+/// normalised text so far (`chars`) ends on a per cent, a per mille or a
+/// qualifier, and a Han char that goes on with none of them follows.
+fn spaces_apart_items(chars: &[char], src: &[char], i: usize) -> bool {
+    if i > 0 && is_dropped_space(src[i - 1]) {
+        return false;
+    }
+    src[i..]
+        .iter()
+        .find(|&&c| !is_dropped_space(c))
+        .is_some_and(|&next| item_follows_figure(chars, chars.len(), fold(next)))
+}
+
+/// Whether `next` opens a new item right after `c[..end]`: `c[..end]` ends
+/// on a figure ([`figure_ends_at`]) and `next` starts a name (a Han char or
+/// a Latin capital: 12% CPI控制在4%左右) that goes on with none of the
+/// figure's words (左右, 至, 和, 的, a verb of change: 从5.5%降到5.3%) nor
+/// with a figure in Chinese numerals (百分之四 点五).
+pub(crate) fn item_follows_figure(c: &[char], end: usize, next: char) -> bool {
+    let numeral_goes_on = end > 0
+        && CHINESE_DIGITS.contains(c[end - 1])
+        && (CHINESE_DIGITS.contains(next) || "百千万亿".contains(next));
+    figure_ends_at(c, end)
+        && (is_unified_han(next) || next.is_ascii_uppercase())
+        && !numeral_goes_on
+        && !"左以上至到和及或与的为是之并且降升提增减下回达变".contains(next)
 }
 
 /// Whether the normalisation drops `c`: whitespace other than a line break

@@ -281,7 +281,11 @@ fn cue_in(
         trace.note(n, (a, end), true, || format!("targets cue `{cue}`"));
         // 国内生产总值增长目标是8%左右: a growth named before the cue is the
         // first target, read from its clause
-        if cue.starts_with("目标") && GROWTH_BEFORE_CUE.iter().any(|w| n.text(a, start).ends_with(w)) {
+        if cue.starts_with("目标")
+            && GROWTH_BEFORE_CUE
+                .iter()
+                .any(|w| n.text(a, start).ends_with(w))
+        {
             let mut k = start;
             while k > a && !matches!(n.chars[k - 1], '，' | '：' | ',') {
                 k -= 1;
