@@ -1223,6 +1223,7 @@ fn a_table_copied_one_cell_a_line() {
 /// on a list's length counts its targets, not the lines of its cells.
 #[test]
 fn a_long_table_copied_one_cell_a_line_is_read_to_the_end() {
+    use std::fmt::Write as _;
     let rows_in: [(&str, &str); 10] = [
         ("地区生产总值", "地区生产总值增长8%"),
         ("财政收入", "地方一般公共预算收入增长6%"),
@@ -1237,7 +1238,7 @@ fn a_long_table_copied_one_cell_a_line_is_read_to_the_end() {
     ];
     let mut body = String::from("经济社会发展主要预期目标分解(10项)\n");
     for (i, (cell, target)) in rows_in.iter().enumerate() {
-        body += &format!("{}\n{cell}\n{target}\n市发改委、统计局\n", i + 1);
+        let _ = writeln!(body, "{}\n{cell}\n{target}\n市发改委、统计局", i + 1);
     }
     let out = news(DATELINE, &body);
     let ids = crate::tests::indicators(&out.targets);

@@ -840,6 +840,7 @@ fn hard_wrapped(text: &str, width: usize) -> String {
 /// commas between items (增长8%左右 一般公共预算收入增长6%).
 #[test]
 fn rewrapped_and_respaced_texts_read_nearly_the_same() {
+    type Rewrite<'a> = Box<dyn Fn(&str) -> String + 'a>;
     let dir = Path::new(FIX).join("dev2/reports");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
@@ -851,7 +852,7 @@ fn rewrapped_and_respaced_texts_read_nearly_the_same() {
         crate::variations::value_keys(&out.targets)
     };
     let item_comma = regex::Regex::new(r"(%|‰|％|左右|以上|以内|以下)[，；,;]").expect("pattern");
-    let layouts: [(&str, Box<dyn Fn(&str) -> String>); 3] = [
+    let layouts: [(&str, Rewrite); 3] = [
         ("wrapped at 36", Box::new(|t| hard_wrapped(t, 36))),
         ("wrapped at 60", Box::new(|t| hard_wrapped(t, 60))),
         (
@@ -860,12 +861,12 @@ fn rewrapped_and_respaced_texts_read_nearly_the_same() {
         ),
     ];
     for (name, layout) in &layouts {
-        let (mut both, mut total) = (0, 0);
+        let (mut both, mut total) = (0u32, 0u32);
         for f in &files {
             let text = std::fs::read_to_string(f).unwrap();
             let want = keys(&text);
             let mut got = keys(&layout(&text));
-            total += want.len() + got.len();
+            total += u32::try_from(want.len() + got.len()).expect("few rows");
             for k in &want {
                 if let Some(i) = got.iter().position(|g| g == k) {
                     got.swap_remove(i);
@@ -873,7 +874,7 @@ fn rewrapped_and_respaced_texts_read_nearly_the_same() {
                 }
             }
         }
-        let f1 = both as f64 / total as f64;
+        let f1 = f64::from(both) / f64::from(total);
         println!("{name}: agreement F1 {f1:.3}");
         assert!(f1 >= 0.95, "{name}: agreement F1 {f1:.3}");
     }
