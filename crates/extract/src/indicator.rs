@@ -132,6 +132,10 @@ const SCOPE: &[&str] = &[
     "本县", "我省", "我市", "我区", "我县",
 ];
 
+/// Tails that name the rate of an indicator's decline rather than another
+/// indicator (单位国内生产总值能耗下降率 is the energy intensity's decline).
+const DECLINE_RATE_TAILS: [&str; 4] = ["下降率", "降低率", "下降幅度", "降幅"];
+
 impl Dictionary {
     pub(crate) fn parse(src: &str, path: &Path) -> Result<Dictionary, ExtractError> {
         let mut d = Dictionary::default();
@@ -296,6 +300,16 @@ impl Dictionary {
     }
 
     fn resolve_entry(&self, name: &str) -> Option<usize> {
+        // the rate of an indicator's decline names the indicator
+        // (单位国内生产总值能耗下降率, 万元GDP能耗降低率)
+        if let Some(base) = DECLINE_RATE_TAILS
+            .iter()
+            .find_map(|t| name.strip_suffix(t))
+            .filter(|b| b.chars().count() >= 2)
+            && let Some(e) = self.resolve_entry(base)
+        {
+            return Some(e);
+        }
         let last = name.chars().next_back()?;
         if !self.may_end_with(last) {
             return None;

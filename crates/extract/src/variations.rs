@@ -649,6 +649,25 @@ fn targets_of_other_governments_are_not_targets() {
     assert_eq!(t[0].value, Some(6.5));
 }
 
+/// The rate of an indicator's decline names the indicator, and a name
+/// joined to it by 和 is a target of its own.
+#[test]
+fn the_rate_of_a_decline_names_its_indicator() {
+    let t = targets(
+        "今年主要预期目标是：地区生产总值增长8%；单位国内生产总值能耗下降率和主要污染物减排达到省控目标；万元生产总值能耗降低率3.5%。",
+    );
+    let got: Vec<(&str, Option<f64>)> = t.iter().map(|t| (t.indicator.as_str(), t.value)).collect();
+    assert_eq!(
+        got,
+        [
+            ("gdp", Some(8.0)),
+            ("energy_intensity", None),
+            ("other:主要污染物减排", None),
+            ("energy_intensity", Some(-3.5)),
+        ]
+    );
+}
+
 #[test]
 fn gdp_written_many_ways() {
     for (body, raw) in [
