@@ -202,6 +202,16 @@ pub(crate) fn looks_like_indicator(name: &str, dict: &Dictionary) -> bool {
         "产值",
         "物价",
         "营业",
+        // measures by their kind: a quantity, an area, a count, a ratio
+        // (耕地保有量, 基本农田保护面积, 死亡人数, 优良天数, 比例, 指数)
+        "量",
+        "面积",
+        "人数",
+        "起数",
+        "天数",
+        "比例",
+        "比重",
+        "指数",
     ];
     let n = name.chars().count();
     if n == 0 || n > INDICATOR_NAME_MAX || !has_han(name) {

@@ -649,6 +649,31 @@ fn targets_of_other_governments_are_not_targets() {
     assert_eq!(t[0].value, Some(6.5));
 }
 
+/// A list that ends in targets without figures reads each of them: a
+/// completion, a steady or improving predicate, a quantity, an area or a
+/// count named by its kind.
+#[test]
+fn a_list_ends_in_qualitative_targets_of_every_kind() {
+    let t = targets(
+        "今年全县经济社会发展的主要预期目标是：地区生产总值增长12%，节能减排完成市下达任务，耕地保有量和基本农田保护面积完成省下达任务，城乡居民收入稳步增长，环境质量进一步改善，安全生产事故死亡人数控制在省下达指标以内，森林覆盖率稳步提高，粮食总产量保持稳定。",
+    );
+    let ids: Vec<&str> = t.iter().map(|t| t.indicator.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "gdp",
+            "other:节能减排",
+            "other:耕地保有量和基本农田保护面积",
+            "disposable_income",
+            "other:环境质量",
+            "other:安全生产事故死亡人数",
+            "other:森林覆盖率",
+            "grain_output",
+        ]
+    );
+    assert!(t[1..].iter().all(|t| t.qualifier == Qualifier::Qualitative));
+}
+
 /// The rate of an indicator's decline names the indicator, and a name
 /// joined to it by 和 is a target of its own.
 #[test]
