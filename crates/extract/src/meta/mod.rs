@@ -530,18 +530,27 @@ fn most_common_year(body: &str, re: &Regex, add: i32) -> Option<i32> {
     let mut counts: Vec<(i32, usize)> = Vec::new();
     // (回顾了本届政府及2016年的工作: a review names the year it looks back on
     // as a plan heading would)
-    let reviewed = |at: usize| {
+    // (or after it, in its clause: 报告对2005年政府工作及“十五”计划完成情况作了总结)
+    let reviewed = |(at, end): (usize, usize)| {
         let before = &body[..at];
         let from = before
             .char_indices()
             .rev()
             .nth(REVIEW_WORD_REACH - 1)
             .map_or(0, |(i, _)| i);
+        let after: String = body[end..]
+            .chars()
+            .take(REVIEW_WORD_REACH)
+            .take_while(|c| !matches!(c, '，' | '。' | '；' | '\n'))
+            .collect();
         ["回顾", "总结"].iter().any(|w| before[from..].contains(w))
+            || ["完成情况", "总结", "回顾"]
+                .iter()
+                .any(|w| after.contains(w))
     };
     for c in re
         .captures_iter(body)
-        .filter(|c| !reviewed(c.get(0).map_or(0, |m| m.start())))
+        .filter(|c| !reviewed(c.get(0).map_or((0, 0), |m| (m.start(), m.end()))))
     {
         if let Ok(y) = c[1].parse::<i32>() {
             match counts.iter_mut().find(|(x, _)| *x == y) {

@@ -270,6 +270,13 @@ fn the_year_after_the_one_a_text_looks_back_on() {
         ),
         Some(2017)
     );
+    // …nor one whose clause goes on to say it is reviewed (完成情况, 总结)
+    assert_ne!(
+        year(
+            "市长代表市人民政府作政府工作报告，报告对2005年政府工作及“十五”计划完成情况作了详细总结。\n"
+        ),
+        Some(2005)
+    );
     // an estimate worded as an aim is no estimate of the year before
     assert_ne!(
         year("记者获悉，2026年全省预计GDP增长5%左右的目标将通过扩大内需实现。\n"),
