@@ -730,13 +730,15 @@ fn the_lead_adds_what_the_list_leaves_out() {
 /// each at the figure last measured, less a hair, so that a change that
 /// loses ground on texts nobody tuned for fails here. Raise them when a
 /// change lifts the figures; `fixtures/real/README.md` says how the
-/// corpus was split.
+/// corpus was split. (The unseen floor went from 0.80 to 0.78 when batches
+/// J and K, scored 0.53 on arrival, joined the corpus: a harder set, not a
+/// weaker extractor.)
 #[test]
 fn real_texts_hold_their_scores() {
     for (set, target_f1, metadata) in [
         ("dev2", 0.88, 0.98),
         ("real/dev", 0.88, 0.96),
-        ("real/unseen", 0.80, 0.92),
+        ("real/unseen", 0.78, 0.92),
     ] {
         let root = Path::new(FIX).join(set);
         let r = eval::evaluate(&root.join("gold"), &root.join("reports"), ex()).unwrap();
