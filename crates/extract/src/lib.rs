@@ -277,7 +277,11 @@ impl Extractor {
             &n,
             &paras,
             rev_end,
-            (m.target_year, m.level),
+            locate::Speaker {
+                year: m.target_year,
+                level: m.level,
+                region: m.region.as_deref(),
+            },
             (&self.dict, &self.pat, &self.lp),
             trace,
         );

@@ -274,6 +274,10 @@ fn joined_indicators<'a>(name: &'a str, dict: &Dictionary) -> Option<Vec<&'a str
         .map(|(a, b)| vec![a, b])
 }
 
+/// The demonstrative a comment on a figure opens with (这是, 这一; not 此,
+/// which opens 此外).
+const DEMONSTRATIVES: [char; 1] = ['这'];
+
 /// Words that end a speaker's or a time's lead-in glued to a name in news
 /// prose (`福建省…开幕提出今年生产总值`, `云南省在固定资产投资`,
 /// `2018年全省生产总值`): the name starts after the last of them.
@@ -314,11 +318,16 @@ fn after_speaker(n: &Norm, (a, b): (usize, usize)) -> (usize, usize) {
     {
         cut += k;
     }
-    // 目标 glued in front of a name (上海目标万元生产总值综合能耗进一步下降)
-    if let Some(r) = t[cut..].strip_prefix("目标")
-        && r.chars().count() >= 4
-    {
-        cut = t.len() - r.len();
+    // 目标 glued in front of a name (上海目标万元生产总值综合能耗进一步下降,
+    // 主要预期目标为地区生产总值增长5%左右)
+    if let Some(after) = t[cut..].strip_prefix("目标") {
+        let name = ["定为", "为", "是"]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))
+            .unwrap_or(after);
+        if name.chars().count() >= 4 {
+            cut = t.len() - name.len();
+        }
     }
     if cut == 0 {
         return (a, b);
@@ -414,6 +423,11 @@ pub(crate) fn make_items(
         out: Vec::new(),
     };
     let norm_names: Vec<&str> = names.iter().map(|&(a, b)| n.text(a, b)).collect();
+    // a sentence that comments on a figure (这是杭州市近年首次将这一数字下调至7%以下)
+    // opens with a demonstrative, which no name of an indicator does
+    if norm_names.iter().any(|x| x.starts_with(DEMONSTRATIVES)) {
+        return Vec::new();
+    }
     let orig_names: Vec<String> = names.iter().map(|&(a, b)| n.orig_text(a, b)).collect();
     if names.len() == 1 {
         maker.one_name(&orig_names[0], norm_names[0]);

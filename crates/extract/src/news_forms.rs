@@ -1382,6 +1382,28 @@ fn items_with_no_mark_between_them_are_read_one_by_one() {
     );
 }
 
+/// A round-up of several places' reports: the lead place's targets are the
+/// report's; a paragraph on another place states that place's, and a
+/// comment on a figure (这是…) is none.
+#[test]
+fn a_round_up_of_several_reports_keeps_the_lead_places_targets() {
+    let out = news(
+        "2020年04月27日",
+        "各地相继公布今年经济增长目标：
+据报道，4月26日，杭州市第十三届人民代表大会第五次会议开幕，杭州市代市长作政府工作报告时介绍，建议2020年GDP增长目标为增长6.5%左右，这是杭州市近年首次将这一数字下调至7%以下。
+其中，在4月11日召开的通辽市人大五届三次会议上，报告提出，2020年主要预期目标为地区生产总值增长5%左右。
+4月18日上午，临汾市四届人大七次会议开幕。临汾市2020年主要预期目标：全市地区生产总值增长6.1%左右，一般公共预算收入增长2%，全社会固定资产投资增长7%。
+",
+    );
+    assert_eq!(out.report.region.as_deref(), Some("杭州市"));
+    assert_eq!(
+        rows(&out.targets),
+        [("gdp", Some(6.5), Qualifier::About)],
+        "{:#?}",
+        out.targets
+    );
+}
+
 /// A nameless figure followed by a word of its size (大关, 规模) is more of
 /// the item before; one followed by what it counts is not.
 #[test]

@@ -128,11 +128,12 @@ impl Looks<'_> {
 pub(super) fn forward_sentences(
     n: &Norm,
     paras: &[(usize, usize)],
-    (target_year, level): (Option<i32>, Option<baogao_model::Level>),
+    speaker: super::Speaker<'_>,
     structured: bool,
     (dict, pat, lp): (&Dictionary, &Patterns, &LocatePatterns),
     trace: &mut Trace,
 ) -> Vec<Item> {
+    let (target_year, level) = (speaker.year, speaker.level);
     let year_word = target_year.map(|y| format!("{y}年"));
     let looks = Looks {
         lp,
@@ -140,10 +141,24 @@ pub(super) fn forward_sentences(
         year_word: year_word.as_deref(),
     };
     // news prose joins last year's results and this year's aims with ；
-    let sents: Vec<(usize, usize)> = crate::norm::clauses(n, paras)
-        .into_iter()
-        .map(|(_, range)| range)
-        .collect();
+    let sents = crate::norm::clauses(n, paras);
+    // in a news item that rounds up several places' reports, the place a
+    // paragraph opens with, when it is another than the reporting one
+    let mut owners: std::collections::HashMap<usize, Option<String>> =
+        std::collections::HashMap::new();
+    let mut another_place = |pi: usize| -> Option<String> {
+        if structured {
+            return None;
+        }
+        owners
+            .entry(pi)
+            .or_insert_with(|| {
+                let (s, e) = paras[pi];
+                let first = n.text(s, e).split('。').next().unwrap_or("");
+                super::region::another_place(first, speaker.region)
+            })
+            .clone()
+    };
     let mut groups: Vec<Vec<Item>> = Vec::new();
     let mut continuing = false;
     // a sentence that announces the aims without a figure (展望2010年发展目标，…;
@@ -164,7 +179,7 @@ pub(super) fn forward_sentences(
             .as_deref()
             .is_some_and(|w| t.contains(w) || crate::year::with_digit_years(t).contains(w))
     };
-    for &(whole, b) in &sents {
+    for &(pi, (whole, b)) in &sents {
         let mut a = whole;
         let mut t = n.text(a, b);
         // punctuation alone (以内?; split into ？ and ；) neither states nor breaks
@@ -210,6 +225,15 @@ pub(super) fn forward_sentences(
             if figures {
                 trace.note(n, (a, b), false, || {
                     "another government's targets (before the cue)".to_owned()
+                });
+            }
+            continuing = false;
+            continue;
+        }
+        if let Some(place) = another_place(pi) {
+            if figures {
+                trace.note(n, (a, b), false, || {
+                    format!("another place's targets (a paragraph on `{place}`)")
                 });
             }
             continuing = false;

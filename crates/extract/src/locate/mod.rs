@@ -20,6 +20,18 @@ use crate::sentence;
 mod forward;
 use forward::forward_sentences;
 
+mod region;
+
+/// What the locator knows of the report before it reads its targets.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Speaker<'a> {
+    /// The year the targets are for.
+    pub(crate) year: Option<i32>,
+    pub(crate) level: Option<Level>,
+    /// The reporting government's name as read from the text (杭州市).
+    pub(crate) region: Option<&'a str>,
+}
+
 /// The words that name the coming year in a report of it.
 const NOW_WORDS: &[&str] = &["今年", "明年", "新的一年"];
 
@@ -307,11 +319,11 @@ pub(crate) fn targets(
     n: &Norm,
     paras: &[(usize, usize)],
     review_end: usize,
-    year_level: (Option<i32>, Option<Level>),
+    speaker: Speaker<'_>,
     rules: (&Dictionary, &Patterns, &LocatePatterns),
     trace: &mut Trace,
 ) -> (Vec<Item>, Option<usize>) {
-    let (items, at) = located(n, paras, review_end, year_level, rules, trace);
+    let (items, at) = located(n, paras, review_end, speaker, rules, trace);
     let structured = review_end < paras.len();
     let Some(i) = at.filter(|_| !structured) else {
         return (items, at);
@@ -328,7 +340,7 @@ pub(crate) fn targets(
                 && it.figs.first().map(|f| f.measure) == x.figs.first().map(|f| f.measure)
         })
     };
-    let mut out: Vec<Item> = forward_sentences(n, &lead, year_level, false, rules, trace)
+    let mut out: Vec<Item> = forward_sentences(n, &lead, speaker, false, rules, trace)
         .into_iter()
         .filter(|x| !x.indicator.starts_with("other:") && !listed(x))
         .collect();
@@ -342,7 +354,7 @@ pub(crate) fn targets(
     };
     if short {
         let trail = &paras[(i + 1).min(paras.len())..];
-        let more: Vec<Item> = forward_sentences(n, trail, year_level, false, rules, trace)
+        let more: Vec<Item> = forward_sentences(n, trail, speaker, false, rules, trace)
             .into_iter()
             .filter(|x| !listed(x))
             .collect();
@@ -362,18 +374,29 @@ fn located(
     n: &Norm,
     paras: &[(usize, usize)],
     review_end: usize,
-    (target_year, level): (Option<i32>, Option<Level>),
+    speaker: Speaker<'_>,
     rules: (&Dictionary, &Patterns, &LocatePatterns),
     trace: &mut Trace,
 ) -> (Vec<Item>, Option<usize>) {
     let (dict, pat, lp) = rules;
+    let (target_year, level) = (speaker.year, speaker.level);
     // a paragraph about the past, another year or five years does not continue the list
     // (years in Chinese digits too: 到二〇一二年地区生产总值要突破六千亿元;
     // a deadline of an unknown year is not this year's, 届时 looks to it)
     // (`plan_ok`: a plan named inside an item, after the line's first clause,
     // does not make it foreign: 碳排放双控达到国家下达“十五五”目标任务的序时进度;
     // a line that opens with one does: “十五五”时期年均增长6%)
+    // (in a news item, a paragraph on another place: a round-up of reports)
+    let structured = review_end < paras.len();
+    let another_place = |t: &str| {
+        (!structured)
+            .then(|| region::another_place(t, speaker.region))
+            .flatten()
+    };
     let foreign = |t: &str, plan_ok: bool| {
+        if another_place(t).is_some() {
+            return true;
+        }
         // (a list's item measured against last year, 比上年提高1个百分点,
         // 与上年持平, names it without reporting it)
         let t = &*lp.compared.replace_all(t, "");
@@ -401,9 +424,19 @@ fn located(
     // paragraph of the article under it: the paragraph wins when it states
     // as many
     let mut headline: Option<(Vec<Item>, usize)> = None;
+    let on_another_place = |i: usize| {
+        let (s, e) = paras[i];
+        another_place(n.text(s, e).split('。').next().unwrap_or(""))
+    };
     for i in order {
         let (s, e) = paras[i];
         if let Some(cue_end) = cue_in(n, s, e, target_year, level, lp, trace) {
+            if let Some(place) = on_another_place(i) {
+                trace.note(n, (s, e), false, || {
+                    format!("another place's targets (a paragraph on `{place}`)")
+                });
+                continue;
+            }
             let items = read_block(n, (paras, lines), i, cue_end, (dict, pat), &foreign);
             if items.is_empty() {
                 continue;
@@ -429,6 +462,9 @@ fn located(
                 .filter_map(|j| {
                     let (s2, e2) = paras[j];
                     let cue_end = cue_in(n, s2, e2, target_year, level, lp, &mut Trace::off())?;
+                    if on_another_place(j).is_some() {
+                        return None;
+                    }
                     Some((
                         read_block(n, (paras, lines), j, cue_end, (dict, pat), &foreign),
                         j,
@@ -450,19 +486,11 @@ fn located(
     // fallback: the forward-looking sentences that state figures, in the plan
     // part of a report with headings, or anywhere in a text without them
     // (a news report, a summary) when its target year is known
-    let structured = review_end < paras.len();
     // (a text with no year at all is read too, from the sentences that
     // name 今年 or 明年 themselves)
     let from = if structured { review_end } else { 0 };
     (
-        forward_sentences(
-            n,
-            &paras[from..],
-            (target_year, level),
-            structured,
-            rules,
-            trace,
-        ),
+        forward_sentences(n, &paras[from..], speaker, structured, rules, trace),
         None,
     )
 }

@@ -1,0 +1,72 @@
+//! Whose targets a paragraph of a news item states: a round-up of several
+//! places' reports (各地相继公布今年经济增长目标) gives each place a paragraph
+//! of its own, opened by the place's full name (临汾市2020年主要预期目标：…;
+//! 在4月11日召开的通辽市人大五届三次会议上，…).
+
+use baogao_regions::{Division, Divisions, Resolution};
+
+/// How far (in chars) into a paragraph's first sentence the place it
+/// speaks of is looked for.
+const OWNER_REACH: usize = 40;
+
+/// The chars a division's full name ends in.
+const DIVISION_SUFFIXES: &str = "省市县区州盟旗";
+
+/// The full name of another place than `region` (the reporting
+/// government, as read) that the sentence `t` opens with, when it names
+/// one: a place that is neither `region`, nor above it (its province or
+/// city), nor below it. `None` when `region` is unknown or not in the
+/// gazetteer.
+pub(super) fn another_place(t: &str, region: Option<&str>) -> Option<String> {
+    let divisions = Divisions::builtin();
+    let Resolution::Found(own) = divisions.resolve(region?, None, None) else {
+        return None;
+    };
+    let (byte_start, _) = t.char_indices().nth(OWNER_REACH).unwrap_or((t.len(), ' '));
+    for (i, _) in t[..byte_start].char_indices() {
+        let Some(len) = divisions.name_at_start(&t[i..]) else {
+            continue;
+        };
+        let surface = &t[i..i + len];
+        if surface.chars().count() < 3 || !surface.ends_with(|c| DIVISION_SUFFIXES.contains(c)) {
+            continue;
+        }
+        let Resolution::Found(d) = divisions.resolve(surface, None, None) else {
+            continue;
+        };
+        return (!related(own, d)).then(|| d.name.clone());
+    }
+    None
+}
+
+/// Whether `a` and `b` are one place, or one lies within the other.
+fn related(a: &Division, b: &Division) -> bool {
+    let within = |x: &Division, y: &Division| {
+        x.province == y.name || x.prefecture.as_deref() == Some(y.name.as_str())
+    };
+    a.code == b.code || within(a, b) || within(b, a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::another_place;
+
+    #[test]
+    fn another_place_is_named_only_when_unrelated() {
+        let hz = Some("杭州市");
+        assert_eq!(
+            another_place("临汾市2020年主要预期目标：全市地区生产总值增长6.1%左右", hz),
+            Some("临汾市".to_owned())
+        );
+        assert_eq!(
+            another_place("其中，在4月11日召开的通辽市人大五届三次会议上，市政府…", hz),
+            Some("通辽市".to_owned())
+        );
+        // the province above, a district below, the place itself
+        assert_eq!(another_place("浙江省今年的目标是…", hz), None);
+        assert_eq!(another_place("西湖区今年的目标是…", hz), None);
+        assert_eq!(another_place("杭州市今年的目标是…", hz), None);
+        // no region read: nothing is another's
+        assert_eq!(another_place("临汾市2020年主要预期目标", None), None);
+    }
+}
