@@ -291,6 +291,12 @@ fn region_chain(
     {
         chain = c;
     }
+    // …or names the report by its place (哈尔滨政府工作报告)
+    if chain.is_empty()
+        && let Some(c) = region_named_before(head, "政府工作报告")
+    {
+        chain = c;
+    }
     chain
 }
 
@@ -472,8 +478,14 @@ fn is_breadcrumb(line: &str) -> bool {
 /// region of the one division whose name (full or short) ends right before
 /// 两会; the nation's and unnamed sessions (全国两会, 省两会) name none.
 fn two_sessions_region(head: &str) -> Option<Vec<String>> {
+    region_named_before(head, "两会")
+}
+
+/// The region chain of the place named right before `marker` in `head`
+/// (大理两会, 哈尔滨政府工作报告): the longest name that ends there.
+fn region_named_before(head: &str, marker: &str) -> Option<Vec<String>> {
     let regions = baogao_regions::Divisions::builtin();
-    for (at, _) in head.match_indices("两会") {
+    for (at, _) in head.match_indices(marker) {
         let before: Vec<char> = head[..at].chars().rev().take(8).collect();
         let before: String = before.into_iter().rev().collect();
         let chars: Vec<(usize, char)> = before.char_indices().collect();

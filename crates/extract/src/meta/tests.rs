@@ -210,6 +210,13 @@ fn the_region_of_its_two_sessions() {
     assert_eq!(m.level, Some(Level::City));
     // the nation's sessions name no region
     assert_eq!(meta("全国两会召开在即。\n").region, None);
+    // …and a text names the report by its place (哈尔滨政府工作报告), over the
+    // province it names first in passing
+    let m = meta(
+        "引言\n哈尔滨，作为黑龙江省的省会，是东北地区的中心。哈尔滨政府工作报告是每年两会的重要文件。\n",
+    );
+    assert_eq!(m.region.as_deref(), Some("哈尔滨市"));
+    assert_eq!(m.level, Some(Level::City));
 }
 
 /// Clues that a text looks back on a year: its estimates (预计), a plan's
