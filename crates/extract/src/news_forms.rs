@@ -1404,6 +1404,40 @@ fn a_round_up_of_several_reports_keeps_the_lead_places_targets() {
     );
 }
 
+/// Last year's result, then the coming year's figure with no name of its
+/// own: the figure is the target of the indicator the result named.
+#[test]
+fn a_nameless_aim_after_last_years_result_takes_its_name() {
+    for (text, value) in [
+        (
+            "报告显示，2023年全省地区生产总值增长5.2%，2024年预期增长5%左右。",
+            5.0,
+        ),
+        (
+            "报告显示，2023年全省地区生产总值预计增长4.7%左右；2024年预期目标增长5%左右。",
+            5.0,
+        ),
+        (
+            "报告显示，去年全市地区生产总值增长6%，今年预期增长6.5%左右，一般公共预算收入增长5%。",
+            6.5,
+        ),
+    ] {
+        let out = news("2024年01月20日", text);
+        let gdp: Vec<_> = out
+            .targets
+            .iter()
+            .filter(|t| t.indicator == "gdp")
+            .collect();
+        assert_eq!(gdp.len(), 1, "{text}: {:#?}", out.targets);
+        assert_eq!(
+            (gdp[0].value, gdp[0].qualifier),
+            (Some(value), Qualifier::About),
+            "{text}"
+        );
+        assert!(gdp[0].text.contains("地区生产总值"), "{}", gdp[0].text);
+    }
+}
+
 /// A nameless figure followed by a word of its size (大关, 规模) is more of
 /// the item before; one followed by what it counts is not.
 #[test]

@@ -179,7 +179,12 @@ pub(super) fn forward_sentences(
             .as_deref()
             .is_some_and(|w| t.contains(w) || crate::year::with_digit_years(t).contains(w))
     };
+    // the start of the sentence before when it looked back and went on past
+    // its ； (2023年…地区生产总值预计增长4.7%左右；2024年预期目标增长5%左右):
+    // the subject of a nameless figure that turns to the coming year
+    let mut back_before: Option<usize> = None;
     for &(pi, (whole, b)) in &sents {
+        let subject_from = std::mem::take(&mut back_before);
         let mut a = whole;
         let mut t = n.text(a, b);
         // punctuation alone (以内?; split into ？ and ；) neither states nor breaks
@@ -248,6 +253,9 @@ pub(super) fn forward_sentences(
             if figures {
                 trace.note(n, (a, b), false, || why);
             }
+            if n.chars[b - 1] == '；' {
+                back_before = Some(whole);
+            }
             continuing = false;
             continue;
         }
@@ -278,7 +286,15 @@ pub(super) fn forward_sentences(
             continuing = false;
             continue;
         }
-        let items = aims_of(n, (a, b), (dict, pat, lp));
+        let mut items = aims_of(n, (a, b), (dict, pat, lp));
+        // 去年…地区生产总值增长6%，今年预期增长6.5%左右: the coming year's figure
+        // whose name is the past clause's subject
+        let subject_at = if a > whole { Some(whole) } else { subject_from };
+        if let Some(from) = subject_at
+            && let Some(it) = subject_of_turn(n, (from, a, b), &items, (dict, pat, lp))
+        {
+            items.insert(0, it);
+        }
         let states = items.iter().any(|it| {
             !it.indicator.starts_with("other:") && it.figs.iter().any(|f| f.value.is_some())
         });
@@ -311,6 +327,45 @@ pub(super) fn forward_sentences(
         }
     }
     one_row_per_figure(groups)
+}
+
+/// The item of a figure that turns to the coming year with no name of its
+/// own (今年预期增长6.5%左右) after a clause about the past that names it
+/// (去年全市地区生产总值增长6%，): the subject's item with the turned clause's
+/// figures, read over `[from, b)` (`a`: where the turn starts). `None` when
+/// the turned clause names its own indicator.
+fn subject_of_turn(
+    n: &Norm,
+    (from, a, b): (usize, usize, usize),
+    items: &[Item],
+    rules: (&Dictionary, &Patterns, &LocatePatterns),
+) -> Option<Item> {
+    let first_end = (a..b)
+        .find(|&k| matches!(n.chars[k], '，' | '；' | '。'))
+        .unwrap_or(b);
+    if items.iter().any(|it| it.start < first_end) {
+        return None;
+    }
+    // (read with the clause before, the reader lends it the subject's name;
+    // its evidence runs from the name, as labelling.md's shortest clause
+    // holding the name and the figure does)
+    let whole = aims_of(n, (from, b), rules);
+    let mut it = whole
+        .iter()
+        .find(|it| {
+            (a..first_end).contains(&it.start)
+                && !it.indicator.starts_with("other:")
+                && it.figs.iter().any(|f| f.value.is_some())
+        })?
+        .clone();
+    if let Some(subject) = whole
+        .iter()
+        .filter(|s| s.start < a && s.indicator == it.indicator)
+        .next_back()
+    {
+        it.start = subject.start;
+    }
+    Some(it)
 }
 
 /// The items of the sentence `[a, b)` read as aims: a plan's goal quoted
