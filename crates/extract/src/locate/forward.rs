@@ -360,8 +360,7 @@ fn subject_of_turn(
         .clone();
     if let Some(subject) = whole
         .iter()
-        .filter(|s| s.start < a && s.indicator == it.indicator)
-        .next_back()
+        .rfind(|s| s.start < a && s.indicator == it.indicator)
     {
         it.start = subject.start;
     }
