@@ -674,6 +674,48 @@ fn a_list_ends_in_qualitative_targets_of_every_kind() {
     assert!(t[1..].iter().all(|t| t.qualifier == Qualifier::Qualitative));
 }
 
+/// A targets table with a unit column (as the cleaner writes a table: cells
+/// split by tabs) reads each row's figure with the unit of its row, and its
+/// evidence is the row as written.
+#[test]
+fn a_table_with_a_unit_column() {
+    let out = run(
+        "2024年全市经济社会发展主要预期目标\n指标名称\t单位\t2024年目标\n地区生产总值增长\t%\t6左右\n一般公共预算收入增长\t%\t5\n城镇新增就业\t万人\t10以上\n城镇调查失业率\t%\t5.5以内\n",
+    );
+    let got: Vec<(&str, Option<f64>, Option<&str>, Qualifier)> = out
+        .targets
+        .iter()
+        .map(|t| {
+            (
+                t.indicator.as_str(),
+                t.value,
+                t.unit.as_deref(),
+                t.qualifier,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("gdp", Some(6.0), Some("%"), Qualifier::About),
+            (
+                "general_budget_revenue",
+                Some(5.0),
+                Some("%"),
+                Qualifier::Exact
+            ),
+            (
+                "new_urban_jobs",
+                Some(10.0),
+                Some("万人"),
+                Qualifier::AtLeast
+            ),
+            ("unemployment_rate", Some(5.5), Some("%"), Qualifier::AtMost),
+        ]
+    );
+    assert_eq!(out.targets[0].text, "地区生产总值增长\t%\t6左右");
+}
+
 /// The rate of an indicator's decline names the indicator, and a name
 /// joined to it by 和 is a target of its own.
 #[test]
