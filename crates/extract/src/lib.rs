@@ -73,6 +73,7 @@ mod outcomes;
 pub mod panel;
 mod plausible;
 mod sentence;
+mod table;
 mod year;
 
 use std::path::Path;

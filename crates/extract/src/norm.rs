@@ -132,26 +132,33 @@ impl Norm {
         let mut skip_to = 0;
         let mut glued = Vec::new();
         let soft = soft_line_breaks(&src);
-        let moves = unit_cell_moves(&src);
-        let (mut next_move, mut next_cell) = (0, 0);
-        for (i, &c) in src.iter().enumerate() {
-            // a table's unit cell goes after the figure of the next cell
-            // (地区生产总值增长 | % | 6左右 reads 地区生产总值增长6%左右)
-            while let Some(mv) = moves.get(next_move)
-                && mv.after_figure <= i
+        let tables = crate::table::edits(&src);
+        let (mut next_insert, mut next_skip) = (0, 0);
+        // a unit read after a figure maps to the figure's last char
+        let mut insert_units = |upto: usize,
+                                chars: &mut Vec<char>,
+                                orig: &mut Vec<u32>,
+                                at: &mut Vec<u32>,
+                                joined: &mut String| {
+            while let Some((p, unit)) = tables.insert.get(next_insert)
+                && *p <= upto
             {
-                for u in mv.unit.chars() {
+                for u in unit.chars() {
                     chars.push(u);
-                    orig.push(offset(mv.after_figure - 1));
+                    orig.push(offset(p - 1));
                     at.push(offset(joined.len()));
                     joined.push(u);
                 }
-                next_move += 1;
+                next_insert += 1;
             }
-            while moves.get(next_cell).is_some_and(|mv| mv.cell.end <= i) {
-                next_cell += 1;
+        };
+        for (i, &c) in src.iter().enumerate() {
+            // a table row reads as a sentence of the list (crate::table)
+            insert_units(i, &mut chars, &mut orig, &mut at, &mut joined);
+            while tables.skip.get(next_skip).is_some_and(|r| r.end <= i) {
+                next_skip += 1;
             }
-            if moves.get(next_cell).is_some_and(|mv| mv.cell.contains(&i)) {
+            if tables.skip.get(next_skip).is_some_and(|r| r.contains(&i)) {
                 continue;
             }
             if i < skip_to || soft.binary_search(&i).is_ok() {
@@ -220,6 +227,7 @@ impl Norm {
                 joined.push(f);
             }
         }
+        insert_units(src.len(), &mut chars, &mut orig, &mut at, &mut joined);
         at.push(offset(joined.len()));
         Norm {
             chars,
@@ -617,92 +625,6 @@ pub(crate) fn item_follows_figure(c: &[char], end: usize, next: char) -> bool {
         && (is_unified_han(next) || next.is_ascii_uppercase())
         && !numeral_goes_on
         && !"左以上至到和及或与的为是之并且降升提增减下回达变".contains(next)
-}
-
-/// A table row's unit cell (`地区生产总值增长\t%\t6左右`) and where its unit
-/// is read instead: after the figure that opens the next cell.
-struct UnitMove {
-    /// The unit cell, its separator before it included (src offsets).
-    cell: std::ops::Range<usize>,
-    /// The src offset right after the figure of the next cell.
-    after_figure: usize,
-    /// The unit, normalised.
-    unit: String,
-}
-
-/// The longest unit cell (个百分点, 亿千瓦时).
-const UNIT_CELL_MAX: usize = 5;
-
-/// The unit cells of the tab-separated rows of `src` (a targets table with a
-/// unit column: 指标 | 单位 | 2024年目标), in order: a short cell of unit
-/// chars only, after a cell with a name and before one that opens with a
-/// figure.
-fn unit_cell_moves(src: &[char]) -> Vec<UnitMove> {
-    let mut out = Vec::new();
-    if !src.contains(&'\t') {
-        return out;
-    }
-    let is_unit = |cell: &[char]| {
-        let n = cell.len();
-        (1..=UNIT_CELL_MAX).contains(&n)
-            && cell
-                .iter()
-                .all(|&c| UNIT_CHARS.contains(c) || "%％‰吨斤亩米".contains(c))
-    };
-    let mut line_start = 0;
-    for line_end in src
-        .iter()
-        .enumerate()
-        .filter(|&(_, &c)| c == '\n')
-        .map(|(i, _)| i)
-        .chain(std::iter::once(src.len()))
-    {
-        // the cells of the line, as src ranges
-        let mut cells = Vec::new();
-        let mut s = line_start;
-        for (k, _) in src[line_start..line_end]
-            .iter()
-            .enumerate()
-            .filter(|&(_, &c)| c == '\t')
-        {
-            cells.push(s..line_start + k);
-            s = line_start + k + 1;
-        }
-        cells.push(s..line_end);
-        let trimmed = |r: &std::ops::Range<usize>| {
-            let mut a = r.start;
-            let mut b = r.end;
-            while a < b && src[a].is_whitespace() {
-                a += 1;
-            }
-            while b > a && src[b - 1].is_whitespace() {
-                b -= 1;
-            }
-            a..b
-        };
-        for w in cells.windows(3) {
-            let (name, unit, value) = (trimmed(&w[0]), trimmed(&w[1]), trimmed(&w[2]));
-            let names = src[name.clone()].iter().any(|&c| is_unified_han(c));
-            if !names || !is_unit(&src[unit.clone()]) {
-                continue;
-            }
-            let digits = src[value.clone()]
-                .iter()
-                .take_while(|c| c.is_ascii_digit() || **c == '.')
-                .count();
-            if digits == 0 {
-                continue;
-            }
-            out.push(UnitMove {
-                // (from the tab before the unit cell to the tab after it)
-                cell: w[0].end..w[2].start,
-                after_figure: value.start + digits,
-                unit: src[unit].iter().map(|&c| fold(c)).collect(),
-            });
-        }
-        line_start = line_end + 1;
-    }
-    out
 }
 
 /// Whether the normalisation drops `c`: whitespace other than a line break

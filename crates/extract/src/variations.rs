@@ -714,6 +714,22 @@ fn a_table_with_a_unit_column() {
         ]
     );
     assert_eq!(out.targets[0].text, "地区生产总值增长\t%\t6左右");
+    // the unit in brackets after the name, and last year's column beside the target's
+    let out = run(
+        "2024年主要预期目标\n指标\t2023年完成\t2024年目标\n地区生产总值增长（%）\t5.2\t6左右\n城镇新增就业（万人）\t11.2\t10以上\n",
+    );
+    let got: Vec<(&str, Option<f64>, Option<&str>)> = out
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.value, t.unit.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("gdp", Some(6.0), Some("%")),
+            ("new_urban_jobs", Some(10.0), Some("万人")),
+        ]
+    );
 }
 
 /// The rate of an indicator's decline names the indicator, and a name

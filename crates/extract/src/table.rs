@@ -1,0 +1,191 @@
+//! Targets tables as the cleaner writes them, one row a line with cells
+//! split by tabs: the edits that make a row read as a sentence of the list.
+//! A unit column or a unit in brackets after the name goes after the
+//! figure (地区生产总值增长 | % | 6左右 and 地区生产总值增长（%） | 6左右 read
+//! 地区生产总值增长6%左右), and under a header that names the target column
+//! (指标 | 2023年完成 | 2024年目标) the other columns' figures are left out.
+
+use std::ops::Range;
+
+/// What the normaliser leaves out of a text's tables and adds to them, in
+/// the order of the text (src offsets).
+#[derive(Debug, Default)]
+pub(crate) struct Edits {
+    /// Ranges read as absent: unit cells, bracketed units, other columns.
+    pub(crate) skip: Vec<Range<usize>>,
+    /// Units read right before the char at the offset (right after a
+    /// figure), normalised.
+    pub(crate) insert: Vec<(usize, String)>,
+}
+
+/// The longest unit (个百分点, 亿千瓦时).
+const UNIT_MAX: usize = 5;
+
+/// The chars a unit is written in.
+const UNIT_CHARS: &str = "%％‰万亿千百十元吨斤人个户家所座套辆台公里平方米亩瓦时分点倍/";
+
+/// Words of a header cell over the targets column.
+const TARGET_COLUMN_WORDS: [&str; 3] = ["目标", "预期", "计划"];
+
+fn is_unit(cell: &[char]) -> bool {
+    (1..=UNIT_MAX).contains(&cell.len()) && cell.iter().all(|&c| UNIT_CHARS.contains(c))
+}
+
+/// Whether a cell opens with a figure (6左右, 5.2), not a year (2024年目标).
+fn opens_with_figure(cell: &[char]) -> bool {
+    let digits = cell
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || **c == '.')
+        .count();
+    digits > 0 && cell.get(digits) != Some(&'年')
+}
+
+/// The edits of every table row of `src`.
+pub(crate) fn edits(src: &[char]) -> Edits {
+    let mut out = Edits::default();
+    if !src.contains(&'\t') {
+        return out;
+    }
+    // the target column of the header above the rows read
+    let mut target_col: Option<usize> = None;
+    let mut line_start = 0;
+    for line_end in src
+        .iter()
+        .enumerate()
+        .filter(|&(_, &c)| c == '\n')
+        .map(|(i, _)| i)
+        .chain(std::iter::once(src.len()))
+    {
+        let cells = cells_of(src, line_start..line_end);
+        line_start = line_end + 1;
+        if cells.len() < 2 {
+            target_col = None;
+            continue;
+        }
+        let text = |r: &Range<usize>| src[r.clone()].iter().collect::<String>();
+        if !cells.iter().any(|c| opens_with_figure(&src[c.clone()])) {
+            target_col = cells
+                .iter()
+                .skip(1)
+                .position(|c| TARGET_COLUMN_WORDS.iter().any(|w| text(c).contains(w)))
+                .map(|k| k + 1);
+            continue;
+        }
+        row_edits(src, &cells, target_col, &mut out);
+    }
+    out
+}
+
+/// The trimmed cells of the line `line`.
+fn cells_of(src: &[char], line: Range<usize>) -> Vec<Range<usize>> {
+    let mut cells = Vec::new();
+    let mut s = line.start;
+    for (k, _) in src[line.clone()]
+        .iter()
+        .enumerate()
+        .filter(|&(_, &c)| c == '\t')
+    {
+        cells.push(s..line.start + k);
+        s = line.start + k + 1;
+    }
+    cells.push(s..line.end);
+    cells
+        .into_iter()
+        .map(|r| {
+            let (mut a, mut b) = (r.start, r.end);
+            while a < b && src[a].is_whitespace() {
+                a += 1;
+            }
+            while b > a && src[b - 1].is_whitespace() {
+                b -= 1;
+            }
+            a..b
+        })
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+/// The edits of one row: its name cell first, then a unit (a cell, or in
+/// brackets after the name), the target figure's cell and other figures.
+fn row_edits(src: &[char], cells: &[Range<usize>], target_col: Option<usize>, out: &mut Edits) {
+    let name = &cells[0];
+    if !src[name.clone()]
+        .iter()
+        .any(|&c| crate::norm::is_unified_han(c))
+    {
+        return;
+    }
+    let mut unit: Option<(Range<usize>, Range<usize>)> = None; // (skipped, the unit)
+    // 地区生产总值增长（%）
+    if matches!(src[name.end - 1], '）' | ')')
+        && let Some(open) = src[name.clone()]
+            .iter()
+            .rposition(|&c| matches!(c, '（' | '('))
+    {
+        let inner = name.start + open + 1..name.end - 1;
+        if is_unit(&src[inner.clone()]) {
+            unit = Some((name.start + open..name.end, inner));
+        }
+    }
+    if unit.is_none()
+        && let Some(u) = cells[1..].iter().find(|c| is_unit(&src[(*c).clone()]))
+    {
+        unit = Some((u.clone(), u.clone()));
+    }
+    let figures: Vec<&Range<usize>> = cells[1..]
+        .iter()
+        .filter(|c| opens_with_figure(&src[(*c).clone()]))
+        .collect();
+    let value = target_col
+        .and_then(|k| cells.get(k))
+        .filter(|c| opens_with_figure(&src[(*c).clone()]))
+        .or_else(|| figures.first().copied());
+    let Some(value) = value else { return };
+    if unit.is_none() && figures.len() < 2 {
+        return;
+    }
+    let mut skip: Vec<Range<usize>> = figures
+        .iter()
+        .filter(|c| **c != value)
+        .map(|c| (*c).clone())
+        .collect();
+    if let Some((skipped, u)) = unit {
+        skip.push(skipped);
+        let digits = src[value.clone()]
+            .iter()
+            .take_while(|c| c.is_ascii_digit() || **c == '.')
+            .count();
+        out.insert.push((
+            value.start + digits,
+            src[u].iter().map(|&c| crate::norm::fold(c)).collect(),
+        ));
+    }
+    skip.sort_by_key(|r| r.start);
+    out.skip.extend(skip);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::norm::Norm;
+
+    fn read(text: &str) -> String {
+        Norm::new(text).text(0, Norm::new(text).len()).to_owned()
+    }
+
+    #[test]
+    fn a_row_reads_as_a_sentence_of_the_list() {
+        assert_eq!(read("地区生产总值增长\t%\t6左右"), "地区生产总值增长6%左右");
+        assert_eq!(
+            read("地区生产总值增长（%）\t6左右"),
+            "地区生产总值增长6%左右"
+        );
+        assert_eq!(read("城镇新增就业\t万人\t10以上"), "城镇新增就业10万人以上");
+        // under a header naming the targets column, the other figures are left out
+        assert_eq!(
+            read("指标\t2023年完成\t2024年目标\n地区生产总值增长（%）\t5.2\t6左右"),
+            "指标2023年完成2024年目标\n地区生产总值增长6%左右"
+        );
+        // a row with its unit already after the figure is left as it is
+        assert_eq!(read("地区生产总值增长\t6%左右"), "地区生产总值增长6%左右");
+    }
+}
