@@ -43,7 +43,7 @@ fn opens_with_figure(cell: &[char]) -> bool {
 /// The edits of every table row of `src`.
 pub(crate) fn edits(src: &[char]) -> Edits {
     let mut out = Edits::default();
-    if !src.contains(&'\t') {
+    if !src.iter().any(|&c| is_cell_mark(c)) {
         return out;
     }
     // the target column of the header above the rows read
@@ -56,12 +56,27 @@ pub(crate) fn edits(src: &[char]) -> Edits {
         .map(|(i, _)| i)
         .chain(std::iter::once(src.len()))
     {
-        let cells = cells_of(src, line_start..line_end);
+        let line = line_start..line_end;
         line_start = line_end + 1;
+        let cells = cells_of(src, line.clone());
         if cells.len() < 2 {
             target_col = None;
             continue;
         }
+        // a text table's rule under its header (|---|---|) is no row
+        if cells
+            .iter()
+            .all(|c| src[c.clone()].iter().all(|&x| matches!(x, '-' | ':' | '—')))
+        {
+            out.skip.push(line);
+            continue;
+        }
+        // (a text table's bars are no part of what its cells say)
+        let bars: Vec<Range<usize>> = line
+            .clone()
+            .filter(|&k| matches!(src[k], '|' | '｜'))
+            .map(|k| k..k + 1)
+            .collect();
         let text = |r: &Range<usize>| src[r.clone()].iter().collect::<String>();
         if !cells.iter().any(|c| opens_with_figure(&src[c.clone()])) {
             target_col = cells
@@ -69,11 +84,26 @@ pub(crate) fn edits(src: &[char]) -> Edits {
                 .skip(1)
                 .position(|c| TARGET_COLUMN_WORDS.iter().any(|w| text(c).contains(w)))
                 .map(|k| k + 1);
+            push_sorted(&mut out.skip, bars);
             continue;
         }
-        row_edits(src, &cells, target_col, &mut out);
+        let mut skip = row_edits(src, &cells, target_col, &mut out.insert);
+        skip.extend(bars);
+        push_sorted(&mut out.skip, skip);
     }
     out
+}
+
+/// A mark between two cells: a tab as the cleaner writes it, or the bar of
+/// a table written as text (| 地区生产总值增长 | 6%左右 |).
+fn is_cell_mark(c: char) -> bool {
+    matches!(c, '\t' | '|' | '｜')
+}
+
+/// Adds `ranges` (of one line) to `skip`, keeping it sorted.
+fn push_sorted(skip: &mut Vec<Range<usize>>, mut ranges: Vec<Range<usize>>) {
+    ranges.sort_by_key(|r| r.start);
+    skip.extend(ranges);
 }
 
 /// The trimmed cells of the line `line`.
@@ -83,7 +113,7 @@ fn cells_of(src: &[char], line: Range<usize>) -> Vec<Range<usize>> {
     for (k, _) in src[line.clone()]
         .iter()
         .enumerate()
-        .filter(|&(_, &c)| c == '\t')
+        .filter(|&(_, &c)| is_cell_mark(c))
     {
         cells.push(s..line.start + k);
         s = line.start + k + 1;
@@ -107,13 +137,18 @@ fn cells_of(src: &[char], line: Range<usize>) -> Vec<Range<usize>> {
 
 /// The edits of one row: its name cell first, then a unit (a cell, or in
 /// brackets after the name), the target figure's cell and other figures.
-fn row_edits(src: &[char], cells: &[Range<usize>], target_col: Option<usize>, out: &mut Edits) {
+fn row_edits(
+    src: &[char],
+    cells: &[Range<usize>],
+    target_col: Option<usize>,
+    insert: &mut Vec<(usize, String)>,
+) -> Vec<Range<usize>> {
     let name = &cells[0];
     if !src[name.clone()]
         .iter()
         .any(|&c| crate::norm::is_unified_han(c))
     {
-        return;
+        return Vec::new();
     }
     let mut unit: Option<(Range<usize>, Range<usize>)> = None; // (skipped, the unit)
     // 地区生产总值增长（%）
@@ -140,9 +175,11 @@ fn row_edits(src: &[char], cells: &[Range<usize>], target_col: Option<usize>, ou
         .and_then(|k| cells.get(k))
         .filter(|c| opens_with_figure(&src[(*c).clone()]))
         .or_else(|| figures.first().copied());
-    let Some(value) = value else { return };
+    let Some(value) = value else {
+        return Vec::new();
+    };
     if unit.is_none() && figures.len() < 2 {
-        return;
+        return Vec::new();
     }
     let mut skip: Vec<Range<usize>> = figures
         .iter()
@@ -155,13 +192,12 @@ fn row_edits(src: &[char], cells: &[Range<usize>], target_col: Option<usize>, ou
             .iter()
             .take_while(|c| c.is_ascii_digit() || **c == '.')
             .count();
-        out.insert.push((
+        insert.push((
             value.start + digits,
             src[u].iter().map(|&c| crate::norm::fold(c)).collect(),
         ));
     }
-    skip.sort_by_key(|r| r.start);
-    out.skip.extend(skip);
+    skip
 }
 
 #[cfg(test)]
@@ -187,5 +223,10 @@ mod tests {
         );
         // a row with its unit already after the figure is left as it is
         assert_eq!(read("地区生产总值增长\t6%左右"), "地区生产总值增长6%左右");
+        // a table written as text, bars and rule
+        assert_eq!(
+            read("| 指标 | 单位 | 2024年目标 |\n|---|---|---|\n| 地区生产总值增长 | % | 6左右 |"),
+            "指标单位2024年目标\n\n地区生产总值增长6%左右"
+        );
     }
 }
