@@ -1,7 +1,8 @@
 //! The year a report's targets are for, from the clues a reader uses when
 //! the title does not say it: the coming year named beside the targets
 //! (`2015年是…之年`, `今年（2024年）`, `确定2012年…目标`), the session of the
-//! provincial people's congress (`十二届人大三次会议` → 2015) and the
+//! provincial people's congress (`十二届人大三次会议` → 2015), the year's place
+//! in a five-year plan or an anniversary (`今年是“十三五”开局之年` → 2016) and the
 //! article's dateline (`2016-01-25 21:42`, `2019年1月14日`).
 //!
 //! [`meta`](crate::meta) asks the cues first, after the title and the
@@ -39,6 +40,9 @@ pub(crate) struct YearPatterns {
     dateline: Regex,
     url_date: Regex,
     year_word: Regex,
+    /// 今年是“十三五”开局之年, 今年是新中国成立70周年: the year by its place
+    /// in a five-year plan or by an anniversary.
+    period: Regex,
 }
 
 impl YearPatterns {
@@ -63,6 +67,11 @@ impl YearPatterns {
                 r"(?:人大([一二三四五六七八九十]{1,3})届([一二三四五六七八九十])次)",
             )),
             year_word: re(r"(20\d\d)年"),
+            period: re(concat!(
+                r"(?:今年|明年)(?:也)?是[^。；，]{0,24}?(?:",
+                r"“?十([一二三四五])五”?[^。；，]{0,8}?(开局之年|开局年|起步之年|第一年|首年|第二年|第三年|第四年|第五年|收官之年|最后一年)|",
+                r"(新中国成立|建党|中国共产党成立|改革开放)([0-9]{2,3}|[一二三四五六七八九十百]{1,4})周年)",
+            )),
             dateline: re(r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"),
             // /2015-01/29/, /201501/, /20150126, t20150126_, /2015/0126/, /2017/01/14/
             url_date: re(
@@ -70,6 +79,36 @@ impl YearPatterns {
             ),
         }
     }
+}
+
+/// The first year of the five-year plan 十一五 (十二五 began in 2011, …).
+const ELEVENTH_PLAN_START: i32 = 2006;
+
+/// The year of the coming year's place in a five-year plan or of an
+/// anniversary the text names it by (今年是“十三五”开局之年 → 2016, 今年是
+/// 新中国成立70周年 → 2019; 明年是… in a report for the year after).
+pub(crate) fn from_period(body: &str, yp: &YearPatterns) -> Option<i32> {
+    let c = yp.period.captures(body)?;
+    if let Some(plan) = c.get(1) {
+        // (十一五 is the first of them: 一 → 0)
+        let k = "一二三四五".find(plan.as_str())? / '一'.len_utf8();
+        let start = ELEVENTH_PLAN_START + 5 * i32::try_from(k).ok()?;
+        let offset = match &c[2] {
+            "第二年" => 1,
+            "第三年" => 2,
+            "第四年" => 3,
+            "第五年" | "收官之年" | "最后一年" => 4,
+            _ => 0,
+        };
+        return Some(start + offset);
+    }
+    let founded = match &c[3] {
+        "新中国成立" => 1949,
+        "建党" | "中国共产党成立" => 1921,
+        _ => 1978,
+    };
+    let years = i32::try_from(number(&c[4])?).ok()?;
+    Some(founded + years).filter(|y| PLAUSIBLE.contains(y))
 }
 
 /// The longest sentence (in chars) a year cue is read with.
@@ -175,12 +214,15 @@ fn cue_year(c: &regex::Captures<'_>, body: &str) -> Option<i32> {
         // 2022年计划目标|2022年实绩 review the year
         let end = c.get(0).map_or(0, |m| m.end());
         let carried_out = reports_on(&body[end..]);
+        // (a dateline before the next year's targets: 2018年12月20日 …
+        // 明年主要预期目标 is 2019's)
+        let next_year = c[0].contains("明年");
         (c.get(7).is_none() && !c[0].contains('五'))
             .then(|| {
                 y.as_str()
                     .parse::<i32>()
                     .ok()
-                    .map(|y| y + i32::from(carried_out))
+                    .map(|y| y + i32::from(carried_out || next_year))
             })
             .flatten()
     } else if let Some(y) = c.get(10) {

@@ -198,6 +198,46 @@ fn titleless_county_text() {
     assert_eq!(m.region, None);
 }
 
+/// A text that names the coming year by its place in a five-year plan or
+/// by an anniversary dates its targets; a dateline before 明年's targets is
+/// the year before them.
+#[test]
+fn the_year_by_its_place_in_a_plan_or_an_anniversary() {
+    let year = |text: &str| meta(text).target_year;
+    for (text, want) in [
+        (
+            "本报讯 今年是“十二五”开局之年，全市主要预期目标是：地区生产总值增长12%。\n",
+            2011,
+        ),
+        (
+            "本报讯 今年是“十三五”规划的收官之年，主要预期目标是：地区生产总值增长6%。\n",
+            2020,
+        ),
+        (
+            "本报讯 今年是“十四五”规划的第二年，主要预期目标是：地区生产总值增长6%左右。\n",
+            2022,
+        ),
+        (
+            "本报讯 今年是实施“十一五”规划的第一年，主要预期目标是：地区生产总值增长11%。\n",
+            2006,
+        ),
+        (
+            "本报讯 今年是新中国成立70周年，主要预期目标是：地区生产总值增长7%左右。\n",
+            2019,
+        ),
+        (
+            "本报讯 明年是建党100周年，明年主要预期目标是：地区生产总值增长6%以上。\n",
+            2021,
+        ),
+        (
+            "2018年12月20日 本报讯 明年主要预期目标是：地区生产总值增长7%左右。\n",
+            2019,
+        ),
+    ] {
+        assert_eq!(year(text), Some(want), "{text}");
+    }
+}
+
 /// A news report names the congress by its region's short name (大理两会);
 /// a province named in passing (聚焦云南州市两会) says less.
 #[test]
