@@ -458,7 +458,10 @@ fn locate_division(
     let d = match resolution {
         Resolution::Found(d) => d,
         Resolution::Ambiguous { candidates, .. } => {
-            return Err(format!("ambiguous: {}", candidates.join(" ")));
+            match the_one_named_around(regions, &candidates, n) {
+                Some(d) => d,
+                None => return Err(format!("ambiguous: {}", candidates.join(" "))),
+            }
         }
         Resolution::NotFound { name } => return Err(format!("unknown: {name}")),
     };
@@ -488,6 +491,33 @@ fn locate_division(
         m.prefecture.clone_from(&d.prefecture);
     }
     Ok(d)
+}
+
+/// Of the divisions `candidates` one name fits (鼓楼区), the one whose city,
+/// else whose province, the opening of the text names (…南京市委常委出席会议),
+/// when only one is.
+fn the_one_named_around(
+    regions: &baogao_regions::Divisions,
+    candidates: &[String],
+    n: &Norm,
+) -> Option<&'static baogao_regions::Division> {
+    let head: String = n.chars.iter().take(REGION_SCAN).collect();
+    let named = |name: &str| {
+        let short = name.trim_end_matches(['市', '省']);
+        head.contains(name) || short.chars().count() >= 2 && head.contains(short)
+    };
+    let ds: Vec<&'static baogao_regions::Division> = candidates
+        .iter()
+        .filter_map(|c| regions.by_code(c))
+        .collect();
+    let only = |fits: Vec<&'static baogao_regions::Division>| (fits.len() == 1).then(|| fits[0]);
+    only(
+        ds.iter()
+            .copied()
+            .filter(|d| d.prefecture.as_deref().is_some_and(named))
+            .collect(),
+    )
+    .or_else(|| only(ds.iter().copied().filter(|d| named(&d.province)).collect()))
 }
 
 /// A name as written, without the line breaks of a hard-wrapped page (地区生产

@@ -882,6 +882,29 @@ fn rewrapped_and_respaced_texts_read_nearly_the_same() {
     }
 }
 
+/// A district name several cities have (鼓楼区) is the one of the city the
+/// text names; a province's congress named by its kind alone (在自治区十二届
+/// 人大三次会议上) dates the report.
+#[test]
+fn a_shared_district_name_and_a_congress_named_by_its_kind() {
+    let report = |text: &str| ex().extract(&Document::from_text("t.txt", text)).report;
+    let r = report(
+        "本报讯 1月8日，鼓楼区第十七届人民代表大会第三次会议开幕，区长作政府工作报告。今年全区主要预期目标：地区生产总值增长7%。南京市委常委出席会议。\n",
+    );
+    assert_eq!(
+        (
+            r.region.as_deref(),
+            r.prefecture.as_deref(),
+            r.province.as_deref()
+        ),
+        (Some("鼓楼区"), Some("南京市"), Some("江苏省"))
+    );
+    let r = report(
+        "新华网南宁1月10日电 广西壮族自治区主席在自治区十二届人大三次会议上作政府工作报告时说，今年全区生产总值增长10%。\n",
+    );
+    assert_eq!(r.target_year, Some(2015));
+}
+
 /// A region name read with the words around it (于上海市, 全省, 广东省省) is
 /// put right by the gazetteer, or dropped; a real name is left alone.
 #[test]

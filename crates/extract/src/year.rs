@@ -323,7 +323,11 @@ pub(crate) fn from_session(body: &str, province: &str, yp: &YearPatterns) -> Opt
             .into_iter()
             .rev()
             .collect();
-        if !before.contains(short.as_str()) || before.ends_with('市') && !province.ends_with('市')
+        // (or by its kind alone: 在自治区十二届人大三次会议上, 省十三届人大一次会议)
+        let own_kind = before.ends_with("自治区") && province.ends_with("自治区")
+            || before.ends_with('省') && province.ends_with('省');
+        if !(before.contains(short.as_str()) || own_kind)
+            || before.ends_with('市') && !province.ends_with('市')
         {
             continue;
         }
