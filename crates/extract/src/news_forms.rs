@@ -255,18 +255,7 @@ fn a_page_that_lost_its_per_cent_signs_keeps_its_figures() {
         DATELINE,
         "今年我区经济社会发展的主要预期目标是：生产总值增长15，城镇居民人均可支配收入实际增长12，城镇登记失业率控制在4.2以内，新增城镇就业20万人。",
     );
-    let got: Vec<(&str, Option<f64>, Option<&str>, Qualifier)> = out
-        .targets
-        .iter()
-        .map(|t| {
-            (
-                t.indicator.as_str(),
-                t.value,
-                t.unit.as_deref(),
-                t.qualifier,
-            )
-        })
-        .collect();
+    let got = crate::variations::value_unit_rows(&out.targets);
     assert_eq!(
         got,
         [

@@ -752,6 +752,17 @@ fn real_texts_hold_their_scores() {
     }
 }
 
+/// The texts of `fixtures/dev2`, in order.
+fn dev2_texts() -> Vec<std::path::PathBuf> {
+    let dir = Path::new(FIX).join("dev2/reports");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
 /// Every text of `fixtures/dev2` reads to the same targets and metadata when
 /// a page lays it out otherwise: a space between every two characters (PDF
 /// text), one sentence a line (one `<p>` a sentence), Windows line ends,
@@ -786,12 +797,7 @@ fn real_texts_read_the_same_in_every_layout_of_the_web() {
         ));
         k
     };
-    let dir = Path::new(FIX).join("dev2/reports");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
+    let files = dev2_texts();
     assert_eq!(files.len(), 32);
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap();
@@ -843,12 +849,7 @@ fn hard_wrapped(text: &str, width: usize) -> String {
 #[test]
 fn rewrapped_and_respaced_texts_read_nearly_the_same() {
     type Rewrite<'a> = Box<dyn Fn(&str) -> String + 'a>;
-    let dir = Path::new(FIX).join("dev2/reports");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
+    let files = dev2_texts();
     let keys = |text: &str| {
         let out = ex().extract(&Document::from_text("t.txt", text));
         crate::variations::value_keys(&out.targets)

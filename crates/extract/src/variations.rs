@@ -44,6 +44,23 @@ pub(crate) fn ids_and_values(targets: &[Target]) -> Vec<(&str, Option<f64>)> {
         .collect()
 }
 
+/// Each target's indicator, value, unit and qualifier, in order.
+pub(crate) fn value_unit_rows(
+    targets: &[Target],
+) -> Vec<(&str, Option<f64>, Option<&str>, Qualifier)> {
+    targets
+        .iter()
+        .map(|t| {
+            (
+                t.indicator.as_str(),
+                t.value,
+                t.unit.as_deref(),
+                t.qualifier,
+            )
+        })
+        .collect()
+}
+
 /// Each target's values (indicator, measure, value, range, unit,
 /// qualifier), sorted: what two readings of one text must agree on.
 pub(crate) fn value_keys<'a>(targets: impl IntoIterator<Item = &'a Target>) -> Vec<String> {
@@ -682,18 +699,7 @@ fn a_table_with_a_unit_column() {
     let out = run(
         "2024年全市经济社会发展主要预期目标\n指标名称\t单位\t2024年目标\n地区生产总值增长\t%\t6左右\n一般公共预算收入增长\t%\t5\n城镇新增就业\t万人\t10以上\n城镇调查失业率\t%\t5.5以内\n",
     );
-    let got: Vec<(&str, Option<f64>, Option<&str>, Qualifier)> = out
-        .targets
-        .iter()
-        .map(|t| {
-            (
-                t.indicator.as_str(),
-                t.value,
-                t.unit.as_deref(),
-                t.qualifier,
-            )
-        })
-        .collect();
+    let got = value_unit_rows(&out.targets);
     assert_eq!(
         got,
         [
