@@ -332,13 +332,7 @@ fn soft_line_breaks(src: &[char]) -> Vec<usize> {
     }
     let mut lines: Vec<Line> = Vec::new();
     let mut s = 0;
-    for end in src
-        .iter()
-        .enumerate()
-        .filter(|&(_, &c)| c == '\n')
-        .map(|(i, _)| i)
-        .chain(std::iter::once(src.len()))
-    {
+    for end in line_ends(src) {
         let (mut chars, mut cells, mut last) = (0, 0, None);
         let mut head = [None; 3];
         // (a mirror's pinyin glosses were put in after the text was wrapped:
@@ -444,6 +438,15 @@ fn soft_line_breaks(src: &[char]) -> Vec<usize> {
         })
         .map(|&i| lines[i].end)
         .collect()
+}
+
+/// Where each line of `src` ends: at its `\n`, and the last at the end.
+pub(crate) fn line_ends(src: &[char]) -> impl Iterator<Item = usize> + '_ {
+    src.iter()
+        .enumerate()
+        .filter(|&(_, &c)| c == '\n')
+        .map(|(i, _)| i)
+        .chain(std::iter::once(src.len()))
 }
 
 /// An offset as stored (texts are capped well below 4 GiB).

@@ -49,13 +49,7 @@ pub(crate) fn edits(src: &[char]) -> Edits {
     // the target column of the header above the rows read
     let mut target_col: Option<usize> = None;
     let mut line_start = 0;
-    for line_end in src
-        .iter()
-        .enumerate()
-        .filter(|&(_, &c)| c == '\n')
-        .map(|(i, _)| i)
-        .chain(std::iter::once(src.len()))
-    {
+    for line_end in crate::norm::line_ends(src) {
         let line = line_start..line_end;
         line_start = line_end + 1;
         let cells = cells_of(src, line.clone());
