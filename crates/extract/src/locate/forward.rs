@@ -144,21 +144,7 @@ pub(super) fn forward_sentences(
     let sents = crate::norm::clauses(n, paras);
     // in a news item that rounds up several places' reports, the place a
     // paragraph opens with, when it is another than the reporting one
-    let mut owners: std::collections::HashMap<usize, Option<String>> =
-        std::collections::HashMap::new();
-    let mut another_place = |pi: usize| -> Option<String> {
-        if structured {
-            return None;
-        }
-        owners
-            .entry(pi)
-            .or_insert_with(|| {
-                let (s, e) = paras[pi];
-                let first = n.text(s, e).split('。').next().unwrap_or("");
-                super::region::another_place(first, speaker.region)
-            })
-            .clone()
-    };
+    let mut places = super::region::Paragraphs::new(n, paras, speaker.region, !structured);
     let mut groups: Vec<Vec<Item>> = Vec::new();
     let mut continuing = false;
     // a sentence that announces the aims without a figure (展望2010年发展目标，…;
@@ -214,33 +200,22 @@ pub(super) fn forward_sentences(
         // (a clause that names the coming year ends what the past one carried:
         // 2025年…增长5.4%；2026年…增长5%左右；居民消费价格涨幅2%左右)
         past_sentence = !ends && ((carried && !names_now) || back.is_some());
-        if carried && !names_now {
-            if figures {
-                trace.note(n, (a, b), false, || {
-                    "goes on with a sentence about the past (after ；)".to_owned()
-                });
-            }
-            continuing = false;
-            continue;
-        }
         // 国家确定的主要预期目标是：… quotes another government's targets
-        if let Some(c) = lp.cue.find(t)
-            && lp.another_government(&t[..c.start()], level).is_some()
-        {
-            if figures {
-                trace.note(n, (a, b), false, || {
-                    "another government's targets (before the cue)".to_owned()
-                });
-            }
-            continuing = false;
-            continue;
-        }
-        if let Some(place) = another_place(pi) {
-            if figures {
-                trace.note(n, (a, b), false, || {
-                    format!("another place's targets (a paragraph on `{place}`)")
-                });
-            }
+        let elsewhere = lp
+            .cue
+            .find(t)
+            .is_some_and(|c| lp.another_government(&t[..c.start()], level).is_some());
+        let whose = if carried && !names_now {
+            Some("goes on with a sentence about the past (after ；)".to_owned())
+        } else if elsewhere {
+            Some("another government's targets (before the cue)".to_owned())
+        } else {
+            places
+                .another(pi)
+                .map(|place| format!("another place's targets (a paragraph on `{place}`)"))
+        };
+        if let Some(why) = whose {
+            reject(n, trace, (a, b), figures, || why);
             continuing = false;
             continue;
         }
@@ -250,9 +225,7 @@ pub(super) fn forward_sentences(
         // year itself opens a group (报告 or 目标 alone may be any year's)
         let forward = forward && (target_year.is_some() || names_now);
         if let Some(why) = back {
-            if figures {
-                trace.note(n, (a, b), false, || why);
-            }
+            reject(n, trace, (a, b), figures, || why);
             if n.chars[b - 1] == '；' {
                 back_before = Some(whole);
             }
@@ -274,15 +247,13 @@ pub(super) fn forward_sentences(
         }
         // 力争 marks the aims of a work section in a full report
         if !continuing && (!forward || structured && t.contains("力争")) {
-            if figures {
-                trace.note(n, (a, b), false, || {
-                    if forward {
-                        "a work section's aim (力争) in a full report".to_owned()
-                    } else {
-                        "names neither the coming year nor a target or plan".to_owned()
-                    }
-                });
-            }
+            reject(n, trace, (a, b), figures, || {
+                if forward {
+                    "a work section's aim (力争) in a full report".to_owned()
+                } else {
+                    "names neither the coming year nor a target or plan".to_owned()
+                }
+            });
             continuing = false;
             continue;
         }
@@ -299,11 +270,9 @@ pub(super) fn forward_sentences(
             !it.indicator.starts_with("other:") && it.figs.iter().any(|f| f.value.is_some())
         });
         if items.is_empty() || !continuing && !states {
-            if figures {
-                trace.note(n, (a, b), false, || {
-                    "reads no canonical indicator with a figure".to_owned()
-                });
-            }
+            reject(n, trace, (a, b), figures, || {
+                "reads no canonical indicator with a figure".to_owned()
+            });
             continuing = false;
             continue;
         }
@@ -327,6 +296,20 @@ pub(super) fn forward_sentences(
         }
     }
     one_row_per_figure(groups)
+}
+
+/// Notes the sentence `span` as not taken, and why, when it states figures
+/// (a sentence without any is not worth a line of `--explain`).
+fn reject(
+    n: &Norm,
+    trace: &mut Trace,
+    span: (usize, usize),
+    figures: bool,
+    why: impl FnOnce() -> String,
+) {
+    if figures {
+        trace.note(n, span, false, why);
+    }
 }
 
 /// The item of a figure that turns to the coming year with no name of its

@@ -3,7 +3,11 @@
 //! of its own, opened by the place's full name (临汾市2020年主要预期目标：…;
 //! 在4月11日召开的通辽市人大五届三次会议上，…).
 
+use std::collections::HashMap;
+
 use baogao_regions::{Division, Divisions, Resolution};
+
+use crate::norm::Norm;
 
 /// How far (in chars) into a paragraph's first sentence the place it
 /// speaks of is looked for.
@@ -37,6 +41,50 @@ pub(super) fn another_place(t: &str, region: Option<&str>) -> Option<String> {
         return (!related(own, d)).then(|| d.name.clone());
     }
     None
+}
+
+/// The place each paragraph of a news item opens with when it is another
+/// than the reporting government ([`another_place`] of its first sentence),
+/// read once a paragraph.
+pub(super) struct Paragraphs<'a> {
+    n: &'a Norm,
+    paras: &'a [(usize, usize)],
+    region: Option<&'a str>,
+    /// Whether to look at all (a news item; a full report speaks for itself).
+    news: bool,
+    read: HashMap<usize, Option<String>>,
+}
+
+impl<'a> Paragraphs<'a> {
+    pub(super) fn new(
+        n: &'a Norm,
+        paras: &'a [(usize, usize)],
+        region: Option<&'a str>,
+        news: bool,
+    ) -> Self {
+        Paragraphs {
+            n,
+            paras,
+            region,
+            news,
+            read: HashMap::new(),
+        }
+    }
+
+    /// The other place paragraph `pi` speaks of, if it does.
+    pub(super) fn another(&mut self, pi: usize) -> Option<String> {
+        if !self.news {
+            return None;
+        }
+        let (n, paras, region) = (self.n, self.paras, self.region);
+        self.read
+            .entry(pi)
+            .or_insert_with(|| {
+                let (s, e) = paras[pi];
+                another_place(n.text(s, e).split('。').next().unwrap_or(""), region)
+            })
+            .clone()
+    }
 }
 
 /// Whether `a` and `b` are one place, or one lies within the other.
