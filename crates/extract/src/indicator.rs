@@ -300,17 +300,19 @@ impl Dictionary {
     }
 
     fn resolve_entry(&self, name: &str) -> Option<usize> {
+        let last = name.chars().next_back()?;
         // the rate of an indicator's decline names the indicator
-        // (单位国内生产总值能耗下降率, 万元GDP能耗降低率)
-        if let Some(base) = DECLINE_RATE_TAILS
-            .iter()
-            .find_map(|t| name.strip_suffix(t))
-            .filter(|b| b.chars().count() >= 2)
+        // (单位国内生产总值能耗下降率, 万元GDP能耗降低率; every tail ends in 率, 度
+        // or 幅, and this is asked of many names)
+        if matches!(last, '率' | '度' | '幅')
+            && let Some(base) = DECLINE_RATE_TAILS
+                .iter()
+                .find_map(|t| name.strip_suffix(t))
+                .filter(|b| b.chars().count() >= 2)
             && let Some(e) = self.resolve_entry(base)
         {
             return Some(e);
         }
-        let last = name.chars().next_back()?;
         if !self.may_end_with(last) {
             return None;
         }

@@ -205,16 +205,18 @@ impl Norm {
                 continue;
             }
             let f = fold(c);
+            // (is_dropped_space, without folding `c` twice: this runs on every char)
+            let dropped = f != '\n' && f.is_whitespace();
             // spaces that set items apart (增长8%左右 一般公共预算收入增长6%)
             // part them as a comma would
-            if is_dropped_space(c) && spaces_apart_items(&chars, &src, i) {
+            if dropped && spaces_apart_items(&chars, &src, i) {
                 chars.push('，');
                 orig.push(offset(i));
                 at.push(offset(joined.len()));
                 joined.push('，');
                 continue;
             }
-            if !is_dropped_space(c) {
+            if !dropped {
                 // a comma between digits is a thousands separator: keep ASCII
                 let f = if f == ',' && is_thousands_comma(&src, i) {
                     ','
@@ -560,7 +562,13 @@ fn glue_end(src: &[char], i: usize, prev: Option<char>) -> Option<usize> {
 const CHINESE_DIGITS: &str = "零〇一二三四五六七八九十两点";
 
 /// The qualifiers written after a figure (and its unit).
-pub(crate) const QUALIFIER_WORDS: [&str; 5] = ["左右", "以上", "以内", "以下", "上下"];
+const QUALIFIER_WORDS: [[char; 2]; 5] = [
+    ['左', '右'],
+    ['以', '上'],
+    ['以', '内'],
+    ['以', '下'],
+    ['上', '下'],
+];
 
 /// The most chars of a unit between a figure and its qualifier (个百分点).
 const QUALIFIER_UNIT_MAX: usize = 4;
@@ -572,6 +580,15 @@ const UNIT_CHARS: &str = "万亿千百十元吨斤人个户家所座套辆台公
 /// qualifier after a figure and its unit (1300万吨以上, not 规模以上).
 pub(crate) fn figure_ends_at(c: &[char], end: usize) -> bool {
     let c = &c[..end];
+    // (most chars end no figure: a figure ends on %, ‰, a digit in Chinese
+    // or the last char of a qualifier; this is asked of every char read)
+    let Some(&last) = c.last() else {
+        return false;
+    };
+    if !(matches!(last, '%' | '‰' | '右' | '上' | '内' | '下') || CHINESE_DIGITS.contains(last))
+    {
+        return false;
+    }
     // 百分之八, 百分之四点五: a per cent in Chinese numerals
     let chinese_per_cent = |k: usize| {
         let mut j = k;
@@ -583,13 +600,10 @@ pub(crate) fn figure_ends_at(c: &[char], end: usize) -> bool {
     if matches!(c.last(), Some('%' | '‰')) || chinese_per_cent(c.len()) {
         return true;
     }
-    let Some(w) = QUALIFIER_WORDS
-        .iter()
-        .find(|w| c.ends_with(&w.chars().collect::<Vec<char>>()))
-    else {
+    if !QUALIFIER_WORDS.iter().any(|w| c.ends_with(w)) {
         return false;
-    };
-    let mut k = c.len() - w.chars().count();
+    }
+    let mut k = c.len() - 2;
     if chinese_per_cent(k) {
         return true;
     }
@@ -606,7 +620,7 @@ pub(crate) fn figure_ends_at(c: &[char], end: usize) -> bool {
 /// normalised text so far (`chars`) ends on a per cent, a per mille or a
 /// qualifier, and a Han char that goes on with none of them follows.
 fn spaces_apart_items(chars: &[char], src: &[char], i: usize) -> bool {
-    if i > 0 && is_dropped_space(src[i - 1]) {
+    if i > 0 && is_dropped_space(src[i - 1]) || !figure_ends_at(chars, chars.len()) {
         return false;
     }
     src[i..]
@@ -621,13 +635,13 @@ fn spaces_apart_items(chars: &[char], src: &[char], i: usize) -> bool {
 /// figure's words (左右, 至, 和, 的, a verb of change: 从5.5%降到5.3%) nor
 /// with a figure in Chinese numerals (百分之四 点五).
 pub(crate) fn item_follows_figure(c: &[char], end: usize, next: char) -> bool {
+    if !(is_unified_han(next) || next.is_ascii_uppercase()) || !figure_ends_at(c, end) {
+        return false;
+    }
     let numeral_goes_on = end > 0
         && CHINESE_DIGITS.contains(c[end - 1])
         && (CHINESE_DIGITS.contains(next) || "百千万亿".contains(next));
-    figure_ends_at(c, end)
-        && (is_unified_han(next) || next.is_ascii_uppercase())
-        && !numeral_goes_on
-        && !"左以上至到和及或与的为是之并且降升提增减下回达变".contains(next)
+    !numeral_goes_on && !"左以上至到和及或与的为是之并且降升提增减下回达变".contains(next)
 }
 
 /// Whether the normalisation drops `c`: whitespace other than a line break

@@ -388,11 +388,10 @@ fn located(
     // a line that opens with one does: “十五五”时期年均增长6%)
     // (in a news item, a paragraph on another place: a round-up of reports)
     let structured = review_end < paras.len();
-    let another_place = |t: &str| {
-        (!structured)
-            .then(|| region::another_place(t, speaker.region))
-            .flatten()
-    };
+    let own = (!structured)
+        .then(|| region::reporting(speaker.region))
+        .flatten();
+    let another_place = |t: &str| region::another_place(t, own);
     let foreign = |t: &str, plan_ok: bool| {
         if another_place(t).is_some() {
             return true;

@@ -16,16 +16,22 @@ const OWNER_REACH: usize = 40;
 /// The chars a division's full name ends in.
 const DIVISION_SUFFIXES: &str = "省市县区州盟旗";
 
-/// The full name of another place than `region` (the reporting
-/// government, as read) that the sentence `t` opens with, when it names
-/// one: a place that is neither `region`, nor above it (its province or
-/// city), nor below it. `None` when `region` is unknown or not in the
-/// gazetteer.
-pub(super) fn another_place(t: &str, region: Option<&str>) -> Option<String> {
+/// The reporting government's division, when its name as read (`region`)
+/// is in the gazetteer with one reading.
+pub(super) fn reporting(region: Option<&str>) -> Option<&'static Division> {
+    match Divisions::builtin().resolve(region?, None, None) {
+        Resolution::Found(d) => Some(d),
+        _ => None,
+    }
+}
+
+/// The full name of another place than `own` (the reporting government)
+/// that the sentence `t` opens with, when it names one: a place that is
+/// neither `own`, nor above it (its province or city), nor below it.
+/// `None` when the reporting government is unknown.
+pub(super) fn another_place(t: &str, own: Option<&Division>) -> Option<String> {
+    let own = own?;
     let divisions = Divisions::builtin();
-    let Resolution::Found(own) = divisions.resolve(region?, None, None) else {
-        return None;
-    };
     let (byte_start, _) = t.char_indices().nth(OWNER_REACH).unwrap_or((t.len(), ' '));
     for (i, _) in t[..byte_start].char_indices() {
         let Some(len) = divisions.name_at_start(&t[i..]) else {
@@ -49,7 +55,7 @@ pub(super) fn another_place(t: &str, region: Option<&str>) -> Option<String> {
 pub(super) struct Paragraphs<'a> {
     n: &'a Norm,
     paras: &'a [(usize, usize)],
-    region: Option<&'a str>,
+    own: Option<&'static Division>,
     /// Whether to look at all (a news item; a full report speaks for itself).
     news: bool,
     read: HashMap<usize, Option<String>>,
@@ -65,7 +71,7 @@ impl<'a> Paragraphs<'a> {
         Paragraphs {
             n,
             paras,
-            region,
+            own: if news { reporting(region) } else { None },
             news,
             read: HashMap::new(),
         }
@@ -76,12 +82,12 @@ impl<'a> Paragraphs<'a> {
         if !self.news {
             return None;
         }
-        let (n, paras, region) = (self.n, self.paras, self.region);
+        let (n, paras, own) = (self.n, self.paras, self.own);
         self.read
             .entry(pi)
             .or_insert_with(|| {
                 let (s, e) = paras[pi];
-                another_place(n.text(s, e).split('。').next().unwrap_or(""), region)
+                another_place(n.text(s, e).split('。').next().unwrap_or(""), own)
             })
             .clone()
     }
@@ -101,7 +107,7 @@ mod tests {
 
     #[test]
     fn another_place_is_named_only_when_unrelated() {
-        let hz = Some("杭州市");
+        let hz = super::reporting(Some("杭州市"));
         assert_eq!(
             another_place("临汾市2020年主要预期目标：全市地区生产总值增长6.1%左右", hz),
             Some("临汾市".to_owned())
@@ -116,5 +122,6 @@ mod tests {
         assert_eq!(another_place("杭州市今年的目标是…", hz), None);
         // no region read: nothing is another's
         assert_eq!(another_place("临汾市2020年主要预期目标", None), None);
+        assert_eq!(super::reporting(Some("没有这个地方")), None);
     }
 }
