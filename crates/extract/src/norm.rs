@@ -559,7 +559,9 @@ fn glue_end(src: &[char], i: usize, prev: Option<char>) -> Option<usize> {
 
 /// The chars a figure in Chinese numerals is written in, below a hundred
 /// and with its decimal point (四点五, 十二).
-const CHINESE_DIGITS: &str = "零〇一二三四五六七八九十两点";
+fn is_chinese_figure_char(c: char) -> bool {
+    crate::number::is_cn_digit(c) || matches!(c, '零' | '十' | '点')
+}
 
 /// The qualifiers written after a figure (and its unit).
 const QUALIFIER_WORDS: [[char; 2]; 5] = [
@@ -574,7 +576,7 @@ const QUALIFIER_WORDS: [[char; 2]; 5] = [
 const QUALIFIER_UNIT_MAX: usize = 4;
 
 /// The chars units are written in (万吨, 亿元, 个百分点, 万平方米).
-const UNIT_CHARS: &str = "万亿千百十元吨斤人个户家所座套辆台公里平方米亩瓦时分点倍/";
+pub(crate) const UNIT_CHARS: &str = "万亿千百十元吨斤人个户家所座套辆台公里平方米亩瓦时分点倍/";
 
 /// Whether `c[..end]` ends on a figure: a per cent or a per mille, or a
 /// qualifier after a figure and its unit (1300万吨以上, not 规模以上).
@@ -585,14 +587,14 @@ pub(crate) fn figure_ends_at(c: &[char], end: usize) -> bool {
     let Some(&last) = c.last() else {
         return false;
     };
-    if !(matches!(last, '%' | '‰' | '右' | '上' | '内' | '下') || CHINESE_DIGITS.contains(last))
+    if !(matches!(last, '%' | '‰' | '右' | '上' | '内' | '下') || is_chinese_figure_char(last))
     {
         return false;
     }
     // 百分之八, 百分之四点五: a per cent in Chinese numerals
     let chinese_per_cent = |k: usize| {
         let mut j = k;
-        while j > 0 && CHINESE_DIGITS.contains(c[j - 1]) {
+        while j > 0 && is_chinese_figure_char(c[j - 1]) {
             j -= 1;
         }
         j < k && j >= 3 && c[j - 3..j] == ['百', '分', '之']
@@ -639,8 +641,8 @@ pub(crate) fn item_follows_figure(c: &[char], end: usize, next: char) -> bool {
         return false;
     }
     let numeral_goes_on = end > 0
-        && CHINESE_DIGITS.contains(c[end - 1])
-        && (CHINESE_DIGITS.contains(next) || "百千万亿".contains(next));
+        && is_chinese_figure_char(c[end - 1])
+        && (is_chinese_figure_char(next) || "百千万亿".contains(next));
     !numeral_goes_on && !"左以上至到和及或与的为是之并且降升提增减下回达变".contains(next)
 }
 

@@ -78,7 +78,7 @@ pub(crate) struct Num {
     pub(crate) qual: Option<Qualifier>,
 }
 
-fn is_cn_digit(c: char) -> bool {
+pub(crate) fn is_cn_digit(c: char) -> bool {
     matches!(
         c,
         '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九'

@@ -21,14 +21,14 @@ pub(crate) struct Edits {
 /// The longest unit (个百分点, 亿千瓦时).
 const UNIT_MAX: usize = 5;
 
-/// The chars a unit is written in.
-const UNIT_CHARS: &str = "%％‰万亿千百十元吨斤人个户家所座套辆台公里平方米亩瓦时分点倍/";
-
 /// Words of a header cell over the targets column.
 const TARGET_COLUMN_WORDS: [&str; 3] = ["目标", "预期", "计划"];
 
 fn is_unit(cell: &[char]) -> bool {
-    (1..=UNIT_MAX).contains(&cell.len()) && cell.iter().all(|&c| UNIT_CHARS.contains(c))
+    (1..=UNIT_MAX).contains(&cell.len())
+        && cell
+            .iter()
+            .all(|&c| crate::norm::UNIT_CHARS.contains(c) || "%％‰".contains(c))
 }
 
 /// Whether a cell opens with a figure (6左右, 5.2), not a year (2024年目标).
