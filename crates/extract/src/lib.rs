@@ -278,11 +278,7 @@ impl Extractor {
             &n,
             &paras,
             rev_end,
-            locate::Speaker {
-                year: m.target_year,
-                level: m.level,
-                region: m.region.as_deref(),
-            },
+            locate::Speaker::new(m.target_year, m.level, m.region.as_deref()),
             (&self.dict, &self.pat, &self.lp),
             trace,
         );

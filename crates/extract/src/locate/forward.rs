@@ -128,7 +128,7 @@ impl Looks<'_> {
 pub(super) fn forward_sentences(
     n: &Norm,
     paras: &[(usize, usize)],
-    speaker: super::Speaker<'_>,
+    speaker: super::Speaker,
     structured: bool,
     (dict, pat, lp): (&Dictionary, &Patterns, &LocatePatterns),
     trace: &mut Trace,
@@ -144,7 +144,8 @@ pub(super) fn forward_sentences(
     let sents = crate::norm::clauses(n, paras);
     // in a news item that rounds up several places' reports, the place a
     // paragraph opens with, when it is another than the reporting one
-    let mut places = super::region::Paragraphs::new(n, paras, speaker.region, !structured);
+    let mut places =
+        super::region::Paragraphs::new(n, paras, speaker.place.filter(|_| !structured));
     let mut groups: Vec<Vec<Item>> = Vec::new();
     let mut continuing = false;
     // a sentence that announces the aims without a figure (展望2010年发展目标，…;

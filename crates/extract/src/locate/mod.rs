@@ -24,12 +24,25 @@ mod region;
 
 /// What the locator knows of the report before it reads its targets.
 #[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Speaker<'a> {
+pub(crate) struct Speaker {
     /// The year the targets are for.
     pub(crate) year: Option<i32>,
     pub(crate) level: Option<Level>,
-    /// The reporting government's name as read from the text (杭州市).
-    pub(crate) region: Option<&'a str>,
+    /// The reporting government's division, when the name read from the
+    /// text (杭州市) has one reading in the gazetteer.
+    place: Option<&'static baogao_regions::Division>,
+}
+
+impl Speaker {
+    /// The speaker of a report whose region was read as `region`, its
+    /// division looked up once.
+    pub(crate) fn new(year: Option<i32>, level: Option<Level>, region: Option<&str>) -> Speaker {
+        Speaker {
+            year,
+            level,
+            place: region::reporting(region),
+        }
+    }
 }
 
 /// The words that name the coming year in a report of it.
@@ -319,7 +332,7 @@ pub(crate) fn targets(
     n: &Norm,
     paras: &[(usize, usize)],
     review_end: usize,
-    speaker: Speaker<'_>,
+    speaker: Speaker,
     rules: (&Dictionary, &Patterns, &LocatePatterns),
     trace: &mut Trace,
 ) -> (Vec<Item>, Option<usize>) {
@@ -374,7 +387,7 @@ fn located(
     n: &Norm,
     paras: &[(usize, usize)],
     review_end: usize,
-    speaker: Speaker<'_>,
+    speaker: Speaker,
     rules: (&Dictionary, &Patterns, &LocatePatterns),
     trace: &mut Trace,
 ) -> (Vec<Item>, Option<usize>) {
@@ -388,9 +401,7 @@ fn located(
     // a line that opens with one does: “十五五”时期年均增长6%)
     // (in a news item, a paragraph on another place: a round-up of reports)
     let structured = review_end < paras.len();
-    let own = (!structured)
-        .then(|| region::reporting(speaker.region))
-        .flatten();
+    let own = speaker.place.filter(|_| !structured);
     let another_place = |t: &str| region::another_place(t, own);
     let foreign = |t: &str, plan_ok: bool| {
         if another_place(t).is_some() {

@@ -55,9 +55,9 @@ pub(super) fn another_place(t: &str, own: Option<&Division>) -> Option<String> {
 pub(super) struct Paragraphs<'a> {
     n: &'a Norm,
     paras: &'a [(usize, usize)],
+    /// The reporting government (none in a full report, which speaks for
+    /// itself, or when it is unknown: nothing is another's).
     own: Option<&'static Division>,
-    /// Whether to look at all (a news item; a full report speaks for itself).
-    news: bool,
     read: HashMap<usize, Option<String>>,
 }
 
@@ -65,24 +65,20 @@ impl<'a> Paragraphs<'a> {
     pub(super) fn new(
         n: &'a Norm,
         paras: &'a [(usize, usize)],
-        region: Option<&'a str>,
-        news: bool,
+        own: Option<&'static Division>,
     ) -> Self {
         Paragraphs {
             n,
             paras,
-            own: if news { reporting(region) } else { None },
-            news,
+            own,
             read: HashMap::new(),
         }
     }
 
     /// The other place paragraph `pi` speaks of, if it does.
     pub(super) fn another(&mut self, pi: usize) -> Option<String> {
-        if !self.news {
-            return None;
-        }
-        let (n, paras, own) = (self.n, self.paras, self.own);
+        let own = Some(self.own?);
+        let (n, paras) = (self.n, self.paras);
         self.read
             .entry(pi)
             .or_insert_with(|| {
