@@ -202,6 +202,8 @@ pub(crate) fn looks_like_indicator(name: &str, dict: &Dictionary) -> bool {
         "产值",
         "物价",
         "营业",
+        "出口",
+        "收支",
         // measures by their kind: a quantity, an area, a count, a ratio
         // (耕地保有量, 基本农田保护面积, 死亡人数, 优良天数, 比例, 指数)
         "量",
@@ -248,7 +250,14 @@ pub(crate) fn catch_all(name: &str) -> bool {
 /// `A和B` (or 及, 与) where both sides are canonical indicators, or one is
 /// and the other reads as an indicator (万元生产总值综合能耗和主要污染物排放总量):
 /// the two names, in order.
-fn joined_indicators<'a>(name: &'a str, dict: &Dictionary) -> Option<Vec<&'a str>> {
+/// A qualitative target may join two names of its own (空气质量和水环境质量
+/// 持续改善) and give each its task (完成能耗强度降低和煤炭消费压减任务): the
+/// parts, without the task's verb, are two when both read as indicators.
+fn joined_indicators<'a>(
+    name: &'a str,
+    dict: &Dictionary,
+    qualitative: bool,
+) -> Option<Vec<&'a str>> {
     let both = |a: &str, b: &str| a.chars().count() >= 2 && dict.is_known(a) && dict.is_known(b);
     if let Some((i, c)) = name.char_indices().find(|&(_, c)| matches!(c, '和' | '及')) {
         let (a, b) = (&name[..i], &name[i + c.len_utf8()..]);
@@ -259,7 +268,19 @@ fn joined_indicators<'a>(name: &'a str, dict: &Dictionary) -> Option<Vec<&'a str
                 && !dict.is_known(y)
                 && looks_like_indicator(y, dict)
         };
-        return (both(a, b) || one_and_a_name(a, b) || one_and_a_name(b, a)).then(|| vec![a, b]);
+        if both(a, b) || one_and_a_name(a, b) || one_and_a_name(b, a) {
+            return Some(vec![a, b]);
+        }
+        let (a, b) = (without_task_verb(a), without_task_verb(b));
+        // (节能减排 and 环境保护 are programmes, not indicators: 节能减排和碳排放
+        // 强度下降完成国家下达任务 stays one target, as a list of goals does)
+        let own = |x: &str| {
+            x.chars().count() >= 2
+                && looks_like_indicator(x, dict)
+                && !["指标", "目标", "任务", "等"].iter().any(|w| x.contains(w))
+                && !PROGRAMMES.iter().any(|w| x.ends_with(w))
+        };
+        return (qualitative && own(a) && own(b)).then(|| vec![a, b]);
     }
     // 外贸外资促稳提质: two short names of two indicators written side by side
     // (外贸进出口 is one name: both halves name the same indicator)
@@ -273,6 +294,23 @@ fn joined_indicators<'a>(name: &'a str, dict: &Dictionary) -> Option<Vec<&'a str
         .find(|&(a, b)| b.chars().count() >= 2 && both(a, b) && id(a) != id(b))
         .map(|(a, b)| vec![a, b])
 }
+
+/// A qualitative part without its task and the task's verb (煤炭消费压减任务
+/// → 煤炭消费, 能耗强度降低 → 能耗强度).
+fn without_task_verb(x: &str) -> &str {
+    let x = ["任务", "目标"]
+        .iter()
+        .find_map(|w| x.strip_suffix(w))
+        .unwrap_or(x);
+    ["降低", "下降", "压减", "削减", "减少", "控制"]
+        .iter()
+        .find_map(|v| x.strip_suffix(v).filter(|r| r.chars().count() >= 2))
+        .unwrap_or(x)
+}
+
+/// How the name of a programme of work ends (节能减排, 节能降碳, 环境保护,
+/// 污染治理): a programme is no indicator of its own.
+const PROGRAMMES: [&str; 5] = ["减排", "降碳", "保护", "治理", "建设"];
 
 /// The demonstrative a comment on a figure opens with (这是, 这一; not 此,
 /// which opens 此外).
@@ -553,17 +591,18 @@ impl Maker<'_> {
             }
         }
         // 城镇居民人均可支配收入和农民人均纯收入12%: two indicators joined by 和
-        if let Some(parts) = joined_indicators(norm, self.dict) {
+        if let Some(parts) = joined_indicators(norm, self.dict, self.qualitative) {
             let orig: Vec<char> = orig.chars().collect();
-            let mut at = 0;
             for p in parts {
-                let len = p.chars().count();
                 // the original spelling of each part (the same length: one char each)
+                let at = norm[..p.as_ptr() as usize - norm.as_ptr() as usize]
+                    .chars()
+                    .count();
+                let len = p.chars().count();
                 let raw: String = orig
                     .get(at..at + len)
                     .map_or_else(|| p.to_owned(), |r| r.iter().collect());
                 self.push(raw, p);
-                at += len + 1;
             }
             return;
         }

@@ -679,22 +679,49 @@ pub(crate) fn normalise(s: &str) -> String {
     Norm::new(s).joined
 }
 
-/// Paragraph ranges (normalised), empty ones dropped.
+/// Paragraph ranges (normalised), empty ones dropped. A line that runs
+/// bulleted items together (a page that lost its line breaks: 预期目标●地区
+/// 生产总值增长5%以上●一般公共预算收入增长5%以上) is one paragraph a bullet,
+/// as the page showed it.
 pub(crate) fn paragraphs(n: &Norm) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut s = 0;
     for (i, &c) in n.chars.iter().enumerate() {
         if c == '\n' {
             if i > s {
-                out.push((s, i));
+                split_bullets(n, (s, i), &mut out);
             }
             s = i + 1;
         }
     }
     if n.len() > s {
-        out.push((s, n.len()));
+        split_bullets(n, (s, n.len()), &mut out);
     }
     out
+}
+
+/// The bullets that open list items, and nothing else, in report texts.
+const BULLETS: &str = "●■◆▲★•◎□◇";
+
+/// Line `[s, e)` as paragraphs: split before each bullet when a bullet
+/// char stands in it twice or more after its start.
+fn split_bullets(n: &Norm, (s, e): (usize, usize), out: &mut Vec<(usize, usize)>) {
+    let line = &n.chars[s..e];
+    let bullet = BULLETS
+        .chars()
+        .find(|&b| line[1..].iter().filter(|&&c| c == b).count() >= 2);
+    let Some(mark) = bullet else {
+        out.push((s, e));
+        return;
+    };
+    let mut from = s;
+    for i in s + 1..e {
+        if n.chars[i] == mark {
+            out.push((from, i));
+            from = i;
+        }
+    }
+    out.push((from, e));
 }
 
 /// Sentence ranges of `[s, e)`, split after 。！？.

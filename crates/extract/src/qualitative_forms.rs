@@ -1,0 +1,132 @@
+//! Qualitative targets as reports word them, written for these tests (not
+//! taken from the fixtures): the predicates, names that speak of a state,
+//! two names sharing one predicate, a completion with its object named, and
+//! bulleted items run together on one line.
+
+use baogao_model::{Measure, Qualifier};
+
+use crate::variations::run;
+
+/// Each qualitative target's indicator, in order.
+fn qualitative_ids(text: &str) -> Vec<String> {
+    run(text)
+        .targets
+        .iter()
+        .filter(|t| t.qualifier == Qualifier::Qualitative)
+        .map(|t| t.indicator.clone())
+        .collect()
+}
+
+const LEAD: &str = "今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右；";
+
+#[test]
+fn balances_improvements_and_sharp_growth_are_qualitative_targets() {
+    for (clause, id) in [
+        ("国际收支基本平衡", "other:国际收支"),
+        ("财政收支保持基本平衡", "other:财政收支"),
+        ("生态环境质量总体改善", "other:生态环境质量"),
+        ("空气质量持续好转", "other:空气质量"),
+        ("工业投资大幅增长", "other:工业投资"),
+        ("外贸出口稳中有升", "other:外贸出口"),
+        ("耕地保有量不减少", "other:耕地保有量"),
+        ("农村居民收入增长快于城镇居民", "rural_disposable_income"),
+        ("城乡居民收入增长与全省同步", "disposable_income"),
+        ("居民消费价格涨幅与全省大体相当", "cpi"),
+        ("万元生产总值能耗下降完成省上下达", "energy_intensity"),
+    ] {
+        let text = format!("{LEAD}{clause}。");
+        assert_eq!(qualitative_ids(&text), vec![id.to_owned()], "{clause}");
+    }
+}
+
+#[test]
+fn a_predicate_alone_is_no_target() {
+    // no indicator named: a slogan, not a target
+    for clause in ["各项事业基本平衡", "社会大局持续好转", "人民生活大幅改善"]
+    {
+        let text = format!("{LEAD}{clause}。");
+        assert!(qualitative_ids(&text).is_empty(), "{clause}");
+    }
+}
+
+#[test]
+fn the_state_of_an_indicator_is_the_indicator() {
+    for clause in ["国际收支状况得到改善", "国际收支不平衡的状况得到改善"] {
+        let out = run(&format!("{LEAD}{clause}。"));
+        let t = out.targets.last().expect("a target");
+        assert_eq!(t.indicator, "other:国际收支", "{clause}");
+        assert_eq!(t.raw_name, "国际收支", "{clause}");
+        assert_eq!(t.qualifier, Qualifier::Qualitative);
+    }
+}
+
+#[test]
+fn two_indicators_sharing_a_predicate_are_two_targets() {
+    let ids = qualitative_ids(&format!("{LEAD}空气质量和水环境质量持续改善。"));
+    assert_eq!(ids, ["other:空气质量", "other:水环境质量"]);
+    // the task named after 完成, each indicator with its verb
+    let out = run(&format!("{LEAD}完成能耗强度降低和煤炭消费压减任务。"));
+    let rows: Vec<(&str, &str, Measure)> = out
+        .targets
+        .iter()
+        .filter(|t| t.qualifier == Qualifier::Qualitative)
+        .map(|t| (t.indicator.as_str(), t.raw_name.as_str(), t.measure))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("energy_intensity", "能耗强度", Measure::Change),
+            ("other:煤炭消费", "煤炭消费", Measure::Change)
+        ]
+    );
+    assert!(
+        out.targets
+            .iter()
+            .all(|t| t.qualifier != Qualifier::Qualitative
+                || t.text == "完成能耗强度降低和煤炭消费压减任务")
+    );
+}
+
+#[test]
+fn a_programme_or_a_list_of_goals_stays_one_target() {
+    // 节能减排 is a programme of work, and a list of goals is named as a whole
+    for (clause, id) in [
+        (
+            "节能减排和碳排放强度下降完成国家下达任务",
+            "other:节能减排和碳排放强度",
+        ),
+        (
+            "完成国家下达的节能减排和环境保护等任务",
+            "other:节能减排和环境保护",
+        ),
+    ] {
+        let ids = qualitative_ids(&format!("{LEAD}{clause}。"));
+        assert_eq!(ids, vec![id.to_owned()], "{clause}");
+    }
+}
+
+#[test]
+fn bullets_run_together_on_one_line_are_a_list() {
+    // a page that lost its line breaks between bulleted items
+    let text = "2023年，山东怎样干？政府工作报告作出部署。建议全年经济社会发展预期目标\
+                ●地区生产总值增长5%以上●一般公共预算收入增长5%以上●城镇新增就业110万人以上\
+                ●居民消费价格涨幅3%左右●粮食产量稳定在1100亿斤以上";
+    let ids: Vec<String> = run(text)
+        .targets
+        .iter()
+        .map(|t| t.indicator.clone())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "gdp",
+            "general_budget_revenue",
+            "new_urban_jobs",
+            "cpi",
+            "grain_output"
+        ]
+    );
+    // one bullet in a line is no list of its own
+    let single = "主要预期目标：●地区生产总值增长5%以上，一般公共预算收入增长5%以上。";
+    assert_eq!(run(single).targets.len(), 2);
+}
