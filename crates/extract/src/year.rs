@@ -43,6 +43,7 @@ pub(crate) struct YearPatterns {
     /// 今年是“十三五”开局之年, 今年是新中国成立70周年: the year by its place
     /// in a five-year plan or by an anniversary.
     period: Regex,
+    plan_adopted: Regex,
 }
 
 impl YearPatterns {
@@ -72,6 +73,12 @@ impl YearPatterns {
                 r"“?十([一二三四五])五”?[^。；，]{0,8}?(开局之年|开局年|起步之年|第一年|首年|第二年|第三年|第四年|第五年|收官之年|最后一年)|",
                 r"(新中国成立|建党|中国共产党成立|改革开放)([0-9]{2,3}|[一二三四五六七八九十百]{1,4})周年)",
             )),
+            // a session that reviews a five-year plan's outline (审定“十一五”规划)
+            // sits in the plan's first year; a plan drafted (编制) or proposed
+            // (规划建议, a party plenum's) is the year before's
+            plan_adopted: re(
+                r"(?:审议|审定|审查|批准)[^。；，]{0,12}?“?十([一二三四五])五”?(?:规划|计划)(?:纲要)?(?:[^建]|$)",
+            ),
             dateline: re(r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"),
             // /2015-01/29/, /201501/, /20150126, t20150126_, /2015/0126/, /2017/01/14/
             url_date: re(
@@ -109,6 +116,14 @@ pub(crate) fn from_period(body: &str, yp: &YearPatterns) -> Option<i32> {
     };
     let years = i32::try_from(number(&c[4])?).ok()?;
     Some(founded + years).filter(|y| PLAUSIBLE.contains(y))
+}
+
+/// The first year of the five-year plan whose outline the session reviews
+/// (审定“十一五”规划 → 2006).
+pub(crate) fn from_plan_adopted(body: &str, yp: &YearPatterns) -> Option<i32> {
+    let c = yp.plan_adopted.captures(body)?;
+    let k = "一二三四五".find(&c[1])? / '一'.len_utf8();
+    Some(ELEVENTH_PLAN_START + 5 * i32::try_from(k).ok()?)
 }
 
 /// The longest sentence (in chars) a year cue is read with.
@@ -434,6 +449,24 @@ pub(crate) fn cn_year_digits(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_session_that_adopts_a_plan_sits_in_its_first_year() {
+        let yp = YearPatterns::new();
+        for (text, want) in [
+            (
+                "代表们将认真总结“十五”成就，仔细审定“十一五”规划。",
+                Some(2006),
+            ),
+            ("大会审议并批准了十二五规划纲要和今年计划。", Some(2011)),
+            ("会议审查“十四五”规划纲要草案。", Some(2021)),
+            // drafted or proposed: the year before's business
+            ("科学编制“十五五”规划。", None),
+            ("全会审议通过了十三五规划建议。", None),
+        ] {
+            assert_eq!(from_plan_adopted(text, &yp), want, "{text}");
+        }
+    }
 
     #[test]
     fn the_coming_year_beside_its_targets() {

@@ -388,7 +388,7 @@ fn target_year(
     let text_of = |&(s, e): &(usize, usize)| n.text(s, e);
     let body = n.text(0, n.len());
     // target year: the first clue that gives one, in the order a reader trusts them
-    let clues: [(&'static str, &dyn Fn() -> Option<i32>); 12] = [
+    let clues: [(&'static str, &dyn Fn() -> Option<i32>); 13] = [
         ("the title", &|| {
             tnorm
                 .map(cn_year_digits)
@@ -413,6 +413,9 @@ fn target_year(
             "the year's place in a five-year plan or an anniversary",
             &|| year::from_period(&cn_year_digits(body), &mp.year),
         ),
+        ("the five-year plan the session adopts", &|| {
+            year::from_plan_adopted(body, &mp.year)
+        }),
         ("a plan heading", &|| {
             most_common_year(body, &mp.plan_year, 0)
         }),
