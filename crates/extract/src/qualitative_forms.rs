@@ -3,7 +3,7 @@
 //! two names sharing one predicate, a completion with its object named, and
 //! bulleted items run together on one line.
 
-use baogao_model::{Measure, Qualifier};
+use baogao_model::{Constraint, Measure, Qualifier};
 
 use crate::variations::run;
 
@@ -129,4 +129,20 @@ fn bullets_run_together_on_one_line_are_a_list() {
     // one bullet in a line is no list of its own
     let single = "主要预期目标：●地区生产总值增长5%以上，一般公共预算收入增长5%以上。";
     assert_eq!(run(single).targets.len(), 2);
+}
+
+#[test]
+fn the_evidence_leaves_out_a_word_of_assurance() {
+    let out = run(
+        "今年全市经济社会发展的主要预期目标是：确保地区生产总值增长7%，一般公共预算收入增长5%。",
+    );
+    assert_eq!(out.targets[0].text, "地区生产总值增长7%");
+    // and 确保 still makes it a hard target
+    assert_eq!(out.targets[0].constraint, Some(Constraint::Hard));
+    assert_eq!(out.targets[1].constraint, Some(Constraint::Soft));
+    // a completion keeps its verb: the target is the completion
+    let out = run(
+        "今年全市经济社会发展的主要预期目标是：地区生产总值增长7%，完成国家下达的节能减排任务。",
+    );
+    assert_eq!(out.targets[1].text, "完成国家下达的节能减排任务");
 }
