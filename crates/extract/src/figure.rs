@@ -161,7 +161,18 @@ pub(crate) fn finish_fig(mut f: Fig, default: Option<Measure>, name: &str) -> Fi
     // the index, as written (labelling call 6)
     let index_level = name.contains("指数") && unit == "%" && f.value.is_some_and(|v| v >= 100.0);
     f.measure = if f.value.is_none() {
-        default.unwrap_or(Measure::Change)
+        // a qualitative target takes its indicator's measure: a share's
+        // (外贸出口额占全市份额保持稳定), else a change
+        default.unwrap_or(
+            if ["比重", "占比", "份额", "比例"]
+                .iter()
+                .any(|w| name.contains(w))
+            {
+                Measure::Share
+            } else {
+                Measure::Change
+            },
+        )
     } else if index_level {
         Measure::Level
     } else if unit == "个百分点" || decline {

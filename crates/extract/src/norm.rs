@@ -173,7 +173,7 @@ impl Norm {
                 skip_to = i + w.len();
                 continue;
             }
-            if let Some(end) = gloss_end(&src, i) {
+            if let Some(end) = gloss_end(&src, i).or_else(|| jammer_end(&src, i)) {
                 skip_to = end;
                 continue;
             }
@@ -474,6 +474,47 @@ fn gloss_remnant_end(src: &[char], i: usize) -> Option<usize> {
     }
     None
 }
+
+/// The end (exclusive) of a forum's anti-copy jammer starting at `i`: a run
+/// of at least four tokens of one or two ASCII chars, split by single
+/// spaces, with letters and with punctuation in at least two of them
+/// (`* w- A- G8 i7 b4 X8 ~" i`, `7 M& T" a+ {* Q3`). Forums copy it between
+/// the words of a post, where it would split names and lists. A row of
+/// figures (`8% 7% 6%`) or of row numbers has no letter and is kept.
+fn jammer_end(src: &[char], i: usize) -> Option<usize> {
+    let c = src[i];
+    if !c.is_ascii_graphic() || i > 0 && src[i - 1].is_ascii_graphic() {
+        return None;
+    }
+    let (mut k, mut end) = (i, i);
+    let (mut tokens, mut marked, mut letters) = (0, 0, 0);
+    loop {
+        let start = k;
+        while k < src.len() && src[k].is_ascii_graphic() && k - start < 3 {
+            k += 1;
+        }
+        let token = &src[start..k];
+        if token.is_empty() || token.len() > 2 {
+            break;
+        }
+        tokens += 1;
+        marked += usize::from(token.iter().any(|c| JAMMER_MARKS.contains(*c)));
+        letters += usize::from(token.iter().any(char::is_ascii_alphabetic));
+        end = k;
+        if src.get(k) == Some(&' ') {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    (tokens >= JAMMER_TOKENS_MIN && marked >= 2 && letters >= 1).then_some(end)
+}
+
+/// The punctuation of a jammer's tokens (not % nor the point of a figure).
+const JAMMER_MARKS: &str = "~!@#$^&*()[]{}'\"|;:,?/\\+=_-<>`";
+
+/// The fewest tokens read as a jammer.
+const JAMMER_TOKENS_MIN: usize = 4;
 
 /// The end (exclusive) of a pinyin gloss starting at `i`: a bracket right
 /// after a Han char holding 1–7 lowercase pinyin letters, one of them toned
@@ -814,6 +855,32 @@ pub(crate) fn list_marker_len(c: &[char], s: usize, e: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_forums_jammer_is_dropped_and_rows_of_figures_are_kept() {
+        let n = Norm::new(
+            "●力争全市地区生产总值增长14%以上7 M& T\" a+ {* Q3 b( I7\n4 o* d, v6 G: p ●财政总收入增长18%以上",
+        );
+        assert_eq!(
+            n.joined,
+            "●力争全市地区生产总值增长14%以上\n●财政总收入增长18%以上"
+        );
+        // offsets still point into the original
+        let at = n.joined.chars().position(|c| c == '财').expect("char");
+        assert_eq!(n.orig_text(at, at + 1), "财");
+        // a row of figures, row numbers, a Latin name are text
+        for kept in ["增长 8% 7% 6% 5%", "1 2 3 4 5", "A B C D", "CPI 3% GDP 5%"] {
+            assert_eq!(
+                Norm::new(kept)
+                    .joined
+                    .chars()
+                    .filter(char::is_ascii_graphic)
+                    .count(),
+                kept.chars().filter(char::is_ascii_graphic).count(),
+                "{kept}"
+            );
+        }
+    }
 
     #[test]
     fn list_markers_of_every_kind_and_what_is_none() {

@@ -447,7 +447,14 @@ fn located(
                 });
                 continue;
             }
-            let items = read_block(n, (paras, lines), i, cue_end, (dict, pat), &foreign);
+            let items = read_block(
+                n,
+                (paras, lines),
+                (i, cue_end),
+                (dict, pat),
+                &foreign,
+                trace,
+            );
             if items.is_empty() {
                 continue;
             }
@@ -476,7 +483,14 @@ fn located(
                         return None;
                     }
                     Some((
-                        read_block(n, (paras, lines), j, cue_end, (dict, pat), &foreign),
+                        read_block(
+                            n,
+                            (paras, lines),
+                            (j, cue_end),
+                            (dict, pat),
+                            &foreign,
+                            &mut Trace::off(),
+                        ),
                         j,
                     ))
                 })
@@ -606,14 +620,14 @@ fn sentence_lines(n: &Norm, paras: &[(usize, usize)]) -> bool {
 const SENTENCE_LINES_MIN: usize = 5;
 
 /// Items from `from` to the end of paragraph `pi`, then following paragraphs
-/// while they continue the list.
+/// while they continue the list (where and why the list ends is traced).
 fn read_block(
     n: &Norm,
     (paras, one_sentence_lines): (&[(usize, usize)], bool),
-    pi: usize,
-    from: usize,
+    (pi, from): (usize, usize),
     (dict, pat): (&Dictionary, &Patterns),
     foreign: &dyn Fn(&str, bool) -> bool,
+    trace: &mut Trace,
 ) -> Vec<Item> {
     let mut out = Vec::new();
     let (_, e) = paras[pi];
@@ -631,6 +645,9 @@ fn read_block(
             if k == 0 && out.is_empty() {
                 continue;
             }
+            trace.note(n, (a, b), false, || {
+                "the list ends: a sentence with no target".to_owned()
+            });
             ended = true;
             break;
         }
@@ -649,6 +666,7 @@ fn read_block(
         &mut out,
         (dict, pat),
         foreign,
+        trace,
     );
     out
 }
@@ -664,6 +682,7 @@ fn read_following(
     out: &mut Vec<Item>,
     (dict, pat): (&Dictionary, &Patterns),
     foreign: &dyn Fn(&str, bool) -> bool,
+    trace: &mut Trace,
 ) {
     let mut header_skipped = false;
     let mut prose_skipped = false;
@@ -676,6 +695,9 @@ fn read_following(
     let mut listed = 0;
     for (ri, &(s, e)) in rest.iter().enumerate().take(MAX_LIST_LINES) {
         if listed == MAX_LIST_PARAGRAPHS {
+            trace.note(n, (s, e), false, || {
+                format!("the list ends: it has run {MAX_LIST_PARAGRAPHS} paragraphs")
+            });
             break;
         }
         let mut sents = sentences(n, s, e);
@@ -725,6 +747,9 @@ fn read_following(
         // (the first line of a list under a cue that ends in ： may name a plan
         // inside an item: 碳排放双控达到国家下达“十五五”目标任务的序时进度)
         if foreign(n.text(a, b), true) {
+            trace.note(n, (a, b), false, || {
+                "the list ends: a line that looks back or beyond the year".to_owned()
+            });
             break;
         }
         // under a bare heading (主要预期目标), one sentence of prose may open the
@@ -763,6 +788,13 @@ fn read_following(
                 .iter()
                 .any(|w| n.text(s, e).contains(w));
         if first.is_empty() || (!lead_empty && !canonical && !next_sentence) {
+            trace.note(n, (a, b), false, || {
+                if first.is_empty() {
+                    "the list ends: a line with no target".to_owned()
+                } else {
+                    "the list ends: a paragraph of non-standard targets after the cue's".to_owned()
+                }
+            });
             break;
         }
         out.extend(first);
@@ -775,6 +807,9 @@ fn read_following(
         for &next in &sents[1..] {
             let items = read(next);
             if items.is_empty() {
+                trace.note(n, next, false, || {
+                    "the list ends: a sentence with no target".to_owned()
+                });
                 stop = true;
                 break;
             }
