@@ -622,7 +622,7 @@ fn to_targets(n: &Norm, it: &Item, doc: &Document, year: Option<i32>, out: &mut 
 #[cfg(test)]
 mod news_forms;
 #[cfg(test)]
-mod qualitative_forms;
+mod target_forms;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -425,8 +425,13 @@ impl Reader<'_> {
             if item.figs[last].unit == figs[0].unit {
                 item.figs[last].stretch = figs[0].value;
                 item.end = se;
+                return;
             }
-            return;
+            // (增长14%以上，力争达296亿元: 力争 carries the only figure of its
+            // unit, the item's figure of another measure)
+            if item.figs.iter().any(|f| f.unit == figs[0].unit) {
+                return;
+            }
         }
         let (indicator, raw) = (item.indicator.clone(), item.raw_name.clone());
         let default = resolved_of(self.dict, &indicator).measure;
@@ -434,10 +439,12 @@ impl Reader<'_> {
             .into_iter()
             .map(|f| finish_fig(f, default, &raw))
             .collect();
-        let verb_led = si == 0
-            && VERB_LEADS
-                .iter()
-                .any(|v| self.n.text(ss, se).starts_with(v));
+        let led = self.n.text(ss, se);
+        let led = ["力争", "争取"]
+            .iter()
+            .find_map(|w| led.strip_prefix(w))
+            .unwrap_or(led);
+        let verb_led = si == 0 && VERB_LEADS.iter().any(|v| led.starts_with(v));
         if st.item == Some(ci) || verb_led {
             let item = &mut self.items[ci];
             for f in figs {

@@ -1,7 +1,8 @@
-//! Qualitative targets as reports word them, written for these tests (not
-//! taken from the fixtures): the predicates, names that speak of a state,
-//! two names sharing one predicate, a completion with its object named, and
-//! bulleted items run together on one line.
+//! Targets as reports word them, written for these tests (not taken from
+//! the fixtures): qualitative predicates, names that speak of a state, two
+//! names sharing one predicate, a completion with its object named,
+//! bulleted items run together on one line, the evidence of an assured
+//! target, and a 力争 figure of another measure.
 
 use baogao_model::{Constraint, Measure, Qualifier};
 
@@ -145,4 +146,39 @@ fn the_evidence_leaves_out_a_word_of_assurance() {
         "今年全市经济社会发展的主要预期目标是：地区生产总值增长7%，完成国家下达的节能减排任务。",
     );
     assert_eq!(out.targets[1].text, "完成国家下达的节能减排任务");
+}
+
+/// A target's indicator, value, unit and stretch.
+type Row<'a> = (&'a str, Option<f64>, Option<&'a str>, Option<f64>);
+
+#[test]
+fn a_stretch_in_another_unit_is_a_figure_of_its_own() {
+    let out = run(&format!(
+        "{LEAD}一般公共预算收入增长8%以上，力争达到500亿元；城镇新增就业3万人。"
+    ));
+    let rows: Vec<Row<'_>> = out
+        .targets
+        .iter()
+        .map(|t| {
+            (
+                t.indicator.as_str(),
+                t.value,
+                t.unit.as_deref(),
+                t.stretch_value,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("gdp", Some(6.0), Some("%"), None),
+            ("general_budget_revenue", Some(8.0), Some("%"), None),
+            ("general_budget_revenue", Some(500.0), Some("亿元"), None),
+            ("new_urban_jobs", Some(3.0), Some("万人"), None),
+        ]
+    );
+    // in the same unit it is the stretch of the figure before
+    let out = run(&format!("{LEAD}一般公共预算收入增长8%以上，力争10%。"));
+    assert_eq!(out.targets[1].stretch_value, Some(10.0));
+    assert_eq!(out.targets.len(), 2);
 }
