@@ -77,7 +77,11 @@ pub(crate) fn strip_tail_verbs(s: &str) -> String {
             {
                 continue;
             }
-            if let Some(x) = t.strip_suffix(w) {
+            // (能耗强度和总量: the last part of a list is a name of its own)
+            if let Some(x) = t
+                .strip_suffix(w)
+                .filter(|x| !x.ends_with(['和', '及', '与', '、']))
+            {
                 t = x.to_owned();
             }
         }

@@ -182,3 +182,10 @@ fn a_stretch_in_another_unit_is_a_figure_of_its_own() {
     assert_eq!(out.targets[1].stretch_value, Some(10.0));
     assert_eq!(out.targets.len(), 2);
 }
+
+#[test]
+fn the_last_name_of_a_list_keeps_its_measure_word() {
+    // 总量 is no verb's word here: 能耗强度和总量 names two measures of energy
+    let out = run(&format!("{LEAD}能耗强度和总量下降3.5%。"));
+    assert_eq!(out.targets[1].indicator, "other:能耗强度和总量");
+}
