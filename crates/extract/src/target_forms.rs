@@ -189,3 +189,23 @@ fn the_last_name_of_a_list_keeps_its_measure_word() {
     let out = run(&format!("{LEAD}能耗强度和总量下降3.5%。"));
     assert_eq!(out.targets[1].indicator, "other:能耗强度和总量");
 }
+
+#[test]
+fn a_headline_on_the_session_states_an_aim() {
+    let text = "市十四届人大三次会议开幕 政府工作报告勾勒发展蓝图\n市区居民人均可支配收入增长10%以上\n2013年02月22日 09:19\n昨天上午，宁波市第十四届人民代表大会第三次会议开幕。去年全年实现地区生产总值6524.7亿元，增长7.8%。";
+    let out = run(text);
+    let rows: Vec<(&str, Option<f64>)> = out
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.value))
+        .collect();
+    assert_eq!(rows, [("urban_disposable_income", Some(10.0))]);
+    // a headline of last year's results, or one with no word of an aim, is none
+    for head in [
+        "去年市区居民人均可支配收入增长10%以上",
+        "市区居民人均可支配收入增长10.3%",
+    ] {
+        let text = text.replace("市区居民人均可支配收入增长10%以上", head);
+        assert!(run(&text).targets.is_empty(), "{head}");
+    }
+}

@@ -117,6 +117,40 @@ impl Looks<'_> {
     }
 }
 
+/// The headlines of a news item on a report's session that state an aim
+/// (市十四届人大三次会议开幕 政府工作报告勾勒发展蓝图 / 市区居民人均可支配
+/// 收入增长10%以上): the paragraphs before the first sentence of the body,
+/// each short, with a figure and a qualifier only an aim has (以上, 左右,
+/// 以内, 力争), in a text whose headlines name the report or its session.
+fn headline_aims(n: &Norm, paras: &[(usize, usize)], structured: bool) -> Vec<usize> {
+    if structured {
+        return Vec::new();
+    }
+    let body = paras
+        .iter()
+        .position(|&(s, e)| n.text(s, e).contains('。'))
+        .unwrap_or(paras.len());
+    let heads = &paras[..body];
+    let on_report = heads.iter().any(|&(s, e)| {
+        ["政府工作报告", "人代会", "人大", "两会"]
+            .iter()
+            .any(|w| n.text(s, e).contains(w))
+    });
+    if !on_report {
+        return Vec::new();
+    }
+    (0..body)
+        .filter(|&i| {
+            let t = n.text(paras[i].0, paras[i].1);
+            t.chars().count() <= super::HEADING_MAX
+                && has_figure(t)
+                && ["以上", "左右", "以内", "力争"]
+                    .iter()
+                    .any(|w| t.contains(w))
+        })
+        .collect()
+}
+
 /// The sentences that state the coming year's figures when no targets cue
 /// is found: a sentence is taken when it names the coming year (今年, 全年,
 /// the target year), a target or a plan (only the coming year itself when
@@ -170,6 +204,7 @@ pub(super) fn forward_sentences(
     // its ； (2023年…地区生产总值预计增长4.7%左右；2024年预期目标增长5%左右):
     // the subject of a nameless figure that turns to the coming year
     let mut back_before: Option<usize> = None;
+    let headline_aims = headline_aims(n, paras, structured);
     for &(pi, (whole, b)) in &sents {
         let subject_from = std::mem::take(&mut back_before);
         let mut a = whole;
@@ -220,7 +255,7 @@ pub(super) fn forward_sentences(
             continuing = false;
             continue;
         }
-        let names_ahead = lp.forward.is_match(t) || year_named;
+        let names_ahead = lp.forward.is_match(t) || year_named || headline_aims.contains(&pi);
         let forward = names_ahead || std::mem::take(&mut announced);
         // with no target year known, only a sentence that names the coming
         // year itself opens a group (报告 or 目标 alone may be any year's)
