@@ -112,13 +112,9 @@ fn bullets_run_together_on_one_line_are_a_list() {
     let text = "2023年，山东怎样干？政府工作报告作出部署。建议全年经济社会发展预期目标\
                 ●地区生产总值增长5%以上●一般公共预算收入增长5%以上●城镇新增就业110万人以上\
                 ●居民消费价格涨幅3%左右●粮食产量稳定在1100亿斤以上";
-    let ids: Vec<String> = run(text)
-        .targets
-        .iter()
-        .map(|t| t.indicator.clone())
-        .collect();
+    let out = run(text);
     assert_eq!(
-        ids,
+        crate::tests::indicators(&out.targets),
         [
             "gdp",
             "general_budget_revenue",
