@@ -319,6 +319,9 @@ struct Line {
     item_end: bool,
     /// Its first three visible chars.
     head: [Option<char>; 3],
+    /// Half or more of its visible chars are Han: prose, not a footer's
+    /// address, licence number or link.
+    prose: bool,
 }
 
 /// The line breaks of a hard-wrapped text that fall inside a paragraph (an
@@ -335,7 +338,7 @@ fn soft_line_breaks(src: &[char]) -> Vec<usize> {
     let mut lines: Vec<Line> = Vec::new();
     let mut s = 0;
     for end in line_ends(src) {
-        let (mut chars, mut cells, mut last) = (0, 0, None);
+        let (mut chars, mut cells, mut han, mut last) = (0, 0, 0, None);
         let mut head = [None; 3];
         // (a mirror's pinyin glosses were put in after the text was wrapped:
         // they are not measured)
@@ -352,6 +355,7 @@ fn soft_line_breaks(src: &[char]) -> Vec<usize> {
                 head[chars] = Some(c);
             }
             chars += 1;
+            han += usize::from(is_han(c));
             cells += if c.is_ascii() { 1 } else { 2 };
             last = Some(c);
         }
@@ -367,6 +371,7 @@ fn soft_line_breaks(src: &[char]) -> Vec<usize> {
             unfinished,
             item_end,
             head,
+            prose: han * 2 >= chars,
         });
         s = end + 1;
     }
@@ -398,10 +403,11 @@ fn soft_line_breaks(src: &[char]) -> Vec<usize> {
                 .sum();
             let longer = all.len() - all.partition_point(|&m| m <= w + WRAP_SLACK);
             // (a line under half the width is a paragraph's last line, a
-            // dateline or a heading, wrapped or not)
+            // dateline or a heading, wrapped or not; a footer's line of
+            // addresses and numbers is no prose to wrap)
             let long_open = open
                 .iter()
-                .filter(|&&i| lines[i].measured[kind] * 2 >= w)
+                .filter(|&&i| lines[i].prose && lines[i].measured[kind] * 2 >= w)
                 .count();
             let fits = support >= WRAPPED_LINES_MIN
                 && support * 100 >= long_open * WRAPPED_SHARE_PERCENT
@@ -1002,6 +1008,17 @@ mod tests {
         // nor is a list one item a line of like lengths, most ending on a figure
         let list = "今年全县主要预期目标\n地区生产总值增长8%左右\n一般公共预算收入增长7%\n固定资产投资增长12%\n社会消费品零售总额增长10%\n城镇新增就业5000人\n城镇登记失业率控制在4%以内\n";
         assert_eq!(Norm::new(list).joined.lines().count(), list.lines().count());
+    }
+
+    /// A page's footer of addresses, licence numbers and links (lines of
+    /// their own lengths, not ending a sentence) does not hide the wrap of
+    /// the prose above it.
+    #[test]
+    fn a_footer_does_not_hide_the_wrap() {
+        let text = "上海市第十五届人民代表大会第三次会议今天上午开幕。上海市市长应勇作《政府\n工作报告》。\n应勇说,综合各方面因素,建议今年全市经济社会发展的主要预期目标是:全市生\n产总值增长6%左右,地方一般公共预算收入与上年基本持平,全社会研发经费支\n出相当于全市生产总值的比例保持在4%左右,城镇调查失业率、城镇登记失业率\n分别为4.8%左右和4.3%左右,居民人均可支配收入增长与经济增长基本同\n步,居民消费价格涨幅3%左右,环保投入相当于全市生产总值的比例保持在3%\n左右,单位生产总值能耗、主要污染物排放量继续下降。\n编辑:上海在线 shzx.com\n+版权所有 Copyright ©2003-2024 上海远方信息 上海\n在线 shzx.com All Rights Reserved. 网络作\n品传播权及著作权声明+ 媒体合作(发稿采访发布会等)电话:021-341\n21912 微信:yuanfangnet QQ:156988883\n沪公网安备 31011202002854号\n工信部ICP备案号:沪ICP备17046604号-10";
+        let n = Norm::new(text);
+        assert!(n.joined.contains("全市生产总值增长6%左右"), "{}", n.joined);
+        assert!(n.joined.contains("研发经费支出相当于"), "{}", n.joined);
     }
 
     /// A space left as an entity is a space: it does not part a figure from
