@@ -75,6 +75,16 @@ impl Patterns {
     }
 }
 
+impl Patterns {
+    /// Whether `t` (a clause) states a qualitative target: an indicator's
+    /// name, then a qualitative predicate (居民收入增长与经济增长同步).
+    pub(crate) fn states_quality(&self, t: &str, dict: &Dictionary) -> bool {
+        self.qualitative.find(t).is_some_and(|m| {
+            m.start() > 0 && looks_like_indicator(strip_tail_verbs(&t[..m.start()]).as_str(), dict)
+        })
+    }
+}
+
 const VERBS: &[&str] = &[
     "预期增长",
     "预计增长",

@@ -63,7 +63,8 @@ pub(crate) fn read_sentence(
         listed: Vec::new(),
         condition_start: None,
     };
-    for (cs, ce) in clauses(&n.chars, s, e) {
+    let qualitative_item = |t: &str| pat.states_quality(t, dict);
+    for (cs, ce) in clauses(&n.chars, s, e, &qualitative_item) {
         r.clause(cs, ce);
     }
     let c = &n.chars;
@@ -77,8 +78,14 @@ pub(crate) fn read_sentence(
 }
 
 /// The clauses of `[s, e)`: split on the separators, a parenthetical remark
-/// (同口径增长2.5%以上) left out.
-fn clauses(c: &[char], s: usize, e: usize) -> Vec<(usize, usize)> {
+/// (同口径增长2.5%以上) left out; `qualitative_item` tells a clause that
+/// states a qualitative target (居民收入增长与经济增长同步).
+fn clauses(
+    c: &[char],
+    s: usize,
+    e: usize,
+    qualitative_item: &dyn Fn(&str) -> bool,
+) -> Vec<(usize, usize)> {
     let mut clauses = Vec::new();
     let mut k = s;
     let mut cs = s;
@@ -88,7 +95,7 @@ fn clauses(c: &[char], s: usize, e: usize) -> Vec<(usize, usize)> {
             k += 1;
             continue;
         }
-        if k < e && k > cs && next_item_glued(c, k, e) {
+        if k < e && k > cs && next_item_glued(c, k, e, qualitative_item) {
             clauses.push((cs, k));
             cs = k;
         } else if k == e || is_sep(c[k]) {
@@ -118,14 +125,35 @@ fn clauses(c: &[char], s: usize, e: usize) -> Vec<(usize, usize)> {
 /// (a page that set its items apart with spaces, or lost the marks:
 /// 地区生产总值增长8%左右 一般公共预算收入增长6%): a per cent or per mille,
 /// maybe its qualifier, then a Han char that goes on with none of them
-/// (至, 和, 的 …), and a figure of its own before the next mark.
-fn next_item_glued(c: &[char], k: usize, e: usize) -> bool {
-    crate::norm::item_follows_figure(c, k, c[k])
-        && c[k..e]
-            .iter()
-            .take_while(|&&x| !is_sep(x) && x != '、')
-            .any(|&x| x.is_ascii_digit() || x == '百')
+/// (至, 和, 的 …), and a figure of its own before the next mark, or a
+/// qualitative target's predicate (…增长6%居民收入增长与经济增长同步).
+fn next_item_glued(
+    c: &[char],
+    k: usize,
+    e: usize,
+    qualitative_item: &dyn Fn(&str) -> bool,
+) -> bool {
+    let rest = c[k..e].iter().take_while(|&&x| !is_sep(x) && x != '、');
+    let figure = rest.clone().any(|&x| x.is_ascii_digit() || x == '百');
+    if !crate::norm::item_follows_figure(c, k, c[k]) {
+        // …与经济增长同步城镇调查失业率5.5%以内: an item with a figure after
+        // a qualitative one
+        return figure
+            && crate::norm::is_unified_han(c[k])
+            && !"在于的了和及与为是并且".contains(c[k])
+            && QUALITY_ENDS.iter().any(|w| {
+                let w: Vec<char> = w.chars().collect();
+                k >= w.len() && c[k - w.len()..k] == w[..]
+            });
+    }
+    figure || qualitative_item(&rest.collect::<String>())
 }
+
+/// How a qualitative target's predicate ends (与经济增长同步, 持续改善,
+/// 完成省下达任务, 国际收支基本平衡).
+const QUALITY_ENDS: &[&str] = &[
+    "同步", "改善", "好转", "稳定", "平衡", "任务", "提质", "持平",
+];
 
 /// Words that open a bracketed remark that is a clause of the list (a
 /// sub-item, a stretch), not an aside (同口径, 按可比价格计算).

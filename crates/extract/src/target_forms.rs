@@ -205,3 +205,26 @@ fn a_headline_on_the_session_states_an_aim() {
         assert!(run(&text).targets.is_empty(), "{head}");
     }
 }
+
+#[test]
+fn a_qualitative_target_glued_after_a_figure_is_read() {
+    // a page that lost the marks between items: the qualitative ones too
+    for gap in ["", " "] {
+        let out = run(&format!(
+            "今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右{gap}居民收入增长与经济增长同步{gap}城镇调查失业率5.5%以内{gap}单位地区生产总值能耗完成省下达任务。"
+        ));
+        assert_eq!(
+            crate::tests::indicators(&out.targets),
+            [
+                "gdp",
+                "disposable_income",
+                "unemployment_rate",
+                "energy_intensity"
+            ],
+            "gap {gap:?}"
+        );
+    }
+    // a figure's own words after it are no new item (增长6%以上的水平, 增长8%和9%)
+    let out = run(&format!("{LEAD}一般公共预算收入增长8%以上的水平持续改善。"));
+    assert_eq!(out.targets.len(), 2, "{:#?}", out.targets);
+}
