@@ -133,26 +133,37 @@ fn next_item_glued(
     e: usize,
     qualitative_item: &dyn Fn(&str) -> bool,
 ) -> bool {
-    let rest = c[k..e].iter().take_while(|&&x| !is_sep(x) && x != '、');
-    let figure = rest.clone().any(|&x| x.is_ascii_digit() || x == '百');
+    // (a clause longer than MAX_CLAUSE is not read: no need to look further)
+    let rest = || {
+        c[k..e]
+            .iter()
+            .take(MAX_CLAUSE)
+            .take_while(|&&x| !is_sep(x) && x != '、')
+    };
+    let figure = || rest().any(|&x| x.is_ascii_digit() || x == '百');
     if !crate::norm::item_follows_figure(c, k, c[k]) {
         // …与经济增长同步城镇调查失业率5.5%以内: an item with a figure after
-        // a qualitative one
-        return figure
+        // a qualitative one (the cheap tests first: this runs on every char)
+        return k >= 2
+            && QUALITY_ENDS.contains(&[c[k - 2], c[k - 1]])
             && crate::norm::is_unified_han(c[k])
             && !"在于的了和及与为是并且".contains(c[k])
-            && QUALITY_ENDS.iter().any(|w| {
-                let w: Vec<char> = w.chars().collect();
-                k >= w.len() && c[k - w.len()..k] == w[..]
-            });
+            && figure();
     }
-    figure || qualitative_item(&rest.collect::<String>())
+    figure() || qualitative_item(&rest().collect::<String>())
 }
 
 /// How a qualitative target's predicate ends (与经济增长同步, 持续改善,
 /// 完成省下达任务, 国际收支基本平衡).
-const QUALITY_ENDS: &[&str] = &[
-    "同步", "改善", "好转", "稳定", "平衡", "任务", "提质", "持平",
+const QUALITY_ENDS: [[char; 2]; 8] = [
+    ['同', '步'],
+    ['改', '善'],
+    ['好', '转'],
+    ['稳', '定'],
+    ['平', '衡'],
+    ['任', '务'],
+    ['提', '质'],
+    ['持', '平'],
 ];
 
 /// Words that open a bracketed remark that is a clause of the list (a
