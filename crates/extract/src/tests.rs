@@ -471,6 +471,14 @@ fn ambiguous_and_renamed_regions() {
     assert_eq!(r.region_code.as_deref(), Some("330782"));
     assert_eq!(r.level, Some(baogao_model::Level::County));
     assert_eq!(r.prefecture.as_deref(), Some("金华市"));
+    // a congress line that writes the county's name twice names no city:
+    // the gazetteer's is the county's
+    let out = ex().extract(&Document::from_text(
+        "fx.txt",
+        "房县第十六届房县第十六届人民代表大会第五次会议，听取和审议了县长所作的政府工作报告。\n今年全县经济社会发展的主要预期目标是：地区生产总值增长15%。",
+    ));
+    assert_eq!(out.report.region.as_deref(), Some("房县"));
+    assert_eq!(out.report.prefecture.as_deref(), Some("十堰市"));
 }
 
 #[test]
