@@ -42,6 +42,19 @@ struct Hit<'a> {
     chained: bool,
     /// Followed by 政府 / 人民代表大会: the title names the reporting region.
     anchored: bool,
+    /// A two-char name whose unit goes on into a common noun (和县委 is "and
+    /// the county committee", 代县长 "the acting county head"): no place.
+    in_a_noun: bool,
+}
+
+/// The chars that make a county's or district's unit (县, 区) the head of a
+/// common noun (县委, 县长, 县级, 县域, 县城, 县里, 县乡, 县直).
+const UNIT_NOUN_TAILS: &str = "委长级域城里乡直";
+
+fn in_a_noun(chars: &[char], start: usize, end: usize) -> bool {
+    end - start == 2
+        && matches!(chars[end - 1], '县' | '区')
+        && chars.get(end).is_some_and(|c| UNIT_NOUN_TAILS.contains(*c))
 }
 
 /// How often the text names each unit's government (全区, 区委, 区长, 本区 …).
@@ -144,6 +157,7 @@ impl Divisions {
                         set: Vec::new(),
                         chained: false,
                         anchored: anchored(chars, end),
+                        in_a_noun: in_a_noun(chars, i, end),
                     });
                     i = end;
                 }
@@ -176,6 +190,9 @@ impl Divisions {
     /// The readings of a name standing on its own: current full names first,
     /// then historical ones, then short forms where the text uses their unit.
     fn accept_alone(hit: &Hit<'_>, hints: &HashMap<&'static str, usize>) -> Vec<Cand> {
+        if hit.in_a_noun && !hit.anchored {
+            return Vec::new();
+        }
         let full: Vec<Cand> = hit
             .cands
             .iter()
@@ -345,6 +362,22 @@ mod tests {
             Some(Resolution::Found(d)) => d,
             other => panic!("{text}: {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_unit_that_heads_a_common_noun_is_no_county() {
+        // 和县委 is "and the county committee", 代县长 "the acting county head"
+        let d = found(
+            "按照市委八届八次全会和县委十二届七次全会的部署，今年是龙游加快建设区域明珠城市的关键之年，全县上下",
+        );
+        assert_eq!(d.name, "龙游县");
+        assert!(
+            Divisions::builtin()
+                .find_in_text("代县长李明作报告，市委和县委")
+                .is_none()
+        );
+        // named with its government, 和县 is the county
+        assert_eq!(found("和县人民政府工作报告").name, "和县");
     }
 
     #[test]
