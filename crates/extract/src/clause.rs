@@ -73,9 +73,7 @@ impl Patterns {
             )),
         }
     }
-}
 
-impl Patterns {
     /// Whether `t` (a clause) states a qualitative target: an indicator's
     /// name, then a qualitative predicate (居民收入增长与经济增长同步).
     pub(crate) fn states_quality(&self, t: &str, dict: &Dictionary) -> bool {

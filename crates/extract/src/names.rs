@@ -598,7 +598,8 @@ impl Maker<'_> {
         if let Some(parts) = joined_indicators(norm, self.dict, self.qualitative) {
             let orig: Vec<char> = orig.chars().collect();
             for p in parts {
-                // the original spelling of each part (the same length: one char each)
+                // the original spelling of each part (the same length: one char
+                // each; a part is a slice of `norm`, so its address gives its place)
                 let at = norm[..p.as_ptr() as usize - norm.as_ptr() as usize]
                     .chars()
                     .count();

@@ -128,8 +128,9 @@ fn headline_aims(n: &Norm, paras: &[(usize, usize)], structured: bool) -> Vec<us
     }
     let body = paras
         .iter()
+        .take(HEADLINES_MAX)
         .position(|&(s, e)| n.text(s, e).contains('。'))
-        .unwrap_or(paras.len());
+        .unwrap_or(paras.len().min(HEADLINES_MAX));
     let heads = &paras[..body];
     let on_report = heads.iter().any(|&(s, e)| {
         ["政府工作报告", "人代会", "人大", "两会"]
@@ -150,6 +151,10 @@ fn headline_aims(n: &Norm, paras: &[(usize, usize)], structured: bool) -> Vec<us
         })
         .collect()
 }
+
+/// The most lines read as a news item's headlines (a title, a subtitle, a
+/// dateline).
+const HEADLINES_MAX: usize = 4;
 
 /// The sentences that state the coming year's figures when no targets cue
 /// is found: a sentence is taken when it names the coming year (今年, 全年,
