@@ -435,7 +435,7 @@ fn soft_line_breaks(src: &[char]) -> Vec<usize> {
             (c, Some(d)) if numeral(c) => {
                 "、是".contains(d) || ".．".contains(d) && !e.is_some_and(|x| x.is_ascii_digit())
             }
-            (c, _) => "●■◆▲★•·◎□>".contains(c) || ('①'..='⑳').contains(&c),
+            (c, _) => BULLETS.contains(c) || "·>".contains(c) || ('①'..='⑳').contains(&c),
         }
     };
     open.iter()
@@ -747,7 +747,9 @@ pub(crate) fn paragraphs(n: &Norm) -> Vec<(usize, usize)> {
     out
 }
 
-/// The bullets that open list items, and nothing else, in report texts.
+/// The bullets that open list items, and nothing else, in report texts (a
+/// list item may also open with ·, ○, a dash or ①…, which other text uses
+/// too).
 const BULLETS: &str = "●■◆▲★•◎□◇";
 
 /// Line `[s, e)` as paragraphs: split before each bullet when a bullet
@@ -816,7 +818,7 @@ pub(crate) fn split_after(n: &Norm, s: usize, e: usize, ends: &[char]) -> Vec<(u
 pub(crate) fn list_marker_len(c: &[char], s: usize, e: usize) -> usize {
     let e = e.min(c.len());
     let mut k = s;
-    while k < e && ("●■◆▲★•·◎□○◇-—>".contains(c[k]) || ('①'..='⑳').contains(&c[k]))
+    while k < e && (BULLETS.contains(c[k]) || "·○-—>".contains(c[k]) || ('①'..='⑳').contains(&c[k]))
     {
         k += 1;
     }
