@@ -228,3 +228,14 @@ fn a_qualitative_target_glued_after_a_figure_is_read() {
     let out = run(&format!("{LEAD}一般公共预算收入增长8%以上的水平持续改善。"));
     assert_eq!(out.targets.len(), 2, "{:#?}", out.targets);
 }
+
+#[test]
+fn a_news_items_lead_before_a_work_heading_is_read() {
+    // 重点工作 opens no plan part of a report here: the lead states the targets
+    let text = "市十五届人大三次会议开幕\n2019年1月8日，市十五届人大三次会议开幕。市长作政府工作报告时说，今年全市地区生产总值增长7%左右，一般公共预算收入增长6%。\n重点工作\n深化改革，扩大开放，建设美丽乡村。";
+    let out = run(text);
+    assert_eq!(
+        crate::tests::indicators(&out.targets),
+        ["gdp", "general_budget_revenue"]
+    );
+}

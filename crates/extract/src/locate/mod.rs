@@ -513,10 +513,16 @@ fn located(
     // (a text with no year at all is read too, from the sentences that
     // name 今年 or 明年 themselves)
     let from = if structured { review_end } else { 0 };
-    (
-        forward_sentences(n, &paras[from..], speaker, structured, rules, trace),
-        None,
-    )
+    let items = forward_sentences(n, &paras[from..], speaker, structured, rules, trace);
+    // a heading that opened no plan part (a news item's 重点工作 after a lead
+    // that states the targets): the text before it is read as news
+    if items.is_empty() && structured {
+        return (
+            forward_sentences(n, &paras[..review_end], speaker, false, rules, trace),
+            None,
+        );
+    }
+    (items, None)
 }
 
 /// How many paragraphs after a cue's a fuller list of the same targets is
