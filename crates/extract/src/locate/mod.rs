@@ -438,6 +438,17 @@ fn located(
         let (s, e) = paras[i];
         another_place(n.text(s, e).split('。').next().unwrap_or(""))
     };
+    // the list read from the cue's end in paragraph i
+    let read_at = |i: usize, cue_end: usize, trace: &mut Trace| {
+        read_block(
+            n,
+            (paras, lines),
+            (i, cue_end),
+            (dict, pat),
+            &foreign,
+            trace,
+        )
+    };
     for i in order {
         let (s, e) = paras[i];
         if let Some(cue_end) = cue_in(n, s, e, target_year, level, lp, trace) {
@@ -447,14 +458,7 @@ fn located(
                 });
                 continue;
             }
-            let items = read_block(
-                n,
-                (paras, lines),
-                (i, cue_end),
-                (dict, pat),
-                &foreign,
-                trace,
-            );
+            let items = read_at(i, cue_end, trace);
             if items.is_empty() {
                 continue;
             }
@@ -482,17 +486,7 @@ fn located(
                     if on_another_place(j).is_some() {
                         return None;
                     }
-                    Some((
-                        read_block(
-                            n,
-                            (paras, lines),
-                            (j, cue_end),
-                            (dict, pat),
-                            &foreign,
-                            &mut Trace::off(),
-                        ),
-                        j,
-                    ))
+                    Some((read_at(j, cue_end, &mut Trace::off()), j))
                 })
                 .find(|(more, _)| states_more(more, &items))
             {
@@ -507,22 +501,31 @@ fn located(
     if let Some((items, at)) = headline {
         return (items, Some(at));
     }
-    // fallback: the forward-looking sentences that state figures, in the plan
-    // part of a report with headings, or anywhere in a text without them
-    // (a news report, a summary) when its target year is known
-    // (a text with no year at all is read too, from the sentences that
-    // name 今年 or 明年 themselves)
+    (fallback(n, paras, review_end, speaker, rules, trace), None)
+}
+
+/// The targets of a text with no cue: the forward-looking sentences that
+/// state figures, in the plan part of a report with headings, or anywhere
+/// in a text without them (a news report, a summary) when its target year
+/// is known (a text with no year at all is read too, from the sentences
+/// that name 今年 or 明年 themselves).
+fn fallback(
+    n: &Norm,
+    paras: &[(usize, usize)],
+    review_end: usize,
+    speaker: Speaker,
+    rules: (&Dictionary, &Patterns, &LocatePatterns),
+    trace: &mut Trace,
+) -> Vec<Item> {
+    let structured = review_end < paras.len();
     let from = if structured { review_end } else { 0 };
     let items = forward_sentences(n, &paras[from..], speaker, structured, rules, trace);
     // a heading that opened no plan part (a news item's 重点工作 after a lead
     // that states the targets): the text before it is read as news
     if items.is_empty() && structured {
-        return (
-            forward_sentences(n, &paras[..review_end], speaker, false, rules, trace),
-            None,
-        );
+        return forward_sentences(n, &paras[..review_end], speaker, false, rules, trace);
     }
-    (items, None)
+    items
 }
 
 /// How many paragraphs after a cue's a fuller list of the same targets is
@@ -651,9 +654,7 @@ fn read_block(
             if k == 0 && out.is_empty() {
                 continue;
             }
-            trace.note(n, (a, b), false, || {
-                "the list ends: a sentence with no target".to_owned()
-            });
+            list_ends(trace, n, (a, b), "a sentence with no target");
             ended = true;
             break;
         }
@@ -675,6 +676,11 @@ fn read_block(
         trace,
     );
     out
+}
+
+/// Notes where a list ends and why (for `--explain`).
+fn list_ends(trace: &mut Trace, n: &Norm, range: (usize, usize), why: &str) {
+    trace.note(n, range, false, || format!("the list ends: {why}"));
 }
 
 /// The items of the paragraphs `rest` after a list's first paragraph, while
@@ -701,9 +707,7 @@ fn read_following(
     let mut listed = 0;
     for (ri, &(s, e)) in rest.iter().enumerate().take(MAX_LIST_LINES) {
         if listed == MAX_LIST_PARAGRAPHS {
-            trace.note(n, (s, e), false, || {
-                format!("the list ends: it has run {MAX_LIST_PARAGRAPHS} paragraphs")
-            });
+            list_ends(trace, n, (s, e), "it has run its most paragraphs");
             break;
         }
         let mut sents = sentences(n, s, e);
@@ -753,9 +757,12 @@ fn read_following(
         // (the first line of a list under a cue that ends in ： may name a plan
         // inside an item: 碳排放双控达到国家下达“十五五”目标任务的序时进度)
         if foreign(n.text(a, b), true) {
-            trace.note(n, (a, b), false, || {
-                "the list ends: a line that looks back or beyond the year".to_owned()
-            });
+            list_ends(
+                trace,
+                n,
+                (a, b),
+                "a line that looks back or beyond the year",
+            );
             break;
         }
         // under a bare heading (主要预期目标), one sentence of prose may open the
@@ -794,13 +801,12 @@ fn read_following(
                 .iter()
                 .any(|w| n.text(s, e).contains(w));
         if first.is_empty() || (!lead_empty && !canonical && !next_sentence) {
-            trace.note(n, (a, b), false, || {
-                if first.is_empty() {
-                    "the list ends: a line with no target".to_owned()
-                } else {
-                    "the list ends: a paragraph of non-standard targets after the cue's".to_owned()
-                }
-            });
+            let why = if first.is_empty() {
+                "a line with no target"
+            } else {
+                "a paragraph of non-standard targets after the cue's"
+            };
+            list_ends(trace, n, (a, b), why);
             break;
         }
         out.extend(first);
@@ -813,9 +819,7 @@ fn read_following(
         for &next in &sents[1..] {
             let items = read(next);
             if items.is_empty() {
-                trace.note(n, next, false, || {
-                    "the list ends: a sentence with no target".to_owned()
-                });
+                list_ends(trace, n, next, "a sentence with no target");
                 stop = true;
                 break;
             }
