@@ -239,3 +239,15 @@ fn a_news_items_lead_before_a_work_heading_is_read() {
         ["gdp", "general_budget_revenue"]
     );
 }
+
+#[test]
+fn a_heading_glued_to_its_list_is_a_cue() {
+    // a page that lost its line breaks: the heading runs into the first item
+    let text = "去年全市生产总值增长5.2%。2024年主要预期目标地区生产总值增长6%左右，一般公共预算收入增长5%，城镇新增就业3万人以上。";
+    let out = run(text);
+    assert_eq!(
+        crate::tests::indicators(&out.targets),
+        ["gdp", "general_budget_revenue", "new_urban_jobs"]
+    );
+    assert_eq!(out.targets[0].text, "地区生产总值增长6%左右");
+}

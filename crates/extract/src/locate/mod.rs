@@ -72,7 +72,7 @@ impl LocatePatterns {
         let re = |s: &str| Regex::new(s).expect("built-in pattern");
         LocatePatterns {
             cue: re(
-                r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:分别)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:报告|会议)(?:建议|提出|确定)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标)(?:任务)?(?:分解)?(?:[（(]\d+项[)）])?$|(?:主要预期目标|预期目标)(?:，其中包括|，包括|，即|，具体是|，)|(?:主要预期目标|预期目标|主要目标)(?:建议|任务)?[】\]]",
+                r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:分别)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:报告|会议)(?:建议|提出|确定)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标)(?:任务)?(?:分解)?(?:[（(]\d+项[)）])?$|(?:主要预期目标|预期目标)(?:，其中包括|，包括|，即|，具体是|，)|(?:主要预期目标|预期目标|主要目标)(?:建议|任务)?[】\]]|(?:主要预期目标|预期目标)(?:地区生产总值|生产总值|国内生产总值|GDP)",
             ),
             elsewhere: re(r"全国|国家|中央|国务院|兄弟|其他地区"),
             nation_as_aim: re(r"现代化(?:强)?国家|创新型国家|国家级|国家中心城市|国家战略"),
@@ -119,6 +119,10 @@ impl LocatePatterns {
         self.elsewhere.find(&whose).map(|w| w.as_str().to_owned())
     }
 }
+
+/// The names a list of the year's targets opens with, which a page that lost
+/// its line breaks glues to the heading above them.
+const GLUED_FIRST_NAMES: [&str; 4] = ["地区生产总值", "国内生产总值", "生产总值", "GDP"];
 
 /// The words of growth that make the clause before a cue a target of its
 /// own (生产总值增长目标是…, 物价涨幅目标为…).
@@ -204,7 +208,12 @@ fn cue_in(
     for m in lp.cue.find_iter(t) {
         chars += t[byte..m.start()].chars().count();
         let start = s + chars;
-        let end = start + m.as_str().chars().count();
+        // (a heading glued to the list under it, 主要预期目标地区生产总值增长…,
+        // ends before the first item's name)
+        let glued = GLUED_FIRST_NAMES
+            .iter()
+            .find(|w| m.as_str().ends_with(*w) && m.as_str().len() > w.len() + "目标".len());
+        let end = start + m.as_str().chars().count() - glued.map_or(0, |w| w.chars().count());
         chars += m.as_str().chars().count();
         byte = m.end();
         // the sentence up to the cue
