@@ -71,9 +71,14 @@ impl LocatePatterns {
     pub(crate) fn new() -> LocatePatterns {
         let re = |s: &str| Regex::new(s).expect("built-in pattern");
         LocatePatterns {
-            cue: re(
-                r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:分别)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:报告|会议)(?:建议|提出|确定)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标)(?:任务)?(?:分解)?(?:[（(]\d+项[)）])?$|(?:主要预期目标|预期目标)(?:，其中包括|，包括|，即|，具体是|，)|(?:主要预期目标|预期目标|主要目标)(?:建议|任务)?[】\]]|(?:主要预期目标|预期目标)(?:地区生产总值|生产总值|国内生产总值|GDP)",
-            ),
+            cue: re(&format!(
+                concat!(
+                    r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:分别)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:报告|会议)(?:建议|提出|确定)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标)(?:任务)?(?:分解)?(?:[（(]\d+项[)）])?$|(?:主要预期目标|预期目标)(?:，其中包括|，包括|，即|，具体是|，)|(?:主要预期目标|预期目标|主要目标)(?:建议|任务)?[】\]]",
+                    // a heading glued to the first item's name under it
+                    r"|(?:主要预期目标|预期目标)(?:{})",
+                ),
+                GLUED_FIRST_NAMES.join("|")
+            )),
             elsewhere: re(r"全国|国家|中央|国务院|兄弟|其他地区"),
             nation_as_aim: re(r"现代化(?:强)?国家|创新型国家|国家级|国家中心城市|国家战略"),
             not_this_year: re(
@@ -210,9 +215,7 @@ fn cue_in(
         let start = s + chars;
         // (a heading glued to the list under it, 主要预期目标地区生产总值增长…,
         // ends before the first item's name)
-        let glued = GLUED_FIRST_NAMES
-            .iter()
-            .find(|w| m.as_str().ends_with(*w) && m.as_str().len() > w.len() + "目标".len());
+        let glued = GLUED_FIRST_NAMES.iter().find(|w| m.as_str().ends_with(*w));
         let end = start + m.as_str().chars().count() - glued.map_or(0, |w| w.chars().count());
         chars += m.as_str().chars().count();
         byte = m.end();
