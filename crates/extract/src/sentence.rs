@@ -1,7 +1,7 @@
 //! One sentence → indicator items, clause by clause.
 //!
 //! A sentence is split into clauses on `，；。：` (full-width or ASCII), and a
-//! clause into segments on `、` unless it holds a 分别 list; [`clause`] reads
+//! clause into segments on `、` unless it holds a 分别 list; [`clause`](crate::clause) reads
 //! each segment as `[scope] NAME [verb] FIGURE [qualifier]` (or `NAME` + a
 //! qualitative predicate such as 与经济增长同步). What this module adds is what
 //! one clause tells about the next: segments without a name attach to the

@@ -7,7 +7,8 @@
 // Offsets into char slices (a, b, k) read best short in this module.
 #![allow(clippy::many_single_char_names)]
 
-use super::{LocatePatterns, NOW_WORDS, has_figure, is_plan_word};
+use super::list::{has_figure, is_plan_word, item_number};
+use super::{LocatePatterns, NOW_WORDS};
 use crate::clause::Patterns;
 use crate::explain::Trace;
 use crate::indicator::Dictionary;
@@ -229,7 +230,7 @@ pub(super) fn forward_sentences(
         }
         let item = para_starts
             .contains(&whole)
-            .then(|| super::item_number(t))
+            .then(|| item_number(t))
             .flatten();
         if back.is_none() && item.is_some() && item == next_item {
             continuing = true;

@@ -1,0 +1,306 @@
+//! Reading a targets list from its cue on: the sentences of the cue's
+//! paragraph, then the paragraphs that go on with it (bullets, numbered
+//! items, a table copied one cell a line, group headings), and where and why
+//! the list ends.
+
+// Offsets into char slices (c, s, e, i, k) read best short in this module.
+#![allow(clippy::many_single_char_names)]
+
+use super::is_table_header;
+use crate::clause::Patterns;
+use crate::explain::Trace;
+use crate::indicator::Dictionary;
+use crate::item::{Item, Mode};
+use crate::norm::{Norm, sentences};
+use crate::sentence;
+
+/// How many paragraphs of targets a list after the cue's may hold (a
+/// province lists up to about twenty indicators, one per line; every line
+/// must read as targets for the list to go on).
+const MAX_LIST_PARAGRAPHS: usize = 24;
+
+/// How many paragraphs of any kind a list may run over: a table copied one
+/// cell a line spends four lines on a row (number, name, target, office).
+const MAX_LIST_LINES: usize = 4 * MAX_LIST_PARAGRAPHS;
+
+/// The longest row number of a table copied one cell a line.
+const ROW_NUMBER_MAX: usize = 3;
+
+/// How many lines of notes (who leads, which office) may stand between two
+/// numbered items of a targets list.
+const ITEM_NOTE_LINES: usize = 3;
+
+/// The number of a numbered list item (`2.地方一般公共预算收入…`, `3、…`).
+pub(super) fn item_number(t: &str) -> Option<u32> {
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &t[digits.len()..];
+    // (or a row number on a line of its own: a table copied one cell a line)
+    (!digits.is_empty() && (rest.starts_with(['.', '．', '、']) || rest.is_empty()))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+/// A word of [`super::LocatePatterns::not_this_year`] that names a plan
+/// (十五五, 五年, 三年, 行动计划, 规划纲要) rather than the past or a later year.
+pub(super) fn is_plan_word(w: &str) -> bool {
+    w.starts_with('十') || matches!(w, "五年" | "三年" | "行动计划" | "规划纲要")
+}
+
+/// The longest heading that groups the items of a targets list.
+const GROUP_HEADING_MAX: usize = 24;
+
+/// A heading that groups the items of a targets list under it
+/// (`——关于经济发展类目标（13个）。`, `（二）民生改善方面：`, `社会发展指标`): short,
+/// with no figure of its own, naming a kind of targets or a field.
+fn is_group_heading(t: &str) -> bool {
+    let t = t.trim_end_matches(['。', '：', ':', '；', ' ']);
+    t.chars().count() <= GROUP_HEADING_MAX
+        && !t.contains(['%', '‰'])
+        && !t.contains("百分之")
+        && ["类目标", "类指标", "方面", "领域", "指标"]
+            .iter()
+            .any(|w| {
+                t.ends_with(w) || t.contains(&format!("{w}（")) || t.contains(&format!("{w}("))
+            })
+}
+
+/// Whether `t` states a figure: a digit that is not part of a date
+/// (2010年, 1月22日), a per cent sign, or 百分之.
+pub(super) fn has_figure(t: &str) -> bool {
+    if t.contains(['%', '‰']) || t.contains("百分之") {
+        return true;
+    }
+    let mut run = false;
+    for c in t.chars() {
+        if c.is_ascii_digit() {
+            run = true;
+        } else {
+            if run && !matches!(c, '年' | '月' | '日' | '届' | '次') {
+                return true;
+            }
+            run = false;
+        }
+    }
+    run
+}
+
+/// Whether a text is written one sentence a line (a page that puts every
+/// sentence in a `<p>` of its own): nearly all of its lines that end a
+/// sentence hold just one.
+pub(super) fn sentence_lines(n: &Norm, paras: &[(usize, usize)]) -> bool {
+    let (mut ending, mut single) = (0usize, 0usize);
+    for &(s, e) in paras {
+        let t = n.text(s, e);
+        if t.ends_with('。') {
+            ending += 1;
+            single += usize::from(t.matches('。').count() == 1);
+        }
+    }
+    ending >= SENTENCE_LINES_MIN && single * 10 >= ending * 9
+}
+
+/// The fewest sentence lines that make a layout of one sentence a line.
+const SENTENCE_LINES_MIN: usize = 5;
+
+/// Items from `from` to the end of paragraph `pi`, then following paragraphs
+/// while they continue the list (where and why the list ends is traced).
+pub(super) fn read_block(
+    n: &Norm,
+    (paras, one_sentence_lines): (&[(usize, usize)], bool),
+    (pi, from): (usize, usize),
+    (dict, pat): (&Dictionary, &Patterns),
+    foreign: &dyn Fn(&str, bool) -> bool,
+    trace: &mut Trace,
+) -> Vec<Item> {
+    let mut out = Vec::new();
+    let (_, e) = paras[pi];
+    let mut ended = false;
+    let mut any_in_first = false;
+    for (k, (a, b)) in sentences(n, from, e).into_iter().enumerate() {
+        // a later sentence about the past, a deadline or a plan is not on
+        // the list (…增长百分之十二。到二〇一二年地区生产总值要突破六千亿元)
+        if k > 0 && !out.is_empty() && foreign(n.text(a, b), false) {
+            continue;
+        }
+        let items = sentence::read_sentence(n, a, b, dict, pat, Mode::Targets);
+        if items.is_empty() {
+            // one opening sentence of prose (经济保持平稳健康发展。) may precede the figures
+            if k == 0 && out.is_empty() {
+                continue;
+            }
+            list_ends(trace, n, (a, b), "a sentence with no target");
+            ended = true;
+            break;
+        }
+        any_in_first = true;
+        out.extend(items);
+    }
+    if ended {
+        return out;
+    }
+    // the list continues in the next paragraphs (bullets, or a cue ending in ：)
+    let rest = &paras[(pi + 1).min(paras.len())..];
+    read_following(
+        n,
+        rest,
+        (!any_in_first, one_sentence_lines),
+        &mut out,
+        (dict, pat),
+        foreign,
+        trace,
+    );
+    out
+}
+
+/// Notes where a list ends and why (for `--explain`).
+fn list_ends(trace: &mut Trace, n: &Norm, range: (usize, usize), why: &str) {
+    trace.note(n, range, false, || format!("the list ends: {why}"));
+}
+
+/// The items of the paragraphs `rest` after a list's first paragraph, while
+/// they go on with it (`lead_empty`: the first paragraph held no item, only
+/// the cue; `one_sentence_lines`: the text is written one sentence a line),
+/// added to `out`.
+fn read_following(
+    n: &Norm,
+    rest: &[(usize, usize)],
+    (lead_empty, one_sentence_lines): (bool, bool),
+    out: &mut Vec<Item>,
+    (dict, pat): (&Dictionary, &Patterns),
+    foreign: &dyn Fn(&str, bool) -> bool,
+    trace: &mut Trace,
+) {
+    let mut header_skipped = false;
+    let mut prose_skipped = false;
+    // the number of the last numbered item read (1.地区生产总值增长6%以上。)
+    let mut last_item: Option<u32> = None;
+    // whether the numbers stand on lines of their own (a table copied one
+    // cell a line, whose name cells come before their targets)
+    let mut table_rows = false;
+    // the paragraphs that held targets
+    let mut listed = 0;
+    for (ri, &(s, e)) in rest.iter().enumerate().take(MAX_LIST_LINES) {
+        if listed == MAX_LIST_PARAGRAPHS {
+            list_ends(trace, n, (s, e), "it has run its most paragraphs");
+            break;
+        }
+        let mut sents = sentences(n, s, e);
+        let read =
+            |(a, b): (usize, usize)| sentence::read_sentence(n, a, b, dict, pat, Mode::Targets);
+        let Some(&opening) = sents.first() else {
+            continue;
+        };
+        // the items of the paragraph's first sentence, read once
+        let mut first = read(opening);
+        // a heading that groups the items (——关于经济发展类目标(13个)。, 民生改善方面：)
+        // opens its group: the items follow it, on its line or the next
+        // (an item that ends like one, 单位生产总值能耗完成国家下达的控制指标, is read)
+        if first.is_empty() && is_group_heading(n.text(opening.0, opening.1)) {
+            sents.remove(0);
+            let Some(&next) = sents.first() else {
+                continue;
+            };
+            first = read(next);
+        }
+        let (a, b) = sents[0];
+        // a table copied one cell a line: its row numbers (1, 2, …) stand
+        // between the items
+        if n.text(a, b).chars().all(|c| c.is_ascii_digit()) && b - a <= ROW_NUMBER_MAX {
+            last_item = n.text(a, b).parse().ok();
+            table_rows = true;
+            continue;
+        }
+        // a note under a numbered item (分管省领导：…, 部门分工：…) when the next
+        // item follows within a few paragraphs; a row's name cell when its
+        // target follows on the next line
+        if let Some(k) = last_item
+            && first.is_empty()
+            && (rest[ri + 1..]
+                .iter()
+                .take(ITEM_NOTE_LINES)
+                .any(|&(s2, e2)| item_number(n.text(s2, e2)) == Some(k + 1))
+                || table_rows && rest.get(ri + 1).is_some_and(|&next| !read(next).is_empty()))
+        {
+            continue;
+        }
+        // the header row of a targets table (指标 | 2023年目标) under the cue
+        if lead_empty && out.is_empty() && !header_skipped && is_table_header(n.text(a, b)) {
+            header_skipped = true;
+            continue;
+        }
+        // (the first line of a list under a cue that ends in ： may name a plan
+        // inside an item: 碳排放双控达到国家下达“十五五”目标任务的序时进度)
+        if foreign(n.text(a, b), true) {
+            list_ends(
+                trace,
+                n,
+                (a, b),
+                "a line that looks back or beyond the year",
+            );
+            break;
+        }
+        // under a bare heading (主要预期目标), one sentence of prose may open the
+        // list, on a line of its own or before the items (今年我市经济社会发展的
+        // 主要目标。生产总值增长13%；…)
+        if first.is_empty() && lead_empty && out.is_empty() && !prose_skipped {
+            prose_skipped = true;
+            let names_targets = ["目标", "指标"].iter().any(|w| n.text(a, b).contains(w));
+            sents.remove(0);
+            let Some(&(a2, b2)) = sents.first().filter(|_| names_targets) else {
+                continue;
+            };
+            first = read((a2, b2));
+        }
+        // a numbered or bulleted line with no target of its own (2.在持续大幅
+        // 清费减负的同时；) does not end a list whose next marked line goes on
+        let marked = |(s2, e2): (usize, usize)| crate::norm::list_marker_len(&n.chars, s2, e2) > 0;
+        if first.is_empty()
+            && marked((s, e))
+            && rest.get(ri + 1).is_some_and(|&next| {
+                marked(next)
+                    && sentences(n, next.0, next.1)
+                        .first()
+                        .is_some_and(|&x| !read(x).is_empty())
+            })
+        {
+            continue;
+        }
+        let canonical = first.iter().any(|it| !it.indicator.starts_with("other:"));
+        // (in a text written one sentence a line the next line is the list's
+        // next sentence: a non-standard target goes on with it, as in a
+        // paragraph — 常住和户籍人口城镇化率分别达到59%和49%。 — but not a work
+        // section's aim, 提出要力争全年新增百亿企业10家)
+        let next_sentence = one_sentence_lines
+            && !["力争", "提出", "争取", "推动", "实施"]
+                .iter()
+                .any(|w| n.text(s, e).contains(w));
+        if first.is_empty() || (!lead_empty && !canonical && !next_sentence) {
+            let why = if first.is_empty() {
+                "a line with no target"
+            } else {
+                "a paragraph of non-standard targets after the cue's"
+            };
+            list_ends(trace, n, (a, b), why);
+            break;
+        }
+        out.extend(first);
+        listed += 1;
+        // (a row number on a line of its own stays the last number read)
+        if let Some(k) = item_number(n.text(s, e)) {
+            last_item = Some(k);
+        }
+        let mut stop = false;
+        for &next in &sents[1..] {
+            let items = read(next);
+            if items.is_empty() {
+                list_ends(trace, n, next, "a sentence with no target");
+                stop = true;
+                break;
+            }
+            out.extend(items);
+        }
+        if stop {
+            break;
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! What the normaliser drops or keeps at a char: the pinyin glosses of
+//! mirrors, a forum's anti-copy jammer, glue phrases, and the spaces that
+//! stand between items after a figure.
+
+use super::chars::{fold, is_dropped_space, is_han, is_unified_han};
+
+/// Pinyin with a tone mark (or ü): what a gloss holds and Chinese prose never does.
+fn is_toned(c: char) -> bool {
+    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".contains(c)
+}
+
+/// The end (exclusive) of what is left of a gloss whose opening bracket was
+/// lost (`xún)`): 1–6 pinyin letters and a closing bracket.
+pub(super) fn gloss_remnant_end(src: &[char], i: usize) -> Option<usize> {
+    for (k, &c) in src.iter().enumerate().skip(i).take(7) {
+        if matches!(c, ')' | '）') {
+            return (k > i).then_some(k + 1);
+        }
+        if !(c.is_ascii_lowercase() || is_toned(c)) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The end (exclusive) of a forum's anti-copy jammer starting at `i`: a run
+/// of at least four tokens of one or two ASCII chars, split by single
+/// spaces, with letters and with punctuation in at least two of them
+/// (`* w- A- G8 i7 b4 X8 ~" i`, `7 M& T" a+ {* Q3`). Forums copy it between
+/// the words of a post, where it would split names and lists. A row of
+/// figures (`8% 7% 6%`) or of row numbers has no letter and is kept.
+pub(super) fn jammer_end(src: &[char], i: usize) -> Option<usize> {
+    let c = src[i];
+    if !c.is_ascii_graphic() || i > 0 && src[i - 1].is_ascii_graphic() {
+        return None;
+    }
+    let (mut k, mut end) = (i, i);
+    let (mut tokens, mut marked, mut letters) = (0, 0, 0);
+    loop {
+        let start = k;
+        while k < src.len() && src[k].is_ascii_graphic() && k - start < 3 {
+            k += 1;
+        }
+        let token = &src[start..k];
+        if token.is_empty() || token.len() > 2 {
+            break;
+        }
+        tokens += 1;
+        marked += usize::from(token.iter().any(|c| JAMMER_MARKS.contains(*c)));
+        letters += usize::from(token.iter().any(char::is_ascii_alphabetic));
+        end = k;
+        if src.get(k) == Some(&' ') {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    (tokens >= JAMMER_TOKENS_MIN && marked >= 2 && letters >= 1).then_some(end)
+}
+
+/// The punctuation of a jammer's tokens (not % nor the point of a figure).
+const JAMMER_MARKS: &str = "~!@#$^&*()[]{}'\"|;:,?/\\+=_-<>`";
+
+/// The fewest tokens read as a jammer.
+const JAMMER_TOKENS_MIN: usize = 4;
+
+/// The end (exclusive) of a pinyin gloss starting at `i`: a bracket right
+/// after a Han char holding 1–7 lowercase pinyin letters, one of them toned
+/// (`區(qū)`, `發（fā）`). Mirrors inject these inside words, where they would
+/// split names and clauses.
+pub(super) fn gloss_end(src: &[char], i: usize) -> Option<usize> {
+    if !matches!(src.get(i), Some('(' | '（')) || i == 0 || !is_han(src[i - 1]) {
+        return None;
+    }
+    let mut toned = false;
+    for (k, &c) in src.iter().enumerate().skip(i + 1).take(8) {
+        if matches!(c, ')' | '）') {
+            return (toned && k > i + 1).then_some(k + 1);
+        }
+        if c == ' ' {
+            // 會(huì ): some mirrors pad the gloss
+            continue;
+        }
+        if is_toned(c) {
+            toned = true;
+        } else if !c.is_ascii_lowercase() {
+            return None;
+        }
+    }
+    None
+}
+
+/// What news prose puts between a name and its figure
+/// (`生产总值增长的预期目标为9%`, `生产总值目标为增长10%左右`): read as if
+/// absent, so the name meets its figure as in a report's list.
+const GLUE: &[&str] = &[
+    "的预期目标为",
+    "的预期目标是",
+    "的预期目标定为",
+    "的目标为",
+    "的目标是",
+    "的目标设定为",
+    "的目标定为",
+    "目标设定为",
+    "目标确定为",
+    "预期目标为",
+    "目标定为",
+    "目标为",
+    "的预期目标",
+    "预期目标",
+];
+
+/// The end (exclusive) of a [`GLUE`] phrase at `i`: after a name or its verb
+/// (a Han char that is not a scope or a time word) and before a figure or
+/// its verb.
+pub(super) fn glue_end(src: &[char], i: usize, prev: Option<char>) -> Option<usize> {
+    // every phrase starts with one of these (as written, simplified or not)
+    if !matches!(src[i], '的' | '预' | '預' | '目') {
+        return None;
+    }
+    let prev = prev?;
+    if !is_han(prev) || matches!(prev, '年' | '要' | '的' | '主' | '是' | '为') {
+        return None;
+    }
+    // (a mirror's glosses and the spaces some pages put between chars are
+    // read past, as the normalisation drops them: 目標(biāo)為, 目 标 为)
+    let matches_at = |k: usize, w: &str| -> Option<usize> {
+        let mut at = k;
+        for x in w.chars() {
+            if src.get(at).map(|&c| fold(c)) != Some(x) {
+                return None;
+            }
+            at = gloss_end(src, at + 1).unwrap_or(at + 1);
+            while src.get(at).is_some_and(|&c| is_dropped_space(c)) {
+                at += 1;
+            }
+        }
+        Some(at)
+    };
+    let end = GLUE.iter().find_map(|w| matches_at(i, w))?;
+    let next = src.get(end).map(|&c| fold(c))?;
+    let figure_follows = next.is_ascii_digit()
+        || matches_at(end, "增长").is_some()
+        || matches_at(end, "百分之").is_some()
+        || "一二三四五六七八九十两".contains(next);
+    figure_follows.then_some(end)
+}
+
+/// The chars a figure in Chinese numerals is written in, below a hundred
+/// and with its decimal point (四点五, 十二).
+fn is_chinese_figure_char(c: char) -> bool {
+    crate::number::is_cn_digit(c) || matches!(c, '零' | '十' | '点')
+}
+
+/// The qualifiers written after a figure (and its unit).
+const QUALIFIER_WORDS: [[char; 2]; 5] = [
+    ['左', '右'],
+    ['以', '上'],
+    ['以', '内'],
+    ['以', '下'],
+    ['上', '下'],
+];
+
+/// The most chars of a unit between a figure and its qualifier (个百分点).
+const QUALIFIER_UNIT_MAX: usize = 4;
+
+/// The chars units are written in (万吨, 亿元, 个百分点, 万平方米).
+pub(crate) const UNIT_CHARS: &str = "万亿千百十元吨斤人个户家所座套辆台公里平方米亩瓦时分点倍/";
+
+/// Whether `c[..end]` ends on a figure: a per cent or a per mille, or a
+/// qualifier after a figure and its unit (1300万吨以上, not 规模以上).
+pub(crate) fn figure_ends_at(c: &[char], end: usize) -> bool {
+    let c = &c[..end];
+    // (most chars end no figure: a figure ends on %, ‰, a digit in Chinese
+    // or the last char of a qualifier; this is asked of every char read)
+    let Some(&last) = c.last() else {
+        return false;
+    };
+    if !(matches!(last, '%' | '‰' | '右' | '上' | '内' | '下') || is_chinese_figure_char(last))
+    {
+        return false;
+    }
+    // 百分之八, 百分之四点五: a per cent in Chinese numerals
+    let chinese_per_cent = |k: usize| {
+        let mut j = k;
+        while j > 0 && is_chinese_figure_char(c[j - 1]) {
+            j -= 1;
+        }
+        j < k && j >= 3 && c[j - 3..j] == ['百', '分', '之']
+    };
+    if matches!(c.last(), Some('%' | '‰')) || chinese_per_cent(c.len()) {
+        return true;
+    }
+    if !QUALIFIER_WORDS.iter().any(|w| c.ends_with(w)) {
+        return false;
+    }
+    let mut k = c.len() - 2;
+    if chinese_per_cent(k) {
+        return true;
+    }
+    let mut unit = 0;
+    while k > 0 && unit < QUALIFIER_UNIT_MAX && UNIT_CHARS.contains(c[k - 1]) {
+        k -= 1;
+        unit += 1;
+    }
+    k > 0 && (c[k - 1].is_ascii_digit() || matches!(c[k - 1], '%' | '‰'))
+}
+
+/// Whether the space at `src[i]` (the first of its run) stands between a
+/// figure, with its qualifier, and the name of the next item: the
+/// normalised text so far (`chars`) ends on a per cent, a per mille or a
+/// qualifier, and a Han char that goes on with none of them follows.
+pub(super) fn spaces_apart_items(chars: &[char], src: &[char], i: usize) -> bool {
+    if i > 0 && is_dropped_space(src[i - 1]) || !figure_ends_at(chars, chars.len()) {
+        return false;
+    }
+    src[i..]
+        .iter()
+        .find(|&&c| !is_dropped_space(c))
+        .is_some_and(|&next| item_follows_figure(chars, chars.len(), fold(next)))
+}
+
+/// Whether `next` opens a new item right after `c[..end]`: `c[..end]` ends
+/// on a figure ([`figure_ends_at`]) and `next` starts a name (a Han char or
+/// a Latin capital: 12% CPI控制在4%左右) that goes on with none of the
+/// figure's words (左右, 至, 和, 的, a verb of change: 从5.5%降到5.3%) nor
+/// with a figure in Chinese numerals (百分之四 点五).
+pub(crate) fn item_follows_figure(c: &[char], end: usize, next: char) -> bool {
+    if !(is_unified_han(next) || next.is_ascii_uppercase()) || !figure_ends_at(c, end) {
+        return false;
+    }
+    let numeral_goes_on = end > 0
+        && is_chinese_figure_char(c[end - 1])
+        && (is_chinese_figure_char(next) || "百千万亿".contains(next));
+    !numeral_goes_on && !"左以上至到和及或与的为是之并且降升提增减下回达变".contains(next)
+}

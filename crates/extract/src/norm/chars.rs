@@ -1,0 +1,123 @@
+//! Chars as the normaliser sees them: traditional → simplified, full width
+//! → ASCII, and the kinds of char the other parts ask about.
+
+/// Traditional → simplified pairs, two chars each (traditional first), as
+/// data: forms the converter's table lacks or maps otherwise, such as the
+/// variants machine-converted mirrors produce (産, 彆, 齣, 製, 纍 …). They
+/// win over the converter's table.
+const TRAD_SIMP: &str = include_str!("trad_simp.txt");
+
+/// The chars whose traditional → simplified mapping is read from the
+/// converter: CJK extension A and the main block.
+const CONVERTED: std::ops::Range<u32> = 0x3400..0xa000;
+
+/// Traditional → simplified: a slot per char of the main CJK block (most
+/// chars of a report are there, and a slot answers without hashing; `'\0'`
+/// when the char has no pair), and the few pairs outside it.
+struct TradMap {
+    table: Vec<char>,
+    others: std::collections::HashMap<char, char>,
+}
+
+/// The first and one past the last char the table of [`TradMap`] covers.
+const CJK: std::ops::Range<u32> = 0x4e00..0xa000;
+
+impl TradMap {
+    #[inline]
+    fn get(&self, c: char) -> Option<char> {
+        let u = c as u32;
+        if CJK.contains(&u) {
+            let s = self.table[(u - CJK.start) as usize];
+            return (s != '\0').then_some(s);
+        }
+        self.others.get(&c).copied()
+    }
+}
+
+static TRAD_MAP: std::sync::LazyLock<TradMap> = std::sync::LazyLock::new(|| {
+    let converted = CONVERTED.filter_map(char::from_u32).filter_map(|c| {
+        let simplified = fast2s::convert(c.encode_utf8(&mut [0; 4]));
+        let mut it = simplified.chars();
+        match (it.next(), it.next()) {
+            (Some(s), None) if s != c => Some((c, s)),
+            _ => None,
+        }
+    });
+    let chars: Vec<char> = TRAD_SIMP.chars().filter(|c| !c.is_whitespace()).collect();
+    // the fixture pairs come last: they win over the converter's
+    let pairs = converted.chain(chars.chunks_exact(2).map(|p| (p[0], p[1])));
+    let mut map = TradMap {
+        table: vec!['\0'; (CJK.end - CJK.start) as usize],
+        others: std::collections::HashMap::new(),
+    };
+    for (t, s) in pairs {
+        let u = t as u32;
+        if CJK.contains(&u) {
+            map.table[(u - CJK.start) as usize] = s;
+        } else {
+            map.others.insert(t, s);
+        }
+    }
+    map
+});
+
+/// Maps one original char to the char the extractor reads.
+#[inline]
+pub(crate) fn fold(c: char) -> char {
+    match c {
+        '\u{3000}' | '\u{00a0}' | '\t' | '\r' => ' ',
+        '○' | '◯' | '零' => '〇',
+        '–' | '−' | '－' | '―' => '-',
+        '〜' | '∼' | '～' => '~',
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        _ => {
+            if (c as u32) < 0x4e00 {
+                return c;
+            }
+            TRAD_MAP.get(c).unwrap_or(c)
+        }
+    }
+}
+
+/// Maps an ASCII punctuation mark to its full-width reading so both forms
+/// split clauses the same way.
+pub(super) fn widen(c: char) -> char {
+    match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '(' => '（',
+        ')' => '）',
+        '?' => '？',
+        '!' => '！',
+        _ => c,
+    }
+}
+
+/// Whether the normalisation drops `c`: whitespace other than a line break
+/// (full-width and no-break spaces, tabs and `\r` included).
+pub(super) fn is_dropped_space(c: char) -> bool {
+    let f = fold(c);
+    f != '\n' && f.is_whitespace()
+}
+
+pub(super) fn is_han(c: char) -> bool {
+    ('\u{3400}'..='\u{9fff}').contains(&c)
+}
+
+pub(super) fn is_thousands_comma(src: &[char], i: usize) -> bool {
+    let digit = |k: usize| src.get(k).is_some_and(char::is_ascii_digit);
+    i > 0
+        && digit(i - 1)
+        && digit(i + 1)
+        && digit(i + 2)
+        && digit(i + 3)
+        && !digit(i + 4)
+        && src.get(i + 4) != Some(&'.')
+}
+
+/// A char of the CJK Unified Ideographs block (U+4E00–U+9FFF): what names of
+/// regions and indicators are written in.
+pub(crate) fn is_unified_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}

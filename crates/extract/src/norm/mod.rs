@@ -1,0 +1,214 @@
+//! A normalised view of the document text whose positions map back to the
+//! original characters.
+//!
+//! Every original char is mapped through [`fold`] (full-width → ASCII,
+//! traditional → simplified by the `fast2s` converter's character table plus
+//! the variants machine-converted mirrors produce, ideographic space →
+//! space); whitespace other than `\n` is then dropped, and so are the pinyin
+//! glosses some mirrors inject inside words (`地區(qū)生產(chǎn)總值`). `orig[i]` is the char offset in the original text of the i-th
+//! normalised char, so a span found in the normalised view gives exact char
+//! offsets (and the exact original substring) in the document. The text's
+//! paragraphs (lines) and sentences are ranges of this view.
+
+mod artefacts;
+mod chars;
+mod split;
+#[cfg(test)]
+mod tests;
+mod wrap;
+
+pub(crate) use artefacts::{UNIT_CHARS, item_follows_figure};
+use artefacts::{gloss_end, gloss_remnant_end, glue_end, jammer_end, spaces_apart_items};
+pub(crate) use chars::{fold, is_unified_han};
+use chars::{is_thousands_comma, widen};
+pub(crate) use split::{clauses, list_marker_len, paragraphs, sentences};
+pub(crate) use wrap::line_ends;
+use wrap::{SPACE_ENTITIES, soft_line_breaks};
+
+/// The normalised view of a text.
+#[derive(Debug, Clone)]
+pub(crate) struct Norm {
+    /// Normalised chars, whitespace (except `\n`) removed.
+    pub(crate) chars: Vec<char>,
+    /// Char offset in the original text of each normalised char (u32: the
+    /// extractor reads at most [`crate::MAX_TEXT_CHARS`] chars).
+    orig: Vec<u32>,
+    /// The original text, as chars.
+    pub(crate) src: Vec<char>,
+    /// `chars` as one string, so [`Norm::text`] borrows instead of collecting.
+    joined: String,
+    /// Byte offset in `joined` of each char of `chars`, then `joined.len()`.
+    at: Vec<u32>,
+    /// Normalised offsets where a glue phrase ([`glue_end`]) (`的预期目标为`) was dropped:
+    /// the phrase marks what follows as a target even though it is gone.
+    pub(crate) glued: Vec<usize>,
+}
+
+impl Norm {
+    pub(crate) fn new(text: &str) -> Norm {
+        let src: Vec<char> = text.chars().collect();
+        let mut chars = Vec::with_capacity(src.len());
+        let mut orig = Vec::with_capacity(src.len());
+        let mut joined = String::with_capacity(text.len());
+        let mut at = Vec::with_capacity(src.len() + 1);
+        let mut skip_to = 0;
+        let mut glued = Vec::new();
+        let soft = soft_line_breaks(&src);
+        let tables = crate::table::edits(&src);
+        let (mut next_insert, mut next_skip) = (0, 0);
+        // a unit read after a figure maps to the figure's last char
+        let mut insert_units = |upto: usize,
+                                chars: &mut Vec<char>,
+                                orig: &mut Vec<u32>,
+                                at: &mut Vec<u32>,
+                                joined: &mut String| {
+            while let Some((p, unit)) = tables.insert.get(next_insert)
+                && *p <= upto
+            {
+                for u in unit.chars() {
+                    chars.push(u);
+                    orig.push(offset(p - 1));
+                    at.push(offset(joined.len()));
+                    joined.push(u);
+                }
+                next_insert += 1;
+            }
+        };
+        for (i, &c) in src.iter().enumerate() {
+            // a table row reads as a sentence of the list (crate::table)
+            insert_units(i, &mut chars, &mut orig, &mut at, &mut joined);
+            while tables.skip.get(next_skip).is_some_and(|r| r.end <= i) {
+                next_skip += 1;
+            }
+            if tables.skip.get(next_skip).is_some_and(|r| r.contains(&i)) {
+                continue;
+            }
+            if i < skip_to || soft.binary_search(&i).is_ok() {
+                continue;
+            }
+            // a space a page left as an entity (8%&nbsp;左右) is a space
+            if c == '&'
+                && let Some(w) = SPACE_ENTITIES
+                    .iter()
+                    .find(|w| src[i..].iter().take(w.len()).copied().eq(w.chars()))
+            {
+                skip_to = i + w.len();
+                continue;
+            }
+            if let Some(end) = gloss_end(&src, i).or_else(|| jammer_end(&src, i)) {
+                skip_to = end;
+                continue;
+            }
+            if let Some(end) = glue_end(&src, i, chars.last().copied()) {
+                glued.push(chars.len());
+                skip_to = end;
+                continue;
+            }
+            // 以?xún): a mirror that lost 內 of 以內 and garbled its gloss
+            if c == '?'
+                && chars.last() == Some(&'以')
+                && let Some(end) = gloss_remnant_end(&src, i + 1)
+            {
+                chars.push('内');
+                orig.push(offset(i));
+                at.push(offset(joined.len()));
+                joined.push('内');
+                skip_to = end;
+                continue;
+            }
+            // ⒋2: a digit with a full stop in one glyph (U+2488–U+2490)
+            if ('\u{2488}'..='\u{2490}').contains(&c) {
+                for f in [char::from(b'1' + (c as u32 - 0x2488) as u8), '.'] {
+                    chars.push(f);
+                    orig.push(offset(i));
+                    at.push(offset(joined.len()));
+                    joined.push(f);
+                }
+                continue;
+            }
+            let f = fold(c);
+            // (is_dropped_space, without folding `c` twice: this runs on every char)
+            let dropped = f != '\n' && f.is_whitespace();
+            // spaces that set items apart (增长8%左右 一般公共预算收入增长6%)
+            // part them as a comma would
+            if dropped && spaces_apart_items(&chars, &src, i) {
+                chars.push('，');
+                orig.push(offset(i));
+                at.push(offset(joined.len()));
+                joined.push('，');
+                continue;
+            }
+            if !dropped {
+                // a comma between digits is a thousands separator: keep ASCII
+                let f = if f == ',' && is_thousands_comma(&src, i) {
+                    ','
+                } else {
+                    widen(f)
+                };
+                chars.push(f);
+                orig.push(offset(i));
+                at.push(offset(joined.len()));
+                joined.push(f);
+            }
+        }
+        insert_units(src.len(), &mut chars, &mut orig, &mut at, &mut joined);
+        at.push(offset(joined.len()));
+        Norm {
+            chars,
+            orig,
+            src,
+            joined,
+            at,
+            glued,
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// Original char range of the normalised range `[s, e)`.
+    pub(crate) fn orig_range(&self, s: usize, e: usize) -> (usize, usize) {
+        if s >= e || s >= self.orig.len() {
+            let p = self.orig.get(s).map_or(self.src.len(), |&p| p as usize);
+            return (p, p);
+        }
+        let mut b = self.orig[e - 1] as usize + 1;
+        // a gloss the normalisation dropped belongs to the char before it
+        // (就業(yè)70萬人: the name 就業 ends after its gloss)
+        if let Some(g) = (b < self.src.len())
+            .then(|| gloss_end(&self.src, b))
+            .flatten()
+        {
+            b = g;
+        } else if self.src[b - 1] == '?'
+            && let Some(g) = gloss_remnant_end(&self.src, b)
+        {
+            b = g;
+        }
+        (self.orig[s] as usize, b)
+    }
+
+    /// The original text of the normalised range `[s, e)`.
+    pub(crate) fn orig_text(&self, s: usize, e: usize) -> String {
+        let (a, b) = self.orig_range(s, e);
+        self.src[a..b].iter().collect()
+    }
+
+    /// The normalised text of `[s, e)`.
+    pub(crate) fn text(&self, s: usize, e: usize) -> &str {
+        let (s, e) = (s.min(self.len()), e.min(self.len()));
+        assert!(s <= e, "normalised range {s}..{e}");
+        &self.joined[self.at[s] as usize..self.at[e] as usize]
+    }
+}
+
+/// An offset as stored (texts are capped well below 4 GiB).
+fn offset(i: usize) -> u32 {
+    u32::try_from(i).expect("the extractor's text is capped at MAX_TEXT_CHARS")
+}
+
+/// Normalises a dictionary or pattern string the same way as the text.
+pub(crate) fn normalise(s: &str) -> String {
+    Norm::new(s).joined
+}

@@ -1,0 +1,138 @@
+//! A normalised text's paragraphs, sentences and clauses, and the markers
+//! that open list items.
+
+use super::Norm;
+
+/// Paragraph ranges (normalised), empty ones dropped. A line that runs
+/// bulleted items together (a page that lost its line breaks: 预期目标●地区
+/// 生产总值增长5%以上●一般公共预算收入增长5%以上) is one paragraph a bullet,
+/// as the page showed it.
+pub(crate) fn paragraphs(n: &Norm) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    for (i, &c) in n.chars.iter().enumerate() {
+        if c == '\n' {
+            if i > s {
+                split_bullets(n, (s, i), &mut out);
+            }
+            s = i + 1;
+        }
+    }
+    if n.len() > s {
+        split_bullets(n, (s, n.len()), &mut out);
+    }
+    out
+}
+
+/// The bullets that open list items, and nothing else, in report texts (a
+/// list item may also open with ·, ○, a dash or ①…, which other text uses
+/// too).
+pub(super) const BULLETS: &str = "●■◆▲★•◎□◇";
+
+/// Line `[s, e)` as paragraphs: split before each bullet when a bullet
+/// char stands in it twice or more after its start.
+fn split_bullets(n: &Norm, (s, e): (usize, usize), out: &mut Vec<(usize, usize)>) {
+    let line = &n.chars[s..e];
+    let bullet = BULLETS
+        .chars()
+        .find(|&b| line[1..].iter().filter(|&&c| c == b).count() >= 2);
+    let Some(mark) = bullet else {
+        out.push((s, e));
+        return;
+    };
+    let mut from = s;
+    for i in s + 1..e {
+        if n.chars[i] == mark {
+            out.push((from, i));
+            from = i;
+        }
+    }
+    out.push((from, e));
+}
+
+/// Sentence ranges of `[s, e)`, split after 。！？.
+pub(crate) fn sentences(n: &Norm, s: usize, e: usize) -> Vec<(usize, usize)> {
+    split_after(n, s, e, &['。', '！', '？'])
+}
+
+/// The clauses of `paras` split after 。！？ and ； (news prose joins last
+/// year's results and this year's aims with ；), in order, each with the
+/// index of its paragraph.
+pub(crate) fn clauses(n: &Norm, paras: &[(usize, usize)]) -> Vec<(usize, (usize, usize))> {
+    paras
+        .iter()
+        .enumerate()
+        .flat_map(|(pi, &(s, e))| {
+            split_after(n, s, e, &['。', '！', '？', '；'])
+                .into_iter()
+                .map(move |range| (pi, range))
+        })
+        .collect()
+}
+
+/// Ranges of `[s, e)` split after each of `ends`.
+fn split_after(n: &Norm, s: usize, e: usize, ends: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut a = s;
+    for i in s..e {
+        if ends.contains(&n.chars[i]) {
+            if i + 1 > a {
+                out.push((a, i + 1));
+            }
+            a = i + 1;
+        }
+    }
+    if e > a {
+        out.push((a, e));
+    }
+    out
+}
+
+/// The length of the list marker the text `c[s..e]` opens with: bullets
+/// (●, ○, ①, ——), an opening quote the text does not close (“生产总值增长6%),
+/// a bracketed heading (【今年目标】), an item number with its point (6. 6、
+/// but not 6.5) or a Chinese one with 、 or 是 (六、 六是).
+pub(crate) fn list_marker_len(c: &[char], s: usize, e: usize) -> usize {
+    let e = e.min(c.len());
+    let mut k = s;
+    while k < e && (BULLETS.contains(c[k]) || "·○-—>".contains(c[k]) || ('①'..='⑳').contains(&c[k]))
+    {
+        k += 1;
+    }
+    let closing = |open: char| match open {
+        '「' => '」',
+        '『' => '』',
+        _ => '”',
+    };
+    while k < e && matches!(c[k], '“' | '「' | '『') && !c[k..e].contains(&closing(c[k])) {
+        k += 1;
+    }
+    // a bracketed heading before the first item (【今年目标】经济增长5%左右)
+    if k < e
+        && c[k] == '【'
+        && let Some(j) = c[k..e].iter().position(|&x| x == '】')
+        && !c[k..k + j].iter().any(char::is_ascii_digit)
+    {
+        k += j + 1;
+    }
+    let from = k;
+    let mut num = from;
+    while num < e && c[num].is_ascii_digit() {
+        num += 1;
+    }
+    if num > from
+        && num < e
+        && matches!(c[num], '.' | '．' | '、')
+        && !c.get(num + 1).is_some_and(char::is_ascii_digit)
+    {
+        return num + 1 - s;
+    }
+    let mut num = from;
+    while num < e && "一二三四五六七八九十".contains(c[num]) {
+        num += 1;
+    }
+    if num > from && num < e && matches!(c[num], '是' | '、') {
+        return num + 1 - s;
+    }
+    from - s
+}

@@ -1,0 +1,182 @@
+//! Hard-wrapped texts: which line breaks a page put inside a paragraph (a
+//! text wrapped at a fixed width), so that the paragraph is read whole.
+
+use super::artefacts::gloss_end;
+use super::chars::is_han;
+use super::split::BULLETS;
+
+/// The fewest lines of one width that make a text hard-wrapped.
+const WRAPPED_LINES_MIN: usize = 3;
+
+/// The share (per cent) of a hard-wrapped text's unfinished lines of half
+/// its wrap width or more that end at its wrap width.
+const WRAPPED_SHARE_PERCENT: usize = 60;
+
+/// The share (per cent) of a hard-wrapped text's lines that may run past its
+/// wrap width (a heading or a table row pasted in).
+const LONGER_LINES_PERCENT: usize = 10;
+
+/// The share (per cent) of unfinished lines ending on a figure above which
+/// the lines are a list one item a line, not a wrapped paragraph.
+const ITEM_LIST_PERCENT: usize = 60;
+
+/// The shortest line (in chars) that may end at a wrap.
+const WRAPPED_LINE_MIN: usize = 10;
+
+/// How far (in chars, or display cells) a wrapped line's length may be
+/// from the wrap width.
+const WRAP_SLACK: usize = 2;
+
+/// Spaces written as HTML entities on pages that escaped them twice (all
+/// ASCII, so their length in chars is their length in bytes).
+pub(super) const SPACE_ENTITIES: &[&str] = &["&nbsp;", "&#160;", "&ensp;", "&emsp;", "&#12288;"];
+
+/// One line of a text, as [`soft_line_breaks`] weighs it.
+struct Line {
+    /// Where it ends: at its '\n', or at the text's end.
+    end: usize,
+    /// Its visible length in chars and in display cells (a CJK char is two).
+    measured: [usize; 2],
+    /// Long enough to be wrapped and not ending a sentence or a table row.
+    unfinished: bool,
+    /// Ends on a figure's unit or qualifier (…增长8%左右), as an item does.
+    item_end: bool,
+    /// Its first three visible chars.
+    head: [Option<char>; 3],
+    /// Half or more of its visible chars are Han: prose, not a footer's
+    /// address, licence number or link.
+    prose: bool,
+}
+
+/// The line breaks of a hard-wrapped text that fall inside a paragraph (an
+/// e-paper's or a PDF's lines of one width: 地区生产总值增 / 长8%左右), sorted:
+/// the break after a line of the text's wrap width that does not end a
+/// sentence, before a line that does not open an item or a heading. A text
+/// whose lines are paragraphs has no wrap width (fewer than
+/// [`WRAPPED_LINES_MIN`] unfinished lines of one length) and no soft break.
+pub(super) fn soft_line_breaks(src: &[char]) -> Vec<usize> {
+    // (most strings normalised are names and clauses of one line)
+    if src.iter().filter(|&&c| c == '\n').count() < WRAPPED_LINES_MIN {
+        return Vec::new();
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    let mut s = 0;
+    for end in line_ends(src) {
+        let (mut chars, mut cells, mut han, mut last) = (0, 0, 0, None);
+        let mut head = [None; 3];
+        // (a mirror's pinyin glosses were put in after the text was wrapped:
+        // they are not measured)
+        let mut skip_to = s;
+        for (i, &c) in src.iter().enumerate().take(end).skip(s) {
+            if i < skip_to || c.is_whitespace() {
+                continue;
+            }
+            if let Some(g) = gloss_end(src, i) {
+                skip_to = g;
+                continue;
+            }
+            if chars < 3 {
+                head[chars] = Some(c);
+            }
+            chars += 1;
+            han += usize::from(is_han(c));
+            cells += if c.is_ascii() { 1 } else { 2 };
+            last = Some(c);
+        }
+        // (a table row, its cells split by tabs or bars, ends where its row does)
+        let row = src[s..end].iter().any(|&c| matches!(c, '\t' | '|' | '｜'));
+        let item_end = last.is_some_and(|c| "%‰％右上内下".contains(c));
+        let unfinished = chars >= WRAPPED_LINE_MIN
+            && !row
+            && last.is_some_and(|c| !"。！？；：…”」』）)!?;:".contains(c));
+        lines.push(Line {
+            end,
+            measured: [chars, cells],
+            unfinished,
+            item_end,
+            head,
+            prose: han * 2 >= chars,
+        });
+        s = end + 1;
+    }
+    let open: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].unfinished).collect();
+    // a list one item a line without punctuation (地区生产总值增长8%左右 / 一般公共
+    // 预算收入增长7% / …) has lines of one length too, but most end on a figure:
+    // a wrap ends there only by chance
+    let item_ends = open.iter().filter(|&&i| lines[i].item_end).count();
+    if item_ends * 100 >= open.len() * ITEM_LIST_PERCENT {
+        return Vec::new();
+    }
+    // the wrap width by chars or by cells, whichever more lines share
+    // (support: the unfinished lines within the slack of a width)
+    // the wrap width: a length (in chars or in cells) that several unfinished
+    // lines share and hardly a line runs past (a list of items one a line has
+    // lengths all over, so its common lengths have longer lines above them)
+    let mut best: Option<(usize, usize, usize)> = None; // (support, kind, width)
+    for kind in 0..2 {
+        let mut counts = std::collections::BTreeMap::<usize, usize>::new();
+        for &i in &open {
+            *counts.entry(lines[i].measured[kind]).or_default() += 1;
+        }
+        let mut all: Vec<usize> = lines.iter().map(|l| l.measured[kind]).collect();
+        all.sort_unstable();
+        for &w in counts.keys() {
+            let support: usize = counts
+                .range(w.saturating_sub(WRAP_SLACK)..=w + WRAP_SLACK)
+                .map(|(_, k)| k)
+                .sum();
+            let longer = all.len() - all.partition_point(|&m| m <= w + WRAP_SLACK);
+            // (a line under half the width is a paragraph's last line, a
+            // dateline or a heading, wrapped or not; a footer's line of
+            // addresses and numbers is no prose to wrap)
+            let long_open = open
+                .iter()
+                .filter(|&&i| lines[i].prose && lines[i].measured[kind] * 2 >= w)
+                .count();
+            let fits = support >= WRAPPED_LINES_MIN
+                && support * 100 >= long_open * WRAPPED_SHARE_PERCENT
+                && longer * 100 <= lines.len() * LONGER_LINES_PERCENT;
+            if fits && best.is_none_or(|(s, _, _)| support > s) {
+                best = Some((support, kind, w));
+            }
+        }
+    }
+    let Some((_, kind, width)) = best else {
+        return Vec::new();
+    };
+    // a line that opens an item or a heading (●, ——, ①, 一、, 1., （一）, 【…】)
+    // starts a paragraph of its own; a dash or a bracket alone goes on a
+    // sentence (5.5% / —6%, 增长7% / （同口径）)
+    let opens_item = |l: &Line| {
+        let [Some(c), d, e] = l.head else {
+            return true;
+        };
+        let numeral = |x: char| x.is_ascii_digit() || "一二三四五六七八九十".contains(x);
+        match (c, d) {
+            ('—', Some('—')) | ('【' | '[', _) => true,
+            ('（' | '(', Some(d)) => numeral(d),
+            // (7.3%以上 goes on a sentence: a decimal, not an item number)
+            (c, Some(d)) if numeral(c) => {
+                "、是".contains(d) || ".．".contains(d) && !e.is_some_and(|x| x.is_ascii_digit())
+            }
+            (c, _) => BULLETS.contains(c) || "·>".contains(c) || ('①'..='⑳').contains(&c),
+        }
+    };
+    open.iter()
+        .filter(|&&i| {
+            i + 1 < lines.len()
+                && lines[i].measured[kind].abs_diff(width) <= WRAP_SLACK
+                && !opens_item(&lines[i + 1])
+        })
+        .map(|&i| lines[i].end)
+        .collect()
+}
+
+/// Where each line of `src` ends: at its `\n`, and the last at the end.
+pub(crate) fn line_ends(src: &[char]) -> impl Iterator<Item = usize> + '_ {
+    src.iter()
+        .enumerate()
+        .filter(|&(_, &c)| c == '\n')
+        .map(|(i, _)| i)
+        .chain(std::iter::once(src.len()))
+}
