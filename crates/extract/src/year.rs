@@ -170,6 +170,9 @@ fn reviews(sentence: &str) -> bool {
     .any(|w| sentence.contains(w))
 }
 
+/// Words that make a year's goal one of several years (年均增长, 翻两番).
+const MULTI_YEAR_WORDS: [&str; 2] = ["年均", "翻"];
+
 /// The year the text names most often as the coming year (the later one on
 /// a tie); `body` has its Chinese-digit years as digits.
 pub(crate) fn from_cues(body: &str, glued: &[i32], yp: &YearPatterns) -> Option<i32> {
@@ -224,7 +227,13 @@ fn cue_year(c: &regex::Captures<'_>, body: &str) -> Option<i32> {
         let past = c.get(4).is_some() || reviews(sentence_after(body, end));
         y.as_str().parse::<i32>().ok().map(|y| y + i32::from(past))
     } else if let Some(y) = c.get(6) {
-        y.as_str().parse().ok()
+        // 确定2012年地区生产总值达到1800亿元，年均增长15%: a goal some years
+        // off, not the coming year's targets
+        let end = c.get(0).map_or(0, |m| m.end());
+        let clause = sentence_after(body, end).split('；').next().unwrap_or_default();
+        (!MULTI_YEAR_WORDS.iter().any(|w| clause.contains(w)))
+            .then(|| y.as_str().parse().ok())
+            .flatten()
     } else if let Some(y) = c.get(8) {
         // 到2020年…目标 is a five-year goal; 2005年政府工作及“十五”计划
         // reviews a five-year plan; 2021年…计划执行情况, …计划完成情况,
@@ -501,6 +510,15 @@ mod tests {
                 None,
             ),
             ("2023年伊始，三亚再次按下了拼经济“快进键”", Some(2023)),
+            // a goal several years off is no coming year; the year's is
+            (
+                "并确定2012年地区生产总值达到1800亿元，年均增长15%，人均地区生产总值翻两番。",
+                None,
+            ),
+            (
+                "会议确定2012年地区生产总值达到1800亿元，年均增长15%。本次会议确定2008年全市生产总值增长15%；固定资产投资增长18%。",
+                Some(2008),
+            ),
         ] {
             assert_eq!(from_cues(text, &[], &yp), want, "{text}");
         }
