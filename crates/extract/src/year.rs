@@ -230,7 +230,10 @@ fn cue_year(c: &regex::Captures<'_>, body: &str) -> Option<i32> {
         // 确定2012年地区生产总值达到1800亿元，年均增长15%: a goal some years
         // off, not the coming year's targets
         let end = c.get(0).map_or(0, |m| m.end());
-        let clause = sentence_after(body, end).split('；').next().unwrap_or_default();
+        let clause = sentence_after(body, end)
+            .split('；')
+            .next()
+            .unwrap_or_default();
         (!MULTI_YEAR_WORDS.iter().any(|w| clause.contains(w)))
             .then(|| y.as_str().parse().ok())
             .flatten()

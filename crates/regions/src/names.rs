@@ -254,11 +254,36 @@ pub(crate) fn short_forms(name: &str, level: Level) -> Vec<(String, bool)> {
             out.push((format!("{s}{unit}"), true));
         }
     }
+    out.extend(banner_short_form(name).map(|f| (f, true)));
     if level == Level::Province && name.ends_with("自治区") {
         // 广西 reports call their own region 自治区, never 广西区
         out.truncate(1);
     }
     out
+}
+
+/// The short form news writes for a banner named by a direction (土默特右旗 →
+/// 土右旗, 科尔沁左翼中旗 → 科左中旗, 东乌珠穆沁旗 → 东乌旗): the stem's first
+/// char and the direction words.
+fn banner_short_form(name: &str) -> Option<String> {
+    let body: Vec<char> = name.strip_suffix('旗')?.chars().collect();
+    let n = body.len();
+    let is_dir = |c: char| matches!(c, '前' | '中' | '后' | '左' | '右');
+    let form: String = if n >= 5
+        && matches!(body[n - 3], '左' | '右')
+        && body[n - 2] == '翼'
+        && is_dir(body[n - 1])
+    {
+        // (a stem of at least two chars before 左翼/右翼 and the direction)
+        [body[0], body[n - 3], body[n - 1]].iter().collect()
+    } else if n >= 3 && is_dir(body[n - 1]) {
+        [body[0], body[n - 1]].iter().collect()
+    } else if n >= 3 && matches!(body[0], '东' | '西') {
+        [body[0], body[1]].iter().collect()
+    } else {
+        return None;
+    };
+    Some(format!("{form}旗"))
 }
 
 /// Whether a bare short form is an everyday word that cannot stand on its own.
@@ -343,6 +368,26 @@ mod tests {
         );
         let forms = short_forms("红河哈尼族彝族自治州", Level::City);
         assert!(forms.contains(&("红河州".to_owned(), true)), "{forms:?}");
+    }
+
+    #[test]
+    fn banners_named_by_a_direction_have_the_news_short_form() {
+        for (name, form) in [
+            ("土默特右旗", "土右旗"),
+            ("科尔沁左翼中旗", "科左中旗"),
+            ("察哈尔右翼后旗", "察右后旗"),
+            ("东乌珠穆沁旗", "东乌旗"),
+            ("杭锦后旗", "杭后旗"),
+        ] {
+            let forms = short_forms(name, Level::County);
+            assert!(
+                forms.contains(&(form.to_owned(), true)),
+                "{name}: {forms:?}"
+            );
+        }
+        // a banner with no direction in its name has none
+        assert_eq!(banner_short_form("达拉特旗"), None);
+        assert_eq!(banner_short_form("鄂伦春自治旗"), None);
     }
 
     #[test]
