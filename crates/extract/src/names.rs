@@ -240,9 +240,13 @@ const LIST_TAILS: &[&str] = &[
 ];
 
 /// 各项约束性指标, 其他指标, 节能减排和大气、水环境质量等约束性指标: lists
-/// of "everything else", not targets.
+/// of "everything else", not targets; nor is how a task is done (高质量…).
 pub(crate) fn catch_all(name: &str) -> bool {
-    name.starts_with("各项")
+    // (高质量完成…任务, 高水平建设: how a task is done, not what is measured)
+    name.starts_with("高质量")
+        || name.starts_with("高水平")
+        || name.starts_with("高标准")
+        || name.starts_with("各项")
         || name.starts_with("其他")
         || name.starts_with("其它")
         || name.starts_with("各类")

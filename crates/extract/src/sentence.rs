@@ -26,7 +26,9 @@ use crate::norm::Norm;
 const MAX_CLAUSE: usize = 400;
 
 /// Words that open a clause and introduce its figure without being part of it.
-const CONNECTIVES: &[&str] = &["其中", "即", "此外", "另外", "同时", "除了", "以及"];
+const CONNECTIVES: &[&str] = &[
+    "其中", "即", "此外", "另外", "同时", "除了", "以及", "比如", "例如", "譬如",
+];
 
 /// `e` without a trailing 等 (进出口总额增长6%等): the list's "and so on" is
 /// not part of the last clause.

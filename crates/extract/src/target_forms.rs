@@ -43,8 +43,14 @@ fn balances_improvements_and_sharp_growth_are_qualitative_targets() {
 #[test]
 fn a_predicate_alone_is_no_target() {
     // no indicator named: a slogan, not a target
-    for clause in ["各项事业基本平衡", "社会大局持续好转", "人民生活大幅改善"]
-    {
+    for clause in [
+        "各项事业基本平衡",
+        "社会大局持续好转",
+        "人民生活大幅改善",
+        // how a task is done
+        "高质量完成“十四五”规划目标任务",
+        "高水平完成年度目标任务",
+    ] {
         let text = format!("{LEAD}{clause}。");
         assert!(qualitative_ids(&text).is_empty(), "{clause}");
     }
@@ -250,4 +256,12 @@ fn a_heading_glued_to_its_list_is_a_cue() {
         ["gdp", "general_budget_revenue", "new_urban_jobs"]
     );
     assert_eq!(out.targets[0].text, "地区生产总值增长6%左右");
+}
+
+#[test]
+fn an_example_word_opens_no_name() {
+    let out = run(&format!("{LEAD}比如税收占比达75%左右。"));
+    let t = out.targets.last().expect("a target");
+    assert_eq!(t.raw_name, "税收占比");
+    assert_eq!(t.text, "税收占比达75%左右");
 }
