@@ -162,9 +162,10 @@ pub(crate) fn finish_fig(mut f: Fig, default: Option<Measure>, name: &str) -> Fi
     let index_level = name.contains("指数") && unit == "%" && f.value.is_some_and(|v| v >= 100.0);
     f.measure = if f.value.is_none() {
         // a qualitative target takes its indicator's measure: a share's
-        // (外贸出口额占全市份额保持稳定), else a change
+        // (外贸出口额占全市份额保持稳定, 研发经费投入强度高于全国平均水平: a
+        // share of GDP), else a change
         default.unwrap_or(
-            if ["比重", "占比", "份额", "比例"]
+            if ["比重", "占比", "份额", "比例", "投入强度"]
                 .iter()
                 .any(|w| name.contains(w))
             {

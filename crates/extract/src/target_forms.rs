@@ -265,3 +265,17 @@ fn an_example_word_opens_no_name() {
     assert_eq!(t.raw_name, "税收占比");
     assert_eq!(t.text, "税收占比达75%左右");
 }
+
+#[test]
+fn a_qualitative_share_takes_the_share_measure() {
+    for (clause, measure) in [
+        ("外贸出口额占全市份额保持稳定", Measure::Share),
+        ("研发经费投入强度持续高于全国平均水平", Measure::Share),
+        ("碳排放强度持续下降", Measure::Change),
+    ] {
+        let out = run(&format!("{LEAD}{clause}。"));
+        let t = out.targets.last().expect("a target");
+        assert_eq!(t.qualifier, Qualifier::Qualitative, "{clause}");
+        assert_eq!(t.measure, measure, "{clause}");
+    }
+}
