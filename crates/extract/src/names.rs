@@ -11,6 +11,14 @@ use crate::norm::Norm;
 /// Trailing words that belong to the verb, not the name.
 pub(crate) const NAME_TAIL: &[&str] = &[
     "同口径",
+    // how the growth is measured (地区生产总值按可比价格计算增长8%)
+    "按可比价格计算",
+    "按可比价计算",
+    "按可比口径计算",
+    "按可比价",
+    "可比价",
+    // annual (地区生产总值年增长8%)
+    "年",
     "同比",
     "实际",
     "名义",
@@ -388,13 +396,33 @@ fn after_speaker(n: &Norm, (a, b): (usize, usize)) -> (usize, usize) {
 fn without_scope(s: &str) -> &str {
     let rest = s.trim_start_matches('的');
     for scope in [
-        "全省", "全市", "全区", "全县", "全州", "本省", "本市", "本区", "本县", "我省", "我市",
-        "我区", "我县",
+        "全省",
+        "全市",
+        "全区",
+        "全县",
+        "全州",
+        "全地区",
+        "该省",
+        "该市",
+        "该区",
+        "该县",
+        "该州",
+        "该旗",
+        "本省",
+        "本市",
+        "本区",
+        "本县",
+        "我省",
+        "我市",
+        "我区",
+        "我县",
     ] {
         if let Some(r) = rest.strip_prefix(scope)
             && r.chars().count() >= 2
         {
-            return r;
+            // (全县的地区生产总值)
+            let r2 = r.trim_start_matches('的');
+            return if r2.chars().count() >= 2 { r2 } else { r };
         }
     }
     rest

@@ -279,3 +279,20 @@ fn a_qualitative_share_takes_the_share_measure() {
         assert_eq!(t.measure, measure, "{clause}");
     }
 }
+
+#[test]
+fn a_name_with_a_news_scope_or_a_way_of_measuring_is_the_indicator() {
+    for (name, id) in [
+        ("该县地区生产总值", "gdp"),
+        ("全县的地区生产总值", "gdp"),
+        ("全地区固定资产投资", "fixed_asset_investment"),
+        ("地区生产总值按可比价格计算", "gdp"),
+        ("规模以上工业增加值年", "industrial_value_added"),
+    ] {
+        let out = run(&format!(
+            "2012年全县经济社会发展的主要预期目标是：{name}增长8%。"
+        ));
+        let t = out.targets.first().expect("a target");
+        assert_eq!(t.indicator, id, "{name}");
+    }
+}
