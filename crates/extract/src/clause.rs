@@ -147,6 +147,10 @@ const VERBS: &[&str] = &[
 static VERB_CHARS: std::sync::LazyLock<Vec<(&str, Vec<char>)>> =
     std::sync::LazyLock::new(|| VERBS.iter().map(|v| (*v, v.chars().collect())).collect());
 
+/// The words that make a second figure a stretch of the first (增长8%以上，
+/// 力争10%; 争取9%; 努力实现9%).
+pub(crate) const STRETCH_WORDS: [&str; 4] = ["力争", "争取", "努力实现", "努力达到"];
+
 /// Names that only point back to the indicator before them.
 const ANAPHORA: &[&str] = &[
     "总量",
@@ -223,7 +227,7 @@ pub(crate) fn read_segment(
         name_end: ss,
         qualitative: false,
         fenbie: None,
-        stretch_word: text.contains("力争") || text.contains("争取"),
+        stretch_word: STRETCH_WORDS.iter().any(|w| text.contains(w)),
         flat: false,
         condition: text.ends_with('后') && !text.contains('%'),
     };

@@ -2,6 +2,7 @@
 
 use baogao_model::{Measure, Qualifier};
 
+use crate::clause::STRETCH_WORDS;
 use crate::item::{Fig, Seg};
 use crate::number::{self, Num};
 
@@ -39,7 +40,7 @@ pub(crate) fn with_quals(
             || before.contains("不低于")
             || before.contains("突破")
             || before.contains("超过");
-        let soft = before.contains("力争") || before.contains("预期") || before.contains("争取");
+        let soft = before.contains("预期") || STRETCH_WORDS.iter().any(|w| before.contains(w));
         prev_end = after.map_or(x.end, |(_, e)| e);
         out.push((x.clone(), q, hard, soft));
     }

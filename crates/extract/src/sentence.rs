@@ -15,7 +15,7 @@
 
 use baogao_model::Measure;
 
-use crate::clause::{Patterns, at, is_shared_marker, joins_levels, read_segment};
+use crate::clause::{Patterns, STRETCH_WORDS, at, is_shared_marker, joins_levels, read_segment};
 use crate::figure::{fenbie_figs, finish_fig, seg_figs};
 use crate::indicator::Dictionary;
 use crate::item::{Fig, Item, Mode, Seg};
@@ -481,7 +481,7 @@ impl Reader<'_> {
             .map(|f| finish_fig(f, default, &raw))
             .collect();
         let led = self.n.text(ss, se);
-        let led = ["力争", "争取"]
+        let led = STRETCH_WORDS
             .iter()
             .find_map(|w| led.strip_prefix(w))
             .unwrap_or(led);

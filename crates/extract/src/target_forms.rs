@@ -296,3 +296,25 @@ fn a_name_with_a_news_scope_or_a_way_of_measuring_is_the_indicator() {
         assert_eq!(t.indicator, id, "{name}");
     }
 }
+
+#[test]
+fn a_higher_figure_after_an_effort_word_is_the_stretch() {
+    for (tail, stretch) in [
+        ("增长8%以上，力争10%", 10.0),
+        ("增长8%，争取9%", 9.0),
+        ("增长8%以上，努力实现9%", 9.0),
+        ("增长8%左右，努力达到9%", 9.0),
+    ] {
+        let out = run(&format!(
+            "今年全县经济社会发展的主要预期目标是：地区生产总值{tail}；一般公共预算收入增长6%。"
+        ));
+        let gdp: Vec<_> = out
+            .targets
+            .iter()
+            .filter(|t| t.indicator == "gdp")
+            .collect();
+        assert_eq!(gdp.len(), 1, "{tail}");
+        assert_eq!(gdp[0].value, Some(8.0), "{tail}");
+        assert_eq!(gdp[0].stretch_value, Some(stretch), "{tail}");
+    }
+}
