@@ -1467,3 +1467,64 @@ fn a_completion_of_the_indicators_handed_down() {
     let ids = crate::tests::indicators(&out.targets);
     assert_eq!(ids, ["gdp", "energy_intensity"]);
 }
+
+/// A county news report whose dateline gives no year: a review sentence of
+/// last year's figures, then the targets under each of the ways a report or
+/// its news states them.
+#[test]
+fn every_way_of_introducing_the_years_targets_in_a_news_report() {
+    let head = "安远县十六届人大二次会议开幕\n本报讯（记者 李明）1月8日，安远县第十六届人民代表大会第二次会议在县会议中心开幕。县长王强作政府工作报告。\n报告回顾了过去一年的工作。2012年，全县地区生产总值增长7.2%，一般公共预算收入增长5.1%，固定资产投资增长15.3%，城镇居民人均可支配收入增长9.1%。\n";
+    let list = "地区生产总值增长8%左右，一般公共预算收入增长6%，固定资产投资增长10%，城乡居民人均可支配收入分别增长8%和9%。\n报告还提出，要坚持项目带动战略。\n";
+    for intro in [
+        "报告提出，今年全县经济社会发展的主要预期目标是：",
+        "报告提出，2013年全县经济社会发展的主要预期目标是：",
+        "今年，我县将努力实现以下目标：",
+        "今年的目标是：",
+        "新的一年，全县经济社会发展的主要目标为：",
+        "今年发展的主要预期目标：",
+        "会议确定，今年全县经济社会发展主要预期目标为",
+        "报告确定，今年全县",
+        "王强在报告中说，今年将力争实现",
+        "今年，全县",
+        "报告把今年全县发展目标确定为：",
+        "【2013年目标】",
+        "展望2013年：",
+        "综合考虑各方面因素，今年全县经济社会发展的主要预期目标建议为：",
+        "今年全县经济社会发展的奋斗目标是：",
+        "今年我们的工作目标是：",
+        "今年主要经济指标安排如下：",
+        "根据县委经济工作会议精神，今年全县主要预期目标是：",
+        "报告指出，今年全县经济工作的主要目标为：",
+        "按照县委全会的要求，今年全县经济社会发展的主要预期指标是：",
+        "全县今年的发展目标定为：",
+        "今年经济社会发展的主要目标任务是：",
+        "今年县域经济发展主要预期目标是：",
+        "今年要确保实现以下目标：",
+        "王强说，今年全县经济社会发展的主要预期目标是",
+        "对于今年，报告提出的主要预期目标是：",
+        "报告明确，今年",
+        "今年全县经济社会发展的总体目标是：经济保持平稳较快发展，",
+        "今年全县经济社会发展的主要预期目标是，",
+        "王强表示，2013年，全县",
+        "今年全县力争",
+        "今年政府工作的主要目标是：",
+        "2013年全县国民经济和社会发展计划的主要指标是：",
+        "据悉，今年安远县",
+        "今年的预期目标为",
+    ] {
+        let out = crate::variations::run(&format!("{head}{intro}{list}"));
+        let mut got = rows(&out.targets);
+        got.sort_by(|a, b| a.0.cmp(b.0).then(a.1.partial_cmp(&b.1).expect("figures")));
+        assert_eq!(
+            got,
+            [
+                ("fixed_asset_investment", Some(10.0), Qualifier::Exact),
+                ("gdp", Some(8.0), Qualifier::About),
+                ("general_budget_revenue", Some(6.0), Qualifier::Exact),
+                ("rural_disposable_income", Some(9.0), Qualifier::Exact),
+                ("urban_disposable_income", Some(8.0), Qualifier::Exact),
+            ],
+            "{intro}"
+        );
+    }
+}

@@ -57,11 +57,16 @@ impl YearPatterns {
                 r"(去年|上年)[（(](20\d\d)年?[)）]|",
                 r"(过去的|过去|去年的|回顾|刚刚过去的)?(20\d\d)年，?是|",
                 r"(?:确定|明确|提出|安排|部署|锁定)了?(20\d\d)年|",
-                r"(到|至|截至|至到)?(20\d\d)年，?[^。；，：]{0,12}?(?:主要预期目标|预期目标|主要目标|发展目标|目标任务|计划|目标是|目标为|目标定为|目标：|目标\n|预期)|",
+                r"(到|至|截至|至到)?(20\d\d)年，?[^。；，：]{0,12}?(?:主要预期目标|预期目标|主要目标|发展目标|目标任务|计划|目标是|目标为|目标定为|目标：|目标\n|目标[】\]]|预期)|",
                 // 2022年，果洛州实现地区生产总值…: last year's result
                 r"(20\d\d)年，?[^。；，：]{0,10}?(?:实现|完成)了?(?:全[省市区县州])?(?:地区)?生产总值|",
                 // 2023年伊始，三亚再次按下了拼经济“快进键”: the year has begun
-                r"(20\d\d)年(?:伊始|开年之际|开年)",
+                r"(20\d\d)年(?:伊始|开年之际|开年)|",
+                // 展望2013年: the year ahead
+                r"展望(20\d\d)年|",
+                // 2013年，全县地区生产总值增长8%左右: a growth with the
+                // qualifier of an aim (a result is written to the decimal)
+                r"(20\d\d)年，?[^。；：]{0,12}?生产总值(?:预期|计划)?增长[\d.]+%(?:左右|以上)",
             )),
             session: re(concat!(
                 r"(?:第?([一二三四五六七八九十]{1,3}|\d{1,2})届(?:人民代表大会|人大)(?:常委会)?第?([一二三四五六七八九十]|\d)次(?:全体)?会议)|",
@@ -254,8 +259,12 @@ fn cue_year(c: &regex::Captures<'_>, body: &str) -> Option<i32> {
                     .map(|y| y + i32::from(carried_out || next_year))
             })
             .flatten()
-    } else if let Some(y) = c.get(10) {
+    } else if let Some(y) = c.get(10).or_else(|| c.get(11)) {
         y.as_str().parse().ok()
+    } else if let Some(y) = c.get(12) {
+        (!c[0].contains("预计"))
+            .then(|| y.as_str().parse().ok())
+            .flatten()
     } else if let Some(y) = c.get(9) {
         // …力争实现地区生产总值增长6.5%: an aim, not a result
         let aim = ["力争", "确保", "预期", "目标", "计划", "要", "将"]
@@ -513,6 +522,12 @@ mod tests {
                 None,
             ),
             ("2023年伊始，三亚再次按下了拼经济“快进键”", Some(2023)),
+            ("展望2013年：地区生产总值增长8%左右", Some(2013)),
+            ("【2013年目标】地区生产总值增长8%左右", Some(2013)),
+            ("王强表示，2013年，全县地区生产总值增长8%左右", Some(2013)),
+            // a result to the decimal, or an estimate, is no aim
+            ("2012年，全县地区生产总值增长7.2%", None),
+            ("2012年，预计全县地区生产总值增长7%左右", None),
             // a goal several years off is no coming year; the year's is
             (
                 "并确定2012年地区生产总值达到1800亿元，年均增长15%，人均地区生产总值翻两番。",
