@@ -121,6 +121,9 @@ pub(crate) fn expand_list(names: &str, count: usize) -> Vec<String> {
     {
         return vec![format!("城镇{rest}"), format!("农村{rest}")];
     }
+    if let Some(sectors) = sector_list(&parts) {
+        return sectors;
+    }
     let last = parts[parts.len() - 1];
     let last_chars: Vec<char> = last.chars().collect();
     let mut out = Vec::new();
@@ -148,6 +151,43 @@ pub(crate) fn expand_list(names: &str, count: usize) -> Vec<String> {
     }
     out.push(last.to_owned());
     out
+}
+
+/// A list of the three sectors by their ordinals (第一、二、三产业增加值,
+/// 一、二、三产业增加值, 一、二、三产增加值): each sector's full name
+/// (第一产业增加值 …; the short 一产 form stays short, as 一产、二产、三产 is
+/// written).
+fn sector_list(parts: &[&str]) -> Option<Vec<String>> {
+    let ordinal = |p: &str| {
+        let mut cs = p.trim_start_matches('第').chars();
+        let o = cs.next().filter(|c| "一二三".contains(*c))?;
+        Some((o, cs.as_str().to_owned()))
+    };
+    let (last_o, last_rest) = ordinal(parts[parts.len() - 1])?;
+    let (long, rest) = if let Some(r) = last_rest.strip_prefix("产业") {
+        (true, r)
+    } else {
+        (false, last_rest.strip_prefix('产')?)
+    };
+    let mut ords = Vec::new();
+    for p in &parts[..parts.len() - 1] {
+        match ordinal(p) {
+            Some((o, r)) if r.is_empty() => ords.push(o),
+            _ => return None,
+        }
+    }
+    ords.push(last_o);
+    Some(
+        ords.into_iter()
+            .map(|o| {
+                if long {
+                    format!("第{o}产业{rest}")
+                } else {
+                    format!("{o}产{rest}")
+                }
+            })
+            .collect(),
+    )
 }
 
 /// The longest prefix of a name tried as an alias of a canonical indicator.
@@ -297,6 +337,13 @@ fn joined_indicators<'a>(
                 && !PROGRAMMES.iter().any(|w| x.ends_with(w))
         };
         return (qualitative && own(a) && own(b)).then(|| vec![a, b]);
+    }
+    // 固定资产投资与社会消费品零售总额均增长10%: 与 joins two names only when
+    // both are canonical (与 also opens predicates: 与经济增长同步)
+    if let Some(i) = name.find('与')
+        && both(&name[..i], &name[i + '与'.len_utf8()..])
+    {
+        return Some(vec![&name[..i], &name[i + '与'.len_utf8()..]]);
     }
     // 外贸外资促稳提质: two short names of two indicators written side by side
     // (外贸进出口 is one name: both halves name the same indicator)

@@ -201,6 +201,9 @@ struct ClauseState<'s> {
     pending: Vec<(usize, usize)>,
     /// The item this clause added, which its nameless segments extend.
     item: Option<usize>,
+    /// Names of the clauses before that only named indicators, which a
+    /// figure with 均 shares (交通投资，民间项目投资均增长12%以上).
+    before: Vec<(usize, usize)>,
 }
 
 impl Reader<'_> {
@@ -226,6 +229,7 @@ impl Reader<'_> {
             segs: &segs,
             pending: Vec::new(),
             item: None,
+            before: names_before,
         };
         for (si, &(ss, se)) in segs.iter().enumerate() {
             let seg = read_segment(self.n, ss, se, self.dict, self.pat, self.mode);
@@ -240,6 +244,11 @@ impl Reader<'_> {
         }
         if !st.pending.is_empty() {
             self.current = None;
+        }
+        // a clause of names after a clause of names: the list goes on
+        if !self.listed.is_empty() && !st.before.is_empty() && st.item.is_none() {
+            st.before.append(&mut self.listed);
+            self.listed = st.before;
         }
     }
 
@@ -326,10 +335,13 @@ impl Reader<'_> {
         let (n, c) = (self.n, &self.n.chars);
         let has_figs = !seg.nums.is_empty();
         if has_figs || seg.qualitative || (seg.flat && self.mode == Mode::Outcomes) {
+            let shared_from = self.names_before_share(seg, ne, se, st);
             let mut names = std::mem::take(&mut st.pending);
             names.push((ns, ne));
             let cs = st.span.0;
-            let mut start = if names.len() > 1 {
+            let mut start = if let Some(from) = shared_from {
+                from
+            } else if names.len() > 1 {
                 self.condition_start
                     .unwrap_or(segs_start_of(st.segs, names[0].0))
             } else {
@@ -360,13 +372,62 @@ impl Reader<'_> {
             self.subject = None;
         } else if !last {
             st.pending.push((ns, ne));
-        } else if !st.pending.is_empty() || self.dict.is_known(n.text(ns, ne)) {
-            // the subject of the next clause's figure (…收入交出了高分答卷，同比增长82.9%)
+        } else {
+            self.names_only((ns, ne), st);
+        }
+    }
+
+    /// The last segment of a clause that only names: the subject of the
+    /// next clause's figure (…收入交出了高分答卷，同比增长82.9%) when it names
+    /// a canonical indicator, and the names a later figure may share.
+    fn names_only(&mut self, (ns, ne): (usize, usize), st: &mut ClauseState<'_>) {
+        let n = self.n;
+        let known = |r: &(usize, usize)| self.dict.is_known(n.text(r.0, r.1));
+        if known(&(ns, ne)) || st.pending.iter().any(known) {
             self.subject = Some((ns, ne));
             self.listed = std::mem::take(&mut st.pending);
             self.listed.push((ns, ne));
             self.current = None;
+        } else if crate::names::looks_like_indicator(n.text(ns, ne), self.dict) {
+            // names of no canonical indicator (交通投资，…均增长12%) only wait
+            // for a shared figure; a 、 list of them is one name
+            // (生态环保、城市更新和水利设施投资)
+            let from = st.pending.first().map_or(ns, |r| r.0);
+            st.pending.clear();
+            self.listed = vec![(from, ne)];
+            self.current = None;
         }
+    }
+
+    /// 交通投资，生态环保投资，民间项目投资均增长12%以上: the names of the
+    /// clauses before that only named, when the clause's first name takes
+    /// its figure with 均, each get the figure (an item of their own, as a
+    /// list of no canonical indicator would read as one name). Returns where
+    /// the shared evidence starts.
+    fn names_before_share(
+        &mut self,
+        seg: &Seg,
+        name_end: usize,
+        se: usize,
+        st: &mut ClauseState<'_>,
+    ) -> Option<usize> {
+        let n = self.n;
+        let shares = !seg.nums.is_empty()
+            && st.pending.is_empty()
+            && seg.start == st.span.0
+            && n.text(name_end, seg.nums[0].0.start).starts_with('均')
+            && !st.before.is_empty();
+        if !shares {
+            return None;
+        }
+        let from = st.before[0].0;
+        let end = without_etc(&n.chars, from, se);
+        for r in std::mem::take(&mut st.before) {
+            let new = make_items(n, &[r], seg, r.0, end, self.dict);
+            self.items
+                .extend(new.into_iter().map(|it| Item { start: from, ..it }));
+        }
+        Some(from)
     }
 
     /// A segment with no name: a condition, prose, figures for the items

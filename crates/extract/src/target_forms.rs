@@ -318,3 +318,65 @@ fn a_higher_figure_after_an_effort_word_is_the_stretch() {
         assert_eq!(gdp[0].stretch_value, Some(stretch), "{tail}");
     }
 }
+
+/// The (indicator, value) rows of a text's targets other than its lead's GDP.
+fn rows_after_lead(text: &str) -> Vec<(String, Option<f64>)> {
+    run(text)
+        .targets
+        .iter()
+        .filter(|t| t.indicator != "gdp")
+        .map(|t| (t.indicator.clone(), t.value))
+        .collect()
+}
+
+#[test]
+fn names_set_apart_by_commas_share_a_figure_with_jun() {
+    let lead = "今年全县经济社会发展的主要预期目标是：地区生产总值增长7%左右；";
+    assert_eq!(
+        rows_after_lead(&format!("{lead}一般公共预算收入，固定资产投资均增长10%。")),
+        [
+            ("general_budget_revenue".to_owned(), Some(10.0)),
+            ("fixed_asset_investment".to_owned(), Some(10.0)),
+        ]
+    );
+    // names of no canonical indicator, one of them a 、 list written as one name
+    assert_eq!(
+        rows_after_lead(&format!(
+            "{lead}其中交通投资，生态环保、水利设施投资，民间项目投资均增长12%以上。"
+        )),
+        [
+            ("other:交通投资".to_owned(), Some(12.0)),
+            ("other:生态环保、水利设施投资".to_owned(), Some(12.0)),
+            ("other:民间项目投资".to_owned(), Some(12.0)),
+        ]
+    );
+    // without 均 a name before a comma shares nothing
+    assert_eq!(
+        rows_after_lead(&format!("{lead}交通投资，民间项目投资增长12%。")),
+        [("other:民间项目投资".to_owned(), Some(12.0))]
+    );
+}
+
+#[test]
+fn two_canonical_names_joined_by_yu_and_the_three_sectors_by_their_ordinals() {
+    let lead = "今年全县经济社会发展的主要预期目标是：地区生产总值增长7%左右；";
+    assert_eq!(
+        rows_after_lead(&format!(
+            "{lead}固定资产投资与社会消费品零售总额均增长10%。"
+        )),
+        [
+            ("fixed_asset_investment".to_owned(), Some(10.0)),
+            ("retail_sales".to_owned(), Some(10.0)),
+        ]
+    );
+    assert_eq!(
+        rows_after_lead(&format!(
+            "{lead}第一、二、三产业增加值分别增长4%、10%、9%。"
+        )),
+        [
+            ("other:第一产业增加值".to_owned(), Some(4.0)),
+            ("other:第二产业增加值".to_owned(), Some(10.0)),
+            ("other:第三产业增加值".to_owned(), Some(9.0)),
+        ]
+    );
+}
