@@ -201,7 +201,9 @@ pub(super) fn chain_of(core: &str, mp: &MetaPatterns) -> Vec<String> {
                 || mp
                     .chain
                     .find_at(core, after)
-                    .is_some_and(|x| x.start() == after);
+                    .is_some_and(|x| x.start() == after)
+                // (泸州市第九届人大: the name with its 市 is the known one)
+                || (is_known_region(&core[pos..after]) && !is_known_region(&core[pos..end]));
             if rest_ok {
                 end = after;
             }

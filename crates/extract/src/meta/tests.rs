@@ -63,6 +63,11 @@ fn chain_keeps_city_suffix() {
     assert_eq!(chain_of("广州市天河区", &mp), vec!["广州市", "天河区"]);
     assert_eq!(chain_of("吕梁市离石区", &mp), vec!["吕梁市", "离石区"]);
     assert_eq!(chain_of("新疆维吾尔自治区", &mp), vec!["新疆维吾尔自治区"]);
+    // a congress right after the name: the known name is the one with 市
+    assert_eq!(
+        chain_of("泸州市第九届人大二次会议开幕", &mp),
+        vec!["泸州市"]
+    );
 }
 
 #[test]
