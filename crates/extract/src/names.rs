@@ -56,6 +56,7 @@ pub(crate) const NAME_TAIL: &[&str] = &[
     // 上年持平): the name is what it measures
     "涨幅",
     "增幅",
+    "增速",
 ];
 
 pub(crate) fn has_han(s: &str) -> bool {
@@ -253,6 +254,8 @@ pub(crate) fn looks_like_indicator(name: &str, dict: &Dictionary) -> bool {
         "总额",
         "产值",
         "物价",
+        // the poor and their places (农村贫困人口全部脱贫, 贫困县全部摘帽)
+        "贫困",
         "营业",
         "出口",
         "收支",
@@ -300,6 +303,7 @@ pub(crate) fn catch_all(name: &str) -> bool {
         || name.starts_with("各类")
         || name.contains("等约束性指标")
         || name.starts_with("约束性指标")
+        || name.starts_with("主要约束性指标")
 }
 
 /// Builds the item(s) of a segment with a name (or a 、 list of names).
@@ -384,7 +388,7 @@ const DEMONSTRATIVES: [char; 1] = ['这'];
 /// `2018年全省生产总值`): the name starts after the last of them.
 const LEAD_IN_ENDS: &[&str] = &[
     "提出", "表示", "指出", "透露", "介绍", "强调", "开幕", "会议", "报告", "今年", "明年", "年",
-    "在", "计划", "预计", "要求",
+    "在", "计划", "预计", "要求", "标准下",
 ];
 
 /// The name range `(a, b)` without a lead-in glued in front of it, and

@@ -34,6 +34,10 @@ fn balances_improvements_and_sharp_growth_are_qualitative_targets() {
         ("城乡居民收入增长与全省同步", "disposable_income"),
         ("居民消费价格涨幅与全省大体相当", "cpi"),
         ("万元生产总值能耗下降完成省上下达", "energy_intensity"),
+        // the goals of 2020 for the end of poverty (labelling call 13)
+        ("确保现行标准下农村贫困人口全部脱贫", "other:农村贫困人口"),
+        ("贫困县全部摘帽", "other:贫困县"),
+        ("地区生产总值增速基本接近全国平均水平", "gdp"),
     ] {
         let text = format!("{LEAD}{clause}。");
         assert_eq!(qualitative_ids(&text), vec![id.to_owned()], "{clause}");
@@ -50,6 +54,8 @@ fn a_predicate_alone_is_no_target() {
         // how a task is done
         "高质量完成“十四五”规划目标任务",
         "高水平完成年度目标任务",
+        // binding indicators as a whole
+        "主要约束性指标控制在省市规定范围以内",
     ] {
         let text = format!("{LEAD}{clause}。");
         assert!(qualitative_ids(&text).is_empty(), "{clause}");
