@@ -63,6 +63,7 @@ pub(crate) fn read_sentence(
         current: None,
         subject: None,
         listed: Vec::new(),
+        carried: Vec::new(),
         condition_start: None,
     };
     let qualitative_item = |t: &str| pat.states_quality(t, dict);
@@ -187,6 +188,9 @@ struct Reader<'a> {
     /// A clause of names only (人口自然增长率、万元GDP能耗和…等约束性指标，) whose
     /// next clause completes them (确保完成省政府下达的任务).
     listed: Vec<(usize, usize)>,
+    /// The names of the clauses of names only just before (交通投资，民间项目
+    /// 投资，…), which a figure with 均 shares.
+    carried: Vec<(usize, usize)>,
     /// Where a condition (扣除…后) opens the evidence of the next item.
     condition_start: Option<usize>,
 }
@@ -204,6 +208,8 @@ struct ClauseState<'s> {
     /// Names of the clauses before that only named indicators, which a
     /// figure with 均 shares (交通投资，民间项目投资均增长12%以上).
     before: Vec<(usize, usize)>,
+    /// This clause's names for the next clauses to share, when it only names.
+    carry: Vec<(usize, usize)>,
 }
 
 impl Reader<'_> {
@@ -215,6 +221,7 @@ impl Reader<'_> {
             return;
         }
         let names_before = std::mem::take(&mut self.listed);
+        let carried = std::mem::take(&mut self.carried);
         if self.mode == Mode::Targets
             && names_before.len() > 1
             && (self.completes(&names_before, cs, ce) || self.gives_each(&names_before, cs, ce))
@@ -229,7 +236,8 @@ impl Reader<'_> {
             segs: &segs,
             pending: Vec::new(),
             item: None,
-            before: names_before,
+            before: carried,
+            carry: Vec::new(),
         };
         for (si, &(ss, se)) in segs.iter().enumerate() {
             let seg = read_segment(self.n, ss, se, self.dict, self.pat, self.mode);
@@ -245,10 +253,10 @@ impl Reader<'_> {
         if !st.pending.is_empty() {
             self.current = None;
         }
-        // a clause of names after a clause of names: the list goes on
-        if !self.listed.is_empty() && !st.before.is_empty() && st.item.is_none() {
-            st.before.append(&mut self.listed);
-            self.listed = st.before;
+        // a clause that only names: the carried list goes on
+        if !st.carry.is_empty() && st.item.is_none() {
+            st.before.append(&mut st.carry);
+            self.carried = st.before;
         }
     }
 
@@ -383,18 +391,21 @@ impl Reader<'_> {
     fn names_only(&mut self, (ns, ne): (usize, usize), st: &mut ClauseState<'_>) {
         let n = self.n;
         let known = |r: &(usize, usize)| self.dict.is_known(n.text(r.0, r.1));
-        if known(&(ns, ne)) || st.pending.iter().any(known) {
+        let any_known = known(&(ns, ne)) || st.pending.iter().any(known);
+        // what a later figure with 均 shares: each name, or a 、 list of names
+        // of no canonical indicator as one name (生态环保、城市更新和水利设施投资)
+        if any_known {
+            st.carry.extend(st.pending.iter().copied());
+            st.carry.push((ns, ne));
+        } else if crate::names::looks_like_indicator(n.text(ns, ne), self.dict) {
+            st.carry.push((st.pending.first().map_or(ns, |r| r.0), ne));
+        }
+        if any_known || !st.pending.is_empty() {
             self.subject = Some((ns, ne));
             self.listed = std::mem::take(&mut st.pending);
             self.listed.push((ns, ne));
             self.current = None;
-        } else if crate::names::looks_like_indicator(n.text(ns, ne), self.dict) {
-            // names of no canonical indicator (交通投资，…均增长12%) only wait
-            // for a shared figure; a 、 list of them is one name
-            // (生态环保、城市更新和水利设施投资)
-            let from = st.pending.first().map_or(ns, |r| r.0);
-            st.pending.clear();
-            self.listed = vec![(from, ne)];
+        } else if !st.carry.is_empty() {
             self.current = None;
         }
     }
