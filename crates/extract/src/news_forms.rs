@@ -1528,3 +1528,27 @@ fn every_way_of_introducing_the_years_targets_in_a_news_report() {
         );
     }
 }
+
+/// A county's news report that states no target of its own: last year's
+/// results, a five-year plan, the province's or the nation's targets, last
+/// year's targets and how they were met, an estimate, a half-year's figures.
+#[test]
+fn look_alikes_of_the_years_targets_give_none() {
+    let head = "安远县十六届人大二次会议开幕\n本报讯（记者 李明）2013年1月8日，安远县第十六届人民代表大会第二次会议在县会议中心开幕。县长王强作政府工作报告。\n";
+    for body in [
+        "报告回顾了过去一年的工作。2012年，全县地区生产总值增长12.5%，一般公共预算收入增长15.1%，固定资产投资增长25.3%。",
+        "报告指出，“十二五”期间，全县地区生产总值年均增长10%以上，到2015年，全县地区生产总值达到100亿元，一般公共预算收入达到10亿元。",
+        "报告指出，全省今年的主要预期目标是：生产总值增长8%，一般公共预算收入增长9%。全县要围绕全省目标，奋力争先。",
+        "报告指出，去年确定的主要预期目标全面完成：地区生产总值增长8%，一般公共预算收入增长9%，固定资产投资增长20%。",
+        "预计2012年全县地区生产总值增长10%左右，一般公共预算收入增长12%左右。",
+        "过去五年，全县地区生产总值年均增长11.2%，一般公共预算收入年均增长18%。",
+        "去年，全县经济社会发展的主要预期目标是：地区生产总值增长10%，一般公共预算收入增长12%。实际完成情况是：地区生产总值增长11%。",
+        "今年上半年，全县地区生产总值增长7.5%，完成全年目标的50%，一般公共预算收入增长9%。",
+        "国家今年的预期目标是国内生产总值增长7.5%左右，居民消费价格涨幅控制在3.5%左右。",
+        "报告提出，到2020年，全县地区生产总值力争达到200亿元，城乡居民人均可支配收入比2010年翻一番。",
+    ] {
+        let out =
+            crate::variations::run(&format!("{head}{body}\n报告还提出，要坚持项目带动战略。\n"));
+        assert!(out.targets.is_empty(), "{body}: {:?}", rows(&out.targets));
+    }
+}

@@ -242,11 +242,13 @@ pub(super) fn forward_sentences(
         // (a clause that names the coming year ends what the past one carried:
         // 2025年…增长5.4%；2026年…增长5%左右；居民消费价格涨幅2%左右)
         past_sentence = !ends && ((carried && !names_now) || back.is_some());
-        // 国家确定的主要预期目标是：… quotes another government's targets
-        let elsewhere = lp
-            .cue
-            .find(t)
-            .is_some_and(|c| lp.another_government(&t[..c.start()], level).is_some());
+        // 国家确定的主要预期目标是：… (or 全省… in a lower report) quotes
+        // another government's targets
+        let elsewhere = lp.cue.find(t).is_some_and(|c| {
+            let lead = &t[..c.start()];
+            lp.another_government(lead, level).is_some()
+                || LocatePatterns::quotes_the_province(lead, level)
+        });
         let whose = if carried && !names_now {
             Some("goes on with a sentence about the past (after ；)".to_owned())
         } else if elsewhere {

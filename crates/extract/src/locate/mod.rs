@@ -125,6 +125,12 @@ impl LocatePatterns {
         let whose = self.nation_as_aim.replace_all(t, "");
         self.elsewhere.find(&whose).map(|w| w.as_str().to_owned())
     }
+
+    /// Whether a lead (`全省今年的主要预期目标是`) quotes the province's
+    /// targets in a city's or county's report.
+    fn quotes_the_province(lead: &str, level: Option<Level>) -> bool {
+        matches!(level, Some(Level::City | Level::County)) && lead.contains("全省")
+    }
 }
 
 /// The names a list of the year's targets opens with, which a page that lost
@@ -276,7 +282,7 @@ fn cue_in(
             reject(trace, &|| format!("another government's targets (`{w}`)"));
             continue;
         }
-        if matches!(level, Some(Level::City | Level::County)) && lead.contains("全省") {
+        if LocatePatterns::quotes_the_province(lead, level) {
             reject(trace, &|| {
                 "the province's targets quoted in a lower report (`全省`)".to_owned()
             });
