@@ -386,3 +386,18 @@ fn two_canonical_names_joined_by_yu_and_the_three_sectors_by_their_ordinals() {
         ]
     );
 }
+
+#[test]
+fn counts_of_homes_areas_places_and_visits_carry_their_units() {
+    for (clause, unit) in [
+        ("保障性住房新开工5000套", "套"),
+        ("完成造林3000亩", "亩"),
+        ("新建学校5所", "所"),
+        ("接待游客5000人次", "人次"),
+        ("发电量5000万千瓦时", "万千瓦时"),
+    ] {
+        let out = run(&format!("{LEAD}{clause}。"));
+        let t = out.targets.last().expect("a target");
+        assert_eq!(t.unit.as_deref(), Some(unit), "{clause}");
+    }
+}
