@@ -256,7 +256,7 @@ fn known_tail(name: &str) -> Option<&str> {
 
 /// 某某市离石区 written in the body: the prefecture in front of the region.
 pub(super) fn prefecture_before(body: &str, region: &str) -> Option<String> {
-    const STOP: &str = "在和与及的对向为是了全我本各该从到等、，。：；“”（）《》 \n";
+    const STOP: &str = "在和与及的对向为是了全我本各该从到等年月日届、，。：；“”（）《》 \n";
     let chars: Vec<char> = body.chars().collect();
     let r: Vec<char> = region.chars().collect();
     if r.is_empty() {
@@ -280,8 +280,10 @@ pub(super) fn prefecture_before(body: &str, region: &str) -> Option<String> {
                     };
                     let han = name.chars().all(is_unified_han);
                     if han && before.is_none_or(|b| STOP.contains(b) || !is_unified_han(b)) {
+                        // (a municipality's district has no prefecture)
                         if !name.chars().any(|c| STOP.contains(c))
                             && !NOT_REGIONS.contains(&name.as_str())
+                            && !is_province(&name)
                         {
                             return Some(name);
                         }

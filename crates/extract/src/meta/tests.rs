@@ -116,6 +116,16 @@ fn prefecture_named_in_front_of_the_region() {
         Some("晋中市")
     );
     assert_eq!(prefecture_before("全市太谷区", "太谷区"), None);
+    // a year before the name is no part of it, and a municipality's
+    // district has no prefecture
+    assert_eq!(
+        prefecture_before("2011年吕梁市离石区人民政府工作报告", "离石区").as_deref(),
+        Some("吕梁市")
+    );
+    assert_eq!(
+        prefecture_before("2011年北京市西城区人民政府工作报告", "西城区"),
+        None
+    );
     assert_eq!(prefecture_before("太谷区", "太谷区"), None);
 }
 
