@@ -297,6 +297,13 @@ fn region_chain(
     {
         chain = c;
     }
+    // …or is printed by the place's own paper (郑州日报 prints 郑州's report)
+    if chain.is_empty()
+        && let Some(c) =
+            region_named_before(head, "日报").or_else(|| region_named_before(head, "晚报"))
+    {
+        chain = c;
+    }
     chain
 }
 

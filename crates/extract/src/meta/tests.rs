@@ -351,3 +351,15 @@ fn the_year_after_the_one_a_text_looks_back_on() {
     assert_eq!(m.target_year, Some(2019));
     assert_eq!(m.report_date, chrono::NaiveDate::from_ymd_opt(2019, 1, 8));
 }
+
+#[test]
+fn a_text_that_names_no_region_is_its_papers_place() {
+    let m = meta(
+        "政府工作报告（摘编）\n日期: 2008-04-26  来源: 郑州日报\n今年是全面贯彻落实党的十七大精神的第一年。\n",
+    );
+    assert_eq!(m.region.as_deref(), Some("郑州市"));
+    // a national paper names no place
+    let m =
+        meta("政府工作报告（摘编）\n来源: 人民日报\n今年是全面贯彻落实党的十七大精神的第一年。\n");
+    assert_eq!(m.region, None);
+}
