@@ -1552,3 +1552,20 @@ fn look_alikes_of_the_years_targets_give_none() {
         assert!(out.targets.is_empty(), "{body}: {:?}", rows(&out.targets));
     }
 }
+
+#[test]
+fn a_growth_named_before_the_word_for_targets_is_one() {
+    let out = news(
+        DATELINE,
+        "本报讯 从昨日召开的全市财政工作会议上获悉，根据今年我市经济增长13%的预期目标，我市财政一般预算收入预计将增长14%，争取达到20%。",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(13.0), Qualifier::Exact),
+            ("general_budget_revenue", Some(14.0), Qualifier::Exact),
+        ]
+    );
+    assert_eq!(out.targets[0].text, "经济增长13%");
+    assert_eq!(out.targets[1].stretch_value, Some(20.0));
+}

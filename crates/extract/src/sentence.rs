@@ -634,7 +634,7 @@ const VERB_LEADS: &[&str] = &[
 /// The end of an evidence text without a trailing 目标 after its figure
 /// (围绕地区生产总值增长7%左右目标: the goal word names what the figure is).
 fn without_goal_word(c: &[char], s: usize, e: usize) -> usize {
-    for w in ["的目标", "目标"] {
+    for w in ["的主要预期目标", "的预期目标", "的目标", "目标"] {
         let k = w.chars().count();
         if e > s + k && at(c, e - k, w) {
             let before = c[e - k - 1];

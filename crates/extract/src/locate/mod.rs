@@ -67,6 +67,8 @@ pub(crate) struct LocatePatterns {
     elsewhere: Regex,
     nation_as_aim: Regex,
     past: Regex,
+    /// A growth's figure right before a cue (经济增长13%的预期目标).
+    figure_before_cue: Regex,
 }
 
 impl LocatePatterns {
@@ -109,6 +111,9 @@ impl LocatePatterns {
             // the coming year first (今年全市生产总值比上年增长9%, 新的一年，
             // 地区生产总值同比增长6%), a result otherwise (今年以来 reports)
             compared_growth: re(r"(?:比|较)(?:上年|去年)|同比"),
+            figure_before_cue: re(
+                r"(?:增长|增速|增幅|涨幅)[^，；。,;]{0,4}?\d+(?:\.\d+)?%(?:左右|以上|以内)?的(?:主要)?$",
+            ),
         }
     }
 }
@@ -326,10 +331,13 @@ fn cue_in(
         trace.note(n, (a, end), true, || format!("targets cue `{cue}`"));
         // 国内生产总值增长目标是8%左右: a growth named before the cue is the
         // first target, read from its clause
+        // (…根据今年我市经济增长13%的预期目标，…: a growth and its figure
+        // named before the cue, likewise)
         if cue.starts_with("目标")
             && GROWTH_BEFORE_CUE
                 .iter()
                 .any(|w| n.text(a, start).ends_with(w))
+            || lp.figure_before_cue.is_match(n.text(a, start))
         {
             let mut k = start;
             while k > a && !matches!(n.chars[k - 1], '，' | '：' | ',') {
