@@ -37,6 +37,7 @@ const PLAUSIBLE: std::ops::RangeInclusive<i32> = 1990..=2040;
 pub(crate) struct YearPatterns {
     cue: Regex,
     session: Regex,
+    national_session: Regex,
     dateline: Regex,
     url_date: Regex,
     year_word: Regex,
@@ -72,6 +73,9 @@ impl YearPatterns {
                 r"(?:第?([一二三四五六七八九十]{1,3}|\d{1,2})届(?:人民代表大会|人大)(?:常委会)?第?([一二三四五六七八九十]|\d)次(?:全体)?会议)|",
                 r"(?:人大([一二三四五六七八九十]{1,3})届([一二三四五六七八九十])次)",
             )),
+            national_session: re(
+                r"第?([一二三四五六七八九十]{1,3}|\d{1,2})届全国(?:人民代表大会|人大)第?([一二三四五六七八九十]|\d)次(?:全体)?会议",
+            ),
             year_word: re(r"(20\d\d)年"),
             period: re(concat!(
                 r"(?:今年|明年)(?:也)?是[^。；，]{0,24}?(?:",
@@ -327,6 +331,18 @@ pub(crate) fn beside_glue(n: &Norm, yp: &YearPatterns) -> Vec<i32> {
 /// name and an indicator's: `2009年上海市生产总值增长`).
 const GLUED_YEAR_REACH: usize = 16;
 
+/// The year of a session of the National People's Congress named in the
+/// text (十四届全国人大二次会议, 第十届全国人民代表大会第五次会议): its
+/// terms follow the provinces' calendar.
+pub(crate) fn from_national_session(body: &str, yp: &YearPatterns) -> Option<i32> {
+    yp.national_session.captures_iter(body).find_map(|c| {
+        let (term, session) = (number(&c[1])?, number(&c[2])?);
+        let year = 2018 + 5 * (i64::from(term) - i64::from(TERM_OF_2018)) + i64::from(session) - 1;
+        let year = i32::try_from(year).ok()?;
+        (PLAUSIBLE.contains(&year) && (1..=5).contains(&session)).then_some(year)
+    })
+}
+
 /// The year of a provincial congress session named in the text
 /// (`河南省十二届人大一次会议` → 2013): the term's first year plus the
 /// session number less one. Only for a province's own congress, whose terms
@@ -472,6 +488,20 @@ pub(crate) fn cn_year_digits(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_session_of_the_national_congress_dates_the_report() {
+        let yp = YearPatterns::new();
+        for (text, want) in [
+            ("十四届全国人大二次会议", Some(2024)),
+            ("第十届全国人民代表大会第五次会议", Some(2007)),
+            ("十三届全国人大一次会议", Some(2018)),
+            ("十三届全国人大常委会第五次会议", None),
+            ("省十三届人大一次会议", None),
+        ] {
+            assert_eq!(from_national_session(text, &yp), want, "{text}");
+        }
+    }
 
     #[test]
     fn a_session_that_adopts_a_plan_sits_in_its_first_year() {

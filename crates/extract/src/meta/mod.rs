@@ -60,6 +60,8 @@ pub(crate) struct MetaPatterns {
     review_year: Regex,
     estimate_year: Regex,
     people: Regex,
+    /// The National People's Congress named with its session.
+    national_congress: Regex,
     full_form: Regex,
     year: YearPatterns,
 }
@@ -93,6 +95,9 @@ impl MetaPatterns {
             // just ended (its figures are not final yet)
             estimate_year: re(r"((?:19|20)\d\d)年(?:[^！？；\n]{0,40}?|[^！？；。\n]{0,80}?)预计"),
             people: re(r"\d+万(\p{Han}{2,3}?)人民"),
+            national_congress: re(
+                r"届全国人大[一二三四五六七八九十\d]*次会议|全国人民代表大会第?[一二三四五六七八九十\d]+次会议",
+            ),
             full_form: re(r"(\p{Han}{2,3}?)(区|县|旗|市)"),
             year: YearPatterns::new(),
         }
@@ -211,7 +216,9 @@ fn read_region(
     mp: &MetaPatterns,
 ) {
     let chain = region_chain(m, tnorm, session, n, mp);
-    if chain.is_empty() && is_the_nations(tnorm, session, n) {
+    let national = reports_the_national_congress(n, mp);
+    let chain = if national { Vec::new() } else { chain };
+    if national || chain.is_empty() && is_the_nations(tnorm, session, n) {
         m.region = Some("全国".to_owned());
         m.level = Some(Level::National);
     }
@@ -305,6 +312,20 @@ fn region_chain(
         chain = c;
     }
     chain
+}
+
+/// Whether a news report tells of the premier's report to the National
+/// People's Congress (十三届全国人大一次会议, 国务院总理) and of no lower
+/// government (全省, 市长 …): the place of its dateline (北京) is no region.
+fn reports_the_national_congress(n: &Norm, mp: &MetaPatterns) -> bool {
+    let head = n.text(0, n.len().min(PREMIER_SCAN));
+    mp.national_congress.is_match(head)
+        && (head.contains("国务院") || head.contains("总理"))
+        && ![
+            "我省", "我市", "我县", "我区", "全省", "全市", "全县", "省长", "市长", "县长", "区长",
+        ]
+        .iter()
+        .any(|w| head.contains(w))
 }
 
 /// Whether the text is the State Council's report to the National People's
@@ -462,6 +483,9 @@ fn target_year(
         // a congress may hold two sessions in one year: the session's year is
         // a last resort
         ("the congress session", &|| {
+            if m.level == Some(Level::National) {
+                return year::from_national_session(body, &mp.year);
+            }
             m.province
                 .as_deref()
                 .and_then(|p| year::from_session(body, p, &mp.year))

@@ -363,3 +363,17 @@ fn a_text_that_names_no_region_is_its_papers_place() {
         meta("政府工作报告（摘编）\n来源: 人民日报\n今年是全面贯彻落实党的十七大精神的第一年。\n");
     assert_eq!(m.region, None);
 }
+
+#[test]
+fn a_news_report_on_the_premiers_report_is_the_nations() {
+    let m = meta(
+        "中新社北京三月五日电 十届全国人大五次会议今天上午在北京人民大会堂开幕。温家宝总理代表国务院向大会作政府工作报告。\n",
+    );
+    assert_eq!(m.region.as_deref(), Some("全国"));
+    assert_eq!(m.level, Some(Level::National));
+    // a province's news on its delegates is the province's
+    let m = meta(
+        "河南代表团审议政府工作报告。十三届全国人大一次会议期间，省长陈润儿说，我省今年地区生产总值增长7.5%。\n",
+    );
+    assert_ne!(m.level, Some(Level::National));
+}
