@@ -401,3 +401,20 @@ fn counts_of_homes_areas_places_and_visits_carry_their_units() {
         assert_eq!(t.unit.as_deref(), Some(unit), "{clause}");
     }
 }
+
+#[test]
+fn the_nations_grain_inflation_and_trade_as_its_news_words_them() {
+    let out = run(&format!("{LEAD}粮食产量1.3万亿斤以上。"));
+    let t = out.targets.last().expect("a target");
+    assert_eq!(
+        (t.indicator.as_str(), t.unit.as_deref()),
+        ("grain_output", Some("万亿斤"))
+    );
+    assert_eq!(t.qualifier, Qualifier::AtLeast);
+    let out = run(&format!("{LEAD}通膨水平控制在百分之四以内。"));
+    assert_eq!(out.targets.last().expect("a target").indicator, "cpi");
+    assert_eq!(
+        qualitative_ids(&format!("{LEAD}进出口回稳向好。")),
+        ["foreign_trade"]
+    );
+}
