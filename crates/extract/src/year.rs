@@ -177,6 +177,8 @@ fn reviews(sentence: &str) -> bool {
     ]
     .iter()
     .any(|w| sentence.contains(w))
+        // 2019年是…扶贫力度最大、减贫成效最好的一年: a year told by its records
+        || sentence.contains('最') && sentence.contains("的一年")
 }
 
 /// Words that make a year's goal one of several years (年均增长, 翻两番).
@@ -553,6 +555,10 @@ mod tests {
             ),
             ("2023年伊始，三亚再次按下了拼经济“快进键”", Some(2023)),
             ("展望2013年：地区生产总值增长8%左右", Some(2013)),
+            (
+                "2019年是黔东南州扶贫力度最大、脱贫措施最实、减贫成效最好的一年。",
+                Some(2020),
+            ),
             ("【2013年目标】地区生产总值增长8%左右", Some(2013)),
             ("王强表示，2013年，全县地区生产总值增长8%左右", Some(2013)),
             // a result to the decimal, or an estimate, is no aim
