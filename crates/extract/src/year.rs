@@ -67,7 +67,9 @@ impl YearPatterns {
                 r"展望(20\d\d)年|",
                 // 2013年，全县地区生产总值增长8%左右: a growth with the
                 // qualifier of an aim (a result is written to the decimal)
-                r"(20\d\d)年，?[^。；：]{0,12}?生产总值(?:预期|计划)?增长[\d.]+%(?:左右|以上)",
+                r"(20\d\d)年，?[^。；：]{0,12}?生产总值(?:预期|计划)?增长[\d.]+%(?:左右|以上)|",
+                // 2013预期目标: a heading that dropped its 年
+                r"(?:^|[^\d])(20\d\d)(?:主要预期目标|预期目标|主要目标)",
             )),
             session: re(concat!(
                 r"(?:第?([一二三四五六七八九十]{1,3}|\d{1,2})届(?:人民代表大会|人大)(?:常委会)?第?([一二三四五六七八九十]|\d)次(?:全体)?会议)|",
@@ -265,7 +267,7 @@ fn cue_year(c: &regex::Captures<'_>, body: &str) -> Option<i32> {
                     .map(|y| y + i32::from(carried_out || next_year))
             })
             .flatten()
-    } else if let Some(y) = c.get(10).or_else(|| c.get(11)) {
+    } else if let Some(y) = c.get(10).or_else(|| c.get(11)).or_else(|| c.get(13)) {
         y.as_str().parse().ok()
     } else if let Some(y) = c.get(12) {
         (!c[0].contains("预计"))
@@ -555,6 +557,7 @@ mod tests {
             ),
             ("2023年伊始，三亚再次按下了拼经济“快进键”", Some(2023)),
             ("展望2013年：地区生产总值增长8%左右", Some(2013)),
+            ("为今年的发展制定目标。2013预期目标：地区生产总值增长14%以上", Some(2013)),
             (
                 "2019年是黔东南州扶贫力度最大、脱贫措施最实、减贫成效最好的一年。",
                 Some(2020),
