@@ -223,10 +223,24 @@ pub(super) fn chain_of(core: &str, mp: &MetaPatterns) -> Vec<String> {
         if NOT_REGIONS.contains(&name) || NOT_IN_NAMES.iter().any(|w| name.contains(w)) {
             break;
         }
-        out.push(name.to_owned());
+        out.push(full_name(name).unwrap_or_else(|| name.to_owned()));
         pos = end;
     }
     out
+}
+
+/// The gazetteer's full name of an autonomous prefecture written short with
+/// its unit (甘孜州 → 甘孜藏族自治州, 延边州 → 延边朝鲜族自治州), when the
+/// short form names one division.
+fn full_name(name: &str) -> Option<String> {
+    use baogao_regions::{Divisions, Resolution};
+    if !name.ends_with('州') || is_known_region(name) {
+        return None;
+    }
+    match Divisions::builtin().resolve(name, None, None) {
+        Resolution::Found(d) if d.name.ends_with("自治州") => Some(d.name.clone()),
+        _ => None,
+    }
 }
 
 /// A province's name, or a division's name as the gazetteer has it (not a
