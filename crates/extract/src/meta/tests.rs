@@ -68,6 +68,12 @@ fn chain_keeps_city_suffix() {
         chain_of("泸州市第九届人大二次会议开幕", &mp),
         vec!["泸州市"]
     );
+    // an autonomous prefecture written short is its full name
+    assert_eq!(chain_of("甘孜州", &mp), vec!["甘孜藏族自治州"]);
+    assert_eq!(
+        chain_of("四川省甘孜州", &mp),
+        vec!["四川省", "甘孜藏族自治州"]
+    );
 }
 
 #[test]
