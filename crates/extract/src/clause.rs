@@ -201,6 +201,12 @@ fn strip_fluff(n: &Norm, s: usize, e: usize, pat: &Patterns) -> usize {
             if t[end..].starts_with("生产总值") && t[..end].ends_with("全市") {
                 end -= "全市".len();
             }
+            // a list number is no decimal's integer part (确保7.5%)
+            if t[..end].ends_with('.') && t[end..].starts_with(|c: char| c.is_ascii_digit()) {
+                end = t[..end - 1]
+                    .trim_end_matches(|c: char| c.is_ascii_digit())
+                    .len();
+            }
             s + t[..end].chars().count()
         }
         None => s,

@@ -529,6 +529,25 @@ impl Reader<'_> {
     ) {
         let figs = seg_figs(seg, &self.n.chars);
         let item = &mut self.items[ci];
+        // 力争增长8%，确保7.5%: the assured figure is the target, the one
+        // striven for its stretch
+        if let ([f], [old]) = (figs.as_slice(), item.figs.as_slice())
+            && self.n.text(ss, se).starts_with("确保")
+            && old.soft_word
+            && old.stretch.is_none()
+            && old.unit == f.unit
+            && f.value.zip(old.value).is_some_and(|(v, o)| v < o)
+        {
+            let striven = old.value;
+            let fig = &mut item.figs[0];
+            fig.value = f.value;
+            fig.qual = f.qual;
+            fig.stretch = striven;
+            fig.hard_word = true;
+            fig.soft_word = false;
+            item.end = se;
+            return;
+        }
         if seg.stretch_word
             && !item.figs.is_empty()
             && figs.len() == 1

@@ -418,3 +418,15 @@ fn the_nations_grain_inflation_and_trade_as_its_news_words_them() {
         ["foreign_trade"]
     );
 }
+
+#[test]
+fn an_assured_figure_after_one_striven_for_is_the_target() {
+    let out = run(
+        "今年全县经济社会发展的主要预期目标是：地区生产总值力争增长8%，确保7.5%；一般公共预算收入增长6%。",
+    );
+    let gdp = &out.targets[0];
+    assert_eq!(gdp.indicator, "gdp");
+    assert_eq!((gdp.value, gdp.stretch_value), (Some(7.5), Some(8.0)));
+    assert_eq!(gdp.constraint, Constraint::Hard);
+    assert_eq!(out.targets.len(), 2);
+}
