@@ -427,6 +427,6 @@ fn an_assured_figure_after_one_striven_for_is_the_target() {
     let gdp = &out.targets[0];
     assert_eq!(gdp.indicator, "gdp");
     assert_eq!((gdp.value, gdp.stretch_value), (Some(7.5), Some(8.0)));
-    assert_eq!(gdp.constraint, Constraint::Hard);
+    assert_eq!(gdp.constraint, Some(Constraint::Hard));
     assert_eq!(out.targets.len(), 2);
 }
