@@ -277,6 +277,9 @@ fn segment_figures(
         return Vec::new();
     }
     let nums = number::scan(c, ns, se);
+    if nums.is_empty() && text.contains("指数") {
+        return number::bare_index(c, ns, se).into_iter().collect();
+    }
     if nums.len() < 2 {
         return nums;
     }

@@ -160,7 +160,8 @@ pub(crate) fn finish_fig(mut f: Fig, default: Option<Measure>, name: &str) -> Fi
     let decline = f.value.is_some_and(|v| v < 0.0) && f.measure == Measure::Change;
     // an index written with its base (居民消费价格指数103%左右): the level of
     // the index, as written (labelling call 6)
-    let index_level = name.contains("指数") && unit == "%" && f.value.is_some_and(|v| v >= 100.0);
+    let index_level = name.contains("指数")
+        && (unit == "%" && f.value.is_some_and(|v| v >= 100.0) || f.unit.is_none());
     f.measure = if f.value.is_none() {
         // a qualitative target takes its indicator's measure: a share's
         // (外贸出口额占全市份额保持稳定, 研发经费投入强度高于全国平均水平: a

@@ -454,6 +454,34 @@ pub(crate) fn scan(c: &[char], from: usize, to: usize) -> Vec<Num> {
     out
 }
 
+/// A price index written bare, with no unit (居民消费价格指数约为103,
+/// 控制在103左右): a figure between 90 and 130 whose digits end the figure.
+pub(crate) fn bare_index(c: &[char], from: usize, to: usize) -> Option<Num> {
+    let to = to.min(c.len());
+    (from..to).find_map(|i| {
+        if !c[i].is_ascii_digit() || i > 0 && (c[i - 1].is_ascii_digit() || c[i - 1] == '.') {
+            return None;
+        }
+        let (v, j, _) = bare_number(&c[..to], i)?;
+        let after = c.get(j).copied();
+        let bare = after.is_none_or(|a| !a.is_ascii_digit() && !UNIT_FIRST.contains(a) && a != '%');
+        ((90.0..=130.0).contains(&v) && bare).then(|| {
+            let q = qual_after(c, j);
+            Num {
+                start: i,
+                end: q.map_or(j, |(_, e)| e),
+                value: v,
+                max: None,
+                unit: "",
+                qual: q.map(|(q, _)| q),
+            }
+        })
+    })
+}
+
+/// The first chars of the units a figure may carry, and of 年 (a year).
+const UNIT_FIRST: &str = "万亿千百元吨斤人个户家项天微标立平公套亩辆所座台名年月日%‰";
+
 /// Qualifier words written right after a figure: (qualifier, end).
 pub(crate) fn qual_after(c: &[char], i: usize) -> Option<(Qualifier, usize)> {
     const AFTER: &[(&str, Qualifier)] = &[
@@ -499,6 +527,12 @@ pub(crate) fn qual_before(c: &[char], start: usize, i: usize) -> Option<Qualifie
         ("约", Qualifier::About),
     ];
     let before: String = c[start.min(i)..i].iter().collect();
+    // (约为103, 约在3%: the copula after the word)
+    let before = ["为", "在", "是"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+        .filter(|b| b.ends_with('约'))
+        .unwrap_or(&before);
     // allow a verb between the word and the figure: 超过增长 is rare, 增长超过 common
     BEFORE
         .iter()

@@ -430,3 +430,30 @@ fn an_assured_figure_after_one_striven_for_is_the_target() {
     assert_eq!(gdp.constraint, Some(Constraint::Hard));
     assert_eq!(out.targets.len(), 2);
 }
+
+#[test]
+fn a_price_index_written_bare_is_its_level() {
+    for (clause, q) in [
+        ("居民消费价格指数约为103", Qualifier::About),
+        ("居民消费价格总指数控制在103左右", Qualifier::About),
+        ("居民消费价格指数为102.5", Qualifier::Exact),
+    ] {
+        let out = run(&format!("{LEAD}{clause}。"));
+        let t = out.targets.last().expect("a target");
+        assert_eq!(
+            (t.indicator.as_str(), t.measure, t.unit.as_deref()),
+            ("cpi", Measure::Level, None),
+            "{clause}"
+        );
+        assert_eq!(t.qualifier, q, "{clause}");
+    }
+    // a number that is no index is no figure
+    let out = run(&format!(
+        "{LEAD}居民消费价格指数保持在合理区间，完成103个项目。"
+    ));
+    assert!(
+        out.targets
+            .iter()
+            .all(|t| t.indicator != "cpi" || t.value.is_none())
+    );
+}
