@@ -342,6 +342,9 @@ impl Reader<'_> {
     ) {
         let (n, c) = (self.n, &self.n.chars);
         let has_figs = !seg.nums.is_empty();
+        if has_figs && self.per_head_of_current(seg, (ns, ne), se) {
+            return;
+        }
         if has_figs || seg.qualitative || (seg.flat && self.mode == Mode::Outcomes) {
             let shared_from = self.names_before_share(seg, ne, se, st);
             let mut names = std::mem::take(&mut st.pending);
@@ -383,6 +386,34 @@ impl Reader<'_> {
         } else {
             self.names_only((ns, ne), st);
         }
+    }
+
+    /// 地区生产总值达到13.9亿元，增长16%，人均达到4382元: 人均 alone names the
+    /// item before it per head (人均地区生产总值), an indicator of its own.
+    fn per_head_of_current(&mut self, seg: &Seg, (ns, ne): (usize, usize), se: usize) -> bool {
+        let n = self.n;
+        // (the name reads 人 when 均 is taken for the shared figure's word)
+        let name = n.text(ns, ne);
+        let per_head = matches!(name, "人均" | "人") && n.text(ns, se).starts_with("人均");
+        let Some(ci) = self.current.filter(|_| per_head) else {
+            return false;
+        };
+        let Some(fig) = seg_figs(seg, &n.chars).into_iter().next() else {
+            return false;
+        };
+        let base = &self.items[ci].indicator;
+        let of = if base == "gdp" {
+            "地区生产总值"
+        } else if let Some(other) = base.strip_prefix("other:") {
+            other
+        } else {
+            return false;
+        };
+        let raw = n.orig_text(ns, ns + 2);
+        let item = one_figure_item(self.dict, &format!("人均{of}"), raw, fig, (ns, se));
+        self.items.push(item);
+        self.current = None;
+        true
     }
 
     /// The last segment of a clause that only names: the subject of the

@@ -457,3 +457,25 @@ fn a_price_index_written_bare_is_its_level() {
             .all(|t| t.indicator != "cpi" || t.value.is_none())
     );
 }
+
+#[test]
+fn per_head_alone_names_the_item_before_per_head() {
+    let out = run(
+        "今年全县经济社会发展的主要奋斗目标是，地区生产总值达到13.9亿元，增长16%，人均达到4382元；全社会固定资产投资增长20%。",
+    );
+    let rows: Vec<(&str, Option<f64>)> = out
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.value))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("gdp", Some(13.9)),
+            ("gdp", Some(16.0)),
+            ("other:人均地区生产总值", Some(4382.0)),
+            ("fixed_asset_investment", Some(20.0)),
+        ]
+    );
+    assert_eq!(out.targets[2].raw_name, "人均");
+}
