@@ -364,9 +364,10 @@ pub(crate) fn targets(
     rules: (&Dictionary, &Patterns, &LocatePatterns),
     trace: &mut Trace,
 ) -> (Vec<Item>, Option<usize>) {
-    let (items, at) = located(n, paras, review_end, speaker, rules, trace);
-    let structured = review_end < paras.len();
-    let Some(i) = at.filter(|_| !structured) else {
+    // the plan part: from the end of the review, in a text with headings
+    let plan = (review_end < paras.len()).then_some(review_end);
+    let (items, at) = located(n, paras, plan, speaker, rules, trace);
+    let Some(i) = at.filter(|_| plan.is_none()) else {
         return (items, at);
     };
     // the lead: the paragraphs before the cue's, headlines left out
@@ -411,10 +412,12 @@ pub(crate) fn targets(
 /// summary of a fuller list further down.
 const SHORT_CUE_LIST: usize = 2;
 
+/// The targets read at the first valid cue (in the plan part `plan` starts,
+/// then before it) with the cue's paragraph, else the fallback's sentences.
 fn located(
     n: &Norm,
     paras: &[(usize, usize)],
-    review_end: usize,
+    plan: Option<usize>,
     speaker: Speaker,
     rules: (&Dictionary, &Patterns, &LocatePatterns),
     trace: &mut Trace,
@@ -428,8 +431,7 @@ fn located(
     // does not make it foreign: 碳排放双控达到国家下达“十五五”目标任务的序时进度;
     // a line that opens with one does: “十五五”时期年均增长6%)
     // (in a news item, a paragraph on another place: a round-up of reports)
-    let structured = review_end < paras.len();
-    let own = speaker.place.filter(|_| !structured);
+    let own = speaker.place.filter(|_| plan.is_none());
     let another_place = |t: &str| region::another_place(t, own);
     let foreign = |t: &str, plan_ok: bool| {
         if another_place(t).is_some() {
@@ -455,7 +457,8 @@ fn located(
     };
     // cues in the plan part first, then anywhere (a review may quote last
     // year's goals, a text without headings has no plan part)
-    let order = (review_end..paras.len()).chain(0..review_end.min(paras.len()));
+    let review_end = plan.unwrap_or(paras.len());
+    let order = (review_end..paras.len()).chain(0..review_end);
     // (the layout of the whole text, read once for every list read)
     let lines = sentence_lines(n, paras);
     // a headline (今年预期目标：地区生产总值增长7.5%-8%) sums up the targets
@@ -529,7 +532,7 @@ fn located(
     if let Some((items, at)) = headline {
         return (items, Some(at));
     }
-    (fallback(n, paras, review_end, speaker, rules, trace), None)
+    (fallback(n, paras, plan, speaker, rules, trace), None)
 }
 
 /// The targets of a text with no cue: the forward-looking sentences that
@@ -540,18 +543,17 @@ fn located(
 fn fallback(
     n: &Norm,
     paras: &[(usize, usize)],
-    review_end: usize,
+    plan: Option<usize>,
     speaker: Speaker,
     rules: (&Dictionary, &Patterns, &LocatePatterns),
     trace: &mut Trace,
 ) -> Vec<Item> {
-    let structured = review_end < paras.len();
-    let from = if structured { review_end } else { 0 };
-    let items = forward_sentences(n, &paras[from..], speaker, structured, rules, trace);
+    let from = plan.unwrap_or(0);
+    let items = forward_sentences(n, &paras[from..], speaker, plan.is_some(), rules, trace);
     // a heading that opened no plan part (a news item's 重点工作 after a lead
     // that states the targets): the text before it is read as news
-    if items.is_empty() && structured {
-        return forward_sentences(n, &paras[..review_end], speaker, false, rules, trace);
+    if items.is_empty() && plan.is_some() {
+        return forward_sentences(n, &paras[..from], speaker, false, rules, trace);
     }
     items
 }
