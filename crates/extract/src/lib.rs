@@ -435,10 +435,11 @@ fn locate_division(
             m.region = region;
         }
     }
+    // the text's opening, where a place the metadata missed is looked for
+    let head: String = n.chars.iter().take(REGION_SCAN).collect();
     let resolution = if let Some(r) = m.region.as_deref() {
         regions.resolve(r, m.province.as_deref(), m.prefecture.as_deref())
     } else {
-        let head: String = n.chars.iter().take(REGION_SCAN).collect();
         let text = format!("{}\n{head}", m.title.as_deref().unwrap_or_default());
         // a text that never names its place may sit on its government's
         // site (wzfgw.wenzhou.gov.cn)
@@ -454,7 +455,7 @@ fn locate_division(
     let d = match resolution {
         Resolution::Found(d) => d,
         Resolution::Ambiguous { candidates, .. } => {
-            match the_one_named_around(regions, &candidates, n) {
+            match the_one_named_around(regions, &candidates, &head) {
                 Some(d) => d,
                 None => return Err(format!("ambiguous: {}", candidates.join(" "))),
             }
@@ -490,14 +491,13 @@ fn locate_division(
 }
 
 /// Of the divisions `candidates` one name fits (鼓楼区), the one whose city,
-/// else whose province, the opening of the text names (…南京市委常委出席会议),
+/// else whose province, the opening of the text `head` names (…南京市委常委出席会议),
 /// when only one is.
 fn the_one_named_around(
     regions: &baogao_regions::Divisions,
     candidates: &[String],
-    n: &Norm,
+    head: &str,
 ) -> Option<&'static baogao_regions::Division> {
-    let head: String = n.chars.iter().take(REGION_SCAN).collect();
     let named = |name: &str| {
         let short = name.trim_end_matches(['市', '省']);
         head.contains(name) || short.chars().count() >= 2 && head.contains(short)
