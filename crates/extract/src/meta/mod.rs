@@ -361,11 +361,10 @@ fn take_chain(m: &mut Meta, chain: &[String]) {
     match m.level {
         Some(Level::City) => m.prefecture = Some(last.clone()),
         Some(Level::County) => {
-            // (房县第十六届房县…: a name written twice is not its own city)
             m.prefecture = chain[..chain.len() - 1]
                 .iter()
                 .rev()
-                .find(|x| !is_province(x) && !last.ends_with(x.as_str()))
+                .find(|x| !is_province(x))
                 .cloned();
         }
         _ => {}

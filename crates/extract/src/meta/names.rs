@@ -211,8 +211,9 @@ pub(super) fn chain_of(core: &str, mp: &MetaPatterns) -> Vec<String> {
         let mut name = &core[pos..end];
         if !is_known_region(name) {
             // the first name may carry the words before it (参加天水市,
-            // 日在湖南省): the longest known tail is the name
-            if out.is_empty() {
+            // 日在湖南省), and a name after a session's number its words
+            // (房县第十六届房县): the longest known tail is the name
+            if out.is_empty() || name.contains('届') {
                 name = known_tail(name).unwrap_or(name);
             }
             // a phrase that ends in 省/市/县 (圆满完成了省, 备受瞩目的县) is no name
@@ -223,7 +224,11 @@ pub(super) fn chain_of(core: &str, mp: &MetaPatterns) -> Vec<String> {
         if NOT_REGIONS.contains(&name) || NOT_IN_NAMES.iter().any(|w| name.contains(w)) {
             break;
         }
-        out.push(full_name(name).unwrap_or_else(|| name.to_owned()));
+        let name = full_name(name).unwrap_or_else(|| name.to_owned());
+        // (a name written twice is one place)
+        if out.last() != Some(&name) {
+            out.push(name);
+        }
         pos = end;
     }
     out
