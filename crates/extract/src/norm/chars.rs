@@ -105,6 +105,21 @@ pub(super) fn is_han(c: char) -> bool {
     ('\u{3400}'..='\u{9fff}').contains(&c)
 }
 
+/// Whether the full stop at `i` is a decimal point a mirror converted with
+/// the other full-width marks (`增长20。9%`, `4。6%以内`): digits on both
+/// sides, and the digits after it are no date (`2008。12月`) or year.
+pub(super) fn is_decimal_stop(src: &[char], i: usize) -> bool {
+    let digit = |k: usize| src.get(k).is_some_and(char::is_ascii_digit);
+    if i == 0 || !digit(i - 1) || !digit(i + 1) {
+        return false;
+    }
+    let mut k = i + 1;
+    while digit(k) {
+        k += 1;
+    }
+    !matches!(src.get(k), Some('年' | '月' | '日' | '号' | '.' | '。'))
+}
+
 pub(super) fn is_thousands_comma(src: &[char], i: usize) -> bool {
     let digit = |k: usize| src.get(k).is_some_and(char::is_ascii_digit);
     i > 0

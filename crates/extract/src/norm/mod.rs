@@ -20,7 +20,7 @@ mod wrap;
 pub(crate) use artefacts::{UNIT_CHARS, item_follows_figure};
 use artefacts::{gloss_end, gloss_remnant_end, glue_end, jammer_end, spaces_apart_items};
 pub(crate) use chars::{fold, is_unified_han};
-use chars::{is_thousands_comma, widen};
+use chars::{is_decimal_stop, is_thousands_comma, widen};
 pub(crate) use split::{clauses, list_marker_len, paragraphs, sentences};
 pub(crate) use wrap::line_ends;
 use wrap::{SPACE_ENTITIES, soft_line_breaks};
@@ -142,6 +142,8 @@ impl Norm {
                 // a comma between digits is a thousands separator: keep ASCII
                 let f = if f == ',' && is_thousands_comma(&src, i) {
                     ','
+                } else if f == '。' && is_decimal_stop(&src, i) {
+                    '.'
                 } else {
                     widen(f)
                 };

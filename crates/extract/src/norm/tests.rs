@@ -171,3 +171,19 @@ fn space_entities_are_spaces() {
     let k = n.joined.chars().position(|c| c == '左').unwrap();
     assert_eq!(n.orig_text(k - 2, k + 2), "8%&nbsp;左右");
 }
+
+#[test]
+fn a_full_stop_between_digits_is_a_decimal_point_a_mirror_converted() {
+    let n = Norm::new("城镇登记失业率4。6%以内。年均增长20。9%；2008。12月");
+    assert_eq!(
+        n.joined,
+        "城镇登记失业率4.6%以内。年均增长20.9%；2008。12月"
+    );
+    // offsets still point into the original
+    let at = n
+        .joined
+        .chars()
+        .position(|c| c == '.')
+        .expect("a decimal point");
+    assert_eq!(n.orig_text(at, at + 1), "。");
+}
