@@ -14,6 +14,12 @@ fn has_run_of_years(s: &str) -> bool {
         .any(|(i, w)| s[i + w.len()..].chars().take(4).any(|c| c == '年'))
 }
 
+/// Words of a sentence about the year's plans, not its results: a target
+/// stated (目标是, 目标为), a headline's aim before the body states it again
+/// (地区生产总值预期增长5%: 预期 alone is also a result's measure, 好于预期),
+/// the coming year (今年).
+const PLAN_WORDS: [&str; 4] = ["目标是", "目标为", "预期增长", "今年"];
+
 /// An outcome item with its estimate flag.
 pub(crate) struct Found {
     pub(crate) item: Item,
@@ -68,12 +74,8 @@ pub(crate) fn read(
             if !dict.may_name_an_outcome(st) {
                 continue;
             }
-            // sentences about this year's plans are not results (a headline
-            // 地区生产总值预期增长5% before the body states it again)
-            if st.contains("目标是")
-                || st.contains("目标为")
-                || st.contains("预期增长")
-                || st.contains("今年")
+            // sentences about this year's plans are not results
+            if PLAN_WORDS.iter().any(|w| st.contains(w))
                 || this_year.as_deref().is_some_and(|y| st.contains(y))
             {
                 continue;
