@@ -479,3 +479,21 @@ fn per_head_alone_names_the_item_before_per_head() {
     );
     assert_eq!(out.targets[2].raw_name, "人均");
 }
+
+#[test]
+fn a_list_grouped_by_fields_before_colons_goes_on_past_each_field() {
+    let out = run(
+        "二、2024年工作安排\n今年政府工作的总体要求是：坚持稳中求进工作总基调。\n今年全县经济社会发展主要预期目标是：\n经济发展：\n地区生产总值增长6%左右；\n一般公共预算收入增长5%。\n民生改善：\n城镇新增就业1万人；\n居民人均可支配收入增长6%。\n绿色发展：\n单位地区生产总值能耗下降3%。\n三、扎实做好今年重点工作\n（一）加快项目建设。力争新开工项目100个，完成投资200亿元。\n",
+    );
+    let ids: Vec<&str> = out.targets.iter().map(|t| t.indicator.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "gdp",
+            "general_budget_revenue",
+            "new_urban_jobs",
+            "disposable_income",
+            "energy_intensity"
+        ]
+    );
+}

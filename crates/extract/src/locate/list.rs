@@ -46,6 +46,10 @@ pub(super) fn is_plan_word(w: &str) -> bool {
     w.starts_with('十') || matches!(w, "五年" | "三年" | "行动计划" | "规划纲要")
 }
 
+/// The longest field named before a colon that groups the items of a
+/// targets list (民生改善：).
+const FIELD_HEADING_MAX: usize = 8;
+
 /// The longest heading that groups the items of a targets list.
 const GROUP_HEADING_MAX: usize = 24;
 
@@ -53,15 +57,22 @@ const GROUP_HEADING_MAX: usize = 24;
 /// (`——关于经济发展类目标（13个）。`, `（二）民生改善方面：`, `社会发展指标`): short,
 /// with no figure of its own, naming a kind of targets or a field.
 fn is_group_heading(t: &str) -> bool {
+    // a field named before a colon (民生改善：, 绿色发展:)
+    let field = t.ends_with(['：', ':']) && {
+        let name = t.trim_end_matches(['：', ':']);
+        (2..=FIELD_HEADING_MAX).contains(&name.chars().count())
+            && name.chars().all(crate::norm::is_unified_han)
+    };
     let t = t.trim_end_matches(['。', '：', ':', '；', ' ']);
-    t.chars().count() <= GROUP_HEADING_MAX
-        && !t.contains(['%', '‰'])
-        && !t.contains("百分之")
-        && ["类目标", "类指标", "方面", "领域", "指标"]
-            .iter()
-            .any(|w| {
-                t.ends_with(w) || t.contains(&format!("{w}（")) || t.contains(&format!("{w}("))
-            })
+    field
+        || (t.chars().count() <= GROUP_HEADING_MAX
+            && !t.contains(['%', '‰'])
+            && !t.contains("百分之")
+            && ["类目标", "类指标", "方面", "领域", "指标"]
+                .iter()
+                .any(|w| {
+                    t.ends_with(w) || t.contains(&format!("{w}（")) || t.contains(&format!("{w}("))
+                }))
 }
 
 /// Whether `t` states a figure: a digit that is not part of a date
