@@ -1569,3 +1569,20 @@ fn a_growth_named_before_the_word_for_targets_is_one() {
     assert_eq!(out.targets[0].text, "经济增长13%");
     assert_eq!(out.targets[1].stretch_value, Some(20.0));
 }
+
+#[test]
+fn a_target_stated_before_the_list_in_the_same_paragraph_is_kept() {
+    let out = news(
+        DATELINE,
+        "1月9日，某县十八届人大三次会议开幕。县长在报告中提出，今年全县地区生产总值增长7%左右。报告提出，今年的其他主要预期目标是：一般公共预算收入增长5%，城乡居民人均可支配收入分别增长6%和7%。",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(7.0), Qualifier::About),
+            ("general_budget_revenue", Some(5.0), Qualifier::Exact),
+            ("urban_disposable_income", Some(6.0), Qualifier::Exact),
+            ("rural_disposable_income", Some(7.0), Qualifier::Exact),
+        ]
+    );
+}

@@ -370,12 +370,21 @@ pub(crate) fn targets(
     let Some(i) = at.filter(|_| plan.is_none()) else {
         return (items, at);
     };
-    // the lead: the paragraphs before the cue's, headlines left out
-    let lead: Vec<(usize, usize)> = paras[..i]
+    // the lead: the paragraphs before the cue's, headlines left out, and the
+    // sentences of the cue's paragraph before the list (…县长在报告中提出，今年
+    // 全县地区生产总值增长7%左右。报告提出，今年的其他主要预期目标是：…)
+    let mut lead: Vec<(usize, usize)> = paras[..i]
         .iter()
         .copied()
         .filter(|&(s, e)| !is_heading(n.text(s, e)))
         .collect();
+    if let Some(list_start) = items.iter().map(|it| it.start).min()
+        && let Some(&(s, e)) = paras.get(i)
+        && (s..e).contains(&list_start)
+        && let Some(k) = (s..list_start).rev().find(|&k| n.chars[k] == '。')
+    {
+        lead.push((s, k + 1));
+    }
     let listed = |x: &Item| {
         items.iter().any(|it| {
             it.indicator == x.indicator
