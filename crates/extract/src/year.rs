@@ -39,6 +39,7 @@ pub(crate) struct YearPatterns {
     session: Regex,
     national_session: Regex,
     dateline: Regex,
+    dateline_day_first: Regex,
     url_date: Regex,
     year_word: Regex,
     /// 今年是“十三五”开局之年, 今年是新中国成立70周年: the year by its place
@@ -91,6 +92,12 @@ impl YearPatterns {
                 r"(?:审议|审定|审查|批准)[^。；，]{0,12}?“?十([一二三四五])五”?(?:规划|计划)(?:纲要)?(?:[^建]|$)",
             ),
             dateline: re(r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"),
+            // 23.01.2017 16:40: a site that writes the day first, at the
+            // line's start or after a label (日期:)
+            // (the normalised line has lost the space before the time)
+            dateline_day_first: re(
+                r"(?:^|[:：|])(\d{1,2})\.(\d{1,2})\.(20\d\d)(?:[^\d.]|$|\d{1,2}[:：])",
+            ),
             // /2015-01/29/, /201501/, /20150126, t20150126_, /2015/0126/, /2017/01/14/,
             // and a file named by its time of publication (/2011010917013725930.html)
             url_date: re(concat!(
@@ -407,14 +414,18 @@ pub(crate) fn dateline<'a>(
     lines: impl IntoIterator<Item = &'a str>,
     yp: &YearPatterns,
 ) -> Option<(i32, u32)> {
+    let valid = |y: i32, m: u32, d: u32| {
+        ((1..=12).contains(&m) && (1..=31).contains(&d) && PLAUSIBLE.contains(&y)).then_some((y, m))
+    };
     lines.into_iter().find_map(|l| {
-        yp.dateline.captures_iter(l).find_map(|c| {
-            let y: i32 = c[1].parse().ok()?;
-            let m: u32 = c[2].parse().ok()?;
-            let d: u32 = c[3].parse().ok()?;
-            ((1..=12).contains(&m) && (1..=31).contains(&d) && PLAUSIBLE.contains(&y))
-                .then_some((y, m))
-        })
+        yp.dateline
+            .captures_iter(l)
+            .find_map(|c| valid(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?))
+            .or_else(|| {
+                yp.dateline_day_first
+                    .captures_iter(l)
+                    .find_map(|c| valid(c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?))
+            })
     })
 }
 
@@ -492,6 +503,15 @@ pub(crate) fn cn_year_digits(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dateline_written_day_first() {
+        let yp = YearPatterns::new();
+        // (as the normaliser leaves it: no space before the time)
+        assert_eq!(dateline(["23.01.201716:40"], &yp), Some((2017, 1)));
+        assert_eq!(dateline(["12.06.2015"], &yp), Some((2015, 6)));
+        assert_eq!(dateline(["增长3.01.2017亿元"], &yp), None);
+    }
 
     #[test]
     fn a_session_of_the_national_congress_dates_the_report() {
