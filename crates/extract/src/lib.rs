@@ -436,7 +436,7 @@ fn locate_division(
         }
     }
     // the text's opening, where a place the metadata missed is looked for
-    let head: String = n.chars.iter().take(REGION_SCAN).collect();
+    let head = n.text(0, n.len().min(REGION_SCAN));
     let resolution = if let Some(r) = m.region.as_deref() {
         regions.resolve(r, m.province.as_deref(), m.prefecture.as_deref())
     } else {
@@ -455,7 +455,7 @@ fn locate_division(
     let d = match resolution {
         Resolution::Found(d) => d,
         Resolution::Ambiguous { candidates, .. } => {
-            match the_one_named_around(regions, &candidates, &head) {
+            match the_one_named_around(regions, &candidates, head) {
                 Some(d) => d,
                 None => return Err(format!("ambiguous: {}", candidates.join(" "))),
             }

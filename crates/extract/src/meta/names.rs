@@ -239,11 +239,14 @@ pub(super) fn chain_of(core: &str, mp: &MetaPatterns) -> Vec<String> {
 /// short form names one division.
 fn full_name(name: &str) -> Option<String> {
     use baogao_regions::{Divisions, Resolution};
-    if !name.ends_with('州') || is_known_region(name) {
+    if !name.ends_with('州') {
         return None;
     }
+    // (one reading, not the name as written: a known name stays as it is)
     match Divisions::builtin().resolve(name, None, None) {
-        Resolution::Found(d) if d.name.ends_with("自治州") => Some(d.name.clone()),
+        Resolution::Found(d) if d.name != name && d.name.ends_with("自治州") => {
+            Some(d.name.clone())
+        }
         _ => None,
     }
 }
