@@ -46,6 +46,7 @@ pub(crate) struct YearPatterns {
     /// in a five-year plan or by an anniversary.
     period: Regex,
     plan_adopted: Regex,
+    plan_completed: Regex,
 }
 
 impl YearPatterns {
@@ -55,22 +56,32 @@ impl YearPatterns {
             // each alternative names the coming year beside what only the
             // coming year has: its targets, its plan, 今年, 是…之年
             cue: re(concat!(
-                r"(?:今年|明年)[（(](20\d\d)年?[)）]|",
-                r"(去年|上年)[（(](20\d\d)年?[)）]|",
-                r"(过去的|过去|去年的|回顾|刚刚过去的)?(20\d\d)年，?是|",
-                r"(?:确定|明确|提出|安排|部署|锁定)了?(20\d\d)年|",
-                r"(到|至|截至|至到)?(20\d\d)年，?[^。；，：]{0,12}?(?:主要预期目标|预期目标|主要目标|发展目标|目标任务|计划|目标是|目标为|目标定为|目标：|目标\n|目标[】\]]|预期)|",
+                r"(?:今年|明年)[（(](?P<now>20\d\d)年?[)）]|",
+                r"(?:去年|上年)[（(](?P<last>20\d\d)年?[)）]|",
+                r"(?P<past>过去的|过去|去年的|回顾|刚刚过去的)?(?P<is>20\d\d)年，?是|",
+                r"(?:确定|明确|提出|安排|部署|锁定)了?(?P<set>20\d\d)年|",
+                r"(?P<by>到|至|截至|至到)?(?P<aim>20\d\d)年，?[^。；，：]{0,12}?(?:主要预期目标|预期目标|主要目标|发展目标|目标任务|总体要求|计划|目标是|目标为|目标定为|目标：|目标\n|目标[】\]]|预期)|",
                 // 2022年，果洛州实现地区生产总值…: last year's result
-                r"(20\d\d)年，?[^。；，：]{0,10}?(?:实现|完成)了?(?:全[省市区县州])?(?:地区)?生产总值|",
+                r"(?P<done>20\d\d)年，?[^。；，：]{0,10}?(?:实现|完成)了?(?:全[省市区县州])?(?:地区)?生产总值|",
+                // 对2012年工作的总结, 对2013年工作的安排部署: the year reviewed,
+                // the year planned
+                r"对(?P<summed>20\d\d)年[^。；，]{0,6}?的?(?:总结|回顾)|",
+                r"对(?P<planned>20\d\d)年[^。；，]{0,6}?的?(?:安排|部署|谋划)|",
+                // 【关注2016各市两会】: the sessions sit in the year of the targets
+                r"(?P<sessions>20\d\d)年?[^。；，\n]{0,4}?两会|",
                 // 2023年伊始，三亚再次按下了拼经济“快进键”: the year has begun
-                r"(20\d\d)年(?:伊始|开年之际|开年)|",
+                r"(?P<begun>20\d\d)年(?:伊始|开年之际|开年)|",
                 // 展望2013年: the year ahead
-                r"展望(20\d\d)年|",
+                r"展望(?P<ahead>20\d\d)年|",
                 // 2013年，全县地区生产总值增长8%左右: a growth with the
                 // qualifier of an aim (a result is written to the decimal)
-                r"(20\d\d)年，?[^。；：]{0,12}?生产总值(?:预期|计划)?增长[\d.]+%(?:左右|以上)|",
+                r"(?P<growth>20\d\d)年，?[^。；：]{0,12}?生产总值(?:预期|计划)?增长[\d.]+%(?:左右|以上)|",
                 // 2013预期目标: a heading that dropped its 年
-                r"(?:^|[^\d])(20\d\d)(?:主要预期目标|预期目标|主要目标)",
+                r"(?:^|[^\d])(?P<heading>20\d\d)(?:主要预期目标|预期目标|主要目标)|",
+                // 回顾了2018年县人民政府工作, 2019年，在市委的坚强领导下: the
+                // year reviewed, the year before the targets'
+                r"回顾了?(?P<reviewed>20\d\d)年|",
+                r"(?P<led>20\d\d)年，?(?:一年来，?)?(?:全[省市区县州旗]上下|我们)?在[^。；]{0,40}?领导下",
             )),
             session: re(concat!(
                 r"(?:第?([一二三四五六七八九十]{1,3}|\d{1,2})届(?:人民代表大会|人大)(?:常委会)?第?([一二三四五六七八九十]|\d)次(?:全体)?会议)|",
@@ -91,6 +102,12 @@ impl YearPatterns {
             plan_adopted: re(
                 r"(?:审议|审定|审查|批准)[^。；，]{0,12}?“?十([一二三四五])五”?(?:规划|计划)(?:纲要)?(?:[^建]|$)",
             ),
+            // 回顾“十一五”, 圆满完成“十二五”规划, “十三五”圆满收官: a review of a
+            // whole plan, told in the first year of the next one
+            plan_completed: re(concat!(
+                r"(?:回顾|圆满完成了?|胜利完成了?)“?十([一二三四])五”?|",
+                r"“?十([一二三四])五”?(?:规划|计划)?(?:圆满|胜利|顺利)收官",
+            )),
             dateline: re(r"(20\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"),
             // 23.01.2017 16:40: a site that writes the day first, at the
             // line's start or after a label (日期:)
@@ -146,6 +163,29 @@ pub(crate) fn from_plan_adopted(body: &str, yp: &YearPatterns) -> Option<i32> {
     Some(ELEVENTH_PLAN_START + 5 * i32::try_from(k).ok()?)
 }
 
+/// The first year of the plan after the one the text reviews as done
+/// (回顾“十一五”工作 → 2011), unless the words before look ahead
+/// (确保“十二五”圆满收官).
+pub(crate) fn from_plan_completed(body: &str, yp: &YearPatterns) -> Option<i32> {
+    yp.plan_completed.captures_iter(body).find_map(|c| {
+        let start = c.get(0)?.start();
+        let before: String = body[..start].chars().rev().take(PLAN_AHEAD_REACH).collect();
+        if ["保", "将", "要", "争", "现"]
+            .iter()
+            .any(|w| before.contains(w))
+        {
+            return None;
+        }
+        let k = c.get(1).or_else(|| c.get(2))?.as_str();
+        let k = "一二三四".find(k)? / '一'.len_utf8();
+        Some(ELEVENTH_PLAN_START + 5 * (i32::try_from(k).ok()? + 1))
+    })
+}
+
+/// How many chars before a plan's completion a word that looks ahead
+/// (确保, 将, 要, 力争, 实现) is looked for.
+const PLAN_AHEAD_REACH: usize = 6;
+
 /// The longest sentence (in chars) a year cue is read with.
 const SENTENCE_MAX: usize = 120;
 
@@ -179,6 +219,12 @@ fn reviews(sentence: &str) -> bool {
         "极不平凡",
         "不平凡的一年",
         "极不寻常",
+        "不寻常",
+        "困难的一年",
+        "圆满完成",
+        "顺利完成",
+        "较好地完成",
+        "一年来",
         // 2012年，是我县…基础条件显著改善、民生问题得到较好解决的一年
         "显著改善",
         "得到较好",
@@ -233,64 +279,106 @@ fn expectations(c: &regex::Captures<'_>, body: &str) -> bool {
             .any(|w| before.ends_with(w))
 }
 
+/// How far into the text (bytes) `2016两会` dates the report: its title
+/// and opening lines.
+const SESSIONS_HEAD: usize = 300;
+
 /// The coming year one match of [`YearPatterns::cue`] names, if it names one.
 fn cue_year(c: &regex::Captures<'_>, body: &str) -> Option<i32> {
-    if let Some(y) = c.get(1) {
-        y.as_str().parse().ok()
-    } else if let Some(y) = c.get(3) {
-        y.as_str().parse::<i32>().ok().map(|y| y + 1)
-    } else if let Some(y) = c.get(5) {
+    let year = |name: &str| c.name(name).and_then(|y| y.as_str().parse::<i32>().ok());
+    let end = c.get(0).map_or(0, |m| m.end());
+    let start = c.get(0).map_or(0, |m| m.start());
+    if let Some(y) = year("now")
+        .or_else(|| year("begun"))
+        .or_else(|| year("ahead"))
+        .or_else(|| year("planned"))
+    {
+        Some(y)
+    } else if let Some(y) = year("sessions") {
+        // (in the opening lines only: a later 2025年全国两会 is a past event)
+        (start < SESSIONS_HEAD).then_some(y)
+    } else if let Some(y) = year("last")
+        .or_else(|| year("reviewed"))
+        .or_else(|| year("led"))
+        .or_else(|| year("summed"))
+    {
+        Some(y + 1)
+    } else if let Some(y) = year("is") {
         // 过去的2023年是… looks back: the report is for the year after;
         // so does a sentence that reviews the year it names
-        // (2011年是实施“十二五”规划的第一年，省政府较好地完成了…)
-        let end = c.get(0).map_or(0, |m| m.end());
-        let past = c.get(4).is_some() || reviews(sentence_after(body, end));
-        y.as_str().parse::<i32>().ok().map(|y| y + i32::from(past))
-    } else if let Some(y) = c.get(6) {
+        // (2011年是实施“十二五”规划的第一年，省政府较好地完成了…), or whose
+        // next sentence opens the review (…的一年。在市委的坚强领导下，…)
+        let past = c.name("past").is_some() || looks_back(body, end);
+        Some(y + i32::from(past))
+    } else if let Some(y) = year("set") {
         // 确定2012年地区生产总值达到1800亿元，年均增长15%: a goal some years
         // off, not the coming year's targets
-        let end = c.get(0).map_or(0, |m| m.end());
         let clause = sentence_after(body, end)
             .split('；')
             .next()
             .unwrap_or_default();
-        (!MULTI_YEAR_WORDS.iter().any(|w| clause.contains(w)))
-            .then(|| y.as_str().parse().ok())
-            .flatten()
-    } else if let Some(y) = c.get(8) {
+        (!MULTI_YEAR_WORDS.iter().any(|w| clause.contains(w))).then_some(y)
+    } else if let Some(y) = year("aim") {
         // 到2020年…目标 is a five-year goal; 2005年政府工作及“十五”计划
         // reviews a five-year plan; 2021年…计划执行情况, …计划完成情况,
         // 2022年计划目标|2022年实绩 review the year
-        let end = c.get(0).map_or(0, |m| m.end());
         let carried_out = reports_on(&body[end..]);
         // (a dateline before the next year's targets: 2018年12月20日 …
         // 明年主要预期目标 is 2019's)
         let next_year = c[0].contains("明年");
-        (c.get(7).is_none() && !c[0].contains('五'))
-            .then(|| {
-                y.as_str()
-                    .parse::<i32>()
-                    .ok()
-                    .map(|y| y + i32::from(carried_out || next_year))
-            })
-            .flatten()
-    } else if let Some(y) = c.get(10).or_else(|| c.get(11)).or_else(|| c.get(13)) {
-        y.as_str().parse().ok()
-    } else if let Some(y) = c.get(12) {
-        (!c[0].contains("预计"))
-            .then(|| y.as_str().parse().ok())
-            .flatten()
-    } else if let Some(y) = c.get(9) {
-        // …力争实现地区生产总值增长6.5%: an aim, not a result
+        (c.name("by").is_none() && !c[0].contains('五'))
+            .then_some(y + i32::from(carried_out || next_year))
+    } else if let Some(y) = year("growth") {
+        (!c[0].contains("预计")).then_some(y)
+    } else if let Some(y) = year("heading") {
+        Some(y)
+    } else if let Some(y) = year("done") {
+        // …力争实现地区生产总值增长6.5%: an aim, not a result; 到2020年，实现
+        // 地区生产总值…: a deadline
         let aim = ["力争", "确保", "预期", "目标", "计划", "要", "将"]
             .iter()
             .any(|w| c[0].contains(w));
-        (!aim)
-            .then(|| y.as_str().parse::<i32>().ok().map(|y| y + 1))
-            .flatten()
+        let deadline = body[..start].ends_with(['到', '至']);
+        (!aim && !deadline).then_some(y + 1)
     } else {
         None
     }
+}
+
+/// Whether the sentence after a `YYYY年是` cue, or the one after it, tells
+/// what was done in that year: the review, so the targets are the next year's.
+fn looks_back(body: &str, end: usize) -> bool {
+    let this = sentence_after(body, end);
+    let rest = &body[end + this.len()..];
+    let next_start = rest
+        .char_indices()
+        .find(|&(_, c)| !matches!(c, '。' | '\n' | ' '))
+        .map_or(rest.len(), |(i, _)| i);
+    reviews(this) || opens_review(sentence_after(rest, next_start))
+}
+
+/// Words that open a year's review when no clause of theirs looks ahead:
+/// 一年来, 在市委的坚强领导下 (not 我们要在县委的坚强领导下).
+const REVIEW_OPENINGS: [&str; 2] = ["一年来", "领导下"];
+
+/// Words that make a clause look ahead (要 but not 重要, 主要, 需要).
+fn looks_ahead(clause: &str) -> bool {
+    let plain = clause
+        .replace("重要", "")
+        .replace("主要", "")
+        .replace("需要", "")
+        .replace("要求", "");
+    ["要", "将", "让我们", "必须", "力争", "确保", "争取", "继续"]
+        .iter()
+        .any(|w| plain.contains(w))
+}
+
+/// Whether a sentence opens a review of the year named before it.
+fn opens_review(sentence: &str) -> bool {
+    sentence.split(['，', '；']).any(|clause| {
+        !looks_ahead(clause)
+            && (reviews(clause) || REVIEW_OPENINGS.iter().any(|w| clause.contains(w)))
+    })
 }
 
 /// How many chars after a year's plan or targets a word that reports on
@@ -599,8 +687,60 @@ mod tests {
                 "会议确定2012年地区生产总值达到1800亿元，年均增长15%。本次会议确定2008年全市生产总值增长15%；固定资产投资增长18%。",
                 Some(2008),
             ),
+            // a year whose next sentence opens the review is the year reviewed
+            (
+                "2018年，是全面贯彻党的十九大精神的开局之年。在市委、市政府和县委的正确领导下，全县上下圆满完成目标任务。",
+                Some(2019),
+            ),
+            (
+                "2025年是仙桃顶压奋进、排难而进的一年。仙桃市政府在省委、省政府和市委坚强领导下，聚力项目提质。",
+                Some(2026),
+            ),
+            (
+                "2015年是“十二五”的收官之年。一年来，全区坚持以科学发展观为指导。",
+                Some(2016),
+            ),
+            // …but not one that looks ahead under the same leadership
+            (
+                "2025年是“十四五”收官之年。干好今年政府工作，我们要在县委的坚强领导下，继续突出实干导向。",
+                Some(2025),
+            ),
+            ("2008年是近年来上海经济发展十分困难的一年。", Some(2009)),
+            ("何党生首先回顾了2018年县人民政府工作。", Some(2019)),
+            (
+                "2019年，在市委的坚强领导下，在市人大、市政协的监督支持下",
+                Some(2020),
+            ),
+            (
+                "对2012年工作的总结注重用数据说话，对2013年工作的安排部署符合我县实际",
+                Some(2013),
+            ),
+            ("【关注2016各市两会】定州：锁定“双百”打基础", Some(2016)),
+            (
+                "2024年是实施“十四五”规划的关键一年，霞山区坚定不移建设产业强区。\n2025年霞山区政府工作的总体要求是：",
+                Some(2025),
+            ),
+            ("到2020年，实现地区生产总值比2010年翻一番", None),
         ] {
             assert_eq!(from_cues(text, &[], &yp), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_plan_reviewed_as_done_dates_the_next_plans_first_year() {
+        let yp = YearPatterns::new();
+        for (text, want) in [
+            (
+                "县长向大会作政府工作报告，回顾“十一五”工作，展望“十二五”。",
+                Some(2011),
+            ),
+            ("我市圆满完成“十二五”规划确定的主要目标。", Some(2016)),
+            ("“十三五”规划胜利收官，全面建成小康社会。", Some(2021)),
+            // a plan still to be completed is no review
+            ("确保“十二五”规划圆满收官。", None),
+            ("努力实现“十二五”圆满收官。", None),
+        ] {
+            assert_eq!(from_plan_completed(text, &yp), want, "{text}");
         }
     }
 

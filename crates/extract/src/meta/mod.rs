@@ -416,7 +416,7 @@ fn target_year(
     let text_of = |&(s, e): &(usize, usize)| n.text(s, e);
     let body = n.text(0, n.len());
     // target year: the first clue that gives one, in the order a reader trusts them
-    let clues: [(&'static str, &dyn Fn() -> Option<i32>); 13] = [
+    let clues: [(&'static str, &dyn Fn() -> Option<i32>); 14] = [
         ("the title", &|| {
             tnorm
                 .map(cn_year_digits)
@@ -488,6 +488,9 @@ fn target_year(
             m.province
                 .as_deref()
                 .and_then(|p| year::from_session(body, p, &mp.year))
+        }),
+        ("the five-year plan the text reviews as done", &|| {
+            year::from_plan_completed(body, &mp.year)
         }),
         ("the date in the page's address", &|| {
             year::from_url(url, &mp.year)
