@@ -415,13 +415,42 @@ fn target_year(
     let Page { published, url, .. } = page;
     let text_of = |&(s, e): &(usize, usize)| n.text(s, e);
     let body = n.text(0, n.len());
+    let reviewed = || most_common_year(body, &mp.review_year, 1);
+    let estimated = || {
+        // (an estimate worded as an aim, 2026年预计GDP增长5%左右的目标, is
+        // the coming year's: only a sentence with no word of a target counts)
+        mp.estimate_year
+            .captures_iter(body)
+            .filter(|c| {
+                let m = c.get(0).expect("match");
+                let after: String = body[m.end()..]
+                    .chars()
+                    .take(ESTIMATE_CONTEXT)
+                    .take_while(|&c| !matches!(c, '。' | '；' | '\n'))
+                    .collect();
+                let words = format!("{}{after}", m.as_str());
+                !["目标", "力争", "今年", "计划", "预期"]
+                    .iter()
+                    .any(|w| words.contains(w))
+            })
+            .filter_map(|c| c[1].parse::<i32>().ok())
+            .max()
+            .map(|y| y + 1)
+    };
     // target year: the first clue that gives one, in the order a reader trusts them
     let clues: [(&'static str, &dyn Fn() -> Option<i32>); 14] = [
         ("the title", &|| {
-            tnorm
+            let titled: i32 = tnorm
                 .map(cn_year_digits)
                 .and_then(|t| mp.title_year.captures(&t).map(|c| c[1].to_owned()))
-                .and_then(|y| y.parse().ok())
+                .and_then(|y| y.parse().ok())?;
+            // a mirror's title (2017年奉节政府工作报告, 清河区2007年政府工作报告)
+            // that the text's own review (2009年工作回顾) or estimates
+            // (预计2007年…) contradict yields to the text
+            match reviewed().or_else(estimated) {
+                Some(y) if y != titled => None,
+                _ => Some(titled),
+            }
         }),
         // a report delivered in November or December sets next year's targets
         ("the delivery date", &|| {
@@ -447,32 +476,10 @@ fn target_year(
         ("a plan heading", &|| {
             most_common_year(body, &mp.plan_year, 0)
         }),
-        ("a review heading (the year after)", &|| {
-            most_common_year(body, &mp.review_year, 1)
-        }),
+        ("a review heading (the year after)", &reviewed),
         (
             "the year the text gives estimates for (the year after)",
-            &|| {
-                // (an estimate worded as an aim, 2026年预计GDP增长5%左右的目标, is
-                // the coming year's: only a sentence with no word of a target counts)
-                mp.estimate_year
-                    .captures_iter(body)
-                    .filter(|c| {
-                        let m = c.get(0).expect("match");
-                        let after: String = body[m.end()..]
-                            .chars()
-                            .take(ESTIMATE_CONTEXT)
-                            .take_while(|&c| !matches!(c, '。' | '；' | '\n'))
-                            .collect();
-                        let words = format!("{}{after}", m.as_str());
-                        !["目标", "力争", "今年", "计划", "预期"]
-                            .iter()
-                            .any(|w| words.contains(w))
-                    })
-                    .filter_map(|c| c[1].parse::<i32>().ok())
-                    .max()
-                    .map(|y| y + 1)
-            },
+            &estimated,
         ),
         // a news report: the dateline of the article
         ("the dateline", &|| {

@@ -173,6 +173,36 @@ fn title_year_after_the_region_name() {
 }
 
 #[test]
+fn a_title_the_text_contradicts_yields_to_the_text() {
+    let mp = MetaPatterns::new();
+    let year = |title: &str, text: &str| read(page(Some(title)), &Norm::new(text), &mp).target_year;
+    // a mirror's title over a report that reviews another year
+    assert_eq!(
+        year(
+            "2017年奉节政府工作报告(3)",
+            "各位代表：\n2009年工作回顾\n全县生产总值增长15%。"
+        ),
+        Some(2010)
+    );
+    // a title that names the year the text estimates
+    assert_eq!(
+        year(
+            "清河区2007年政府工作报告",
+            "2007年，全区地区生产总值预计达到33亿元，比2002年翻了一番。"
+        ),
+        Some(2008)
+    );
+    // a title the review agrees with stands
+    assert_eq!(
+        year(
+            "2010年政府工作报告",
+            "2009年工作回顾\n全县生产总值增长15%。"
+        ),
+        Some(2010)
+    );
+}
+
+#[test]
 fn title_year_in_chinese_digits() {
     let m = read(
         page(Some("二〇一八年政府工作报告")),
