@@ -25,6 +25,8 @@ pub(crate) struct Patterns {
     qualitative: Regex,
     complete_lead: Regex,
     relative: Regex,
+    /// 森林覆盖率比上年提高1个百分点: a rate's own change, not a comparison.
+    rate_change: Regex,
     pub(crate) completion: Regex,
 }
 
@@ -38,12 +40,12 @@ impl Patterns {
                 r"我省|我市|我区|我县|我州|我们|本省|本市|本区|本县|预期|除了|比如|例如|譬如|初步统计|初步核算|据初步核算|经初步核算|预计|确保|力争|争取|完成|实现|主要是|分别是|即|将|把|努力|力求|奋力|工作目标|的?目标(?:是|为)?|的)+"
             )),
             qualitative: re(concat!(
-                r"(?:增长|增速|增幅|提高)?(?:与|和|同)(?:经济增长|经济增速|经济发展|地区生产总值增长|经济社会发展|经济|全国|全省|全市)[^，；。]{0,8}?(?:保持)?(?:基本)?(?:同步|协调|一致)(?:增长)?|",
+                r"(?:增长|增速|增幅|提高|增加|提升)?(?:与|和|同)(?:经济增长|经济增速|经济发展|地区生产总值增长|经济社会发展|经济|全国|全省|全市)[^，；。]{0,8}?(?:保持)?(?:基本)?(?:同步|协调|一致)(?:增长)?|",
                 // level with a wider average (涨幅与全省大体相当, 与全国持平)
                 r"(?:与|和|同)(?:全国|全省|全市)(?:平均水平)?(?:大体|基本)?(?:相当|持平)|(?:基本)?接近(?:全国|全省|全市)(?:平均水平)?|",
                 // a poverty goal met in full (农村贫困人口全部脱贫, 贫困县全部摘帽)
                 r"全部(?:脱贫|摘帽|退出|出列)|",
-                r"(?:增长|增速|增幅)?(?:高于|快于|略高于|不低于|超过|好于)(?:经济增长|经济增速|全国|全省|全市|全区|地区生产总值|GDP|城镇居民)|",
+                r"(?:增长|增速|增幅|提高|增加|提升)?(?:高于|快于|略高于|不低于|超过|好于)(?:经济增长|经济增速|全国|全省|全市|全区|地区生产总值|GDP|城镇居民)|",
                 // measured against last year or a wider average (涨幅低于上年实际涨幅,
                 // 涨幅低于全国平均涨幅, 下降水平好于去年)
                 r"(?:涨幅|增幅|增速|降幅|下降水平|水平)?(?:低于|不高于|高于|不低于|快于|好于|优于|略高于|略低于)(?:上年|去年|全国平均|全省平均)(?:实际)?(?:的)?(?:涨幅|增幅|增速|降幅|水平)?|",
@@ -68,6 +70,9 @@ impl Patterns {
             ),
             completion: re(
                 r"^(?:确保|全面|力争)?(?:完成|达到|实现)[^，；。]{0,16}?(?:下达|确定|分解)[^，；。]{0,6}(?:任务|目标|要求|控制指标)$",
+            ),
+            rate_change: re(
+                r"(?:率|比重|占比|比例|强度)(?:比|较)(?:上年|去年|上年度)末?(?:提高|增加|上升|提升|下降|降低|减少)[\d.]+个?百分点",
             ),
             relative: re(concat!(
                 r"(?:高于|低于|快于|慢于|好于|超出|比)(?:全国|全省|全市|全区|平均|经济增速|同期|国家)|",
@@ -271,7 +276,7 @@ fn segment_figures(
     // figures relative to another region or an average are not the indicator's own;
     // a comparison base (较“十三五”末) makes the figures increments, not levels
     if skip_figs
-        || pat.relative.is_match(text)
+        || pat.relative.is_match(text) && !pat.rate_change.is_match(text)
         || (text.contains("较") && text.contains('末') && mode == Mode::Outcomes)
     {
         return Vec::new();

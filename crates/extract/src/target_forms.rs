@@ -38,6 +38,16 @@ fn balances_improvements_and_sharp_growth_are_qualitative_targets() {
         ("确保现行标准下农村贫困人口全部脱贫", "other:农村贫困人口"),
         ("贫困县全部摘帽", "other:贫困县"),
         ("地区生产总值增速基本接近全国平均水平", "gdp"),
+        // the verb before the predicate is no part of the name
+        (
+            "城镇居民人均可支配收入增加与经济增长同步",
+            "urban_disposable_income",
+        ),
+        ("城乡居民收入增加与经济增长基本同步", "disposable_income"),
+        (
+            "农村居民人均可支配收入提高快于城镇居民",
+            "rural_disposable_income",
+        ),
     ] {
         let text = format!("{LEAD}{clause}。");
         assert_eq!(qualitative_ids(&text), vec![id.to_owned()], "{clause}");
@@ -497,4 +507,31 @@ fn a_list_grouped_by_fields_before_colons_goes_on_past_each_field() {
             "energy_intensity"
         ]
     );
+}
+
+#[test]
+fn a_rates_change_on_last_year_is_its_target() {
+    // 比上年提高1个百分点 after a rate is the rate's own change; after a
+    // growth target it compares targets (比去年的目标下调0.5个百分点)
+    for (clause, want) in [
+        ("森林覆盖率比上年提高1个百分点", Some(1.0)),
+        ("城镇化率较上年提高1.2个百分点", Some(1.2)),
+        ("研发经费投入强度比上年提高0.1个百分点", Some(0.1)),
+    ] {
+        let text = format!("{LEAD}{clause}。");
+        let got: Vec<Option<f64>> = run(&text)
+            .targets
+            .iter()
+            .filter(|t| t.indicator != "gdp")
+            .map(|t| t.value)
+            .collect();
+        assert_eq!(got, vec![want], "{clause}");
+    }
+    let text = "今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右，比去年的目标下调0.5个百分点。";
+    let ids: Vec<String> = run(text)
+        .targets
+        .iter()
+        .map(|t| t.indicator.clone())
+        .collect();
+    assert_eq!(ids, vec!["gdp".to_owned()]);
 }
