@@ -535,3 +535,21 @@ fn a_rates_change_on_last_year_is_its_target() {
         .collect();
     assert_eq!(ids, vec!["gdp".to_owned()]);
 }
+
+#[test]
+fn a_report_that_sets_aims_in_a_text_with_no_year() {
+    // no year anywhere: the targets a report or session sets are still its own
+    for text in [
+        "县人大会议昨日开幕。县长在报告中提出，全县地区生产总值增长10%左右，地方财政收入增长8%以上。",
+        "会议确定的主要预期目标：全区地区生产总值增长10%左右，地方财政收入增长8%以上。",
+        "政府工作报告还明确提出，全市地区生产总值增长10%左右，地方财政收入增长8%以上。",
+    ] {
+        let got: Vec<(String, Option<f64>)> = run(text)
+            .targets
+            .iter()
+            .map(|t| (t.indicator.clone(), t.value))
+            .collect();
+        assert_eq!(got.first(), Some(&("gdp".to_owned(), Some(10.0))), "{text}");
+        assert_eq!(got.len(), 2, "{text}");
+    }
+}

@@ -267,7 +267,8 @@ pub(super) fn forward_sentences(
         let forward = names_ahead || std::mem::take(&mut announced);
         // with no target year known, only a sentence that names the coming
         // year itself opens a group (报告 or 目标 alone may be any year's)
-        let forward = forward && (target_year.is_some() || names_now);
+        // (or states what a report or session set as aims: 报告提出…目标)
+        let forward = forward && (target_year.is_some() || names_now || sets_aims(t));
         if let Some(why) = back {
             reject(n, trace, (a, b), figures, || why);
             if n.chars[b - 1] == '；' {
@@ -483,3 +484,24 @@ fn turn_to_now(t: &str, year_word: Option<&str>) -> Option<usize> {
         })
         .max()
 }
+
+/// Whether a sentence tells what a report or a session set as aims
+/// (报告提出…的目标, 会议确定…预期, 报告还提出…增长8%左右): its figures are
+/// that report's targets whatever year it is for.
+fn sets_aims(t: &str) -> bool {
+    let said = ["报告", "会议"].iter().any(|w| {
+        t.match_indices(w).any(|(i, _)| {
+            let after: String = t[i + w.len()..].chars().take(SAID_REACH).collect();
+            ["提出", "确定", "指出", "明确", "说"]
+                .iter()
+                .any(|v| after.contains(v))
+        })
+    });
+    said && AIM_WORDS.iter().any(|w| t.contains(w))
+}
+
+/// How far after 报告 or 会议 its verb may stand (报告中提出, 报告还明确提出).
+const SAID_REACH: usize = 4;
+
+/// Words only an aim has: its name (目标, 预期) or its qualifiers.
+const AIM_WORDS: [&str; 6] = ["目标", "预期", "左右", "以上", "以内", "力争"];
