@@ -15,7 +15,7 @@ use crate::figure::with_quals;
 use crate::indicator::Dictionary;
 use crate::item::{Fenbie, Mode, Seg};
 use crate::names::{alias_end, expand_list, has_han, looks_like_indicator, strip_tail_verbs};
-use crate::norm::Norm;
+use crate::norm::{Norm, is_unified_han};
 use crate::number::{self, Num};
 
 /// Compiled patterns used while reading clauses (built once per extractor).
@@ -281,7 +281,9 @@ fn segment_figures(
     {
         return Vec::new();
     }
-    let nums = number::scan(c, ns, se);
+    let mut nums = number::scan(c, ns, se);
+    // 500万元以上固定资产投资: a size that names what is counted, not a figure
+    nums.retain(|x| !is_size_limit(c, x, se));
     if nums.is_empty() && text.contains("指数") {
         return number::bare_index(c, ns, se).into_iter().collect();
     }
@@ -306,6 +308,22 @@ fn segment_figures(
         }
     }
     keep
+}
+
+/// Whether a figure is a size limit inside a name (500万元以上固定资产投资,
+/// 亿元以上项目): a sum of money with 以上, right before the noun it limits.
+fn is_size_limit(c: &[char], x: &Num, se: usize) -> bool {
+    // (the figure's end may or may not take its 以上 in yet)
+    let end = if c[x.start..x.end].ends_with(&['以', '上']) {
+        x.end
+    } else if at(c, x.end, "以上") {
+        x.end + 2
+    } else {
+        return false;
+    };
+    let next = (end < se).then(|| c[end]);
+    x.unit.ends_with('元')
+        && next.is_some_and(|ch| is_unified_han(ch) && !"力争确并且的和".contains(ch))
 }
 
 /// Where the name of a segment with figures ends: at its first verb (a

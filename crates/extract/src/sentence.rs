@@ -98,7 +98,11 @@ fn clauses(
             k += 1;
             continue;
         }
-        if k < e && k > cs && next_item_glued(c, k, e, qualitative_item) {
+        if k < e
+            && k > cs
+            && next_item_glued(c, k, e, qualitative_item)
+            && !opens_with_size_limit(c, cs, k)
+        {
             clauses.push((cs, k));
             cs = k;
         } else if k == e || is_sep(c[k]) {
@@ -155,6 +159,32 @@ fn next_item_glued(
     }
     figure() || qualitative_item(&rest().collect::<String>())
 }
+
+/// Whether `c[cs..k]` is a size limit that opens its clause's name (城镇
+/// 500万元以上 | 固定资产投资增长10%): a sum of money with 以上, after at most
+/// [`SIZE_LIMIT_LEAD`] chars of scope, so no item of its own.
+fn opens_with_size_limit(c: &[char], cs: usize, k: usize) -> bool {
+    if !c[cs..k].ends_with(&['以', '上']) {
+        return false;
+    }
+    let mut j = k - 2;
+    let mut money = false;
+    while j > cs && "万亿千元".contains(c[j - 1]) {
+        money |= c[j - 1] == '元';
+        j -= 1;
+    }
+    let digits_end = j;
+    while j > cs && (c[j - 1].is_ascii_digit() || c[j - 1] == '.') {
+        j -= 1;
+    }
+    money
+        && j < digits_end
+        && j - cs <= SIZE_LIMIT_LEAD
+        && c[cs..j].iter().all(|&x| crate::norm::is_unified_han(x))
+}
+
+/// How many chars of scope (城镇, 全市) may stand before a size limit.
+const SIZE_LIMIT_LEAD: usize = 4;
 
 /// How a qualitative target's predicate ends (与经济增长同步, 持续改善,
 /// 完成省下达任务, 国际收支基本平衡).

@@ -553,3 +553,55 @@ fn a_report_that_sets_aims_in_a_text_with_no_year() {
         assert_eq!(got.len(), 2, "{text}");
     }
 }
+
+#[test]
+fn names_reports_use_for_the_canonical_indicators() {
+    for (name, pred, id) in [
+        ("固定资产投资额", "增长10%", "fixed_asset_investment"),
+        ("全社会投资", "增长10%", "fixed_asset_investment"),
+        ("单位生产总值综合能耗", "下降3%", "energy_intensity"),
+        ("万元国内生产总值能耗", "下降3%", "energy_intensity"),
+        ("单位国内生产总值能源消耗", "下降3%", "energy_intensity"),
+        ("农村人均纯收入", "增长10%", "rural_disposable_income"),
+        ("农民纯收入", "增长10%", "rural_disposable_income"),
+        ("进出口贸易总额", "增长10%", "foreign_trade"),
+        ("对外贸易进出口总额", "增长10%", "foreign_trade"),
+        ("社会零售总额", "增长10%", "retail_sales"),
+        ("消费价格总水平", "涨幅3%左右", "cpi"),
+        // a size limit is part of the name, not a figure (nor an item of its own)
+        (
+            "500万元以上固定资产投资",
+            "增长10%",
+            "fixed_asset_investment",
+        ),
+        (
+            "城镇500万元以上固定资产投资",
+            "增长10%",
+            "fixed_asset_investment",
+        ),
+    ] {
+        let text = format!("{LEAD}{name}{pred}。");
+        let got: Vec<String> = run(&text)
+            .targets
+            .iter()
+            .skip(1)
+            .map(|t| t.indicator.clone())
+            .collect();
+        assert_eq!(got, vec![id.to_owned()], "{name}");
+    }
+    // …but a sum with 以上 after a name and its verb ends an item
+    let text = format!("{LEAD}固定资产投资达到500亿元以上社会消费品零售总额增长10%。");
+    let got: Vec<(String, Option<f64>)> = run(&text)
+        .targets
+        .iter()
+        .skip(1)
+        .map(|t| (t.indicator.clone(), t.value))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("fixed_asset_investment".to_owned(), Some(500.0)),
+            ("retail_sales".to_owned(), Some(10.0))
+        ]
+    );
+}
