@@ -120,6 +120,9 @@ const VERBS: &[&str] = &[
     "保持在",
     "达到",
     "突破",
+    "迈上",
+    "跨上",
+    "站上",
     "超过",
     "不低于",
     "不少于",
@@ -255,10 +258,54 @@ pub(crate) fn read_segment(
     if let Some(shared) = shared_figures(n, &seg, ns, first_num, &nums) {
         return shared;
     }
+    // 减少农村贫困人口3万人, 65万以上贫困人口脱贫: the name after its verb
+    // or its figure (the figures' verbs then start at the segment's start)
+    if let Some(name) = verb_first_name(c, ns, se, &nums) {
+        seg.name = Some(name);
+        seg.name_end = ns;
+        seg.nums = with_quals(c, &nums, ns);
+        return seg;
+    }
     seg.name = name_range(n, ns, name_end, mode);
     seg.name_end = name_end;
     seg.nums = with_quals(c, &nums, name_end);
     seg
+}
+
+/// Verbs of a decline written before what declines (减少农村贫困人口3万人).
+const DECLINE_FIRST: [&str; 4] = ["减少", "降低", "削减", "压减"];
+
+/// Words that may open a figure that comes before what it counts
+/// (实现15万农村贫困人口脱贫).
+const COUNT_LEADS: [&str; 5] = ["", "实现", "完成", "确保", "帮助"];
+
+/// How a count written before its name ends: people or places lifted out of
+/// poverty (65万以上贫困人口脱贫, 200个贫困村出列).
+const COUNTED_ENDS: [&str; 5] = ["脱贫", "摘帽", "出列", "退出", "搬迁"];
+
+/// The longest name read after its verb or its figure.
+const NAME_AFTER_MAX: usize = 12;
+
+/// The name of a segment that writes it after its verb of decline
+/// (减少农村贫困人口3万人 → 农村贫困人口) or after its one figure (65万以上
+/// 贫困人口脱贫 → 贫困人口脱贫).
+fn verb_first_name(c: &[char], ns: usize, se: usize, nums: &[Num]) -> Option<(usize, usize)> {
+    let first = nums.first()?;
+    let han = |a: usize, b: usize| {
+        (2..=NAME_AFTER_MAX).contains(&(b - a)) && c[a..b].iter().all(|&x| is_unified_han(x))
+    };
+    if let Some(v) = DECLINE_FIRST.iter().find(|v| at(c, ns, v)) {
+        let a = ns + v.chars().count();
+        return (a < first.start && han(a, first.start)).then_some((a, first.start));
+    }
+    let lead: String = c[ns..first.start].iter().collect();
+    if nums.len() != 1 || !COUNT_LEADS.contains(&lead.as_str()) {
+        return None;
+    }
+    let after = number::qual_after(c, first.end).map_or(first.end, |(_, e)| e);
+    let name: String = c[after.min(se)..se].iter().collect();
+    (after < se && han(after, se) && COUNTED_ENDS.iter().any(|w| name.ends_with(w)))
+        .then_some((after, se))
 }
 
 /// The figures of a segment that are the indicator's own: none in a

@@ -1066,7 +1066,7 @@ fn a_sub_item_or_a_stretch_in_brackets_is_read() {
 
 /// Counts and measures of later lists (家, 万个, 天, 微克/立方米, 万元/人) are
 /// figures; a figure followed by what it counts (65万以上贫困人口脱贫) is not
-/// more of the item before it.
+/// more of the item before it but an item of its own.
 #[test]
 fn counters_and_measures_of_later_lists_are_units() {
     let out = news(
@@ -1082,6 +1082,7 @@ fn counters_and_measures_of_later_lists_are_units() {
             ("other:空气质量优良天数", Some(300.0), Some("天")),
             ("other:全员劳动生产率", Some(10.9), Some("万元/人")),
             ("energy_intensity", None, None),
+            ("other:贫困人口脱贫", Some(65.0), Some("万")),
         ]
     );
 }
@@ -1442,7 +1443,8 @@ fn a_figure_followed_by_a_word_of_its_size_goes_on_with_its_item() {
         .map(|t| t.value)
         .collect();
     assert_eq!(gdp, [Some(8.0), Some(3000.0)], "{:#?}", out.targets);
-    assert_eq!(out.targets.len(), 2, "{:#?}", out.targets);
+    assert_eq!(out.targets.len(), 3, "{:#?}", out.targets);
+    assert_eq!(out.targets[2].indicator, "other:贫困人口脱贫");
 }
 
 /// An item one a line that ends like a group heading (…完成国家下达的控制指标)

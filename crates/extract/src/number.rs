@@ -171,7 +171,8 @@ pub(crate) fn parse_cn(s: &[char]) -> Option<f64> {
 }
 
 /// Matches one of `UNITS` at `i`, or a bare 万 that ends its clause
-/// (农村贫困人口减少130万，): a count of ten thousands.
+/// (农村贫困人口减少130万，) or comes before the people it counts (15万农村
+/// 贫困人口脱贫): a count of ten thousands.
 fn unit_at(c: &[char], i: usize) -> Option<(&'static str, usize)> {
     for &(w, u) in UNITS {
         let n = w.chars().count();
@@ -180,8 +181,12 @@ fn unit_at(c: &[char], i: usize) -> Option<(&'static str, usize)> {
         }
     }
     let clause_ends = |k: usize| {
-        c.get(k)
-            .is_none_or(|&x| matches!(x, '，' | '。' | '；' | '、' | '\n' | '以' | '左'))
+        c.get(k).is_none_or(|&x| {
+            matches!(
+                x,
+                '，' | '。' | '；' | '、' | '\n' | '以' | '左' | '贫' | '农'
+            )
+        })
     };
     (c.get(i) == Some(&'万') && clause_ends(i + 1)).then_some(("万", i + 1))
 }
@@ -365,6 +370,20 @@ pub(crate) fn number_at(c: &[char], i: usize) -> Option<Num> {
             n.end = e3;
             n.qual = Some(Qualifier::Range);
         }
+        // 增长7.5%以上8%以下: a range told by its two bounds
+        if n.max.is_none()
+            && starts_with(c, k, "以上")
+            && let Some((v2, e2, cn2)) = bare_number(c, k + 2)
+            && cn2 == cn
+            && let Some((u2, e3)) = unit_at(c, e2)
+            && u2 == unit
+            && v2 > v
+            && (starts_with(c, e3, "以下") || starts_with(c, e3, "以内"))
+        {
+            n.max = Some(v2);
+            n.end = e3 + 2;
+            n.qual = Some(Qualifier::Range);
+        }
         return Some(n);
     }
     if let Some(n) = lost_percent(c, i, v, j) {
@@ -517,6 +536,10 @@ pub(crate) fn qual_before(c: &[char], start: usize, i: usize) -> Option<Qualifie
         ("不少于", Qualifier::AtLeast),
         ("超过", Qualifier::AtLeast),
         ("突破", Qualifier::AtLeast),
+        // 迈上1200亿元台阶
+        ("迈上", Qualifier::AtLeast),
+        ("跨上", Qualifier::AtLeast),
+        ("站上", Qualifier::AtLeast),
         ("高于", Qualifier::AtLeast),
         ("大于", Qualifier::AtLeast),
         ("不超过", Qualifier::AtMost),

@@ -487,6 +487,7 @@ impl Reader<'_> {
         let shares = !seg.nums.is_empty()
             && st.pending.is_empty()
             && seg.start == st.span.0
+            && name_end <= seg.nums[0].0.start
             && n.text(name_end, seg.nums[0].0.start).starts_with('均')
             && !st.before.is_empty();
         if !shares {

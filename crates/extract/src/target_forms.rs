@@ -605,3 +605,50 @@ fn names_reports_use_for_the_canonical_indicators() {
         ]
     );
 }
+
+#[test]
+fn a_name_after_its_verb_of_decline_or_after_its_count() {
+    for (clause, want) in [
+        // (labelling call 7: the poverty count is other:农村贫困人口, negative)
+        (
+            "减少农村贫困人口3万人",
+            ("other:农村贫困人口", Some(-3.0), Some("万人")),
+        ),
+        (
+            "65万以上贫困人口脱贫",
+            ("other:贫困人口脱贫", Some(65.0), Some("万")),
+        ),
+        (
+            "实现15万农村贫困人口脱贫",
+            ("other:农村贫困人口脱贫", Some(15.0), Some("万")),
+        ),
+        (
+            "200个贫困村出列",
+            ("other:贫困村出列", Some(200.0), Some("个")),
+        ),
+    ] {
+        let text = format!("{LEAD}{clause}；一般公共预算收入增长6%。");
+        let out = run(&text);
+        let got = crate::tests::value_units(&out.targets);
+        assert_eq!(got.len(), 3, "{clause}: {got:?}");
+        assert_eq!(got[1], want, "{clause}");
+    }
+}
+
+#[test]
+fn a_range_told_by_its_bounds_and_a_level_stepped_onto() {
+    let text = format!("{LEAD}地区生产总值增长7.5%以上8%以下；地区生产总值迈上1200亿元台阶。");
+    let got: Vec<(String, Qualifier, Option<f64>, Option<f64>)> = run(&text)
+        .targets
+        .iter()
+        .skip(1)
+        .map(|t| (t.indicator.clone(), t.qualifier, t.value, t.value_max))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("gdp".to_owned(), Qualifier::Range, Some(7.5), Some(8.0)),
+            ("gdp".to_owned(), Qualifier::AtLeast, Some(1200.0), None),
+        ]
+    );
+}
