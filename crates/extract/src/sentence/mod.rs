@@ -15,15 +15,15 @@
 
 use baogao_model::Measure;
 
-use crate::clause::{Patterns, STRETCH_WORDS, at, is_shared_marker, joins_levels, read_segment};
+use crate::clause::{Patterns, STRETCH_WORDS, at, read_segment};
 use crate::figure::{fenbie_figs, finish_fig, seg_figs};
 use crate::indicator::Dictionary;
 use crate::item::{Fig, Item, Mode, Seg};
 use crate::names::make_items;
 use crate::norm::Norm;
 
-/// Longest clause (in chars) that is read.
-const MAX_CLAUSE: usize = 400;
+mod split;
+use split::{MAX_CLAUSE, clauses, split_segments};
 
 /// Words that open a clause and introduce its figure without being part of it.
 const CONNECTIVES: &[&str] = &[
@@ -38,10 +38,6 @@ fn without_etc(c: &[char], s: usize, e: usize) -> usize {
         e -= 1;
     }
     e
-}
-
-fn is_sep(c: char) -> bool {
-    matches!(c, '，' | '；' | '。' | '：' | '！' | '？' | '\n' | '…')
 }
 
 /// Reads every item of the normalised range `[s, e)` (one sentence).
@@ -79,129 +75,6 @@ pub(crate) fn read_sentence(
     }
     items
 }
-
-/// The clauses of `[s, e)`: split on the separators, a parenthetical remark
-/// (同口径增长2.5%以上) left out; `qualitative_item` tells a clause that
-/// states a qualitative target (居民收入增长与经济增长同步).
-fn clauses(
-    c: &[char],
-    s: usize,
-    e: usize,
-    qualitative_item: &dyn Fn(&str) -> bool,
-) -> Vec<(usize, usize)> {
-    let mut clauses = Vec::new();
-    let mut k = s;
-    let mut cs = s;
-    while k <= e {
-        // (a mirror's doubled mark, 增长7%，、8%: the 、 is the list's)
-        if k < e && is_sep(c[k]) && c.get(k + 1) == Some(&'、') {
-            k += 1;
-            continue;
-        }
-        if k < e
-            && k > cs
-            && next_item_glued(c, k, e, qualitative_item)
-            && !opens_with_size_limit(c, cs, k)
-        {
-            clauses.push((cs, k));
-            cs = k;
-        } else if k == e || is_sep(c[k]) {
-            if k > cs {
-                clauses.push((cs, k));
-            }
-            cs = k + 1;
-        } else if c[k] == '（' {
-            if k > cs {
-                clauses.push((cs, k));
-            }
-            let close = (k..e).find(|&j| c[j] == '）').unwrap_or(e);
-            // …增长12%（其中工业投资增长15%）, …增长8%左右（力争9%）: a sub-item
-            // or a stretch in brackets is read as a clause of its own
-            if OWN_CLAUSE_IN_BRACKETS.iter().any(|w| at(c, k + 1, w)) {
-                clauses.push((k + 1, close));
-            }
-            k = close;
-            cs = close + 1;
-        }
-        k += 1;
-    }
-    clauses
-}
-
-/// Whether the item at `k` follows the figure before it with no mark between
-/// (a page that set its items apart with spaces, or lost the marks:
-/// 地区生产总值增长8%左右 一般公共预算收入增长6%): a per cent or per mille,
-/// maybe its qualifier, then a Han char that goes on with none of them
-/// (至, 和, 的 …), and a figure of its own before the next mark, or a
-/// qualitative target's predicate (…增长6%居民收入增长与经济增长同步).
-fn next_item_glued(
-    c: &[char],
-    k: usize,
-    e: usize,
-    qualitative_item: &dyn Fn(&str) -> bool,
-) -> bool {
-    // (a clause longer than MAX_CLAUSE is not read: no need to look further)
-    let rest = || {
-        c[k..e]
-            .iter()
-            .take(MAX_CLAUSE)
-            .take_while(|&&x| !is_sep(x) && x != '、')
-    };
-    let figure = || rest().any(|&x| x.is_ascii_digit() || x == '百');
-    if !crate::norm::item_follows_figure(c, k, c[k]) {
-        // …与经济增长同步城镇调查失业率5.5%以内: an item with a figure after
-        // a qualitative one (the cheap tests first: this runs on every char)
-        return k >= 2
-            && QUALITY_ENDS.contains(&[c[k - 2], c[k - 1]])
-            && crate::norm::is_unified_han(c[k])
-            && !"在于的了和及与为是并且".contains(c[k])
-            && figure();
-    }
-    figure() || qualitative_item(&rest().collect::<String>())
-}
-
-/// Whether `c[cs..k]` is a size limit that opens its clause's name (城镇
-/// 500万元以上 | 固定资产投资增长10%): a sum of money with 以上, after at most
-/// [`SIZE_LIMIT_LEAD`] chars of scope, so no item of its own.
-fn opens_with_size_limit(c: &[char], cs: usize, k: usize) -> bool {
-    if !c[cs..k].ends_with(&['以', '上']) {
-        return false;
-    }
-    let mut j = k - 2;
-    let mut money = false;
-    while j > cs && "万亿千元".contains(c[j - 1]) {
-        money |= c[j - 1] == '元';
-        j -= 1;
-    }
-    let digits_end = j;
-    while j > cs && (c[j - 1].is_ascii_digit() || c[j - 1] == '.') {
-        j -= 1;
-    }
-    money
-        && j < digits_end
-        && j - cs <= SIZE_LIMIT_LEAD
-        && c[cs..j].iter().all(|&x| crate::norm::is_unified_han(x))
-}
-
-/// How many chars of scope (城镇, 全市) may stand before a size limit.
-const SIZE_LIMIT_LEAD: usize = 4;
-
-/// How a qualitative target's predicate ends (与经济增长同步, 持续改善,
-/// 完成省下达任务, 国际收支基本平衡).
-const QUALITY_ENDS: [[char; 2]; 8] = [
-    ['同', '步'],
-    ['改', '善'],
-    ['好', '转'],
-    ['稳', '定'],
-    ['平', '衡'],
-    ['任', '务'],
-    ['提', '质'],
-    ['持', '平'],
-];
-
-/// Words that open a bracketed remark that is a clause of the list (a
-/// sub-item, a stretch), not an aside (同口径, 按可比价格计算).
-const OWN_CLAUSE_IN_BRACKETS: &[&str] = &["其中", "力争", "争取"];
 
 /// What a sentence read so far hands on to its next clause.
 struct Reader<'a> {
@@ -792,47 +665,6 @@ fn indicator_of(r: &crate::indicator::Resolved, name: &str) -> (String, Option<M
         Some(id) => (id.clone(), r.measure),
         None => (format!("other:{}", crate::names::as_written(name)), None),
     }
-}
-
-/// Splits a clause on 、 unless it is a 分别 list.
-fn split_segments(c: &[char], cs: usize, ce: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut s = cs;
-    for (k, &ch) in c.iter().enumerate().take(ce).skip(cs) {
-        if ch == '、' && !joins_levels(c, k) {
-            if k > s {
-                out.push((s, k));
-            }
-            s = k + 1;
-        }
-    }
-    if ce > s {
-        out.push((s, ce));
-    }
-    // a 分别 list or names sharing a predicate (城镇、农村居民人均可支配收入分别增长
-    // 7%、8%; 财政总收入、地方财政收入均增长7%) is one segment, with the names
-    // before it that state no figure of their own; items before those stay
-    // apart (生产总值增长8%、城乡居民收入分别增长8%和9%)
-    let shared = |&(a, b): &(usize, usize)| {
-        let seg: String = c[a..b].iter().collect();
-        seg.contains("分别") || (a..b).any(|k| k > cs && is_shared_marker(c, k))
-    };
-    let Some(j) = out.iter().position(shared) else {
-        return out;
-    };
-    let states = |&(a, b): &(usize, usize)| {
-        c[a..b]
-            .iter()
-            .any(|&x| x.is_ascii_digit() || matches!(x, '%' | '‰'))
-    };
-    let mut first = j;
-    while first > 0 && !states(&out[first - 1]) {
-        first -= 1;
-    }
-    let merged = (out[first].0, ce);
-    out.truncate(first);
-    out.push(merged);
-    out
 }
 
 #[cfg(test)]
