@@ -134,12 +134,25 @@ pub(crate) fn expand_list(names: &str, count: usize) -> Vec<String> {
         let len = p.chars().count();
         // a modifier (城镇, 一产, 城镇居民) takes the last name's tail; a
         // name of its own (进出口总额, 实际利用外资) does not
-        let modifier = len <= 4 && !p.ends_with(|c: char| "额资入值率量金数价格出".contains(c));
+        // (or a sector, however long: 战略性新兴产业、高新技术产业增加值)
+        let modifier = (len <= 4 || p.ends_with('业'))
+            && !p.ends_with(|c: char| "额资入值率量金数价格出".contains(c));
         if modifier && len < last_chars.len() {
-            // a tail never opens with the end of a name (二氧化硫和化学需氧量排放量:
-            // the tail is 排放量, not 量排放量)
-            let mut from = len;
-            while from + 1 < last_chars.len() && "量额值率物".contains(last_chars[from]) {
+            // the tail follows the last name's own word that ends as the
+            // modifier does (农业、服务业增加值: 增加值 after 服务业); else
+            // it follows as many chars as the modifier has, and never opens
+            // with the end of a name (二氧化硫和化学需氧量排放量: 排放量)
+            let shared_end = p.chars().last().and_then(|end| {
+                last_chars[1..last_chars.len() - 1]
+                    .iter()
+                    .rposition(|&x| x == end)
+                    .map(|i| i + 2)
+            });
+            let mut from = shared_end.unwrap_or(len);
+            while shared_end.is_none()
+                && from + 1 < last_chars.len()
+                && "量额值率物".contains(last_chars[from])
+            {
                 from += 1;
             }
             let tail: String = last_chars[from..].iter().collect();
@@ -785,8 +798,30 @@ impl Maker<'_> {
             self.push(orig_names[first].clone(), norm_names[first]);
             return;
         }
-        // one name written as a list: 碳排放强度、生态环境保护约束性指标
+        // modifiers sharing the last name's tail (文化产业、旅游产业、健康产业增加值
+        // 增速均高于GDP增速): one target each, with the tail
         let (a, b) = (names[first].0, names[names.len() - 1].1);
+        let parts = expand_list(n.text(a, b), 2);
+        // (only modifiers that end as the last name's own word does, 产业 …
+        // 产业增加值: 氨氮、氮氧化物减排幅度 shares no tail)
+        let last_inner: Vec<char> = last.chars().skip(1).collect();
+        let shares_head = |x: &&str| {
+            x.chars()
+                .last()
+                .is_some_and(|end| last_inner[..last_inner.len().saturating_sub(1)].contains(&end))
+        };
+        if self.qualitative
+            && first == 0
+            && parts.len() == norm_names.len()
+            && norm_names[..norm_names.len() - 1].iter().all(shares_head)
+            && parts.iter().zip(norm_names).any(|(p, x)| p != x)
+        {
+            for p in &parts {
+                self.push(p.clone(), p);
+            }
+            return;
+        }
+        // one name written as a list: 碳排放强度、生态环境保护约束性指标
         self.push(n.orig_text(a, b), n.text(a, b));
     }
 }

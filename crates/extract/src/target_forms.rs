@@ -652,3 +652,39 @@ fn a_range_told_by_its_bounds_and_a_level_stepped_onto() {
         ]
     );
 }
+
+#[test]
+fn modifiers_share_the_last_names_tail() {
+    for (clause, want) in [
+        (
+            "农业、工业、服务业增加值分别增长3%、7%、9%",
+            vec!["other:农业增加值", "other:工业增加值", "other:服务业增加值"],
+        ),
+        (
+            "战略性新兴产业、高新技术产业增加值分别增长12%和10%",
+            vec!["other:战略性新兴产业增加值", "other:高新技术产业增加值"],
+        ),
+        (
+            "文化产业、旅游产业、健康产业增加值增速均高于GDP增速",
+            vec![
+                "other:文化产业增加值",
+                "other:旅游产业增加值",
+                "other:健康产业增加值",
+            ],
+        ),
+        // names that share no word keep their own (a list of pollutants)
+        (
+            "二氧化硫、氨氮、氮氧化物减排完成国家下达任务",
+            vec!["other:二氧化硫、氨氮、氮氧化物减排"],
+        ),
+    ] {
+        let text = format!("{LEAD}{clause}。");
+        let got: Vec<String> = run(&text)
+            .targets
+            .iter()
+            .skip(1)
+            .map(|t| t.indicator.clone())
+            .collect();
+        assert_eq!(got, want, "{clause}");
+    }
+}
