@@ -272,6 +272,17 @@ fn a_heading_glued_to_its_list_is_a_cue() {
         ["gdp", "general_budget_revenue", "new_urban_jobs"]
     );
     assert_eq!(out.targets[0].text, "地区生产总值增长6%左右");
+    // …or a heading sentence that ends in 。 runs into it
+    for text in [
+        "去年全市生产总值增长5.2%。今年我市经济社会发展的主要目标。生产总值增长13%；地方财政收入增长15%。",
+        "去年全市生产总值增长5.2%。2024年全市经济社会发展主要目标地区生产总值增长6%左右；地方财政收入增长15%。",
+    ] {
+        assert_eq!(
+            crate::tests::indicators(&run(text).targets),
+            ["gdp", "general_budget_revenue"],
+            "{text}"
+        );
+    }
 }
 
 #[test]
