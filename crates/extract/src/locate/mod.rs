@@ -79,7 +79,7 @@ impl LocatePatterns {
                 concat!(
                     r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:分别)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:报告|会议)(?:建议|提出|确定)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标)(?:任务)?(?:分解)?(?:[（(]\d+项[)）])?$|(?:主要预期目标|预期目标)(?:，其中包括|，包括|，即|，具体是|，)|(?:主要预期目标|预期目标|主要目标)(?:建议|任务)?[】\]]",
                     // a heading glued to the first item's name under it
-                    r"|(?:主要预期目标|预期目标|主要目标|主要指标|发展目标)。?(?:{})",
+                    r"|(?:主要预期目标|预期目标|主要目标|主要指标|发展目标)。?(?:{}|[●■◆▲★•])",
                 ),
                 GLUED_FIRST_NAMES.join("|")
             )),
@@ -140,6 +140,10 @@ impl LocatePatterns {
 
 /// The names a list of the year's targets opens with, which a page that lost
 /// its line breaks glues to the heading above them.
+/// How far before a cue the target year may open its heading
+/// (2023年全市经济社会发展预期目标).
+const GLUED_HEADING_REACH: usize = 16;
+
 const GLUED_FIRST_NAMES: [&str; 4] = ["地区生产总值", "国内生产总值", "生产总值", "GDP"];
 
 /// The words of growth that make the clause before a cue a target of its
@@ -228,14 +232,34 @@ fn cue_in(
         let start = s + chars;
         // (a heading glued to the list under it, 主要预期目标地区生产总值增长…,
         // ends before the first item's name)
-        let glued = GLUED_FIRST_NAMES.iter().find(|w| m.as_str().ends_with(*w));
-        let end = start + m.as_str().chars().count() - glued.map_or(0, |w| w.chars().count());
+        let glued = GLUED_FIRST_NAMES
+            .iter()
+            .find(|w| m.as_str().ends_with(*w))
+            .map(|w| w.chars().count())
+            .or_else(|| {
+                m.as_str()
+                    .ends_with(['●', '■', '◆', '▲', '★', '•'])
+                    .then_some(1)
+            });
+        let end = start + m.as_str().chars().count() - glued.unwrap_or(0);
         chars += m.as_str().chars().count();
         byte = m.end();
         // the sentence up to the cue
         let mut a = start;
         while a > s && !matches!(n.chars[a - 1], '。' | '！' | '？' | '；') {
             a -= 1;
+        }
+        // (a heading that names the target year, glued to the text before it:
+        // …均居全国第二2023年预期目标●… starts at its year)
+        if let Some(y) = target_year {
+            let year_word = format!("{y}年");
+            let lead = n.text(a, start);
+            if let Some(i) = lead.rfind(&year_word)
+                && lead[i..].chars().count() <= GLUED_HEADING_REACH
+                && !lead[i..].contains(['，', '：'])
+            {
+                a += lead[..i].chars().count();
+            }
         }
         let lead = n.text(a, end);
         let cue = m.as_str();
