@@ -82,11 +82,14 @@ impl Patterns {
     }
 
     /// Whether `t` (a clause) states a qualitative target: an indicator's
-    /// name, then a qualitative predicate (居民收入增长与经济增长同步).
+    /// name, then a qualitative predicate (居民收入增长与经济增长同步, 与上年持平).
     pub(crate) fn states_quality(&self, t: &str, dict: &Dictionary) -> bool {
-        self.qualitative.find(t).is_some_and(|m| {
-            m.start() > 0 && looks_like_indicator(strip_tail_verbs(&t[..m.start()]).as_str(), dict)
-        })
+        let named = |end: usize| {
+            end > 0 && looks_like_indicator(strip_tail_verbs(&t[..end]).as_str(), dict)
+        };
+        // (or a level kept: 一般公共预算收入与上年基本持平)
+        self.qualitative.find(t).is_some_and(|m| named(m.start()))
+            || find_flat(t).is_some_and(named)
     }
 }
 

@@ -246,6 +246,20 @@ fn a_qualitative_target_glued_after_a_figure_is_read() {
             "gap {gap:?}"
         );
     }
+    // …and a level kept, or a list sharing a predicate, after a figure
+    let out = run(
+        "今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右地方一般公共预算收入与上年基本持平，城镇调查失业率5.5%以内固定资产投资、进出口总额保持正增长。",
+    );
+    assert_eq!(
+        crate::tests::indicators(&out.targets),
+        [
+            "gdp",
+            "general_budget_revenue",
+            "unemployment_rate",
+            "fixed_asset_investment",
+            "foreign_trade"
+        ]
+    );
     // a figure's own words after it are no new item (增长6%以上的水平, 增长8%和9%)
     let out = run(&format!("{LEAD}一般公共预算收入增长8%以上的水平持续改善。"));
     assert_eq!(out.targets.len(), 2, "{:#?}", out.targets);

@@ -92,7 +92,15 @@ fn next_item_glued(
             && !"在于的了和及与为是并且".contains(c[k])
             && figure();
     }
-    figure() || qualitative_item(&rest().collect::<String>())
+    // (a qualitative target may name a list: 一般公共预算收入、固定资产投资保持正增长)
+    let to_sep = || -> String {
+        c[k..e]
+            .iter()
+            .take(MAX_CLAUSE)
+            .take_while(|&&x| !is_sep(x))
+            .collect()
+    };
+    figure() || qualitative_item(&to_sep())
 }
 
 /// Whether `c[cs..k]` is a size limit that opens its clause's name (城镇
