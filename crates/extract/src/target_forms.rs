@@ -290,6 +290,8 @@ fn a_heading_glued_to_its_list_is_a_cue() {
     for text in [
         "去年全市生产总值增长5.2%。今年我市经济社会发展的主要目标。生产总值增长13%；地方财政收入增长15%。",
         "去年全市生产总值增长5.2%。2024年全市经济社会发展主要目标地区生产总值增长6%左右；地方财政收入增长15%。",
+        // a heading set off by dashes on its own line
+        "去年全市生产总值增长5.2%。\n— 主要目标 —\n地区生产总值增长6%以上；地方财政收入增长15%以上。",
         // a heading run into the line before it and into its bullets
         "2023年，年初预计城乡居民收入分别增长5.8%、7.9%，均居全国第二2024年预期目标●地区生产总值增长6%左右●地方财政收入增长15%。",
     ] {
