@@ -186,6 +186,68 @@ pub(crate) fn from_plan_completed(body: &str, yp: &YearPatterns) -> Option<i32> 
 /// (确保, 将, 要, 力争, 实现) is looked for.
 const PLAN_AHEAD_REACH: usize = 6;
 
+/// A last guess when no clue dates the targets: the latest year the text
+/// names (not a deadline, 到2025年), the year after it when the text tells
+/// more results of that year (2012年全县实现生产总值…, 预计) than aims
+/// (目标, 力争, 将), and by its month when it is a date (2012年12月26日 → 2013).
+pub(crate) fn latest_named(body: &str, yp: &YearPatterns) -> Option<i32> {
+    let named = || {
+        yp.year_word.captures_iter(body).filter_map(|c| {
+            let m = c.get(0)?;
+            let y: i32 = c[1].parse().ok()?;
+            let deadline = body[..m.start()].ends_with(['到', '至']);
+            (!deadline && PLAUSIBLE.contains(&y)).then_some((y, m.end()))
+        })
+    };
+    let latest = named().map(|(y, _)| y).max()?;
+    let (mut past, mut ahead) = (0, 0);
+    for (_, end) in named().filter(|&(y, _)| y == latest) {
+        let after = sentence_after(body, end);
+        // 2012年12月26日: a date in the year's last months is the next year's report
+        if let Some(c) = yp.dateline.captures(&body[end - "2012年".len()..])
+            && c.get(0).is_some_and(|m| m.start() == 0)
+        {
+            let month: u32 = c[2].parse().ok()?;
+            return Some(latest + i32::from(month >= 11));
+        }
+        let after: String = after.chars().take(LATEST_CONTEXT).collect();
+        // (a growth to the decimal is a result: 增长7.2%)
+        let decimal_growth = after.match_indices("增长").any(|(i, w)| {
+            let rest = &after[i + w.len()..];
+            let int = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+            int.len() < rest.len() && int.starts_with('.')
+        });
+        // (an aim's own word outweighs a word of results: 2026年全省预计GDP
+        // 增长5%左右的目标)
+        // (…and a review's outweighs an aim's: 2005年政府工作及“十五”计划完成情况)
+        if REVIEW_WORDS.iter().any(|w| after.contains(w)) {
+            past += 1;
+        } else if AIM_WORDS.iter().any(|w| after.contains(w)) {
+            ahead += 1;
+        } else if decimal_growth || RESULT_WORDS.iter().any(|w| after.contains(w)) {
+            past += 1;
+        } else if LOOSE_AIM_WORDS.iter().any(|w| after.contains(w)) {
+            ahead += 1;
+        }
+    }
+    Some(latest + i32::from(past > ahead))
+}
+
+/// How many chars after a year its sentence is read for results or aims.
+const LATEST_CONTEXT: usize = 40;
+
+/// Words that review a year.
+const REVIEW_WORDS: [&str; 5] = ["完成情况", "执行情况", "总结", "回顾", "实绩"];
+
+/// Words that tell a year's results (预计 is an estimate of them).
+const RESULT_WORDS: [&str; 7] = ["预计", "实现", "完成", "达到", "同比", "比上年", "取得"];
+
+/// Words that tell a year's aims.
+const AIM_WORDS: [&str; 4] = ["目标", "预期", "计划", "力争"];
+
+/// Words that tell a year's aims when no word of results does.
+const LOOSE_AIM_WORDS: [&str; 3] = ["要", "将", "是"];
+
 /// The longest sentence (in chars) a year cue is read with.
 const SENTENCE_MAX: usize = 120;
 
@@ -741,6 +803,33 @@ mod tests {
             ("努力实现“十二五”圆满收官。", None),
         ] {
             assert_eq!(from_plan_completed(text, &yp), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_latest_year_named_is_the_last_guess() {
+        let yp = YearPatterns::new();
+        for (text, want) in [
+            // results of the latest year: the report is the next year's
+            (
+                "县长说，2012年全县实现生产总值120亿元，增长11.2%。今年要再上台阶。",
+                Some(2013),
+            ),
+            ("2012年全县生产总值增长11.2%。", Some(2013)),
+            // aims of it: that year's
+            (
+                "2007年宁波百姓生活又将发生怎样的变化？今年我市的主要目标是…",
+                Some(2007),
+            ),
+            // a deadline is no year of the report; a late date is the next year's
+            ("到2020年全县生产总值翻一番。", None),
+            (
+                "本报讯 2012年12月26日，县政府召开座谈会征求意见。",
+                Some(2013),
+            ),
+            ("没有年份。", None),
+        ] {
+            assert_eq!(latest_named(text, &yp), want, "{text}");
         }
     }
 

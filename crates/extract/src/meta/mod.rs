@@ -453,7 +453,7 @@ fn target_year(
             .map(|y| y + 1)
     };
     // target year: the first clue that gives one, in the order a reader trusts them
-    let clues: [(&'static str, &dyn Fn() -> Option<i32>); 14] = [
+    let clues: [(&'static str, &dyn Fn() -> Option<i32>); 15] = [
         ("the title", &|| {
             let titled: i32 = tnorm
                 .map(cn_year_digits)
@@ -520,6 +520,9 @@ fn target_year(
         }),
         ("the page's publication date", &|| {
             published.map(|d| chrono::Datelike::year(&d))
+        }),
+        ("the latest year the text names (a guess)", &|| {
+            year::latest_named(&cn_year_digits(body), &mp.year)
         }),
         ("nothing", &|| None),
     ];
