@@ -278,7 +278,13 @@ impl Extractor {
             &n,
             &paras,
             rev_end,
-            locate::Speaker::new(m.target_year, m.level, m.region.as_deref()),
+            // (a guessed year opens no sentence to the coming year's reading)
+            locate::Speaker::new(
+                m.target_year
+                    .filter(|_| m.year_source != meta::GUESSED_YEAR),
+                m.level,
+                m.region.as_deref(),
+            ),
             (&self.dict, &self.pat, &self.lp),
             trace,
         );

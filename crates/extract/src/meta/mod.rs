@@ -417,6 +417,10 @@ fn read_province(m: &mut Meta, n: &Norm, lines: &[(usize, usize)], mp: &MetaPatt
     }
 }
 
+/// The clue of a target year that is only a guess (the latest year the text
+/// names): the locator reads the text as if no year were known.
+pub(crate) const GUESSED_YEAR: &str = "the latest year the text names (a guess)";
+
 /// The year the targets are for and which clue gave it: the first clue that
 /// gives one, in the order a reader trusts them.
 fn target_year(
@@ -521,7 +525,7 @@ fn target_year(
         ("the page's publication date", &|| {
             published.map(|d| chrono::Datelike::year(&d))
         }),
-        ("the latest year the text names (a guess)", &|| {
+        (GUESSED_YEAR, &|| {
             year::latest_named(&cn_year_digits(body), &mp.year)
         }),
         ("nothing", &|| None),
