@@ -42,7 +42,8 @@ impl Patterns {
             qualitative: re(concat!(
                 r"(?:增长|增速|增幅|提高|增加|提升)?(?:与|和|同)(?:经济增长|经济增速|经济发展|地区生产总值增长|经济社会发展|经济|全国|全省|全市)[^，；。]{0,8}?(?:保持)?(?:基本)?(?:同步|协调|一致)(?:增长)?|",
                 // level with a wider average (涨幅与全省大体相当, 与全国持平)
-                r"(?:与|和|同)(?:全国|全省|全市)(?:平均水平)?(?:大体|基本)?(?:相当|持平)|(?:基本)?接近(?:全国|全省|全市)(?:平均水平)?|",
+                // (涨幅与市保持一致: the wider government named short)
+                r"(?:与|和|同)(?:全国|全省|全市|省|市)(?:平均水平)?(?:保持)?(?:大体|基本)?(?:相当|持平|一致)|(?:基本)?接近(?:全国|全省|全市)(?:平均水平)?|",
                 // a poverty goal met in full (农村贫困人口全部脱贫, 贫困县全部摘帽)
                 r"全部(?:脱贫|摘帽|退出|出列)|",
                 r"(?:增长|增速|增幅|提高|增加|提升)?(?:高于|快于|略高于|不低于|超过|好于)(?:经济增长|经济增速|全国|全省|全市|全区|地区生产总值|GDP|城镇居民)|",
@@ -333,7 +334,7 @@ fn segment_figures(
     }
     let mut nums = number::scan(c, ns, se);
     // 500万元以上固定资产投资: a size that names what is counted, not a figure
-    nums.retain(|x| !is_size_limit(c, x, se));
+    nums.retain(|x| !is_size_limit(c, x, se) && !counts_indicators(c, x, se));
     if nums.is_empty() && text.contains("指数") {
         return number::bare_index(c, ns, se).into_iter().collect();
     }
@@ -374,6 +375,16 @@ fn is_size_limit(c: &[char], x: &Num, se: usize) -> bool {
     let next = (end < se).then(|| c[end]);
     x.unit.ends_with('元')
         && next.is_some_and(|ch| is_unified_han(ch) && !"力争确并且的和".contains(ch))
+}
+
+/// Whether a figure counts indicators (…等4项经济指标增速排名全市第一), not
+/// an indicator's value.
+fn counts_indicators(c: &[char], x: &Num, se: usize) -> bool {
+    let after: String = c[x.end.min(se)..se].iter().take(6).collect();
+    x.unit == "项"
+        && ["指标", "经济指标", "主要指标", "主要经济指标"]
+            .iter()
+            .any(|w| after.starts_with(w))
 }
 
 /// Where the name of a segment with figures ends: at its first verb (a

@@ -33,6 +33,7 @@ fn balances_improvements_and_sharp_growth_are_qualitative_targets() {
         ("农村居民收入增长快于城镇居民", "rural_disposable_income"),
         ("城乡居民收入增长与全省同步", "disposable_income"),
         ("居民消费价格涨幅与全省大体相当", "cpi"),
+        ("居民消费价格涨幅与市保持一致", "cpi"),
         ("万元生产总值能耗下降完成省上下达", "energy_intensity"),
         // the goals of 2020 for the end of poverty (labelling call 13)
         ("确保现行标准下农村贫困人口全部脱贫", "other:农村贫困人口"),
@@ -720,4 +721,18 @@ fn modifiers_share_the_last_names_tail() {
             .collect();
         assert_eq!(got, want, "{clause}");
     }
+}
+
+#[test]
+fn a_count_of_indicators_is_no_value() {
+    let text = format!(
+        "{LEAD}地方一般公共预算收入、社会消费品零售总额等4项经济指标增速保持全市前列；城镇新增就业3万人。"
+    );
+    let out = run(&text);
+    let got = crate::tests::value_units(&out.targets);
+    assert!(got.iter().all(|&(_, _, u)| u != Some("项")), "{got:?}");
+    assert_eq!(
+        got.last(),
+        Some(&("new_urban_jobs", Some(3.0), Some("万人")))
+    );
 }
