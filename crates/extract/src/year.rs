@@ -29,6 +29,10 @@ const TERM_OF_2018_EXCEPTIONS: &[(&str, u32)] = &[
     ("宁夏", 12),
 ];
 
+/// A report delivered (or an article dated) from this month on sets the
+/// next year's targets (city and county congresses meet in late autumn too).
+pub(crate) const NEXT_YEAR_FROM_MONTH: u32 = 11;
+
 /// Years a report can be for: what a session or a dateline may give.
 const PLAUSIBLE: std::ops::RangeInclusive<i32> = 1990..=2040;
 
@@ -196,19 +200,19 @@ pub(crate) fn latest_named(body: &str, yp: &YearPatterns) -> Option<i32> {
             let m = c.get(0)?;
             let y: i32 = c[1].parse().ok()?;
             let deadline = body[..m.start()].ends_with(['到', '至']);
-            (!deadline && PLAUSIBLE.contains(&y)).then_some((y, m.end()))
+            (!deadline && PLAUSIBLE.contains(&y)).then_some((y, m.start(), m.end()))
         })
     };
-    let latest = named().map(|(y, _)| y).max()?;
+    let latest = named().map(|(y, _, _)| y).max()?;
     let (mut past, mut ahead) = (0, 0);
-    for (_, end) in named().filter(|&(y, _)| y == latest) {
+    for (_, start, end) in named().filter(|&(y, _, _)| y == latest) {
         let after = sentence_after(body, end);
         // 2012年12月26日: a date in the year's last months is the next year's report
-        if let Some(c) = yp.dateline.captures(&body[end - "2012年".len()..])
+        if let Some(c) = yp.dateline.captures(&body[start..])
             && c.get(0).is_some_and(|m| m.start() == 0)
+            && let Ok(month) = c[2].parse::<u32>()
         {
-            let month: u32 = c[2].parse().ok()?;
-            return Some(latest + i32::from(month >= 11));
+            return Some(latest + i32::from(month >= NEXT_YEAR_FROM_MONTH));
         }
         let after: String = after.chars().take(LATEST_CONTEXT).collect();
         // (a growth to the decimal is a result: 增长7.2%)

@@ -10,7 +10,7 @@ use regex::Regex;
 
 use crate::norm::{Norm, is_unified_han};
 use crate::number::parse_cn;
-use crate::year::{self, YearPatterns, cn_year_digits};
+use crate::year::{self, NEXT_YEAR_FROM_MONTH, YearPatterns, cn_year_digits};
 
 mod clues;
 mod names;
@@ -42,10 +42,6 @@ const PREMIER_SCAN: usize = 300;
 
 /// How many opening lines a news dateline is looked for in.
 const DATELINE_LINES: usize = 12;
-
-/// A report delivered (or an article dated) from this month on sets the
-/// next year's targets (city and county congresses meet in late autumn too).
-const NEXT_YEAR_FROM_MONTH: u32 = 11;
 
 #[derive(Debug)]
 pub(crate) struct MetaPatterns {
