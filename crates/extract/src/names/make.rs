@@ -1,0 +1,340 @@
+//! Items from names: one per name a segment resolves, with the segment's
+//! figures (or one qualitative figure), the evidence from where the name
+//! starts, and the key of a non-standard target (`other:KEY`).
+
+use baogao_model::{Measure, Qualifier};
+
+use super::{
+    DEMONSTRATIVES, LIST_TAILS, after_place_or_aim, after_speaker, as_written, catch_all,
+    expand_list, joined_indicators, looks_like_indicator,
+};
+use crate::figure::{finish_fig, seg_figs};
+use crate::indicator::Dictionary;
+use crate::item::{Fig, Item, Seg};
+use crate::norm::Norm;
+
+pub(crate) fn make_items(
+    n: &Norm,
+    names: &[(usize, usize)],
+    seg: &Seg,
+    start: usize,
+    end: usize,
+    dict: &Dictionary,
+) -> Vec<Item> {
+    let (names, start) = evidence_names(n, names, start, dict);
+    let predicate = n.text(seg.name_end.min(seg.end), seg.end);
+    let mut maker = Maker {
+        dict,
+        qualitative: seg.qualitative,
+        figs: item_figs(seg, &n.chars),
+        grows: seg.qualitative
+            && ["增长", "提高", "提升", "增加", "同步"]
+                .iter()
+                .any(|w| predicate.contains(w))
+            && !["下降", "降低", "减少", "削减", "压减", "收窄"]
+                .iter()
+                .any(|w| predicate.contains(w)),
+        span: (start, end),
+        out: Vec::new(),
+    };
+    let norm_names: Vec<&str> = names.iter().map(|&(a, b)| n.text(a, b)).collect();
+    // a sentence that comments on a figure (这是杭州市近年首次将这一数字下调至7%以下)
+    // opens with a demonstrative, which no name of an indicator does
+    if norm_names.iter().any(|x| x.starts_with(DEMONSTRATIVES)) {
+        return Vec::new();
+    }
+    let orig_names: Vec<String> = names.iter().map(|&(a, b)| n.orig_text(a, b)).collect();
+    if names.len() == 1 {
+        maker.one_name(&orig_names[0], norm_names[0]);
+    } else {
+        maker.list(n, &names, &norm_names, &orig_names);
+    }
+    maker.out
+}
+
+/// The figures a segment gives each of its items: its own (a stretch within
+/// the segment folded in: 增长7%左右力争8%), or one qualitative figure.
+fn item_figs(seg: &Seg, c: &[char]) -> Vec<Fig> {
+    if seg.qualitative {
+        return vec![Fig {
+            value: None,
+            max: None,
+            unit: None,
+            qual: Qualifier::Qualitative,
+            measure: Measure::Change,
+            stretch: None,
+            hard_word: false,
+            soft_word: false,
+            milestone: false,
+        }];
+    }
+    let mut figs = seg_figs(seg, c);
+    if figs.len() == 2 && seg.stretch_word && figs[0].unit == figs[1].unit && figs[1].soft_word {
+        let s = figs[1].value;
+        figs.truncate(1);
+        figs[0].stretch = s;
+    }
+    figs
+}
+
+/// The names without a speaker, a place or an aim in front of them, and the
+/// start of the evidence: at the name when it started at the lead-in (but
+/// keeping a place in front of the name; an aim is left out).
+fn evidence_names(
+    n: &Norm,
+    names: &[(usize, usize)],
+    start: usize,
+    dict: &Dictionary,
+) -> (Vec<(usize, usize)>, usize) {
+    let trimmed: Vec<(usize, usize)> = names.iter().map(|&r| after_speaker(n, r)).collect();
+    let start = match (names.first(), trimmed.first()) {
+        (Some(&(a, _)), Some(&(t, _))) if a == start => t,
+        _ => start,
+    };
+    let (trimmed, evidence): (Vec<(usize, usize)>, Vec<Option<usize>>) = trimmed
+        .into_iter()
+        .map(|r| after_place_or_aim(n, r, dict))
+        .unzip();
+    let start = match (trimmed.first(), evidence.first()) {
+        (Some(_), Some(&Some(e))) if names.len() == 1 && e > start => e,
+        _ => start,
+    };
+    (trimmed, start)
+}
+
+/// Makes the items of one segment: one per name it resolves, each with the
+/// segment's figures.
+struct Maker<'a> {
+    dict: &'a Dictionary,
+    qualitative: bool,
+    figs: Vec<Fig>,
+    /// A qualitative target worded as growth (保持适度增长, 稳步提高, 与经济增长同步).
+    grows: bool,
+    /// The evidence.
+    span: (usize, usize),
+    out: Vec<Item>,
+}
+
+impl Maker<'_> {
+    /// The item of one name: `raw` as written, `norm` as resolved.
+    fn push(&mut self, raw: String, norm: &str) {
+        if catch_all(norm) {
+            return;
+        }
+        let r = self.dict.resolve(norm);
+        let (indicator, default) = if let Some(id) = &r.id {
+            (id.clone(), r.measure)
+        } else {
+            (format!("other:{}", other_key(norm, self.qualitative)), None)
+        };
+        // a qualitative target worded as growth is one of growth, unless its
+        // indicator is a rate or a share
+        let default = match default {
+            Some(Measure::Rate | Measure::Share | Measure::Change) => default,
+            _ if self.grows => Some(Measure::Growth),
+            _ => default,
+        };
+        let figs: Vec<Fig> = self
+            .figs
+            .iter()
+            .cloned()
+            .map(|f| finish_fig(f, default, norm))
+            .collect();
+        self.out.push(Item {
+            indicator,
+            raw_name: raw,
+            figs,
+            start: self.span.0,
+            end: self.span.1,
+        });
+    }
+
+    /// The items of one name: one, or two when it joins urban and rural
+    /// (城市和农村居民家庭人均可支配收入) or two indicators (城镇居民人均可支配收入
+    /// 和农民人均纯收入).
+    fn one_name(&mut self, orig: &str, norm: &str) {
+        // 城市和农村居民家庭人均可支配收入持续稳定增长: urban and rural both
+        // spelled out are two rows (城乡居民… alone stays one)
+        if ["城镇和农村", "城市和农村", "城镇及农村", "城市及农村"]
+            .iter()
+            .any(|w| norm.starts_with(w))
+        {
+            let parts = expand_list(norm, 2);
+            if parts.len() == 2 && parts.iter().all(|p| self.dict.resolve(p).id.is_some()) {
+                for p in &parts {
+                    self.push(orig.to_owned(), p);
+                }
+                return;
+            }
+        }
+        // 城镇居民人均可支配收入和农民人均纯收入12%: two indicators joined by 和
+        if let Some(parts) = joined_indicators(norm, self.dict, self.qualitative) {
+            let orig: Vec<char> = orig.chars().collect();
+            for p in parts {
+                // the original spelling of each part (the same length: one char
+                // each; a part is a slice of `norm`, so its address gives its place)
+                let at = norm[..p.as_ptr() as usize - norm.as_ptr() as usize]
+                    .chars()
+                    .count();
+                let len = p.chars().count();
+                let raw: String = orig
+                    .get(at..at + len)
+                    .map_or_else(|| p.to_owned(), |r| r.iter().collect());
+                self.push(raw, p);
+            }
+            return;
+        }
+        self.push(orig.to_owned(), norm);
+    }
+
+    /// The items of a list of names sharing the segment's figures.
+    fn list(
+        &mut self,
+        n: &Norm,
+        names: &[(usize, usize)],
+        norm_names: &[&str],
+        orig_names: &[String],
+    ) {
+        let dict = self.dict;
+        let last = norm_names.last().copied().unwrap_or_default();
+        let generic = LIST_TAILS.iter().find(|w| last.ends_with(*w));
+        // 城镇登记失业率、单位GDP能耗等主要约束性指标…: a list that names a
+        // canonical indicator is read item by item; without one it stands for
+        // "everything else" (节能减排和大气、水环境质量等约束性指标)
+        let names_indicator = generic.is_some_and(|g| {
+            norm_names.iter().enumerate().any(|(k, x)| {
+                let x = if k + 1 == norm_names.len() {
+                    x.strip_suffix(*g).unwrap_or(x)
+                } else {
+                    x
+                };
+                dict.resolve(x).id.is_some()
+            })
+        });
+        if !names_indicator && (catch_all(last) || norm_names.iter().any(|x| catch_all(x))) {
+            return;
+        }
+        // (生态环境质量、能源、水资源等指标按国家要求落实: no canonical indicator,
+        // one target named by the whole list)
+        if generic.is_some() && !names_indicator {
+            let (a, b) = (names[0].0, names[names.len() - 1].1);
+            self.push(n.orig_text(a, b), n.text(a, b));
+            return;
+        }
+        if let Some(g) = generic {
+            for (k, nm) in norm_names.iter().enumerate() {
+                if k + 1 == norm_names.len() {
+                    let cut = nm.strip_suffix(*g).unwrap_or(nm);
+                    let raw = orig_names[k]
+                        .chars()
+                        .take(cut.chars().count())
+                        .collect::<String>();
+                    self.push(raw, cut);
+                } else {
+                    self.push(orig_names[k].clone(), nm);
+                }
+            }
+            return;
+        }
+        // a list with a canonical indicator in it is a list of indicators (财政总收入、
+        // 地方财政收入; 地方一般公共预算收入、居民收入 …与经济增长同步)
+        let all_known = norm_names.iter().all(|x| dict.is_known(x));
+        let indicators = norm_names.iter().any(|x| dict.is_known(x))
+            && norm_names.iter().all(|x| looks_like_indicator(x, dict));
+        if (all_known && !self.qualitative) || indicators {
+            for (k, nm) in norm_names.iter().enumerate() {
+                self.push(orig_names[k].clone(), nm);
+            }
+            return;
+        }
+        // a clause before the names (保持全区社会局势全面稳定、生态环境总体良好) is no name
+        let clause = |x: &str| {
+            ["保持", "实现", "确保", "推动", "促进", "加快"]
+                .iter()
+                .any(|v| x.starts_with(v))
+        };
+        let first = norm_names.iter().position(|x| !clause(x)).unwrap_or(0);
+        if first == norm_names.len() - 1 {
+            self.push(orig_names[first].clone(), norm_names[first]);
+            return;
+        }
+        // modifiers sharing the last name's tail (文化产业、旅游产业、健康产业增加值
+        // 增速均高于GDP增速): one target each, with the tail
+        let (a, b) = (names[first].0, names[names.len() - 1].1);
+        let parts = expand_list(n.text(a, b), 2);
+        // (only modifiers that end as the last name's own word does, 产业 …
+        // 产业增加值: 氨氮、氮氧化物减排幅度 shares no tail)
+        let last_inner: Vec<char> = last.chars().skip(1).collect();
+        let shares_head = |x: &&str| {
+            x.chars()
+                .last()
+                .is_some_and(|end| last_inner[..last_inner.len().saturating_sub(1)].contains(&end))
+        };
+        if self.qualitative
+            && first == 0
+            && parts.len() == norm_names.len()
+            && norm_names[..norm_names.len() - 1].iter().all(shares_head)
+            && parts.iter().zip(norm_names).any(|(p, x)| p != x)
+        {
+            for p in &parts {
+                self.push(p.clone(), p);
+            }
+            return;
+        }
+        // one name written as a list: 碳排放强度、生态环境保护约束性指标
+        self.push(n.orig_text(a, b), n.text(a, b));
+    }
+}
+
+/// The key of a non-standard target (`other:KEY`): the clean simplified name,
+/// what follows 等 when it names the list (…排放总量等主要污染物), without
+/// the words that call a qualitative one a task (节能减排和环境保护等任务;
+/// 完成灾后重建主要目标任务的72% names the task).
+fn other_key(norm: &str, qualitative: bool) -> String {
+    // (the task words go first, so that what is left before 等 names it)
+    let norm = if qualitative {
+        without_task_words(norm)
+    } else {
+        norm
+    };
+    // …水资源等指标 only calls the list indicators
+    let short = norm.rsplit('等').next().unwrap_or(norm);
+    let generic = ["指标", "主要指标", "各项指标", "约束性指标", "任务", ""];
+    let short = if generic.contains(&short) {
+        norm
+    } else {
+        short
+    };
+    let key = if qualitative {
+        without_task_words(short)
+    } else {
+        short
+    };
+    as_written(key)
+}
+
+/// A non-standard target's key name without what calls it a target or a
+/// task (年度节能减排约束性指标, 节能减排目标任务, 节能减排和环境保护等任务 →
+/// 节能减排, 节能减排和环境保护), so the same target keeps one key across
+/// reports. A composite name that lists indicators and goals
+/// (…约束性指标和环境质量改善目标) is kept whole.
+pub(super) fn without_task_words(name: &str) -> &str {
+    let mut s = name.strip_prefix("年度").unwrap_or(name);
+    for tail in ["等任务", "目标任务", "任务"] {
+        if let Some(r) = s.strip_suffix(tail) {
+            s = r;
+            break;
+        }
+    }
+    let single = !s.contains(['和', '、', '及']);
+    if single && let Some(r) = s.strip_suffix("约束性指标") {
+        s = r;
+    }
+    if !s.contains("指标")
+        && let Some(r) = s.strip_suffix("目标")
+    {
+        s = r;
+    }
+    let s = s.trim_end_matches('等');
+    if s.chars().count() >= 2 { s } else { name }
+}
