@@ -20,6 +20,16 @@ fn qualitative_ids(text: &str) -> Vec<String> {
 
 const LEAD: &str = "今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右；";
 
+/// The indicators of a text's targets after the lead's own (LEAD's GDP).
+fn ids_after_lead(text: &str) -> Vec<String> {
+    run(text)
+        .targets
+        .iter()
+        .skip(1)
+        .map(|t| t.indicator.clone())
+        .collect()
+}
+
 #[test]
 fn balances_improvements_and_sharp_growth_are_qualitative_targets() {
     for (clause, id) in [
@@ -615,12 +625,7 @@ fn names_reports_use_for_the_canonical_indicators() {
         ),
     ] {
         let text = format!("{LEAD}{name}{pred}。");
-        let got: Vec<String> = run(&text)
-            .targets
-            .iter()
-            .skip(1)
-            .map(|t| t.indicator.clone())
-            .collect();
+        let got = ids_after_lead(&text);
         assert_eq!(got, vec![id.to_owned()], "{name}");
     }
     // …but a sum with 以上 after a name and its verb ends an item
@@ -713,12 +718,7 @@ fn modifiers_share_the_last_names_tail() {
         ),
     ] {
         let text = format!("{LEAD}{clause}。");
-        let got: Vec<String> = run(&text)
-            .targets
-            .iter()
-            .skip(1)
-            .map(|t| t.indicator.clone())
-            .collect();
+        let got = ids_after_lead(&text);
         assert_eq!(got, want, "{clause}");
     }
 }
