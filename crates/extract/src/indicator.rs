@@ -132,6 +132,10 @@ const SCOPE: &[&str] = &[
     "本县", "我省", "我市", "我区", "我县",
 ];
 
+/// Words for a kind of place, not a place (城市调查失业率, 城镇地区调查失业率,
+/// 市区居民…): a prefix ending in one is no other place's figure.
+const KINDS_OF_PLACE: &[&str] = &["城市", "城区", "市区", "地区", "县城", "县区", "市县"];
+
 /// Tails that name the rate of an indicator's decline rather than another
 /// indicator (单位国内生产总值能耗下降率 is the energy intensity's decline).
 const DECLINE_RATE_TAILS: [&str; 4] = ["下降率", "降低率", "下降幅度", "降幅"];
@@ -332,7 +336,8 @@ impl Dictionary {
                 .iter()
                 .any(|w| prefix.contains(w))
                 || (!SCOPE.contains(&prefix)
-                    && prefix.ends_with(['县', '区', '市', '州', '旗', '盟']))
+                    && prefix.ends_with(['县', '区', '市', '州', '旗', '盟'])
+                    && !KINDS_OF_PLACE.iter().any(|w| prefix.ends_with(w)))
             {
                 return None;
             }

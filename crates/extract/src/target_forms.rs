@@ -612,6 +612,9 @@ fn names_reports_use_for_the_canonical_indicators() {
         ("对外贸易进出口总额", "增长10%", "foreign_trade"),
         ("社会零售总额", "增长10%", "retail_sales"),
         ("消费价格总水平", "涨幅3%左右", "cpi"),
+        // a kind of place is no other place (城市, 城镇地区)
+        ("城市调查失业率", "5.5%左右", "unemployment_rate"),
+        ("城镇地区调查失业率", "5.5%左右", "unemployment_rate"),
         // a size limit is part of the name, not a figure (nor an item of its own)
         (
             "500万元以上固定资产投资",
