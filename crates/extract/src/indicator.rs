@@ -132,6 +132,21 @@ const SCOPE: &[&str] = &[
     "本县", "我省", "我市", "我区", "我县",
 ];
 
+/// `name` without its bracketed remarks.
+pub(crate) fn without_remarks(name: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in name.chars() {
+        match c {
+            '（' => depth += 1,
+            '）' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Words for a kind of place, not a place (城市调查失业率, 城镇地区调查失业率,
 /// 市区居民…): a prefix ending in one is no other place's figure.
 const KINDS_OF_PLACE: &[&str] = &["城市", "城区", "市区", "地区", "县城", "县区", "市县"];
@@ -304,6 +319,10 @@ impl Dictionary {
     }
 
     fn resolve_entry(&self, name: &str) -> Option<usize> {
+        // a remark inside the name (固定资产投资（区属）, 工业增加值（规模以上）)
+        if name.contains('（') {
+            return self.resolve_entry(&without_remarks(name));
+        }
         let last = name.chars().next_back()?;
         // the rate of an indicator's decline names the indicator
         // (单位国内生产总值能耗下降率, 万元GDP能耗降低率; every tail ends in 率, 度

@@ -291,6 +291,9 @@ impl Maker<'_> {
 /// the words that call a qualitative one a task (节能减排和环境保护等任务;
 /// 完成灾后重建主要目标任务的72% names the task).
 fn other_key(norm: &str, qualitative: bool) -> String {
+    // (a remark inside the name is no part of the key: 工业增加值（规模以上）)
+    let plain = crate::indicator::without_remarks(norm);
+    let norm = plain.as_str();
     // (the task words go first, so that what is left before 等 names it)
     let norm = if qualitative {
         without_task_words(norm)

@@ -45,7 +45,7 @@ pub(super) fn clauses(
                 clauses.push((cs, k));
             }
             cs = k + 1;
-        } else if c[k] == '（' {
+        } else if c[k] == '（' && !names_a_scope(c, k, e) {
             if k > cs {
                 clauses.push((cs, k));
             }
@@ -186,3 +186,24 @@ pub(super) fn split_segments(c: &[char], cs: usize, ce: usize) -> Vec<(usize, us
     out.push(merged);
     out
 }
+
+/// Whether the bracket at `k` is a remark inside a name, which its item goes
+/// on after (工业增加值（规模以上）增长10%, 固定资产投资（区属）增长3%): no
+/// figure inside, right after a Han char, and no mark after it.
+fn names_a_scope(c: &[char], k: usize, e: usize) -> bool {
+    let Some(close) = (k..e.min(k + SCOPE_REMARK_MAX)).find(|&j| c[j] == '）') else {
+        return false;
+    };
+    k > 0
+        && crate::norm::is_unified_han(c[k - 1])
+        && !c[k + 1..close]
+            .iter()
+            .any(|x| x.is_ascii_digit() || matches!(x, '%' | '‰'))
+        && c.get(close + 1).is_some_and(|&x| {
+            crate::norm::is_unified_han(x)
+                && !OWN_CLAUSE_IN_BRACKETS.iter().any(|w| at(c, k + 1, w))
+        })
+}
+
+/// The longest remark inside a name, brackets included.
+const SCOPE_REMARK_MAX: usize = 12;
