@@ -138,12 +138,12 @@ impl LocatePatterns {
     }
 }
 
-/// The names a list of the year's targets opens with, which a page that lost
-/// its line breaks glues to the heading above them.
 /// How far before a cue the target year may open its heading
 /// (2023年全市经济社会发展预期目标).
 const GLUED_HEADING_REACH: usize = 16;
 
+/// The names a list of the year's targets opens with, which a page that lost
+/// its line breaks glues to the heading above them.
 const GLUED_FIRST_NAMES: [&str; 4] = ["地区生产总值", "国内生产总值", "生产总值", "GDP"];
 
 /// The words of growth that make the clause before a cue a target of its

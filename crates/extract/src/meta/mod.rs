@@ -221,9 +221,6 @@ fn read_region(
     take_chain(m, &chain);
     let body = n.text(0, n.len());
     if m.region.is_none() {
-        if std::env::var("DBGR").is_ok() {
-            eprintln!("DBGR body");
-        }
         body_region(body, mp, m);
     }
     if m.level == Some(Level::County)
@@ -259,9 +256,6 @@ fn region_chain(
             .trim_start_matches("关于")
             .trim_start_matches(|c: char| c.is_ascii_digit() || c == '年');
         chain = chain_of(core, mp);
-        if std::env::var("DBGR").is_ok() && !chain.is_empty() {
-            eprintln!("DBGR title");
-        }
         // 2024年政府工作报告-某某市人民政府: the region after a separator
         if chain.is_empty()
             && let Some(after) = t.split("政府工作报告").nth(1)
@@ -280,9 +274,6 @@ fn region_chain(
         && let Some(c) = mp.congress_region.captures(n.text(s, e))
     {
         chain = chain_of(&c[1], mp);
-        if std::env::var("DBGR").is_ok() && !chain.is_empty() {
-            eprintln!("DBGR session");
-        }
     }
     let head = n.text(0, n.len().min(CONGRESS_SCAN));
     // a news report names the congress the report was delivered to
@@ -294,9 +285,6 @@ fn region_chain(
             .map(|c| chain_of(&c[1], mp))
             .find(|c| !c.is_empty())
             .unwrap_or_default();
-        if std::env::var("DBGR").is_ok() && !chain.is_empty() {
-            eprintln!("DBGR congress");
-        }
     }
     // a news report names the region's congress by its short name (大理两会),
     // which says more than a province named alone (聚焦云南州市两会 … 大理两会)
@@ -305,9 +293,6 @@ fn region_chain(
         && (chain.is_empty() || c.len() > 1 && c[0] == chain[0])
     {
         chain = c;
-        if std::env::var("DBGR").is_ok() && !chain.is_empty() {
-            eprintln!("DBGR twosessions");
-        }
     }
     // …or names the report by its place (哈尔滨政府工作报告)
     if chain.is_empty()
