@@ -138,8 +138,8 @@ pub(crate) fn without_remarks(name: &str) -> String {
     let mut depth = 0;
     for c in name.chars() {
         match c {
-            '（' => depth += 1,
-            '）' if depth > 0 => depth -= 1,
+            '（' | '(' => depth += 1,
+            '）' | ')' if depth > 0 => depth -= 1,
             _ if depth == 0 => out.push(c),
             _ => {}
         }

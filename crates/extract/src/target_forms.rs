@@ -719,6 +719,15 @@ fn modifiers_share_the_last_names_tail() {
                 "other:健康产业增加值",
             ],
         ),
+        // a remark inside the list, and 和 before its last name
+        (
+            "文化产业、健康产业（含生物医药）和高端装备制造业增加值增速均高于GDP增速",
+            vec![
+                "other:文化产业增加值",
+                "other:健康产业增加值",
+                "other:高端装备制造业增加值",
+            ],
+        ),
         // names that share no word keep their own (a list of pollutants)
         (
             "二氧化硫、氨氮、氮氧化物减排完成国家下达任务",
@@ -742,5 +751,32 @@ fn a_count_of_indicators_is_no_value() {
     assert_eq!(
         got.last(),
         Some(&("new_urban_jobs", Some(3.0), Some("万人")))
+    );
+}
+
+#[test]
+fn a_shared_tail_keeps_each_names_spelling() {
+    // raw names as the page writes them: traditional characters and remarks kept
+    let text = format!("{LEAD}文化產業、健康產業（含生物醫藥）和時尚產業增加值增速均高於GDP增速。");
+    let raws: Vec<String> = run(&text)
+        .targets
+        .iter()
+        .skip(1)
+        .map(|t| t.raw_name.clone())
+        .collect();
+    assert_eq!(
+        raws,
+        [
+            "文化產業增加值",
+            "健康產業（含生物醫藥）增加值",
+            "時尚產業增加值"
+        ]
+    );
+    assert!(
+        run(&text)
+            .targets
+            .iter()
+            .skip(1)
+            .all(|t| t.measure == Measure::Growth)
     );
 }

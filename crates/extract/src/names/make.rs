@@ -28,7 +28,7 @@ pub(crate) fn make_items(
         qualitative: seg.qualitative,
         figs: item_figs(seg, &n.chars),
         grows: seg.qualitative
-            && ["增长", "提高", "提升", "增加", "同步"]
+            && ["增长", "提高", "提升", "增加", "同步", "增速", "增幅"]
                 .iter()
                 .any(|w| predicate.contains(w))
             && !["下降", "降低", "减少", "削减", "压减", "收窄"]
@@ -152,7 +152,72 @@ impl Maker<'_> {
     /// The items of one name: one, or two when it joins urban and rural
     /// (城市和农村居民家庭人均可支配收入) or two indicators (城镇居民人均可支配收入
     /// 和农民人均纯收入).
+    /// A qualitative target's list of modifiers that share the last name's
+    /// tail (文化产业、旅游产业、健康产业（含生物医药）和时尚产业增加值): one item
+    /// each, with the tail; only modifiers that end as the last name's own
+    /// word does (产业 … 产业增加值: 氨氮、氮氧化物减排幅度 shares no tail).
+    /// Whether it made them.
+    fn modifiers_sharing_a_tail(&mut self, list: &str, orig: &str) -> bool {
+        let split = |x: &str| -> Vec<String> {
+            x.split(['、', '和', '及'])
+                .filter(|p| !p.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        let plain = crate::indicator::without_remarks(list);
+        let written: Vec<&str> = plain
+            .split(['、', '和', '及'])
+            .filter(|p| !p.is_empty())
+            .collect();
+        // each name as the original spells it (traditional characters and
+        // remarks kept), when the original splits the same way
+        let spelled = split(orig);
+        let bare = |x: &str| crate::indicator::without_remarks(x);
+        let same_shape = spelled.len() == written.len()
+            && spelled
+                .iter()
+                .zip(&written)
+                .all(|(o, w)| bare(o).chars().count() == w.chars().count());
+        let Some((last, modifiers)) = written.split_last() else {
+            return false;
+        };
+        let inner: Vec<char> = last.chars().skip(1).collect();
+        let inner = &inner[..inner.len().saturating_sub(1)];
+        let parts = expand_list(&plain, 2);
+        let ok = !modifiers.is_empty()
+            && parts.len() == written.len()
+            && modifiers
+                .iter()
+                .all(|x| x.chars().last().is_some_and(|end| inner.contains(&end)))
+            && parts.iter().zip(&written).any(|(p, x)| p != x);
+        if ok {
+            let last_spelled = spelled.last().map_or_else(String::new, |x| bare(x));
+            for (k, p) in parts.iter().enumerate() {
+                let raw = if same_shape {
+                    let own = &spelled[k];
+                    let tail_len = p.chars().count() - bare(own).chars().count();
+                    let tail: String = last_spelled
+                        .chars()
+                        .skip(last_spelled.chars().count().saturating_sub(tail_len))
+                        .collect();
+                    if k + 1 == parts.len() {
+                        own.clone()
+                    } else {
+                        format!("{own}{tail}")
+                    }
+                } else {
+                    p.clone()
+                };
+                self.push(raw, p);
+            }
+        }
+        ok
+    }
+
     fn one_name(&mut self, orig: &str, norm: &str) {
+        if self.qualitative && norm.contains('、') && self.modifiers_sharing_a_tail(norm, orig) {
+            return;
+        }
         // 城市和农村居民家庭人均可支配收入持续稳定增长: urban and rural both
         // spelled out are two rows (城乡居民… alone stays one)
         if ["城镇和农村", "城市和农村", "城镇及农村", "城市及农村"]
@@ -261,24 +326,10 @@ impl Maker<'_> {
         // modifiers sharing the last name's tail (文化产业、旅游产业、健康产业增加值
         // 增速均高于GDP增速): one target each, with the tail
         let (a, b) = (names[first].0, names[names.len() - 1].1);
-        let parts = expand_list(n.text(a, b), 2);
-        // (only modifiers that end as the last name's own word does, 产业 …
-        // 产业增加值: 氨氮、氮氧化物减排幅度 shares no tail)
-        let last_inner: Vec<char> = last.chars().skip(1).collect();
-        let shares_head = |x: &&str| {
-            x.chars()
-                .last()
-                .is_some_and(|end| last_inner[..last_inner.len().saturating_sub(1)].contains(&end))
-        };
         if self.qualitative
             && first == 0
-            && parts.len() == norm_names.len()
-            && norm_names[..norm_names.len() - 1].iter().all(shares_head)
-            && parts.iter().zip(norm_names).any(|(p, x)| p != x)
+            && self.modifiers_sharing_a_tail(n.text(a, b), &n.orig_text(a, b))
         {
-            for p in &parts {
-                self.push(p.clone(), p);
-            }
             return;
         }
         // one name written as a list: 碳排放强度、生态环境保护约束性指标

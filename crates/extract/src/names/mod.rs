@@ -104,6 +104,9 @@ pub(crate) fn strip_tail_verbs(s: &str) -> String {
 /// 城镇、农村居民人均可支配收入 → [城镇居民人均可支配收入, 农村居民人均可支配收入];
 /// 城乡居民人均可支配收入 with two figures → the urban and rural names.
 pub(crate) fn expand_list(names: &str, count: usize) -> Vec<String> {
+    // (a remark inside a name is no part of it: 健康产业（含生物医药）)
+    let plain = crate::indicator::without_remarks(names);
+    let names = plain.as_str();
     let parts: Vec<&str> = names
         .split(['、', '和', '及'])
         .filter(|p| !p.is_empty())

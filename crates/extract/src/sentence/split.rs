@@ -189,7 +189,7 @@ pub(super) fn split_segments(c: &[char], cs: usize, ce: usize) -> Vec<(usize, us
 
 /// Whether the bracket at `k` is a remark inside a name, which its item goes
 /// on after (工业增加值（规模以上）增长10%, 固定资产投资（区属）增长3%): no
-/// figure inside, right after a Han char, and no mark after it.
+/// figure inside, right after a Han char, and no mark after it but a 、.
 fn names_a_scope(c: &[char], k: usize, e: usize) -> bool {
     let Some(close) = (k..e.min(k + SCOPE_REMARK_MAX)).find(|&j| c[j] == '）') else {
         return false;
@@ -200,7 +200,8 @@ fn names_a_scope(c: &[char], k: usize, e: usize) -> bool {
             .iter()
             .any(|x| x.is_ascii_digit() || matches!(x, '%' | '‰'))
         && c.get(close + 1).is_some_and(|&x| {
-            crate::norm::is_unified_han(x)
+            // (or the list the name is in goes on: 健康产业（含生物医药）、…)
+            (crate::norm::is_unified_han(x) || x == '、')
                 && !OWN_CLAUSE_IN_BRACKETS.iter().any(|w| at(c, k + 1, w))
         })
 }
