@@ -298,6 +298,7 @@ impl Extractor {
             to_targets(&n, it, doc, m.target_year, &mut targets);
         }
         targets.retain(|t| !plausible::implausible(t));
+        urban_before_the_reform(&mut targets);
         // a figure stated twice (除了地区生产总值增长7.5%，…还包括：…) is one
         // target; qualitative targets, which have none, are told apart by
         // where they stand
@@ -588,6 +589,26 @@ fn read(path: &Path) -> Result<String, ExtractError> {
 fn dedup_by<T>(v: &mut Vec<T>, key: impl Fn(&T) -> String) {
     let mut seen = std::collections::HashSet::new();
     v.retain(|x| seen.insert(key(x)));
+}
+
+/// Before the 2013 household survey reform, disposable income was the urban
+/// residents' statistic: beside the farmers' 纯收入, a bare 人均可支配收入 is
+/// the urban one (…人均可支配收入增长10%，农民人均纯收入增长9%).
+fn urban_before_the_reform(targets: &mut [Target]) {
+    let net_rural = targets.iter().any(|t| {
+        t.indicator == "rural_disposable_income"
+            && (t.raw_name.contains("纯收入") || t.raw_name.contains("純收入"))
+    });
+    if !net_rural {
+        return;
+    }
+    for t in targets.iter_mut() {
+        if t.indicator == "disposable_income"
+            && ["人均可支配收入", "居民人均可支配收入"].contains(&t.raw_name.as_str())
+        {
+            "urban_disposable_income".clone_into(&mut t.indicator);
+        }
+    }
 }
 
 fn to_targets(n: &Norm, it: &Item, doc: &Document, year: Option<i32>, out: &mut Vec<Target>) {

@@ -780,3 +780,19 @@ fn a_shared_tail_keeps_each_names_spelling() {
             .all(|t| t.measure == Measure::Growth)
     );
 }
+
+#[test]
+fn disposable_income_beside_the_farmers_net_income_is_the_urban_one() {
+    // before the 2013 survey reform only urban residents had a disposable income
+    let text = format!("{LEAD}人均可支配收入增长10%，农民人均纯收入增长9%。");
+    assert_eq!(
+        ids_after_lead(&text),
+        ["urban_disposable_income", "rural_disposable_income"]
+    );
+    // since then it is every resident's
+    let text = format!("{LEAD}居民人均可支配收入增长6%，农村居民人均可支配收入增长7%。");
+    assert_eq!(
+        ids_after_lead(&text),
+        ["disposable_income", "rural_disposable_income"]
+    );
+}
