@@ -659,6 +659,10 @@ fn name_range(n: &Norm, ns: usize, ne: usize, mode: Mode) -> Option<(usize, usiz
                 .filter(|rest| rest.chars().count() >= 2)
         })
         .map_or(stripped.clone(), str::to_owned);
+    // (a dash or a colon between the name and its figure: 地区生产总值——增长8%)
+    let stripped = stripped
+        .trim_end_matches(['—', '－', '-', '：', ':', '～', '~', '·'])
+        .to_owned();
     let len = stripped.chars().count();
     let wordy =
         has_han(&stripped) || stripped.chars().filter(char::is_ascii_alphabetic).count() >= 2;

@@ -796,3 +796,12 @@ fn disposable_income_beside_the_farmers_net_income_is_the_urban_one() {
         ["disposable_income", "rural_disposable_income"]
     );
 }
+
+#[test]
+fn a_dash_between_name_and_figure_is_no_part_of_the_name() {
+    let text = "今年全市经济社会发展的主要预期目标是：\n地区生产总值——增长8%左右；一般公共预算收入：增长6%。";
+    assert_eq!(
+        crate::tests::indicators(&run(text).targets),
+        ["gdp", "general_budget_revenue"]
+    );
+}
