@@ -195,7 +195,7 @@ impl Maker<'_> {
             for (k, p) in parts.iter().enumerate() {
                 let raw = if same_shape {
                     let own = &spelled[k];
-                    let tail_len = p.chars().count() - bare(own).chars().count();
+                    let tail_len = p.chars().count().saturating_sub(bare(own).chars().count());
                     let tail: String = last_spelled
                         .chars()
                         .skip(last_spelled.chars().count().saturating_sub(tail_len))
