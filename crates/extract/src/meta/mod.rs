@@ -590,7 +590,6 @@ const ESTIMATE_CONTEXT: usize = 30;
 const REVIEW_WORD_REACH: usize = 12;
 
 fn most_common_year(body: &str, re: &Regex, add: i32) -> Option<i32> {
-    let mut counts: Vec<(i32, usize)> = Vec::new();
     // (回顾了本届政府及2016年的工作: a review names the year it looks back on
     // as a plan heading would)
     // (or after it, in its clause: 报告对2005年政府工作及“十五”计划完成情况作了总结)
@@ -611,21 +610,11 @@ fn most_common_year(body: &str, re: &Regex, add: i32) -> Option<i32> {
                 .iter()
                 .any(|w| after.contains(w))
     };
-    for c in re
+    let named = re
         .captures_iter(body)
         .filter(|c| !reviewed(c.get(0).map_or((0, 0), |m| (m.start(), m.end()))))
-    {
-        if let Ok(y) = c[1].parse::<i32>() {
-            match counts.iter_mut().find(|(x, _)| *x == y) {
-                Some(e) => e.1 += 1,
-                None => counts.push((y, 1)),
-            }
-        }
-    }
-    counts
-        .into_iter()
-        .max_by_key(|&(y, k)| (k, y))
-        .map(|(y, _)| y + add)
+        .filter_map(|c| c[1].parse::<i32>().ok());
+    year::most_voted(named).map(|y| y + add)
 }
 
 fn date_in(s: &str, mp: &MetaPatterns) -> Option<NaiveDate> {

@@ -165,10 +165,7 @@ impl Maker<'_> {
                 .collect()
         };
         let plain = crate::indicator::without_remarks(list);
-        let written: Vec<&str> = plain
-            .split(['、', '和', '及'])
-            .filter(|p| !p.is_empty())
-            .collect();
+        let written = split(&plain);
         // each name as the original spells it (traditional characters and
         // remarks kept), when the original splits the same way
         let spelled = split(orig);

@@ -313,8 +313,13 @@ pub(crate) fn from_cues(body: &str, glued: &[i32], yp: &YearPatterns) -> Option<
         .captures_iter(body)
         .filter(|c| !expectations(c, body))
         .filter_map(|c| cue_year(&c, body));
+    most_voted(glued.iter().copied().chain(cued))
+}
+
+/// The year named most often (the later one on a tie).
+pub(crate) fn most_voted(years: impl IntoIterator<Item = i32>) -> Option<i32> {
     let mut votes: Vec<(i32, usize)> = Vec::new();
-    for y in glued.iter().copied().chain(cued) {
+    for y in years {
         match votes.iter_mut().find(|(x, _)| *x == y) {
             Some(v) => v.1 += 1,
             None => votes.push((y, 1)),
