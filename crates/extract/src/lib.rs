@@ -447,7 +447,11 @@ fn locate_division(
     let resolution = if let Some(r) = m.region.as_deref() {
         regions.resolve(r, m.province.as_deref(), m.prefecture.as_deref())
     } else {
-        let text = format!("{}\n{head}", m.title.as_deref().unwrap_or_default());
+        let text = format!(
+            "{}\n{}",
+            m.title.as_deref().unwrap_or_default(),
+            meta::without_firms(head)
+        );
         // a text that never names its place may sit on its government's
         // site (wzfgw.wenzhou.gov.cn)
         regions
@@ -654,3 +658,5 @@ mod target_forms;
 mod tests;
 #[cfg(test)]
 mod variations;
+#[cfg(test)]
+mod word_forms;

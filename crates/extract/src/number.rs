@@ -17,6 +17,7 @@ const UNITS: &[(&str, &str)] = &[
     ("万亿", "万亿"),
     ("亿美元", "亿美元"),
     ("万美元", "万美元"),
+    ("美元", "美元"),
     ("亿元", "亿元"),
     ("万元/人", "万元/人"),
     ("万元", "万元"),
@@ -27,6 +28,7 @@ const UNITS: &[(&str, &str)] = &[
     ("人次", "人次"),
     ("人", "人"),
     ("万吨标准煤", "万吨标准煤"),
+    ("吨标准煤/万元", "吨标准煤/万元"),
     ("亿吨", "亿吨"),
     ("万吨", "万吨"),
     ("吨", "吨"),
@@ -260,6 +262,59 @@ fn more_marker(c: &[char], j: usize) -> (bool, usize) {
 
 const RANGE_SEPS: &[&str] = &["——", "—", "-", "~", "至于", "至於", "至", "到"];
 
+/// A growth told in tenths or multiples right after its verb (增长两成 is
+/// 20%, 增加一倍 is 100%): the figure as a per cent.
+fn growth_in_words(c: &[char], i: usize) -> Option<Num> {
+    let after_verb = i >= 2
+        && ["增长", "增加", "提高", "扩大"]
+            .iter()
+            .any(|v| starts_with(c, i - 2, v));
+    if !after_verb {
+        return None;
+    }
+    let d = match c.get(i)? {
+        '两' => 2.0,
+        &x if x.is_ascii_digit() && !c.get(i + 1).is_some_and(char::is_ascii_digit) => {
+            f64::from(x.to_digit(10)?)
+        }
+        &x if is_cn_digit(x) => parse_cn(&[x])?,
+        _ => return None,
+    };
+    let scale = match c.get(i + 1)? {
+        '成' => 10.0,
+        '倍' => 100.0,
+        _ => return None,
+    };
+    Some(Num {
+        start: i,
+        end: i + 2,
+        value: d * scale,
+        max: None,
+        unit: "%",
+        qual: None,
+    })
+}
+
+/// A milestone of one ten-thousand written without its one (农村居民人均纯收入
+/// 突破万元, 跨上万亿元台阶): 1 in the unit.
+fn one_ten_thousand(c: &[char], i: usize) -> Option<Num> {
+    if c.get(i) != Some(&'万') {
+        return None;
+    }
+    let after_verb = ["突破", "超过", "达到", "跨上", "迈上", "站上", "跨越"]
+        .iter()
+        .any(|v| i >= 2 && starts_with(c, i - 2, v));
+    let (unit, end) = unit_at(c, i)?;
+    (after_verb && unit.starts_with('万') && unit.chars().count() > 1).then_some(Num {
+        start: i,
+        end,
+        value: 1.0,
+        max: None,
+        unit,
+        qual: None,
+    })
+}
+
 /// The figure starting at `i`, if there is one there.
 pub(crate) fn number_at(c: &[char], i: usize) -> Option<Num> {
     if starts_with(c, i, "两位数") {
@@ -271,6 +326,12 @@ pub(crate) fn number_at(c: &[char], i: usize) -> Option<Num> {
             unit: "%",
             qual: Some(Qualifier::AtLeast),
         });
+    }
+    if let Some(n) = growth_in_words(c, i) {
+        return Some(n);
+    }
+    if let Some(n) = one_ten_thousand(c, i) {
+        return Some(n);
     }
     if starts_with(c, i, "千分之") {
         let (v, j, _) = bare_number(c, i + 3)?;

@@ -264,7 +264,10 @@ pub(super) fn forward_sentences(
             continue;
         }
         let names_ahead = lp.forward.is_match(t) || year_named || headline_aims.contains(&pi);
-        let forward = names_ahead || std::mem::take(&mut announced);
+        // (an announcement lends its look ahead to the next sentence only: a
+        // sentence about the past after it takes it too)
+        let lent = std::mem::take(&mut announced);
+        let forward = names_ahead || lent;
         // with no target year known, only a sentence that names the coming
         // year itself opens a group (报告 or 目标 alone may be any year's)
         // (or states what a report or session set as aims: 报告提出…目标)

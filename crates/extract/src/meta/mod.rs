@@ -18,10 +18,10 @@ mod names;
 mod tests;
 
 pub(crate) use clues::{level_of_the_speaker, province_of_document_number};
-pub(crate) use names::province_prefix;
 use names::{
     body_region, chain_of, is_province, level_of, prefecture_before, province_full, province_named,
 };
+pub(crate) use names::{province_prefix, without_firms};
 
 /// How far into a text (in chars) the congress a news report names is looked for.
 const CONGRESS_SCAN: usize = 1500;

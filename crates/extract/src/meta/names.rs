@@ -224,6 +224,14 @@ pub(super) fn chain_of(core: &str, mp: &MetaPatterns) -> Vec<String> {
         if NOT_REGIONS.contains(&name) || NOT_IN_NAMES.iter().any(|w| name.contains(w)) {
             break;
         }
+        // the provinces are all known: a phrase ending in 省 that is none of
+        // them (现就省十三届人大…) names no place
+        let province_word = name
+            .strip_suffix('省')
+            .or_else(|| name.strip_suffix("自治区"));
+        if province_word.is_some_and(|w| province_full(name).or(province_full(w)).is_none()) {
+            break;
+        }
         let name = full_name(name).unwrap_or_else(|| name.to_owned());
         // (a name written twice is one place)
         if out.last() != Some(&name) {
@@ -333,7 +341,8 @@ pub(super) fn province_named(body: &str) -> Option<&'static str> {
     let mut counts = vec![0usize; PROVINCES.len()];
     // no short name overlaps itself, so overlapping matches count as
     // `str::matches` does
-    for m in PROVINCE_SEARCHER.find_overlapping_iter(body) {
+    let body = without_firms(body);
+    for m in PROVINCE_SEARCHER.find_overlapping_iter(body.as_ref()) {
         counts[m.pattern().as_usize()] += 1;
     }
     counts
@@ -342,6 +351,21 @@ pub(super) fn province_named(body: &str) -> Option<&'static str> {
         .filter(|&(&k, _)| k > 0)
         .max_by_key(|&(&k, _)| k)
         .map(|(_, (_, f))| *f)
+}
+
+/// `text` without the names of firms (加强与北京睿文商道农业科技有限公司合作):
+/// the place a firm is named after is not the report's.
+pub(crate) fn without_firms(text: &str) -> std::borrow::Cow<'_, str> {
+    static FIRM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?:^|[与和同由向对是、，。：；\s])\p{Han}{2,20}?(?:有限责任公司|有限公司|股份公司|集团|银行)",
+        )
+        .expect("built-in pattern")
+    });
+    if !["公司", "集团", "银行"].iter().any(|w| text.contains(w)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    FIRM.replace_all(text, "")
 }
 
 /// Region of a text without a title: the level from how the text names

@@ -413,3 +413,26 @@ fn a_news_report_on_the_premiers_report_is_the_nations() {
     );
     assert_ne!(m.level, Some(Level::National));
 }
+
+/// A phrase ending in 省 that names no province (现就省十三届人大…) is no
+/// region; the congress's province is read elsewhere.
+#[test]
+fn a_phrase_ending_in_sheng_is_no_province() {
+    let m = meta(
+        "各市州人民政府，省政府各厅委、各直属机构：\n为认真做好政府工作，现就省十三届人大一次会议通过的《政府工作报告》提出的重点工作提出分工意见。湖南省人民政府\n",
+    );
+    assert_ne!(m.region.as_deref(), Some("现就省"));
+    assert_ne!(m.province.as_deref(), Some("现就省"));
+}
+
+/// A place's name at the head of a firm's (北京…有限公司) in a county's
+/// report names no province of the report.
+#[test]
+fn a_firms_name_names_no_province() {
+    let m = meta(
+        "全县经济社会发展的主要预期目标是：地区生产总值增长6.5%以上。加强与北京睿文商道农业科技有限公司合作，推进玉米深加工项目。全县上下要狠抓落实，县委县政府……全县",
+    );
+    assert_eq!(m.province, None);
+    let named = meta("全县要加强与北京的合作，承接北京产业转移。全县上下，县委县政府");
+    assert_eq!(named.province.as_deref(), Some("北京市"));
+}

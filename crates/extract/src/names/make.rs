@@ -28,7 +28,7 @@ pub(crate) fn make_items(
         qualitative: seg.qualitative,
         figs: item_figs(seg, &n.chars),
         grows: seg.qualitative
-            && ["增长", "提高", "提升", "增加", "同步", "增速", "增幅"]
+            && ["增长", "提高", "提升", "增加", "同步", "增速", "增幅", "翻"]
                 .iter()
                 .any(|w| predicate.contains(w))
             && !["下降", "降低", "减少", "削减", "压减", "收窄"]

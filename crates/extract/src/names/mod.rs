@@ -58,6 +58,8 @@ pub(crate) const NAME_TAIL: &[&str] = &[
     "涨幅",
     "增幅",
     "增速",
+    // (社会消费品零售总额增长率与全市目标保持一致; not 人口自然增长率)
+    "增长率",
 ];
 
 pub(crate) fn has_han(s: &str) -> bool {
@@ -77,6 +79,9 @@ pub(crate) fn strip_tail_verbs(s: &str) -> String {
         for w in NAME_TAIL {
             // 排放总量 names a measure (主要污染物排放总量)
             if *w == "总量" && t.ends_with("排放总量") {
+                continue;
+            }
+            if *w == "增长率" && t.ends_with("自然增长率") {
                 continue;
             }
             // 供应, 响应, 效应 are nouns (电力供应)

@@ -131,7 +131,9 @@ pub(crate) fn list_marker_len(c: &[char], s: usize, e: usize) -> usize {
     while num < e && "一二三四五六七八九十".contains(c[num]) {
         num += 1;
     }
-    if num > from && num < e && matches!(c[num], '是' | '、') {
+    // (一、二、三产业 lists sectors, not items)
+    let sectors = c[from..e].starts_with(&['一', '、', '二']);
+    if num > from && num < e && matches!(c[num], '是' | '、') && !sectors {
         return num + 1 - s;
     }
     from - s

@@ -217,7 +217,11 @@ impl Reader<'_> {
         if seg.nums.is_empty() {
             return;
         }
-        let start = self.condition_start.take().unwrap_or(ss);
+        let mut start = self.condition_start.take().unwrap_or(ss);
+        // (其中城镇、农村居民…分别: the connective introduces the list)
+        if let Some(w) = CONNECTIVES.iter().find(|w| at(&self.n.chars, start, w)) {
+            start += w.chars().count();
+        }
         let figs = fenbie_figs(seg, fb.names.len(), &self.n.chars);
         for (k, (name, fig)) in fb.names.iter().zip(figs).enumerate() {
             let raw = fb

@@ -1,0 +1,231 @@
+//! Figures and names as reports word them without digits or in older
+//! phrasing, written for these tests (not taken from the fixtures): growth
+//! in tenths and multiples (增长两成, 增长一倍), a milestone of one
+//! ten-thousand (突破万元), a doubling within the year (实现翻番), a
+//! target pegged to the wider government's (与全市目标保持一致), sector
+//! lists (一、二、三产业), a headline's 今年目标 heading, 把…目标定在; and
+//! the look ahead an announcement lends, which a sentence about the past ends.
+
+use baogao_model::{Measure, Qualifier};
+
+use crate::variations::run;
+
+const LEAD: &str = "今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右；";
+
+/// (indicator, measure, qualifier, value, unit) of a target.
+type Row = (String, Measure, Qualifier, Option<f64>, Option<String>);
+
+/// The row of every target.
+fn rows(text: &str) -> Vec<Row> {
+    run(text)
+        .targets
+        .into_iter()
+        .map(|t| (t.indicator, t.measure, t.qualifier, t.value, t.unit))
+        .collect()
+}
+
+/// (indicator, value) of every target.
+fn ids_and_values(text: &str) -> Vec<(String, Option<f64>)> {
+    run(text)
+        .targets
+        .into_iter()
+        .map(|t| (t.indicator, t.value))
+        .collect()
+}
+
+fn row(id: &str, m: Measure, q: Qualifier, v: Option<f64>, unit: Option<&str>) -> Row {
+    (id.to_owned(), m, q, v, unit.map(str::to_owned))
+}
+
+#[test]
+fn growth_in_tenths_and_multiples_is_a_per_cent() {
+    let got = rows(&format!(
+        "{LEAD}全社会固定资产投资增长两成；外贸出口增长一倍；社会消费品零售总额增长3成以上。"
+    ));
+    assert_eq!(
+        got[1..],
+        [
+            row(
+                "fixed_asset_investment",
+                Measure::Growth,
+                Qualifier::Exact,
+                Some(20.0),
+                Some("%")
+            ),
+            row(
+                "other:外贸出口",
+                Measure::Growth,
+                Qualifier::Exact,
+                Some(100.0),
+                Some("%")
+            ),
+            row(
+                "retail_sales",
+                Measure::Growth,
+                Qualifier::AtLeast,
+                Some(30.0),
+                Some("%")
+            ),
+        ]
+    );
+    // a share of a whole (八成以上) after no verb of growth is no growth
+    let share = rows(&format!("{LEAD}八成以上的村达到美丽乡村标准。"));
+    assert_eq!(share.len(), 1);
+}
+
+#[test]
+fn a_milestone_of_one_ten_thousand_is_one_in_its_unit() {
+    let got = rows(&format!(
+        "{LEAD}农村居民人均纯收入突破万元；人均生产总值超过万美元。"
+    ));
+    assert_eq!(
+        got[1..],
+        [
+            row(
+                "rural_disposable_income",
+                Measure::Level,
+                Qualifier::AtLeast,
+                Some(1.0),
+                Some("万元")
+            ),
+            row(
+                "other:人均生产总值",
+                Measure::Level,
+                Qualifier::AtLeast,
+                Some(1.0),
+                Some("万美元")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn dollars_and_energy_per_output_are_units() {
+    let got = rows(&format!(
+        "{LEAD}人均生产总值达到5000美元；单位生产总值能耗0.5吨标准煤/万元。"
+    ));
+    assert_eq!(
+        got[1..],
+        [
+            row(
+                "other:人均生产总值",
+                Measure::Level,
+                Qualifier::Exact,
+                Some(5000.0),
+                Some("美元")
+            ),
+            row(
+                "energy_intensity",
+                Measure::Level,
+                Qualifier::Exact,
+                Some(0.5),
+                Some("吨标准煤/万元")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_doubling_within_the_year_is_a_qualitative_growth() {
+    let got = rows(&format!("{LEAD}规上工业产值再次实现翻番。"));
+    assert_eq!(
+        got[1..],
+        [row(
+            "other:规上工业产值",
+            Measure::Growth,
+            Qualifier::Qualitative,
+            None,
+            None
+        )]
+    );
+}
+
+#[test]
+fn a_growth_pegged_to_the_wider_governments_target_is_qualitative() {
+    let got = rows(&format!(
+        "{LEAD}规上工业增加值、社会消费品零售总额增长率与全市目标保持一致；固定资产投资增长率高于全市目标。"
+    ));
+    let q = Qualifier::Qualitative;
+    assert_eq!(
+        got[1..],
+        [
+            row("industrial_value_added", Measure::Growth, q, None, None),
+            row("retail_sales", Measure::Growth, q, None, None),
+            row("fixed_asset_investment", Measure::Growth, q, None, None),
+        ]
+    );
+    // 人口自然增长率 keeps its 增长率: it is the name
+    let kept = rows(&format!("{LEAD}人口自然增长率保持稳定。"));
+    assert_eq!(kept[1].0, "population_growth");
+}
+
+#[test]
+fn sectors_listed_by_their_ordinals_share_a_figure_each() {
+    let out = run(&format!("{LEAD}一、二、三产业分别增长5%、13%、10%。"));
+    let got: Vec<(&str, Option<f64>, &str)> = out.targets[1..]
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.value, t.text.as_str()))
+        .collect();
+    let text = "一、二、三产业分别增长5%、13%、10%";
+    assert_eq!(
+        got,
+        [
+            ("other:第一产业", Some(5.0), text),
+            ("other:第二产业", Some(13.0), text),
+            ("other:第三产业", Some(10.0), text),
+        ]
+    );
+    // a numbered item (一、…) still loses its number
+    let numbered = run("今年主要预期目标：一、生产总值增长8%；二、财政收入增长9%。");
+    assert_eq!(numbered.targets[0].text, "生产总值增长8%");
+}
+
+#[test]
+fn a_headlines_heading_of_this_years_aims_opens_them() {
+    let text = "西安市十五届人大一次会议昨开幕\n\n今年目标\n\n生产总值增长13%\n\n农村居民人均纯收入突破万元\n\n本报讯 昨日上午，西安市第十五届人民代表大会第一次会议开幕。五年来，城镇居民人均可支配收入从10905元增加到25981元。\n";
+    let ids: Vec<String> = run(text).targets.into_iter().map(|t| t.indicator).collect();
+    assert_eq!(ids, ["gdp", "rural_disposable_income"]);
+}
+
+#[test]
+fn a_target_set_with_ba_and_a_comparison_with_last_year() {
+    let got = ids_and_values(
+        "今年，我省将继续把经济增长目标定在8%左右，城镇新增就业50万人。\n政府工作报告提出，今年全区固定资产投资增长目标为10.5%，比去年实际增速低1个百分点。",
+    );
+    assert_eq!(
+        got,
+        [
+            ("gdp".to_owned(), Some(8.0)),
+            ("new_urban_jobs".to_owned(), Some(50.0)),
+            ("fixed_asset_investment".to_owned(), Some(10.5)),
+        ]
+    );
+}
+
+/// A county's report that names its place only in a firm's name (北京…有限公司)
+/// gets no place from it.
+#[test]
+fn a_firms_name_is_no_place_of_the_report() {
+    let out = run(
+        "全县经济社会发展的主要预期目标是：地区生产总值增长6.5%以上。加强与北京睿文商道农业科技有限公司合作，推进玉米深加工项目。全县上下要狠抓落实。",
+    );
+    assert_eq!(out.report.region, None);
+    assert_eq!(out.report.province, None);
+}
+
+/// A sentence that announces the plan (…各项具体计划，由省发改委组织下达)
+/// lends its look ahead to the next sentence only: when that one reviews
+/// the past, the results after it are no targets.
+#[test]
+fn an_announcements_look_ahead_stops_at_a_sentence_about_the_past() {
+    let got = ids_and_values(
+        "2006年国民经济和社会发展的各项具体计划，由省发改委和有关部门组织下达。\n\n2005年，全省上下较好地完成了全年的各项目标任务。全年生产总值6473.61亿元，增长11.6%。\n\n2006年经济社会发展的主要预期目标是：经济增长率10%，万元生产总值能耗降低4%。\n",
+    );
+    assert_eq!(
+        got,
+        [
+            ("gdp".to_owned(), Some(10.0)),
+            ("energy_intensity".to_owned(), Some(-4.0))
+        ]
+    );
+}
