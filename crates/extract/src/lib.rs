@@ -478,7 +478,7 @@ fn locate_division(
     // outweighs the level its words suggest: 海西蒙古族藏族自治州 is no province)
     let found_here = m.region.is_none();
     if m.region.is_none() {
-        m.region = Some(d.name.clone());
+        m.region = Some(meta::former_name_written(&d.name, head).unwrap_or_else(|| d.name.clone()));
         // the region found in the opening lines is in its own province,
         // whatever province the text names most (a dateline's 北京)
         if d.level != baogao_model::Level::Province {

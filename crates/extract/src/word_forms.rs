@@ -229,3 +229,24 @@ fn an_announcements_look_ahead_stops_at_a_sentence_about_the_past() {
         ]
     );
 }
+
+/// In a text that never says its year, a sentence that calls its figure
+/// the aim (预期增长) opens the targets with no 今年 beside it; a result
+/// measured against an aim (未完成预期目标) does not.
+#[test]
+fn a_sentence_that_calls_its_figures_aims_needs_no_year() {
+    let got = ids_and_values(
+        "全县上下团结一心。\n全县地区生产总值预期增长9%，一般公共预算收入增长8%。\n",
+    );
+    assert_eq!(
+        got,
+        [
+            ("gdp".to_owned(), Some(9.0)),
+            ("general_budget_revenue".to_owned(), Some(8.0))
+        ]
+    );
+    let measured = ids_and_values(
+        "全县上下团结一心。\n全县地区生产总值增长6%，未完成预期目标。\n",
+    );
+    assert!(measured.is_empty(), "{measured:?}");
+}

@@ -271,7 +271,8 @@ pub(super) fn forward_sentences(
         // with no target year known, only a sentence that names the coming
         // year itself opens a group (报告 or 目标 alone may be any year's)
         // (or states what a report or session set as aims: 报告提出…目标)
-        let forward = forward && (target_year.is_some() || names_now || sets_aims(t));
+        let forward =
+            forward && (target_year.is_some() || names_now || sets_aims(t) || names_its_aims(t));
         if let Some(why) = back {
             reject(n, trace, (a, b), figures, || why);
             if n.chars[b - 1] == '；' {
@@ -502,6 +503,15 @@ fn sets_aims(t: &str) -> bool {
     });
     // (…与会议提出的9%和10%的目标也存在差距: last year's targets, measured)
     said && AIM_WORDS.iter().any(|w| t.contains(w)) && !GAP_WORDS.iter().any(|w| t.contains(w))
+}
+
+/// Whether `t` calls its figures the aims (主要预期目标是…, 预期增长): in a
+/// text with no year, a sentence that does so needs no 今年 to open them.
+fn names_its_aims(t: &str) -> bool {
+    ["预期目标", "主要目标", "目标是", "目标为", "预期增长", "目标定为"]
+        .iter()
+        .any(|w| t.contains(w))
+        && !GAP_WORDS.iter().any(|w| t.contains(w))
 }
 
 /// Words that measure results against aims set before (存在差距, 未完成).

@@ -21,7 +21,7 @@ pub(crate) use clues::{level_of_the_speaker, province_of_document_number};
 use names::{
     body_region, chain_of, is_province, level_of, prefecture_before, province_full, province_named,
 };
-pub(crate) use names::{province_prefix, without_firms};
+pub(crate) use names::{former_name_written, province_prefix, without_firms};
 
 /// How far into a text (in chars) the congress a news report names is looked for.
 const CONGRESS_SCAN: usize = 1500;
@@ -438,6 +438,13 @@ fn target_year(
             .map(|y| y + 1)
     };
     // target year: the first clue that gives one, in the order a reader trusts them
+    // a report delivered in November or December sets next year's targets
+    let delivered = || {
+        m.report_date.map(|d| {
+            chrono::Datelike::year(&d)
+                + i32::from(chrono::Datelike::month(&d) >= NEXT_YEAR_FROM_MONTH)
+        })
+    };
     let clues: [(&'static str, &dyn Fn() -> Option<i32>); 15] = [
         ("the title", &|| {
             let titled: i32 = tnorm
@@ -446,19 +453,14 @@ fn target_year(
                 .and_then(|y| y.parse().ok())?;
             // a mirror's title (2017年奉节政府工作报告, 清河区2007年政府工作报告)
             // that the text's own review (2009年工作回顾) or estimates
-            // (预计2007年…) contradict yields to the text
-            match reviewed().or_else(estimated) {
+            // (预计2007年…) or the date it was delivered on (2008年政府工作报告
+            // over ——2009年1月11日在双流县…) contradict yields to the text
+            match delivered().or_else(reviewed).or_else(estimated) {
                 Some(y) if y != titled => None,
                 _ => Some(titled),
             }
         }),
-        // a report delivered in November or December sets next year's targets
-        ("the delivery date", &|| {
-            m.report_date.map(|d| {
-                chrono::Datelike::year(&d)
-                    + i32::from(chrono::Datelike::month(&d) >= NEXT_YEAR_FROM_MONTH)
-            })
-        }),
+        ("the delivery date", &delivered),
         ("the coming year named beside its targets", &|| {
             year::from_cues(
                 &cn_year_digits(body),
@@ -572,7 +574,7 @@ fn region_named_before(head: &str, marker: &str) -> Option<Vec<String>> {
                     chain.push(p.clone());
                 }
                 if d.name != d.province {
-                    chain.push(d.name.clone());
+                    chain.push(former_name_written(&d.name, head).unwrap_or_else(|| d.name.clone()));
                 }
                 return Some(chain);
             }

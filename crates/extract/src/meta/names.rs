@@ -353,6 +353,20 @@ pub(super) fn province_named(body: &str) -> Option<&'static str> {
         .map(|(_, (_, f))| *f)
 }
 
+/// The name a district had as a county or county-level city before it was
+/// made one (上虞区 was 上虞市 until 2013), when `head` writes it so: an older
+/// report's region as it then was.
+pub(crate) fn former_name_written(district: &str, head: &str) -> Option<String> {
+    let stem = district.strip_suffix('区')?;
+    if stem.chars().count() < 2 {
+        return None;
+    }
+    ["市", "县"]
+        .iter()
+        .map(|unit| format!("{stem}{unit}"))
+        .find(|former| head.contains(former.as_str()))
+}
+
 /// `text` without the names of firms (加强与北京睿文商道农业科技有限公司合作):
 /// the place a firm is named after is not the report's.
 pub(crate) fn without_firms(text: &str) -> std::borrow::Cow<'_, str> {

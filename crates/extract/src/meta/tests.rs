@@ -436,3 +436,27 @@ fn a_firms_name_names_no_province() {
     let named = meta("全县要加强与北京的合作，承接北京产业转移。全县上下，县委县政府");
     assert_eq!(named.province.as_deref(), Some("北京市"));
 }
+
+/// A mirror's title year that the delivery date contradicts (2008年政府工作报告
+/// over ——2009年1月11日在…会议上) yields to the date.
+#[test]
+fn a_title_year_yields_to_the_delivery_date() {
+    let m = meta(
+        "2008年政府工作报告\n政 府 工 作 报 告\n——2009年1月11日在双流县第十六届人民代表大会第四次会议上\n各位代表：\n",
+    );
+    assert_eq!(m.target_year, Some(2009));
+    let agreeing = meta("2009年政府工作报告\n——2009年1月11日在双流县第十六届人民代表大会第四次会议上\n");
+    assert_eq!(agreeing.target_year, Some(2009));
+}
+
+/// An older text that writes a district's former name (上虞市, a district
+/// since 2013) keeps it as the region.
+#[test]
+fn a_districts_former_name_as_written_is_the_region() {
+    let m = meta(
+        "点击上虞日报\n\n今日上虞\n\n本报讯 昨日上午，出席市十五届人大一次会议的代表们继续分组审议《政府工作报告》，审议《关于上虞市2006年国民经济和社会发展计划执行情况的报告》。\n",
+    );
+    assert_eq!(m.region.as_deref(), Some("上虞市"));
+    let now = meta("点击上虞日报\n\n今日上虞\n\n本报讯 昨日上午，区人大代表继续分组审议《政府工作报告》。\n");
+    assert_eq!(now.region.as_deref(), Some("上虞区"));
+}
