@@ -127,6 +127,7 @@ const VERBS: &[&str] = &[
     "保持在",
     "达到",
     "突破",
+    "冲破",
     "迈上",
     "跨上",
     "站上",
@@ -392,10 +393,39 @@ fn is_size_limit(c: &[char], x: &Num, se: usize) -> bool {
 /// an indicator's value.
 fn counts_indicators(c: &[char], x: &Num, se: usize) -> bool {
     let after: String = c[x.end.min(se)..se].iter().take(6).collect();
-    x.unit == "项"
-        && ["指标", "经济指标", "主要指标", "主要经济指标"]
-            .iter()
-            .any(|w| after.starts_with(w))
+    let counted = match x.unit {
+        // (…等4项经济指标; 抓好…九项重点工作)
+        "项" => &[
+            "指标",
+            "经济指标",
+            "主要指标",
+            "主要经济指标",
+            "重点工作",
+            "工作",
+            "任务",
+        ][..],
+        "个" => &["方面"][..],
+        _ => &[][..],
+    };
+    counted.iter().any(|w| after.starts_with(w))
+        // 预期GDP增长率高于去年的有23个: how many places do so
+        || c[..x.start].ends_with(&['的', '有'])
+        // 实施总投资1.6万亿元的452个重点项目: the size and count of a set of
+        // projects, said of them, not aimed at
+        || figure_of_figure(c, x, se)
+}
+
+/// Whether `x` is followed by 的 and another figure (总投资50亿元的20个项目),
+/// or follows a figure and 的: a noun phrase that sizes and counts, no target.
+fn figure_of_figure(c: &[char], x: &Num, se: usize) -> bool {
+    let digit_at = |k: usize| c.get(k).is_some_and(|d| d.is_ascii_digit());
+    let after_figure = x.start >= 2 && c[x.start - 1] == '的' && {
+        // (a unit, then its figure, right before 的: 1.6万亿元的)
+        let before = &c[x.start.saturating_sub(8)..x.start - 1];
+        before.last().is_some_and(|&u| "元个项人吨亩%".contains(u))
+            && before.iter().any(char::is_ascii_digit)
+    };
+    (x.end < se && c[x.end] == '的' && digit_at(x.end + 1)) || after_figure
 }
 
 /// Where the name of a segment with figures ends: at its first verb (a

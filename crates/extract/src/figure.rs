@@ -68,7 +68,7 @@ pub(crate) fn raw_fig(c: &[char], seg: &Seg, k: usize) -> Fig {
     let sign = if decline { -1.0 } else { 1.0 };
     // milestones: 首次突破1900亿元, 突破8000亿元大关, 突破5000亿元
     let after: String = c[x.end..seg.end].iter().collect();
-    let milestone = before.ends_with("突破")
+    let milestone = (before.ends_with("突破") || before.ends_with("冲破"))
         && (c[seg.start..x.start]
             .iter()
             .collect::<String>()

@@ -245,8 +245,35 @@ fn a_sentence_that_calls_its_figures_aims_needs_no_year() {
             ("general_budget_revenue".to_owned(), Some(8.0))
         ]
     );
-    let measured = ids_and_values(
-        "全县上下团结一心。\n全县地区生产总值增长6%，未完成预期目标。\n",
-    );
+    let measured = ids_and_values("全县上下团结一心。\n全县地区生产总值增长6%，未完成预期目标。\n");
     assert!(measured.is_empty(), "{measured:?}");
+}
+
+/// 今年是“十四五”开局之年 frames the coming year by its plan: the sentence
+/// still states the year's aims.
+#[test]
+fn the_coming_year_framed_by_its_plan_is_no_five_year_goal() {
+    let got = ids_and_values(
+        "中新网扬州1月20日电 在19日开幕的扬州市第八届人民代表大会第五次会议上，扬州市市长向大会作政府工作报告。\n今年是“十四五”开局之年，扬州提出了今年经济社会发展的预期性指标，其中，地区生产总值增长6%以上，一般公共预算收入增长4.5%左右。\n",
+    );
+    assert_eq!(
+        got,
+        [
+            ("gdp".to_owned(), Some(6.0)),
+            ("general_budget_revenue".to_owned(), Some(4.5))
+        ]
+    );
+    // a five-year goal stays one
+    let goal = ids_and_values("今年，扬州提出“十四五”期间地区生产总值年均增长6%以上。\n");
+    assert!(goal.is_empty(), "{goal:?}");
+}
+
+/// An estimate of the year ending after the coming year's aim
+/// (…增长目标为5.5%左右，预计GDP有望突破3500亿元) leaves the aim standing.
+#[test]
+fn an_estimate_after_the_aim_is_a_statement_of_its_own() {
+    let got = ids_and_values(
+        "2022年1月10日，茂名市十四届人大一次会议开幕。\n报告提出，2022年茂名地区生产总值增长目标为5.5%左右，预计GDP有望突破3500亿元。\n",
+    );
+    assert_eq!(got, [("gdp".to_owned(), Some(5.5))]);
 }

@@ -61,6 +61,7 @@ impl Looks<'_> {
     fn backward(&self, t: &str) -> Option<String> {
         let (lp, year_word) = (self.lp, self.year_word);
         let t = &*lp.compared.replace_all(t, "");
+        let t = &*lp.plan_frame.replace_all(t, "今年");
         let now_first = NOW_WORDS
             .iter()
             .copied()
@@ -227,6 +228,16 @@ pub(super) fn forward_sentences(
             a = whole + t[..k].chars().count();
             t = &t[k..];
             back = None;
+        }
+        // 2022年…增长目标为5.5%左右，预计GDP有望突破3500亿元: an estimate of
+        // the year ending, after the coming year's aim, is a statement of its own
+        let mut b = b;
+        if back.is_some()
+            && let Some(k) = estimate_after_aim(t, year_word.as_deref())
+        {
+            b = a + t[..k].chars().count();
+            t = &t[..k];
+            back = looks.backward(t);
         }
         let item = para_starts
             .contains(&whole)
@@ -489,6 +500,19 @@ fn turn_to_now(t: &str, year_word: Option<&str>) -> Option<usize> {
         .max()
 }
 
+/// Where the clause of an estimate (，预计…) starts in a sentence whose
+/// clauses before it name the coming year and state a figure.
+fn estimate_after_aim(t: &str, year_word: Option<&str>) -> Option<usize> {
+    let k = t.find("，预计")?;
+    let aim = &t[..k];
+    let names_now = NOW_WORDS
+        .iter()
+        .copied()
+        .chain(year_word)
+        .any(|w| aim.contains(w));
+    (names_now && has_figure(aim)).then_some(k)
+}
+
 /// Whether a sentence tells what a report or a session set as aims
 /// (报告提出…的目标, 会议确定…预期, 报告还提出…增长8%左右): its figures are
 /// that report's targets whatever year it is for.
@@ -508,9 +532,16 @@ fn sets_aims(t: &str) -> bool {
 /// Whether `t` calls its figures the aims (主要预期目标是…, 预期增长): in a
 /// text with no year, a sentence that does so needs no 今年 to open them.
 fn names_its_aims(t: &str) -> bool {
-    ["预期目标", "主要目标", "目标是", "目标为", "预期增长", "目标定为"]
-        .iter()
-        .any(|w| t.contains(w))
+    [
+        "预期目标",
+        "主要目标",
+        "目标是",
+        "目标为",
+        "预期增长",
+        "目标定为",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
         && !GAP_WORDS.iter().any(|w| t.contains(w))
 }
 

@@ -69,6 +69,9 @@ pub(crate) struct LocatePatterns {
     past: Regex,
     /// A growth's figure right before a cue (经济增长13%的预期目标).
     figure_before_cue: Regex,
+    /// The coming year framed by its place in a plan (今年是“十四五”开局之年):
+    /// it names the plan, not a five-year goal.
+    pub(super) plan_frame: Regex,
 }
 
 impl LocatePatterns {
@@ -113,6 +116,9 @@ impl LocatePatterns {
             // the coming year first (今年全市生产总值比上年增长9%, 新的一年，
             // 地区生产总值同比增长6%), a result otherwise (今年以来 reports)
             compared_growth: re(r"(?:比|较)(?:上年|去年)|同比"),
+            plan_frame: re(
+                r"(?:今年|明年|\d{4}年)(?:是|为|作为)[^，。；,;]{0,24}?十[一二三四五六七八九]五[”」]?(?:规划|时期)?(?:的)?(?:开局|起步|收官|关键|攻坚|决胜|冲刺|承上启下|第[一二三四五])[^，。；,;]{0,8}?之?年",
+            ),
             figure_before_cue: re(
                 r"(?:增长|增速|增幅|涨幅)[^，；。,;]{0,4}?\d+(?:\.\d+)?%(?:左右|以上|以内)?的(?:主要)?$",
             ),

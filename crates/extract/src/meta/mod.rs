@@ -156,7 +156,12 @@ fn read_title_and_session(
         .iter()
         .find(|l| {
             let t = text_of(l);
-            t.contains("政府工作报告") && t.chars().count() <= TITLE_MAX && !is_breadcrumb(t)
+            t.contains("政府工作报告")
+                && t.chars().count() <= TITLE_MAX
+                && !is_breadcrumb(t)
+                // (a news story's first sentence is no title: 中新网扬州1月20日电 …。)
+                && !t.contains("日电")
+                && !t.trim_end().ends_with('。')
         })
         .copied();
     m.title = title
@@ -574,7 +579,8 @@ fn region_named_before(head: &str, marker: &str) -> Option<Vec<String>> {
                     chain.push(p.clone());
                 }
                 if d.name != d.province {
-                    chain.push(former_name_written(&d.name, head).unwrap_or_else(|| d.name.clone()));
+                    chain
+                        .push(former_name_written(&d.name, head).unwrap_or_else(|| d.name.clone()));
                 }
                 return Some(chain);
             }

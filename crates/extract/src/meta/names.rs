@@ -382,6 +382,16 @@ pub(crate) fn without_firms(text: &str) -> std::borrow::Cow<'_, str> {
     FIRM.replace_all(text, "")
 }
 
+/// The capitals of the autonomous regions, whose own texts may name them
+/// by their capital alone (自治区两会在呼和浩特召开).
+const AUTONOMOUS_CAPITALS: [(&str, &str); 5] = [
+    ("呼和浩特", "内蒙古自治区"),
+    ("南宁", "广西壮族自治区"),
+    ("拉萨", "西藏自治区"),
+    ("银川", "宁夏回族自治区"),
+    ("乌鲁木齐", "新疆维吾尔自治区"),
+];
+
 /// Region of a text without a title: the level from how the text names
 /// itself (全区, 我县 …) and the name from a full form in the body
 /// (潞州区) or the idiom `72万新吴人民`.
@@ -417,8 +427,8 @@ pub(super) fn body_region(body: &str, mp: &MetaPatterns, m: &mut Meta) {
         m.province = Some(full.to_owned());
         return;
     }
-    // 我区 … 自治区党委 with no region named: an autonomous region whose name
-    // the text never writes
+    // 我区 … 自治区党委 with no region named: an autonomous region, named by
+    // its short name (新宁夏) or its capital (自治区两会在呼和浩特召开), if at all
     if ch == '区'
         && [
             "自治区党委",
@@ -426,11 +436,27 @@ pub(super) fn body_region(body: &str, mp: &MetaPatterns, m: &mut Meta) {
             "自治区人民政府",
             "全自治区",
             "自治区人大",
+            "自治区两会",
+            "自治区主席",
         ]
         .iter()
         .any(|w| body.contains(w))
     {
         m.level = Some(Level::Province);
+        let named = PROVINCES
+            .iter()
+            .find(|(short, full)| full.ends_with("自治区") && body.contains(short))
+            .map(|(_, full)| *full)
+            .or_else(|| {
+                AUTONOMOUS_CAPITALS
+                    .iter()
+                    .find(|(capital, _)| body.contains(capital))
+                    .map(|(_, full)| *full)
+            });
+        if let Some(full) = named {
+            m.region = Some(full.to_owned());
+            m.province = Some(full.to_owned());
+        }
         return;
     }
     m.level = Some(match ch {

@@ -445,7 +445,8 @@ fn a_title_year_yields_to_the_delivery_date() {
         "2008年政府工作报告\n政 府 工 作 报 告\n——2009年1月11日在双流县第十六届人民代表大会第四次会议上\n各位代表：\n",
     );
     assert_eq!(m.target_year, Some(2009));
-    let agreeing = meta("2009年政府工作报告\n——2009年1月11日在双流县第十六届人民代表大会第四次会议上\n");
+    let agreeing =
+        meta("2009年政府工作报告\n——2009年1月11日在双流县第十六届人民代表大会第四次会议上\n");
     assert_eq!(agreeing.target_year, Some(2009));
 }
 
@@ -457,6 +458,31 @@ fn a_districts_former_name_as_written_is_the_region() {
         "点击上虞日报\n\n今日上虞\n\n本报讯 昨日上午，出席市十五届人大一次会议的代表们继续分组审议《政府工作报告》，审议《关于上虞市2006年国民经济和社会发展计划执行情况的报告》。\n",
     );
     assert_eq!(m.region.as_deref(), Some("上虞市"));
-    let now = meta("点击上虞日报\n\n今日上虞\n\n本报讯 昨日上午，区人大代表继续分组审议《政府工作报告》。\n");
+    let now = meta(
+        "点击上虞日报\n\n今日上虞\n\n本报讯 昨日上午，区人大代表继续分组审议《政府工作报告》。\n",
+    );
     assert_eq!(now.region.as_deref(), Some("上虞区"));
+}
+
+/// An autonomous region's own text may name it only by its capital.
+#[test]
+fn an_autonomous_region_named_by_its_capital() {
+    let m = meta(
+        "1月22日至29日，自治区两会在呼和浩特召开。会上，自治区主席代表自治区政府向大会作了政府工作报告。“十二五”时期是我区发展进程中具有里程碑意义的时期，全区上下团结奋进，我区经济实力显著增强。\n",
+    );
+    assert_eq!(
+        (m.region.as_deref(), m.level),
+        (Some("内蒙古自治区"), Some(Level::Province))
+    );
+}
+
+/// A news story's first sentence that names the report is no title: its
+/// dateline (中新网扬州) is no region; the congress it names is.
+#[test]
+fn a_news_storys_first_sentence_is_no_title() {
+    let m = meta(
+        "中新网扬州1月20日电 在19日开幕的扬州市第八届人民代表大会第五次会议上，扬州市市长向大会作政府工作报告。\n",
+    );
+    assert_eq!(m.region.as_deref(), Some("扬州市"));
+    assert_eq!(m.title, None);
 }
