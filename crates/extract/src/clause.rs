@@ -418,7 +418,7 @@ fn counts_indicators(c: &[char], x: &Num, se: usize) -> bool {
 /// Whether `x` is followed by 的 and another figure (总投资50亿元的20个项目),
 /// or follows a figure and 的: a noun phrase that sizes and counts, no target.
 fn figure_of_figure(c: &[char], x: &Num, se: usize) -> bool {
-    let digit_at = |k: usize| c.get(k).is_some_and(|d| d.is_ascii_digit());
+    let digit_at = |k: usize| c.get(k).is_some_and(char::is_ascii_digit);
     let after_figure = x.start >= 2 && c[x.start - 1] == '的' && {
         // (a unit, then its figure, right before 的: 1.6万亿元的)
         let before = &c[x.start.saturating_sub(8)..x.start - 1];

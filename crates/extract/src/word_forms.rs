@@ -277,3 +277,20 @@ fn an_estimate_after_the_aim_is_a_statement_of_its_own() {
     );
     assert_eq!(got, [("gdp".to_owned(), Some(5.5))]);
 }
+
+/// Counts that are no targets: of places that aim higher (…的有23个), of
+/// work areas (九项重点工作), and a set of projects sized and counted
+/// (总投资1.6万亿元的452个重点项目); 冲破 is a milestone's verb, no name.
+#[test]
+fn counts_of_places_work_areas_and_projects_are_no_targets() {
+    let got = ids_and_values(&format!(
+        "{LEAD}预期今年GDP增长率高于去年的有23个；抓好疫情防控、乡村振兴等九项重点工作；实施总投资1.6万亿元的452个重点项目；规模以上工业总产值冲破千亿元。"
+    ));
+    assert_eq!(
+        got,
+        [
+            ("gdp".to_owned(), Some(6.0)),
+            ("other:规模以上工业总产值".to_owned(), Some(1000.0))
+        ]
+    );
+}
