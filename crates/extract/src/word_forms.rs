@@ -294,3 +294,24 @@ fn counts_of_places_work_areas_and_projects_are_no_targets() {
         ]
     );
 }
+
+/// Qualitative targets in more wordings: a steady increase (稳步增加), a
+/// task named with its completion (节能减排任务全面完成), a state kept on
+/// the whole (总体保持稳定), a level kept at the province's mark (稳定在省定
+/// 目标以上).
+#[test]
+fn more_wordings_of_qualitative_targets() {
+    let got = rows(&format!(
+        "{LEAD}城乡居民收入稳步增加；节能减排任务全面完成；环境质量总体保持稳定；粮食总产量稳定在省定目标以上。"
+    ));
+    let q = Qualifier::Qualitative;
+    assert_eq!(
+        got[1..],
+        [
+            row("disposable_income", Measure::Growth, q, None, None),
+            row("other:节能减排", Measure::Change, q, None, None),
+            row("other:环境质量", Measure::Change, q, None, None),
+            row("grain_output", Measure::Level, q, None, None),
+        ]
+    );
+}
