@@ -295,14 +295,15 @@ fn counts_of_places_work_areas_and_projects_are_no_targets() {
     );
 }
 
-/// Qualitative targets in more wordings: a steady increase (稳步增加), a
+/// Qualitative targets in more wordings: a steady or some increase (稳步增加,
+/// 有所增长, 增加较多, 逐年提高), a price rise kept in check (得到有效控制), a
 /// task named with its completion (节能减排任务全面完成), a state kept on
 /// the whole (总体保持稳定), a level kept at the province's mark (稳定在省定
 /// 目标以上).
 #[test]
 fn more_wordings_of_qualitative_targets() {
     let got = rows(&format!(
-        "{LEAD}城乡居民收入稳步增加；节能减排任务全面完成；环境质量总体保持稳定；粮食总产量稳定在省定目标以上。"
+        "{LEAD}城乡居民收入稳步增加；节能减排任务全面完成；环境质量总体保持稳定；粮食总产量稳定在省定目标以上；外贸出口有所增长；农民收入增加较多；物价涨幅得到有效控制；城乡居民收入水平逐年提高。"
     ));
     let q = Qualifier::Qualitative;
     assert_eq!(
@@ -312,6 +313,26 @@ fn more_wordings_of_qualitative_targets() {
             row("other:节能减排", Measure::Change, q, None, None),
             row("other:环境质量", Measure::Change, q, None, None),
             row("grain_output", Measure::Level, q, None, None),
+            row("other:外贸出口", Measure::Growth, q, None, None),
+            row("rural_disposable_income", Measure::Growth, q, None, None),
+            row("cpi", Measure::Change, q, None, None),
+            row("disposable_income", Measure::Growth, q, None, None),
+        ]
+    );
+}
+
+/// 新增 right before a figure is the name's verb (…人数新增2万人); a name may
+/// open with it (新增城镇就业).
+#[test]
+fn xinzeng_before_a_figure_is_a_verb() {
+    let got = ids_and_values(&format!(
+        "{LEAD}城镇新增就业人数新增2万人；新增市场主体1万户。"
+    ));
+    assert_eq!(
+        got[1..],
+        [
+            ("new_urban_jobs".to_owned(), Some(2.0)),
+            ("other:新增市场主体".to_owned(), Some(1.0))
         ]
     );
 }

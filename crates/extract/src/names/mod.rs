@@ -73,7 +73,10 @@ pub(crate) fn as_written(s: &str) -> String {
 }
 
 pub(crate) fn strip_tail_verbs(s: &str) -> String {
-    let mut t = s.to_owned();
+    // 城乡居民收入水平逐年提高: the level of an income is the income
+    let mut t = s
+        .strip_suffix("收入水平")
+        .map_or_else(|| s.to_owned(), |x| format!("{x}收入"));
     loop {
         let before = t.len();
         for w in NAME_TAIL {
