@@ -15,6 +15,7 @@ use crate::indicator::Dictionary;
 use crate::item::{Item, Mode};
 use crate::norm::Norm;
 use crate::sentence;
+use baogao_model::Level;
 
 /// How a sentence may look away from the coming year: back at the past, at
 /// another year, or beyond it to a plan.
@@ -55,6 +56,29 @@ impl Looks<'_> {
     fn turn(&self, t: &str) -> Option<usize> {
         turn_to_now(t, self.year_word)
             .filter(|&k| has_figure(&t[k..]) && self.backward(&t[k..]).is_none())
+    }
+
+    /// The part of a sentence read for the coming year (a byte range) and
+    /// why it looks back, if it still does: from the clause where it turns
+    /// to the coming year (去年…，今年预计…), and up to an estimate of the
+    /// year ending told after the coming year's aim (2022年…增长目标为5.5%左右，
+    /// 预计GDP有望突破3500亿元), which is a statement of its own.
+    fn part_about_now(&self, t: &str) -> (std::ops::Range<usize>, Option<String>) {
+        let mut part = 0..t.len();
+        let mut back = self.backward(t);
+        if back.is_some()
+            && let Some(k) = self.turn(t)
+        {
+            part.start = k;
+            back = None;
+        }
+        if back.is_some()
+            && let Some(k) = estimate_after_aim(&t[part.clone()], self.year_word)
+        {
+            part.end = part.start + k;
+            back = self.backward(&t[part.clone()]);
+        }
+        (part, back)
     }
 
     /// Why a sentence looks back (or at another year), if it does.
@@ -214,31 +238,16 @@ pub(super) fn forward_sentences(
     let headline_aims = headline_aims(n, paras, structured);
     for &(pi, (whole, b)) in &sents {
         let subject_from = std::mem::take(&mut back_before);
-        let mut a = whole;
-        let mut t = n.text(a, b);
+        let sentence = n.text(whole, b);
         // punctuation alone (以内?; split into ？ and ；) neither states nor breaks
-        if !t.chars().any(char::is_alphanumeric) {
+        if !sentence.chars().any(char::is_alphanumeric) {
             continue;
         }
-        let mut back = looks.backward(t);
         let carried = past_sentence;
-        if back.is_some()
-            && let Some(k) = looks.turn(t)
-        {
-            a = whole + t[..k].chars().count();
-            t = &t[k..];
-            back = None;
-        }
-        // 2022年…增长目标为5.5%左右，预计GDP有望突破3500亿元: an estimate of
-        // the year ending, after the coming year's aim, is a statement of its own
-        let mut b = b;
-        if back.is_some()
-            && let Some(k) = estimate_after_aim(t, year_word.as_deref())
-        {
-            b = a + t[..k].chars().count();
-            t = &t[..k];
-            back = looks.backward(t);
-        }
+        let (part, back) = looks.part_about_now(sentence);
+        let a = whole + sentence[..part.start].chars().count();
+        let b = whole + sentence[..part.end].chars().count();
+        let t = &sentence[part];
         let item = para_starts
             .contains(&whole)
             .then(|| item_number(t))
@@ -253,16 +262,9 @@ pub(super) fn forward_sentences(
         // (a clause that names the coming year ends what the past one carried:
         // 2025年…增长5.4%；2026年…增长5%左右；居民消费价格涨幅2%左右)
         past_sentence = !ends && ((carried && !names_now) || back.is_some());
-        // 国家确定的主要预期目标是：… (or 全省… in a lower report) quotes
-        // another government's targets
-        let elsewhere = lp.cue.find(t).is_some_and(|c| {
-            let lead = &t[..c.start()];
-            lp.another_government(lead, level).is_some()
-                || LocatePatterns::quotes_the_province(lead, level)
-        });
         let whose = if carried && !names_now {
             Some("goes on with a sentence about the past (after ；)".to_owned())
-        } else if elsewhere {
+        } else if quotes_another_government(t, lp, level) {
             Some("another government's targets (before the cue)".to_owned())
         } else {
             places
@@ -498,6 +500,16 @@ fn turn_to_now(t: &str, year_word: Option<&str>) -> Option<usize> {
                     .is_some_and(|c| matches!(c, '，' | '：' | '；' | '”'))
         })
         .max()
+}
+
+/// Whether a sentence quotes another government's targets before its cue
+/// (国家确定的主要预期目标是：…, or 全省… in a lower report).
+fn quotes_another_government(t: &str, lp: &LocatePatterns, level: Option<Level>) -> bool {
+    lp.cue.find(t).is_some_and(|c| {
+        let lead = &t[..c.start()];
+        lp.another_government(lead, level).is_some()
+            || LocatePatterns::quotes_the_province(lead, level)
+    })
 }
 
 /// Where the clause of an estimate (，预计…) starts in a sentence whose
