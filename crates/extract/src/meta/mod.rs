@@ -156,12 +156,7 @@ fn read_title_and_session(
         .iter()
         .find(|l| {
             let t = text_of(l);
-            t.contains("政府工作报告")
-                && t.chars().count() <= TITLE_MAX
-                && !is_breadcrumb(t)
-                // (a news story's first sentence is no title: 中新网扬州1月20日电 …。)
-                && !t.contains("日电")
-                && !t.trim_end().ends_with('。')
+            t.contains("政府工作报告") && t.chars().count() <= TITLE_MAX && !is_breadcrumb(t)
         })
         .copied();
     m.title = title

@@ -475,14 +475,3 @@ fn an_autonomous_region_named_by_its_capital() {
         (Some("内蒙古自治区"), Some(Level::Province))
     );
 }
-
-/// A news story's first sentence that names the report is no title: its
-/// dateline (中新网扬州) is no region; the congress it names is.
-#[test]
-fn a_news_storys_first_sentence_is_no_title() {
-    let m = meta(
-        "中新网扬州1月20日电 在19日开幕的扬州市第八届人民代表大会第五次会议上，扬州市市长向大会作政府工作报告。\n",
-    );
-    assert_eq!(m.region.as_deref(), Some("扬州市"));
-    assert_eq!(m.title, None);
-}
