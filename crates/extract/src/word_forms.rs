@@ -336,3 +336,15 @@ fn xinzeng_before_a_figure_is_a_verb() {
         ]
     );
 }
+
+/// A review tells the year's aims as met (…增长8.6%左右，实现“三个同步”目标):
+/// the sentence is a result, not a target, unless it names the coming year.
+#[test]
+fn aims_told_as_met_are_results() {
+    let got = ids_and_values(
+        "2020-01-10\n河南省十三届人大三次会议昨日开幕。省长在报告中透露，初步预计，2019年，全省生产总值突破5万亿元，比去年增长7%以上。财政总收入突破6000亿元；居民人均可支配收入增长8.6%左右，实现“三个同步”“三个高于”目标。\n",
+    );
+    assert!(got.is_empty(), "{got:?}");
+    let aimed = ids_and_values("2020年，全省生产总值增长7%左右，力争实现“三个同步”目标。\n");
+    assert_eq!(aimed, [("gdp".to_owned(), Some(7.0))]);
+}

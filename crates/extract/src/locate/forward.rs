@@ -138,6 +138,17 @@ impl Looks<'_> {
         if self.past(t) {
             return Some("reports the past year (去年, 过去, 完成了 …)".to_owned());
         }
+        if reports_aims_met(t)
+            && !NOW_WORDS
+                .iter()
+                .copied()
+                .chain(year_word)
+                .any(|w| t.contains(w))
+        {
+            return Some(
+                "reports aims met (，实现…目标) without naming the coming year".to_owned(),
+            );
+        }
         self.other_year(t)
             .then(|| "names another year than the target year".to_owned())
     }
@@ -510,6 +521,14 @@ fn quotes_another_government(t: &str, lp: &LocatePatterns, level: Option<Level>)
         lp.another_government(lead, level).is_some()
             || LocatePatterns::quotes_the_province(lead, level)
     })
+}
+
+/// Whether a clause of `t` opens on 实现 and ends on 目标 with no word of
+/// an aim before it (…增长8.6%左右，实现“三个同步”“三个高于”目标): aims met,
+/// as a review tells them (力争实现…目标, 确保实现…目标 aim).
+fn reports_aims_met(t: &str) -> bool {
+    t.split(['，', '；', '。', ','])
+        .any(|clause| clause.starts_with("实现") && clause.ends_with("目标"))
 }
 
 /// Where the clause of an estimate (，预计…) starts in a sentence whose
