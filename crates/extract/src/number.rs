@@ -265,6 +265,10 @@ const RANGE_SEPS: &[&str] = &["——", "—", "-", "~", "至于", "至於", "�
 /// A growth told in tenths or multiples right after its verb (增长两成 is
 /// 20%, 增加一倍 is 100%): the figure as a per cent.
 fn growth_in_words(c: &[char], i: usize) -> Option<Num> {
+    // (the cheap test first: this is asked at every char a figure may start at)
+    if !matches!(c.get(i + 1), Some('成' | '倍')) {
+        return None;
+    }
     let after_verb = i >= 2
         && ["增长", "增加", "提高", "扩大"]
             .iter()

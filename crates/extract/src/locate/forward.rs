@@ -85,7 +85,13 @@ impl Looks<'_> {
     fn backward(&self, t: &str) -> Option<String> {
         let (lp, year_word) = (self.lp, self.year_word);
         let t = &*lp.compared.replace_all(t, "");
-        let t = &*lp.plan_frame.replace_all(t, "今年");
+        // (the frame names a plan: 五 and 之年 in the sentence, else no regex)
+        let t = if t.contains('五') && t.contains("年") {
+            lp.plan_frame.replace_all(t, "今年")
+        } else {
+            std::borrow::Cow::Borrowed(t)
+        };
+        let t = &*t;
         let now_first = NOW_WORDS
             .iter()
             .copied()

@@ -445,6 +445,9 @@ fn target_year(
                 + i32::from(chrono::Datelike::month(&d) >= NEXT_YEAR_FROM_MONTH)
         })
     };
+    // (二〇一〇年 read as 2010年, once, and only if a clue that needs it is
+    // asked: most texts are dated by an earlier one)
+    let body_digits = std::cell::LazyCell::new(|| year::with_digit_years(body));
     let clues: [(&'static str, &dyn Fn() -> Option<i32>); 15] = [
         ("the title", &|| {
             let titled: i32 = tnorm
@@ -462,15 +465,11 @@ fn target_year(
         }),
         ("the delivery date", &delivered),
         ("the coming year named beside its targets", &|| {
-            year::from_cues(
-                &cn_year_digits(body),
-                &year::beside_glue(n, &mp.year),
-                &mp.year,
-            )
+            year::from_cues(&**body_digits, &year::beside_glue(n, &mp.year), &mp.year)
         }),
         (
             "the year's place in a five-year plan or an anniversary",
-            &|| year::from_period(&cn_year_digits(body), &mp.year),
+            &|| year::from_period(&**body_digits, &mp.year),
         ),
         ("the five-year plan the session adopts", &|| {
             year::from_plan_adopted(body, &mp.year)
@@ -509,7 +508,7 @@ fn target_year(
             published.map(|d| chrono::Datelike::year(&d))
         }),
         (GUESSED_YEAR, &|| {
-            year::latest_named(&cn_year_digits(body), &mp.year)
+            year::latest_named(&**body_digits, &mp.year)
         }),
         ("nothing", &|| None),
     ];

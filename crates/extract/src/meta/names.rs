@@ -341,8 +341,11 @@ pub(super) fn province_named(body: &str) -> Option<&'static str> {
     let mut counts = vec![0usize; PROVINCES.len()];
     // no short name overlaps itself, so overlapping matches count as
     // `str::matches` does
-    let body = without_firms(body);
-    for m in PROVINCE_SEARCHER.find_overlapping_iter(body.as_ref()) {
+    for m in PROVINCE_SEARCHER.find_overlapping_iter(body) {
+        // (北京睿文商道农业科技有限公司 names a firm, not the report's place)
+        if names_a_firm(&body[m.end()..]) {
+            continue;
+        }
         counts[m.pattern().as_usize()] += 1;
     }
     counts
@@ -376,11 +379,28 @@ pub(crate) fn without_firms(text: &str) -> std::borrow::Cow<'_, str> {
         )
         .expect("built-in pattern")
     });
-    if !["公司", "集团", "银行"].iter().any(|w| text.contains(w)) {
+    if !FIRM_WORDS.iter().any(|w| text.contains(w)) {
         return std::borrow::Cow::Borrowed(text);
     }
     FIRM.replace_all(text, "")
 }
+
+/// The words a firm's name ends in.
+const FIRM_WORDS: [&str; 3] = ["公司", "集团", "银行"];
+
+/// Whether the name of a firm goes on in `rest` (a place's name ended just
+/// before it): a run of Han characters up to one of [`FIRM_WORDS`].
+fn names_a_firm(rest: &str) -> bool {
+    let run: String = rest
+        .chars()
+        .take(FIRM_NAME_MAX)
+        .take_while(|&c| crate::norm::is_unified_han(c))
+        .collect();
+    FIRM_WORDS.iter().any(|w| run.contains(w))
+}
+
+/// The longest firm's name read after a place's name, in chars.
+const FIRM_NAME_MAX: usize = 20;
 
 /// The capitals of the autonomous regions, whose own texts may name them
 /// by their capital alone (自治区两会在呼和浩特召开).
@@ -392,23 +412,39 @@ const AUTONOMOUS_CAPITALS: [(&str, &str); 5] = [
     ("乌鲁木齐", "新疆维吾尔自治区"),
 ];
 
+/// The units a text names itself by (全市, 我县, 区委 …).
+pub(super) const SELF_UNITS: [char; 6] = ['省', '市', '区', '县', '旗', '州'];
+
+/// How often the text names itself by each of [`SELF_UNITS`]: 全X, 我X, 本X,
+/// X委, X政府, X人大 — in one pass over the text.
+pub(super) fn self_reference_scores(body: &str) -> [usize; 6] {
+    let mut scores = [0; 6];
+    let mut prev = ' ';
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        if let Some(u) = SELF_UNITS.iter().position(|&x| x == c) {
+            let mut s = usize::from(matches!(prev, '全' | '我' | '本'));
+            let mut ahead = chars.clone();
+            match (ahead.next(), ahead.next()) {
+                (Some('委'), _) | (Some('政'), Some('府')) | (Some('人'), Some('大')) => {
+                    s += 1
+                }
+                _ => {}
+            }
+            scores[u] += s;
+        }
+        prev = c;
+    }
+    scores
+}
+
 /// Region of a text without a title: the level from how the text names
 /// itself (全区, 我县 …) and the name from a full form in the body
 /// (潞州区) or the idiom `72万新吴人民`.
 pub(super) fn body_region(body: &str, mp: &MetaPatterns, m: &mut Meta) {
-    let count = |w: &str| body.matches(w).count();
-    let score = |ch: char| {
-        ["全", "我", "本"]
-            .iter()
-            .map(|p| count(&format!("{p}{ch}")))
-            .sum::<usize>()
-            + count(&format!("{ch}委"))
-            + count(&format!("{ch}政府"))
-            + count(&format!("{ch}人大"))
-    };
+    let scores = self_reference_scores(body);
     let mut best = ('区', 0);
-    for ch in ['省', '市', '区', '县', '旗', '州'] {
-        let s = score(ch);
+    for (ch, s) in SELF_UNITS.into_iter().zip(scores) {
         if s > best.1 {
             best = (ch, s);
         }

@@ -1,6 +1,6 @@
 //! Tests of the metadata reader.
 
-use super::names::PROVINCES;
+use super::names::{PROVINCES, SELF_UNITS, self_reference_scores};
 use super::*;
 
 #[test]
@@ -474,4 +474,31 @@ fn an_autonomous_region_named_by_its_capital() {
         (m.region.as_deref(), m.level),
         (Some("内蒙古自治区"), Some(Level::Province))
     );
+}
+
+/// The one-pass count of how a text names itself agrees with counting each
+/// phrase (全市, 市委, 市政府 …) as `str::matches` does.
+#[test]
+fn self_reference_scores_count_as_str_matches_does() {
+    let naive = |body: &str| {
+        SELF_UNITS.map(|ch| {
+            let count = |w: String| body.matches(w.as_str()).count();
+            ["全", "我", "本"]
+                .iter()
+                .map(|p| count(format!("{p}{ch}")))
+                .sum::<usize>()
+                + count(format!("{ch}委"))
+                + count(format!("{ch}政府"))
+                + count(format!("{ch}人大"))
+        })
+    };
+    for body in [
+        "",
+        "全市委员会，我市政府，本市人大常委会。市委市政府",
+        "全县县委县政府我县本县县人大",
+        "全区区委、全州州政府、全旗旗人大、全省省委",
+        "市市市委委全全市政政府人",
+    ] {
+        assert_eq!(self_reference_scores(body), naive(body), "{body}");
+    }
 }
