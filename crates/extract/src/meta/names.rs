@@ -427,7 +427,7 @@ pub(super) fn self_reference_scores(body: &str) -> [usize; 6] {
             let mut ahead = chars.clone();
             match (ahead.next(), ahead.next()) {
                 (Some('委'), _) | (Some('政'), Some('府')) | (Some('人'), Some('大')) => {
-                    s += 1
+                    s += 1;
                 }
                 _ => {}
             }
