@@ -465,11 +465,11 @@ fn target_year(
         }),
         ("the delivery date", &delivered),
         ("the coming year named beside its targets", &|| {
-            year::from_cues(&**body_digits, &year::beside_glue(n, &mp.year), &mp.year)
+            year::from_cues(&body_digits, &year::beside_glue(n, &mp.year), &mp.year)
         }),
         (
             "the year's place in a five-year plan or an anniversary",
-            &|| year::from_period(&**body_digits, &mp.year),
+            &|| year::from_period(&body_digits, &mp.year),
         ),
         ("the five-year plan the session adopts", &|| {
             year::from_plan_adopted(body, &mp.year)
@@ -508,7 +508,7 @@ fn target_year(
             published.map(|d| chrono::Datelike::year(&d))
         }),
         (GUESSED_YEAR, &|| {
-            year::latest_named(&**body_digits, &mp.year)
+            year::latest_named(&body_digits, &mp.year)
         }),
         ("nothing", &|| None),
     ];
