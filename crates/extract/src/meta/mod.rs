@@ -507,9 +507,7 @@ fn target_year(
         ("the page's publication date", &|| {
             published.map(|d| chrono::Datelike::year(&d))
         }),
-        (GUESSED_YEAR, &|| {
-            year::latest_named(&body_digits, &mp.year)
-        }),
+        (GUESSED_YEAR, &|| year::latest_named(&body_digits, &mp.year)),
         ("nothing", &|| None),
     ];
     let (source, year) = clues
