@@ -29,13 +29,30 @@ pub(crate) fn paragraphs(n: &Norm) -> Vec<(usize, usize)> {
 /// too).
 pub(super) const BULLETS: &str = "●■◆▲★•◎□◇";
 
+/// How many chars [`BULLETS`] holds.
+pub(super) const BULLET_COUNT: usize = 9;
+
 /// Line `[s, e)` as paragraphs: split before each bullet when a bullet
 /// char stands in it twice or more after its start.
 fn split_bullets(n: &Norm, (s, e): (usize, usize), out: &mut Vec<(usize, usize)>) {
     let line = &n.chars[s..e];
+    // (one pass over the line, counting each bullet char; the first of
+    // BULLETS standing twice is the mark)
+    let mut counts = [0usize; BULLET_COUNT];
+    for c in line.iter().skip(1) {
+        // (every bullet lies in U+2022..=U+2605; the text's Han chars do not)
+        if !('\u{2022}'..='\u{2605}').contains(c) {
+            continue;
+        }
+        if let Some(k) = BULLETS.chars().position(|b| b == *c) {
+            counts[k] += 1;
+        }
+    }
     let bullet = BULLETS
         .chars()
-        .find(|&b| line[1..].iter().filter(|&&c| c == b).count() >= 2);
+        .zip(counts)
+        .find(|&(_, k)| k >= 2)
+        .map(|(b, _)| b);
     let Some(mark) = bullet else {
         out.push((s, e));
         return;

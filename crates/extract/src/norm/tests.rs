@@ -187,3 +187,15 @@ fn a_full_stop_between_digits_is_a_decimal_point_a_mirror_converted() {
         .expect("a decimal point");
     assert_eq!(n.orig_text(at, at + 1), "。");
 }
+
+/// The bullets' count and range the one-pass bullet reader relies on.
+#[test]
+fn bullets_lie_in_the_range_the_reader_scans() {
+    use super::split::{BULLET_COUNT, BULLETS};
+    assert_eq!(BULLETS.chars().count(), BULLET_COUNT);
+    assert!(
+        BULLETS
+            .chars()
+            .all(|b| ('\u{2022}'..='\u{2605}').contains(&b))
+    );
+}
