@@ -351,7 +351,7 @@ fn segment_figures(
     }
     let mut nums = number::scan(c, ns, se);
     // 500万元以上固定资产投资: a size that names what is counted, not a figure
-    nums.retain(|x| !is_size_limit(c, x, se) && !counts_indicators(c, x, se));
+    nums.retain(|x| !is_size_limit(c, x, se) && !is_a_count(c, x, se));
     if nums.is_empty() && text.contains("指数") {
         return number::bare_index(c, ns, se).into_iter().collect();
     }
@@ -394,9 +394,10 @@ fn is_size_limit(c: &[char], x: &Num, se: usize) -> bool {
         && next.is_some_and(|ch| is_unified_han(ch) && !"力争确并且的和".contains(ch))
 }
 
-/// Whether a figure counts indicators (…等4项经济指标增速排名全市第一), not
-/// an indicator's value.
-fn counts_indicators(c: &[char], x: &Num, se: usize) -> bool {
+/// Whether a figure counts things, not an indicator's value: indicators
+/// (…等4项经济指标增速排名全市第一), work areas (九项重点工作), places that
+/// do something (…的有23个), a sized set of projects (总投资N亿元的M个项目).
+fn is_a_count(c: &[char], x: &Num, se: usize) -> bool {
     let after: String = c[x.end.min(se)..se].iter().take(6).collect();
     let counted = match x.unit {
         // (…等4项经济指标; 抓好…九项重点工作)

@@ -266,9 +266,11 @@ const RANGE_SEPS: &[&str] = &["——", "—", "-", "~", "至于", "至於", "�
 /// 20%, 增加一倍 is 100%): the figure as a per cent.
 fn growth_in_words(c: &[char], i: usize) -> Option<Num> {
     // (the cheap test first: this is asked at every char a figure may start at)
-    if !matches!(c.get(i + 1), Some('成' | '倍')) {
-        return None;
-    }
+    let scale = match c.get(i + 1) {
+        Some('成') => 10.0,
+        Some('倍') => 100.0,
+        _ => return None,
+    };
     let after_verb = i >= 2
         && ["增长", "增加", "提高", "扩大"]
             .iter()
@@ -278,15 +280,8 @@ fn growth_in_words(c: &[char], i: usize) -> Option<Num> {
     }
     let d = match c.get(i)? {
         '两' => 2.0,
-        &x if x.is_ascii_digit() && !c.get(i + 1).is_some_and(char::is_ascii_digit) => {
-            f64::from(x.to_digit(10)?)
-        }
+        &x if x.is_ascii_digit() => f64::from(x.to_digit(10)?),
         &x if is_cn_digit(x) => parse_cn(&[x])?,
-        _ => return None,
-    };
-    let scale = match c.get(i + 1)? {
-        '成' => 10.0,
-        '倍' => 100.0,
         _ => return None,
     };
     Some(Num {

@@ -85,7 +85,8 @@ impl Looks<'_> {
     fn backward(&self, t: &str) -> Option<String> {
         let (lp, year_word) = (self.lp, self.year_word);
         let t = &*lp.compared.replace_all(t, "");
-        // (the frame names a plan: 五 and 之年 in the sentence, else no regex)
+        // (the frame names a plan and a year: without 五 and 年 in the
+        // sentence, no regex)
         let t = if t.contains('五') && t.contains("年") {
             lp.plan_frame.replace_all(t, "今年")
         } else {
@@ -144,13 +145,7 @@ impl Looks<'_> {
         if self.past(t) {
             return Some("reports the past year (去年, 过去, 完成了 …)".to_owned());
         }
-        if reports_aims_met(t)
-            && !NOW_WORDS
-                .iter()
-                .copied()
-                .chain(year_word)
-                .any(|w| t.contains(w))
-        {
+        if reports_aims_met(t) && !names_the_coming_year(t, year_word) {
             return Some(
                 "reports aims met (，实现…目标) without naming the coming year".to_owned(),
             );
@@ -542,12 +537,17 @@ fn reports_aims_met(t: &str) -> bool {
 fn estimate_after_aim(t: &str, year_word: Option<&str>) -> Option<usize> {
     let k = t.find("，预计")?;
     let aim = &t[..k];
-    let names_now = NOW_WORDS
+    (names_the_coming_year(aim, year_word) && has_figure(aim)).then_some(k)
+}
+
+/// Whether `t` names the coming year: a word for it (今年, 明年 …) or its
+/// number (`year_word`, 2026年).
+fn names_the_coming_year(t: &str, year_word: Option<&str>) -> bool {
+    NOW_WORDS
         .iter()
         .copied()
         .chain(year_word)
-        .any(|w| aim.contains(w));
-    (names_now && has_figure(aim)).then_some(k)
+        .any(|w| t.contains(w))
 }
 
 /// Whether a sentence tells what a report or a session set as aims

@@ -420,7 +420,7 @@ pub(super) const SELF_UNITS: [char; 6] = ['省', '市', '区', '县', '旗', '�
 pub(super) fn self_reference_scores(body: &str) -> [usize; 6] {
     let mut scores = [0; 6];
     let mut prev = ' ';
-    let mut chars = body.chars().peekable();
+    let mut chars = body.chars();
     while let Some(c) = chars.next() {
         if let Some(u) = SELF_UNITS.iter().position(|&x| x == c) {
             let mut s = usize::from(matches!(prev, '全' | '我' | '本'));
