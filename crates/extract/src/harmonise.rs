@@ -109,19 +109,14 @@ impl crate::Extractor {
     }
 }
 
-/// Fills in the harmonised columns of `ex` (see the module docs); `text` is
-/// the document text the targets' offsets point into.
-pub(crate) fn finish(dict: &Dictionary, text: &str, ex: &mut Extraction) {
-    let chars: Vec<char> = if ex.targets.is_empty() {
-        Vec::new()
-    } else {
-        text.chars().collect()
-    };
+/// Fills in the harmonised columns of `ex` (see the module docs); `chars`
+/// are the document text the targets' offsets point into.
+pub(crate) fn finish(dict: &Dictionary, chars: &[char], ex: &mut Extraction) {
     for t in &mut ex.targets {
         t.series = dict.series_of(&t.indicator, &t.raw_name);
         (t.value_std, t.unit_std) =
             standard(dict, &t.indicator, t.measure, t.value, t.unit.as_deref());
-        if let Some(c) = label(&chars, t.char_start as usize, t.char_end as usize) {
+        if let Some(c) = label(chars, t.char_start as usize, t.char_end as usize) {
             t.constraint = Some(c);
             t.constraint_source = Some(ConstraintSource::Label);
         } else {

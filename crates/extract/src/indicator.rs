@@ -119,8 +119,10 @@ pub(crate) struct Dictionary {
     searcher: Option<aho_corasick::AhoCorasick>,
     /// Char length of each pattern of `searcher`.
     searcher_lens: Vec<usize>,
-    /// The last char of every alias (see [`Dictionary::may_end_with`]).
-    last_chars: std::collections::HashSet<char>,
+    /// The aliases by their last char, each list in the order of `aliases`
+    /// (a name is matched only against the aliases it may end in), sorted
+    /// by the char.
+    by_last: Vec<(char, Vec<usize>)>,
     /// The last two chars of every alias of an outcome indicator (see
     /// [`Dictionary::may_name_an_outcome`]).
     outcome_tails: Option<aho_corasick::AhoCorasick>,
@@ -236,11 +238,13 @@ impl Dictionary {
         }
         self.aliases
             .sort_by(|a, b| b.len.cmp(&a.len).then_with(|| a.text.cmp(&b.text)));
-        self.last_chars = self
-            .aliases
-            .iter()
-            .filter_map(|a| a.text.chars().next_back())
-            .collect();
+        let mut by_last = std::collections::BTreeMap::<char, Vec<usize>>::new();
+        for (k, a) in self.aliases.iter().enumerate() {
+            if let Some(last) = a.text.chars().next_back() {
+                by_last.entry(last).or_default().push(k);
+            }
+        }
+        self.by_last = by_last.into_iter().collect();
         let names: Vec<&Alias> = self.aliases.iter().filter(|a| !a.exact).collect();
         self.searcher_lens = names.iter().map(|a| a.len).collect();
         self.searcher = Some(
@@ -312,12 +316,6 @@ impl Dictionary {
         self.resolve_entry(name).is_some()
     }
 
-    /// Whether some alias ends in `c`: a name whose last char is not one of
-    /// these cannot resolve.
-    fn may_end_with(&self, c: char) -> bool {
-        self.last_chars.contains(&c)
-    }
-
     fn resolve_entry(&self, name: &str) -> Option<usize> {
         // a remark inside the name (固定资产投资（区属）, 工业增加值（规模以上）)
         if name.contains('（') {
@@ -336,10 +334,8 @@ impl Dictionary {
         {
             return Some(e);
         }
-        if !self.may_end_with(last) {
-            return None;
-        }
-        for a in &self.aliases {
+        let ending = self.by_last.binary_search_by_key(&last, |(c, _)| *c).ok()?;
+        for a in self.by_last[ending].1.iter().map(|&k| &self.aliases[k]) {
             if !name.ends_with(&a.text) {
                 continue;
             }

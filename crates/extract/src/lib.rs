@@ -105,6 +105,10 @@ pub const MAX_TEXT_CHARS: usize = 2_000_000;
 /// `text` up to [`MAX_TEXT_CHARS`] chars (offsets into it are offsets into
 /// the whole).
 fn capped(text: &str) -> &str {
+    // (no more bytes than the cap: no more chars, and no scan)
+    if text.len() <= MAX_TEXT_CHARS {
+        return text;
+    }
     match text.char_indices().nth(MAX_TEXT_CHARS) {
         Some((end, _)) => &text[..end],
         None => text,
@@ -354,7 +358,7 @@ impl Extractor {
             targets,
             outcomes,
         };
-        harmonise::finish(&self.dict, &doc.text, &mut extraction);
+        harmonise::finish(&self.dict, &n.src, &mut extraction);
         (extraction, year_source, located_by)
     }
 }

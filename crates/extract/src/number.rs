@@ -177,9 +177,14 @@ pub(crate) fn parse_cn(s: &[char]) -> Option<f64> {
 /// 贫困人口脱贫): a count of ten thousands.
 fn unit_at(c: &[char], i: usize) -> Option<(&'static str, usize)> {
     for &(w, u) in UNITS {
-        let n = w.chars().count();
-        if i + n <= c.len() && c[i..i + n].iter().copied().eq(w.chars()) {
-            return Some((u, i + n));
+        // (compared char by char, giving up at the first that differs: this
+        // runs for every unit at every figure)
+        let mut k = i;
+        if w.chars().all(|x| {
+            k += 1;
+            c.get(k - 1) == Some(&x)
+        }) {
+            return Some((u, k));
         }
     }
     let clause_ends = |k: usize| {

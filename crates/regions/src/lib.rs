@@ -36,7 +36,7 @@ mod resolve;
 mod scan;
 mod table;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 pub use baogao_model::Level;
@@ -101,11 +101,11 @@ impl Resolution {
 /// The gazetteer: every division, indexed by code and by every way its name is written.
 pub struct Divisions {
     all: &'static [Division],
-    by_code: HashMap<&'static str, &'static Division>,
+    by_code: FxHashMap<&'static str, &'static Division>,
     /// Full names, short forms and historical names → their readings.
-    surfaces: HashMap<String, Vec<Cand>>,
+    surfaces: FxHashMap<String, Vec<Cand>>,
     /// Every proper prefix of a key of `surfaces`, so a scan stops extending early.
-    prefixes: HashSet<String>,
+    prefixes: FxHashSet<String>,
     /// Stems in toneless pinyin (for [`Divisions::from_host`]), built on first use.
     by_pinyin: std::sync::OnceLock<host::PinyinIndex>,
 }
@@ -153,20 +153,25 @@ impl Divisions {
         self.by_code.get(code.trim()).copied()
     }
 
+    /// Whether some division is written `name` (its full name, a short form
+    /// or a historical name), as given: no scan for a name inside it.
+    #[must_use]
+    pub fn is_written_name(&self, name: &str) -> bool {
+        self.surfaces.contains_key(name)
+    }
+
     /// The length in bytes of the longest division name (full, short or
     /// historical form, at least two chars) that `s` starts with: the place
     /// a news report puts in front of a figure (珠海市地区生产总值, 临沂GDP).
     #[must_use]
     pub fn name_at_start(&self, s: &str) -> Option<usize> {
         let mut best = None;
-        let mut key = String::new();
-        for (i, c) in s.char_indices() {
-            key.push(c);
-            let end = i + c.len_utf8();
-            if key.chars().count() >= 2 && self.surfaces.contains_key(&key) {
-                best = Some(end);
+        for (n, (i, c)) in s.char_indices().enumerate() {
+            let key = &s[..i + c.len_utf8()];
+            if n >= 1 && self.surfaces.contains_key(key) {
+                best = Some(key.len());
             }
-            if !self.prefixes.contains(&key) {
+            if !self.prefixes.contains(key) {
                 break;
             }
         }
@@ -219,6 +224,23 @@ mod tests {
             count(Level::County)
         );
         assert!(DIVISIONS_TSV.len() < 200 * 1024);
+    }
+
+    #[test]
+    fn written_names_are_whole_names_only() {
+        let d = Divisions::builtin();
+        // a full name, a short form and a former name are written names
+        for name in ["晋中市", "太谷区", "太谷", "广西", "襄樊市"] {
+            assert!(d.is_written_name(name), "{name}");
+        }
+        // a name inside a longer text is not, though the text resolves
+        for text in ["晋中市太谷区", "太谷区人民政府", "在太谷区"] {
+            assert!(!d.is_written_name(text), "{text}");
+        }
+        assert!(matches!(
+            d.resolve("晋中市太谷区", None, None),
+            Resolution::Found(_)
+        ));
     }
 
     #[test]

@@ -206,8 +206,8 @@ fn strip_ethnic(stem: &str, autonomous: bool) -> &str {
     loop {
         let mut next = None;
         for e in ETHNIC {
-            let with_zu = format!("{e}族");
-            if let Some(rest) = s.strip_suffix(with_zu.as_str()) {
+            // (`{e}族`, without building it: this runs for every name of the gazetteer)
+            if let Some(rest) = s.strip_suffix('族').and_then(|r| r.strip_suffix(e)) {
                 if rest.chars().count() >= 2 && next.is_none_or(|n: &str| rest.len() < n.len()) {
                     next = Some(rest);
                 }

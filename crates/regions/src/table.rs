@@ -1,5 +1,6 @@
 //! Parsing the bundled TSV tables into a [`Divisions`] with its name index.
 
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 use baogao_model::Level;
@@ -161,7 +162,7 @@ fn build_divisions(rows: &[Row<'_>]) -> Result<Vec<Division>, RegionsError> {
 
 fn parse_renamed(
     text: &str,
-    by_code: &HashMap<&'static str, &'static Division>,
+    by_code: &FxHashMap<&'static str, &'static Division>,
 ) -> Result<Vec<Renamed>, RegionsError> {
     let mut out = Vec::new();
     for (line, l) in rows(text) {
@@ -196,7 +197,7 @@ fn parse_renamed(
     Ok(out)
 }
 
-fn push(surfaces: &mut HashMap<String, Vec<Cand>>, key: &str, cand: Cand) {
+fn push(surfaces: &mut FxHashMap<String, Vec<Cand>>, key: &str, cand: Cand) {
     let list = surfaces.entry(key.to_owned()).or_default();
     let dup = list.iter().any(|c| {
         c.div.code == cand.div.code
@@ -215,12 +216,12 @@ pub(crate) fn build(divisions: &str, renamed: &str) -> Result<Divisions, Regions
     // The gazetteer lives as long as the process; leaking it lets resolutions
     // hand out `&'static Division`s.
     let all: &'static [Division] = Box::leak(built.into_boxed_slice());
-    let by_code: HashMap<&'static str, &'static Division> =
+    let by_code: FxHashMap<&'static str, &'static Division> =
         all.iter().map(|d| (d.code.as_str(), d)).collect();
     let renamed: &'static [Renamed] =
         Box::leak(parse_renamed(renamed, &by_code)?.into_boxed_slice());
 
-    let mut surfaces: HashMap<String, Vec<Cand>> = HashMap::new();
+    let mut surfaces: FxHashMap<String, Vec<Cand>> = FxHashMap::default();
     for div in all {
         push(
             &mut surfaces,

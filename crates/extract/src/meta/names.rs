@@ -263,15 +263,19 @@ fn full_name(name: &str) -> Option<String> {
 /// longer text it finds a name in).
 fn is_known_region(name: &str) -> bool {
     use baogao_regions::{Divisions, Resolution};
+    // (a name no division is written as resolves, if at all, by a scan
+    // inside it, to a division of another name: asked first, as this runs
+    // on every name of a chain)
     province_full(name).is_some()
-        || match Divisions::builtin().resolve(name, None, None) {
-            Resolution::Found(d) => d.name == name,
-            Resolution::Ambiguous { candidates, .. } => candidates
-                .iter()
-                .filter_map(|c| Divisions::builtin().by_code(c))
-                .any(|d| d.name == name),
-            Resolution::NotFound { .. } => false,
-        }
+        || Divisions::builtin().is_written_name(name)
+            && match Divisions::builtin().resolve(name, None, None) {
+                Resolution::Found(d) => d.name == name,
+                Resolution::Ambiguous { candidates, .. } => candidates
+                    .iter()
+                    .filter_map(|c| Divisions::builtin().by_code(c))
+                    .any(|d| d.name == name),
+                Resolution::NotFound { .. } => false,
+            }
 }
 
 /// The longest tail of `name` (two chars or more, dropping whole chars from

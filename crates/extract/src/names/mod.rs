@@ -248,53 +248,6 @@ pub(crate) fn alias_end(name: &str, dict: &Dictionary) -> Option<usize> {
 
 /// Indicator-like names (qualitative targets must name one, slogans do not).
 pub(crate) fn looks_like_indicator(name: &str, dict: &Dictionary) -> bool {
-    const WORDS: &[&str] = &[
-        "率",
-        "强度",
-        "排放",
-        "能耗",
-        "总量",
-        "产量",
-        "指标",
-        "环境",
-        "质量",
-        "收入",
-        "投资",
-        "增加值",
-        "消费",
-        "价格",
-        "减排",
-        "降碳",
-        "碳",
-        "污染",
-        "耗",
-        "用水",
-        "总值",
-        "空气",
-        "水质",
-        "节能",
-        "进出口",
-        "外资",
-        "就业",
-        "总额",
-        "产值",
-        "物价",
-        // the poor and their places (农村贫困人口全部脱贫, 贫困县全部摘帽)
-        "贫困",
-        "营业",
-        "出口",
-        "收支",
-        // measures by their kind: a quantity, an area, a count, a ratio
-        // (耕地保有量, 基本农田保护面积, 死亡人数, 优良天数, 比例, 指数)
-        "量",
-        "面积",
-        "人数",
-        "起数",
-        "天数",
-        "比例",
-        "比重",
-        "指数",
-    ];
     let n = name.chars().count();
     if n == 0 || n > INDICATOR_NAME_MAX || !has_han(name) {
         return false;
@@ -302,8 +255,63 @@ pub(crate) fn looks_like_indicator(name: &str, dict: &Dictionary) -> bool {
     if catch_all(name) {
         return false;
     }
-    dict.is_known(name) || WORDS.iter().any(|w| name.contains(w))
+    dict.is_known(name) || INDICATOR_WORDS.is_match(name)
 }
+
+/// The words of [`INDICATOR_WORD_LIST`] in one automaton (asked of many names).
+static INDICATOR_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(INDICATOR_WORD_LIST).expect("fixed word list")
+    });
+
+/// Words that make a name a measure ([`looks_like_indicator`]).
+const INDICATOR_WORD_LIST: &[&str] = &[
+    "率",
+    "强度",
+    "排放",
+    "能耗",
+    "总量",
+    "产量",
+    "指标",
+    "环境",
+    "质量",
+    "收入",
+    "投资",
+    "增加值",
+    "消费",
+    "价格",
+    "减排",
+    "降碳",
+    "碳",
+    "污染",
+    "耗",
+    "用水",
+    "总值",
+    "空气",
+    "水质",
+    "节能",
+    "进出口",
+    "外资",
+    "就业",
+    "总额",
+    "产值",
+    "物价",
+    // the poor and their places (农村贫困人口全部脱贫, 贫困县全部摘帽)
+    "贫困",
+    "营业",
+    "出口",
+    "收支",
+    // measures by their kind: a quantity, an area, a count, a ratio
+    // (耕地保有量, 基本农田保护面积, 死亡人数, 优良天数, 比例, 指数)
+    "量",
+    "面积",
+    "人数",
+    "起数",
+    "天数",
+    "比例",
+    "比重",
+    "指数",
+];
 
 /// How a list of names ends when it stands for its items (A、B等指标).
 const LIST_TAILS: &[&str] = &[

@@ -122,6 +122,15 @@ pub(super) fn glue_end(src: &[char], i: usize, prev: Option<char>) -> Option<usi
     if !is_han(prev) || matches!(prev, '年' | '要' | '的' | '主' | '是' | '为') {
         return None;
     }
+    // (every phrase goes on from 的 with 预 or 目; a gloss or a space
+    // after it is read below)
+    if src[i] == '的'
+        && src
+            .get(i + 1)
+            .is_none_or(|&c| is_han(c) && !matches!(c, '预' | '預' | '目'))
+    {
+        return None;
+    }
     // (a mirror's glosses and the spaces some pages put between chars are
     // read past, as the normalisation drops them: 目標(biāo)為, 目 标 为)
     let matches_at = |k: usize, w: &str| -> Option<usize> {

@@ -86,6 +86,16 @@ impl Norm {
             if i < skip_to || soft.binary_search(&i).is_ok() {
                 continue;
             }
+            // (most chars are Han that no rule below reads: pushed at once,
+            // as this runs on every char of every text)
+            if is_unified_han(c) && !matches!(c, '的' | '预' | '預' | '目') {
+                let f = fold(c);
+                chars.push(f);
+                orig.push(offset(i));
+                at.push(offset(joined.len()));
+                joined.push(f);
+                continue;
+            }
             // a space a page left as an entity (8%&nbsp;左右) is a space
             if c == '&'
                 && let Some(w) = SPACE_ENTITIES

@@ -59,6 +59,11 @@ pub(super) fn soft_line_breaks(src: &[char]) -> Vec<usize> {
     if src.iter().filter(|&&c| c == '\n').count() < WRAPPED_LINES_MIN {
         return Vec::new();
     }
+    // (a text of paragraphs, whose long lines end their sentences, is not
+    // measured: fewer lines than a wrap width needs may be unfinished)
+    if maybe_unfinished_lines(src) < WRAPPED_LINES_MIN {
+        return Vec::new();
+    }
     let mut lines: Vec<Line> = Vec::new();
     let mut s = 0;
     for end in line_ends(src) {
@@ -71,7 +76,9 @@ pub(super) fn soft_line_breaks(src: &[char]) -> Vec<usize> {
             if i < skip_to || c.is_whitespace() {
                 continue;
             }
-            if let Some(g) = gloss_end(src, i) {
+            if matches!(c, '(' | '（')
+                && let Some(g) = gloss_end(src, i)
+            {
                 skip_to = g;
                 continue;
             }
@@ -86,9 +93,8 @@ pub(super) fn soft_line_breaks(src: &[char]) -> Vec<usize> {
         // (a table row, its cells split by tabs or bars, ends where its row does)
         let row = src[s..end].iter().any(|&c| matches!(c, '\t' | '|' | '｜'));
         let item_end = last.is_some_and(|c| "%‰％右上内下".contains(c));
-        let unfinished = chars >= WRAPPED_LINE_MIN
-            && !row
-            && last.is_some_and(|c| !"。！？；：…”」』）)!?;:".contains(c));
+        let unfinished =
+            chars >= WRAPPED_LINE_MIN && !row && last.is_some_and(|c| !FINISHED.contains(c));
         lines.push(Line {
             end,
             measured: [chars, cells],
@@ -120,21 +126,26 @@ pub(super) fn soft_line_breaks(src: &[char]) -> Vec<usize> {
         }
         let mut all: Vec<usize> = lines.iter().map(|l| l.measured[kind]).collect();
         all.sort_unstable();
+        // (a line under half the width is a paragraph's last line, a
+        // dateline or a heading, wrapped or not; a footer's line of
+        // addresses and numbers is no prose to wrap)
+        let mut prose_open: Vec<usize> = open
+            .iter()
+            .filter(|&&i| lines[i].prose)
+            .map(|&i| lines[i].measured[kind])
+            .collect();
+        prose_open.sort_unstable();
         for &w in counts.keys() {
             let support: usize = counts
                 .range(w.saturating_sub(WRAP_SLACK)..=w + WRAP_SLACK)
                 .map(|(_, k)| k)
                 .sum();
+            if support < WRAPPED_LINES_MIN {
+                continue;
+            }
             let longer = all.len() - all.partition_point(|&m| m <= w + WRAP_SLACK);
-            // (a line under half the width is a paragraph's last line, a
-            // dateline or a heading, wrapped or not; a footer's line of
-            // addresses and numbers is no prose to wrap)
-            let long_open = open
-                .iter()
-                .filter(|&&i| lines[i].prose && lines[i].measured[kind] * 2 >= w)
-                .count();
-            let fits = support >= WRAPPED_LINES_MIN
-                && support * 100 >= long_open * WRAPPED_SHARE_PERCENT
+            let long_open = prose_open.len() - prose_open.partition_point(|&m| m * 2 < w);
+            let fits = support * 100 >= long_open * WRAPPED_SHARE_PERCENT
                 && longer * 100 <= lines.len() * LONGER_LINES_PERCENT;
             if fits && best.is_none_or(|(s, _, _)| support > s) {
                 best = Some((support, kind, w));
@@ -171,6 +182,30 @@ pub(super) fn soft_line_breaks(src: &[char]) -> Vec<usize> {
         .map(|&i| lines[i].end)
         .collect()
 }
+
+/// How many lines of `src` may be unfinished lines of a wrapped text (long
+/// enough, and not ending a sentence), counted from above: a line's last
+/// char may be a gloss's bracket, which is not measured, and whitespace and
+/// glosses make a line look longer than it is measured.
+fn maybe_unfinished_lines(src: &[char]) -> usize {
+    let mut s = 0;
+    let mut count = 0;
+    for end in line_ends(src) {
+        let line = &src[s..end];
+        s = end + 1;
+        if line.len() < WRAPPED_LINE_MIN {
+            continue;
+        }
+        let last = line.iter().rev().find(|c| !c.is_whitespace());
+        if last.is_some_and(|&c| !FINISHED.contains(c) || matches!(c, ')' | '）')) {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// The chars that end a line of finished sentences (or a bracketed remark).
+const FINISHED: &str = "。！？；：…”」』）)!?;:";
 
 /// Where each line of `src` ends: at its `\n`, and the last at the end.
 pub(crate) fn line_ends(src: &[char]) -> impl Iterator<Item = usize> + '_ {

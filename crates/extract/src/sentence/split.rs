@@ -166,8 +166,8 @@ pub(super) fn split_segments(c: &[char], cs: usize, ce: usize) -> Vec<(usize, us
     // before it that state no figure of their own; items before those stay
     // apart (生产总值增长8%、城乡居民收入分别增长8%和9%)
     let shared = |&(a, b): &(usize, usize)| {
-        let seg: String = c[a..b].iter().collect();
-        seg.contains("分别") || (a..b).any(|k| k > cs && is_shared_marker(c, k))
+        c[a..b].windows(2).any(|w| w == ['分', '别'])
+            || (a..b).any(|k| k > cs && is_shared_marker(c, k))
     };
     let Some(j) = out.iter().position(shared) else {
         return out;
