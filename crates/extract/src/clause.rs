@@ -276,7 +276,7 @@ pub(crate) fn read_segment(
     // name end: first verb or first figure
     let first_num = nums[0].start;
     let name_end = name_end_of(n, ns, first_num, &nums, dict);
-    if let Some(shared) = shared_figures(n, &seg, ns, first_num, &nums) {
+    if let Some(shared) = shared_figures(n, &seg, (ns, name_end, first_num), &nums) {
         return shared;
     }
     // 减少农村贫困人口3万人, 65万以上贫困人口脱贫: the name after its verb
@@ -434,6 +434,10 @@ fn figure_of_figure(c: &[char], x: &Num, se: usize) -> bool {
     (x.end < se && c[x.end] == '的' && digit_at(x.end + 1)) || after_figure
 }
 
+/// The verbs of an aim that may stand, one or several, before the name they
+/// aim at (all of two chars).
+const AIM_VERBS: [&str; 4] = ["实现", "完成", "力争", "确保"];
+
 /// Where the name of a segment with figures ends: at its first verb (a
 /// verb inside a dictionary name does not count) or right before its first
 /// figure.
@@ -457,11 +461,12 @@ fn name_end_of(n: &Norm, ns: usize, first_num: usize, nums: &[Num], dict: &Dicti
                 if (*v == "实现" || *v == "完成") && k == ns {
                     break;
                 }
-                // 发展力争实现地区生产总值增长: the aim's verb before the name
-                // (names::after_place_or_aim drops the subject)
-                if matches!(*v, "实现" | "完成" | "力争" | "确保") {
+                // 发展力争实现地区生产总值增长, 要确保完成地区生产总值增长: the
+                // aim's verbs before the name (names::after_place_or_aim drops
+                // the subject)
+                if AIM_VERBS.contains(v) {
                     let mut after = k + vc.len();
-                    if at(c, after, "实现") {
+                    while AIM_VERBS.iter().any(|w| at(c, after, w)) {
                         after += 2;
                     }
                     if protected.iter().any(|&(a, _)| ns + a == after) {
@@ -605,16 +610,25 @@ const STATE_WORDS: [&str; 4] = ["不平衡的状况", "的状况", "状况", "�
 
 /// A 分别 list (城镇、农村居民人均可支配收入分别增长7%、8%) or names sharing one
 /// figure (城乡居民收入均增长8%): the segment with one name per figure.
-fn shared_figures(n: &Norm, seg: &Seg, ns: usize, first_num: usize, nums: &[Num]) -> Option<Seg> {
+fn shared_figures(
+    n: &Norm,
+    seg: &Seg,
+    (ns, name_end, first_num): (usize, usize, usize),
+    nums: &[Num],
+) -> Option<Seg> {
     let c = &n.chars;
-    let p = find(c, ns, first_num, "分别").or_else(|| {
-        (ns..first_num).find(|&k| {
-            is_shared_marker(c, k) && {
-                let names = n.text(ns, k);
-                names.starts_with("城乡") || names.contains(['、', '和', '及'])
-            }
-        })
-    })?;
+    let several_names = |k: usize| {
+        let names = n.text(ns, k);
+        names.starts_with("城乡") || names.contains(['、', '和', '及'])
+    };
+    let p = find(c, ns, first_num, "分别")
+        .or_else(|| (ns..first_num).find(|&k| is_shared_marker(c, k) && several_names(k)))
+        // 城镇居民人均可支配收入和农民人均纯收入增长8%和9%: figures listed as
+        // the names are read in their order, as with 分别
+        .or_else(|| {
+            (name_end > ns && figures_listed(c, nums) && several_names(name_end))
+                .then_some(name_end)
+        })?;
     let names_text = n.text(ns, p);
     let names_text = strip_tail_verbs(names_text);
     let mut names = expand_list(&names_text, nums.len().max(2));
@@ -662,6 +676,15 @@ fn shared_figures(n: &Norm, seg: &Seg, ns: usize, first_num: usize, nums: &[Num]
         name_end: p,
         ..seg.clone()
     })
+}
+
+/// Whether `nums` (two or more) are one list of figures: nothing between
+/// two of them but 和, 与, 及 or 、 (8%和9%, 7%、8%、9%).
+fn figures_listed(c: &[char], nums: &[Num]) -> bool {
+    nums.len() >= 2
+        && nums
+            .windows(2)
+            .all(|w| w[1].start == w[0].end + 1 && matches!(c[w[0].end], '和' | '与' | '及' | '、'))
 }
 
 /// 居民消费价格与上年持平: the byte offset where the predicate starts.

@@ -3,8 +3,10 @@
 //! in tenths and multiples (增长两成, 增长一倍), a milestone of one
 //! ten-thousand (突破万元), a doubling within the year (实现翻番), a
 //! target pegged to the wider government's (与全市目标保持一致), sector
-//! lists (一、二、三产业), a headline's 今年目标 heading, 把…目标定在; and
-//! the look ahead an announcement lends, which a sentence about the past ends.
+//! lists (一、二、三产业), a headline's 今年目标 heading, 把…目标定在; the
+//! look ahead an announcement lends, which a sentence about the past ends;
+//! aim verbs in a row before a name (确保完成…); figures listed after
+//! several names without 分别 (…和…增长8%和9%).
 
 use baogao_model::{Measure, Qualifier};
 
@@ -347,4 +349,54 @@ fn aims_told_as_met_are_results() {
     assert!(got.is_empty(), "{got:?}");
     let aimed = ids_and_values("2020年，全省生产总值增长7%左右，力争实现“三个同步”目标。\n");
     assert_eq!(aimed, [("gdp".to_owned(), Some(7.0))]);
+}
+
+#[test]
+fn aim_verbs_in_a_row_stand_before_the_name() {
+    // 确保完成, 力争完成: two aim verbs, then the name they aim at
+    for lead in ["确保完成", "力争完成", "确保实现", "力争实现"] {
+        let got = ids_and_values(&format!(
+            "报告提出，今年要{lead}地区生产总值增长12%、财政收入增长15%、农民人均纯收入增长10%的目标任务。"
+        ));
+        assert_eq!(
+            got,
+            [
+                ("gdp".to_owned(), Some(12.0)),
+                ("other:财政收入".to_owned(), Some(15.0)),
+                ("rural_disposable_income".to_owned(), Some(10.0)),
+            ],
+            "{lead}"
+        );
+    }
+}
+
+#[test]
+fn figures_listed_after_several_names_go_to_them_in_order() {
+    // no 分别, yet two names and two figures listed: one figure each
+    for names in [
+        "城镇居民人均可支配收入和农民人均纯收入",
+        "城镇居民人均可支配收入和农民人均纯收入实际",
+        "城乡居民人均可支配收入",
+    ] {
+        let got = ids_and_values(&format!("{LEAD}{names}增长8%和9%。"));
+        assert_eq!(
+            got[1..],
+            [
+                ("urban_disposable_income".to_owned(), Some(8.0)),
+                ("rural_disposable_income".to_owned(), Some(9.0)),
+            ],
+            "{names}"
+        );
+    }
+    // one figure for both stays shared
+    let got = ids_and_values(&format!(
+        "{LEAD}城镇居民人均可支配收入和农民人均纯收入均增长8%。"
+    ));
+    assert_eq!(
+        got[1..],
+        [
+            ("urban_disposable_income".to_owned(), Some(8.0)),
+            ("rural_disposable_income".to_owned(), Some(8.0)),
+        ]
+    );
 }
