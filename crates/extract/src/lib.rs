@@ -468,6 +468,19 @@ fn locate_division(
             .ok_or_else(|| "no region named".to_owned())?
     };
     let d = match resolution {
+        // a text that calls itself 全市 or 全县 is no province's, though it
+        // names one first (a provincial portal's or paper's name): the first
+        // place of its own level in that province, if it names one
+        Resolution::Found(d)
+            if m.region.is_none()
+                && d.level == baogao_model::Level::Province
+                && matches!(
+                    m.level,
+                    Some(baogao_model::Level::City | baogao_model::Level::County)
+                ) =>
+        {
+            first_of_level(regions, head, d, m.level).unwrap_or(d)
+        }
         Resolution::Found(d) => d,
         Resolution::Ambiguous { candidates, .. } => {
             match the_one_named_around(regions, &candidates, head) {
@@ -503,6 +516,23 @@ fn locate_division(
         m.prefecture.clone_from(&d.prefecture);
     }
     Ok(d)
+}
+
+/// The first division of `level` in `province` that `head` names (in full or
+/// short: 平顶山), read at each char of `head`.
+fn first_of_level(
+    regions: &baogao_regions::Divisions,
+    head: &str,
+    province: &'static baogao_regions::Division,
+    level: Option<baogao_model::Level>,
+) -> Option<&'static baogao_regions::Division> {
+    head.char_indices().find_map(|(i, _)| {
+        let len = regions.name_at_start(&head[i..])?;
+        match regions.resolve(&head[i..i + len], Some(&province.name), None) {
+            baogao_regions::Resolution::Found(x) if Some(x.level) == level => Some(x),
+            _ => None,
+        }
+    })
 }
 
 /// Of the divisions `candidates` one name fits (鼓楼区), the one whose city,

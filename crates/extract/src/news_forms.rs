@@ -792,6 +792,24 @@ fn a_place_named_in_the_opening_lines_outweighs_the_level_of_its_words() {
 }
 
 #[test]
+fn a_province_named_first_by_an_outlet_yields_to_a_place_of_the_texts_level() {
+    use baogao_model::Level;
+    // a provincial portal carries a city's news: the city calls itself 全市
+    let out = crate::variations::run(
+        "湖南省人民政府门户网站 > 市州动态\n今年株洲GDP预期增长6%\n今年全市地区生产总值增长6%左右，一般公共预算收入增长5%，全市固定资产投资增长8%。\n",
+    );
+    assert_eq!(out.report.region.as_deref(), Some("株洲市"));
+    assert_eq!(out.report.level, Some(Level::City));
+    assert_eq!(out.report.province.as_deref(), Some("湖南省"));
+    // …and the province's own news on it stays the province's
+    let out = crate::variations::run(
+        "湖南省人民政府门户网站 > 要闻动态\n今年全省地区生产总值增长6%左右，全省一般公共预算收入增长5%。株洲、湘潭两市代表参加审议。\n",
+    );
+    assert_eq!(out.report.region.as_deref(), Some("湖南省"));
+    assert_eq!(out.report.level, Some(Level::Province));
+}
+
+#[test]
 fn a_provincial_document_number_names_its_province() {
     let out = crate::variations::run(
         "省政府批转省发展改革委关于2018年全省国民经济和社会发展计划报告的通知\n文件编号:鄂政发〔2018〕1号\n各市、州、县人民政府，省政府各部门：\n全省经济社会发展的主要预期目标是：地区生产总值增长7.5%以上。\n",
