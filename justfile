@@ -48,6 +48,11 @@ bench *ARGS:
 bench-quick *ARGS:
     scripts/bench/run --quick {{ARGS}}
 
+# Instructions the extractor spends per text (callgrind; needs valgrind):
+# deterministic where timings are noisy. `just bench-instructions BINARY SET`.
+bench-instructions *ARGS:
+    scripts/bench/instructions {{ARGS}}
+
 # CI, locally.
 ci:
     bash .ci/run
