@@ -349,6 +349,12 @@ fn segment_figures(
     {
         return Vec::new();
     }
+    // 在去年增长5.2%的基础上, 在全国预期增长5%左右的背景下: the base or the
+    // setting of the year's figures, no figure of the year's own
+    let clause = text.trim_end_matches(['，', '。', '；', '：']);
+    if text.starts_with('在') && SETTING_ENDS.iter().any(|w| clause.ends_with(w)) {
+        return Vec::new();
+    }
     let mut nums = number::scan(c, ns, se);
     // 500万元以上固定资产投资: a size that names what is counted, not a figure
     nums.retain(|x| !is_size_limit(c, x, se) && !is_a_count(c, x, se));
@@ -433,6 +439,9 @@ fn figure_of_figure(c: &[char], x: &Num, se: usize) -> bool {
     };
     (x.end < se && c[x.end] == '的' && digit_at(x.end + 1)) || after_figure
 }
+
+/// How a clause that sets the scene of the year's figures ends (在…的基础上).
+const SETTING_ENDS: [&str; 4] = ["基础上", "背景下", "前提下", "情况下"];
 
 /// The verbs of an aim that may stand, one or several, before the name they
 /// aim at (all of two chars).

@@ -590,6 +590,10 @@ const NOT_A_NAME_START: &[char] = &[
 /// Words of prose no region's name holds (2020年丽水市国民经济和社会发展计划已经
 /// 市四届人大五次会议审议 reads `民经济和社会发展计划已经市` before 四届人大).
 const NOT_A_NAME_WORDS: &[&str] = &[
+    // a news item's opening (本报讯 市十六届人大…, 新华网讯 县…)
+    "本报",
+    "讯",
+    "记者",
     "经济",
     "社会",
     "发展",

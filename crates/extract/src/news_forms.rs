@@ -810,6 +810,25 @@ fn a_province_named_first_by_an_outlet_yields_to_a_place_of_the_texts_level() {
 }
 
 #[test]
+fn a_news_items_opening_is_no_place() {
+    // 本报讯 市十六届人大…: the paper's words before an unnamed 市
+    for (text, unit) in [
+        (
+            "本报讯 市十六届人大一次会议昨天开幕。政府工作报告提出，今年全市地区生产总值增长6%。\n",
+            "市",
+        ),
+        (
+            "本报讯（记者 王平）县十七届人大三次会议开幕。今年全县地区生产总值增长6%。\n",
+            "县",
+        ),
+    ] {
+        let out = crate::variations::run(text);
+        assert_eq!(out.report.region, None, "{unit}");
+        assert_eq!(out.targets.len(), 1, "{unit}");
+    }
+}
+
+#[test]
 fn a_provincial_document_number_names_its_province() {
     let out = crate::variations::run(
         "省政府批转省发展改革委关于2018年全省国民经济和社会发展计划报告的通知\n文件编号:鄂政发〔2018〕1号\n各市、州、县人民政府，省政府各部门：\n全省经济社会发展的主要预期目标是：地区生产总值增长7.5%以上。\n",

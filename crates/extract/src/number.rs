@@ -622,9 +622,11 @@ pub(crate) fn qual_before(c: &[char], start: usize, i: usize) -> Option<Qualifie
         .filter(|b| b.ends_with('约'))
         .unwrap_or(&before);
     // allow a verb between the word and the figure: 超过增长 is rare, 增长超过 common
+    // (the longest word that ends there: 不超过 is a ceiling, not 超过's floor)
     BEFORE
         .iter()
-        .find(|(w, _)| before.ends_with(w))
+        .filter(|(w, _)| before.ends_with(w))
+        .max_by_key(|(w, _)| w.len())
         .map(|(_, q)| *q)
 }
 

@@ -400,3 +400,51 @@ fn figures_listed_after_several_names_go_to_them_in_order() {
         ]
     );
 }
+
+#[test]
+fn a_negated_floor_word_is_a_ceiling() {
+    let got = rows(&format!(
+        "{LEAD}居民消费价格涨幅不超过3%；城镇登记失业率不高于4.5%；人口自然增长率不超过6‰；一般公共预算收入增长不低于5%。"
+    ));
+    let quals: Vec<Qualifier> = got[1..].iter().map(|r| r.2).collect();
+    assert_eq!(
+        quals,
+        [
+            Qualifier::AtMost,
+            Qualifier::AtMost,
+            Qualifier::AtMost,
+            Qualifier::AtLeast
+        ]
+    );
+}
+
+#[test]
+fn the_base_or_setting_of_a_figure_is_no_target() {
+    // 在上年基础上 between the name and its verb is read past
+    let got = ids_and_values(&format!(
+        "{LEAD}一般公共预算收入在上年基础上增长5%；城乡居民人均可支配收入在上年的基础上分别增长6%和7%。"
+    ));
+    assert_eq!(
+        got[1..],
+        [
+            ("general_budget_revenue".to_owned(), Some(5.0)),
+            ("urban_disposable_income".to_owned(), Some(6.0)),
+            ("rural_disposable_income".to_owned(), Some(7.0)),
+        ]
+    );
+    // a clause 在…的基础上 / 在…的背景下 carries last year's or another's figure
+    for setting in ["在去年增长5.2%的基础上", "在全国预期增长5%左右的背景下"]
+    {
+        let got = ids_and_values(&format!(
+            "今年的主要预期目标是：{setting}，全县地区生产总值增长6%左右，一般公共预算收入增长5%。"
+        ));
+        assert_eq!(
+            got,
+            [
+                ("gdp".to_owned(), Some(6.0)),
+                ("general_budget_revenue".to_owned(), Some(5.0)),
+            ],
+            "{setting}"
+        );
+    }
+}

@@ -91,8 +91,9 @@ pub(super) fn gloss_end(src: &[char], i: usize) -> Option<usize> {
 }
 
 /// What news prose puts between a name and its figure
-/// (`生产总值增长的预期目标为9%`, `生产总值目标为增长10%左右`): read as if
-/// absent, so the name meets its figure as in a report's list.
+/// (`生产总值增长的预期目标为9%`, `生产总值目标为增长10%左右`), and the base a
+/// growth is measured from (`在上年基础上`): read as if absent, so the name
+/// meets its figure as in a report's list.
 const GLUE: &[&str] = &[
     "的预期目标为",
     "的预期目标是",
@@ -108,6 +109,11 @@ const GLUE: &[&str] = &[
     "目标为",
     "的预期目标",
     "预期目标",
+    // the base of a growth (地区生产总值在上年基础上增长6%)
+    "在上年的基础上",
+    "在上年基础上",
+    "在去年的基础上",
+    "在去年基础上",
 ];
 
 /// The end (exclusive) of a [`GLUE`] phrase at `i`: after a name or its verb
@@ -115,7 +121,7 @@ const GLUE: &[&str] = &[
 /// its verb.
 pub(super) fn glue_end(src: &[char], i: usize, prev: Option<char>) -> Option<usize> {
     // every phrase starts with one of these (as written, simplified or not)
-    if !matches!(src[i], '的' | '预' | '預' | '目') {
+    if !matches!(src[i], '的' | '预' | '預' | '目' | '在') {
         return None;
     }
     let prev = prev?;
@@ -150,6 +156,7 @@ pub(super) fn glue_end(src: &[char], i: usize, prev: Option<char>) -> Option<usi
     let next = src.get(end).map(|&c| fold(c))?;
     let figure_follows = next.is_ascii_digit()
         || matches_at(end, "增长").is_some()
+        || matches_at(end, "分别").is_some()
         || matches_at(end, "百分之").is_some()
         || "一二三四五六七八九十两".contains(next);
     figure_follows.then_some(end)

@@ -88,7 +88,7 @@ impl Norm {
             }
             // (most chars are Han that no rule below reads: pushed at once,
             // as this runs on every char of every text)
-            if is_unified_han(c) && !matches!(c, '的' | '预' | '預' | '目') {
+            if is_unified_han(c) && !matches!(c, '的' | '预' | '預' | '目' | '在') {
                 let f = fold(c);
                 chars.push(f);
                 orig.push(offset(i));
