@@ -504,8 +504,16 @@ fn target_year(
             year::from_url(url, &mp.year)
                 .map(|(y, month)| y + i32::from(month >= NEXT_YEAR_FROM_MONTH))
         }),
+        // (a page of December that speaks of 明年 is dated the year before its
+        // targets; a repost of a report late in its own year says 今年)
         ("the page's publication date", &|| {
-            published.map(|d| chrono::Datelike::year(&d))
+            published.map(|d| {
+                chrono::Datelike::year(&d)
+                    + i32::from(
+                        chrono::Datelike::month(&d) >= NEXT_YEAR_FROM_MONTH
+                            && body.contains("明年"),
+                    )
+            })
         }),
         (GUESSED_YEAR, &|| year::latest_named(&body_digits, &mp.year)),
         ("nothing", &|| None),

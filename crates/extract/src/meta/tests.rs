@@ -502,3 +502,21 @@ fn self_reference_scores_count_as_str_matches_does() {
         assert_eq!(self_reference_scores(body), naive(body), "{body}");
     }
 }
+
+#[test]
+fn a_december_page_that_speaks_of_next_year_dates_its_targets_a_year_on() {
+    let dated = |text: &str, (y, mo, d): (i32, u32, u32)| {
+        let page = Page {
+            title: None,
+            published: chrono::NaiveDate::from_ymd_opt(y, mo, d),
+            url: "t.txt",
+        };
+        read(page, &Norm::new(text), &MetaPatterns::new()).target_year
+    };
+    let next = "明年全市经济社会发展的主要预期目标是：地区生产总值增长6.5%以上。";
+    let this = "全市经济社会发展的主要预期目标是：地区生产总值增长6.5%以上。";
+    assert_eq!(dated(next, (2020, 12, 28)), Some(2021));
+    // a repost late in the report's own year, and a page of spring, keep it
+    assert_eq!(dated(this, (2020, 12, 28)), Some(2020));
+    assert_eq!(dated(next, (2020, 3, 2)), Some(2020));
+}
