@@ -41,6 +41,10 @@ const UNITS: &[(&str, &str)] = &[
     ("万千瓦", "万千瓦"),
     ("万平方米", "万平方米"),
     ("万户", "万户"),
+    // livestock and people counted in ten-thousands (生猪出栏100万头, 1.2万名)
+    ("万头", "万头"),
+    ("万只", "万只"),
+    ("万名", "万名"),
     ("万套", "万套"),
     ("万辆", "万辆"),
     ("公里", "公里"),
@@ -58,6 +62,8 @@ const UNITS: &[(&str, &str)] = &[
     ("座", "座"),
     ("台", "台"),
     ("名", "名"),
+    ("头", "头"),
+    ("只", "只"),
     ("千瓦", "千瓦"),
     ("万公顷", "万公顷"),
     ("平方米", "平方米"),
@@ -265,6 +271,23 @@ fn more_marker(c: &[char], j: usize) -> (bool, usize) {
     }
 }
 
+/// A unit whose ten-thousands or hundred-millions come before 多/余 (1万多人,
+/// 60万余吨): the unit as if written whole (万人) and where it ends.
+fn unit_after_more(c: &[char], j: usize) -> Option<(&'static str, usize)> {
+    if !matches!(c.get(j), Some('万' | '亿')) || !matches!(c.get(j + 1), Some('多' | '余')) {
+        return None;
+    }
+    // (the unit read on the multiplier and what follows 多: a few chars)
+    let whole: Vec<char> = std::iter::once(c[j])
+        .chain(c.iter().skip(j + 2).take(UNIT_CHARS_MAX).copied())
+        .collect();
+    let (unit, k) = unit_at(&whole, 0)?;
+    (k > 1).then_some((unit, j + 1 + k))
+}
+
+/// The longest unit of [`UNITS`] in chars.
+const UNIT_CHARS_MAX: usize = 8;
+
 const RANGE_SEPS: &[&str] = &["——", "—", "-", "~", "至于", "至於", "至", "到"];
 
 /// A growth told in tenths or multiples right after its verb (增长两成 is
@@ -388,7 +411,11 @@ pub(crate) fn number_at(c: &[char], i: usize) -> Option<Num> {
     }
     let (v, j, cn) = bare_number(c, i)?;
     let (more, j) = more_marker(c, j);
-    if let Some((unit, k)) = unit_at(c, j) {
+    let (more, unit_end) = match unit_after_more(c, j) {
+        Some(u) => (true, Some(u)),
+        None => (more, unit_at(c, j)),
+    };
+    if let Some((unit, k)) = unit_end {
         if cn && !unit_ok_for_cn(unit) && v < 100.0 {
             return None;
         }

@@ -448,3 +448,59 @@ fn the_base_or_setting_of_a_figure_is_no_target() {
         );
     }
 }
+
+#[test]
+fn ten_thousands_and_more_and_counts_of_livestock() {
+    let got = rows(&format!(
+        "{LEAD}城镇新增就业1万多人；粮食总产量达到60万余吨；生猪出栏100万头。"
+    ));
+    assert_eq!(
+        got[1..],
+        [
+            row(
+                "new_urban_jobs",
+                Measure::Level,
+                Qualifier::AtLeast,
+                Some(1.0),
+                Some("万人")
+            ),
+            row(
+                "grain_output",
+                Measure::Level,
+                Qualifier::AtLeast,
+                Some(60.0),
+                Some("万吨")
+            ),
+            row(
+                "other:生猪出栏",
+                Measure::Level,
+                Qualifier::Exact,
+                Some(100.0),
+                Some("万头")
+            ),
+        ]
+    );
+    // a 分别 list whose second figure is in a unit of its own keeps it
+    let got = rows(&format!(
+        "{LEAD}粮食产量、生猪出栏量分别达到50万吨和100万头。"
+    ));
+    assert_eq!(got[2].3, Some(100.0));
+    assert_eq!(got[2].4.as_deref(), Some("万头"));
+}
+
+#[test]
+fn names_of_their_own_in_a_list_are_not_composed() {
+    // 就业 and 出口 end whole names: no tail of the last name is added
+    let got = ids_and_values(&format!(
+        "{LEAD}城镇新增就业、农村劳动力转移就业分别达到1万人、2万人；外贸出口、规模以上工业增加值分别增长10%和5%。"
+    ));
+    assert_eq!(
+        got[1..],
+        [
+            ("new_urban_jobs".to_owned(), Some(1.0)),
+            ("other:农村劳动力转移就业".to_owned(), Some(2.0)),
+            ("other:外贸出口".to_owned(), Some(10.0)),
+            ("industrial_value_added".to_owned(), Some(5.0)),
+        ]
+    );
+}

@@ -145,8 +145,11 @@ pub(crate) fn expand_list(names: &str, count: usize) -> Vec<String> {
         // a modifier (城镇, 一产, 城镇居民) takes the last name's tail; a
         // name of its own (进出口总额, 实际利用外资) does not
         // (or a sector, however long: 战略性新兴产业、高新技术产业增加值)
-        let modifier = (len <= 4 || p.ends_with('业'))
-            && !p.ends_with(|c: char| "额资入值率量金数价格出".contains(c));
+        // (就业 and 出口 end names of their own: 城镇新增就业、农村劳动力转移就业,
+        // 外贸出口、规模以上工业增加值)
+        let modifier = (len <= 4 || p.ends_with('业') && !p.ends_with("就业"))
+            && !p.ends_with(|c: char| "额资入值率量金数价格出口".contains(c))
+            && !p.ends_with("就业");
         if modifier && len < last_chars.len() {
             // the tail follows the last name's own word that ends as the
             // modifier does (农业、服务业增加值: 增加值 after 服务业); else
