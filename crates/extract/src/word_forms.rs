@@ -504,3 +504,15 @@ fn names_of_their_own_in_a_list_are_not_composed() {
         ]
     );
 }
+
+#[test]
+fn another_governments_figure_quoted_by_its_verb_is_no_target() {
+    let got = ids_and_values(
+        "今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右。主要考虑是：全国确定增长5%左右，全省确定增长6%左右，我市保持与全省同步。",
+    );
+    assert_eq!(got, [("gdp".to_owned(), Some(6.0))]);
+    let got = ids_and_values(
+        "北京市政府工作报告提出，今年地区生产总值增长6.5%左右。上海提出增长6.5%左右。天津提出增长5%左右。",
+    );
+    assert_eq!(got, [("gdp".to_owned(), Some(6.5))]);
+}

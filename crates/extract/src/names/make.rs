@@ -102,6 +102,12 @@ fn evidence_names(
     (trimmed, start)
 }
 
+/// The verbs by which a government or a report sets or states a figure:
+/// a name ending in one is its subject, not a measure.
+const SPEAKERS_VERBS: &[&str] = &[
+    "提出", "确定", "明确", "要求", "安排", "表示", "指出", "强调", "提到", "定为", "设定",
+];
+
 /// Makes the items of one segment: one per name it resolves, each with the
 /// segment's figures.
 struct Maker<'a> {
@@ -122,6 +128,11 @@ impl Maker<'_> {
             return;
         }
         let r = self.dict.resolve(norm);
+        // 全国确定增长5%左右, 上海提出增长6.5%左右: who set the figure and
+        // their verb, no measure (another government's aim, quoted)
+        if r.id.is_none() && SPEAKERS_VERBS.iter().any(|v| norm.ends_with(v)) {
+            return;
+        }
         let (indicator, default) = if let Some(id) = &r.id {
             (id.clone(), r.measure)
         } else {
