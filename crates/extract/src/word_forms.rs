@@ -516,3 +516,18 @@ fn another_governments_figure_quoted_by_its_verb_is_no_target() {
     );
     assert_eq!(got, [("gdp".to_owned(), Some(6.5))]);
 }
+
+#[test]
+fn a_sentence_that_sets_out_from_last_years_figure_still_looks_ahead() {
+    // 在去年…的基础上 names last year as the base, not as the news
+    let got = ids_and_values(
+        "在去年地区生产总值增长4.5%的基础上，报告提出今年全市地区生产总值增长6.5%，一般公共预算收入增长5%。",
+    );
+    assert_eq!(
+        got,
+        [
+            ("gdp".to_owned(), Some(6.5)),
+            ("general_budget_revenue".to_owned(), Some(5.0)),
+        ]
+    );
+}

@@ -108,9 +108,10 @@ impl LocatePatterns {
             ),
             past: re(r"过去|去年|上年|回顾|一年来|完成了|实现了|超额完成|圆满完成|预计"),
             // a target measured against last year (涨幅低于上年实际涨幅,
-            // 与上年持平, 与2006年持平) names last year without reporting it
+            // 与上年持平, 与2006年持平) names last year without reporting it,
+            // and so does the base it sets out from (在去年增长4.5%的基础上)
             compared: re(
-                r"(?:低于|高于|不低于|不高于|不超过|快于|慢于|好于|优于|略高于|略低于|与|同)(?:上年|去年)(?:实际)?(?:的)?(?:涨幅|增幅|增速|水平|平均水平)?|(?:与|同)20\d\d年(?:基本)?持平",
+                r"(?:低于|高于|不低于|不高于|不超过|快于|慢于|好于|优于|略高于|略低于|与|同)(?:上年|去年)(?:实际)?(?:的)?(?:涨幅|增幅|增速|水平|平均水平)?|(?:与|同)20\d\d年(?:基本)?持平|在[^，。；！？]{0,40}?(?:的)?(?:基础上|背景下)",
             ),
             // …比上年增长9%, 同比增长9%: a target when the sentence has named
             // the coming year first (今年全市生产总值比上年增长9%, 新的一年，
