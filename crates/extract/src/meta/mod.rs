@@ -452,7 +452,11 @@ fn target_year(
         ("the title", &|| {
             let titled: i32 = tnorm
                 .map(cn_year_digits)
-                .and_then(|t| mp.title_year.captures(&t).map(|c| c[1].to_owned()))
+                .and_then(|t| {
+                    // 关于2023年…计划执行情况与2024年…计划草案的报告: the draft's year
+                    plan_draft_year(&t)
+                        .or_else(|| mp.title_year.captures(&t).map(|c| c[1].to_owned()))
+                })
                 .and_then(|y| y.parse().ok())?;
             // a mirror's title (2017年奉节政府工作报告, 清河区2007年政府工作报告)
             // that the text's own review (2009年工作回顾) or estimates
@@ -523,6 +527,16 @@ fn target_year(
         .find_map(|(source, clue)| clue().map(|y| (*source, y)))
         .map_or(("nothing", None), |(s, y)| (s, Some(y)));
     (source, year)
+}
+
+/// The year of the plan a title reports after the last year's execution
+/// (…2023年…计划执行情况与2024年…计划草案的报告): the year whose words
+/// name the draft, after 执行情况.
+fn plan_draft_year(title: &str) -> Option<String> {
+    let (_, draft) = title.split_once("执行情况")?;
+    let at = draft.find("年")?;
+    let year = draft[..at].rsplit(|c: char| !c.is_ascii_digit()).next()?;
+    (year.len() == 4 && draft[at..].contains("草案")).then(|| year.to_owned())
 }
 
 /// A site's path to the page (当前位置: 首页>>政务公开>>政府工作报告), not its title.

@@ -520,3 +520,21 @@ fn a_december_page_that_speaks_of_next_year_dates_its_targets_a_year_on() {
     assert_eq!(dated(this, (2020, 12, 28)), Some(2020));
     assert_eq!(dated(next, (2020, 3, 2)), Some(2020));
 }
+
+#[test]
+fn a_plan_reports_title_is_dated_by_its_draft() {
+    let titled = |title: &str| {
+        let text = "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。";
+        read(page(Some(title)), &Norm::new(text), &MetaPatterns::new()).target_year
+    };
+    assert_eq!(
+        titled("关于2023年国民经济和社会发展计划执行情况与2024年计划草案的报告"),
+        Some(2024)
+    );
+    assert_eq!(
+        titled("关于某某市2019年国民经济和社会发展计划执行情况及2020年计划草案的报告"),
+        Some(2020)
+    );
+    // one year in the title is that year
+    assert_eq!(titled("2024年某某市政府工作报告"), Some(2024));
+}
