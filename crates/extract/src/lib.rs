@@ -451,9 +451,13 @@ fn locate_division(
     let resolution = if let Some(r) = m.region.as_deref() {
         regions.resolve(r, m.province.as_deref(), m.prefecture.as_deref())
     } else {
+        // (the title without the site's name after it: the site's place is
+        // asked of the host below)
         let text = format!(
             "{}\n{}",
-            m.title.as_deref().unwrap_or_default(),
+            m.title
+                .as_deref()
+                .map_or("", |t| meta::split_site_name(t).0),
             meta::without_firms(head)
         );
         // a text that never names its place may sit on its government's

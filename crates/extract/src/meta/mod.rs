@@ -19,7 +19,8 @@ mod tests;
 
 pub(crate) use clues::{level_of_the_speaker, province_of_document_number};
 use names::{
-    body_region, chain_of, is_province, level_of, prefecture_before, province_full, province_named,
+    body_region, chain_of, is_known_region, is_province, level_of, prefecture_before,
+    province_full, province_named,
 };
 pub(crate) use names::{former_name_written, province_prefix, without_firms};
 
@@ -75,7 +76,7 @@ impl MetaPatterns {
             ),
             paren_province: re(r"^[（(](\p{Han}{2,8}?(?:省|自治区|市))[)）]"),
             congress_named: re(
-                r"(\p{Han}{2,12}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|县|区|旗))第?(?:[一二三四五六七八九十]+|\d+)届(?:人民代表大会|人大)",
+                r"(\p{Han}{1,12}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|县|区|旗))第?(?:[一二三四五六七八九十]+|\d+)届(?:人民代表大会|人大)",
             ),
             congress_region: re(
                 r"在(\p{Han}{2,30}?)(?:第?[一二三四五六七八九十]+届|\d+届)人民代表大会",
@@ -243,6 +244,12 @@ fn region_chain(
     mp: &MetaPatterns,
 ) -> Vec<String> {
     let mut chain: Vec<String> = Vec::new();
+    // a site's name after the headline (县区动态_邯郸市人民政府) names who
+    // publishes: the place of last resort, after what the text names
+    let (tnorm, site) = match tnorm.map(split_site_name) {
+        Some((headline, site)) => (Some(headline), site),
+        None => (None, None),
+    };
     if let Some(t) = tnorm {
         let core = t
             .split("人民政府")
@@ -282,6 +289,9 @@ fn region_chain(
         chain = mp
             .congress_named
             .captures_iter(head)
+            // (a name of one char and its unit, 涉县, only as the gazetteer
+            // has it: 距市九届人大 is no place's)
+            .filter(|c| c[1].chars().count() > 2 || is_known_region(&c[1]))
             .map(|c| chain_of(&c[1], mp))
             .find(|c| !c.is_empty())
             .unwrap_or_default();
@@ -307,7 +317,35 @@ fn region_chain(
     {
         chain = c;
     }
+    if chain.is_empty()
+        && let Some(site) = site
+    {
+        chain = chain_of(site.split("人民政府").next().unwrap_or(site), mp);
+    }
     chain
+}
+
+/// A title split into its headline and the name of the government's site
+/// after a separator (`县区动态_邯郸市人民政府`, `… - 某某县人民政府门户网站`),
+/// if it ends in one.
+pub(crate) fn split_site_name(title: &str) -> (&str, Option<&str>) {
+    let cut = title
+        .rfind(['_', '|', '｜'])
+        .map(|i| (i, title[i..].chars().next().map_or(1, char::len_utf8)))
+        .or_else(|| title.rfind(" - ").map(|i| (i, 3)))
+        .or_else(|| title.rfind('-').map(|i| (i, 1)));
+    match cut {
+        Some((i, sep)) if i > 0 => {
+            let site = title[i + sep..].trim();
+            let names_a_site = site.contains("人民政府") || site.ends_with("政府网");
+            if names_a_site && !title[..i].trim().is_empty() {
+                (title[..i].trim(), Some(site))
+            } else {
+                (title, None)
+            }
+        }
+        _ => (title, None),
+    }
 }
 
 /// Whether a news report tells of the premier's report to the National

@@ -261,7 +261,7 @@ fn full_name(name: &str) -> Option<String> {
 
 /// A province's name, or a division's name as the gazetteer has it (not a
 /// longer text it finds a name in).
-fn is_known_region(name: &str) -> bool {
+pub(super) fn is_known_region(name: &str) -> bool {
     use baogao_regions::{Divisions, Resolution};
     // (a name no division is written as resolves, if at all, by a scan
     // inside it, to a division of another name: asked first, as this runs

@@ -538,3 +538,27 @@ fn a_plan_reports_title_is_dated_by_its_draft() {
     // one year in the title is that year
     assert_eq!(titled("2024年某某市政府工作报告"), Some(2024));
 }
+
+#[test]
+fn a_sites_name_after_the_headline_yields_to_the_place_the_text_names() {
+    let text =
+        "涉县第十七届人民代表大会第三次会议开幕。政府工作报告提出，今年全县地区生产总值增长6.5%。";
+    let m = read(
+        page(Some("县区动态_邯郸市人民政府")),
+        &Norm::new(text),
+        &MetaPatterns::new(),
+    );
+    assert_eq!(m.region.as_deref(), Some("涉县"));
+    assert_eq!(m.level, Some(Level::County));
+    // …and is the place when the text names none
+    let m = read(
+        page(Some("政府工作报告_邯郸市人民政府")),
+        &Norm::new("今年全市地区生产总值增长6.5%。"),
+        &MetaPatterns::new(),
+    );
+    assert_eq!(m.region.as_deref(), Some("邯郸市"));
+    // a one-char name and its unit is read from a congress only as the
+    // gazetteer has it
+    let m = meta("昨日上午，距市九届人大二次会议开幕还有半个小时。今年全市地区生产总值增长6.5%。");
+    assert_ne!(m.region.as_deref(), Some("距市"));
+}
