@@ -487,7 +487,9 @@ fn locate_division(
         }
         Resolution::Found(d) => d,
         Resolution::Ambiguous { candidates, .. } => {
-            match the_one_named_around(regions, &candidates, head) {
+            // (the title's site names the city: 鼓楼区…_福州市人民政府)
+            let around = format!("{}\n{head}", m.title.as_deref().unwrap_or_default());
+            match the_one_named_around(regions, &candidates, &around) {
                 Some(d) => d,
                 None => return Err(format!("ambiguous: {}", candidates.join(" "))),
             }

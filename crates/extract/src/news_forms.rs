@@ -810,6 +810,26 @@ fn a_province_named_first_by_an_outlet_yields_to_a_place_of_the_texts_level() {
 }
 
 #[test]
+fn a_district_name_several_cities_share_is_told_by_the_titles_site() {
+    use baogao_model::Document;
+    let titled = |title: &str| {
+        let mut doc = Document::from_text(
+            "t.txt",
+            "今年全区主要预期目标：地区生产总值增长5%，一般公共预算收入增长3%。",
+        );
+        doc.title = Some(title.to_owned());
+        crate::variations::ex().extract(&doc).report
+    };
+    let r = titled("鼓楼区政府工作报告_福州市人民政府");
+    assert_eq!(r.region.as_deref(), Some("鼓楼区"));
+    assert_eq!(r.prefecture.as_deref(), Some("福州市"));
+    assert_eq!(r.province.as_deref(), Some("福建省"));
+    let r = titled("和平区2024年政府工作报告_天津市和平区人民政府");
+    assert_eq!(r.province.as_deref(), Some("天津市"));
+    assert_eq!(r.prefecture, None);
+}
+
+#[test]
 fn a_news_items_opening_is_no_place() {
     // 本报讯 市十六届人大…: the paper's words before an unnamed 市
     for (text, unit) in [

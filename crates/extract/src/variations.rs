@@ -6,7 +6,7 @@ use proptest::prelude::*;
 
 use crate::{Extraction, Extractor};
 
-fn ex() -> &'static Extractor {
+pub(crate) fn ex() -> &'static Extractor {
     static EX: std::sync::LazyLock<Extractor> = std::sync::LazyLock::new(Extractor::builtin);
     &EX
 }
