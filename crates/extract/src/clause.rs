@@ -154,6 +154,8 @@ const VERBS: &[&str] = &[
     "比上年",
     "较上年",
     "增加到",
+    // a net increase (地区生产总值净增100亿元以上: labelling call 18)
+    "净增",
     "增加",
     "从",
     "由",

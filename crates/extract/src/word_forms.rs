@@ -531,3 +531,30 @@ fn a_sentence_that_sets_out_from_last_years_figure_still_looks_ahead() {
         ]
     );
 }
+
+#[test]
+fn a_net_increase_is_the_named_indicators_level() {
+    // labelling call 18: 净增 is the verb, the increase the value
+    let got = rows(&format!(
+        "{LEAD}地区生产总值净增100亿元以上；固定资产投资净增50亿元。"
+    ));
+    assert_eq!(
+        got[1..],
+        [
+            row(
+                "gdp",
+                Measure::Level,
+                Qualifier::AtLeast,
+                Some(100.0),
+                Some("亿元")
+            ),
+            row(
+                "fixed_asset_investment",
+                Measure::Level,
+                Qualifier::Exact,
+                Some(50.0),
+                Some("亿元")
+            ),
+        ]
+    );
+}
