@@ -558,3 +558,21 @@ fn a_net_increase_is_the_named_indicators_level() {
         ]
     );
 }
+
+#[test]
+fn a_clause_beyond_the_year_after_its_aims_is_cut_off_not_the_sentence() {
+    // the five-year clause told after the year's figures goes; they stay
+    let got = ids_and_values(
+        "2016年是“十三五”开局之年。今年全省生产总值增长8%左右，一般公共预算收入增长7%，“十三五”期间生产总值年均增长8%左右。",
+    );
+    assert_eq!(
+        got,
+        [
+            ("gdp".to_owned(), Some(8.0)),
+            ("general_budget_revenue".to_owned(), Some(7.0)),
+        ]
+    );
+    // a sentence that looks back from its start is still a look back
+    let got = ids_and_values("去年全省生产总值增长7.5%，一般公共预算收入增长6%。");
+    assert!(got.is_empty(), "{got:?}");
+}

@@ -78,7 +78,25 @@ impl Looks<'_> {
             part.end = part.start + k;
             back = self.backward(&t[part.clone()]);
         }
+        if back.is_some()
+            && let Some(k) = self.aside_after_aims(&t[part.clone()])
+        {
+            part.end = part.start + k;
+            back = None;
+        }
         (part, back)
+    }
+
+    /// Where a sentence that names the coming year and its figures first goes
+    /// on, after a comma, to a clause that looks back or beyond (今年全省生产总值
+    /// 增长8%左右，一般公共预算收入增长7%，“十三五”期间生产总值年均增长8%左右):
+    /// the end of the clauses about the coming year (a byte offset).
+    fn aside_after_aims(&self, t: &str) -> Option<usize> {
+        t.match_indices(['，', '；'])
+            .map(|(i, _)| i)
+            .take_while(|&i| self.backward(&t[..i]).is_none())
+            .last()
+            .filter(|&i| names_the_coming_year(&t[..i], self.year_word) && has_figure(&t[..i]))
     }
 
     /// Why a sentence looks back (or at another year), if it does.
