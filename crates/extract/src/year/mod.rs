@@ -45,6 +45,8 @@ pub(crate) struct YearPatterns {
     dateline: Regex,
     dateline_day_first: Regex,
     url_date: Regex,
+    /// A date in a path with a one-digit month (/art/2024/1/22/art_1.html).
+    url_date_short_month: Regex,
     year_word: Regex,
     /// 今年是“十三五”开局之年, 今年是新中国成立70周年: the year by its place
     /// in a five-year plan or by an anniversary.
@@ -121,6 +123,7 @@ impl YearPatterns {
             ),
             // /2015-01/29/, /201501/, /20150126, t20150126_, /2015/0126/, /2017/01/14/,
             // and a file named by its time of publication (/2011010917013725930.html)
+            url_date_short_month: re(r"/(20[0-3]\d)/([1-9])/(?:[1-9]|[12]\d|3[01])/"),
             url_date: re(concat!(
                 r"[/_t](20[0-3]\d)[-/_]?(0[1-9]|1[0-2])(?:(?:[-/_]?(?:0[1-9]|[12]\d|3[01]))?(?:[/_.\-]|$)",
                 r"|(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d)",
@@ -596,6 +599,7 @@ pub(crate) fn from_url(url: &str, yp: &YearPatterns) -> Option<(i32, u32)> {
     yp.url_date
         .captures_iter(path)
         .last()
+        .or_else(|| yp.url_date_short_month.captures_iter(path).last())
         .and_then(|c| Some((c[1].parse().ok()?, c[2].parse().ok()?)))
 }
 

@@ -239,7 +239,10 @@ fn date_in_a_page_address() {
             "http://news.cctv.com/china/20090115/106781.shtml",
             Some((2009, 1)),
         ),
-        ("http://x.gov.cn/art/2016/2/2/art_1_2.html", None),
+        // a portal's /art/YYYY/M/D/ with a one-digit month
+        ("http://x.gov.cn/art/2016/2/2/art_1_2.html", Some((2016, 2))),
+        ("http://x.gov.cn/art/2024/1/22/art_1.html", Some((2024, 1))),
+        ("http://x.gov.cn/col/col2016/22/1/index.html", None),
         ("http://a.cn/t20130125_7950194.htm", Some((2013, 1))),
         ("http://a.cn/news/5955.html", None),
         (
