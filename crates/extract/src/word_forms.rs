@@ -576,3 +576,9 @@ fn a_clause_beyond_the_year_after_its_aims_is_cut_off_not_the_sentence() {
     let got = ids_and_values("去年全省生产总值增长7.5%，一般公共预算收入增长6%。");
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn by_the_years_end_is_no_part_of_a_name() {
+    let got = ids_and_values(&format!("{LEAD}到年底常住人口城镇化率达到55%。"));
+    assert_eq!(got[1], ("other:常住人口城镇化率".to_owned(), Some(55.0)));
+}
