@@ -766,13 +766,14 @@ fn the_lead_adds_what_the_list_leaves_out() {
 /// unseen metadata floor to 0.93. Batches Z and AA, older reports whose dev
 /// half scored 0.40 strict on arrival, took the dev floor to 0.89; batches
 /// AD and AE, whose unseen half scored 0.42 values F1 on arrival, kept the
-/// unseen floor at 0.785.)
+/// unseen floor at 0.785; the rules of stop 36, written from probe texts,
+/// took unseen to 0.797 and its floor to 0.79.)
 #[test]
 fn real_texts_hold_their_scores() {
     for (set, target_f1, metadata) in [
         ("dev2", 0.90, 0.99),
         ("real/dev", 0.89, 0.95),
-        ("real/unseen", 0.785, 0.93),
+        ("real/unseen", 0.79, 0.93),
     ] {
         let root = Path::new(FIX).join(set);
         let r = eval::evaluate(&root.join("gold"), &root.join("reports"), ex()).unwrap();
