@@ -183,14 +183,11 @@ pub(crate) fn parse_cn(s: &[char]) -> Option<f64> {
 /// 贫困人口脱贫): a count of ten thousands.
 fn unit_at(c: &[char], i: usize) -> Option<(&'static str, usize)> {
     for &(w, u) in UNITS {
-        // (compared char by char, giving up at the first that differs: this
-        // runs for every unit at every figure)
-        let mut k = i;
-        if w.chars().all(|x| {
-            k += 1;
-            c.get(k - 1) == Some(&x)
-        }) {
-            return Some((u, k));
+        // (compared char by char, giving up at the first that differs, and
+        // counted only when it is there: this runs for every unit at every
+        // figure)
+        if starts_with(c, i, w) {
+            return Some((u, i + w.chars().count()));
         }
     }
     let clause_ends = |k: usize| {
@@ -274,19 +271,17 @@ fn more_marker(c: &[char], j: usize) -> (bool, usize) {
 /// A unit whose ten-thousands or hundred-millions come before 多/余 (1万多人,
 /// 60万余吨): the unit as if written whole (万人) and where it ends.
 fn unit_after_more(c: &[char], j: usize) -> Option<(&'static str, usize)> {
-    if !matches!(c.get(j), Some('万' | '亿')) || !matches!(c.get(j + 1), Some('多' | '余')) {
+    let multiplier = *c.get(j).filter(|&&m| matches!(m, '万' | '亿'))?;
+    if !matches!(c.get(j + 1), Some('多' | '余')) {
         return None;
     }
-    // (the unit read on the multiplier and what follows 多: a few chars)
-    let whole: Vec<char> = std::iter::once(c[j])
-        .chain(c.iter().skip(j + 2).take(UNIT_CHARS_MAX).copied())
-        .collect();
-    let (unit, k) = unit_at(&whole, 0)?;
-    (k > 1).then_some((unit, j + 1 + k))
+    // (the first of UNITS, as unit_at reads them, that opens on the
+    // multiplier and goes on after 多)
+    UNITS.iter().find_map(|&(w, u)| {
+        let rest = w.strip_prefix(multiplier).filter(|r| !r.is_empty())?;
+        starts_with(c, j + 2, rest).then(|| (u, j + 2 + rest.chars().count()))
+    })
 }
-
-/// The longest unit of [`UNITS`] in chars.
-const UNIT_CHARS_MAX: usize = 8;
 
 const RANGE_SEPS: &[&str] = &["——", "—", "-", "~", "至于", "至於", "至", "到"];
 

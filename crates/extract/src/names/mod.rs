@@ -147,7 +147,7 @@ pub(crate) fn expand_list(names: &str, count: usize) -> Vec<String> {
         // (or a sector, however long: 战略性新兴产业、高新技术产业增加值)
         // (就业 and 出口 end names of their own: 城镇新增就业、农村劳动力转移就业,
         // 外贸出口、规模以上工业增加值)
-        let modifier = (len <= 4 || p.ends_with('业') && !p.ends_with("就业"))
+        let modifier = (len <= 4 || p.ends_with('业'))
             && !p.ends_with(|c: char| "额资入值率量金数价格出口".contains(c))
             && !p.ends_with("就业");
         if modifier && len < last_chars.len() {

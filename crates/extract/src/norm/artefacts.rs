@@ -116,12 +116,17 @@ const GLUE: &[&str] = &[
     "在去年基础上",
 ];
 
+/// Whether a [`GLUE`] phrase may open on `c`: every phrase starts with one
+/// of these (as written, simplified or not).
+pub(super) fn may_open_glue(c: char) -> bool {
+    matches!(c, '的' | '预' | '預' | '目' | '在')
+}
+
 /// The end (exclusive) of a [`GLUE`] phrase at `i`: after a name or its verb
 /// (a Han char that is not a scope or a time word) and before a figure or
 /// its verb.
 pub(super) fn glue_end(src: &[char], i: usize, prev: Option<char>) -> Option<usize> {
-    // every phrase starts with one of these (as written, simplified or not)
-    if !matches!(src[i], '的' | '预' | '預' | '目' | '在') {
+    if !may_open_glue(src[i]) {
         return None;
     }
     let prev = prev?;

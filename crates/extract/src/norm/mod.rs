@@ -18,7 +18,9 @@ mod tests;
 mod wrap;
 
 pub(crate) use artefacts::{UNIT_CHARS, item_follows_figure};
-use artefacts::{gloss_end, gloss_remnant_end, glue_end, jammer_end, spaces_apart_items};
+use artefacts::{
+    gloss_end, gloss_remnant_end, glue_end, jammer_end, may_open_glue, spaces_apart_items,
+};
 pub(crate) use chars::{fold, is_unified_han};
 use chars::{is_decimal_stop, is_thousands_comma, widen};
 pub(crate) use split::{clauses, list_marker_len, paragraphs, sentences};
@@ -88,7 +90,7 @@ impl Norm {
             }
             // (most chars are Han that no rule below reads: pushed at once,
             // as this runs on every char of every text)
-            if is_unified_han(c) && !matches!(c, '的' | '预' | '預' | '目' | '在') {
+            if is_unified_han(c) && !may_open_glue(c) {
                 let f = fold(c);
                 chars.push(f);
                 orig.push(offset(i));
