@@ -582,3 +582,37 @@ fn by_the_years_end_is_no_part_of_a_name() {
     let got = ids_and_values(&format!("{LEAD}到年底常住人口城镇化率达到55%。"));
     assert_eq!(got[1], ("other:常住人口城镇化率".to_owned(), Some(55.0)));
 }
+
+#[test]
+fn a_growth_in_chinese_numerals_named_before_the_cue_is_read() {
+    // 根据今年…增长13%的预期目标: the growth before the cue is a target, in
+    // whichever numerals it is written
+    for figure in ["13%", "百分之十三"] {
+        let got = ids_and_values(&format!(
+            "从全市财政工作会议上获悉，根据今年我市经济增长{figure}的预期目标，我市财政一般预算收入预计将增长百分之十四。"
+        ));
+        assert_eq!(
+            got,
+            [
+                ("gdp".to_owned(), Some(13.0)),
+                ("general_budget_revenue".to_owned(), Some(14.0)),
+            ],
+            "{figure}"
+        );
+    }
+}
+
+#[test]
+fn a_tasks_count_does_not_go_on_with_a_list_written_a_sentence_a_line() {
+    // one sentence a line: a line naming a measure goes on with the list, a
+    // work task's count (推进…等16个项目, 筛选40户企业) does not
+    let text = "今年任务\n\n●今年总目标是地区生产总值增长8.5%以上。\n\n●常住人口城镇化率达到60%。\n\n●持续推进甲乙等16个高速公路项目建设。\n\n●筛选40户成长型中小企业，给予专项资金扶持。\n\n●确保地铁3号线上半年投入运行。\n\n●全年新开工项目200个。";
+    let got = ids_and_values(text);
+    assert_eq!(
+        got,
+        [
+            ("gdp".to_owned(), Some(8.5)),
+            ("other:常住人口城镇化率".to_owned(), Some(60.0)),
+        ]
+    );
+}

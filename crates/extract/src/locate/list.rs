@@ -163,6 +163,14 @@ pub(super) fn read_block(
     out
 }
 
+/// Whether an item is named as a measure: a canonical indicator, or a
+/// non-standard name that reads as one (not a task: 推进…等16个项目).
+pub(super) fn names_a_measure(it: &Item, dict: &Dictionary) -> bool {
+    it.indicator
+        .strip_prefix("other:")
+        .is_none_or(|key| crate::names::looks_like_indicator(key, dict))
+}
+
 /// Notes where a list ends and why (for `--explain`).
 fn list_ends(trace: &mut Trace, n: &Norm, range: (usize, usize), why: &str) {
     trace.note(n, range, false, || format!("the list ends: {why}"));
@@ -281,10 +289,12 @@ fn read_following(
         // next sentence: a non-standard target goes on with it, as in a
         // paragraph — 常住和户籍人口城镇化率分别达到59%和49%。 — but not a work
         // section's aim, 提出要力争全年新增百亿企业10家)
+        // (nor a task's count: 持续推进…等16个高速公路项目建设, 筛选40户企业)
         let next_sentence = one_sentence_lines
             && !["力争", "提出", "争取", "推动", "实施"]
                 .iter()
-                .any(|w| n.text(s, e).contains(w));
+                .any(|w| n.text(s, e).contains(w))
+            && first.iter().all(|it| names_a_measure(it, dict));
         if first.is_empty() || (!lead_empty && !canonical && !next_sentence) {
             let why = if first.is_empty() {
                 "a line with no target"

@@ -121,7 +121,7 @@ impl LocatePatterns {
                 r"(?:今年|明年|\d{4}年)(?:是|为|作为)[^，。；,;]{0,24}?十[一二三四五六七八九]五[”」]?(?:规划|时期)?(?:的)?(?:开局|起步|收官|关键|攻坚|决胜|冲刺|承上启下|第[一二三四五])[^，。；,;]{0,8}?之?年",
             ),
             figure_before_cue: re(
-                r"(?:增长|增速|增幅|涨幅)[^，；。,;]{0,4}?\d+(?:\.\d+)?%(?:左右|以上|以内)?的(?:主要)?$",
+                r"(?:增长|增速|增幅|涨幅)[^，；。,;]{0,4}?(?:\d+(?:\.\d+)?%|百分之[零〇一二两三四五六七八九十点]+)(?:左右|以上|以内)?的(?:主要)?$",
             ),
         }
     }
@@ -365,7 +365,7 @@ fn cue_in(
         // 国内生产总值增长目标是8%左右: a growth named before the cue is the
         // first target, read from its clause
         // (…根据今年我市经济增长13%的预期目标，…: a growth and its figure
-        // named before the cue, likewise)
+        // named before the cue, likewise, in either numerals)
         if cue.starts_with("目标")
             && GROWTH_BEFORE_CUE
                 .iter()
@@ -438,9 +438,11 @@ pub(crate) fn targets(
     };
     if short {
         let trail = &paras[(i + 1).min(paras.len())..];
+        // (what the trail adds is named as a measure: a work section's
+        // counts, 推进…等16个高速公路项目, 筛选40户企业, are tasks)
         let more: Vec<Item> = forward_sentences(n, trail, speaker, false, rules, trace)
             .into_iter()
-            .filter(|x| !listed(x))
+            .filter(|x| !listed(x) && list::names_a_measure(x, rules.0))
             .collect();
         out.extend(items);
         out.extend(more);

@@ -345,6 +345,12 @@ fn the_year_after_the_one_a_text_looks_back_on() {
         year("一、2019年主要预期目标完成情况\n地区生产总值增长6.5%。\n"),
         Some(2020)
     );
+    // two headings in a row (an e-paper's list of the report's parts): the
+    // review's year is not the one the requirements name
+    assert_eq!(
+        year("2006年工作回顾\n2007年工作总体要求\n加快建设经济强市\n"),
+        Some(2007)
+    );
     // 主要工作安排 plans the year it names; 主要工作 alone reviews it
     assert_eq!(
         year("今年经济社会发展主要预期目标是：地区生产总值增长8%左右。\n三、2024年主要工作安排\n"),

@@ -85,6 +85,10 @@ fn the_coming_year_beside_its_targets() {
         ),
         ("【2013年目标】地区生产总值增长8%左右", Some(2013)),
         ("王强表示，2013年，全县地区生产总值增长8%左右", Some(2013)),
+        (
+            "王强表示，2013年，全县地区生产总值增长百分之八以上",
+            Some(2013),
+        ),
         // a result to the decimal, or an estimate, is no aim
         ("2012年，全县地区生产总值增长7.2%", None),
         ("2012年，预计全县地区生产总值增长7%左右", None),
