@@ -283,7 +283,7 @@ pub(crate) fn read_segment(
     }
     // 减少农村贫困人口3万人, 65万以上贫困人口脱贫: the name after its verb
     // or its figure (the figures' verbs then start at the segment's start)
-    if let Some(name) = verb_first_name(c, ns, se, &nums) {
+    if let Some(name) = verb_first_name(c, (ns, se), &nums, dict) {
         seg.name = Some(name);
         seg.name_end = ns;
         seg.nums = with_quals(c, &nums, ns);
@@ -311,25 +311,43 @@ const NAME_AFTER_MAX: usize = 12;
 
 /// The name of a segment that writes it after its verb of decline
 /// (减少农村贫困人口3万人 → 农村贫困人口) or after its one figure (65万以上
-/// 贫困人口脱贫 → 贫困人口脱贫).
-fn verb_first_name(c: &[char], ns: usize, se: usize, nums: &[Num]) -> Option<(usize, usize)> {
+/// 贫困人口脱贫 → 贫困人口脱贫; 完成500亿元固定资产投资 → 固定资产投资;
+/// 创造2万个新就业岗位 → 新就业岗位).
+fn verb_first_name(
+    c: &[char],
+    (ns, se): (usize, usize),
+    nums: &[Num],
+    dict: &Dictionary,
+) -> Option<(usize, usize)> {
     let first = nums.first()?;
+    // (零 of 零售 is read as the numeral 〇)
     let han = |a: usize, b: usize| {
-        (2..=NAME_AFTER_MAX).contains(&(b - a)) && c[a..b].iter().all(|&x| is_unified_han(x))
+        (2..=NAME_AFTER_MAX).contains(&(b - a))
+            && c[a..b].iter().all(|&x| is_unified_han(x) || x == '〇')
     };
     if let Some(v) = DECLINE_FIRST.iter().find(|v| at(c, ns, v)) {
         let a = ns + v.chars().count();
         return (a < first.start && han(a, first.start)).then_some((a, first.start));
     }
     let lead: String = c[ns..first.start].iter().collect();
-    if nums.len() != 1 || !COUNT_LEADS.contains(&lead.as_str()) {
+    // (after a connective: 并将创造20万个新工作岗位)
+    let creates = CREATE_LEADS.contains(&lead.trim_start_matches(['并', '将', '还', '要']));
+    if nums.len() != 1 || !(COUNT_LEADS.contains(&lead.as_str()) || creates) {
         return None;
     }
     let after = number::qual_after(c, first.end).map_or(first.end, |(_, e)| e);
     let name: String = c[after.min(se)..se].iter().collect();
-    (after < se && han(after, se) && COUNTED_ENDS.iter().any(|w| name.ends_with(w)))
-        .then_some((after, se))
+    let named = if creates {
+        name.ends_with("岗位")
+    } else {
+        COUNTED_ENDS.iter().any(|w| name.ends_with(w)) || dict.is_known(&name)
+    };
+    (after < se && han(after, se) && named).then_some((after, se))
 }
+
+/// Verbs that create what their figure counts, written before it
+/// (创造2万个就业岗位, 新增1万个工作岗位).
+const CREATE_LEADS: [&str; 4] = ["创造", "新增", "提供", "新创造"];
 
 /// The figures of a segment that are the indicator's own: none in a
 /// multi-year average (年均, 累计) or a comparison with another region; the

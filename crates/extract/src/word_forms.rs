@@ -616,3 +616,38 @@ fn a_tasks_count_does_not_go_on_with_a_list_written_a_sentence_a_line() {
         ]
     );
 }
+
+#[test]
+fn a_figure_written_before_what_it_measures_names_it_after() {
+    // 完成500亿元固定资产投资: a canonical indicator after its figure;
+    // 创造2万个就业岗位: jobs counted after the verb that creates them
+    let got = rows(&format!(
+        "{LEAD}完成500亿元固定资产投资；实现300亿元社会消费品零售总额；并将创造1.5万个新工作岗位。"
+    ));
+    assert_eq!(
+        got[1..],
+        [
+            row(
+                "fixed_asset_investment",
+                Measure::Level,
+                Qualifier::Exact,
+                Some(500.0),
+                Some("亿元")
+            ),
+            row(
+                "retail_sales",
+                Measure::Level,
+                Qualifier::Exact,
+                Some(300.0),
+                Some("亿元")
+            ),
+            row(
+                "other:新工作岗位",
+                Measure::Level,
+                Qualifier::Exact,
+                Some(1.5),
+                Some("万个")
+            ),
+        ]
+    );
+}
