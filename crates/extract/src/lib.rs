@@ -695,6 +695,8 @@ fn to_targets(n: &Norm, it: &Item, doc: &Document, year: Option<i32>, out: &mut 
 }
 
 #[cfg(test)]
+mod lookalike_forms;
+#[cfg(test)]
 mod news_forms;
 #[cfg(test)]
 mod target_forms;

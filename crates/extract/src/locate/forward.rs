@@ -208,6 +208,50 @@ fn headline_aims(n: &Norm, paras: &[(usize, usize)], structured: bool) -> Vec<us
         .collect()
 }
 
+/// The paragraphs of a list of projects for the people (2018年市政府十件民生
+/// 实事正式确定：1．新增城镇就业5.5万人…; 为民办实事, 民生工程): the numbered
+/// paragraphs after a lead that announces one, and the lead itself. Their
+/// figures are projects the congress votes on, not the year's targets.
+fn project_lists(n: &Norm, paras: &[(usize, usize)]) -> std::collections::HashSet<usize> {
+    let mut out = std::collections::HashSet::new();
+    let mut listing = false;
+    for (i, &(s, e)) in paras.iter().enumerate() {
+        let t = n.text(s, e);
+        // (a lead states no figure of its own: 实事求是 in a targets paragraph)
+        if PROJECT_WORDS.iter().any(|w| t.contains(w))
+            && t.trim_end().ends_with(['：', ':'])
+            && !has_figure(t)
+        {
+            listing = true;
+            out.insert(i);
+            continue;
+        }
+        listing = listing && item_number(t).is_some();
+        if listing {
+            out.insert(i);
+        }
+    }
+    out
+}
+
+/// Whether a sentence proposes where a figure should be set (市人大代表建议，
+/// 今年…增长目标可以设在8%以上; 另一位代表则认为，目标设在7%左右更为稳妥):
+/// a deputy's or an expert's view, not the government's target.
+fn proposes(t: &str) -> bool {
+    ["设在", "定在"].iter().any(|w| t.contains(w)) && ["建议", "认为"].iter().any(|w| t.contains(w))
+}
+
+/// Words that name a list of projects for the people.
+const PROJECT_WORDS: [&str; 7] = [
+    "民生实事",
+    "惠民实事",
+    "办实事",
+    "件实事",
+    "项实事",
+    "民生工程",
+    "惠民工程",
+];
+
 /// The most lines read as a news item's headlines (a title, a subtitle, a
 /// dateline).
 const HEADLINES_MAX: usize = 4;
@@ -266,6 +310,7 @@ pub(super) fn forward_sentences(
     // the subject of a nameless figure that turns to the coming year
     let mut back_before: Option<usize> = None;
     let headline_aims = headline_aims(n, paras, structured);
+    let projects = project_lists(n, paras);
     for &(pi, (whole, b)) in &sents {
         let subject_from = std::mem::take(&mut back_before);
         let sentence = n.text(whole, b);
@@ -296,6 +341,10 @@ pub(super) fn forward_sentences(
             Some("goes on with a sentence about the past (after ；)".to_owned())
         } else if quotes_another_government(t, lp, level) {
             Some("another government's targets (before the cue)".to_owned())
+        } else if proposes(t) {
+            Some("someone's proposal for a figure (建议…设在), not the target".to_owned())
+        } else if projects.contains(&pi) {
+            Some("a list of projects for the people (民生实事), not targets".to_owned())
         } else {
             places
                 .another(pi)

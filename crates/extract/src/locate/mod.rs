@@ -54,6 +54,10 @@ const NOW_WORDS: &[&str] = &["今年", "明年", "新的一年"];
 #[derive(Debug)]
 pub(crate) struct LocatePatterns {
     cue: Regex,
+    /// The State Council's report told (国务院总理…政府工作报告, 全国人大…开幕).
+    nations_report: Regex,
+    /// A local congress or report told (市人大, 县长…作政府工作报告).
+    local_report: Regex,
     not_this_year: Regex,
     year: Regex,
     deadline: Regex,
@@ -88,6 +92,12 @@ impl LocatePatterns {
                 ),
                 GLUED_FIRST_NAMES.join("|")
             )),
+            nations_report: re(
+                r"国务院总理|全国人大|全国人民代表大会|全国两会|总理[^。，]{0,12}政府工作报告",
+            ),
+            local_report: re(
+                r"[省市县区州旗盟](?:第?[一二三四五六七八九十]+届)?(?:人大|人民代表大会)|[省市县区州旗盟]长[^。，]{0,10}作|[省市县区州旗盟](?:人民)?政府工作报告",
+            ),
             elsewhere: re(r"全国|国家|中央|国务院|兄弟|其他地区"),
             nation_as_aim: re(r"现代化(?:强)?国家|创新型国家|国家级|国家中心城市|国家战略"),
             not_this_year: re(
@@ -103,8 +113,10 @@ impl LocatePatterns {
                 r"^(?:今年是|明年是|\d{4}年是|今年政府工作|今年工作的总体要求|今年经济社会发展的总体要求)",
             ),
             forward: re(r"今年|明年|新的一年|预期|目标|计划|力争|提出|确定|报告中|报告说|报告指出"),
+            // (…上涨2.4%，控制在4%左右的调控目标以内: a result within the
+            // year's target figure)
             reported: re(
-                r"全年实现|全年完成|上半年|前三季度|季度|以来|同比|比上年|较上年|增长了|达到了|总量居|居全省|居全国|居全市|列全省|列全市|跃居|迈上|首次突破|(?:高于|低于|好于|超过|超出|优于|快于|慢于)[^，；。]{0,6}预期|(?:实现|完成|控制在)预期",
+                r"\d%(?:左右)?的[^，。；]{0,4}目标(?:以内|之内|范围内)|\d‰(?:左右)?的[^，。；]{0,4}目标(?:以内|之内|范围内)|全年实现|全年完成|上半年|前三季度|季度|以来|同比|比上年|较上年|增长了|达到了|总量居|居全省|居全国|居全市|列全省|列全市|跃居|迈上|首次突破|(?:高于|低于|好于|超过|超出|优于|快于|慢于)[^，；。]{0,6}预期|(?:实现|完成|控制在)预期",
             ),
             past: re(r"过去|去年|上年|回顾|一年来|完成了|实现了|超额完成|圆满完成|预计"),
             // a target measured against last year (涨幅低于上年实际涨幅,
@@ -390,6 +402,71 @@ fn cue_in(
 /// 预算收入…): the lead's forward-looking sentences add the indicators the
 /// list lacks.
 pub(crate) fn targets(
+    n: &Norm,
+    paras: &[(usize, usize)],
+    review_end: usize,
+    speaker: Speaker,
+    rules: (&Dictionary, &Patterns, &LocatePatterns),
+    trace: &mut Trace,
+) -> (Vec<Item>, Option<usize>) {
+    let (items, at) = targets_read(n, paras, review_end, speaker, rules, trace);
+    (without_the_nations(n, items, speaker, rules.2, trace), at)
+}
+
+/// The words by which a local text names its own government.
+const OWN_WORDS: [&str; 12] = [
+    "我省", "我市", "我区", "我县", "我州", "本省", "本市", "全省", "全市", "全区", "全县", "全州",
+];
+
+/// A local news item on the State Council's report (全国两会精神在我市引起
+/// 热烈反响: the premier's report, then a local reaction) quotes the nation's
+/// targets, not its own government's: in a text that tells the nation's
+/// report and no local one, a target stays only when its sentence names the
+/// reporting government before it (我市今年…, 温州今年…).
+fn without_the_nations(
+    n: &Norm,
+    items: Vec<Item>,
+    speaker: Speaker,
+    lp: &LocatePatterns,
+    trace: &mut Trace,
+) -> Vec<Item> {
+    let body = n.text(0, n.len());
+    let local = matches!(
+        speaker.level,
+        Some(Level::Province | Level::City | Level::County)
+    );
+    if !local || !lp.nations_report.is_match(body) || lp.local_report.is_match(body) {
+        return items;
+    }
+    let own_name = speaker.place.map(|d| {
+        let name = d.name.as_str();
+        name.strip_suffix(['省', '市', '县', '区'])
+            .filter(|short| short.chars().count() >= 2)
+            .unwrap_or(name)
+    });
+    items
+        .into_iter()
+        .filter(|it| {
+            let mut a = it.start;
+            while a > 0 && !matches!(n.chars[a - 1], '。' | '！' | '？' | '\n') {
+                a -= 1;
+            }
+            let before = n.text(a, it.end);
+            let own = OWN_WORDS.iter().any(|w| before.contains(w))
+                || own_name.is_some_and(|x| before.contains(x));
+            if !own {
+                trace.note(n, (it.start, it.end), false, || {
+                    "the nation's target, quoted in a local text on the State Council's report"
+                        .to_owned()
+                });
+            }
+            own
+        })
+        .collect()
+}
+
+/// [`targets`] before the nation's targets quoted in a local text are left out.
+fn targets_read(
     n: &Norm,
     paras: &[(usize, usize)],
     review_end: usize,

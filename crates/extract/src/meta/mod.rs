@@ -315,7 +315,7 @@ fn region_chain(
         && let Some(c) =
             region_named_before(head, "日报").or_else(|| region_named_before(head, "晚报"))
     {
-        chain = c;
+        chain = county_of_the_papers_city(&c, head, n.text(0, n.len())).unwrap_or(c);
     }
     if chain.is_empty()
         && let Some(site) = site
@@ -323,6 +323,41 @@ fn region_chain(
         chain = chain_of(site.split("人民政府").next().unwrap_or(site), mp);
     }
     chain
+}
+
+/// A city's paper on one of its counties (宿迁日报 over 沭阳县委全会…全县):
+/// the chain of the county the opening `head` names in full, when the text
+/// calls itself by a county's unit (全县, 县委, 我区) more than by the city's.
+fn county_of_the_papers_city(paper: &[String], head: &str, body: &str) -> Option<Vec<String>> {
+    let [province, city] = paper else {
+        return None;
+    };
+    let scores = names::self_reference_scores(body);
+    let unit = |u: char| {
+        names::SELF_UNITS
+            .iter()
+            .position(|&x| x == u)
+            .map_or(0, |i| scores[i])
+    };
+    if unit('县').max(unit('区')).max(unit('旗')) <= unit('市') {
+        return None;
+    }
+    let regions = baogao_regions::Divisions::builtin();
+    head.char_indices().find_map(|(i, _)| {
+        let len = regions.name_at_start(&head[i..])?;
+        let name = &head[i..i + len];
+        if !name.ends_with(['县', '区', '市', '旗']) {
+            return None;
+        }
+        match regions.resolve(name, Some(province), Some(city)) {
+            baogao_regions::Resolution::Found(d)
+                if d.level == Level::County && d.prefecture.as_deref() == Some(city.as_str()) =>
+            {
+                Some(vec![province.clone(), city.clone(), d.name.clone()])
+            }
+            _ => None,
+        }
+    })
 }
 
 /// A title split into its headline and the name of the government's site
@@ -492,10 +527,15 @@ fn target_year(
                 .map(cn_year_digits)
                 .and_then(|t| {
                     // 关于2023年…计划执行情况与2024年…计划草案的报告: the draft's year
-                    plan_draft_year(&t)
-                        .or_else(|| mp.title_year.captures(&t).map(|c| c[1].to_owned()))
+                    plan_draft_year(&t).map(|y| (y, false)).or_else(|| {
+                        mp.title_year.captures(&t).map(|c| {
+                            // 浏阳市政府工作报告回顾2007年发展: the year reviewed
+                            let reviewed = t[..c.get(1).map_or(0, |m| m.start())].ends_with("回顾");
+                            (c[1].to_owned(), reviewed)
+                        })
+                    })
                 })
-                .and_then(|y| y.parse().ok())?;
+                .and_then(|(y, reviewed)| Some(y.parse::<i32>().ok()? + i32::from(reviewed)))?;
             // a mirror's title (2017年奉节政府工作报告, 清河区2007年政府工作报告)
             // that the text's own review (2009年工作回顾) or estimates
             // (预计2007年…) or the date it was delivered on (2008年政府工作报告

@@ -136,6 +136,8 @@ const NOT_IN_NAMES: &[&str] = &[
     // verbs a sentence puts before 市/区 (出席市人代会, 较好完成市…下达的任务)
     "出席", "列席", "参加", "举行", "完成", "实现", "落实", "部署", "推进", "贯彻", "带领", "率领",
     "决策", "打探",
+    // a time before 县/市 (年初县十二届人大三次会议确定的目标)
+    "年初", "年底", "年末", "年内",
 ];
 
 /// Function words no region's name holds (和 and 将 do: 和平区, 将乐县).
@@ -179,6 +181,10 @@ pub(super) fn level_of(name: &str) -> Level {
     }
 }
 
+/// The longest name, with its unit, of a place the gazetteer does not have
+/// (a former county, 巢湖市).
+const UNKNOWN_NAME_MAX: usize = 4;
+
 pub(super) fn chain_of(core: &str, mp: &MetaPatterns) -> Vec<String> {
     let mut out = Vec::new();
     let mut pos = 0;
@@ -218,6 +224,15 @@ pub(super) fn chain_of(core: &str, mp: &MetaPatterns) -> Vec<String> {
             }
             // a phrase that ends in 省/市/县 (圆满完成了省, 备受瞩目的县) is no name
             if name.contains(|c: char| FUNCTION_CHARS.contains(c)) {
+                break;
+            }
+            // nor are the words before a unit that name none (坪山区干部群众
+            // 热议市政府工作报告, 北碚区传达学习市两会精神): a place the gazetteer
+            // lacks has a short name
+            if !is_known_region(name)
+                && name.chars().count() > UNKNOWN_NAME_MAX
+                && !name.contains("自治")
+            {
                 break;
             }
         }

@@ -1,0 +1,93 @@
+//! Texts that look like a report's targets and are not, written for these
+//! tests (not taken from the fixtures): the nation's targets told in a local
+//! story, a result measured against last year's target, a review a headline
+//! names, a list of projects for the people, a deputy's proposal; and the
+//! place of local news (words before a unit that name none, a city's paper
+//! on one of its counties).
+
+use crate::variations::run;
+
+/// The indicators of every target.
+fn ids(text: &str) -> Vec<String> {
+    run(text).targets.into_iter().map(|t| t.indicator).collect()
+}
+
+#[test]
+fn the_nations_targets_in_a_local_story_are_not_the_places() {
+    let text = "全国两会精神在我市引起热烈反响\n2014-03-07  来源：温州日报\n3月5日，十二届全国人大二次会议在北京开幕。国务院总理所作的政府工作报告，在我市干部群众中引起热烈反响。\n报告提出，今年经济社会发展的主要预期目标是：国内生产总值增长7.5%左右，居民消费价格涨幅控制在3.5%左右，城镇新增就业1000万人以上。\n市发改委负责人表示，我市将认真贯彻落实。";
+    let out = run(text);
+    assert_eq!(out.report.region.as_deref(), Some("温州市"));
+    assert!(out.targets.is_empty(), "{:?}", out.targets);
+    // the place's own targets beside the nation's stay
+    let text = "全国两会精神在我市引起热烈反响\n2014-03-07  来源：温州日报\n国务院总理所作的政府工作报告提出，今年国内生产总值增长7.5%左右。\n今年我市地区生产总值预期增长8%左右。";
+    assert_eq!(ids(text), ["gdp"]);
+    let out = run(text);
+    assert_eq!(out.targets[0].value, Some(8.0));
+    // a city's own session beside the nation's: the city's report
+    let text = "温州市十二届人大四次会议开幕\n2014-02-10  来源：温州日报\n全国两会召开在即。市长在政府工作报告中提出，今年主要预期目标是：地区生产总值增长8%左右。";
+    assert_eq!(ids(text), ["gdp"]);
+}
+
+#[test]
+fn a_result_within_last_years_target_figure_is_no_target() {
+    let text = "某市2012年国民经济和社会发展计划执行情况\n2012年，全市国民经济和社会发展计划执行情况总体良好。\n居民消费价格总水平上涨2.4%，控制在4%左右的调控目标以内；人口自然增长率为4.9‰，控制在6‰的计划目标以内。";
+    assert!(ids(text).is_empty());
+}
+
+#[test]
+fn a_headline_naming_the_year_reviewed_dates_the_year_after() {
+    let out = run(
+        "浏阳市政府工作报告回顾2007年发展\n2008-01-15  长沙晚报\n市长在政府工作报告中回顾了过去一年的工作。\n2007年，全市实现生产总值360.2亿元，增长16.5%。",
+    );
+    assert_eq!(out.report.target_year, Some(2008));
+    assert!(out.targets.is_empty(), "{:?}", out.targets);
+}
+
+#[test]
+fn projects_for_the_people_are_no_targets() {
+    let text = "2018年市政府十件民生实事公布\n2018-02-06  来源：芜湖日报\n经市人大代表票决，2018年市政府十件民生实事正式确定：\n1．新增城镇就业5.5万人，城镇零就业家庭动态清零；\n2．新建改扩建公办幼儿园30所；\n3．改造棚户区住房1.2万套。";
+    assert!(ids(text).is_empty());
+    // the year's targets before such a list stay, and the list is left out
+    let text = "芜湖市政府工作报告提出，今年全市地区生产总值增长8.5%左右。\n今年市政府十件民生实事：\n1．新增城镇就业5.5万人；\n2．新建改扩建公办幼儿园30所。";
+    assert_eq!(ids(text), ["gdp"]);
+}
+
+#[test]
+fn a_deputys_proposal_is_no_target() {
+    let text = "人大代表热议：今年增长目标要“跳一跳够得着”\n2021-01-28  来源：株洲日报\n市人大代表李女士建议，今年全市地区生产总值增长目标可以设在8%以上。另一位代表则认为，目标设在7%左右更为稳妥。";
+    assert!(ids(text).is_empty());
+}
+
+#[test]
+fn words_before_a_unit_that_name_no_place_are_no_region() {
+    for (text, region) in [
+        (
+            "北碚区传达学习市两会精神\n会议指出，市政府工作报告提出今年全市地区生产总值增长6%以上。\n传达学习市五届人大四次会议精神。",
+            "北碚区",
+        ),
+        (
+            "坪山区干部群众热议市政府工作报告\n深圳市七届人大四次会议日前召开。",
+            "坪山区",
+        ),
+        (
+            "中牟县人民政府2005年工作总结\n人口自然增长率控制在6‰以内。年初县十二届人大三次会议确定的目标全面完成。",
+            "中牟县",
+        ),
+    ] {
+        assert_eq!(run(text).report.region.as_deref(), Some(region), "{text}");
+    }
+}
+
+#[test]
+fn a_citys_paper_on_one_of_its_counties_reports_the_county() {
+    let out = run(
+        "沭阳县委十二届五次全会提出：五年再造一个新沭阳\n2012-07-20  宿迁日报\n会议提出，今后五年，全县要确保实现“三个翻番”。\n会议要求，全县上下要抢抓机遇。",
+    );
+    assert_eq!(out.report.region.as_deref(), Some("沭阳县"));
+    assert_eq!(out.report.prefecture.as_deref(), Some("宿迁市"));
+    // the city's own news in its paper stays the city's
+    let out = run(
+        "宿迁市委全会召开\n2012-07-20  宿迁日报\n会议提出，全市要确保实现“三个翻番”。沭阳县等地代表参加会议。",
+    );
+    assert_eq!(out.report.region.as_deref(), Some("宿迁市"));
+}
