@@ -651,3 +651,56 @@ fn a_figure_written_before_what_it_measures_names_it_after() {
         ]
     );
 }
+
+#[test]
+fn a_list_written_name_colon_figure_reads_every_line() {
+    // one item a line, its name before a colon, qualitative lines too: no
+    // line is taken for a wrapped paragraph's
+    let got = rows(
+        "2019年全市主要预期目标\n地区生产总值：增长7%左右\n城镇登记失业率：4%以内\n居民消费价格：涨幅3%左右\n城乡居民收入：与经济增长同步\n单位GDP能耗：完成省下达任务\n",
+    );
+    let ids: Vec<&str> = got.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "gdp",
+            "unemployment_rate",
+            "cpi",
+            "disposable_income",
+            "energy_intensity"
+        ]
+    );
+    assert_eq!(got[3].2, Qualifier::Qualitative);
+}
+
+#[test]
+fn why_the_targets_were_set_is_no_part_of_their_list() {
+    // the rationale after the list restates a target and its stretch
+    let got = ids_and_values(
+        "二、2026年工作安排\n2026年全省经济社会发展的主要预期目标是：\n地区生产总值增长5.5%左右，力争6%；\n一般公共预算收入增长3%。\n提出这些目标，主要考虑是：地区生产总值增长5.5%左右，与全国增长目标基本衔接，同时力争6%，体现了后发赶超的要求。\n重点抓好以下工作：",
+    );
+    assert_eq!(
+        got,
+        [
+            ("gdp".to_owned(), Some(5.5)),
+            ("general_budget_revenue".to_owned(), Some(3.0)),
+        ]
+    );
+}
+
+#[test]
+fn pollutants_sharing_a_measure_are_one_row_each() {
+    let got = ids_and_values(&format!(
+        "{LEAD}化学需氧量、氨氮排放量均减少2%；二氧化硫、氨氮、氮氧化物排放量分别下降3%、2.5%和4%。"
+    ));
+    assert_eq!(
+        got[1..],
+        [
+            ("other:化学需氧量".to_owned(), Some(-2.0)),
+            ("other:氨氮排放量".to_owned(), Some(-2.0)),
+            ("other:二氧化硫排放量".to_owned(), Some(-3.0)),
+            ("other:氨氮排放量".to_owned(), Some(-2.5)),
+            ("other:氮氧化物排放量".to_owned(), Some(-4.0)),
+        ]
+    );
+}

@@ -163,6 +163,21 @@ pub(super) fn read_block(
     out
 }
 
+/// Whether a paragraph opens by explaining the targets set above it (提出
+/// 这些目标，主要考虑是：; 上述目标，充分考虑了…), not by turning to the work
+/// that meets them (实现上述目标，要重点抓好以下工作).
+fn explains_the_targets(t: &str) -> bool {
+    let head: String = t.chars().take(RATIONALE_REACH).collect();
+    ["这些目标", "上述目标", "以上目标", "这些指标", "上述指标"]
+        .iter()
+        .any(|w| head.contains(w))
+        && t.split('。').next().is_some_and(|s| s.contains("考虑"))
+}
+
+/// How far into a paragraph (chars) the words that explain the targets are
+/// looked for.
+const RATIONALE_REACH: usize = 12;
+
 /// Whether an item is named as a measure: a canonical indicator, or a
 /// non-standard name that reads as one (not a task: 推进…等16个项目).
 pub(super) fn names_a_measure(it: &Item, dict: &Dictionary) -> bool {
@@ -209,6 +224,12 @@ fn read_following(
         let Some(&opening) = sents.first() else {
             continue;
         };
+        // why the targets are what they are (提出这些目标，主要考虑是：地区生产
+        // 总值增长5.5%左右，与全国增长目标基本衔接…) restates them
+        if explains_the_targets(n.text(opening.0, opening.1)) {
+            list_ends(trace, n, opening, "it explains the targets");
+            break;
+        }
         // the items of the paragraph's first sentence, read once
         let mut first = read(opening);
         // a heading that groups the items (——关于经济发展类目标(13个)。, 民生改善方面：)

@@ -320,6 +320,24 @@ impl Maker<'_> {
             }
             return;
         }
+        // names of their own sharing one figure (化学需氧量、氨氮排放量均减少2%):
+        // one row each, the last name's measure composed onto a pollutant
+        // before it
+        if !self.qualitative
+            && norm_names
+                .iter()
+                .all(|x| looks_like_indicator(&expand_list(x, 1)[0], dict))
+            && norm_names.iter().all(|x| x.chars().count() >= 2)
+        {
+            let (a, b) = (names[0].0, names[names.len() - 1].1);
+            let parts = expand_list(n.text(a, b), norm_names.len());
+            if parts.len() == norm_names.len() {
+                for (k, p) in parts.iter().enumerate() {
+                    self.push(orig_names[k].clone(), p);
+                }
+                return;
+            }
+        }
         // a clause before the names (保持全区社会局势全面稳定、生态环境总体良好) is no name
         let clause = |x: &str| {
             ["保持", "实现", "确保", "推动", "促进", "加快"]

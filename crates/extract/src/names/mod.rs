@@ -161,7 +161,17 @@ pub(crate) fn expand_list(names: &str, count: usize) -> Vec<String> {
                     .rposition(|&x| x == end)
                     .map(|i| i + 2)
             });
-            let mut from = shared_end.unwrap_or(len);
+            // (or at the measure the last name ends in: 氨氮、氮氧化物排放量 →
+            // 氨氮排放量)
+            let measured = || {
+                let last: String = last_chars.iter().collect();
+                TAIL_WORDS
+                    .iter()
+                    .filter_map(|w| last.find(w).map(|b| last[..b].chars().count()))
+                    .filter(|&k| k > 0)
+                    .min()
+            };
+            let mut from = shared_end.or_else(measured).unwrap_or(len);
             while shared_end.is_none()
                 && from + 1 < last_chars.len()
                 && "量额值率物".contains(last_chars[from])
@@ -181,6 +191,10 @@ pub(crate) fn expand_list(names: &str, count: usize) -> Vec<String> {
     out.push(last.to_owned());
     out
 }
+
+/// The measures of pollutants a list's last name may end in, which the
+/// pollutants before it share (氨氮、氮氧化物排放量).
+const TAIL_WORDS: [&str; 3] = ["排放总量", "排放量", "排放强度"];
 
 /// A list of the three sectors by their ordinals (第一、二、三产业增加值,
 /// 一、二、三产业增加值, 一、二、三产增加值): each sector's full name

@@ -20,6 +20,11 @@ const LONGER_LINES_PERCENT: usize = 10;
 /// the lines are a list one item a line, not a wrapped paragraph.
 const ITEM_LIST_PERCENT: usize = 60;
 
+/// Where a colon after an item's name may stand in its line (in visible
+/// chars): after a name of two chars at least, within a short one.
+const LABEL_MIN: usize = 2;
+const LABEL_MAX: usize = 12;
+
 /// The shortest line (in chars) that may end at a wrap.
 const WRAPPED_LINE_MIN: usize = 10;
 
@@ -92,7 +97,15 @@ pub(super) fn soft_line_breaks(src: &[char]) -> Vec<usize> {
         }
         // (a table row, its cells split by tabs or bars, ends where its row does)
         let row = src[s..end].iter().any(|&c| matches!(c, '\t' | '|' | '｜'));
-        let item_end = last.is_some_and(|c| "%‰％右上内下".contains(c));
+        // (or a line that names its item before a colon: 城乡居民收入：与经济
+        // 增长同步, a list written name by name)
+        let labelled = src[s..end]
+            .iter()
+            .filter(|c| !c.is_whitespace())
+            .take(LABEL_MAX + 1)
+            .skip(LABEL_MIN)
+            .any(|&c| matches!(c, '：' | ':'));
+        let item_end = last.is_some_and(|c| "%‰％右上内下".contains(c)) || labelled;
         let unfinished =
             chars >= WRAPPED_LINE_MIN && !row && last.is_some_and(|c| !FINISHED.contains(c));
         lines.push(Line {

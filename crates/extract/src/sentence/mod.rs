@@ -63,7 +63,8 @@ pub(crate) fn read_sentence(
         condition_start: None,
     };
     let qualitative_item = |t: &str| pat.states_quality(t, dict);
-    for (cs, ce) in clauses(&n.chars, s, e, &qualitative_item) {
+    let names = |t: &str| crate::names::looks_like_indicator(t, dict);
+    for (cs, ce) in clauses(&n.chars, s, e, &qualitative_item, &names) {
         r.clause(cs, ce);
     }
     let c = &n.chars;

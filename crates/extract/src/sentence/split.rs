@@ -7,6 +7,9 @@
 
 use crate::clause::{at, is_shared_marker, joins_levels};
 
+/// The longest name read with what follows its colon.
+const NAME_BEFORE_COLON_MAX: usize = 16;
+
 /// Longest clause (in chars) that is read.
 pub(super) const MAX_CLAUSE: usize = 400;
 
@@ -17,13 +20,22 @@ fn is_sep(c: char) -> bool {
 
 /// The clauses of `[s, e)`: split on the separators, a parenthetical remark
 /// (同口径增长2.5%以上) left out; `qualitative_item` tells a clause that
-/// states a qualitative target (居民收入增长与经济增长同步).
+/// states a qualitative target (居民收入增长与经济增长同步), `names` a text
+/// that names an indicator: a name before a colon stays with what follows
+/// it (城乡居民收入：与经济增长同步, a list written name by name).
 pub(super) fn clauses(
     c: &[char],
     s: usize,
     e: usize,
     qualitative_item: &dyn Fn(&str) -> bool,
+    names: &dyn Fn(&str) -> bool,
 ) -> Vec<(usize, usize)> {
+    let name_before_colon = |cs: usize, k: usize| {
+        c[k] == '：' && k > cs && k - cs <= NAME_BEFORE_COLON_MAX && {
+            let t: String = c[cs..k].iter().collect();
+            !t.contains("目标") && !t.contains("指标") && names(&t)
+        }
+    };
     let mut clauses = Vec::new();
     let mut k = s;
     let mut cs = s;
@@ -40,7 +52,7 @@ pub(super) fn clauses(
         {
             clauses.push((cs, k));
             cs = k;
-        } else if k == e || is_sep(c[k]) {
+        } else if k == e || is_sep(c[k]) && !name_before_colon(cs, k) {
             if k > cs {
                 clauses.push((cs, k));
             }
