@@ -66,7 +66,10 @@ impl Patterns {
                 r"促稳提质|稳量提质|提质增效|提质提效|按[^，；。]{0,6}要求落实|",
                 // a water body's class (洱海水质稳定保持Ⅲ类, 达到Ⅱ类以上)
                 r"(?:稳定)?(?:保持|达到)(?:在)?[ⅠⅡⅢⅣⅤ]+类(?:以上)?|",
-                r"(?:持续|继续|保持)?(?:稳定|较快|平稳|快速|适度|合理)增长|",
+                // (平稳较快增长: two words of the pace)
+                r"(?:持续|继续|保持|实现)?(?:平稳|稳定)?(?:稳定|较快|平稳|快速|适度|合理|健康)增长|",
+                // 生态环境质量只能更好、不能变坏
+                r"只能(?:更好|变好)|",
                 r"(?:下降|降低|减少)?(?:全面)?(?:完成|达到|实现)[^，；。]*?(?:任务|目标|要求|进度|指标)|",
                 // 削减完成省上下达: the completion with its object left out
                 r"(?:下降|降低|减少|削减)?完成(?:国家|省上|省|市|上级)下达$|",
@@ -360,7 +363,17 @@ fn segment_figures(
     pat: &Patterns,
     mode: Mode,
 ) -> Vec<Num> {
-    let skip_figs = text.contains("年均") || text.contains("累计") || text.contains("平均每年");
+    // (or a deadline of years ahead opening the segment, in a list that
+    // gives the year's figures and the plan's: 今年财政一般预算收入增长12%，
+    // 到2015年突破150亿元)
+    let deadline = mode == Mode::Targets && {
+        let t = text.trim_start_matches(['到', '至']);
+        t.len() < text.len()
+            && t.chars().take(4).all(|c| c.is_ascii_digit())
+            && t.chars().nth(4) == Some('年')
+    };
+    let skip_figs =
+        text.contains("年均") || text.contains("累计") || text.contains("平均每年") || deadline;
     // figures relative to another region or an average are not the indicator's own;
     // a comparison base (较“十三五”末) makes the figures increments, not levels
     if skip_figs
@@ -658,7 +671,14 @@ fn shared_figures(
             (name_end > ns && figures_listed(c, nums) && several_names(name_end))
                 .then_some(name_end)
         })?;
-    let names_text = n.text(ns, p);
+    // (the year between the names and 分别: …和农民人均纯收入今年分别增长)
+    let names_end = if p >= ns + 4 && ["今年", "明年", "全年"].iter().any(|w| at(c, p - 2, w))
+    {
+        p - 2
+    } else {
+        p
+    };
+    let names_text = n.text(ns, names_end);
     let names_text = strip_tail_verbs(names_text);
     let mut names = expand_list(&names_text, nums.len().max(2));
     // 分别增长20%左右 / 均增长7% after several names: each name gets the figure
@@ -718,7 +738,11 @@ fn figures_listed(c: &[char], nums: &[Num]) -> bool {
 
 /// 居民消费价格与上年持平: the byte offset where the predicate starts.
 fn find_flat(rest: &str) -> Option<usize> {
-    let p = rest.find("持平")?;
+    // (the 持平 of 保持平稳增长 is no 持平)
+    let p = rest
+        .match_indices("持平")
+        .map(|(i, _)| i)
+        .find(|&i| !rest[..i].ends_with('保'))?;
     let mut cut = p;
     // 与上年基本持平: every such word before 持平 belongs to the predicate
     while let Some(w) = ["与上年", "同比", "与去年", "和上年", "基本"]
@@ -750,6 +774,16 @@ fn name_range(n: &Norm, ns: usize, ne: usize, mode: Mode) -> Option<(usize, usiz
     if ne <= ns {
         return None;
     }
+    // (the year between a name and its verb: 全社会固定资产投资今年增长25%)
+    let ne = if ne >= ns + 4
+        && ["今年", "明年", "全年"]
+            .iter()
+            .any(|w| at(&n.chars, ne - 2, w))
+    {
+        ne - 2
+    } else {
+        ne
+    };
     let t = n.text(ns, ne);
     let stripped = strip_tail_verbs(t);
     // 生产总值目标增长8%, 经济增长的预期目标为: the words that call the

@@ -91,3 +91,37 @@ fn a_citys_paper_on_one_of_its_counties_reports_the_county() {
     );
     assert_eq!(out.report.region.as_deref(), Some("宿迁市"));
 }
+
+#[test]
+fn the_work_that_meets_the_targets_sets_aims_of_its_own() {
+    // after a list under its cue, and after targets read from prose
+    for text in [
+        "2006年全县经济和社会发展的主要预期目标是：生产总值增长12%；财政总收入增长15%。\n围绕上述目标，重点抓好以下几项工作：一是突出抓好工业经济，力争新增规模以上工业企业15家；二是扎实办好民生实事，力争新增城镇就业7000人。",
+        "荣成新闻网  2016年2月3日\n【代表访谈】市长：今年GDP增长8%左右\n记者：今年荣成经济发展的目标是什么？\n市长：政府工作报告提出，今年地区生产总值增长8%左右，一般公共预算收入增长7%。去年全市生产总值增长9%左右。\n围绕上述目标，重点抓好以下几项工作：一是突出抓好工业经济，力争新增规模以上工业企业57家；二是扎实办好民生实事，力争新增城镇就业6000人。",
+    ] {
+        let got = ids(text);
+        assert_eq!(got.len(), 2, "{got:?}: {text}");
+        assert!(
+            got.iter().all(|id| id == "gdp"
+                || id == "general_budget_revenue"
+                || id == "other:财政总收入"),
+            "{got:?}"
+        );
+    }
+}
+
+#[test]
+fn another_governments_figures_the_targets_are_measured_against_are_not_theirs() {
+    let got = ids(
+        "报告指出，今年全县经济社会发展的主要预期目标是：地区生产总值确保增长14%，力争16%；一般预算收入确保增长20%。\n报告说，上述目标均高于宿迁市下达的全市生产总值增长13%、一般预算收入增长18%的要求。",
+    );
+    assert_eq!(got, ["gdp", "general_budget_revenue"]);
+}
+
+#[test]
+fn a_later_repost_date_yields_to_the_provinces_own_session() {
+    let out = run(
+        "四川省政府工作报告（全文）\n更新时间：2016-05-10  来源：某某网\n在四川省第十二届人民代表大会第一次会议上，省长作政府工作报告。今年全省地区生产总值增长12%。",
+    );
+    assert_eq!(out.report.target_year, Some(2013));
+}

@@ -543,7 +543,7 @@ fn explain_says_where_and_why_the_list_ends() {
         .find(|n| n.rule.starts_with("the list ends"))
         .expect("the end of the list");
     assert!(end.text.contains("实现上述目标"), "{end:?}");
-    assert!(end.rule.contains("no target"), "{end:?}");
+    assert!(end.rule.contains("the work that meets"), "{end:?}");
 }
 
 fn targets_of(text: &str) -> Vec<(String, Option<f64>)> {

@@ -704,3 +704,46 @@ fn pollutants_sharing_a_measure_are_one_row_each() {
         ]
     );
 }
+
+#[test]
+fn the_year_between_a_name_and_its_verb_is_no_part_of_the_name() {
+    let got = ids_and_values(
+        "今年和“十二五”时期经济社会发展的主要目标是：今年全市生产总值增长11%，“十二五”期间年均增长10%；今年财政一般预算收入增长12%，到2015年突破150亿元；全社会固定资产投资今年增长25%，五年累计完成8000亿元；城镇居民人均可支配收入和农民人均纯收入今年分别增长11%、12%。",
+    );
+    assert_eq!(
+        got,
+        [
+            ("gdp".to_owned(), Some(11.0)),
+            ("general_budget_revenue".to_owned(), Some(12.0)),
+            ("fixed_asset_investment".to_owned(), Some(25.0)),
+            ("urban_disposable_income".to_owned(), Some(11.0)),
+            ("rural_disposable_income".to_owned(), Some(12.0)),
+        ]
+    );
+}
+
+#[test]
+fn a_steady_pace_is_no_flat_year() {
+    // the 持平 inside 保持平稳 is no 与上年持平
+    let got = rows(&format!(
+        "{LEAD}经济保持平稳增长；财政收入实现平稳较快增长；生态环境质量只能更好、不能变坏；实际利用外资与上年持平。"
+    ));
+    let ids: Vec<&str> = got.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["gdp", "gdp", "other:财政收入", "other:生态环境质量", "fdi"]
+    );
+    assert!(got[1..].iter().all(|r| r.2 == Qualifier::Qualitative));
+}
+
+#[test]
+fn a_lead_adds_a_named_measure_the_list_leaves_out() {
+    let got = ids_and_values(
+        "固始新闻网讯 2月25日上午，固始县第十四届人民代表大会第三次会议开幕。\n报告提出，今年全县生产总值要增长13%，财政总收入突破5亿元。全年经济社会发展的其他主要预期目标是：全社会固定资产投资增长30%；社会消费品零售总额增长16%。",
+    );
+    assert!(
+        got.contains(&("other:财政总收入".to_owned(), Some(5.0))),
+        "{got:?}"
+    );
+    assert!(got.contains(&("gdp".to_owned(), Some(13.0))), "{got:?}");
+}

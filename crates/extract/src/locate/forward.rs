@@ -7,7 +7,7 @@
 // Offsets into char slices (a, b, k) read best short in this module.
 #![allow(clippy::many_single_char_names)]
 
-use super::list::{has_figure, is_plan_word, item_number};
+use super::list::{has_figure, is_plan_word, item_number, turns_to_the_work};
 use super::{LocatePatterns, NOW_WORDS};
 use crate::clause::Patterns;
 use crate::explain::Trace;
@@ -293,6 +293,8 @@ pub(super) fn forward_sentences(
     // a sentence about the past goes on past its ；: what follows it in the same
     // sentence looks back too unless it names the coming year
     let mut past_sentence = false;
+    // a sentence that turns to the work goes on past its ；
+    let mut in_work = false;
     let para_ends: std::collections::HashSet<usize> = paras.iter().map(|p| p.1).collect();
     let para_starts: std::collections::HashSet<usize> = paras.iter().map(|p| p.0).collect();
     // the number the next item of a numbered list taken here would have: it
@@ -337,8 +339,14 @@ pub(super) fn forward_sentences(
         // (a clause that names the coming year ends what the past one carried:
         // 2025年…增长5.4%；2026年…增长5%左右；居民消费价格涨幅2%左右)
         past_sentence = !ends && ((carried && !names_now) || back.is_some());
+        // (the work that meets the targets, 围绕上述目标，重点抓好以下几项工作：
+        // 一是…力争…；二是…, sets aims of its own to the sentence's end)
+        let work = in_work || turns_to_the_work(t);
+        in_work = work && !ends;
         let whose = if carried && !names_now {
             Some("goes on with a sentence about the past (after ；)".to_owned())
+        } else if work {
+            Some("the work that meets the targets, with aims of its own".to_owned())
         } else if quotes_another_government(t, lp, level) {
             Some("another government's targets (before the cue)".to_owned())
         } else if proposes(t) {

@@ -133,6 +133,16 @@ pub(super) fn read_block(
         if k > 0 && !out.is_empty() && foreign(n.text(a, b), false) {
             continue;
         }
+        if k > 0 && turns_to_the_work(n.text(a, b)) {
+            list_ends(
+                trace,
+                n,
+                (a, b),
+                "it turns to the work that meets the targets",
+            );
+            ended = true;
+            break;
+        }
         let items = sentence::read_sentence(n, a, b, dict, pat, Mode::Targets);
         if items.is_empty() {
             // one opening sentence of prose (经济保持平稳健康发展。) may precede the figures
@@ -164,14 +174,31 @@ pub(super) fn read_block(
 }
 
 /// Whether a paragraph opens by explaining the targets set above it (提出
-/// 这些目标，主要考虑是：; 上述目标，充分考虑了…), not by turning to the work
+/// 这些目标，主要考虑是：; 上述目标，充分考虑了…; 上述目标均高于市下达的…的
+/// 要求: another government's figures), not by turning to the work
 /// that meets them (实现上述目标，要重点抓好以下工作).
 fn explains_the_targets(t: &str) -> bool {
     let head: String = t.chars().take(RATIONALE_REACH).collect();
     ["这些目标", "上述目标", "以上目标", "这些指标", "上述指标"]
         .iter()
         .any(|w| head.contains(w))
-        && t.split('。').next().is_some_and(|s| s.contains("考虑"))
+        && t.split('。').next().is_some_and(|s| {
+            ["考虑", "高于", "低于", "衔接", "体现", "相比"]
+                .iter()
+                .any(|w| s.contains(w))
+        })
+}
+
+/// Whether a sentence opens by turning from the targets to the work that
+/// meets them (围绕上述目标，重点抓好以下几项工作：; 为实现上述目标，要…).
+pub(super) fn turns_to_the_work(t: &str) -> bool {
+    let opening = t.split(['，', '：', ',', ':']).next().unwrap_or(t);
+    let names_them = ["上述目标", "以上目标", "这些目标", "上述任务", "目标任务"]
+        .iter()
+        .any(|w| opening.contains(w));
+    let lead = t.split(['：', ':']).next().unwrap_or(t);
+    names_them && opening.chars().count() <= RATIONALE_REACH
+        || lead.contains("以下") && lead.contains("工作") && !has_figure(lead)
 }
 
 /// How far into a paragraph (chars) the words that explain the targets are
@@ -225,9 +252,20 @@ fn read_following(
             continue;
         };
         // why the targets are what they are (提出这些目标，主要考虑是：地区生产
-        // 总值增长5.5%左右，与全国增长目标基本衔接…) restates them
+        // 总值增长5.5%左右，与全国增长目标基本衔接…) restates them; the work
+        // that meets them (围绕上述目标，重点抓好以下几项工作：一是…力争…) sets
+        // its own aims
         if explains_the_targets(n.text(opening.0, opening.1)) {
             list_ends(trace, n, opening, "it explains the targets");
+            break;
+        }
+        if turns_to_the_work(n.text(opening.0, opening.1)) {
+            list_ends(
+                trace,
+                n,
+                opening,
+                "it turns to the work that meets the targets",
+            );
             break;
         }
         // the items of the paragraph's first sentence, read once
@@ -333,6 +371,11 @@ fn read_following(
         }
         let mut stop = false;
         for &next in &sents[1..] {
+            // (a later sentence about the past is not on the list: 去年全市
+            // 生产总值增长9%左右 after the year's figures)
+            if foreign(n.text(next.0, next.1), false) {
+                continue;
+            }
             let items = read(next);
             if items.is_empty() {
                 list_ends(trace, n, next, "a sentence with no target");

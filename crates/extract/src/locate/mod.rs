@@ -284,6 +284,18 @@ fn cue_in(
         }
         let lead = n.text(a, end);
         let cue = m.as_str();
+        // a question (今年荣成经济发展的目标是什么？) asks for the targets its
+        // answer states
+        let after = n.text(end, e.min(end + 3));
+        if ["什么", "多少", "哪些", "怎样", "如何"]
+            .iter()
+            .any(|w| after.starts_with(w))
+        {
+            trace.note(n, (a, end), false, || {
+                format!("targets cue `{cue}` rejected: a question")
+            });
+            continue;
+        }
         // the reason is only written out when the trace is on
         let reject = |trace: &mut Trace, why: &dyn Fn() -> String| {
             trace.note(n, (a, end), false, || {
@@ -503,7 +515,7 @@ fn targets_read(
     };
     let mut out: Vec<Item> = forward_sentences(n, &lead, speaker, false, rules, trace)
         .into_iter()
-        .filter(|x| !x.indicator.starts_with("other:") && !listed(x))
+        .filter(|x| list::names_a_measure(x, rules.0) && !listed(x))
         .collect();
     // a lead that sums the targets up in one clause (…主要指标安排是生产总值增长
     // 百分之九以上。) before the paragraph that lists them all: the sentences

@@ -565,9 +565,17 @@ fn target_year(
             &estimated,
         ),
         // a news report: the dateline of the article
+        // (a repost dated years later, 更新时间：2016 over a province's 十二届人大
+        // 一次会议: the province's own session says when)
         ("the dateline", &|| {
-            year::dateline(lines.iter().take(DATELINE_LINES).map(text_of), &mp.year)
-                .map(|(y, month)| y + i32::from(month >= NEXT_YEAR_FROM_MONTH))
+            let dated = year::dateline(lines.iter().take(DATELINE_LINES).map(text_of), &mp.year)
+                .map(|(y, month)| y + i32::from(month >= NEXT_YEAR_FROM_MONTH))?;
+            let session = m
+                .province
+                .as_deref()
+                .filter(|_| m.level == Some(Level::Province))
+                .and_then(|p| year::from_session(body, p, &mp.year));
+            Some(session.filter(|&s| s < dated).unwrap_or(dated))
         }),
         // a congress may hold two sessions in one year: the session's year is
         // a last resort
