@@ -496,6 +496,19 @@ fn locate_division(
         }
         Resolution::NotFound { name } => return Err(format!("unknown: {name}")),
     };
+    // a name read short (赣州 for 赣州市) is written in full; a former name
+    // written with its unit (赣县, now 赣县区) stays as written
+    if let Some(r) = m.region.clone()
+        && d.name.len() > r.len()
+        && d.name.starts_with(r.as_str())
+        && !r.ends_with(['省', '市', '县', '区', '旗', '盟'])
+    {
+        for field in [&mut m.region, &mut m.prefecture] {
+            if field.as_deref() == Some(r.as_str()) {
+                *field = Some(d.name.clone());
+            }
+        }
+    }
     let current = m.region.as_deref() == Some(d.name.as_str());
     // (a place found in the opening lines of a text that never named one
     // outweighs the level its words suggest: 海西蒙古族藏族自治州 is no province)

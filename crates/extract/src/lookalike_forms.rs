@@ -125,3 +125,34 @@ fn a_later_repost_date_yields_to_the_provinces_own_session() {
     );
     assert_eq!(out.report.target_year, Some(2013));
 }
+
+#[test]
+fn a_former_name_is_the_place_as_written_not_a_name_inside_it() {
+    // 宜宾县 (now 叙州区) is no 宾县 of Heilongjiang, 密云县 no 云县 of Yunnan
+    for (text, province, region) in [
+        (
+            "宜宾县政府工作报告\n今年全县地区生产总值增长10%。\n",
+            "四川省",
+            "宜宾县",
+        ),
+        (
+            "密云县政府工作报告\n今年全县地区生产总值增长10%。\n",
+            "北京市",
+            "密云县",
+        ),
+        (
+            "漠河县人民政府工作报告\n今年全县地区生产总值增长15%。\n",
+            "黑龙江省",
+            "漠河县",
+        ),
+    ] {
+        let out = run(text);
+        assert_eq!(out.report.region.as_deref(), Some(region), "{text}");
+        assert_eq!(out.report.province.as_deref(), Some(province), "{text}");
+    }
+    // a name read short in a news account's headline is written in full
+    let out = run(
+        "赣州发布｜市政府工作报告提出今年全市生产总值增长6%左右\n1月17日，赣州市六届人大四次会议开幕。\n",
+    );
+    assert_eq!(out.report.region.as_deref(), Some("赣州市"));
+}

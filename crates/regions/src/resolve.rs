@@ -56,6 +56,32 @@ impl Divisions {
         province: Option<&str>,
         prefecture: Option<&str>,
     ) -> Resolution {
+        let found = self.resolve_written(name, province, prefecture);
+        // a county since made a city or a district that the renamed table
+        // lacks (漠河县, now 漠河市): the one county-level division of its stem
+        if let Resolution::NotFound { .. } = found
+            && let Some(stem) = name
+                .trim()
+                .strip_suffix('县')
+                .filter(|s| s.chars().count() >= 2)
+            && let Resolution::Found(d) = self.resolve_written(stem, province, prefecture)
+            && d.level == Level::County
+            && d.name.starts_with(stem)
+            && d.name.ends_with(['市', '区'])
+        {
+            return Resolution::Found(d);
+        }
+        found
+    }
+
+    /// [`Divisions::resolve`] of the name as written, with no former county read
+    /// by its stem.
+    fn resolve_written(
+        &self,
+        name: &str,
+        province: Option<&str>,
+        prefecture: Option<&str>,
+    ) -> Resolution {
         let written = normalize(name);
         let not_found = || Resolution::NotFound {
             name: name.trim().to_owned(),
@@ -247,6 +273,12 @@ mod tests {
         assert_eq!(code("钢城区", None, Some("莱芜市")), "370117");
         assert_eq!(code("莱城区", Some("山东"), Some("莱芜")), "370116");
         assert_eq!(code("居巢区", None, None), "340181");
+        // a county since made a city that the renamed table lacks, by its stem
+        assert_eq!(code("漠河县", None, None), "232701");
+        assert!(matches!(
+            Divisions::builtin().resolve("火星县", None, None),
+            Resolution::NotFound { .. }
+        ));
         // a current name wins over the same historical one
         assert_eq!(code("吐鲁番市", None, None), "650400");
         assert_eq!(code("巢湖市", None, None), "340181");

@@ -138,6 +138,8 @@ const NOT_IN_NAMES: &[&str] = &[
     "决策", "打探",
     // a time before 县/市 (年初县十二届人大三次会议确定的目标)
     "年初", "年底", "年末", "年内",
+    // a government's news account before 市 (赣州发布｜市政府工作报告…)
+    "发布",
 ];
 
 /// Function words no region's name holds (和 and 将 do: 和平区, 将乐县).
@@ -215,7 +217,7 @@ pub(super) fn chain_of(core: &str, mp: &MetaPatterns) -> Vec<String> {
             }
         }
         let mut name = &core[pos..end];
-        if !is_known_region(name) {
+        if !is_known_region(name) && !is_former_name(name) {
             // the first name may carry the words before it (参加天水市,
             // 日在湖南省), and a name after a session's number its words
             // (房县第十六届房县): the longest known tail is the name
@@ -295,6 +297,15 @@ pub(super) fn is_known_region(name: &str) -> bool {
 
 /// The longest tail of `name` (two chars or more, dropping whole chars from
 /// the front) that is a known region.
+/// Whether `name` is a division's former name as the gazetteer records it
+/// (宜宾县, now 叙州区; 密云县, now 密云区): the name as the text writes it,
+/// not the current division named inside it (宾县, 云县).
+fn is_former_name(name: &str) -> bool {
+    use baogao_regions::{Divisions, Resolution};
+    Divisions::builtin().is_written_name(name)
+        && matches!(Divisions::builtin().resolve(name, None, None), Resolution::Found(d) if d.name != name)
+}
+
 fn known_tail(name: &str) -> Option<&str> {
     name.char_indices()
         .skip(1)
