@@ -252,6 +252,10 @@ pub(crate) fn short_forms(name: &str, level: Level) -> Vec<(String, bool)> {
     for (auto, unit) in [("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")] {
         if name.ends_with(auto) {
             out.push((format!("{s}{unit}"), true));
+            // (长阳自治县 for 长阳土家族自治县: the unit kept, the peoples left out)
+            if s.chars().count() + auto.chars().count() < name.chars().count() {
+                out.push((format!("{s}{auto}"), true));
+            }
         }
     }
     out.extend(banner_short_form(name).map(|f| (f, true)));

@@ -212,6 +212,9 @@ mod tests {
         assert_eq!(code("新疆", None, None), "650000");
         assert_eq!(code("延边", None, None), "222400");
         assert_eq!(code("延边州", None, None), "222400");
+        // an autonomous unit written without its peoples
+        assert_eq!(code("长阳自治县", None, None), "420528");
+        assert_eq!(code("延边自治州", None, None), "222400");
         assert_eq!(code(" 离石区 ", Some("山西省"), Some("吕梁")), "141102");
         assert_eq!(code("吉林", None, None), "220000");
         assert_eq!(code("吉林", None, Some("吉林")), "220200");
