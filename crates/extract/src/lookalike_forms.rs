@@ -156,3 +156,19 @@ fn a_former_name_is_the_place_as_written_not_a_name_inside_it() {
     );
     assert_eq!(out.report.region.as_deref(), Some("赣州市"));
 }
+
+#[test]
+fn the_nations_report_under_a_beijing_dateline_is_the_nations() {
+    // no premier named: the session and the nation's own measure say whose
+    let out = run(
+        "政府工作报告：今年GDP增长预期目标5%左右\n2024-03-05 来源：新华网\n新华社北京3月5日电 十四届全国人大二次会议5日上午在人民大会堂开幕。政府工作报告提出，今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上。",
+    );
+    assert_eq!(out.report.level, Some(baogao_model::Level::National));
+    assert_eq!(out.report.region.as_deref(), Some("全国"));
+    assert_eq!(out.targets.len(), 2);
+    // Beijing's own session under the same dateline stays Beijing's
+    let out = run(
+        "新华社北京1月14日电 北京市十六届人大二次会议14日开幕。市长在政府工作报告中提出，今年全市地区生产总值增长5%左右。",
+    );
+    assert_eq!(out.report.region.as_deref(), Some("北京市"));
+}

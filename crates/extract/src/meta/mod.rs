@@ -388,8 +388,12 @@ pub(crate) fn split_site_name(title: &str) -> (&str, Option<&str>) {
 /// government (全省, 市长 …): the place of its dateline (北京) is no region.
 fn reports_the_national_congress(n: &Norm, mp: &MetaPatterns) -> bool {
     let head = n.text(0, n.len().min(PREMIER_SCAN));
+    // (the premier named, or the nation's own measure in the report's
+    // words: 十四届全国人大二次会议…政府工作报告提出…国内生产总值增长5%左右)
     mp.national_congress.is_match(head)
-        && (head.contains("国务院") || head.contains("总理"))
+        && (head.contains("国务院")
+            || head.contains("总理")
+            || head.contains("政府工作报告") && head.contains("国内生产总值"))
         && ![
             "我省", "我市", "我县", "我区", "全省", "全市", "全县", "省长", "市长", "县长", "区长",
         ]
