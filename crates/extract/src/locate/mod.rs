@@ -333,11 +333,7 @@ fn cue_in(
         // 根据中央…确定的目标，…，我区…的预期目标是: the clause that carries the
         // cue names the reporting government itself
         let clause = lead.rsplit('，').next().unwrap_or(lead);
-        let own = [
-            "我省", "我市", "我区", "我县", "我州", "本省", "本市", "全省", "全市", "全区", "全县",
-        ]
-        .iter()
-        .any(|w| clause.contains(w));
+        let own = OWN_WORDS.iter().any(|w| clause.contains(w));
         // 全面建设社会主义现代化国家, 国家级: the nation as an aim or a rank,
         // not as the government whose targets follow
         if let Some(w) = lp.another_government(if own { clause } else { lead }, level) {
