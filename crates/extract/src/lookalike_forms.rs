@@ -56,6 +56,9 @@ fn projects_for_the_people_are_no_targets() {
 fn a_deputys_proposal_is_no_target() {
     let text = "人大代表热议：今年增长目标要“跳一跳够得着”\n2021-01-28  来源：株洲日报\n市人大代表李女士建议，今年全市地区生产总值增长目标可以设在8%以上。另一位代表则认为，目标设在7%左右更为稳妥。";
     assert!(ids(text).is_empty());
+    // the government setting its own figure is no one's proposal
+    let text = "综合考虑各方面因素，我们认为，把今年全市地区生产总值增长目标定在7%左右是合适的。";
+    assert_eq!(ids(text), ["gdp"]);
 }
 
 #[test]

@@ -236,9 +236,14 @@ fn project_lists(n: &Norm, paras: &[(usize, usize)]) -> std::collections::HashSe
 
 /// Whether a sentence proposes where a figure should be set (市人大代表建议，
 /// 今年…增长目标可以设在8%以上; 另一位代表则认为，目标设在7%左右更为稳妥):
-/// a deputy's or an expert's view, not the government's target.
+/// a deputy's or an expert's view, not the government's target (which may
+/// say 我们认为，把…目标定在7%左右是合适的).
 fn proposes(t: &str) -> bool {
-    ["设在", "定在"].iter().any(|w| t.contains(w)) && ["建议", "认为"].iter().any(|w| t.contains(w))
+    ["设在", "定在"].iter().any(|w| t.contains(w))
+        && ["建议", "认为"].iter().any(|w| t.contains(w))
+        && ["代表", "委员", "专家", "学者"]
+            .iter()
+            .any(|w| t.contains(w))
 }
 
 /// Words that name a list of projects for the people.
