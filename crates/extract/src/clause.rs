@@ -672,13 +672,7 @@ fn shared_figures(
                 .then_some(name_end)
         })?;
     // (the year between the names and 分别: …和农民人均纯收入今年分别增长)
-    let names_end = if p >= ns + 4 && ["今年", "明年", "全年"].iter().any(|w| at(c, p - 2, w))
-    {
-        p - 2
-    } else {
-        p
-    };
-    let names_text = n.text(ns, names_end);
+    let names_text = n.text(ns, before_the_year(c, ns, p));
     let names_text = strip_tail_verbs(names_text);
     let mut names = expand_list(&names_text, nums.len().max(2));
     // 分别增长20%左右 / 均增长7% after several names: each name gets the figure
@@ -754,6 +748,17 @@ fn find_flat(rest: &str) -> Option<usize> {
     Some(cut)
 }
 
+/// The end of a name `[s, e)` without the year written between it and its
+/// verb (全社会固定资产投资今年增长25%, …农民人均纯收入今年分别增长), when a name
+/// of two chars at least is left.
+fn before_the_year(c: &[char], s: usize, e: usize) -> usize {
+    if e >= s + 4 && ["今年", "明年", "全年"].iter().any(|w| at(c, e - 2, w)) {
+        e - 2
+    } else {
+        e
+    }
+}
+
 fn find(c: &[char], s: usize, e: usize, w: &str) -> Option<usize> {
     (s..e).find(|&k| at(c, k, w))
 }
@@ -775,15 +780,7 @@ fn name_range(n: &Norm, ns: usize, ne: usize, mode: Mode) -> Option<(usize, usiz
         return None;
     }
     // (the year between a name and its verb: 全社会固定资产投资今年增长25%)
-    let ne = if ne >= ns + 4
-        && ["今年", "明年", "全年"]
-            .iter()
-            .any(|w| at(&n.chars, ne - 2, w))
-    {
-        ne - 2
-    } else {
-        ne
-    };
+    let ne = before_the_year(&n.chars, ns, ne);
     let t = n.text(ns, ne);
     let stripped = strip_tail_verbs(t);
     // 生产总值目标增长8%, 经济增长的预期目标为: the words that call the

@@ -197,9 +197,13 @@ pub(super) fn turns_to_the_work(t: &str) -> bool {
         .iter()
         .any(|w| opening.contains(w));
     let lead = t.split(['：', ':']).next().unwrap_or(t);
-    names_them && opening.chars().count() <= RATIONALE_REACH
+    names_them && opening.chars().count() <= WORK_OPENING_MAX
         || lead.contains("以下") && lead.contains("工作") && !has_figure(lead)
 }
+
+/// The longest opening clause that turns to the work (围绕上述目标, 为实现
+/// 上述目标): longer, it says more than that.
+const WORK_OPENING_MAX: usize = 12;
 
 /// How far into a paragraph (chars) the words that explain the targets are
 /// looked for.

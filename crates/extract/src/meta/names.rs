@@ -221,19 +221,18 @@ pub(super) fn chain_of(core: &str, mp: &MetaPatterns) -> Vec<String> {
             // the first name may carry the words before it (参加天水市,
             // 日在湖南省), and a name after a session's number its words
             // (房县第十六届房县): the longest known tail is the name
-            if out.is_empty() || name.contains('届') {
-                name = known_tail(name).unwrap_or(name);
-            }
+            let tail = (out.is_empty() || name.contains('届'))
+                .then(|| known_tail(name))
+                .flatten();
+            name = tail.unwrap_or(name);
             // a phrase that ends in 省/市/县 (圆满完成了省, 备受瞩目的县) is no name
             if name.contains(|c: char| FUNCTION_CHARS.contains(c)) {
                 break;
             }
             // nor are the words before a unit that name none (坪山区干部群众
             // 热议市政府工作报告, 北碚区传达学习市两会精神): a place the gazetteer
-            // lacks has a short name
-            if !is_known_region(name)
-                && name.chars().count() > UNKNOWN_NAME_MAX
-                && !name.contains("自治")
+            // lacks has a short name (a known tail is a known name)
+            if tail.is_none() && name.chars().count() > UNKNOWN_NAME_MAX && !name.contains("自治")
             {
                 break;
             }
