@@ -278,6 +278,10 @@ impl Extractor {
             paras,
             review_end: rev_end,
         } = self.layout(doc);
+        // the locator weighs sentences against the government the report
+        // names (its place found in the gazetteer, its level from its words)
+        let mut m = m;
+        let (division, region_note) = place_and_level(&mut m, &n, &doc.url);
         let (items, cue_para) = locate::targets(
             &n,
             &paras,
@@ -331,9 +335,7 @@ impl Extractor {
         } else {
             Vec::new()
         };
-        let mut m = m;
         let year_source = m.year_source;
-        let (division, region_note) = place_and_level(&mut m, &n, &doc.url);
         let report = Report {
             doc_id: doc.doc_id.clone(),
             url: doc.url.clone(),
@@ -390,6 +392,15 @@ fn place_and_level(
     {
         m.province = Some(p.to_owned());
         m.region = Some(p.to_owned());
+    }
+    // …and a province's news names its capital in the dateline
+    if m.level == Some(baogao_model::Level::Province)
+        && m.province.is_none()
+        && m.region.is_none()
+        && let Some(p) = meta::province_of_the_dateline(n.text(0, n.len().min(REGION_SCAN)))
+    {
+        m.province = Some(p.clone());
+        m.region = Some(p);
     }
     // a province has no prefecture, nor has a district of a municipality
     // (北京市朝阳区: the city above it is a province)
@@ -496,12 +507,13 @@ fn locate_division(
         }
         Resolution::NotFound { name } => return Err(format!("unknown: {name}")),
     };
-    // a name read short (赣州 for 赣州市) is written in full; a former name
-    // written with its unit (赣县, now 赣县区) stays as written
+    // a name read short (赣州 for 赣州市) is written in full, and so is a
+    // short form that keeps its unit (长阳自治县, 延边州, 科左中旗); a former
+    // name written with its unit (赣县, now 赣县区) stays as written
     if let Some(r) = m.region.clone()
         && d.name.len() > r.len()
-        && d.name.starts_with(r.as_str())
-        && !r.ends_with(['省', '市', '县', '区', '旗', '盟'])
+        && (d.name.starts_with(r.as_str()) && !r.ends_with(['省', '市', '县', '区', '旗', '盟'])
+            || regions.is_abbreviation(&r))
     {
         for field in [&mut m.region, &mut m.prefecture] {
             if field.as_deref() == Some(r.as_str()) {

@@ -1,6 +1,6 @@
 //! Texts that look like a report's targets and are not, written for these
-//! tests (not taken from the fixtures): the nation's targets told in a local
-//! story, a result measured against last year's target, a review a headline
+//! tests (not taken from the fixtures): the nation's, the province's or the
+//! city's targets told in a lower place's story, a result measured against last year's target, a review a headline
 //! names, a list of projects for the people, a deputy's proposal; and the
 //! place of local news (words before a unit that name none, a city's paper
 //! on one of its counties).
@@ -25,6 +25,36 @@ fn the_nations_targets_in_a_local_story_are_not_the_places() {
     assert_eq!(out.targets[0].value, Some(8.0));
     // a city's own session beside the nation's: the city's report
     let text = "温州市十二届人大四次会议开幕\n2014-02-10  来源：温州日报\n全国两会召开在即。市长在政府工作报告中提出，今年主要预期目标是：地区生产总值增长8%左右。";
+    assert_eq!(ids(text), ["gdp"]);
+}
+
+#[test]
+fn a_higher_governments_targets_in_a_lower_story_are_not_the_places() {
+    // a county's story on the province's session: the county's, no row
+    let text = "省两会精神在我县引起强烈反响\n2019-01-31  来源：大竹县人民政府网\n1月29日，四川省十三届人大二次会议开幕，省长作政府工作报告。报告提出，今年全省地区生产总值增长7.5%左右，全社会固定资产投资增长10%左右。\n报告在我县干部群众中引起强烈反响。县委书记表示，全县要认真学习贯彻省两会精神。";
+    let out = run(text);
+    assert_eq!(out.report.region.as_deref(), Some("大竹县"));
+    assert_eq!(out.report.prefecture.as_deref(), Some("达州市"));
+    assert!(out.targets.is_empty(), "{:?}", out.targets);
+    // (the county named only in its headline, its words few)
+    let text = "通山县掀起学习贯彻省两会精神热潮\n2016-02-02  来源：咸宁新闻网\n1月31日，湖北省十二届人大四次会议胜利闭幕。省政府工作报告提出，今年全省地区生产总值增长8.5%左右，地方一般公共预算收入增长8%。\n县委中心组专题学习会上，大家表示要把省两会精神落实到具体工作中。";
+    let out = run(text);
+    assert_eq!(out.report.region.as_deref(), Some("通山县"));
+    assert!(out.targets.is_empty(), "{:?}", out.targets);
+    // a district's story on its city's report (全市 is the city's)
+    let text = "坪山区干部群众热议市政府工作报告\n2023-02-20  来源：坪山区融媒体中心\n深圳市七届人大四次会议日前召开。市政府工作报告提出，2023年全市地区生产总值增长6%以上，社会消费品零售总额增长7%左右。\n报告在坪山区引发热烈反响，全区上下将紧扣全市目标。";
+    let out = run(text);
+    assert_eq!(out.report.region.as_deref(), Some("坪山区"));
+    assert!(out.targets.is_empty(), "{:?}", out.targets);
+    // the county's own target beside the province's stays
+    let text = "省两会精神在我县引起强烈反响\n2019-01-31  来源：大竹县人民政府网\n报告提出，今年全省地区生产总值增长7.5%左右。\n今年全县地区生产总值预期增长8%左右。";
+    let out = run(text);
+    assert_eq!(out.targets.len(), 1, "{:?}", out.targets);
+    assert_eq!(out.targets[0].value, Some(8.0));
+    // a city's own people on the city's own report: the city's targets
+    let text = "我市干部群众热议市政府工作报告\n2023-02-20  来源：深圳特区报\n深圳市七届人大四次会议日前召开。市政府工作报告提出，2023年全市地区生产总值增长6%以上。";
+    let out = run(text);
+    assert_eq!(out.report.region.as_deref(), Some("深圳市"));
     assert_eq!(ids(text), ["gdp"]);
 }
 
@@ -153,11 +183,37 @@ fn a_former_name_is_the_place_as_written_not_a_name_inside_it() {
         assert_eq!(out.report.region.as_deref(), Some(region), "{text}");
         assert_eq!(out.report.province.as_deref(), Some(province), "{text}");
     }
+    // a prefecture under its name of the time (毕节地区, a city since 2011),
+    // though the text names it short first
+    let out = run(
+        "行署工作报告（摘要）\n毕节日报　2010年2月26日\n毕节地区2010年全区经济社会发展的主要预期目标是：生产总值增长13%。\n",
+    );
+    assert_eq!(out.report.region.as_deref(), Some("毕节地区"));
+    // an autonomous county written short is written in full
+    let out = run(
+        "长阳自治县今年预期目标出炉\n2018-01-17　来源：三峡日报\n长阳自治县十七届人大二次会议开幕。报告提出，今年全县地区生产总值增长7%。\n",
+    );
+    assert_eq!(out.report.region.as_deref(), Some("长阳土家族自治县"));
+    // …and so is a banner's news form
+    let out = run(
+        "科左中旗今年预期目标出炉\n2018-01-17　来源：通辽日报\n1月16日，科左中旗十七届人大二次会议开幕。报告提出，今年全旗地区生产总值增长7%。\n",
+    );
+    assert_eq!(out.report.region.as_deref(), Some("科尔沁左翼中旗"));
     // a name read short in a news account's headline is written in full
     let out = run(
         "赣州发布｜市政府工作报告提出今年全市生产总值增长6%左右\n1月17日，赣州市六届人大四次会议开幕。\n",
     );
     assert_eq!(out.report.region.as_deref(), Some("赣州市"));
+}
+
+#[test]
+fn a_provinces_news_that_never_names_it_is_its_datelines() {
+    // 省十三届人大 names no province; the agency dates the story at the capital
+    let out = run(
+        "今年地区生产总值预期增长6.5%左右\n2018-01-26　来源：新华网\n新华社石家庄1月25日电 省十三届人大一次会议25日开幕。代省长在作政府工作报告时说，今年全省经济社会发展的主要预期目标是：生产总值增长6.5%左右。",
+    );
+    assert_eq!(out.report.province.as_deref(), Some("河北省"));
+    assert_eq!(out.report.region.as_deref(), Some("河北省"));
 }
 
 #[test]

@@ -160,6 +160,28 @@ impl Divisions {
         self.surfaces.contains_key(name)
     }
 
+    /// Whether `name` is a historical name of some division (襄樊市, 毕节地区,
+    /// 太谷县), as the renamed table has it.
+    #[must_use]
+    pub fn is_historical_name(&self, name: &str) -> bool {
+        self.surfaces
+            .get(name)
+            .is_some_and(|cands| cands.iter().any(|c| c.kind == table::Kind::Renamed))
+    }
+
+    /// Whether `name` is only ever a short form that keeps its unit (长阳自治县
+    /// of 长阳土家族自治县, 延边州, 科左中旗 of 科尔沁左翼中旗): no division's
+    /// full or historical name.
+    #[must_use]
+    pub fn is_abbreviation(&self, name: &str) -> bool {
+        self.surfaces.get(name).is_some_and(|cands| {
+            cands.iter().any(|c| c.kind == table::Kind::Alias)
+                && cands
+                    .iter()
+                    .all(|c| matches!(c.kind, table::Kind::Alias | table::Kind::Short))
+        })
+    }
+
     /// The length in bytes of the longest division name (full, short or
     /// historical form, at least two chars) that `s` starts with: the place
     /// a news report puts in front of a figure (珠海市地区生产总值, 临沂GDP).
@@ -241,6 +263,26 @@ mod tests {
             d.resolve("晋中市太谷区", None, None),
             Resolution::Found(_)
         ));
+    }
+
+    #[test]
+    fn historical_names_and_abbreviations_are_told_apart() {
+        let d = Divisions::builtin();
+        for name in ["襄樊市", "毕节地区", "上虞市"] {
+            assert!(d.is_historical_name(name), "{name}");
+            assert!(!d.is_abbreviation(name), "{name}");
+        }
+        for name in ["长阳自治县", "延边州", "科左中旗"] {
+            assert!(d.is_abbreviation(name), "{name}");
+            assert!(!d.is_historical_name(name), "{name}");
+        }
+        // a full name, a bare short form and a name of no division are neither
+        for name in ["襄阳市", "太谷", "某某县"] {
+            assert!(
+                !d.is_historical_name(name) && !d.is_abbreviation(name),
+                "{name}"
+            );
+        }
     }
 
     #[test]

@@ -426,11 +426,14 @@ const OWN_WORDS: [&str; 12] = [
     "我省", "我市", "我区", "我县", "我州", "本省", "本市", "全省", "全市", "全区", "全县", "全州",
 ];
 
-/// A local news item on the State Council's report (全国两会精神在我市引起
-/// 热烈反响: the premier's report, then a local reaction) quotes the nation's
-/// targets, not its own government's: in a text that tells the nation's
-/// report and no local one, a target stays only when its sentence names the
-/// reporting government before it (我市今年…, 温州今年…).
+/// A local news item on a higher government's report quotes that
+/// government's targets, not its own government's: the State Council's
+/// (全国两会精神在我市引起热烈反响: the premier's report, then a local
+/// reaction) in a text that tells no local report, or the province's or the
+/// city's in a lower place's story (省两会精神在我县引起强烈反响, 坪山区热议市
+/// 政府工作报告) that tells no report of its own. A target stays only when its
+/// sentence names the reporting government before it (我市今年…, 温州今年…;
+/// in the lower place's story, by its own unit: 全县, not 全省).
 fn without_the_nations(
     n: &Norm,
     items: Vec<Item>,
@@ -443,9 +446,17 @@ fn without_the_nations(
         speaker.level,
         Some(Level::Province | Level::City | Level::County)
     );
-    if !local || !lp.nations_report.is_match(body) || lp.local_report.is_match(body) {
+    let nations = local && lp.nations_report.is_match(body) && !lp.local_report.is_match(body);
+    let own_words: Vec<String> = if nations {
+        OWN_WORDS.iter().map(|w| (*w).to_owned()).collect()
+    } else if let Some(unit) = higher_report_told(body, speaker) {
+        ["我", "全", "本"]
+            .iter()
+            .map(|w| format!("{w}{unit}"))
+            .collect()
+    } else {
         return items;
-    }
+    };
     let own_name = speaker.place.map(|d| {
         let name = d.name.as_str();
         name.strip_suffix(['省', '市', '县', '区'])
@@ -460,17 +471,41 @@ fn without_the_nations(
                 a -= 1;
             }
             let before = n.text(a, it.end);
-            let own = OWN_WORDS.iter().any(|w| before.contains(w))
+            let own = own_words.iter().any(|w| before.contains(w.as_str()))
                 || own_name.is_some_and(|x| before.contains(x));
             if !own {
                 trace.note(n, (it.start, it.end), false, || {
-                    "the nation's target, quoted in a local text on the State Council's report"
-                        .to_owned()
+                    "a higher government's target, quoted in a local story on its report".to_owned()
                 });
             }
             own
         })
         .collect()
+}
+
+/// The unit by which the speaker names itself (县 of 大竹县), when `body` is
+/// its story on a higher government's session or report (省两会精神在我县…)
+/// and tells no report of its own (县长…作政府工作报告, 县十七届人大).
+fn higher_report_told(body: &str, speaker: Speaker) -> Option<char> {
+    let higher = crate::meta::higher_session_relayed(body)?;
+    let unit = speaker.place?.name.chars().last()?;
+    let below = match higher {
+        '省' => matches!(speaker.level, Some(Level::City | Level::County)),
+        _ => speaker.level == Some(Level::County),
+    };
+    if !below || unit == higher {
+        return None;
+    }
+    let own_report = [
+        format!("{unit}长"),
+        format!("{unit}人大"),
+        format!("{unit}人民代表大会"),
+        format!("{unit}政府工作报告"),
+        format!("{unit}人民政府工作报告"),
+    ];
+    let tells_its_own = own_report.iter().any(|w| body.contains(w.as_str()))
+        || body.contains(&format!("{}届", speaker.place?.name));
+    (!tells_its_own).then_some(unit)
 }
 
 /// [`targets`] before the nation's targets quoted in a local text are left out.

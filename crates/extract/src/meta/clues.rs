@@ -2,6 +2,31 @@
 //! the words by which a government calls itself (全县, 我省) and the
 //! abbreviation in a provincial document's number (鄂政发〔2018〕1号).
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// The unit (省 or 市) of the higher government whose session or report a
+/// lower government's story tells (省两会精神在我县引起强烈反响, 传达学习市
+/// 两会精神, 坪山区热议市政府工作报告, 省政府工作报告在我市干部群众中引起热烈
+/// 反响): a lower government names its superior by the unit alone. A city's
+/// own story may say the same of its own report (我市干部群众热议市政府工作
+/// 报告); the caller checks that the story's place lies below.
+pub(crate) fn higher_session_relayed(text: &str) -> Option<char> {
+    static RELAYED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r#"([省市])[“"]?两会[”"]?精神|"#,
+            r"(?:热议|学习|传达|贯彻)[^。，\n]{0,4}([省市])(?:人民)?政府工作报告|",
+            r"([省市])(?:人民)?政府工作报告[^。\n]{0,12}(?:反响|热议)"
+        ))
+        .expect("built-in pattern")
+    });
+    let c = RELAYED.captures(text)?;
+    (1..=3)
+        .find_map(|i| c.get(i))
+        .and_then(|m| m.as_str().chars().next())
+}
+
 /// The level a text speaks for when it never names its place: the words by
 /// which a government calls itself (全县, 我县, 县委 … or 全省, 我省, 省委 …),
 /// when one level's words are most of them and several. 全市 and 全区 are
@@ -85,4 +110,24 @@ pub(crate) fn province_of_document_number(body: &str) -> Option<&'static str> {
         .iter()
         .find(|(c, _)| *c == abbr)
         .map(|(_, p)| *p)
+}
+
+/// The province of the city a news agency's dateline names (新华社石家庄1月25日
+/// 电 → 河北省), for a province's story that never names its province (省十三
+/// 届人大一次会议, 全省): agencies date a province's news at its capital. A
+/// Beijing dateline says nothing of the kind (the nation's sessions, and every
+/// province's delegates there).
+pub(crate) fn province_of_the_dateline(head: &str) -> Option<String> {
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:新华社|中新社|中新网|人民网|央广网|中国新闻网)(\p{Han}{2,4}?)\d{1,2}月\d{1,2}日(?:电|讯)")
+            .expect("built-in pattern")
+    });
+    let place = DATELINE.captures(head)?.get(1)?.as_str();
+    if place == "北京" {
+        return None;
+    }
+    match baogao_regions::Divisions::builtin().resolve(place, None, None) {
+        baogao_regions::Resolution::Found(d) => Some(d.province.clone()),
+        _ => None,
+    }
 }

@@ -17,7 +17,10 @@ mod names;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use clues::{level_of_the_speaker, province_of_document_number};
+pub(crate) use clues::{
+    higher_session_relayed, level_of_the_speaker, province_of_document_number,
+    province_of_the_dateline,
+};
 use names::{
     body_region, chain_of, is_known_region, is_province, level_of, prefecture_before,
     province_full, province_named,
@@ -295,6 +298,11 @@ fn region_chain(
             .map(|c| chain_of(&c[1], mp))
             .find(|c| !c.is_empty())
             .unwrap_or_default();
+        // (省两会精神在我县引起强烈反响: a county's story on the province's
+        // session is the county's)
+        if let Some(lower) = lower_place_relaying(&chain, head, n.text(0, n.len())) {
+            chain = lower;
+        }
     }
     // a news report names the region's congress by its short name (大理两会),
     // which says more than a province named alone (聚焦云南州市两会 … 大理两会)
@@ -358,6 +366,76 @@ fn county_of_the_papers_city(paper: &[String], head: &str, body: &str) -> Option
             _ => None,
         }
     })
+}
+
+/// A lower government's story on a higher one's session (省两会精神在我县引起
+/// 强烈反响, 通山县掀起学习贯彻省两会精神热潮, 坪山区热议市政府工作报告): the
+/// chain of the lower place the opening `head` names, when `chain` is the
+/// congress the story tells of and the text calls itself by a lower unit
+/// (我县, 县委, 全区).
+fn lower_place_relaying(chain: &[String], head: &str, body: &str) -> Option<Vec<String>> {
+    let top = chain.last()?;
+    let top_level = level_of(top);
+    let scores = names::self_reference_scores(body);
+    let unit = |u: char| {
+        names::SELF_UNITS
+            .iter()
+            .position(|&x| x == u)
+            .map_or(0, |i| scores[i])
+    };
+    let own = match top_level {
+        Level::Province if top.ends_with('市') => '市',
+        Level::Province => '省',
+        Level::City => '市',
+        _ => return None,
+    };
+    if higher_session_relayed(head) != Some(own) {
+        return None;
+    }
+    let lower = ['县', '区', '旗', '市']
+        .into_iter()
+        .filter(|&u| u != own)
+        .map(unit)
+        .max()
+        .unwrap_or(0);
+    // (the story names the higher government too: 全省, 省政府工作报告)
+    if lower == 0 {
+        return None;
+    }
+    let province = chain.first().filter(|p| is_province(p))?;
+    let city = chain.get(1).filter(|_| top_level == Level::City);
+    let regions = baogao_regions::Divisions::builtin();
+    head.char_indices().find_map(|(i, _)| {
+        let len = regions.name_at_start(&head[i..])?;
+        let name = &head[i..i + len];
+        if !name.ends_with(['县', '区', '市', '旗']) || name == top {
+            return None;
+        }
+        match regions.resolve(name, Some(province), city.map(String::as_str)) {
+            baogao_regions::Resolution::Found(d)
+                if level_rank(d.level) > level_rank(top_level)
+                    && (city.is_none() || d.prefecture.as_ref() == city) =>
+            {
+                let mut out = vec![province.clone()];
+                if let Some(p) = d.prefecture.as_ref().filter(|p| *p != province) {
+                    out.push(p.clone());
+                }
+                out.push(d.name.clone());
+                Some(out)
+            }
+            _ => None,
+        }
+    })
+}
+
+/// How far below the nation a level lies.
+fn level_rank(l: Level) -> u8 {
+    match l {
+        Level::National => 0,
+        Level::Province => 1,
+        Level::City => 2,
+        Level::County => 3,
+    }
 }
 
 /// A title split into its headline and the name of the government's site

@@ -385,11 +385,24 @@ pub(super) fn province_named(body: &str) -> Option<&'static str> {
         .map(|(_, (_, f))| *f)
 }
 
-/// The name a district had as a county or county-level city before it was
-/// made one (上虞区 was 上虞市 until 2013), when `head` writes it so: an older
-/// report's region as it then was.
-pub(crate) fn former_name_written(district: &str, head: &str) -> Option<String> {
-    let stem = district.strip_suffix('区')?;
+/// The name a division had before it was renamed (上虞区 was 上虞市 until
+/// 2013, 毕节市 was 毕节地区 until 2011), when `head` writes it so: an older
+/// report's region as it then was. The renamed table's names first, then a
+/// district's stem with a county's or a city's unit.
+pub(crate) fn former_name_written(current: &str, head: &str) -> Option<String> {
+    use baogao_regions::{Divisions, Resolution};
+    let regions = Divisions::builtin();
+    let historical = head.char_indices().find_map(|(i, _)| {
+        let len = regions.name_at_start(&head[i..])?;
+        let name = &head[i..i + len];
+        (regions.is_historical_name(name)
+            && matches!(regions.resolve(name, None, None), Resolution::Found(d) if d.name == current))
+        .then(|| name.to_owned())
+    });
+    if historical.is_some() {
+        return historical;
+    }
+    let stem = current.strip_suffix('区')?;
     if stem.chars().count() < 2 {
         return None;
     }
