@@ -183,6 +183,14 @@ fn a_former_name_is_the_place_as_written_not_a_name_inside_it() {
         assert_eq!(out.report.region.as_deref(), Some(region), "{text}");
         assert_eq!(out.report.province.as_deref(), Some(province), "{text}");
     }
+    // a county since made a city that the renamed table lacks, named after
+    // the words before it in the congress a story tells (县长在邹平县第十六届…),
+    // is no place inside a phrase (复杂多变: 杂多县)
+    let out = run(
+        "邹平县政府网  2009年2月10日\n过去的一年，面对复杂多变的形势，全县上下齐心协力，圆满完成了县人大批准的各项目标任务。\n县长在邹平县第十六届人民代表大会第三次会议上作政府工作报告。面对国际金融危机的严峻形势，今年全县经济社会发展的主要预期目标是：生产总值增长12%，地方财政一般预算收入增长12%。\n",
+    );
+    assert_eq!(out.report.region.as_deref(), Some("邹平县"));
+    assert_eq!(out.report.prefecture.as_deref(), Some("滨州市"));
     // a prefecture under its name of the time (毕节地区, a city since 2011),
     // though the text names it short first
     let out = run(

@@ -301,8 +301,20 @@ pub(super) fn is_known_region(name: &str) -> bool {
 /// not the current division named inside it (宾县, 云县).
 fn is_former_name(name: &str) -> bool {
     use baogao_regions::{Divisions, Resolution};
-    Divisions::builtin().is_written_name(name)
-        && matches!(Divisions::builtin().resolve(name, None, None), Resolution::Found(d) if d.name != name)
+    let regions = Divisions::builtin();
+    match regions.resolve(name, None, None) {
+        Resolution::Found(d) if d.name != name => {
+            regions.is_written_name(name)
+                // (邹平县, a city since 2018, that the renamed table lacks: the
+                // county-level division of its stem under another unit)
+                || d.level == Level::County
+                    && name.ends_with(['县', '市'])
+                    && d.name.ends_with(['县', '市', '区'])
+                    && name.chars().count() == d.name.chars().count()
+                    && name.chars().rev().skip(1).eq(d.name.chars().rev().skip(1))
+        }
+        _ => false,
+    }
 }
 
 fn known_tail(name: &str) -> Option<&str> {
@@ -310,7 +322,7 @@ fn known_tail(name: &str) -> Option<&str> {
         .skip(1)
         .map(|(i, _)| &name[i..])
         .take_while(|t| t.chars().count() >= 2)
-        .find(|t| is_known_region(t))
+        .find(|t| is_known_region(t) || is_former_name(t))
 }
 
 /// 某某市离石区 written in the body: the prefecture in front of the region.
