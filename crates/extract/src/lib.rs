@@ -724,6 +724,8 @@ mod lookalike_forms;
 #[cfg(test)]
 mod news_forms;
 #[cfg(test)]
+mod report_forms;
+#[cfg(test)]
 mod target_forms;
 #[cfg(test)]
 mod tests;

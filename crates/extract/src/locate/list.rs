@@ -64,7 +64,12 @@ fn is_group_heading(t: &str) -> bool {
             && name.chars().all(crate::norm::is_unified_han)
     };
     let t = t.trim_end_matches(['。', '：', ':', '；', ' ']);
+    // a numbered kind of targets (（二）对外开放目标。)
+    let numbered_kind = t.ends_with("目标")
+        && t.chars().count() <= FIELD_HEADING_MAX + 4
+        && (t.starts_with(['（', '(']) || t.chars().nth(1) == Some('、'));
     field
+        || numbered_kind
         || (t.chars().count() <= GROUP_HEADING_MAX
             && !t.contains(['%', '‰'])
             && !t.contains("百分之")

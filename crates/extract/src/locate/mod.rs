@@ -370,10 +370,18 @@ fn cue_in(
             });
             continue;
         }
+        // (综合考虑…2020年低基数和发展条件，今年…主要预期目标建议为: a year
+        // named among the reasons before the clause that names the coming
+        // year is no year of the targets)
+        let dated = if clause_names_now(clause, target_year) {
+            clause
+        } else {
+            lead
+        };
         if let Some(y) = target_year
             && let Some(c) = lp
                 .year
-                .captures_iter(lead)
+                .captures_iter(dated)
                 .find(|c| c[1].parse::<i32>().ok() != Some(y))
         {
             reject(trace, &|| {
@@ -401,6 +409,45 @@ fn cue_in(
         return Some(end);
     }
     None
+}
+
+/// Whether the cue ending at `cue_end` in paragraph `at`, in a sentence that
+/// names no year, goes on from a paragraph `before` on the years ahead
+/// (今后五年，是全面建成小康社会的关键时期…\n主要奋斗目标是：…) and its own
+/// paragraph speaks of the plan's years (年均增长10%以上，到2017年突破…): the
+/// plan's targets, not the year's.
+fn follows_the_plans_years(
+    n: &Norm,
+    (before, (s, e)): ((usize, usize), (usize, usize)),
+    cue_end: usize,
+    target_year: Option<i32>,
+) -> bool {
+    let mut a = cue_end;
+    while a > s && !matches!(n.chars[a - 1], '。' | '！' | '？' | '；') {
+        a -= 1;
+    }
+    let names_a_year = |t: &str| {
+        clause_names_now(t, target_year)
+            || t.contains("全年")
+            || t.contains('年') && t.chars().any(|c| c.is_ascii_digit())
+    };
+    let prior = n.text(before.0, before.1);
+    let list = n.text(cue_end, e);
+    let plans_years = list.contains("年均")
+        || target_year.is_some_and(|y| (1..=5).any(|k| list.contains(&format!("到{}年", y + k))));
+    plans_years
+        && !names_a_year(n.text(a, cue_end))
+        && ["今后五年", "未来五年", "今后几年"]
+            .iter()
+            .any(|w| prior.contains(w))
+        && !clause_names_now(prior, target_year)
+}
+
+/// Whether a cue's clause names the coming year (今年…的主要预期目标, 2021年
+/// 全市…).
+fn clause_names_now(clause: &str, target_year: Option<i32>) -> bool {
+    NOW_WORDS.iter().any(|w| clause.contains(w))
+        || target_year.is_some_and(|y| clause.contains(&format!("{y}年")))
 }
 
 /// The year's targets: the cue paragraph(s) and their continuation, or the
@@ -650,6 +697,12 @@ fn located(
             if let Some(place) = on_another_place(i) {
                 trace.note(n, (s, e), false, || {
                     format!("another place's targets (a paragraph on `{place}`)")
+                });
+                continue;
+            }
+            if i > 0 && follows_the_plans_years(n, (paras[i - 1], (s, e)), cue_end, target_year) {
+                trace.note(n, (s, e), false, || {
+                    "the plan's targets (the paragraph before speaks of the years ahead)".to_owned()
                 });
                 continue;
             }

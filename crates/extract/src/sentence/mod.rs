@@ -50,6 +50,8 @@ pub(crate) fn read_sentence(
     mode: Mode,
 ) -> Vec<Item> {
     let e = e.min(n.chars.len());
+    // (an item's number is no figure of it: 2. 化学需氧量、氨氮排放量分别下降…)
+    let s = s + crate::norm::list_marker_len(&n.chars, s, e);
     let mut r = Reader {
         n,
         dict,

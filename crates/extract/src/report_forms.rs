@@ -1,0 +1,83 @@
+//! How whole reports arrange their targets section, written for these tests
+//! (not taken from the fixtures): the five-year plan's list before the
+//! year's, reasons that name an earlier year in the cue's lead, kinds of
+//! targets numbered as sub-headings, and item numbers typed with a point.
+
+use baogao_model::Measure;
+
+use crate::variations::run;
+
+/// Every target as `indicator value`.
+fn rows(text: &str) -> Vec<String> {
+    run(text)
+        .targets
+        .iter()
+        .map(|t| format!("{} {}", t.indicator, t.value.unwrap_or(f64::NAN)))
+        .collect()
+}
+
+/// A report of 2013: the plan's list, then the year's.
+fn plan_then_year(plan_intro: &str) -> String {
+    format!(
+        "安徽省政府工作报告\n——2013年1月26日在安徽省第十二届人民代表大会第一次会议上\n二、今后五年的目标任务\n{plan_intro}\n主要奋斗目标是：经济总量和人均水平大幅提升，全省生产总值年均增长10%以上，到2017年突破2.6万亿元；城乡居民收入比2010年翻一番。\n三、2013年工作安排\n综合考虑发展需要和现实可能，我们把今年全省经济社会发展的目标确定为：全省生产总值增长10%左右，财政收入增长12%。\n"
+    )
+}
+
+#[test]
+fn the_plans_list_after_a_paragraph_on_the_years_ahead_is_not_the_years() {
+    let text = plan_then_year(
+        "今后五年，是全面建成小康社会的关键时期。今后五年政府工作的总体要求是：加快发展。",
+    );
+    assert_eq!(rows(&text), ["gdp 10", "other:财政收入 12"]);
+}
+
+#[test]
+fn the_years_list_after_a_paragraph_on_the_years_ahead_stays() {
+    // the paragraph before speaks of the years ahead, but the list is the
+    // year's own (no 年均, no later year)
+    let text = "今后五年，是全面建成小康社会的关键时期。\n主要预期目标是：全市生产总值增长10%左右，财政收入增长12%。\n";
+    assert_eq!(rows(text), ["gdp 10", "other:财政收入 12"]);
+}
+
+#[test]
+fn an_earlier_year_among_the_reasons_before_the_cue_is_no_year_of_the_targets() {
+    let text = "绵阳市政府工作报告\n——2021年1月19日在绵阳市第七届人民代表大会第六次会议上\n综合考虑“十四五”规划衔接、2020年低基数和发展条件，今年经济社会发展的主要预期目标建议为：地区生产总值增长8%以上，一般公共预算收入增长6%。\n";
+    assert_eq!(rows(text), ["gdp 8", "general_budget_revenue 6"]);
+    // read from the cue, not from forward sentences (which in a whole report
+    // take the look-alikes of the work sections as well)
+    let doc = baogao_model::Document::from_text("t.txt", text);
+    assert_eq!(crate::variations::ex().explain(&doc).located_by, "cue");
+}
+
+#[test]
+fn numbered_kinds_of_targets_go_on_with_the_list() {
+    let text = "我们把今年全省经济社会发展的目标确定为：\n（一）经济增长目标。\n1. 全省生产总值增长10%左右；\n2. 全社会固定资产投资增长20%。\n（二）对外开放目标。\n1. 进出口总额增长12%。\n（三）人民生活目标。\n1. 城镇新增就业60万人。\n实现上述目标，要重点做好以下工作。\n";
+    assert_eq!(
+        rows(text),
+        [
+            "gdp 10",
+            "fixed_asset_investment 20",
+            "foreign_trade 12",
+            "new_urban_jobs 60"
+        ]
+    );
+}
+
+#[test]
+fn an_item_number_typed_with_a_point_is_no_figure_of_a_shared_list() {
+    let text = "今年主要预期目标是：\n1. 单位生产总值能耗下降3.5%；\n2. 化学需氧量、氨氮排放量分别下降2%、1.5%。\n";
+    let out = run(text);
+    let got: Vec<(String, Measure, Option<f64>)> = out
+        .targets
+        .iter()
+        .map(|t| (t.indicator.clone(), t.measure, t.value))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("energy_intensity".to_owned(), Measure::Change, Some(-3.5)),
+            ("other:化学需氧量".to_owned(), Measure::Change, Some(-2.0)),
+            ("other:氨氮排放量".to_owned(), Measure::Change, Some(-1.5)),
+        ]
+    );
+}
