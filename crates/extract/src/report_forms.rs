@@ -81,3 +81,38 @@ fn an_item_number_typed_with_a_point_is_no_figure_of_a_shared_list() {
         ]
     );
 }
+
+#[test]
+fn a_page_that_opens_after_the_cue_gives_the_list_it_then_calls_its_targets() {
+    // page 2 of a report: the cue and the first item's name on page 1
+    let text = "您当前的位置：首页 > 政府工作报告 > 2016年四川省政府工作报告\n长7.5%左右；全社会固定资产投资增长12%左右；社会消费品零售总额增长11%；城镇登记失业率控制在4.2%以内。\n实现上述目标，必须坚持发展第一要务。\n（一）着力推动产业转型升级。力争规模以上工业增加值增长8%以上。\n上一页 1 2 3 下一页\n";
+    assert_eq!(
+        rows(text),
+        [
+            "fixed_asset_investment 12",
+            "retail_sales 11",
+            "unemployment_rate 4.2"
+        ]
+    );
+    // …or the plan's heading after it, when its figures are written as aims
+    let text = "首页 > 政务 > 政府工作报告\n外贸进出口总额增长5%左右；城镇调查失业率控制在5.5%以内，城镇新增就业35万人以上；居民消费价格涨幅3%左右。\n二、2021年重点工作\n（一）强化创新驱动。力争全社会研发经费投入增长15%以上。\n";
+    assert_eq!(
+        rows(text),
+        [
+            "foreign_trade 5",
+            "unemployment_rate 5.5",
+            "new_urban_jobs 35",
+            "cpi 3"
+        ]
+    );
+}
+
+#[test]
+fn a_reviews_last_results_before_the_plans_heading_are_no_targets() {
+    let text = "首页 > 政务 > 政府工作报告\n全年地区生产总值增长8.5%，一般公共预算收入增长10%，固定资产投资增长12%，城镇新增就业5万人。\n二、2021年重点工作\n（一）强化创新驱动。力争全社会研发经费投入增长15%以上。\n";
+    assert!(
+        !rows(text).iter().any(|r| r.starts_with("gdp")),
+        "{:?}",
+        rows(text)
+    );
+}

@@ -17,7 +17,7 @@ use crate::sentence;
 /// How many paragraphs of targets a list after the cue's may hold (a
 /// province lists up to about twenty indicators, one per line; every line
 /// must read as targets for the list to go on).
-const MAX_LIST_PARAGRAPHS: usize = 24;
+pub(super) const MAX_LIST_PARAGRAPHS: usize = 24;
 
 /// How many paragraphs of any kind a list may run over: a table copied one
 /// cell a line spends four lines on a row (number, name, target, office).
@@ -196,6 +196,23 @@ fn explains_the_targets(t: &str) -> bool {
 
 /// Whether a sentence opens by turning from the targets to the work that
 /// meets them (围绕上述目标，重点抓好以下几项工作：; 为实现上述目标，要…).
+/// Whether a paragraph opens by naming the targets stated above it (实现上述
+/// 目标，…; 提出这些目标，主要考虑是…).
+pub(super) fn refers_to_targets_above(t: &str) -> bool {
+    let opening = t.split(['，', '：', ',', ':']).next().unwrap_or(t);
+    opening.chars().count() <= WORK_OPENING_MAX
+        && [
+            "上述目标",
+            "以上目标",
+            "这些目标",
+            "上述预期目标",
+            "上述指标",
+        ]
+        .iter()
+        .any(|w| opening.contains(w))
+        || explains_the_targets(t)
+}
+
 pub(super) fn turns_to_the_work(t: &str) -> bool {
     let opening = t.split(['，', '：', ',', ':']).next().unwrap_or(t);
     let names_them = ["上述目标", "以上目标", "这些目标", "上述任务", "目标任务"]

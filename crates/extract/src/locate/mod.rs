@@ -13,7 +13,7 @@ use regex::Regex;
 use crate::clause::Patterns;
 use crate::explain::Trace;
 use crate::indicator::Dictionary;
-use crate::item::Item;
+use crate::item::{Item, Mode};
 use crate::norm::Norm;
 
 mod forward;
@@ -443,6 +443,20 @@ fn follows_the_plans_years(
         && !clause_names_now(prior, target_year)
 }
 
+/// Whether a paragraph writes at least two figures as aims (增长8%左右,
+/// 以上, 控制在4%以内): a list of targets, not of results.
+fn aims_written(t: &str) -> bool {
+    ["左右", "以上", "以内", "以下"]
+        .iter()
+        .map(|w| t.matches(w).count())
+        .sum::<usize>()
+        >= 2
+}
+
+/// The fewest targets a list must state to be taken without its cue, for
+/// the paragraph after it calling them 上述目标.
+const LIST_ABOVE_MIN: usize = 3;
+
 /// Whether a cue's clause names the coming year (今年…的主要预期目标, 2021年
 /// 全市…).
 fn clause_names_now(clause: &str, target_year: Option<i32>) -> bool {
@@ -748,6 +762,44 @@ fn located(
     }
     if let Some((items, at)) = headline {
         return (items, Some(at));
+    }
+    // a page that opens after the cue (a report split across pages: 长7.5%
+    // 左右；全社会固定资产投资增长12%左右；…\n实现上述目标，…): the paragraphs the
+    // text then calls 上述目标 are the list; and the page's first figures,
+    // when the work or the plan's heading follows them (做好今年的工作，要把握
+    // 好以下几点; 二、2021年重点工作) and they are written as aims (左右, 以上,
+    // 以内)
+    let first_figures = paras
+        .iter()
+        .position(|&(s, e)| list::has_figure(n.text(s, e)));
+    if let Some(j) = (1..paras.len()).find(|&j| {
+        let (s, e) = paras[j];
+        let t = n.text(s, e);
+        list::refers_to_targets_above(t)
+            || Some(j - 1) == first_figures
+                && (list::turns_to_the_work(t) || is_heading(t) && lp.plan_heading.is_match(t))
+                && aims_written(n.text(paras[j - 1].0, paras[j - 1].1))
+    }) {
+        let reads = |k: usize| {
+            let (s, e) = paras[k];
+            !is_heading(n.text(s, e))
+                && !foreign(n.text(s, e), false)
+                && !crate::sentence::read_sentence(n, s, e, dict, pat, Mode::Targets).is_empty()
+        };
+        let mut k = j;
+        while k > 0 && j - k < list::MAX_LIST_PARAGRAPHS && reads(k - 1) {
+            k -= 1;
+        }
+        if k < j {
+            let items = read_at(k, paras[k].0, &mut Trace::off());
+            if items.len() >= LIST_ABOVE_MIN {
+                trace.note(n, (paras[k].0, paras[j - 1].1), true, || {
+                    "the list the text then calls its targets (上述目标), its cue on a page before"
+                        .to_owned()
+                });
+                return (items, Some(k));
+            }
+        }
     }
     (fallback(n, paras, plan, speaker, rules, trace), None)
 }

@@ -71,7 +71,15 @@ pub(crate) fn read_sentence(
     }
     let c = &n.chars;
     let mut items = r.items;
-    items.retain(|it| !it.figs.is_empty());
+    // (a name of one char is a word cut, as a page cut mid-sentence leaves
+    // it: 长7.5%左右 of 增长)
+    items.retain(|it| {
+        !it.figs.is_empty()
+            && it
+                .indicator
+                .strip_prefix("other:")
+                .is_none_or(|name| name.chars().count() > 1)
+    });
     for it in &mut items {
         it.start += crate::norm::list_marker_len(c, it.start, it.end);
         it.end = without_goal_word(c, it.start, it.end);
