@@ -239,3 +239,62 @@ fn the_nations_report_under_a_beijing_dateline_is_the_nations() {
     );
     assert_eq!(out.report.region.as_deref(), Some("北京市"));
 }
+
+#[test]
+fn a_preview_guesses_at_the_figures_it_does_not_set() {
+    let text = "广东两会明日开幕\n2016-01-24　南方网\n记者从多方了解到，今年广东经济增长目标或将调整至7%左右。\n专家预计，今年广东经济增速可能在7%至7.5%之间。也有专家认为，今年全省固定资产投资有望增长15%以上。";
+    assert!(ids(text).is_empty(), "{:?}", ids(text));
+}
+
+#[test]
+fn a_readers_or_a_delegates_proposal_is_no_target() {
+    let text = "“两会”网络访谈：县长与网友在线交流\n发布时间：2014-02-20\n县长：今年我们的地区生产总值预期增长8.5%，固定资产投资增长20%。\n网友“固始老乡”：我建议把目标定在10%以上，县里发展潜力很大！\n";
+    let out = run(text);
+    let got: Vec<(String, Option<f64>)> = out
+        .targets
+        .iter()
+        .map(|t| (t.indicator.clone(), t.value))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("gdp".to_owned(), Some(8.5)),
+            ("fixed_asset_investment".to_owned(), Some(20.0))
+        ]
+    );
+    let text = "代表热议政府工作报告\n2017-01-17 辽宁日报\n大连代表团的陈明代表建议，今年可将一般公共预算收入增长目标提高到8%，进一步增强财政实力。";
+    assert!(ids(text).is_empty(), "{:?}", ids(text));
+}
+
+#[test]
+fn progress_over_part_of_the_year_is_no_target() {
+    let text = "南昌市召开上半年经济运行情况新闻发布会\n2018-07-20　来源：南昌市统计局\n上半年，全市实现地区生产总值2535.6亿元，同比增长9%。\n一般公共预算收入完成全年目标任务的52%，城镇居民人均可支配收入增长8.1%。\n下半年，全市将继续围绕年度目标任务，确保全年目标顺利实现。";
+    assert!(ids(text).is_empty(), "{:?}", ids(text));
+}
+
+#[test]
+fn a_place_is_no_measure() {
+    // (去年全省增长6.3%, 今年辽宁实现6.5%的增长目标: the place's economy as a
+    // whole, named by the place; the year's targets read from the cue stay)
+    let text = "答记者问\n2019-01-28 甘肃日报\n答：《政府工作报告》提出，今年全省生产总值增长6%左右，这个目标与去年全省增长6.3%的实际相衔接。";
+    assert_eq!(ids(text), ["gdp"]);
+}
+
+#[test]
+fn the_nations_figure_before_the_places_own_in_one_sentence() {
+    let text = "访合肥市市长\n合肥晚报 2013-01-15\n市长：全国今年GDP增长目标是7.5%，我们综合考虑各方面因素，提出今年全市地区生产总值增长12%，财政收入增长15%，城乡居民收入增长与经济增长同步。";
+    let out = run(text);
+    let got: Vec<(String, Option<f64>)> = out
+        .targets
+        .iter()
+        .map(|t| (t.indicator.clone(), t.value))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("gdp".to_owned(), Some(12.0)),
+            ("other:财政收入".to_owned(), Some(15.0)),
+            ("disposable_income".to_owned(), None)
+        ]
+    );
+}

@@ -239,11 +239,43 @@ fn project_lists(n: &Norm, paras: &[(usize, usize)]) -> std::collections::HashSe
 /// a deputy's or an expert's view, not the government's target (which may
 /// say 我们认为，把…目标定在7%左右是合适的).
 fn proposes(t: &str) -> bool {
-    ["设在", "定在"].iter().any(|w| t.contains(w))
+    ["设在", "定在", "定为", "提高到", "调整到", "调整为"]
+        .iter()
+        .any(|w| t.contains(w))
         && ["建议", "认为"].iter().any(|w| t.contains(w))
-        && ["代表", "委员", "专家", "学者"]
+        && ["代表", "委员", "专家", "学者", "网友", "我建议"]
             .iter()
             .any(|w| t.contains(w))
+}
+
+/// Whether a sentence guesses at a figure rather than sets it (今年GDP增长
+/// 目标或定在7%左右, 增速可能在7%至7.5%之间, 投资有望增长15%以上): a preview or
+/// a commentator's forecast, not the government's target.
+fn speculates(t: &str) -> bool {
+    [
+        "或将",
+        "或定",
+        "或为",
+        "有望",
+        "可能在",
+        "可能达到",
+        "可能为",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+}
+
+/// Whether a sentence reports progress over part of the year (上半年…增长9%,
+/// 一般公共预算收入完成全年目标任务的52%): results, though it names the
+/// year's target.
+fn reports_progress(t: &str) -> bool {
+    static PROGRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^(?:今年)?(?:上半年|一季度|第一季度|前三季度|\d{1,2}[-—至]\d{1,2}月)|完成(?:全年|年度)(?:目标|计划|任务)+的",
+        )
+        .expect("built-in pattern")
+    });
+    PROGRESS.is_match(t)
 }
 
 /// Words that name a list of projects for the people.
@@ -346,6 +378,13 @@ pub(super) fn forward_sentences(
         past_sentence = !ends && ((carried && !names_now) || back.is_some());
         // (the work that meets the targets, 围绕上述目标，重点抓好以下几项工作：
         // 一是…力争…；二是…, sets aims of its own to the sentence's end)
+        // another government's target, then the speaker's own in one sentence
+        // (全国今年GDP增长目标是7.5%，我们综合考虑…，提出今年全市地区生产总值增长
+        // 12%，…): the clauses from the speaker's own on
+        let (a, t) = match own_after_another(t, lp, level) {
+            Some(k) => (a + t[..k].chars().count(), &t[k..]),
+            None => (a, t),
+        };
         let work = in_work || turns_to_the_work(t);
         in_work = work && !ends;
         let whose = if carried && !names_now {
@@ -356,6 +395,10 @@ pub(super) fn forward_sentences(
             Some("another government's targets (before the cue)".to_owned())
         } else if proposes(t) {
             Some("someone's proposal for a figure (建议…设在), not the target".to_owned())
+        } else if speculates(t) {
+            Some("a guess at a figure (或将, 有望, 可能), not a target set".to_owned())
+        } else if reports_progress(t) {
+            Some("progress over part of the year (上半年, 完成全年目标的52%)".to_owned())
         } else if projects.contains(&pi) {
             Some("a list of projects for the people (民生实事), not targets".to_owned())
         } else {
@@ -602,6 +645,25 @@ fn quotes_another_government(t: &str, lp: &LocatePatterns, level: Option<Level>)
         lp.another_government(lead, level).is_some()
             || LocatePatterns::quotes_the_province(lead, level)
     })
+}
+
+/// Where the clause that names the speaker's own government (全市, 我省 …)
+/// starts in a sentence that first quotes another government's targets,
+/// when that clause states figures (a byte offset).
+fn own_after_another(t: &str, lp: &LocatePatterns, level: Option<Level>) -> Option<usize> {
+    if !quotes_another_government(t, lp, level) {
+        return None;
+    }
+    let cue = lp.cue.find(t)?;
+    let mut at = cue.end();
+    while let Some(k) = t[at..].find('，').map(|k| at + k + '，'.len_utf8()) {
+        let clause = t[k..].split(['，', '。', '；']).next().unwrap_or_default();
+        if super::OWN_WORDS.iter().any(|w| clause.contains(w)) && has_figure(&t[k..]) {
+            return Some(k);
+        }
+        at = k;
+    }
+    None
 }
 
 /// Whether a clause of `t` opens on 实现 and ends on 目标 with no word of

@@ -72,13 +72,13 @@ pub(crate) fn read_sentence(
     let c = &n.chars;
     let mut items = r.items;
     // (a name of one char is a word cut, as a page cut mid-sentence leaves
-    // it: 长7.5%左右 of 增长)
+    // it: 长7.5%左右 of 增长; a place or a scope is no measure: 去年全省增长
+    // 6.3%, 今年辽宁实现6.5%的增长目标)
     items.retain(|it| {
         !it.figs.is_empty()
-            && it
-                .indicator
-                .strip_prefix("other:")
-                .is_none_or(|name| name.chars().count() > 1)
+            && it.indicator.strip_prefix("other:").is_none_or(|name| {
+                name.chars().count() > 1 && !SCOPE_WORDS.contains(&name) && !names_a_place(name)
+            })
     });
     for it in &mut items {
         it.start += crate::norm::list_marker_len(c, it.start, it.end);
@@ -86,6 +86,23 @@ pub(crate) fn read_sentence(
     }
     items
 }
+
+/// Whether `name` is a place's (辽宁, 深圳, 沈阳市): a province's or a
+/// city's short form, or a division's name with its unit (everyday words
+/// that are short forms of counties, 振兴 or 资源, are not taken for places).
+fn names_a_place(name: &str) -> bool {
+    use baogao_regions::{Divisions, Resolution};
+    let regions = Divisions::builtin();
+    regions.is_written_name(name)
+        && (name.ends_with(['省', '市', '县', '区', '州', '旗'])
+            || matches!(regions.resolve(name, None, None),
+                Resolution::Found(d) if d.level != baogao_model::Level::County))
+}
+
+/// The words by which a government names its whole area (全省增长6.3%).
+const SCOPE_WORDS: [&str; 8] = [
+    "全省", "全市", "全县", "全区", "全州", "全国", "我省", "我市",
+];
 
 /// What a sentence read so far hands on to its next clause.
 struct Reader<'a> {
