@@ -1,7 +1,9 @@
 //! How whole reports arrange their targets section, written for these tests
 //! (not taken from the fixtures): the five-year plan's list before the
 //! year's, reasons that name an earlier year in the cue's lead, kinds of
-//! targets numbered as sub-headings, and item numbers typed with a point.
+//! targets numbered as sub-headings, and item numbers typed with a point;
+//! and how pages carry them (a summary's box, a fold or an ad inside the
+//! list, a page that opens after the cue).
 
 use baogao_model::Measure;
 
@@ -114,5 +116,28 @@ fn a_reviews_last_results_before_the_plans_heading_are_no_targets() {
         !rows(text).iter().any(|r| r.starts_with("gdp")),
         "{:?}",
         rows(text)
+    );
+}
+
+#[test]
+fn a_summarys_target_box_is_a_cue() {
+    let text = "昆山市政府工作报告要点速览\n2023-01-12 昆山日报\n【回顾】2022年，全市实现地区生产总值5006.7亿元，增长2.3%。\n【目标】地区生产总值增长5.5%左右；一般公共预算收入增长5%左右；城镇调查失业率控制在5%以内。\n【亮点】今年将实施重大项目230个，总投资超过2000亿元。\n";
+    assert_eq!(
+        rows(text),
+        ["gdp 5.5", "general_budget_revenue 5", "unemployment_rate 5"]
+    );
+}
+
+#[test]
+fn a_pages_fold_or_ad_inside_the_list_is_no_end_of_it() {
+    let text = "福建：今年GDP预期增长5.5%左右\n2024-01-23 来源：东南网\n报告提出，2024年全省经济社会发展的主要预期目标是：地区生产总值增长5.5%左右；一般公共预算收入增长3%左右；\n阅读全文\n城镇调查失业率5.5%左右；居民消费价格涨幅3%左右。\n【广告】年化收益8.5%，理财就选某某宝\n相关新闻\n";
+    assert_eq!(
+        rows(text),
+        [
+            "gdp 5.5",
+            "general_budget_revenue 3",
+            "unemployment_rate 5.5",
+            "cpi 3"
+        ]
     );
 }

@@ -87,6 +87,8 @@ impl LocatePatterns {
                     r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:分别)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:报告|会议)(?:建议|提出|确定)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标|主要经济指标|主要指标安排)(?:任务)?(?:分解)?(?:[（(]\d+项[)）])?[ —\-－~～=＝]*$|(?:主要预期目标|预期目标)(?:，其中包括|，包括|，即|，具体是|，)|(?:主要预期目标|预期目标|主要目标)(?:建议|任务)?[】\]]",
                     // a headline's heading (今年目标, 2012年主要目标) on its own line
                     r"|^(?:今年|明年|\d{{4}}年)(?:的)?(?:主要)?目标$",
+                    // a summary's box (【目标】地区生产总值增长5.5%左右；…)
+                    r"|[【\[](?:今年|明年|\d{{4}}年)?(?:发展|年度)?目标[】\]]",
                     // a heading glued to the first item's name under it
                     r"|(?:主要预期目标|预期目标|主要目标|主要指标|发展目标)。?(?:{}|[●■◆▲★•])",
                 ),
@@ -362,7 +364,8 @@ fn cue_in(
             || lead.contains("全年")
             || target_year.is_some_and(|y| lead.contains(&format!("{y}年")))
             || cue.starts_with("报告")
-            || cue.starts_with("会议"))
+            || cue.starts_with("会议")
+            || cue.starts_with(['【', '[']))
         {
             reject(trace, &|| {
                 "no sign of the year's main targets (预期, 主要, 发展, 今年, 全年, the year)"

@@ -12,16 +12,36 @@ pub(crate) fn paragraphs(n: &Norm) -> Vec<(usize, usize)> {
     let mut s = 0;
     for (i, &c) in n.chars.iter().enumerate() {
         if c == '\n' {
-            if i > s {
+            if i > s && !is_page_furniture(n.text(s, i)) {
                 split_bullets(n, (s, i), &mut out);
             }
             s = i + 1;
         }
     }
-    if n.len() > s {
+    if n.len() > s && !is_page_furniture(n.text(s, n.len())) {
         split_bullets(n, (s, n.len()), &mut out);
     }
     out
+}
+
+/// Whether a line is a page's furniture that a copy may leave inside the
+/// text, even inside a list: a fold (阅读全文, 展开全文) or an ad
+/// (【广告】年化收益8.5%…). It is no paragraph.
+fn is_page_furniture(line: &str) -> bool {
+    let t = line.trim();
+    [
+        "阅读全文",
+        "展开全文",
+        "展开阅读全文",
+        "查看全文",
+        "点击查看全文",
+        "继续阅读",
+        "点击展开全文",
+    ]
+    .contains(&t.trim_end_matches(['>', '》', '›', '∨', '▼', ' ']))
+        || ["【广告】", "【推荐】", "[广告]", "广告：", "【热门推荐】"]
+            .iter()
+            .any(|w| t.starts_with(w))
 }
 
 /// The bullets that open list items, and nothing else, in report texts (a
