@@ -141,3 +141,23 @@ fn a_pages_fold_or_ad_inside_the_list_is_no_end_of_it() {
         ]
     );
 }
+
+#[test]
+fn a_break_inside_a_name_of_a_long_line_is_no_end_of_it() {
+    // (a PDF's text: one line cut inside a name, the rest of the clause and
+    // its figure on the next)
+    let text = "2016年全县经济社会发展的主要预期目标为：地区生产总值增长9.5%，一般公共预算收入增长8%，固定资产投资增长18%，城镇常住居民人均可支\n配收入增长9%，城镇登记失业率控制在3%以内。\n";
+    assert_eq!(
+        rows(text),
+        [
+            "gdp 9.5",
+            "general_budget_revenue 8",
+            "fixed_asset_investment 18",
+            "urban_disposable_income 9",
+            "unemployment_rate 3"
+        ]
+    );
+    // a heading's line break is kept (short, no clauses of its own)
+    let text = "二、2016年主要预期目标\n地区生产总值增长9.5%，一般公共预算收入增长8%。\n";
+    assert_eq!(rows(text), ["gdp 9.5", "general_budget_revenue 8"]);
+}

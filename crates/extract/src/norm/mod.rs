@@ -25,7 +25,7 @@ pub(crate) use chars::{fold, is_unified_han};
 use chars::{is_decimal_stop, is_thousands_comma, widen};
 pub(crate) use split::{clauses, list_marker_len, paragraphs, sentences};
 pub(crate) use wrap::line_ends;
-use wrap::{SPACE_ENTITIES, soft_line_breaks};
+use wrap::{SPACE_ENTITIES, breaks_inside_a_clause, soft_line_breaks};
 
 /// The normalised view of a text.
 #[derive(Debug, Clone)]
@@ -55,7 +55,10 @@ impl Norm {
         let mut at = Vec::with_capacity(src.len() + 1);
         let mut skip_to = 0;
         let mut glued = Vec::new();
-        let soft = soft_line_breaks(&src);
+        let mut soft = soft_line_breaks(&src);
+        soft.extend(breaks_inside_a_clause(&src));
+        soft.sort_unstable();
+        soft.dedup();
         let tables = crate::table::edits(&src);
         let (mut next_insert, mut next_skip) = (0, 0);
         // a unit read after a figure maps to the figure's last char

@@ -228,3 +228,47 @@ pub(crate) fn line_ends(src: &[char]) -> impl Iterator<Item = usize> + '_ {
         .map(|(i, _)| i)
         .chain(std::iter::once(src.len()))
 }
+
+/// The shortest line (in chars) of prose that a break inside one of its
+/// clauses may end.
+const CUT_LINE_MIN: usize = 40;
+
+/// The longest opening clause (in chars) of the line after a cut.
+const CUT_REST_MAX: usize = 24;
+
+/// Line breaks a page put inside a clause of a long line of prose, one at a
+/// time (a PDF's text: …城镇常住居民人均可支 / 配收入增长9%，…): the break
+/// after a long line with clauses of its own that ends on a Han char, before
+/// a line whose opening clause, on Han chars, states a figure. A heading is
+/// short, and a list's next item opens with its marker.
+pub(super) fn breaks_inside_a_clause(src: &[char]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    for end in line_ends(src) {
+        let line = &src[s..end];
+        s = end + 1;
+        if end >= src.len() || line.len() < CUT_LINE_MIN {
+            continue;
+        }
+        let prose = line.iter().any(|&c| matches!(c, '，' | '；' | '、' | ','));
+        if !prose || !line.last().is_some_and(|&c| is_han(c)) {
+            continue;
+        }
+        let next = &src[end + 1..];
+        let opening: Vec<char> = next
+            .iter()
+            .take_while(|&&c| !matches!(c, '，' | '；' | '。' | '\n' | '、' | ',' | ';'))
+            .copied()
+            .collect();
+        let first_figure = opening.iter().position(|c| c.is_ascii_digit());
+        if opening
+            .first()
+            .is_some_and(|&c| is_han(c) && !BULLETS.contains(c))
+            && opening.len() <= CUT_REST_MAX
+            && first_figure.is_some_and(|k| opening[..k].iter().all(|&c| is_han(c)))
+        {
+            out.push(end);
+        }
+    }
+    out
+}
