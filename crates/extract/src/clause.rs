@@ -373,7 +373,7 @@ fn segment_figures(
             && t.chars().nth(4) == Some('年')
     };
     let skip_figs =
-        text.contains("年均") || text.contains("累计") || text.contains("平均每年") || deadline;
+        averages_years(text) || text.contains("累计") || text.contains("平均每年") || deadline;
     // figures relative to another region or an average are not the indicator's own;
     // a comparison base (较“十三五”末) makes the figures increments, not levels
     if skip_figs
@@ -498,6 +498,10 @@ fn name_end_of(n: &Norm, ns: usize, first_num: usize, nums: &[Num], dict: &Dicti
                     break;
                 }
                 if *v == "增加" && c.get(k + 2) == Some(&'值') {
+                    break;
+                }
+                // (a yearly mean's name: 细颗粒物年均浓度)
+                if *v == "年均" && matches!(c.get(k + 2), Some('浓' | '值')) {
                     break;
                 }
                 if (*v == "实现" || *v == "完成") && k == ns {
@@ -810,4 +814,13 @@ fn name_range(n: &Norm, ns: usize, ne: usize, mode: Mode) -> Option<(usize, usiz
         return None;
     }
     Some((ns, ns + len))
+}
+
+/// Whether `t` averages over years (年均增长8%): a plan's goal, not the
+/// year's. A yearly mean's name (细颗粒物年均浓度, 年均值) is not.
+pub(crate) fn averages_years(t: &str) -> bool {
+    t.match_indices("年均").any(|(i, w)| {
+        let rest = &t[i + w.len()..];
+        !(rest.starts_with("浓度") || rest.starts_with('值'))
+    })
 }

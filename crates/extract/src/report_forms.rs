@@ -161,3 +161,43 @@ fn a_break_inside_a_name_of_a_long_line_is_no_end_of_it() {
     let text = "二、2016年主要预期目标\n地区生产总值增长9.5%，一般公共预算收入增长8%。\n";
     assert_eq!(rows(text), ["gdp 9.5", "general_budget_revenue 8"]);
 }
+
+#[test]
+fn a_yearly_means_name_is_no_average_over_years() {
+    let text = "今年主要预期目标是：地区生产总值增长7%左右，细颗粒物年均浓度下降5%左右，PM2.5年均浓度控制在35微克/立方米以下。\n";
+    assert_eq!(
+        rows(text),
+        [
+            "gdp 7",
+            "other:细颗粒物年均浓度 -5",
+            "other:PM2.5年均浓度 35"
+        ]
+    );
+    // a year's lead-in glued to a name is still cut (二0一0年上海目标…)
+    let text = "今年主要预期目标是：2010年全市地区生产总值增长8%。\n";
+    assert_eq!(rows(text), ["gdp 8"]);
+}
+
+#[test]
+fn a_base_between_a_name_and_its_verb_is_no_part_of_the_name() {
+    let text = "今年全市经济社会发展的预期目标：地区生产总值在去年增长7.9%的基础上增长7.5%—8%，力争完成“十三五”规划确定的翻番目标；一般公共预算收入增长6%。\n";
+    let out = run(text);
+    let got: Vec<(String, Option<f64>, Option<f64>)> = out
+        .targets
+        .iter()
+        .map(|t| (t.indicator.clone(), t.value, t.value_max))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("gdp".to_owned(), Some(7.5), Some(8.0)),
+            ("general_budget_revenue".to_owned(), Some(6.0), None)
+        ]
+    );
+}
+
+#[test]
+fn a_plan_among_the_considerations_before_the_cue_is_no_plans_cue() {
+    let text = "九江市政府工作报告\n——2021年1月19日在九江市第十六届人民代表大会第六次会议上\n三、2021年工作安排\n综合考虑“十四五”规划目标、经济恢复基础和发展潜力，全市经济社会发展主要预期目标建议为：\n1.地区生产总值增长9%左右；\n2.一般公共预算收入增长7%。\n";
+    assert_eq!(rows(text), ["gdp 9", "general_budget_revenue 7"]);
+}

@@ -103,7 +103,7 @@ impl LocatePatterns {
             elsewhere: re(r"全国|国家|中央|国务院|兄弟|其他地区"),
             nation_as_aim: re(r"现代化(?:强)?国家|创新型国家|国家级|国家中心城市|国家战略"),
             not_this_year: re(
-                r"十[一二三四五六七八九]五|五年|年初|20[3-9]\d年|年均|去年|上年|过去|回顾|一年来|完成了|实现了|规划纲要|远景目标|三年|行动计划",
+                r"十[一二三四五六七八九]五|五年|年初|20[3-9]\d年|年均(?:[^浓值]|$)|去年|上年|过去|回顾|一年来|完成了|实现了|规划纲要|远景目标|三年|行动计划",
             ),
             year: re(r"(20\d\d)年"),
             deadline: re(r"(?:到|至)(20\d\d)年"),
@@ -317,7 +317,12 @@ fn cue_in(
         // 目标：): only the cue's own clause must not look back
         let names_now_first = NOW_WORDS.iter().any(|w| lead.starts_with(w))
             || target_year.is_some_and(|y| lead.starts_with(&format!("{y}年")));
-        let looked = if names_now_first {
+        // …or weighs a plan among its considerations (综合考虑“十四五”规划目标、
+        // 经济恢复基础和发展潜力，全市…主要预期目标建议为：)
+        let weighs_first = ["综合考虑", "统筹考虑", "考虑到"]
+            .iter()
+            .any(|w| lead.starts_with(w));
+        let looked = if names_now_first || weighs_first {
             lead.rsplit('，').next().unwrap_or(lead)
         } else {
             lead
@@ -436,7 +441,7 @@ fn follows_the_plans_years(
     };
     let prior = n.text(before.0, before.1);
     let list = n.text(cue_end, e);
-    let plans_years = list.contains("年均")
+    let plans_years = crate::clause::averages_years(list)
         || target_year.is_some_and(|y| (1..=5).any(|k| list.contains(&format!("到{}年", y + k))));
     plans_years
         && !names_a_year(n.text(a, cue_end))

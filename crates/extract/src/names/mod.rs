@@ -456,6 +456,21 @@ const LEAD_IN_ENDS: &[&str] = &[
     "标准下",
 ];
 
+/// Whether `t` ends in a year's number, written in digits (2018), in
+/// Chinese numerals (二〇一八) or both (二0一0), or in a word that makes 年 a
+/// year (去年, 上年), not in a figure or a word of a name (PM2.5年均浓度,
+/// 细颗粒物年均浓度).
+fn names_a_year_before(t: &str) -> bool {
+    // (去年, 上年, 当年 … name a year too)
+    if t.ends_with(['去', '今', '明', '上', '前', '当', '全', '每']) {
+        return true;
+    }
+    let numeral = |c: char| c.is_ascii_digit() || "〇零一二三四五六七八九十".contains(c);
+    let run: Vec<char> = t.chars().rev().take_while(|&c| numeral(c)).collect();
+    // (a year written in both: 二0一0年)
+    run.len() >= 2 && !t[..t.len() - run.iter().map(|c| c.len_utf8()).sum::<usize>()].ends_with('.')
+}
+
 /// The name range `(a, b)` without a lead-in glued in front of it, and
 /// without the scope word (全省 …) that may then open it; unchanged when
 /// what would remain resolves to nothing shorter than the whole.
@@ -474,6 +489,11 @@ fn after_speaker(n: &Norm, (a, b): (usize, usize)) -> (usize, usize) {
     let mut cut = 0;
     for w in LEAD_IN_ENDS {
         if let Some(p) = t.rfind(w) {
+            // (年 ends a time's lead-in, 2018年全省生产总值, not a name's own
+            // word: 细颗粒物年均浓度)
+            if *w == "年" && !names_a_year_before(&t[..p]) {
+                continue;
+            }
             let end = p + w.len();
             // a lead-in leaves a name of at least two chars behind it
             let leaves_a_name = t[end..].chars().count() >= 2;

@@ -260,7 +260,7 @@ pub(super) fn breaks_inside_a_clause(src: &[char]) -> Vec<usize> {
             .take_while(|&&c| !matches!(c, '，' | '；' | '。' | '\n' | '、' | ',' | ';'))
             .copied()
             .collect();
-        let first_figure = opening.iter().position(|c| c.is_ascii_digit());
+        let first_figure = opening.iter().position(char::is_ascii_digit);
         if opening
             .first()
             .is_some_and(|&c| is_han(c) && !BULLETS.contains(c))
