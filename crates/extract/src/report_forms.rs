@@ -201,3 +201,20 @@ fn a_plan_among_the_considerations_before_the_cue_is_no_plans_cue() {
     let text = "九江市政府工作报告\n——2021年1月19日在九江市第十六届人民代表大会第六次会议上\n三、2021年工作安排\n综合考虑“十四五”规划目标、经济恢复基础和发展潜力，全市经济社会发展主要预期目标建议为：\n1.地区生产总值增长9%左右；\n2.一般公共预算收入增长7%。\n";
     assert_eq!(rows(text), ["gdp 9", "general_budget_revenue 7"]);
 }
+
+#[test]
+fn the_general_requirements_add_what_the_list_leaves_out() {
+    let text = "政府工作报告——2018年1月18日在正定县第十六届人民代表大会第三次会议上\n二、2018年工作安排\n今年政府工作的总体要求是：坚持稳中求进工作总基调，全力完成地区生产总值增长8%、力争9%，一般公共预算收入增长10%的目标任务。\n主要预期目标是：规模以上工业增加值增长8%左右；社会消费品零售总额增长11%。\n";
+    assert_eq!(
+        rows(text),
+        [
+            "gdp 8",
+            "general_budget_revenue 10",
+            "industrial_value_added 8",
+            "retail_sales 11"
+        ]
+    );
+    // a list that states them already takes nothing twice
+    let text = "政府工作报告——2018年1月18日在正定县第十六届人民代表大会第三次会议上\n二、2018年工作安排\n今年政府工作的总体要求是：坚持稳中求进，全力完成地区生产总值增长8%的目标任务。\n主要预期目标是：地区生产总值增长8%左右；社会消费品零售总额增长11%。\n";
+    assert_eq!(rows(text), ["gdp 8", "retail_sales 11"]);
+}

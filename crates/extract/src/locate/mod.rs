@@ -577,6 +577,40 @@ fn higher_report_told(body: &str, speaker: Speaker) -> Option<char> {
     (!tells_its_own).then_some(unit)
 }
 
+/// The list read at the cue's paragraph `i` of a report with headings, with
+/// the canonical targets the paragraph before it states in the year's
+/// general requirements and the list leaves out (今年政府工作的总体要求是：…
+/// 全力完成地区生产总值增长8%、力争9%，一般公共预算收入增长10%…的目标任务。
+/// \n主要预期目标是：规模以上工业增加值增长8%左右；…).
+fn with_the_general_requirements(
+    n: &Norm,
+    paras: &[(usize, usize)],
+    i: usize,
+    items: Vec<Item>,
+    speaker: Speaker,
+    rules: (&Dictionary, &Patterns, &LocatePatterns),
+    trace: &mut Trace,
+) -> Vec<Item> {
+    let Some(&(s, e)) = i.checked_sub(1).and_then(|k| paras.get(k)) else {
+        return items;
+    };
+    if !n.text(s, e).contains("总体要求") || !list::has_figure(n.text(s, e)) {
+        return items;
+    }
+    let listed = |x: &Item| {
+        items.iter().any(|it| {
+            it.indicator == x.indicator
+                && it.figs.first().map(|f| f.measure) == x.figs.first().map(|f| f.measure)
+        })
+    };
+    let mut out: Vec<Item> = forward_sentences(n, &[(s, e)], speaker, false, rules, trace)
+        .into_iter()
+        .filter(|x| !x.indicator.starts_with("other:") && !listed(x))
+        .collect();
+    out.extend(items);
+    out
+}
+
 /// [`targets`] before the nation's targets quoted in a local text are left out.
 fn targets_read(
     n: &Norm,
@@ -589,7 +623,15 @@ fn targets_read(
     // the plan part: from the end of the review, in a text with headings
     let plan = (review_end < paras.len()).then_some(review_end);
     let (items, at) = located(n, paras, plan, speaker, rules, trace);
-    let Some(i) = at.filter(|_| plan.is_none()) else {
+    if plan.is_some()
+        && let Some(i) = at
+    {
+        return (
+            with_the_general_requirements(n, paras, i, items, speaker, rules, trace),
+            at,
+        );
+    }
+    let Some(i) = at else {
         return (items, at);
     };
     // the lead: the paragraphs before the cue's, headlines left out, and the
