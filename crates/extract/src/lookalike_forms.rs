@@ -298,3 +298,18 @@ fn the_nations_figure_before_the_places_own_in_one_sentence() {
         ]
     );
 }
+
+#[test]
+fn a_firms_a_schools_a_bulletins_or_a_foreign_parliaments_goals_are_no_targets() {
+    for text in [
+        "华东重工集团召开2020年工作会议\n2020-01-16　来源：集团党委宣传部\n会议提出，2020年集团经营工作的主要目标是：营业收入增长10%以上，利润总额增长8%。",
+        "兰州大学2022年工作要点\n发布时间：2022-02-28\n主要目标是：全年科研经费突破20亿元；本科毕业生就业率保持在95%以上。",
+        "常州市统计局 > 统计数据 > 统计公报\n2018年常州市国民经济和社会发展统计公报\n全年一般公共预算收入560.2亿元，增长7.5%，完成年度预算目标。城镇登记失业率1.82%，控制在3%以内的年度目标之内。",
+        "越南国会通过2019年经济社会发展计划\n2018-11-09　来源：人民日报\n根据计划，越南2019年国内生产总值增长6.6%至6.8%，居民消费价格指数涨幅控制在4%以下。",
+    ] {
+        assert!(ids(text).is_empty(), "{text}: {:?}", ids(text));
+    }
+    // a government's report that names a firm in its headline is still one
+    let text = "市政府工作报告：今年新建学校10所\n2020-01-16\n市长在政府工作报告中提出，今年全市地区生产总值增长7%左右。";
+    assert_eq!(ids(text), ["gdp"]);
+}

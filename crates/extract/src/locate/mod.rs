@@ -486,9 +486,61 @@ pub(crate) fn targets(
     rules: (&Dictionary, &Patterns, &LocatePatterns),
     trace: &mut Trace,
 ) -> (Vec<Item>, Option<usize>) {
+    if let Some(why) = no_governments_text(n) {
+        if let Some(&(s, e)) = paras.first() {
+            trace.note(n, (s, e), false, || why.to_owned());
+        }
+        return (Vec::new(), None);
+    }
     let (items, at) = targets_read(n, paras, review_end, speaker, rules, trace);
     (without_the_nations(n, items, speaker, rules.2, trace), at)
 }
+
+/// Why a text whose headline names who speaks is no government's report of
+/// targets, if it is not: a statistical bulletin (统计公报: the year's
+/// results), a firm's, a bank's or a university's meeting or plan (集团召开2020年
+/// 工作会议, 兰州大学2022年工作要点), a foreign parliament (越南国会) — when the
+/// text tells of no report to a people's congress.
+fn no_governments_text(n: &Norm) -> Option<&'static str> {
+    let head: String = n
+        .text(0, n.len())
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(HEADLINE_LINES)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let body = n.text(0, n.len());
+    let congress = [
+        "政府工作报告",
+        "人民代表大会",
+        "人大",
+        "两会",
+        "省长",
+        "市长",
+        "县长",
+        "区长",
+    ]
+    .iter()
+    .any(|w| body.contains(w));
+    if congress {
+        return None;
+    }
+    if head.contains("统计公报") {
+        return Some("a statistical bulletin: the year's results, no targets");
+    }
+    if ["国会", "议会"].iter().any(|w| head.contains(w)) {
+        return Some("a foreign parliament's plan, not a Chinese government's");
+    }
+    let bodies = ["集团", "公司", "银行", "大学", "学院", "医院", "学校"];
+    bodies
+        .iter()
+        .any(|w| head.contains(w))
+        .then_some("a firm's, a bank's or a school's own goals, not a government's")
+}
+
+/// How many opening lines hold a news item's headline (its source line may
+/// name a media group or a publishing company).
+const HEADLINE_LINES: usize = 1;
 
 /// The words by which a local text names its own government.
 const OWN_WORDS: [&str; 12] = [
