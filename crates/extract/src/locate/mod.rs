@@ -502,14 +502,13 @@ pub(crate) fn targets(
 /// 工作会议, 兰州大学2022年工作要点), a foreign parliament (越南国会) — when the
 /// text tells of no report to a people's congress.
 fn no_governments_text(n: &Norm) -> Option<&'static str> {
-    let head: String = n
-        .text(0, n.len())
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(HEADLINE_LINES)
-        .collect::<Vec<_>>()
-        .join("\n");
     let body = n.text(0, n.len());
+    let mut lines = body.lines().filter(|l| !l.trim().is_empty());
+    // (a headline: a short first line with more under it)
+    let head = lines.next()?;
+    if head.chars().count() > HEADLINE_MAX || lines.next().is_none() {
+        return None;
+    }
     let congress = [
         "政府工作报告",
         "人民代表大会",
@@ -538,9 +537,9 @@ fn no_governments_text(n: &Norm) -> Option<&'static str> {
         .then_some("a firm's, a bank's or a school's own goals, not a government's")
 }
 
-/// How many opening lines hold a news item's headline (its source line may
-/// name a media group or a publishing company).
-const HEADLINE_LINES: usize = 1;
+/// The longest first line read as a headline (its source line, which may
+/// name a media group or a publishing company, is not read).
+const HEADLINE_MAX: usize = 40;
 
 /// The words by which a local text names its own government.
 const OWN_WORDS: [&str; 12] = [
