@@ -218,3 +218,17 @@ fn the_general_requirements_add_what_the_list_leaves_out() {
     let text = "政府工作报告——2018年1月18日在正定县第十六届人民代表大会第三次会议上\n二、2018年工作安排\n今年政府工作的总体要求是：坚持稳中求进，全力完成地区生产总值增长8%的目标任务。\n主要预期目标是：地区生产总值增长8%左右；社会消费品零售总额增长11%。\n";
     assert_eq!(rows(text), ["gdp 8", "retail_sales 11"]);
 }
+
+#[test]
+fn an_infographics_names_and_figures_one_a_line_are_read_in_pairs() {
+    let text = "图解丨一图读懂2018年江西省政府工作报告\n2018-01-26　来源：中国江西网\n【2018年主要预期目标】\nGDP\n增长8.5%左右\n固定资产投资\n增长11%左右\n城镇新增就业\n45万人以上\n城镇登记失业率\n4.5%以内\n【2017年成绩单】\nGDP\n增长8.9%\n";
+    assert_eq!(
+        rows(text),
+        [
+            "gdp 8.5",
+            "fixed_asset_investment 11",
+            "new_urban_jobs 45",
+            "unemployment_rate 4.5"
+        ]
+    );
+}

@@ -25,7 +25,7 @@ pub(crate) use chars::{fold, is_unified_han};
 use chars::{is_decimal_stop, is_thousands_comma, widen};
 pub(crate) use split::{clauses, list_marker_len, paragraphs, sentences};
 pub(crate) use wrap::line_ends;
-use wrap::{SPACE_ENTITIES, breaks_inside_a_clause, soft_line_breaks};
+use wrap::{SPACE_ENTITIES, breaks_inside_a_clause, breaks_inside_fragments, soft_line_breaks};
 
 /// The normalised view of a text.
 #[derive(Debug, Clone)]
@@ -57,6 +57,7 @@ impl Norm {
         let mut glued = Vec::new();
         let mut soft = soft_line_breaks(&src);
         soft.extend(breaks_inside_a_clause(&src));
+        soft.extend(breaks_inside_fragments(&src));
         soft.sort_unstable();
         soft.dedup();
         let tables = crate::table::edits(&src);

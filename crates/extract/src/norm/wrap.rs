@@ -272,3 +272,61 @@ pub(super) fn breaks_inside_a_clause(src: &[char]) -> Vec<usize> {
     }
     out
 }
+
+/// The longest line (in chars) of a name or of a figure in an infographic's
+/// text.
+const FRAGMENT_MAX: usize = 16;
+
+/// The fewest name-and-figure pairs that make a text an infographic's.
+const FRAGMENT_PAIRS_MIN: usize = 3;
+
+/// Line breaks between a name and its figure in an infographic's text, one
+/// fragment a line (GDP / 增长8.5%左右 / 财政总收入 / 增长8%左右): the break after
+/// a short line of a name (no figure, no punctuation) before a short line
+/// that opens with a verb of a figure or a figure and states one, when the
+/// text holds several such pairs.
+pub(super) fn breaks_inside_fragments(src: &[char]) -> Vec<usize> {
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut s = 0;
+    for end in line_ends(src) {
+        lines.push((s, end));
+        s = end + 1;
+    }
+    let visible = |(a, b): (usize, usize)| -> Vec<char> {
+        src[a..b]
+            .iter()
+            .copied()
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    };
+    let is_name = |l: &[char]| {
+        (2..=FRAGMENT_MAX).contains(&l.len())
+            && l.iter().all(|&c| is_han(c) || c.is_ascii_alphabetic())
+    };
+    let is_figure = |l: &[char]| {
+        let t: String = l.iter().collect();
+        let body = [
+            "增长",
+            "下降",
+            "提高",
+            "控制在",
+            "达到",
+            "突破",
+            "保持在",
+            "减少",
+        ]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+        .unwrap_or(&t);
+        l.len() <= FRAGMENT_MAX && body.starts_with(|c: char| c.is_ascii_digit())
+    };
+    let pairs: Vec<usize> = lines
+        .windows(2)
+        .filter(|w| is_name(&visible(w[0])) && is_figure(&visible(w[1])))
+        .map(|w| w[0].1)
+        .collect();
+    if pairs.len() < FRAGMENT_PAIRS_MIN {
+        return Vec::new();
+    }
+    pairs
+}
