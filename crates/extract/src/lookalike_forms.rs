@@ -5,7 +5,7 @@
 //! place of local news (words before a unit that name none, a city's paper
 //! on one of its counties).
 
-use crate::variations::run;
+use crate::variations::{ids_and_values, run};
 
 /// The indicators of every target.
 fn ids(text: &str) -> Vec<String> {
@@ -249,18 +249,9 @@ fn a_preview_guesses_at_the_figures_it_does_not_set() {
 #[test]
 fn a_readers_or_a_delegates_proposal_is_no_target() {
     let text = "“两会”网络访谈：县长与网友在线交流\n发布时间：2014-02-20\n县长：今年我们的地区生产总值预期增长8.5%，固定资产投资增长20%。\n网友“固始老乡”：我建议把目标定在10%以上，县里发展潜力很大！\n";
-    let out = run(text);
-    let got: Vec<(String, Option<f64>)> = out
-        .targets
-        .iter()
-        .map(|t| (t.indicator.clone(), t.value))
-        .collect();
     assert_eq!(
-        got,
-        [
-            ("gdp".to_owned(), Some(8.5)),
-            ("fixed_asset_investment".to_owned(), Some(20.0))
-        ]
+        ids_and_values(&run(text).targets),
+        [("gdp", Some(8.5)), ("fixed_asset_investment", Some(20.0))]
     );
     let text = "代表热议政府工作报告\n2017-01-17 辽宁日报\n大连代表团的陈明代表建议，今年可将一般公共预算收入增长目标提高到8%，进一步增强财政实力。";
     assert!(ids(text).is_empty(), "{:?}", ids(text));
@@ -283,18 +274,12 @@ fn a_place_is_no_measure() {
 #[test]
 fn the_nations_figure_before_the_places_own_in_one_sentence() {
     let text = "访合肥市市长\n合肥晚报 2013-01-15\n市长：全国今年GDP增长目标是7.5%，我们综合考虑各方面因素，提出今年全市地区生产总值增长12%，财政收入增长15%，城乡居民收入增长与经济增长同步。";
-    let out = run(text);
-    let got: Vec<(String, Option<f64>)> = out
-        .targets
-        .iter()
-        .map(|t| (t.indicator.clone(), t.value))
-        .collect();
     assert_eq!(
-        got,
+        ids_and_values(&run(text).targets),
         [
-            ("gdp".to_owned(), Some(12.0)),
-            ("other:财政收入".to_owned(), Some(15.0)),
-            ("disposable_income".to_owned(), None)
+            ("gdp", Some(12.0)),
+            ("other:财政收入", Some(15.0)),
+            ("disposable_income", None)
         ]
     );
 }

@@ -106,6 +106,8 @@ pub struct Divisions {
     surfaces: FxHashMap<String, Vec<Cand>>,
     /// Every proper prefix of a key of `surfaces`, so a scan stops extending early.
     prefixes: FxHashSet<String>,
+    /// A division's code → its historical names (the renamed table's).
+    former: FxHashMap<&'static str, Vec<&'static str>>,
     /// Stems in toneless pinyin (for [`Divisions::from_host`]), built on first use.
     by_pinyin: std::sync::OnceLock<host::PinyinIndex>,
 }
@@ -167,6 +169,13 @@ impl Divisions {
         self.surfaces
             .get(name)
             .is_some_and(|cands| cands.iter().any(|c| c.kind == table::Kind::Renamed))
+    }
+
+    /// The historical names of the division with this code (毕节地区 of
+    /// 毕节市), as the renamed table has them.
+    #[must_use]
+    pub fn former_names(&self, code: &str) -> &[&'static str] {
+        self.former.get(code).map_or(&[], Vec::as_slice)
     }
 
     /// Whether `name` is only ever a short form that keeps its unit (长阳自治县
@@ -272,6 +281,8 @@ mod tests {
             assert!(d.is_historical_name(name), "{name}");
             assert!(!d.is_abbreviation(name), "{name}");
         }
+        assert!(d.former_names("520500").contains(&"毕节地区"));
+        assert!(d.former_names("520502").is_empty());
         for name in ["长阳自治县", "延边州", "科左中旗"] {
             assert!(d.is_abbreviation(name), "{name}");
             assert!(!d.is_historical_name(name), "{name}");

@@ -281,11 +281,19 @@ pub(crate) fn build(divisions: &str, renamed: &str) -> Result<Divisions, Regions
                 .map(move |(b, _)| k[..b].to_owned())
         })
         .collect();
+    let mut former: FxHashMap<&'static str, Vec<&'static str>> = FxHashMap::default();
+    for r in renamed {
+        former
+            .entry(r.target.code.as_str())
+            .or_default()
+            .push(r.old.as_str());
+    }
     Ok(Divisions {
         all,
         by_code,
         surfaces,
         prefixes,
+        former,
         by_pinyin: std::sync::OnceLock::new(),
     })
 }

@@ -381,9 +381,10 @@ pub(super) fn forward_sentences(
         // another government's target, then the speaker's own in one sentence
         // (全国今年GDP增长目标是7.5%，我们综合考虑…，提出今年全市地区生产总值增长
         // 12%，…): the clauses from the speaker's own on
-        let (a, t) = match own_after_another(t, lp, level) {
-            Some(k) => (a + t[..k].chars().count(), &t[k..]),
-            None => (a, t),
+        let quotes = quotes_another_government(t, lp, level);
+        let (a, t, quotes) = match own_after_another(t, quotes, lp) {
+            Some(k) => (a + t[..k].chars().count(), &t[k..], false),
+            None => (a, t, quotes),
         };
         let work = in_work || turns_to_the_work(t);
         in_work = work && !ends;
@@ -391,7 +392,7 @@ pub(super) fn forward_sentences(
             Some("goes on with a sentence about the past (after ；)".to_owned())
         } else if work {
             Some("the work that meets the targets, with aims of its own".to_owned())
-        } else if quotes_another_government(t, lp, level) {
+        } else if quotes {
             Some("another government's targets (before the cue)".to_owned())
         } else if proposes(t) {
             Some("someone's proposal for a figure (建议…设在), not the target".to_owned())
@@ -648,10 +649,10 @@ fn quotes_another_government(t: &str, lp: &LocatePatterns, level: Option<Level>)
 }
 
 /// Where the clause that names the speaker's own government (全市, 我省 …)
-/// starts in a sentence that first quotes another government's targets,
-/// when that clause states figures (a byte offset).
-fn own_after_another(t: &str, lp: &LocatePatterns, level: Option<Level>) -> Option<usize> {
-    if !quotes_another_government(t, lp, level) {
+/// starts in a sentence that first quotes another government's targets
+/// (`quotes`), when that clause states figures (a byte offset).
+fn own_after_another(t: &str, quotes: bool, lp: &LocatePatterns) -> Option<usize> {
+    if !quotes {
         return None;
     }
     let cue = lp.cue.find(t)?;

@@ -199,6 +199,9 @@ fn explains_the_targets(t: &str) -> bool {
 /// Whether a paragraph opens by naming the targets stated above it (实现上述
 /// 目标，…; 提出这些目标，主要考虑是…).
 pub(super) fn refers_to_targets_above(t: &str) -> bool {
+    if !t.contains("目标") && !t.contains("指标") {
+        return false;
+    }
     let opening = t.split(['，', '：', ',', ':']).next().unwrap_or(t);
     opening.chars().count() <= WORK_OPENING_MAX
         && [

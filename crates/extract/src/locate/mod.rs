@@ -509,6 +509,18 @@ fn no_governments_text(n: &Norm) -> Option<&'static str> {
     if head.chars().count() > HEADLINE_MAX || lines.next().is_none() {
         return None;
     }
+    let why = if head.contains("统计公报") {
+        "a statistical bulletin: the year's results, no targets"
+    } else if ["国会", "议会"].iter().any(|w| head.contains(w)) {
+        "a foreign parliament's plan, not a Chinese government's"
+    } else if ["集团", "公司", "银行", "大学", "学院", "医院", "学校"]
+        .iter()
+        .any(|w| head.contains(w))
+    {
+        "a firm's, a bank's or a school's own goals, not a government's"
+    } else {
+        return None;
+    };
     let congress = [
         "政府工作报告",
         "人民代表大会",
@@ -521,20 +533,7 @@ fn no_governments_text(n: &Norm) -> Option<&'static str> {
     ]
     .iter()
     .any(|w| body.contains(w));
-    if congress {
-        return None;
-    }
-    if head.contains("统计公报") {
-        return Some("a statistical bulletin: the year's results, no targets");
-    }
-    if ["国会", "议会"].iter().any(|w| head.contains(w)) {
-        return Some("a foreign parliament's plan, not a Chinese government's");
-    }
-    let bodies = ["集团", "公司", "银行", "大学", "学院", "医院", "学校"];
-    bodies
-        .iter()
-        .any(|w| head.contains(w))
-        .then_some("a firm's, a bank's or a school's own goals, not a government's")
+    (!congress).then_some(why)
 }
 
 /// The longest first line read as a headline (its source line, which may

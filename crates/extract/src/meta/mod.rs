@@ -341,12 +341,7 @@ fn county_of_the_papers_city(paper: &[String], head: &str, body: &str) -> Option
         return None;
     };
     let scores = names::self_reference_scores(body);
-    let unit = |u: char| {
-        names::SELF_UNITS
-            .iter()
-            .position(|&x| x == u)
-            .map_or(0, |i| scores[i])
-    };
+    let unit = |u: char| names::score_of(&scores, u);
     if unit('县').max(unit('区')).max(unit('旗')) <= unit('市') {
         return None;
     }
@@ -377,12 +372,7 @@ fn lower_place_relaying(chain: &[String], head: &str, body: &str) -> Option<Vec<
     let top = chain.last()?;
     let top_level = level_of(top);
     let scores = names::self_reference_scores(body);
-    let unit = |u: char| {
-        names::SELF_UNITS
-            .iter()
-            .position(|&x| x == u)
-            .map_or(0, |i| scores[i])
-    };
+    let unit = |u: char| names::score_of(&scores, u);
     let own = match top_level {
         Level::Province if top.ends_with('市') => '市',
         Level::Province => '省',

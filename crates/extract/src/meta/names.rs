@@ -404,15 +404,13 @@ pub(super) fn province_named(body: &str) -> Option<&'static str> {
 pub(crate) fn former_name_written(current: &str, head: &str) -> Option<String> {
     use baogao_regions::{Divisions, Resolution};
     let regions = Divisions::builtin();
-    let historical = head.char_indices().find_map(|(i, _)| {
-        let len = regions.name_at_start(&head[i..])?;
-        let name = &head[i..i + len];
-        (regions.is_historical_name(name)
-            && matches!(regions.resolve(name, None, None), Resolution::Found(d) if d.name == current))
-        .then(|| name.to_owned())
-    });
-    if historical.is_some() {
-        return historical;
+    if let Resolution::Found(d) = regions.resolve(current, None, None)
+        && let Some(name) = regions
+            .former_names(&d.code)
+            .iter()
+            .find(|name| head.contains(**name))
+    {
+        return Some((*name).to_owned());
     }
     let stem = current.strip_suffix('区')?;
     if stem.chars().count() < 2 {
@@ -490,6 +488,14 @@ pub(super) fn self_reference_scores(body: &str) -> [usize; 6] {
         prev = c;
     }
     scores
+}
+
+/// The score of `unit` (县, 市 …) among [`self_reference_scores`].
+pub(super) fn score_of(scores: &[usize; 6], unit: char) -> usize {
+    SELF_UNITS
+        .iter()
+        .position(|&x| x == unit)
+        .map_or(0, |i| scores[i])
 }
 
 /// Region of a text without a title: the level from how the text names

@@ -243,6 +243,10 @@ const CUT_REST_MAX: usize = 24;
 /// short, and a list's next item opens with its marker.
 pub(super) fn breaks_inside_a_clause(src: &[char]) -> Vec<usize> {
     let mut out = Vec::new();
+    // (most strings normalised are names and clauses of one line)
+    if !src.contains(&'\n') {
+        return out;
+    }
     let mut s = 0;
     for end in line_ends(src) {
         let line = &src[s..end];
@@ -277,6 +281,18 @@ pub(super) fn breaks_inside_a_clause(src: &[char]) -> Vec<usize> {
 /// text.
 const FRAGMENT_MAX: usize = 16;
 
+/// The verbs an infographic's figure line may open with (增长8.5%左右).
+const FIGURE_VERBS: [&str; 8] = [
+    "增长",
+    "下降",
+    "提高",
+    "控制在",
+    "达到",
+    "突破",
+    "保持在",
+    "减少",
+];
+
 /// The fewest name-and-figure pairs that make a text an infographic's.
 const FRAGMENT_PAIRS_MIN: usize = 3;
 
@@ -286,45 +302,53 @@ const FRAGMENT_PAIRS_MIN: usize = 3;
 /// that opens with a verb of a figure or a figure and states one, when the
 /// text holds several such pairs.
 pub(super) fn breaks_inside_fragments(src: &[char]) -> Vec<usize> {
-    let mut lines: Vec<(usize, usize)> = Vec::new();
-    let mut s = 0;
-    for end in line_ends(src) {
-        lines.push((s, end));
-        s = end + 1;
+    if src.iter().filter(|&&c| c == '\n').count() < 2 * FRAGMENT_PAIRS_MIN - 1 {
+        return Vec::new();
     }
-    let visible = |(a, b): (usize, usize)| -> Vec<char> {
-        src[a..b]
+    // a line without its surrounding whitespace
+    let trimmed = |(a, b): (usize, usize)| {
+        let line = &src[a..b];
+        let from = line
             .iter()
-            .copied()
-            .filter(|c| !c.is_whitespace())
-            .collect()
+            .position(|c| !c.is_whitespace())
+            .unwrap_or(line.len());
+        let to = line
+            .iter()
+            .rposition(|c| !c.is_whitespace())
+            .map_or(from, |k| k + 1);
+        &line[from..to]
     };
     let is_name = |l: &[char]| {
         (2..=FRAGMENT_MAX).contains(&l.len())
             && l.iter().all(|&c| is_han(c) || c.is_ascii_alphabetic())
     };
     let is_figure = |l: &[char]| {
-        let t: String = l.iter().collect();
-        let body = [
-            "增长",
-            "下降",
-            "提高",
-            "控制在",
-            "达到",
-            "突破",
-            "保持在",
-            "减少",
-        ]
-        .iter()
-        .find_map(|w| t.strip_prefix(w))
-        .unwrap_or(&t);
-        l.len() <= FRAGMENT_MAX && body.starts_with(|c: char| c.is_ascii_digit())
+        if l.is_empty() || l.len() > FRAGMENT_MAX {
+            return false;
+        }
+        let verb = FIGURE_VERBS
+            .iter()
+            .find_map(|w| {
+                let k = w.chars().count();
+                (l.len() > k && l[..k].iter().copied().eq(w.chars())).then_some(k)
+            })
+            .unwrap_or(0);
+        l[verb].is_ascii_digit()
     };
-    let pairs: Vec<usize> = lines
-        .windows(2)
-        .filter(|w| is_name(&visible(w[0])) && is_figure(&visible(w[1])))
-        .map(|w| w[0].1)
-        .collect();
+    let mut pairs = Vec::new();
+    let mut s = 0;
+    let mut prev: Option<(usize, usize)> = None;
+    for end in line_ends(src) {
+        let line = (s, end);
+        s = end + 1;
+        if let Some(p) = prev
+            && is_figure(trimmed(line))
+            && is_name(trimmed(p))
+        {
+            pairs.push(p.1);
+        }
+        prev = Some(line);
+    }
     if pairs.len() < FRAGMENT_PAIRS_MIN {
         return Vec::new();
     }
