@@ -519,18 +519,20 @@ fn with_the_general_requirements(
     if !n.text(s, e).contains("总体要求") || !list::has_figure(n.text(s, e)) {
         return items;
     }
-    let listed = |x: &Item| {
-        items.iter().any(|it| {
-            it.indicator == x.indicator
-                && it.figs.first().map(|f| f.measure) == x.figs.first().map(|f| f.measure)
-        })
-    };
     let mut out: Vec<Item> = forward_sentences(n, &[(s, e)], speaker, false, rules, trace)
         .into_iter()
-        .filter(|x| !x.indicator.starts_with("other:") && !listed(x))
+        .filter(|x| !x.indicator.starts_with("other:") && !lists(&items, x))
         .collect();
     out.extend(items);
     out
+}
+
+/// Whether `items` already state `x`'s indicator and measure.
+fn lists(items: &[Item], x: &Item) -> bool {
+    items.iter().any(|it| {
+        it.indicator == x.indicator
+            && it.figs.first().map(|f| f.measure) == x.figs.first().map(|f| f.measure)
+    })
 }
 
 /// [`targets`] before the nation's targets quoted in a local text are left out.
@@ -571,12 +573,7 @@ fn targets_read(
     {
         lead.push((s, k + 1));
     }
-    let listed = |x: &Item| {
-        items.iter().any(|it| {
-            it.indicator == x.indicator
-                && it.figs.first().map(|f| f.measure) == x.figs.first().map(|f| f.measure)
-        })
-    };
+    let listed = |x: &Item| lists(&items, x);
     let mut out: Vec<Item> = forward_sentences(n, &lead, speaker, false, rules, trace)
         .into_iter()
         .filter(|x| list::names_a_measure(x, rules.0) && !listed(x))

@@ -388,7 +388,8 @@ fn lower_place_relaying(chain: &[String], head: &str, body: &str) -> Option<Vec<
         .map(unit)
         .max()
         .unwrap_or(0);
-    // (the story names the higher government too: 全省, 省政府工作报告)
+    // the story calls itself by a lower unit at least once (no majority: it
+    // names the higher government too, 全省, 省政府工作报告)
     if lower == 0 {
         return None;
     }
