@@ -232,3 +232,24 @@ fn an_infographics_names_and_figures_one_a_line_are_read_in_pairs() {
         ]
     );
 }
+
+#[test]
+fn a_headlines_short_figure_yields_to_the_articles_qualified_one() {
+    let text = "长沙定下今年发展目标：GDP增长6% 居民收入与经济增长同步\n2024-01-23　来源：长沙晚报\n市长在政府工作报告中提出，今年全市地区生产总值增长6%左右，规模以上工业增加值增长7%。\n";
+    let out = run(text);
+    let gdp = out
+        .targets
+        .iter()
+        .find(|t| t.indicator == "gdp")
+        .expect("gdp");
+    assert_eq!(gdp.qualifier, baogao_model::Qualifier::About);
+    assert_eq!(
+        out.targets.iter().filter(|t| t.indicator == "gdp").count(),
+        1
+    );
+    assert!(
+        out.targets
+            .iter()
+            .any(|t| t.indicator == "industrial_value_added")
+    );
+}

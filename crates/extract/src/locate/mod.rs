@@ -527,6 +527,24 @@ fn with_the_general_requirements(
     out
 }
 
+/// Whether `x` states `it`'s one figure again, with a qualifier `it` lacks
+/// (地区生产总值增长6%左右 after GDP增长6%).
+fn restates_qualified(it: &Item, x: &Item) -> bool {
+    let (Some(a), Some(b)) = (it.figs.first(), x.figs.first()) else {
+        return false;
+    };
+    it.indicator == x.indicator
+        && it.figs.len() == 1
+        && a.measure == b.measure
+        && a.value == b.value
+        && a.max == b.max
+        && a.qual == baogao_model::Qualifier::Exact
+        && !matches!(
+            b.qual,
+            baogao_model::Qualifier::Exact | baogao_model::Qualifier::Qualitative
+        )
+}
+
 /// Whether `items` already state `x`'s indicator and measure.
 fn lists(items: &[Item], x: &Item) -> bool {
     items.iter().any(|it| {
@@ -590,9 +608,21 @@ fn targets_read(
         let trail = &paras[(i + 1).min(paras.len())..];
         // (what the trail adds is named as a measure: a work section's
         // counts, 推进…等16个高速公路项目, 筛选40户企业, are tasks)
-        let more: Vec<Item> = forward_sentences(n, trail, speaker, false, rules, trace)
+        let said: Vec<Item> = forward_sentences(n, trail, speaker, false, rules, trace);
+        // (a headline writes a figure short, GDP增长6%, that the article
+        // states with its qualifier, 地区生产总值增长6%左右: the article's)
+        let mut items = items;
+        let (hs, he) = paras[i];
+        if is_heading(n.text(hs, he)) {
+            for it in &mut items {
+                if let Some(x) = said.iter().find(|x| restates_qualified(it, x)) {
+                    *it = x.clone();
+                }
+            }
+        }
+        let more: Vec<Item> = said
             .into_iter()
-            .filter(|x| !listed(x) && list::names_a_measure(x, rules.0))
+            .filter(|x| !lists(&items, x) && list::names_a_measure(x, rules.0))
             .collect();
         out.extend(items);
         out.extend(more);
