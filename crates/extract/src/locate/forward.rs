@@ -382,7 +382,7 @@ pub(super) fn forward_sentences(
         // (全国今年GDP增长目标是7.5%，我们综合考虑…，提出今年全市地区生产总值增长
         // 12%，…): the clauses from the speaker's own on
         let quotes = quotes_another_government(t, lp, level);
-        let (a, t, quotes) = match own_after_another(t, quotes, lp) {
+        let (a, t, quotes) = match quotes.then(|| own_after_another(t, lp)).flatten() {
             Some(k) => (a + t[..k].chars().count(), &t[k..], false),
             None => (a, t, quotes),
         };
@@ -649,12 +649,9 @@ fn quotes_another_government(t: &str, lp: &LocatePatterns, level: Option<Level>)
 }
 
 /// Where the clause that names the speaker's own government (全市, 我省 …)
-/// starts in a sentence that first quotes another government's targets
-/// (`quotes`), when that clause states figures (a byte offset).
-fn own_after_another(t: &str, quotes: bool, lp: &LocatePatterns) -> Option<usize> {
-    if !quotes {
-        return None;
-    }
+/// starts in a sentence that first quotes another government's targets,
+/// when that clause states figures (a byte offset).
+fn own_after_another(t: &str, lp: &LocatePatterns) -> Option<usize> {
     let cue = lp.cue.find(t)?;
     let mut at = cue.end();
     while let Some(k) = t[at..].find('，').map(|k| at + k + '，'.len_utf8()) {
@@ -685,7 +682,7 @@ fn estimate_after_aim(t: &str, year_word: Option<&str>) -> Option<usize> {
 
 /// Whether `t` names the coming year: a word for it (今年, 明年 …) or its
 /// number (`year_word`, 2026年).
-fn names_the_coming_year(t: &str, year_word: Option<&str>) -> bool {
+pub(super) fn names_the_coming_year(t: &str, year_word: Option<&str>) -> bool {
     NOW_WORDS
         .iter()
         .copied()

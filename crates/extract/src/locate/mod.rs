@@ -271,10 +271,7 @@ fn cue_in(
         chars += m.as_str().chars().count();
         byte = m.end();
         // the sentence up to the cue
-        let mut a = start;
-        while a > s && !matches!(n.chars[a - 1], '。' | '！' | '？' | '；') {
-            a -= 1;
-        }
+        let mut a = sentence_start(n, s, start);
         // (a heading that names the target year, glued to the text before it:
         // …均居全国第二2023年预期目标●… starts at its year)
         if let Some(y) = target_year {
@@ -433,10 +430,7 @@ fn follows_the_plans_years(
     cue_end: usize,
     target_year: Option<i32>,
 ) -> bool {
-    let mut a = cue_end;
-    while a > s && !matches!(n.chars[a - 1], '。' | '！' | '？' | '；') {
-        a -= 1;
-    }
+    let a = sentence_start(n, s, cue_end);
     let names_a_year = |t: &str| {
         clause_names_now(t, target_year)
             || t.contains("全年")
@@ -471,8 +465,17 @@ const LIST_ABOVE_MIN: usize = 3;
 /// Whether a cue's clause names the coming year (今年…的主要预期目标, 2021年
 /// 全市…).
 fn clause_names_now(clause: &str, target_year: Option<i32>) -> bool {
-    NOW_WORDS.iter().any(|w| clause.contains(w))
-        || target_year.is_some_and(|y| clause.contains(&format!("{y}年")))
+    forward::names_the_coming_year(clause, target_year.map(|y| format!("{y}年")).as_deref())
+}
+
+/// Where the sentence holding `at` starts, within a paragraph that starts
+/// at `s` (after the last 。！？； before `at`).
+fn sentence_start(n: &Norm, s: usize, at: usize) -> usize {
+    let mut a = at;
+    while a > s && !matches!(n.chars[a - 1], '。' | '！' | '？' | '；') {
+        a -= 1;
+    }
+    a
 }
 
 /// The year's targets: the cue paragraph(s) and their continuation, or the
