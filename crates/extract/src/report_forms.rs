@@ -253,3 +253,49 @@ fn a_headlines_short_figure_yields_to_the_articles_qualified_one() {
             .any(|t| t.indicator == "industrial_value_added")
     );
 }
+
+/// A county's session in a local paper: the targets, then a paragraph that
+/// goes on after them (`after`).
+fn session_news(after: &str) -> String {
+    format!(
+        "平安县十六届人大五次会议开幕\n本报讯 1月20日上午，平安县第十六届人民代表大会第五次会议开幕。县长代表县人民政府作政府工作报告。\n报告明确，今年全县经济社会发展的主要预期目标是：地区生产总值增长9.5%；规模以上工业增加值增长11%；全社会固定资产投资增长18%；节能减排完成市下达任务。\n{after}\n会议还听取和审议了县人大常委会工作报告。\n"
+    )
+}
+
+#[test]
+fn the_years_work_laid_out_point_by_point_after_the_list_sets_no_targets() {
+    let text = session_news(
+        "报告对2015年的重点工作作了部署：一是坚持工业强县不动摇，力争规模以上工业企业新增12家，主营业务收入增长15%以上；二是持续改善民生，新增城镇就业4000人，完成农村危旧土坯房改造3000户。",
+    );
+    assert_eq!(
+        rows(&text),
+        [
+            "gdp 9.5",
+            "industrial_value_added 11",
+            "fixed_asset_investment 18",
+            "other:节能减排 NaN"
+        ]
+    );
+}
+
+#[test]
+fn a_paragraph_that_sets_a_listed_indicator_again_is_the_works_aim() {
+    let text = session_news(
+        "报告要求，聚焦“制造强县”，今年力争规模以上工业增加值增长13%、工业投资增长15%，新培育专精特新企业10家；实现旅游总收入增长18%。",
+    );
+    assert_eq!(
+        rows(&text),
+        [
+            "gdp 9.5",
+            "industrial_value_added 11",
+            "fixed_asset_investment 18",
+            "other:节能减排 NaN"
+        ]
+    );
+}
+
+#[test]
+fn a_task_set_by_a_named_higher_government_is_named_without_it() {
+    let text = "今年全市经济社会发展的主要预期目标是：地区生产总值增长12%左右；完成泉州市下达的节能减排任务。\n";
+    assert_eq!(rows(text), ["gdp 12", "other:节能减排 NaN"]);
+}

@@ -226,6 +226,46 @@ pub(super) fn turns_to_the_work(t: &str) -> bool {
         || lead.contains("以下") && lead.contains("工作") && !has_figure(lead)
 }
 
+/// Whether a paragraph after the list lays out the year's work point by
+/// point (报告对2015年的重点工作作了部署：一是…力争…): a news report's turn
+/// from the targets to the work, whose 力争 aims are no targets.
+fn lays_out_the_work(t: &str) -> bool {
+    let Some((lead, rest)) = t.split_once(['：', ':']) else {
+        return false;
+    };
+    let work = [
+        "重点工作",
+        "主要工作",
+        "工作重点",
+        "重点任务",
+        "主要任务",
+        "部署",
+    ]
+    .iter()
+    .any(|w| lead.contains(w));
+    let points = ["一是", "一、", "（一）", "(一)", "1."]
+        .iter()
+        .any(|w| rest.starts_with(w));
+    work && points && !has_figure(lead) && !lead.contains("目标") && !lead.contains("指标")
+}
+
+/// Whether `items` give a canonical indicator `listed` already holds
+/// other figures (a headline repeated with the same figure is no other
+/// aim).
+fn restates_a_listed(items: &[Item], listed: &[Item]) -> bool {
+    items.iter().any(|it| {
+        !it.indicator.starts_with("other:")
+            && listed.iter().any(|l| {
+                l.indicator == it.indicator
+                    && !it.figs.iter().all(|f| {
+                        l.figs
+                            .iter()
+                            .any(|g| g.measure == f.measure && g.value == f.value)
+                    })
+            })
+    })
+}
+
 /// The longest opening clause that turns to the work (围绕上述目标, 为实现
 /// 上述目标): longer, it says more than that.
 const WORK_OPENING_MAX: usize = 12;
@@ -288,7 +328,9 @@ fn read_following(
             list_ends(trace, n, opening, "it explains the targets");
             break;
         }
-        if turns_to_the_work(n.text(opening.0, opening.1)) {
+        if turns_to_the_work(n.text(opening.0, opening.1))
+            || lays_out_the_work(n.text(opening.0, opening.1))
+        {
             list_ends(
                 trace,
                 n,
@@ -371,6 +413,13 @@ fn read_following(
             })
         {
             continue;
+        }
+        // a paragraph that names a listed indicator again with its own figure
+        // (报告要求，…今年力争规上工业增加值增长10%…, under a list that set it at
+        // 9%) is the work's aim, not more of the list
+        if !one_sentence_lines && restates_a_listed(&first, out) {
+            list_ends(trace, n, (a, b), "it names a listed indicator again");
+            break;
         }
         let canonical = first.iter().any(|it| !it.indicator.starts_with("other:"));
         // (in a text written one sentence a line the next line is the list's
