@@ -291,7 +291,7 @@ impl Extractor {
                 m.target_year
                     .filter(|_| m.year_source != meta::GUESSED_YEAR),
                 m.level,
-                m.region.as_deref(),
+                division,
             ),
             (&self.dict, &self.pat, &self.lp),
             trace,

@@ -46,6 +46,13 @@ fn a_higher_governments_targets_in_a_lower_story_are_not_the_places() {
     let out = run(text);
     assert_eq!(out.report.region.as_deref(), Some("坪山区"));
     assert!(out.targets.is_empty(), "{:?}", out.targets);
+    // a district whose name other cities share (朝阳区 of 北京市 and of 长春市):
+    // the speaker is the place the metadata settled on, not a name looked up
+    // alone
+    let text = "朝阳区干部群众热议市政府工作报告\n2020-01-14 来源：北京朝阳\n1月12日，北京市十五届人大三次会议开幕，市长作政府工作报告。报告提出，今年全市地区生产总值增长6%左右，一般公共预算收入增长0.5%。\n报告在朝阳区干部群众中引起热烈反响。";
+    let out = run(text);
+    assert_eq!(out.report.region.as_deref(), Some("朝阳区"));
+    assert!(out.targets.is_empty(), "{:?}", out.targets);
     // the county's own target beside the province's stays
     let text = "省两会精神在我县引起强烈反响\n2019-01-31  来源：大竹县人民政府网\n报告提出，今年全省地区生产总值增长7.5%左右。\n今年全县地区生产总值预期增长8%左右。";
     let out = run(text);

@@ -299,3 +299,9 @@ fn a_task_set_by_a_named_higher_government_is_named_without_it() {
     let text = "今年全市经济社会发展的主要预期目标是：地区生产总值增长12%左右；完成泉州市下达的节能减排任务。\n";
     assert_eq!(rows(text), ["gdp 12", "other:节能减排 NaN"]);
 }
+
+#[test]
+fn what_a_government_set_is_named_without_its_verb() {
+    let text = "“重庆今年确定的地区生产总值增长目标是6%左右。”市长在接受记者采访时说，重庆今年的主要预期目标还包括：规模以上工业增加值增长7%左右。\n";
+    assert_eq!(rows(text), ["gdp 6", "industrial_value_added 7"]);
+}

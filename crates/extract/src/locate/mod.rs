@@ -33,20 +33,19 @@ pub(crate) struct Speaker {
     /// The year the targets are for.
     pub(crate) year: Option<i32>,
     pub(crate) level: Option<Level>,
-    /// The reporting government's division, when the name read from the
-    /// text (杭州市) has one reading in the gazetteer.
+    /// The reporting government's division in the gazetteer, when the
+    /// report's place resolves to one (朝阳区 of 北京市 as well as 杭州市).
     place: Option<&'static baogao_regions::Division>,
 }
 
 impl Speaker {
-    /// The speaker of a report whose region was read as `region`, its
-    /// division looked up once.
-    pub(crate) fn new(year: Option<i32>, level: Option<Level>, region: Option<&str>) -> Speaker {
-        Speaker {
-            year,
-            level,
-            place: region::reporting(region),
-        }
+    /// The speaker of a report whose place is `place`.
+    pub(crate) fn new(
+        year: Option<i32>,
+        level: Option<Level>,
+        place: Option<&'static baogao_regions::Division>,
+    ) -> Speaker {
+        Speaker { year, level, place }
     }
 }
 

@@ -435,7 +435,8 @@ const DEMONSTRATIVES: [char; 1] = ['这'];
 
 /// Words that end a speaker's or a time's lead-in glued to a name in news
 /// prose (`福建省…开幕提出今年生产总值`, `云南省在固定资产投资`,
-/// `2018年全省生产总值`): the name starts after the last of them.
+/// `2018年全省生产总值`, `今年确定的地区生产总值`): the name starts after the
+/// last of them.
 const LEAD_IN_ENDS: &[&str] = &[
     "提出",
     "表示",
@@ -454,6 +455,12 @@ const LEAD_IN_ENDS: &[&str] = &[
     "预计",
     "要求",
     "标准下",
+    // (重庆今年确定的地区生产总值增长目标是6%左右)
+    "确定的",
+    "提出的",
+    "制定的",
+    "设定的",
+    "明确的",
 ];
 
 /// Whether `t` ends in a year's number, written in digits (2018), in
@@ -481,7 +488,7 @@ fn after_speaker(n: &Norm, (a, b): (usize, usize)) -> (usize, usize) {
     let may_trim = t
         .chars()
         .skip(1)
-        .any(|c| "出示露绍调幕议告年在划计求标".contains(c))
+        .any(|c| "出示露绍调幕议告年在划计求标的".contains(c))
         || crate::meta::province_prefix(t).is_some();
     if !may_trim {
         return (a, b);
