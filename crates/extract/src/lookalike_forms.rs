@@ -267,7 +267,13 @@ fn a_readers_or_a_delegates_proposal_is_no_target() {
 #[test]
 fn progress_over_part_of_the_year_is_no_target() {
     let text = "南昌市召开上半年经济运行情况新闻发布会\n2018-07-20　来源：南昌市统计局\n上半年，全市实现地区生产总值2535.6亿元，同比增长9%。\n一般公共预算收入完成全年目标任务的52%，城镇居民人均可支配收入增长8.1%。\n下半年，全市将继续围绕年度目标任务，确保全年目标顺利实现。";
+    assert!(ids(text).is_empty(), "{:?}", ids(text)); // a paragraph a part of the year opens tells progress to its end, and
+    // figures measured against the year's target are results
+    let text = "1-5月全市经济运行情况\n发布日期：2016-06-20 来源：合肥市统计局\n1-5月，全市经济运行总体平稳。规模以上工业增加值增长9.1%，高于年度目标0.6个百分点；社会消费品零售总额增长12.8%，与年度目标持平；财政收入完成全年预算的52%，增长11.6%。\n5月末，全市金融机构人民币存款余额13265亿元，增长15.7%。居民消费价格上涨1.9%，控制在年度调控目标以内。";
     assert!(ids(text).is_empty(), "{:?}", ids(text));
+    // (the year's targets restated in such a paragraph stay: labelling call 13)
+    let text = "一季度全市经济运行情况\n2016-04-20 来源：市统计局\n一季度，全市经济运行总体平稳。今年全市经济预期增长目标为14%以上，工业增加值增长24%以上。";
+    assert_eq!(ids(text), ["gdp", "other:工业增加值"]);
 }
 
 #[test]

@@ -305,3 +305,12 @@ fn what_a_government_set_is_named_without_its_verb() {
     let text = "“重庆今年确定的地区生产总值增长目标是6%左右。”市长在接受记者采访时说，重庆今年的主要预期目标还包括：规模以上工业增加值增长7%左右。\n";
     assert_eq!(rows(text), ["gdp 6", "industrial_value_added 7"]);
 }
+
+#[test]
+fn the_plans_progress_under_the_years_heading_is_not_its_list() {
+    let text = "二、2014年工作的总体要求和主要预期目标\n2014年是全面深化改革的开局之年，也是实现“十二五”规划目标的攻坚之年。“十二五”以来，我县地区生产总值年均增长13.2%，到2015年全县地区生产总值要比2010年翻一番，财政收入达到25亿元，任务十分艰巨。\n今年政府工作的总体要求是：坚持稳中求进，推动全县经济社会持续健康发展。\n今年全县经济社会发展的主要预期目标是：地区生产总值增长12%—13%；财政收入增长10%；人口自然增长率控制在7.5‰以内。\n三、2014年重点工作\n";
+    assert_eq!(
+        rows(text),
+        ["gdp 12", "other:财政收入 10", "population_growth 7.5"]
+    );
+}

@@ -266,16 +266,30 @@ fn speculates(t: &str) -> bool {
 }
 
 /// Whether a sentence reports progress over part of the year (上半年…增长9%,
-/// 一般公共预算收入完成全年目标任务的52%): results, though it names the
-/// year's target.
+/// 一般公共预算收入完成全年目标任务的52%, 增长9.1%，高于年度目标0.6个百分点):
+/// results, though it names the year's target.
 fn reports_progress(t: &str) -> bool {
     static PROGRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(concat!(
+            r"完成(?:全年|年度)(?:目标|计划|任务)+的|完成(?:全年|年度)预算的|",
+            r"(?:高于|低于|超过|超出|快于|慢于|好于)(?:年度|全年|年初)(?:预期|计划|确定的)?(?:目标|计划)|",
+            r"与(?:年度|全年)(?:预期)?目标持平"
+        ))
+        .expect("built-in pattern")
+    });
+    opens_with_a_period(t) || PROGRESS.is_match(t)
+}
+
+/// Whether a sentence opens with a part of the year (上半年, 1-5月, 5月末):
+/// what it tells is progress, and so is the rest of its paragraph.
+fn opens_with_a_period(t: &str) -> bool {
+    static PERIOD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"^(?:今年)?(?:上半年|一季度|第一季度|前三季度|\d{1,2}[-—至]\d{1,2}月)|完成(?:全年|年度)(?:目标|计划|任务)+的",
+            r"^(?:今年)?(?:上半年|一季度|第一季度|前三季度|\d{1,2}[-—至]\d{1,2}月|\d{1,2}月(?:末|底|份))",
         )
         .expect("built-in pattern")
     });
-    PROGRESS.is_match(t)
+    PERIOD.is_match(t)
 }
 
 /// Words that name a list of projects for the people.
@@ -348,6 +362,9 @@ pub(super) fn forward_sentences(
     // its ； (2023年…地区生产总值预计增长4.7%左右；2024年预期目标增长5%左右):
     // the subject of a nameless figure that turns to the coming year
     let mut back_before: Option<usize> = None;
+    // the paragraph a part of the year opens (1-5月，全市经济运行总体平稳。规模
+    // 以上工业增加值增长9.1%；…): its sentences tell progress
+    let mut progress_para: Option<usize> = None;
     let headline_aims = headline_aims(n, paras, structured);
     let projects = project_lists(n, paras);
     for &(pi, (whole, b)) in &sents {
@@ -398,7 +415,10 @@ pub(super) fn forward_sentences(
             Some("someone's proposal for a figure (建议…设在), not the target".to_owned())
         } else if speculates(t) {
             Some("a guess at a figure (或将, 有望, 可能), not a target set".to_owned())
-        } else if reports_progress(t) {
+        } else if progress_para == Some(pi) && !names_its_aims(t) || reports_progress(t) {
+            if para_starts.contains(&whole) && opens_with_a_period(t) {
+                progress_para = Some(pi);
+            }
             Some("progress over part of the year (上半年, 完成全年目标的52%)".to_owned())
         } else if projects.contains(&pi) {
             Some("a list of projects for the people (民生实事), not targets".to_owned())

@@ -398,6 +398,17 @@ fn read_following(
             let Some(&(a2, b2)) = sents.first().filter(|_| names_targets) else {
                 continue;
             };
+            // (…开局之年，也是实现“十二五”规划目标的攻坚之年。“十二五”以来，…年均
+            // 增长13.2%，到2015年…: the plan's, and the year's cue comes later)
+            if foreign(n.text(a2, b2), true) {
+                list_ends(
+                    trace,
+                    n,
+                    (a2, b2),
+                    "a line that looks back or beyond the year",
+                );
+                break;
+            }
             first = read((a2, b2));
         }
         // a numbered or bulleted line with no target of its own (2.在持续大幅
