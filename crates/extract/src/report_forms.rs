@@ -314,3 +314,17 @@ fn the_plans_progress_under_the_years_heading_is_not_its_list() {
         ["gdp 12", "other:财政收入 10", "population_growth 7.5"]
     );
 }
+
+#[test]
+fn a_live_reports_times_are_no_figures_and_its_projects_no_targets() {
+    let text = "市第十九届人民代表大会第四次会议开幕 文字直播\n2024-01-10 08:50 来源：滕州发布\n9:03 市长作政府工作报告。\n9:10 2023年，全市地区生产总值完成1316亿元，增长6.1%。\n9:28 2024年全市经济社会发展主要预期目标：地区生产总值增长6%左右\n9:28 一般公共预算收入增长5%\n10:26 【预期目标】城乡居民人均可支配收入分别增长7%和8.5%\n9:40 今年将继续办好20件民生实事：新增城镇就业1.2万人，新建幼儿园5所……\n10:15 大会结束。\n";
+    assert_eq!(
+        rows(text),
+        [
+            "gdp 6",
+            "general_budget_revenue 5",
+            "urban_disposable_income 7",
+            "rural_disposable_income 8.5"
+        ]
+    );
+}

@@ -218,7 +218,7 @@ fn project_lists(n: &Norm, paras: &[(usize, usize)]) -> std::collections::HashSe
     for (i, &(s, e)) in paras.iter().enumerate() {
         let t = n.text(s, e);
         // (a lead states no figure of its own: 实事求是 in a targets paragraph)
-        if PROJECT_WORDS.iter().any(|w| t.contains(w))
+        if crate::sentence::PROJECT_WORDS.iter().any(|w| t.contains(w))
             && t.trim_end().ends_with(['：', ':'])
             && !has_figure(t)
         {
@@ -291,17 +291,6 @@ fn opens_with_a_period(t: &str) -> bool {
     });
     PERIOD.is_match(t)
 }
-
-/// Words that name a list of projects for the people.
-const PROJECT_WORDS: [&str; 7] = [
-    "民生实事",
-    "惠民实事",
-    "办实事",
-    "件实事",
-    "项实事",
-    "民生工程",
-    "惠民工程",
-];
 
 /// The most lines read as a news item's headlines (a title, a subtitle, a
 /// dateline).

@@ -131,6 +131,22 @@ pub(super) fn is_thousands_comma(src: &[char], i: usize) -> bool {
         && src.get(i + 4) != Some(&'.')
 }
 
+/// Whether the colon at `i` tells the time at a line's start (a live
+/// report's `10:26 【预期目标】…`): it splits no clause.
+pub(super) fn is_clock_colon(src: &[char], i: usize) -> bool {
+    let digit = |k: usize| src.get(k).is_some_and(char::is_ascii_digit);
+    if i == 0 {
+        return false;
+    }
+    let hour_start = if i >= 2 && digit(i - 2) { i - 2 } else { i - 1 };
+    matches!(src.get(i), Some(':' | '：'))
+        && digit(i - 1)
+        && (hour_start == 0 || src[hour_start - 1] == '\n' || src[hour_start - 1].is_whitespace())
+        && digit(i + 1)
+        && digit(i + 2)
+        && !digit(i + 3)
+}
+
 /// A char of the CJK Unified Ideographs block (U+4E00–U+9FFF): what names of
 /// regions and indicators are written in.
 pub(crate) fn is_unified_han(c: char) -> bool {

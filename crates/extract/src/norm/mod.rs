@@ -22,7 +22,7 @@ use artefacts::{
     gloss_end, gloss_remnant_end, glue_end, jammer_end, may_open_glue, spaces_apart_items,
 };
 pub(crate) use chars::{fold, is_unified_han};
-use chars::{is_decimal_stop, is_thousands_comma, widen};
+use chars::{is_clock_colon, is_decimal_stop, is_thousands_comma, widen};
 pub(crate) use split::{clauses, list_marker_len, paragraphs, sentences};
 pub(crate) use wrap::line_ends;
 use wrap::{SPACE_ENTITIES, breaks_inside_a_clause, breaks_inside_fragments, soft_line_breaks};
@@ -158,6 +158,8 @@ impl Norm {
                 // a comma between digits is a thousands separator: keep ASCII
                 let f = if f == ',' && is_thousands_comma(&src, i) {
                     ','
+                } else if f == ':' && is_clock_colon(&src, i) {
+                    ':'
                 } else if f == '。' && is_decimal_stop(&src, i) {
                     '.'
                 } else {

@@ -136,6 +136,17 @@ pub(crate) fn list_marker_len(c: &[char], s: usize, e: usize) -> usize {
     {
         k += 1;
     }
+    // a live report's time (10:26 【预期目标】…)
+    let digits = |from: usize| {
+        c[from.min(e)..e]
+            .iter()
+            .take_while(|d| d.is_ascii_digit())
+            .count()
+    };
+    let hour = digits(k);
+    if (1..=2).contains(&hour) && c.get(k + hour) == Some(&':') && digits(k + hour + 1) == 2 {
+        k += hour + 3;
+    }
     let closing = |open: char| match open {
         '「' => '」',
         '『' => '』',

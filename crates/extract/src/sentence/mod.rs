@@ -67,6 +67,11 @@ pub(crate) fn read_sentence(
     let qualitative_item = |t: &str| pat.states_quality(t, dict);
     let names = |t: &str| crate::names::looks_like_indicator(t, dict);
     for (cs, ce) in clauses(&n.chars, s, e, &qualitative_item, &names) {
+        // (今年将继续办好20件民生实事：新增城镇就业1.2万人，…: what follows the
+        // lead of a list of projects for the people is no target)
+        if mode == Mode::Targets && opens_the_projects(n, cs, ce) {
+            break;
+        }
         r.clause(cs, ce);
     }
     let c = &n.chars;
@@ -87,6 +92,16 @@ pub(crate) fn read_sentence(
     items
 }
 
+/// Whether the clause `[cs, ce)` leads a list of projects for the people
+/// (办好20件民生实事：).
+fn opens_the_projects(n: &Norm, cs: usize, ce: usize) -> bool {
+    // (the clause may end before its delimiter or after it)
+    [ce.saturating_sub(1), ce]
+        .iter()
+        .any(|&k| n.chars.get(k) == Some(&'：'))
+        && PROJECT_WORDS.iter().any(|w| n.text(cs, ce).contains(w))
+}
+
 /// Whether `name` is a place's (辽宁, 深圳, 沈阳市): a province's or a
 /// city's short form, or a division's name with its unit (everyday words
 /// that are short forms of counties, 振兴 or 资源, are not taken for places).
@@ -98,6 +113,17 @@ fn names_a_place(name: &str) -> bool {
             || matches!(regions.resolve(name, None, None),
                 Resolution::Found(d) if d.level != baogao_model::Level::County))
 }
+
+/// Words that name a list of projects for the people.
+pub(crate) const PROJECT_WORDS: [&str; 7] = [
+    "民生实事",
+    "惠民实事",
+    "办实事",
+    "件实事",
+    "项实事",
+    "民生工程",
+    "惠民工程",
+];
 
 /// The words by which a government names its whole area (全省增长6.3%).
 const SCOPE_WORDS: [&str; 8] = [
