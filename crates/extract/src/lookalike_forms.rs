@@ -254,6 +254,19 @@ fn a_preview_guesses_at_the_figures_it_does_not_set() {
 }
 
 #[test]
+fn a_readers_wish_is_no_target() {
+    let text = "市长在线访谈\n2012-02-08 来源：襄阳网\n【市长】今年市政府工作报告提出，全市生产总值增长14%，规模以上工业增加值增长20%。\n【网友“古隆中”】城镇新增就业目标是多少？\n【市长】今年我们要确保城镇新增就业5万人以上。\n【网友“米公祠”】希望明年GDP目标能到15%。\n";
+    assert_eq!(
+        ids_and_values(&run(text).targets),
+        [
+            ("gdp", Some(14.0)),
+            ("industrial_value_added", Some(20.0)),
+            ("new_urban_jobs", Some(5.0))
+        ]
+    );
+}
+
+#[test]
 fn a_readers_or_a_delegates_proposal_is_no_target() {
     let text = "“两会”网络访谈：县长与网友在线交流\n发布时间：2014-02-20\n县长：今年我们的地区生产总值预期增长8.5%，固定资产投资增长20%。\n网友“固始老乡”：我建议把目标定在10%以上，县里发展潜力很大！\n";
     assert_eq!(

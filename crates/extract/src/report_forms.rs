@@ -328,3 +328,11 @@ fn a_live_reports_times_are_no_figures_and_its_projects_no_targets() {
         ]
     );
 }
+
+#[test]
+fn the_titles_under_a_box_of_links_are_other_pages() {
+    let text = "浙江：今年地区生产总值增长目标定为6.5%左右\n2019-01-28 来源：浙江在线\n今天上午，浙江省十三届人大二次会议在杭州开幕。省长作政府工作报告。\n分享到：\n相关新闻：\n江苏：今年GDP增长预期目标为6.5%以上\n广东：2019年GDP增长目标为6%-6.5%\n";
+    let out = run(text);
+    assert_eq!(rows(text), ["gdp 6.5"]);
+    assert_eq!(out.targets[0].qualifier, baogao_model::Qualifier::About);
+}

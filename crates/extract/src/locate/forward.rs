@@ -250,7 +250,8 @@ fn proposes(t: &str) -> bool {
 
 /// Whether a sentence guesses at a figure rather than sets it (今年GDP增长
 /// 目标或定在7%左右, 增速可能在7%至7.5%之间, 投资有望增长15%以上): a preview or
-/// a commentator's forecast, not the government's target.
+/// a commentator's forecast, not the government's target; or wishes one
+/// (网友：希望明年GDP目标能到15%).
 fn speculates(t: &str) -> bool {
     [
         "或将",
@@ -263,6 +264,11 @@ fn speculates(t: &str) -> bool {
     ]
     .iter()
     .any(|w| t.contains(w))
+        || t.split_once("希望").is_some_and(|(_, rest)| {
+            ["能到", "能达到", "能够达到", "能定在", "能实现"]
+                .iter()
+                .any(|w| rest.contains(w))
+        })
 }
 
 /// Whether a sentence reports progress over part of the year (上半年…增长9%,
