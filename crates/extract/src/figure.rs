@@ -32,6 +32,10 @@ pub(crate) fn with_quals(
         let q = match (x.qual, after) {
             (Some(Qualifier::Range), _) => Qualifier::Range,
             (_, Some((q, _))) | (Some(q), None) => q,
+            // (规模以上工业增加值至少增长14%: the floor's word read with the name)
+            (None, None) if i == 0 && c[..name_end.min(c.len())].ends_with(&['至', '少']) => {
+                Qualifier::AtLeast
+            }
             (None, None) => {
                 number::qual_before(c, from.min(x.start), x.start).unwrap_or(Qualifier::Exact)
             }

@@ -726,6 +726,8 @@ mod news_forms;
 #[cfg(test)]
 mod report_forms;
 #[cfg(test)]
+mod spelling_forms;
+#[cfg(test)]
 mod target_forms;
 #[cfg(test)]
 mod tests;

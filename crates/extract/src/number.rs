@@ -621,6 +621,9 @@ pub(crate) fn qual_before(c: &[char], start: usize, i: usize) -> Option<Qualifie
         ("<", Qualifier::AtMost),
         ("不低于", Qualifier::AtLeast),
         ("不少于", Qualifier::AtLeast),
+        // 至少达到: a floor
+        ("至少", Qualifier::AtLeast),
+        ("至少达到", Qualifier::AtLeast),
         ("超过", Qualifier::AtLeast),
         ("突破", Qualifier::AtLeast),
         // 迈上1200亿元台阶

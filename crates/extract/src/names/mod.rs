@@ -45,6 +45,8 @@ pub(crate) const NAME_TAIL: &[&str] = &[
     "力争",
     "争取",
     "确保",
+    // (规模以上工业增加值至少增长14%: a floor, read by the figure)
+    "至少",
     "努力",
     "力求",
     "继续",

@@ -1,0 +1,63 @@
+//! Names and figures as news pages spell them, written for these tests (not
+//! taken from the fixtures): the resident population's incomes (城乡常住居民
+//! 收入), jobs without 城镇 (新增就业人数), a floor written 至少, a variant
+//! char of 值 (値) on converted pages.
+
+use baogao_model::Qualifier;
+
+use crate::variations::run;
+
+/// (indicator, qualifier, value) of every target of the year's list `items`.
+fn rows(items: &str) -> Vec<(String, Qualifier, Option<f64>)> {
+    let text = format!(
+        "2016年XX市政府工作报告\n今年全市经济社会发展的主要预期目标是：地区生产总值增长7%左右，{items}。\n"
+    );
+    run(&text)
+        .targets
+        .into_iter()
+        .skip(1)
+        .map(|t| (t.indicator, t.qualifier, t.value))
+        .collect()
+}
+
+fn row(id: &str, q: Qualifier, v: f64) -> (String, Qualifier, Option<f64>) {
+    (id.to_owned(), q, Some(v))
+}
+
+#[test]
+fn the_resident_populations_incomes_are_urban_and_rural() {
+    assert_eq!(
+        rows("城乡常住居民收入分别增长8%和8.5%"),
+        [
+            row("urban_disposable_income", Qualifier::Exact, 8.0),
+            row("rural_disposable_income", Qualifier::Exact, 8.5)
+        ]
+    );
+}
+
+#[test]
+fn new_jobs_without_the_towns_word_are_the_towns_new_jobs() {
+    assert_eq!(
+        rows("新增就业人数4万人"),
+        [row("new_urban_jobs", Qualifier::Exact, 4.0)]
+    );
+}
+
+#[test]
+fn at_least_is_a_floor_before_the_verb_or_the_figure() {
+    assert_eq!(
+        rows("规模以上工业增加值至少增长14%，固定资产投资增长至少20%"),
+        [
+            row("industrial_value_added", Qualifier::AtLeast, 14.0),
+            row("fixed_asset_investment", Qualifier::AtLeast, 20.0)
+        ]
+    );
+}
+
+#[test]
+fn a_variant_char_of_value_reads_as_value() {
+    assert_eq!(
+        rows("規模以上工業增加値增長10%"),
+        [row("industrial_value_added", Qualifier::Exact, 10.0)]
+    );
+}
