@@ -336,3 +336,19 @@ fn the_titles_under_a_box_of_links_are_other_pages() {
     assert_eq!(rows(text), ["gdp 6.5"]);
     assert_eq!(out.targets[0].qualifier, baogao_model::Qualifier::About);
 }
+
+#[test]
+fn a_phone_pages_bulleted_names_and_their_figures_below_are_pairs() {
+    let text = "划重点！\n2021年市政府工作报告\n2021年\n主要预期目标\n▪地区生产总值\n增长8%以上\n▪规模以上工业增加值\n增长10%\n▪城乡居民人均可支配收入\n分别增长7.5%、9%\n▪城镇调查失业率\n5.5%以内\n▪居民消费价格\n涨幅3%左右\n阅读原文\n";
+    assert_eq!(
+        rows(text),
+        [
+            "gdp 8",
+            "industrial_value_added 10",
+            "urban_disposable_income 7.5",
+            "rural_disposable_income 9",
+            "unemployment_rate 5.5",
+            "cpi 3"
+        ]
+    );
+}

@@ -58,6 +58,13 @@ impl Norm {
         let mut soft = soft_line_breaks(&src);
         soft.extend(breaks_inside_a_clause(&src));
         soft.extend(breaks_inside_fragments(&src));
+        // (a line that opens with a list's marker, ▪城镇调查失业率, starts an item)
+        soft.retain(|&b| {
+            src[b + 1..]
+                .iter()
+                .find(|c| !c.is_whitespace())
+                .is_none_or(|&c| !split::is_marker(c))
+        });
         soft.sort_unstable();
         soft.dedup();
         let tables = crate::table::edits(&src);

@@ -86,6 +86,12 @@ fn is_page_furniture(line: &str) -> bool {
 /// too).
 pub(super) const BULLETS: &str = "●■◆▲★•◎□◇";
 
+/// Whether `c` marks a list item wherever it stands at a line's start: a
+/// bullet, a phone page's square or arrow (▪, ▶, 🔹), a circled number.
+pub(super) fn is_marker(c: char) -> bool {
+    BULLETS.contains(c) || "▪▫◼◾▸▹►▶➤✓✔☑✅🔹🔸🔺📌".contains(c) || ('①'..='⑳').contains(&c)
+}
+
 /// How many chars [`BULLETS`] holds.
 pub(super) const BULLET_COUNT: usize = 9;
 
@@ -169,8 +175,7 @@ fn split_after(n: &Norm, s: usize, e: usize, ends: &[char]) -> Vec<(usize, usize
 pub(crate) fn list_marker_len(c: &[char], s: usize, e: usize) -> usize {
     let e = e.min(c.len());
     let mut k = s;
-    while k < e && (BULLETS.contains(c[k]) || "·○-—>".contains(c[k]) || ('①'..='⑳').contains(&c[k]))
-    {
+    while k < e && (is_marker(c[k]) || "·○-—>".contains(c[k])) {
         k += 1;
     }
     // a live report's time (10:26 【预期目标】…)

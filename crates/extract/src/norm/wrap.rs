@@ -282,7 +282,7 @@ pub(super) fn breaks_inside_a_clause(src: &[char]) -> Vec<usize> {
 const FRAGMENT_MAX: usize = 16;
 
 /// The verbs an infographic's figure line may open with (增长8.5%左右).
-const FIGURE_VERBS: [&str; 8] = [
+const FIGURE_VERBS: [&str; 12] = [
     "增长",
     "下降",
     "提高",
@@ -291,6 +291,11 @@ const FIGURE_VERBS: [&str; 8] = [
     "突破",
     "保持在",
     "减少",
+    // (城乡居民收入 / 分别增长6%、7%; 居民消费价格 / 涨幅2%左右)
+    "分别增长",
+    "均增长",
+    "涨幅",
+    "增速",
 ];
 
 /// The fewest name-and-figure pairs that make a text an infographic's.
@@ -318,7 +323,12 @@ pub(super) fn breaks_inside_fragments(src: &[char]) -> Vec<usize> {
             .map_or(from, |k| k + 1);
         &line[from..to]
     };
+    // (a bullet may open the name: ▪地区生产总值, 🔹GDP)
     let is_name = |l: &[char]| {
+        let l = l
+            .iter()
+            .position(|&c| is_han(c) || c.is_ascii_alphanumeric())
+            .map_or(l, |k| &l[k..]);
         (2..=FRAGMENT_MAX).contains(&l.len())
             && l.iter().all(|&c| is_han(c) || c.is_ascii_alphabetic())
     };
