@@ -352,3 +352,21 @@ fn a_phone_pages_bulleted_names_and_their_figures_below_are_pairs() {
         ]
     );
 }
+
+#[test]
+fn a_pdfs_short_lines_cut_before_a_figure_or_inside_a_name() {
+    let text = "2013年郧西县政府工作报告.pdf\n- 6 -\n二、2013 年工作安排\n今年全县经济社会发展的总体要求是：坚持稳中求进，突出“生态立县、\n旅游兴县、工业强县”，推动县域经济跨越发展。主要预期目标是：全县生产总值增\n长13%以上，规模以上工业增加值增长20%，全社会固定资产投资增长\n30%，地方公共财政预算收入增长18%，社会消费品零售总额增长15%，\n城镇居民人均可支配收入和农民人均纯收入分别增长12%和\n14%，人口自然增长率控制在6‰以内。\n- 7 -\n实现上述目标，必须着力抓好以下工作：\n";
+    assert_eq!(
+        rows(text),
+        [
+            "gdp 13",
+            "industrial_value_added 20",
+            "fixed_asset_investment 30",
+            "general_budget_revenue 18",
+            "retail_sales 15",
+            "urban_disposable_income 12",
+            "rural_disposable_income 14",
+            "population_growth 6"
+        ]
+    );
+}

@@ -231,7 +231,11 @@ pub(crate) fn line_ends(src: &[char]) -> impl Iterator<Item = usize> + '_ {
 
 /// The shortest line (in chars) of prose that a break inside one of its
 /// clauses may end.
-const CUT_LINE_MIN: usize = 40;
+const CUT_LINE_MIN: usize = 28;
+
+/// The shortest line (in chars) that a break before its figure may end
+/// (…分别增长12%和 / 14%).
+const CUT_FIGURE_LINE_MIN: usize = 10;
 
 /// The longest opening clause (in chars) of the line after a cut.
 const CUT_REST_MAX: usize = 24;
@@ -251,11 +255,15 @@ pub(super) fn breaks_inside_a_clause(src: &[char]) -> Vec<usize> {
     for end in line_ends(src) {
         let line = &src[s..end];
         s = end + 1;
-        if end >= src.len() || line.len() < CUT_LINE_MIN {
+        if end >= src.len() || line.len() < CUT_FIGURE_LINE_MIN {
             continue;
         }
-        let prose = line.iter().any(|&c| matches!(c, '，' | '；' | '、' | ','));
-        if !prose || !line.last().is_some_and(|&c| is_han(c)) {
+        let prose = line.len() >= CUT_LINE_MIN
+            && line.iter().any(|&c| matches!(c, '，' | '；' | '、' | ','));
+        // (a line can end before a figure only on a word that wants one:
+        // 增长, 和, 至, 为)
+        let wants_a_figure = line.last().is_some_and(|&c| "长和至到为在".contains(c));
+        if !(prose || wants_a_figure) || !line.last().is_some_and(|&c| is_han(c)) {
             continue;
         }
         let next = &src[end + 1..];
@@ -265,12 +273,19 @@ pub(super) fn breaks_inside_a_clause(src: &[char]) -> Vec<usize> {
             .copied()
             .collect();
         let first_figure = opening.iter().position(char::is_ascii_digit);
-        if opening
+        let cut_name = opening
             .first()
             .is_some_and(|&c| is_han(c) && !BULLETS.contains(c))
-            && opening.len() <= CUT_REST_MAX
-            && first_figure.is_some_and(|k| opening[..k].iter().all(|&c| is_han(c)))
-        {
+            && first_figure.is_some_and(|k| opening[..k].iter().all(|&c| is_han(c)));
+        // (…投资增长 / 30%，…; …分别增长12%和 / 14%，…: a per-cent figure
+        // carried over from its verb)
+        let cut_figure = first_figure == Some(0) && {
+            let after = opening
+                .iter()
+                .position(|c| !c.is_ascii_digit() && *c != '.');
+            after.is_some_and(|k| matches!(opening[k], '%' | '‰' | '％'))
+        };
+        if (cut_name && prose || cut_figure && wants_a_figure) && opening.len() <= CUT_REST_MAX {
             out.push(end);
         }
     }
