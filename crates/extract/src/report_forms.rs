@@ -370,3 +370,25 @@ fn a_pdfs_short_lines_cut_before_a_figure_or_inside_a_name() {
         ]
     );
 }
+
+#[test]
+fn an_infographic_that_writes_each_figure_above_its_name() {
+    let text = "一图读懂丨2024年省政府工作报告\n2024-01-24 08:30 来源：省人民政府门户网站\n2023年 成绩单\n4.1%\n地区生产总值增长\n3.9%\n一般公共预算收入增长\n2024年 主要预期目标\n5.5%左右\n地区生产总值增长\n6%左右\n规模以上工业增加值增长\n与经济增长同步\n居民人均可支配收入增长\n110万人以上\n城镇新增就业\n2024年 重点工作\n";
+    assert_eq!(
+        rows(text),
+        [
+            "gdp 5.5",
+            "industrial_value_added 6",
+            "disposable_income NaN",
+            "new_urban_jobs 110"
+        ]
+    );
+    // the evidence spans the figure and its name as the page has them
+    assert_eq!(run(text).targets[0].text, "5.5%左右\n地区生产总值增长");
+    // a news page's bracketed figures, each above the sentence that names it
+    let text = "数说政府工作报告\n2019-01-16 来源：株洲日报\n1月15日，市十五届人大四次会议开幕，市长作政府工作报告。\n【8%】\n去年全市地区生产总值增长8%，总量达到2840亿元左右。\n【8%左右】\n今年全市地区生产总值增长预期目标。\n【10%】\n今年固定资产投资增长目标。\n【3万人】\n今年城镇新增就业目标。\n分享到：微信\n";
+    assert_eq!(
+        rows(text),
+        ["gdp 8", "fixed_asset_investment 10", "new_urban_jobs 3"]
+    );
+}

@@ -12,6 +12,7 @@
 
 mod artefacts;
 mod chars;
+mod pairs;
 mod split;
 #[cfg(test)]
 mod tests;
@@ -67,7 +68,20 @@ impl Norm {
         });
         soft.sort_unstable();
         soft.dedup();
-        let tables = crate::table::edits(&src);
+        // (an infographic that writes each figure above its name is read name
+        // first; a table's edits, which run in the text's order, are then
+        // not read)
+        let order = pairs::figure_first_order(&src);
+        let tables = if order.is_some() {
+            crate::table::Edits::default()
+        } else {
+            crate::table::edits(&src)
+        };
+        if let Some(order) = &order {
+            // (the name line's break ends the pair: no join across it)
+            let kept: std::collections::HashSet<usize> = order.iter().copied().collect();
+            soft.retain(|b| !kept.contains(b) || src[*b] != '\n');
+        }
         let (mut next_insert, mut next_skip) = (0, 0);
         // a unit read after a figure maps to the figure's last char
         let mut insert_units = |upto: usize,
@@ -87,7 +101,16 @@ impl Norm {
                 next_insert += 1;
             }
         };
-        for (i, &c) in src.iter().enumerate() {
+        let count = order.as_ref().map_or(src.len(), Vec::len);
+        let mut last = 0;
+        for k in 0..count {
+            let i = order.as_ref().map_or(k, |o| o[k]);
+            let c = src[i];
+            // (a figure read after its name: what was skipped before it is not)
+            if i < last {
+                skip_to = 0;
+            }
+            last = i;
             // a table row reads as a sentence of the list (crate::table)
             insert_units(i, &mut chars, &mut orig, &mut at, &mut joined);
             while tables.skip.get(next_skip).is_some_and(|r| r.end <= i) {
@@ -200,7 +223,12 @@ impl Norm {
             let p = self.orig.get(s).map_or(self.src.len(), |&p| p as usize);
             return (p, p);
         }
-        let mut b = self.orig[e - 1] as usize + 1;
+        // (a figure read after its name stands before it in the original: the
+        // range spans both)
+        let (lo, hi) = self.orig[s..e]
+            .iter()
+            .fold((u32::MAX, 0), |(lo, hi), &o| (lo.min(o), hi.max(o)));
+        let mut b = hi as usize + 1;
         // a gloss the normalisation dropped belongs to the char before it
         // (就業(yè)70萬人: the name 就業 ends after its gloss)
         if let Some(g) = (b < self.src.len())
@@ -213,7 +241,7 @@ impl Norm {
         {
             b = g;
         }
-        (self.orig[s] as usize, b)
+        (lo as usize, b)
     }
 
     /// The original text of the normalised range `[s, e)`.

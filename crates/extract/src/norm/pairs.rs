@@ -1,0 +1,149 @@
+//! An infographic's text that writes each figure above its name (一图读懂,
+//! 数说: `5.5%左右` / `地区生产总值增长`, `【8%左右】` / `今年全市地区生产总值增长
+//! 预期目标。`): read as name then figure, the order prose has.
+
+use super::chars::is_han;
+
+/// The longest figure line (in chars, brackets left out).
+const FIGURE_LINE_MAX: usize = 16;
+
+/// The longest name line (in chars).
+const NAME_LINE_MAX: usize = 24;
+
+/// The longest aim in words (与经济增长同步) read in a figure's place.
+const WORDED_AIM_MAX: usize = 12;
+
+/// The fewest figure-then-name pairs that make a text written so.
+const PAIRS_MIN: usize = 3;
+
+/// The Han chars a figure line may hold besides its figure: qualifiers and
+/// units.
+const FIGURE_WORDS: &str = "左右以上内下多万亿千元人次斤吨个百分点户所家项亩平方公里倍";
+
+/// The order in which the normaliser reads the chars of `src` when it is
+/// written figure above name: each pair's name line, then its figure line
+/// (without its brackets and the line break between them), then the name
+/// line's break; `None` when it is not written so.
+pub(super) fn figure_first_order(src: &[char]) -> Option<Vec<usize>> {
+    if src.iter().filter(|&&c| c == '\n').count() < 2 * PAIRS_MIN - 1 {
+        return None;
+    }
+    let mut lines = Vec::new();
+    let mut s = 0;
+    for (i, &c) in src.iter().enumerate() {
+        if c == '\n' {
+            lines.push((s, i));
+            s = i + 1;
+        }
+    }
+    lines.push((s, src.len()));
+    let trimmed = |(a, b): (usize, usize)| {
+        let mut a = a;
+        let mut b = b;
+        while a < b && src[a].is_whitespace() {
+            a += 1;
+        }
+        while b > a && src[b - 1].is_whitespace() {
+            b -= 1;
+        }
+        (a, b)
+    };
+    let is_figure = |(a, b): (usize, usize)| {
+        let (a, b) = trimmed((a, b));
+        let (a, b) = (
+            a + usize::from(a < b && src[a] == '【'),
+            b - usize::from(b > a && src[b - 1] == '】'),
+        );
+        (1..=FIGURE_LINE_MAX).contains(&(b - a))
+            && src[a].is_ascii_digit()
+            && src[a..b]
+                .iter()
+                .all(|&c| c.is_ascii_digit() || ".%‰、~-—".contains(c) || FIGURE_WORDS.contains(c))
+            && src[a..b].iter().any(|&c| !c.is_ascii_digit() && c != '.')
+    };
+    let is_name = |(a, b): (usize, usize)| {
+        let (a, b) = trimmed((a, b));
+        (2..=NAME_LINE_MAX).contains(&(b - a))
+            && !src[a..b]
+                .iter()
+                .any(|&c| c.is_ascii_digit() || matches!(c, '：' | ':' | '【'))
+            && src[a..b].iter().filter(|&&c| is_han(c)).count() >= 2
+    };
+    // a pair opens a run after a line that is no name, or right after a pair
+    // (so a list written name above figure, whose names follow figures too,
+    // is not read backwards)
+    let mut pairs: Vec<usize> = Vec::new();
+    let mut k = 0;
+    while k + 1 < lines.len() {
+        let after_pair = pairs.last().is_some_and(|&p| p + 2 == k);
+        // (inside a run, an aim in words stands where a figure would: 与经济
+        // 增长同步 / 居民人均可支配收入增长)
+        let worded = after_pair
+            && is_name(lines[k])
+            && trimmed(lines[k]).1 - trimmed(lines[k]).0 <= WORDED_AIM_MAX
+            && lines
+                .get(k + 2)
+                .is_none_or(|&l| is_figure(l) || !is_name(l));
+        if (is_figure(lines[k]) || worded)
+            && is_name(lines[k + 1])
+            && (k == 0 || after_pair || !is_name(lines[k - 1]))
+        {
+            pairs.push(k);
+            k += 2;
+        } else {
+            k += 1;
+        }
+    }
+    if pairs.len() < PAIRS_MIN {
+        return None;
+    }
+    let mut order = Vec::with_capacity(src.len());
+    let mut next = 0;
+    for &p in &pairs {
+        let (fs, fe) = lines[p];
+        let (ns, ne) = lines[p + 1];
+        order.extend(next..fs);
+        // the name, less a full stop that would end it before its figure
+        let (_, nt) = trimmed((ns, ne));
+        let name_end = if nt > ns && src[nt - 1] == '。' {
+            nt - 1
+        } else {
+            ne
+        };
+        order.extend(ns..name_end);
+        let (fa, fb) = trimmed((fs, fe));
+        order.extend((fa..fb).filter(|&i| !matches!(src[i], '【' | '】')));
+        // the name line's break
+        next = ne;
+    }
+    order.extend(next..src.len());
+    Some(order)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::figure_first_order;
+
+    fn reordered(text: &str) -> Option<String> {
+        let src: Vec<char> = text.chars().collect();
+        figure_first_order(&src).map(|o| o.into_iter().map(|i| src[i]).collect())
+    }
+
+    #[test]
+    fn figures_above_their_names_read_after_them() {
+        assert_eq!(
+            reordered("2024年 主要预期目标\n5.5%左右\n地区生产总值增长\n【6%】\n固定资产投资增长\n与经济增长同步\n居民人均可支配收入增长\n110万人以上\n城镇新增就业。\n2024年 重点工作").as_deref(),
+            Some("2024年 主要预期目标\n地区生产总值增长5.5%左右\n固定资产投资增长6%\n居民人均可支配收入增长与经济增长同步\n城镇新增就业110万人以上\n2024年 重点工作")
+        );
+    }
+
+    #[test]
+    fn names_above_their_figures_stay() {
+        assert_eq!(
+            reordered(
+                "主要预期目标\n地区生产总值\n8%以上\n固定资产投资\n10%\n城镇调查失业率\n5.5%以内\n阅读原文"
+            ),
+            None
+        );
+    }
+}
