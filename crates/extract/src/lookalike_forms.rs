@@ -324,3 +324,20 @@ fn a_firms_a_schools_a_bulletins_or_a_foreign_parliaments_goals_are_no_targets()
     let text = "市政府工作报告：今年新建学校10所\n2020-01-16\n市长在政府工作报告中提出，今年全市地区生产总值增长7%左右。";
     assert_eq!(ids(text), ["gdp"]);
 }
+
+#[test]
+fn an_outlets_lead_or_dateline_names_no_place_of_the_report() {
+    // a lead sentence that tells of the report is no title (its outlet,
+    // 四川在线, named 四川省); a former name as written (郫县, now 郫都区) is a
+    // place
+    let text = "四川在线 > 区域 > 成都\n郫县：今年地区生产总值预期增长9%\n2015-01-23 10:12:05　来源：四川日报\n四川在线消息（记者 张守帅）1月21日，郫县第十七届人民代表大会第五次会议开幕。县长作政府工作报告。\n报告提出，今年全县地区生产总值增长9%。";
+    let out = run(text);
+    assert_eq!(out.report.region.as_deref(), Some("郫县"));
+    assert_eq!(out.report.level, Some(baogao_model::Level::County));
+    // an outlet's dateline before a congress named by its unit alone (杭州讯
+    // 省十二届人大) is no city's report: the province's targets stay
+    let text = "省十二届人大五次会议开幕 车俊作政府工作报告\n来源：浙江日报\n浙江在线杭州讯 省十二届人大五次会议昨天上午开幕。代省长代表省政府作政府工作报告。报告提出，今年全省生产总值增长7%以上，一般公共预算收入增长6%。";
+    let out = run(text);
+    assert_eq!(out.report.region.as_deref(), Some("浙江省"));
+    assert_eq!(ids(text), ["gdp", "general_budget_revenue"]);
+}

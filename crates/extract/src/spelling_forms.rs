@@ -36,6 +36,14 @@ fn the_resident_populations_incomes_are_urban_and_rural() {
 }
 
 #[test]
+fn the_herders_resident_income_is_rural() {
+    assert_eq!(
+        rows("农村牧区常住居民人均可支配收入增长8%"),
+        [row("rural_disposable_income", Qualifier::Exact, 8.0)]
+    );
+}
+
+#[test]
 fn new_jobs_without_the_towns_word_are_the_towns_new_jobs() {
     assert_eq!(
         rows("新增就业人数4万人"),

@@ -160,7 +160,10 @@ fn read_title_and_session(
         .iter()
         .find(|l| {
             let t = text_of(l);
-            t.contains("政府工作报告") && t.chars().count() <= TITLE_MAX && !is_breadcrumb(t)
+            t.contains("政府工作报告")
+                && t.chars().count() <= TITLE_MAX
+                && !is_breadcrumb(t)
+                && !is_prose(t)
         })
         .copied();
     m.title = title
@@ -202,6 +205,14 @@ fn read_title_and_session(
         }
     }
     (tnorm, session)
+}
+
+/// Whether a line is a sentence of prose, not a title: it ends one
+/// sentence and starts another (…会议开幕。县长作政府工作报告。), or ends with a
+/// full stop after a clause (1月21日，…开幕。).
+fn is_prose(t: &str) -> bool {
+    let t = t.trim_end();
+    t.trim_end_matches('。').contains('。') || t.ends_with('。') && t.contains('，')
 }
 
 /// The reporting region, its level, prefecture and province: from the title,
@@ -295,6 +306,9 @@ fn region_chain(
             // (a name of one char and its unit, 涉县, only as the gazetteer
             // has it: 距市九届人大 is no place's)
             .filter(|c| c[1].chars().count() > 2 || is_known_region(&c[1]))
+            // (浙江在线杭州讯 省十二届人大: an outlet's dateline before a congress
+            // named by its unit alone is no place's name)
+            .filter(|c| !c[1].contains(['讯', '电', '网', '报']))
             .map(|c| chain_of(&c[1], mp))
             .find(|c| !c.is_empty())
             .unwrap_or_default();

@@ -282,7 +282,9 @@ pub(super) fn is_known_region(name: &str) -> bool {
     // (a name no division is written as resolves, if at all, by a scan
     // inside it, to a division of another name: asked first, as this runs
     // on every name of a chain)
+    // (a former name as written, 郫县 of 郫都区, is a place too)
     province_full(name).is_some()
+        || Divisions::builtin().is_historical_name(name)
         || Divisions::builtin().is_written_name(name)
             && match Divisions::builtin().resolve(name, None, None) {
                 Resolution::Found(d) => d.name == name,
