@@ -392,3 +392,9 @@ fn an_infographic_that_writes_each_figure_above_its_name() {
         ["gdp 8", "fixed_asset_investment 10", "new_urban_jobs 3"]
     );
 }
+
+#[test]
+fn a_count_in_the_prose_under_the_years_heading_is_no_list() {
+    let text = "二、2019年总体要求和主要目标\n今年是中华人民共和国成立70周年，也是青岛实施“15个攻势”的开局之年。从国际看，外部环境复杂严峻。\n今年政府工作的总体要求是：坚持稳中求进。\n今年全市经济社会发展的主要预期目标建议为：\n1.地区生产总值增长7%左右；\n2.一般公共预算收入增长6%。\n三、2019年重点工作\n";
+    assert_eq!(rows(text), ["gdp 7", "general_budget_revenue 6"]);
+}

@@ -1,7 +1,8 @@
 //! Names and figures as news pages spell them, written for these tests (not
 //! taken from the fixtures): the resident population's incomes (城乡常住居民
 //! 收入), jobs without 城镇 (新增就业人数), a floor written 至少, a variant
-//! char of 值 (値) on converted pages.
+//! char of 值 (値) on converted pages, a code in brackets inside a name
+//! (细颗粒物（PM2.5）平均浓度), pollutants sharing the emission's tail.
 
 use baogao_model::Qualifier;
 
@@ -68,4 +69,21 @@ fn a_variant_char_of_value_reads_as_value() {
         rows("規模以上工業增加値增長10%"),
         [row("industrial_value_added", Qualifier::Exact, 10.0)]
     );
+}
+
+#[test]
+fn a_code_in_brackets_inside_a_name_is_part_of_it() {
+    assert_eq!(
+        rows("细颗粒物（PM2.5）平均浓度下降5%以上"),
+        [row("other:细颗粒物平均浓度", Qualifier::AtLeast, -5.0)]
+    );
+}
+
+#[test]
+fn pollutants_share_the_emissions_tail() {
+    let ids: Vec<String> = rows("化学需氧量、二氧化硫排放量分别下降2.5%、4%")
+        .into_iter()
+        .map(|r| r.0)
+        .collect();
+    assert_eq!(ids, ["other:化学需氧量排放量", "other:二氧化硫排放量"]);
 }

@@ -388,6 +388,24 @@ fn read_following(
             );
             break;
         }
+        // (…也是青岛实施“15个攻势”的开局之年: a count in the prose under the
+        // heading names no measure)
+        let counts_in_prose = |it: &Item| {
+            !names_a_measure(it, dict)
+                && it.figs.iter().all(|f| {
+                    f.unit
+                        .is_some_and(|u| ["个", "项", "件", "条", "家", "大"].contains(&u))
+                })
+        };
+        if lead_empty && out.is_empty() && !first.is_empty() && first.iter().all(counts_in_prose) {
+            list_ends(
+                trace,
+                n,
+                (a, b),
+                "a count in prose, no measure, under the heading",
+            );
+            break;
+        }
         // under a bare heading (主要预期目标), one sentence of prose may open the
         // list, on a line of its own or before the items (今年我市经济社会发展的
         // 主要目标。生产总值增长13%；…)

@@ -149,9 +149,13 @@ pub(crate) fn expand_list(names: &str, count: usize) -> Vec<String> {
         // (or a sector, however long: 战略性新兴产业、高新技术产业增加值)
         // (就业 and 出口 end names of their own: 城镇新增就业、农村劳动力转移就业,
         // 外贸出口、规模以上工业增加值)
+        // (化学需氧量、二氧化硫排放量: a pollutant, whose name ends in 量
+        // too, takes the emission's tail)
+        let pollutant = p.ends_with("需氧量") && last.contains("排放");
         let modifier = (len <= 4 || p.ends_with('业'))
             && !p.ends_with(|c: char| "额资入值率量金数价格出口".contains(c))
-            && !p.ends_with("就业");
+            && !p.ends_with("就业")
+            || pollutant;
         if modifier && len < last_chars.len() {
             // the tail follows the last name's own word that ends as the
             // modifier does (农业、服务业增加值: 增加值 after 服务业); else

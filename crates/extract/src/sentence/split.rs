@@ -214,17 +214,25 @@ pub(super) fn split_segments(c: &[char], cs: usize, ce: usize) -> Vec<(usize, us
 }
 
 /// Whether the bracket at `k` is a remark inside a name, which its item goes
-/// on after (工业增加值（规模以上）增长10%, 固定资产投资（区属）增长3%): no
-/// figure inside, right after a Han char, and no mark after it but a 、.
+/// on after (工业增加值（规模以上）增长10%, 固定资产投资（区属）增长3%,
+/// 细颗粒物（PM2.5）平均浓度): no figure inside but a code's, right after a Han
+/// char, and no mark after it but a 、.
 fn names_a_scope(c: &[char], k: usize, e: usize) -> bool {
     let Some(close) = (k..e.min(k + SCOPE_REMARK_MAX)).find(|&j| c[j] == '）') else {
         return false;
     };
+    let inside = &c[k + 1..close];
+    // (a code with its digits is a name too: 细颗粒物（PM2.5）平均浓度)
+    let code = inside.first().is_some_and(char::is_ascii_uppercase)
+        && inside
+            .iter()
+            .all(|x| x.is_ascii_alphanumeric() || *x == '.');
     k > 0
         && crate::norm::is_unified_han(c[k - 1])
-        && !c[k + 1..close]
-            .iter()
-            .any(|x| x.is_ascii_digit() || matches!(x, '%' | '‰'))
+        && (code
+            || !inside
+                .iter()
+                .any(|x| x.is_ascii_digit() || matches!(x, '%' | '‰')))
         && c.get(close + 1).is_some_and(|&x| {
             // (or the list the name is in goes on: 健康产业（含生物医药）、…)
             (crate::norm::is_unified_han(x) || x == '、')
