@@ -341,3 +341,13 @@ fn an_outlets_lead_or_dateline_names_no_place_of_the_report() {
     assert_eq!(out.report.region.as_deref(), Some("浙江省"));
     assert_eq!(ids(text), ["gdp", "general_budget_revenue"]);
 }
+
+#[test]
+fn a_provinces_paper_dates_its_session_by_the_province_it_names() {
+    // (the province named only in the paper's own name, and the region read
+    // after the year: the session still dates the report)
+    let text = "每日甘肃网 > 甘肃新闻 > 时政\n省十一届人大三次会议开幕\n来源：每日甘肃网　作者：记者 王占东\n每日甘肃网讯 省十一届人大三次会议今天上午在兰州开幕。省长作政府工作报告。\n报告回顾了过去一年全省经济社会发展情况：生产总值增长10.1%，大口径财政收入增长13.6%。\n报告提出，今年全省经济社会发展的主要预期目标是：生产总值增长10%，全社会固定资产投资增长20%。\n";
+    let out = run(text);
+    assert_eq!(out.report.target_year, Some(2010));
+    assert_eq!(out.report.region.as_deref(), Some("甘肃省"));
+}

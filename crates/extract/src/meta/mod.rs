@@ -670,8 +670,15 @@ fn target_year(
             if m.level == Some(Level::National) {
                 return year::from_national_session(body, &mp.year);
             }
+            // (a province's paper that names the province only in its own
+            // name, 每日甘肃网讯 省十一届人大三次会议: the province it names)
             m.province
                 .as_deref()
+                .or_else(|| {
+                    (m.level == Some(Level::Province))
+                        .then(|| province_named(body))
+                        .flatten()
+                })
                 .and_then(|p| year::from_session(body, p, &mp.year))
         }),
         ("the five-year plan the text reviews as done", &|| {
