@@ -264,11 +264,12 @@ fn speculates(t: &str) -> bool {
     ]
     .iter()
     .any(|w| t.contains(w))
-        || t.split_once("希望").is_some_and(|(_, rest)| {
-            ["能到", "能达到", "能够达到", "能定在", "能实现"]
-                .iter()
-                .any(|w| rest.contains(w))
-        })
+        || t.contains('希')
+            && t.split_once("希望").is_some_and(|(_, rest)| {
+                ["能到", "能达到", "能够达到", "能定在", "能实现"]
+                    .iter()
+                    .any(|w| rest.contains(w))
+            })
 }
 
 /// Whether a sentence reports progress over part of the year (上半年…增长9%,
@@ -283,7 +284,8 @@ fn reports_progress(t: &str) -> bool {
         ))
         .expect("built-in pattern")
     });
-    opens_with_a_period(t) || PROGRESS.is_match(t)
+    // (every form but a period's names the year's whole: 年度, 全年, 年初)
+    opens_with_a_period(t) || t.contains('年') && PROGRESS.is_match(t)
 }
 
 /// Whether a sentence opens with a part of the year (上半年, 1-5月, 5月末):
@@ -411,7 +413,7 @@ pub(super) fn forward_sentences(
         } else if speculates(t) {
             Some("a guess at a figure (或将, 有望, 可能), not a target set".to_owned())
         } else if progress_para == Some(pi) && !names_its_aims(t) || reports_progress(t) {
-            if para_starts.contains(&whole) && opens_with_a_period(t) {
+            if progress_para != Some(pi) && para_starts.contains(&whole) && opens_with_a_period(t) {
                 progress_para = Some(pi);
             }
             Some("progress over part of the year (上半年, 完成全年目标的52%)".to_owned())

@@ -469,6 +469,10 @@ const LEAD_IN_ENDS: &[&str] = &[
     "明确的",
 ];
 
+/// The lead-ins of [`LEAD_IN_ENDS`] that end in 的 (确定的): a name with 的
+/// is asked for them only (占地区生产总值的比重 is a name of its own).
+const SET_BY: [&str; 5] = ["确定的", "提出的", "制定的", "设定的", "明确的"];
+
 /// Whether `t` ends in a year's number, written in digits (2018), in
 /// Chinese numerals (二〇一八) or both (二0一0), or in a word that makes 年 a
 /// year (去年, 上年), not in a figure or a word of a name (PM2.5年均浓度,
@@ -494,8 +498,9 @@ fn after_speaker(n: &Norm, (a, b): (usize, usize)) -> (usize, usize) {
     let may_trim = t
         .chars()
         .skip(1)
-        .any(|c| "出示露绍调幕议告年在划计求标的".contains(c))
-        || crate::meta::province_prefix(t).is_some();
+        .any(|c| "出示露绍调幕议告年在划计求标".contains(c))
+        || crate::meta::province_prefix(t).is_some()
+        || t.contains('的') && SET_BY.iter().any(|w| t.contains(w));
     if !may_trim {
         return (a, b);
     }

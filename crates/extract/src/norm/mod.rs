@@ -49,7 +49,17 @@ pub(crate) struct Norm {
 
 impl Norm {
     pub(crate) fn new(text: &str) -> Norm {
-        let src: Vec<char> = text.chars().collect();
+        let written: Vec<char> = text.chars().collect();
+        // (an infographic that writes each figure above its name is read name
+        // first: the view is made of the chars in that order, and its offsets
+        // are mapped back to where each char is written at the end)
+        let (src, reordered): (Vec<char>, _) = match pairs::figure_first_order(&written) {
+            Some(order) => (
+                order.iter().map(|&i| written[i]).collect(),
+                Some((written, order)),
+            ),
+            None => (written, None),
+        };
         let mut chars = Vec::with_capacity(src.len());
         let mut orig = Vec::with_capacity(src.len());
         let mut joined = String::with_capacity(text.len());
@@ -68,20 +78,7 @@ impl Norm {
         });
         soft.sort_unstable();
         soft.dedup();
-        // (an infographic that writes each figure above its name is read name
-        // first; a table's edits, which run in the text's order, are then
-        // not read)
-        let order = pairs::figure_first_order(&src);
-        let tables = if order.is_some() {
-            crate::table::Edits::default()
-        } else {
-            crate::table::edits(&src)
-        };
-        if let Some(order) = &order {
-            // (the name line's break ends the pair: no join across it)
-            let kept: std::collections::HashSet<usize> = order.iter().copied().collect();
-            soft.retain(|b| !kept.contains(b) || src[*b] != '\n');
-        }
+        let tables = crate::table::edits(&src);
         let (mut next_insert, mut next_skip) = (0, 0);
         // a unit read after a figure maps to the figure's last char
         let mut insert_units = |upto: usize,
@@ -101,16 +98,7 @@ impl Norm {
                 next_insert += 1;
             }
         };
-        let count = order.as_ref().map_or(src.len(), Vec::len);
-        let mut last = 0;
-        for k in 0..count {
-            let i = order.as_ref().map_or(k, |o| o[k]);
-            let c = src[i];
-            // (a figure read after its name: what was skipped before it is not)
-            if i < last {
-                skip_to = 0;
-            }
-            last = i;
+        for (i, &c) in src.iter().enumerate() {
             // a table row reads as a sentence of the list (crate::table)
             insert_units(i, &mut chars, &mut orig, &mut at, &mut joined);
             while tables.skip.get(next_skip).is_some_and(|r| r.end <= i) {
@@ -203,6 +191,15 @@ impl Norm {
         }
         insert_units(src.len(), &mut chars, &mut orig, &mut at, &mut joined);
         at.push(offset(joined.len()));
+        let src = match reordered {
+            Some((written, order)) => {
+                for o in &mut orig {
+                    *o = offset(order[*o as usize]);
+                }
+                written
+            }
+            None => src,
+        };
         Norm {
             chars,
             orig,

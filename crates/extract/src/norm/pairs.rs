@@ -13,6 +13,9 @@ const NAME_LINE_MAX: usize = 24;
 /// The longest aim in words (与经济增长同步) read in a figure's place.
 const WORDED_AIM_MAX: usize = 12;
 
+/// The longest text (in chars) read as an infographic's page.
+const PAGE_MAX: usize = 8000;
+
 /// The fewest figure-then-name pairs that make a text written so.
 const PAIRS_MIN: usize = 3;
 
@@ -25,7 +28,27 @@ const FIGURE_WORDS: &str = "左右以上内下多万亿千元人次斤吨个百�
 /// (without its brackets and the line break between them), then the name
 /// line's break; `None` when it is not written so.
 pub(super) fn figure_first_order(src: &[char]) -> Option<Vec<usize>> {
-    if src.iter().filter(|&&c| c == '\n').count() < 2 * PAIRS_MIN - 1 {
+    // (most strings normalised are names and clauses of one line; an
+    // infographic's page is short, a whole report is not one)
+    if src.len() > PAGE_MAX || !src.contains(&'\n') {
+        return None;
+    }
+    // (most texts have no line that opens with a figure and is short: asked
+    // first, without collecting the lines)
+    let mut figure_lines = 0;
+    let mut line_start = 0;
+    for (i, &c) in src.iter().enumerate() {
+        if c == '\n' {
+            let line = &src[line_start..i];
+            let first = line.iter().position(|c| !c.is_whitespace() && *c != '【');
+            if line.len() <= FIGURE_LINE_MAX + 4 && first.is_some_and(|k| line[k].is_ascii_digit())
+            {
+                figure_lines += 1;
+            }
+            line_start = i + 1;
+        }
+    }
+    if figure_lines < PAIRS_MIN {
         return None;
     }
     let mut lines = Vec::new();

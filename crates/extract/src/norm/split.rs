@@ -18,7 +18,8 @@ pub(crate) fn paragraphs(n: &Norm) -> Vec<(usize, usize)> {
         if in_links && t.chars().count() <= LINK_TITLE_MAX && !t.trim_end().ends_with('。') {
             return;
         }
-        in_links = heads_links(t);
+        // (the heading is short: most lines are not asked)
+        in_links = t.len() <= LINKS_HEADING_BYTES && heads_links(t);
         if !in_links && !is_page_furniture(t) {
             split_bullets(n, (s, e), out);
         }
@@ -36,6 +37,9 @@ pub(crate) fn paragraphs(n: &Norm) -> Vec<(usize, usize)> {
     }
     out
 }
+
+/// The longest line (in bytes) read as a heading of links (【相关阅读】：).
+const LINKS_HEADING_BYTES: usize = 24;
 
 /// The longest line read as the title of a linked page under 相关新闻.
 const LINK_TITLE_MAX: usize = 40;
@@ -89,7 +93,36 @@ pub(super) const BULLETS: &str = "●■◆▲★•◎□◇";
 /// Whether `c` marks a list item wherever it stands at a line's start: a
 /// bullet, a phone page's square or arrow (▪, ▶, 🔹), a circled number.
 pub(super) fn is_marker(c: char) -> bool {
-    BULLETS.contains(c) || "▪▫◼◾▸▹►▶➤✓✔☑✅🔹🔸🔺📌".contains(c) || ('①'..='⑳').contains(&c)
+    // (asked of many chars: no char of the text's own range is one)
+    (c as u32) >= 0x2022
+        && (matches!(
+            c,
+            '●' | '■'
+                | '◆'
+                | '▲'
+                | '★'
+                | '•'
+                | '◎'
+                | '□'
+                | '◇'
+                | '▪'
+                | '▫'
+                | '◼'
+                | '◾'
+                | '▸'
+                | '▹'
+                | '►'
+                | '▶'
+                | '➤'
+                | '✓'
+                | '✔'
+                | '☑'
+                | '✅'
+                | '🔹'
+                | '🔸'
+                | '🔺'
+                | '📌'
+        ) || ('①'..='⑳').contains(&c))
 }
 
 /// How many chars [`BULLETS`] holds.
