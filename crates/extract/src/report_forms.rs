@@ -254,6 +254,14 @@ fn a_headlines_short_figure_yields_to_the_articles_qualified_one() {
     );
 }
 
+/// The targets [`session_news`] lists.
+const SESSION_NEWS_TARGETS: [&str; 4] = [
+    "gdp 9.5",
+    "industrial_value_added 11",
+    "fixed_asset_investment 18",
+    "other:节能减排 NaN",
+];
+
 /// A county's session in a local paper: the targets, then a paragraph that
 /// goes on after them (`after`).
 fn session_news(after: &str) -> String {
@@ -267,15 +275,7 @@ fn the_years_work_laid_out_point_by_point_after_the_list_sets_no_targets() {
     let text = session_news(
         "报告对2015年的重点工作作了部署：一是坚持工业强县不动摇，力争规模以上工业企业新增12家，主营业务收入增长15%以上；二是持续改善民生，新增城镇就业4000人，完成农村危旧土坯房改造3000户。",
     );
-    assert_eq!(
-        rows(&text),
-        [
-            "gdp 9.5",
-            "industrial_value_added 11",
-            "fixed_asset_investment 18",
-            "other:节能减排 NaN"
-        ]
-    );
+    assert_eq!(rows(&text), SESSION_NEWS_TARGETS);
 }
 
 #[test]
@@ -283,15 +283,7 @@ fn a_paragraph_that_sets_a_listed_indicator_again_is_the_works_aim() {
     let text = session_news(
         "报告要求，聚焦“制造强县”，今年力争规模以上工业增加值增长13%、工业投资增长15%，新培育专精特新企业10家；实现旅游总收入增长18%。",
     );
-    assert_eq!(
-        rows(&text),
-        [
-            "gdp 9.5",
-            "industrial_value_added 11",
-            "fixed_asset_investment 18",
-            "other:节能减排 NaN"
-        ]
-    );
+    assert_eq!(rows(&text), SESSION_NEWS_TARGETS);
 }
 
 #[test]
