@@ -249,6 +249,16 @@ fn lays_out_the_work(t: &str) -> bool {
     work && points && !has_figure(lead) && !lead.contains("目标") && !lead.contains("指标")
 }
 
+/// Whether an item is a count in prose (实施“15个攻势”): a figure of things
+/// counted, under no name of a measure.
+fn counts_in_prose(it: &Item, dict: &Dictionary) -> bool {
+    !names_a_measure(it, dict)
+        && it.figs.iter().all(|f| {
+            f.unit
+                .is_some_and(|u| ["个", "项", "件", "条", "家"].contains(&u))
+        })
+}
+
 /// Whether `items` give a canonical indicator `listed` already holds
 /// other figures (a headline repeated with the same figure is no other
 /// aim).
@@ -390,14 +400,11 @@ fn read_following(
         }
         // (…也是青岛实施“15个攻势”的开局之年: a count in the prose under the
         // heading names no measure)
-        let counts_in_prose = |it: &Item| {
-            !names_a_measure(it, dict)
-                && it.figs.iter().all(|f| {
-                    f.unit
-                        .is_some_and(|u| ["个", "项", "件", "条", "家", "大"].contains(&u))
-                })
-        };
-        if lead_empty && out.is_empty() && !first.is_empty() && first.iter().all(counts_in_prose) {
+        if lead_empty
+            && out.is_empty()
+            && !first.is_empty()
+            && first.iter().all(|it| counts_in_prose(it, dict))
+        {
             list_ends(
                 trace,
                 n,
