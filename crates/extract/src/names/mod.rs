@@ -461,16 +461,11 @@ const LEAD_IN_ENDS: &[&str] = &[
     "预计",
     "要求",
     "标准下",
-    // (重庆今年确定的地区生产总值增长目标是6%左右)
-    "确定的",
-    "提出的",
-    "制定的",
-    "设定的",
-    "明确的",
 ];
 
-/// The lead-ins of [`LEAD_IN_ENDS`] that end in 的 (确定的): a name with 的
-/// is asked for them only (占地区生产总值的比重 is a name of its own).
+/// The lead-ins that end in 的, read after [`LEAD_IN_ENDS`] (重庆今年确定的地区
+/// 生产总值增长目标是6%左右): a name with 的 is asked for them only (占地区
+/// 生产总值的比重 is a name of its own).
 const SET_BY: [&str; 5] = ["确定的", "提出的", "制定的", "设定的", "明确的"];
 
 /// Whether `t` ends in a year's number, written in digits (2018), in
@@ -505,7 +500,7 @@ fn after_speaker(n: &Norm, (a, b): (usize, usize)) -> (usize, usize) {
         return (a, b);
     }
     let mut cut = 0;
-    for w in LEAD_IN_ENDS {
+    for w in LEAD_IN_ENDS.iter().chain(&SET_BY) {
         if let Some(p) = t.rfind(w) {
             // (年 ends a time's lead-in, 2018年全省生产总值, not a name's own
             // word: 细颗粒物年均浓度)

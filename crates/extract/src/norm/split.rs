@@ -90,39 +90,16 @@ fn is_page_furniture(line: &str) -> bool {
 /// too).
 pub(super) const BULLETS: &str = "●■◆▲★•◎□◇";
 
+/// The marks phone pages open items with (▪, ▶, 🔹), besides [`BULLETS`].
+const PHONE_MARKERS: &str = "▪▫◼◾▸▹►▶➤✓✔☑✅🔹🔸🔺📌";
+
 /// Whether `c` marks a list item wherever it stands at a line's start: a
 /// bullet, a phone page's square or arrow (▪, ▶, 🔹), a circled number.
 pub(super) fn is_marker(c: char) -> bool {
-    // (asked of many chars: no char of the text's own range is one)
-    (c as u32) >= 0x2022
-        && (matches!(
-            c,
-            '●' | '■'
-                | '◆'
-                | '▲'
-                | '★'
-                | '•'
-                | '◎'
-                | '□'
-                | '◇'
-                | '▪'
-                | '▫'
-                | '◼'
-                | '◾'
-                | '▸'
-                | '▹'
-                | '►'
-                | '▶'
-                | '➤'
-                | '✓'
-                | '✔'
-                | '☑'
-                | '✅'
-                | '🔹'
-                | '🔸'
-                | '🔺'
-                | '📌'
-        ) || ('①'..='⑳').contains(&c))
+    // (asked of many chars: a CJK char, most of a text, is none, and is
+    // answered without scanning the lists)
+    !(0x3000..0xa000).contains(&(c as u32))
+        && (BULLETS.contains(c) || PHONE_MARKERS.contains(c) || ('①'..='⑳').contains(&c))
 }
 
 /// How many chars [`BULLETS`] holds.
