@@ -1646,3 +1646,57 @@ fn a_target_stated_before_the_list_in_the_same_paragraph_is_kept() {
         ]
     );
 }
+
+#[test]
+fn a_field_heads_its_target_and_an_estimate_goes_on_with_the_run() {
+    // 财政方面， names a field, not work done before a 力争 aim
+    let out = news(
+        DATELINE,
+        "今年，我区将确保地区生产总值增长13%。工业方面，规模以上工业增加值增长16%。财政方面，地方财政一般预算收入力争增长12%。",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(13.0), Qualifier::Exact),
+            ("industrial_value_added", Some(16.0), Qualifier::Exact),
+            ("general_budget_revenue", Some(12.0), Qualifier::Exact),
+        ]
+    );
+    // in the run, 预计 and a figure whose name is not read do not end it
+    let out = news(
+        DATELINE,
+        "今年我市力争GDP增长11%。在投资方面，全社会固定资产投资计划增长20%。在消费方面，预计增长14%。同时，城镇居民人均可支配收入和农民人均纯收入将分别增长9%和10%。",
+    );
+    let got = rows(&out.targets);
+    assert!(
+        got.contains(&("urban_disposable_income", Some(9.0), Qualifier::Exact)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("rural_disposable_income", Some(10.0), Qualifier::Exact)),
+        "{got:?}"
+    );
+    // …but a past year's estimate after them is no target
+    let out = news(
+        DATELINE,
+        "今年我市力争GDP增长11%。2011年全市财政收入预计增长15%。",
+    );
+    assert_eq!(rows(&out.targets), [("gdp", Some(11.0), Qualifier::Exact)]);
+}
+
+#[test]
+fn a_deputys_view_after_the_list_is_not_on_it() {
+    let out = news(
+        DATELINE,
+        "报告提出，今年全市主要预期目标是：生产总值增长12%，地方财政收入增长15%，全社会固定资产投资增长25%。\n代表们认为，报告提出生产总值增长12%的目标，是积极稳妥的。\n来自某县的代表王某说：“地方财政收入增长15%的目标完全可以实现，我县今年地方财政收入目标是增长22%。”",
+    );
+    let got = rows(&out.targets);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(!got.iter().any(|r| r.1 == Some(22.0)), "{got:?}");
+    // 我县 in a city's report is a county speaking
+    let out = news(
+        DATELINE,
+        "榆林市三届人大二次会议开幕。来自神木县的代表说，我县今年主要预期目标是：生产总值增长14%。",
+    );
+    assert!(out.targets.is_empty(), "{:#?}", out.targets);
+}

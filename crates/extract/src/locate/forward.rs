@@ -50,6 +50,14 @@ impl Looks<'_> {
         })
     }
 
+    /// Whether `t` looks back only by an estimate (预计), naming no past
+    /// year or other word of the past.
+    fn only_an_estimate(&self, t: &str) -> bool {
+        self.lp.past.find_iter(t).all(|m| m.as_str() == "预计")
+            && t.contains("预计")
+            && self.backward(&t.replace("预计", "")).is_none()
+    }
+
     /// Where a sentence that looks back turns to the coming year at a clause
     /// of its own, to be read from there (去年…，今年预计GDP增长10%左右;
     /// “一年来…”…透露，2024年，…预期目标增长4.5%左右).
@@ -373,6 +381,10 @@ pub(super) fn forward_sentences(
         }
         let carried = past_sentence;
         let (part, back) = looks.part_about_now(sentence);
+        // (in a run of the coming year's figures, an estimate goes on with
+        // them: 在财政收入方面，预计增长15%)
+        let back =
+            back.filter(|_| !(continuing && looks.only_an_estimate(&sentence[part.clone()])));
         let a = whole + sentence[..part.start].chars().count();
         let b = whole + sentence[..part.end].chars().count();
         let t = &sentence[part];
@@ -488,7 +500,9 @@ pub(super) fn forward_sentences(
             reject(n, trace, (a, b), figures, || {
                 "reads no canonical indicator with a figure".to_owned()
             });
-            continuing = false;
+            // (a figure whose name is not read goes on with the run: 在财政收入
+            // 方面，预计增长15%。同时，城镇居民…将分别增长9%和10%。)
+            continuing = continuing && figures;
             continue;
         }
         trace.note(n, (a, b), true, || {
@@ -592,9 +606,13 @@ fn is_work_aim(t: &str) -> bool {
         return false;
     };
     let before = &t[..k];
-    let work_clauses = before
-        .split(['，', '；'])
-        .filter(|c| c.chars().count() >= WORK_CLAUSE_MIN)
+    // (the clause that holds 力争 names what it aims at, and a field heads a
+    // run of targets: 财政方面，地方财政一般预算收入力争增长15%)
+    let mut clauses: Vec<&str> = before.split(['，', '；']).collect();
+    clauses.pop();
+    let work_clauses = clauses
+        .iter()
+        .filter(|c| c.chars().count() >= WORK_CLAUSE_MIN && !c.ends_with("方面"))
         .count();
     work_clauses >= 2 && !has_figure(before) && has_figure(&t[k..])
 }
@@ -662,6 +680,7 @@ fn quotes_another_government(t: &str, lp: &LocatePatterns, level: Option<Level>)
         let lead = &t[..c.start()];
         lp.another_government(lead, level).is_some()
             || LocatePatterns::quotes_the_province(lead, level)
+            || LocatePatterns::speaks_for_a_lower_one(lead, level)
     })
 }
 

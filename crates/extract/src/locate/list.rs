@@ -249,6 +249,32 @@ fn lays_out_the_work(t: &str) -> bool {
     work && points && !has_figure(lead) && !lead.contains("目标") && !lead.contains("指标")
 }
 
+/// Whether a paragraph opens with a deputy's or a member's view (代表们认为，…;
+/// 来自神木县的代表李某说：“…我县今年…目标是增长25%。”): a news report's
+/// commentary on the targets, not more of them (代表市政府作报告 is the
+/// speaker, acting for the government).
+fn voices_a_deputy(t: &str) -> bool {
+    let opening = t.split(['，', '：', ',', ':']).next().unwrap_or(t);
+    names_a_deputy(opening)
+        && ["认为", "说", "表示", "建议", "谈到"]
+            .iter()
+            .any(|w| opening.contains(w))
+}
+
+/// Whether `t` names a deputy or a member of a congress (代表, 委员), not
+/// a speaker acting for the government (代表市政府).
+pub(super) fn names_a_deputy(t: &str) -> bool {
+    ["代表", "委员"].iter().any(|w| {
+        t.match_indices(w).any(|(i, _)| {
+            let after: String = t[i + w.len()..].chars().take(GOVERNMENT_REACH).collect();
+            !after.contains("政府")
+        })
+    })
+}
+
+/// How far after 代表 the government it acts for is named (代表市人民政府).
+const GOVERNMENT_REACH: usize = 6;
+
 /// Whether an item is a count in prose (实施“15个攻势”): a figure of things
 /// counted, under no name of a measure.
 fn counts_in_prose(it: &Item, dict: &Dictionary) -> bool {
@@ -336,6 +362,10 @@ fn read_following(
         // its own aims
         if explains_the_targets(n.text(opening.0, opening.1)) {
             list_ends(trace, n, opening, "it explains the targets");
+            break;
+        }
+        if voices_a_deputy(n.text(opening.0, opening.1)) {
+            list_ends(trace, n, opening, "a deputy's or member's view");
             break;
         }
         if turns_to_the_work(n.text(opening.0, opening.1))

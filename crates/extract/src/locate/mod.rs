@@ -161,6 +161,18 @@ impl LocatePatterns {
     fn quotes_the_province(lead: &str, level: Option<Level>) -> bool {
         matches!(level, Some(Level::City | Level::County)) && lead.contains("全省")
     }
+
+    /// Whether a lead gives a deputy's words for a lower government than
+    /// the report's (a county's deputy on a city's report: 来自神木县的代表说，
+    /// 我县今年…目标是).
+    fn speaks_for_a_lower_one(lead: &str, level: Option<Level>) -> bool {
+        let words: &[&str] = match level {
+            Some(Level::Province | Level::City) => &["我县", "本县"],
+            Some(Level::County) => &["我乡", "我镇", "本乡", "本镇"],
+            _ => &[],
+        };
+        words.iter().any(|w| lead.contains(w)) && list::names_a_deputy(lead)
+    }
 }
 
 /// How far before a cue the target year may open its heading
@@ -349,6 +361,12 @@ fn cue_in(
         if LocatePatterns::quotes_the_province(lead, level) {
             reject(trace, &|| {
                 "the province's targets quoted in a lower report (`全省`)".to_owned()
+            });
+            continue;
+        }
+        if LocatePatterns::speaks_for_a_lower_one(lead, level) {
+            reject(trace, &|| {
+                "a lower government's targets quoted (我县 in a city's report)".to_owned()
             });
             continue;
         }
