@@ -351,3 +351,17 @@ fn a_provinces_paper_dates_its_session_by_the_province_it_names() {
     assert_eq!(out.report.target_year, Some(2010));
     assert_eq!(out.report.region.as_deref(), Some("甘肃省"));
 }
+
+#[test]
+fn results_measured_against_the_years_targets_are_no_targets() {
+    // a plan report's execution part: the cue names last session's targets,
+    // the sentence measures the results by them
+    let text = "关于某市2013年计划执行情况与2014年计划草案的报告\n——2014年2月20日在洛阳市第十四届人民代表大会第三次会议上\n一、2013年计划执行情况\n市十四届人大二次会议确定的生产总值增长11%的预期目标，预计全年完成3140亿元，增长9.5%，低于预期目标1.5个百分点；规模以上工业增加值增长12%，低于年初确定的14%的目标。\n（二）主要工作进展";
+    assert!(ids(text).is_empty(), "{:?}", ids(text));
+    // a statistics bureau's year-end news, figure by figure
+    let text = "2014年全市主要目标任务全面完成\n2015-01-23 扬州市统计局\n全年全市地区生产总值按可比价计算增长11%，比年度预期目标高0.5个百分点。居民消费价格上涨2.2%，低于3%左右的调控目标。城镇居民人均可支配收入和农村居民人均可支配收入分别增长9.1%和10.6%，均完成年度目标。";
+    assert!(ids(text).is_empty(), "{:?}", ids(text));
+    // a target above a higher government's stays one
+    let text = "扬州市政府工作报告\n2015-01-20 扬州日报\n今年全市主要预期目标是：地区生产总值增长9.5%，高于全省预期目标1个百分点。";
+    assert_eq!(ids(text), ["gdp"]);
+}

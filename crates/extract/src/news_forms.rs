@@ -1676,6 +1676,12 @@ fn a_field_heads_its_target_and_an_estimate_goes_on_with_the_run() {
         got.contains(&("rural_disposable_income", Some(10.0), Qualifier::Exact)),
         "{got:?}"
     );
+    // …and the held run takes only a canonical indicator after it
+    let out = news(
+        DATELINE,
+        "今年我市GDP预期增长8.5%左右，固定资产投资增长15%。市长表示，这一增速与全省8.5%左右的预期增速一致。今年我市将着力推进改革，力争全年新增高新技术企业100家。",
+    );
+    assert_eq!(out.targets.len(), 2, "{:#?}", out.targets);
     // …but a past year's estimate after them is no target
     let out = news(
         DATELINE,

@@ -281,19 +281,24 @@ fn speculates(t: &str) -> bool {
 }
 
 /// Whether a sentence reports progress over part of the year (上半年…增长9%,
-/// 一般公共预算收入完成全年目标任务的52%, 增长9.1%，高于年度目标0.6个百分点):
+/// 一般公共预算收入完成全年目标任务的52%, 增长9.1%，高于年度目标0.6个百分点)
+/// or results measured against the target set for it (完成年初确定的9%左右的
+/// 预期目标, 高于预期目标1.5个百分点, 低于3%左右的调控目标, 均完成年度目标):
 /// results, though it names the year's target.
-fn reports_progress(t: &str) -> bool {
+pub(super) fn reports_progress(t: &str) -> bool {
     static PROGRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(concat!(
             r"完成(?:全年|年度)(?:目标|计划|任务)+的|完成(?:全年|年度)预算的|",
-            r"(?:高于|低于|超过|超出|快于|慢于|好于)(?:年度|全年|年初)(?:预期|计划|确定的)?(?:目标|计划)|",
-            r"与(?:年度|全年)(?:预期)?目标持平"
+            r"(?:高于|低于|超过|超出|快于|慢于|好于)(?:年度|全年|年初)?(?:预期|计划|确定的|调控)?(?:目标|计划)|",
+            r"与(?:年度|全年)(?:预期)?目标持平|",
+            r"(?:高于|低于|超过|超出)[\d.]+%(?:左右)?的(?:预期|调控|年度)?目标|",
+            r"完成年初确定的|均完成(?:年度|全年|年初)|比(?:年度|年初)?(?:预期)?目标(?:高|低|快|慢)"
         ))
         .expect("built-in pattern")
     });
-    // (every form but a period's names the year's whole: 年度, 全年, 年初)
-    opens_with_a_period(t) || t.contains('年') && PROGRESS.is_match(t)
+    // (every form but a period's names the year's whole or its target: 年度,
+    // 全年, 年初, 目标)
+    opens_with_a_period(t) || (t.contains('年') || t.contains('目')) && PROGRESS.is_match(t)
 }
 
 /// Whether a sentence opens with a part of the year (上半年, 1-5月, 5月末):
@@ -343,6 +348,10 @@ pub(super) fn forward_sentences(
         super::region::Paragraphs::new(n, paras, speaker.place.filter(|_| !structured));
     let mut groups: Vec<Vec<Item>> = Vec::new();
     let mut continuing = false;
+    // a sentence of the run whose figure's name is not read (在财政收入方面，
+    // 预计增长15%。) holds it open for the next, if that one states a canonical
+    // indicator (同时，城镇居民…将分别增长9%和10%。)
+    let mut held = false;
     // a sentence that announces the aims without a figure (展望2010年发展目标，…;
     // 我们把准方向，明确目标，再出发！) lends its look ahead to the next one
     let mut announced = false;
@@ -374,6 +383,7 @@ pub(super) fn forward_sentences(
     let projects = project_lists(n, paras);
     for &(pi, (whole, b)) in &sents {
         let subject_from = std::mem::take(&mut back_before);
+        let held_open = std::mem::take(&mut held);
         let sentence = n.text(whole, b);
         // punctuation alone (以内?; split into ？ and ；) neither states nor breaks
         if !sentence.chars().any(char::is_alphanumeric) {
@@ -473,7 +483,7 @@ pub(super) fn forward_sentences(
             continue;
         }
         // 力争 marks the aims of a work section in a full report
-        if !continuing && (!forward || structured && t.contains("力争")) {
+        if !(continuing || held_open) && (!forward || structured && t.contains("力争")) {
             reject(n, trace, (a, b), figures, || {
                 if forward {
                     "a work section's aim (力争) in a full report".to_owned()
@@ -500,19 +510,18 @@ pub(super) fn forward_sentences(
             reject(n, trace, (a, b), figures, || {
                 "reads no canonical indicator with a figure".to_owned()
             });
-            // (a figure whose name is not read goes on with the run: 在财政收入
-            // 方面，预计增长15%。同时，城镇居民…将分别增长9%和10%。)
-            continuing = continuing && figures;
+            held = continuing && figures;
+            continuing = false;
             continue;
         }
         trace.note(n, (a, b), true, || {
-            if continuing {
+            if continuing || held_open {
                 "continues the sentence before it".to_owned()
             } else {
                 "a forward-looking sentence with figures (no targets cue in the text)".to_owned()
             }
         });
-        if continuing {
+        if continuing || held_open {
             if let Some(g) = groups.last_mut() {
                 g.extend(items);
             }

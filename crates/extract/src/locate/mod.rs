@@ -414,6 +414,15 @@ fn cue_in(
             });
             continue;
         }
+        // (市十四届人大二次会议确定的生产总值增长11%的预期目标，预计全年…增长9.5%，
+        // 低于预期目标1.5个百分点: the targets measured by the results)
+        let stop = (end..e).find(|&k| n.chars[k] == '。').unwrap_or(e);
+        if forward::reports_progress(n.text(a, stop)) {
+            reject(trace, &|| {
+                "results measured against the targets (低于预期目标)".to_owned()
+            });
+            continue;
+        }
         trace.note(n, (a, end), true, || format!("targets cue `{cue}`"));
         // 国内生产总值增长目标是8%左右: a growth named before the cue is the
         // first target, read from its clause

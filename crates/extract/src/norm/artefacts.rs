@@ -130,7 +130,14 @@ pub(super) fn glue_end(src: &[char], i: usize, prev: Option<char>) -> Option<usi
         return None;
     }
     let prev = prev?;
-    if !is_han(prev) || matches!(prev, '年' | '要' | '的' | '主' | '是' | '为') {
+    // (nor after a comparison, whose object the target is: 低于预期目标1.5个
+    // 百分点, 超过20%的预期目标, 比目标高)
+    if !is_han(prev)
+        || matches!(
+            prev,
+            '年' | '要' | '的' | '主' | '是' | '为' | '于' | '比' | '过'
+        )
+    {
         return None;
     }
     // (every phrase goes on from 的 with 预 or 目; a gloss or a space
