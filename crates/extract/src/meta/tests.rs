@@ -568,3 +568,12 @@ fn a_sites_name_after_the_headline_yields_to_the_place_the_text_names() {
     let m = meta("昨日上午，距市九届人大二次会议开幕还有半个小时。今年全市地区生产总值增长6.5%。");
     assert_ne!(m.region.as_deref(), Some("距市"));
 }
+
+#[test]
+fn a_day_in_chinese_digits_before_the_congress_is_no_part_of_its_place() {
+    let m = meta(
+        "重庆晨报\n重庆市长黄奇帆十六日在重庆市三届人大四次会议上作政府工作报告。今年全市生产总值增长12%。\n",
+    );
+    assert_eq!(m.region.as_deref(), Some("重庆市"));
+    assert_eq!(m.level, Some(Level::Province));
+}

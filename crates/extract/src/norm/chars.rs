@@ -101,6 +101,13 @@ pub(super) fn is_dropped_space(c: char) -> bool {
     f != '\n' && f.is_whitespace()
 }
 
+/// Whether `c` is a char no page shows: a zero-width space, non-joiner or
+/// joiner, a direction mark, a word joiner, a byte-order mark or a soft
+/// hyphen.
+pub(super) fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{00ad}')
+}
+
 pub(super) fn is_han(c: char) -> bool {
     ('\u{3400}'..='\u{9fff}').contains(&c)
 }

@@ -120,6 +120,12 @@ impl Norm {
                 joined.push(f);
                 continue;
             }
+            // an invisible char a page put between others (7\u{200b}.5%, 以\u{200c}内:
+            // zero-width spaces and joiners, a word joiner, a byte-order mark,
+            // a soft hyphen) is none
+            if chars::is_invisible(c) {
+                continue;
+            }
             // a space a page left as an entity (8%&nbsp;左右) is a space
             if c == '&'
                 && let Some(w) = SPACE_ENTITIES

@@ -199,3 +199,16 @@ fn bullets_lie_in_the_range_the_reader_scans() {
             .all(|b| ('\u{2022}'..='\u{2605}').contains(&b))
     );
 }
+
+#[test]
+fn invisible_chars_are_dropped_and_offsets_kept() {
+    let src = "地区生产总值增长7\u{200b}.5%左\u{200c}右，城镇新增就业\u{feff}15\u{2060}万人，失业率控制在5.5%以\u{200d}内";
+    let n = Norm::new(src);
+    assert_eq!(
+        n.joined,
+        "地区生产总值增长7.5%左右，城镇新增就业15万人，失业率控制在5.5%以内"
+    );
+    let at = n.joined.chars().position(|c| c == '万').expect("char");
+    assert_eq!(n.orig_text(at, at + 1), "万");
+    assert_eq!(n.orig_text(0, n.chars.len()), src);
+}
