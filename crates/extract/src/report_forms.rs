@@ -390,3 +390,25 @@ fn a_count_in_the_prose_under_the_years_heading_is_no_list() {
     let text = "二、2019年总体要求和主要目标\n今年是中华人民共和国成立70周年，也是青岛实施“15个攻势”的开局之年。从国际看，外部环境复杂严峻。\n今年政府工作的总体要求是：坚持稳中求进。\n今年全市经济社会发展的主要预期目标建议为：\n1.地区生产总值增长7%左右；\n2.一般公共预算收入增长6%。\n三、2019年重点工作\n";
     assert_eq!(rows(text), ["gdp 7", "general_budget_revenue 6"]);
 }
+
+#[test]
+fn dash_led_points_head_their_figures() {
+    // a point that reads no target heads its line's figures; the list goes on
+    let text = "某市人民政府工作报告\n——2019年1月在柳州市第十四届人民代表大会第四次会议上\n2019年全市经济社会发展主要预期目标是：\n——经济保持平稳增长。地区生产总值增长7%左右，固定资产投资增长10%。\n——人民生活持续改善。城镇居民人均可支配收入增长7%，城镇新增就业3.5万人。\n今年重点抓好以下工作：\n";
+    let got = rows(text);
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert!(
+        got.iter().any(|r| r.starts_with("new_urban_jobs")),
+        "{got:?}"
+    );
+    // a point's summary restated by its figure is one target, at the figure
+    assert!(!got.iter().any(|r| r.contains("NaN")), "{got:?}");
+    let text = "某市人民政府工作报告\n——2012年1月在包头市第十四届人民代表大会第一次会议上\n今年全市经济社会发展的主要预期目标是：一是经济保持平稳较快增长，地区生产总值增长10%以上，固定资产投资增长18%；二是人民生活持续改善，城镇登记失业率控制在4%以内；三是节能减排完成自治区下达任务。\n";
+    let got = rows(text);
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert_eq!(
+        got.iter().filter(|r| r.starts_with("gdp")).count(),
+        1,
+        "{got:?}"
+    );
+}

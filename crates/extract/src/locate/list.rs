@@ -80,6 +80,16 @@ fn is_group_heading(t: &str) -> bool {
                 }))
 }
 
+/// A dash-led sentence short enough to head a group of targets
+/// (——人民生活持续改善。), with no figure of its own.
+fn is_dash_heading(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix('—').or_else(|| t.strip_prefix("--")) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(['—', '-']);
+    rest.chars().count() <= GROUP_HEADING_MAX && !has_figure(rest)
+}
+
 /// Whether `t` states a figure: a digit that is not part of a date
 /// (2010年, 1月22日), a per cent sign, or 百分之.
 pub(super) fn has_figure(t: &str) -> bool {
@@ -175,7 +185,49 @@ pub(super) fn read_block(
         foreign,
         trace,
     );
+    let summaries: Vec<bool> = out
+        .iter()
+        .map(|it| sums_up_its_point(n, it, &out))
+        .collect();
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !summaries[k - 1]
+    });
     out
+}
+
+/// Whether a target without a figure only sums up the point it opens, whose
+/// figure for the same indicator follows it (一是经济保持平稳较快增长，地区生产总值
+/// 增长10%以上，…；): a target stated twice, kept at its figure.
+fn sums_up_its_point(n: &Norm, it: &Item, all: &[Item]) -> bool {
+    if it.figs.iter().any(|f| f.value.is_some()) {
+        return false;
+    }
+    let before: String = n.chars[it.start.saturating_sub(2)..it.start]
+        .iter()
+        .collect();
+    let dash = before.ends_with("——");
+    let opens = dash
+        || before.ends_with('是')
+            && before
+                .chars()
+                .next()
+                .is_some_and(|c| "一二三四五六七八九十".contains(c));
+    if !opens {
+        return false;
+    }
+    // (a dash-led point runs to its line's end: ——经济保持平稳增长。地区生产总值
+    // 增长7%左右，…)
+    let point_end = (it.end..n.chars.len())
+        .find(|&k| n.chars[k] == '\n' || !dash && matches!(n.chars[k], '；' | '。'))
+        .unwrap_or(n.chars.len());
+    all.iter().any(|o| {
+        o.indicator == it.indicator
+            && o.start >= it.end
+            && o.start < point_end
+            && o.figs.iter().any(|f| f.value.is_some())
+    })
 }
 
 /// Whether a paragraph opens by explaining the targets set above it (提出
@@ -384,7 +436,13 @@ fn read_following(
         // a heading that groups the items (——关于经济发展类目标(13个)。, 民生改善方面：)
         // opens its group: the items follow it, on its line or the next
         // (an item that ends like one, 单位生产总值能耗完成国家下达的控制指标, is read)
-        if first.is_empty() && is_group_heading(n.text(opening.0, opening.1)) {
+        // (so does a dash-led summary the figures after it in its paragraph
+        // state: ——经济保持平稳增长。地区生产总值增长7%左右，…)
+        let sums_up = first.is_empty()
+            && is_dash_heading(n.text(opening.0, opening.1))
+            && sents.len() > 1
+            && has_figure(n.text(sents[1].0, e));
+        if sums_up || first.is_empty() && is_group_heading(n.text(opening.0, opening.1)) {
             sents.remove(0);
             let Some(&next) = sents.first() else {
                 continue;
