@@ -90,6 +90,43 @@ pub(super) fn gloss_end(src: &[char], i: usize) -> Option<usize> {
     None
 }
 
+/// The end (exclusive) of a footnote marker at `i` inside a name or after a
+/// figure (`单位地区生产总值能耗①下降2%`, `地区生产总值*增长`, `收入[注1]增长`,
+/// `能耗²`): a circled number, an asterisk or ※, a superscript digit, or 注
+/// and a number in brackets, right after a Han char, a digit or a per cent
+/// sign. A circled number after a line break or a mark is a list's, and kept.
+pub(super) fn footnote_end(src: &[char], i: usize) -> Option<usize> {
+    let prev = *src.get(i.checked_sub(1)?)?;
+    if !(super::chars::is_han(prev) || prev.is_ascii_digit() || matches!(prev, '%' | '％')) {
+        return None;
+    }
+    let c = src[i];
+    let next = src.get(i + 1).copied();
+    // (a circled number inside a line may number its items, 目标是①地区生产总值
+    // 增长8%②…: a footnote's is followed by a verb or a mark)
+    if ('\u{2460}'..='\u{2473}').contains(&c) {
+        return next
+            .is_some_and(|d| "，。；、：增降下提控达保减突实完稳低高不".contains(d))
+            .then_some(i + 1);
+    }
+    if matches!(c, '*' | '＊' | '※' | '¹' | '²' | '³') || ('\u{2074}'..='\u{2079}').contains(&c)
+    {
+        // (a lone asterisk between a figure and a name is no marker: 3*4)
+        return (c != '*' && c != '＊' || next.is_some_and(super::chars::is_han)).then_some(i + 1);
+    }
+    if !matches!(c, '[' | '［' | '〔' | '【') {
+        return None;
+    }
+    let mut k = i + 1;
+    if src.get(k) != Some(&'注') {
+        return None;
+    }
+    k += 1;
+    let digits = src[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+    k += digits;
+    (digits > 0 && matches!(src.get(k), Some(']' | '］' | '〕' | '】'))).then_some(k + 1)
+}
+
 /// What news prose puts between a name and its figure
 /// (`生产总值增长的预期目标为9%`, `生产总值目标为增长10%左右`), and the base a
 /// growth is measured from (`在上年基础上`): read as if absent, so the name

@@ -20,7 +20,8 @@ mod wrap;
 
 pub(crate) use artefacts::{UNIT_CHARS, item_follows_figure};
 use artefacts::{
-    gloss_end, gloss_remnant_end, glue_end, jammer_end, may_open_glue, spaces_apart_items,
+    footnote_end, gloss_end, gloss_remnant_end, glue_end, jammer_end, may_open_glue,
+    spaces_apart_items,
 };
 pub(crate) use chars::{fold, is_unified_han};
 use chars::{is_clock_colon, is_decimal_stop, is_thousands_comma, widen};
@@ -135,7 +136,10 @@ impl Norm {
                 skip_to = i + w.len();
                 continue;
             }
-            if let Some(end) = gloss_end(&src, i).or_else(|| jammer_end(&src, i)) {
+            if let Some(end) = gloss_end(&src, i)
+                .or_else(|| jammer_end(&src, i))
+                .or_else(|| footnote_end(&src, i))
+            {
                 skip_to = end;
                 continue;
             }

@@ -212,3 +212,27 @@ fn invisible_chars_are_dropped_and_offsets_kept() {
     assert_eq!(n.orig_text(at, at + 1), "万");
     assert_eq!(n.orig_text(0, n.chars.len()), src);
 }
+
+#[test]
+fn footnote_markers_are_dropped_and_list_numbers_kept() {
+    for (src, joined) in [
+        ("单位地区生产总值能耗①下降2%", "单位地区生产总值能耗下降2%"),
+        ("地区生产总值*增长7.5%左右", "地区生产总值增长7.5%左右"),
+        (
+            "城镇居民人均可支配收入[注1]增长8%",
+            "城镇居民人均可支配收入增长8%",
+        ),
+        (
+            "能耗※下降3%，研发投入强度²达到2.5%",
+            "能耗下降3%，研发投入强度达到2.5%",
+        ),
+    ] {
+        let n = Norm::new(src);
+        assert_eq!(n.joined, joined);
+        assert_eq!(n.orig_text(0, n.chars.len()), src);
+    }
+    // a list's numbers are no footnotes
+    let n = Norm::new("主要预期目标是①地区生产总值增长8%②财政收入增长9%");
+    assert!(n.joined.contains('②'), "{}", n.joined);
+    assert!(n.joined.contains('①'), "{}", n.joined);
+}
