@@ -62,9 +62,19 @@ pub(crate) fn raw_fig(c: &[char], seg: &Seg, k: usize) -> Fig {
     let decline = ["下降", "降低", "减少", "回落", "下滑", "压减", "削减"]
         .iter()
         .any(|w| before.contains(w))
-        && !["降到", "降至", "降低到", "下降到", "减少到", "减少至"]
-            .iter()
-            .any(|w| before.contains(w));
+        && ![
+            "降到",
+            "降至",
+            "降低到",
+            "下降到",
+            "下降至",
+            "减少到",
+            "减少至",
+            "回落到",
+            "回落至",
+        ]
+        .iter()
+        .any(|w| before.contains(w));
     let growth_word = ["增长", "增速", "增幅", "增", "涨"]
         .iter()
         .any(|w| before.contains(w))

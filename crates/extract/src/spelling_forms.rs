@@ -87,3 +87,74 @@ fn pollutants_share_the_emissions_tail() {
         .collect();
     assert_eq!(ids, ["other:化学需氧量排放量", "other:二氧化硫排放量"]);
 }
+
+#[test]
+fn a_level_reached_and_a_growth_on_its_own_base_end_the_name() {
+    assert_eq!(
+        rows("城镇登记失业率降至4.2%以内，常住人口城镇化率升至52%，粮食总产增至22万吨"),
+        [
+            row("unemployment_rate", Qualifier::AtMost, 4.2),
+            row("other:常住人口城镇化率", Qualifier::Exact, 52.0),
+            row("grain_output", Qualifier::Exact, 22.0),
+        ]
+    );
+    assert_eq!(
+        rows(
+            "一般公共预算收入可比增长3%，规模以上工业增加值剔除价格因素后增长6%，居民人均可支配收入扣除价格因素实际增长5.5%"
+        ),
+        [
+            row("general_budget_revenue", Qualifier::Exact, 3.0),
+            row("industrial_value_added", Qualifier::Exact, 6.0),
+            row("disposable_income", Qualifier::Exact, 5.5),
+        ]
+    );
+    // a rate of rise that falls back to a figure is that figure, not a fall
+    assert_eq!(
+        rows("居民消费价格涨幅回落到4%左右"),
+        [row("cpi", Qualifier::About, 4.0)]
+    );
+}
+
+#[test]
+fn short_names_and_symbols_of_units() {
+    assert_eq!(
+        rows("固投增长8%，社零增长9%，FDI实现70亿美元，国民经济保持12%左右的增长"),
+        [
+            row("fixed_asset_investment", Qualifier::Exact, 8.0),
+            row("retail_sales", Qualifier::Exact, 9.0),
+            row("fdi", Qualifier::Exact, 70.0),
+            row("gdp", Qualifier::About, 12.0),
+        ]
+    );
+    // contracted investment and services trade are not their totals
+    assert_eq!(
+        rows("协议外资60亿美元，服务贸易进出口总额增长20%"),
+        [
+            row("other:协议外资", Qualifier::Exact, 60.0),
+            row("other:服务贸易进出口总额", Qualifier::Exact, 20.0),
+        ]
+    );
+    let out = run(
+        "2016年XX市政府工作报告\n今年全市经济社会发展的主要预期目标是：PM2.5年均浓度控制在30μg/m³以内，万元生产总值综合能耗降至1.6吨标准煤。\n",
+    );
+    let units: Vec<Option<&str>> = out.targets.iter().map(|t| t.unit.as_deref()).collect();
+    assert_eq!(units, [Some("微克/立方米"), Some("吨标准煤")]);
+}
+
+#[test]
+fn pollutants_joined_by_he_share_the_emission_and_its_figure() {
+    assert_eq!(
+        rows("二氧化硫和化学需氧量排放总量削减2%"),
+        [
+            row("other:二氧化硫排放总量", Qualifier::Exact, -2.0),
+            row("other:化学需氧量排放总量", Qualifier::Exact, -2.0),
+        ]
+    );
+    assert_eq!(
+        rows("二氧化硫、化学需氧量排放总量均削减2%"),
+        [
+            row("other:二氧化硫排放总量", Qualifier::Exact, -2.0),
+            row("other:化学需氧量排放总量", Qualifier::Exact, -2.0),
+        ]
+    );
+}

@@ -240,6 +240,16 @@ impl Maker<'_> {
                 return;
             }
         }
+        // 二氧化硫和化学需氧量排放总量削减2%: pollutants before a shared emission
+        // word each take its figure (labelling call 20), and a name of its own
+        // before them stays as it is (a qualitative list stays one target, as
+        // dev2 413 labels it)
+        if let Some(parts) = pollutants_sharing_emission(norm).filter(|_| !self.qualitative) {
+            for p in &parts {
+                self.push(p.clone(), p);
+            }
+            return;
+        }
         // 城镇居民人均可支配收入和农民人均纯收入12%: two indicators joined by 和
         if let Some(parts) = joined_indicators(norm, self.dict, self.qualitative) {
             let orig: Vec<char> = orig.chars().collect();
@@ -269,6 +279,15 @@ impl Maker<'_> {
         orig_names: &[String],
     ) {
         let dict = self.dict;
+        if let Some(parts) =
+            pollutants_sharing_emission(n.text(names[0].0, names[names.len() - 1].1))
+                .filter(|_| !self.qualitative)
+        {
+            for p in &parts {
+                self.push(p.clone(), p);
+            }
+            return;
+        }
         let last = norm_names.last().copied().unwrap_or_default();
         let generic = LIST_TAILS.iter().find(|w| last.ends_with(*w));
         // 城镇登记失业率、单位GDP能耗等主要约束性指标…: a list that names a
@@ -417,4 +436,30 @@ pub(super) fn without_task_words(name: &str) -> &str {
     }
     let s = s.trim_end_matches('等');
     if s.chars().count() >= 2 { s } else { name }
+}
+
+/// The names of a list of pollutants before a shared emission word
+/// (二氧化硫和化学需氧量排放总量 → 二氧化硫排放总量, 化学需氧量排放总量), when the
+/// list's last name carries it.
+fn pollutants_sharing_emission(norm: &str) -> Option<Vec<String>> {
+    if !norm.contains(['、', '和', '及']) || !norm.contains("排放") {
+        return None;
+    }
+    let written: Vec<&str> = norm
+        .split(['、', '和', '及'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let count = written.len();
+    let last = written.last().copied().unwrap_or_default();
+    // (节能减排和碳排放强度: a task before an intensity is no pollutant)
+    if count < 2
+        || !super::TAIL_WORDS.iter().any(|w| last.contains(w))
+        || written[..count - 1]
+            .iter()
+            .any(|p| p.contains(['排', '减']))
+    {
+        return None;
+    }
+    let parts = expand_list(norm, count);
+    (parts.len() == count && parts.iter().all(|p| p.chars().count() >= 2)).then_some(parts)
 }

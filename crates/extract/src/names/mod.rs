@@ -200,7 +200,7 @@ pub(crate) fn expand_list(names: &str, count: usize) -> Vec<String> {
 
 /// The measures of pollutants a list's last name may end in, which the
 /// pollutants before it share (氨氮、氮氧化物排放量).
-const TAIL_WORDS: [&str; 3] = ["排放总量", "排放量", "排放强度"];
+pub(super) const TAIL_WORDS: [&str; 3] = ["排放总量", "排放量", "排放强度"];
 
 /// A list of the three sectors by their ordinals (第一、二、三产业增加值,
 /// 一、二、三产业增加值, 一、二、三产增加值): each sector's full name
