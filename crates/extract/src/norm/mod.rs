@@ -12,6 +12,7 @@
 
 mod artefacts;
 mod chars;
+mod pages;
 mod pairs;
 mod split;
 #[cfg(test)]
@@ -50,7 +51,14 @@ pub(crate) struct Norm {
 
 impl Norm {
     pub(crate) fn new(text: &str) -> Norm {
-        let written: Vec<char> = text.chars().collect();
+        let text_chars: Vec<char> = text.chars().collect();
+        // (a page's number or a pager between two lines of a paragraph is
+        // read as if absent: the view is made of the other chars, and its
+        // offsets are mapped back at the end)
+        let (written, kept): (Vec<char>, _) = match pages::without_furniture(&text_chars) {
+            Some(keep) => (keep.iter().map(|&i| text_chars[i]).collect(), Some(keep)),
+            None => (text_chars, None),
+        };
         // (an infographic that writes each figure above its name is read name
         // first: the view is made of the chars in that order, and its offsets
         // are mapped back to where each char is written at the end)
@@ -207,6 +215,15 @@ impl Norm {
                     *o = offset(order[*o as usize]);
                 }
                 written
+            }
+            None => src,
+        };
+        let src = match kept {
+            Some(keep) => {
+                for o in &mut orig {
+                    *o = offset(keep[*o as usize]);
+                }
+                text.chars().collect()
             }
             None => src,
         };

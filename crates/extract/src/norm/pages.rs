@@ -1,0 +1,179 @@
+//! Page furniture a PDF's or an e-paper's text keeps between the lines of a
+//! paragraph (`— 6 —`, `第3页 共12页`, `· 12 ·`, `上一页 1 2 下一页`): read as
+//! if absent, so the paragraph the page break cut goes on.
+
+/// The longest furniture line (in chars, spaces left out).
+const FURNITURE_MAX: usize = 16;
+
+/// Whether `line` (trimmed) is a page's number or a pager, and nothing else.
+fn is_furniture(line: &[char]) -> bool {
+    let t: Vec<char> = line
+        .iter()
+        .copied()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if t.is_empty() || t.len() > FURNITURE_MAX || !t.iter().any(char::is_ascii_digit) {
+        return false;
+    }
+    let s: String = t.iter().collect();
+    let dash = |c: char| matches!(c, '—' | '-' | '–' | '－' | '·' | '•' | '―');
+    // — 6 —, - 12 -, · 12 ·
+    let numbered = t.len() >= 3
+        && dash(t[0])
+        && dash(t[t.len() - 1])
+        && t[1..t.len() - 1]
+            .iter()
+            .all(|c| c.is_ascii_digit() || dash(*c));
+    // 第3页 共12页, 第 5 页 / 共 18 页, 3/12
+    let page_of = {
+        let rest: String = s
+            .chars()
+            .filter(|c| !c.is_ascii_digit() && !matches!(c, '/' | '／' | ',' | '，'))
+            .collect();
+        matches!(rest.as_str(), "第页共页" | "第页" | "共页第页" | "")
+            && (rest.is_empty() == s.contains(['/', '／']))
+    };
+    // 上一页 1 2 下一页, 本页共3页 1 2 3 下一页
+    let pager = (s.contains("下一页") || s.contains("上一页"))
+        && s.replace("上一页", "")
+            .replace("下一页", "")
+            .replace("本页共", "")
+            .replace("首页", "")
+            .replace("尾页", "")
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '页');
+    numbered || page_of || pager
+}
+
+/// Whether `line` is a page's running header: the text's title again, or a
+/// short line naming the report (政府工作报告, 2016年桐乡市政府工作报告) with no
+/// mark of a sentence.
+fn is_running_header(line: &[char], title: &[char]) -> bool {
+    let t: String = line.iter().filter(|c| !c.is_whitespace()).collect();
+    let title: String = title.iter().filter(|c| !c.is_whitespace()).collect();
+    !t.is_empty()
+        && (t == title
+            || t.chars().count() <= HEADER_MAX
+                && t.ends_with("工作报告")
+                && !t.contains(['。', '，', '：', '；']))
+}
+
+/// The longest running header (in chars).
+const HEADER_MAX: usize = 24;
+
+/// The chars of `src` read, in order, when it has furniture lines between
+/// two lines of text: each furniture line and the blank lines around it
+/// left out (the line break before them kept); `None` when it has none.
+pub(super) fn without_furniture(src: &[char]) -> Option<Vec<usize>> {
+    // (most texts have no line of digits and dashes alone: one cheap scan
+    // of the lines first)
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for (i, &c) in src.iter().enumerate() {
+        if c == '\n' {
+            lines.push((start, i));
+            start = i + 1;
+        }
+    }
+    lines.push((start, src.len()));
+    let blank = |&(a, b): &(usize, usize)| src[a..b].iter().all(|c| c.is_whitespace());
+    let title = lines
+        .iter()
+        .find(|l| !blank(l))
+        .map_or(&src[..0], |&(a, b)| &src[a..b]);
+    let mut drop: Vec<(usize, usize)> = Vec::new();
+    for (k, &(a, b)) in lines.iter().enumerate() {
+        if !is_furniture(&src[a..b]) {
+            continue;
+        }
+        // the text lines before and after it, past blank lines and a running
+        // header (the report's title repeated at the page's top or foot)
+        let header = |l: &(usize, usize)| is_running_header(&src[l.0..l.1], title);
+        let Some(mut before) = lines[..k].iter().rposition(|l| !blank(l)) else {
+            continue;
+        };
+        if header(&lines[before])
+            && let Some(b) = lines[..before].iter().rposition(|l| !blank(l))
+        {
+            before = b;
+        }
+        let next_text = |from: usize| {
+            lines[from..]
+                .iter()
+                .position(|l| !blank(l))
+                .map(|j| from + j)
+        };
+        let Some(mut after) = next_text(k + 1) else {
+            continue;
+        };
+        if header(&lines[after])
+            && let Some(a) = next_text(after + 1)
+        {
+            after = a;
+        }
+        // drop from after the break that ends the line before to the start
+        // of the line after
+        drop.push((lines[before].1 + 1, lines[after].0));
+    }
+    if drop.is_empty() {
+        return None;
+    }
+    let mut keep = Vec::with_capacity(src.len());
+    let mut d = drop.iter().peekable();
+    let mut i = 0;
+    while i < src.len() {
+        if let Some(&&(a, b)) = d.peek()
+            && i >= a
+        {
+            i = i.max(b);
+            d.next();
+            continue;
+        }
+        keep.push(i);
+        i += 1;
+    }
+    Some(keep)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> String {
+        let src: Vec<char> = text.chars().collect();
+        without_furniture(&src)
+            .map_or_else(|| text.to_owned(), |k| k.iter().map(|&i| src[i]).collect())
+    }
+
+    #[test]
+    fn page_numbers_and_pagers_between_lines_are_left_out() {
+        assert_eq!(read("增长7%—\n\n— 6 —\n\n7.5%；"), "增长7%—\n7.5%；");
+        assert_eq!(
+            read("城镇新增就\n第 5 页 共 18 页\n业10万人"),
+            "城镇新增就\n业10万人"
+        );
+        assert_eq!(read("增长8%，\n· 12 ·\n财政收入"), "增长8%，\n财政收入");
+        assert_eq!(
+            read("增长8%，\n上一页 1 2 下一页\n财政收入"),
+            "增长8%，\n财政收入"
+        );
+        assert_eq!(read("增长8%，\n3/12\n财政收入"), "增长8%，\n财政收入");
+        // a running header after the page's number goes too
+        assert_eq!(
+            read("某县政府工作报告\n控制在4.5%以\n\n— 9 —\n政府工作报告\n\n内，人口"),
+            "某县政府工作报告\n控制在4.5%以\n内，人口"
+        );
+    }
+
+    #[test]
+    fn lines_of_text_with_figures_stay() {
+        for text in [
+            "增长8%\n10\n财政收入",
+            "地区生产总值增长7%\n— 2026年主要预期目标 —\n财政收入",
+            "一、2025年工作回顾\n第一页",
+            "结尾\n— 6 —",
+        ] {
+            assert_eq!(read(text), text);
+        }
+    }
+}
