@@ -186,6 +186,15 @@ const VERBS: &[&str] = &[
 
 /// [`VERBS`] as chars, so the name scan compares slices instead of decoding
 /// every verb at every position.
+/// The first chars of the [`VERBS`], sorted: a char that opens none is
+/// passed over without comparing every verb.
+static VERB_FIRSTS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    let mut v: Vec<char> = VERBS.iter().filter_map(|w| w.chars().next()).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+
 static VERB_CHARS: std::sync::LazyLock<Vec<(&str, Vec<char>)>> =
     std::sync::LazyLock::new(|| VERBS.iter().map(|v| (*v, v.chars().collect())).collect());
 
@@ -506,7 +515,8 @@ fn name_end_of(n: &Norm, ns: usize, first_num: usize, nums: &[Num], dict: &Dicti
             k += 1;
             continue;
         }
-        for (v, vc) in VERB_CHARS.iter() {
+        let opens_a_verb = VERB_FIRSTS.binary_search(&c[k]).is_ok();
+        for (v, vc) in VERB_CHARS.iter().filter(|_| opens_a_verb) {
             if vc.first() == Some(&c[k]) && c[k..].starts_with(vc) {
                 if v.ends_with('长') && c.get(k + vc.len()) == Some(&'率') {
                     break;

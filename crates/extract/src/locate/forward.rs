@@ -296,9 +296,10 @@ pub(super) fn reports_progress(t: &str) -> bool {
         ))
         .expect("built-in pattern")
     });
-    // (every form but a period's names the year's whole or its target: 年度,
-    // 全年, 年初, 目标)
-    opens_with_a_period(t) || (t.contains('年') || t.contains('目')) && PROGRESS.is_match(t)
+    // (every form but a period's names a target, a plan or a completion: a
+    // char of each asked first, as a char search is cheap)
+    opens_with_a_period(t)
+        || (t.contains('目') || t.contains('完') || t.contains('计')) && PROGRESS.is_match(t)
 }
 
 /// Whether a sentence opens with a part of the year (上半年, 1-5月, 5月末):
@@ -434,7 +435,14 @@ pub(super) fn forward_sentences(
             Some("someone's proposal for a figure (建议…设在), not the target".to_owned())
         } else if speculates(t) {
             Some("a guess at a figure (或将, 有望, 可能), not a target set".to_owned())
-        } else if progress_para == Some(pi) && !names_its_aims(t) || reports_progress(t) {
+        } else if progress_para == Some(pi) && !names_its_aims(t)
+            // (a sentence without a figure measures nothing against a target)
+            || if figures {
+                reports_progress(t)
+            } else {
+                opens_with_a_period(t)
+            }
+        {
             if progress_para != Some(pi) && para_starts.contains(&whole) && opens_with_a_period(t) {
                 progress_para = Some(pi);
             }

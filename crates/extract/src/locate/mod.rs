@@ -416,8 +416,12 @@ fn cue_in(
         }
         // (市十四届人大二次会议确定的生产总值增长11%的预期目标，预计全年…增长9.5%，
         // 低于预期目标1.5个百分点: the targets measured by the results)
-        let stop = (end..e).find(|&k| n.chars[k] == '。').unwrap_or(e);
-        if forward::reports_progress(n.text(a, stop)) {
+        // (a cue that opens a list, ending in ：, measures nothing)
+        if !cue.ends_with(['：', ':'])
+            && forward::reports_progress(
+                n.text(a, (end..e).find(|&k| n.chars[k] == '。').unwrap_or(e)),
+            )
+        {
             reject(trace, &|| {
                 "results measured against the targets (低于预期目标)".to_owned()
             });

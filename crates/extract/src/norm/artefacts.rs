@@ -95,12 +95,32 @@ pub(super) fn gloss_end(src: &[char], i: usize) -> Option<usize> {
 /// `能耗²`): a circled number, an asterisk or ※, a superscript digit, or 注
 /// and a number in brackets, right after a Han char, a digit or a per cent
 /// sign. A circled number after a line break or a mark is a list's, and kept.
+#[inline]
 pub(super) fn footnote_end(src: &[char], i: usize) -> Option<usize> {
+    let c = src[i];
+    // (most chars are none of the markers: asked first, as this runs on every
+    // char that is not Han)
+    if !matches!(
+        c,
+        '\u{2460}'..='\u{2473}'
+            | '*'
+            | '＊'
+            | '※'
+            | '¹'
+            | '²'
+            | '³'
+            | '\u{2074}'..='\u{2079}'
+            | '['
+            | '［'
+            | '〔'
+            | '【'
+    ) {
+        return None;
+    }
     let prev = *src.get(i.checked_sub(1)?)?;
     if !(super::chars::is_han(prev) || prev.is_ascii_digit() || matches!(prev, '%' | '％')) {
         return None;
     }
-    let c = src[i];
     let next = src.get(i + 1).copied();
     // (a circled number inside a line may number its items, 目标是①地区生产总值
     // 增长8%②…: a footnote's is followed by a verb or a mark)
@@ -155,6 +175,7 @@ const GLUE: &[&str] = &[
 
 /// Whether a [`GLUE`] phrase may open on `c`: every phrase starts with one
 /// of these (as written, simplified or not).
+#[inline]
 pub(super) fn may_open_glue(c: char) -> bool {
     matches!(c, '的' | '预' | '預' | '目' | '在')
 }

@@ -104,10 +104,12 @@ pub(super) fn is_dropped_space(c: char) -> bool {
 /// Whether `c` is a char no page shows: a zero-width space, non-joiner or
 /// joiner, a direction mark, a word joiner, a byte-order mark or a soft
 /// hyphen.
+#[inline]
 pub(super) fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{00ad}')
 }
 
+#[inline]
 pub(super) fn is_han(c: char) -> bool {
     ('\u{3400}'..='\u{9fff}').contains(&c)
 }
@@ -156,6 +158,7 @@ pub(super) fn is_clock_colon(src: &[char], i: usize) -> bool {
 
 /// A char of the CJK Unified Ideographs block (U+4E00–U+9FFF): what names of
 /// regions and indicators are written in.
+#[inline]
 pub(crate) fn is_unified_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }

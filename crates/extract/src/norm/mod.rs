@@ -55,7 +55,13 @@ impl Norm {
         // (a page's number or a pager between two lines of a paragraph is
         // read as if absent: the view is made of the other chars, and its
         // offsets are mapped back at the end)
-        let (written, kept): (Vec<char>, _) = match pages::without_furniture(&text_chars) {
+        // (a string of one line, as the dictionary's names are, has none)
+        let furniture = if text.contains('\n') {
+            pages::without_furniture(text, &text_chars)
+        } else {
+            None
+        };
+        let (written, kept): (Vec<char>, _) = match furniture {
             Some(keep) => (keep.iter().map(|&i| text_chars[i]).collect(), Some(keep)),
             None => (text_chars, None),
         };
@@ -89,6 +95,7 @@ impl Norm {
         soft.dedup();
         let tables = crate::table::edits(&src);
         let (mut next_insert, mut next_skip) = (0, 0);
+        let has_inserts = !tables.insert.is_empty();
         // a unit read after a figure maps to the figure's last char
         let mut insert_units = |upto: usize,
                                 chars: &mut Vec<char>,
@@ -109,7 +116,10 @@ impl Norm {
         };
         for (i, &c) in src.iter().enumerate() {
             // a table row reads as a sentence of the list (crate::table)
-            insert_units(i, &mut chars, &mut orig, &mut at, &mut joined);
+            // (most texts have no table: no call per char)
+            if has_inserts {
+                insert_units(i, &mut chars, &mut orig, &mut at, &mut joined);
+            }
             while tables.skip.get(next_skip).is_some_and(|r| r.end <= i) {
                 next_skip += 1;
             }

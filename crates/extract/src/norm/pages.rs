@@ -5,8 +5,44 @@
 /// The longest furniture line (in chars, spaces left out).
 const FURNITURE_MAX: usize = 16;
 
+/// The longest line (in chars, spaces included) weighed as furniture.
+const LINE_MAX: usize = 40;
+
+/// Whether a line that opens with `c` may be furniture: a digit, a dash, a
+/// dot, 第, 共, a pager's word.
+fn opens_furniture(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            '—' | '-' | '–' | '－' | '·' | '•' | '―' | '第' | '共' | '上' | '下' | '本' | '首'
+        )
+}
+
+/// Whether furniture may hold `c`.
+fn has_furniture_char(c: char) -> bool {
+    opens_furniture(c) || matches!(c, '页' | '尾' | '一' | '/' | '／' | ',' | '，')
+}
+
 /// Whether `line` (trimmed) is a page's number or a pager, and nothing else.
 fn is_furniture(line: &[char]) -> bool {
+    // (what furniture opens with: a dash, a dot, 第, 共, a pager's word, a digit)
+    let Some(&first) = line.iter().find(|c| !c.is_whitespace()) else {
+        return false;
+    };
+    if !opens_furniture(first) {
+        return false;
+    }
+    // (every char is one furniture has: a line of text, 2023年…, fails at 年)
+    let mut count = 0;
+    for &c in line {
+        if c.is_whitespace() {
+            continue;
+        }
+        count += 1;
+        if count > FURNITURE_MAX || !has_furniture_char(c) {
+            return false;
+        }
+    }
     let t: Vec<char> = line
         .iter()
         .copied()
@@ -64,9 +100,23 @@ const HEADER_MAX: usize = 24;
 /// The chars of `src` read, in order, when it has furniture lines between
 /// two lines of text: each furniture line and the blank lines around it
 /// left out (the line break before them kept); `None` when it has none.
-pub(super) fn without_furniture(src: &[char]) -> Option<Vec<usize>> {
-    // (most texts have no line of digits and dashes alone: one cheap scan
-    // of the lines first)
+pub(super) fn without_furniture(text: &str, src: &[char]) -> Option<Vec<usize>> {
+    // (most texts have no such line: one cheap scan of the text's bytes for a
+    // short line that is furniture, before the lines are listed)
+    let mut line = Vec::new();
+    if !text.split('\n').any(|l| {
+        l.len() <= LINE_MAX * 3
+            && l.trim_start().chars().next().is_some_and(opens_furniture)
+            && l.chars()
+                .all(|c| c.is_whitespace() || has_furniture_char(c))
+            && {
+                line.clear();
+                line.extend(l.chars());
+                is_furniture(&line)
+            }
+    }) {
+        return None;
+    }
     let mut lines: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     for (i, &c) in src.iter().enumerate() {
@@ -141,7 +191,7 @@ mod tests {
 
     fn read(text: &str) -> String {
         let src: Vec<char> = text.chars().collect();
-        without_furniture(&src)
+        without_furniture(text, &src)
             .map_or_else(|| text.to_owned(), |k| k.iter().map(|&i| src[i]).collect())
     }
 
