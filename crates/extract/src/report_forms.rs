@@ -412,3 +412,9 @@ fn dash_led_points_head_their_figures() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_field_before_a_colon_heads_the_names_after_it() {
+    let text = "某县政府工作报告\n今年全县主要预期目标是：\n——经济发展方面：地区生产总值增长8%。\n——生态环境方面：森林覆盖率达到62%以上。\n";
+    assert_eq!(rows(text), ["gdp 8", "other:森林覆盖率 62"]);
+}

@@ -33,7 +33,8 @@ pub(super) fn clauses(
     let name_before_colon = |cs: usize, k: usize| {
         c[k] == '：' && k > cs && k - cs <= NAME_BEFORE_COLON_MAX && {
             let t: String = c[cs..k].iter().collect();
-            !t.contains("目标") && !t.contains("指标") && names(&t)
+            // (a field, 生态环境方面：, heads the names after it)
+            !t.contains("目标") && !t.contains("指标") && !t.ends_with("方面") && names(&t)
         }
     };
     let mut clauses = Vec::new();
