@@ -546,11 +546,15 @@ fn name_end_of(n: &Norm, ns: usize, first_num: usize, nums: &[Num], dict: &Dicti
                 return k;
             }
         }
-        // 为/是/达 directly before a figure
-        if matches!(c[k], '为' | '是' | '达' | '在')
+        // 为/是/达/超 directly before a figure (新增城镇就业超5万人; 不超 too)
+        if matches!(c[k], '为' | '是' | '达' | '在' | '超')
             && nums.first().is_some_and(|x| x.start == k + 1)
         {
-            return k;
+            return if c[k] == '超' && k > ns && c[k - 1] == '不' {
+                k - 1
+            } else {
+                k
+            };
         }
         // …人数新增2万人: 新增 right before the figure is its verb (a name
         // may open with it: 新增城镇就业)

@@ -632,6 +632,9 @@ pub(crate) fn qual_before(c: &[char], start: usize, i: usize) -> Option<Qualifie
         ("至少", Qualifier::AtLeast),
         ("至少达到", Qualifier::AtLeast),
         ("超过", Qualifier::AtLeast),
+        // 增长超8%, 就业超5万人 (不超5%: a ceiling)
+        ("超", Qualifier::AtLeast),
+        ("不超", Qualifier::AtMost),
         ("突破", Qualifier::AtLeast),
         // 迈上1200亿元台阶
         ("迈上", Qualifier::AtLeast),

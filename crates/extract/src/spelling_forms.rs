@@ -158,3 +158,15 @@ fn pollutants_joined_by_he_share_the_emission_and_its_figure() {
         ]
     );
 }
+
+#[test]
+fn chao_before_a_figure_is_a_floor_and_bu_chao_a_ceiling() {
+    assert_eq!(
+        rows("规模以上工业增加值增长超8%，新增城镇就业超5万人，城镇登记失业率不超4.5%"),
+        [
+            row("industrial_value_added", Qualifier::AtLeast, 8.0),
+            row("new_urban_jobs", Qualifier::AtLeast, 5.0),
+            row("unemployment_rate", Qualifier::AtMost, 4.5),
+        ]
+    );
+}
