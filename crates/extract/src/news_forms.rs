@@ -1706,3 +1706,18 @@ fn a_deputys_view_after_the_list_is_not_on_it() {
     );
     assert!(out.targets.is_empty(), "{:#?}", out.targets);
 }
+
+#[test]
+fn the_work_after_who_says_it_ends_the_list() {
+    let out = news(
+        DATELINE,
+        "区长说：“今年全区经济社会发展的主要预期目标是：地区生产总值增长12%，固定资产投资增长20%。”他说，实现上述目标，要突出抓好招商引资，力争全年引进内外资项目60个以上。",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(12.0), Qualifier::Exact),
+            ("fixed_asset_investment", Some(20.0), Qualifier::Exact),
+        ]
+    );
+}

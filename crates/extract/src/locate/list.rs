@@ -269,6 +269,8 @@ pub(super) fn refers_to_targets_above(t: &str) -> bool {
 }
 
 pub(super) fn turns_to_the_work(t: &str) -> bool {
+    // (after who says it: 他说，实现上述目标，要突出抓好…)
+    let t = without_attribution(t);
     let opening = t.split(['，', '：', ',', ':']).next().unwrap_or(t);
     let names_them = ["上述目标", "以上目标", "这些目标", "上述任务", "目标任务"]
         .iter()
@@ -277,6 +279,21 @@ pub(super) fn turns_to_the_work(t: &str) -> bool {
     names_them && opening.chars().count() <= WORK_OPENING_MAX
         || lead.contains("以下") && lead.contains("工作") && !has_figure(lead)
 }
+
+/// `t` without a short opening clause that says who speaks (他说，, 市长表示，).
+fn without_attribution(t: &str) -> &str {
+    t.split_once('，')
+        .filter(|(head, _)| {
+            head.chars().count() <= ATTRIBUTION_MAX
+                && ["说", "表示", "指出", "强调", "介绍"]
+                    .iter()
+                    .any(|w| head.ends_with(w))
+        })
+        .map_or(t, |(_, rest)| rest)
+}
+
+/// The longest clause that says who speaks (市长李柳身说).
+const ATTRIBUTION_MAX: usize = 8;
 
 /// Whether a paragraph after the list lays out the year's work point by
 /// point (报告对2015年的重点工作作了部署：一是…力争…): a news report's turn
