@@ -1721,3 +1721,18 @@ fn the_work_after_who_says_it_ends_the_list() {
         ]
     );
 }
+
+#[test]
+fn projects_a_clause_says_are_done_are_no_targets() {
+    let out = news(
+        DATELINE,
+        "2015年全区发展目标为：地区生产总值增长8%左右；全社会固定资产投资增长5%。\n报告还提出，今年将继续办好重要民生实事，新增城镇就业1.2万人，完成老旧小区综合整治20万平方米。",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(8.0), Qualifier::About),
+            ("fixed_asset_investment", Some(5.0), Qualifier::Exact),
+        ]
+    );
+}

@@ -95,11 +95,17 @@ pub(crate) fn read_sentence(
 /// Whether the clause `[cs, ce)` leads a list of projects for the people
 /// (办好20件民生实事：).
 fn opens_the_projects(n: &Norm, cs: usize, ce: usize) -> bool {
+    let t = n.text(cs, ce);
+    if !PROJECT_WORDS.iter().any(|w| t.contains(w)) {
+        return false;
+    }
     // (the clause may end before its delimiter or after it)
-    [ce.saturating_sub(1), ce]
+    let colon = [ce.saturating_sub(1), ce]
         .iter()
-        .any(|&k| n.chars.get(k) == Some(&'：'))
-        && PROJECT_WORDS.iter().any(|w| n.text(cs, ce).contains(w))
+        .any(|&k| n.chars.get(k) == Some(&'：'));
+    // (or it says it does them, with no count of its own: 今年将继续办好重要民生
+    // 实事，新增城镇就业1.2万人，…)
+    colon || t.contains("办好") && !t.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Whether `name` is a place's (辽宁, 深圳, 沈阳市): a province's or a
