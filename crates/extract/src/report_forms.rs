@@ -418,3 +418,9 @@ fn a_field_before_a_colon_heads_the_names_after_it() {
     let text = "某县政府工作报告\n今年全县主要预期目标是：\n——经济发展方面：地区生产总值增长8%。\n——生态环境方面：森林覆盖率达到62%以上。\n";
     assert_eq!(rows(text), ["gdp 8", "other:森林覆盖率 62"]);
 }
+
+#[test]
+fn a_plans_deadline_right_after_a_cue_naming_plan_and_year_is_the_plans() {
+    let text = "某县新闻\n2011年1月10日 来源：某某日报\n报告提出了“十二五”和今年的发展目标：到2015年，全县地区生产总值达到400亿元、年均增长15%；一般预算收入突破30亿元。今年，地区生产总值增长15%，一般预算收入增长25%。\n";
+    assert_eq!(rows(text), ["gdp 15", "general_budget_revenue 25"]);
+}

@@ -145,7 +145,10 @@ pub(super) fn read_block(
     for (k, (a, b)) in sentences(n, from, e).into_iter().enumerate() {
         // a later sentence about the past, a deadline or a plan is not on
         // the list (…增长百分之十二。到二〇一二年地区生产总值要突破六千亿元)
-        if k > 0 && !out.is_empty() && foreign(n.text(a, b), false) {
+        // (nor is a plan's deadline right after a cue that names the plan and
+        // the year: 报告提出了“十二五”和今年的发展目标：到2015年，…。今年，…)
+        let deadline_first = k == 0 && ["到20", "至20"].iter().any(|w| n.text(a, b).starts_with(w));
+        if (k > 0 && !out.is_empty() || deadline_first) && foreign(n.text(a, b), false) {
             continue;
         }
         if k > 0 && turns_to_the_work(n.text(a, b)) {
