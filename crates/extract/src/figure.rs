@@ -75,7 +75,7 @@ pub(crate) fn raw_fig(c: &[char], seg: &Seg, k: usize) -> Fig {
         ]
         .iter()
         .any(|w| before.contains(w));
-    let growth_word = ["增长", "增速", "增幅", "增", "涨"]
+    let growth_word = ["增长", "增速", "增幅", "增", "涨", "成长"]
         .iter()
         .any(|w| before.contains(w))
         || (k > 0 && seg.fenbie.is_some());

@@ -170,3 +170,14 @@ fn chao_before_a_figure_is_a_floor_and_bu_chao_a_ceiling() {
         ]
     );
 }
+
+#[test]
+fn taiwans_words_for_growth_and_gdp() {
+    assert_eq!(
+        rows("國內生產毛額成長8%，固定資產投資成長9%"),
+        [
+            row("gdp", Qualifier::Exact, 8.0),
+            row("fixed_asset_investment", Qualifier::Exact, 9.0),
+        ]
+    );
+}
