@@ -365,3 +365,11 @@ fn results_measured_against_the_years_targets_are_no_targets() {
     let text = "扬州市政府工作报告\n2015-01-20 扬州日报\n今年全市主要预期目标是：地区生产总值增长9.5%，高于全省预期目标1个百分点。";
     assert_eq!(ids(text), ["gdp"]);
 }
+
+#[test]
+fn a_comparison_with_last_years_target_is_no_target() {
+    let got = ids(
+        "新闻\n2015年03月06日 来源：某报\n今年全省地区生产总值增长7%左右，比去年的7.5%左右目标下调0.5个百分点。",
+    );
+    assert_eq!(got, ["gdp"]);
+}

@@ -40,7 +40,12 @@ pub(crate) fn make_items(
     let norm_names: Vec<&str> = names.iter().map(|&(a, b)| n.text(a, b)).collect();
     // a sentence that comments on a figure (这是杭州市近年首次将这一数字下调至7%以下)
     // opens with a demonstrative, which no name of an indicator does
-    if norm_names.iter().any(|x| x.starts_with(DEMONSTRATIVES)) {
+    // (nor does a comparison with last year's: 比去年的7.5%左右目标下调0.5个百分点)
+    if norm_names.iter().any(|x| {
+        x.starts_with(DEMONSTRATIVES)
+            || COMPARISONS.iter().any(|w| x.starts_with(w))
+            || ADJUSTMENTS.contains(x)
+    }) {
         return Vec::new();
     }
     let orig_names: Vec<String> = names.iter().map(|&(a, b)| n.orig_text(a, b)).collect();
@@ -463,3 +468,10 @@ fn pollutants_sharing_emission(norm: &str) -> Option<Vec<String>> {
     let parts = expand_list(norm, count);
     (parts.len() == count && parts.iter().all(|p| p.chars().count() >= 2)).then_some(parts)
 }
+
+/// How a comparison with last year opens, where a name would stand (比去年的
+/// 7.5%左右: the name's reading stops at 年).
+const COMPARISONS: [&str; 4] = ["比去", "比上", "较去", "较上"];
+
+/// A target's adjustment read where a name would stand (目标下调0.5个百分点).
+const ADJUSTMENTS: [&str; 4] = ["下调", "上调", "调低", "调高"];
