@@ -327,6 +327,10 @@ fn known_tail(name: &str) -> Option<&str> {
         .find(|t| is_known_region(t) || is_former_name(t))
 }
 
+/// The longest prefecture name, unit left out, looked for before a stop
+/// (呼和浩特 of 呼和浩特市).
+const LONG_PREFECTURE_MAX: usize = 6;
+
 /// 某某市离石区 written in the body: the prefecture in front of the region.
 pub(super) fn prefecture_before(body: &str, region: &str) -> Option<String> {
     const STOP: &str = "在和与及的对向为是了全我本各该从到等年月日届、，。：；“”（）《》 \n";
@@ -353,6 +357,15 @@ pub(super) fn prefecture_before(body: &str, region: &str) -> Option<String> {
                     };
                     let han = name.chars().all(is_unified_han);
                     if han && before.is_none_or(|b| STOP.contains(b) || !is_unified_han(b)) {
+                        // (a known name longer than the stop before it: 呼和浩特市,
+                        // whose 和 is no stop)
+                        if let Some(longer) = (len + 1..=LONG_PREFECTURE_MAX)
+                            .take_while(|&l| k > l)
+                            .map(|l| chars[k - 1 - l..k].iter().collect::<String>())
+                            .find(|x| x.chars().all(is_unified_han) && is_known_region(x))
+                        {
+                            return Some(longer);
+                        }
                         // (a municipality's district has no prefecture)
                         if !name.chars().any(|c| STOP.contains(c))
                             && !NOT_REGIONS.contains(&name.as_str())

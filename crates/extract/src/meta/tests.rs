@@ -577,3 +577,12 @@ fn a_day_in_chinese_digits_before_the_congress_is_no_part_of_its_place() {
     assert_eq!(m.region.as_deref(), Some("重庆市"));
     assert_eq!(m.level, Some(Level::Province));
 }
+
+#[test]
+fn a_prefecture_with_a_stop_char_in_its_name_is_read_whole() {
+    let m = meta(
+        "新城区十届人大四次会议开幕\n2019-01-10　来源：呼和浩特日报\n本报讯 1月9日，呼和浩特市新城区第十届人民代表大会第四次会议开幕。区长作政府工作报告。\n",
+    );
+    assert_eq!(m.region.as_deref(), Some("新城区"));
+    assert_eq!(m.prefecture.as_deref(), Some("呼和浩特市"));
+}
