@@ -181,3 +181,11 @@ fn taiwans_words_for_growth_and_gdp() {
         ]
     );
 }
+
+#[test]
+fn a_concentration_is_a_measure() {
+    let got = rows("细颗粒物（PM2.5）年均浓度继续下降");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "other:细颗粒物年均浓度");
+    assert_eq!(got[0].1, Qualifier::Qualitative);
+}
