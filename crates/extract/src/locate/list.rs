@@ -390,6 +390,21 @@ pub(super) fn names_a_measure(it: &Item, dict: &Dictionary) -> bool {
         .is_none_or(|key| crate::names::looks_like_indicator(key, dict))
 }
 
+/// Why a paragraph that opens with `t` ends the list before it, if it does:
+/// it explains the targets, gives a deputy's view of them, or turns to the
+/// work that meets them.
+fn ends_the_list(t: &str) -> Option<&'static str> {
+    if explains_the_targets(t) {
+        Some("it explains the targets")
+    } else if voices_a_deputy(t) {
+        Some("a deputy's or member's view")
+    } else if turns_to_the_work(t) || lays_out_the_work(t) {
+        Some("it turns to the work that meets the targets")
+    } else {
+        None
+    }
+}
+
 /// Notes where a list ends and why (for `--explain`).
 fn list_ends(trace: &mut Trace, n: &Norm, range: (usize, usize), why: &str) {
     trace.note(n, range, false, || format!("the list ends: {why}"));
@@ -432,23 +447,8 @@ fn read_following(
         // 总值增长5.5%左右，与全国增长目标基本衔接…) restates them; the work
         // that meets them (围绕上述目标，重点抓好以下几项工作：一是…力争…) sets
         // its own aims
-        if explains_the_targets(n.text(opening.0, opening.1)) {
-            list_ends(trace, n, opening, "it explains the targets");
-            break;
-        }
-        if voices_a_deputy(n.text(opening.0, opening.1)) {
-            list_ends(trace, n, opening, "a deputy's or member's view");
-            break;
-        }
-        if turns_to_the_work(n.text(opening.0, opening.1))
-            || lays_out_the_work(n.text(opening.0, opening.1))
-        {
-            list_ends(
-                trace,
-                n,
-                opening,
-                "it turns to the work that meets the targets",
-            );
+        if let Some(why) = ends_the_list(n.text(opening.0, opening.1)) {
+            list_ends(trace, n, opening, why);
             break;
         }
         // the items of the paragraph's first sentence, read once
