@@ -540,6 +540,22 @@ fn locate_division(
         }
         m.level = Some(d.level);
     }
+    // a former name as written (吴江市 in 2011, then a county-level city of
+    // 苏州市, now 吴江区; 襄樊市, then a prefecture of 湖北省): the level and the
+    // prefecture it had, from the parent the renamed table gives it
+    if !current
+        && let Some(r) = m.region.clone()
+        && let Some(parent) = regions.former_parent(&r)
+    {
+        let municipality = ["北京市", "天津市", "上海市", "重庆市"].contains(&parent);
+        if parent.ends_with('省') || parent.ends_with("自治区") {
+            m.level = Some(baogao_model::Level::City);
+            m.prefecture = Some(r);
+        } else {
+            m.level = Some(baogao_model::Level::County);
+            m.prefecture = (!municipality).then(|| parent.to_owned());
+        }
+    }
     if m.province.is_none() {
         m.province = Some(d.province.clone());
     }

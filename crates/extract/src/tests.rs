@@ -1021,3 +1021,24 @@ pub(crate) fn indicator_names(ts: &[baogao_model::Target]) -> Vec<(&str, &str)> 
         .map(|t| (t.indicator.as_str(), t.raw_name.as_str()))
         .collect()
 }
+
+/// A former name as written is the place as it was then: its level and its
+/// prefecture at the time, from the renamed table's parent.
+#[test]
+fn a_former_name_keeps_the_level_and_prefecture_it_had() {
+    let report = |text: &str| ex().extract(&Document::from_text("t", text)).report;
+    // a county-level city since made a district
+    let r = report(
+        "吴江市十四届人大五次会议开幕\n2011-01-18　来源：吴江日报\n本报讯 昨天上午，吴江市第十四届人民代表大会第五次会议开幕。市长作政府工作报告。报告提出，今年全市地区生产总值增长12%。\n",
+    );
+    assert_eq!(r.region.as_deref(), Some("吴江市"));
+    assert_eq!(r.level, Some(baogao_model::Level::County));
+    assert_eq!(r.prefecture.as_deref(), Some("苏州市"));
+    // a district of a prefecture since renamed
+    let r = report(
+        "襄阳区十五届人大四次会议开幕\n2009-01-12　来源：襄樊日报\n本报讯 襄阳区第十五届人民代表大会第四次会议开幕。区长作政府工作报告。报告提出，今年全区地区生产总值增长15%。\n",
+    );
+    assert_eq!(r.province.as_deref(), Some("湖北省"));
+    assert_eq!(r.prefecture.as_deref(), Some("襄樊市"));
+    assert_eq!(r.level, Some(baogao_model::Level::County));
+}

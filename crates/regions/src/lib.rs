@@ -171,6 +171,21 @@ impl Divisions {
             .is_some_and(|cands| cands.iter().any(|c| c.kind == table::Kind::Renamed))
     }
 
+    /// The parent a historical name had when it was in use (苏州市 for 吴江市,
+    /// 湖北省 for 襄樊市), as the renamed table writes it; `None` for a name
+    /// that is not historical or has several parents.
+    #[must_use]
+    pub fn former_parent(&self, name: &str) -> Option<&'static str> {
+        let mut parents = self
+            .surfaces
+            .get(name)?
+            .iter()
+            .filter(|c| c.kind == table::Kind::Renamed)
+            .filter_map(|c| c.renamed.map(|r| r.context.as_str()));
+        let first = parents.next()?;
+        parents.all(|p| p == first).then_some(first)
+    }
+
     /// The historical names of the division with this code (毕节地区 of
     /// 毕节市), as the renamed table has them.
     #[must_use]
@@ -357,5 +372,19 @@ mod tests {
                 x.code
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod former_parent_tests {
+    use super::Divisions;
+
+    #[test]
+    fn a_former_name_has_the_parent_it_had() {
+        let d = Divisions::builtin();
+        assert_eq!(d.former_parent("吴江市"), Some("苏州市"));
+        assert_eq!(d.former_parent("襄樊市"), Some("湖北省"));
+        // a current name has none
+        assert_eq!(d.former_parent("苏州市"), None);
     }
 }
