@@ -232,12 +232,15 @@ pub(crate) fn joins_levels(c: &[char], k: usize) -> bool {
             .is_some_and(|x| matches!(x, '市' | '县' | '区' | '乡' | '镇'))
 }
 
-/// Whether `c[k]` is a 均/都 that hands one predicate to the names before it.
+/// Whether `c[k]` is a 均/都/各 that hands one predicate to the names before
+/// it (城镇居民人均可支配收入和农民人均纯收入各增长7%, 化学需氧量和二氧化硫排放总量
+/// 各削减2%).
 pub(crate) fn is_shared_marker(c: &[char], k: usize) -> bool {
-    matches!(c[k], '均' | '都')
+    matches!(c[k], '均' | '都' | '各')
         && !matches!(c.get(k.wrapping_sub(1)), Some('人' | '平' | '年'))
         && [
-            "增长", "为", "达", "提高", "控制", "保持", "在", "实现", "与", "和",
+            "增长", "为", "达", "提高", "控制", "保持", "在", "实现", "与", "和", "削减", "下降",
+            "降低", "减少",
         ]
         .iter()
         .any(|v| at(c, k + 1, v))

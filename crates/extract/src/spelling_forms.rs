@@ -189,3 +189,18 @@ fn a_concentration_is_a_measure() {
     assert_eq!(got[0].0, "other:细颗粒物年均浓度");
     assert_eq!(got[0].1, Qualifier::Qualitative);
 }
+
+#[test]
+fn ge_hands_one_figure_to_each_name() {
+    assert_eq!(
+        rows(
+            "城镇居民人均可支配收入和农民人均纯收入各增长7%，化学需氧量和二氧化硫排放总量各削减2%"
+        ),
+        [
+            row("urban_disposable_income", Qualifier::Exact, 7.0),
+            row("rural_disposable_income", Qualifier::Exact, 7.0),
+            row("other:化学需氧量排放总量", Qualifier::Exact, -2.0),
+            row("other:二氧化硫排放总量", Qualifier::Exact, -2.0),
+        ]
+    );
+}
