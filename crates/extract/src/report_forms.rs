@@ -424,3 +424,15 @@ fn a_plans_deadline_right_after_a_cue_naming_plan_and_year_is_the_plans() {
     let text = "某县新闻\n2011年1月10日 来源：某某日报\n报告提出了“十二五”和今年的发展目标：到2015年，全县地区生产总值达到400亿元、年均增长15%；一般预算收入突破30亿元。今年，地区生产总值增长15%，一般预算收入增长25%。\n";
     assert_eq!(rows(text), ["gdp 15", "general_budget_revenue 25"]);
 }
+
+#[test]
+fn points_whose_summaries_are_sentences_of_their_own() {
+    let text = "某自治区政府工作报告\n——2012年1月在内蒙古自治区第十一届人民代表大会第五次会议上\n今年全区经济社会发展的主要预期目标是：一是经济保持平稳较快增长。地区生产总值增长12%左右，固定资产投资增长20%。二是结构调整取得新进展。服务业增加值增长12%。三是人民生活持续改善。城镇登记失业率控制在4.2%以内。\n";
+    let got = rows(text);
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert!(
+        got.iter().any(|r| r.starts_with("unemployment_rate")),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|r| r.contains("NaN")), "{got:?}");
+}

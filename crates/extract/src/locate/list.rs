@@ -167,6 +167,11 @@ pub(super) fn read_block(
             if k == 0 && out.is_empty() {
                 continue;
             }
+            // (nor does a point's summary with its figures after it: …。二是结构
+            // 调整取得新进展。非煤产业增加值增长18%…)
+            if opens_a_point(n.text(a, b)) && b < e && has_figure(n.text(b, e)) {
+                continue;
+            }
             list_ends(trace, n, (a, b), "a sentence with no target");
             ended = true;
             break;
@@ -222,8 +227,20 @@ fn sums_up_its_point(n: &Norm, it: &Item, all: &[Item]) -> bool {
     }
     // (a dash-led point runs to its line's end: ——经济保持平稳增长。地区生产总值
     // 增长7%左右，…)
-    let point_end = (it.end..n.chars.len())
-        .find(|&k| n.chars[k] == '\n' || !dash && matches!(n.chars[k], '；' | '。'))
+    // (so does a point whose summary is a sentence of its own: 一是经济保持平稳
+    // 较快增长。地区生产总值增长12%左右，…。二是…)
+    let own_sentence = n.chars.get(it.end) == Some(&'。');
+    let next_point = |k: usize| {
+        own_sentence && k + 1 < n.chars.len() && n.chars[k + 1] == '是' && {
+            "一二三四五六七八九十".contains(n.chars[k])
+        }
+    };
+    let point_end = (it.end + 1..n.chars.len())
+        .find(|&k| {
+            n.chars[k] == '\n'
+                || next_point(k)
+                || !dash && !own_sentence && matches!(n.chars[k], '；' | '。')
+        })
         .unwrap_or(n.chars.len());
     all.iter().any(|o| {
         o.indicator == it.indicator
@@ -231,6 +248,14 @@ fn sums_up_its_point(n: &Norm, it: &Item, all: &[Item]) -> bool {
             && o.start < point_end
             && o.figs.iter().any(|f| f.value.is_some())
     })
+}
+
+/// Whether `t` opens a numbered point of a list in prose (一是, 二是, …).
+fn opens_a_point(t: &str) -> bool {
+    let mut cs = t.chars();
+    cs.next()
+        .is_some_and(|c| "一二三四五六七八九十".contains(c))
+        && cs.next() == Some('是')
 }
 
 /// Whether a paragraph opens by explaining the targets set above it (提出
