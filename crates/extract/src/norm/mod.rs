@@ -81,18 +81,23 @@ impl Norm {
         let mut at = Vec::with_capacity(src.len() + 1);
         let mut skip_to = 0;
         let mut glued = Vec::new();
-        let mut soft = soft_line_breaks(&src);
-        soft.extend(breaks_inside_a_clause(&src));
-        soft.extend(breaks_inside_fragments(&src));
-        // (a line that opens with a list's marker, ▪城镇调查失业率, starts an item)
-        soft.retain(|&b| {
-            src[b + 1..]
-                .iter()
-                .find(|c| !c.is_whitespace())
-                .is_none_or(|&c| !split::is_marker(c))
-        });
-        soft.sort_unstable();
-        soft.dedup();
+        // (a string of one line, as most normalised here are, has no break to
+        // read as soft)
+        let mut soft = Vec::new();
+        if src.contains(&'\n') {
+            soft = soft_line_breaks(&src);
+            soft.extend(breaks_inside_a_clause(&src));
+            soft.extend(breaks_inside_fragments(&src));
+            // (a line that opens with a list's marker, ▪城镇调查失业率, starts an item)
+            soft.retain(|&b| {
+                src[b + 1..]
+                    .iter()
+                    .find(|c| !c.is_whitespace())
+                    .is_none_or(|&c| !split::is_marker(c))
+            });
+            soft.sort_unstable();
+            soft.dedup();
+        }
         let tables = crate::table::edits(&src);
         let (mut next_insert, mut next_skip) = (0, 0);
         let has_inserts = !tables.insert.is_empty();
