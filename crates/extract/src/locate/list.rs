@@ -197,12 +197,10 @@ pub(super) fn read_block(
         .iter()
         .map(|it| sums_up_its_point(n, it, &out))
         .collect();
-    let mut k = 0;
-    out.retain(|_| {
-        k += 1;
-        !summaries[k - 1]
-    });
-    out
+    out.into_iter()
+        .zip(summaries)
+        .filter_map(|(it, summary)| (!summary).then_some(it))
+        .collect()
 }
 
 /// Whether a target without a figure only sums up the point it opens, whose
@@ -216,13 +214,7 @@ fn sums_up_its_point(n: &Norm, it: &Item, all: &[Item]) -> bool {
         .iter()
         .collect();
     let dash = before.ends_with("——");
-    let opens = dash
-        || before.ends_with('是')
-            && before
-                .chars()
-                .next()
-                .is_some_and(|c| "一二三四五六七八九十".contains(c));
-    if !opens {
+    if !dash && !opens_a_point(&before) {
         return false;
     }
     // (a dash-led point runs to its line's end: ——经济保持平稳增长。地区生产总值
@@ -230,11 +222,8 @@ fn sums_up_its_point(n: &Norm, it: &Item, all: &[Item]) -> bool {
     // (so does a point whose summary is a sentence of its own: 一是经济保持平稳
     // 较快增长。地区生产总值增长12%左右，…。二是…)
     let own_sentence = n.chars.get(it.end) == Some(&'。');
-    let next_point = |k: usize| {
-        own_sentence && k + 1 < n.chars.len() && n.chars[k + 1] == '是' && {
-            "一二三四五六七八九十".contains(n.chars[k])
-        }
-    };
+    let next_point =
+        |k: usize| own_sentence && is_point_number(n.chars[k]) && n.chars.get(k + 1) == Some(&'是');
     let point_end = (it.end + 1..n.chars.len())
         .find(|&k| {
             n.chars[k] == '\n'
@@ -253,9 +242,12 @@ fn sums_up_its_point(n: &Norm, it: &Item, all: &[Item]) -> bool {
 /// Whether `t` opens a numbered point of a list in prose (一是, 二是, …).
 fn opens_a_point(t: &str) -> bool {
     let mut cs = t.chars();
-    cs.next()
-        .is_some_and(|c| "一二三四五六七八九十".contains(c))
-        && cs.next() == Some('是')
+    cs.next().is_some_and(is_point_number) && cs.next() == Some('是')
+}
+
+/// Whether `c` numbers a point in prose (the 一 of 一是).
+fn is_point_number(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
 }
 
 /// Whether a paragraph opens by explaining the targets set above it (提出
