@@ -373,3 +373,13 @@ fn a_comparison_with_last_years_target_is_no_target() {
     );
     assert_eq!(got, ["gdp"]);
 }
+
+#[test]
+fn a_paragraph_that_opens_looking_back_goes_on_about_the_past() {
+    // the review's last sentence names no year, yet reports it
+    let text = "政府工作报告\n——2018年1月9日在芜湖市第十六届人民代表大会第三次会议上\n一、2017年工作回顾\n全市地区生产总值3065.5亿元，增长10%，完成年初确定的9%左右的预期目标；固定资产投资增长13.5%。城镇新增就业7.5万人，城镇登记失业率控制在3.5%以内。单位生产总值能耗下降5.1%，完成省下达的目标任务。\n";
+    assert!(ids(text).is_empty(), "{:?}", ids(text));
+    // …until it turns to the coming year
+    let text = "某县新闻\n2024-01-20 来源：某某日报\n2023年，该县先后获评全国重点产茶县域等称号。2024年，该县将主动服务和融入新发展格局。力争实现地区生产总值增长10%以上，固定资产投资增长13%以上。\n";
+    assert_eq!(ids(text), ["gdp", "fixed_asset_investment"]);
+}

@@ -353,6 +353,8 @@ pub(super) fn forward_sentences(
     // 预计增长15%。) holds it open for the next, if that one states a canonical
     // indicator (同时，城镇居民…将分别增长9%和10%。)
     let mut held = false;
+    // the paragraph whose first sentence looks back
+    let mut past_para: Option<usize> = None;
     // a sentence that announces the aims without a figure (展望2010年发展目标，…;
     // 我们把准方向，明确目标，再出发！) lends its look ahead to the next one
     let mut announced = false;
@@ -425,8 +427,15 @@ pub(super) fn forward_sentences(
         };
         let work = in_work || turns_to_the_work(t);
         in_work = work && !ends;
+        // (a paragraph that turns to the coming year is about it from there:
+        // 2023年，…称号。2024年，该县将…。力争实现地区生产总值增长10%以上，…)
+        if names_now && past_para == Some(pi) {
+            past_para = None;
+        }
         let whose = if carried && !names_now {
             Some("goes on with a sentence about the past (after ；)".to_owned())
+        } else if past_para == Some(pi) && !names_now && !names_its_aims(t) && !sets_aims(t) {
+            Some("goes on with a paragraph about the past".to_owned())
         } else if work {
             Some("the work that meets the targets, with aims of its own".to_owned())
         } else if quotes {
@@ -445,6 +454,11 @@ pub(super) fn forward_sentences(
         {
             if progress_para != Some(pi) && para_starts.contains(&whole) && opens_with_a_period(t) {
                 progress_para = Some(pi);
+            }
+            // (a paragraph that opens with results measured against the targets
+            // is a review)
+            if para_starts.contains(&whole) {
+                past_para = Some(pi);
             }
             Some("progress over part of the year (上半年, 完成全年目标的52%)".to_owned())
         } else if projects.contains(&pi) {
@@ -473,6 +487,12 @@ pub(super) fn forward_sentences(
             reject(n, trace, (a, b), figures, || why);
             if n.chars[b - 1] == '；' {
                 back_before = Some(whole);
+            }
+            // (a paragraph that opens looking back, 全市地区生产总值3065.5亿元，增长
+            // 10%，完成年初确定的…, goes on about the past until it names the
+            // coming year: …单位生产总值能耗下降5.1%，完成省下达的目标任务。)
+            if para_starts.contains(&whole) {
+                past_para = Some(pi);
             }
             continuing = false;
             continue;
