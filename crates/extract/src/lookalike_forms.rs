@@ -383,3 +383,12 @@ fn a_paragraph_that_opens_looking_back_goes_on_about_the_past() {
     let text = "某县新闻\n2024-01-20 来源：某某日报\n2023年，该县先后获评全国重点产茶县域等称号。2024年，该县将主动服务和融入新发展格局。力争实现地区生产总值增长10%以上，固定资产投资增长13%以上。\n";
     assert_eq!(ids(text), ["gdp", "fixed_asset_investment"]);
 }
+
+#[test]
+fn a_higher_governments_report_quoted_in_a_lower_story_is_not_the_places() {
+    let text = "南海区今年GDP增长7%左右\n2019-01-22 来源：珠江时报\n南海区第十七届人民代表大会第四次会议开幕。今年南海区地区生产总值增长7%左右。此前佛山市政府工作报告提出，今年佛山全市地区生产总值增长6%左右，固定资产投资增长12%。\n";
+    let out = run(text);
+    assert_eq!(out.report.region.as_deref(), Some("南海区"));
+    assert_eq!(ids(text), ["gdp"]);
+    assert_eq!(out.targets[0].value, Some(7.0));
+}

@@ -440,6 +440,8 @@ pub(super) fn forward_sentences(
             Some("the work that meets the targets, with aims of its own".to_owned())
         } else if quotes {
             Some("another government's targets (before the cue)".to_owned())
+        } else if let Some(w) = quotes_a_higher_report(t, speaker.place, level) {
+            Some(format!("a higher government's report quoted (`{w}`)"))
         } else if proposes(t) {
             Some("someone's proposal for a figure (建议…设在), not the target".to_owned())
         } else if speculates(t) {
@@ -708,6 +710,39 @@ fn turn_to_now(t: &str, year_word: Option<&str>) -> Option<usize> {
                     .is_some_and(|c| matches!(c, '，' | '：' | '；' | '”'))
         })
         .max()
+}
+
+/// The higher government whose report a sentence quotes as setting figures
+/// (此前佛山市政府工作报告提出，今年佛山全市地区生产总值增长6%左右 in a story on
+/// 南海区; 省政府工作报告提出 in a city's): its prefecture's or province's.
+fn quotes_a_higher_report(
+    t: &str,
+    place: Option<&baogao_regions::Division>,
+    level: Option<Level>,
+) -> Option<String> {
+    if !t.contains("工作报告") {
+        return None;
+    }
+    let mut higher: Vec<String> = Vec::new();
+    if let Some(d) = place {
+        higher.extend(d.prefecture.iter().filter(|p| **p != d.name).cloned());
+        if d.province != d.name {
+            higher.push(d.province.clone());
+        }
+    }
+    if matches!(level, Some(Level::City | Level::County)) {
+        higher.push("省".to_owned());
+    }
+    higher.into_iter().find(|h| {
+        ["政府工作报告", "人民政府工作报告"].iter().any(|r| {
+            let report = format!("{h}{r}");
+            t.match_indices(&report).any(|(i, _)| {
+                ["提出", "确定", "明确", "指出"]
+                    .iter()
+                    .any(|v| t[i + report.len()..].starts_with(v))
+            })
+        })
+    })
 }
 
 /// Whether a sentence quotes another government's targets before its cue
