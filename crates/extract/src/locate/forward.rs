@@ -720,7 +720,8 @@ fn quotes_a_higher_report(
     place: Option<&baogao_regions::Division>,
     level: Option<Level>,
 ) -> Option<String> {
-    if !t.contains("工作报告") {
+    // (a char asked first: most sentences name no report)
+    if !t.contains('报') || !t.contains("工作报告") {
         return None;
     }
     let mut higher: Vec<String> = Vec::new();
