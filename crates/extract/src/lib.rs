@@ -547,7 +547,7 @@ fn locate_division(
         && let Some(r) = m.region.clone()
         && let Some(parent) = regions.former_parent(&r)
     {
-        let municipality = ["北京市", "天津市", "上海市", "重庆市"].contains(&parent);
+        let municipality = meta::MUNICIPALITIES.contains(&parent);
         if parent.ends_with('省') || parent.ends_with("自治区") {
             m.level = Some(baogao_model::Level::City);
             m.prefecture = Some(r);

@@ -21,11 +21,11 @@ pub(crate) use clues::{
     higher_session_relayed, level_of_the_speaker, province_of_document_number,
     province_of_the_dateline,
 };
+pub(crate) use names::{MUNICIPALITIES, former_name_written, province_prefix, without_firms};
 use names::{
     body_region, chain_of, is_known_region, is_province, level_of, prefecture_before,
     province_full, province_named,
 };
-pub(crate) use names::{former_name_written, province_prefix, without_firms};
 
 /// How far into a text (in chars) the congress a news report names is looked for.
 const CONGRESS_SCAN: usize = 1500;

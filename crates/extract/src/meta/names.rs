@@ -48,7 +48,8 @@ pub(super) const PROVINCES: &[(&str, &str)] = &[
     ("澳门", "澳门特别行政区"),
 ];
 
-const MUNICIPALITIES: &[&str] = &["北京市", "天津市", "上海市", "重庆市"];
+/// The cities ranked as provinces.
+pub(crate) const MUNICIPALITIES: &[&str] = &["北京市", "天津市", "上海市", "重庆市"];
 
 /// Full forms that end like a region name but are not one.
 pub(super) const NOT_REGIONS: &[&str] = &[

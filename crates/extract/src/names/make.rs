@@ -227,6 +227,19 @@ impl Maker<'_> {
         ok
     }
 
+    /// The items of a list of pollutants sharing an emission word and a
+    /// figure, one each ([`pollutants_sharing_emission`]; a qualitative list
+    /// stays one target, as dev2 413 labels it). Whether it made them.
+    fn pollutants(&mut self, names: &str) -> bool {
+        let Some(parts) = pollutants_sharing_emission(names).filter(|_| !self.qualitative) else {
+            return false;
+        };
+        for p in &parts {
+            self.push(p.clone(), p);
+        }
+        true
+    }
+
     fn one_name(&mut self, orig: &str, norm: &str) {
         if self.qualitative && norm.contains('、') && self.modifiers_sharing_a_tail(norm, orig) {
             return;
@@ -249,10 +262,7 @@ impl Maker<'_> {
         // word each take its figure (labelling call 20), and a name of its own
         // before them stays as it is (a qualitative list stays one target, as
         // dev2 413 labels it)
-        if let Some(parts) = pollutants_sharing_emission(norm).filter(|_| !self.qualitative) {
-            for p in &parts {
-                self.push(p.clone(), p);
-            }
+        if self.pollutants(norm) {
             return;
         }
         // 城镇居民人均可支配收入和农民人均纯收入12%: two indicators joined by 和
@@ -284,13 +294,7 @@ impl Maker<'_> {
         orig_names: &[String],
     ) {
         let dict = self.dict;
-        if let Some(parts) =
-            pollutants_sharing_emission(n.text(names[0].0, names[names.len() - 1].1))
-                .filter(|_| !self.qualitative)
-        {
-            for p in &parts {
-                self.push(p.clone(), p);
-            }
+        if self.pollutants(n.text(names[0].0, names[names.len() - 1].1)) {
             return;
         }
         let last = norm_names.last().copied().unwrap_or_default();

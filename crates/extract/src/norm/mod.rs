@@ -62,7 +62,10 @@ impl Norm {
             None
         };
         let (written, kept): (Vec<char>, _) = match furniture {
-            Some(keep) => (keep.iter().map(|&i| text_chars[i]).collect(), Some(keep)),
+            Some(keep) => (
+                keep.iter().map(|&i| text_chars[i]).collect(),
+                Some((text_chars, keep)),
+            ),
             None => (text_chars, None),
         };
         // (an infographic that writes each figure above its name is read name
@@ -224,24 +227,15 @@ impl Norm {
         }
         insert_units(src.len(), &mut chars, &mut orig, &mut at, &mut joined);
         at.push(offset(joined.len()));
-        let src = match reordered {
-            Some((written, order)) => {
-                for o in &mut orig {
-                    *o = offset(order[*o as usize]);
-                }
-                written
+        // (each view maps back to the chars it was made of: the reordered
+        // one to the text without furniture, that one to the text)
+        let mut src = src;
+        for (chars_before, order) in [reordered, kept].into_iter().flatten() {
+            for o in &mut orig {
+                *o = offset(order[*o as usize]);
             }
-            None => src,
-        };
-        let src = match kept {
-            Some(keep) => {
-                for o in &mut orig {
-                    *o = offset(keep[*o as usize]);
-                }
-                text.chars().collect()
-            }
-            None => src,
-        };
+            src = chars_before;
+        }
         Norm {
             chars,
             orig,

@@ -43,12 +43,13 @@ fn is_furniture(line: &[char]) -> bool {
             return false;
         }
     }
+    // (the loop above bounds its length; it must hold a number)
     let t: Vec<char> = line
         .iter()
         .copied()
         .filter(|c| !c.is_whitespace())
         .collect();
-    if t.is_empty() || t.len() > FURNITURE_MAX || !t.iter().any(char::is_ascii_digit) {
+    if !t.iter().any(char::is_ascii_digit) {
         return false;
     }
     let s: String = t.iter().collect();
@@ -117,15 +118,7 @@ pub(super) fn without_furniture(text: &str, src: &[char]) -> Option<Vec<usize>> 
     }) {
         return None;
     }
-    let mut lines: Vec<(usize, usize)> = Vec::new();
-    let mut start = 0;
-    for (i, &c) in src.iter().enumerate() {
-        if c == '\n' {
-            lines.push((start, i));
-            start = i + 1;
-        }
-    }
-    lines.push((start, src.len()));
+    let lines = super::wrap::line_ranges(src);
     let blank = |&(a, b): &(usize, usize)| src[a..b].iter().all(|c| c.is_whitespace());
     let title = lines
         .iter()

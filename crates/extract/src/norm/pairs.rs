@@ -51,15 +51,7 @@ pub(super) fn figure_first_order(src: &[char]) -> Option<Vec<usize>> {
     if figure_lines < PAIRS_MIN {
         return None;
     }
-    let mut lines = Vec::new();
-    let mut s = 0;
-    for (i, &c) in src.iter().enumerate() {
-        if c == '\n' {
-            lines.push((s, i));
-            s = i + 1;
-        }
-    }
-    lines.push((s, src.len()));
+    let lines = super::wrap::line_ranges(src);
     let trimmed = |(a, b): (usize, usize)| {
         let mut a = a;
         let mut b = b;

@@ -229,6 +229,18 @@ pub(crate) fn line_ends(src: &[char]) -> impl Iterator<Item = usize> + '_ {
         .chain(std::iter::once(src.len()))
 }
 
+/// Each line of `src` as its range `(start, end)`, its `\n` left out.
+pub(super) fn line_ranges(src: &[char]) -> Vec<(usize, usize)> {
+    let mut start = 0;
+    line_ends(src)
+        .map(|end| {
+            let line = (start, end);
+            start = end + 1;
+            line
+        })
+        .collect()
+}
+
 /// The shortest line (in chars) of prose that a break inside one of its
 /// clauses may end.
 const CUT_LINE_MIN: usize = 28;
