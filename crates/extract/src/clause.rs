@@ -204,6 +204,13 @@ static VERB_CHARS: std::sync::LazyLock<Vec<(&str, Vec<char>)>> =
 /// 力争10%; 争取9%; 努力实现9%; 计划增长8%、工作目标8.5%).
 pub(crate) const STRETCH_WORDS: [&str; 5] = ["力争", "争取", "努力实现", "努力达到", "工作目标"];
 
+/// Whether `t` has a word of [`STRETCH_WORDS`] (their first chars asked
+/// first: a char search is cheap, and this is asked of every segment).
+fn says_stretch(t: &str) -> bool {
+    ['力', '争', '努', '工'].iter().any(|&c| t.contains(c))
+        && STRETCH_WORDS.iter().any(|w| t.contains(w))
+}
+
 /// Names that only point back to the indicator before them.
 const ANAPHORA: &[&str] = &[
     "总量",
@@ -297,7 +304,7 @@ pub(crate) fn read_segment(
         name_end: ss,
         qualitative: false,
         fenbie: None,
-        stretch_word: STRETCH_WORDS.iter().any(|w| text.contains(w)),
+        stretch_word: says_stretch(text),
         flat: false,
         condition: text.ends_with('后') && !text.contains('%'),
     };
@@ -400,13 +407,15 @@ fn segment_figures(
             && t.chars().take(4).all(|c| c.is_ascii_digit())
             && t.chars().nth(4) == Some('年')
     };
-    let skip_figs =
-        averages_years(text) || text.contains("累计") || text.contains("平均每年") || deadline;
+    let skip_figs = averages_years(text)
+        || text.contains('累') && text.contains("累计")
+        || text.contains('平') && text.contains("平均每年")
+        || deadline;
     // figures relative to another region or an average are not the indicator's own;
     // a comparison base (较“十三五”末) makes the figures increments, not levels
     if skip_figs
         || pat.relative.is_match(text) && !pat.rate_change.is_match(text)
-        || (text.contains("较") && text.contains('末') && mode == Mode::Outcomes)
+        || (mode == Mode::Outcomes && text.contains('较') && text.contains('末'))
     {
         return Vec::new();
     }
@@ -437,7 +446,7 @@ fn segment_figures(
             .unwrap_or_default();
         let is_from = ((before.contains('从') || before.contains('由'))
             && (to_next.contains('到') || to_next.contains('至')))
-            || before.contains("较") && before.contains("末的");
+            || before.contains('较') && before.contains("末的");
         if !is_from {
             keep.push(x.clone());
         }
@@ -852,8 +861,11 @@ fn name_range(n: &Norm, ns: usize, ne: usize, mode: Mode) -> Option<(usize, usiz
 /// Whether `t` averages over years (年均增长8%): a plan's goal, not the
 /// year's. A yearly mean's name (细颗粒物年均浓度, 年均值) is not.
 pub(crate) fn averages_years(t: &str) -> bool {
-    t.match_indices("年均").any(|(i, w)| {
-        let rest = &t[i + w.len()..];
-        !(rest.starts_with("浓度") || rest.starts_with('值'))
-    })
+    // (均 asked first: a char search is cheap, and this is asked of every
+    // segment)
+    t.contains('均')
+        && t.match_indices("年均").any(|(i, w)| {
+            let rest = &t[i + w.len()..];
+            !(rest.starts_with("浓度") || rest.starts_with('值'))
+        })
 }

@@ -340,7 +340,10 @@ impl Dictionary {
                 continue;
             }
             let prefix = &name[..name.len() - a.text.len()];
-            if a.exact && !(prefix.is_empty() || SCOPE.contains(&prefix)) {
+            if prefix.is_empty() {
+                return Some(a.entry);
+            }
+            if a.exact && !SCOPE.contains(&prefix) {
                 continue;
             }
             if prefix.contains('占') || prefix.contains("相当于") || prefix.contains("比重") {

@@ -292,9 +292,11 @@ pub(super) fn turns_to_the_work(t: &str) -> bool {
     // (after who says it: 他说，实现上述目标，要突出抓好…)
     let t = without_attribution(t);
     let opening = t.split(['，', '：', ',', ':']).next().unwrap_or(t);
-    let names_them = ["上述目标", "以上目标", "这些目标", "上述任务", "目标任务"]
-        .iter()
-        .any(|w| opening.contains(w));
+    // (each has 目 or 任, asked first: a char search is cheap)
+    let names_them = (opening.contains('目') || opening.contains('任'))
+        && ["上述目标", "以上目标", "这些目标", "上述任务", "目标任务"]
+            .iter()
+            .any(|w| opening.contains(w));
     let lead = t.split(['：', ':']).next().unwrap_or(t);
     names_them && opening.chars().count() <= WORK_OPENING_MAX
         || lead.contains("以下") && lead.contains("工作") && !has_figure(lead)

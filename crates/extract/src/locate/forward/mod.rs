@@ -1,0 +1,480 @@
+//! The forward-looking sentences that state the coming year's figures,
+//! read when a text has no targets cue (a news item, a summary, a report
+//! without a 主要预期目标 paragraph) and in the lead of a news item: which
+//! sentences look ahead, which look back or beyond the year, and how a
+//! sentence after ； goes on with the one before.
+
+// Offsets into char slices (a, b, k) read best short in this module.
+#![allow(clippy::many_single_char_names)]
+
+mod looks;
+mod walk;
+
+use super::list::{has_figure, is_plan_word, item_number};
+use super::{LocatePatterns, NOW_WORDS, says_now};
+use crate::clause::Patterns;
+use crate::explain::Trace;
+use crate::indicator::Dictionary;
+use crate::item::{Item, Mode};
+use crate::norm::Norm;
+use crate::sentence;
+use baogao_model::Level;
+
+/// The headlines of a news item on a report's session that state an aim
+/// (市十四届人大三次会议开幕 政府工作报告勾勒发展蓝图 / 市区居民人均可支配
+/// 收入增长10%以上): the paragraphs before the first sentence of the body,
+/// each short, with a figure and a qualifier only an aim has (以上, 左右,
+/// 以内, 力争), in a text whose headlines name the report or its session.
+fn headline_aims(n: &Norm, paras: &[(usize, usize)], structured: bool) -> Vec<usize> {
+    if structured {
+        return Vec::new();
+    }
+    let body = paras
+        .iter()
+        .take(HEADLINES_MAX)
+        .position(|&(s, e)| n.text(s, e).contains('。'))
+        .unwrap_or(paras.len().min(HEADLINES_MAX));
+    let heads = &paras[..body];
+    let on_report = heads.iter().any(|&(s, e)| {
+        ["政府工作报告", "人代会", "人大", "两会"]
+            .iter()
+            .any(|w| n.text(s, e).contains(w))
+    });
+    if !on_report {
+        return Vec::new();
+    }
+    (0..body)
+        .filter(|&i| {
+            let t = n.text(paras[i].0, paras[i].1);
+            t.chars().count() <= super::HEADING_MAX
+                && has_figure(t)
+                && ["以上", "左右", "以内", "力争"]
+                    .iter()
+                    .any(|w| t.contains(w))
+        })
+        .collect()
+}
+
+/// The paragraphs of a list of projects for the people (2018年市政府十件民生
+/// 实事正式确定：1．新增城镇就业5.5万人…; 为民办实事, 民生工程): the numbered
+/// paragraphs after a lead that announces one, and the lead itself. Their
+/// figures are projects the congress votes on, not the year's targets.
+fn project_lists(n: &Norm, paras: &[(usize, usize)]) -> std::collections::HashSet<usize> {
+    let mut out = std::collections::HashSet::new();
+    let mut listing = false;
+    for (i, &(s, e)) in paras.iter().enumerate() {
+        let t = n.text(s, e);
+        // (a lead states no figure of its own: 实事求是 in a targets paragraph)
+        if crate::sentence::PROJECT_WORDS.iter().any(|w| t.contains(w))
+            && t.trim_end().ends_with(['：', ':'])
+            && !has_figure(t)
+        {
+            listing = true;
+            out.insert(i);
+            continue;
+        }
+        listing = listing && item_number(t).is_some();
+        if listing {
+            out.insert(i);
+        }
+    }
+    out
+}
+
+/// Whether a sentence proposes where a figure should be set (市人大代表建议，
+/// 今年…增长目标可以设在8%以上; 另一位代表则认为，目标设在7%左右更为稳妥):
+/// a deputy's or an expert's view, not the government's target (which may
+/// say 我们认为，把…目标定在7%左右是合适的).
+fn proposes(t: &str) -> bool {
+    // (the first char of each word asked first: a char search is cheap)
+    ['设', '定', '提', '调'].iter().any(|&c| t.contains(c))
+        && ["设在", "定在", "定为", "提高到", "调整到", "调整为"]
+            .iter()
+            .any(|w| t.contains(w))
+        && ["建议", "认为"].iter().any(|w| t.contains(w))
+        && ["代表", "委员", "专家", "学者", "网友", "我建议"]
+            .iter()
+            .any(|w| t.contains(w))
+}
+
+/// Whether a sentence guesses at a figure rather than sets it (今年GDP增长
+/// 目标或定在7%左右, 增速可能在7%至7.5%之间, 投资有望增长15%以上): a preview or
+/// a commentator's forecast, not the government's target; or wishes one
+/// (网友：希望明年GDP目标能到15%).
+fn speculates(t: &str) -> bool {
+    // (the first char of each word asked first: a char search is cheap)
+    ['或', '有', '可'].iter().any(|&c| t.contains(c))
+        && [
+            "或将",
+            "或定",
+            "或为",
+            "有望",
+            "可能在",
+            "可能达到",
+            "可能为",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
+        || t.contains('希')
+            && t.split_once("希望").is_some_and(|(_, rest)| {
+                ["能到", "能达到", "能够达到", "能定在", "能实现"]
+                    .iter()
+                    .any(|w| rest.contains(w))
+            })
+}
+
+/// Whether a sentence reports progress over part of the year (上半年…增长9%,
+/// 一般公共预算收入完成全年目标任务的52%, 增长9.1%，高于年度目标0.6个百分点)
+/// or results measured against the target set for it (完成年初确定的9%左右的
+/// 预期目标, 高于预期目标1.5个百分点, 低于3%左右的调控目标, 均完成年度目标):
+/// results, though it names the year's target.
+pub(super) fn reports_progress(t: &str) -> bool {
+    static PROGRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(concat!(
+            r"完成(?:全年|年度)(?:目标|计划|任务)+的|完成(?:全年|年度)预算的|",
+            r"(?:高于|低于|超过|超出|快于|慢于|好于)(?:年度|全年|年初)?(?:预期|计划|确定的|调控)?(?:目标|计划)|",
+            r"与(?:年度|全年)(?:预期)?目标持平|",
+            r"(?:高于|低于|超过|超出)[\d.]+%(?:左右)?的(?:预期|调控|年度)?目标|",
+            r"完成年初确定的|均完成(?:年度|全年|年初)|比(?:年度|年初)?(?:预期)?目标(?:高|低|快|慢)"
+        ))
+        .expect("built-in pattern")
+    });
+    // (every form but a period's names a target, a plan or a completion: a
+    // char of each asked first, as a char search is cheap)
+    opens_with_a_period(t)
+        || (t.contains('目') || t.contains('完') || t.contains('计')) && PROGRESS.is_match(t)
+}
+
+/// Whether a sentence opens with a part of the year (上半年, 1-5月, 5月末):
+/// what it tells is progress, and so is the rest of its paragraph.
+fn opens_with_a_period(t: &str) -> bool {
+    static PERIOD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^(?:今年)?(?:上半年|一季度|第一季度|前三季度|\d{1,2}[-—至]\d{1,2}月|\d{1,2}月(?:末|底|份))",
+        )
+        .expect("built-in pattern")
+    });
+    PERIOD.is_match(t)
+}
+
+/// The most lines read as a news item's headlines (a title, a subtitle, a
+/// dateline).
+const HEADLINES_MAX: usize = 4;
+
+/// The sentences that state the coming year's figures when no targets cue
+/// is found: a sentence is taken when it names the coming year (今年, 全年,
+/// the target year), a target or a plan (only the coming year itself when
+/// the target year is unknown), names no past or other year and no
+/// five-year goal, and reads at least one canonical indicator with a
+/// figure; the sentences right after it continue it while they read figures
+/// and look no further back. A figure stated twice (a lead, then the list)
+/// is kept once, from the sentence that states the most.
+pub(super) fn forward_sentences(
+    n: &Norm,
+    paras: &[(usize, usize)],
+    speaker: super::Speaker,
+    structured: bool,
+    rules: (&Dictionary, &Patterns, &LocatePatterns),
+    trace: &mut Trace,
+) -> Vec<Item> {
+    let year_word = speaker.year.map(|y| format!("{y}年"));
+    let text = walk::Text {
+        n,
+        looks: looks::Looks {
+            lp: rules.2,
+            target_year: speaker.year,
+            year_word: year_word.as_deref(),
+        },
+        speaker,
+        structured,
+        rules,
+        para_starts: paras.iter().map(|p| p.0).collect(),
+        para_ends: paras.iter().map(|p| p.1).collect(),
+        headline_aims: headline_aims(n, paras, structured),
+        projects: project_lists(n, paras),
+        places: super::region::Paragraphs::new(n, paras, speaker.place.filter(|_| !structured)),
+    };
+    let mut walk = walk::Walk {
+        text,
+        run: walk::Run::default(),
+    };
+    // news prose joins last year's results and this year's aims with ；
+    for (pi, span) in crate::norm::clauses(n, paras) {
+        walk.step(pi, span, trace);
+    }
+    one_row_per_figure(walk.run.groups)
+}
+
+/// Notes the sentence `span` as not taken, and why, when it states figures
+/// (a sentence without any is not worth a line of `--explain`).
+fn reject(
+    n: &Norm,
+    trace: &mut Trace,
+    span: (usize, usize),
+    figures: bool,
+    why: impl FnOnce() -> String,
+) {
+    if figures {
+        trace.note(n, span, false, why);
+    }
+}
+
+/// The item of a figure that turns to the coming year with no name of its
+/// own (今年预期增长6.5%左右) after a clause about the past that names it
+/// (去年全市地区生产总值增长6%，): the subject's item with the turned clause's
+/// figures, read over `[from, b)` (`a`: where the turn starts). `None` when
+/// the turned clause names its own indicator.
+fn subject_of_turn(
+    n: &Norm,
+    (from, a, b): (usize, usize, usize),
+    items: &[Item],
+    rules: (&Dictionary, &Patterns, &LocatePatterns),
+) -> Option<Item> {
+    let first_end = (a..b)
+        .find(|&k| matches!(n.chars[k], '，' | '；' | '。'))
+        .unwrap_or(b);
+    if items.iter().any(|it| it.start < first_end) {
+        return None;
+    }
+    // (read with the clause before, the reader lends it the subject's name;
+    // its evidence runs from the name, as labelling.md's shortest clause
+    // holding the name and the figure does)
+    let whole = aims_of(n, (from, b), rules);
+    let mut it = whole
+        .iter()
+        .find(|it| {
+            (a..first_end).contains(&it.start)
+                && !it.indicator.starts_with("other:")
+                && it.figs.iter().any(|f| f.value.is_some())
+        })?
+        .clone();
+    if let Some(subject) = whole
+        .iter()
+        .rfind(|s| s.start < a && s.indicator == it.indicator)
+    {
+        it.start = subject.start;
+    }
+    Some(it)
+}
+
+/// The items of the sentence `[a, b)` read as aims: a plan's goal quoted
+/// beside the year's aims is not one of them (a figure of the plan); a target
+/// measured against the plan is (碳排放双控达到国家下达“十五五”目标任务的序时进度).
+fn aims_of(
+    n: &Norm,
+    (a, b): (usize, usize),
+    (dict, pat, lp): (&Dictionary, &Patterns, &LocatePatterns),
+) -> Vec<Item> {
+    let mut items = sentence::read_sentence(n, a, b, dict, pat, Mode::Targets);
+    items.retain(|it| {
+        it.figs.iter().all(|f| f.value.is_none())
+            || !lp
+                .not_this_year
+                .find_iter(n.text(it.start, it.end))
+                .any(|m| is_plan_word(m.as_str()))
+    });
+    items
+}
+
+/// Whether `t` names work to be done in clauses without a figure, then
+/// aims at figures with 力争 or 争取: a work section's aim, not one of the
+/// year's targets (which lead with their figures, a stretch after them).
+fn is_work_aim(t: &str) -> bool {
+    let Some(k) = ["力争", "争取"].iter().filter_map(|w| t.find(w)).min() else {
+        return false;
+    };
+    let before = &t[..k];
+    // (the clause that holds 力争 names what it aims at, and a field heads a
+    // run of targets: 财政方面，地方财政一般预算收入力争增长15%)
+    let mut clauses: Vec<&str> = before.split(['，', '；']).collect();
+    clauses.pop();
+    let work_clauses = clauses
+        .iter()
+        .filter(|c| c.chars().count() >= WORK_CLAUSE_MIN && !c.ends_with("方面"))
+        .count();
+    work_clauses >= 2 && !has_figure(before) && has_figure(&t[k..])
+}
+
+/// The fewest chars of a clause that names work to be done (抓项目 is a
+/// phrase, 集中精力抓项目 a clause).
+const WORK_CLAUSE_MIN: usize = 4;
+
+/// One row per figure among the groups of forward sentences: the group that
+/// states the most wins, the later on a tie (a headline or a lead sums up
+/// what the body then states: labelling.md takes the body's clause).
+fn one_row_per_figure(groups: Vec<Vec<Item>>) -> Vec<Item> {
+    let key = |it: &Item, f: &crate::item::Fig| {
+        format!("{}|{:?}|{:?}|{:?}", it.indicator, f.measure, f.value, f.max)
+    };
+    let mut best: std::collections::HashMap<String, (usize, usize)> =
+        std::collections::HashMap::new();
+    for (gi, g) in groups.iter().enumerate() {
+        for it in g {
+            for f in &it.figs {
+                let e = best.entry(key(it, f)).or_insert((gi, g.len()));
+                if g.len() >= e.1 {
+                    *e = (gi, g.len());
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (gi, g) in groups.into_iter().enumerate() {
+        for it in g {
+            if it
+                .figs
+                .iter()
+                .any(|f| best.get(&key(&it, f)).is_some_and(|&(w, _)| w == gi))
+            {
+                out.push(it);
+            }
+        }
+    }
+    out
+}
+
+/// The byte offset of the last clause of `t` that opens with the coming
+/// year (今年, 明年, 新的一年 or `year_word`, right after ，：； or a quote).
+fn turn_to_now(t: &str, year_word: Option<&str>) -> Option<usize> {
+    // (every word of the coming year has 年: without it, no search)
+    if !t.contains('年') {
+        return None;
+    }
+    NOW_WORDS
+        .iter()
+        .copied()
+        .chain(year_word)
+        .flat_map(|w| t.match_indices(w).map(|(i, _)| i))
+        .filter(|&i| {
+            i > 0
+                && t[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| matches!(c, '，' | '：' | '；' | '”'))
+        })
+        .max()
+}
+
+/// The higher government whose report a sentence quotes as setting figures
+/// (此前佛山市政府工作报告提出，今年佛山全市地区生产总值增长6%左右 in a story on
+/// 南海区; 省政府工作报告提出 in a city's): its prefecture's or province's.
+fn quotes_a_higher_report(
+    t: &str,
+    place: Option<&baogao_regions::Division>,
+    level: Option<Level>,
+) -> Option<String> {
+    // (a char asked first: most sentences name no report)
+    if !t.contains('报') || !t.contains("工作报告") {
+        return None;
+    }
+    let mut higher: Vec<String> = Vec::new();
+    if let Some(d) = place {
+        higher.extend(d.prefecture.iter().filter(|p| **p != d.name).cloned());
+        if d.province != d.name {
+            higher.push(d.province.clone());
+        }
+    }
+    if matches!(level, Some(Level::City | Level::County)) {
+        higher.push("省".to_owned());
+    }
+    higher.into_iter().find(|h| {
+        ["政府工作报告", "人民政府工作报告"].iter().any(|r| {
+            let report = format!("{h}{r}");
+            t.match_indices(&report).any(|(i, _)| {
+                ["提出", "确定", "明确", "指出"]
+                    .iter()
+                    .any(|v| t[i + report.len()..].starts_with(v))
+            })
+        })
+    })
+}
+
+/// Whether a sentence quotes another government's targets before its cue
+/// (国家确定的主要预期目标是：…, or 全省… in a lower report).
+fn quotes_another_government(t: &str, lp: &LocatePatterns, level: Option<Level>) -> bool {
+    lp.cue.find(t).is_some_and(|c| {
+        let lead = &t[..c.start()];
+        lp.another_government(lead, level).is_some()
+            || LocatePatterns::quotes_the_province(lead, level)
+            || LocatePatterns::speaks_for_a_lower_one(lead, level)
+    })
+}
+
+/// Where the clause that names the speaker's own government (全市, 我省 …)
+/// starts in a sentence that first quotes another government's targets,
+/// when that clause states figures (a byte offset).
+fn own_after_another(t: &str, lp: &LocatePatterns) -> Option<usize> {
+    let cue = lp.cue.find(t)?;
+    let mut at = cue.end();
+    while let Some(k) = t[at..].find('，').map(|k| at + k + '，'.len_utf8()) {
+        let clause = t[k..].split(['，', '。', '；']).next().unwrap_or_default();
+        if super::OWN_WORDS.iter().any(|w| clause.contains(w)) && has_figure(&t[k..]) {
+            return Some(k);
+        }
+        at = k;
+    }
+    None
+}
+
+/// Whether a clause of `t` opens on 实现 and ends on 目标 with no word of
+/// an aim before it (…增长8.6%左右，实现“三个同步”“三个高于”目标): aims met,
+/// as a review tells them (力争实现…目标, 确保实现…目标 aim).
+fn reports_aims_met(t: &str) -> bool {
+    t.split(['，', '；', '。', ','])
+        .any(|clause| clause.starts_with("实现") && clause.ends_with("目标"))
+}
+
+/// Where the clause of an estimate (，预计…) starts in a sentence whose
+/// clauses before it name the coming year and state a figure.
+fn estimate_after_aim(t: &str, year_word: Option<&str>) -> Option<usize> {
+    let k = t.find("，预计")?;
+    let aim = &t[..k];
+    (names_the_coming_year(aim, year_word) && has_figure(aim)).then_some(k)
+}
+
+/// Whether `t` names the coming year: a word for it (今年, 明年 …) or its
+/// number (`year_word`, 2026年).
+pub(super) fn names_the_coming_year(t: &str, year_word: Option<&str>) -> bool {
+    says_now(t) || year_word.is_some_and(|w| t.contains(w))
+}
+
+/// Whether a sentence tells what a report or a session set as aims
+/// (报告提出…的目标, 会议确定…预期, 报告还提出…增长8%左右): its figures are
+/// that report's targets whatever year it is for.
+fn sets_aims(t: &str) -> bool {
+    let said = ["报告", "会议"].iter().any(|w| {
+        t.match_indices(w).any(|(i, _)| {
+            let after: String = t[i + w.len()..].chars().take(SAID_REACH).collect();
+            ["提出", "确定", "指出", "明确", "说"]
+                .iter()
+                .any(|v| after.contains(v))
+        })
+    });
+    // (…与会议提出的9%和10%的目标也存在差距: last year's targets, measured)
+    said && AIM_WORDS.iter().any(|w| t.contains(w)) && !GAP_WORDS.iter().any(|w| t.contains(w))
+}
+
+/// Whether `t` calls its figures the aims (主要预期目标是…, 预期增长): in a
+/// text with no year, a sentence that does so needs no 今年 to open them.
+fn names_its_aims(t: &str) -> bool {
+    [
+        "预期目标",
+        "主要目标",
+        "目标是",
+        "目标为",
+        "预期增长",
+        "目标定为",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+        && !GAP_WORDS.iter().any(|w| t.contains(w))
+}
+
+/// Words that measure results against aims set before (存在差距, 未完成).
+const GAP_WORDS: [&str; 6] = ["差距", "未完成", "未达到", "没有达到", "没有完成", "超额"];
+
+/// How far after 报告 or 会议 its verb may stand (报告中提出, 报告还明确提出).
+const SAID_REACH: usize = 4;
+
+/// Words only an aim has: its name (目标, 预期) or its qualifiers.
+const AIM_WORDS: [&str; 6] = ["目标", "预期", "左右", "以上", "以内", "力争"];
