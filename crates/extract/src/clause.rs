@@ -130,6 +130,8 @@ const VERBS: &[&str] = &[
     "增速",
     "增幅",
     "涨幅",
+    // (Hong Kong's and Taiwan's word for it: 物價指數升幅2%左右)
+    "升幅",
     "上涨",
     "上升",
     "下降",

@@ -45,6 +45,27 @@ fn a_comparison_with_last_year_is_a_target_not_a_look_back() {
     assert!(out.targets.is_empty(), "{:#?}", out.targets);
 }
 
+/// A summary's list under a heading that names the coming year's aims: a
+/// figure in it compared with last year's (赤字规模比上年增加) is the coming
+/// year's, as it is after 今年.
+#[test]
+fn a_comparison_under_a_heading_of_the_coming_years_aims_is_no_look_back() {
+    let out = news(
+        DATELINE,
+        "要点如下：\n2011年工作回顾：生产总值增长9.2%，城镇新增就业1100万人。\n2012年经济社会发展总体要求和政策取向：\n经济增长7.5%、城镇新增就业900万人以上、居民消费价格涨幅4%左右、财政赤字比上年减少500亿元。",
+    );
+    let got = rows(&out.targets);
+    assert_eq!(
+        got[..3],
+        [
+            ("gdp", Some(7.5), Qualifier::Exact),
+            ("new_urban_jobs", Some(900.0), Qualifier::AtLeast),
+            ("cpi", Some(4.0), Qualifier::About),
+        ],
+        "{got:?}"
+    );
+}
+
 #[test]
 fn a_sentence_that_turns_from_the_review_to_the_coming_year() {
     let out = news(

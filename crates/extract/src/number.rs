@@ -12,6 +12,11 @@ const UNITS: &[(&str, &str)] = &[
     ("个百分点", "个百分点"),
     ("百分点", "个百分点"),
     ("万亿斤", "万亿斤"),
+    // (兆 is 万亿 in Taiwan and Hong Kong: 糧食產量1.4兆斤, 30兆元; 兆瓦 is a
+    // megawatt, no money)
+    ("兆斤", "万亿斤"),
+    ("兆美元", "万亿美元"),
+    ("兆元", "万亿元"),
     ("万亿美元", "万亿美元"),
     ("万亿元", "万亿元"),
     ("万亿", "万亿"),
@@ -593,7 +598,7 @@ pub(crate) fn bare_index(c: &[char], from: usize, to: usize) -> Option<Num> {
 }
 
 /// The first chars of the units a figure may carry, and of 年 (a year).
-const UNIT_FIRST: &str = "万亿千百元吨斤人个户家项天微标立平公套亩辆所座台名年月日%‰";
+const UNIT_FIRST: &str = "万亿兆千百元吨斤人个户家项天微标立平公套亩辆所座台名年月日%‰";
 
 /// Qualifier words written right after a figure: (qualifier, end).
 pub(crate) fn qual_after(c: &[char], i: usize) -> Option<(Qualifier, usize)> {

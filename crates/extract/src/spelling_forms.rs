@@ -204,3 +204,24 @@ fn ge_hands_one_figure_to_each_name() {
         ]
     );
 }
+
+#[test]
+fn hong_kong_and_taiwan_words_read_as_the_mainlands() {
+    // (兆 is 万亿 before money or grain; 升幅 is 涨幅; 消费者物价指数 is CPI)
+    let got = rows("消費者物價指數升幅2%左右，糧食產量1.3兆斤以上");
+    assert_eq!(
+        got,
+        [
+            row("cpi", Qualifier::About, 2.0),
+            row("grain_output", Qualifier::AtLeast, 1.3),
+        ]
+    );
+    let units: Vec<_> = run(
+        "2016年XX市政府工作报告\n今年全市经济社会发展的主要预期目标是：地区生产总值增长7%左右，粮食产量1.3兆斤以上。\n",
+    )
+    .targets
+    .into_iter()
+    .map(|t| t.unit)
+    .collect();
+    assert_eq!(units, [Some("%".to_owned()), Some("万亿斤".to_owned())]);
+}

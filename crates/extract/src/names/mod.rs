@@ -59,6 +59,7 @@ pub(crate) const NAME_TAIL: &[&str] = &[
     // a measure word before a predicate without a figure (居民消费价格涨幅与
     // 上年持平): the name is what it measures
     "涨幅",
+    "升幅",
     "增幅",
     "增速",
     // (社会消费品零售总额增长率与全市目标保持一致; not 人口自然增长率)

@@ -59,10 +59,17 @@ impl Looks<'_> {
     /// why it looks back, if it still does: from the clause where it turns
     /// to the coming year (去年…，今年预计…), and up to an estimate of the
     /// year ending told after the coming year's aim (2022年…增长目标为5.5%左右，
-    /// 预计GDP有望突破3500亿元), which is a statement of its own.
-    pub(super) fn part_about_now(&self, t: &str) -> (std::ops::Range<usize>, Option<String>) {
+    /// 预计GDP有望突破3500亿元), which is a statement of its own. `ahead`:
+    /// the sentence before announced the coming year's aims (2026年经济社会
+    /// 发展总体要求和政策取向：), so a figure compared with last year's
+    /// (赤字规模比上年增加2300亿元) is the coming year's, as after 今年.
+    pub(super) fn part_about_now(
+        &self,
+        t: &str,
+        ahead: bool,
+    ) -> (std::ops::Range<usize>, Option<String>) {
         let mut part = 0..t.len();
-        let mut back = self.backward(t);
+        let mut back = self.backward_after(t, ahead);
         if back.is_some()
             && let Some(k) = self.turn(t)
         {
@@ -98,6 +105,12 @@ impl Looks<'_> {
 
     /// Why a sentence looks back (or at another year), if it does.
     fn backward(&self, t: &str) -> Option<String> {
+        self.backward_after(t, false)
+    }
+
+    /// Why a sentence looks back, if it does, when the coming year was named
+    /// before it (`ahead`) or not.
+    fn backward_after(&self, t: &str, ahead: bool) -> Option<String> {
         let (lp, year_word) = (self.lp, self.year_word);
         let t = &*lp.compared.replace_all(t, "");
         // (the frame names a plan and a year: without 五 and 年 in the
@@ -118,7 +131,7 @@ impl Looks<'_> {
             .compared_growth
             .replace_all(t, |c: &regex::Captures<'_>| {
                 let at = c.get(0).map_or(0, |m| m.start());
-                let later = now_first.is_some_and(|f| f < at);
+                let later = ahead || now_first.is_some_and(|f| f < at);
                 let same_period = t[at..].chars().nth(3) == Some('同');
                 if later && !same_period {
                     String::new()

@@ -149,7 +149,7 @@ impl<'a> Walk<'a> {
         }
         let (lp, year_word) = (text.looks.lp, text.looks.year_word);
         let carried = self.run.past_sentence;
-        let (part, back) = text.looks.part_about_now(sentence);
+        let (part, back) = text.looks.part_about_now(sentence, self.run.announced);
         // (in a run of the coming year's figures, an estimate goes on with
         // them: 在财政收入方面，预计增长15%)
         let back = back.filter(|_| {
