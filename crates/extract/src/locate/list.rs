@@ -6,7 +6,7 @@
 // Offsets into char slices (c, s, e, i, k) read best short in this module.
 #![allow(clippy::many_single_char_names)]
 
-use super::is_table_header;
+use super::following::Following;
 use crate::clause::Patterns;
 use crate::explain::Trace;
 use crate::indicator::Dictionary;
@@ -21,14 +21,14 @@ pub(super) const MAX_LIST_PARAGRAPHS: usize = 24;
 
 /// How many paragraphs of any kind a list may run over: a table copied one
 /// cell a line spends four lines on a row (number, name, target, office).
-const MAX_LIST_LINES: usize = 4 * MAX_LIST_PARAGRAPHS;
+pub(super) const MAX_LIST_LINES: usize = 4 * MAX_LIST_PARAGRAPHS;
 
 /// The longest row number of a table copied one cell a line.
-const ROW_NUMBER_MAX: usize = 3;
+pub(super) const ROW_NUMBER_MAX: usize = 3;
 
 /// How many lines of notes (who leads, which office) may stand between two
 /// numbered items of a targets list.
-const ITEM_NOTE_LINES: usize = 3;
+pub(super) const ITEM_NOTE_LINES: usize = 3;
 
 /// The number of a numbered list item (`2.地方一般公共预算收入…`, `3、…`).
 pub(super) fn item_number(t: &str) -> Option<u32> {
@@ -56,7 +56,7 @@ const GROUP_HEADING_MAX: usize = 24;
 /// A heading that groups the items of a targets list under it
 /// (`——关于经济发展类目标（13个）。`, `（二）民生改善方面：`, `社会发展指标`): short,
 /// with no figure of its own, naming a kind of targets or a field.
-fn is_group_heading(t: &str) -> bool {
+pub(super) fn is_group_heading(t: &str) -> bool {
     // a field named before a colon (民生改善：, 绿色发展:)
     let field = t.ends_with(['：', ':']) && {
         let name = t.trim_end_matches(['：', ':']);
@@ -82,7 +82,7 @@ fn is_group_heading(t: &str) -> bool {
 
 /// A dash-led sentence short enough to head a group of targets
 /// (——人民生活持续改善。), with no figure of its own.
-fn is_dash_heading(t: &str) -> bool {
+pub(super) fn is_dash_heading(t: &str) -> bool {
     let Some(rest) = t.strip_prefix('—').or_else(|| t.strip_prefix("--")) else {
         return false;
     };
@@ -184,15 +184,14 @@ pub(super) fn read_block(
     }
     // the list continues in the next paragraphs (bullets, or a cue ending in ：)
     let rest = &paras[(pi + 1).min(paras.len())..];
-    read_following(
+    Following::new(
         n,
         rest,
         (!any_in_first, one_sentence_lines),
-        &mut out,
         (dict, pat),
         foreign,
-        trace,
-    );
+    )
+    .read_into(&mut out, trace);
     let summaries: Vec<bool> = out
         .iter()
         .map(|it| sums_up_its_point(n, it, &out))
@@ -368,7 +367,7 @@ const GOVERNMENT_REACH: usize = 6;
 
 /// Whether an item is a count in prose (实施“15个攻势”): a figure of things
 /// counted, under no name of a measure.
-fn counts_in_prose(it: &Item, dict: &Dictionary) -> bool {
+pub(super) fn counts_in_prose(it: &Item, dict: &Dictionary) -> bool {
     !names_a_measure(it, dict)
         && it.figs.iter().all(|f| {
             f.unit
@@ -379,7 +378,7 @@ fn counts_in_prose(it: &Item, dict: &Dictionary) -> bool {
 /// Whether `items` give a canonical indicator `listed` already holds
 /// other figures (a headline repeated with the same figure is no other
 /// aim).
-fn restates_a_listed(items: &[Item], listed: &[Item]) -> bool {
+pub(super) fn restates_a_listed(items: &[Item], listed: &[Item]) -> bool {
     items.iter().any(|it| {
         !it.indicator.starts_with("other:")
             && listed.iter().any(|l| {
@@ -412,7 +411,7 @@ pub(super) fn names_a_measure(it: &Item, dict: &Dictionary) -> bool {
 /// Why a paragraph that opens with `t` ends the list before it, if it does:
 /// it explains the targets, gives a deputy's view of them, or turns to the
 /// work that meets them.
-fn ends_the_list(t: &str) -> Option<&'static str> {
+pub(super) fn ends_the_list(t: &str) -> Option<&'static str> {
     if explains_the_targets(t) {
         Some("it explains the targets")
     } else if voices_a_deputy(t) {
@@ -425,208 +424,6 @@ fn ends_the_list(t: &str) -> Option<&'static str> {
 }
 
 /// Notes where a list ends and why (for `--explain`).
-fn list_ends(trace: &mut Trace, n: &Norm, range: (usize, usize), why: &str) {
+pub(super) fn list_ends(trace: &mut Trace, n: &Norm, range: (usize, usize), why: &str) {
     trace.note(n, range, false, || format!("the list ends: {why}"));
-}
-
-/// The items of the paragraphs `rest` after a list's first paragraph, while
-/// they go on with it (`lead_empty`: the first paragraph held no item, only
-/// the cue; `one_sentence_lines`: the text is written one sentence a line),
-/// added to `out`.
-fn read_following(
-    n: &Norm,
-    rest: &[(usize, usize)],
-    (lead_empty, one_sentence_lines): (bool, bool),
-    out: &mut Vec<Item>,
-    (dict, pat): (&Dictionary, &Patterns),
-    foreign: &dyn Fn(&str, bool) -> bool,
-    trace: &mut Trace,
-) {
-    let mut header_skipped = false;
-    let mut prose_skipped = false;
-    // the number of the last numbered item read (1.地区生产总值增长6%以上。)
-    let mut last_item: Option<u32> = None;
-    // whether the numbers stand on lines of their own (a table copied one
-    // cell a line, whose name cells come before their targets)
-    let mut table_rows = false;
-    // the paragraphs that held targets
-    let mut listed = 0;
-    for (ri, &(s, e)) in rest.iter().enumerate().take(MAX_LIST_LINES) {
-        if listed == MAX_LIST_PARAGRAPHS {
-            list_ends(trace, n, (s, e), "it has run its most paragraphs");
-            break;
-        }
-        let mut sents = sentences(n, s, e);
-        let read =
-            |(a, b): (usize, usize)| sentence::read_sentence(n, a, b, dict, pat, Mode::Targets);
-        let Some(&opening) = sents.first() else {
-            continue;
-        };
-        // why the targets are what they are (提出这些目标，主要考虑是：地区生产
-        // 总值增长5.5%左右，与全国增长目标基本衔接…) restates them; the work
-        // that meets them (围绕上述目标，重点抓好以下几项工作：一是…力争…) sets
-        // its own aims
-        if let Some(why) = ends_the_list(n.text(opening.0, opening.1)) {
-            list_ends(trace, n, opening, why);
-            break;
-        }
-        // the items of the paragraph's first sentence, read once
-        let mut first = read(opening);
-        // a heading that groups the items (——关于经济发展类目标(13个)。, 民生改善方面：)
-        // opens its group: the items follow it, on its line or the next
-        // (an item that ends like one, 单位生产总值能耗完成国家下达的控制指标, is read)
-        // (so does a dash-led summary the figures after it in its paragraph
-        // state: ——经济保持平稳增长。地区生产总值增长7%左右，…)
-        let sums_up = first.is_empty()
-            && is_dash_heading(n.text(opening.0, opening.1))
-            && sents.len() > 1
-            && has_figure(n.text(sents[1].0, e));
-        if sums_up || first.is_empty() && is_group_heading(n.text(opening.0, opening.1)) {
-            sents.remove(0);
-            let Some(&next) = sents.first() else {
-                continue;
-            };
-            first = read(next);
-        }
-        let (a, b) = sents[0];
-        // a table copied one cell a line: its row numbers (1, 2, …) stand
-        // between the items
-        if n.text(a, b).chars().all(|c| c.is_ascii_digit()) && b - a <= ROW_NUMBER_MAX {
-            last_item = n.text(a, b).parse().ok();
-            table_rows = true;
-            continue;
-        }
-        // a note under a numbered item (分管省领导：…, 部门分工：…) when the next
-        // item follows within a few paragraphs; a row's name cell when its
-        // target follows on the next line
-        if let Some(k) = last_item
-            && first.is_empty()
-            && (rest[ri + 1..]
-                .iter()
-                .take(ITEM_NOTE_LINES)
-                .any(|&(s2, e2)| item_number(n.text(s2, e2)) == Some(k + 1))
-                || table_rows && rest.get(ri + 1).is_some_and(|&next| !read(next).is_empty()))
-        {
-            continue;
-        }
-        // the header row of a targets table (指标 | 2023年目标) under the cue
-        if lead_empty && out.is_empty() && !header_skipped && is_table_header(n.text(a, b)) {
-            header_skipped = true;
-            continue;
-        }
-        // (the first line of a list under a cue that ends in ： may name a plan
-        // inside an item: 碳排放双控达到国家下达“十五五”目标任务的序时进度)
-        if foreign(n.text(a, b), true) {
-            list_ends(
-                trace,
-                n,
-                (a, b),
-                "a line that looks back or beyond the year",
-            );
-            break;
-        }
-        // (…也是青岛实施“15个攻势”的开局之年: a count in the prose under the
-        // heading names no measure)
-        if lead_empty
-            && out.is_empty()
-            && !first.is_empty()
-            && first.iter().all(|it| counts_in_prose(it, dict))
-        {
-            list_ends(
-                trace,
-                n,
-                (a, b),
-                "a count in prose, no measure, under the heading",
-            );
-            break;
-        }
-        // under a bare heading (主要预期目标), one sentence of prose may open the
-        // list, on a line of its own or before the items (今年我市经济社会发展的
-        // 主要目标。生产总值增长13%；…)
-        if first.is_empty() && lead_empty && out.is_empty() && !prose_skipped {
-            prose_skipped = true;
-            let names_targets = ["目标", "指标"].iter().any(|w| n.text(a, b).contains(w));
-            sents.remove(0);
-            let Some(&(a2, b2)) = sents.first().filter(|_| names_targets) else {
-                continue;
-            };
-            // (…开局之年，也是实现“十二五”规划目标的攻坚之年。“十二五”以来，…年均
-            // 增长13.2%，到2015年…: the plan's, and the year's cue comes later)
-            if foreign(n.text(a2, b2), true) {
-                list_ends(
-                    trace,
-                    n,
-                    (a2, b2),
-                    "a line that looks back or beyond the year",
-                );
-                break;
-            }
-            first = read((a2, b2));
-        }
-        // a numbered or bulleted line with no target of its own (2.在持续大幅
-        // 清费减负的同时；) does not end a list whose next marked line goes on
-        let marked = |(s2, e2): (usize, usize)| crate::norm::list_marker_len(&n.chars, s2, e2) > 0;
-        if first.is_empty()
-            && marked((s, e))
-            && rest.get(ri + 1).is_some_and(|&next| {
-                marked(next)
-                    && sentences(n, next.0, next.1)
-                        .first()
-                        .is_some_and(|&x| !read(x).is_empty())
-            })
-        {
-            continue;
-        }
-        // a paragraph that names a listed indicator again with its own figure
-        // (报告要求，…今年力争规上工业增加值增长10%…, under a list that set it at
-        // 9%) is the work's aim, not more of the list
-        if !one_sentence_lines && restates_a_listed(&first, out) {
-            list_ends(trace, n, (a, b), "it names a listed indicator again");
-            break;
-        }
-        let canonical = first.iter().any(|it| !it.indicator.starts_with("other:"));
-        // (in a text written one sentence a line the next line is the list's
-        // next sentence: a non-standard target goes on with it, as in a
-        // paragraph — 常住和户籍人口城镇化率分别达到59%和49%。 — but not a work
-        // section's aim, 提出要力争全年新增百亿企业10家)
-        // (nor a task's count: 持续推进…等16个高速公路项目建设, 筛选40户企业)
-        let next_sentence = one_sentence_lines
-            && !["力争", "提出", "争取", "推动", "实施"]
-                .iter()
-                .any(|w| n.text(s, e).contains(w))
-            && first.iter().all(|it| names_a_measure(it, dict));
-        if first.is_empty() || (!lead_empty && !canonical && !next_sentence) {
-            let why = if first.is_empty() {
-                "a line with no target"
-            } else {
-                "a paragraph of non-standard targets after the cue's"
-            };
-            list_ends(trace, n, (a, b), why);
-            break;
-        }
-        out.extend(first);
-        listed += 1;
-        // (a row number on a line of its own stays the last number read)
-        if let Some(k) = item_number(n.text(s, e)) {
-            last_item = Some(k);
-        }
-        let mut stop = false;
-        for &next in &sents[1..] {
-            // (a later sentence about the past is not on the list: 去年全市
-            // 生产总值增长9%左右 after the year's figures)
-            if foreign(n.text(next.0, next.1), false) {
-                continue;
-            }
-            let items = read(next);
-            if items.is_empty() {
-                list_ends(trace, n, next, "a sentence with no target");
-                stop = true;
-                break;
-            }
-            out.extend(items);
-        }
-        if stop {
-            break;
-        }
-    }
 }

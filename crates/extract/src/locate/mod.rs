@@ -19,6 +19,7 @@ use crate::norm::Norm;
 mod forward;
 use forward::forward_sentences;
 
+mod following;
 mod list;
 use list::{is_plan_word, read_block, sentence_lines};
 

@@ -1,0 +1,365 @@
+//! The paragraphs after a targets list's first, read while they go on with
+//! it: group headings, numbered items with notes between them, a table copied
+//! one cell a line, a sentence of prose under a bare heading — and where the
+//! list ends, and why.
+
+// Offsets into char slices (s, e, a, b) read best short in this module.
+#![allow(clippy::many_single_char_names)]
+
+use super::is_table_header;
+use super::list::{
+    ITEM_NOTE_LINES, MAX_LIST_LINES, MAX_LIST_PARAGRAPHS, ROW_NUMBER_MAX, counts_in_prose,
+    ends_the_list, has_figure, is_dash_heading, is_group_heading, item_number, list_ends,
+    names_a_measure, restates_a_listed,
+};
+use crate::clause::Patterns;
+use crate::explain::Trace;
+use crate::indicator::Dictionary;
+use crate::item::{Item, Mode};
+use crate::norm::{Norm, sentences};
+use crate::sentence;
+
+/// A sentence's span, `[a, b)`.
+type Span = (usize, usize);
+
+/// What a step of the reading says of a paragraph.
+enum Flow<T> {
+    /// Not on the list, and not its end: read on.
+    Skip,
+    /// The list ended before it (the reason is noted).
+    End,
+    /// Go on with it.
+    Go(T),
+}
+
+/// The reading of the paragraphs after a list's first.
+pub(super) struct Following<'a> {
+    n: &'a Norm,
+    /// The paragraphs after the list's first.
+    rest: &'a [Span],
+    /// The first paragraph held no item, only the cue.
+    lead_empty: bool,
+    /// The text is written one sentence a line.
+    one_sentence_lines: bool,
+    rules: (&'a Dictionary, &'a Patterns),
+    /// Whether a sentence looks back or beyond the year (its second
+    /// argument: the sentence opens a paragraph).
+    foreign: &'a dyn Fn(&str, bool) -> bool,
+    header_skipped: bool,
+    prose_skipped: bool,
+    /// The number of the last numbered item read (1.地区生产总值增长6%以上。).
+    last_item: Option<u32>,
+    /// Whether the numbers stand on lines of their own (a table copied one
+    /// cell a line, whose name cells come before their targets).
+    table_rows: bool,
+}
+
+impl<'a> Following<'a> {
+    /// A reading of `rest`, the paragraphs after a list's first
+    /// (`lead_empty`: the first paragraph held no item, only the cue;
+    /// `one_sentence_lines`: the text is written one sentence a line).
+    pub(super) fn new(
+        n: &'a Norm,
+        rest: &'a [Span],
+        (lead_empty, one_sentence_lines): (bool, bool),
+        rules: (&'a Dictionary, &'a Patterns),
+        foreign: &'a dyn Fn(&str, bool) -> bool,
+    ) -> Self {
+        Following {
+            n,
+            rest,
+            lead_empty,
+            one_sentence_lines,
+            rules,
+            foreign,
+            header_skipped: false,
+            prose_skipped: false,
+            last_item: None,
+            table_rows: false,
+        }
+    }
+
+    /// Adds to `out` the items of the paragraphs while they go on with the
+    /// list.
+    pub(super) fn read_into(&mut self, out: &mut Vec<Item>, trace: &mut Trace) {
+        let (n, rest) = (self.n, self.rest);
+        // the paragraphs that held targets
+        let mut listed = 0;
+        for (ri, &(s, e)) in rest.iter().enumerate().take(MAX_LIST_LINES) {
+            if listed == MAX_LIST_PARAGRAPHS {
+                list_ends(trace, n, (s, e), "it has run its most paragraphs");
+                break;
+            }
+            let (sents, first) = match self.paragraph(ri, out, trace) {
+                Flow::Skip => continue,
+                Flow::End => break,
+                Flow::Go(read) => read,
+            };
+            out.extend(first);
+            listed += 1;
+            // (a row number on a line of its own stays the last number read)
+            if let Some(k) = item_number(n.text(s, e)) {
+                self.last_item = Some(k);
+            }
+            if !self.rest_of_paragraph(&sents[1..], out, trace) {
+                break;
+            }
+        }
+    }
+
+    /// The items of a sentence.
+    fn read(&self, (a, b): Span) -> Vec<Item> {
+        let (dict, pat) = self.rules;
+        sentence::read_sentence(self.n, a, b, dict, pat, Mode::Targets)
+    }
+
+    /// Paragraph `ri`: its sentences from the first on the list, and that
+    /// one's items, when the list goes on with it.
+    fn paragraph(
+        &mut self,
+        ri: usize,
+        out: &[Item],
+        trace: &mut Trace,
+    ) -> Flow<(Vec<Span>, Vec<Item>)> {
+        let (mut sents, mut first) = match self.opening(ri, trace) {
+            Flow::Go(read) => read,
+            Flow::Skip => return Flow::Skip,
+            Flow::End => return Flow::End,
+        };
+        // (the line the list is weighed at, a prose opening's too)
+        let line = sents[0];
+        if self.between_items(ri, line, &first, out) {
+            return Flow::Skip;
+        }
+        if self.ends_before(line, &first, out, trace) {
+            return Flow::End;
+        }
+        if first.is_empty() && self.lead_empty && out.is_empty() && !self.prose_skipped {
+            match self.prose_opening(&mut sents, trace) {
+                Flow::Go(items) => first = items,
+                Flow::Skip => return Flow::Skip,
+                Flow::End => return Flow::End,
+            }
+        }
+        if self.a_marked_gap(ri, &first) {
+            return Flow::Skip;
+        }
+        if self.not_more_of_the_list(ri, line, &first, out, trace) {
+            return Flow::End;
+        }
+        Flow::Go((sents, first))
+    }
+
+    /// The sentences of paragraph `ri` and the items of the first that may
+    /// hold some: a heading that groups the items (——关于经济发展类目标(13个)。,
+    /// 民生改善方面：) opens its group, and the items follow it, on its line
+    /// or the next.
+    fn opening(&self, ri: usize, trace: &mut Trace) -> Flow<(Vec<Span>, Vec<Item>)> {
+        let n = self.n;
+        let (s, e) = self.rest[ri];
+        let mut sents = sentences(n, s, e);
+        let Some(&opening) = sents.first() else {
+            return Flow::Skip;
+        };
+        // why the targets are what they are (提出这些目标，主要考虑是：地区生产
+        // 总值增长5.5%左右，与全国增长目标基本衔接…) restates them; the work
+        // that meets them (围绕上述目标，重点抓好以下几项工作：一是…力争…) sets
+        // its own aims
+        if let Some(why) = ends_the_list(n.text(opening.0, opening.1)) {
+            list_ends(trace, n, opening, why);
+            return Flow::End;
+        }
+        // the items of the paragraph's first sentence, read once
+        let first = self.read(opening);
+        // (an item that ends like a heading, 单位生产总值能耗完成国家下达的控制指标,
+        // is read) (so does a dash-led summary the figures after it in its
+        // paragraph state: ——经济保持平稳增长。地区生产总值增长7%左右，…)
+        let heading = n.text(opening.0, opening.1);
+        let sums_up = first.is_empty()
+            && is_dash_heading(heading)
+            && sents.len() > 1
+            && has_figure(n.text(sents[1].0, e));
+        if sums_up || first.is_empty() && is_group_heading(heading) {
+            sents.remove(0);
+            let Some(&next) = sents.first() else {
+                return Flow::Skip;
+            };
+            let first = self.read(next);
+            return Flow::Go((sents, first));
+        }
+        Flow::Go((sents, first))
+    }
+
+    /// Whether the line `(a, b)` of paragraph `ri` stands between the items:
+    /// a row number of a table copied one cell a line, a note under a
+    /// numbered item (分管省领导：…, 部门分工：…) when the next item follows
+    /// within a few paragraphs, a row's name cell when its target follows on
+    /// the next line, the header row of a targets table under the cue.
+    fn between_items(&mut self, ri: usize, (a, b): Span, first: &[Item], out: &[Item]) -> bool {
+        let n = self.n;
+        let line = n.text(a, b);
+        if line.chars().all(|c| c.is_ascii_digit()) && b - a <= ROW_NUMBER_MAX {
+            self.last_item = line.parse().ok();
+            self.table_rows = true;
+            return true;
+        }
+        if let Some(k) = self.last_item
+            && first.is_empty()
+            && (self.rest[ri + 1..]
+                .iter()
+                .take(ITEM_NOTE_LINES)
+                .any(|&(s2, e2)| item_number(n.text(s2, e2)) == Some(k + 1))
+                || self.table_rows
+                    && self
+                        .rest
+                        .get(ri + 1)
+                        .is_some_and(|&next| !self.read(next).is_empty()))
+        {
+            return true;
+        }
+        // (指标 | 2023年目标)
+        if self.lead_empty && out.is_empty() && !self.header_skipped && is_table_header(line) {
+            self.header_skipped = true;
+            return true;
+        }
+        false
+    }
+
+    /// Whether the list ends before the line `(a, b)`: it looks back or
+    /// beyond the year, or it counts in the prose under a heading.
+    fn ends_before(&self, (a, b): Span, first: &[Item], out: &[Item], trace: &mut Trace) -> bool {
+        let n = self.n;
+        // (the first line of a list under a cue that ends in ： may name a plan
+        // inside an item: 碳排放双控达到国家下达“十五五”目标任务的序时进度)
+        if (self.foreign)(n.text(a, b), true) {
+            list_ends(
+                trace,
+                n,
+                (a, b),
+                "a line that looks back or beyond the year",
+            );
+            return true;
+        }
+        // (…也是青岛实施“15个攻势”的开局之年: a count in the prose under the
+        // heading names no measure)
+        if self.lead_empty
+            && out.is_empty()
+            && !first.is_empty()
+            && first.iter().all(|it| counts_in_prose(it, self.rules.0))
+        {
+            list_ends(
+                trace,
+                n,
+                (a, b),
+                "a count in prose, no measure, under the heading",
+            );
+            return true;
+        }
+        false
+    }
+
+    /// Under a bare heading (主要预期目标), one sentence of prose may open the
+    /// list, on a line of its own or before the items (今年我市经济社会发展的
+    /// 主要目标。生产总值增长13%；…): the items of the sentence after it, when
+    /// it names the targets.
+    fn prose_opening(&mut self, sents: &mut Vec<Span>, trace: &mut Trace) -> Flow<Vec<Item>> {
+        let n = self.n;
+        self.prose_skipped = true;
+        let (a, b) = sents[0];
+        let names_targets = ["目标", "指标"].iter().any(|w| n.text(a, b).contains(w));
+        sents.remove(0);
+        let Some(&(a2, b2)) = sents.first().filter(|_| names_targets) else {
+            return Flow::Skip;
+        };
+        // (…开局之年，也是实现“十二五”规划目标的攻坚之年。“十二五”以来，…年均
+        // 增长13.2%，到2015年…: the plan's, and the year's cue comes later)
+        if (self.foreign)(n.text(a2, b2), true) {
+            list_ends(
+                trace,
+                n,
+                (a2, b2),
+                "a line that looks back or beyond the year",
+            );
+            return Flow::End;
+        }
+        Flow::Go(self.read((a2, b2)))
+    }
+
+    /// Whether paragraph `ri` is a numbered or bulleted line with no target
+    /// of its own (2.在持续大幅清费减负的同时；) in a list whose next marked
+    /// line goes on: it does not end the list.
+    fn a_marked_gap(&self, ri: usize, first: &[Item]) -> bool {
+        let n = self.n;
+        let marked = |(s2, e2): Span| crate::norm::list_marker_len(&n.chars, s2, e2) > 0;
+        first.is_empty()
+            && marked(self.rest[ri])
+            && self.rest.get(ri + 1).is_some_and(|&next| {
+                marked(next)
+                    && sentences(n, next.0, next.1)
+                        .first()
+                        .is_some_and(|&x| !self.read(x).is_empty())
+            })
+    }
+
+    /// Whether paragraph `ri`, whose first line `(a, b)` reads `first`, is no
+    /// more of the list: it names a listed indicator again with its own
+    /// figure, it reads no target, or (after a cue with items of its own) only
+    /// non-standard ones.
+    fn not_more_of_the_list(
+        &self,
+        ri: usize,
+        (a, b): Span,
+        first: &[Item],
+        out: &[Item],
+        trace: &mut Trace,
+    ) -> bool {
+        let (n, dict) = (self.n, self.rules.0);
+        // (报告要求，…今年力争规上工业增加值增长10%…, under a list that set it at
+        // 9%: the work's aim)
+        if !self.one_sentence_lines && restates_a_listed(first, out) {
+            list_ends(trace, n, (a, b), "it names a listed indicator again");
+            return true;
+        }
+        let canonical = first.iter().any(|it| !it.indicator.starts_with("other:"));
+        // (in a text written one sentence a line the next line is the list's
+        // next sentence: a non-standard target goes on with it, as in a
+        // paragraph — 常住和户籍人口城镇化率分别达到59%和49%。 — but not a work
+        // section's aim, 提出要力争全年新增百亿企业10家)
+        // (nor a task's count: 持续推进…等16个高速公路项目建设, 筛选40户企业)
+        let (s, e) = self.rest[ri];
+        let next_sentence = self.one_sentence_lines
+            && !["力争", "提出", "争取", "推动", "实施"]
+                .iter()
+                .any(|w| n.text(s, e).contains(w))
+            && first.iter().all(|it| names_a_measure(it, dict));
+        if first.is_empty() || (!self.lead_empty && !canonical && !next_sentence) {
+            let why = if first.is_empty() {
+                "a line with no target"
+            } else {
+                "a paragraph of non-standard targets after the cue's"
+            };
+            list_ends(trace, n, (a, b), why);
+            return true;
+        }
+        false
+    }
+
+    /// Adds the items of a taken paragraph's later sentences; `false` when a
+    /// sentence with no target ends the list there.
+    fn rest_of_paragraph(&self, sents: &[Span], out: &mut Vec<Item>, trace: &mut Trace) -> bool {
+        for &next in sents {
+            // (a later sentence about the past is not on the list: 去年全市
+            // 生产总值增长9%左右 after the year's figures)
+            if (self.foreign)(self.n.text(next.0, next.1), false) {
+                continue;
+            }
+            let items = self.read(next);
+            if items.is_empty() {
+                list_ends(trace, self.n, next, "a sentence with no target");
+                return false;
+            }
+            out.extend(items);
+        }
+        true
+    }
+}
