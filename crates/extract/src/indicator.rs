@@ -149,6 +149,10 @@ pub(crate) fn without_remarks(name: &str) -> String {
     out
 }
 
+/// Remarks that name a scope (工业增加值（规模以上）, 社会消费品零售总额（限额
+/// 以上）).
+const SCOPE_REMARKS: [&str; 3] = ["规模以上", "规上", "限额以上"];
+
 /// Words for a kind of place, not a place (城市调查失业率, 城镇地区调查失业率,
 /// 市区居民…): a prefix ending in one is no other place's figure.
 const KINDS_OF_PLACE: &[&str] = &["城市", "城区", "市区", "地区", "县城", "县区", "市县"];
@@ -319,7 +323,17 @@ impl Dictionary {
     fn resolve_entry(&self, name: &str) -> Option<usize> {
         // a remark inside the name (固定资产投资（区属）, 工业增加值（规模以上）)
         if name.contains('（') {
-            return self.resolve_entry(&without_remarks(name));
+            let bare = without_remarks(name);
+            // (a remark of scope is the scope before the name: 工业增加值（规模
+            // 以上） is 规模以上工业增加值)
+            if let Some(scope) = SCOPE_REMARKS
+                .iter()
+                .find(|w| name.contains(&format!("（{w}）")))
+                && let Some(e) = self.resolve_entry(&format!("{scope}{bare}"))
+            {
+                return Some(e);
+            }
+            return self.resolve_entry(&bare);
         }
         let last = name.chars().next_back()?;
         // the rate of an indicator's decline names the indicator

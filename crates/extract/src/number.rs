@@ -652,6 +652,8 @@ pub(crate) fn qual_before(c: &[char], start: usize, i: usize) -> Option<Qualifie
         ("低于", Qualifier::AtMost),
         ("少于", Qualifier::AtMost),
         ("大约", Qualifier::About),
+        // 增长近6%, 接近3%: close to it
+        ("近", Qualifier::About),
         ("约", Qualifier::About),
     ];
     let before: String = c[start.min(i)..i].iter().collect();

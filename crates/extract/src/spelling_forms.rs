@@ -225,3 +225,22 @@ fn hong_kong_and_taiwan_words_read_as_the_mainlands() {
     .collect();
     assert_eq!(units, [Some("%".to_owned()), Some("万亿斤".to_owned())]);
 }
+
+#[test]
+fn a_scope_in_brackets_is_the_scope_before_the_name() {
+    assert_eq!(
+        rows("工业增加值（规模以上）增长8%"),
+        [row("industrial_value_added", Qualifier::Exact, 8.0)]
+    );
+}
+
+#[test]
+fn close_to_a_figure_is_about_it() {
+    assert_eq!(
+        rows("社会消费品零售总额增长近6%，一般公共预算收入增长接近5%"),
+        [
+            row("retail_sales", Qualifier::About, 6.0),
+            row("general_budget_revenue", Qualifier::About, 5.0),
+        ]
+    );
+}

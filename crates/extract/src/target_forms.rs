@@ -616,7 +616,8 @@ fn names_reports_use_for_the_canonical_indicators() {
         ("实际使用外商直接投资额", "增长10%", "fdi"),
         // a remark inside the name is part of neither the name nor the clause's breaks
         ("固定资产投资（区属）", "增长3%", "fixed_asset_investment"),
-        ("工业增加值(规模以上)", "增长10%", "other:工业增加值"),
+        // (a scope in brackets is the scope before the name)
+        ("工业增加值(规模以上)", "增长10%", "industrial_value_added"),
         // a kind of place is no other place (城市, 城镇地区)
         ("城市调查失业率", "5.5%左右", "unemployment_rate"),
         ("城镇地区调查失业率", "5.5%左右", "unemployment_rate"),
