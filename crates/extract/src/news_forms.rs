@@ -45,6 +45,37 @@ fn a_comparison_with_last_year_is_a_target_not_a_look_back() {
     assert!(out.targets.is_empty(), "{:#?}", out.targets);
 }
 
+/// Introductions that say the report set the figures without naming the
+/// year or a target: 报告明确, a plan's 指标…安排为, and a heading of the year's
+/// 目标任务 (which, after 上述, would turn to the work instead).
+#[test]
+fn a_report_that_makes_clear_or_arranges_its_figures_sets_targets() {
+    for intro in ["报告明确，", "主要经济指标初步安排为：", "2013年目标任务："]
+    {
+        let out = news(
+            "2013年1月12日 来源：某某日报",
+            &format!(
+                "某县第十六届人民代表大会第三次会议12日开幕。县长作政府工作报告。{intro}地区生产总值增长10%，地方财政一般预算收入增长12%，全社会固定资产投资增长20%。"
+            ),
+        );
+        assert_eq!(
+            rows(&out.targets),
+            [
+                ("gdp", Some(10.0), Qualifier::Exact),
+                ("general_budget_revenue", Some(12.0), Qualifier::Exact),
+                ("fixed_asset_investment", Some(20.0), Qualifier::Exact),
+            ],
+            "{intro}"
+        );
+    }
+    // …but the work that meets the targets sets its own aims
+    let out = news(
+        "2013年1月12日 来源：某某日报",
+        "为完成全年目标任务，全县将力争固定资产投资增长25%。",
+    );
+    assert!(out.targets.is_empty(), "{:?}", out.targets);
+}
+
 /// A summary's list under a heading that names the coming year's aims: a
 /// figure in it compared with last year's (赤字规模比上年增加) is the coming
 /// year's, as it is after 今年.

@@ -295,10 +295,26 @@ pub(super) fn turns_to_the_work(t: &str) -> bool {
     let names_them = (opening.contains('目') || opening.contains('任'))
         && ["上述目标", "以上目标", "这些目标", "上述任务", "目标任务"]
             .iter()
-            .any(|w| opening.contains(w));
+            .any(|w| opening.contains(w))
+        && !heads_the_years_targets(opening);
     let lead = t.split(['：', ':']).next().unwrap_or(t);
     names_them && opening.chars().count() <= WORK_OPENING_MAX
         || lead.contains("以下") && lead.contains("工作") && !has_figure(lead)
+}
+
+/// Whether an opening clause only heads the year's targets (2013年目标任务,
+/// 今年主要目标任务): the year and the words, no verb of the work that meets
+/// them (完成全年目标任务).
+fn heads_the_years_targets(opening: &str) -> bool {
+    let Some(head) = opening.strip_suffix("目标任务") else {
+        return false;
+    };
+    let head = head.strip_suffix("主要").unwrap_or(head);
+    let head = head.strip_suffix("年度").unwrap_or(head);
+    let year = head
+        .strip_suffix('年')
+        .is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
+    head.is_empty() || year || ["今年", "全年", "明年"].contains(&head)
 }
 
 /// `t` without a short opening clause that says who speaks (他说，, 市长表示，).
