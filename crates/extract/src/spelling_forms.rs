@@ -244,3 +244,12 @@ fn close_to_a_figure_is_about_it() {
         ]
     );
 }
+
+#[test]
+fn a_contrast_after_the_name_is_no_part_of_it() {
+    // (2026年全市GDP则预期增长5%左右)
+    assert_eq!(
+        rows("一般公共预算收入则预期增长3%"),
+        [row("general_budget_revenue", Qualifier::Exact, 3.0)]
+    );
+}

@@ -38,6 +38,8 @@ pub(crate) const NAME_TAIL: &[&str] = &[
     "也",
     "还",
     "仍",
+    // (2026年全市GDP则预期增长5%左右: the contrast after the name)
+    "则",
     // the modal and aspect words between a name and its predicate (出生率应
     // 控制在11‰以内, 粮食产量继续稳定在…, 物价基本稳定)
     "应",
