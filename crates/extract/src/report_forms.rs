@@ -436,3 +436,15 @@ fn points_whose_summaries_are_sentences_of_their_own() {
     );
     assert!(!got.iter().any(|r| r.contains("NaN")), "{got:?}");
 }
+
+/// A dash-led list whose items each carry a sentence explaining them
+/// (——地区生产总值增长5%左右。这一目标与全国目标相衔接。): the list goes on at
+/// the next item; an explanation after the last item ends it.
+#[test]
+fn an_explanation_under_a_marked_item_does_not_end_the_list() {
+    let text = "二、2026年主要目标\n建议今年全省经济社会发展主要预期目标安排如下：\n——地区生产总值增长5%左右。这一目标与全国目标相衔接，兼顾了需要与可能。\n——一般公共预算收入增长2%。\n——城镇新增就业50万人以上。这是稳就业的底线要求。\n三、重点工作\n力争固定资产投资增长6%以上。\n";
+    assert_eq!(
+        rows(text),
+        ["gdp 5", "general_budget_revenue 2", "new_urban_jobs 50"]
+    );
+}

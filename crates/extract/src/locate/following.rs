@@ -101,7 +101,7 @@ impl<'a> Following<'a> {
             if let Some(k) = item_number(n.text(s, e)) {
                 self.last_item = Some(k);
             }
-            if !self.rest_of_paragraph(&sents[1..], out, trace) {
+            if !self.rest_of_paragraph(ri, &sents[1..], out, trace) {
                 break;
             }
         }
@@ -289,16 +289,7 @@ impl<'a> Following<'a> {
     /// of its own (2.在持续大幅清费减负的同时；) in a list whose next marked
     /// line goes on: it does not end the list.
     fn a_marked_gap(&self, ri: usize, first: &[Item]) -> bool {
-        let n = self.n;
-        let marked = |(s2, e2): Span| crate::norm::list_marker_len(&n.chars, s2, e2) > 0;
-        first.is_empty()
-            && marked(self.rest[ri])
-            && self.rest.get(ri + 1).is_some_and(|&next| {
-                marked(next)
-                    && sentences(n, next.0, next.1)
-                        .first()
-                        .is_some_and(|&x| !self.read(x).is_empty())
-            })
+        first.is_empty() && self.next_marked_item_goes_on(ri)
     }
 
     /// Whether paragraph `ri`, whose first line `(a, b)` reads `first`, is no
@@ -344,9 +335,18 @@ impl<'a> Following<'a> {
         false
     }
 
-    /// Adds the items of a taken paragraph's later sentences; `false` when a
-    /// sentence with no target ends the list there.
-    fn rest_of_paragraph(&self, sents: &[Span], out: &mut Vec<Item>, trace: &mut Trace) -> bool {
+    /// Adds the items of paragraph `ri`'s later sentences; `false` when a
+    /// sentence with no target ends the list there. (Under a marked item
+    /// whose next marked line goes on with the list, such a sentence explains
+    /// the item — ——地区生产总值增长5%左右。这一目标与全国目标相衔接。 — and
+    /// ends only the paragraph.)
+    fn rest_of_paragraph(
+        &self,
+        ri: usize,
+        sents: &[Span],
+        out: &mut Vec<Item>,
+        trace: &mut Trace,
+    ) -> bool {
         for &next in sents {
             // (a later sentence about the past is not on the list: 去年全市
             // 生产总值增长9%左右 after the year's figures)
@@ -355,11 +355,31 @@ impl<'a> Following<'a> {
             }
             let items = self.read(next);
             if items.is_empty() {
+                if self.next_marked_item_goes_on(ri) {
+                    trace.note(self.n, next, false, || {
+                        "explains the marked item before it; the list goes on".to_owned()
+                    });
+                    return true;
+                }
                 list_ends(trace, self.n, next, "a sentence with no target");
                 return false;
             }
             out.extend(items);
         }
         true
+    }
+
+    /// Whether paragraph `ri` is a marked item (——, 1., （一）…) and the next
+    /// paragraph one too whose first sentence reads targets.
+    fn next_marked_item_goes_on(&self, ri: usize) -> bool {
+        let n = self.n;
+        let marked = |(s2, e2): Span| crate::norm::list_marker_len(&n.chars, s2, e2) > 0;
+        marked(self.rest[ri])
+            && self.rest.get(ri + 1).is_some_and(|&next| {
+                marked(next)
+                    && sentences(n, next.0, next.1)
+                        .first()
+                        .is_some_and(|&x| !self.read(x).is_empty())
+            })
     }
 }
