@@ -16,6 +16,7 @@ use crate::indicator::Dictionary;
 use crate::item::{Item, Mode};
 use crate::norm::Norm;
 
+mod cue;
 mod forward;
 use forward::forward_sentences;
 
@@ -186,17 +187,9 @@ impl LocatePatterns {
     }
 }
 
-/// How far before a cue the target year may open its heading
-/// (2023年全市经济社会发展预期目标).
-const GLUED_HEADING_REACH: usize = 16;
-
 /// The names a list of the year's targets opens with, which a page that lost
 /// its line breaks glues to the heading above them.
 const GLUED_FIRST_NAMES: [&str; 4] = ["地区生产总值", "国内生产总值", "生产总值", "GDP"];
-
-/// The words of growth that make the clause before a cue a target of its
-/// own (生产总值增长目标是…, 物价涨幅目标为…).
-const GROWTH_BEFORE_CUE: [&str; 4] = ["增长", "增速", "增幅", "涨幅"];
 
 /// The longest line read as a heading (a headline, 二、2026年工作安排): a
 /// sentence-free line no longer than a title.
@@ -260,204 +253,6 @@ pub(crate) fn review_end(
         }
     }
     paras.len()
-}
-
-/// End (normalised index) of a valid targets cue in paragraph `[s, e)`.
-fn cue_in(
-    n: &Norm,
-    s: usize,
-    e: usize,
-    target_year: Option<i32>,
-    level: Option<Level>,
-    lp: &LocatePatterns,
-    trace: &mut Trace,
-) -> Option<usize> {
-    let t = n.text(s, e);
-    // char offsets of the matches, counted incrementally (linear in the paragraph)
-    let (mut byte, mut chars) = (0, 0);
-    for m in lp.cue.find_iter(t) {
-        chars += t[byte..m.start()].chars().count();
-        let start = s + chars;
-        // (a heading glued to the list under it, 主要预期目标地区生产总值增长…,
-        // ends before the first item's name)
-        let glued = GLUED_FIRST_NAMES
-            .iter()
-            .find(|w| m.as_str().ends_with(*w))
-            .map(|w| w.chars().count())
-            .or_else(|| {
-                m.as_str()
-                    .ends_with(['●', '■', '◆', '▲', '★', '•'])
-                    .then_some(1)
-            });
-        let end = start + m.as_str().chars().count() - glued.unwrap_or(0);
-        chars += m.as_str().chars().count();
-        byte = m.end();
-        // the sentence up to the cue
-        let mut a = sentence_start(n, s, start);
-        // (a heading that names the target year, glued to the text before it:
-        // …均居全国第二2023年预期目标●… starts at its year)
-        if let Some(y) = target_year {
-            let year_word = format!("{y}年");
-            let lead = n.text(a, start);
-            if let Some(i) = lead.rfind(&year_word)
-                && lead[i..].chars().count() <= GLUED_HEADING_REACH
-                && !lead[i..].contains(['，', '：'])
-            {
-                a += lead[..i].chars().count();
-            }
-        }
-        let lead = n.text(a, end);
-        let cue = m.as_str();
-        // a question (今年荣成经济发展的目标是什么？) asks for the targets its
-        // answer states
-        let after = n.text(end, e.min(end + 3));
-        if ["什么", "多少", "哪些", "怎样", "如何"]
-            .iter()
-            .any(|w| after.starts_with(w))
-        {
-            trace.note(n, (a, end), false, || {
-                format!("targets cue `{cue}` rejected: a question")
-            });
-            continue;
-        }
-        // the reason is only written out when the trace is on
-        let reject = |trace: &mut Trace, why: &dyn Fn() -> String| {
-            trace.note(n, (a, end), false, || {
-                format!("targets cue `{cue}` rejected: {}", why())
-            });
-        };
-        // a five-year plan named beside the coming year (今年是“十五五”开局之年，
-        // 全省…主要预期目标是：) does not make the targets the plan's; the past does
-        let plan_beside_now = lp
-            .not_this_year
-            .find_iter(lead)
-            .all(|w| is_plan_word(w.as_str()))
-            && (lead.contains("今年")
-                || target_year.is_some_and(|y| lead.contains(&format!("{y}年"))));
-        // a lead that names the coming year first may look back in a condition
-        // before the cue's clause (今年，我们将在巩固上年成果的基础上，努力实现以下
-        // 目标：): only the cue's own clause must not look back
-        let names_now_first = NOW_WORDS.iter().any(|w| lead.starts_with(w))
-            || target_year.is_some_and(|y| lead.starts_with(&format!("{y}年")));
-        // …or weighs a plan among its considerations (综合考虑“十四五”规划目标、
-        // 经济恢复基础和发展潜力，全市…主要预期目标建议为：)
-        let weighs_first = ["综合考虑", "统筹考虑", "考虑到"]
-            .iter()
-            .any(|w| lead.starts_with(w));
-        let looked = if names_now_first || weighs_first {
-            lead.rsplit('，').next().unwrap_or(lead)
-        } else {
-            lead
-        };
-        // targets of the nation or of the province quoted in a lower report
-        if let Some(w) = lp.not_this_year.find(looked).filter(|_| !plan_beside_now) {
-            reject(trace, &|| {
-                format!(
-                    "the lead names `{}` (past, another year or a plan)",
-                    w.as_str()
-                )
-            });
-            continue;
-        }
-        // 根据中央…确定的目标，…，我区…的预期目标是: the clause that carries the
-        // cue names the reporting government itself
-        let clause = lead.rsplit('，').next().unwrap_or(lead);
-        let own = OWN_WORDS.iter().any(|w| clause.contains(w));
-        // 全面建设社会主义现代化国家, 国家级: the nation as an aim or a rank,
-        // not as the government whose targets follow
-        if let Some(w) = lp.another_government(if own { clause } else { lead }, level) {
-            reject(trace, &|| format!("another government's targets (`{w}`)"));
-            continue;
-        }
-        if LocatePatterns::quotes_the_province(lead, level) {
-            reject(trace, &|| {
-                "the province's targets quoted in a lower report (`全省`)".to_owned()
-            });
-            continue;
-        }
-        if LocatePatterns::speaks_for_a_lower_one(lead, level) {
-            reject(trace, &|| {
-                "a lower government's targets quoted (我县 in a city's report)".to_owned()
-            });
-            continue;
-        }
-        // 主要经济指标：… sums up a year's results; only 预期指标 announce targets
-        let names_the_year =
-            lead.contains("今年") || target_year.is_some_and(|y| lead.contains(&format!("{y}年")));
-        if cue.starts_with("指标") && !lead.contains("预期") && !names_the_year {
-            reject(trace, &|| {
-                "`指标` without `预期` sums up results".to_owned()
-            });
-            continue;
-        }
-        if !(lead.contains("预期")
-            || lead.contains("主要")
-            || lead.contains("发展")
-            || lead.contains("今年")
-            || lead.contains("全年")
-            || target_year.is_some_and(|y| lead.contains(&format!("{y}年")))
-            || cue.starts_with("报告")
-            || cue.starts_with("会议")
-            || cue.starts_with(['【', '[']))
-        {
-            reject(trace, &|| {
-                "no sign of the year's main targets (预期, 主要, 发展, 今年, 全年, the year)"
-                    .to_owned()
-            });
-            continue;
-        }
-        // (综合考虑…2020年低基数和发展条件，今年…主要预期目标建议为: a year
-        // named among the reasons before the clause that names the coming
-        // year is no year of the targets)
-        let dated = if clause_names_now(clause, target_year) {
-            clause
-        } else {
-            lead
-        };
-        if let Some(y) = target_year
-            && let Some(c) = lp
-                .year
-                .captures_iter(dated)
-                .find(|c| c[1].parse::<i32>().ok() != Some(y))
-        {
-            reject(trace, &|| {
-                format!("names {}, not the target year {y}", &c[1])
-            });
-            continue;
-        }
-        // (市十四届人大二次会议确定的生产总值增长11%的预期目标，预计全年…增长9.5%，
-        // 低于预期目标1.5个百分点: the targets measured by the results)
-        // (a cue that opens a list, ending in ：, measures nothing)
-        if !cue.ends_with(['：', ':'])
-            && forward::reports_progress(
-                n.text(a, (end..e).find(|&k| n.chars[k] == '。').unwrap_or(e)),
-            )
-        {
-            reject(trace, &|| {
-                "results measured against the targets (低于预期目标)".to_owned()
-            });
-            continue;
-        }
-        trace.note(n, (a, end), true, || format!("targets cue `{cue}`"));
-        // 国内生产总值增长目标是8%左右: a growth named before the cue is the
-        // first target, read from its clause
-        // (…根据今年我市经济增长13%的预期目标，…: a growth and its figure
-        // named before the cue, likewise, in either numerals)
-        if cue.starts_with("目标")
-            && GROWTH_BEFORE_CUE
-                .iter()
-                .any(|w| n.text(a, start).ends_with(w))
-            || lp.figure_before_cue.is_match(n.text(a, start))
-        {
-            let mut k = start;
-            while k > a && !matches!(n.chars[k - 1], '，' | '：' | ',') {
-                k -= 1;
-            }
-            return Some(k);
-        }
-        return Some(end);
-    }
-    None
 }
 
 /// Whether the cue ending at `cue_end` in paragraph `at`, in a sentence that
@@ -750,7 +545,7 @@ fn located(
     };
     for i in order {
         let (s, e) = paras[i];
-        if let Some(cue_end) = cue_in(n, s, e, target_year, level, lp, trace) {
+        if let Some(cue_end) = cue::cue_in(n, (s, e), (target_year, level), lp, trace) {
             if let Some(place) = on_another_place(i) {
                 trace.note(n, (s, e), false, || {
                     format!("another place's targets (a paragraph on `{place}`)")
@@ -787,7 +582,8 @@ fn located(
             if let Some((fuller, j)) = (i + 1..paras.len().min(i + 1 + FULLER_LIST_REACH))
                 .filter_map(|j| {
                     let (s2, e2) = paras[j];
-                    let cue_end = cue_in(n, s2, e2, target_year, level, lp, &mut Trace::off())?;
+                    let cue_end =
+                        cue::cue_in(n, (s2, e2), (target_year, level), lp, &mut Trace::off())?;
                     if on_another_place(j).is_some() {
                         return None;
                     }

@@ -1,0 +1,244 @@
+//! The targets cue of a paragraph (主要预期目标是：, 会议提出, 【今年目标】):
+//! where it is, and why a match is not the coming year's own — a question,
+//! a lead about the past or a plan, another government's targets, a year
+//! other than the target year, results measured against the targets.
+
+// Offsets into char slices (s, e, a) read best short in this module.
+#![allow(clippy::many_single_char_names)]
+
+use super::{
+    GLUED_FIRST_NAMES, LocatePatterns, NOW_WORDS, OWN_WORDS, clause_names_now, forward,
+    is_plan_word, sentence_start,
+};
+use crate::explain::Trace;
+use crate::norm::Norm;
+use baogao_model::Level;
+
+/// How far before a cue the target year may open its heading
+/// (2023年全市经济社会发展预期目标).
+const GLUED_HEADING_REACH: usize = 16;
+
+/// The words of growth that make the clause before a cue a target of its
+/// own (生产总值增长目标是…, 物价涨幅目标为…).
+const GROWTH_BEFORE_CUE: [&str; 4] = ["增长", "增速", "增幅", "涨幅"];
+
+/// End (normalised index) of a valid targets cue in paragraph `[s, e)`.
+pub(super) fn cue_in(
+    n: &Norm,
+    (s, e): (usize, usize),
+    (target_year, level): (Option<i32>, Option<Level>),
+    lp: &LocatePatterns,
+    trace: &mut Trace,
+) -> Option<usize> {
+    let t = n.text(s, e);
+    // char offsets of the matches, counted incrementally (linear in the paragraph)
+    let (mut byte, mut chars) = (0, 0);
+    for m in lp.cue.find_iter(t) {
+        chars += t[byte..m.start()].chars().count();
+        let cue = Cue::at(n, (s, s + chars), m.as_str(), target_year);
+        chars += m.as_str().chars().count();
+        byte = m.end();
+        let span = (cue.a, cue.end);
+        if let Some(why) = cue
+            .not_the_years(n, e, (target_year, level), lp)
+            .or_else(|| cue.not_dated_now(n, e, target_year, lp))
+        {
+            trace.note(n, span, false, || {
+                format!("targets cue `{}` rejected: {why}", cue.text)
+            });
+            continue;
+        }
+        trace.note(n, span, true, || format!("targets cue `{}`", cue.text));
+        return Some(cue.list_start(n, lp));
+    }
+    None
+}
+
+/// A match of the cue pattern in its sentence.
+struct Cue<'t> {
+    /// Where its sentence (or its glued heading) starts.
+    a: usize,
+    /// Where the match starts and the cue ends (before a first item's name
+    /// glued to it).
+    start: usize,
+    end: usize,
+    /// The match as written.
+    text: &'t str,
+}
+
+impl<'t> Cue<'t> {
+    /// The cue matched as `text` at `start` in the paragraph starting at `s`.
+    fn at(n: &Norm, (s, start): (usize, usize), text: &'t str, target_year: Option<i32>) -> Self {
+        // (a heading glued to the list under it, 主要预期目标地区生产总值增长…,
+        // ends before the first item's name)
+        let glued = GLUED_FIRST_NAMES
+            .iter()
+            .find(|w| text.ends_with(*w))
+            .map(|w| w.chars().count())
+            .or_else(|| text.ends_with(['●', '■', '◆', '▲', '★', '•']).then_some(1));
+        let end = start + text.chars().count() - glued.unwrap_or(0);
+        // the sentence up to the cue
+        let mut a = sentence_start(n, s, start);
+        // (a heading that names the target year, glued to the text before it:
+        // …均居全国第二2023年预期目标●… starts at its year)
+        if let Some(y) = target_year {
+            let year_word = format!("{y}年");
+            let lead = n.text(a, start);
+            if let Some(i) = lead.rfind(&year_word)
+                && lead[i..].chars().count() <= GLUED_HEADING_REACH
+                && !lead[i..].contains(['，', '：'])
+            {
+                a += lead[..i].chars().count();
+            }
+        }
+        Cue {
+            a,
+            start,
+            end,
+            text,
+        }
+    }
+
+    /// Why the cue does not announce the coming year's targets of the
+    /// reporting government, if it does not: it asks a question, its lead
+    /// looks back or at a plan, it names another government or a lower one,
+    /// it sums up results, or it shows no sign of the year's main targets.
+    fn not_the_years(
+        &self,
+        n: &Norm,
+        e: usize,
+        (target_year, level): (Option<i32>, Option<Level>),
+        lp: &LocatePatterns,
+    ) -> Option<String> {
+        let (a, end, cue) = (self.a, self.end, self.text);
+        let lead = n.text(a, end);
+        let names_year = |t: &str| target_year.is_some_and(|y| t.contains(&format!("{y}年")));
+        // a question (今年荣成经济发展的目标是什么？) asks for the targets its
+        // answer states
+        let after = n.text(end, e.min(end + 3));
+        if ["什么", "多少", "哪些", "怎样", "如何"]
+            .iter()
+            .any(|w| after.starts_with(w))
+        {
+            return Some("a question".to_owned());
+        }
+        // a five-year plan named beside the coming year (今年是“十五五”开局之年，
+        // 全省…主要预期目标是：) does not make the targets the plan's; the past does
+        let plan_beside_now = lp
+            .not_this_year
+            .find_iter(lead)
+            .all(|w| is_plan_word(w.as_str()))
+            && (lead.contains("今年") || names_year(lead));
+        // a lead that names the coming year first may look back in a condition
+        // before the cue's clause (今年，我们将在巩固上年成果的基础上，努力实现以下
+        // 目标：): only the cue's own clause must not look back
+        let names_now_first = NOW_WORDS.iter().any(|w| lead.starts_with(w))
+            || target_year.is_some_and(|y| lead.starts_with(&format!("{y}年")));
+        // …or weighs a plan among its considerations (综合考虑“十四五”规划目标、
+        // 经济恢复基础和发展潜力，全市…主要预期目标建议为：)
+        let weighs_first = ["综合考虑", "统筹考虑", "考虑到"]
+            .iter()
+            .any(|w| lead.starts_with(w));
+        let looked = if names_now_first || weighs_first {
+            lead.rsplit('，').next().unwrap_or(lead)
+        } else {
+            lead
+        };
+        // targets of the nation or of the province quoted in a lower report
+        if let Some(w) = lp.not_this_year.find(looked).filter(|_| !plan_beside_now) {
+            return Some(format!(
+                "the lead names `{}` (past, another year or a plan)",
+                w.as_str()
+            ));
+        }
+        // 根据中央…确定的目标，…，我区…的预期目标是: the clause that carries the
+        // cue names the reporting government itself
+        let clause = lead.rsplit('，').next().unwrap_or(lead);
+        let own = OWN_WORDS.iter().any(|w| clause.contains(w));
+        // 全面建设社会主义现代化国家, 国家级: the nation as an aim or a rank,
+        // not as the government whose targets follow
+        if let Some(w) = lp.another_government(if own { clause } else { lead }, level) {
+            return Some(format!("another government's targets (`{w}`)"));
+        }
+        if LocatePatterns::quotes_the_province(lead, level) {
+            return Some("the province's targets quoted in a lower report (`全省`)".to_owned());
+        }
+        if LocatePatterns::speaks_for_a_lower_one(lead, level) {
+            return Some(
+                "a lower government's targets quoted (我县 in a city's report)".to_owned(),
+            );
+        }
+        // 主要经济指标：… sums up a year's results; only 预期指标 announce targets
+        let names_the_year = lead.contains("今年") || names_year(lead);
+        if cue.starts_with("指标") && !lead.contains("预期") && !names_the_year {
+            return Some("`指标` without `预期` sums up results".to_owned());
+        }
+        let sign = ["预期", "主要", "发展", "今年", "全年"]
+            .iter()
+            .any(|w| lead.contains(w))
+            || names_year(lead)
+            || cue.starts_with("报告")
+            || cue.starts_with("会议")
+            || cue.starts_with(['【', '[']);
+        (!sign).then(|| {
+            "no sign of the year's main targets (预期, 主要, 发展, 今年, 全年, the year)".to_owned()
+        })
+    }
+
+    /// Why the cue's sentence is not about the target year, if it is not: it
+    /// names another year, or it measures results against the targets.
+    fn not_dated_now(
+        &self,
+        n: &Norm,
+        e: usize,
+        target_year: Option<i32>,
+        lp: &LocatePatterns,
+    ) -> Option<String> {
+        let (a, end, cue) = (self.a, self.end, self.text);
+        let lead = n.text(a, end);
+        // (综合考虑…2020年低基数和发展条件，今年…主要预期目标建议为: a year
+        // named among the reasons before the clause that names the coming
+        // year is no year of the targets)
+        let clause = lead.rsplit('，').next().unwrap_or(lead);
+        let dated = if clause_names_now(clause, target_year) {
+            clause
+        } else {
+            lead
+        };
+        if let Some(y) = target_year
+            && let Some(c) = lp
+                .year
+                .captures_iter(dated)
+                .find(|c| c[1].parse::<i32>().ok() != Some(y))
+        {
+            return Some(format!("names {}, not the target year {y}", &c[1]));
+        }
+        // (市十四届人大二次会议确定的生产总值增长11%的预期目标，预计全年…增长9.5%，
+        // 低于预期目标1.5个百分点: the targets measured by the results)
+        // (a cue that opens a list, ending in ：, measures nothing)
+        let sentence_end = (end..e).find(|&k| n.chars[k] == '。').unwrap_or(e);
+        (!cue.ends_with(['：', ':']) && forward::reports_progress(n.text(a, sentence_end)))
+            .then(|| "results measured against the targets (低于预期目标)".to_owned())
+    }
+
+    /// Where the list the cue announces starts: after the cue, or at the
+    /// clause before it when that names a growth the cue's figure measures
+    /// (国内生产总值增长目标是8%左右; …根据今年我市经济增长13%的预期目标，…,
+    /// in either numerals).
+    fn list_start(&self, n: &Norm, lp: &LocatePatterns) -> usize {
+        let (a, start) = (self.a, self.start);
+        if self.text.starts_with("目标")
+            && GROWTH_BEFORE_CUE
+                .iter()
+                .any(|w| n.text(a, start).ends_with(w))
+            || lp.figure_before_cue.is_match(n.text(a, start))
+        {
+            let mut k = start;
+            while k > a && !matches!(n.chars[k - 1], '，' | '：' | ',') {
+                k -= 1;
+            }
+            return k;
+        }
+        self.end
+    }
+}
