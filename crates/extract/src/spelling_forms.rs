@@ -253,3 +253,15 @@ fn a_contrast_after_the_name_is_no_part_of_it() {
         [row("general_budget_revenue", Qualifier::Exact, 3.0)]
     );
 }
+
+#[test]
+fn a_comparable_basis_and_a_cut_revenue_name_read_as_the_revenue() {
+    // (可比口径 says how the growth is measured; 收入 cut by the writer)
+    assert_eq!(
+        rows("一般公共预算收入可比口径增长8%，一般公共财政预算增长6%"),
+        [
+            row("general_budget_revenue", Qualifier::Exact, 8.0),
+            row("general_budget_revenue", Qualifier::Exact, 6.0),
+        ]
+    );
+}

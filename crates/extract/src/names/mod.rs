@@ -10,7 +10,9 @@ pub(crate) use make::make_items;
 /// Trailing words that belong to the verb, not the name.
 pub(crate) const NAME_TAIL: &[&str] = &[
     "同口径",
-    // how the growth is measured (地区生产总值按可比价格计算增长8%)
+    // how the growth is measured (地区生产总值按可比价格计算增长8%,
+    // 一般公共预算收入可比口径增长8%)
+    "可比口径",
     "按可比价格计算",
     "按可比价计算",
     "按可比口径计算",
