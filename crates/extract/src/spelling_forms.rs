@@ -265,3 +265,12 @@ fn a_comparable_basis_and_a_cut_revenue_name_read_as_the_revenue() {
         ]
     );
 }
+
+#[test]
+fn level_with_a_wider_average_is_the_indicators_qualitative_target() {
+    // (与全省持平 compares with the province, not with last year's level)
+    let got = rows("城镇居民人均可支配收入增速与全省持平");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "urban_disposable_income");
+    assert_eq!(got[0].1, Qualifier::Qualitative);
+}
