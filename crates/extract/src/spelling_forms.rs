@@ -274,3 +274,11 @@ fn level_with_a_wider_average_is_the_indicators_qualitative_target() {
     assert_eq!(got[0].0, "urban_disposable_income");
     assert_eq!(got[0].1, Qualifier::Qualitative);
 }
+
+#[test]
+fn a_set_of_indicators_left_unnamed_is_no_target() {
+    assert_eq!(
+        rows("一批反映高质量发展成效的结构性、内涵性指标进一步优化提升"),
+        []
+    );
+}

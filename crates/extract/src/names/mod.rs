@@ -354,7 +354,7 @@ const LIST_TAILS: &[&str] = &[
     "等指标",
 ];
 
-/// 各项约束性指标, 其他指标, 节能减排和大气、水环境质量等约束性指标: lists
+/// 各项约束性指标, 其他指标, 一批…指标, 节能减排和大气、水环境质量等约束性指标: lists
 /// of "everything else", not targets; nor is how a task is done (高质量…).
 pub(crate) fn catch_all(name: &str) -> bool {
     // (高质量完成…任务, 高水平建设: how a task is done, not what is measured)
@@ -365,6 +365,9 @@ pub(crate) fn catch_all(name: &str) -> bool {
         || name.starts_with("其他")
         || name.starts_with("其它")
         || name.starts_with("各类")
+        // (一批反映高质量发展成效的结构性、内涵性指标: a set left unnamed)
+        || name.starts_with("一批")
+        || name.starts_with("一系列")
         || name.contains("等约束性指标")
         || name.starts_with("约束性指标")
         || name.starts_with("主要约束性指标")
