@@ -392,3 +392,23 @@ fn a_higher_governments_report_quoted_in_a_lower_story_is_not_the_places() {
     assert_eq!(ids(text), ["gdp"]);
     assert_eq!(out.targets[0].value, Some(7.0));
 }
+
+/// A banner's report that names its province first (习近平总书记对内蒙古的重要
+/// 指示精神) and itself only late (奋力开创现代化新巴尔虎左旗建设崭新局面): the
+/// banner's; with no place of its own level named, no place, not the province.
+#[test]
+fn a_county_that_names_its_province_first_is_the_countys() {
+    let opening = "2024年是实现“十四五”规划目标任务的关键一年，是全面落实国务院推动内蒙古高质量发展《意见》的奋进之年。坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻习近平总书记对内蒙古的重要指示精神，认真落实自治区党委全会、市委全会、旗委全会暨全旗经济工作会议部署要求，坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展，统筹发展和安全，持续推动经济实现质的有效提升和量的合理增长，全力稳中游、进上游，";
+    let targets = "综合研判我旗经济社会发展面临的新形势，建议2024年全旗经济社会发展主要预期目标确定为：地区生产总值增长6.5%左右。";
+    let out = run(&format!(
+        "{opening}奋力开创现代化新巴尔虎左旗建设崭新局面。\n{targets}\n"
+    ));
+    assert_eq!(out.report.region.as_deref(), Some("新巴尔虎左旗"));
+    assert_eq!(out.report.level, Some(baogao_model::Level::County));
+    let out = run(&format!(
+        "{opening}奋力开创现代化建设崭新局面。\n{targets}\n"
+    ));
+    assert_eq!(out.report.region, None);
+    assert_eq!(out.report.level, Some(baogao_model::Level::County));
+    assert_eq!(out.report.province.as_deref(), Some("内蒙古自治区"));
+}
