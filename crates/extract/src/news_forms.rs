@@ -76,6 +76,23 @@ fn a_report_that_makes_clear_or_arranges_its_figures_sets_targets() {
     assert!(out.targets.is_empty(), "{:?}", out.targets);
 }
 
+/// An interview's list under a heading of the new year's aims (【新年愿景】),
+/// in a text that names no year near it: the coming year's targets.
+#[test]
+fn a_list_under_the_new_years_vision_is_the_years_targets() {
+    let out = crate::variations::run(
+        "两会新闻会客厅丨区长：在高质量发展中展示作为\n“作为中心城区，我区必须在高质量发展中展现担当。”区长在接受记者专访时表示。\n【新年愿景】\n地区生产总值增长8%；固定资产投资增长8%左右；社会消费品零售总额增长10%左右。\n【发展思路】\n2020年，我区将聚焦建设奋斗目标，确保“十三五”规划圆满收官。",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(8.0), Qualifier::Exact),
+            ("fixed_asset_investment", Some(8.0), Qualifier::About),
+            ("retail_sales", Some(10.0), Qualifier::About),
+        ]
+    );
+}
+
 /// A summary's list under a heading that names the coming year's aims: a
 /// figure in it compared with last year's (赤字规模比上年增加) is the coming
 /// year's, as it is after 今年.

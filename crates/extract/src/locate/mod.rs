@@ -125,9 +125,10 @@ impl LocatePatterns {
             plan_lead: re(
                 r"^(?:今年是|明年是|\d{4}年是|今年政府工作|今年工作的总体要求|今年经济社会发展的总体要求)",
             ),
-            // (报告明确, 主要经济指标初步安排为：: a plan's figures set)
+            // (报告明确, 主要经济指标初步安排为：: a plan's figures set;
+            // 【新年愿景】 heads an interview's list of the year's aims)
             forward: re(
-                r"今年|明年|新的一年|预期|目标|计划|力争|提出|确定|报告中|报告说|报告指出|报告明确|指标[^，。；]{0,4}安排|安排为",
+                r"今年|明年|新的一年|预期|目标|计划|力争|提出|确定|报告中|报告说|报告指出|报告明确|指标[^，。；]{0,4}安排|安排为|新年(?:愿景|目标|展望)",
             ),
             // (…上涨2.4%，控制在4%左右的调控目标以内: a result within the
             // year's target figure)

@@ -58,6 +58,9 @@ pub(super) struct Run {
     /// A sentence that announces the aims without a figure (展望2010年发展目标，
     /// …; 我们把准方向，明确目标，再出发！) lends its look ahead to the next one.
     announced: bool,
+    /// The announcement named the coming year itself (今年的目标是：,
+    /// 【新年愿景】), which the sentence it lends to need not name again.
+    announced_now: bool,
     /// A sentence about the past goes on past its ；: what follows it in the
     /// same sentence looks back too unless it names the coming year.
     past_sentence: bool,
@@ -276,12 +279,15 @@ impl<'a> Walk<'a> {
         // (an announcement lends its look ahead to the next sentence only: a
         // sentence about the past after it takes it too)
         let lent = std::mem::take(&mut run.announced);
+        let lent_now = std::mem::take(&mut run.announced_now) && lent;
         // with no target year known, only a sentence that names the coming
         // year itself opens a group (报告 or 目标 alone may be any year's)
         // (or states what a report or session set as aims: 报告提出…目标)
+        // (or follows an announcement that named it)
         let forward = (names_ahead || lent)
             && (text.looks.target_year.is_some()
                 || s.names_now
+                || lent_now
                 || sets_aims(t)
                 || names_its_aims(t));
         if let Some(why) = &s.back {
@@ -300,6 +306,7 @@ impl<'a> Walk<'a> {
         }
         if names_ahead && !s.figures {
             run.announced = true;
+            run.announced_now = s.names_now || t.contains("新年");
         }
         // after the year's targets, a sentence that names work to do and then
         // what it aims at (今年云南将集中精力抓项目，千方百计增投资，力争规模以上
