@@ -274,3 +274,16 @@ fn dateline_in_any_common_form() {
     );
     assert_eq!(dateline(["电话 2016-13-45"], &yp), None);
 }
+
+#[test]
+fn the_years_place_in_a_plan_shared_with_the_next_plan() {
+    let yp = YearPatterns::new();
+    for (text, want) in [
+        ("今年是“十四五”规划收官、谋划“十五五”规划之年。", Some(2025)),
+        ("今年是“十五五”开局、全面建设现代化的起步之年。", Some(2026)),
+        ("今年是“十四五”规划收官之年。", Some(2025)),
+        ("今年要确保“十四五”规划收官。", None),
+    ] {
+        assert_eq!(from_period(text, &yp), want, "{text}");
+    }
+}
