@@ -609,7 +609,7 @@ fn target_year(
     // (二〇一〇年 read as 2010年, once, and only if a clue that needs it is
     // asked: most texts are dated by an earlier one)
     let body_digits = std::cell::LazyCell::new(|| year::with_digit_years(body));
-    let clues: [(&'static str, &dyn Fn() -> Option<i32>); 15] = [
+    let clues: [(&'static str, &dyn Fn() -> Option<i32>); 16] = [
         ("the title", &|| {
             let titled: i32 = tnorm
                 .map(cn_year_digits)
@@ -699,6 +699,9 @@ fn target_year(
                             && body.contains("明年"),
                     )
             })
+        }),
+        ("the report the text names with its year", &|| {
+            year::from_named_report(&body_digits, &mp.year)
         }),
         (GUESSED_YEAR, &|| year::latest_named(&body_digits, &mp.year)),
         ("nothing", &|| None),

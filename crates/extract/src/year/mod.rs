@@ -48,6 +48,7 @@ pub(crate) struct YearPatterns {
     /// A date in a path with a one-digit month (/art/2024/1/22/art_1.html).
     url_date_short_month: Regex,
     year_word: Regex,
+    named_report: Regex,
     /// 今年是“十三五”开局之年, 今年是新中国成立70周年: the year by its place
     /// in a five-year plan or by an anniversary.
     period: Regex,
@@ -98,6 +99,8 @@ impl YearPatterns {
                 r"第?([一二三四五六七八九十]{1,3}|\d{1,2})届全国(?:人民代表大会|人大)第?([一二三四五六七八九十]|\d)次(?:全体)?会议",
             ),
             year_word: re(r"(20\d\d)年"),
+            // (2025年阳江市政府工作报告, 2016年政府工作报告)
+            named_report: re(r"(20\d\d)年[\p{Han}]{0,10}?政府工作报告"),
             period: re(concat!(
                 r"(?:今年|明年)(?:也)?是[^。；，]{0,24}?(?:",
                 r"“?十([一二三四五])五”?[^。；，]{0,8}?(开局之年|开局年|起步之年|第一年|首年|第二年|第三年|第四年|第五年|收官之年|最后一年|收官[、和及]|开局[、和及])|",
@@ -195,6 +198,29 @@ pub(crate) fn from_plan_completed(body: &str, yp: &YearPatterns) -> Option<i32> 
 /// How many chars before a plan's completion a word that looks ahead
 /// (确保, 将, 要, 力争, 实现) is looked for.
 const PLAN_AHEAD_REACH: usize = 6;
+
+/// The year of the report the text names with its year (记者从2025年阳江市
+/// 政府工作报告获悉), when no other clue dates it: a report is named by the
+/// year it is for. Not a report whose aims the text reviews (2024年政府工作
+/// 报告确定的目标任务全面完成: last year's).
+pub(crate) fn from_named_report(body: &str, yp: &YearPatterns) -> Option<i32> {
+    yp.named_report.captures_iter(body).find_map(|c| {
+        let after: String = body[c.get(0)?.end()..]
+            .chars()
+            .take(REVIEWED_REACH)
+            .collect();
+        if ["确定", "提出", "部署", "完成", "实现"]
+            .iter()
+            .any(|w| after.contains(w))
+        {
+            return None;
+        }
+        c[1].parse().ok()
+    })
+}
+
+/// How many chars after a named report a word of its aims met is looked for.
+const REVIEWED_REACH: usize = 8;
 
 /// A last guess when no clue dates the targets: the latest year the text
 /// names (not a deadline, 到2025年), the year after it when the text tells

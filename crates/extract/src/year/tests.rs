@@ -287,3 +287,19 @@ fn the_years_place_in_a_plan_shared_with_the_next_plan() {
         assert_eq!(from_period(text, &yp), want, "{text}");
     }
 }
+
+#[test]
+fn a_report_named_with_its_year_dates_the_targets() {
+    let yp = YearPatterns::new();
+    for (text, want) in [
+        (
+            "记者从2025年阳江市政府工作报告获悉，今年地区生产总值预期增长5%左右。",
+            Some(2025),
+        ),
+        ("《2016年政府工作报告》全文", Some(2016)),
+        // (a review of last year's report's aims)
+        ("2024年政府工作报告确定的目标任务全面完成。", None),
+    ] {
+        assert_eq!(from_named_report(text, &yp), want, "{text}");
+    }
+}
