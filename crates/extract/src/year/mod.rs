@@ -109,9 +109,12 @@ impl YearPatterns {
             // a session that reviews a five-year plan's outline (审定“十一五”规划)
             // sits in the plan's first year; a plan drafted (编制) or proposed
             // (规划建议, a party plenum's) is the year before's
-            plan_adopted: re(
-                r"(?:审议|审定|审查|批准)[^。；，]{0,12}?“?十([一二三四五])五”?(?:规划|计划)(?:纲要)?(?:[^建]|$)",
-            ),
+            // (or prints its draft: 印发了《…第十四个五年规划和二〇三五年远景目标纲要
+            // (草案)》)
+            plan_adopted: re(concat!(
+                r"(?:审议|审定|审查|批准)[^。；，]{0,12}?“?十([一二三四五])五”?(?:规划|计划)(?:纲要)?(?:[^建]|$)|",
+                r"第十([一二三四五])个五年(?:规划|计划)[^。；]{0,20}?纲要[（(]草案"
+            )),
             // 回顾“十一五”, 圆满完成“十二五”规划, “十三五”圆满收官: a review of a
             // whole plan, told in the first year of the next one
             plan_completed: re(concat!(
@@ -172,7 +175,8 @@ pub(crate) fn from_period(body: &str, yp: &YearPatterns) -> Option<i32> {
 /// (审定“十一五”规划 → 2006).
 pub(crate) fn from_plan_adopted(body: &str, yp: &YearPatterns) -> Option<i32> {
     let c = yp.plan_adopted.captures(body)?;
-    let k = "一二三四五".find(&c[1])? / '一'.len_utf8();
+    let k = c.get(1).or_else(|| c.get(2))?.as_str();
+    let k = "一二三四五".find(k)? / '一'.len_utf8();
     Some(ELEVENTH_PLAN_START + 5 * i32::try_from(k).ok()?)
 }
 
@@ -232,7 +236,9 @@ pub(crate) fn latest_named(body: &str, yp: &YearPatterns) -> Option<i32> {
             let m = c.get(0)?;
             let y: i32 = c[1].parse().ok()?;
             let deadline = body[..m.start()].ends_with(['到', '至']);
-            (!deadline && PLAUSIBLE.contains(&y)).then_some((y, m.start(), m.end()))
+            // (二〇三五年远景目标: a long-range goal's year, no report's)
+            let long_range = body[m.end()..].starts_with("远景");
+            (!deadline && !long_range && PLAUSIBLE.contains(&y)).then_some((y, m.start(), m.end()))
         })
     };
     let latest = named().map(|(y, _, _)| y).max()?;

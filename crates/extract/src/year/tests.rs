@@ -303,3 +303,24 @@ fn a_report_named_with_its_year_dates_the_targets() {
         assert_eq!(from_named_report(text, &yp), want, "{text}");
     }
 }
+
+#[test]
+fn a_long_range_goals_year_and_a_plans_draft() {
+    let yp = YearPatterns::new();
+    // (the draft of a plan's outline printed at the session: its first year)
+    assert_eq!(
+        from_plan_adopted(
+            "会议印发了《仙桃市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要（草案）》。",
+            &yp
+        ),
+        Some(2021)
+    );
+    // (a long-range goal's year is no report's)
+    assert_eq!(
+        latest_named(
+            "2020年全市生产总值增长3.2%。展望2035年远景目标，全面建成现代化。",
+            &yp
+        ),
+        Some(2021)
+    );
+}
