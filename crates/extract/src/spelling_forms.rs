@@ -282,3 +282,11 @@ fn a_set_of_indicators_left_unnamed_is_no_target() {
         []
     );
 }
+
+#[test]
+fn one_name_before_a_generic_word_is_the_name() {
+    // (生态环境质量等指标: the name is what stands before 等)
+    let got = rows("生态环境质量等指标完成市下达任务");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "other:生态环境质量");
+}

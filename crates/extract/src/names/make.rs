@@ -408,10 +408,18 @@ fn other_key(norm: &str, qualitative: bool) -> String {
     // …水资源等指标 only calls the list indicators
     let short = norm.rsplit('等').next().unwrap_or(norm);
     let generic = ["指标", "主要指标", "各项指标", "约束性指标", "任务", ""];
-    let short = if generic.contains(&short) {
-        norm
-    } else {
+    // (生态环境质量等指标: one name before a generic word is the name; a list
+    // before it, 生态环境质量、能源、水资源等指标, stays whole)
+    let before = norm.rsplit_once('等').map_or(norm, |(b, _)| b);
+    let short = if !generic.contains(&short) {
         short
+    } else if before.len() < norm.len()
+        && !before.contains(['、', '和', '及', '与'])
+        && before.chars().count() >= 2
+    {
+        before
+    } else {
+        norm
     };
     let key = if qualitative {
         without_task_words(short)
