@@ -52,6 +52,7 @@ pub(crate) struct YearPatterns {
     /// 今年是“十三五”开局之年, 今年是新中国成立70周年: the year by its place
     /// in a five-year plan or by an anniversary.
     period: Regex,
+    plans_meet: Regex,
     plan_adopted: Regex,
     plan_completed: Regex,
 }
@@ -106,6 +107,11 @@ impl YearPatterns {
                 r"“?十([一二三四五])五”?[^。；，]{0,8}?(开局之年|开局年|起步之年|第一年|首年|第二年|第三年|第四年|第五年|收官之年|最后一年|收官[、和及]|开局[、和及])|",
                 r"(新中国成立|建党|中国共产党成立|改革开放)([0-9]{2,3}|[一二三四五六七八九十百]{1,4})周年)",
             )),
+            // 在“十四五”与“十五五”两个五年的交汇点上: a report between two
+            // plans is for the later one's first year
+            plans_meet: re(
+                r"十[一二三四]五”?(?:规划)?(?:与|和|、)“?十([二三四五])五”?[^。；，]{0,8}?交汇",
+            ),
             // a session that reviews a five-year plan's outline (审定“十一五”规划)
             // sits in the plan's first year; a plan drafted (编制) or proposed
             // (规划建议, a party plenum's) is the year before's
@@ -146,7 +152,11 @@ const ELEVENTH_PLAN_START: i32 = 2006;
 /// anniversary the text names it by (今年是“十三五”开局之年 → 2016, 今年是
 /// 新中国成立70周年 → 2019; 明年是… in a report for the year after).
 pub(crate) fn from_period(body: &str, yp: &YearPatterns) -> Option<i32> {
-    let c = yp.period.captures(body)?;
+    let Some(c) = yp.period.captures(body) else {
+        let c = yp.plans_meet.captures(body)?;
+        let k = "一二三四五".find(&c[1])? / '一'.len_utf8();
+        return Some(ELEVENTH_PLAN_START + 5 * i32::try_from(k).ok()?);
+    };
     if let Some(plan) = c.get(1) {
         // (十一五 is the first of them: 一 → 0)
         let k = "一二三四五".find(plan.as_str())? / '一'.len_utf8();

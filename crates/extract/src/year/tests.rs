@@ -324,3 +324,18 @@ fn a_long_range_goals_year_and_a_plans_draft() {
         Some(2021)
     );
 }
+
+#[test]
+fn a_report_where_two_plans_meet_is_for_the_later_ones_first_year() {
+    let yp = YearPatterns::new();
+    for (text, want) in [
+        (
+            "在“十四五”与“十五五”两个五年的交汇点上，市六届人大五次会议开幕。",
+            Some(2026),
+        ),
+        ("站在“十三五”和“十四五”交汇的新起点上。", Some(2021)),
+        ("“十四五”规划实施以来，全市经济稳步增长。", None),
+    ] {
+        assert_eq!(from_period(text, &yp), want, "{text}");
+    }
+}
