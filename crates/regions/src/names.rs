@@ -86,6 +86,9 @@ const ETHNIC: &[&str] = &[
 /// Short forms that are everyday words in a report (乡村振兴, 合作, 资源, 绿水青山);
 /// they never count as a mention of the division on their own.
 const COMMON_WORDS: &[&str] = &[
+    // (统筹发展和安全, 医疗和康养: the counties of 和田 created in 2024)
+    "和安",
+    "和康",
     "合作",
     "同心",
     "富民",

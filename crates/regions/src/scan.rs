@@ -433,6 +433,18 @@ mod tests {
     }
 
     #[test]
+    fn everyday_phrases_name_no_county() {
+        // (统筹发展和安全 in nearly every report since 2021: 和安县 of 和田 is
+        // named in full or not at all)
+        assert!(
+            Divisions::builtin()
+                .find_in_text("做好今年工作，要更好统筹发展和安全。全县地区生产总值增长6%，推进医疗和康养融合。")
+                .is_none()
+        );
+        assert_eq!(found("和田地区和安县政府工作报告。全县上下").name, "和安县");
+    }
+
+    #[test]
     fn level_hints_pick_the_reporting_level() {
         let province = "全省经济运行稳中有进。福建省地区生产总值增长。福州、厦门、泉州……全省上下";
         assert_eq!(found(province).code, "350000");
