@@ -796,11 +796,13 @@ fn find_flat(rest: &str) -> Option<usize> {
     // (增速与全省持平, 与全国平均水平持平: level with a wider average, a
     // qualitative target the pattern reads, not a level kept from last year)
     let before = rest[..cut].trim_end_matches("平均水平");
-    let wider = ["与", "和", "同"].iter().any(|w| {
-        ["全国", "全省", "全市", "全区", "省", "市"]
-            .iter()
-            .any(|p| before.ends_with(&format!("{w}{p}")))
-    });
+    let wider = ["全国", "全省", "全市", "全区", "省", "市"]
+        .iter()
+        .any(|p| {
+            before
+                .strip_suffix(p)
+                .is_some_and(|b| b.ends_with(['与', '和', '同']))
+        });
     (!wider).then_some(cut)
 }
 

@@ -486,7 +486,7 @@ fn locate_division(
         // a text that calls itself 全市 or 全县 is no province's, though it
         // names one first (a provincial portal's or paper's name, 对内蒙古的
         // 重要指示): the first place of its own level in that province it names
-        // (in the opening, else anywhere: 奋力开创现代化新巴尔虎左旗建设新局面),
+        // anywhere (奋力开创现代化新巴尔虎左旗建设新局面 late in a long opening),
         // else no place (the province stays the province)
         Resolution::Found(d)
             if m.region.is_none()
@@ -496,14 +496,12 @@ fn locate_division(
                     Some(baogao_model::Level::City | baogao_model::Level::County)
                 ) =>
         {
-            first_of_level(regions, head, d, m.level)
-                .or_else(|| first_of_level(regions, n.text(0, n.len()), d, m.level))
-                .ok_or_else(|| {
-                    format!(
-                        "only its province ({}) named by a text that speaks for a lower government",
-                        d.name
-                    )
-                })?
+            first_of_level(regions, n.text(0, n.len()), d, m.level).ok_or_else(|| {
+                format!(
+                    "only its province ({}) named by a text that speaks for a lower government",
+                    d.name
+                )
+            })?
         }
         Resolution::Found(d) => d,
         Resolution::Ambiguous { candidates, .. } => {

@@ -64,11 +64,18 @@ struct Cue<'t> {
     end: usize,
     /// The match as written.
     text: &'t str,
+    /// The sentence up to the cue's end, `[a, end)`: what both checks read.
+    lead: &'t str,
 }
 
 impl<'t> Cue<'t> {
     /// The cue matched as `text` at `start` in the paragraph starting at `s`.
-    fn at(n: &Norm, (s, start): (usize, usize), text: &'t str, target_year: Option<i32>) -> Self {
+    fn at(
+        n: &'t Norm,
+        (s, start): (usize, usize),
+        text: &'t str,
+        target_year: Option<i32>,
+    ) -> Self {
         // (a heading glued to the list under it, 主要预期目标地区生产总值增长…,
         // ends before the first item's name)
         let glued = GLUED_FIRST_NAMES
@@ -96,6 +103,7 @@ impl<'t> Cue<'t> {
             start,
             end,
             text,
+            lead: n.text(a, end),
         }
     }
 
@@ -110,8 +118,7 @@ impl<'t> Cue<'t> {
         (target_year, level): (Option<i32>, Option<Level>),
         lp: &LocatePatterns,
     ) -> Option<String> {
-        let (a, end, cue) = (self.a, self.end, self.text);
-        let lead = n.text(a, end);
+        let (end, cue, lead) = (self.end, self.text, self.lead);
         let names_year = |t: &str| target_year.is_some_and(|y| t.contains(&format!("{y}年")));
         // a question (今年荣成经济发展的目标是什么？) asks for the targets its
         // answer states
@@ -194,8 +201,7 @@ impl<'t> Cue<'t> {
         target_year: Option<i32>,
         lp: &LocatePatterns,
     ) -> Option<String> {
-        let (a, end, cue) = (self.a, self.end, self.text);
-        let lead = n.text(a, end);
+        let (a, end, cue, lead) = (self.a, self.end, self.text, self.lead);
         // (综合考虑…2020年低基数和发展条件，今年…主要预期目标建议为: a year
         // named among the reasons before the clause that names the coming
         // year is no year of the targets)
