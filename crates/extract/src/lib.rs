@@ -749,6 +749,8 @@ mod news_forms;
 #[cfg(test)]
 mod report_forms;
 #[cfg(test)]
+mod rewordings;
+#[cfg(test)]
 mod spelling_forms;
 #[cfg(test)]
 mod target_forms;

@@ -180,15 +180,16 @@ impl<'t> Cue<'t> {
         if cue.starts_with("指标") && !lead.contains("预期") && !names_the_year {
             return Some("`指标` without `预期` sums up results".to_owned());
         }
-        let sign = ["预期", "主要", "发展", "今年", "全年"]
+        let sign = ["预期", "主要", "发展", "全年"]
             .iter()
             .any(|w| lead.contains(w))
+            || super::says_now(lead)
             || names_year(lead)
             || cue.starts_with("报告")
             || cue.starts_with("会议")
             || cue.starts_with(['【', '[']);
         (!sign).then(|| {
-            "no sign of the year's main targets (预期, 主要, 发展, 今年, 全年, the year)".to_owned()
+            "no sign of the year's main targets (预期, 主要, 发展, 全年, 今年 or 新的一年, the year)".to_owned()
         })
     }
 

@@ -276,6 +276,14 @@ fn aims_of(
     items
 }
 
+/// Whether `t` aims with 力争, not inside 努力争取 (在实际工作中努力争取更好
+///结果, which since 2024 follows the growth target in the targets' own
+/// sentence).
+pub(super) fn says_lizheng(t: &str) -> bool {
+    t.match_indices("力争")
+        .any(|(k, _)| !t[..k].ends_with('努'))
+}
+
 /// Whether `t` names work to be done in clauses without a figure, then
 /// aims at figures with 力争 or 争取: a work section's aim, not one of the
 /// year's targets (which lead with their figures, a stretch after them).

@@ -319,7 +319,8 @@ impl<'a> Walk<'a> {
             return;
         }
         // 力争 marks the aims of a work section in a full report
-        if !(run.continuing || held_open) && (!forward || text.structured && t.contains("力争")) {
+        if !(run.continuing || held_open) && (!forward || text.structured && super::says_lizheng(t))
+        {
             reject(n, trace, (a, b), s.figures, || {
                 if forward {
                     "a work section's aim (力争) in a full report".to_owned()
