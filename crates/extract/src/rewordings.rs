@@ -133,3 +133,59 @@ fn the_rewrite_replaces_the_introduction_and_lays_out_the_list() {
     );
     assert!(rewrite("生产总值增长5%左右。", &clauses, "", Layout::AsWritten).is_none());
 }
+
+/// Look-alike paragraphs, written for this test, that full reports hold
+/// beside their targets: last year's targets and results, the five-year
+/// plan's goals, the nation's targets quoted, a work section's aims.
+const LOOKALIKES: &[&str] = &[
+    "去年年初确定的主要预期目标是：全省地区生产总值增长6.5%左右，城镇新增就业45万人，居民消费价格涨幅3%左右。",
+    "2025年，全省经济社会发展的主要预期目标是：地区生产总值增长6.5%左右，一般公共预算收入增长4%。",
+    "“十五五”时期的主要目标是：到2030年，全省地区生产总值年均增长5.5%左右，城镇调查失业率控制在5.5%以内，研发经费投入强度达到3%。",
+    "到2030年，全省地区生产总值突破8万亿元，人均地区生产总值达到12万元以上。",
+    "初步核算，全年地区生产总值增长6.3%，城镇新增就业48.6万人，居民消费价格上涨0.4%。",
+    "国家确定的今年经济增长预期目标为5%左右，城镇调查失业率5.5%左右。",
+    "今年全省将实施省重点项目1500个以上，力争完成投资8000亿元，新增规模以上工业企业1000家。",
+];
+
+#[test]
+fn full_reports_keep_their_targets_beside_look_alike_paragraphs() {
+    let dev = Path::new(FIX);
+    let set = read_gold_set(&dev.join("dev/gold"), &dev.join("dev/reports")).unwrap();
+    let mut failures = Vec::new();
+    for (doc, clauses) in &set {
+        let want = value_keys(&ex().extract(doc).targets);
+        let first = clauses
+            .iter()
+            .filter_map(|c| doc.text.find(c.as_str()))
+            .min()
+            .expect("the gold clauses are in the text");
+        let targets_para = doc.text[..first].rfind('\n').map_or(0, |k| k + 1);
+        let after_it = doc.text[first..]
+            .find('\n')
+            .map_or(doc.text.len(), |k| first + k + 1);
+        let opening = doc
+            .text
+            .match_indices('\n')
+            .nth(2)
+            .map_or(0, |(k, _)| k + 1);
+        for para in LOOKALIKES {
+            for (place, at) in [
+                ("in the opening", opening),
+                ("before the targets", targets_para),
+                ("after the targets", after_it),
+            ] {
+                let text = format!("{}{para}\n{}", &doc.text[..at], &doc.text[at..]);
+                let inserted = Document {
+                    text,
+                    ..doc.clone()
+                };
+                let got = value_keys(&ex().extract(&inserted).targets);
+                if got != want {
+                    let extra: Vec<&String> = got.iter().filter(|k| !want.contains(k)).collect();
+                    failures.push(format!("{} with «{para}» {place}: {extra:?}", doc.url));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

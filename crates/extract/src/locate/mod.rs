@@ -81,6 +81,9 @@ pub(crate) struct LocatePatterns {
     compared_growth: Regex,
     elsewhere: Regex,
     nation_as_aim: Regex,
+    /// A line that opens with the targets the nation set (国家确定的今年经济
+    /// 增长预期目标为5%左右): quoted beside a lower government's own.
+    nations_set: Regex,
     past: Regex,
     /// A growth's figure right before a cue (经济增长13%的预期目标).
     figure_before_cue: Regex,
@@ -113,6 +116,9 @@ impl LocatePatterns {
             ),
             elsewhere: re(r"全国|国家|中央|国务院|兄弟|其他地区"),
             nation_as_aim: re(r"现代化(?:强)?国家|创新型国家|国家级|国家中心城市|国家战略"),
+            nations_set: re(
+                r"^(?:根据|按照|对照)?(?:国家|全国|中央|国务院)[^，；：。]{0,15}(?:确定|提出|设定|明确|安排)",
+            ),
             not_this_year: re(
                 r"十[一二三四五六七八九]五|五年|年初|20[3-9]\d年|年均(?:[^浓值]|$)|去年|上年|过去|回顾|一年来|完成了|实现了|规划纲要|远景目标|三年|行动计划",
             ),
@@ -135,7 +141,9 @@ impl LocatePatterns {
             reported: re(
                 r"\d[%‰](?:左右)?的[^，。；]{0,4}目标(?:以内|之内|范围内)|全年实现|全年完成|上半年|前三季度|季度|以来|同比|比上年|较上年|增长了|达到了|总量居|居全省|居全国|居全市|列全省|列全市|跃居|迈上|首次突破|(?:高于|低于|好于|超过|超出|优于|快于|慢于)[^，；。]{0,6}预期|(?:实现|完成|控制在)预期",
             ),
-            past: re(r"过去|去年|上年|回顾|一年来|完成了|实现了|超额完成|圆满完成|预计"),
+            past: re(
+                r"过去|去年|上年|回顾|一年来|完成了|实现了|超额完成|圆满完成|预计|初步核算|初步统计",
+            ),
             // a target measured against last year (涨幅低于上年实际涨幅,
             // 与上年持平, 与2006年持平) names last year without reporting it,
             // and so does the base it sets out from (在去年增长4.5%的基础上)
@@ -498,7 +506,9 @@ fn located(
     let own = speaker.place.filter(|_| plan.is_none());
     let another_place = |t: &str| region::another_place(t, own);
     let foreign = |t: &str, plan_ok: bool| {
-        if another_place(t).is_some() {
+        if another_place(t).is_some()
+            || level != Some(Level::National) && lp.nations_set.is_match(t)
+        {
             return true;
         }
         // (a list's item measured against last year, 比上年提高1个百分点,

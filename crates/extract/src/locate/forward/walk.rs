@@ -20,6 +20,7 @@ use crate::locate::list::{has_figure, item_number, turns_to_the_work};
 use crate::locate::region::Paragraphs;
 use crate::locate::{LocatePatterns, Speaker, says_now};
 use crate::norm::Norm;
+use baogao_model::Level;
 use std::collections::HashSet;
 
 /// What the text is, read before the walk: its paragraphs' bounds, the
@@ -227,6 +228,10 @@ impl<'a> Walk<'a> {
         }
         if let Some(w) = quotes_a_higher_report(t, text.speaker.place, text.speaker.level) {
             return Some(format!("a higher government's report quoted (`{w}`)"));
+        }
+        // (国家确定的今年经济增长预期目标为5%左右: the nation's beside the speaker's)
+        if text.speaker.level != Some(Level::National) && text.rules.2.nations_set.is_match(t) {
+            return Some("the nation's targets quoted (国家确定…)".to_owned());
         }
         if proposes(t) {
             return Some("someone's proposal for a figure (建议…设在), not the target".to_owned());
