@@ -414,7 +414,7 @@ fn a_county_that_names_its_province_first_is_the_countys() {
 }
 
 #[test]
-fn the_nations_targets_or_last_years_results_after_the_places_list_are_not_its() {
+fn the_nations_or_provinces_targets_or_last_years_results_after_the_places_list_are_not_its() {
     // after a list under a cue, the nation's targets quoted in a paragraph
     // of their own end it
     let text = "今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右，城镇新增就业5万人。\n国家确定的今年经济增长预期目标为5%左右，城镇调查失业率5.5%左右。";
@@ -424,9 +424,11 @@ fn the_nations_targets_or_last_years_results_after_the_places_list_are_not_its()
     for after in [
         "国家确定的今年经济增长预期目标为8%左右，城镇登记失业率4.6%左右。",
         "初步核算，全年地区生产总值增长12.3%，城镇登记失业率3.9%，居民消费价格上涨2.1%。",
+        // (and the province's, in a city's text)
+        "全省今年地区生产总值增长目标为11%左右。",
     ] {
         let text = format!(
-            "市政府关于印发2010年政府工作报告主要目标任务分解方案的通知\n1.地区生产总值增长13.5%。\n2.财政一般预算收入增长18%。\n{after}"
+            "徐州市人民政府关于印发2010年政府工作报告主要目标任务分解方案的通知\n1.地区生产总值增长13.5%。\n2.财政一般预算收入增长18%。\n{after}"
         );
         let got = run(&text);
         assert_eq!(

@@ -183,6 +183,12 @@ impl LocatePatterns {
         matches!(level, Some(Level::City | Level::County)) && lead.contains("全省")
     }
 
+    /// Whether a sentence of a city's or county's text opens with the
+    /// province as its subject (全省今年地区生产总值增长目标为5%左右).
+    fn opens_with_the_province(t: &str, level: Option<Level>) -> bool {
+        matches!(level, Some(Level::City | Level::County)) && t.starts_with("全省")
+    }
+
     /// Whether a lead gives a deputy's words for a lower government than
     /// the report's (a county's deputy on a city's report: 来自神木县的代表说，
     /// 我县今年…目标是).
@@ -508,6 +514,7 @@ fn located(
     let foreign = |t: &str, plan_ok: bool| {
         if another_place(t).is_some()
             || level != Some(Level::National) && lp.nations_set.is_match(t)
+            || LocatePatterns::opens_with_the_province(t, level)
         {
             return true;
         }

@@ -229,9 +229,13 @@ impl<'a> Walk<'a> {
         if let Some(w) = quotes_a_higher_report(t, text.speaker.place, text.speaker.level) {
             return Some(format!("a higher government's report quoted (`{w}`)"));
         }
-        // (国家确定的今年经济增长预期目标为5%左右: the nation's beside the speaker's)
+        // (国家确定的今年经济增长预期目标为5%左右: the nation's beside the speaker's;
+        // 全省今年地区生产总值增长目标为5%左右 in a city's or county's text)
         if text.speaker.level != Some(Level::National) && text.rules.2.nations_set.is_match(t) {
             return Some("the nation's targets quoted (国家确定…)".to_owned());
+        }
+        if LocatePatterns::opens_with_the_province(t, text.speaker.level) {
+            return Some("the province's targets in a lower government's text (全省…)".to_owned());
         }
         if proposes(t) {
             return Some("someone's proposal for a figure (建议…设在), not the target".to_owned());
