@@ -438,3 +438,18 @@ fn the_nations_or_provinces_targets_or_last_years_results_after_the_places_list_
         );
     }
 }
+
+#[test]
+fn a_box_of_links_under_the_text_names_no_place_or_year_of_it() {
+    let text = "南京市政府工作报告摘要\n今年全市经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，一般公共预算收入增长3%。\n相关新闻：\n·广东省2026年政府工作报告全文\n·武汉市第十五届人民代表大会第五次会议开幕\n·2024年郑州市国民经济和社会发展统计公报";
+    let out = run(text);
+    assert_eq!(out.report.region.as_deref(), Some("南京市"));
+    assert_eq!(out.report.province.as_deref(), Some("江苏省"));
+    assert_eq!(
+        ids_and_values(&out.targets),
+        [("gdp", Some(5.5)), ("general_budget_revenue", Some(3.0))]
+    );
+    // the same text without the box reads alike
+    let bare = run(text.split("相关新闻").next().unwrap());
+    assert_eq!(bare.report.target_year, out.report.target_year);
+}

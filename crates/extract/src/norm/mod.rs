@@ -11,6 +11,7 @@
 //! paragraphs (lines) and sentences are ranges of this view.
 
 mod artefacts;
+mod boxes;
 mod chars;
 mod pages;
 mod pairs;
@@ -89,11 +90,31 @@ impl Norm {
         // read as if absent: the view is made of the other chars, and its
         // offsets are mapped back at the end)
         // (a string of one line, as the dictionary's names are, has none)
-        let furniture = if text.contains('\n') {
-            pages::without_furniture(text, &text_chars)
-        } else {
-            None
-        };
+        // (and so are a web page's boxes a copy kept: links to other pages,
+        // the site's footer)
+        // (one scan of the lines finds whether there are any: most texts
+        // have neither)
+        let (mut furniture, mut links, mut buf) = (false, false, Vec::new());
+        if text.contains('\n') {
+            for l in text.split('\n') {
+                furniture = furniture || pages::is_furniture_line(l, &mut buf);
+                links = links || boxes::heads_box(l.trim());
+                if furniture && links {
+                    break;
+                }
+            }
+        }
+        let furniture = (furniture || links).then(|| {
+            let mut drop = Vec::new();
+            if furniture {
+                drop = pages::furniture_ranges(&text_chars);
+            }
+            if links {
+                drop.extend(boxes::box_ranges(text, &text_chars));
+                drop.sort_unstable();
+            }
+            pages::kept(text_chars.len(), &drop)
+        });
         let (written, kept): (Vec<char>, _) = match furniture {
             Some(keep) => (
                 keep.iter().map(|&i| text_chars[i]).collect(),

@@ -98,26 +98,25 @@ fn is_running_header(line: &[char], title: &[char]) -> bool {
 /// The longest running header (in chars).
 const HEADER_MAX: usize = 24;
 
-/// The chars of `src` read, in order, when it has furniture lines between
-/// two lines of text: each furniture line and the blank lines around it
-/// left out (the line break before them kept); `None` when it has none.
-pub(super) fn without_furniture(text: &str, src: &[char]) -> Option<Vec<usize>> {
-    // (most texts have no such line: one cheap scan of the text's bytes for a
-    // short line that is furniture, before the lines are listed)
-    let mut line = Vec::new();
-    if !text.split('\n').any(|l| {
-        l.len() <= LINE_MAX * 3
-            && l.trim_start().chars().next().is_some_and(opens_furniture)
-            && l.chars()
-                .all(|c| c.is_whitespace() || has_furniture_char(c))
-            && {
-                line.clear();
-                line.extend(l.chars());
-                is_furniture(&line)
-            }
-    }) {
-        return None;
-    }
+/// Whether the line `l` of a text is furniture, asked of its bytes first
+/// (`line`: a buffer for its chars). Most texts have no such line: one scan
+/// of the lines asks this before any range is listed.
+pub(super) fn is_furniture_line(l: &str, line: &mut Vec<char>) -> bool {
+    l.len() <= LINE_MAX * 3
+        && l.trim_start().chars().next().is_some_and(opens_furniture)
+        && l.chars()
+            .all(|c| c.is_whitespace() || has_furniture_char(c))
+        && {
+            line.clear();
+            line.extend(l.chars());
+            is_furniture(line)
+        }
+}
+
+/// The char ranges of `src` to leave out when it has furniture lines
+/// between two lines of text: each furniture line and the blank lines around
+/// it (the line break before them kept). Sorted; empty when it has none.
+pub(super) fn furniture_ranges(src: &[char]) -> Vec<(usize, usize)> {
     let lines = super::wrap::line_ranges(src);
     let blank = |&(a, b): &(usize, usize)| src[a..b].iter().all(|c| c.is_whitespace());
     let title = lines
@@ -158,13 +157,16 @@ pub(super) fn without_furniture(text: &str, src: &[char]) -> Option<Vec<usize>> 
         // of the line after
         drop.push((lines[before].1 + 1, lines[after].0));
     }
-    if drop.is_empty() {
-        return None;
-    }
-    let mut keep = Vec::with_capacity(src.len());
+    drop
+}
+
+/// The chars of a text of `len` chars read, in order, without the ranges
+/// `drop` (sorted; they may overlap).
+pub(super) fn kept(len: usize, drop: &[(usize, usize)]) -> Vec<usize> {
+    let mut keep = Vec::with_capacity(len);
     let mut d = drop.iter().peekable();
     let mut i = 0;
-    while i < src.len() {
+    while i < len {
         if let Some(&&(a, b)) = d.peek()
             && i >= a
         {
@@ -175,7 +177,7 @@ pub(super) fn without_furniture(text: &str, src: &[char]) -> Option<Vec<usize>> 
         keep.push(i);
         i += 1;
     }
-    Some(keep)
+    keep
 }
 
 #[cfg(test)]
@@ -184,8 +186,8 @@ mod tests {
 
     fn read(text: &str) -> String {
         let src: Vec<char> = text.chars().collect();
-        without_furniture(text, &src)
-            .map_or_else(|| text.to_owned(), |k| k.iter().map(|&i| src[i]).collect())
+        let drop = furniture_ranges(&src);
+        kept(src.len(), &drop).iter().map(|&i| src[i]).collect()
     }
 
     #[test]

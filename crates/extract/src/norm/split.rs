@@ -10,17 +10,9 @@ use super::Norm;
 pub(crate) fn paragraphs(n: &Norm) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut s = 0;
-    // (under a box of links to other pages, 相关新闻：, the short lines are
-    // their titles, not the page's text)
-    let mut in_links = false;
-    let mut line = |(s, e): (usize, usize), out: &mut Vec<(usize, usize)>| {
-        let t = n.text(s, e);
-        if in_links && t.chars().count() <= LINK_TITLE_MAX && !t.trim_end().ends_with('。') {
-            return;
-        }
-        // (the heading is short: most lines are not asked)
-        in_links = t.len() <= LINKS_HEADING_BYTES && heads_links(t);
-        if !in_links && !is_page_furniture(t) {
+    // (a box of links to other pages is no part of the view: norm::boxes)
+    let line = |(s, e): (usize, usize), out: &mut Vec<(usize, usize)>| {
+        if !is_page_furniture(n.text(s, e)) {
             split_bullets(n, (s, e), out);
         }
     };
@@ -36,33 +28,6 @@ pub(crate) fn paragraphs(n: &Norm) -> Vec<(usize, usize)> {
         line((s, n.len()), &mut out);
     }
     out
-}
-
-/// The longest line (in bytes) read as a heading of links (【相关阅读】：).
-const LINKS_HEADING_BYTES: usize = 24;
-
-/// The longest line read as the title of a linked page under 相关新闻.
-const LINK_TITLE_MAX: usize = 40;
-
-/// Whether a line heads a box of links to other pages (相关新闻：, 延伸阅读,
-/// 【相关阅读】).
-fn heads_links(line: &str) -> bool {
-    let t = line
-        .trim()
-        .trim_matches(['【', '】', '[', ']', '：', ':', ' ', '>', '》']);
-    [
-        "相关新闻",
-        "相关阅读",
-        "相关链接",
-        "相关文章",
-        "相关稿件",
-        "延伸阅读",
-        "推荐阅读",
-        "猜你喜欢",
-        "往期回顾",
-        "热点推荐",
-    ]
-    .contains(&t)
 }
 
 /// Whether a line is a page's furniture that a copy may leave inside the

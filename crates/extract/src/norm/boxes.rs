@@ -1,0 +1,120 @@
+//! A web page's box of links to other pages that a copy of its text keeps
+//! (相关新闻：, 延伸阅读, 【相关阅读】 and the titles under it, which name other
+//! places, years and reports): read as if absent, so no reader takes a
+//! place, a year or a figure from it. (A site's footer stays: a local
+//! outlet's, 淳安县千岛湖传媒中心版权所有, is often the only line that names
+//! the place.)
+
+/// The longest line (in bytes) read as a heading of links (【相关阅读】：).
+const LINKS_HEADING_BYTES: usize = 24;
+
+/// The longest line read as the title of a linked page under 相关新闻.
+const LINK_TITLE_MAX: usize = 40;
+
+/// Whether a line heads a box of links to other pages (相关新闻：, 延伸阅读,
+/// 【相关阅读】).
+fn heads_links(line: &str) -> bool {
+    let t = line
+        .trim()
+        .trim_matches(['【', '】', '[', ']', '：', ':', ' ', '>', '》']);
+    [
+        "相关新闻",
+        "相关阅读",
+        "相关链接",
+        "相关文章",
+        "相关稿件",
+        "延伸阅读",
+        "推荐阅读",
+        "猜你喜欢",
+        "往期回顾",
+        "热点推荐",
+    ]
+    .contains(&t)
+}
+
+/// Whether the line `t` (trimmed) heads a box of links, asked of its bytes
+/// first: a heading opens with a bracket or its first word's char, in
+/// either script, and is folded only then. Most texts have no such line:
+/// one scan of the lines asks this before any range is listed.
+pub(super) fn heads_box(t: &str) -> bool {
+    t.len() <= LINKS_HEADING_BYTES
+        && t.starts_with(['【', '[', '相', '延', '推', '猜', '往', '热', '熱'])
+        && heads_links(&t.chars().map(super::chars::fold).collect::<String>())
+}
+
+/// The longest line (in bytes) weighed as a box's line.
+const BOX_LINE_BYTES: usize = 240;
+
+/// The char ranges of `text` (whose chars are `src`) that are a page's
+/// boxes of links, each a whole line with its line break: the heading and
+/// the titles under it. Sorted.
+pub(super) fn box_ranges(text: &str, src: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut in_links = false;
+    for line in text.split('\n') {
+        let chars = line.chars().count();
+        let end = (start + chars + 1).min(src.len());
+        let t = line.trim();
+        // (most lines are prose longer than any box's line: not asked)
+        let short = line.len() <= BOX_LINE_BYTES;
+        // (a footer after the links is no title: 淳安县千岛湖传媒中心版权所有)
+        let footer = || t.contains("版权所有") || t.contains("ICP备");
+        if in_links
+            && short
+            && chars <= LINK_TITLE_MAX
+            && !t.ends_with('。')
+            && !t.is_empty()
+            && !footer()
+        {
+            out.push((start, end));
+        } else if heads_box(t) {
+            in_links = true;
+            out.push((start, end));
+        } else if !t.is_empty() {
+            in_links = false;
+        }
+        start += chars + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept(text: &str) -> String {
+        let src: Vec<char> = text.chars().collect();
+        let drop = box_ranges(text, &src);
+        src.iter()
+            .enumerate()
+            .filter(|(i, _)| !drop.iter().any(|&(a, b)| (a..b).contains(i)))
+            .map(|(_, c)| c)
+            .collect()
+    }
+
+    #[test]
+    fn link_boxes_are_left_out() {
+        assert_eq!(
+            kept(
+                "今年地区生产总值增长6%左右。\n相关新闻：\n·广东省2024年政府工作报告全文\n·武汉市人大会议开幕\n淳安县千岛湖传媒中心版权所有"
+            ),
+            "今年地区生产总值增长6%左右。\n淳安县千岛湖传媒中心版权所有"
+        );
+        // (a blank line between the heading and its links; a heading in
+        // traditional characters)
+        assert_eq!(
+            kept("正文。\n延伸閱讀\n\n西安市2019年政府工作报告解读\n"),
+            "正文。\n\n"
+        );
+    }
+
+    #[test]
+    fn the_text_after_a_box_and_sentences_under_a_heading_stay() {
+        let text = "相关新闻：\n今年全市地区生产总值增长6%左右，一般公共预算收入增长5%，城镇新增就业5万人以上。\n正文继续。";
+        assert_eq!(kept(text), text.replacen("相关新闻：\n", "", 1));
+        // a line that names the copyright in a sentence of the text stays
+        let text = "加强版权保护，版权所有人的权益得到保障。";
+        assert_eq!(kept(text), text);
+    }
+}
