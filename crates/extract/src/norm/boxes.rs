@@ -28,18 +28,46 @@ fn heads_links(line: &str) -> bool {
         "猜你喜欢",
         "往期回顾",
         "热点推荐",
+        "热点新闻",
+        "热门文章",
+        "热门排行",
+        "点击排行",
+        "排行榜",
+        "最新文章",
+        "最新新闻",
+        "更多新闻",
     ]
     .contains(&t)
 }
 
-/// Whether the line `t` (trimmed) heads a box of links, asked of its bytes
-/// first: a heading opens with a bracket or its first word's char, in
+/// Whether the line `t` (trimmed) heads a box of links or is one (a link
+/// to the page before or after), asked of its bytes first: a heading opens with a bracket or its first word's char, in
 /// either script, and is folded only then. Most texts have no such line:
 /// one scan of the lines asks this before any range is listed.
 pub(super) fn heads_box(t: &str) -> bool {
     t.len() <= LINKS_HEADING_BYTES
-        && t.starts_with(['【', '[', '相', '延', '推', '猜', '往', '热', '熱'])
+        && t.starts_with([
+            '【', '[', '相', '延', '推', '猜', '往', '热', '熱', '点', '點', '排', '最', '更',
+        ])
         && heads_links(&t.chars().map(super::chars::fold).collect::<String>())
+        || links_to_a_neighbour(t)
+}
+
+/// Whether the line `t` (trimmed) links to the page before or after it
+/// (上一篇：广州市召开经济工作会议): a box of one line.
+fn links_to_a_neighbour(t: &str) -> bool {
+    t.starts_with(['上', '下'])
+        && [
+            "上一篇",
+            "下一篇",
+            "上一条",
+            "下一条",
+            "上一页：",
+            "下一页：",
+        ]
+        .iter()
+        .any(|w| t.starts_with(w))
+        && t.len() <= BOX_LINE_BYTES
 }
 
 /// The longest line (in bytes) weighed as a box's line.
@@ -60,13 +88,13 @@ pub(super) fn box_ranges(text: &str, src: &[char]) -> Vec<(usize, usize)> {
         let short = line.len() <= BOX_LINE_BYTES;
         // (a footer after the links is no title: 淳安县千岛湖传媒中心版权所有)
         let footer = || t.contains("版权所有") || t.contains("ICP备");
-        if in_links
+        let title = in_links
             && short
             && chars <= LINK_TITLE_MAX
             && !t.ends_with('。')
             && !t.is_empty()
-            && !footer()
-        {
+            && !footer();
+        if title || links_to_a_neighbour(t) {
             out.push((start, end));
         } else if heads_box(t) {
             in_links = true;
@@ -106,6 +134,16 @@ mod tests {
         assert_eq!(
             kept("正文。\n延伸閱讀\n\n西安市2019年政府工作报告解读\n"),
             "正文。\n\n"
+        );
+    }
+
+    #[test]
+    fn a_ranking_box_and_links_to_the_neighbouring_pages_are_left_out() {
+        assert_eq!(
+            kept(
+                "正文。\n热门排行\n1. 上海市发布2025年政府工作报告\n2. 国务院常务会议部署稳就业\n上一篇：广州市召开经济工作会议\n下一篇：深圳市2025年经济运行情况"
+            ),
+            "正文。\n"
         );
     }
 
