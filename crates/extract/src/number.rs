@@ -616,6 +616,15 @@ pub(crate) fn qual_after(c: &[char], i: usize) -> Option<(Qualifier, usize)> {
     if c.get(i) == Some(&'左') && c.get(i + 1).is_none_or(|x| x.is_whitespace()) {
         return Some((Qualifier::About, i + 1));
     }
+    // (the bound itself included, 增长6.5%（含）以上: the note stands before the word)
+    let i = if matches!(c.get(i), Some('(' | '（'))
+        && c.get(i + 1) == Some(&'含')
+        && matches!(c.get(i + 2), Some(')' | '）'))
+    {
+        i + 3
+    } else {
+        i
+    };
     AFTER
         .iter()
         .find(|(w, _)| starts_with(c, i, w))
@@ -770,6 +779,13 @@ mod tests {
         assert_eq!(qual_before(&c, 0, 3), Some(Qualifier::AtLeast));
         let c = chars("5%以内");
         assert_eq!(qual_after(&c, 2).map(|q| q.0), Some(Qualifier::AtMost));
+        // the bound itself included, noted before the word
+        for t in ["6.5%（含）以上", "6.5%(含)以上"] {
+            let c = chars(t);
+            assert_eq!(qual_after(&c, 4), Some((Qualifier::AtLeast, 9)), "{t}");
+        }
+        let c = chars("6.5%（含税）");
+        assert_eq!(qual_after(&c, 4), None);
     }
 
     proptest! {
