@@ -24,6 +24,8 @@ const LEADS: &[&str] = &[
     "综合考虑各方面因素，今年主要预期目标建议如下：",
     "主要预期目标：",
     "今年要力争实现以下目标：",
+    "今年主要预期目标——",
+    "对于今年的发展目标，报告提出：",
 ];
 
 /// How the list after the introduction is laid out: as written, one item a
