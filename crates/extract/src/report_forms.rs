@@ -448,3 +448,23 @@ fn an_explanation_under_a_marked_item_does_not_end_the_list() {
         ["gdp 5", "general_budget_revenue 2", "new_urban_jobs 50"]
     );
 }
+
+#[test]
+fn a_year_written_in_chinese_digits_is_the_year_not_five_years() {
+    // (二〇二五年 holds 五年, which names a five-year span: read as 2025年 it
+    // is the coming year)
+    for year in ["二〇二五年", "二零二五年", "二0二五年"] {
+        let text = format!(
+            "二、{year}目标任务和重点工作\n建议{year}全县经济社会发展的努力目标为：全县生产总值增长7%；固定资产投资增长10%以上。"
+        );
+        assert_eq!(
+            rows(&text),
+            ["gdp 7", "fixed_asset_investment 10"],
+            "{year}"
+        );
+        let out = run(&text);
+        assert_eq!(out.report.target_year, Some(2025));
+        // the evidence is the text as written
+        assert!(text.contains(&out.targets[0].text));
+    }
+}

@@ -72,7 +72,9 @@ impl MetaPatterns {
         MetaPatterns {
             date: re(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日"),
             date_cn: re(
-                r"([〇一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日",
+                // (the year in Arabic digits too: the text's view reads a
+                // year written in Chinese as numbers, 2026年一月二十七日)
+                r"((?:19|20)\d\d|[〇一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日",
             ),
             chain: re(
                 r"\p{Han}+?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗)",
@@ -831,7 +833,9 @@ fn date_in(s: &str, mp: &MetaPatterns) -> Option<NaiveDate> {
     let year: String = c[1]
         .chars()
         .map(|ch| {
-            let d = parse_cn(&[ch]).unwrap_or(0.0) as u32;
+            let d = ch
+                .to_digit(10)
+                .unwrap_or_else(|| parse_cn(&[ch]).unwrap_or(0.0) as u32);
             char::from_digit(d, 10).unwrap_or('0')
         })
         .collect();

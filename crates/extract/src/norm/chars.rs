@@ -162,3 +162,67 @@ pub(super) fn is_clock_colon(src: &[char], i: usize) -> bool {
 pub(crate) fn is_unified_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
+
+/// The value of a digit of a year written in Chinese (二〇二四年), a zero typed
+/// as a digit or a letter (二0一0年) or a circle included.
+fn chinese_year_digit(c: char) -> Option<char> {
+    let d = match c {
+        '〇' | '零' | '○' | '0' | '０' | 'O' | 'Ｏ' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    };
+    char::from_digit(d, 10)
+}
+
+/// The chars of `src` that are the digits of a year written in Chinese
+/// (二〇二四年, 一九九八年, 二0一0年: four digits before 年, at least one in
+/// Chinese, none more before them), each with its Arabic digit; sorted.
+pub(crate) fn chinese_year_digits(src: &[char]) -> Vec<(usize, char)> {
+    let mut out = Vec::new();
+    'years: for (k, &c) in src.iter().enumerate() {
+        // (asked of every char: 年 first, then a year's first digit)
+        if c != '年' || k < 4 || !matches!(src[k - 4], '一' | '二') {
+            continue;
+        }
+        let run = &src[k - 4..k];
+        let mut digits = ['0'; 4];
+        for (d, &r) in digits.iter_mut().zip(run) {
+            match chinese_year_digit(r) {
+                Some(x) => *d = x,
+                None => continue 'years,
+            }
+        }
+        let more_before = k > 4 && chinese_year_digit(src[k - 5]).is_some();
+        let chinese = run.iter().any(|d| !d.is_ascii_digit() && *d != '０');
+        if !more_before && chinese && matches!(digits[..2], ['1', '9'] | ['2', '0']) {
+            out.extend((k - 4..k).zip(digits));
+        }
+    }
+    out
+}
+
+/// Whether `text` may write a year in Chinese digits: a 年 after four year
+/// digits, at least one of them Chinese. Asked of the bytes around each 年
+/// (found by a vectorised search) before any char is read: this runs on
+/// every text.
+pub(crate) fn has_chinese_year(text: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), "年".as_bytes()).any(|at| {
+        let (mut digits, mut chinese) = (0, false);
+        for c in text[..at].chars().rev().take(4) {
+            if chinese_year_digit(c).is_none() {
+                return false;
+            }
+            digits += 1;
+            chinese |= !c.is_ascii_digit() && c != '０';
+        }
+        digits == 4 && chinese
+    })
+}

@@ -84,7 +84,15 @@ impl Written {
 }
 
 impl Norm {
+    /// The normalised view of a document's text.
     pub(crate) fn new(text: &str) -> Norm {
+        Norm::build(text, true)
+    }
+
+    /// The view of `text`; `page`: it is a document's text, whose years in
+    /// Chinese digits are read as numbers (a name or a clause normalised to
+    /// look it up is not asked: [`normalise`] runs thousands of times a text).
+    fn build(text: &str, page: bool) -> Norm {
         let text_chars: Vec<char> = text.chars().collect();
         // (a page's number or a pager between two lines of a paragraph is
         // read as if absent: the view is made of the other chars, and its
@@ -152,6 +160,25 @@ impl Norm {
             soft.sort_unstable();
             soft.dedup();
         }
+        // a year in Chinese digits (二〇二四年, 二0一0年) is read in Arabic ones,
+        // char for char
+        // (a copy read in their place: `src` stays as written)
+        let years = if page && chars::has_chinese_year(text) {
+            chars::chinese_year_digits(&src)
+        } else {
+            Vec::new()
+        };
+        let with_years: Vec<char>;
+        let read: &[char] = if years.is_empty() {
+            &src
+        } else {
+            let mut r = src.clone();
+            for &(at, d) in &years {
+                r[at] = d;
+            }
+            with_years = r;
+            &with_years
+        };
         let tables = crate::table::edits(&src);
         let (mut next_insert, mut next_skip) = (0, 0);
         let has_inserts = !tables.insert.is_empty();
@@ -166,7 +193,7 @@ impl Norm {
                 next_insert += 1;
             }
         };
-        for (i, &c) in src.iter().enumerate() {
+        for (i, &c) in read.iter().enumerate() {
             // a table row reads as a sentence of the list (crate::table)
             // (most texts have no table: no call per char)
             if has_inserts {
@@ -197,19 +224,19 @@ impl Norm {
             if c == '&'
                 && let Some(w) = SPACE_ENTITIES
                     .iter()
-                    .find(|w| src[i..].iter().take(w.len()).copied().eq(w.chars()))
+                    .find(|w| read[i..].iter().take(w.len()).copied().eq(w.chars()))
             {
                 skip_to = i + w.len();
                 continue;
             }
-            if let Some(end) = gloss_end(&src, i)
-                .or_else(|| jammer_end(&src, i))
-                .or_else(|| footnote_end(&src, i))
+            if let Some(end) = gloss_end(read, i)
+                .or_else(|| jammer_end(read, i))
+                .or_else(|| footnote_end(read, i))
             {
                 skip_to = end;
                 continue;
             }
-            if let Some(end) = glue_end(&src, i, out.chars.last().copied()) {
+            if let Some(end) = glue_end(read, i, out.chars.last().copied()) {
                 glued.push(out.chars.len());
                 skip_to = end;
                 continue;
@@ -217,7 +244,7 @@ impl Norm {
             // 以?xún): a mirror that lost 內 of 以內 and garbled its gloss
             if c == '?'
                 && out.chars.last() == Some(&'以')
-                && let Some(end) = gloss_remnant_end(&src, i + 1)
+                && let Some(end) = gloss_remnant_end(read, i + 1)
             {
                 out.push('内', i);
                 skip_to = end;
@@ -235,17 +262,17 @@ impl Norm {
             let dropped = f != '\n' && f.is_whitespace();
             // spaces that set items apart (增长8%左右 一般公共预算收入增长6%)
             // part them as a comma would
-            if dropped && spaces_apart_items(&out.chars, &src, i) {
+            if dropped && spaces_apart_items(&out.chars, read, i) {
                 out.push('，', i);
                 continue;
             }
             if !dropped {
                 // a comma between digits is a thousands separator: keep ASCII
-                let f = if f == ',' && is_thousands_comma(&src, i) {
+                let f = if f == ',' && is_thousands_comma(read, i) {
                     ','
-                } else if f == ':' && is_clock_colon(&src, i) {
+                } else if f == ':' && is_clock_colon(read, i) {
                     ':'
-                } else if f == '。' && is_decimal_stop(&src, i) {
+                } else if f == '。' && is_decimal_stop(read, i) {
                     '.'
                 } else {
                     widen(f)
@@ -332,5 +359,5 @@ fn offset(i: usize) -> u32 {
 
 /// Normalises a dictionary or pattern string the same way as the text.
 pub(crate) fn normalise(s: &str) -> String {
-    Norm::new(s).joined
+    Norm::build(s, false).joined
 }

@@ -236,3 +236,19 @@ fn footnote_markers_are_dropped_and_list_numbers_kept() {
     assert!(n.joined.contains('②'), "{}", n.joined);
     assert!(n.joined.contains('①'), "{}", n.joined);
 }
+
+#[test]
+fn years_in_chinese_digits_read_as_numbers_and_map_back() {
+    let text = "二〇二五年主要目标，二0一0年，一九九八年，二零二四年；十二五年，二〇二五";
+    let n = Norm::new(text);
+    assert_eq!(
+        n.text(0, n.len()),
+        "2025年主要目标，2010年，1998年，2024年；十二五年，二〇二五"
+    );
+    // each digit maps back to its char as written
+    let (s, e) = n.orig_range(0, 5);
+    assert_eq!((s, e), (0, 5));
+    assert_eq!(n.orig_text(0, 5), "二〇二五年");
+    // a name normalised for the dictionary is left as written
+    assert_eq!(super::normalise("二〇二五年"), "二〇二五年");
+}
