@@ -123,7 +123,7 @@ pub(crate) fn is_cn_digit(c: char) -> bool {
     )
 }
 
-fn cn_digit(c: char) -> Option<u32> {
+pub(crate) fn cn_digit(c: char) -> Option<u32> {
     Some(match c {
         '〇' => 0,
         '一' => 1,

@@ -166,20 +166,12 @@ pub(crate) fn is_unified_han(c: char) -> bool {
 /// The value of a digit of a year written in Chinese (二〇二四年), a zero typed
 /// as a digit or a letter (二0一0年) or a circle included.
 fn chinese_year_digit(c: char) -> Option<char> {
-    let d = match c {
-        '〇' | '零' | '○' | '0' | '０' | 'O' | 'Ｏ' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    };
-    char::from_digit(d, 10)
+    match c {
+        '〇' | '零' | '○' | '0' | '０' | 'O' | 'Ｏ' => Some('0'),
+        // (两 counts, 两年, but writes no digit of a year)
+        '两' => None,
+        _ => crate::number::cn_digit(c).and_then(|d| char::from_digit(d, 10)),
+    }
 }
 
 /// The chars of `src` that are the digits of a year written in Chinese
