@@ -453,3 +453,24 @@ fn a_box_of_links_under_the_text_names_no_place_or_year_of_it() {
     let bare = run(text.split("相关新闻").next().unwrap());
     assert_eq!(bare.report.target_year, out.report.target_year);
 }
+
+#[test]
+fn a_view_of_the_target_or_an_estimate_of_last_year_is_no_target() {
+    // a deputy's view of the target opens no run of targets before the
+    // report's own sentence
+    let text = "石棉县十八届人大六次会议开幕\n2021年03月18日 来源：雅安日报\n代表们认为，今年全县地区生产总值增长8%左右的目标积极稳妥。\n2021年，石棉将重点抓好常态化疫情防控、统筹经济建设、深入推进乡村振兴，力争实现地区生产总值增长10%以上，地方一般公共预算收入增长15%以上。";
+    assert_eq!(
+        ids_and_values(&run(text).targets),
+        [("gdp", Some(10.0)), ("general_budget_revenue", Some(15.0))]
+    );
+    // an estimate of the year just ended does not go on with the targets
+    let text = "厦门市两会召开\n今年，全市地区生产总值增长6.5%左右，一般公共预算收入增长5%左右，固定资产投资增长6%左右。\n预计全年地区生产总值增长6%左右，一般公共预算收入增长5%。";
+    assert_eq!(
+        ids_and_values(&run(text).targets),
+        [
+            ("gdp", Some(6.5)),
+            ("general_budget_revenue", Some(5.0)),
+            ("fixed_asset_investment", Some(6.0))
+        ]
+    );
+}

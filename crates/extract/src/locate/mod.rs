@@ -515,6 +515,8 @@ fn located(
         if another_place(t).is_some()
             || level != Some(Level::National) && lp.nations_set.is_match(t)
             || LocatePatterns::opens_with_the_province(t, level)
+            // (今年1-2月，全省规模以上工业增加值增长8.5%: progress, not a target)
+            || forward::opens_with_a_period(t)
         {
             return true;
         }

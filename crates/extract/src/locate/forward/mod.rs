@@ -101,6 +101,30 @@ fn proposes(t: &str) -> bool {
 /// 目标或定在7%左右, 增速可能在7%至7.5%之间, 投资有望增长15%以上): a preview or
 /// a commentator's forecast, not the government's target; or wishes one
 /// (网友：希望明年GDP目标能到15%).
+/// Whether `t` gives someone's view of a target the report sets: deputies,
+/// members, experts or people who think or say (代表们认为，…增长8%左右的目标
+/// 积极稳妥), the figure inside a noun phrase (…的目标).
+fn weighs_the_target(t: &str) -> bool {
+    static VIEW: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^[^，。]{0,12}?(?:代表|委员|专家|学者|市民|群众|网友)们?[^，。]{0,6}?(?:认为|表示|说|称|觉得|指出)[，：]",
+        )
+        .expect("built-in pattern")
+    });
+    t.contains("的目标") && VIEW.is_match(t)
+}
+
+/// Whether `t` opens with an estimate (预计全年…, 初步预计, 据预计) and names
+/// neither a target nor the coming year: a report's estimate of the year
+/// just ended (预计今年全省生产总值增长9%左右 is a news report's target).
+fn estimates(t: &str) -> bool {
+    let t = t
+        .strip_prefix('据')
+        .or_else(|| t.strip_prefix("初步"))
+        .unwrap_or(t);
+    t.starts_with("预计") && !t.contains("目标") && !super::says_now(t)
+}
+
 fn speculates(t: &str) -> bool {
     // (the first char of each word asked first: a char search is cheap)
     ['或', '有', '可'].iter().any(|&c| t.contains(c))
@@ -147,7 +171,7 @@ pub(super) fn reports_progress(t: &str) -> bool {
 
 /// Whether a sentence opens with a part of the year (上半年, 1-5月, 5月末):
 /// what it tells is progress, and so is the rest of its paragraph.
-fn opens_with_a_period(t: &str) -> bool {
+pub(super) fn opens_with_a_period(t: &str) -> bool {
     static PERIOD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
             r"^(?:今年)?(?:上半年|一季度|第一季度|前三季度|\d{1,2}[-—至]\d{1,2}月|\d{1,2}月(?:末|底|份))",

@@ -8,9 +8,9 @@
 
 use super::looks::Looks;
 use super::{
-    aims_of, is_work_aim, names_its_aims, opens_with_a_period, own_after_another, proposes,
-    quotes_a_higher_report, quotes_another_government, reject, reports_progress, sets_aims,
-    speculates, subject_of_turn,
+    aims_of, estimates, is_work_aim, names_its_aims, opens_with_a_period, own_after_another,
+    proposes, quotes_a_higher_report, quotes_another_government, reject, reports_progress,
+    sets_aims, speculates, subject_of_turn, weighs_the_target,
 };
 use crate::clause::Patterns;
 use crate::explain::Trace;
@@ -242,6 +242,15 @@ impl<'a> Walk<'a> {
         }
         if speculates(t) {
             return Some("a guess at a figure (或将, 有望, 可能), not a target set".to_owned());
+        }
+        // (代表们认为，今年全省地区生产总值增长8%左右的目标积极稳妥: a view of
+        // the target the report sets)
+        if weighs_the_target(t) {
+            return Some("an opinion on the target (代表们认为…的目标)".to_owned());
+        }
+        // (预计全年地区生产总值增长6%左右: the year just ended, estimated)
+        if estimates(t) {
+            return Some("an estimate (预计…), not a target set".to_owned());
         }
         let progress = run.progress_para == Some(pi) && !names_its_aims(t)
             // (a sentence without a figure measures nothing against a target)
