@@ -53,6 +53,11 @@ bench-quick *ARGS:
 bench-instructions *ARGS:
     scripts/bench/instructions {{ARGS}}
 
+# How the extractor reads a labelled set rewritten the ways other pages and
+# reports write it (docs/robustness.md): `just robustness BINARY SET KIND...`.
+robustness *ARGS:
+    scripts/robustness/run {{ARGS}}
+
 # CI, locally.
 ci:
     bash .ci/run

@@ -183,6 +183,16 @@ impl LocatePatterns {
         matches!(level, Some(Level::City | Level::County)) && lead.contains("全省")
     }
 
+    /// Whether a line opens with the targets the nation set (国家确定的今年
+    /// 经济增长预期目标为5%左右), in a text that is not the nation's.
+    fn quotes_the_nations_set(&self, t: &str, level: Option<Level>) -> bool {
+        // (each form opens with one of these chars: asked first, as this is
+        // asked of every sentence)
+        level != Some(Level::National)
+            && t.starts_with(['根', '按', '对', '国', '全', '中'])
+            && self.nations_set.is_match(t)
+    }
+
     /// Whether a sentence of a city's or county's text opens with the
     /// province as its subject (全省今年地区生产总值增长目标为5%左右).
     fn opens_with_the_province(t: &str, level: Option<Level>) -> bool {
@@ -513,7 +523,7 @@ fn located(
     let another_place = |t: &str| region::another_place(t, own);
     let foreign = |t: &str, plan_ok: bool| {
         if another_place(t).is_some()
-            || level != Some(Level::National) && lp.nations_set.is_match(t)
+            || lp.quotes_the_nations_set(t, level)
             || LocatePatterns::opens_with_the_province(t, level)
             // (今年1-2月，全省规模以上工业增加值增长8.5%: progress, not a target)
             || forward::opens_with_a_period(t)

@@ -87,7 +87,8 @@ fn project_lists(n: &Norm, paras: &[(usize, usize)]) -> std::collections::HashSe
 /// say 我们认为，把…目标定在7%左右是合适的).
 fn proposes(t: &str) -> bool {
     // (the first char of each word asked first: a char search is cheap)
-    ['设', '定', '提', '调'].iter().any(|&c| t.contains(c))
+    ['议', '认'].iter().any(|&c| t.contains(c))
+        && ['设', '定', '提', '调'].iter().any(|&c| t.contains(c))
         && ["设在", "定在", "定为", "提高到", "调整到", "调整为"]
             .iter()
             .any(|w| t.contains(w))
@@ -97,10 +98,6 @@ fn proposes(t: &str) -> bool {
             .any(|w| t.contains(w))
 }
 
-/// Whether a sentence guesses at a figure rather than sets it (今年GDP增长
-/// 目标或定在7%左右, 增速可能在7%至7.5%之间, 投资有望增长15%以上): a preview or
-/// a commentator's forecast, not the government's target; or wishes one
-/// (网友：希望明年GDP目标能到15%).
 /// Whether `t` gives someone's view of a target the report sets: deputies,
 /// members, experts or people who think or say (代表们认为，…增长8%左右的目标
 /// 积极稳妥), the figure inside a noun phrase (…的目标).
@@ -111,7 +108,9 @@ fn weighs_the_target(t: &str) -> bool {
         )
         .expect("built-in pattern")
     });
-    t.contains("的目标") && VIEW.is_match(t)
+    // (目 asked first: a char search is cheap, and this is asked of every
+    // sentence)
+    t.contains('目') && t.contains("的目标") && VIEW.is_match(t)
 }
 
 /// Whether `t` opens with an estimate (预计全年…, 初步预计, 据预计) and names
@@ -125,9 +124,14 @@ fn estimates(t: &str) -> bool {
     t.starts_with("预计") && !t.contains("目标") && !super::says_now(t)
 }
 
+/// Whether a sentence guesses at a figure rather than sets it (今年GDP增长
+/// 目标或定在7%左右, 增速可能在7%至7.5%之间, 投资有望增长15%以上): a preview or
+/// a commentator's forecast, not the government's target; or wishes one
+/// (网友：希望明年GDP目标能到15%).
 fn speculates(t: &str) -> bool {
-    // (the first char of each word asked first: a char search is cheap)
-    ['或', '有', '可'].iter().any(|&c| t.contains(c))
+    // (a char of each word asked first, the rarer of its two: a char search
+    // is cheap)
+    ['或', '望', '可'].iter().any(|&c| t.contains(c))
         && [
             "或将",
             "或定",
@@ -178,7 +182,10 @@ pub(super) fn opens_with_a_period(t: &str) -> bool {
         )
         .expect("built-in pattern")
     });
-    PERIOD.is_match(t)
+    // (each form opens with 今, 上, 一, 第, 前 or a digit: asked first, as this
+    // is asked of every line a list may go on with)
+    t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '今' | '上' | '一' | '第' | '前'))
+        && PERIOD.is_match(t)
 }
 
 /// The most lines read as a news item's headlines (a title, a subtitle, a

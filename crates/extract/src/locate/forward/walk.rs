@@ -20,7 +20,6 @@ use crate::locate::list::{has_figure, item_number, turns_to_the_work};
 use crate::locate::region::Paragraphs;
 use crate::locate::{LocatePatterns, Speaker, says_now};
 use crate::norm::Norm;
-use baogao_model::Level;
 use std::collections::HashSet;
 
 /// What the text is, read before the walk: its paragraphs' bounds, the
@@ -231,7 +230,7 @@ impl<'a> Walk<'a> {
         }
         // (国家确定的今年经济增长预期目标为5%左右: the nation's beside the speaker's;
         // 全省今年地区生产总值增长目标为5%左右 in a city's or county's text)
-        if text.speaker.level != Some(Level::National) && text.rules.2.nations_set.is_match(t) {
+        if text.rules.2.quotes_the_nations_set(t, text.speaker.level) {
             return Some("the nation's targets quoted (国家确定…)".to_owned());
         }
         if LocatePatterns::opens_with_the_province(t, text.speaker.level) {

@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Rewrites every text of a labelled set the way other pages and reports
+write the same content, for `scripts/robustness/run`.
+
+    perturb.py GOLD_DIR TEXT_DIR OUT_DIR KIND
+
+Each KIND keeps the targets and metadata a reader finds (the gold stays
+right), so the extractor should read the rewritten set as it reads the set:
+
+- layouts: `wrap` (every line hard-wrapped at 38 chars, as a PDF or an
+  e-paper copy), `flat` (every line joined into one), `indent` (ideographic
+  spaces before every line), `blank` (a blank line between lines).
+- `cn-years`: every year 20xx年 written in Chinese digits (二〇二五年).
+- `cn-percent`: every percentage written in Chinese numerals (百分之五点五).
+- page boxes appended: `box-related` (相关新闻 and three titles of other
+  places' reports), `box-ranking` (热门排行 and two titles), `box-neighbours`
+  (上一篇：, 下一篇：), `share` (分享到, 字体 大 中 小).
+- look-alikes inserted (`ins-NAME-PLACE`: NAME from LOOKALIKES, PLACE
+  `before` the targets' block or `after` its last line): last year's
+  targets and results, the five-year plan's goals, the nation's and the
+  province's targets, progress over part of the year, an estimate of the
+  year just ended, a deputy's view of the target. A look-alike goes in only
+  after a line that ends a sentence (a text cut mid-sentence would glue it
+  to its last line) and only in texts whose gold targets are found; `全省`
+  is written as the text's own level word, the province's as `全省` in a
+  city's or county's text only.
+
+Texts with pinyin glosses (地區(qū)) are copied as they are: the glosses were
+put in after the page was laid out, so no layout of them is real.
+"""
+import json
+import os
+import re
+import sys
+
+LEVEL_WORD = {"province": "全省", "city": "全市", "county": "全县"}
+
+LOOKALIKES = {
+    "recap": "去年年初确定的主要预期目标是：OWN地区生产总值增长6.5%左右，城镇新增就业4.5万人，居民消费价格涨幅3%左右。",
+    "plan": "“十五五”时期的主要目标是：到PLAN年，OWN地区生产总值年均增长5.5%左右，城镇调查失业率控制在5.5%以内，研发经费投入强度达到3%。",
+    "result": "初步核算，全年地区生产总值增长6.3%，城镇新增就业4.86万人，居民消费价格上涨0.4%。",
+    "nation": "国家确定的今年经济增长预期目标为5%左右，城镇调查失业率5.5%左右。",
+    "province": "全省今年地区生产总值增长目标为5%左右。",
+    "months": "今年1-2月，OWN规模以上工业增加值增长8.5%，社会消费品零售总额增长6.2%。",
+    "estimate": "预计全年地区生产总值增长6%左右，一般公共预算收入增长5%。",
+    "view": "代表们认为，今年OWN地区生产总值增长8%左右的目标积极稳妥。",
+}
+
+BOXES = {
+    "box-related": "相关新闻：\n·广东省2024年政府工作报告全文\n·武汉市第十五届人民代表大会第三次会议开幕\n·2023年郑州市国民经济和社会发展统计公报",
+    "box-ranking": "热门排行\n1. 上海市发布2025年政府工作报告\n2. 国务院常务会议部署稳就业",
+    "box-neighbours": "上一篇：广州市召开经济工作会议\n下一篇：深圳市2025年经济运行情况",
+    "share": "分享到：微信 微博 QQ空间\n【字体：大 中 小】 打印本页 关闭窗口",
+}
+
+GLOSS = re.compile(r"\([a-zA-Z\u00e0-\u01dc]{1,6}\)")
+CN_DIGITS = "〇一二三四五六七八九"
+
+
+def cn_small(n):
+    """A whole number below 10000 in Chinese numerals."""
+    if n == 0:
+        return "零"
+    out, zero = "", False
+    for unit, name in ((1000, "千"), (100, "百"), (10, "十")):
+        q, n = divmod(n, unit)
+        if q:
+            if zero:
+                out += "零"
+                zero = False
+            out += CN_DIGITS[q] + name
+        elif out:
+            zero = True
+    if n:
+        if zero and out:
+            out += "零"
+        out += CN_DIGITS[n]
+    return out[1:] if out.startswith("一十") else out
+
+
+def cn_number(s):
+    if "." in s:
+        whole, frac = s.split(".")
+        return cn_small(int(whole)) + "点" + "".join(CN_DIGITS[int(c)] for c in frac)
+    return cn_small(int(s))
+
+
+def layout(text, kind):
+    lines = text.split("\n")
+    if kind == "wrap":
+        out = []
+        for line in lines:
+            while len(line) > 38:
+                out.append(line[:38])
+                line = line[38:]
+            out.append(line)
+        return "\n".join(out)
+    if kind == "flat":
+        return "".join(line.strip() for line in lines)
+    if kind == "indent":
+        return "\n".join("\u3000\u3000" + line if line.strip() else line for line in lines)
+    if kind == "blank":
+        return "\n\n".join(lines)
+    raise ValueError(kind)
+
+
+def insert(text, gold, name, place):
+    """`text` with look-alike `name` inserted `before` or `after` the
+    targets' block; None when it cannot go in."""
+    clauses = [t["text"] for t in gold.get("targets", []) if t.get("text")]
+    found = [(text.find(c), text.find(c) + len(c)) for c in clauses if text.find(c) >= 0]
+    if not found:
+        return None
+    lines = text.split("\n")
+    first = text[: min(a for a, _ in found)].count("\n")
+    last = text[: max(b for _, b in found)].count("\n")
+    # the block starts at its cue or heading lines
+    start = first
+    while start > 0 and (
+        lines[start - 1].rstrip().endswith(("：", ":"))
+        or not lines[start - 1].strip()
+        or (len(lines[start - 1]) <= 45 and "。" not in lines[start - 1])
+    ):
+        start -= 1
+    at = start if place == "before" else last + 1
+    if at == 0 or not lines[at - 1].rstrip() or lines[at - 1].rstrip()[-1] not in "。；！？”」）)":
+        return None
+    level = gold.get("level")
+    para = LOOKALIKES[name]
+    if name == "province" and level not in ("city", "county"):
+        return None
+    year = gold.get("target_year") or 2026
+    para = para.replace("OWN", LEVEL_WORD.get(level, "全省")).replace("PLAN", str(year + 4))
+    lines.insert(at, para)
+    return "\n".join(lines)
+
+
+def perturb(text, gold, kind):
+    if kind in ("wrap", "flat", "indent", "blank"):
+        return None if GLOSS.search(text) else layout(text, kind)
+    if kind == "cn-years":
+        return re.sub(
+            r"(?<!\d)(20\d\d)年", lambda m: "".join(CN_DIGITS[int(c)] for c in m.group(1)) + "年", text
+        )
+    if kind == "cn-percent":
+        return re.sub(
+            r"(?<![\d.])(\d{1,3}(?:\.\d+)?)[%％]", lambda m: "百分之" + cn_number(m.group(1)), text
+        )
+    if kind in BOXES:
+        return text.rstrip("\n") + "\n" + BOXES[kind] + "\n"
+    if kind.startswith("ins-"):
+        _, name, place = kind.split("-")
+        return insert(text, gold, name, place)
+    raise SystemExit(f"unknown kind `{kind}`")
+
+
+def main():
+    if len(sys.argv) != 5:
+        raise SystemExit(__doc__)
+    gold_dir, text_dir, out_dir, kind = sys.argv[1:]
+    os.makedirs(os.path.join(out_dir, "gold"), exist_ok=True)
+    os.makedirs(os.path.join(out_dir, "reports"), exist_ok=True)
+    changed = 0
+    for name in sorted(os.listdir(gold_dir)):
+        if not name.endswith(".json"):
+            continue
+        stem = name[: -len(".json")]
+        with open(os.path.join(gold_dir, name), encoding="utf-8") as f:
+            gold = json.load(f)
+        with open(os.path.join(text_dir, stem + ".txt"), encoding="utf-8") as f:
+            text = f.read()
+        new = perturb(text, gold, kind)
+        if new is not None and new != text:
+            changed += 1
+            text = new
+        with open(os.path.join(out_dir, "gold", name), "w", encoding="utf-8") as f:
+            json.dump(gold, f, ensure_ascii=False)
+        with open(os.path.join(out_dir, "reports", stem + ".txt"), "w", encoding="utf-8") as f:
+            f.write(text)
+    print(changed)
+
+
+if __name__ == "__main__":
+    main()
