@@ -12,6 +12,8 @@ right), so the extractor should read the rewritten set as it reads the set:
   spaces before every line), `blank` (a blank line between lines).
 - `cn-years`: every year 20xx年 written in Chinese digits (二〇二五年).
 - `cn-percent`: every percentage written in Chinese numerals (百分之五点五).
+- `title-site`: a news site's name after the first line (…_四川在线), as a
+  page's title carries it.
 - page boxes appended: `box-related` (相关新闻 and three titles of other
   places' reports), `box-ranking` (热门排行 and two titles), `box-neighbours`
   (上一篇：, 下一篇：), `share` (分享到, 字体 大 中 小).
@@ -146,6 +148,13 @@ def perturb(text, gold, kind):
         return re.sub(
             r"(?<![\d.])(\d{1,3}(?:\.\d+)?)[%％]", lambda m: "百分之" + cn_number(m.group(1)), text
         )
+    if kind == "title-site":
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            if line.strip():
+                lines[i] = line.rstrip() + "_四川在线"
+                break
+        return "\n".join(lines)
     if kind in BOXES:
         return text.rstrip("\n") + "\n" + BOXES[kind] + "\n"
     if kind.startswith("ins-"):

@@ -474,3 +474,12 @@ fn a_view_of_the_target_or_an_estimate_of_last_year_is_no_target() {
         ]
     );
 }
+
+#[test]
+fn a_news_sites_name_after_the_title_is_not_the_place() {
+    // (鄂政发: a Hubei document, copied by a Sichuan outlet)
+    let text = "省政府关于2018年全省国民经济和社会发展计划的通知_四川在线\n文件编号:鄂政发〔2018〕1号\n各市、州、县人民政府:\n2018年全省经济社会发展的主要预期目标是:全省生产总值增长7.5%左右。";
+    let out = run(text);
+    assert_eq!(out.report.province.as_deref(), Some("湖北省"));
+    assert_eq!(ids_and_values(&out.targets), [("gdp", Some(7.5))]);
+}

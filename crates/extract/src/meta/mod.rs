@@ -448,8 +448,12 @@ fn level_rank(l: Level) -> u8 {
 
 /// A title split into its headline and the name of the government's site
 /// after a separator (`县区动态_邯郸市人民政府`, `… - 某某县人民政府门户网站`),
-/// if it ends in one.
+/// if it ends in one. A news site's name (`…_四川在线`) is cut off and not
+/// given: its place is the outlet's.
 pub(crate) fn split_site_name(title: &str) -> (&str, Option<&str>) {
+    if let Some(at) = crate::norm::news_site_suffix(title) {
+        return (title[..at].trim(), None);
+    }
     let cut = title
         .rfind(['_', '|', '｜'])
         .map(|i| (i, title[i..].chars().next().map_or(1, char::len_utf8)))

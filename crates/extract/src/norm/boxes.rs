@@ -70,6 +70,45 @@ fn links_to_a_neighbour(t: &str) -> bool {
         && t.len() <= BOX_LINE_BYTES
 }
 
+/// The words a news site's name ends with (四川在线, 中国江苏网, 新华网,
+/// 人民网-四川频道, 南方日报, 澎湃新闻).
+const NEWS_SITE_ENDS: &[&str] = &[
+    "网",
+    "在线",
+    "新闻",
+    "日报",
+    "晚报",
+    "频道",
+    "客户端",
+    "资讯",
+    "网站",
+    "门户",
+];
+
+/// The longest news site's name (in chars) after a title.
+const NEWS_SITE_MAX: usize = 12;
+
+/// Where the name of a news site starts in `title` (a line), after the
+/// separator a page's title puts before it (`…政府工作报告_四川在线`, `… -
+/// 中国江苏网`, `…|大河网`): its place says where the outlet is, not whose
+/// report it is. A government's site (`_邯郸市人民政府`) is not one: it is who
+/// publishes the report.
+pub(crate) fn news_site_suffix(title: &str) -> Option<usize> {
+    let t = title.trim_end();
+    let (at, sep) = t
+        .rfind(['_', '|', '｜'])
+        .map(|i| (i, t[i..].chars().next().map_or(1, char::len_utf8)))
+        .or_else(|| t.rfind(" - ").map(|i| (i, 3)))
+        .or_else(|| t.rfind(" －").map(|i| (i, " －".len())))?;
+    let site = t[at + sep..].trim();
+    let named = !site.is_empty()
+        && site.chars().count() <= NEWS_SITE_MAX
+        && NEWS_SITE_ENDS.iter().any(|w| site.ends_with(w))
+        && !site.contains("政府")
+        && !site.contains('。');
+    (named && !t[..at].trim().is_empty()).then_some(at)
+}
+
 /// The longest line (in bytes) weighed as a box's line.
 const BOX_LINE_BYTES: usize = 240;
 
@@ -80,7 +119,16 @@ pub(super) fn box_ranges(text: &str, src: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut in_links = false;
+    let mut first = true;
     for line in text.split('\n') {
+        // (the title's site: from its separator to the line's end)
+        if first && !line.trim().is_empty() {
+            first = false;
+            if let Some(at) = news_site_suffix(line) {
+                let from = start + line[..at].chars().count();
+                out.push((from, start + line.chars().count()));
+            }
+        }
         let chars = line.chars().count();
         let end = (start + chars + 1).min(src.len());
         let t = line.trim();
@@ -145,6 +193,24 @@ mod tests {
             ),
             "正文。\n"
         );
+    }
+
+    #[test]
+    fn a_news_sites_name_after_the_title_is_left_out() {
+        assert_eq!(
+            kept("2024年政府工作报告解读_四川在线\n正文。"),
+            "2024年政府工作报告解读\n正文。"
+        );
+        assert_eq!(kept("报告全文 - 中国江苏网\n正文。"), "报告全文\n正文。");
+        // a government's site publishes the report: it stays, and so does
+        // a line with no site after its separator
+        for text in [
+            "县区动态_邯郸市人民政府\n正文。",
+            "2024年主要目标 - 增长5%左右\n正文。",
+            "正文。\n第二行_新华网",
+        ] {
+            assert_eq!(kept(text), text);
+        }
     }
 
     #[test]

@@ -12,6 +12,7 @@
 
 mod artefacts;
 mod boxes;
+pub(crate) use boxes::news_site_suffix;
 mod chars;
 mod pages;
 mod pairs;
@@ -99,14 +100,19 @@ impl Norm {
         // offsets are mapped back at the end)
         // (a string of one line, as the dictionary's names are, has none)
         // (and so are a web page's boxes a copy kept: links to other pages,
-        // the site's footer)
+        // the news site's name after the title)
         // (one scan of the lines finds whether there are any: most texts
         // have neither)
         let (mut furniture, mut links, mut buf) = (false, false, Vec::new());
         if text.contains('\n') {
+            let mut first = true;
             for l in text.split('\n') {
                 furniture = furniture || pages::is_furniture_line(l, &mut buf);
                 links = links || boxes::heads_box(l.trim());
+                if first && !l.trim().is_empty() {
+                    first = false;
+                    links = links || boxes::news_site_suffix(l).is_some();
+                }
                 if furniture && links {
                     break;
                 }
