@@ -11,7 +11,8 @@ right), so the extractor should read the rewritten set as it reads the set:
   e-paper copy), `flat` (every line joined into one), `indent` (ideographic
   spaces before every line), `blank` (a blank line between lines).
 - `cn-years`: every year 20xx年 written in Chinese digits (二〇二五年).
-- `cn-percent`: every percentage written in Chinese numerals (百分之五点五).
+- `cn-percent`: every percentage written in Chinese numerals (百分之五点五,
+  a range 百分之七点五至八).
 - `title-site`: a news site's name after the first line (…_四川在线), as a
   page's title carries it.
 - page boxes appended: `box-related` (相关新闻 and three titles of other
@@ -145,6 +146,12 @@ def perturb(text, gold, kind):
             r"(?<!\d)(20\d\d)年", lambda m: "".join(CN_DIGITS[int(c)] for c in m.group(1)) + "年", text
         )
     if kind == "cn-percent":
+        # (a range as a writer of numerals writes it: 百分之七点五至八)
+        text = re.sub(
+            r"(?<![\d.])(\d{1,3}(?:\.\d+)?)[%％]?\s*[-—–~～至到]\s*(\d{1,3}(?:\.\d+)?)[%％]",
+            lambda m: "百分之" + cn_number(m.group(1)) + "至" + cn_number(m.group(2)),
+            text,
+        )
         return re.sub(
             r"(?<![\d.])(\d{1,3}(?:\.\d+)?)[%％]", lambda m: "百分之" + cn_number(m.group(1)), text
         )
