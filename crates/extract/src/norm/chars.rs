@@ -177,7 +177,7 @@ fn chinese_year_digit(c: char) -> Option<char> {
 /// The chars of `src` that are the digits of a year written in Chinese
 /// (二〇二四年, 一九九八年, 二0一0年: four digits before 年, at least one in
 /// Chinese, none more before them), each with its Arabic digit; sorted.
-pub(crate) fn chinese_year_digits(src: &[char]) -> Vec<(usize, char)> {
+fn chinese_year_digits(src: &[char]) -> Vec<(usize, char)> {
     let mut out = Vec::new();
     'years: for (k, &c) in src.iter().enumerate() {
         // (asked of every char: 年 first, then a year's first digit)
@@ -205,7 +205,7 @@ pub(crate) fn chinese_year_digits(src: &[char]) -> Vec<(usize, char)> {
 /// digits, at least one of them Chinese. Asked of the bytes around each 年
 /// (found by a vectorised search) before any char is read: this runs on
 /// every text.
-pub(crate) fn has_chinese_year(text: &str) -> bool {
+fn has_chinese_year(text: &str) -> bool {
     memchr::memmem::find_iter(text.as_bytes(), "年".as_bytes()).any(|at| {
         let (mut digits, mut chinese) = (0, false);
         for c in text[..at].chars().rev().take(4) {
@@ -216,5 +216,22 @@ pub(crate) fn has_chinese_year(text: &str) -> bool {
             chinese |= !c.is_ascii_digit() && c != '０';
         }
         digits == 4 && chinese
+    })
+}
+
+/// `src` (the chars of `text`) with the digits of each year written in
+/// Chinese in Arabic ones (二〇二五年 → 2025年), char for char; `None` when
+/// it has no such year.
+pub(crate) fn with_arabic_years(text: &str, src: &[char]) -> Option<Vec<char>> {
+    if !has_chinese_year(text) {
+        return None;
+    }
+    let years = chinese_year_digits(src);
+    (!years.is_empty()).then(|| {
+        let mut read = src.to_vec();
+        for (at, d) in years {
+            read[at] = d;
+        }
+        read
     })
 }

@@ -95,40 +95,11 @@ impl Norm {
     /// look it up is not asked: [`normalise`] runs thousands of times a text).
     fn build(text: &str, page: bool) -> Norm {
         let text_chars: Vec<char> = text.chars().collect();
-        // (a page's number or a pager between two lines of a paragraph is
-        // read as if absent: the view is made of the other chars, and its
-        // offsets are mapped back at the end)
-        // (a string of one line, as the dictionary's names are, has none)
-        // (and so are a web page's boxes a copy kept: links to other pages,
-        // the news site's name after the title)
-        // (one scan of the lines finds whether there are any: most texts
-        // have neither)
-        let (mut furniture, mut links, mut buf) = (false, false, Vec::new());
-        if text.contains('\n') {
-            let mut first = true;
-            for l in text.split('\n') {
-                furniture = furniture || pages::is_furniture_line(l, &mut buf);
-                links = links || boxes::heads_box(l.trim());
-                if first && !l.trim().is_empty() {
-                    first = false;
-                    links = links || boxes::news_site_suffix(l).is_some();
-                }
-                if furniture && links {
-                    break;
-                }
-            }
-        }
-        let furniture = (furniture || links).then(|| {
-            let mut drop = Vec::new();
-            if furniture {
-                drop = pages::furniture_ranges(&text_chars);
-            }
-            if links {
-                drop.extend(boxes::box_ranges(text, &text_chars));
-                drop.sort_unstable();
-            }
-            pages::kept(text_chars.len(), &drop)
-        });
+        // (a page's number or a pager between two lines of a paragraph, a
+        // box of links, a news site's name after the title: read as if
+        // absent, the view made of the other chars and its offsets mapped
+        // back at the end)
+        let furniture = pages::without_page_furniture(text, &text_chars);
         let (written, kept): (Vec<char>, _) = match furniture {
             Some(keep) => (
                 keep.iter().map(|&i| text_chars[i]).collect(),
@@ -167,24 +138,13 @@ impl Norm {
             soft.dedup();
         }
         // a year in Chinese digits (二〇二四年, 二0一0年) is read in Arabic ones,
-        // char for char
-        // (a copy read in their place: `src` stays as written)
-        let years = if page && chars::has_chinese_year(text) {
-            chars::chinese_year_digits(&src)
+        // char for char, from a copy (`src` stays as written)
+        let with_years = if page {
+            chars::with_arabic_years(text, &src)
         } else {
-            Vec::new()
+            None
         };
-        let with_years: Vec<char>;
-        let read: &[char] = if years.is_empty() {
-            &src
-        } else {
-            let mut r = src.clone();
-            for &(at, d) in &years {
-                r[at] = d;
-            }
-            with_years = r;
-            &with_years
-        };
+        let read: &[char] = with_years.as_deref().unwrap_or(&src);
         let tables = crate::table::edits(&src);
         let (mut next_insert, mut next_skip) = (0, 0);
         let has_inserts = !tables.insert.is_empty();

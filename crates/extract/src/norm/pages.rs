@@ -98,10 +98,46 @@ fn is_running_header(line: &[char], title: &[char]) -> bool {
 /// The longest running header (in chars).
 const HEADER_MAX: usize = 24;
 
+/// The chars of `text` (`chars`) read, in order, when it has lines a page
+/// put around its text: furniture between two lines of a paragraph, a box
+/// of links, a news site's name after the title (`super::boxes`); `None`
+/// when it has none. One scan of the lines asks whether there are any, as
+/// most texts have none (a string of one line, as the dictionary's names
+/// are, is not asked).
+pub(super) fn without_page_furniture(text: &str, chars: &[char]) -> Option<Vec<usize>> {
+    if !text.contains('\n') {
+        return None;
+    }
+    let (mut furniture, mut boxes, mut buf) = (false, false, Vec::new());
+    let mut first = true;
+    for l in text.split('\n') {
+        furniture = furniture || is_furniture_line(l, &mut buf);
+        boxes = boxes || super::boxes::heads_box(l.trim());
+        if first && !l.trim().is_empty() {
+            first = false;
+            boxes = boxes || super::boxes::news_site_suffix(l).is_some();
+        }
+        if furniture && boxes {
+            break;
+        }
+    }
+    (furniture || boxes).then(|| {
+        let mut drop = Vec::new();
+        if furniture {
+            drop = furniture_ranges(chars);
+        }
+        if boxes {
+            drop.extend(super::boxes::box_ranges(text, chars));
+            drop.sort_unstable();
+        }
+        kept(chars.len(), &drop)
+    })
+}
+
 /// Whether the line `l` of a text is furniture, asked of its bytes first
 /// (`line`: a buffer for its chars). Most texts have no such line: one scan
 /// of the lines asks this before any range is listed.
-pub(super) fn is_furniture_line(l: &str, line: &mut Vec<char>) -> bool {
+fn is_furniture_line(l: &str, line: &mut Vec<char>) -> bool {
     l.len() <= LINE_MAX * 3
         && l.trim_start().chars().next().is_some_and(opens_furniture)
         && l.chars()
@@ -116,7 +152,7 @@ pub(super) fn is_furniture_line(l: &str, line: &mut Vec<char>) -> bool {
 /// The char ranges of `src` to leave out when it has furniture lines
 /// between two lines of text: each furniture line and the blank lines around
 /// it (the line break before them kept). Sorted; empty when it has none.
-pub(super) fn furniture_ranges(src: &[char]) -> Vec<(usize, usize)> {
+fn furniture_ranges(src: &[char]) -> Vec<(usize, usize)> {
     let lines = super::wrap::line_ranges(src);
     let blank = |&(a, b): &(usize, usize)| src[a..b].iter().all(|c| c.is_whitespace());
     let title = lines
@@ -162,7 +198,7 @@ pub(super) fn furniture_ranges(src: &[char]) -> Vec<(usize, usize)> {
 
 /// The chars of a text of `len` chars read, in order, without the ranges
 /// `drop` (sorted; they may overlap).
-pub(super) fn kept(len: usize, drop: &[(usize, usize)]) -> Vec<usize> {
+fn kept(len: usize, drop: &[(usize, usize)]) -> Vec<usize> {
     let mut keep = Vec::with_capacity(len);
     let mut d = drop.iter().peekable();
     let mut i = 0;
