@@ -125,6 +125,8 @@ const VERBS: &[&str] = &[
     "比去年增长",
     "分别",
     "增长",
+    // (an older word for it: 固定资产投资递增10%)
+    "递增",
     // (Taiwan's word for it: 成長)
     "成长",
     "增速",

@@ -574,6 +574,8 @@ mod tests {
     fn suffix_and_longest_alias() {
         let d = builtin();
         assert_eq!(id(&d, "地区生产总值").as_deref(), Some("gdp"));
+        // (news shorthand: 社消零 with its 总额)
+        assert_eq!(id(&d, "社消零总额").as_deref(), Some("retail_sales"));
         assert_eq!(
             id(&d, "全社会固定资产投资").as_deref(),
             Some("fixed_asset_investment")

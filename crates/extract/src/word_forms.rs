@@ -747,3 +747,23 @@ fn a_lead_adds_a_named_measure_the_list_leaves_out() {
     );
     assert!(got.contains(&("gdp".to_owned(), Some(13.0))), "{got:?}");
 }
+
+#[test]
+fn older_words_for_growth_and_news_shorthand_name_their_indicator() {
+    let out = run(&format!(
+        "{LEAD}固定资产投资递增10%；社消零总额增长8%左右。"
+    ));
+    let rows: Vec<(&str, Option<f64>, Measure)> = out
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.value, t.measure))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("gdp", Some(6.0), Measure::Growth),
+            ("fixed_asset_investment", Some(10.0), Measure::Growth),
+            ("retail_sales", Some(8.0), Measure::Growth),
+        ]
+    );
+}
