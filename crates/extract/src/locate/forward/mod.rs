@@ -307,8 +307,8 @@ fn aims_of(
     items
 }
 
-/// Whether `t` aims with 力争, not inside 努力争取 (在实际工作中努力争取更好
-///结果, which since 2024 follows the growth target in the targets' own
+/// Whether `t` aims with 力争, not inside 努力争取 (在实际工作中努力争取更好结果,
+/// which since 2024 follows the growth target in the targets' own
 /// sentence).
 pub(super) fn says_lizheng(t: &str) -> bool {
     t.match_indices("力争")
