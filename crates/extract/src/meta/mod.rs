@@ -454,11 +454,7 @@ pub(crate) fn split_site_name(title: &str) -> (&str, Option<&str>) {
     if let Some(at) = crate::norm::news_site_suffix(title) {
         return (title[..at].trim(), None);
     }
-    let cut = title
-        .rfind(['_', '|', '｜'])
-        .map(|i| (i, title[i..].chars().next().map_or(1, char::len_utf8)))
-        .or_else(|| title.rfind(" - ").map(|i| (i, 3)))
-        .or_else(|| title.rfind('-').map(|i| (i, 1)));
+    let cut = crate::norm::site_separator(title).or_else(|| title.rfind('-').map(|i| (i, 1)));
     match cut {
         Some((i, sep)) if i > 0 => {
             let site = title[i + sep..].trim();

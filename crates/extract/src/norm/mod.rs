@@ -12,7 +12,7 @@
 
 mod artefacts;
 mod boxes;
-pub(crate) use boxes::news_site_suffix;
+pub(crate) use boxes::{news_site_suffix, site_separator};
 mod chars;
 mod pages;
 mod pairs;

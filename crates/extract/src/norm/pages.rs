@@ -112,7 +112,7 @@ pub(super) fn without_page_furniture(text: &str, chars: &[char]) -> Option<Vec<u
     let mut first = true;
     for l in text.split('\n') {
         furniture = furniture || is_furniture_line(l, &mut buf);
-        boxes = boxes || super::boxes::heads_box(l.trim());
+        boxes = boxes || super::boxes::opens_box(l.trim());
         if first && !l.trim().is_empty() {
             first = false;
             boxes = boxes || super::boxes::news_site_suffix(l).is_some();
@@ -198,7 +198,7 @@ fn furniture_ranges(src: &[char]) -> Vec<(usize, usize)> {
 
 /// The chars of a text of `len` chars read, in order, without the ranges
 /// `drop` (sorted; they may overlap).
-fn kept(len: usize, drop: &[(usize, usize)]) -> Vec<usize> {
+pub(super) fn kept(len: usize, drop: &[(usize, usize)]) -> Vec<usize> {
     let mut keep = Vec::with_capacity(len);
     let mut d = drop.iter().peekable();
     let mut i = 0;
