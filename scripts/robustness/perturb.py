@@ -13,6 +13,26 @@ right), so the extractor should read the rewritten set as it reads the set:
 - `cn-years`: every year 20xx年 written in Chinese digits (二〇二五年).
 - `cn-percent`: every percentage written in Chinese numerals (百分之五点五,
   a range 百分之七点五至八).
+- `cn-amounts`: every amount before a unit of 亿/万 (亿元, 万人, 万吨…)
+  written in Chinese numerals (一千二百亿元, 四点八六万人).
+- `fullwidth`: digits, points and percent signs in full width (５．５％), as
+  older pages typed them.
+- `spaced`: a space either side of every number (增长 5.5% 左右), as texts
+  copied from a PDF or typeset by a western tool.
+- `trad`, `trad-hk`: the text in traditional characters (OpenCC's s2t and
+  s2hk), as Hong Kong, Taiwan and overseas news sites repost reports;
+  `gloss`: traditional with a mirror's pinyin gloss after every character
+  the conversion changed (地區(qū)生產(chǎn)總值). These need the Python packages
+  `opencc-python-reimplemented` and `pypinyin`.
+- `date-iso`: a page's date line (a short line with 2025年1月20日) written
+  2025-01-20, as most portals print it.
+- `dateline`, `dateline-paper`: a news agency's or a paper's dateline
+  (新华社成都1月20日电（记者 李明）, 本报成都1月20日讯) before the first
+  paragraph, as reposted news opens: the province's capital for a
+  province's report, the city for a city's, the county's city for a
+  county's (the reporter's station, not the government that reports).
+- `source-paper`: the province's paper credited at the end (来源：四川日报
+  责任编辑：王芳), in every text, a city's or county's too.
 - `title-site`: a news site's name after the first line (…_四川在线), as a
   page's title carries it.
 - page boxes appended: `box-related` (相关新闻 and three titles of other
@@ -56,6 +76,51 @@ BOXES = {
     "share": "分享到：微信 微博 QQ空间\n【字体：大 中 小】 打印本页 关闭窗口",
 }
 
+CAPITALS = {
+    "北京市": "北京", "天津市": "天津", "上海市": "上海", "重庆市": "重庆",
+    "河北省": "石家庄", "山西省": "太原", "内蒙古自治区": "呼和浩特", "辽宁省": "沈阳",
+    "吉林省": "长春", "黑龙江省": "哈尔滨", "江苏省": "南京", "浙江省": "杭州",
+    "安徽省": "合肥", "福建省": "福州", "江西省": "南昌", "山东省": "济南",
+    "河南省": "郑州", "湖北省": "武汉", "湖南省": "长沙", "广东省": "广州",
+    "广西壮族自治区": "南宁", "海南省": "海口", "四川省": "成都", "贵州省": "贵阳",
+    "云南省": "昆明", "西藏自治区": "拉萨", "陕西省": "西安", "甘肃省": "兰州",
+    "青海省": "西宁", "宁夏回族自治区": "银川", "新疆维吾尔自治区": "乌鲁木齐",
+}
+
+PAPERS = {
+    "内蒙古自治区": "内蒙古日报", "广西壮族自治区": "广西日报", "西藏自治区": "西藏日报",
+    "宁夏回族自治区": "宁夏日报", "新疆维吾尔自治区": "新疆日报", "黑龙江省": "黑龙江日报",
+}
+
+
+def outlet(text, gold, kind):
+    """A dateline or a credit naming the province's capital or paper."""
+    prov = gold.get("province")
+    if prov not in CAPITALS:
+        return None
+    if kind == "source-paper":
+        paper = PAPERS.get(prov) or prov.rstrip("省市") + "日报"
+        return text.rstrip("\n") + f"\n来源：{paper}　责任编辑：王芳\n"
+    # (where the news happened: the capital for a province's report, the
+    # city for a city's, the city over a county for a county's)
+    level = gold.get("level")
+    city = {"province": CAPITALS[prov], "city": gold.get("region"), "county": gold.get("prefecture")}.get(level)
+    if not city:
+        return None
+    city = re.sub(r"(市|地区|盟|.族自治州|自治州)$", "", city) if len(city) > 2 else city
+    line = (
+        f"新华社{city}1月20日电（记者 李明）"
+        if kind == "dateline"
+        else f"本报{city}1月20日讯（记者 李明 通讯员 张华）"
+    )
+    lines = text.split("\n")
+    for i, l in enumerate(lines):
+        if len(l) >= 60 and i > 0:
+            lines[i] = line + l.lstrip("\u3000 ")
+            return "\n".join(lines)
+    return None
+
+
 GLOSS = re.compile(r"\([a-zA-Z\u00e0-\u01dc]{1,6}\)")
 CN_DIGITS = "〇一二三四五六七八九"
 
@@ -86,6 +151,41 @@ def cn_number(s):
         whole, frac = s.split(".")
         return cn_small(int(whole)) + "点" + "".join(CN_DIGITS[int(c)] for c in frac)
     return cn_small(int(s))
+
+
+AMOUNT = re.compile(r"(?<![\d.])(\d{1,4}(?:\.\d{1,2})?)(?=[亿万](?:元|人|吨|千瓦|平方米|亩|户|辆|标准箱|个|套|名|人次)?)")
+
+
+def traditional(text, kind):
+    try:
+        import opencc
+        from pypinyin import pinyin
+    except ImportError as e:
+        raise SystemExit(f"`{kind}` needs opencc-python-reimplemented and pypinyin ({e})")
+
+    conv = opencc.OpenCC("s2hk" if kind == "trad-hk" else "s2t")
+    out = conv.convert(text)
+    if kind != "gloss":
+        return out
+    glossed = []
+    for a, b in zip(text, out):
+        glossed.append(b)
+        if a != b:
+            glossed.append("(" + pinyin(a)[0][0] + ")")
+    return "".join(glossed)
+
+
+def date_iso(text):
+    def line(l):
+        if len(l) > 60 or "会议" in l:
+            return l
+        return re.sub(
+            r"(20\d\d)年(\d{1,2})月(\d{1,2})日",
+            lambda m: f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}",
+            l,
+        )
+
+    return "\n".join(line(l) for l in text.split("\n"))
 
 
 def layout(text, kind):
@@ -155,6 +255,18 @@ def perturb(text, gold, kind):
         return re.sub(
             r"(?<![\d.])(\d{1,3}(?:\.\d+)?)[%％]", lambda m: "百分之" + cn_number(m.group(1)), text
         )
+    if kind == "cn-amounts":
+        return AMOUNT.sub(lambda m: cn_number(m.group(1)), text)
+    if kind == "fullwidth":
+        return re.sub(r"[0-9.%]", lambda m: chr(ord(m.group(0)) + 0xFEE0), text)
+    if kind == "spaced":
+        return re.sub(r"(?<![\d.,])(\d+(?:[.,]\d+)*%?)", r" \1 ", text)
+    if kind in ("trad", "trad-hk", "gloss"):
+        return None if GLOSS.search(text) else traditional(text, kind)
+    if kind == "date-iso":
+        return date_iso(text)
+    if kind in ("dateline", "dateline-paper", "source-paper"):
+        return outlet(text, gold, kind)
     if kind == "title-site":
         lines = text.split("\n")
         for i, line in enumerate(lines):

@@ -504,12 +504,13 @@ fn is_a_count(c: &[char], x: &Num, se: usize) -> bool {
 /// Whether `x` is followed by 的 and another figure (总投资50亿元的20个项目),
 /// or follows a figure and 的: a noun phrase that sizes and counts, no target.
 fn figure_of_figure(c: &[char], x: &Num, se: usize) -> bool {
-    let digit_at = |k: usize| c.get(k).is_some_and(char::is_ascii_digit);
+    // (in digits or in Chinese numerals: 总投资一点六万亿元的452个)
+    let digit = |ch: &char| ch.is_ascii_digit() || crate::number::is_cn_digit(*ch);
+    let digit_at = |k: usize| c.get(k).is_some_and(digit);
     let after_figure = x.start >= 2 && c[x.start - 1] == '的' && {
         // (a unit, then its figure, right before 的: 1.6万亿元的)
         let before = &c[x.start.saturating_sub(8)..x.start - 1];
-        before.last().is_some_and(|&u| "元个项人吨亩%".contains(u))
-            && before.iter().any(char::is_ascii_digit)
+        before.last().is_some_and(|&u| "元个项人吨亩%".contains(u)) && before.iter().any(digit)
     };
     (x.end < se && c[x.end] == '的' && digit_at(x.end + 1)) || after_figure
 }

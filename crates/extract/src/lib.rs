@@ -503,6 +503,24 @@ fn locate_division(
                 )
             })?
         }
+        // …and a text that calls itself 全县 or 我区 and names only a city (a
+        // dateline's 新华社十堰电 or 本报十堰讯 over a district's report) is
+        // one of that city's counties: the first it names, else an unnamed one
+        Resolution::Found(d)
+            if m.region.is_none()
+                && d.level == baogao_model::Level::City
+                && m.level == Some(baogao_model::Level::County) =>
+        {
+            let Some(x) = first_of_level(regions, n.text(0, n.len()), d, m.level) else {
+                m.province = Some(d.province.clone());
+                m.prefecture = Some(d.name.clone());
+                return Err(format!(
+                    "only its city ({}) named by a text that speaks for a county",
+                    d.name
+                ));
+            };
+            x
+        }
         Resolution::Found(d) => d,
         Resolution::Ambiguous { candidates, .. } => {
             // (the title's site names the city: 鼓楼区…_福州市人民政府)
@@ -572,18 +590,24 @@ fn locate_division(
     Ok(d)
 }
 
-/// The first division of `level` in `province` that `head` names (in full or
-/// short: 平顶山), read at each char of `head`.
+/// The first division of `level` under `above` (a province, or a city) that
+/// `head` names (in full or short: 平顶山), read at each char of `head`.
 fn first_of_level(
     regions: &baogao_regions::Divisions,
     head: &str,
-    province: &'static baogao_regions::Division,
+    above: &'static baogao_regions::Division,
     level: Option<baogao_model::Level>,
 ) -> Option<&'static baogao_regions::Division> {
+    let city = (above.level == baogao_model::Level::City).then_some(above.name.as_str());
     head.char_indices().find_map(|(i, _)| {
         let len = regions.name_at_start(&head[i..])?;
-        match regions.resolve(&head[i..i + len], Some(&province.name), None) {
-            baogao_regions::Resolution::Found(x) if Some(x.level) == level => Some(x),
+        match regions.resolve(&head[i..i + len], Some(&above.province), city) {
+            baogao_regions::Resolution::Found(x)
+                if Some(x.level) == level
+                    && (city.is_none() || x.prefecture.as_deref() == city) =>
+            {
+                Some(x)
+            }
             _ => None,
         }
     })
@@ -683,7 +707,7 @@ fn read(path: &Path) -> Result<String, ExtractError> {
 
 /// Drops records whose key was seen before (keeps the first).
 fn dedup_by<T>(v: &mut Vec<T>, key: impl Fn(&T) -> String) {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     v.retain(|x| seen.insert(key(x)));
 }
 
@@ -691,16 +715,18 @@ fn dedup_by<T>(v: &mut Vec<T>, key: impl Fn(&T) -> String) {
 /// residents' statistic: beside the farmers' 纯收入, a bare 人均可支配收入 is
 /// the urban one (…人均可支配收入增长10%，农民人均纯收入增长9%).
 fn urban_before_the_reform(targets: &mut [Target]) {
+    // (a name as the text writes it: in traditional characters, or with a
+    // mirror's glosses, 農(nóng)民人均純(chún)收入)
     let net_rural = targets.iter().any(|t| {
-        t.indicator == "rural_disposable_income"
-            && (t.raw_name.contains("纯收入") || t.raw_name.contains("純收入"))
+        t.indicator == "rural_disposable_income" && norm::normalise(&t.raw_name).contains("纯收入")
     });
     if !net_rural {
         return;
     }
     for t in targets.iter_mut() {
         if t.indicator == "disposable_income"
-            && ["人均可支配收入", "居民人均可支配收入"].contains(&t.raw_name.as_str())
+            && ["人均可支配收入", "居民人均可支配收入"]
+                .contains(&norm::normalise(&t.raw_name).as_str())
         {
             "urban_disposable_income".clone_into(&mut t.indicator);
         }
@@ -742,6 +768,8 @@ fn to_targets(n: &Norm, it: &Item, doc: &Document, year: Option<i32>, out: &mut 
     }
 }
 
+#[cfg(test)]
+mod copy_forms;
 #[cfg(test)]
 mod lookalike_forms;
 #[cfg(test)]

@@ -176,18 +176,19 @@ pub(crate) fn parse_cn(s: &[char]) -> Option<f64> {
     }
     // 两千〇一十: the 〇 only marks a skipped place
     total += digit.unwrap_or(0);
-    let mut value = total as f64;
-    if let Some(frac) = frac_part {
-        if frac.is_empty() {
-            return None;
-        }
-        let mut scale = 0.1;
-        for &c in frac {
-            value += f64::from(cn_digit(c)?) * scale;
-            scale /= 10.0;
-        }
+    let Some(frac) = frac_part else {
+        return Some(total as f64);
+    };
+    if frac.is_empty() {
+        return None;
     }
-    Some(value)
+    // read as the digits would be written (四点八六 is 4.86, not a sum of
+    // tenths and hundredths that lands on 4.859999…)
+    let mut written = format!("{total}.");
+    for &c in frac {
+        written.push(char::from_digit(cn_digit(c)?, 10)?);
+    }
+    written.parse().ok()
 }
 
 /// Matches one of `UNITS` at `i`, or a bare 万 that ends its clause
@@ -699,6 +700,8 @@ mod tests {
     fn chinese_numerals() {
         assert_eq!(parse_cn(&chars("七")), Some(7.0));
         assert_eq!(parse_cn(&chars("六点五")), Some(6.5));
+        // (the figure a reader writes, not a sum of tenths and hundredths)
+        assert_eq!(parse_cn(&chars("四点八六")), Some(4.86));
         assert_eq!(parse_cn(&chars("两千〇一十")), Some(2010.0));
         assert_eq!(parse_cn(&chars("四百六十")), Some(460.0));
         assert_eq!(parse_cn(&chars("十五")), Some(15.0));

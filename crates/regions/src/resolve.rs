@@ -1,6 +1,6 @@
 //! Resolving one written name with its province and prefecture context.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use baogao_model::Level;
 

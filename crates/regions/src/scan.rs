@@ -8,7 +8,7 @@
 //! weighted by how often the text says 全区 / 区委 / 区长 for its unit (区, 县,
 //! 市 …) and by mentions of its province and prefecture.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use baogao_model::Level;
 
@@ -59,7 +59,7 @@ fn in_a_noun(chars: &[char], start: usize, end: usize) -> bool {
 
 /// How often the text names each unit's government (全区, 区委, 区长, 本区 …).
 fn count_hints(chars: &[char]) -> HashMap<&'static str, usize> {
-    let mut out: HashMap<&'static str, usize> = HashMap::new();
+    let mut out: HashMap<&'static str, usize> = HashMap::default();
     let at = |i: usize| chars.get(i).copied();
     for (i, &ch) in chars.iter().enumerate() {
         if ch == '地' && at(i + 1) == Some('委') || ch == '行' && at(i + 1) == Some('署') {
@@ -273,8 +273,8 @@ impl Divisions {
         // Evidence per division from the accepted readings, and support from
         // every mention of a province or prefecture (accepted or not).
         let mut evidence: HashMap<&str, (f64, &'static Division, Option<&'static str>)> =
-            HashMap::new();
-        let mut support: HashMap<&str, f64> = HashMap::new();
+            HashMap::default();
+        let mut support: HashMap<&str, f64> = HashMap::default();
         for h in &hits {
             let head = if h.start < HEAD { 2.0 } else { 1.0 };
             let n = h.set.len().max(1) as f64;

@@ -3,7 +3,7 @@
 //! of its own, opened by the place's full name (临汾市2020年主要预期目标：…;
 //! 在4月11日召开的通辽市人大五届三次会议上，…).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use baogao_regions::{Division, Divisions, Resolution};
 
@@ -62,7 +62,7 @@ impl<'a> Paragraphs<'a> {
             n,
             paras,
             own,
-            read: HashMap::new(),
+            read: HashMap::default(),
         }
     }
 

@@ -335,10 +335,13 @@ fn region_chain(
     {
         chain = c;
     }
-    // …or is printed by the place's own paper (郑州日报 prints 郑州's report)
+    // …or is printed by the place's own paper (郑州日报 prints 郑州's report);
+    // a province's paper (四川日报) prints its cities' and counties' reports
+    // as often as its own, so it names no region
     if chain.is_empty()
         && let Some(c) =
             region_named_before(head, "日报").or_else(|| region_named_before(head, "晚报"))
+        && c.len() > 1
     {
         chain = county_of_the_papers_city(&c, head, n.text(0, n.len())).unwrap_or(c);
     }

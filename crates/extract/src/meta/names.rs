@@ -580,7 +580,7 @@ pub(super) fn body_region(body: &str, mp: &MetaPatterns, m: &mut Meta) {
         return;
     }
     let mut cands: Vec<(String, usize)> = Vec::new();
-    let mut tried = std::collections::HashSet::new();
+    let mut tried = rustc_hash::FxHashSet::default();
     for c in mp.full_form.captures_iter(body) {
         // bounded work on long or odd texts
         if tried.len() > 200 {

@@ -16,7 +16,7 @@ const CONVERTED: std::ops::Range<u32> = 0x3400..0xa000;
 /// when the char has no pair), and the few pairs outside it.
 struct TradMap {
     table: Vec<char>,
-    others: std::collections::HashMap<char, char>,
+    others: rustc_hash::FxHashMap<char, char>,
 }
 
 /// The first and one past the last char the table of [`TradMap`] covers.
@@ -48,7 +48,7 @@ static TRAD_MAP: std::sync::LazyLock<TradMap> = std::sync::LazyLock::new(|| {
     let pairs = converted.chain(chars.chunks_exact(2).map(|p| (p[0], p[1])));
     let mut map = TradMap {
         table: vec!['\0'; (CJK.end - CJK.start) as usize],
-        others: std::collections::HashMap::new(),
+        others: rustc_hash::FxHashMap::default(),
     };
     for (t, s) in pairs {
         let u = t as u32;
@@ -114,11 +114,17 @@ pub(super) fn is_han(c: char) -> bool {
     ('\u{3400}'..='\u{9fff}').contains(&c)
 }
 
+/// A digit as a page types it, in half or full width (5, ５).
+#[inline]
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
 /// Whether the full stop at `i` is a decimal point a mirror converted with
 /// the other full-width marks (`增长20。9%`, `4。6%以内`): digits on both
 /// sides, and the digits after it are no date (`2008。12月`) or year.
 pub(super) fn is_decimal_stop(src: &[char], i: usize) -> bool {
-    let digit = |k: usize| src.get(k).is_some_and(char::is_ascii_digit);
+    let digit = |k: usize| src.get(k).copied().is_some_and(is_digit);
     if i == 0 || !digit(i - 1) || !digit(i + 1) {
         return false;
     }
@@ -126,18 +132,22 @@ pub(super) fn is_decimal_stop(src: &[char], i: usize) -> bool {
     while digit(k) {
         k += 1;
     }
-    !matches!(src.get(k), Some('年' | '月' | '日' | '号' | '.' | '。'))
+    !matches!(
+        src.get(k),
+        Some('年' | '月' | '日' | '号' | '.' | '．' | '。')
+    )
 }
 
+/// Whether the comma at `i` separates thousands (200,000; ２００,０００).
 pub(super) fn is_thousands_comma(src: &[char], i: usize) -> bool {
-    let digit = |k: usize| src.get(k).is_some_and(char::is_ascii_digit);
+    let digit = |k: usize| src.get(k).copied().is_some_and(is_digit);
     i > 0
         && digit(i - 1)
         && digit(i + 1)
         && digit(i + 2)
         && digit(i + 3)
         && !digit(i + 4)
-        && src.get(i + 4) != Some(&'.')
+        && !matches!(src.get(i + 4), Some('.' | '．'))
 }
 
 /// Whether the colon at `i` tells the time at a line's start (a live

@@ -109,7 +109,7 @@ fn next_item_glued(
             .take(MAX_CLAUSE)
             .take_while(|&&x| !is_sep(x) && x != '、')
     };
-    let figure = || rest().any(|&x| x.is_ascii_digit() || x == '百');
+    let figure = || rest().any(|&x| x.is_ascii_digit() || x == '百') || cn_figure_near(c, k, e);
     if !crate::norm::item_follows_figure(c, k, c[k]) {
         // …与经济增长同步城镇调查失业率5.5%以内: an item with a figure after
         // a qualitative one (the cheap tests first: this runs on every char)
@@ -129,6 +129,25 @@ fn next_item_glued(
     };
     figure() || qualitative_item(&to_sep())
 }
+
+/// Whether a figure in Chinese numerals stands before its unit within a
+/// name's and a verb's reach of `k` (城镇居民人均可支配收入达三万元,
+/// 一千二百亿元), before the clause's next mark.
+#[inline(never)]
+fn cn_figure_near(c: &[char], k: usize, e: usize) -> bool {
+    let near = &c[k..e.min(k + CN_FIGURE_REACH)];
+    let end = near
+        .iter()
+        .position(|&x| is_sep(x) || x == '、')
+        .unwrap_or(near.len());
+    near[..end].windows(2).any(|w| {
+        matches!(w[1], '十' | '千' | '万' | '亿' | '点') && crate::number::is_cn_digit(w[0])
+    })
+}
+
+/// How far after a figure a glued item's figure in Chinese numerals is
+/// looked for (a name, a verb and the numeral).
+const CN_FIGURE_REACH: usize = 28;
 
 /// Whether `c[cs..k]` is a size limit that opens its clause's name (城镇
 /// 500万元以上 | 固定资产投资增长10%): a sum of money with 以上, after at most

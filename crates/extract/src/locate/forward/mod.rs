@@ -59,8 +59,8 @@ fn headline_aims(n: &Norm, paras: &[(usize, usize)], structured: bool) -> Vec<us
 /// 实事正式确定：1．新增城镇就业5.5万人…; 为民办实事, 民生工程): the numbered
 /// paragraphs after a lead that announces one, and the lead itself. Their
 /// figures are projects the congress votes on, not the year's targets.
-fn project_lists(n: &Norm, paras: &[(usize, usize)]) -> std::collections::HashSet<usize> {
-    let mut out = std::collections::HashSet::new();
+fn project_lists(n: &Norm, paras: &[(usize, usize)]) -> rustc_hash::FxHashSet<usize> {
+    let mut out = rustc_hash::FxHashSet::default();
     let mut listing = false;
     for (i, &(s, e)) in paras.iter().enumerate() {
         let t = n.text(s, e);
@@ -345,8 +345,7 @@ fn one_row_per_figure(groups: Vec<Vec<Item>>) -> Vec<Item> {
     let key = |it: &Item, f: &crate::item::Fig| {
         format!("{}|{:?}|{:?}|{:?}", it.indicator, f.measure, f.value, f.max)
     };
-    let mut best: std::collections::HashMap<String, (usize, usize)> =
-        std::collections::HashMap::new();
+    let mut best: rustc_hash::FxHashMap<String, (usize, usize)> = rustc_hash::FxHashMap::default();
     for (gi, g) in groups.iter().enumerate() {
         for it in g {
             for f in &it.figs {

@@ -20,7 +20,7 @@ use crate::locate::list::{has_figure, item_number, turns_to_the_work};
 use crate::locate::region::Paragraphs;
 use crate::locate::{LocatePatterns, Speaker, says_now};
 use crate::norm::Norm;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// What the text is, read before the walk: its paragraphs' bounds, the
 /// headlines that state aims, the lists of projects, and who speaks.

@@ -1,0 +1,119 @@
+//! Reports as copies of them print the same words, written for these tests
+//! (not taken from the fixtures; each form was found by rewriting the
+//! labelled texts with `scripts/robustness`): digits in full width with a
+//! thousands separator, amounts in Chinese numerals, a mirror's glosses in
+//! the names, and the outlet a copy credits or files from.
+
+use baogao_model::Level;
+
+use crate::variations::run;
+
+/// (indicator, value) of every target the text's list gives.
+fn values(text: &str) -> Vec<(String, Option<f64>)> {
+    run(text)
+        .targets
+        .into_iter()
+        .map(|t| (t.indicator, t.value))
+        .collect()
+}
+
+fn value(id: &str, v: f64) -> (String, Option<f64>) {
+    (id.to_owned(), Some(v))
+}
+
+#[test]
+fn full_width_digits_keep_their_thousands_separator() {
+    let got = values(
+        "深圳市政府工作报告提出了今年的主要预期目标：全市GDP增长５．５％，并将创造２００,０００个新工作岗位。\n",
+    );
+    assert_eq!(
+        got,
+        [value("gdp", 5.5), value("other:新工作岗位", 200_000.0)]
+    );
+}
+
+#[test]
+fn an_item_glued_after_a_percentage_may_give_its_figure_in_chinese_numerals() {
+    let got = values("西安市今年目标\n生产总值增长13%城镇居民人均可支配收入达三万元\n");
+    assert_eq!(
+        got,
+        [value("gdp", 13.0), value("urban_disposable_income", 3.0)]
+    );
+}
+
+#[test]
+fn a_fraction_in_chinese_numerals_is_the_figure_as_written() {
+    let got = values("今年全市的主要预期目标是：地区生产总值增长7%，城镇新增就业四点八六万人。\n");
+    assert_eq!(got, [value("gdp", 7.0), value("new_urban_jobs", 4.86)]);
+}
+
+#[test]
+fn a_set_of_projects_sized_in_chinese_numerals_is_no_target() {
+    // (as 实施总投资1.6万亿元的452个省市级重点项目 is none)
+    let got = values(
+        "今年全省的主要预期目标是：地区生产总值增长5.5%。实施总投资一点六万亿元的452个省市级重点项目。\n",
+    );
+    assert_eq!(got, [value("gdp", 5.5)]);
+}
+
+#[test]
+fn a_glossed_farmers_net_income_makes_the_bare_disposable_income_urban() {
+    // a mirror's glosses in 农民人均纯收入 (農(nóng)民人均純(chún)收入)
+    let got = values(
+        "展望2010年發(fā)展目標(biāo)，確(què)保生產(chǎn)總(zǒng)值增長(zhǎng)12%，人均可支配收入增長(zhǎng)10%，農(nóng)民人均純(chún)收入增長(zhǎng)9%。\n",
+    );
+    assert_eq!(
+        got,
+        [
+            value("gdp", 12.0),
+            value("urban_disposable_income", 10.0),
+            value("rural_disposable_income", 9.0)
+        ]
+    );
+}
+
+/// A city's report as its province's paper reposts it, the paper credited
+/// at the end.
+const CREDITED: &str = "今年全市经济社会发展的主要预期目标是：地区生产总值增长7%左右。\n\
+    全市上下要团结一心，推动绵阳高质量发展，把绵阳建设得更加美好。\n来源：四川日报　责任编辑：王芳\n";
+
+#[test]
+fn a_provinces_paper_credited_names_no_region() {
+    let r = run(CREDITED).report;
+    assert_eq!(
+        (r.region.as_deref(), r.level, r.province.as_deref()),
+        (Some("绵阳市"), Some(Level::City), Some("四川省"))
+    );
+}
+
+#[test]
+fn a_citys_paper_credited_still_names_the_city() {
+    // (郑州日报 prints 郑州's report: the text names no place but 全市)
+    let r = run("今年全市经济社会发展的主要预期目标是：地区生产总值增长7%左右。\n全市上下要团结一心。\n来源：郑州日报\n").report;
+    assert_eq!(
+        (r.region.as_deref(), r.level),
+        (Some("郑州市"), Some(Level::City))
+    );
+}
+
+#[test]
+fn a_citys_dateline_over_a_district_is_the_districts_city() {
+    let text = "新华社十堰1月20日电（记者 李明）2020年，我区连年在全市综合考评中名列前茅。\n\
+        今年全区经济社会发展的主要预期目标是：地区生产总值增长8%。\n全区上下要团结一心。\n";
+    let r = run(text).report;
+    assert_eq!(
+        (
+            r.region.as_deref(),
+            r.level,
+            r.prefecture.as_deref(),
+            r.province.as_deref()
+        ),
+        (None, Some(Level::County), Some("十堰市"), Some("湖北省"))
+    );
+    // …and the district it names, when it names one
+    let r = run(&text.replace("全区上下", "张湾区上下")).report;
+    assert_eq!(
+        (r.region.as_deref(), r.level, r.prefecture.as_deref()),
+        (Some("张湾区"), Some(Level::County), Some("十堰市"))
+    );
+}
