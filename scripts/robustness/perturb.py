@@ -33,6 +33,12 @@ right), so the extractor should read the rewritten set as it reads the set:
   county's (the reporter's station, not the government that reports).
 - `source-paper`: the province's paper credited at the end (来源：四川日报
   责任编辑：王芳), in every text, a city's or county's too.
+- the targets' list written another way, from the first gold clause to
+  the end of the last: `list-dash`, `list-num`, `list-square` (one item a
+  line after ——, 1., ■), `list-semicolon` (items parted by ；),
+  `list-space` (items parted by a space, as old pages set them).
+- `session-short`: the congress written short (第十四届人民代表大会第三次会议
+  → 十四届人大三次会议), as news writes it.
 - `title-site`: a news site's name after the first line (…_四川在线), as a
   page's title carries it.
 - page boxes appended: `box-related` (相关新闻 and three titles of other
@@ -188,6 +194,67 @@ def date_iso(text):
     return "\n".join(line(l) for l in text.split("\n"))
 
 
+LIST_MARKS = {"list-dash": "——", "list-num": None, "list-square": "■"}
+
+
+def relist(text, gold, kind):
+    """The targets' list from its first gold clause to the end of its last
+    (the rest of that line), written as `kind` says: items are parted only
+    at a mark between two gold clauses (地区生产总值970亿元，增长15% stays one
+    item); None when fewer than two items are found."""
+    clauses = [t["text"] for t in gold.get("targets", []) if t.get("text")]
+    spans = sorted({(text.find(c), text.find(c) + len(c)) for c in clauses if text.find(c) >= 0})
+    if len(spans) < 2:
+        return None
+    merged = [list(spans[0])]
+    for a, b in spans[1:]:
+        if a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    start = merged[0][0]
+    end = text.find("\n", merged[-1][1])
+    end = len(text) if end < 0 else end
+    # (the list ends with its sentence: what follows goes on a line of its own)
+    stop = text.find("。", merged[-1][1], end)
+    tail = ""
+    if stop >= 0 and text[stop + 1 : end].strip():
+        tail = "\n" + text[stop + 1 : end]
+        end = stop + 1
+    if "\n" in text[start:merged[-1][1]]:
+        return None
+    cuts = []
+    for (_, b), (a, _) in zip(merged, merged[1:]):
+        cuts += [k + 1 for k in range(b, a) if text[k] in "，；,;。"]
+    if not cuts:
+        return None
+    items, last = [], start
+    for k in cuts + [end]:
+        items.append(text[last:k])
+        last = k
+    items = [i for i in items if i.strip()]
+    if kind == "list-semicolon":
+        new = "".join(re.sub(r"[，,]$", "；", i) for i in items)
+    elif kind == "list-space":
+        new = " ".join(re.sub(r"[，；,;]$", "", i) for i in items)
+    else:
+        # (a list set one item a line is led in by a colon: 其中： 即：)
+        lead = text[text.rfind("\n", 0, start) + 1 : start].rstrip()
+        mark = LIST_MARKS[kind]
+        new = ("" if not lead or lead.endswith(("：", ":")) else "：") + "\n" + "\n".join(
+            (f"{n}." if mark is None else mark) + i.strip() for n, i in enumerate(items, 1)
+        )
+    return text[:start].rstrip() + new + tail + text[end:]
+
+
+def session_short(text):
+    return re.sub(
+        r"第([一二三四五六七八九十]+)届人民代表大会第([一二三四五六七八九十]+)次会议",
+        r"\1届人大\2次会议",
+        text,
+    )
+
+
 def layout(text, kind):
     lines = text.split("\n")
     if kind == "wrap":
@@ -265,6 +332,10 @@ def perturb(text, gold, kind):
         return None if GLOSS.search(text) else traditional(text, kind)
     if kind == "date-iso":
         return date_iso(text)
+    if kind.startswith("list-"):
+        return relist(text, gold, kind)
+    if kind == "session-short":
+        return session_short(text)
     if kind in ("dateline", "dateline-paper", "source-paper"):
         return outlet(text, gold, kind)
     if kind == "title-site":

@@ -2,7 +2,8 @@
 //! (not taken from the fixtures; each form was found by rewriting the
 //! labelled texts with `scripts/robustness`): digits in full width with a
 //! thousands separator, amounts in Chinese numerals, a mirror's glosses in
-//! the names, and the outlet a copy credits or files from.
+//! the names, the list set one item a line or parted by spaces, and the
+//! outlet a copy credits or files from.
 
 use baogao_model::Level;
 
@@ -70,6 +71,71 @@ fn a_glossed_farmers_net_income_makes_the_bare_disposable_income_urban() {
             value("rural_disposable_income", 9.0)
         ]
     );
+}
+
+#[test]
+fn a_lead_in_ending_with_a_colon_passes_the_look_ahead_to_its_list() {
+    let got = values(
+        "展望2010年发展目标，县长说，要正视困难；要借势发展，积极推进，确保：\n——生产总值增长12%，\n——工业增加值增长20%，\n——农民人均纯收入增长9%。\n",
+    );
+    assert_eq!(
+        got,
+        [
+            value("gdp", 12.0),
+            value("other:工业增加值", 20.0),
+            value("rural_disposable_income", 9.0)
+        ]
+    );
+}
+
+#[test]
+fn another_series_of_a_listed_indicator_is_more_of_the_list() {
+    let got = values(
+        "今年全市的主要预期目标是：\n——地区生产总值增长7.5%，\n——城镇登记失业率控制在4%以内，\n——城镇调查失业率控制在5.5%左右，\n——居民消费价格涨幅控制在3%左右。\n",
+    );
+    assert_eq!(
+        got,
+        [
+            value("gdp", 7.5),
+            value("unemployment_rate", 4.0),
+            value("unemployment_rate", 5.5),
+            value("cpi", 3.0)
+        ]
+    );
+}
+
+#[test]
+fn spaces_part_items_after_an_amount_or_a_qualitative_target() {
+    let got = values(
+        "今年全市的主要预期目标是：地区生产总值增长7%左右 城镇新增就业18万人 城乡居民收入与经济增长同步 居民消费价格涨幅3%左右。\n",
+    );
+    let ids: Vec<&str> = got.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["gdp", "new_urban_jobs", "disposable_income", "cpi"]);
+    assert_eq!(got[1].1, Some(18.0));
+}
+
+#[test]
+fn a_short_aside_between_semicolons_leaves_the_run_open() {
+    let got = values(
+        "市长说，今年要确保地区生产总值增长6%左右；在实际工作中努力争取更好结果；一般公共预算收入增长5%；居民消费价格涨幅3%左右。\n",
+    );
+    assert_eq!(
+        got,
+        [
+            value("gdp", 6.0),
+            value("general_budget_revenue", 5.0),
+            value("cpi", 3.0)
+        ]
+    );
+}
+
+#[test]
+fn a_listed_item_that_meets_the_plans_target_is_more_of_the_list() {
+    let got = run(
+        "报告提出2025年主要预期目标：\n1.经济增长6%左右，\n2.单位生产总值能耗完成“十四五”考核目标，\n3.居民消费价格涨幅2%左右。\n",
+    );
+    let ids: Vec<&str> = got.targets.iter().map(|t| t.indicator.as_str()).collect();
+    assert_eq!(ids, ["gdp", "energy_intensity", "cpi"]);
 }
 
 /// A city's report as its province's paper reposts it, the paper credited

@@ -360,13 +360,18 @@ impl Dictionary {
             if a.exact && !SCOPE.contains(&prefix) {
                 continue;
             }
-            if prefix.contains('占') || prefix.contains("相当于") || prefix.contains("比重") {
+            // (one pass for a char of the words asked next: most prefixes hold none)
+            let worded = prefix.contains(['占', '于', '重', '国', '球', '界']);
+            if worded
+                && (prefix.contains('占') || prefix.contains("相当于") || prefix.contains("比重"))
+            {
                 return None;
             }
             // another place's figure: 全国GDP, 高新区规模以上工业增加值, 长沙市地区生产总值
-            if ["全国", "国家", "我国", "全球", "世界"]
-                .iter()
-                .any(|w| prefix.contains(w))
+            if worded
+                && ["全国", "国家", "我国", "全球", "世界"]
+                    .iter()
+                    .any(|w| prefix.contains(w))
                 || (!SCOPE.contains(&prefix)
                     && prefix.ends_with(['县', '区', '市', '州', '旗', '盟'])
                     && !KINDS_OF_PLACE.iter().any(|w| prefix.ends_with(w)))

@@ -307,7 +307,7 @@ impl<'a> Following<'a> {
         let (n, dict) = (self.n, self.rules.0);
         // (报告要求，…今年力争规上工业增加值增长10%…, under a list that set it at
         // 9%: the work's aim)
-        if !self.one_sentence_lines && restates_a_listed(first, out) {
+        if !self.one_sentence_lines && restates_a_listed(first, out, dict) {
             list_ends(trace, n, (a, b), "it names a listed indicator again");
             return true;
         }

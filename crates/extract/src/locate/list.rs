@@ -40,6 +40,22 @@ pub(super) fn item_number(t: &str) -> Option<u32> {
         .flatten()
 }
 
+/// Whether `before` (a line up to a plan it names) ends on a verb that meets
+/// the plan's target (完成“十四五”…, 达到国家下达的“十四五”…).
+pub(super) fn meets_the_plans_target(before: &str) -> bool {
+    let from = before
+        .char_indices()
+        .rev()
+        .nth(PLAN_VERB_REACH - 1)
+        .map_or(0, |(i, _)| i);
+    ["完成", "达到", "实现", "下达"]
+        .iter()
+        .any(|w| before[from..].contains(w))
+}
+
+/// How many chars before a plan's name its verb is looked for.
+const PLAN_VERB_REACH: usize = 8;
+
 /// A word of [`super::LocatePatterns::not_this_year`] that names a plan
 /// (十五五, 五年, 三年, 行动计划, 规划纲要) rather than the past or a later year.
 pub(super) fn is_plan_word(w: &str) -> bool {
@@ -391,10 +407,10 @@ pub(super) fn counts_in_prose(it: &Item, dict: &Dictionary) -> bool {
         })
 }
 
-/// Whether `items` give a canonical indicator `listed` already holds
-/// other figures (a headline repeated with the same figure is no other
+/// Whether `items` give a canonical indicator's series (by `dict`) that
+/// `listed` already holds with other figures (a headline repeated with the same figure is no other
 /// aim).
-pub(super) fn restates_a_listed(items: &[Item], listed: &[Item]) -> bool {
+pub(super) fn restates_a_listed(items: &[Item], listed: &[Item], dict: &Dictionary) -> bool {
     items.iter().any(|it| {
         !it.indicator.starts_with("other:")
             && listed.iter().any(|l| {
@@ -404,6 +420,10 @@ pub(super) fn restates_a_listed(items: &[Item], listed: &[Item]) -> bool {
                             .iter()
                             .any(|g| g.measure == f.measure && g.value == f.value)
                     })
+                    // (another series of it is more of the list: 城镇登记失业率
+                    // 控制在4%以内, 城镇调查失业率控制在5.5%左右)
+                    && dict.series_of(&l.indicator, &l.raw_name)
+                        == dict.series_of(&it.indicator, &it.raw_name)
             })
     })
 }

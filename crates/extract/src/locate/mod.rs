@@ -22,7 +22,7 @@ use forward::forward_sentences;
 
 mod following;
 mod list;
-use list::{is_plan_word, read_block, sentence_lines};
+use list::{is_plan_word, meets_the_plans_target, read_block, sentence_lines};
 
 mod region;
 
@@ -515,9 +515,10 @@ fn located(
     // a paragraph about the past, another year or five years does not continue the list
     // (years in Chinese digits too: 到二〇一二年地区生产总值要突破六千亿元;
     // a deadline of an unknown year is not this year's, 届时 looks to it)
-    // (`plan_ok`: a plan named inside an item, after the line's first clause,
-    // does not make it foreign: 碳排放双控达到国家下达“十五五”目标任务的序时进度;
-    // a line that opens with one does: “十五五”时期年均增长6%)
+    // (`plan_ok`: a plan named inside an item, after the line's first clause
+    // or as the target an item meets, does not make it foreign: 碳排放双控
+    // 达到国家下达“十五五”目标任务的序时进度, 单位生产总值能耗完成“十四五”考核
+    // 目标; a line that opens with one does: “十五五”时期年均增长6%)
     // (in a news item, a paragraph on another place: a round-up of reports)
     let own = speaker.place.filter(|_| plan.is_none());
     let another_place = |t: &str| region::another_place(t, own);
@@ -537,10 +538,11 @@ fn located(
         let digits = crate::year::with_digit_years(t);
         let opening = t.find(['，', '；', '：']).unwrap_or(t.len());
         lp.past.is_match(t)
-            || lp
-                .not_this_year
-                .find_iter(t)
-                .any(|m| !(plan_ok && is_plan_word(m.as_str()) && m.start() > opening))
+            || lp.not_this_year.find_iter(t).any(|m| {
+                !(plan_ok
+                    && is_plan_word(m.as_str())
+                    && (m.start() > opening || meets_the_plans_target(&t[..m.start()])))
+            })
             || t.contains("届时")
             || lp
                 .year

@@ -297,13 +297,73 @@ pub(crate) fn figure_ends_at(c: &[char], end: usize) -> bool {
 /// normalised text so far (`chars`) ends on a per cent, a per mille or a
 /// qualifier, and a Han char that goes on with none of them follows.
 pub(super) fn spaces_apart_items(chars: &[char], src: &[char], i: usize) -> bool {
-    if i > 0 && is_dropped_space(src[i - 1]) || !figure_ends_at(chars, chars.len()) {
+    if i > 0 && is_dropped_space(src[i - 1]) {
         return false;
+    }
+    if !figure_ends_at(chars, chars.len()) {
+        // (the cheap test first: this is asked of every space between words)
+        return chars.last().is_some_and(|&c| is_unified_han(c)) && other_item_ends(chars, src, i);
     }
     src[i..]
         .iter()
         .find(|&&c| !is_dropped_space(c))
         .is_some_and(|&next| item_follows_figure(chars, chars.len(), fold(next)))
+}
+
+/// Whether the space at `src[i]` stands between an amount, or a qualitative
+/// target's end, and the next item's name (…城镇新增就业18万人 城镇和农村居民
+/// 人均可支配收入…; …完成省下达目标 生态环境质量继续保持…); not in a text
+/// spaced between every two chars, as a PDF's may be (20万 人).
+#[inline(never)]
+fn other_item_ends(chars: &[char], src: &[char], i: usize) -> bool {
+    let spaced = i >= 2 && is_dropped_space(src[i - 2]);
+    !spaced
+        && (amount_ends(chars) || ends_a_quality(chars))
+        && src[i..]
+            .iter()
+            .find(|&&c| !is_dropped_space(c))
+            .map(|&c| fold(c))
+            .is_some_and(|next| {
+                is_unified_han(next)
+                    && !"左以上至到和及或与的为是之并且降升提增减下回达变".contains(next)
+                    // (nor goes on with the unit: 130亿 美元, 2亿 立方米)
+                    && !UNIT_CHARS.contains(next)
+                    && !"美标立次".contains(next)
+            })
+}
+
+/// Whether `c` ends on an amount in digits and its unit (18万人, 7.37亿元).
+fn amount_ends(c: &[char]) -> bool {
+    // (no digit among the last chars: no amount, and no unit read)
+    if !c[c.len().saturating_sub(QUALIFIER_UNIT_MAX + 1)..]
+        .iter()
+        .any(char::is_ascii_digit)
+    {
+        return false;
+    }
+    let mut k = c.len();
+    while k > 0 && c.len() - k < QUALIFIER_UNIT_MAX && UNIT_CHARS.contains(c[k - 1]) {
+        k -= 1;
+    }
+    k < c.len() && k > 0 && c[k - 1].is_ascii_digit()
+}
+
+/// Whether `c` ends as a qualitative target does (与经济增长同步, 完成省下达
+/// 目标, 保持全国一流水平).
+fn ends_a_quality(c: &[char]) -> bool {
+    c.len() >= 2
+        && [
+            ['同', '步'],
+            ['改', '善'],
+            ['好', '转'],
+            ['平', '衡'],
+            ['任', '务'],
+            ['提', '质'],
+            ['目', '标'],
+            ['水', '平'],
+            ['翻', '番'],
+        ]
+        .contains(&[c[c.len() - 2], c[c.len() - 1]])
 }
 
 /// Whether `next` opens a new item right after `c[..end]`: `c[..end]` ends

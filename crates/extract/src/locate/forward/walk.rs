@@ -42,6 +42,10 @@ pub(super) struct Text<'a> {
     pub(super) places: Paragraphs<'a>,
 }
 
+/// The longest part of a sentence without figures (to its ；) that a run of
+/// the year's figures reads past (在实际工作中努力争取更好结果；).
+const ASIDE_MAX: usize = 20;
+
 /// What the sentences read so far leave open for the next one.
 #[derive(Default)]
 pub(super) struct Run {
@@ -321,9 +325,14 @@ impl<'a> Walk<'a> {
             run.continuing = false;
             return;
         }
-        if names_ahead && !s.figures {
+        // (a lead-in without figures that ends with a colon passes the look
+        // ahead it was lent on to the list it opens: 展望2010年发展目标，…；要借势
+        // 发展，确保：\n——生产总值增长12%，)
+        let passes_on = lent && !s.figures && t.trim_end().ends_with('：');
+        if names_ahead && !s.figures || passes_on {
             run.announced = true;
-            run.announced_now = s.names_now || t.contains("新年");
+            run.announced_now =
+                names_ahead && (s.names_now || t.contains("新年")) || passes_on && lent_now;
         }
         // after the year's targets, a sentence that names work to do and then
         // what it aims at (今年云南将集中精力抓项目，千方百计增投资，力争规模以上
@@ -364,6 +373,18 @@ impl<'a> Walk<'a> {
         let states = items.iter().any(|it| {
             !it.indicator.starts_with("other:") && it.figs.iter().any(|f| f.value.is_some())
         });
+        // (a short aside without figures inside a sentence the run is reading,
+        // 确保地区生产总值增长6%左右；在实际工作中努力争取更好结果；一般公共预算
+        // 收入增长5%, leaves the run open, as a clause between commas would; a
+        // passage on the work, …积极探索；打造粤澳特别合作区；, ends it)
+        if items.is_empty()
+            && run.continuing
+            && !s.figures
+            && !s.ends
+            && t.chars().count() <= ASIDE_MAX
+        {
+            return;
+        }
         if items.is_empty() || !run.continuing && !states {
             reject(n, trace, (a, b), s.figures, || {
                 "reads no canonical indicator with a figure".to_owned()
