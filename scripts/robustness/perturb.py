@@ -37,6 +37,11 @@ right), so the extractor should read the rewritten set as it reads the set:
   the end of the last: `list-dash`, `list-num`, `list-square` (one item a
   line after ——, 1., ■), `list-semicolon` (items parted by ；),
   `list-space` (items parted by a space, as old pages set them).
+- `range-to`, `range-tilde`: a range of per cents (7%-7.5%, 7%—7.5%)
+  written 7%至7.5% or 7～7.5%; `about-yue`, `about-shangxia`: a figure
+  with 左右 written 约7% or 7%上下.
+- `now-year`: 今年 written as the target year (2025年), as reports and
+  news write either.
 - `session-short`: the congress written short (第十四届人民代表大会第三次会议
   → 十四届人大三次会议), as news writes it.
 - `title-site`: a news site's name after the first line (…_四川在线), as a
@@ -194,6 +199,8 @@ def date_iso(text):
     return "\n".join(line(l) for l in text.split("\n"))
 
 
+CUE_LINE = re.compile(r"(目标|目標)[^。！？]*[。！？]?$")
+
 LIST_MARKS = {"list-dash": "——", "list-num": None, "list-square": "■"}
 
 
@@ -286,10 +293,13 @@ def insert(text, gold, name, place):
     last = text[: max(b for _, b in found)].count("\n")
     # the block starts at its cue or heading lines
     start = first
+    # (and at a line whose last sentence names the targets, whatever its end:
+    # a look-alike goes before a cue, not between it and its list)
     while start > 0 and (
         lines[start - 1].rstrip().endswith(("：", ":"))
         or not lines[start - 1].strip()
         or (len(lines[start - 1]) <= 45 and "。" not in lines[start - 1])
+        or CUE_LINE.search(lines[start - 1].rstrip()[-40:])
     ):
         start -= 1
     at = start if place == "before" else last + 1
@@ -334,6 +344,20 @@ def perturb(text, gold, kind):
         return date_iso(text)
     if kind.startswith("list-"):
         return relist(text, gold, kind)
+    if kind in ("range-to", "range-tilde"):
+        sep = "至" if kind == "range-to" else "～"
+        return re.sub(
+            r"(?<![\d.])(\d{1,3}(?:\.\d+)?)(%?)\s*[-—–~～]{1,2}\s*(\d{1,3}(?:\.\d+)?)%",
+            lambda m: m.group(1) + ("%" if kind == "range-to" else "") + sep + m.group(3) + "%",
+            text,
+        )
+    if kind in ("about-yue", "about-shangxia"):
+        if kind == "about-yue":
+            return re.sub(r"(?<![\d.])(\d{1,3}(?:\.\d+)?%)左右", r"约\1", text)
+        return re.sub(r"(?<![\d.])(\d{1,3}(?:\.\d+)?%)左右", r"\1上下", text)
+    if kind == "now-year":
+        year = gold.get("target_year")
+        return text.replace("今年", f"{year}年") if year else None
     if kind == "session-short":
         return session_short(text)
     if kind in ("dateline", "dateline-paper", "source-paper"):

@@ -565,9 +565,12 @@ fn name_end_of(n: &Norm, ns: usize, first_num: usize, nums: &[Num], dict: &Dicti
                 return k;
             }
         }
-        // 为/是/达/超 directly before a figure (新增城镇就业超5万人; 不超 too)
+        // 为/是/达/超 directly before a figure, or before 约 and the figure
+        // (新增城镇就业超5万人; 不超 too; 税收占比达约75%)
         if matches!(c[k], '为' | '是' | '达' | '在' | '超')
-            && nums.first().is_some_and(|x| x.start == k + 1)
+            && nums
+                .first()
+                .is_some_and(|x| x.start == k + 1 || x.start == k + 2 && c[k + 1] == '约')
         {
             return if c[k] == '超' && k > ns && c[k - 1] == '不' {
                 k - 1
@@ -726,8 +729,10 @@ fn shared_figures(
     let names_text = n.text(ns, before_the_year(c, ns, p));
     let names_text = strip_tail_verbs(names_text);
     let mut names = expand_list(&names_text, nums.len().max(2));
-    // 分别增长20%左右 / 均增长7% after several names: each name gets the figure
-    let nums = if names.len() >= 2 && nums.len() == 1 {
+    // 分别增长20%左右 / 均增长7% after several names: each name gets the figure,
+    // read once with its qualifier (均增长约10%: each is about 10%)
+    let shared = names.len() >= 2 && nums.len() == 1;
+    let nums = if shared {
         vec![nums[0].clone(); names.len()]
     } else {
         nums.to_vec()
@@ -766,7 +771,11 @@ fn shared_figures(
             written,
             spelled,
         }),
-        nums: with_quals(c, &nums, p),
+        nums: if shared {
+            vec![with_quals(c, &nums[..1], p).remove(0); nums.len()]
+        } else {
+            with_quals(c, &nums, p)
+        },
         name_end: p,
         ..seg.clone()
     })

@@ -5,7 +5,7 @@
 //! the names, the list set one item a line or parted by spaces, and the
 //! outlet a copy credits or files from.
 
-use baogao_model::Level;
+use baogao_model::{Level, Qualifier};
 
 use crate::variations::run;
 
@@ -136,6 +136,35 @@ fn a_listed_item_that_meets_the_plans_target_is_more_of_the_list() {
     );
     let ids: Vec<&str> = got.targets.iter().map(|t| t.indicator.as_str()).collect();
     assert_eq!(ids, ["gdp", "energy_intensity", "cpi"]);
+}
+
+#[test]
+fn about_before_a_shared_figure_qualifies_each_name() {
+    let got = run(
+        "今年全市的主要预期目标是：地区生产总值增长6%，城镇居民人均可支配收入和农民人均纯收入均增长约10%，税收占比达约75%。\n",
+    );
+    let rows: Vec<(&str, Qualifier)> = got
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.qualifier))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("gdp", Qualifier::Exact),
+            ("urban_disposable_income", Qualifier::About),
+            ("rural_disposable_income", Qualifier::About),
+            ("other:税收占比", Qualifier::About)
+        ]
+    );
+}
+
+#[test]
+fn a_guess_in_a_cued_list_is_no_target() {
+    let got = values(
+        "报告提出，今年全市主要预期目标为：地区生产总值增长5.5%左右，预计GDP有望突破3500亿元。\n",
+    );
+    assert_eq!(got, [value("gdp", 5.5)]);
 }
 
 /// A city's report as its province's paper reposts it, the paper credited

@@ -564,16 +564,27 @@ fn located(
         let (s, e) = paras[i];
         another_place(n.text(s, e).split('。').next().unwrap_or(""))
     };
-    // the list read from the cue's end in paragraph i
+    // the list read from the cue's end in paragraph i, without a clause that
+    // guesses at a figure (…增长5.5%左右，预计GDP有望突破3500亿元)
     let read_at = |i: usize, cue_end: usize, trace: &mut Trace| {
-        read_block(
+        let mut items = read_block(
             n,
             (paras, lines),
             (i, cue_end),
             (dict, pat),
             &foreign,
             trace,
-        )
+        );
+        items.retain(|it| {
+            let guess = forward::speculates(n.text(it.start, it.end));
+            if guess {
+                trace.note(n, (it.start, it.end), false, || {
+                    "a guess at a figure (有望, 或将, 可能), not a target set".to_owned()
+                });
+            }
+            !guess
+        });
+        items
     };
     for i in order {
         let (s, e) = paras[i];

@@ -128,7 +128,7 @@ fn estimates(t: &str) -> bool {
 /// 目标或定在7%左右, 增速可能在7%至7.5%之间, 投资有望增长15%以上): a preview or
 /// a commentator's forecast, not the government's target; or wishes one
 /// (网友：希望明年GDP目标能到15%).
-fn speculates(t: &str) -> bool {
+pub(super) fn speculates(t: &str) -> bool {
     // (a char of each word asked first, the rarer of its two: a char search
     // is cheap)
     ['或', '望', '可'].iter().any(|&c| t.contains(c))
