@@ -40,6 +40,7 @@ right), so the extractor should read the rewritten set as it reads the set:
 - `range-to`, `range-tilde`: a range of per cents (7%-7.5%, 7%—7.5%)
   written 7%至7.5% or 7～7.5%; `about-yue`, `about-shangxia`: a figure
   with 左右 written 约7% or 7%上下.
+- `gdp-short`: 地区生产总值 written GDP, as news writes it.
 - `now-year`: 今年 written as the target year (2025年), as reports and
   news write either.
 - `session-short`: the congress written short (第十四届人民代表大会第三次会议
@@ -355,6 +356,8 @@ def perturb(text, gold, kind):
         if kind == "about-yue":
             return re.sub(r"(?<![\d.])(\d{1,3}(?:\.\d+)?%)左右", r"约\1", text)
         return re.sub(r"(?<![\d.])(\d{1,3}(?:\.\d+)?%)左右", r"\1上下", text)
+    if kind == "gdp-short":
+        return text.replace("地区生产总值", "GDP")
     if kind == "now-year":
         year = gold.get("target_year")
         return text.replace("今年", f"{year}年") if year else None

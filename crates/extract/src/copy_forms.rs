@@ -167,6 +167,28 @@ fn a_guess_in_a_cued_list_is_no_target() {
     assert_eq!(got, [value("gdp", 5.5)]);
 }
 
+#[test]
+fn gdp_written_as_news_writes_it_reads_as_the_report_does() {
+    // (a figure straight after the acronym; 同步 with GDP's growth)
+    let got = run(
+        "今年全市的主要预期目标是：GDP970亿元，增长15%，CPI3%左右，居民人均可支配收入增长与GDP增长基本同步。\n",
+    );
+    let rows: Vec<(&str, Qualifier, Option<f64>)> = got
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.qualifier, t.value))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("gdp", Qualifier::Exact, Some(970.0)),
+            ("gdp", Qualifier::Exact, Some(15.0)),
+            ("cpi", Qualifier::About, Some(3.0)),
+            ("disposable_income", Qualifier::Qualitative, None)
+        ]
+    );
+}
+
 /// A city's report as its province's paper reposts it, the paper credited
 /// at the end.
 const CREDITED: &str = "今年全市经济社会发展的主要预期目标是：地区生产总值增长7%左右。\n\

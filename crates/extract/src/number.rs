@@ -273,6 +273,15 @@ fn bare_number(c: &[char], i: usize) -> Option<(f64, usize, bool)> {
     None
 }
 
+/// Whether `c[..i]` ends on the acronym of a measure (GDP, CPI, PPI) and
+/// `c[i]` is a digit: the figure written straight after its name.
+fn after_a_measures_acronym(c: &[char], i: usize) -> bool {
+    i >= 3
+        && c[i].is_ascii_digit()
+        && matches!(c[i - 3..i], ['G', 'D', 'P'] | ['C' | 'P', 'P', 'I'])
+        && (i == 3 || !c[i - 4].is_ascii_alphanumeric())
+}
+
 /// Skips 多/余/多万 markers after a bare figure.
 fn more_marker(c: &[char], j: usize) -> (bool, usize) {
     match c.get(j) {
@@ -410,7 +419,14 @@ pub(crate) fn number_at(c: &[char], i: usize) -> Option<Num> {
     }
     let prev = if i > 0 { c.get(i - 1).copied() } else { None };
     if let Some(p) = prev {
-        if p.is_ascii_alphanumeric() || p == '.' || p == '_' || p == '第' || p == '/' {
+        // (a digit after letters is a code's, PM2.5, CO2, unless the letters
+        // name the measure the figure is of: GDP970亿元, CPI3%)
+        if (p.is_ascii_alphanumeric() && !after_a_measures_acronym(c, i))
+            || p == '.'
+            || p == '_'
+            || p == '第'
+            || p == '/'
+        {
             return None;
         }
         if is_cn_num_char(p) && !c[i].is_ascii_digit() {
