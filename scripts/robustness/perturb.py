@@ -45,6 +45,10 @@ right), so the extractor should read the rewritten set as it reads the set:
   news write either.
 - `session-short`: the congress written short (第十四届人民代表大会第三次会议
   → 十四届人大三次会议), as news writes it.
+- `source-gov`: the reporting government's office credited at the end
+  (来源：某某市人民政府办公室), as its own portal prints it.
+- `page-date`: a portal's header line after the first line (发布时间：
+  2025-01-20 09:30:00 浏览次数：1024), dated in the target year.
 - `title-site`: a news site's name after the first line (…_四川在线), as a
   page's title carries it.
 - page boxes appended: `box-related` (相关新闻 and three titles of other
@@ -363,6 +367,18 @@ def perturb(text, gold, kind):
         return text.replace("今年", f"{year}年") if year else None
     if kind == "session-short":
         return session_short(text)
+    if kind == "source-gov":
+        region = gold.get("region")
+        if not region or gold.get("level") == "national":
+            return None
+        return text.rstrip("\n") + f"\n来源：{region}人民政府办公室\n"
+    if kind == "page-date":
+        year = gold.get("target_year")
+        lines = text.split("\n")
+        if not year or len(lines) < 2:
+            return None
+        lines.insert(1, f"发布时间：{year}-01-20 09:30:00 浏览次数：1024")
+        return "\n".join(lines)
     if kind in ("dateline", "dateline-paper", "source-paper"):
         return outlet(text, gold, kind)
     if kind == "title-site":

@@ -189,6 +189,14 @@ fn gdp_written_as_news_writes_it_reads_as_the_report_does() {
     );
 }
 
+#[test]
+fn a_headline_aim_under_a_pages_header_lines_is_read() {
+    let got = values(
+        "免费邮箱 注册\n发布时间：2013-01-20 09:30:00 浏览次数：1024\n您当前的位置：宁波网 > 新闻中心 > 正文\n市十四届人大三次会议开幕 政府工作报告勾勒发展蓝图\n市区居民人均可支配收入增长10%以上\n本报讯 昨天上午，市十四届人大三次会议开幕。\n",
+    );
+    assert_eq!(got, [value("urban_disposable_income", 10.0)]);
+}
+
 /// A city's report as its province's paper reposts it, the paper credited
 /// at the end.
 const CREDITED: &str = "今年全市经济社会发展的主要预期目标是：地区生产总值增长7%左右。\n\

@@ -189,8 +189,8 @@ pub(super) fn opens_with_a_period(t: &str) -> bool {
 }
 
 /// The most lines read as a news item's headlines (a title, a subtitle, a
-/// dateline).
-const HEADLINES_MAX: usize = 4;
+/// dateline, and the page's lines above them: 免费邮箱 注册, 发布时间：…).
+const HEADLINES_MAX: usize = 6;
 
 /// The sentences that state the coming year's figures when no targets cue
 /// is found: a sentence is taken when it names the coming year (今年, 全年,
