@@ -242,3 +242,22 @@ fn a_citys_dateline_over_a_district_is_the_districts_city() {
         (Some("张湾区"), Some(Level::County), Some("十堰市"))
     );
 }
+
+#[test]
+fn a_page_that_lost_its_line_breaks_reads_as_its_lines() {
+    // (two labelled pages, every line joined into one: each was read short
+    // while the long line was one paragraph)
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/real/dev/reports"
+    );
+    for stem in ["1102", "3706"] {
+        let text = std::fs::read_to_string(format!("{dir}/{stem}.txt")).unwrap();
+        let flat: String = text.lines().map(str::trim).collect();
+        assert_eq!(
+            crate::variations::value_keys(&run(&flat).targets),
+            crate::variations::value_keys(&run(&text).targets),
+            "{stem}"
+        );
+    }
+}

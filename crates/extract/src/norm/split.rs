@@ -12,7 +12,22 @@ pub(crate) fn paragraphs(n: &Norm) -> Vec<(usize, usize)> {
     let mut s = 0;
     // (a box of links to other pages is no part of the view: norm::boxes)
     let line = |(s, e): (usize, usize), out: &mut Vec<(usize, usize)>| {
-        if !is_page_furniture(n.text(s, e)) {
+        // (a long line is read a sentence a paragraph: what holds for a
+        // paragraph as reports write them, a few sentences — one that opens
+        // on the past goes on about it, a list item opens one — does not
+        // hold across a page that lost its line breaks)
+        if e - s > LONG_LINE {
+            let mut a = s;
+            for k in s..e {
+                if n.chars[k] == '。' {
+                    split_bullets(n, (a, k + 1), out);
+                    a = k + 1;
+                }
+            }
+            if e > a {
+                split_bullets(n, (a, e), out);
+            }
+        } else if !is_page_furniture(n.text(s, e)) {
             split_bullets(n, (s, e), out);
         }
     };
@@ -29,6 +44,10 @@ pub(crate) fn paragraphs(n: &Norm) -> Vec<(usize, usize)> {
     }
     out
 }
+
+/// The longest line read as one paragraph (in chars): longer, it is read a
+/// sentence a paragraph.
+const LONG_LINE: usize = 600;
 
 /// Whether a line is a page's furniture that a copy may leave inside the
 /// text, even inside a list: a fold (阅读全文, 展开全文) or an ad
