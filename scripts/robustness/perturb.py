@@ -235,6 +235,11 @@ def relist(text, gold, kind):
         end = stop + 1
     if "\n" in text[start:merged[-1][1]]:
         return None
+    # (only a list its cue leads in with a colon is set one item a line, as
+    # pages set it: 主要预期目标是：\n——…)
+    lead = text[text.rfind("\n", 0, start) + 1 : start].rstrip()
+    if kind in LIST_MARKS and not lead.endswith(("：", ":")):
+        return None
     cuts = []
     for (_, b), (a, _) in zip(merged, merged[1:]):
         cuts += [k + 1 for k in range(b, a) if text[k] in "，；,;。"]
@@ -244,16 +249,15 @@ def relist(text, gold, kind):
     for k in cuts + [end]:
         items.append(text[last:k])
         last = k
-    items = [i for i in items if i.strip()]
+    # (a mirror's doubled mark, 增长8.0%,、, is no item of its own)
+    items = [i for i in items if re.search(r"[\w]", i)]
     if kind == "list-semicolon":
         new = "".join(re.sub(r"[，,]$", "；", i) for i in items)
     elif kind == "list-space":
         new = " ".join(re.sub(r"[，；,;]$", "", i) for i in items)
     else:
-        # (a list set one item a line is led in by a colon: 其中： 即：)
-        lead = text[text.rfind("\n", 0, start) + 1 : start].rstrip()
         mark = LIST_MARKS[kind]
-        new = ("" if not lead or lead.endswith(("：", ":")) else "：") + "\n" + "\n".join(
+        new = "\n" + "\n".join(
             (f"{n}." if mark is None else mark) + i.strip() for n, i in enumerate(items, 1)
         )
     return text[:start].rstrip() + new + tail + text[end:]
