@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use super::*;
+use crate::place::locate_division;
 
 const FIX: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures");
 
