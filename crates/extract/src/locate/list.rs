@@ -408,8 +408,8 @@ pub(super) fn counts_in_prose(it: &Item, dict: &Dictionary) -> bool {
 }
 
 /// Whether `items` give a canonical indicator's series (by `dict`) that
-/// `listed` already holds with other figures (a headline repeated with the same figure is no other
-/// aim).
+/// `listed` already holds with other figures (a headline repeated with the
+/// same figure is no other aim).
 pub(super) fn restates_a_listed(items: &[Item], listed: &[Item], dict: &Dictionary) -> bool {
     items.iter().any(|it| {
         !it.indicator.starts_with("other:")
