@@ -261,3 +261,21 @@ fn a_page_that_lost_its_line_breaks_reads_as_its_lines() {
         );
     }
 }
+
+#[test]
+fn a_page_that_lost_its_line_breaks_keeps_its_year_and_place() {
+    // (its sentences are read as paragraphs, but none of them is its title:
+    // 省长…作政府工作报告2013年全省生产总值… would date it 2013)
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/real/dev/reports"
+    );
+    let text = std::fs::read_to_string(format!("{dir}/510.txt")).unwrap();
+    let flat: String = text.lines().map(str::trim).collect();
+    let (a, b) = (run(&text).report, run(&flat).report);
+    assert_eq!(
+        (b.target_year, b.province.as_deref(), b.level),
+        (a.target_year, a.province.as_deref(), a.level)
+    );
+    assert_eq!(b.target_year, Some(2014));
+}

@@ -134,7 +134,7 @@ pub(crate) struct Page<'a> {
 /// Reads the metadata of a document from its title and its opening lines.
 pub(crate) fn read(page: Page<'_>, n: &Norm, mp: &MetaPatterns) -> Meta {
     let mut m = Meta::default();
-    let lines: Vec<(usize, usize)> = crate::norm::paragraphs(n)
+    let lines: Vec<(usize, usize)> = crate::norm::lines(n)
         .into_iter()
         .take(OPENING_LINES)
         .collect();

@@ -8,6 +8,17 @@ use super::Norm;
 /// 生产总值增长5%以上●一般公共预算收入增长5%以上) is one paragraph a bullet,
 /// as the page showed it.
 pub(crate) fn paragraphs(n: &Norm) -> Vec<(usize, usize)> {
+    paragraphs_of(n, true)
+}
+
+/// The page's lines as [`paragraphs`] reads them, but a long line kept
+/// whole: where a page's title, session line and dateline are looked for
+/// (a sentence of a page that lost its line breaks is no title).
+pub(crate) fn lines(n: &Norm) -> Vec<(usize, usize)> {
+    paragraphs_of(n, false)
+}
+
+fn paragraphs_of(n: &Norm, long_lines_split: bool) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut s = 0;
     // (a box of links to other pages is no part of the view: norm::boxes)
@@ -16,7 +27,7 @@ pub(crate) fn paragraphs(n: &Norm) -> Vec<(usize, usize)> {
         // paragraph as reports write them, a few sentences — one that opens
         // on the past goes on about it, a list item opens one — does not
         // hold across a page that lost its line breaks)
-        if e - s > LONG_LINE {
+        if long_lines_split && e - s > LONG_LINE {
             let mut a = s;
             for k in s..e {
                 if n.chars[k] == '。' {
