@@ -22,6 +22,19 @@ fn value(id: &str, v: f64) -> (String, Option<f64>) {
     (id.to_owned(), Some(v))
 }
 
+/// (indicator, qualifier, value) of every target the text's list gives.
+fn qualified(text: &str) -> Vec<(String, Qualifier, Option<f64>)> {
+    run(text)
+        .targets
+        .into_iter()
+        .map(|t| (t.indicator, t.qualifier, t.value))
+        .collect()
+}
+
+fn row(id: &str, q: Qualifier, v: Option<f64>) -> (String, Qualifier, Option<f64>) {
+    (id.to_owned(), q, v)
+}
+
 #[test]
 fn full_width_digits_keep_their_thousands_separator() {
     let got = values(
@@ -140,21 +153,16 @@ fn a_listed_item_that_meets_the_plans_target_is_more_of_the_list() {
 
 #[test]
 fn about_before_a_shared_figure_qualifies_each_name() {
-    let got = run(
+    let got = qualified(
         "今年全市的主要预期目标是：地区生产总值增长6%，城镇居民人均可支配收入和农民人均纯收入均增长约10%，税收占比达约75%。\n",
     );
-    let rows: Vec<(&str, Qualifier)> = got
-        .targets
-        .iter()
-        .map(|t| (t.indicator.as_str(), t.qualifier))
-        .collect();
     assert_eq!(
-        rows,
+        got,
         [
-            ("gdp", Qualifier::Exact),
-            ("urban_disposable_income", Qualifier::About),
-            ("rural_disposable_income", Qualifier::About),
-            ("other:税收占比", Qualifier::About)
+            row("gdp", Qualifier::Exact, Some(6.0)),
+            row("urban_disposable_income", Qualifier::About, Some(10.0)),
+            row("rural_disposable_income", Qualifier::About, Some(10.0)),
+            row("other:税收占比", Qualifier::About, Some(75.0))
         ]
     );
 }
@@ -170,21 +178,16 @@ fn a_guess_in_a_cued_list_is_no_target() {
 #[test]
 fn gdp_written_as_news_writes_it_reads_as_the_report_does() {
     // (a figure straight after the acronym; 同步 with GDP's growth)
-    let got = run(
+    let got = qualified(
         "今年全市的主要预期目标是：GDP970亿元，增长15%，CPI3%左右，居民人均可支配收入增长与GDP增长基本同步。\n",
     );
-    let rows: Vec<(&str, Qualifier, Option<f64>)> = got
-        .targets
-        .iter()
-        .map(|t| (t.indicator.as_str(), t.qualifier, t.value))
-        .collect();
     assert_eq!(
-        rows,
+        got,
         [
-            ("gdp", Qualifier::Exact, Some(970.0)),
-            ("gdp", Qualifier::Exact, Some(15.0)),
-            ("cpi", Qualifier::About, Some(3.0)),
-            ("disposable_income", Qualifier::Qualitative, None)
+            row("gdp", Qualifier::Exact, Some(970.0)),
+            row("gdp", Qualifier::Exact, Some(15.0)),
+            row("cpi", Qualifier::About, Some(3.0)),
+            row("disposable_income", Qualifier::Qualitative, None)
         ]
     );
 }

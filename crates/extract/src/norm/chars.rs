@@ -184,12 +184,6 @@ fn chinese_year_digit(c: char) -> Option<char> {
     }
 }
 
-/// Whether a year's digit `c` is written in Chinese, not in Arabic digits
-/// of either width.
-fn written_in_chinese(c: char) -> bool {
-    !c.is_ascii_digit() && c != '０'
-}
-
 /// The chars of `src` that are the digits of a year written in Chinese
 /// (二〇二四年, 一九九八年, 二0一0年: four digits before 年, at least one in
 /// Chinese, none more before them), each with its Arabic digit; sorted.
@@ -209,7 +203,7 @@ fn chinese_year_digits(src: &[char]) -> Vec<(usize, char)> {
             }
         }
         let more_before = k > 4 && chinese_year_digit(src[k - 5]).is_some();
-        let chinese = run.iter().any(|&d| written_in_chinese(d));
+        let chinese = run.iter().any(|&d| !is_digit(d));
         if !more_before && chinese && matches!(digits[..2], ['1', '9'] | ['2', '0']) {
             out.extend((k - 4..k).zip(digits));
         }
@@ -229,7 +223,7 @@ fn has_chinese_year(text: &str) -> bool {
                 return false;
             }
             digits += 1;
-            chinese |= written_in_chinese(c);
+            chinese |= !is_digit(c);
         }
         digits == 4 && chinese
     })

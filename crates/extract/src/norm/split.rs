@@ -28,15 +28,8 @@ fn paragraphs_of(n: &Norm, long_lines_split: bool) -> Vec<(usize, usize)> {
         // on the past goes on about it, a list item opens one — does not
         // hold across a page that lost its line breaks)
         if long_lines_split && e - s > LONG_LINE {
-            let mut a = s;
-            for k in s..e {
-                if n.chars[k] == '。' {
-                    split_bullets(n, (a, k + 1), out);
-                    a = k + 1;
-                }
-            }
-            if e > a {
-                split_bullets(n, (a, e), out);
+            for sentence in split_after(n, s, e, &['。']) {
+                split_bullets(n, sentence, out);
             }
         } else if !is_page_furniture(n.text(s, e)) {
             split_bullets(n, (s, e), out);
