@@ -36,7 +36,13 @@ right), so the extractor should read the rewritten set as it reads the set:
 - the targets' list written another way, from the first gold clause to
   the end of the last: `list-dash`, `list-num`, `list-square` (one item a
   line after ——, 1., ■), `list-semicolon` (items parted by ；),
-  `list-space` (items parted by a space, as old pages set them).
+  `list-space` (items parted by a space, as old pages set them),
+  `list-paren` (one item a line after （1）), `list-yishi` (一是…；二是…
+  after the cue's colon or comma).
+- the cue worded another way: `cue-main` (主要目标), `cue-task` (主要目标
+  任务), `cue-index` (主要指标), `cue-set` (经济社会发展目标确定为);
+  `aim-expected` (预期增长 in each target's clause), `aim-level` (the
+  level word, 全市, before each target's name that opens its item).
 - `range-to`, `range-tilde`: a range of per cents (7%-7.5%, 7%—7.5%)
   written 7%至7.5% or 7～7.5%; `about-yue`, `about-shangxia`: a figure
   with 左右 written 约7% or 7%上下.
@@ -45,6 +51,12 @@ right), so the extractor should read the rewritten set as it reads the set:
   news write either.
 - `session-short`: the congress written short (第十四届人民代表大会第三次会议
   → 十四届人大三次会议), as news writes it.
+- the growth and bound words another way: `growth-yoy` (同比增长),
+  `growth-prior` (比上年增长), `growth-speed` (增速 for 增长 before a
+  figure); `above-words` (不低于6% / 不少于5万人 for 6%以上 / 5万人以上),
+  `within-words` (3%以下 for 3%以内); `scale-short` and `scale-long`
+  (规上 for 规模以上, and back); `cpi-words` (CPI涨幅, 物价涨幅 for
+  居民消费价格涨幅).
 - `source-gov`: the reporting government's office credited at the end
   (来源：某某市人民政府办公室), as its own portal prints it.
 - `page-date`: a portal's header line after the first line (发布时间：
@@ -206,7 +218,26 @@ def date_iso(text):
 
 CUE_LINE = re.compile(r"(目标|目標)[^。！？]*[。！？]?$")
 
-LIST_MARKS = {"list-dash": "——", "list-num": None, "list-square": "■"}
+LIST_MARKS = {"list-dash": "——", "list-num": None, "list-square": "■", "list-paren": "（N）"}
+
+
+# the targets' cue as other reports word it
+CUES = {
+    "cue-main": (r"主要预期目标", "主要目标"),
+    "cue-task": (r"主要预期目标", "主要目标任务"),
+    "cue-index": (r"主要预期目标", "主要指标"),
+    "cue-set": (r"(?:经济社会发展的?)?主要预期目标是", "经济社会发展目标确定为"),
+}
+
+
+def in_clauses(text, gold, rewrite):
+    """`text` with every gold clause (each found once, from the first)
+    rewritten by `rewrite`."""
+    for c in dict.fromkeys(t["text"] for t in gold.get("targets", []) if t.get("text")):
+        k = text.find(c)
+        if k >= 0:
+            text = text[:k] + rewrite(c) + text[k + len(c):]
+    return text
 
 
 def relist(text, gold, kind):
@@ -240,6 +271,9 @@ def relist(text, gold, kind):
     lead = text[text.rfind("\n", 0, start) + 1 : start].rstrip()
     if kind in LIST_MARKS and not lead.endswith(("：", ":")):
         return None
+    # (and 一是… after a pause only: 目标是，一是…)
+    if kind == "list-yishi" and not lead.endswith(("：", ":", "，", ",")):
+        return None
     cuts = []
     for (_, b), (a, _) in zip(merged, merged[1:]):
         cuts += [k + 1 for k in range(b, a) if text[k] in "，；,;。"]
@@ -253,12 +287,18 @@ def relist(text, gold, kind):
     items = [i for i in items if re.search(r"[\w]", i)]
     if kind == "list-semicolon":
         new = "".join(re.sub(r"[，,]$", "；", i) for i in items)
+    elif kind == "list-yishi":
+        new = "".join(
+            cn_small(n) + "是" + re.sub(r"[，；,;。]$", "", i.strip()) + ("。" if n == len(items) else "；")
+            for n, i in enumerate(items, 1)
+        )
     elif kind == "list-space":
         new = " ".join(re.sub(r"[，；,;]$", "", i) for i in items)
     else:
         mark = LIST_MARKS[kind]
         new = "\n" + "\n".join(
-            (f"{n}." if mark is None else mark) + i.strip() for n, i in enumerate(items, 1)
+            (f"{n}." if mark is None else mark.replace("N", str(n))) + i.strip()
+            for n, i in enumerate(items, 1)
         )
     return text[:start].rstrip() + new + tail + text[end:]
 
@@ -369,6 +409,39 @@ def perturb(text, gold, kind):
     if kind == "now-year":
         year = gold.get("target_year")
         return text.replace("今年", f"{year}年") if year else None
+    if kind in ("growth-yoy", "growth-prior", "growth-speed"):
+        word = {"growth-yoy": "同比增长", "growth-prior": "比上年增长", "growth-speed": "增速"}[kind]
+        return re.sub(r"(?<![同比年])增长(?=[\d约])", word, text)
+    if kind == "above-words":
+        def above(m):
+            word = "不低于" if m.group(2) in ("%", "％") else "不少于"
+            return word + m.group(1) + m.group(2)
+        return re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)(%|％|万人|亿元|万元|元|万吨|亿斤|个)以上", above, text)
+    if kind == "within-words":
+        return re.sub(r"(?<![\d.])(\d+(?:\.\d+)?[%％‰])以内", r"\1以下", text)
+    if kind == "scale-short":
+        return text.replace("规模以上", "规上")
+    if kind == "scale-long":
+        return re.sub(r"规上(?!年)", "规模以上", text)
+    if kind == "cpi-words":
+        text = text.replace("居民消费价格涨幅", "CPI涨幅")
+        return text.replace("居民消费价格总水平涨幅", "物价涨幅")
+    if kind in CUES:
+        return re.sub(CUES[kind][0], CUES[kind][1], text)
+    if kind == "aim-expected":
+        return in_clauses(text, gold, lambda c: re.sub(r"(?<![预期同比年])增长(?=\d)", "预期增长", c, count=1))
+    if kind == "aim-level":
+        word = LEVEL_WORD.get(gold.get("level"))
+        if not word:
+            return None
+        # (before a name that opens its item only: 完成省下达的… and a clause
+        # glued to its lead-in stay as they are)
+        for c in dict.fromkeys(t["text"] for t in gold.get("targets", []) if t.get("text")):
+            k = text.find(c)
+            verb = c.startswith(("全", "今年", "力争", "确保", "完成", "创造", "实现", "保持", "努力"))
+            if k >= 0 and not verb and (k == 0 or text[k - 1] in "，,；;：:。\n"):
+                text = text[:k] + word + text[k:]
+        return text
     if kind == "session-short":
         return session_short(text)
     if kind == "source-gov":

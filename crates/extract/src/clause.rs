@@ -676,6 +676,10 @@ fn qualitative_segment(
         }
     }
     let m = pat.qualitative.find(rest)?;
+    // (…增长率高于去年的有23个: a count after the predicate, not its state)
+    if rest[m.end()..].chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
     // …排放总量在前两年连续下降的基础上进一步下降: the condition between
     // the name and its predicate is not part of the name
     let before = &rest[..m.start()];

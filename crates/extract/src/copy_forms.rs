@@ -7,7 +7,7 @@
 
 use baogao_model::{Level, Qualifier};
 
-use crate::variations::run;
+use crate::variations::{qualified, row, run};
 
 /// (indicator, value) of every target the text's list gives.
 fn values(text: &str) -> Vec<(String, Option<f64>)> {
@@ -20,19 +20,6 @@ fn values(text: &str) -> Vec<(String, Option<f64>)> {
 
 fn value(id: &str, v: f64) -> (String, Option<f64>) {
     (id.to_owned(), Some(v))
-}
-
-/// (indicator, qualifier, value) of every target the text's list gives.
-fn qualified(text: &str) -> Vec<(String, Qualifier, Option<f64>)> {
-    run(text)
-        .targets
-        .into_iter()
-        .map(|t| (t.indicator, t.qualifier, t.value))
-        .collect()
-}
-
-fn row(id: &str, q: Qualifier, v: Option<f64>) -> (String, Qualifier, Option<f64>) {
-    (id.to_owned(), q, v)
 }
 
 #[test]

@@ -36,6 +36,20 @@ pub(crate) fn run(text: &str) -> Extraction {
     out
 }
 
+/// (indicator, qualifier, value) of every target a text gives.
+pub(crate) fn qualified(text: &str) -> Vec<(String, Qualifier, Option<f64>)> {
+    run(text)
+        .targets
+        .into_iter()
+        .map(|t| (t.indicator, t.qualifier, t.value))
+        .collect()
+}
+
+/// One row of [`qualified`].
+pub(crate) fn row(id: &str, q: Qualifier, v: Option<f64>) -> (String, Qualifier, Option<f64>) {
+    (id.to_owned(), q, v)
+}
+
 /// Each target's indicator and value, in order.
 pub(crate) fn ids_and_values(targets: &[Target]) -> Vec<(&str, Option<f64>)> {
     targets

@@ -18,6 +18,9 @@ use baogao_model::Level;
 /// (2023年全市经济社会发展预期目标).
 const GLUED_HEADING_REACH: usize = 16;
 
+/// How many chars after a `指标` cue its first item is read for a bound.
+const FIRST_ITEM_REACH: usize = 30;
+
 /// The words of growth that make the clause before a cue a target of its
 /// own (生产总值增长目标是…, 物价涨幅目标为…).
 const GROWTH_BEFORE_CUE: [&str; 4] = ["增长", "增速", "增幅", "涨幅"];
@@ -176,8 +179,19 @@ impl<'t> Cue<'t> {
             );
         }
         // 主要经济指标：… sums up a year's results; only 预期指标 announce targets
+        // (…发展的主要指标是：地区生产总值增长5.5%左右，: a first item bounded
+        // as only an aim is, 左右, 以上, 以内 or a range, announces them too)
         let names_the_year = lead.contains("今年") || names_year(lead);
-        if cue.starts_with("指标") && !lead.contains("预期") && !names_the_year {
+        let first_item = n.text(end, e.min(end + FIRST_ITEM_REACH));
+        let first_item = first_item
+            .split(['，', '；', '。', '\n'])
+            .next()
+            .unwrap_or("");
+        let bounded = ["左右", "以上", "以内", "%-", "%—", "%～", "%~", "%至"]
+            .iter()
+            .any(|w| first_item.contains(w))
+            && !first_item.contains("预计");
+        if cue.starts_with("指标") && !lead.contains("预期") && !names_the_year && !bounded {
             return Some("`指标` without `预期` sums up results".to_owned());
         }
         let sign = ["预期", "主要", "发展", "全年"]

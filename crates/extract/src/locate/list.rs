@@ -32,10 +32,19 @@ pub(super) const ITEM_NOTE_LINES: usize = 3;
 
 /// The number of a numbered list item (`2.地方一般公共预算收入…`, `3、…`).
 pub(super) fn item_number(t: &str) -> Option<u32> {
+    // (in brackets too: （1）地区生产总值增长6%, 1）…)
+    let opened = t.strip_prefix(['（', '(']);
+    let t = opened.unwrap_or(t);
     let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
     let rest = &t[digits.len()..];
+    let closed = rest.starts_with(['）', ')']);
     // (or a row number on a line of its own: a table copied one cell a line)
-    (!digits.is_empty() && (rest.starts_with(['.', '．', '、']) || rest.is_empty()))
+    let marked = if opened.is_some() {
+        closed
+    } else {
+        closed || rest.starts_with(['.', '．', '、']) || rest.is_empty()
+    };
+    (!digits.is_empty() && marked)
         .then(|| digits.parse().ok())
         .flatten()
 }

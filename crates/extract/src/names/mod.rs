@@ -278,7 +278,8 @@ pub(crate) fn alias_end(name: &str, dict: &Dictionary) -> Option<usize> {
 /// Indicator-like names (qualitative targets must name one, slogans do not).
 pub(crate) fn looks_like_indicator(name: &str, dict: &Dictionary) -> bool {
     let n = name.chars().count();
-    if n == 0 || n > INDICATOR_NAME_MAX || !has_han(name) {
+    // (an acronym the dictionary knows is a name: CPI涨幅与全市保持一致)
+    if n == 0 || n > INDICATOR_NAME_MAX || !has_han(name) && !dict.is_known(name) {
         return false;
     }
     if catch_all(name) {

@@ -169,7 +169,8 @@ fn split_after(n: &Norm, s: usize, e: usize, ends: &[char]) -> Vec<(usize, usize
 /// The length of the list marker the text `c[s..e]` opens with: bullets
 /// (●, ○, ①, ——), an opening quote the text does not close (“生产总值增长6%),
 /// a bracketed heading (【今年目标】), an item number with its point (6. 6、
-/// but not 6.5) or a Chinese one with 、 or 是 (六、 六是).
+/// but not 6.5), in brackets ((1), （四）, 3）) or a Chinese one with 、 or
+/// 是 (六、 六是).
 pub(crate) fn list_marker_len(c: &[char], s: usize, e: usize) -> usize {
     let e = e.min(c.len());
     let mut k = s;
@@ -204,6 +205,17 @@ pub(crate) fn list_marker_len(c: &[char], s: usize, e: usize) -> usize {
         k += j + 1;
     }
     let from = k;
+    // an item number in brackets: （1）, (2), 3）, （四）
+    let open = usize::from(from < e && matches!(c[from], '(' | '（'));
+    let mut num = from + open;
+    while num < e && (c[num].is_ascii_digit() || "一二三四五六七八九十".contains(c[num]))
+    {
+        num += 1;
+    }
+    let arabic = num > from + open && c[from + open].is_ascii_digit();
+    if num > from + open && num < e && matches!(c[num], ')' | '）') && (open == 1 || arabic) {
+        return num + 1 - s;
+    }
     let mut num = from;
     while num < e && c[num].is_ascii_digit() {
         num += 1;

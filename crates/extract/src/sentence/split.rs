@@ -156,6 +156,12 @@ fn opens_with_size_limit(c: &[char], cs: usize, k: usize) -> bool {
     if !c[cs..k].ends_with(&['以', '上']) {
         return false;
     }
+    // (after the item's marker, ——, 八是, (8), and the level it covers,
+    // 全县引进省外2000万元以上项目资金)
+    let mut cs = cs + crate::norm::list_marker_len(c, cs, k);
+    if k > cs + 2 && c[cs] == '全' && "省市县区州盟旗".contains(c[cs + 1]) {
+        cs += 2;
+    }
     let mut j = k - 2;
     let mut money = false;
     while j > cs && "万亿千元".contains(c[j - 1]) {

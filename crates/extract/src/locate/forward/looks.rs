@@ -131,7 +131,11 @@ impl Looks<'_> {
             .compared_growth
             .replace_all(t, |c: &regex::Captures<'_>| {
                 let at = c.get(0).map_or(0, |m| m.start());
-                let later = ahead || now_first.is_some_and(|f| f < at);
+                // (or after a word that sets an aim, or with one in its clause:
+                // 并提出：地区生产总值同比增长10%左右, 全年GDP同比增长6%的目标)
+                let clause_end = t[at..].find(['，', '；', '。']).map_or(t.len(), |k| at + k);
+                let aimed = lp.forward.is_match(&t[..clause_end]);
+                let later = ahead || aimed || now_first.is_some_and(|f| f < at);
                 let same_period = t[at..].chars().nth(3) == Some('同');
                 if later && !same_period {
                     String::new()

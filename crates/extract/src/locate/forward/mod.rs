@@ -23,8 +23,8 @@ use baogao_model::Level;
 /// The headlines of a news item on a report's session that state an aim
 /// (市十四届人大三次会议开幕 政府工作报告勾勒发展蓝图 / 市区居民人均可支配
 /// 收入增长10%以上): the paragraphs before the first sentence of the body,
-/// each short, with a figure and a qualifier only an aim has (以上, 左右,
-/// 以内, 力争), in a text whose headlines name the report or its session.
+/// each short, with a figure and a qualifier only an aim has
+/// ([`AIM_BOUNDS`]), in a text whose headlines name the report or its session.
 fn headline_aims(n: &Norm, paras: &[(usize, usize)], structured: bool) -> Vec<usize> {
     if structured {
         return Vec::new();
@@ -48,12 +48,22 @@ fn headline_aims(n: &Norm, paras: &[(usize, usize)], structured: bool) -> Vec<us
             let t = n.text(paras[i].0, paras[i].1);
             t.chars().count() <= super::HEADING_MAX
                 && has_figure(t)
-                && ["以上", "左右", "以内", "力争"]
-                    .iter()
-                    .any(|w| t.contains(w))
+                && AIM_BOUNDS.iter().any(|w| t.contains(w))
         })
         .collect()
 }
+
+/// Words of a bound or an effort only an aim has (以上, 不低于, 力争 …).
+const AIM_BOUNDS: [&str; 8] = [
+    "以上",
+    "左右",
+    "以内",
+    "力争",
+    "不低于",
+    "不少于",
+    "不超过",
+    "控制在",
+];
 
 /// The paragraphs of a list of projects for the people (2018年市政府十件民生
 /// 实事正式确定：1．新增城镇就业5.5万人…; 为民办实事, 民生工程): the numbered

@@ -156,7 +156,18 @@ impl<'a> Walk<'a> {
         }
         let (lp, year_word) = (text.looks.lp, text.looks.year_word);
         let carried = self.run.past_sentence;
-        let (part, back) = text.looks.part_about_now(sentence, self.run.announced);
+        // (in a run of the year's figures, a figure compared with last year's
+        // is the coming year's: 1. 生产总值同比增长6%左右。2. 固定资产投资同比增长7%。,
+        // the next item of a numbered list taken too)
+        let next_item = self.run.next_item.is_some()
+            && text.para_starts.contains(&whole)
+            && item_number(sentence) == self.run.next_item;
+        // (and a headline that states an aim: 市区居民人均可支配收入同比增长10%以上)
+        let ahead = self.run.announced
+            || self.run.continuing
+            || next_item
+            || text.headline_aims.contains(&pi);
+        let (part, back) = text.looks.part_about_now(sentence, ahead);
         // (in a run of the coming year's figures, an estimate goes on with
         // them: 在财政收入方面，预计增长15%)
         let back = back.filter(|_| {
