@@ -38,7 +38,11 @@ right), so the extractor should read the rewritten set as it reads the set:
   line after ——, 1., ■), `list-semicolon` (items parted by ；),
   `list-space` (items parted by a space, as old pages set them),
   `list-paren` (one item a line after （1）), `list-yishi` (一是…；二是…
-  after the cue's colon or comma).
+  after the cue's colon or comma), `list-stop` (items parted by 。).
+- asides in the list: `aside-better` (，在实际工作中努力争取更好结果 after
+  the first growth target), `aside-comparable` (（按可比价格计算） after it);
+  `aim-ensure` (确保 before each target's clause); `jobs-order`
+  (新增城镇就业 for 城镇新增就业).
 - the cue worded another way: `cue-main` (主要目标), `cue-task` (主要目标
   任务), `cue-index` (主要指标), `cue-set` (经济社会发展目标确定为);
   `aim-expected` (预期增长 in each target's clause), `aim-level` (the
@@ -287,6 +291,8 @@ def relist(text, gold, kind):
     items = [i for i in items if re.search(r"[\w]", i)]
     if kind == "list-semicolon":
         new = "".join(re.sub(r"[，,]$", "；", i) for i in items)
+    elif kind == "list-stop":
+        new = "".join(re.sub(r"[，；,;]$", "。", i) for i in items)
     elif kind == "list-yishi":
         new = "".join(
             cn_small(n) + "是" + re.sub(r"[，；,;。]$", "", i.strip()) + ("。" if n == len(items) else "；")
@@ -428,6 +434,22 @@ def perturb(text, gold, kind):
         return text.replace("居民消费价格总水平涨幅", "物价涨幅")
     if kind in CUES:
         return re.sub(CUES[kind][0], CUES[kind][1], text)
+    if kind == "aim-ensure":
+        return in_clauses(
+            text,
+            gold,
+            lambda c: c if c.startswith(("确保", "力争", "全", "今年", "完成", "实现")) else "确保" + c,
+        )
+    if kind == "jobs-order":
+        return text.replace("城镇新增就业", "新增城镇就业")
+    if kind in ("aside-better", "aside-comparable"):
+        aside = {"aside-better": "，在实际工作中努力争取更好结果", "aside-comparable": "（按可比价格计算）"}[kind]
+        for t in gold.get("targets", []):
+            c = t.get("text") or ""
+            k = text.find(c)
+            if k >= 0 and re.search(r"增长\d+(?:\.\d+)?%(?:左右|以上)?$", c):
+                return text[: k + len(c)] + aside + text[k + len(c):]
+        return None
     if kind == "aim-expected":
         return in_clauses(text, gold, lambda c: re.sub(r"(?<![预期同比年])增长(?=\d)", "预期增长", c, count=1))
     if kind == "aim-level":

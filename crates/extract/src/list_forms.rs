@@ -3,8 +3,9 @@
 //! rewriting the labelled texts with `scripts/robustness`): growth compared
 //! with last year's (同比增长, 比上年增长) in every item, an acronym as a
 //! qualitative target's name (CPI涨幅与全市保持一致), items numbered in
-//! brackets ((1), （2）), and a size limit inside a name after the item's
-//! marker or the level it covers (八是全县引进省外2000万元以上项目资金).
+//! brackets ((1), （2）), items parted by 。 with an aside of effort among
+//! them, and a size limit inside a name after the item's marker, a word of
+//! effort or the level it covers (八是确保全县引进省外2000万元以上项目资金).
 
 use baogao_model::Qualifier;
 
@@ -97,6 +98,7 @@ fn a_size_limit_in_a_name_after_a_marker_or_a_level() {
         "八是引进省外2000万元以上项目资金增长8%左右",
         "——引进省外2000万元以上项目资金增长8%左右",
         "全县引进省外2000万元以上项目资金增长8%左右",
+        "确保全县引进省外2000万元以上项目资金增长8%左右",
     ] {
         let got = run(&format!(
             "全县经济社会发展的主要预期目标是：地区生产总值增长6%；{item}；粮食产量14万吨。\n"
@@ -109,4 +111,25 @@ fn a_size_limit_in_a_name_after_a_marker_or_a_level() {
         );
         assert_eq!(got.targets[1].value, Some(8.0), "{item}");
     }
+}
+
+#[test]
+fn items_parted_by_full_stops_go_on_past_an_aside_of_effort() {
+    let text = "今年经济社会发展的主要预期目标是：全省地区生产总值增长5%左右。\
+        在实际工作中努力争取更好结果。一般公共预算收入增长5%。城镇新增就业50万人。\
+        这是全省上下共同奋斗的方向。\n";
+    assert_eq!(
+        qualified(text),
+        [
+            row("gdp", Qualifier::About, Some(5.0)),
+            row("general_budget_revenue", Qualifier::Exact, Some(5.0)),
+            row("new_urban_jobs", Qualifier::Exact, Some(50.0)),
+        ]
+    );
+    // (a short sentence that is no aside of effort still ends the list)
+    let ended = qualified(
+        "今年经济社会发展的主要预期目标是：全省地区生产总值增长5%左右。\
+         会议还听取了其他报告。一般公共预算收入增长5%。\n",
+    );
+    assert_eq!(ended, [row("gdp", Qualifier::About, Some(5.0))]);
 }

@@ -30,6 +30,11 @@ pub(super) const ROW_NUMBER_MAX: usize = 3;
 /// numbered items of a targets list.
 pub(super) const ITEM_NOTE_LINES: usize = 3;
 
+/// The longest part of a sentence without figures (to its ；, or a whole
+/// sentence) that a run of the year's figures reads past
+/// (在实际工作中努力争取更好结果；).
+pub(crate) const ASIDE_MAX: usize = 20;
+
 /// The number of a numbered list item (`2.地方一般公共预算收入…`, `3、…`).
 pub(super) fn item_number(t: &str) -> Option<u32> {
     // (in brackets too: （1）地区生产总值增长6%, 1）…)
@@ -167,7 +172,8 @@ pub(super) fn read_block(
     let (_, e) = paras[pi];
     let mut ended = false;
     let mut any_in_first = false;
-    for (k, (a, b)) in sentences(n, from, e).into_iter().enumerate() {
+    let sents = sentences(n, from, e);
+    for (k, &(a, b)) in sents.iter().enumerate() {
         // a later sentence about the past, a deadline or a plan is not on
         // the list (…增长百分之十二。到二〇一二年地区生产总值要突破六千亿元)
         // (nor is a plan's deadline right after a cue that names the plan and
@@ -195,6 +201,23 @@ pub(super) fn read_block(
             // (nor does a point's summary with its figures after it: …。二是结构
             // 调整取得新进展。非煤产业增加值增长18%…)
             if opens_a_point(n.text(a, b)) && b < e && has_figure(n.text(b, e)) {
+                continue;
+            }
+            // (nor a short aside of effort with the list going on after it:
+            // …增长5%左右。在实际工作中努力争取更好结果。一般公共预算收入增长5%。)
+            let t = n.text(a, b);
+            let aside = !has_figure(t)
+                && t.chars().count() <= ASIDE_MAX
+                && ["争取", "努力", "更好"].iter().any(|w| t.contains(w));
+            if aside
+                && sents.get(k + 1).is_some_and(|&(a2, b2)| {
+                    !foreign(n.text(a2, b2), false)
+                        && !sentence::read_sentence(n, a2, b2, dict, pat, Mode::Targets).is_empty()
+                })
+            {
+                trace.note(n, (a, b), false, || {
+                    "a short aside; the list goes on after it".to_owned()
+                });
                 continue;
             }
             list_ends(trace, n, (a, b), "a sentence with no target");

@@ -16,7 +16,7 @@ use crate::clause::Patterns;
 use crate::explain::Trace;
 use crate::indicator::Dictionary;
 use crate::item::Item;
-use crate::locate::list::{has_figure, item_number, turns_to_the_work};
+use crate::locate::list::{ASIDE_MAX, has_figure, item_number, turns_to_the_work};
 use crate::locate::region::Paragraphs;
 use crate::locate::{LocatePatterns, Speaker, says_now};
 use crate::norm::Norm;
@@ -41,10 +41,6 @@ pub(super) struct Text<'a> {
     /// paragraph opens with, when it is another than the reporting one.
     pub(super) places: Paragraphs<'a>,
 }
-
-/// The longest part of a sentence without figures (to its ；) that a run of
-/// the year's figures reads past (在实际工作中努力争取更好结果；).
-const ASIDE_MAX: usize = 20;
 
 /// What the sentences read so far leave open for the next one.
 #[derive(Default)]
