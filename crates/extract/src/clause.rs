@@ -32,7 +32,7 @@ pub(crate) struct Patterns {
 
 impl Patterns {
     pub(crate) fn new() -> Patterns {
-        let re = |s: &str| Regex::new(s).expect("built-in pattern");
+        let re = |s: &str| crate::patterns::built_in(s);
         Patterns {
             fluff: re(concat!(
                 r"^(?:[●■◆▲★•·◎□\-—>“”「『《①-⑳]+|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[一二三四五六七八九十]+[是、]|",

@@ -71,6 +71,7 @@ mod norm;
 mod number;
 mod outcomes;
 pub mod panel;
+mod patterns;
 mod place;
 mod plausible;
 mod sentence;

@@ -94,7 +94,7 @@ pub(crate) struct LocatePatterns {
 
 impl LocatePatterns {
     pub(crate) fn new() -> LocatePatterns {
-        let re = |s: &str| Regex::new(s).expect("built-in pattern");
+        let re = |s: &str| crate::patterns::built_in(s);
         LocatePatterns {
             cue: re(&format!(
                 concat!(

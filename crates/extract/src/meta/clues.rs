@@ -14,12 +14,11 @@ use regex::Regex;
 /// 报告); the caller checks that the story's place lies below.
 pub(crate) fn higher_session_relayed(text: &str) -> Option<char> {
     static RELAYED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(concat!(
+        crate::patterns::built_in(concat!(
             r#"([省市])[“"]?两会[”"]?精神|"#,
             r"(?:热议|学习|传达|贯彻)[^。，\n]{0,4}([省市])(?:人民)?政府工作报告|",
             r"([省市])(?:人民)?政府工作报告[^。\n]{0,12}(?:反响|热议)"
         ))
-        .expect("built-in pattern")
     });
     let c = RELAYED.captures(text)?;
     (1..=3)
@@ -119,8 +118,9 @@ pub(crate) fn province_of_document_number(body: &str) -> Option<&'static str> {
 /// province's delegates there).
 pub(crate) fn province_of_the_dateline(head: &str) -> Option<String> {
     static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:新华社|中新社|中新网|人民网|央广网|中国新闻网)(\p{Han}{2,4}?)\d{1,2}月\d{1,2}日(?:电|讯)")
-            .expect("built-in pattern")
+        crate::patterns::built_in(
+            r"(?:新华社|中新社|中新网|人民网|央广网|中国新闻网)(\p{Han}{2,4}?)\d{1,2}月\d{1,2}日(?:电|讯)",
+        )
     });
     let place = DATELINE.captures(head)?.get(1)?.as_str();
     if place == "北京" {

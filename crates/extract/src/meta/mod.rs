@@ -68,7 +68,7 @@ pub(crate) struct MetaPatterns {
 
 impl MetaPatterns {
     pub(crate) fn new() -> MetaPatterns {
-        let re = |s: &str| Regex::new(s).expect("built-in pattern");
+        let re = |s: &str| crate::patterns::built_in(s);
         MetaPatterns {
             date: re(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日"),
             date_cn: re(

@@ -442,10 +442,9 @@ pub(crate) fn former_name_written(current: &str, head: &str) -> Option<String> {
 /// the place a firm is named after is not the report's.
 pub(crate) fn without_firms(text: &str) -> std::borrow::Cow<'_, str> {
     static FIRM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
+        crate::patterns::built_in(
             r"(?:^|[与和同由向对是、，。：；\s])\p{Han}{2,20}?(?:有限责任公司|有限公司|股份公司|集团|银行)",
         )
-        .expect("built-in pattern")
     });
     if !FIRM_WORDS.iter().any(|w| text.contains(w)) {
         return std::borrow::Cow::Borrowed(text);

@@ -59,7 +59,7 @@ pub(crate) struct YearPatterns {
 
 impl YearPatterns {
     pub(crate) fn new() -> YearPatterns {
-        let re = |s: &str| Regex::new(s).expect("built-in pattern");
+        let re = |s: &str| crate::patterns::built_in(s);
         YearPatterns {
             // each alternative names the coming year beside what only the
             // coming year has: its targets, its plan, 今年, 是…之年

@@ -113,10 +113,9 @@ fn proposes(t: &str) -> bool {
 /// 积极稳妥), the figure inside a noun phrase (…的目标).
 fn weighs_the_target(t: &str) -> bool {
     static VIEW: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
+        crate::patterns::built_in(
             r"^[^，。]{0,12}?(?:代表|委员|专家|学者|市民|群众|网友)们?[^，。]{0,6}?(?:认为|表示|说|称|觉得|指出)[，：]",
         )
-        .expect("built-in pattern")
     });
     // (目 asked first: a char search is cheap, and this is asked of every
     // sentence)
@@ -168,14 +167,13 @@ pub(super) fn speculates(t: &str) -> bool {
 /// results, though it names the year's target.
 pub(super) fn reports_progress(t: &str) -> bool {
     static PROGRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(concat!(
+        crate::patterns::built_in(concat!(
             r"完成(?:全年|年度)(?:目标|计划|任务)+的|完成(?:全年|年度)预算的|",
             r"(?:高于|低于|超过|超出|快于|慢于|好于)(?:年度|全年|年初)?(?:预期|计划|确定的|调控)?(?:目标|计划)|",
             r"与(?:年度|全年)(?:预期)?目标持平|",
             r"(?:高于|低于|超过|超出)[\d.]+%(?:左右)?的(?:预期|调控|年度)?目标|",
             r"完成年初确定的|均完成(?:年度|全年|年初)|比(?:年度|年初)?(?:预期)?目标(?:高|低|快|慢)"
         ))
-        .expect("built-in pattern")
     });
     // (every form but a period's names a target, a plan or a completion: a
     // char of each asked first, as a char search is cheap)
@@ -187,10 +185,9 @@ pub(super) fn reports_progress(t: &str) -> bool {
 /// what it tells is progress, and so is the rest of its paragraph.
 pub(super) fn opens_with_a_period(t: &str) -> bool {
     static PERIOD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
+        crate::patterns::built_in(
             r"^(?:今年)?(?:上半年|一季度|第一季度|前三季度|\d{1,2}[-—至]\d{1,2}月|\d{1,2}月(?:末|底|份))",
         )
-        .expect("built-in pattern")
     });
     // (each form opens with 今, 上, 一, 第, 前 or a digit: asked first, as this
     // is asked of every line a list may go on with)
