@@ -42,7 +42,9 @@ right), so the extractor should read the rewritten set as it reads the set:
 - asides in the list: `aside-better` (，在实际工作中努力争取更好结果 after
   the first growth target), `aside-comparable` (（按可比价格计算） after it);
   `aim-ensure` (确保 before each target's clause); `jobs-order`
-  (新增城镇就业 for 城镇新增就业).
+  (新增城镇就业 for 城镇新增就业); `name-gloss` (地区生产总值（GDP）,
+  居民消费价格（CPI）, each the first time); `pager` (a joined page's
+  上一页 1 2 3 下一页 line before the line the first target is on).
 - the cue worded another way: `cue-main` (主要目标), `cue-task` (主要目标
   任务), `cue-index` (主要指标), `cue-set` (经济社会发展目标确定为);
   `aim-expected` (预期增长 in each target's clause), `aim-level` (the
@@ -440,6 +442,20 @@ def perturb(text, gold, kind):
             gold,
             lambda c: c if c.startswith(("确保", "力争", "全", "今年", "完成", "实现")) else "确保" + c,
         )
+    if kind == "name-gloss":
+        text = re.sub(r"地区生产总值(?![（(])", "地区生产总值（GDP）", text, count=1)
+        return re.sub(r"居民消费价格(?![（(])", "居民消费价格（CPI）", text, count=1)
+    if kind == "pager":
+        # (a multi-page article joined: the pager line of its first page
+        # stands right before the line the first target is on)
+        clauses = [t["text"] for t in gold.get("targets", []) if t.get("text")]
+        at = min((k for k in (text.find(c) for c in clauses) if k >= 0), default=-1)
+        if at < 0:
+            return None
+        line = text.rfind("\n", 0, at) + 1
+        if line == 0:
+            return None
+        return text[:line] + "上一页 1 2 3 下一页\n" + text[line:]
     if kind == "jobs-order":
         return text.replace("城镇新增就业", "新增城镇就业")
     if kind in ("aside-better", "aside-comparable"):

@@ -4,8 +4,12 @@
 //! with last year's (同比增长, 比上年增长) in every item, an acronym as a
 //! qualitative target's name (CPI涨幅与全市保持一致), items numbered in
 //! brackets ((1), （2）), items parted by 。 with an aside of effort among
-//! them, and a size limit inside a name after the item's marker, a word of
-//! effort or the level it covers (八是确保全县引进省外2000万元以上项目资金).
+//! them, a size limit inside a name after the item's marker, a word of
+//! effort or the level it covers (八是确保全县引进省外2000万元以上项目资金),
+//! a sentence that turns to the coming year after the place that has it
+//! (…同比增长7.5%，湖北省今年的主要预期目标还包括：…), and items parted by
+//! spaces after a qualitative target (…稳中有进 城镇调查失业率…) or by dashes
+//! on one line (…增长13% ——全社会固定资产投资…).
 
 use baogao_model::Qualifier;
 
@@ -132,4 +136,63 @@ fn items_parted_by_full_stops_go_on_past_an_aside_of_effort() {
          会议还听取了其他报告。一般公共预算收入增长5%。\n",
     );
     assert_eq!(ended, [row("gdp", Qualifier::About, Some(5.0))]);
+}
+
+#[test]
+fn a_sentence_turns_to_the_coming_year_after_the_place_that_has_it() {
+    // (the clause before, compared with last year's, is read from the turn
+    // on: the place between the comma and 今年 opens the turn's clause; a
+    // later mention of the year with no figure after it is no turn)
+    let got = qualified(
+        "湖北省第十三届人大一次会议开幕。除了地区生产总值同比增长7.5%，\
+         湖北省今年的主要预期目标还包括：城镇新增就业70万人；\
+         城乡居民收入增长与经济增长基本同步。\n",
+    );
+    assert_eq!(
+        got,
+        [
+            row("new_urban_jobs", Qualifier::Exact, Some(70.0)),
+            row("disposable_income", Qualifier::Qualitative, None),
+        ]
+    );
+    let later = qualified(
+        "北京市长25日作政府工作报告，公布2025年全市地区生产总值增长5.4%，\
+         2026年全市GDP则预期增长5%左右，这也为全国2026年经济增长目标释出讯息。\n",
+    );
+    assert_eq!(later, [row("gdp", Qualifier::About, Some(5.0))]);
+}
+
+#[test]
+fn items_parted_by_spaces_after_a_qualitative_target_or_by_dashes() {
+    for (between, id) in [
+        ("地方财政收入增长略高于经济增长", "general_budget_revenue"),
+        ("全社会固定资产投资稳中有进", "fixed_asset_investment"),
+        ("居民消费价格涨幅与全市保持一致", "cpi"),
+        ("城乡居民收入与经济增长基本同步", "disposable_income"),
+    ] {
+        for next in ["城镇调查失业率5.5%左右", "CPI涨幅3%左右"] {
+            let got = qualified(&format!(
+                "今年全市经济社会发展的主要预期目标是：地区生产总值增长6% {between} {next}。\n"
+            ));
+            let ids: Vec<&str> = got.iter().map(|r| r.0.as_str()).collect();
+            let want = if next.starts_with("CPI") {
+                "cpi"
+            } else {
+                "unemployment_rate"
+            };
+            assert_eq!(ids, ["gdp", id, want], "{between} {next}");
+            assert_eq!(got[1].1, Qualifier::Qualitative, "{between}");
+        }
+    }
+    let dashed = qualified(
+        "今年主要预期目标是：国内生产总值增长13% ——全社会固定资产投资增长30% ——社会消费品零售总额增长12%。\n",
+    );
+    assert_eq!(
+        dashed,
+        [
+            row("gdp", Qualifier::Exact, Some(13.0)),
+            row("fixed_asset_investment", Qualifier::Exact, Some(30.0)),
+            row("retail_sales", Qualifier::Exact, Some(12.0)),
+        ]
+    );
 }

@@ -330,7 +330,7 @@ fn other_item_ends(chars: &[char], src: &[char], i: usize) -> bool {
     !spaced
         && (amount_ends(chars) || ends_a_quality(chars))
         && after_spaces(src, i).is_some_and(|next| {
-            is_unified_han(next)
+            (is_unified_han(next) || next.is_ascii_uppercase())
                     && !GOES_ON_WITH_THE_FIGURE.contains(next)
                     // (nor goes on with the unit: 130亿 美元, 2亿 立方米)
                     && !UNIT_CHARS.contains(next)
@@ -355,7 +355,7 @@ fn amount_ends(c: &[char]) -> bool {
 }
 
 /// Whether `c` ends as a qualitative target does (与经济增长同步, 完成省下达
-/// 目标, 保持全国一流水平).
+/// 目标, 保持全国一流水平, 略高于经济增长, 稳中有进, 贫困县全部摘帽).
 fn ends_a_quality(c: &[char]) -> bool {
     c.len() >= 2
         && [
@@ -368,6 +368,14 @@ fn ends_a_quality(c: &[char]) -> bool {
             ['目', '标'],
             ['水', '平'],
             ['翻', '番'],
+            ['增', '长'],
+            ['有', '进'],
+            ['摘', '帽'],
+            ['脱', '贫'],
+            ['提', '升'],
+            ['持', '平'],
+            ['稳', '定'],
+            ['一', '致'],
         ]
         .contains(&[c[c.len() - 2], c[c.len() - 1]])
 }

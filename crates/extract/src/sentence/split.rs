@@ -60,6 +60,19 @@ pub(super) fn clauses(
             k = end;
             continue;
         }
+        // a dash that opens the next item on the same line (…增长13%——全社会
+        // 固定资产投资增长30%——…: a list set with dashes, its lines joined)
+        if k + 2 < e
+            && k > cs
+            && c[k] == '—'
+            && c[k + 1] == '—'
+            && crate::norm::item_follows_figure(c, k, c[k + 2])
+        {
+            clauses.push((cs, k));
+            cs = k + 2;
+            k += 2;
+            continue;
+        }
         if k < e
             && k > cs
             && next_item_glued(c, k, e, qualitative_item)
@@ -189,9 +202,10 @@ fn opens_with_size_limit(c: &[char], cs: usize, k: usize) -> bool {
 const SIZE_LIMIT_LEAD: usize = 4;
 
 /// How a qualitative target's predicate ends (与经济增长同步, 持续改善,
-/// 完成省下达任务, 国际收支基本平衡).
-const QUALITY_ENDS: [[char; 2]; 8] = [
+/// 完成省下达任务, 国际收支基本平衡, 与全市保持一致).
+const QUALITY_ENDS: [[char; 2]; 9] = [
     ['同', '步'],
+    ['一', '致'],
     ['改', '善'],
     ['好', '转'],
     ['稳', '定'],

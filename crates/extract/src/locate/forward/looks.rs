@@ -2,7 +2,7 @@
 //! at another year, or beyond it to a plan; and where it turns to the
 //! coming year after looking back.
 
-use super::{estimate_after_aim, names_the_coming_year, reports_aims_met, turn_to_now};
+use super::{estimate_after_aim, names_the_coming_year, reports_aims_met, turns_to_now};
 use crate::locate::list::{has_figure, is_plan_word};
 use crate::locate::{LocatePatterns, NOW_WORDS, says_now};
 
@@ -51,8 +51,9 @@ impl Looks<'_> {
     /// of its own, to be read from there (去年…，今年预计GDP增长10%左右;
     /// “一年来…”…透露，2024年，…预期目标增长4.5%左右).
     fn turn(&self, t: &str) -> Option<usize> {
-        turn_to_now(t, self.year_word)
-            .filter(|&k| has_figure(&t[k..]) && self.backward(&t[k..]).is_none())
+        turns_to_now(t, self.year_word)
+            .into_iter()
+            .find(|&k| has_figure(&t[k..]) && self.backward(&t[k..]).is_none())
     }
 
     /// The part of a sentence read for the coming year (a byte range) and

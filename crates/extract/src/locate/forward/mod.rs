@@ -378,27 +378,38 @@ fn one_row_per_figure(groups: Vec<Vec<Item>>) -> Vec<Item> {
     out
 }
 
-/// The byte offset of the last clause of `t` that opens with the coming
-/// year (今年, 明年, 新的一年 or `year_word`, right after ，：； or a quote).
-fn turn_to_now(t: &str, year_word: Option<&str>) -> Option<usize> {
+/// The byte offsets of the clauses of `t` that open with the coming year
+/// (今年, 明年, 新的一年 or `year_word`, right after ，：； or a quote, or after
+/// the place or government that has it: ，湖北省今年的主要预期目标…), last
+/// first.
+fn turns_to_now(t: &str, year_word: Option<&str>) -> Vec<usize> {
     // (every word of the coming year has 年: without it, no search)
     if !t.contains('年') {
-        return None;
+        return Vec::new();
     }
-    NOW_WORDS
+    let mut turns: Vec<usize> = NOW_WORDS
         .iter()
         .copied()
         .chain(year_word)
         .flat_map(|w| t.match_indices(w).map(|(i, _)| i))
-        .filter(|&i| {
-            i > 0
-                && t[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| matches!(c, '，' | '：' | '；' | '”'))
+        .filter_map(|i| {
+            let start = t[..i].rfind(['，', '：', '；', '”'])?;
+            let start = start + t[start..].chars().next().map_or(0, char::len_utf8);
+            let subject = &t[start..i];
+            (subject.chars().count() <= TURN_SUBJECT_MAX
+                && !subject.contains('年')
+                && subject.chars().all(crate::norm::is_unified_han))
+            .then_some(start)
         })
-        .max()
+        .collect();
+    turns.sort_unstable_by(|a, b| b.cmp(a));
+    turns.dedup();
+    turns
 }
+
+/// The longest place or government (湖北省, 我市, 内蒙古自治区) between a
+/// clause's start and the coming year it turns to.
+const TURN_SUBJECT_MAX: usize = 6;
 
 /// The higher government whose report a sentence quotes as setting figures
 /// (此前佛山市政府工作报告提出，今年佛山全市地区生产总值增长6%左右 in a story on
