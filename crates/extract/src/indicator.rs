@@ -379,7 +379,11 @@ impl Dictionary {
                 return None;
             }
             let e = &self.entries[a.entry];
-            if prefix.starts_with('对') || e.not_after.iter().any(|w| prefix.contains(w.as_str()))
+            // (a word longer than the prefix is not in it: no search set up)
+            if prefix.starts_with('对')
+                || e.not_after
+                    .iter()
+                    .any(|w| w.len() <= prefix.len() && prefix.contains(w.as_str()))
             {
                 return None;
             }

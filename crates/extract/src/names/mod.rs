@@ -590,7 +590,8 @@ fn without_scope(s: &str) -> &str {
 }
 
 /// Words of aim between a subject and the indicator it aims at
-/// (全市经济社会发展力争实现地区生产总值增长6.5%).
+/// (全市经济社会发展力争实现地区生产总值增长6.5%); their first chars are
+/// asked first in [`after_place_or_aim`]: keep the two lists together.
 const AIM_WORDS: &[&str] = &["力争", "确保", "争取", "实现", "预期", "预计", "围绕"];
 
 /// The name range `(a, b)` without what a news report puts in front of a
@@ -610,9 +611,12 @@ fn after_place_or_aim(
     }
     let known = |r: &str| r.chars().count() >= 2 && dict.is_known(r);
     // what follows an aim word, or the whole; then without a place in front
+    // (the words' first chars asked first: most names hold none)
+    let aimed = t.contains(['力', '确', '争', '实', '预', '围']);
     let heads = std::iter::once(t).chain(
         AIM_WORDS
             .iter()
+            .filter(|_| aimed)
             .filter_map(|w| t.rfind(w).map(|p| without_scope(&t[p + w.len()..]))),
     );
     let Some((head, rest)) = heads

@@ -205,16 +205,17 @@ pub(crate) fn list_marker_len(c: &[char], s: usize, e: usize) -> usize {
         k += j + 1;
     }
     let from = k;
-    // an item number in brackets: （1）, (2), 3）, （四）
+    // an item number in brackets: （1）, (2), 3）, （四） (asked only of a
+    // bracket or a digit: most items open with neither)
     let open = usize::from(from < e && matches!(c[from], '(' | '（'));
-    let mut num = from + open;
-    while num < e && (c[num].is_ascii_digit() || "一二三四五六七八九十".contains(c[num]))
-    {
-        num += 1;
-    }
-    let arabic = num > from + open && c[from + open].is_ascii_digit();
-    if num > from + open && num < e && matches!(c[num], ')' | '）') && (open == 1 || arabic) {
-        return num + 1 - s;
+    if open == 1 || from < e && c[from].is_ascii_digit() {
+        let mut num = from + open;
+        while num < e && (c[num].is_ascii_digit() || open == 1 && is_cn_numeral(c[num])) {
+            num += 1;
+        }
+        if num > from + open && num < e && matches!(c[num], ')' | '）') {
+            return num + 1 - s;
+        }
     }
     let mut num = from;
     while num < e && c[num].is_ascii_digit() {
@@ -228,7 +229,7 @@ pub(crate) fn list_marker_len(c: &[char], s: usize, e: usize) -> usize {
         return num + 1 - s;
     }
     let mut num = from;
-    while num < e && "一二三四五六七八九十".contains(c[num]) {
+    while num < e && is_cn_numeral(c[num]) {
         num += 1;
     }
     // (一、二、三产业 lists sectors, not items)
@@ -237,4 +238,12 @@ pub(crate) fn list_marker_len(c: &[char], s: usize, e: usize) -> usize {
         return num + 1 - s;
     }
     from - s
+}
+
+/// Whether `c` is a Chinese numeral of an item's number (一 to 十).
+fn is_cn_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }

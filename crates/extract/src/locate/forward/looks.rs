@@ -51,9 +51,12 @@ impl Looks<'_> {
     /// of its own, to be read from there (去年…，今年预计GDP增长10%左右;
     /// “一年来…”…透露，2024年，…预期目标增长4.5%左右).
     fn turn(&self, t: &str) -> Option<usize> {
+        // (the latest turn with a figure after it: a later year with none,
+        // …这也为全国2026年经济增长目标释出讯息, turns to nothing)
         turns_to_now(t, self.year_word)
             .into_iter()
-            .find(|&k| has_figure(&t[k..]) && self.backward(&t[k..]).is_none())
+            .find(|&k| has_figure(&t[k..]))
+            .filter(|&k| self.backward(&t[k..]).is_none())
     }
 
     /// The part of a sentence read for the coming year (a byte range) and
