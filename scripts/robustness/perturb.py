@@ -45,6 +45,9 @@ right), so the extractor should read the rewritten set as it reads the set:
   (新增城镇就业 for 城镇新增就业); `name-gloss` (地区生产总值（GDP）,
   居民消费价格（CPI）, each the first time); `pager` (a joined page's
   上一页 1 2 3 下一页 line before the line the first target is on).
+- year clues taken away: `no-dates` (every full date loses its year or is
+  dropped, as a copy without the page's header), `no-session` (the
+  congress named without its term and session).
 - the cue worded another way: `cue-main` (主要目标), `cue-task` (主要目标
   任务), `cue-index` (主要指标), `cue-set` (经济社会发展目标确定为);
   `aim-expected` (预期增长 in each target's clause), `aim-level` (the
@@ -456,6 +459,18 @@ def perturb(text, gold, kind):
         if line == 0:
             return None
         return text[:line] + "上一页 1 2 3 下一页\n" + text[line:]
+    if kind == "no-dates":
+        # (a copy that kept the text and lost the page's dates: the year is
+        # read from the session, 今年 and the targets' own words)
+        text = re.sub(r"(20\d\d)年(\d{1,2})月(\d{1,2})日", r"\2月\3日", text)
+        return re.sub(r"20\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?", "", text)
+    if kind == "no-session":
+        # (the congress named without its term and session: 人代会)
+        return re.sub(
+            r"第?[一二三四五六七八九十]{1,3}届(?:人民代表大会|人大)(?:常委会)?第?[一二三四五六七八九十]次(?:全体)?会议",
+            "人民代表大会会议",
+            text,
+        )
     if kind == "jobs-order":
         return text.replace("城镇新增就业", "新增城镇就业")
     if kind in ("aside-better", "aside-comparable"):
