@@ -45,6 +45,8 @@ right), so the extractor should read the rewritten set as it reads the set:
   (新增城镇就业 for 城镇新增就业); `name-gloss` (地区生产总值（GDP）,
   居民消费价格（CPI）, each the first time); `pager` (a joined page's
   上一页 1 2 3 下一页 line before the line the first target is on).
+- `quoted`: the line of the targets quoted as the speaker's words (他在报告中
+  说：“…”), as news stories print it.
 - year clues taken away: `no-dates` (every full date loses its year or is
   dropped, as a copy without the page's header), `no-session` (the
   congress named without its term and session).
@@ -459,6 +461,18 @@ def perturb(text, gold, kind):
         if line == 0:
             return None
         return text[:line] + "上一页 1 2 3 下一页\n" + text[line:]
+    if kind == "quoted":
+        # (a news story quotes the speaker: 他说：“…今年全市地区生产总值增长6%左右…”)
+        clauses = [t["text"] for t in gold.get("targets", []) if t.get("text")]
+        spans = [(text.find(c), text.find(c) + len(c)) for c in clauses if text.find(c) >= 0]
+        if not spans:
+            return None
+        a = text.rfind("\n", 0, min(k for k, _ in spans)) + 1
+        b = text.find("\n", max(k for _, k in spans))
+        b = len(text) if b < 0 else b
+        if "\n" in text[a:b] or "“" in text[a:b]:
+            return None
+        return text[:a] + "他在报告中说：“" + text[a:b] + "”" + text[b:]
     if kind == "no-dates":
         # (a copy that kept the text and lost the page's dates: the year is
         # read from the session, 今年 and the targets' own words)
