@@ -45,6 +45,9 @@ right), so the extractor should read the rewritten set as it reads the set:
   (新增城镇就业 for 城镇新增就业); `name-gloss` (地区生产总值（GDP）,
   居民消费价格（CPI）, each the first time); `pager` (a joined page's
   上一页 1 2 3 下一页 line before the line the first target is on).
+- each target's clause worded another way: `aim-now` (今年 before it),
+  `rate-is` (增长率为6% for 增长6%), `above-exceed` (增长超过6% for
+  增长6%以上), `aim-suffix` (…增长6%左右的目标), `yuan-rmb` (亿元人民币).
 - `quoted`: the line of the targets quoted as the speaker's words (他在报告中
   说：“…”), as news stories print it.
 - year clues taken away: `no-dates` (every full date loses its year or is
@@ -495,6 +498,20 @@ def perturb(text, gold, kind):
             if k >= 0 and re.search(r"增长\d+(?:\.\d+)?%(?:左右|以上)?$", c):
                 return text[: k + len(c)] + aside + text[k + len(c):]
         return None
+    if kind == "yuan-rmb":
+        return in_clauses(text, gold, lambda c: re.sub(r"亿元(?!人民币)", "亿元人民币", c))
+    if kind == "aim-now":
+        return in_clauses(text, gold, lambda c: c if c.startswith(("今年", "全年")) else "今年" + c)
+    if kind == "rate-is":
+        return in_clauses(text, gold, lambda c: re.sub(r"(?<![率速])增长(?=\d)", "增长率为", c, count=1))
+    if kind == "above-exceed":
+        return in_clauses(
+            text, gold, lambda c: re.sub(r"增长(\d+(?:\.\d+)?%)以上", r"增长超过\1", c)
+        )
+    if kind == "aim-suffix":
+        return in_clauses(
+            text, gold, lambda c: c + "的目标" if re.search(r"\d[%‰](?:左右|以上|以内)?$", c) else c
+        )
     if kind == "aim-expected":
         return in_clauses(text, gold, lambda c: re.sub(r"(?<![预期同比年])增长(?=\d)", "预期增长", c, count=1))
     if kind == "aim-level":

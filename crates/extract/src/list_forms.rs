@@ -9,7 +9,8 @@
 //! a sentence that turns to the coming year after the place that has it
 //! (…同比增长7.5%，湖北省今年的主要预期目标还包括：…), and items parted by
 //! spaces after a qualitative target (…稳中有进 城镇调查失业率…) or by dashes
-//! on one line (…增长13% ——全社会固定资产投资…).
+//! on one line (…增长13% ——全社会固定资产投资…), 今年 before an item and
+//! 人民币 after a unit.
 
 use baogao_model::Qualifier;
 
@@ -193,6 +194,54 @@ fn items_parted_by_spaces_after_a_qualitative_target_or_by_dashes() {
             row("gdp", Qualifier::Exact, Some(13.0)),
             row("fixed_asset_investment", Qualifier::Exact, Some(30.0)),
             row("retail_sales", Qualifier::Exact, Some(12.0)),
+        ]
+    );
+}
+
+#[test]
+fn the_year_before_an_item_and_the_currency_after_its_unit() {
+    // (今年 before a completion or a size limit, 人民币 between a unit and
+    // its qualifier)
+    let got = run(
+        "今年全省经济社会发展的主要预期目标是：地区生产总值增长6%左右；\
+         今年完成国家下达的单位地区生产总值二氧化碳排放降低目标；\
+         今年引进省外2000万元以上项目资金增长8%左右；\
+         第三产业增加值达到7000亿元人民币左右。\n",
+    );
+    let rows: Vec<(&str, Qualifier, Option<f64>, Option<&str>)> = got
+        .targets
+        .iter()
+        .map(|t| {
+            (
+                t.indicator.as_str(),
+                t.qualifier,
+                t.value,
+                t.unit.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("gdp", Qualifier::About, Some(6.0), Some("%")),
+            (
+                "other:单位地区生产总值二氧化碳排放",
+                Qualifier::Qualitative,
+                None,
+                None
+            ),
+            (
+                "other:引进省外2000万元以上项目资金",
+                Qualifier::About,
+                Some(8.0),
+                Some("%")
+            ),
+            (
+                "other:第三产业增加值",
+                Qualifier::About,
+                Some(7000.0),
+                Some("亿元")
+            ),
         ]
     );
 }

@@ -169,15 +169,16 @@ fn opens_with_size_limit(c: &[char], cs: usize, k: usize) -> bool {
     if !c[cs..k].ends_with(&['以', '上']) {
         return false;
     }
-    // (after the item's marker, ——, 八是, (8), a word of effort and the
-    // level it covers: 确保全县引进省外2000万元以上项目资金)
+    // (after the item's marker, ——, 八是, (8), the year, a word of effort
+    // and the level it covers: 今年确保全县引进省外2000万元以上项目资金)
     let mut cs = cs + crate::norm::list_marker_len(c, cs, k);
-    if k > cs + 2
-        && ["确保", "力争", "争取", "实现"]
-            .iter()
-            .any(|w| at(c, cs, w))
-    {
-        cs += 2;
+    for words in [
+        ["今年", "全年"].as_slice(),
+        &["确保", "力争", "争取", "实现"],
+    ] {
+        if k > cs + 2 && words.iter().any(|w| at(c, cs, w)) {
+            cs += 2;
+        }
     }
     if k > cs + 2 && c[cs] == '全' && "省市县区州盟旗".contains(c[cs + 1]) {
         cs += 2;
