@@ -45,7 +45,8 @@ right), so the extractor should read the rewritten set as it reads the set:
   (新增城镇就业 for 城镇新增就业); `name-gloss` (地区生产总值（GDP）,
   居民消费价格（CPI）, each the first time); `pager` (a joined page's
   上一页 1 2 3 下一页 line before the line the first target is on).
-- each target's clause worded another way: `aim-now` (今年 before it),
+- each target's clause worded another way: `aim-now`, `aim-year`,
+  `aim-strive` (今年, 全年, 努力实现 before it),
   `rate-is` (增长率为6% for 增长6%), `above-exceed` (增长超过6% for
   增长6%以上), `aim-suffix` (…增长6%左右的目标), `yuan-rmb` (亿元人民币).
 - `quoted`: the line of the targets quoted as the speaker's words (他在报告中
@@ -500,8 +501,11 @@ def perturb(text, gold, kind):
         return None
     if kind == "yuan-rmb":
         return in_clauses(text, gold, lambda c: re.sub(r"亿元(?!人民币)", "亿元人民币", c))
-    if kind == "aim-now":
-        return in_clauses(text, gold, lambda c: c if c.startswith(("今年", "全年")) else "今年" + c)
+    if kind in ("aim-now", "aim-year", "aim-strive"):
+        lead = {"aim-now": "今年", "aim-year": "全年", "aim-strive": "努力实现"}[kind]
+        return in_clauses(
+            text, gold, lambda c: c if c.startswith(("今年", "全年", "努力", "力争", "确保")) else lead + c
+        )
     if kind == "rate-is":
         return in_clauses(text, gold, lambda c: re.sub(r"(?<![率速])增长(?=\d)", "增长率为", c, count=1))
     if kind == "above-exceed":

@@ -169,11 +169,12 @@ fn opens_with_size_limit(c: &[char], cs: usize, k: usize) -> bool {
     if !c[cs..k].ends_with(&['以', '上']) {
         return false;
     }
-    // (after the item's marker, ——, 八是, (8), the year, a word of effort
-    // and the level it covers: 今年确保全县引进省外2000万元以上项目资金)
+    // (after the item's marker, ——, 八是, (8), the year, words of effort
+    // and the level it covers: 今年努力实现全县引进省外2000万元以上项目资金)
     let mut cs = cs + crate::norm::list_marker_len(c, cs, k);
     for words in [
         ["今年", "全年"].as_slice(),
+        &["努力", "奋力"],
         &["确保", "力争", "争取", "实现"],
     ] {
         if k > cs + 2 && words.iter().any(|w| at(c, cs, w)) {
