@@ -37,7 +37,8 @@ right), so the extractor should read the rewritten set as it reads the set:
   the end of the last: `list-dash`, `list-num`, `list-square` (one item a
   line after ——, 1., ■), `list-semicolon` (items parted by ；),
   `list-space` (items parted by a space, as old pages set them),
-  `list-paren` (one item a line after （1）), `list-yishi` (一是…；二是…
+  `list-paren`, `list-arrow`, `list-ref` (one item a line after （1）, → or
+  ※), `list-yishi` (一是…；二是…
   after the cue's colon or comma), `list-stop` (items parted by 。).
 - asides in the list: `aside-better` (，在实际工作中努力争取更好结果 after
   the first growth target), `aside-comparable` (（按可比价格计算） after it);
@@ -49,6 +50,8 @@ right), so the extractor should read the rewritten set as it reads the set:
   `aim-strive` (今年, 全年, 努力实现 before it),
   `rate-is` (增长率为6% for 增长6%), `above-exceed` (增长超过6% for
   增长6%以上), `aim-suffix` (…增长6%左右的目标), `yuan-rmb` (亿元人民币).
+- `lead-restate`: a news lead restating the first target (报告提出，今年…。)
+  on a line before the list; the list's clause stays the row.
 - `quoted`: the line of the targets quoted as the speaker's words (他在报告中
   说：“…”), as news stories print it.
 - year clues taken away: `no-dates` (every full date loses its year or is
@@ -233,7 +236,14 @@ def date_iso(text):
 
 CUE_LINE = re.compile(r"(目标|目標)[^。！？]*[。！？]?$")
 
-LIST_MARKS = {"list-dash": "——", "list-num": None, "list-square": "■", "list-paren": "（N）"}
+LIST_MARKS = {
+    "list-dash": "——",
+    "list-num": None,
+    "list-square": "■",
+    "list-paren": "（N）",
+    "list-arrow": "→",
+    "list-ref": "※",
+}
 
 
 # the targets' cue as other reports word it
@@ -465,6 +475,18 @@ def perturb(text, gold, kind):
         if line == 0:
             return None
         return text[:line] + "上一页 1 2 3 下一页\n" + text[line:]
+    if kind == "lead-restate":
+        # (a news lead restates the first target before the list: 报告提出，
+        # 今年地区生产总值增长6%左右。 — the list's clause is the row)
+        clauses = [t["text"] for t in gold.get("targets", []) if t.get("text")]
+        spans = sorted((text.find(c), c) for c in clauses if text.find(c) >= 0)
+        if len(spans) < 2:
+            return None
+        at, first = spans[0]
+        line = text.rfind("\n", 0, at) + 1
+        if line == 0:
+            return None
+        return text[:line] + "报告提出，今年" + first + "。\n" + text[line:]
     if kind == "quoted":
         # (a news story quotes the speaker: 他说：“…今年全市地区生产总值增长6%左右…”)
         clauses = [t["text"] for t in gold.get("targets", []) if t.get("text")]

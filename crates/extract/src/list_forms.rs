@@ -9,8 +9,8 @@
 //! a sentence that turns to the coming year after the place that has it
 //! (…同比增长7.5%，湖北省今年的主要预期目标还包括：…), and items parted by
 //! spaces after a qualitative target (…稳中有进 城镇调查失业率…) or by dashes
-//! on one line (…增长13% ——全社会固定资产投资…), 今年 before an item and
-//! 人民币 after a unit.
+//! on one line (…增长13% ——全社会固定资产投资…), 今年 before an item,
+//! 人民币 after a unit, and items marked by any symbol (→, ※, 👉).
 
 use baogao_model::Qualifier;
 
@@ -245,4 +245,18 @@ fn the_year_before_an_item_and_the_currency_after_its_unit() {
             ),
         ]
     );
+}
+
+#[test]
+fn items_marked_by_any_symbol_go_on_past_an_aside() {
+    for mark in ["→", "⚫", "※", "👉", "⭐"] {
+        let text = format!(
+            "今年经济社会发展的主要预期目标是：\n\
+             {mark}地区生产总值增长5%左右；\n\
+             {mark}在实际工作中努力争取更好结果；\n\
+             {mark}城镇调查失业率控制在5.5%左右。\n"
+        );
+        let names: Vec<String> = run(&text).targets.into_iter().map(|t| t.raw_name).collect();
+        assert_eq!(names, ["地区生产总值", "城镇调查失业率"], "{mark}");
+    }
 }

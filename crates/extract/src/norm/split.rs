@@ -82,12 +82,23 @@ pub(super) const BULLETS: &str = "●■◆▲★•◎□◇";
 const PHONE_MARKERS: &str = "▪▫◼◾▸▹►▶➤✓✔☑✅🔹🔸🔺📌";
 
 /// Whether `c` marks a list item wherever it stands at a line's start: a
-/// bullet, a phone page's square or arrow (▪, ▶, 🔹), a circled number.
+/// bullet, a phone page's square or arrow (▪, ▶, 🔹), a circled number, or
+/// any other symbol mark ([`is_symbol_mark`]).
 pub(super) fn is_marker(c: char) -> bool {
     // (asked of many chars: a CJK char, most of a text, is none, and is
     // answered without scanning the lists)
     !(0x3000..0xa000).contains(&(c as u32))
-        && (BULLETS.contains(c) || PHONE_MARKERS.contains(c) || ('①'..='⑳').contains(&c))
+        && (BULLETS.contains(c)
+            || PHONE_MARKERS.contains(c)
+            || ('①'..='⑳').contains(&c)
+            || is_symbol_mark(c))
+}
+
+/// Whether `c` is an arrow, a geometric shape, a dingbat, an emoji or a
+/// reference mark (→, ⚫, ※, 👉): pages open items with any of them.
+fn is_symbol_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x2190..=0x21FF | 0x25A0..=0x27BF | 0x2B00..=0x2BFF | 0x1F300..=0x1FAFF | 0x203B)
 }
 
 /// How many chars [`BULLETS`] holds.
