@@ -37,8 +37,8 @@ right), so the extractor should read the rewritten set as it reads the set:
   the end of the last: `list-dash`, `list-num`, `list-square` (one item a
   line after ——, 1., ■), `list-semicolon` (items parted by ；),
   `list-space` (items parted by a space, as old pages set them),
-  `list-paren`, `list-arrow`, `list-ref` (one item a line after （1）, → or
-  ※), `list-yishi` (一是…；二是…
+  `list-paren`, `list-paren-char`, `list-roman`, `list-arrow`, `list-ref`
+  (one item a line after （1）, ⑴, Ⅰ., → or ※), `list-yishi` (一是…；二是…
   after the cue's colon or comma), `list-stop` (items parted by 。).
 - asides in the list: `aside-better` (，在实际工作中努力争取更好结果 after
   the first growth target), `aside-comparable` (（按可比价格计算） after it);
@@ -243,6 +243,9 @@ LIST_MARKS = {
     "list-paren": "（N）",
     "list-arrow": "→",
     "list-ref": "※",
+    # (numbers written as one char: ⑴ ⑵, Ⅰ. Ⅱ.)
+    "list-paren-char": lambda n: chr(0x2473 + n),
+    "list-roman": lambda n: chr(0x215F + n) + ".",
 }
 
 
@@ -324,7 +327,8 @@ def relist(text, gold, kind):
     else:
         mark = LIST_MARKS[kind]
         new = "\n" + "\n".join(
-            (f"{n}." if mark is None else mark.replace("N", str(n))) + i.strip()
+            (f"{n}." if mark is None else mark(n) if callable(mark) else mark.replace("N", str(n)))
+            + i.strip()
             for n, i in enumerate(items, 1)
         )
     return text[:start].rstrip() + new + tail + text[end:]

@@ -10,7 +10,8 @@
 //! (…同比增长7.5%，湖北省今年的主要预期目标还包括：…), and items parted by
 //! spaces after a qualitative target (…稳中有进 城镇调查失业率…) or by dashes
 //! on one line (…增长13% ——全社会固定资产投资…), 今年 before an item,
-//! 人民币 after a unit, and items marked by any symbol (→, ※, 👉).
+//! 人民币 after a unit, and items marked by any symbol (→, ※, 👉) or numbered
+//! in any form (⑴, ㈠, 一), Ⅱ.).
 
 use baogao_model::Qualifier;
 
@@ -258,5 +259,22 @@ fn items_marked_by_any_symbol_go_on_past_an_aside() {
         );
         let names: Vec<String> = run(&text).targets.into_iter().map(|t| t.raw_name).collect();
         assert_eq!(names, ["地区生产总值", "城镇调查失业率"], "{mark}");
+    }
+    // (and numbers written as one char, or with a closing bracket or a point
+    // only: ⑴, ㈠, 一), Ⅱ., B.)
+    for marks in [
+        ["⑴", "⑵", "⑶"],
+        ["㈠", "㈡", "㈢"],
+        ["一)", "二)", "三)"],
+        ["Ⅰ.", "Ⅱ.", "Ⅲ."],
+        ["A.", "B.", "C."],
+    ] {
+        let [a, b, c] = marks;
+        let text = format!(
+            "今年经济社会发展的主要预期目标是：\n{a}地区生产总值增长5%左右；\n\
+             {b}在实际工作中努力争取更好结果；\n{c}城镇调查失业率控制在5.5%左右。\n"
+        );
+        let names: Vec<String> = run(&text).targets.into_iter().map(|t| t.raw_name).collect();
+        assert_eq!(names, ["地区生产总值", "城镇调查失业率"], "{a}");
     }
 }

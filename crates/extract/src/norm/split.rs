@@ -87,18 +87,25 @@ const PHONE_MARKERS: &str = "▪▫◼◾▸▹►▶➤✓✔☑✅🔹🔸🔺
 pub(super) fn is_marker(c: char) -> bool {
     // (asked of many chars: a CJK char, most of a text, is none, and is
     // answered without scanning the lists)
+    // (numbers in brackets or circles written as one char: ㈠, ㊀)
+    if matches!(c as u32, 0x3220..=0x3229 | 0x3280..=0x3289) {
+        return true;
+    }
     !(0x3000..0xa000).contains(&(c as u32))
-        && (BULLETS.contains(c)
-            || PHONE_MARKERS.contains(c)
-            || ('①'..='⑳').contains(&c)
-            || is_symbol_mark(c))
+        && (BULLETS.contains(c) || PHONE_MARKERS.contains(c) || is_symbol_mark(c))
 }
 
-/// Whether `c` is an arrow, a geometric shape, a dingbat, an emoji or a
-/// reference mark (→, ⚫, ※, 👉): pages open items with any of them.
+/// Whether `c` is an arrow, a geometric shape, a dingbat, an emoji, a
+/// reference mark or a number in a circle or brackets written as one char
+/// (→, ⚫, ※, 👉, ①, ⑴, ⒈): pages open items with any of them.
 fn is_symbol_mark(c: char) -> bool {
     matches!(c as u32,
-        0x2190..=0x21FF | 0x25A0..=0x27BF | 0x2B00..=0x2BFF | 0x1F300..=0x1FAFF | 0x203B)
+        0x2190..=0x21FF
+            | 0x2460..=0x24FF
+            | 0x25A0..=0x27BF
+            | 0x2B00..=0x2BFF
+            | 0x1F300..=0x1FAFF
+            | 0x203B)
 }
 
 /// How many chars [`BULLETS`] holds.
@@ -188,6 +195,16 @@ pub(crate) fn list_marker_len(c: &[char], s: usize, e: usize) -> usize {
     while k < e && (is_marker(c[k]) || "·○-—>".contains(c[k])) {
         k += 1;
     }
+    // a Roman numeral or a Latin letter with its point (Ⅱ. B、), before a
+    // Han char
+    let lettered = |x: char| ('\u{2160}'..='\u{217F}').contains(&x) || x.is_ascii_alphabetic();
+    if k + 2 < e
+        && lettered(c[k])
+        && matches!(c[k + 1], '.' | '．' | '、')
+        && crate::norm::is_unified_han(c[k + 2])
+    {
+        k += 2;
+    }
     // a live report's time (10:26 【预期目标】…)
     let digits = |from: usize| {
         c[from.min(e)..e]
@@ -216,12 +233,12 @@ pub(crate) fn list_marker_len(c: &[char], s: usize, e: usize) -> usize {
         k += j + 1;
     }
     let from = k;
-    // an item number in brackets: （1）, (2), 3）, （四） (asked only of a
-    // bracket or a digit: most items open with neither)
+    // an item number in brackets: （1）, (2), 3）, （四）, 一) (asked only of
+    // a bracket or a numeral: most items open with neither)
     let open = usize::from(from < e && matches!(c[from], '(' | '（'));
-    if open == 1 || from < e && c[from].is_ascii_digit() {
+    if open == 1 || from < e && (c[from].is_ascii_digit() || is_cn_numeral(c[from])) {
         let mut num = from + open;
-        while num < e && (c[num].is_ascii_digit() || open == 1 && is_cn_numeral(c[num])) {
+        while num < e && (c[num].is_ascii_digit() || is_cn_numeral(c[num])) {
             num += 1;
         }
         if num > from + open && num < e && matches!(c[num], ')' | '）') {
