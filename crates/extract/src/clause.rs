@@ -37,7 +37,7 @@ impl Patterns {
             fluff: re(concat!(
                 r"^(?:[●■◆▲★•·◎□\-—>“”「『《①-⑳]+|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[一二三四五六七八九十]+[是、]|",
                 r"20\d\d年(?:全年)?|今年|明年|全年|去年|上年|到?年末|到?年底|其中|全省|全市|全区|全县|全州|全盟|全旗|全自治区|全地区|该省|该市|该区|该县|该州|该旗|该盟|",
-                r"我省|我市|我区|我县|我州|我们|本省|本市|本区|本县|继续|预期|除了|比如|例如|譬如|初步统计|初步核算|据初步核算|经初步核算|预计|确保|力争|争取|完成|实现|主要是|分别是|即|将|把|努力|力求|奋力|工作目标|的?目标(?:是|为)?|的)+"
+                r"我省|我市|我区|我县|我州|我们|本省|本市|本区|本县|继续|预期|除了|比如|例如|譬如|初步统计|初步核算|据初步核算|经初步核算|预计|确保|力争|争取|完成|实现|主要是|分别是|即|将|把|努力|力求|奋力|工作目标|的?目标(?:是|为)?|的|同时|此外|另外|以及)+"
             )),
             qualitative: re(concat!(
                 r"(?:增长|增速|增幅|提高|增加|提升)?(?:与|和|同)(?:经济增长|经济增速|经济发展|地区生产总值增长|生产总值增长|GDP增长|GDP增速|经济社会发展|经济|全国|全省|全市)[^，；。]{0,8}?(?:保持)?(?:基本)?(?:同步|协调|一致)(?:增长)?|",
@@ -845,10 +845,20 @@ fn name_range(n: &Norm, ns: usize, ne: usize, mode: Mode) -> Option<(usize, usiz
         return None;
     }
     // 【今年目标】经济增长5%左右: a bracketed heading before the first item is
-    // not part of its name
-    let ns = match n.text(ns, ne).rfind(['】', ']']) {
-        Some(i) => ns + n.text(ns, ne)[..i].chars().count() + 1,
-        None => ns,
+    // not part of its name; 【地区生产总值】增长5%左右: with nothing after it,
+    // what the brackets hold is the name
+    let (ns, ne) = match n.text(ns, ne).rfind(['】', ']']) {
+        Some(i) => {
+            let close = ns + n.text(ns, ne)[..i].chars().count();
+            let open = n.text(ns, close).rfind(['【', '[']);
+            match open {
+                Some(o) if close + 1 >= ne => {
+                    (ns + n.text(ns, close)[..o].chars().count() + 1, close)
+                }
+                _ => (close + 1, ne),
+            }
+        }
+        None => (ns, ne),
     };
     if ne <= ns {
         return None;

@@ -11,7 +11,8 @@
 //! spaces after a qualitative target (…稳中有进 城镇调查失业率…) or by dashes
 //! on one line (…增长13% ——全社会固定资产投资…), 今年 before an item,
 //! 人民币 after a unit, and items marked by any symbol (→, ※, 👉) or numbered
-//! in any form (⑴, ㈠, 一), Ⅱ.).
+//! in any form (⑴, ㈠, 一), Ⅱ.), a name in brackets (【地区生产总值】增长…)
+//! and a connective before a name (同时, 此外).
 
 use baogao_model::Qualifier;
 
@@ -277,4 +278,25 @@ fn items_marked_by_any_symbol_go_on_past_an_aside() {
         let names: Vec<String> = run(&text).targets.into_iter().map(|t| t.raw_name).collect();
         assert_eq!(names, ["地区生产总值", "城镇调查失业率"], "{a}");
     }
+}
+
+#[test]
+fn a_name_in_brackets_and_a_connective_before_a_name() {
+    // (【…】 holding the name before its predicate is the name, not a
+    // heading; 同时, 此外 before a name are no part of it)
+    let got = run(
+        "今年经济社会发展的主要预期目标是：\n【地区生产总值】增长5%左右\n\
+         【城镇调查失业率】控制在5.5%左右\n",
+    );
+    let names: Vec<&str> = got.targets.iter().map(|t| t.raw_name.as_str()).collect();
+    assert_eq!(names, ["地区生产总值", "城镇调查失业率"]);
+    let got = run(
+        "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右；同时一般公共预算收入增长5%；\
+         此外，城镇调查失业率控制在5.5%左右。\n",
+    );
+    let names: Vec<&str> = got.targets.iter().map(|t| t.raw_name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["地区生产总值", "一般公共预算收入", "城镇调查失业率"]
+    );
 }

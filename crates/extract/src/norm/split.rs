@@ -224,11 +224,15 @@ pub(crate) fn list_marker_len(c: &[char], s: usize, e: usize) -> usize {
     while k < e && matches!(c[k], '“' | '「' | '『') && !c[k..e].contains(&closing(c[k])) {
         k += 1;
     }
-    // a bracketed heading before the first item (【今年目标】经济增长5%左右)
+    // a bracketed heading before the first item (【今年目标】经济增长5%左右),
+    // not a name in brackets before its predicate (【地区生产总值】增长5%左右)
     if k < e
         && c[k] == '【'
         && let Some(j) = c[k..e].iter().position(|&x| x == '】')
         && !c[k..k + j].iter().any(char::is_ascii_digit)
+        && !PREDICATE_OPENINGS
+            .iter()
+            .any(|w| c[k + j + 1..e].starts_with(&w.chars().collect::<Vec<_>>()))
     {
         k += j + 1;
     }
@@ -267,6 +271,11 @@ pub(crate) fn list_marker_len(c: &[char], s: usize, e: usize) -> usize {
     }
     from - s
 }
+
+/// How the predicate after a bracketed name opens (【地区生产总值】增长5%左右).
+const PREDICATE_OPENINGS: [&str; 10] = [
+    "增长", "下降", "提高", "降低", "控制", "达到", "突破", "保持", "稳定", "完成",
+];
 
 /// Whether `c` is a Chinese numeral of an item's number (一 to 十).
 fn is_cn_numeral(c: char) -> bool {
