@@ -269,8 +269,9 @@ fn sums_up_its_point(n: &Norm, it: &Item, all: &[Item]) -> bool {
     // (so does a point whose summary is a sentence of its own: 一是经济保持平稳
     // 较快增长。地区生产总值增长12%左右，…。二是…)
     let own_sentence = n.chars.get(it.end) == Some(&'。');
-    let next_point =
-        |k: usize| own_sentence && is_point_number(n.chars[k]) && n.chars.get(k + 1) == Some(&'是');
+    let next_point = |k: usize| {
+        own_sentence && crate::norm::is_cn_numeral(n.chars[k]) && n.chars.get(k + 1) == Some(&'是')
+    };
     let point_end = (it.end + 1..n.chars.len())
         .find(|&k| {
             n.chars[k] == '\n'
@@ -289,12 +290,7 @@ fn sums_up_its_point(n: &Norm, it: &Item, all: &[Item]) -> bool {
 /// Whether `t` opens a numbered point of a list in prose (一是, 二是, …).
 fn opens_a_point(t: &str) -> bool {
     let mut cs = t.chars();
-    cs.next().is_some_and(is_point_number) && cs.next() == Some('是')
-}
-
-/// Whether `c` numbers a point in prose (the 一 of 一是).
-fn is_point_number(c: char) -> bool {
-    "一二三四五六七八九十".contains(c)
+    cs.next().is_some_and(crate::norm::is_cn_numeral) && cs.next() == Some('是')
 }
 
 /// Whether a paragraph opens by explaining the targets set above it (提出

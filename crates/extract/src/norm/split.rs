@@ -277,8 +277,9 @@ const PREDICATE_OPENINGS: [&str; 10] = [
     "增长", "下降", "提高", "降低", "控制", "达到", "突破", "保持", "稳定", "完成",
 ];
 
-/// Whether `c` is a Chinese numeral of an item's number (一 to 十).
-fn is_cn_numeral(c: char) -> bool {
+/// Whether `c` is a Chinese numeral of an item's number (一 to 十: the 一 of
+/// 一、, 一是, （一）).
+pub(crate) fn is_cn_numeral(c: char) -> bool {
     matches!(
         c,
         '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'

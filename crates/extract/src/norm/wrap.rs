@@ -175,7 +175,7 @@ pub(super) fn soft_line_breaks(src: &[char]) -> Vec<usize> {
         let [Some(c), d, e] = l.head else {
             return true;
         };
-        let numeral = |x: char| x.is_ascii_digit() || "一二三四五六七八九十".contains(x);
+        let numeral = |x: char| x.is_ascii_digit() || super::split::is_cn_numeral(x);
         match (c, d) {
             ('—', Some('—')) | ('【' | '[', _) => true,
             ('（' | '(', Some(d)) => numeral(d),
