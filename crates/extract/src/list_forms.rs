@@ -18,6 +18,11 @@ use baogao_model::Qualifier;
 
 use crate::variations::{qualified, row, run};
 
+/// The name as written of every target the text gives.
+fn raw_names(text: &str) -> Vec<String> {
+    run(text).targets.into_iter().map(|t| t.raw_name).collect()
+}
+
 #[test]
 fn a_numbered_list_of_growth_compared_with_last_year_is_the_years() {
     // (no targets cue: the list is found by its look ahead, and 同比 in the
@@ -251,32 +256,22 @@ fn the_year_before_an_item_and_the_currency_after_its_unit() {
 
 #[test]
 fn items_marked_by_any_symbol_go_on_past_an_aside() {
-    for mark in ["→", "⚫", "※", "👉", "⭐"] {
-        let text = format!(
-            "今年经济社会发展的主要预期目标是：\n\
-             {mark}地区生产总值增长5%左右；\n\
-             {mark}在实际工作中努力争取更好结果；\n\
-             {mark}城镇调查失业率控制在5.5%左右。\n"
-        );
-        let names: Vec<String> = run(&text).targets.into_iter().map(|t| t.raw_name).collect();
-        assert_eq!(names, ["地区生产总值", "城镇调查失业率"], "{mark}");
-    }
-    // (and numbers written as one char, or with a closing bracket or a point
-    // only: ⑴, ㈠, 一), Ⅱ., B.)
-    for marks in [
+    // (a symbol, the same before every item, or a number written as one
+    // char, or with a closing bracket or a point only: ⑴, ㈠, 一), Ⅱ., B.)
+    let symbols = ["→", "⚫", "※", "👉", "⭐"].map(|m| [m; 3]);
+    let numbers = [
         ["⑴", "⑵", "⑶"],
         ["㈠", "㈡", "㈢"],
         ["一)", "二)", "三)"],
         ["Ⅰ.", "Ⅱ.", "Ⅲ."],
         ["A.", "B.", "C."],
-    ] {
-        let [a, b, c] = marks;
+    ];
+    for [a, b, c] in symbols.into_iter().chain(numbers) {
         let text = format!(
             "今年经济社会发展的主要预期目标是：\n{a}地区生产总值增长5%左右；\n\
              {b}在实际工作中努力争取更好结果；\n{c}城镇调查失业率控制在5.5%左右。\n"
         );
-        let names: Vec<String> = run(&text).targets.into_iter().map(|t| t.raw_name).collect();
-        assert_eq!(names, ["地区生产总值", "城镇调查失业率"], "{a}");
+        assert_eq!(raw_names(&text), ["地区生产总值", "城镇调查失业率"], "{a}");
     }
 }
 
@@ -284,17 +279,15 @@ fn items_marked_by_any_symbol_go_on_past_an_aside() {
 fn a_name_in_brackets_and_a_connective_before_a_name() {
     // (【…】 holding the name before its predicate is the name, not a
     // heading; 同时, 此外 before a name are no part of it)
-    let got = run(
+    let names = raw_names(
         "今年经济社会发展的主要预期目标是：\n【地区生产总值】增长5%左右\n\
          【城镇调查失业率】控制在5.5%左右\n",
     );
-    let names: Vec<&str> = got.targets.iter().map(|t| t.raw_name.as_str()).collect();
     assert_eq!(names, ["地区生产总值", "城镇调查失业率"]);
-    let got = run(
+    let names = raw_names(
         "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右；同时一般公共预算收入增长5%；\
          此外，城镇调查失业率控制在5.5%左右。\n",
     );
-    let names: Vec<&str> = got.targets.iter().map(|t| t.raw_name.as_str()).collect();
     assert_eq!(
         names,
         ["地区生产总值", "一般公共预算收入", "城镇调查失业率"]
