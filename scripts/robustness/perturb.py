@@ -38,7 +38,9 @@ right), so the extractor should read the rewritten set as it reads the set:
   line after ——, 1., ■), `list-semicolon` (items parted by ；),
   `list-space` (items parted by a space, as old pages set them),
   `list-paren`, `list-paren-char`, `list-roman`, `list-arrow`, `list-ref`
-  (one item a line after （1）, ⑴, Ⅰ., → or ※), `list-yishi` (一是…；二是…
+  (one item a line after （1）, ⑴, Ⅰ., → or ※), `list-line` and `list-bare`
+  (one item a line with no mark, its own ； or ， kept or dropped, as a
+  portal sets it), `list-yishi` (一是…；二是…
   after the cue's colon or comma), `list-stop` (items parted by 。).
 - asides in the list: `aside-better` (，在实际工作中努力争取更好结果 after
   the first growth target), `aside-comparable` (（按可比价格计算） after it);
@@ -54,6 +56,10 @@ right), so the extractor should read the rewritten set as it reads the set:
   name), `conj-also` (同时 before every target's clause after the first).
 - `lead-restate`: a news lead restating the first target (报告提出，今年…。)
   on a line before the list; the list's clause stays the row.
+- the lead into the list in a story's own words: the words before the
+  first target's clause in its sentence become `lead-report` (报告提出，),
+  `lead-meeting` (会议确定，), `lead-said` (他说，) or `lead-know`
+  (记者从会上获悉，), as news retells a report.
 - `quoted`: the line of the targets quoted as the speaker's words (他在报告中
   说：“…”), as news stories print it.
 - year clues taken away: `no-dates` (every full date loses its year or is
@@ -248,10 +254,20 @@ LIST_MARKS = {
     # (numbers written as one char: ⑴ ⑵, Ⅰ. Ⅱ.)
     "list-paren-char": lambda n: chr(0x2473 + n),
     "list-roman": lambda n: chr(0x215F + n) + ".",
+    # (one item a line with no mark, its own ； or ， kept or dropped)
+    "list-line": "",
+    "list-bare": "",
 }
 
 
 # the targets' cue as other reports word it
+LEADS = {
+    "lead-report": "报告提出，",
+    "lead-meeting": "会议确定，",
+    "lead-said": "他说，",
+    "lead-know": "记者从会上获悉，",
+}
+
 CUES = {
     "cue-main": (r"主要预期目标", "主要目标"),
     "cue-task": (r"主要预期目标", "主要目标任务"),
@@ -326,6 +342,8 @@ def relist(text, gold, kind):
         )
     elif kind == "list-space":
         new = " ".join(re.sub(r"[，；,;]$", "", i) for i in items)
+    elif kind == "list-bare":
+        new = "\n" + "\n".join(re.sub(r"[，；,;。]$", "", i.strip()) for i in items)
     else:
         mark = LIST_MARKS[kind]
         new = "\n" + "\n".join(
@@ -509,6 +527,20 @@ def perturb(text, gold, kind):
         if line == 0:
             return None
         return text[:line] + "报告提出，今年" + first + "。\n" + text[line:]
+    if kind in LEADS:
+        # (a news story's own words lead into the list: the sentence's
+        # words before its first target, 今年全市经济社会发展的主要预期目标是：,
+        # become 报告提出，; the targets' clauses stay as they are)
+        clauses = [t["text"] for t in gold.get("targets", []) if t.get("text")]
+        spans = sorted(text.find(c) for c in clauses if text.find(c) >= 0)
+        if len(spans) < 2:
+            return None
+        at = spans[0]
+        start = max(text.rfind(m, 0, at) for m in "\n。！？") + 1
+        # (an item's number, 1., is no lead: a numbered list stays as it is)
+        if not re.search(r"[\u4e00-\u9fff]", text[start:at]):
+            return None
+        return text[:start] + LEADS[kind] + text[at:]
     if kind == "quoted":
         # (a news story quotes the speaker: 他说：“…今年全市地区生产总值增长6%左右…”)
         clauses = [t["text"] for t in gold.get("targets", []) if t.get("text")]

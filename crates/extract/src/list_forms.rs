@@ -11,8 +11,9 @@
 //! spaces after a qualitative target (…稳中有进 城镇调查失业率…) or by dashes
 //! on one line (…增长13% ——全社会固定资产投资…), 今年 before an item,
 //! 人民币 after a unit, and items marked by any symbol (→, ※, 👉) or numbered
-//! in any form (⑴, ㈠, 一), Ⅱ.), a name in brackets (【地区生产总值】增长…)
-//! and a connective before a name (同时, 此外).
+//! in any form (⑴, ㈠, 一), Ⅱ.), a name in brackets (【地区生产总值】增长…),
+//! a connective before a name (同时, 此外), and a short line with no target
+//! between items set one a line with no mark.
 
 use baogao_model::Qualifier;
 
@@ -292,4 +293,32 @@ fn a_name_in_brackets_and_a_connective_before_a_name() {
         names,
         ["地区生产总值", "一般公共预算收入", "城镇调查失业率"]
     );
+}
+
+#[test]
+fn a_short_line_between_items_set_one_a_line_does_not_end_the_list() {
+    // (items one a line with no mark, as a portal sets them: an aside of
+    // effort, a qualitative line the dictionary does not read, or a
+    // condition its comma leaves open stands between them)
+    for gap in [
+        "在实际工作中努力争取更好结果；",
+        "金融财政风险有效防控；",
+        "在持续大幅清费减负的同时，",
+    ] {
+        let text = format!(
+            "今年经济社会发展的主要预期目标是：\n地区生产总值增长5%左右；\n{gap}\n\
+             一般公共预算收入增长3%；\n城镇调查失业率控制在5.5%左右。\n"
+        );
+        assert_eq!(
+            raw_names(&text),
+            ["地区生产总值", "一般公共预算收入", "城镇调查失业率"],
+            "{gap}"
+        );
+    }
+    // (a line of the work after the list, with the year's next paragraph
+    // reading no target, still ends it)
+    let text = "今年经济社会发展的主要预期目标是：\n地区生产总值增长5%左右；\n\
+        城镇调查失业率控制在5.5%左右。\n做好今年工作，要把握好以下几点：\n\
+        坚持稳中求进；\n力争引进项目100个。\n";
+    assert_eq!(raw_names(text), ["地区生产总值", "城镇调查失业率"]);
 }

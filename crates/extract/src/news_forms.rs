@@ -221,9 +221,12 @@ fn a_text_with_no_year_is_read_from_its_sentences_about_this_year() {
             ("urban_disposable_income", Some(8.0), Qualifier::Exact),
         ]
     );
-    // without 今年 a figure of an unknown year is not taken
-    let out = news("", "报告提出，全市生产总值增长9%。");
+    // without 今年 a figure of an unknown year is not taken, unless a report
+    // puts it forward (a report proposes only aims: its year is the report's)
+    let out = news("", "据介绍，全市生产总值增长9%。");
     assert!(out.targets.is_empty(), "{:#?}", out.targets);
+    let out = news("", "报告提出，全市生产总值增长9%。");
+    assert_eq!(rows(&out.targets), [("gdp", Some(9.0), Qualifier::Exact)]);
 }
 
 #[test]

@@ -144,6 +144,12 @@ impl<'a> Following<'a> {
         if self.a_marked_gap(ri, &first) {
             return Flow::Skip;
         }
+        if self.an_aside_line(ri, &first, out) {
+            trace.note(self.n, line, false, || {
+                "a short aside on a line of its own; the list goes on after it".to_owned()
+            });
+            return Flow::Skip;
+        }
         if self.not_more_of_the_list(ri, line, &first, out, trace) {
             return Flow::End;
         }
@@ -290,6 +296,28 @@ impl<'a> Following<'a> {
     /// line goes on: it does not end the list.
     fn a_marked_gap(&self, ri: usize, first: &[Item]) -> bool {
         first.is_empty() && self.next_marked_item_goes_on(ri)
+    }
+
+    /// Whether paragraph `ri` is a short aside with no target between items
+    /// set one a line, the line after it reading targets: an aside of effort
+    /// (在实际工作中努力争取更好结果；) or a condition its comma leaves open (在持续
+    /// 大幅清费减负的同时，\n一般公共预算收入降幅继续收窄；).
+    fn an_aside_line(&self, ri: usize, first: &[Item], out: &[Item]) -> bool {
+        let n = self.n;
+        let (s, e) = self.rest[ri];
+        let t = n.text(s, e).trim_end();
+        let open = t.ends_with(['，', ',', '；', ';'])
+            && !has_figure(t)
+            && t.chars().count() <= super::list::ASIDE_MAX;
+        first.is_empty()
+            && !out.is_empty()
+            && (open || super::list::is_effort_aside(t))
+            && self.rest.get(ri + 1).is_some_and(|&(s2, e2)| {
+                !(self.foreign)(n.text(s2, e2), false)
+                    && sentences(n, s2, e2)
+                        .first()
+                        .is_some_and(|&x| !self.read(x).is_empty())
+            })
     }
 
     /// Whether paragraph `ri`, whose first line `(a, b)` reads `first`, is no

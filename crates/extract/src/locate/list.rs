@@ -35,6 +35,14 @@ pub(super) const ITEM_NOTE_LINES: usize = 3;
 /// (在实际工作中努力争取更好结果；).
 pub(crate) const ASIDE_MAX: usize = 20;
 
+/// Whether `t` is a short aside of effort with no figure (在实际工作中努力
+/// 争取更好结果), which a list goes on after.
+pub(super) fn is_effort_aside(t: &str) -> bool {
+    !has_figure(t)
+        && t.chars().count() <= ASIDE_MAX
+        && ["争取", "努力", "更好"].iter().any(|w| t.contains(w))
+}
+
 /// The number of a numbered list item (`2.地方一般公共预算收入…`, `3、…`).
 pub(super) fn item_number(t: &str) -> Option<u32> {
     // (in brackets too: （1）地区生产总值增长6%, 1）…)
@@ -205,11 +213,7 @@ pub(super) fn read_block(
             }
             // (nor a short aside of effort with the list going on after it:
             // …增长5%左右。在实际工作中努力争取更好结果。一般公共预算收入增长5%。)
-            let t = n.text(a, b);
-            let aside = !has_figure(t)
-                && t.chars().count() <= ASIDE_MAX
-                && ["争取", "努力", "更好"].iter().any(|w| t.contains(w));
-            if aside
+            if is_effort_aside(n.text(a, b))
                 && sents.get(k + 1).is_some_and(|&(a2, b2)| {
                     !foreign(n.text(a2, b2), false)
                         && !sentence::read_sentence(n, a2, b2, dict, pat, Mode::Targets).is_empty()

@@ -312,12 +312,29 @@ fn follows_the_plans_years(
 /// Whether a paragraph writes at least two figures as aims (增长8%左右,
 /// 以上, 控制在4%以内): a list of targets, not of results.
 fn aims_written(t: &str) -> bool {
-    ["左右", "以上", "以内", "以下"]
-        .iter()
-        .map(|w| t.matches(w).count())
-        .sum::<usize>()
-        >= 2
+    aims_in(t) >= 2
 }
+
+/// How many figures `t` writes as aims (左右, 以上, 以内, 以下 after a
+/// figure and its unit; not 规模以上 or 以上目标).
+pub(super) fn aims_in(t: &str) -> usize {
+    static AIM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::patterns::built_in(r"[\d%‰][^\d，。；、,;]{0,4}?(?:左右|以上|以内|以下)")
+    });
+    if !["左右", "以上", "以内", "以下"]
+        .iter()
+        .any(|w| t.contains(w))
+    {
+        return 0;
+    }
+    AIM.find_iter(t).count()
+}
+
+/// The fewest figures written as aims that make a news text's sentence look
+/// ahead with no word that says so (他说，地区生产总值增长6%左右，…). Two can
+/// be last year's estimated results too (…投资增长23%左右，固定资产投资增长8%
+/// 左右), but lists that short are more often targets.
+pub(super) const AIMS_THAT_LOOK_AHEAD: usize = 2;
 
 /// The fewest targets a list must state to be taken without its cue, for
 /// the paragraph after it calling them 上述目标.

@@ -564,7 +564,10 @@ pub(crate) fn from_national_session(body: &str, yp: &YearPatterns) -> Option<i32
 /// The year of a provincial congress session named in the text
 /// (`河南省十二届人大一次会议` → 2013): the term's first year plus the
 /// session number less one. Only for a province's own congress, whose terms
-/// follow one calendar; a city's or county's do not.
+/// follow one calendar; a city's or county's do not. Of several sessions
+/// named, the latest: the report is delivered at it, and cites the ones
+/// before (…2018年年初在云南省第十三届人民代表大会第一次会议上提出的…目标; 第十三届
+/// 人民代表大会第二次会议今天在昆明召开).
 pub(crate) fn from_session(body: &str, province: &str, yp: &YearPatterns) -> Option<i32> {
     let short: String = province
         .trim_end_matches("维吾尔自治区")
@@ -580,6 +583,7 @@ pub(crate) fn from_session(body: &str, province: &str, yp: &YearPatterns) -> Opt
         .iter()
         .find(|(p, _)| *p == short)
         .map_or(TERM_OF_2018, |&(_, t)| t);
+    let mut latest = None;
     for c in yp.session.captures_iter(body) {
         let (term, session) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
             (Some(t), Some(s), _, _) | (_, _, Some(t), Some(s)) => (t.as_str(), s.as_str()),
@@ -609,10 +613,10 @@ pub(crate) fn from_session(body: &str, province: &str, yp: &YearPatterns) -> Opt
         let year = 2018 + 5 * (i64::from(term) - i64::from(base)) + i64::from(session) - 1;
         let year = i32::try_from(year).ok()?;
         if PLAUSIBLE.contains(&year) && (1..=5).contains(&session) {
-            return Some(year);
+            latest = latest.max(Some(year));
         }
     }
-    None
+    latest
 }
 
 /// The first date in `lines` (an article's dateline or publication line)

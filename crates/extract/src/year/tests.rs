@@ -228,6 +228,16 @@ fn provincial_session_gives_the_year() {
         from_session("广州市第十五届人民代表大会第三次会议", "广东省", &yp),
         None
     );
+    // the session the report is delivered at, not one it cites
+    assert_eq!(
+        from_session(
+            "某省2018年生产总值增长8%，超过年初在某省第十三届人民代表大会第一次会议上提出的目标。\
+             某省第十三届人民代表大会第二次会议今天开幕",
+            "某省",
+            &yp
+        ),
+        Some(2019)
+    );
 }
 
 #[test]

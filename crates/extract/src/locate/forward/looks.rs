@@ -167,11 +167,14 @@ impl Looks<'_> {
         // after the target year itself is an aside (its figures are dropped below)
         // (or after 今年 or 新的一年: 今年地区生产总值增长5%…，碳排放双控达到国家下达“十五五”
         // 目标任务的序时进度)
+        // (or after a clause that a report's or meeting's aims open: 报告提出，
+        // 经济增长6%左右，…，单位生产总值能耗完成“十四五”目标任务)
         let plan_aside = |m: &regex::Match<'_>| {
             let before = &t[..m.start()];
             is_plan_word(m.as_str())
                 && (year_word.is_some_and(|w| crate::year::with_digit_years(before).contains(w))
-                    || says_now(before) && before.contains(['，', '；']))
+                    || (says_now(before) || ahead || super::sets_aims(before))
+                        && before.contains(['，', '；']))
         };
         let not_now = lp.not_this_year.find_iter(t).find(|m| !plan_aside(m));
         if let Some(w) = not_now.or(reported) {

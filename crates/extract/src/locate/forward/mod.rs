@@ -497,17 +497,25 @@ pub(super) fn names_the_coming_year(t: &str, year_word: Option<&str>) -> bool {
 /// Whether a sentence tells what a report or a session set as aims
 /// (报告提出…的目标, 会议确定…预期, 报告还提出…增长8%左右): its figures are
 /// that report's targets whatever year it is for.
-fn sets_aims(t: &str) -> bool {
-    let said = ["报告", "会议"].iter().any(|w| {
-        t.match_indices(w).any(|(i, _)| {
-            let after: String = t[i + w.len()..].chars().take(SAID_REACH).collect();
-            ["提出", "确定", "指出", "明确", "说"]
-                .iter()
-                .any(|v| after.contains(v))
+pub(super) fn sets_aims(t: &str) -> bool {
+    let said_with = |verbs: &[&str]| {
+        ["报告", "会议"].iter().any(|w| {
+            t.match_indices(w).any(|(i, _)| {
+                let after: String = t[i + w.len()..].chars().take(SAID_REACH).collect();
+                verbs.iter().any(|v| after.contains(v))
+            })
         })
-    });
+    };
     // (…与会议提出的9%和10%的目标也存在差距: last year's targets, measured)
-    said && AIM_WORDS.iter().any(|w| t.contains(w)) && !GAP_WORDS.iter().any(|w| t.contains(w))
+    if GAP_WORDS.iter().any(|w| t.contains(w)) {
+        return false;
+    }
+    // (a report or meeting that puts forward or fixes figures sets aims, 报告
+    // 提出，地区生产总值增长6%; one that points out or says them may report
+    // results, and needs an aim's word)
+    said_with(&["提出", "确定", "明确"]) && has_figure(t)
+        || said_with(&["提出", "确定", "指出", "明确", "说"])
+            && AIM_WORDS.iter().any(|w| t.contains(w))
 }
 
 /// Whether `t` calls its figures the aims (主要预期目标是…, 预期增长): in a

@@ -138,6 +138,12 @@ impl<'a> Walk<'a> {
             return;
         }
         self.weigh(&s, (subject_from, held_open), trace);
+        // (a paragraph about the past that turns to the aims a report sets,
+        // …全面回顾了2025年工作。报告提出，全市生产总值增长5%以上；一般公共预算
+        // 收入增长2%, is about them from there)
+        if self.run.continuing && self.run.past_para == Some(pi) {
+            self.run.past_para = None;
+        }
     }
 
     /// The sentence `[whole, b)` as read for the coming year; `None` for
@@ -302,8 +308,12 @@ impl<'a> Walk<'a> {
         let (text, run) = (&self.text, &mut self.run);
         let (n, (_, _, lp)) = (text.n, text.rules);
         let (a, b, t) = (s.a, s.b, s.t);
-        let names_ahead =
-            lp.forward.is_match(t) || s.year_named || text.headline_aims.contains(&s.pi);
+        // (in a news text, figures written as aims, 增长6%左右，…控制在3%以内,
+        // look ahead whatever words lead into them: 他说，地区生产总值增长6%左右，…)
+        let names_ahead = lp.forward.is_match(t)
+            || s.year_named
+            || text.headline_aims.contains(&s.pi)
+            || !text.structured && super::super::aims_in(t) >= super::super::AIMS_THAT_LOOK_AHEAD;
         // (an announcement lends its look ahead to the next sentence only: a
         // sentence about the past after it takes it too)
         let lent = std::mem::take(&mut run.announced);

@@ -1,0 +1,95 @@
+//! How a news story leads into the targets in its own words, written for
+//! these tests (not taken from the fixtures; each form was found by
+//! rewriting the labelled texts with `scripts/robustness`, kinds `lead-*`):
+//! 他说， or 记者从会上获悉， before figures written as aims, 报告提出， before
+//! figures with no aim's word, a plan named in a later item of such a
+//! sentence, and a paragraph that turns from a review to the aims a report
+//! sets.
+
+use baogao_model::Qualifier;
+
+use crate::variations::{qualified, row, run};
+
+/// A news story dated in the targets' year: its headline, its page date and
+/// `body`.
+fn story(body: &str) -> String {
+    format!("某市召开人代会\n2024-01-20 09:30 来源：某某日报\n{body}\n")
+}
+
+#[test]
+fn figures_written_as_aims_look_ahead_whatever_leads_into_them() {
+    // (no 今年, no 目标, no 预期: the qualifiers are what only aims have)
+    for lead in ["他说，", "记者从会上获悉，"] {
+        let text = story(&format!(
+            "某市第十六届人民代表大会第三次会议昨日开幕。市长作政府工作报告。\n\
+             {lead}地区生产总值增长6%左右，固定资产投资增长8%以上，城镇调查失业率控制在5.5%以内。"
+        ));
+        assert_eq!(
+            qualified(&text),
+            [
+                row("gdp", Qualifier::About, Some(6.0)),
+                row("fixed_asset_investment", Qualifier::AtLeast, Some(8.0)),
+                row("unemployment_rate", Qualifier::AtMost, Some(5.5)),
+            ],
+            "{lead}"
+        );
+    }
+    // (one figure written as an aim among results is no list of aims)
+    let text =
+        story("他说，地区生产总值增长6.1%，固定资产投资增长8%以上，一般公共预算收入增长3.2%。");
+    assert!(run(&text).targets.is_empty(), "{text}");
+}
+
+#[test]
+fn a_report_that_puts_forward_figures_sets_them_as_aims() {
+    // (报告提出 with figures and no 左右 or 目标, in a copy with no date: a
+    // report proposes only aims; the same figures a story gives as known,
+    // 据介绍, stay unread)
+    let text = "区长表示，过去一年，全区经济运行保持在合理区间。\n\
+        报告提出，地区生产总值增长6%，居民人均可支配收入增长与经济增长基本同步。\n";
+    assert_eq!(
+        qualified(text),
+        [
+            row("gdp", Qualifier::Exact, Some(6.0)),
+            row("disposable_income", Qualifier::Qualitative, None),
+        ]
+    );
+    let text = "据介绍，地区生产总值增长6%，一般公共预算收入增长3%。\n";
+    assert!(run(text).targets.is_empty(), "{text}");
+}
+
+#[test]
+fn a_plan_named_in_a_later_item_of_a_reports_aims_is_an_aside() {
+    let text = story(
+        "报告提出，经济增长6%左右，规上工业增加值增长7%左右，\
+         单位生产总值能耗完成“十四五”目标任务，一般公共预算收入增长4%左右。",
+    );
+    let ids: Vec<_> = run(&text)
+        .targets
+        .into_iter()
+        .map(|t| t.indicator)
+        .collect();
+    assert_eq!(ids.first().map(String::as_str), Some("gdp"), "{ids:?}");
+    assert!(ids.iter().any(|i| i == "general_budget_revenue"), "{ids:?}");
+    assert!(ids.iter().any(|i| i == "industrial_value_added"), "{ids:?}");
+}
+
+#[test]
+fn a_review_that_turns_to_the_reports_aims_is_about_them_from_there() {
+    // (the paragraph opens looking back; after 报告提出 its items separated
+    // by ； go on with the aims)
+    let text = story(
+        "政府工作报告全面回顾了2023年工作，全市生产总值增长5.2%。报告提出，\
+         全市生产总值增长5%以上，在实际工作中努力争取更好结果；一般公共预算收入增长2%，\
+         居民收入增长与经济增长同步；城镇调查失业率5.5%以内。",
+    );
+    assert_eq!(
+        qualified(&text),
+        [
+            row("gdp", Qualifier::AtLeast, Some(5.0)),
+            row("general_budget_revenue", Qualifier::Exact, Some(2.0)),
+            row("disposable_income", Qualifier::Qualitative, None),
+            row("unemployment_rate", Qualifier::AtMost, Some(5.5)),
+        ]
+    );
+}
