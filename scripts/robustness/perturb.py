@@ -40,7 +40,9 @@ right), so the extractor should read the rewritten set as it reads the set:
   `list-paren`, `list-paren-char`, `list-roman`, `list-arrow`, `list-ref`
   (one item a line after （1）, ⑴, Ⅰ., → or ※), `list-line` and `list-bare`
   (one item a line with no mark, its own ； or ， kept or dropped, as a
-  portal sets it), `list-yishi` (一是…；二是…
+  portal sets it), `list-etc` (报告提出了…、…等主要预期目标。, the items
+  joined by 、 and the lead replaced; only where no item has a 、 of its
+  own), `list-yishi` (一是…；二是…
   after the cue's colon or comma), `list-stop` (items parted by 。).
 - asides in the list: `aside-better` (，在实际工作中努力争取更好结果 after
   the first growth target), `aside-comparable` (（按可比价格计算） after it);
@@ -121,6 +123,8 @@ LOOKALIKES = {
     "months": "今年1-2月，OWN规模以上工业增加值增长8.5%，社会消费品零售总额增长6.2%。",
     "estimate": "预计全年地区生产总值增长6%左右，一般公共预算收入增长5%。",
     "view": "代表们认为，今年OWN地区生产总值增长8%左右的目标积极稳妥。",
+    # (no figure at all: what a paragraph put in costs by its place alone)
+    "plain": "会议听取和审议了政府工作报告。",
 }
 
 BOXES = {
@@ -342,6 +346,14 @@ def relist(text, gold, kind):
         )
     elif kind == "list-space":
         new = " ".join(re.sub(r"[，；,;]$", "", i) for i in items)
+    elif kind == "list-etc":
+        # (a story names the targets, then calls them the main targets: 报告
+        # 提出了地区生产总值增长6%左右、…等主要预期目标。, its lead replaced)
+        items = [re.sub(r"[，；,;。]$", "", i.strip()) for i in items]
+        if any("、" in i for i in items):
+            return None
+        lead = max(text.rfind(m, 0, start) for m in "\n。！？") + 1
+        return text[:lead] + "报告提出了" + "、".join(items) + "等主要预期目标。" + tail + text[end:]
     elif kind == "list-bare":
         new = "\n" + "\n".join(re.sub(r"[，；,;。]$", "", i.strip()) for i in items)
     else:

@@ -93,3 +93,38 @@ fn a_review_that_turns_to_the_reports_aims_is_about_them_from_there() {
         ]
     );
 }
+
+#[test]
+fn targets_named_then_called_the_main_targets() {
+    // (报告提出了…、…等主要预期目标: 了 is no part of the first name, the 分别
+    // list keeps its own figures and the item after it is one of its own,
+    // a plan named in a later item is an aside)
+    let text = story(
+        "报告提出了全市地区生产总值增长5.5%、城镇和农村居民人均可支配收入分别增长8%左右和8.5%左右、\
+         城镇调查失业率控制在5.5%以内、单位地区生产总值能耗完成“十四五”目标任务等主要预期目标。",
+    );
+    let out = run(&text);
+    let rows: Vec<_> = out
+        .targets
+        .iter()
+        .filter(|t| t.value.is_some())
+        .map(|t| (t.indicator.as_str(), t.raw_name.as_str(), t.value))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("gdp", "地区生产总值", Some(5.5)),
+            (
+                "urban_disposable_income",
+                "城镇和农村居民人均可支配收入",
+                Some(8.0)
+            ),
+            (
+                "rural_disposable_income",
+                "城镇和农村居民人均可支配收入",
+                Some(8.5)
+            ),
+            ("unemployment_rate", "城镇调查失业率", Some(5.5)),
+        ]
+    );
+}

@@ -303,15 +303,16 @@ impl<'a> Following<'a> {
     /// (在实际工作中努力争取更好结果；) or a condition its comma leaves open (在持续
     /// 大幅清费减负的同时，\n一般公共预算收入降幅继续收窄；).
     fn an_aside_line(&self, ri: usize, first: &[Item], out: &[Item]) -> bool {
+        if !first.is_empty() || out.is_empty() {
+            return false;
+        }
         let n = self.n;
         let (s, e) = self.rest[ri];
         let t = n.text(s, e).trim_end();
         let open = t.ends_with(['，', ',', '；', ';'])
             && !has_figure(t)
             && t.chars().count() <= super::list::ASIDE_MAX;
-        first.is_empty()
-            && !out.is_empty()
-            && (open || super::list::is_effort_aside(t))
+        (open || super::list::is_effort_aside(t))
             && self.rest.get(ri + 1).is_some_and(|&(s2, e2)| {
                 !(self.foreign)(n.text(s2, e2), false)
                     && sentences(n, s2, e2)

@@ -165,6 +165,24 @@ impl LocatePatterns {
 }
 
 impl LocatePatterns {
+    /// `t` without its comparisons with last year (低于上年, 与上年持平, 在…的
+    /// 基础上); borrowed, with no search, when it has none of their words.
+    pub(crate) fn without_comparisons<'t>(&self, t: &'t str) -> std::borrow::Cow<'t, str> {
+        if !["上年", "去年", "持平", "基础上", "背景下"]
+            .iter()
+            .any(|w| t.contains(w))
+        {
+            return std::borrow::Cow::Borrowed(t);
+        }
+        self.compared.replace_all(t, "")
+    }
+
+    /// Whether `t` may compare growth with last year's (比上年, 较去年, 同比):
+    /// a test before the search.
+    pub(crate) fn may_compare_growth(t: &str) -> bool {
+        ["上年", "去年", "同比"].iter().any(|w| t.contains(w))
+    }
+
     /// The word that makes `t` (a lead or a clause) name another government
     /// than the reporting one (全国, 中央, 国家确定的…), if one does; the nation
     /// as an aim or a rank (全面建设社会主义现代化国家, 国家级) does not, nor
@@ -550,8 +568,13 @@ fn located(
         }
         // (a list's item measured against last year, 比上年提高1个百分点,
         // 与上年持平, names it without reporting it)
-        let t = &*lp.compared.replace_all(t, "");
-        let t = &*lp.compared_growth.replace_all(t, "");
+        let t = &*lp.without_comparisons(t);
+        let t = if LocatePatterns::may_compare_growth(t) {
+            lp.compared_growth.replace_all(t, "")
+        } else {
+            std::borrow::Cow::Borrowed(t)
+        };
+        let t = &*t;
         let digits = crate::year::with_digit_years(t);
         let opening = t.find(['，', '；', '：']).unwrap_or(t.len());
         lp.past.is_match(t)

@@ -547,7 +547,8 @@ fn after_speaker(n: &Norm, (a, b): (usize, usize)) -> (usize, usize) {
     if cut == 0 {
         return (a, b);
     }
-    let rest = without_scope(&t[cut..]);
+    // (and the particle after its verb: 报告提出了全市GDP增长5.5%)
+    let rest = without_scope(t[cut..].strip_prefix('了').unwrap_or(&t[cut..]));
     let dropped = t.chars().count() - rest.chars().count();
     (a + dropped, b)
 }

@@ -28,7 +28,9 @@ use artefacts::{
 };
 pub(crate) use chars::{fold, is_unified_han};
 use chars::{is_clock_colon, is_decimal_stop, is_thousands_comma, widen};
-pub(crate) use split::{clauses, is_cn_numeral, lines, list_marker_len, paragraphs, sentences};
+pub(crate) use split::{
+    PREDICATE_OPENINGS, clauses, is_cn_numeral, lines, list_marker_len, paragraphs, sentences,
+};
 pub(crate) use wrap::line_ends;
 use wrap::{SPACE_ENTITIES, breaks_inside_a_clause, breaks_inside_fragments, soft_line_breaks};
 

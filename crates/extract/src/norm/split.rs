@@ -273,7 +273,7 @@ pub(crate) fn list_marker_len(c: &[char], s: usize, e: usize) -> usize {
 }
 
 /// How the predicate after a bracketed name opens (【地区生产总值】增长5%左右).
-const PREDICATE_OPENINGS: [&str; 10] = [
+pub(crate) const PREDICATE_OPENINGS: [&str; 10] = [
     "增长", "下降", "提高", "降低", "控制", "达到", "突破", "保持", "稳定", "完成",
 ];
 

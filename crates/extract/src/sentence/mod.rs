@@ -633,7 +633,7 @@ fn counts_what_follows(n: &Norm, seg: &Seg, se: usize) -> bool {
 
 /// Words a nameless clause opens with when it goes on with the figures of
 /// the item before (…生产总值达到1200亿元，增长8%).
-const VERB_LEADS: &[&str] = &[
+pub(super) const VERB_LEADS: &[&str] = &[
     "增长",
     "同比增长",
     "同口径增长",
@@ -652,7 +652,14 @@ const VERB_LEADS: &[&str] = &[
 /// The end of an evidence text without a trailing 目标 after its figure
 /// (围绕地区生产总值增长7%左右目标: the goal word names what the figure is).
 fn without_goal_word(c: &[char], s: usize, e: usize) -> usize {
-    for w in ["的主要预期目标", "的预期目标", "的目标", "目标"] {
+    for w in [
+        "等主要预期目标",
+        "等预期目标",
+        "的主要预期目标",
+        "的预期目标",
+        "的目标",
+        "目标",
+    ] {
         let k = w.chars().count();
         if e > s + k && at(c, e - k, w) {
             let before = c[e - k - 1];

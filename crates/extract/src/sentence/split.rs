@@ -256,11 +256,48 @@ pub(super) fn split_segments(c: &[char], cs: usize, ce: usize) -> Vec<(usize, us
     while first > 0 && !states(&out[first - 1]) {
         first -= 1;
     }
-    let merged = (out[first].0, ce);
+    // (the list's figures after it, 8%、9%, are its own; what follows them
+    // stays apart when each part opens with a name, not a predicate:
+    // 、城镇调查失业率控制在5.5%以内, not 、达到3.5万元和1.8万元 or 、与经济增长同步)
+    // (in Chinese numerals too: 分别增长百分之五、百分之六点五左右)
+    let opens_with_figure = |&(a, _): &(usize, usize)| {
+        c.get(a).is_some_and(|&x| {
+            x.is_ascii_digit()
+                || matches!(x, '-' | '.')
+                || "〇零一二三四五六七八九十两百千".contains(x)
+        })
+    };
+    let opens_with_a_name = |&(a, b): &(usize, usize)| {
+        b > a + 1
+            && c[a..a + 2].iter().all(|&x| crate::norm::is_unified_han(x))
+            && !super::VERB_LEADS
+                .iter()
+                .chain(&crate::norm::PREDICATE_OPENINGS)
+                .chain(&SHARED_LIST_GOES_ON)
+                .any(|w| at(c, a, w))
+    };
+    let mut last = j;
+    while last + 1 < out.len() && opens_with_figure(&out[last + 1]) {
+        last += 1;
+    }
+    if !out[last + 1..].iter().all(opens_with_a_name) {
+        last = out.len() - 1;
+    }
+    let rest = out.split_off(last + 1);
+    let merged = (out[first].0, out[last].1);
     out.truncate(first);
     out.push(merged);
+    out.extend(rest);
     out
 }
+
+/// Words that open a part after a 分别 list's figures that goes on with the
+/// list, besides its verbs: a stretch, a comparison (与经济增长同步, 高于全省),
+/// a figure's own word (约8%, 近9%, 超10%).
+const SHARED_LIST_GOES_ON: [&str; 18] = [
+    "分别", "均", "其中", "力争", "争取", "与", "同", "和", "高于", "低于", "略", "快于", "不",
+    "约", "近", "超", "达", "大约",
+];
 
 /// Whether the bracket at `k` is a remark inside a name, which its item goes
 /// on after (工业增加值（规模以上）增长10%, 固定资产投资（区属）增长3%,

@@ -666,11 +666,12 @@ fn number(s: &str) -> Option<u32> {
 /// digits (most sentences), so a per-sentence check costs no allocation.
 pub(crate) fn with_digit_years(s: &str) -> std::borrow::Cow<'_, str> {
     // (二〇一〇年, and 二0一0年 with a typed zero)
-    let mut prev = ' ';
-    let cn_year = s.chars().any(|c| {
-        let hit = c == '年' && "〇零○一二三四五六七八九0OＯ".contains(prev);
-        prev = c;
-        hit
+    // (年 found by a byte search, its char before asked only then)
+    let cn_year = s.match_indices('年').any(|(i, _)| {
+        s[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|prev| "〇零○一二三四五六七八九0OＯ".contains(prev))
     });
     if cn_year {
         std::borrow::Cow::Owned(cn_year_digits(s))

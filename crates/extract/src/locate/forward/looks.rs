@@ -116,7 +116,7 @@ impl Looks<'_> {
     /// before it (`ahead`) or not.
     fn backward_after(&self, t: &str, ahead: bool) -> Option<String> {
         let (lp, year_word) = (self.lp, self.year_word);
-        let t = &*lp.compared.replace_all(t, "");
+        let t = &*lp.without_comparisons(t);
         // (the frame names a plan and a year: without 五 and 年 in the
         // sentence, no regex)
         let t = if t.contains('五') && t.contains('年') {
@@ -131,22 +131,24 @@ impl Looks<'_> {
             .chain(year_word)
             .filter_map(|w| t.find(w))
             .min();
-        let t = &*lp
-            .compared_growth
-            .replace_all(t, |c: &regex::Captures<'_>| {
-                let at = c.get(0).map_or(0, |m| m.start());
-                // (or after a word that sets an aim, or with one in its clause:
-                // 并提出：地区生产总值同比增长10%左右, 全年GDP同比增长6%的目标)
-                let clause_end = t[at..].find(['，', '；', '。']).map_or(t.len(), |k| at + k);
-                let aimed = lp.forward.is_match(&t[..clause_end]);
-                let later = ahead || aimed || now_first.is_some_and(|f| f < at);
-                let same_period = t[at..].chars().nth(3) == Some('同');
-                if later && !same_period {
-                    String::new()
-                } else {
-                    c[0].to_owned()
-                }
-            });
+        let compared = LocatePatterns::may_compare_growth(t).then(|| {
+            lp.compared_growth
+                .replace_all(t, |c: &regex::Captures<'_>| {
+                    let at = c.get(0).map_or(0, |m| m.start());
+                    // (or after a word that sets an aim, or with one in its clause:
+                    // 并提出：地区生产总值同比增长10%左右, 全年GDP同比增长6%的目标)
+                    let clause_end = t[at..].find(['，', '；', '。']).map_or(t.len(), |k| at + k);
+                    let aimed = lp.forward.is_match(&t[..clause_end]);
+                    let later = ahead || aimed || now_first.is_some_and(|f| f < at);
+                    let same_period = t[at..].chars().nth(3) == Some('同');
+                    if later && !same_period {
+                        String::new()
+                    } else {
+                        c[0].to_owned()
+                    }
+                })
+        });
+        let t = compared.as_deref().unwrap_or(t);
         // 力争GDP首次突破一万亿元, 确保全年实现…: an aim before a word of
         // results makes it the aim's
         let aimed = |m: &regex::Match<'_>| {
@@ -174,7 +176,7 @@ impl Looks<'_> {
             is_plan_word(m.as_str())
                 && (year_word.is_some_and(|w| crate::year::with_digit_years(before).contains(w))
                     || (says_now(before) || ahead || super::sets_aims(before))
-                        && before.contains(['，', '；']))
+                        && before.contains(['，', '；', '、']))
         };
         let not_now = lp.not_this_year.find_iter(t).find(|m| !plan_aside(m));
         if let Some(w) = not_now.or(reported) {

@@ -498,24 +498,32 @@ pub(super) fn names_the_coming_year(t: &str, year_word: Option<&str>) -> bool {
 /// (报告提出…的目标, 会议确定…预期, 报告还提出…增长8%左右): its figures are
 /// that report's targets whatever year it is for.
 pub(super) fn sets_aims(t: &str) -> bool {
-    let said_with = |verbs: &[&str]| {
-        ["报告", "会议"].iter().any(|w| {
-            t.match_indices(w).any(|(i, _)| {
-                let after: String = t[i + w.len()..].chars().take(SAID_REACH).collect();
-                verbs.iter().any(|v| after.contains(v))
-            })
-        })
-    };
+    // (most sentences name neither: no search for the verbs then)
+    if !(t.contains("报告") || t.contains("会议")) {
+        return false;
+    }
     // (…与会议提出的9%和10%的目标也存在差距: last year's targets, measured)
     if GAP_WORDS.iter().any(|w| t.contains(w)) {
         return false;
     }
+    // the verbs right after 报告 or 会议: (puts forward or fixes, says)
+    let (mut sets, mut says) = (false, false);
+    for w in ["报告", "会议"] {
+        for (i, _) in t.match_indices(w) {
+            let rest = &t[i + w.len()..];
+            let reach = rest
+                .char_indices()
+                .nth(SAID_REACH)
+                .map_or(rest.len(), |(k, _)| k);
+            let after = &rest[..reach];
+            sets |= ["提出", "确定", "明确"].iter().any(|v| after.contains(v));
+            says |= ["指出", "说"].iter().any(|v| after.contains(v));
+        }
+    }
     // (a report or meeting that puts forward or fixes figures sets aims, 报告
     // 提出，地区生产总值增长6%; one that points out or says them may report
     // results, and needs an aim's word)
-    said_with(&["提出", "确定", "明确"]) && has_figure(t)
-        || said_with(&["提出", "确定", "指出", "明确", "说"])
-            && AIM_WORDS.iter().any(|w| t.contains(w))
+    sets && has_figure(t) || (sets || says) && AIM_WORDS.iter().any(|w| t.contains(w))
 }
 
 /// Whether `t` calls its figures the aims (主要预期目标是…, 预期增长): in a

@@ -313,7 +313,9 @@ impl<'a> Walk<'a> {
         let names_ahead = lp.forward.is_match(t)
             || s.year_named
             || text.headline_aims.contains(&s.pi)
-            || !text.structured && super::super::aims_in(t) >= super::super::AIMS_THAT_LOOK_AHEAD;
+            || s.figures
+                && !text.structured
+                && super::super::aims_in(t) >= super::super::AIMS_THAT_LOOK_AHEAD;
         // (an announcement lends its look ahead to the next sentence only: a
         // sentence about the past after it takes it too)
         let lent = std::mem::take(&mut run.announced);
