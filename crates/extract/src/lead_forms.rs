@@ -128,3 +128,13 @@ fn targets_named_then_called_the_main_targets() {
         ]
     );
 }
+
+#[test]
+fn the_deputies_counted_at_the_opening_are_no_target() {
+    // (news of a congress's opening counts the deputies after its lead)
+    let text = story(
+        "省十二届人大二次会议开幕，提出今年生产总值增长10.5%。\
+         省十二届人大实有代表557人，到会539人，符合法定人数。",
+    );
+    assert_eq!(qualified(&text), [row("gdp", Qualifier::Exact, Some(10.5))]);
+}

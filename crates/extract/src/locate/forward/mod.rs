@@ -122,6 +122,17 @@ fn weighs_the_target(t: &str) -> bool {
     t.contains('目') && t.contains("的目标") && VIEW.is_match(t)
 }
 
+/// Whether `t` counts the deputies at the session (实有代表557人，到会539人，
+/// 符合法定人数), as news of a congress's opening does.
+fn counts_the_deputies(t: &str) -> bool {
+    t.contains("法定人数")
+        || t.contains("代表")
+            && ["到会", "实到", "应到", "出席"]
+                .iter()
+                .any(|w| t.contains(w))
+            && t.contains('人')
+}
+
 /// Whether `t` opens with an estimate (预计全年…, 初步预计, 据预计) and names
 /// neither a target nor the coming year: a report's estimate of the year
 /// just ended (预计今年全省生产总值增长9%左右 is a news report's target).

@@ -261,6 +261,9 @@ impl<'a> Walk<'a> {
         }
         // (代表们认为，今年全省地区生产总值增长8%左右的目标积极稳妥: a view of
         // the target the report sets)
+        if super::counts_the_deputies(t) {
+            return Some("the deputies counted (到会…人, 符合法定人数), not a target".to_owned());
+        }
         if weighs_the_target(t) {
             return Some("an opinion on the target (代表们认为…的目标)".to_owned());
         }
