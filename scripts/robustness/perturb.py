@@ -68,13 +68,16 @@ right), so the extractor should read the rewritten set as it reads the set:
   dropped, as a copy without the page's header), `no-session` (the
   congress named without its term and session).
 - the cue worded another way: `cue-main` (主要目标), `cue-task` (主要目标
-  任务), `cue-index` (主要指标), `cue-set` (经济社会发展目标确定为);
+  任务), `cue-index` (主要指标), `cue-set` (经济社会发展目标确定为), `cue-strive` (奋斗目标),
+  `cue-work` (工作目标), `cue-plan` (主要计划指标), `cue-expect`
+  (主要预期性指标);
   `aim-expected` (预期增长 in each target's clause), `aim-level` (the
   level word, 全市, before each target's name that opens its item).
 - `range-to`, `range-tilde`: a range of per cents (7%-7.5%, 7%—7.5%)
   written 7%至7.5% or 7～7.5%; `about-yue`, `about-shangxia`: a figure
   with 左右 written 约7% or 7%上下.
-- `gdp-short`: 地区生产总值 written GDP, as news writes it.
+- `gdp-short`: 地区生产总值 written GDP, as news writes it; `gdp-economy`:
+  地区生产总值增长6% written 经济增长6%; `jobs-count`: 城镇新增就业人数.
 - `now-year`: 今年 written as the target year (2025年), as reports and
   news write either.
 - `session-short`: the congress written short (第十四届人民代表大会第三次会议
@@ -277,6 +280,10 @@ CUES = {
     "cue-task": (r"主要预期目标", "主要目标任务"),
     "cue-index": (r"主要预期目标", "主要指标"),
     "cue-set": (r"(?:经济社会发展的?)?主要预期目标是", "经济社会发展目标确定为"),
+    "cue-strive": (r"主要预期目标", "奋斗目标"),
+    "cue-work": (r"主要预期目标", "工作目标"),
+    "cue-plan": (r"主要预期目标", "主要计划指标"),
+    "cue-expect": (r"主要预期目标", "主要预期性指标"),
 }
 
 
@@ -469,6 +476,10 @@ def perturb(text, gold, kind):
         return re.sub(r"(?<![\d.])(\d{1,3}(?:\.\d+)?%)左右", r"\1上下", text)
     if kind == "gdp-short":
         return text.replace("地区生产总值", "GDP")
+    if kind == "gdp-economy":
+        return re.sub(r"(?:地区|全市|全省|全县|全区)生产总值(?=增长|预期增长)", "经济", text)
+    if kind == "jobs-count":
+        return re.sub(r"城镇新增就业(?=\d)", "城镇新增就业人数", text)
     if kind == "now-year":
         year = gold.get("target_year")
         return text.replace("今年", f"{year}年") if year else None

@@ -138,3 +138,18 @@ fn the_deputies_counted_at_the_opening_are_no_target() {
     );
     assert_eq!(qualified(&text), [row("gdp", Qualifier::Exact, Some(10.5))]);
 }
+
+#[test]
+fn a_plans_figures_announce_the_years_targets() {
+    // (主要计划指标 sets figures ahead, as 主要预期指标 does, in a copy with no
+    // date; 主要指标 alone may sum up results: there they are outcomes)
+    let text = "某市政府工作报告\n\
+        经济社会发展的主要计划指标是：地区生产总值增长6.5%，一般公共预算收入增长5%。\n";
+    assert_eq!(
+        qualified(text),
+        [
+            row("gdp", Qualifier::Exact, Some(6.5)),
+            row("general_budget_revenue", Qualifier::Exact, Some(5.0)),
+        ]
+    );
+}

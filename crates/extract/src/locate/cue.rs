@@ -178,7 +178,8 @@ impl<'t> Cue<'t> {
                 "a lower government's targets quoted (我县 in a city's report)".to_owned(),
             );
         }
-        // 主要经济指标：… sums up a year's results; only 预期指标 announce targets
+        // 主要经济指标：… sums up a year's results; only 预期指标 and 计划指标
+        // announce targets
         // (…发展的主要指标是：地区生产总值增长5.5%左右，: a first item bounded
         // as only an aim is, 左右, 以上, 以内 or a range, announces them too)
         let names_the_year = lead.contains("今年") || names_year(lead);
@@ -191,8 +192,10 @@ impl<'t> Cue<'t> {
             .iter()
             .any(|w| first_item.contains(w))
             && !first_item.contains("预计");
-        if cue.starts_with("指标") && !lead.contains("预期") && !names_the_year && !bounded {
-            return Some("`指标` without `预期` sums up results".to_owned());
+        // (a plan's figures, 计划指标, are set ahead as 预期指标 are)
+        let ahead = ["预期", "计划"].iter().any(|w| lead.contains(w));
+        if cue.starts_with("指标") && !ahead && !names_the_year && !bounded {
+            return Some("`指标` without `预期` or `计划` sums up results".to_owned());
         }
         let sign = ["预期", "主要", "发展", "全年"]
             .iter()

@@ -135,6 +135,12 @@ fn the_coming_year_beside_its_targets() {
             Some(2025),
         ),
         ("到2020年，实现地区生产总值比2010年翻一番", None),
+        // the aims named in other words (奋斗目标, 工作目标, …目标包括)
+        (
+            "政府工作报告显示，2026年广东的奋斗目标包括：地区生产总值增长5%",
+            Some(2026),
+        ),
+        ("2019年全县工作目标：生产总值增长7%", Some(2019)),
     ] {
         assert_eq!(from_cues(text, &[], &yp), want, "{text}");
     }
