@@ -85,7 +85,8 @@ right), so the extractor should read the rewritten set as it reads the set:
 - the growth and bound words another way: `growth-yoy` (同比增长),
   `growth-prior` (比上年增长), `growth-speed` (增速 for 增长 before a
   figure); `above-words` (不低于6% / 不少于5万人 for 6%以上 / 5万人以上),
-  `within-words` (3%以下 for 3%以内); `scale-short` and `scale-long`
+  `within-words` (3%以下 for 3%以内), `above-ji` (6%及以上), `within-zhi`
+  (3%之内); `scale-short` and `scale-long`
   (规上 for 规模以上, and back); `cpi-words` (CPI涨幅, 物价涨幅 for
   居民消费价格涨幅).
 - `source-gov`: the reporting government's office credited at the end
@@ -491,6 +492,10 @@ def perturb(text, gold, kind):
             word = "不低于" if m.group(2) in ("%", "％") else "不少于"
             return word + m.group(1) + m.group(2)
         return re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)(%|％|万人|亿元|万元|元|万吨|亿斤|个)以上", above, text)
+    if kind == "above-ji":
+        return re.sub(r"(?<![\d.])(\d+(?:\.\d+)?(?:%|％|万人|亿元|万吨|亿斤))以上", r"\1及以上", text)
+    if kind == "within-zhi":
+        return re.sub(r"(?<![\d.])(\d+(?:\.\d+)?[%％‰])以内", r"\1之内", text)
     if kind == "within-words":
         return re.sub(r"(?<![\d.])(\d+(?:\.\d+)?[%％‰])以内", r"\1以下", text)
     if kind == "scale-short":
