@@ -256,9 +256,20 @@ pub(super) fn split_segments(c: &[char], cs: usize, ce: usize) -> Vec<(usize, us
     while first > 0 && !states(&out[first - 1]) {
         first -= 1;
     }
-    // (the list's figures after it, 8%、9%, are its own; what follows them
-    // stays apart when each part opens with a name, not a predicate:
-    // 、城镇调查失业率控制在5.5%以内, not 、达到3.5万元和1.8万元 or 、与经济增长同步)
+    let last = shared_list_end(c, &out, j);
+    let rest = out.split_off(last + 1);
+    let merged = (out[first].0, out[last].1);
+    out.truncate(first);
+    out.push(merged);
+    out.extend(rest);
+    out
+}
+
+/// The last of the segments `out` that the shared list at `j` holds: the
+/// list's figures after it, 8%、9%, are its own; what follows them stays
+/// apart when each part opens with a name, not a predicate
+/// (、城镇调查失业率控制在5.5%以内, not 、达到3.5万元和1.8万元 or 、与经济增长同步).
+fn shared_list_end(c: &[char], out: &[(usize, usize)], j: usize) -> usize {
     // (in Chinese numerals too: 分别增长百分之五、百分之六点五左右)
     let opens_with_figure = |&(a, _): &(usize, usize)| {
         c.get(a).is_some_and(|&x| {
@@ -280,15 +291,11 @@ pub(super) fn split_segments(c: &[char], cs: usize, ce: usize) -> Vec<(usize, us
     while last + 1 < out.len() && opens_with_figure(&out[last + 1]) {
         last += 1;
     }
-    if !out[last + 1..].iter().all(opens_with_a_name) {
-        last = out.len() - 1;
+    if out[last + 1..].iter().all(opens_with_a_name) {
+        last
+    } else {
+        out.len() - 1
     }
-    let rest = out.split_off(last + 1);
-    let merged = (out[first].0, out[last].1);
-    out.truncate(first);
-    out.push(merged);
-    out.extend(rest);
-    out
 }
 
 /// Words that open a part after a 分别 list's figures that goes on with the

@@ -259,11 +259,11 @@ impl<'a> Walk<'a> {
         if speculates(t) {
             return Some("a guess at a figure (或将, 有望, 可能), not a target set".to_owned());
         }
-        // (代表们认为，今年全省地区生产总值增长8%左右的目标积极稳妥: a view of
-        // the target the report sets)
         if super::counts_the_deputies(t) {
             return Some("the deputies counted (到会…人, 符合法定人数), not a target".to_owned());
         }
+        // (代表们认为，今年全省地区生产总值增长8%左右的目标积极稳妥: a view of
+        // the target the report sets)
         if weighs_the_target(t) {
             return Some("an opinion on the target (代表们认为…的目标)".to_owned());
         }
