@@ -276,7 +276,9 @@ LEADS = {
     "lead-know": "记者从会上获悉，",
 }
 
-CUES = {
+# rewritings that are one substitution each: KIND → (pattern, replacement)
+SUBSTITUTIONS = {
+    # the cue as other reports word it
     "cue-main": (r"主要预期目标", "主要目标"),
     "cue-task": (r"主要预期目标", "主要目标任务"),
     "cue-index": (r"主要预期目标", "主要指标"),
@@ -285,6 +287,17 @@ CUES = {
     "cue-work": (r"主要预期目标", "工作目标"),
     "cue-plan": (r"主要预期目标", "主要计划指标"),
     "cue-expect": (r"主要预期目标", "主要预期性指标"),
+    # a figure's words and the names as news writes them
+    "about-yue": (r"(?<![\d.])(\d{1,3}(?:\.\d+)?%)左右", r"约\1"),
+    "about-shangxia": (r"(?<![\d.])(\d{1,3}(?:\.\d+)?%)左右", r"\1上下"),
+    "gdp-short": (r"地区生产总值", "GDP"),
+    "gdp-economy": (r"(?:地区|全市|全省|全县|全区)生产总值(?=增长|预期增长)", "经济"),
+    "jobs-count": (r"城镇新增就业(?=\d)", "城镇新增就业人数"),
+    "above-ji": (r"(?<![\d.])(\d+(?:\.\d+)?(?:%|％|万人|亿元|万吨|亿斤))以上", r"\1及以上"),
+    "within-zhi": (r"(?<![\d.])(\d+(?:\.\d+)?[%％‰])以内", r"\1之内"),
+    "within-words": (r"(?<![\d.])(\d+(?:\.\d+)?[%％‰])以内", r"\1以下"),
+    "scale-short": (r"规模以上", "规上"),
+    "scale-long": (r"规上(?!年)", "规模以上"),
 }
 
 
@@ -471,16 +484,6 @@ def perturb(text, gold, kind):
             lambda m: m.group(1) + ("%" if kind == "range-to" else "") + sep + m.group(3) + "%",
             text,
         )
-    if kind in ("about-yue", "about-shangxia"):
-        if kind == "about-yue":
-            return re.sub(r"(?<![\d.])(\d{1,3}(?:\.\d+)?%)左右", r"约\1", text)
-        return re.sub(r"(?<![\d.])(\d{1,3}(?:\.\d+)?%)左右", r"\1上下", text)
-    if kind == "gdp-short":
-        return text.replace("地区生产总值", "GDP")
-    if kind == "gdp-economy":
-        return re.sub(r"(?:地区|全市|全省|全县|全区)生产总值(?=增长|预期增长)", "经济", text)
-    if kind == "jobs-count":
-        return re.sub(r"城镇新增就业(?=\d)", "城镇新增就业人数", text)
     if kind == "now-year":
         year = gold.get("target_year")
         return text.replace("今年", f"{year}年") if year else None
@@ -492,21 +495,12 @@ def perturb(text, gold, kind):
             word = "不低于" if m.group(2) in ("%", "％") else "不少于"
             return word + m.group(1) + m.group(2)
         return re.sub(r"(?<![\d.])(\d+(?:\.\d+)?)(%|％|万人|亿元|万元|元|万吨|亿斤|个)以上", above, text)
-    if kind == "above-ji":
-        return re.sub(r"(?<![\d.])(\d+(?:\.\d+)?(?:%|％|万人|亿元|万吨|亿斤))以上", r"\1及以上", text)
-    if kind == "within-zhi":
-        return re.sub(r"(?<![\d.])(\d+(?:\.\d+)?[%％‰])以内", r"\1之内", text)
-    if kind == "within-words":
-        return re.sub(r"(?<![\d.])(\d+(?:\.\d+)?[%％‰])以内", r"\1以下", text)
-    if kind == "scale-short":
-        return text.replace("规模以上", "规上")
-    if kind == "scale-long":
-        return re.sub(r"规上(?!年)", "规模以上", text)
     if kind == "cpi-words":
         text = text.replace("居民消费价格涨幅", "CPI涨幅")
         return text.replace("居民消费价格总水平涨幅", "物价涨幅")
-    if kind in CUES:
-        return re.sub(CUES[kind][0], CUES[kind][1], text)
+    if kind in SUBSTITUTIONS:
+        pattern, replacement = SUBSTITUTIONS[kind]
+        return re.sub(pattern, replacement, text)
     if kind == "aim-ensure":
         return in_clauses(
             text,

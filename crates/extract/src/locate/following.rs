@@ -314,10 +314,7 @@ impl<'a> Following<'a> {
             && t.chars().count() <= super::list::ASIDE_MAX;
         (open || super::list::is_effort_aside(t))
             && self.rest.get(ri + 1).is_some_and(|&(s2, e2)| {
-                !(self.foreign)(n.text(s2, e2), false)
-                    && sentences(n, s2, e2)
-                        .first()
-                        .is_some_and(|&x| !self.read(x).is_empty())
+                !(self.foreign)(n.text(s2, e2), false) && self.opens_with_targets((s2, e2))
             })
     }
 
@@ -404,11 +401,16 @@ impl<'a> Following<'a> {
         let n = self.n;
         let marked = |(s2, e2): Span| crate::norm::list_marker_len(&n.chars, s2, e2) > 0;
         marked(self.rest[ri])
-            && self.rest.get(ri + 1).is_some_and(|&next| {
-                marked(next)
-                    && sentences(n, next.0, next.1)
-                        .first()
-                        .is_some_and(|&x| !self.read(x).is_empty())
-            })
+            && self
+                .rest
+                .get(ri + 1)
+                .is_some_and(|&next| marked(next) && self.opens_with_targets(next))
+    }
+
+    /// Whether the first sentence of the paragraph `(s, e)` reads targets.
+    fn opens_with_targets(&self, (s, e): Span) -> bool {
+        sentences(self.n, s, e)
+            .first()
+            .is_some_and(|&x| !self.read(x).is_empty())
     }
 }
