@@ -296,6 +296,31 @@ fn a_name_in_brackets_and_a_connective_before_a_name() {
 }
 
 #[test]
+fn a_name_in_brackets_before_its_figure_or_a_shared_predicate() {
+    // (an infographic brackets every name: its figure may follow at once,
+    // and names that share a predicate are bracketed one by one)
+    let text = "会议确定2008年全市实现【地区生产总值】970亿元，增长15%；\
+        【城乡居民人均可支配收入】分别增长8%和9%；\
+        【城镇调查失业率】、【城镇登记失业率】分别控制在5.5%和4.5%以内。\n";
+    assert_eq!(
+        qualified(text),
+        [
+            row("gdp", Qualifier::Exact, Some(970.0)),
+            row("gdp", Qualifier::Exact, Some(15.0)),
+            row("urban_disposable_income", Qualifier::Exact, Some(8.0)),
+            row("rural_disposable_income", Qualifier::Exact, Some(9.0)),
+            row("unemployment_rate", Qualifier::AtMost, Some(5.5)),
+            row("unemployment_rate", Qualifier::AtMost, Some(4.5)),
+        ]
+    );
+    // (brackets holding a heading stay: the name after them is the target's)
+    let names = raw_names(
+        "【2024年目标】\n【经济增长】地区生产总值增长5.5%左右；一般公共预算收入增长8%左右。\n",
+    );
+    assert_eq!(names, ["地区生产总值", "一般公共预算收入"]);
+}
+
+#[test]
 fn a_short_line_between_items_set_one_a_line_does_not_end_the_list() {
     // (items one a line with no mark, as a portal sets them: an aside of
     // effort, a qualitative line the dictionary does not read, or a

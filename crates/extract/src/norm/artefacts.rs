@@ -1,6 +1,6 @@
 //! What the normaliser drops or keeps at a char: the pinyin glosses of
-//! mirrors, a forum's anti-copy jammer, glue phrases, and the spaces that
-//! stand between items after a figure.
+//! mirrors, a forum's anti-copy jammer, glue phrases, the brackets around
+//! a name, and the spaces that stand between items after a figure.
 
 use super::chars::{fold, is_dropped_space, is_han, is_unified_han};
 
@@ -146,6 +146,105 @@ pub(super) fn footnote_end(src: &[char], i: usize) -> Option<usize> {
     k += digits;
     (digits > 0 && matches!(src.get(k), Some(']' | '］' | '〕' | '】'))).then_some(k + 1)
 }
+
+/// The closing bracket of a name set in brackets before its figure or its
+/// predicate (`【地区生产总值】970亿元`, `【城乡居民人均可支配收入】分别增长8%和9%`),
+/// as infographics and 数说 pages print each item: read as if the brackets
+/// were absent, so the name meets its figure as in a report's list. Brackets
+/// that hold a heading (`【今年目标】地区生产总值…`) or a figure (`【8%左右】`)
+/// are kept.
+pub(super) fn name_bracket_close(src: &[char], i: usize) -> Option<usize> {
+    if !matches!(src[i], '【' | '〖' | '[' | '［') {
+        return None;
+    }
+    let close = (i + 1..src.len().min(i + 2 + NAME_BRACKET_MAX))
+        .find(|&k| matches!(src[k], '】' | '〗' | ']' | '］'))?;
+    let name = &src[i + 1..close];
+    let wordy = name
+        .iter()
+        .filter(|&&c| is_han(c) || c.is_ascii_alphabetic())
+        .count();
+    if wordy < 2
+        || !name
+            .iter()
+            .all(|&c| is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '.' | '、'))
+    {
+        return None;
+    }
+    let mut k = close + 1;
+    while src
+        .get(k)
+        .is_some_and(|&c| is_dropped_space(c) || matches!(c, '：' | ':'))
+    {
+        k += 1;
+    }
+    let next = src.get(k).map(|&c| fold(c))?;
+    let opens = |w: &str| {
+        w.chars()
+            .enumerate()
+            .all(|(j, x)| src.get(k + j).map(|&c| fold(c)) == Some(x))
+    };
+    (next.is_ascii_digit() || BRACKETED_NAME_GOES_ON.iter().any(|w| opens(w))).then_some(close)
+}
+
+/// The most chars of a name set in brackets.
+const NAME_BRACKET_MAX: usize = 24;
+
+/// What opens the rest of an item after a bracketed name: its predicate, or
+/// a word before it (besides a figure's digit).
+const BRACKETED_NAME_GOES_ON: &[&str] = &[
+    "增长",
+    "下降",
+    "提高",
+    "降低",
+    "控制",
+    "达到",
+    "突破",
+    "保持",
+    "稳定",
+    "完成",
+    "分别",
+    "预期",
+    "目标",
+    "力争",
+    "确保",
+    "年均",
+    "同比",
+    "比上年",
+    "实现",
+    "均",
+    "要",
+    "为",
+    "达",
+    "百分之",
+    "不低于",
+    "不少于",
+    "不超过",
+    "低于",
+    "高于",
+    "约",
+    "在",
+    "涨",
+    "增速",
+    "总量",
+    "可比",
+    "持续",
+    "稳步",
+    "进一步",
+    "继续",
+    "预计",
+    "计划",
+    "争取",
+    "努力",
+    "应",
+    "将",
+    "则",
+    // (a name beside others that share its predicate: 【城镇调查失业率】、城镇登记失业率分别…)
+    "、",
+    "和",
+    "及",
+    "与",
+];
 
 /// What news prose puts between a name and its figure
 /// (`生产总值增长的预期目标为9%`, `生产总值目标为增长10%左右`), and the base a

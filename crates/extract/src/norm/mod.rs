@@ -5,8 +5,10 @@
 //! traditional → simplified by the `fast2s` converter's character table plus
 //! the variants machine-converted mirrors produce, ideographic space →
 //! space); whitespace other than `\n` is then dropped, and so are the pinyin
-//! glosses some mirrors inject inside words (`地區(qū)生產(chǎn)總值`). `orig[i]` is the char offset in the original text of the i-th
-//! normalised char, so a span found in the normalised view gives exact char
+//! glosses some mirrors inject inside words (`地區(qū)生產(chǎn)總值`) and the
+//! brackets an infographic sets around a name before its figure
+//! (`【地区生产总值】970亿元`). `orig[i]` is the char offset in the original
+//! text of the i-th normalised char, so a span found in the normalised view gives exact char
 //! offsets (and the exact original substring) in the document. The text's
 //! paragraphs (lines) and sentences are ranges of this view.
 
@@ -24,7 +26,7 @@ mod wrap;
 pub(crate) use artefacts::{UNIT_CHARS, item_follows_figure};
 use artefacts::{
     footnote_end, gloss_end, gloss_remnant_end, glue_end, jammer_end, may_open_glue,
-    spaces_apart_items,
+    name_bracket_close, spaces_apart_items,
 };
 pub(crate) use chars::{fold, is_unified_han};
 use chars::{is_clock_colon, is_decimal_stop, is_thousands_comma, widen};
@@ -121,6 +123,8 @@ impl Norm {
         };
         let mut out = Written::with_capacity(src.len(), text.len());
         let mut skip_to = 0;
+        // (the closing bracket of a name in brackets, dropped with its opening one)
+        let mut name_closes = None;
         let mut glued = Vec::new();
         // (a string of one line, as most normalised here are, has no break to
         // read as soft)
@@ -202,6 +206,13 @@ impl Norm {
                 .or_else(|| footnote_end(read, i))
             {
                 skip_to = end;
+                continue;
+            }
+            if name_closes == Some(i) {
+                continue;
+            }
+            if let Some(close) = name_bracket_close(read, i) {
+                name_closes = Some(close);
                 continue;
             }
             if let Some(end) = glue_end(read, i, out.chars.last().copied()) {
