@@ -3,8 +3,8 @@
 //! rewriting the labelled texts with `scripts/robustness`, kinds `lead-*`):
 //! 他说， or 记者从会上获悉， before figures written as aims, 报告提出， before
 //! figures with no aim's word, a plan named in a later item of such a
-//! sentence, and a paragraph that turns from a review to the aims a report
-//! sets.
+//! sentence, a paragraph that turns from a review to the aims a report
+//! sets, and ranges and growth in step (与经济增长同步) counted as aims.
 
 use baogao_model::Qualifier;
 
@@ -38,6 +38,33 @@ fn figures_written_as_aims_look_ahead_whatever_leads_into_them() {
     let text =
         story("他说，地区生产总值增长6.1%，固定资产投资增长8%以上，一般公共预算收入增长3.2%。");
     assert!(run(&text).targets.is_empty(), "{text}");
+}
+
+#[test]
+fn a_range_and_a_growth_in_step_are_aims_too() {
+    // (a range and 与经济增长同步 are written only of aims, as 左右 is; and a
+    // paragraph that opens with a review turns to them)
+    let text = story(
+        "市长作政府工作报告，全面总结了去年工作，并对今年工作作出部署。\
+         他说，地区生产总值增长5.5%-6%，居民人均可支配收入增长与经济增长同步，一般公共预算收入增长3%。",
+    );
+    assert_eq!(
+        qualified(&text),
+        [
+            row("gdp", Qualifier::Range, Some(5.5)),
+            row("disposable_income", Qualifier::Qualitative, None),
+            row("general_budget_revenue", Qualifier::Exact, Some(3.0)),
+        ]
+    );
+    let text = story("他说，全市GDP增长5.5%，居民收入增长与经济增长同步，居民消费价格涨幅2%左右。");
+    assert_eq!(
+        qualified(&text),
+        [
+            row("gdp", Qualifier::Exact, Some(5.5)),
+            row("disposable_income", Qualifier::Qualitative, None),
+            row("cpi", Qualifier::About, Some(2.0)),
+        ]
+    );
 }
 
 #[test]

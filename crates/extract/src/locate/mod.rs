@@ -333,15 +333,21 @@ fn aims_written(t: &str) -> bool {
     aims_in(t) >= 2
 }
 
-/// How many figures `t` writes as aims (左右, 以上, 以内, 以下 after a
-/// figure and its unit; not 规模以上 or 以上目标).
+/// How many figures `t` writes as aims: 左右, 以上, 以内, 以下 after a
+/// figure and its unit (not 规模以上 or 以上目标), a range (7%-7.5%,
+/// 7%至7.5%), or a growth in step with another (与经济增长同步): results
+/// are written as one figure reached.
 pub(super) fn aims_in(t: &str) -> usize {
     static AIM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        crate::patterns::built_in(r"[\d%‰][^\d，。；、,;]{0,4}?(?:左右|以上|以内|以下)")
+        crate::patterns::built_in(
+            r"[\d%‰][^\d，。；、,;]{0,4}?(?:左右|以上|以内|以下)|\d%?[-—~～至]\d+(?:\.\d+)?%|同步",
+        )
     });
-    if !["左右", "以上", "以内", "以下"]
-        .iter()
-        .any(|w| t.contains(w))
+    let ranges = t.contains('%') && t.contains(['-', '—', '~', '～', '至']);
+    if !ranges
+        && !["左右", "以上", "以内", "以下", "同步"]
+            .iter()
+            .any(|w| t.contains(w))
     {
         return 0;
     }

@@ -233,7 +233,14 @@ impl<'a> Walk<'a> {
         if s.carried && !s.names_now {
             return Some("goes on with a sentence about the past (after ；)".to_owned());
         }
-        if run.past_para == Some(pi) && !s.names_now && !names_its_aims(t) && !sets_aims(t) {
+        // (…全面总结了2021年工作，并对2022年的工作进行了部署。他说，地区生产总值增长
+        // 8%以上，固定资产投资增长8%以上: figures written as aims in a news text
+        // turn to them)
+        let aims = s.figures
+            && !text.structured
+            && super::super::aims_in(t) >= super::super::AIMS_THAT_LOOK_AHEAD;
+        if run.past_para == Some(pi) && !s.names_now && !aims && !names_its_aims(t) && !sets_aims(t)
+        {
             return Some("goes on with a paragraph about the past".to_owned());
         }
         if s.work {
