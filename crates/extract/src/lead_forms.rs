@@ -4,7 +4,8 @@
 //! 他说， or 记者从会上获悉， before figures written as aims, 报告提出， before
 //! figures with no aim's word, a plan named in a later item of such a
 //! sentence, a paragraph that turns from a review to the aims a report
-//! sets, and ranges and growth in step (与经济增长同步) counted as aims.
+//! sets, ranges and growth in step (与经济增长同步) counted as aims, and
+//! 主要预期目标中， before some of the aims.
 
 use baogao_model::Qualifier;
 
@@ -63,6 +64,23 @@ fn a_range_and_a_growth_in_step_are_aims_too() {
             row("gdp", Qualifier::Exact, Some(5.5)),
             row("disposable_income", Qualifier::Qualitative, None),
             row("cpi", Qualifier::About, Some(2.0)),
+        ]
+    );
+}
+
+#[test]
+fn the_aims_named_as_a_whole_then_some_of_them() {
+    // (…主要预期目标中，: some of the aims follow, here each against the
+    // city's, in a speech with no year)
+    let text = "今年某旗经济社会发展主要预期目标中，规上工业增加值、社会消费品零售总额增长率与全市目标保持一致，\
+        固定资产投资和地区生产总值增长率高于全市目标，必须把抓落实的导向鲜明树起来。\n";
+    assert_eq!(
+        qualified(text),
+        [
+            row("industrial_value_added", Qualifier::Qualitative, None),
+            row("retail_sales", Qualifier::Qualitative, None),
+            row("fixed_asset_investment", Qualifier::Qualitative, None),
+            row("gdp", Qualifier::Qualitative, None),
         ]
     );
 }
