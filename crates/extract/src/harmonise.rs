@@ -171,7 +171,17 @@ pub(crate) fn standard(
         .map(kind_of_named)
         .filter(|(_, b, _)| *b == base)
         .map_or((base, 1.0), |(u, _, f)| (u, f));
-    let value = value.map(|v| tidy(v * factor / to_factor));
+    // (most figures are in their canonical unit already: nothing to convert
+    // or tidy)
+    #[allow(clippy::float_cmp)]
+    let same = factor == to_factor;
+    let value = value.map(|v| {
+        if same {
+            v
+        } else {
+            tidy(v * factor / to_factor)
+        }
+    });
     (value, Some(to.to_owned()))
 }
 
@@ -196,7 +206,9 @@ fn inferred(clause: &str, value: Option<f64>, qualifier: Qualifier) -> bool {
     let Some(v) = value else {
         return false;
     };
-    if qualifier == Qualifier::Qualitative {
+    // (every word holds one of these chars, in either script: most clauses
+    // hold none and are not normalised again)
+    if qualifier == Qualifier::Qualitative || !clause.contains(['位', '番', '持']) {
         return false;
     }
     let clause = normalise(clause);
@@ -212,6 +224,12 @@ fn inferred(clause: &str, value: Option<f64>, qualifier: Qualifier) -> bool {
 /// both labels says nothing.
 fn label(text: &[char], start: usize, end: usize) -> Option<Constraint> {
     if text.is_empty() || start > end || end > text.len() {
+        return None;
+    }
+    // (both labels end in 性, in either script: a stretch without it holds
+    // none, and most do)
+    let reach = start.saturating_sub(LABEL_REACH)..text.len().min(end + LABEL_REACH + 13);
+    if !text[reach].contains(&'性') {
         return None;
     }
     let after = after_clause(text, end);

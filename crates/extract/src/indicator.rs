@@ -400,7 +400,13 @@ impl Dictionary {
         let Some(e) = self.entries.iter().find(|e| e.id == id) else {
             return id.to_owned();
         };
-        let name = normalise(raw_name);
+        // (the name is read only for an indicator whose series have words)
+        let worded = e.series.iter().any(|(_, words)| !words.is_empty());
+        let name = if worded {
+            normalise(raw_name)
+        } else {
+            String::new()
+        };
         e.series
             .iter()
             .find(|(_, words)| words.iter().any(|w| name.contains(w.as_str())))

@@ -241,9 +241,11 @@ impl Extractor {
             }
         }
         dedup_by(&mut outcomes, |o| {
-            format!(
-                "{}|{:?}|{}|{}",
-                o.indicator, o.value, o.char_start, o.measure
+            (
+                o.indicator.clone(),
+                o.value.map(f64::to_bits),
+                o.char_start,
+                o.measure,
             )
         });
         outcomes
@@ -314,14 +316,14 @@ impl Extractor {
         // where they stand
         dedup_by(&mut targets, |t| {
             let at = if t.value.is_none() { t.char_start } else { 0 };
-            format!(
-                "{}|{:?}|{:?}|{}|{:?}|{}|{at}",
-                t.indicator,
-                t.value,
-                t.value_max,
+            (
+                t.indicator.clone(),
+                t.value.map(f64::to_bits),
+                t.value_max.map(f64::to_bits),
                 t.measure,
-                t.unit,
-                t.qualifier.as_str()
+                t.unit.clone(),
+                t.qualifier,
+                at,
             )
         });
         let outcomes = if self.outcomes {
@@ -381,7 +383,7 @@ fn read(path: &Path) -> Result<String, ExtractError> {
 }
 
 /// Drops records whose key was seen before (keeps the first).
-fn dedup_by<T>(v: &mut Vec<T>, key: impl Fn(&T) -> String) {
+fn dedup_by<T, K: std::hash::Hash + Eq>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
     let mut seen = rustc_hash::FxHashSet::default();
     v.retain(|x| seen.insert(key(x)));
 }
