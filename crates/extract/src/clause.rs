@@ -299,6 +299,16 @@ pub(crate) fn read_segment(
     mode: Mode,
 ) -> Seg {
     let c = &n.chars;
+    // (…、完成省下达的节能减排目标等主要预期目标: the words that sum the list up
+    // are no part of its last item)
+    let se = if mode == Mode::Targets {
+        SUMMING_UP
+            .iter()
+            .find(|w| n.text(ss, se).ends_with(*w))
+            .map_or(se, |w| se - w.chars().count())
+    } else {
+        se
+    };
     let text = n.text(ss, se);
     let mut seg = Seg {
         start: ss,
@@ -729,6 +739,8 @@ fn shared_figures(
             (name_end > ns && figures_listed(c, nums) && several_names(name_end))
                 .then_some(name_end)
         })?;
+    // (a lead-in glued in front of the names: 报告提出了城乡居民人均可支配收入分别增长)
+    let (lead_in, ns) = (ns, crate::names::after_speaker(n, (ns, p)).0);
     // (the year between the names and 分别: …和农民人均纯收入今年分别增长)
     let names_text = n.text(ns, before_the_year(c, ns, p));
     let names_text = strip_tail_verbs(names_text);
@@ -781,6 +793,8 @@ fn shared_figures(
             with_quals(c, &nums, p)
         },
         name_end: p,
+        // (the evidence starts at the names, past a lead-in)
+        start: if ns > lead_in { ns } else { seg.start },
         ..seg.clone()
     })
 }
@@ -836,6 +850,10 @@ fn before_the_year(c: &[char], s: usize, e: usize) -> usize {
 fn find(c: &[char], s: usize, e: usize, w: &str) -> Option<usize> {
     (s..e).find(|&k| at(c, k, w))
 }
+
+/// What sums up a list of the year's aims after its last item (…、完成节能减排
+/// 目标等主要预期目标).
+pub(crate) const SUMMING_UP: [&str; 3] = ["等主要预期目标", "等预期目标", "等主要目标"];
 
 /// Words after a name that call its figure a target (生产总值目标增长8%).
 const TARGET_WORDS: &[&str] = &["的预期目标", "预期目标", "的目标", "目标", "预期"];

@@ -172,6 +172,43 @@ fn targets_named_then_called_the_main_targets() {
             ("unemployment_rate", "城镇调查失业率", Some(5.5)),
         ]
     );
+    // (a part after the list's figures that opens with a name ends it, even
+    // when a later one opens with a verb; a qualitative last item does not
+    // take the words that sum the list up)
+    let text = story(
+        "报告提出了城乡居民人均可支配收入分别增长7.5%和8%左右、城镇登记失业率控制在4.5%以内、\
+         完成省下达的节能减排目标等主要预期目标。",
+    );
+    let rows: Vec<_> = run(&text)
+        .targets
+        .into_iter()
+        .map(|t| (t.indicator, t.value, t.text))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "urban_disposable_income".to_owned(),
+                Some(7.5),
+                "城乡居民人均可支配收入分别增长7.5%和8%左右".to_owned()
+            ),
+            (
+                "rural_disposable_income".to_owned(),
+                Some(8.0),
+                "城乡居民人均可支配收入分别增长7.5%和8%左右".to_owned()
+            ),
+            (
+                "unemployment_rate".to_owned(),
+                Some(4.5),
+                "城镇登记失业率控制在4.5%以内".to_owned()
+            ),
+            (
+                "other:节能减排".to_owned(),
+                None,
+                "完成省下达的节能减排目标".to_owned()
+            ),
+        ]
+    );
 }
 
 #[test]

@@ -498,7 +498,7 @@ fn names_a_year_before(t: &str) -> bool {
 /// The name range `(a, b)` without a lead-in glued in front of it, and
 /// without the scope word (全省 …) that may then open it; unchanged when
 /// what would remain resolves to nothing shorter than the whole.
-fn after_speaker(n: &Norm, (a, b): (usize, usize)) -> (usize, usize) {
+pub(crate) fn after_speaker(n: &Norm, (a, b): (usize, usize)) -> (usize, usize) {
     let t = n.text(a, b);
     // the last chars of the lead-in words and the first of the provinces:
     // most names hold none of them past their first char

@@ -277,7 +277,8 @@ impl Reader<'_> {
         if seg.nums.is_empty() {
             return;
         }
-        let mut start = self.condition_start.take().unwrap_or(ss);
+        // (past a lead-in the segment opens with: seg.start)
+        let mut start = self.condition_start.take().unwrap_or(seg.start.max(ss));
         // (其中城镇、农村居民…分别: the connective introduces the list)
         if let Some(w) = CONNECTIVES.iter().find(|w| at(&self.n.chars, start, w)) {
             start += w.chars().count();
@@ -652,6 +653,13 @@ pub(super) const VERB_LEADS: &[&str] = &[
 /// The end of an evidence text without a trailing 目标 after its figure
 /// (围绕地区生产总值增长7%左右目标: the goal word names what the figure is).
 fn without_goal_word(c: &[char], s: usize, e: usize) -> usize {
+    // (the words that sum a list up, after any last item: …完成节能减排目标等主要预期目标)
+    if let Some(w) = crate::clause::SUMMING_UP
+        .iter()
+        .find(|w| e > s + w.chars().count() && at(c, e - w.chars().count(), w))
+    {
+        return e - w.chars().count();
+    }
     for w in [
         "等主要预期目标",
         "等预期目标",

@@ -267,7 +267,7 @@ pub(super) fn split_segments(c: &[char], cs: usize, ce: usize) -> Vec<(usize, us
 
 /// The last of the segments `out` that the shared list at `j` holds: the
 /// list's figures after it, 8%、9%, are its own; what follows them stays
-/// apart when each part opens with a name, not a predicate
+/// apart when its first part opens with a name, not a predicate
 /// (、城镇调查失业率控制在5.5%以内, not 、达到3.5万元和1.8万元 or 、与经济增长同步).
 fn shared_list_end(c: &[char], out: &[(usize, usize)], j: usize) -> usize {
     // (in Chinese numerals too: 分别增长百分之五、百分之六点五左右)
@@ -291,7 +291,7 @@ fn shared_list_end(c: &[char], out: &[(usize, usize)], j: usize) -> usize {
     while last + 1 < out.len() && opens_with_figure(&out[last + 1]) {
         last += 1;
     }
-    if out[last + 1..].iter().all(opens_with_a_name) {
+    if out.get(last + 1).is_none_or(opens_with_a_name) {
         last
     } else {
         out.len() - 1
