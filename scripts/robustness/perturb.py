@@ -37,8 +37,9 @@ right), so the extractor should read the rewritten set as it reads the set:
   the end of the last: `list-dash`, `list-num`, `list-square` (one item a
   line after ——, 1., ■), `list-semicolon` (items parted by ；),
   `list-space` (items parted by a space, as old pages set them),
-  `list-paren`, `list-paren-char`, `list-roman`, `list-arrow`, `list-ref`
-  (one item a line after （1）, ⑴, Ⅰ., → or ※), `list-line` and `list-bare`
+  `list-paren`, `list-paren-char`, `list-roman`, `list-arrow`, `list-ref`,
+  `list-keycap`, `list-circle` (one item a line after （1）, ⑴, Ⅰ., →, ※,
+  1️⃣ or ○), `list-line` and `list-bare`
   (one item a line with no mark, its own ； or ， kept or dropped, as a
   portal sets it), `list-etc` (报告提出了…、…等主要预期目标。, the items
   joined by 、 and the lead replaced; only where no item has a 、 of its
@@ -262,6 +263,9 @@ LIST_MARKS = {
     # (numbers written as one char: ⑴ ⑵, Ⅰ. Ⅱ.)
     "list-paren-char": lambda n: chr(0x2473 + n),
     "list-roman": lambda n: chr(0x215F + n) + ".",
+    # (a phone post's keycap digits 1️⃣ 2️⃣, an older portal's ○)
+    "list-keycap": lambda n: str(n % 10) + "\ufe0f\u20e3",
+    "list-circle": "○",
     # (one item a line with no mark, its own ； or ， kept or dropped)
     "list-line": "",
     "list-bare": "",

@@ -259,8 +259,15 @@ fn the_year_before_an_item_and_the_currency_after_its_unit() {
 fn items_marked_by_any_symbol_go_on_past_an_aside() {
     // (a symbol, the same before every item, or a number written as one
     // char, or with a closing bracket or a point only: ⑴, ㈠, 一), Ⅱ., B.)
-    let symbols = ["→", "⚫", "※", "👉", "⭐"].map(|m| [m; 3]);
+    // (○ and √ of older portals, a phone post's keycap digits 1️⃣)
+    let symbols = ["→", "⚫", "※", "👉", "⭐", "○", "◯", "√"].map(|m| [m; 3]);
     let numbers = [
+        [
+            "1\u{fe0f}\u{20e3}",
+            "2\u{fe0f}\u{20e3}",
+            "3\u{fe0f}\u{20e3}",
+        ],
+        ["1\u{20e3}", "2\u{20e3}", "3\u{20e3}"],
         ["⑴", "⑵", "⑶"],
         ["㈠", "㈡", "㈢"],
         ["一)", "二)", "三)"],

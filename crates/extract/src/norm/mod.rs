@@ -229,6 +229,25 @@ impl Norm {
                 skip_to = end;
                 continue;
             }
+            // 1️⃣: a digit in a keycap (the digit, a variation selector, the
+            // enclosing keycap), as phone posts number items, is the digit in
+            // a circle, a list's marker
+            if c.is_ascii_digit()
+                && let Some(end) = chars::keycap_end(read, i)
+            {
+                out.push(chars::circled(c), i);
+                skip_to = end;
+                continue;
+            }
+            // ○ at a line's start before a name is a bullet, not the zero it
+            // folds to (二○二四年)
+            if matches!(c, '○' | '◯')
+                && out.chars.last().is_none_or(|&p| p == '\n')
+                && read.get(i + 1).is_some_and(|&x| is_unified_han(x))
+            {
+                out.push('•', i);
+                continue;
+            }
             // ⒋2: a digit with a full stop in one glyph (U+2488–U+2490)
             if ('\u{2488}'..='\u{2490}').contains(&c) {
                 for f in [char::from(b'1' + (c as u32 - 0x2488) as u8), '.'] {

@@ -78,8 +78,8 @@ fn is_page_furniture(line: &str) -> bool {
 /// too).
 pub(super) const BULLETS: &str = "●■◆▲★•◎□◇";
 
-/// The marks phone pages open items with (▪, ▶, 🔹), besides [`BULLETS`].
-const PHONE_MARKERS: &str = "▪▫◼◾▸▹►▶➤✓✔☑✅🔹🔸🔺📌";
+/// The marks phone pages open items with (▪, ▶, 🔹, √), besides [`BULLETS`].
+const PHONE_MARKERS: &str = "▪▫◼◾▸▹►▶➤✓✔☑✅🔹🔸🔺📌√";
 
 /// Whether `c` marks a list item wherever it stands at a line's start: a
 /// bullet, a phone page's square or arrow (▪, ▶, 🔹), a circled number, or
