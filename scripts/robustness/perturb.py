@@ -56,7 +56,7 @@ right), so the extractor should read the rewritten set as it reads the set:
   `rate-is` (增长率为6% for 增长6%), `above-exceed` (增长超过6% for
   增长6%以上), `aim-suffix` (…增长6%左右的目标), `yuan-rmb` (亿元人民币).
 - `name-bracket` (【地区生产总值】增长6%左右, each clause that opens with its
-  name), `conj-also` (同时 before every target's clause after the first).
+  name), `name-bold` (**地区生产总值**增长6%左右, as markdown prints it), `conj-also` (同时 before every target's clause after the first).
 - `lead-restate`: a news lead restating the first target (报告提出，今年…。)
   on a line before the list; the list's clause stays the row.
 - the lead into the list in a story's own words: the words before the
@@ -525,6 +525,13 @@ def perturb(text, gold, kind):
         if line == 0:
             return None
         return text[:line] + "上一页 1 2 3 下一页\n" + text[line:]
+    if kind == "name-bold":
+        # (a page converted to markdown: each name in bold, **地区生产总值**增长6%左右)
+        rows = [t for t in gold.get("targets", []) if t.get("text") and t.get("raw_name")]
+        names = {t["text"]: t["raw_name"] for t in rows if t["text"].startswith(t["raw_name"])}
+        return in_clauses(
+            text, gold, lambda c: "**" + names[c] + "**" + c[len(names[c]):] if c in names else c
+        )
     if kind == "name-bracket":
         # (an infographic's list: the name in brackets, 【地区生产总值】增长6%左右)
         rows = [t for t in gold.get("targets", []) if t.get("text") and t.get("raw_name")]

@@ -2,8 +2,8 @@
 //! (not taken from the fixtures; each form was found by rewriting the
 //! labelled texts with `scripts/robustness`): digits in full width with a
 //! thousands separator, amounts in Chinese numerals, a mirror's glosses in
-//! the names, the list set one item a line or parted by spaces, and the
-//! outlet a copy credits or files from.
+//! the names, the list set one item a line or parted by spaces, the
+//! outlet a copy credits or files from, and markdown's emphasis and bullets.
 
 use baogao_model::{Level, Qualifier};
 
@@ -268,4 +268,27 @@ fn a_page_that_lost_its_line_breaks_keeps_its_year_and_place() {
         (a.target_year, a.province.as_deref(), a.level)
     );
     assert_eq!(b.target_year, Some(2014));
+}
+
+#[test]
+fn a_copy_in_markdown_keeps_its_names() {
+    // (a page converted to markdown: names in bold or italics, a bullet
+    // that is an asterisk; a product's asterisk between digits stays)
+    let text = "## 主要预期目标\n- **地区生产总值**增长6%左右\n* 一般公共预算收入增长5%；\n\
+        * *城镇调查失业率*控制在5.5%以内\n";
+    let out = run(text);
+    let rows: Vec<_> = out
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.raw_name.as_str(), t.value))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("gdp", "地区生产总值", Some(6.0)),
+            ("general_budget_revenue", "一般公共预算收入", Some(5.0)),
+            ("unemployment_rate", "城镇调查失业率", Some(5.5)),
+        ]
+    );
+    assert_eq!(crate::norm::normalise("3*4"), "3*4");
 }

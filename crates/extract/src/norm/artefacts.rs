@@ -1,6 +1,7 @@
 //! What the normaliser drops or keeps at a char: the pinyin glosses of
 //! mirrors, a forum's anti-copy jammer, glue phrases, the brackets around
-//! a name, and the spaces that stand between items after a figure.
+//! a name, markdown's emphasis, and the spaces that stand between items
+//! after a figure.
 
 use super::chars::{fold, is_dropped_space, is_han, is_unified_han};
 
@@ -245,6 +246,30 @@ const BRACKETED_NAME_GOES_ON: &[&str] = &[
     "及",
     "与",
 ];
+
+/// The end (exclusive) of a markdown emphasis mark at `i` (`**地区生产总值**`,
+/// `*城镇调查失业率*`, `__目标__`), as pages converted to markdown keep them:
+/// one to three asterisks or two or three underscores at a line's edge or
+/// beside a Han char, a per cent sign or a mark (`prev` is the char the
+/// view wrote last). A product's asterisk between digits (3*4) is kept.
+pub(super) fn emphasis_end(src: &[char], i: usize, prev: Option<char>) -> Option<usize> {
+    let c = src[i];
+    if !matches!(c, '*' | '＊' | '_') {
+        return None;
+    }
+    let run = src[i..].iter().take_while(|&&x| x == c).count();
+    if run > 3 || c == '_' && run < 2 {
+        return None;
+    }
+    let next = src.get(i + run).copied();
+    if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) {
+        return None;
+    }
+    let edge = |x: Option<char>| {
+        x.is_none_or(|x| x == '\n' || is_han(x) || "%％，。；：,;:、".contains(x))
+    };
+    (edge(prev) || edge(next)).then_some(i + run)
+}
 
 /// What news prose puts between a name and its figure
 /// (`生产总值增长的预期目标为9%`, `生产总值目标为增长10%左右`), and the base a

@@ -25,7 +25,7 @@ mod wrap;
 
 pub(crate) use artefacts::{UNIT_CHARS, item_follows_figure};
 use artefacts::{
-    footnote_end, gloss_end, gloss_remnant_end, glue_end, jammer_end, may_open_glue,
+    emphasis_end, footnote_end, gloss_end, gloss_remnant_end, glue_end, jammer_end, may_open_glue,
     name_bracket_close, spaces_apart_items,
 };
 pub(crate) use chars::{fold, is_unified_han};
@@ -209,6 +209,16 @@ impl Norm {
                 continue;
             }
             if name_closes == Some(i) {
+                continue;
+            }
+            // markdown's emphasis (**地区生产总值**) is none; its bullet (* 地区…)
+            // is a bullet
+            if let Some(end) = emphasis_end(read, i, out.chars.last().copied()) {
+                let line_start = out.chars.last().is_none_or(|&p| p == '\n');
+                if line_start && end == i + 1 && read.get(end).is_some_and(|&x| x == ' ') {
+                    out.push('•', i);
+                }
+                skip_to = end;
                 continue;
             }
             if let Some(close) = name_bracket_close(read, i) {
