@@ -752,6 +752,25 @@ fn a_table_with_a_unit_column() {
             ("new_urban_jobs", Some(10.0), Some("万人")),
         ]
     );
+    // (a header over the target column is the cue: a table under a title
+    // that calls it a plan of indicators, with last year's column first)
+    let out = run(
+        "某县2024年主要经济指标计划表\n指标名称\t单位\t2023年完成\t2024年目标\n\
+         地区生产总值增速\t%\t5.2\t6左右\n一般公共预算收入\t亿元\t12.3\t13\n",
+    );
+    let got: Vec<(&str, Option<f64>, Option<&str>)> = out
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.value, t.unit.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("gdp", Some(6.0), Some("%")),
+            ("general_budget_revenue", Some(13.0), Some("亿元")),
+        ]
+    );
+    assert!(out.outcomes.is_empty(), "{:?}", out.outcomes);
 }
 
 /// The rate of an indicator's decline names the indicator, and a name

@@ -224,7 +224,14 @@ impl<'t> Cue<'t> {
         // named among the reasons before the clause that names the coming
         // year is no year of the targets)
         let clause = lead.rsplit('，').next().unwrap_or(lead);
-        let dated = if clause_names_now(clause, target_year) {
+        // (a table's header names its other columns' years before the target
+        // column's: 指标 | 2023年完成 | 2024年目标)
+        let header = target_year.is_some_and(|y| {
+            cue.starts_with(['指', '项', '序']) && cue.ends_with(&format!("{y}年目标"))
+        });
+        let dated = if header {
+            cue.rsplit("年完成").next().unwrap_or(cue)
+        } else if clause_names_now(clause, target_year) {
             clause
         } else {
             lead
