@@ -58,6 +58,14 @@ pub(crate) fn ids_and_values(targets: &[Target]) -> Vec<(&str, Option<f64>)> {
         .collect()
 }
 
+/// Each target's indicator, value and unit, in order.
+fn id_value_unit(targets: &[Target]) -> Vec<(&str, Option<f64>, Option<&str>)> {
+    targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.value, t.unit.as_deref()))
+        .collect()
+}
+
 /// Each target's indicator, value, unit and qualifier, in order.
 pub(crate) fn value_unit_rows(
     targets: &[Target],
@@ -740,13 +748,8 @@ fn a_table_with_a_unit_column() {
     let out = run(
         "2024年主要预期目标\n指标\t2023年完成\t2024年目标\n地区生产总值增长（%）\t5.2\t6左右\n城镇新增就业（万人）\t11.2\t10以上\n",
     );
-    let got: Vec<(&str, Option<f64>, Option<&str>)> = out
-        .targets
-        .iter()
-        .map(|t| (t.indicator.as_str(), t.value, t.unit.as_deref()))
-        .collect();
     assert_eq!(
-        got,
+        id_value_unit(&out.targets),
         [
             ("gdp", Some(6.0), Some("%")),
             ("new_urban_jobs", Some(10.0), Some("万人")),
@@ -758,13 +761,8 @@ fn a_table_with_a_unit_column() {
         "某县2024年主要经济指标计划表\n指标名称\t单位\t2023年完成\t2024年目标\n\
          地区生产总值增速\t%\t5.2\t6左右\n一般公共预算收入\t亿元\t12.3\t13\n",
     );
-    let got: Vec<(&str, Option<f64>, Option<&str>)> = out
-        .targets
-        .iter()
-        .map(|t| (t.indicator.as_str(), t.value, t.unit.as_deref()))
-        .collect();
     assert_eq!(
-        got,
+        id_value_unit(&out.targets),
         [
             ("gdp", Some(6.0), Some("%")),
             ("general_budget_revenue", Some(13.0), Some("亿元")),
