@@ -292,3 +292,43 @@ fn a_copy_in_markdown_keeps_its_names() {
     );
     assert_eq!(crate::norm::normalise("3*4"), "3*4");
 }
+
+#[test]
+fn a_copy_that_kept_html_tags_or_escaped_line_breaks() {
+    // (a text taken from a database or a feed: the tags of its paragraphs
+    // and lines break them, inline ones are none, and a line break escaped
+    // as a JSON field writes it is a line break; a comparison's < stays)
+    for (brk, name) in [
+        ("<br>", "<span style=\"color:red\">一般公共预算收入</span>"),
+        ("</p><p>", "<strong>一般公共预算收入</strong>"),
+        ("\\n", "一般公共预算收入"),
+        ("\\r\\n", "一般公共预算收入"),
+    ] {
+        let text = format!(
+            "今年主要预期目标：{brk}地区生产总值增长6%左右{brk}{name}增长5%{brk}城镇调查失业率控制在5.5%以内{brk}"
+        );
+        let rows: Vec<_> = run(&text)
+            .targets
+            .into_iter()
+            .map(|t| (t.indicator, t.raw_name, t.value))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("gdp".to_owned(), "地区生产总值".to_owned(), Some(6.0)),
+                (
+                    "general_budget_revenue".to_owned(),
+                    "一般公共预算收入".to_owned(),
+                    Some(5.0)
+                ),
+                (
+                    "unemployment_rate".to_owned(),
+                    "城镇调查失业率".to_owned(),
+                    Some(5.5)
+                ),
+            ],
+            "{brk}"
+        );
+    }
+    assert_eq!(crate::norm::normalise("3<5，x<y>"), "3<5，x<y>");
+}

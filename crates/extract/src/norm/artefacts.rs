@@ -1,7 +1,7 @@
 //! What the normaliser drops or keeps at a char: the pinyin glosses of
 //! mirrors, a forum's anti-copy jammer, glue phrases, the brackets around
-//! a name, markdown's emphasis, and the spaces that stand between items
-//! after a figure.
+//! a name, markdown's emphasis, HTML tags a copy kept, and the spaces that
+//! stand between items after a figure.
 
 use super::chars::{fold, is_dropped_space, is_han, is_unified_han};
 
@@ -270,6 +270,49 @@ pub(super) fn emphasis_end(src: &[char], i: usize, prev: Option<char>) -> Option
     };
     (edge(prev) || edge(next)).then_some(i + run)
 }
+
+/// An HTML tag left in a text at `i` (`<br>`, `</p>`, `<span style="…">`), as
+/// copies taken from a database or a feed keep them: its end (exclusive)
+/// and whether it breaks the line (a paragraph's, a line's, a list item's
+/// or a table row's tag) or is read as absent (an inline one).
+pub(super) fn tag_end(src: &[char], i: usize) -> Option<(usize, bool)> {
+    if src[i] != '<' {
+        return None;
+    }
+    let mut k = i + 1 + usize::from(src.get(i + 1) == Some(&'/'));
+    let name_start = k;
+    while k < src.len() && src[k].is_ascii_alphanumeric() && k - name_start < 10 {
+        k += 1;
+    }
+    let name: String = src[name_start..k]
+        .iter()
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let breaks = BLOCK_TAGS.contains(&name.as_str());
+    if !breaks && !INLINE_TAGS.contains(&name.as_str()) {
+        return None;
+    }
+    // (its attributes, to the closing bracket on the same line)
+    let close = (k..src.len().min(k + TAG_MAX))
+        .take_while(|&j| !matches!(src[j], '<' | '\n'))
+        .find(|&j| src[j] == '>')?;
+    let attrs_ok = k == close || matches!(src[k], ' ' | '/');
+    attrs_ok.then_some((close + 1, breaks))
+}
+
+/// Tags that break a line where a copy leaves them.
+const BLOCK_TAGS: [&str; 17] = [
+    "br", "p", "div", "li", "ul", "ol", "tr", "table", "section", "article", "h1", "h2", "h3",
+    "h4", "h5", "h6", "tbody",
+];
+
+/// Tags read as absent.
+const INLINE_TAGS: [&str; 10] = [
+    "span", "strong", "b", "em", "i", "font", "a", "td", "th", "u",
+];
+
+/// The longest tag read, attributes and all.
+const TAG_MAX: usize = 200;
 
 /// What news prose puts between a name and its figure
 /// (`生产总值增长的预期目标为9%`, `生产总值目标为增长10%左右`), and the base a

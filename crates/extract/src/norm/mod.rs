@@ -26,7 +26,7 @@ mod wrap;
 pub(crate) use artefacts::{UNIT_CHARS, item_follows_figure};
 use artefacts::{
     emphasis_end, footnote_end, gloss_end, gloss_remnant_end, glue_end, jammer_end, may_open_glue,
-    name_bracket_close, spaces_apart_items,
+    name_bracket_close, spaces_apart_items, tag_end,
 };
 pub(crate) use chars::{fold, is_unified_han};
 use chars::{is_clock_colon, is_decimal_stop, is_thousands_comma, widen};
@@ -209,6 +209,23 @@ impl Norm {
                 continue;
             }
             if name_closes == Some(i) {
+                continue;
+            }
+            // a line break a copy kept escaped, as a JSON field writes it (a
+            // backslash and n; \r and \t are read as absent), is a line break
+            if c == '\\' && matches!(read.get(i + 1), Some('n' | 'r' | 't')) {
+                if read[i + 1] == 'n' && out.chars.last().is_some_and(|&p| p != '\n') {
+                    out.push('\n', i);
+                }
+                skip_to = i + 2;
+                continue;
+            }
+            // an HTML tag a copy kept breaks the line (<br>, </p>) or is none
+            if let Some((end, breaks)) = tag_end(read, i) {
+                if breaks && out.chars.last().is_some_and(|&p| p != '\n') {
+                    out.push('\n', i);
+                }
+                skip_to = end;
                 continue;
             }
             // markdown's emphasis (**地区生产总值**) is none; its bullet (* 地区…)
