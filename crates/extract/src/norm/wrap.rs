@@ -350,11 +350,12 @@ pub(super) fn breaks_inside_fragments(src: &[char]) -> Vec<usize> {
             .map_or(from, |k| k + 1);
         &line[from..to]
     };
-    // (a bullet may open the name: ▪地区生产总值, 🔹GDP)
+    // (a bullet or an item's number may open the name: ▪地区生产总值, 🔹GDP,
+    // 1.地区生产总值, 2、一般公共预算收入)
     let is_name = |l: &[char]| {
         let l = l
             .iter()
-            .position(|&c| is_han(c) || c.is_ascii_alphanumeric())
+            .position(|&c| is_han(c) || c.is_ascii_alphabetic())
             .map_or(l, |k| &l[k..]);
         (2..=FRAGMENT_MAX).contains(&l.len())
             && l.iter().all(|&c| is_han(c) || c.is_ascii_alphabetic())
