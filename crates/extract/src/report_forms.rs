@@ -231,13 +231,21 @@ fn an_infographics_names_and_figures_one_a_line_are_read_in_pairs() {
             "unemployment_rate 4.5"
         ]
     );
-    // (each name numbered: 1.地区生产总值 / 增长6%左右)
-    let text = "某市两会速递\n2024-01-20 来源：某某发布\n今年主要预期目标是：\n1.地区生产总值\n增长6%左右\n\
-        2、一般公共预算收入\n增长5%\n3)城镇调查失业率\n5.5%以内\n";
-    assert_eq!(
-        rows(text),
-        ["gdp 6", "general_budget_revenue 5", "unemployment_rate 5.5"]
-    );
+    // (each name numbered, 1.地区生产总值 / 增长6%左右, or ending in a colon)
+    for [a, b, c] in [
+        ["1.地区生产总值", "2、一般公共预算收入", "3)城镇调查失业率"],
+        ["地区生产总值：", "一般公共预算收入：", "城镇调查失业率："],
+    ] {
+        let text = format!(
+            "某市两会速递\n2024-01-20 来源：某某发布\n今年主要预期目标是：\n{a}\n增长6%左右\n\
+             {b}\n增长5%\n{c}\n5.5%以内\n"
+        );
+        assert_eq!(
+            rows(&text),
+            ["gdp 6", "general_budget_revenue 5", "unemployment_rate 5.5"],
+            "{a}"
+        );
+    }
 }
 
 #[test]

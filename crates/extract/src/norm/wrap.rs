@@ -351,12 +351,16 @@ pub(super) fn breaks_inside_fragments(src: &[char]) -> Vec<usize> {
         &line[from..to]
     };
     // (a bullet or an item's number may open the name: ▪地区生产总值, 🔹GDP,
-    // 1.地区生产总值, 2、一般公共预算收入)
+    // 1.地区生产总值, 2、一般公共预算收入; a colon may end it: 地区生产总值：)
     let is_name = |l: &[char]| {
         let l = l
             .iter()
             .position(|&c| is_han(c) || c.is_ascii_alphabetic())
             .map_or(l, |k| &l[k..]);
+        let l = l
+            .strip_suffix(&['：'])
+            .or_else(|| l.strip_suffix(&[':']))
+            .unwrap_or(l);
         (2..=FRAGMENT_MAX).contains(&l.len())
             && l.iter().all(|&c| is_han(c) || c.is_ascii_alphabetic())
     };
