@@ -246,6 +246,9 @@ fn an_infographics_names_and_figures_one_a_line_are_read_in_pairs() {
             "{a}"
         );
     }
+    // (two pairs are enough right under a heading of the aims)
+    let text = "某市两会速递\n2024-01-20 来源：某某发布\n今年主要预期目标：\nGDP\n增长6%左右\n财政收入\n增长5%\n";
+    assert_eq!(rows(text), ["gdp 6", "other:财政收入 5"]);
 }
 
 #[test]

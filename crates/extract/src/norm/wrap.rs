@@ -334,7 +334,7 @@ const FRAGMENT_PAIRS_MIN: usize = 3;
 /// that opens with a verb of a figure or a figure and states one, when the
 /// text holds several such pairs.
 pub(super) fn breaks_inside_fragments(src: &[char]) -> Vec<usize> {
-    if src.iter().filter(|&&c| c == '\n').count() < 2 * FRAGMENT_PAIRS_MIN - 1 {
+    if src.iter().filter(|&&c| c == '\n').count() < 2 * FRAGMENT_PAIRS_UNDER_HEADING_MIN {
         return Vec::new();
     }
     // a line without its surrounding whitespace
@@ -379,7 +379,11 @@ pub(super) fn breaks_inside_fragments(src: &[char]) -> Vec<usize> {
     };
     let mut pairs = Vec::new();
     let mut s = 0;
+    // (the line before the last, and the last)
+    let mut before: Option<(usize, usize)> = None;
     let mut prev: Option<(usize, usize)> = None;
+    // (whether the first pair stands under a heading of the aims)
+    let mut under_a_heading = false;
     for end in line_ends(src) {
         let line = (s, end);
         s = end + 1;
@@ -387,12 +391,28 @@ pub(super) fn breaks_inside_fragments(src: &[char]) -> Vec<usize> {
             && is_figure(trimmed(line))
             && is_name(trimmed(p))
         {
+            if pairs.is_empty() {
+                under_a_heading = before.is_some_and(|b| {
+                    let h = trimmed(b);
+                    h.ends_with(&['目', '标']) || h.ends_with(&['：']) || h.ends_with(&['】'])
+                });
+            }
             pairs.push(p.1);
         }
+        before = prev;
         prev = Some(line);
     }
-    if pairs.len() < FRAGMENT_PAIRS_MIN {
+    let fewest = if under_a_heading {
+        FRAGMENT_PAIRS_UNDER_HEADING_MIN
+    } else {
+        FRAGMENT_PAIRS_MIN
+    };
+    if pairs.len() < fewest {
         return Vec::new();
     }
     pairs
 }
+
+/// The fewest pairs read as an infographic's right under a heading of the
+/// aims (主要预期目标： / GDP / 增长6%左右 / 财政收入 / 增长5%).
+const FRAGMENT_PAIRS_UNDER_HEADING_MIN: usize = 2;
