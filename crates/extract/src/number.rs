@@ -626,6 +626,9 @@ const UNIT_FIRST: &str = "万亿兆千百元吨斤人个户家项天微标立平
 pub(crate) fn qual_after(c: &[char], i: usize) -> Option<(Qualifier, usize)> {
     const AFTER: &[(&str, Qualifier)] = &[
         ("及以上", Qualifier::AtLeast),
+        ("或以上", Qualifier::AtLeast),
+        ("及以下", Qualifier::AtMost),
+        ("或以下", Qualifier::AtMost),
         ("以上", Qualifier::AtLeast),
         ("之上", Qualifier::AtLeast),
         ("以内", Qualifier::AtMost),

@@ -416,6 +416,15 @@ fn a_negated_floor_word_is_a_ceiling() {
             Qualifier::AtLeast
         ]
     );
+    // (及 or 或 before the bound word: 6%或以上 is a floor, 5%或以下 a ceiling)
+    let got = rows(&format!(
+        "{LEAD}一般公共预算收入增长5%或以上；城镇调查失业率控制在5.5%或以下；居民消费价格涨幅3%及以下。"
+    ));
+    let quals: Vec<Qualifier> = got[1..].iter().map(|r| r.2).collect();
+    assert_eq!(
+        quals,
+        [Qualifier::AtLeast, Qualifier::AtMost, Qualifier::AtMost]
+    );
 }
 
 #[test]
