@@ -281,6 +281,9 @@ fn items_marked_by_any_symbol_go_on_past_an_aside() {
         );
         assert_eq!(raw_names(&text), ["地区生产总值", "城镇调查失业率"], "{a}");
     }
+    // (○ before a year's digits at a line's start is the year's zero: ○八年)
+    assert_eq!(crate::norm::normalise("○八年"), "〇八年");
+    assert_eq!(crate::norm::normalise("○地区生产总值"), "•地区生产总值");
 }
 
 #[test]

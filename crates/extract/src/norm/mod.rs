@@ -267,10 +267,12 @@ impl Norm {
                 continue;
             }
             // ○ at a line's start before a name is a bullet, not the zero it
-            // folds to (二○二四年)
+            // folds to (二○二四年; ○八年 at a line's start is a year)
             if matches!(c, '○' | '◯')
                 && out.chars.last().is_none_or(|&p| p == '\n')
-                && read.get(i + 1).is_some_and(|&x| is_unified_han(x))
+                && read
+                    .get(i + 1)
+                    .is_some_and(|&x| is_unified_han(x) && !crate::number::is_cn_digit(x))
             {
                 out.push('•', i);
                 continue;
