@@ -109,21 +109,6 @@ pub(super) fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{00ad}')
 }
 
-/// The end (exclusive) of a keycap after the digit at `i` (1️⃣: U+FE0F, then
-/// U+20E3), if one is there.
-pub(super) fn keycap_end(src: &[char], i: usize) -> Option<usize> {
-    let k = i + 1 + usize::from(src.get(i + 1) == Some(&'\u{fe0f}'));
-    (src.get(k) == Some(&'\u{20e3}')).then_some(k + 1)
-}
-
-/// The ASCII digit `d` in a circle (⓪, ①…⑨).
-pub(super) fn circled(d: char) -> char {
-    match d.to_digit(10) {
-        Some(0) | None => '⓪',
-        Some(n) => char::from_u32(0x245F + n).unwrap_or('⓪'),
-    }
-}
-
 #[inline]
 pub(super) fn is_han(c: char) -> bool {
     ('\u{3400}'..='\u{9fff}').contains(&c)

@@ -16,6 +16,7 @@ mod artefacts;
 mod boxes;
 pub(crate) use boxes::{news_site_suffix, site_separator};
 mod chars;
+mod markup;
 mod pages;
 mod pairs;
 mod split;
@@ -25,11 +26,12 @@ mod wrap;
 
 pub(crate) use artefacts::{UNIT_CHARS, item_follows_figure};
 use artefacts::{
-    emphasis_end, footnote_end, gloss_end, gloss_remnant_end, glue_end, jammer_end, may_open_glue,
-    name_bracket_close, spaces_apart_items, tag_end,
+    footnote_end, gloss_end, gloss_remnant_end, glue_end, jammer_end, may_open_glue,
+    spaces_apart_items,
 };
 pub(crate) use chars::{fold, is_unified_han};
 use chars::{is_clock_colon, is_decimal_stop, is_thousands_comma, widen};
+use markup::Markup;
 pub(crate) use split::{
     PREDICATE_OPENINGS, clauses, is_cn_numeral, lines, list_marker_len, paragraphs, sentences,
 };
@@ -211,35 +213,18 @@ impl Norm {
             if name_closes == Some(i) {
                 continue;
             }
-            // a line break a copy kept escaped, as a JSON field writes it (a
-            // backslash and n; \r and \t are read as absent), is a line break
-            if c == '\\' && matches!(read.get(i + 1), Some('n' | 'r' | 't')) {
-                if read[i + 1] == 'n' && out.chars.last().is_some_and(|&p| p != '\n') {
-                    out.push('\n', i);
+            // what a page's markup leaves: brackets around a name, markdown,
+            // tags, escaped line breaks, keycaps, ○ (markup.rs)
+            if let Some(m) = markup::read_at(read, i, out.chars.last().copied()) {
+                match m {
+                    Markup::Read { end, as_char } => {
+                        if let Some(x) = as_char {
+                            out.push(x, i);
+                        }
+                        skip_to = end;
+                    }
+                    Markup::NameBracket { close } => name_closes = Some(close),
                 }
-                skip_to = i + 2;
-                continue;
-            }
-            // an HTML tag a copy kept breaks the line (<br>, </p>) or is none
-            if let Some((end, breaks)) = tag_end(read, i) {
-                if breaks && out.chars.last().is_some_and(|&p| p != '\n') {
-                    out.push('\n', i);
-                }
-                skip_to = end;
-                continue;
-            }
-            // markdown's emphasis (**地区生产总值**) is none; its bullet (* 地区…)
-            // is a bullet
-            if let Some(end) = emphasis_end(read, i, out.chars.last().copied()) {
-                let line_start = out.chars.last().is_none_or(|&p| p == '\n');
-                if line_start && end == i + 1 && read.get(end).is_some_and(|&x| x == ' ') {
-                    out.push('•', i);
-                }
-                skip_to = end;
-                continue;
-            }
-            if let Some(close) = name_bracket_close(read, i) {
-                name_closes = Some(close);
                 continue;
             }
             if let Some(end) = glue_end(read, i, out.chars.last().copied()) {
@@ -254,27 +239,6 @@ impl Norm {
             {
                 out.push('内', i);
                 skip_to = end;
-                continue;
-            }
-            // 1️⃣: a digit in a keycap (the digit, a variation selector, the
-            // enclosing keycap), as phone posts number items, is the digit in
-            // a circle, a list's marker
-            if c.is_ascii_digit()
-                && let Some(end) = chars::keycap_end(read, i)
-            {
-                out.push(chars::circled(c), i);
-                skip_to = end;
-                continue;
-            }
-            // ○ at a line's start before a name is a bullet, not the zero it
-            // folds to (二○二四年; ○八年 at a line's start is a year)
-            if matches!(c, '○' | '◯')
-                && out.chars.last().is_none_or(|&p| p == '\n')
-                && read
-                    .get(i + 1)
-                    .is_some_and(|&x| is_unified_han(x) && !crate::number::is_cn_digit(x))
-            {
-                out.push('•', i);
                 continue;
             }
             // ⒋2: a digit with a full stop in one glyph (U+2488–U+2490)
