@@ -6,11 +6,12 @@
 //! the variants machine-converted mirrors produce, ideographic space →
 //! space); whitespace other than `\n` is then dropped, and so are the pinyin
 //! glosses some mirrors inject inside words (`地區(qū)生產(chǎn)總值`) and the
-//! brackets an infographic sets around a name before its figure
-//! (`【地区生产总值】970亿元`). `orig[i]` is the char offset in the original
-//! text of the i-th normalised char, so a span found in the normalised view gives exact char
-//! offsets (and the exact original substring) in the document. The text's
-//! paragraphs (lines) and sentences are ranges of this view.
+//! markup a page leaves around its list (`【地区生产总值】970亿元`,
+//! `**地区生产总值**`, `<br>`: [`markup`]). `orig[i]` is the char offset in
+//! the original text of the i-th normalised char, so a span found in the
+//! normalised view gives exact char offsets (and the exact original
+//! substring) in the document. The text's paragraphs (lines) and sentences
+//! are ranges of this view.
 
 mod artefacts;
 mod boxes;
