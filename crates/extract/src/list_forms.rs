@@ -284,6 +284,10 @@ fn items_marked_by_any_symbol_go_on_past_an_aside() {
     // (○ before a year's digits at a line's start is the year's zero: ○八年)
     assert_eq!(crate::norm::normalise("○八年"), "〇八年");
     assert_eq!(crate::norm::normalise("○地区生产总值"), "•地区生产总值");
+    assert_eq!(
+        crate::norm::normalise("○一般公共预算收入"),
+        "•一般公共预算收入"
+    );
 }
 
 #[test]

@@ -51,9 +51,11 @@ pub(super) fn read_at(src: &[char], i: usize, last: Option<char>) -> Option<Mark
     // to (二○二四年; ○八年 at a line's start is a year)
     if matches!(c, '○' | '◯')
         && line_start
-        && src
+        && src.get(i + 1).is_some_and(|&x| is_unified_han(x))
+        && !(src
             .get(i + 1)
-            .is_some_and(|&x| is_unified_han(x) && !crate::number::is_cn_digit(x))
+            .is_some_and(|&x| crate::number::is_cn_digit(x))
+            && src.get(i + 2) == Some(&'年'))
     {
         return read(i + 1, Some('•'));
     }
