@@ -660,14 +660,7 @@ fn without_goal_word(c: &[char], s: usize, e: usize) -> usize {
     {
         return e - w.chars().count();
     }
-    for w in [
-        "等主要预期目标",
-        "等预期目标",
-        "的主要预期目标",
-        "的预期目标",
-        "的目标",
-        "目标",
-    ] {
+    for w in ["的主要预期目标", "的预期目标", "的目标", "目标"] {
         let k = w.chars().count();
         if e > s + k && at(c, e - k, w) {
             let before = c[e - k - 1];

@@ -42,6 +42,17 @@ pub(super) struct Text<'a> {
     pub(super) places: Paragraphs<'a>,
 }
 
+impl Text<'_> {
+    /// Whether the sentence, in a text that is not a full report, writes
+    /// its figures as aims ([`super::super::aims_in`]: 左右, 以上, a range,
+    /// 与经济增长同步) often enough to look ahead with no word that says so.
+    fn writes_aims(&self, s: &Sentence<'_>) -> bool {
+        s.figures
+            && !self.structured
+            && super::super::aims_in(s.t) >= super::super::AIMS_THAT_LOOK_AHEAD
+    }
+}
+
 /// What the sentences read so far leave open for the next one.
 #[derive(Default)]
 pub(super) struct Run {
@@ -234,12 +245,12 @@ impl<'a> Walk<'a> {
             return Some("goes on with a sentence about the past (after ；)".to_owned());
         }
         // (…全面总结了2021年工作，并对2022年的工作进行了部署。他说，地区生产总值增长
-        // 8%以上，固定资产投资增长8%以上: figures written as aims in a news text
-        // turn to them)
-        let aims = s.figures
-            && !text.structured
-            && super::super::aims_in(t) >= super::super::AIMS_THAT_LOOK_AHEAD;
-        if run.past_para == Some(pi) && !s.names_now && !aims && !names_its_aims(t) && !sets_aims(t)
+        // 8%以上，固定资产投资增长8%以上: figures written as aims turn to them)
+        if run.past_para == Some(pi)
+            && !s.names_now
+            && !text.writes_aims(s)
+            && !names_its_aims(t)
+            && !sets_aims(t)
         {
             return Some("goes on with a paragraph about the past".to_owned());
         }
@@ -323,9 +334,7 @@ impl<'a> Walk<'a> {
         let names_ahead = lp.forward.is_match(t)
             || s.year_named
             || text.headline_aims.contains(&s.pi)
-            || s.figures
-                && !text.structured
-                && super::super::aims_in(t) >= super::super::AIMS_THAT_LOOK_AHEAD;
+            || text.writes_aims(s);
         // (an announcement lends its look ahead to the next sentence only: a
         // sentence about the past after it takes it too)
         let lent = std::mem::take(&mut run.announced);
