@@ -4,6 +4,7 @@
 //! ○ before items.
 
 use super::chars::{fold, is_dropped_space, is_han, is_unified_han};
+use super::split::PREDICATE_OPENINGS;
 
 /// How the normaliser reads the markup at a char.
 pub(super) enum Markup {
@@ -114,25 +115,21 @@ fn name_bracket_close(src: &[char], i: usize) -> Option<usize> {
             .enumerate()
             .all(|(j, x)| src.get(k + j).map(|&c| fold(c)) == Some(x))
     };
-    (next.is_ascii_digit() || BRACKETED_NAME_GOES_ON.iter().any(|w| opens(w))).then_some(close)
+    (next.is_ascii_digit()
+        || PREDICATE_OPENINGS
+            .iter()
+            .chain(BRACKETED_NAME_GOES_ON)
+            .any(|w| opens(w)))
+    .then_some(close)
 }
 
 /// The most chars of a name set in brackets.
 const NAME_BRACKET_MAX: usize = 24;
 
-/// What opens the rest of an item after a bracketed name: its predicate, or
-/// a word before it (besides a figure's digit).
+/// What opens the rest of an item after a bracketed name besides a figure's
+/// digit and the predicates of [`PREDICATE_OPENINGS`]: a word before the
+/// predicate, a rarer predicate, or a name beside it.
 const BRACKETED_NAME_GOES_ON: &[&str] = &[
-    "增长",
-    "下降",
-    "提高",
-    "降低",
-    "控制",
-    "达到",
-    "突破",
-    "保持",
-    "稳定",
-    "完成",
     "分别",
     "预期",
     "目标",

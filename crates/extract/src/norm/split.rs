@@ -272,7 +272,8 @@ pub(crate) fn list_marker_len(c: &[char], s: usize, e: usize) -> usize {
     from - s
 }
 
-/// How the predicate after a bracketed name opens (【地区生产总值】增长5%左右).
+/// How the predicate after a bracketed name opens (【地区生产总值】增长5%左右);
+/// the normaliser's markup reads a name's brackets as absent before them.
 pub(crate) const PREDICATE_OPENINGS: [&str; 10] = [
     "增长", "下降", "提高", "降低", "控制", "达到", "突破", "保持", "稳定", "完成",
 ];
