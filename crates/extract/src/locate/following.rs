@@ -309,9 +309,7 @@ impl<'a> Following<'a> {
         let n = self.n;
         let (s, e) = self.rest[ri];
         let t = n.text(s, e).trim_end();
-        let open = t.ends_with(['，', ',', '；', ';'])
-            && !has_figure(t)
-            && t.chars().count() <= super::list::ASIDE_MAX;
+        let open = t.ends_with(['，', ',', '；', ';']) && super::list::is_short_aside(t);
         (open || super::list::is_effort_aside(t))
             && self.rest.get(ri + 1).is_some_and(|&(s2, e2)| {
                 !(self.foreign)(n.text(s2, e2), false) && self.opens_with_targets((s2, e2))

@@ -35,12 +35,15 @@ pub(super) const ITEM_NOTE_LINES: usize = 3;
 /// (在实际工作中努力争取更好结果；).
 pub(crate) const ASIDE_MAX: usize = 20;
 
+/// Whether `t` is short and has no figure: an aside a list may go on after.
+pub(super) fn is_short_aside(t: &str) -> bool {
+    !has_figure(t) && t.chars().count() <= ASIDE_MAX
+}
+
 /// Whether `t` is a short aside of effort with no figure (在实际工作中努力
 /// 争取更好结果), which a list goes on after.
 pub(super) fn is_effort_aside(t: &str) -> bool {
-    !has_figure(t)
-        && t.chars().count() <= ASIDE_MAX
-        && ["争取", "努力", "更好"].iter().any(|w| t.contains(w))
+    is_short_aside(t) && ["争取", "努力", "更好"].iter().any(|w| t.contains(w))
 }
 
 /// The number of a numbered list item (`2.地方一般公共预算收入…`, `3、…`).
