@@ -69,6 +69,48 @@ fn a_range_and_a_growth_in_step_are_aims_too() {
 }
 
 #[test]
+fn a_news_item_with_headings_of_its_own_is_read_as_news() {
+    // (二、大会主要内容 would open a report's plan part, where figures written
+    // as aims are a work section's; a story that reports 他说， is no report)
+    let text = story(
+        "某市召开2024年工作动员大会。\n一、大会背景\n会议旨在凝聚共识，明确目标。\n\
+         二、大会主要内容\n1. 工作报告\n市长在大会上作工作报告，全面总结了2023年全市经济社会\
+         发展情况，并对2024年的工作进行了部署。他说，地区生产总值增长6%以上，固定资产投资增长\
+         8%以上，社会消费品零售总额增长7%左右。\n2. 主题发言\n各区县负责人作了发言。",
+    );
+    assert_eq!(
+        qualified(&text),
+        [
+            row("gdp", Qualifier::AtLeast, Some(6.0)),
+            row("fixed_asset_investment", Qualifier::AtLeast, Some(8.0)),
+            row("retail_sales", Qualifier::About, Some(7.0)),
+        ]
+    );
+    // (the same lines with no one reported as saying them stay a plan part:
+    // figures written as aims with no cue are not taken there)
+    let report = text.replace("他说，", "");
+    assert!(run(&report).targets.is_empty(), "{report}");
+}
+
+#[test]
+fn the_words_that_follow_a_target_only_mark_it_as_one() {
+    // (在实际工作中努力争取更好结果 is said of a target and nothing else: with
+    // 以上 it makes two aims, which turn a paragraph about the past)
+    let text = story(
+        "政府工作报告全面回顾了2023年工作，明确了今后五年的发展目标。\
+         他说，全市生产总值增长5%以上，在实际工作中努力争取更好结果；\
+         一般公共预算收入增长3%。",
+    );
+    assert_eq!(
+        qualified(&text),
+        [
+            row("gdp", Qualifier::AtLeast, Some(5.0)),
+            row("general_budget_revenue", Qualifier::Exact, Some(3.0)),
+        ]
+    );
+}
+
+#[test]
 fn the_aims_named_as_a_whole_then_some_of_them() {
     // (…主要预期目标中，: some of the aims follow, here each against the
     // city's, in a speech with no year)

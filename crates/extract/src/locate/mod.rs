@@ -338,17 +338,18 @@ fn aims_written(t: &str) -> bool {
 
 /// How many figures `t` writes as aims: 左右, 以上, 以内, 以下 after a
 /// figure and its unit (not 规模以上 or 以上目标), a range (7%-7.5%,
-/// 7%至7.5%), or a growth in step with another (与经济增长同步): results
-/// are written as one figure reached.
+/// 7%至7.5%), a growth in step with another (与经济增长同步), or the words
+/// that follow a target only (增长5%以上，在实际工作中努力争取更好结果):
+/// results are written as one figure reached.
 pub(super) fn aims_in(t: &str) -> usize {
     static AIM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         crate::patterns::built_in(
-            r"[\d%‰][^\d，。；、,;]{0,4}?(?:左右|以上|以内|以下)|\d%?[-—~～至]\d+(?:\.\d+)?%|同步",
+            r"[\d%‰][^\d，。；、,;]{0,4}?(?:左右|以上|以内|以下)|\d%?[-—~～至]\d+(?:\.\d+)?%|同步|争取更好(?:的)?结果",
         )
     });
     let ranges = t.contains('%') && t.contains(['-', '—', '~', '～', '至']);
     if !ranges
-        && !["左右", "以上", "以内", "以下", "同步"]
+        && !["左右", "以上", "以内", "以下", "同步", "结果"]
             .iter()
             .any(|w| t.contains(w))
     {
@@ -749,13 +750,32 @@ fn fallback(
     trace: &mut Trace,
 ) -> Vec<Item> {
     let from = plan.unwrap_or(0);
-    let items = forward_sentences(n, &paras[from..], speaker, plan.is_some(), rules, trace);
+    // (a news item with headings of its own, 二、大会主要内容, reports what was
+    // said, 他说，…: it is read as news, not as a report's plan part)
+    let structured = plan.is_some() && !reports_speech(n.text(0, n.len()));
+    let items = forward_sentences(n, &paras[from..], speaker, structured, rules, trace);
     // a heading that opened no plan part (a news item's 重点工作 after a lead
     // that states the targets): the text before it is read as news
     if items.is_empty() && plan.is_some() {
         return forward_sentences(n, &paras[..from], speaker, false, rules, trace);
     }
     items
+}
+
+/// Whether a text reports what someone said (他说，, 她表示：, 市长在报告中
+/// 指出，): a news item's words, which no report uses of itself.
+fn reports_speech(t: &str) -> bool {
+    static SAID: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::patterns::built_in(
+            r"(?:他|她|[省市县区州旗]长)(?:在报告中)?(?:说|表示|指出|强调|介绍)[，：,:“]",
+        )
+    });
+    (t.contains('说')
+        || t.contains("表示")
+        || t.contains("指出")
+        || t.contains("强调")
+        || t.contains("介绍"))
+        && SAID.is_match(t)
 }
 
 /// How many paragraphs after a cue's a fuller list of the same targets is
