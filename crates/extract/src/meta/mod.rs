@@ -345,12 +345,35 @@ fn region_chain(
     {
         chain = county_of_the_papers_city(&c, head, n.text(0, n.len())).unwrap_or(c);
     }
+    // …or is a notice its government signs, on a line of its own
+    // (锦州市人民政府 over 2025年1月25日)
+    if chain.is_empty() {
+        chain = signed_by(n.text(0, n.len()), mp).unwrap_or_default();
+    }
     if chain.is_empty()
         && let Some(site) = site
     {
         chain = chain_of(site.split("人民政府").next().unwrap_or(site), mp);
     }
     chain
+}
+
+/// The region chain of the government that signs `body` (a line that is
+/// only its name, 锦州市人民政府 or 湖南省人民政府办公厅), the first such line.
+fn signed_by(body: &str, mp: &MetaPatterns) -> Option<Vec<String>> {
+    body.split('\n').find_map(|line| {
+        let line = line.trim();
+        let place = line
+            .strip_suffix("办公室")
+            .or_else(|| line.strip_suffix("办公厅"))
+            .unwrap_or(line)
+            .strip_suffix("人民政府")?;
+        if !(2..=12).contains(&place.chars().count()) || !place.chars().all(is_unified_han) {
+            return None;
+        }
+        let chain = chain_of(place, mp);
+        (!chain.is_empty()).then_some(chain)
+    })
 }
 
 /// A city's paper on one of its counties (宿迁日报 over 沭阳县委全会…全县):

@@ -420,6 +420,21 @@ fn a_news_report_on_the_premiers_report_is_the_nations() {
     assert_ne!(m.level, Some(Level::National));
 }
 
+/// A notice its government signs on a line of its own names the region
+/// (no title, no congress, no place's report named).
+#[test]
+fn the_government_that_signs_a_notice_is_the_region() {
+    let m = meta(
+        "各县(市)区人民政府，市政府各部门：\n《2025年市〈政府工作报告〉任务分解方案》已经市政府常务会议审议通过，现印发给你们。\n一、地区生产总值增长5.5%左右。\n锦州市人民政府\n2025年1月25日\n",
+    );
+    assert_eq!(m.region.as_deref(), Some("锦州市"));
+    assert_eq!(m.province.as_deref(), Some("辽宁省"));
+    assert_eq!(m.level, Some(Level::City));
+    // (a line that names a government among other words signs nothing)
+    let m = meta("发布部门：市人民政府办公室\n一、地区生产总值增长5.5%左右。\n");
+    assert_eq!(m.region, None);
+}
+
 /// A phrase ending in 省 that names no province (现就省十三届人大…) is no
 /// region; the congress's province is read elsewhere.
 #[test]
