@@ -6,7 +6,8 @@
 //! lists (一、二、三产业), a headline's 今年目标 heading, 把…目标定在; the
 //! look ahead an announcement lends, which a sentence about the past ends;
 //! aim verbs in a row before a name (确保完成…); figures listed after
-//! several names without 分别 (…和…增长8%和9%).
+//! several names without 分别 (…和…增长8%和9%); 主要指标 set ahead (a
+//! heading of those proposed, 包括：, 中，, 力争 before the first figure).
 
 use baogao_model::{Measure, Qualifier};
 
@@ -775,4 +776,34 @@ fn older_words_for_growth_and_news_shorthand_name_their_indicator() {
             ("retail_sales", Some(8.0), Measure::Growth),
         ]
     );
+}
+
+#[test]
+fn the_main_indicators_announce_the_aims_as_the_main_targets_do() {
+    // (主要指标 sums up results unless the text sets them ahead: a heading of
+    // the proposed ones, 包括： after the year, 中， after 今年, or the aim's
+    // words before the first figure)
+    let forms = [
+        "某市政府工作报告\n【经济社会发展主要指标建议】\n地区生产总值增长6%，一般公共预算收入增长3%。\n",
+        "某省设定今年目标\n某省第十四届人大四次会议今日开幕。省长作报告显示，2024年某省的主要指标包括：地区生产总值增长6%，一般公共预算收入增长3%。\n",
+        "今年某旗经济社会发展主要指标中，地区生产总值增长6%，一般公共预算收入增长3%，必须把抓落实的导向鲜明树起来。\n",
+        "某市政府工作报告\n二、2024年工作安排\n经济社会发展的主要指标是：按照“质量第一、效益优先”的原则和“目标不变、任务不减”要求，力争地区生产总值增长6%，一般公共预算收入增长3%。\n",
+    ];
+    for text in forms {
+        assert_eq!(
+            ids_and_values(text),
+            [
+                ("gdp".to_owned(), Some(6.0)),
+                ("general_budget_revenue".to_owned(), Some(3.0)),
+            ],
+            "{text}"
+        );
+    }
+    // (the year named beside them dates the text, before a session that a
+    // province's extra sessions put a year later)
+    let out = run(forms[1]);
+    assert_eq!(out.report.target_year, Some(2024));
+    // (results under the same words, with no aim's word, stay results)
+    let past = "一、2023年工作回顾\n经济社会发展的主要指标是：地区生产总值增长6.1%，一般公共预算收入增长3.2%。\n";
+    assert!(run(past).targets.is_empty(), "{past}");
 }

@@ -21,6 +21,10 @@ const GLUED_HEADING_REACH: usize = 16;
 /// How many chars after a `指标` cue its first item is read for a bound.
 const FIRST_ITEM_REACH: usize = 30;
 
+/// How many chars after a `指标` cue the words before its first figure are
+/// read for an aim's word (力争), past a preamble (按照…的原则和…要求，).
+const AIM_WORD_REACH: usize = 80;
+
 /// The words of growth that make the clause before a cue a target of its
 /// own (生产总值增长目标是…, 物价涨幅目标为…).
 const GROWTH_BEFORE_CUE: [&str; 4] = ["增长", "增速", "增幅", "涨幅"];
@@ -192,9 +196,21 @@ impl<'t> Cue<'t> {
             .iter()
             .any(|w| first_item.contains(w))
             && !first_item.contains("预计");
+        // (…的主要指标是：按照…要求，力争生产总值增长…: the words before the
+        // first figure aim, as no result is written)
+        let aimed = || {
+            let reach = n.text(end, e.min(end + AIM_WORD_REACH));
+            let before_figure = reach
+                .split(|c: char| c.is_ascii_digit())
+                .next()
+                .unwrap_or("");
+            ["力争", "确保", "努力实现"]
+                .iter()
+                .any(|w| before_figure.contains(w))
+        };
         // (a plan's figures, 计划指标, are set ahead as 预期指标 are)
         let ahead = ["预期", "计划"].iter().any(|w| lead.contains(w));
-        if cue.starts_with("指标") && !ahead && !names_the_year && !bounded {
+        if cue.starts_with("指标") && !ahead && !names_the_year && !bounded && !aimed() {
             return Some("`指标` without `预期` or `计划` sums up results".to_owned());
         }
         let sign = ["预期", "主要", "发展", "全年"]
