@@ -782,11 +782,14 @@ fn older_words_for_growth_and_news_shorthand_name_their_indicator() {
 fn the_main_indicators_announce_the_aims_as_the_main_targets_do() {
     // (主要指标 sums up results unless the text sets them ahead: a heading of
     // the proposed ones, 包括： after the year, 中， after 今年, or the aim's
-    // words before the first figure)
+    // words before the first figure; 主要计划指标, 预期性指标, 工作目标 and
+    // 奋斗目标 head or open a list as the main targets do)
     let forms = [
         "某市政府工作报告\n【经济社会发展主要指标建议】\n地区生产总值增长6%，一般公共预算收入增长3%。\n",
         "某省设定今年目标\n某省第十四届人大四次会议今日开幕。省长作报告显示，2024年某省的主要指标包括：地区生产总值增长6%，一般公共预算收入增长3%。\n",
         "今年某旗经济社会发展主要指标中，地区生产总值增长6%，一般公共预算收入增长3%，必须把抓落实的导向鲜明树起来。\n",
+        "某市政府工作报告\n二、2024年工作安排\n经济社会发展工作目标分解（15项）\n地区生产总值增长6%\n一般公共预算收入增长3%\n",
+        "今年某旗经济社会发展主要预期性指标中，地区生产总值增长6%，一般公共预算收入增长3%，必须狠抓落实。\n",
         "某市政府工作报告\n二、2024年工作安排\n经济社会发展的主要指标是：按照“质量第一、效益优先”的原则和“目标不变、任务不减”要求，力争地区生产总值增长6%，一般公共预算收入增长3%。\n",
     ];
     for text in forms {
