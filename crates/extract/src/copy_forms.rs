@@ -112,6 +112,27 @@ fn spaces_part_items_after_an_amount_or_a_qualitative_target() {
     let ids: Vec<&str> = got.iter().map(|(id, _)| id.as_str()).collect();
     assert_eq!(ids, ["gdp", "new_urban_jobs", "disposable_income", "cpi"]);
     assert_eq!(got[1].1, Some(18.0));
+    // (an aside of effort, a sub-target's pace or a fall with no figure end
+    // their items too; a figure in Chinese numerals after a space, and a
+    // name that opens with 一, go on as written)
+    let got = values(
+        "今年全省的主要预期目标是：地区生产总值增长5%左右 在实际工作中努力争取更好结果          地方一般公共预算收入增长1.5%左右 碳排放双控达到国家下达目标任务的序时进度          单位生产总值二氧化碳排放量进一步下降 城镇调查失业率控制在5.5%左右          规上工业产值实现翻番 一般公共预算收入增长 百分之三。\n",
+    );
+    let ids: Vec<&str> = got.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "gdp",
+            "general_budget_revenue",
+            "other:碳排放双控",
+            "other:单位生产总值二氧化碳排放量",
+            "unemployment_rate",
+            "other:规上工业产值",
+            "general_budget_revenue"
+        ]
+    );
+    assert_eq!(got[1].1, Some(1.5));
+    assert_eq!(got[6].1, Some(3.0));
 }
 
 #[test]

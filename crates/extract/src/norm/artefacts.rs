@@ -334,8 +334,25 @@ fn other_item_ends(chars: &[char], src: &[char], i: usize) -> bool {
                     && !GOES_ON_WITH_THE_FIGURE.contains(next)
                     // (nor goes on with the unit: 130亿 美元, 2亿 立方米)
                     && !UNIT_CHARS.contains(next)
+                    // (nor with a figure in Chinese numerals: 下降 百分之三)
+                    && !numeral_after_spaces(src, i)
                     && !"美标立次".contains(next)
         })
+}
+
+/// Whether the run of spaces at `src[i]` is followed by a figure in Chinese
+/// numerals (百分之三, 三点五, 十二): a Chinese digit or 百 with another
+/// figure char after it (一般 opens a name).
+fn numeral_after_spaces(src: &[char], i: usize) -> bool {
+    let mut rest = src[i..]
+        .iter()
+        .skip_while(|&&c| is_dropped_space(c))
+        .map(|&c| fold(c));
+    let (Some(a), Some(b)) = (rest.next(), rest.next()) else {
+        return false;
+    };
+    (is_chinese_figure_char(a) || a == '百')
+        && (is_chinese_figure_char(b) || "百千万亿分".contains(b))
 }
 
 /// Whether `c` ends on an amount in digits and its unit (18万人, 7.37亿元).
@@ -355,7 +372,8 @@ fn amount_ends(c: &[char]) -> bool {
 }
 
 /// Whether `c` ends as a qualitative target does (与经济增长同步, 完成省下达
-/// 目标, 保持全国一流水平, 略高于经济增长, 稳中有进, 贫困县全部摘帽).
+/// 目标, 保持全国一流水平, 略高于经济增长, 稳中有进, 贫困县全部摘帽, 只增不减,
+/// 达到…序时进度, 进一步下降, 在实际工作中努力争取更好结果).
 fn ends_a_quality(c: &[char]) -> bool {
     c.len() >= 2
         && [
@@ -376,6 +394,10 @@ fn ends_a_quality(c: &[char]) -> bool {
             ['持', '平'],
             ['稳', '定'],
             ['一', '致'],
+            ['不', '减'],
+            ['进', '度'],
+            ['下', '降'],
+            ['结', '果'],
         ]
         .contains(&[c[c.len() - 2], c[c.len() - 1]])
 }
