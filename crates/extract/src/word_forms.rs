@@ -828,4 +828,6 @@ fn the_main_indicators_announce_the_aims_as_the_main_targets_do() {
     // (results under the same words, with no aim's word, stay results)
     let past = "一、2023年工作回顾\n经济社会发展的主要指标是：地区生产总值增长6.1%，一般公共预算收入增长3.2%。\n";
     assert!(run(past).targets.is_empty(), "{past}");
+    let counted = "主要指标完成情况如下：确定的27项主要指标中，19项完成全年目标，地区生产总值增长4.8%，一般公共预算收入下降4.6%。\n";
+    assert!(run(counted).targets.is_empty(), "{counted}");
 }

@@ -208,9 +208,14 @@ impl<'t> Cue<'t> {
                 .iter()
                 .any(|w| before_figure.contains(w))
         };
-        // (a plan's figures, 计划指标, are set ahead as 预期指标 are)
-        let ahead = ["预期", "计划"].iter().any(|w| lead.contains(w));
-        if cue.starts_with("指标") && !ahead && !names_the_year && !bounded && !aimed() {
+        // (a plan's figures, 计划指标, are set ahead as 预期指标 are, and so are
+        // those proposed, 主要指标建议; …主要指标中， may count results too:
+        // 确定的27项主要指标中，19项完成全年目标)
+        let ahead = ["预期", "计划", "建议"]
+            .iter()
+            .any(|w| lead.contains(w) || cue.contains(w));
+        let counted = cue.starts_with("指标") || cue.contains("指标中");
+        if counted && !ahead && !names_the_year && !bounded && !aimed() {
             return Some("`指标` without `预期` or `计划` sums up results".to_owned());
         }
         let sign = ["预期", "主要", "发展", "全年"]
