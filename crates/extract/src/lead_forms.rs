@@ -4,8 +4,10 @@
 //! 他说， or 记者从会上获悉， before figures written as aims, 报告提出， before
 //! figures with no aim's word, a plan named in a later item of such a
 //! sentence, a paragraph that turns from a review to the aims a report
-//! sets, ranges and growth in step (与经济增长同步) counted as aims, and
-//! 主要预期目标中， before some of the aims.
+//! sets, ranges and growth in step (与经济增长同步) counted as aims,
+//! 主要预期目标中， before some of the aims, a story with headings of its own
+//! that reports 他说， (read as news, not as a report's plan part), and the
+//! words said of a target only (在实际工作中努力争取更好结果).
 
 use baogao_model::Qualifier;
 

@@ -216,7 +216,7 @@ impl<'t> Cue<'t> {
             .any(|w| lead.contains(w) || cue.contains(w));
         let counted = cue.starts_with("指标") || cue.contains("指标中");
         if counted && !ahead && !names_the_year && !bounded && !aimed() {
-            return Some("`指标` without `预期` or `计划` sums up results".to_owned());
+            return Some("`指标` without `预期`, `计划` or `建议` sums up results".to_owned());
         }
         let sign = ["预期", "主要", "发展", "全年"]
             .iter()
