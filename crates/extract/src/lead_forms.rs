@@ -6,7 +6,8 @@
 //! sentence, a paragraph that turns from a review to the aims a report
 //! sets, ranges and growth in step (与经济增长同步) counted as aims,
 //! 主要预期目标中， before some of the aims, a story with headings of its own
-//! that reports 他说， (read as news, not as a report's plan part), and the
+//! that reports 他说， or 记者从会上获悉， (read as news, not as a report's plan
+//! part), and the
 //! words said of a target only (在实际工作中努力争取更好结果).
 
 use baogao_model::Qualifier;
@@ -73,25 +74,29 @@ fn a_range_and_a_growth_in_step_are_aims_too() {
 #[test]
 fn a_news_item_with_headings_of_its_own_is_read_as_news() {
     // (二、大会主要内容 would open a report's plan part, where figures written
-    // as aims are a work section's; a story that reports 他说， is no report)
-    let text = story(
-        "某市召开2024年工作动员大会。\n一、大会背景\n会议旨在凝聚共识，明确目标。\n\
-         二、大会主要内容\n1. 工作报告\n市长在大会上作工作报告，全面总结了2023年全市经济社会\
-         发展情况，并对2024年的工作进行了部署。他说，地区生产总值增长6%以上，固定资产投资增长\
-         8%以上，社会消费品零售总额增长7%左右。\n2. 主题发言\n各区县负责人作了发言。",
-    );
-    assert_eq!(
-        qualified(&text),
-        [
-            row("gdp", Qualifier::AtLeast, Some(6.0)),
-            row("fixed_asset_investment", Qualifier::AtLeast, Some(8.0)),
-            row("retail_sales", Qualifier::About, Some(7.0)),
-        ]
-    );
-    // (the same lines with no one reported as saying them stay a plan part:
-    // figures written as aims with no cue are not taken there)
-    let report = text.replace("他说，", "");
-    assert!(run(&report).targets.is_empty(), "{report}");
+    // as aims are a work section's; a story that reports 他说， or what its
+    // reporter learnt is no report)
+    for lead in ["他说，", "记者从会上获悉，"] {
+        let text = story(&format!(
+            "某市召开2024年工作动员大会。\n一、大会背景\n会议旨在凝聚共识，明确目标。\n\
+             二、大会主要内容\n1. 工作报告\n市长在大会上作工作报告，全面总结了2023年全市经济社会\
+             发展情况，并对2024年的工作进行了部署。{lead}地区生产总值增长6%以上，固定资产投资增长\
+             8%以上，社会消费品零售总额增长7%左右。\n2. 主题发言\n各区县负责人作了发言。"
+        ));
+        assert_eq!(
+            qualified(&text),
+            [
+                row("gdp", Qualifier::AtLeast, Some(6.0)),
+                row("fixed_asset_investment", Qualifier::AtLeast, Some(8.0)),
+                row("retail_sales", Qualifier::About, Some(7.0)),
+            ],
+            "{lead}"
+        );
+        // (the same lines with no one reported as saying them stay a plan
+        // part: figures written as aims with no cue are not taken there)
+        let report = text.replace(lead, "");
+        assert!(run(&report).targets.is_empty(), "{report}");
+    }
 }
 
 #[test]

@@ -762,19 +762,22 @@ fn fallback(
     items
 }
 
-/// Whether a text reports what someone said (他说，, 她表示：, 市长在报告中
-/// 指出，): a news item's words, which no report uses of itself.
+/// Whether a text reports what someone said or what a reporter learnt (他说，,
+/// 她表示：, 市长在报告中指出，, 记者从会上获悉，): a news item's words, which no
+/// report uses of itself.
 fn reports_speech(t: &str) -> bool {
     static SAID: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         crate::patterns::built_in(
-            r"(?:他|她|[省市县区州旗]长)(?:在报告中)?(?:说|表示|指出|强调|介绍)[，：,:“]",
+            r"(?:他|她|[省市县区州旗]长)(?:在报告中)?(?:说|表示|指出|强调|介绍)[，：,:“]|记者[^，。；
+]{0,12}(?:获悉|了解到)",
         )
     });
     (t.contains('说')
         || t.contains("表示")
         || t.contains("指出")
         || t.contains("强调")
-        || t.contains("介绍"))
+        || t.contains("介绍")
+        || t.contains("记者"))
         && SAID.is_match(t)
 }
 
