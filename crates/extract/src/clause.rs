@@ -576,8 +576,9 @@ fn name_end_of(n: &Norm, ns: usize, first_num: usize, nums: &[Num], dict: &Dicti
             }
         }
         // 为/是/达/超 directly before a figure, or before 约 and the figure
-        // (新增城镇就业超5万人; 不超 too; 税收占比达约75%)
-        if matches!(c[k], '为' | '是' | '达' | '在' | '超')
+        // (新增城镇就业超5万人; 不超 too; 税收占比达约75%; and a headline's 增:
+        // 地区生产总值增7.5%)
+        if matches!(c[k], '为' | '是' | '达' | '在' | '超' | '增')
             && nums
                 .first()
                 .is_some_and(|x| x.start == k + 1 || x.start == k + 2 && c[k + 1] == '约')

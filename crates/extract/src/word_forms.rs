@@ -7,7 +7,8 @@
 //! look ahead an announcement lends, which a sentence about the past ends;
 //! aim verbs in a row before a name (确保完成…); figures listed after
 //! several names without 分别 (…和…增长8%和9%); 主要指标 set ahead (a
-//! heading of those proposed, 包括：, 中，, 力争 before the first figure).
+//! heading of those proposed, 包括：, 中，, 力争 before the first figure); a
+//! headline's 增 before a figure (地区生产总值增7.5%).
 
 use baogao_model::{Measure, Qualifier};
 
@@ -830,4 +831,19 @@ fn the_main_indicators_announce_the_aims_as_the_main_targets_do() {
     assert!(run(past).targets.is_empty(), "{past}");
     let counted = "主要指标完成情况如下：确定的27项主要指标中，19项完成全年目标，地区生产总值增长4.8%，一般公共预算收入下降4.6%。\n";
     assert!(run(counted).targets.is_empty(), "{counted}");
+}
+
+#[test]
+fn a_headlines_zeng_before_a_figure_is_its_verb() {
+    // (地区生产总值增7.5%-8%: a headline's one-char verb, not part of the name)
+    let text =
+        "今年预期目标：地区生产总值增7.5%-8%，地方一般公共预算收入增8.5%，城镇新增就业110万人。\n";
+    assert_eq!(
+        ids_and_values(text),
+        [
+            ("gdp".to_owned(), Some(7.5)),
+            ("general_budget_revenue".to_owned(), Some(8.5)),
+            ("new_urban_jobs".to_owned(), Some(110.0)),
+        ]
+    );
 }
