@@ -305,6 +305,65 @@ pub struct MissKinds {
     pub extra_misread: usize,
     /// Texts with gold targets of which none was found.
     pub texts_without_any: usize,
+    /// Which fields the misread rows got wrong.
+    pub fields: MisreadFields,
+}
+
+/// The fields a misread gold row got wrong, against the found row of its
+/// clause that agrees with it on most fields (a row can count in several).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct MisreadFields {
+    /// Two non-standard names (`other:`) that differ: a name cut or glued.
+    pub other_name: usize,
+    /// A standard indicator read as a non-standard one.
+    pub standard_as_other: usize,
+    /// A non-standard target read as a standard indicator.
+    pub other_as_standard: usize,
+    /// One standard indicator read as another.
+    pub standard_as_standard: usize,
+    pub qualifier: usize,
+    pub value: usize,
+    pub value_max: usize,
+    pub unit: usize,
+}
+
+impl MisreadFields {
+    fn add(&mut self, o: MisreadFields) {
+        self.other_name += o.other_name;
+        self.standard_as_other += o.standard_as_other;
+        self.other_as_standard += o.other_as_standard;
+        self.standard_as_standard += o.standard_as_standard;
+        self.qualifier += o.qualifier;
+        self.value += o.value;
+        self.value_max += o.value_max;
+        self.unit += o.unit;
+    }
+
+    /// Counts the fields `found` got wrong of `gold`.
+    fn count(&mut self, gold: &GoldTarget, found: &GoldTarget) {
+        if gold.indicator != found.indicator {
+            let other = |t: &GoldTarget| t.indicator.starts_with("other:");
+            match (other(gold), other(found)) {
+                (true, true) => self.other_name += 1,
+                (false, true) => self.standard_as_other += 1,
+                (true, false) => self.other_as_standard += 1,
+                (false, false) => self.standard_as_standard += 1,
+            }
+        }
+        self.qualifier += usize::from(gold.qualifier != found.qualifier);
+        self.value += usize::from(num(gold.value) != num(found.value));
+        self.value_max += usize::from(num(gold.value_max) != num(found.value_max));
+        self.unit += usize::from(gold.unit != found.unit);
+    }
+}
+
+/// How many of the values measure's fields two rows disagree on.
+fn fields_apart(a: &GoldTarget, b: &GoldTarget) -> usize {
+    usize::from(a.indicator != b.indicator)
+        + usize::from(a.qualifier != b.qualifier)
+        + usize::from(num(a.value) != num(b.value))
+        + usize::from(num(a.value_max) != num(b.value_max))
+        + usize::from(a.unit != b.unit)
 }
 
 impl MissKinds {
@@ -314,6 +373,7 @@ impl MissKinds {
         self.extra_outside += o.extra_outside;
         self.extra_misread += o.extra_misread;
         self.texts_without_any += o.texts_without_any;
+        self.fields.add(o.fields);
     }
 }
 
@@ -332,6 +392,15 @@ fn same_place(a: &str, b: &str) -> bool {
         .any(|w| b.contains(&w.iter().collect::<String>()))
 }
 
+/// Of `rows`, the one at `g`'s place that agrees with it on most fields.
+fn closest<'a>(
+    g: &GoldTarget,
+    rows: impl Iterator<Item = &'a GoldTarget>,
+) -> Option<&'a GoldTarget> {
+    rows.filter(|f| same_place(&f.text, &g.text))
+        .min_by_key(|f| fields_apart(g, f))
+}
+
 /// The miss kinds of one file (values measure).
 fn miss_kinds(gold: &[GoldTarget], found: &[GoldTarget]) -> MissKinds {
     let keys = |ts: &[GoldTarget]| ts.iter().map(GoldTarget::values_key).collect::<Vec<_>>();
@@ -341,28 +410,38 @@ fn miss_kinds(gold: &[GoldTarget], found: &[GoldTarget]) -> MissKinds {
         ..MissKinds::default()
     };
     // (each missed key once per row it stands for, with that row's clause)
-    let place = |key: &str, rows: &[GoldTarget], taken: &mut Vec<usize>| -> Option<String> {
+    let place = |key: &str, rows: &[GoldTarget], taken: &mut Vec<usize>| -> Option<usize> {
         let i = rows
             .iter()
             .enumerate()
             .position(|(i, t)| !taken.contains(&i) && t.values_key() == key)?;
         taken.push(i);
-        Some(rows[i].text.clone())
+        Some(i)
     };
+    // (a misread row is set against the excess rows of its clause first:
+    // a found row of the clause that matched another gold row is not it)
+    let mut excess = Vec::new();
+    for e in &extras {
+        // (`place` keeps the index it finds in `excess`)
+        let _ = place(e, found, &mut excess);
+    }
     let mut taken = Vec::new();
     for m in &misses {
-        let Some(text) = place(m, gold, &mut taken) else {
+        let Some(g) = place(m, gold, &mut taken).map(|i| &gold[i]) else {
             continue;
         };
-        if found.iter().any(|f| same_place(&f.text, &text)) {
+        let nearest =
+            closest(g, excess.iter().map(|&i| &found[i])).or_else(|| closest(g, found.iter()));
+        if let Some(f) = nearest {
             k.misread += 1;
+            k.fields.count(g, f);
         } else {
             k.not_located += 1;
         }
     }
     let mut taken = Vec::new();
     for e in &extras {
-        let Some(text) = place(e, found, &mut taken) else {
+        let Some(text) = place(e, found, &mut taken).map(|i| found[i].text.clone()) else {
             continue;
         };
         if gold.iter().any(|g| same_place(&g.text, &text)) {
@@ -648,6 +727,19 @@ impl fmt::Display for EvalReport {
             "targets values missed: {} not located, {} located but misread; found in excess: {} outside every gold clause, {} misread inside one; {} texts with targets gave none",
             k.not_located, k.misread, k.extra_outside, k.extra_misread, k.texts_without_any
         )?;
+        let w = &k.fields;
+        writeln!(
+            f,
+            "misread fields: indicator (other: name {}, standard as other: {}, other: as standard {}, standard as another {}), qualifier {}, value {}, value_max {}, unit {}",
+            w.other_name,
+            w.standard_as_other,
+            w.other_as_standard,
+            w.standard_as_standard,
+            w.qualifier,
+            w.value,
+            w.value_max,
+            w.unit
+        )?;
         for file in &self.files {
             writeln!(
                 f,
@@ -719,5 +811,42 @@ mod tests {
             (1, 1, 1, 1, 0)
         );
         assert_eq!(miss_kinds(&gold, &[]).texts_without_any, 1);
+        // (the misread row named a standard indicator for a non-standard one)
+        assert_eq!(
+            k.fields,
+            MisreadFields {
+                other_as_standard: 1,
+                ..MisreadFields::default()
+            }
+        );
+    }
+
+    /// A misread row is set against the excess row of its clause that
+    /// agrees with it on most fields, and each field it got wrong counts.
+    #[test]
+    fn misread_fields_are_counted_against_the_closest_row() {
+        let gold = [
+            row("other:节能减排", 2.0, "节能减排指标下降2%"),
+            row("gdp", 7.0, "地区生产总值增长7%左右"),
+        ];
+        let mut rate = row("other:节能减排指标", 2.0, "节能减排指标下降2%");
+        rate.unit = Some("个百分点".to_owned());
+        let mut about = row("gdp", 7.0, "地区生产总值增长7%左右");
+        about.qualifier = "~".to_owned();
+        let found = [
+            rate,
+            row("other:节能减排指标", 2.0, "节能减排指标下降2%"),
+            about,
+        ];
+        let k = miss_kinds(&gold, &found);
+        assert_eq!((k.misread, k.extra_misread), (2, 3));
+        assert_eq!(
+            k.fields,
+            MisreadFields {
+                other_name: 1,
+                qualifier: 1,
+                ..MisreadFields::default()
+            }
+        );
     }
 }
