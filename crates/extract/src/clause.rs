@@ -327,6 +327,7 @@ pub(crate) fn read_segment(
     if nums.is_empty() {
         return read_figureless(n, seg, (ss, ns, se), dict, pat, mode);
     }
+    let ns = past_effort_verbs(c, ns, nums[0].start);
     // name end: first verb or first figure
     let first_num = nums[0].start;
     let name_end = name_end_of(n, ns, first_num, &nums, dict);
@@ -345,6 +346,24 @@ pub(crate) fn read_segment(
     seg.name_end = name_end;
     seg.nums = with_quals(c, &nums, name_end);
     seg
+}
+
+/// The verbs of an effort a figure's name may follow (推动规上工业总产值增长
+/// 8.5%, 努力使文旅收入增长20%): no part of the name. Only before a figure:
+/// without one the clause is the effort's own (促进经济稳中有进), no target.
+const EFFORT_VERBS: [&str; 7] = ["推动", "推进", "加快", "促进", "力促", "保持", "使"];
+
+/// `ns` past the [`EFFORT_VERBS`] that open a segment's name, when a name
+/// of two chars or more is left before its first figure at `first_num`.
+fn past_effort_verbs(c: &[char], mut ns: usize, first_num: usize) -> usize {
+    while let Some(v) = EFFORT_VERBS.iter().find(|v| at(c, ns, v)) {
+        let after = ns + v.chars().count();
+        if after + 2 > first_num {
+            break;
+        }
+        ns = after;
+    }
+    ns
 }
 
 /// Verbs of a decline written before what declines (减少农村贫困人口3万人).

@@ -8,7 +8,8 @@
 //! aim verbs in a row before a name (确保完成…); figures listed after
 //! several names without 分别 (…和…增长8%和9%); 主要指标 set ahead (a
 //! heading of those proposed, 包括：, 中，, 力争 before the first figure); a
-//! headline's 增 before a figure (地区生产总值增7.5%).
+//! headline's 增 before a figure (地区生产总值增7.5%); an effort's verb before a
+//! name (推动…增长8.5%).
 
 use baogao_model::{Measure, Qualifier};
 
@@ -844,6 +845,25 @@ fn a_headlines_zeng_before_a_figure_is_its_verb() {
             ("gdp".to_owned(), Some(7.5)),
             ("general_budget_revenue".to_owned(), Some(8.5)),
             ("new_urban_jobs".to_owned(), Some(110.0)),
+        ]
+    );
+}
+
+#[test]
+fn an_efforts_verb_before_a_figures_name_is_no_part_of_it() {
+    // (推动…增长, 努力使…增长: the effort's verb, then the name; 促进 before
+    // a clause with no figure is the work's own aim, no target)
+    let text = format!(
+        "{LEAD}推动规上工业总产值增长8.5%；加快数字经济核心产业增加值增长15%；保持耕地保有量不低于300万亩；努力使文旅综合收入增长20%。通过稳固第一产业，促进经济稳中有进。\n"
+    );
+    assert_eq!(
+        ids_and_values(&text),
+        [
+            ("gdp".to_owned(), Some(6.0)),
+            ("other:规上工业总产值".to_owned(), Some(8.5)),
+            ("other:数字经济核心产业增加值".to_owned(), Some(15.0)),
+            ("other:耕地保有量".to_owned(), Some(300.0)),
+            ("other:文旅综合收入".to_owned(), Some(20.0)),
         ]
     );
 }
