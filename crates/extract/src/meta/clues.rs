@@ -131,3 +131,18 @@ pub(crate) fn province_of_the_dateline(head: &str) -> Option<String> {
         _ => None,
     }
 }
+
+/// The places a report's own slogan names (奋力谱写中国式现代化湖南篇章,
+/// 开创中国式现代化建设荥阳实践新局面), as written: a government writes its
+/// own place there. A lower government echoing its superior's slogan names
+/// the superior, so the caller takes a place only where it lies below what
+/// the rest of the text gives.
+pub(crate) fn slogan_places(body: &str) -> impl Iterator<Item = &str> {
+    static SLOGAN: LazyLock<Regex> = LazyLock::new(|| {
+        crate::patterns::built_in(r"中国式现代化(?:建设)?(\p{Han}{2,4}?)(?:新篇章|篇章|实践|样板)")
+    });
+    SLOGAN
+        .captures_iter(body)
+        .take(8)
+        .filter_map(|c| c.get(1).map(|m| m.as_str()))
+}

@@ -19,7 +19,7 @@ mod tests;
 
 pub(crate) use clues::{
     higher_session_relayed, level_of_the_speaker, province_of_document_number,
-    province_of_the_dateline,
+    province_of_the_dateline, slogan_places,
 };
 pub(crate) use names::{MUNICIPALITIES, former_name_written, province_prefix, without_firms};
 use names::{
@@ -241,6 +241,7 @@ fn read_region(
     if m.region.is_none() {
         body_region(body, mp, m);
     }
+    place_of_the_slogan(body, m, chain.is_empty());
     if m.level == Some(Level::County)
         && m.prefecture.is_none()
         && let Some(r) = &m.region
@@ -248,6 +249,44 @@ fn read_region(
         m.prefecture = prefecture_before(body, r);
     }
     read_province(m, n, lines, mp);
+}
+
+/// The place the report's own slogan names (中国式现代化建设荥阳实践), when
+/// no region was read or it lies below the one read from the body (a
+/// county-level city says 全市 as its city does, and names the city more).
+fn place_of_the_slogan(body: &str, m: &mut Meta, from_the_body: bool) {
+    let regions = baogao_regions::Divisions::builtin();
+    let context = m.region.as_deref().filter(|_| m.level == Some(Level::City));
+    let Some(d) = slogan_places(body).find_map(|p| {
+        match regions.resolve(p, m.province.as_deref(), context) {
+            baogao_regions::Resolution::Found(d) => Some(d),
+            _ => None,
+        }
+    }) else {
+        return;
+    };
+    let below = match (&m.region, m.level) {
+        // (a city's text echoing its province's 湖北篇章 names no city; a
+        // county-level city says 全市 as a city does)
+        (None, level) => {
+            from_the_body
+                && level.is_none_or(|l| {
+                    l == d.level
+                        || l == Level::City && d.level == Level::County && d.name.ends_with('市')
+                })
+        }
+        (Some(r), Some(level)) => {
+            level_rank(d.level) > level_rank(level)
+                && (d.prefecture.as_ref() == Some(r) || d.province == *r)
+        }
+        (Some(_), None) => false,
+    };
+    if below {
+        m.region = Some(d.name.clone());
+        m.level = Some(d.level);
+        m.province = Some(d.province.clone());
+        m.prefecture.clone_from(&d.prefecture);
+    }
 }
 
 /// The region chain (省 → 市 → 县) of the title, else of the congress line,

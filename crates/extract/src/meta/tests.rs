@@ -601,3 +601,37 @@ fn a_prefecture_with_a_stop_char_in_its_name_is_read_whole() {
     assert_eq!(m.region.as_deref(), Some("新城区"));
     assert_eq!(m.prefecture.as_deref(), Some("呼和浩特市"));
 }
+
+/// The place in the report's own slogan (中国式现代化建设荥阳实践) is the
+/// speaker's: a county-level city says 全市 as a city does, and may name its
+/// city more often than itself. An echo of the province's slogan (湖北篇章)
+/// in a city's text names no city.
+#[test]
+fn the_reports_own_slogan_names_its_place() {
+    let own = "全市上下要认真落实市委全会精神，全市经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n奋力开创中国式现代化建设荥阳实践新局面。全市人民团结奋斗。\n";
+    let m = meta(own);
+    assert_eq!(
+        (
+            m.region.as_deref(),
+            m.prefecture.as_deref(),
+            m.province.as_deref(),
+            m.level
+        ),
+        (
+            Some("荥阳市"),
+            Some("郑州市"),
+            Some("河南省"),
+            Some(Level::County)
+        )
+    );
+    // (its city named twice, the county-level city in the slogan only)
+    let below = "在郑州市高质量发展大局中，郑州市都市圈加快建设，全市上下团结奋斗，全市经济稳中向好。\n奋力开创中国式现代化建设荥阳实践新局面。\n";
+    let m = meta(below);
+    assert_eq!(
+        (m.region.as_deref(), m.level),
+        (Some("荥阳市"), Some(Level::County))
+    );
+    let echo = "全市上下要认真落实市委全会精神，全市经济社会发展稳中向好。\n为奋力谱写中国式现代化湖北篇章作出更大贡献。全市人民团结奋斗。\n";
+    let m = meta(echo);
+    assert_eq!((m.region.as_deref(), m.level), (None, Some(Level::City)));
+}
