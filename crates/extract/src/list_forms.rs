@@ -354,6 +354,17 @@ fn a_short_line_between_items_set_one_a_line_does_not_end_the_list() {
             "{gap}"
         );
     }
+    // (and with no mark at the lines' ends either: a qualitative line the
+    // dictionary does not read, between items as short)
+    let text = "今年经济社会发展的主要预期目标是：\n地区生产总值增长5%左右\n\
+        金融财政风险有效防控\n城镇调查失业率控制在5.5%左右\n";
+    assert_eq!(raw_names(text), ["地区生产总值", "城镇调查失业率"]);
+    // (a bare heading of the work after such a list, opened by its verb,
+    // ends it, though short lines with figures follow)
+    let text = "今年经济社会发展的主要预期目标是：\n地区生产总值增长5%左右\n\
+        城镇调查失业率控制在5.5%左右\n扎实推进乡村振兴\n新建高标准农田5万亩\n\
+        改造农村公路100公里\n";
+    assert_eq!(raw_names(text), ["地区生产总值", "城镇调查失业率"]);
     // (a line of the work after the list, with the year's next paragraph
     // reading no target, still ends it)
     let text = "今年经济社会发展的主要预期目标是：\n地区生产总值增长5%左右；\n\

@@ -22,6 +22,59 @@ use crate::sentence;
 /// A sentence's span, `[a, b)`.
 type Span = (usize, usize);
 
+/// The longest line of a list set one item a line (地方一般公共预算收入增长
+/// 4%左右; 农村贫困人口减少60万以上), in chars.
+const ITEM_LINE_MAX: usize = 40;
+
+/// The verbs a heading of the work opens with (扎实推进乡村振兴, 加快建设
+/// 现代化产业体系): a bare line so opened after a list heads the work that
+/// follows, where a qualitative target opens with what it measures
+/// (金融财政风险有效防控).
+const WORK_VERBS: &[&str] = &[
+    "推进",
+    "推动",
+    "加快",
+    "深化",
+    "扎实",
+    "全力",
+    "坚持",
+    "持续",
+    "着力",
+    "大力",
+    "抓好",
+    "实施",
+    "打造",
+    "建设",
+    "做好",
+    "加强",
+    "强化",
+    "促进",
+    "统筹",
+    "聚焦",
+    "优化",
+    "提升",
+    "培育",
+    "发展",
+    "保障",
+    "巩固",
+    "扩大",
+    "坚决",
+    "全面",
+    "切实",
+    "奋力",
+    "围绕",
+    "突出",
+    "落实",
+    "狠抓",
+    "千方百计",
+    "积极",
+    "不断",
+    "更加",
+    "用心",
+    "着眼",
+    "以",
+];
+
 /// What a step of the reading says of a paragraph.
 enum Flow<T> {
     /// Not on the list, and not its end: read on.
@@ -310,7 +363,18 @@ impl<'a> Following<'a> {
         let (s, e) = self.rest[ri];
         let t = n.text(s, e).trim_end();
         let open = t.ends_with(['，', ',', '；', ';']) && super::list::is_short_aside(t);
-        (open || super::list::is_effort_aside(t))
+        let item = |(s2, e2): Span| e2 - s2 <= ITEM_LINE_MAX;
+        // (金融财政风险有效防控 between 地方一般公共预算收入增长4%左右 and 农村
+        // 贫困人口减少60万以上: an item of a list set one a line, no target
+        // of its own; not a heading, which is marked or ends in ：)
+        let bare = super::list::is_short_aside(t)
+            && !t.contains(|c: char| "。，；：:;,".contains(c))
+            && !WORK_VERBS.iter().any(|v| t.starts_with(v))
+            && crate::norm::list_marker_len(&n.chars, s, e) == 0
+            && ri > 0
+            && item(self.rest[ri - 1])
+            && self.rest.get(ri + 1).is_some_and(|&x| item(x));
+        (open || bare || super::list::is_effort_aside(t))
             && self.rest.get(ri + 1).is_some_and(|&(s2, e2)| {
                 !(self.foreign)(n.text(s2, e2), false) && self.opens_with_targets((s2, e2))
             })
