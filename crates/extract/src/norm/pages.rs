@@ -67,8 +67,11 @@ fn is_furniture(line: &[char]) -> bool {
             .chars()
             .filter(|c| !c.is_ascii_digit() && !matches!(c, '/' | '／' | ',' | '，'))
             .collect();
+        // (3/12 holds one slash: 2019/01/28 is a page's date, no number)
+        let slashes = s.matches(['/', '／']).count();
         matches!(rest.as_str(), "第页共页" | "第页" | "共页第页" | "")
-            && (rest.is_empty() == s.contains(['/', '／']))
+            && (rest.is_empty() == (slashes > 0))
+            && slashes <= 1
     };
     // 上一页 1 2 下一页, 本页共3页 1 2 3 下一页
     let pager = (s.contains("下一页") || s.contains("上一页"))
@@ -253,6 +256,8 @@ mod tests {
             "地区生产总值增长7%\n— 2026年主要预期目标 —\n财政收入",
             "一、2025年工作回顾\n第一页",
             "结尾\n— 6 —",
+            // (a page's date under its title, no page's number)
+            "某市政府工作报告解读\n2019/01/28\n今年全市",
         ] {
             assert_eq!(read(text), text);
         }
