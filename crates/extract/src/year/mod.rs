@@ -105,7 +105,9 @@ impl YearPatterns {
             period: re(concat!(
                 r"(?:今年|明年)(?:也)?是[^。；，]{0,24}?(?:",
                 r"“?十([一二三四五])五”?[^。；，]{0,8}?(开局之年|开局年|起步之年|第一年|首年|第二年|第三年|第四年|第五年|收官之年|最后一年|收官[、和及]|开局[、和及])|",
-                r"(新中国成立|建党|中国共产党成立|改革开放)([0-9]{2,3}|[一二三四五六七八九十百]{1,4})周年)",
+                r"(新中国成立|中华人民共和国成立|建国|建党|中国共产党成立|改革开放)([0-9]{2,3}|[一二三四五六七八九十百]{1,4})周年|",
+                // (全面贯彻党的十九大精神的开局之年: the year after the congress)
+                r"党的(十[六七八九]|二十)大精神的?开局之年)",
             )),
             // 在“十四五”与“十五五”两个五年的交汇点上: a report between two
             // plans is for the later one's first year
@@ -148,9 +150,13 @@ impl YearPatterns {
 /// The first year of the five-year plan 十一五 (十二五 began in 2011, …).
 const ELEVENTH_PLAN_START: i32 = 2006;
 
+/// The year of the party's 16th national congress (十六大).
+const SIXTEENTH_CONGRESS: i32 = 2002;
+
 /// The year of the coming year's place in a five-year plan or of an
 /// anniversary the text names it by (今年是“十三五”开局之年 → 2016, 今年是
-/// 新中国成立70周年 → 2019; 明年是… in a report for the year after).
+/// 新中国成立70周年 → 2019, 今年是全面贯彻党的二十大精神的开局之年 → 2023;
+/// 明年是… in a report for the year after).
 pub(crate) fn from_period(body: &str, yp: &YearPatterns) -> Option<i32> {
     let Some(c) = yp.period.captures(body) else {
         let c = yp.plans_meet.captures(body)?;
@@ -172,8 +178,15 @@ pub(crate) fn from_period(body: &str, yp: &YearPatterns) -> Option<i32> {
         };
         return Some(start + offset);
     }
+    // (the party's congresses sit every five years: the 16th in 2002)
+    if let Some(congress) = c.get(5) {
+        let k = ["十六", "十七", "十八", "十九", "二十"]
+            .iter()
+            .position(|x| *x == congress.as_str())?;
+        return Some(SIXTEENTH_CONGRESS + 5 * i32::try_from(k).ok()? + 1);
+    }
     let founded = match &c[3] {
-        "新中国成立" => 1949,
+        "新中国成立" | "中华人民共和国成立" | "建国" => 1949,
         "建党" | "中国共产党成立" => 1921,
         _ => 1978,
     };

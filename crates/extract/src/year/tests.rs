@@ -355,3 +355,20 @@ fn a_report_where_two_plans_meet_is_for_the_later_ones_first_year() {
         assert_eq!(from_period(text, &yp), want, "{text}");
     }
 }
+
+#[test]
+fn the_year_after_a_party_congress_and_the_republics_anniversary() {
+    let yp = YearPatterns::new();
+    for (text, want) in [
+        ("今年是全面贯彻党的十九大精神的开局之年。", Some(2018)),
+        ("今年是全面贯彻落实党的二十大精神的开局之年。", Some(2023)),
+        ("今年是学习贯彻党的十八大精神的开局之年。", Some(2013)),
+        ("今年是中华人民共和国成立60周年。", Some(2009)),
+        ("今年是建国六十周年。", Some(2009)),
+        // (a plan's year said to link its halves is not told apart: 2012's
+        // report and 2013's both say it of 十二五)
+        ("今年是实施“十二五”规划承上启下的重要一年。", None),
+    ] {
+        assert_eq!(from_period(text, &yp), want, "{text}");
+    }
+}
