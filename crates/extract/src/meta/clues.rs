@@ -132,6 +132,24 @@ pub(crate) fn province_of_the_dateline(head: &str) -> Option<String> {
     }
 }
 
+/// The province of the city where a province's congress meets, as its
+/// paper writes it (省十四届人大三次会议在石家庄开幕 → 河北省): a province's
+/// congress meets in its own province, mostly at its capital.
+pub(crate) fn province_of_the_venue(head: &str) -> Option<String> {
+    static VENUE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::patterns::built_in(
+            r"(?:省|自治区)第?[一二三四五六七八九十]+届(?:人民代表大会|人大)[^。，\n]{0,12}?会议[^。，\n]{0,8}?在(\p{Han}{2,4}?)(?:市)?(?:隆重)?(?:开幕|召开|举行)",
+        )
+    });
+    let place = VENUE.captures(head)?.get(1)?.as_str();
+    match baogao_regions::Divisions::builtin().resolve(place, None, None) {
+        baogao_regions::Resolution::Found(d) if d.level == baogao_model::Level::City => {
+            Some(d.province.clone())
+        }
+        _ => None,
+    }
+}
+
 /// The places a report's own slogan names (奋力谱写中国式现代化湖南篇章,
 /// 开创中国式现代化建设荥阳实践新局面), as written: a government writes its
 /// own place there. A lower government echoing its superior's slogan names

@@ -19,7 +19,7 @@ mod tests;
 
 pub(crate) use clues::{
     higher_session_relayed, level_of_the_speaker, province_of_document_number,
-    province_of_the_dateline, slogan_places,
+    province_of_the_dateline, province_of_the_venue, slogan_places,
 };
 pub(crate) use names::{MUNICIPALITIES, former_name_written, province_prefix, without_firms};
 use names::{
@@ -242,6 +242,16 @@ fn read_region(
         body_region(body, mp, m);
     }
     place_of_the_slogan(body, m, chain.is_empty());
+    // a province's story that names its province nowhere (省十四届人大三次会议
+    // 在石家庄开幕): the city its congress meets in
+    if m.level == Some(Level::Province)
+        && m.province.is_none()
+        && m.region.is_none()
+        && let Some(p) = province_of_the_venue(n.text(0, n.len().min(CONGRESS_SCAN)))
+    {
+        m.province = Some(p.clone());
+        m.region = Some(p);
+    }
     if m.level == Some(Level::County)
         && m.prefecture.is_none()
         && let Some(r) = &m.region

@@ -549,6 +549,9 @@ pub(super) fn body_region(body: &str, mp: &MetaPatterns, m: &mut Meta) {
             "自治区人大",
             "自治区两会",
             "自治区主席",
+            // (自治区十三届人大四次会议: its congress by the unit alone)
+            "自治区十",
+            "自治区第十",
         ]
         .iter()
         .any(|w| body.contains(w))

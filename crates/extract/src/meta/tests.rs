@@ -635,3 +635,40 @@ fn the_reports_own_slogan_names_its_place() {
     let m = meta(echo);
     assert_eq!((m.region.as_deref(), m.level), (None, Some(Level::City)));
 }
+
+/// A province's paper names its congress by the unit alone (省十四届人大三次
+/// 会议, 自治区十三届人大四次会议): the city it meets in gives the province,
+/// and the session then the year.
+#[test]
+fn a_provincial_congress_named_by_its_unit_meets_in_its_province() {
+    let tail = "今年全省经济社会发展的主要预期目标是：地区生产总值增长6%左右。全省上下团结奋斗。\n";
+    for (lead, want, year) in [
+        (
+            "本报讯 1月15日，省十四届人大三次会议在石家庄开幕。",
+            "河北省",
+            2025,
+        ),
+        (
+            "1月20日，自治区十三届人大四次会议在呼和浩特隆重开幕。全区各族人民，",
+            "内蒙古自治区",
+            2021,
+        ),
+    ] {
+        let m = meta(&format!("政府工作报告\n{lead}{tail}"));
+        assert_eq!(
+            (
+                m.region.as_deref(),
+                m.province.as_deref(),
+                m.level,
+                m.target_year
+            ),
+            (Some(want), Some(want), Some(Level::Province), Some(year)),
+            "{lead}"
+        );
+    }
+    // (a hall, no city: nothing is guessed)
+    let m = meta(&format!(
+        "政府工作报告\n1月15日，省十四届人大三次会议在省人民会堂开幕。{tail}"
+    ));
+    assert_eq!(m.region, None);
+}
