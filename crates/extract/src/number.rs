@@ -491,15 +491,32 @@ pub(crate) fn number_at(c: &[char], i: usize) -> Option<Num> {
             n.end = e3;
             n.qual = Some(Qualifier::Range);
         }
-        // 增长7.5%以上8%以下: a range told by its two bounds
+        // 增长7.5%以上8%以下 (or 6.5%以上、7%以内): a range told by its two
+        // bounds
+        let second = k + 2 + usize::from(c.get(k + 2).is_some_and(|x| "、，,".contains(*x)));
         if n.max.is_none()
             && starts_with(c, k, "以上")
-            && let Some((v2, e2, cn2)) = bare_number(c, k + 2)
+            && let Some((v2, e2, cn2)) = bare_number(c, second)
             && cn2 == cn
             && let Some((u2, e3)) = unit_at(c, e2)
             && u2 == unit
             && v2 > v
             && (starts_with(c, e3, "以下") || starts_with(c, e3, "以内"))
+        {
+            n.max = Some(v2);
+            n.end = e3 + 2;
+            n.qual = Some(Qualifier::Range);
+        }
+        // 增长6%与7%之间, 6%和7%之间: a range told by the two figures it lies
+        // between
+        if n.max.is_none()
+            && matches!(c.get(k), Some('与' | '和'))
+            && let Some((v2, e2, cn2)) = bare_number(c, k + 1)
+            && cn2 == cn
+            && let Some((u2, e3)) = unit_at(c, e2)
+            && u2 == unit
+            && v2 > v
+            && starts_with(c, e3, "之间")
         {
             n.max = Some(v2);
             n.end = e3 + 2;
@@ -685,6 +702,8 @@ pub(crate) fn qual_before(c: &[char], start: usize, i: usize) -> Option<Qualifie
         ("不高于", Qualifier::AtMost),
         ("低于", Qualifier::AtMost),
         ("少于", Qualifier::AtMost),
+        // (增长逾6%: above it)
+        ("逾", Qualifier::AtLeast),
         ("大约", Qualifier::About),
         // 增长近6%, 接近3%: close to it
         ("近", Qualifier::About),
@@ -782,6 +801,11 @@ mod tests {
             "增长6%~6.5%",
             "增长6%到6.5%",
             "增长6-6.5%",
+            // (told by its bounds, or by the figures it lies between)
+            "增长6%以上6.5%以下",
+            "增长6%以上、6.5%以内",
+            "增长6%与6.5%之间",
+            "增长6%和6.5%之间",
         ] {
             let n = first(s);
             assert_eq!(
@@ -806,6 +830,9 @@ mod tests {
         assert_eq!(qual_before(&c, 0, 3), Some(Qualifier::AtLeast));
         let c = chars("5%以内");
         assert_eq!(qual_after(&c, 2).map(|q| q.0), Some(Qualifier::AtMost));
+        // (增长逾6%: above it)
+        let c = chars("增长逾6%");
+        assert_eq!(qual_before(&c, 0, 3), Some(Qualifier::AtLeast));
         // the bound itself included, noted before the word
         for t in ["6.5%（含）以上", "6.5%(含)以上"] {
             let c = chars(t);

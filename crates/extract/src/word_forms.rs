@@ -9,7 +9,7 @@
 //! several names without 分别 (…和…增长8%和9%); 主要指标 set ahead (a
 //! heading of those proposed, 包括：, 中，, 力争 before the first figure); a
 //! headline's 增 before a figure (地区生产总值增7.5%); an effort's verb before a
-//! name (推动…增长8.5%).
+//! name (推动…增长8.5%); a floor and a ceiling parted by 、 (6.5%以上、7%以内).
 
 use baogao_model::{Measure, Qualifier};
 
@@ -864,6 +864,29 @@ fn an_efforts_verb_before_a_figures_name_is_no_part_of_it() {
             ("other:数字经济核心产业增加值".to_owned(), Some(15.0)),
             ("other:耕地保有量".to_owned(), Some(300.0)),
             ("other:文旅综合收入".to_owned(), Some(20.0)),
+        ]
+    );
+}
+
+#[test]
+fn a_floor_and_a_ceiling_parted_by_a_comma_are_one_range() {
+    // (6.5%以上、7%以内: the 、 joins the bounds; before a name it parts items)
+    let got = rows(
+        "今年预期目标：地区生产总值增长6.5%以上、7%以内，一般公共预算收入增长5%以上、城镇调查失业率5.5%以内。\n",
+    );
+    let range = &got[0];
+    assert_eq!(
+        (range.0.as_str(), range.2, range.3),
+        ("gdp", Qualifier::Range, Some(6.5))
+    );
+    assert_eq!(
+        got[1..]
+            .iter()
+            .map(|r| (r.0.as_str(), r.2))
+            .collect::<Vec<_>>(),
+        [
+            ("general_budget_revenue", Qualifier::AtLeast),
+            ("unemployment_rate", Qualifier::AtMost)
         ]
     );
 }

@@ -221,12 +221,28 @@ const QUALITY_ENDS: [[char; 2]; 9] = [
 /// sub-item, a stretch), not an aside (同口径, 按可比价格计算).
 const OWN_CLAUSE_IN_BRACKETS: &[&str] = &["其中", "力争", "争取"];
 
+/// Whether the 、 at `k` joins a floor to its ceiling (增长6.5%以上、7%以内):
+/// one range, read by [`crate::number::number_at`].
+fn joins_bounds(c: &[char], k: usize) -> bool {
+    if k < 2 || c[k - 2..k] != ['以', '上'] {
+        return false;
+    }
+    let digits = c[k + 1..]
+        .iter()
+        .take_while(|x| x.is_ascii_digit() || **x == '.')
+        .count();
+    let at = k + 1 + digits;
+    digits > 0
+        && matches!(c.get(at), Some('%' | '‰'))
+        && matches!(c.get(at + 1..at + 3), Some(['以', '内' | '下']))
+}
+
 /// Splits a clause on 、 unless it is a 分别 list.
 pub(super) fn split_segments(c: &[char], cs: usize, ce: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut s = cs;
     for (k, &ch) in c.iter().enumerate().take(ce).skip(cs) {
-        if ch == '、' && !joins_levels(c, k) {
+        if ch == '、' && !joins_levels(c, k) && !joins_bounds(c, k) {
             if k > s {
                 out.push((s, k));
             }
