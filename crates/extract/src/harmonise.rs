@@ -55,6 +55,7 @@ pub const UNIT_KINDS: &[&[(&str, f64)]] = &[
         ("万元", 1e-4),
         ("万亿元", 1e4),
         ("万亿", 1e4),
+        ("亿", 1.0),
     ],
     // US dollars: kept apart from yuan, never converted at a guessed rate
     &[

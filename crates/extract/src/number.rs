@@ -196,7 +196,7 @@ pub(crate) fn parse_cn(s: &[char]) -> Option<f64> {
     written.parse().ok()
 }
 
-/// Matches one of `UNITS` at `i`, or a bare 万 that ends its clause
+/// Matches one of `UNITS` at `i`, or a bare 万 or 亿 that ends its clause
 /// (农村贫困人口减少130万，) or comes before the people it counts (15万农村
 /// 贫困人口脱贫): a count of ten thousands.
 fn unit_at(c: &[char], i: usize) -> Option<(&'static str, usize)> {
@@ -216,6 +216,11 @@ fn unit_at(c: &[char], i: usize) -> Option<(&'static str, usize)> {
             )
         })
     };
+    // (…突破3000亿，: a headline's hundred millions of yuan, 元 left out as
+    // 万亿 leaves it)
+    if c.get(i) == Some(&'亿') && clause_ends(i + 1) {
+        return Some(("亿", i + 1));
+    }
     (c.get(i) == Some(&'万') && clause_ends(i + 1)).then_some(("万", i + 1))
 }
 
@@ -814,6 +819,16 @@ mod tests {
                 "{s}"
             );
         }
+    }
+
+    #[test]
+    fn a_bare_hundred_million_ends_its_clause() {
+        // (突破3000亿，: 元 left out; 1000亿级 is a size class, no figure)
+        let c = chars("地区生产总值突破3000亿，");
+        let n = scan(&c, 0, c.len());
+        assert_eq!((n[0].value, n[0].unit), (3000.0, "亿"));
+        let c = chars("打造1000亿级产业集群");
+        assert!(scan(&c, 0, c.len()).iter().all(|x| x.unit != "亿"));
     }
 
     #[test]
