@@ -147,10 +147,11 @@ fn a_doubling_within_the_year_is_a_qualitative_growth() {
 
 #[test]
 fn a_growth_held_or_raised_in_quality_is_a_qualitative_growth() {
-    // (与上年持平, 稳中有进, 促稳提质 speak of the flow's growth, even of an
-    // indicator counted as an amount, 实际利用外资; 保持稳定 does not say)
+    // (与上年持平, 稳中有进, 稳中有升, 促稳提质 speak of the flow's growth,
+    // even of an indicator counted as an amount, 实际利用外资; 保持稳定 does
+    // not say)
     let got = rows(&format!(
-        "{LEAD}实际利用外资与上年持平，出口总额促稳提质，进出口总额稳中有进，粮食产量保持稳定。"
+        "{LEAD}实际利用外资与上年持平，出口总额促稳提质，进出口总额稳中有进，粮食产量保持稳定，实际使用外资稳中有升。"
     ));
     let measures: Vec<(&str, Measure)> = got[1..].iter().map(|r| (r.0.as_str(), r.1)).collect();
     assert_eq!(
@@ -160,6 +161,7 @@ fn a_growth_held_or_raised_in_quality_is_a_qualitative_growth() {
             ("other:出口总额", Measure::Growth),
             ("foreign_trade", Measure::Growth),
             ("grain_output", Measure::Level),
+            ("fdi", Measure::Growth),
         ]
     );
 }

@@ -28,10 +28,10 @@ pub(crate) fn make_items(
         qualitative: seg.qualitative,
         figs: item_figs(seg, &n.chars),
         grows: seg.qualitative
-            // (与上年持平, 稳中有进, 促稳提质: a growth held or raised)
+            // (与上年持平, 稳中有进, 稳中有升, 促稳提质: a growth held or raised)
             && [
                 "增长", "提高", "提升", "增加", "同步", "增速", "增幅", "翻", "持平", "稳中有进",
-                "提质",
+                "稳中有升", "稳中有增", "提质",
             ]
                 .iter()
                 .any(|w| predicate.contains(w))
