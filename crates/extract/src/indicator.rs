@@ -615,6 +615,57 @@ mod tests {
         );
     }
 
+    /// An alias filed under the wrong indicator reads every report that
+    /// writes it wrong (stop 41 filed 社会商品零售额 and 规上工业企业增加值
+    /// under the budget revenue): an alias that holds another indicator's
+    /// own word must be that indicator's.
+    #[test]
+    fn every_alias_holding_an_indicators_own_word_is_that_indicators() {
+        let d = builtin();
+        let own = [
+            ("零售", "retail_sales"),
+            ("工业增加值", "industrial_value_added"),
+            ("工业企业增加值", "industrial_value_added"),
+            ("固定资产", "fixed_asset_investment"),
+            ("预算收入", "general_budget_revenue"),
+            ("可支配收入", ""),
+            ("就业", "new_urban_jobs"),
+            ("失业", "unemployment_rate"),
+            ("消费价格", "cpi"),
+            ("进出口", "foreign_trade"),
+            ("外资", "fdi"),
+            ("能耗", "energy_intensity"),
+            ("粮食", "grain_output"),
+        ];
+        let filed: Vec<(String, String)> = d
+            .indicators()
+            .into_iter()
+            .flat_map(|i| {
+                let id = i.id.clone();
+                i.aliases
+                    .into_iter()
+                    .chain(i.exact)
+                    .map(move |a| (normalise(&a), id.clone()))
+            })
+            .collect();
+        for (word, want) in own {
+            for (name, id) in filed.iter().filter(|(name, _)| name.contains(word)) {
+                // (可支配收入: one of the three incomes)
+                let ok = if want.is_empty() {
+                    id.ends_with("disposable_income")
+                } else {
+                    id == want
+                };
+                assert!(ok, "{name} is filed under {id}, not {want}");
+            }
+        }
+        assert_eq!(id(&d, "社会商品零售额").as_deref(), Some("retail_sales"));
+        assert_eq!(
+            id(&d, "规上工业企业增加值").as_deref(),
+            Some("industrial_value_added")
+        );
+    }
+
     #[test]
     fn other_names() {
         let d = builtin();
