@@ -4,6 +4,8 @@
 //! figure (地区生产总值增长 | % | 6左右 and 地区生产总值增长（%） | 6左右 read
 //! 地区生产总值增长6%左右), and under a header that names the target column
 //! (指标 | 2023年完成 | 2024年目标) the other columns' figures are left out.
+//! A row's number in a column of its own (序号) goes too, and a target in
+//! words (完成市下达任务) meets its name without the unit cell.
 
 use std::ops::Range;
 
@@ -20,6 +22,9 @@ pub(crate) struct Edits {
 
 /// The longest unit (个百分点, 亿千瓦时).
 const UNIT_MAX: usize = 5;
+
+/// The most digits of a row's number in a column of its own (序号).
+const ROW_NUMBER_MAX: usize = 3;
 
 /// Words of a header cell over the targets column.
 const TARGET_COLUMN_WORDS: [&str; 3] = ["目标", "预期", "计划"];
@@ -137,13 +142,19 @@ fn row_edits(
     target_col: Option<usize>,
     insert: &mut Vec<(usize, String)>,
 ) -> Vec<Range<usize>> {
-    let name = &cells[0];
+    // (a row's number in a column of its own, 序号: no figure of the row)
+    let numbered = cells.len() > 2
+        && (1..=ROW_NUMBER_MAX).contains(&cells[0].len())
+        && src[cells[0].clone()].iter().all(char::is_ascii_digit);
+    let first = usize::from(numbered);
+    let name = &cells[first];
     if !src[name.clone()]
         .iter()
         .any(|&c| crate::norm::is_unified_han(c))
     {
         return Vec::new();
     }
+    let cells_after = &cells[first + 1..];
     let mut unit: Option<(Range<usize>, Range<usize>)> = None; // (skipped, the unit)
     // 地区生产总值增长（%）
     if matches!(src[name.end - 1], '）' | ')')
@@ -157,11 +168,11 @@ fn row_edits(
         }
     }
     if unit.is_none()
-        && let Some(u) = cells[1..].iter().find(|c| is_unit(&src[(*c).clone()]))
+        && let Some(u) = cells_after.iter().find(|c| is_unit(&src[(*c).clone()]))
     {
         unit = Some((u.clone(), u.clone()));
     }
-    let figures: Vec<&Range<usize>> = cells[1..]
+    let figures: Vec<&Range<usize>> = cells_after
         .iter()
         .filter(|c| opens_with_figure(&src[(*c).clone()]))
         .collect();
@@ -169,8 +180,20 @@ fn row_edits(
         .and_then(|k| cells.get(k))
         .filter(|c| opens_with_figure(&src[(*c).clone()]))
         .or_else(|| figures.first().copied());
+    // (a row whose target is words, 单位地区生产总值能耗降低 | % | 完成市下达
+    // 任务: its unit cell goes, so the name meets its words)
     let Some(value) = value else {
-        return Vec::new();
+        return match (unit, numbered) {
+            (Some((skipped, _)), _) => {
+                let mut skip = vec![skipped];
+                if numbered {
+                    skip.insert(0, cells[0].clone());
+                }
+                skip
+            }
+            (None, true) => vec![cells[0].clone()],
+            (None, false) => Vec::new(),
+        };
     };
     if unit.is_none() && figures.len() < 2 {
         return Vec::new();
@@ -180,6 +203,9 @@ fn row_edits(
         .filter(|c| **c != value)
         .map(|c| (*c).clone())
         .collect();
+    if numbered {
+        skip.push(cells[0].clone());
+    }
     if let Some((skipped, u)) = unit {
         skip.push(skipped);
         let digits = src[value.clone()]
@@ -221,6 +247,21 @@ mod tests {
         assert_eq!(
             read("| 指标 | 单位 | 2024年目标 |\n|---|---|---|\n| 地区生产总值增长 | % | 6左右 |"),
             "指标单位2024年目标\n\n地区生产总值增长6%左右"
+        );
+    }
+
+    #[test]
+    fn a_rows_number_and_a_target_in_words_read_as_the_list() {
+        // (序号 in a column of its own is no figure; a target in words meets
+        // its name without the unit cell; 属性 stays after the figure, parted
+        // by a comma)
+        assert_eq!(
+            read("序号\t指标\t单位\t2021年目标\t属性\n1\t地区生产总值增长\t%\t7.5左右\t预期性"),
+            "序号指标单位2021年目标，属性\n地区生产总值增长7.5%左右，预期性"
+        );
+        assert_eq!(
+            read("9\t单位地区生产总值能耗降低\t%\t完成市下达任务\t约束性"),
+            "单位地区生产总值能耗降低完成市下达任务，约束性"
         );
     }
 }
