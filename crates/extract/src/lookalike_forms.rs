@@ -1,7 +1,8 @@
 //! Texts that look like a report's targets and are not, written for these
 //! tests (not taken from the fixtures): the nation's, the province's or the
 //! city's targets told in a lower place's story, a result measured against last year's target, a review a headline
-//! names, a list of projects for the people, a deputy's proposal; and the
+//! names, a list of projects for the people, a deputy's proposal, a reader's
+//! proposal after the list; and the
 //! place of local news (words before a unit that name none, a city's paper
 //! on one of its counties).
 
@@ -482,4 +483,23 @@ fn a_news_sites_name_after_the_title_is_not_the_place() {
     let out = run(text);
     assert_eq!(out.report.province.as_deref(), Some("湖北省"));
     assert_eq!(ids_and_values(&out.targets), [("gdp", Some(7.5))]);
+}
+
+#[test]
+fn a_readers_proposal_after_the_list_ends_it() {
+    // (an interview: the mayor's list, then a reader's proposal for the
+    // same indicator on a paragraph of its own)
+    let text = "记者：今年的政府工作报告提出了一系列预期目标，请您介绍一下。\n\
+        市长：今年我们提出的主要预期目标是：地区生产总值增长7%—7.5%，固定资产投资增长10%以上，\
+        一般公共预算收入增长6%。\n\
+        网友“三江口”：我建议把今年的地区生产总值增长目标定在8%以上，更能体现担当。\n\
+        市长：感谢这位网友的建议。\n";
+    assert_eq!(
+        ids_and_values(&run(text).targets),
+        [
+            ("gdp", Some(7.0)),
+            ("fixed_asset_investment", Some(10.0)),
+            ("general_budget_revenue", Some(6.0)),
+        ]
+    );
 }

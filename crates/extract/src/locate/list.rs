@@ -480,13 +480,16 @@ pub(super) fn names_a_measure(it: &Item, dict: &Dictionary) -> bool {
 }
 
 /// Why a paragraph that opens with `t` ends the list before it, if it does:
-/// it explains the targets, gives a deputy's view of them, or turns to the
-/// work that meets them.
+/// it explains the targets, gives a deputy's view of them or someone's
+/// proposal for a figure (网友：我建议把…目标定在8%以上), or turns to the work
+/// that meets them.
 pub(super) fn ends_the_list(t: &str) -> Option<&'static str> {
     if explains_the_targets(t) {
         Some("it explains the targets")
     } else if voices_a_deputy(t) {
         Some("a deputy's or member's view")
+    } else if super::forward::proposes(t) {
+        Some("someone's proposal for a figure")
     } else if turns_to_the_work(t) || lays_out_the_work(t) {
         Some("it turns to the work that meets the targets")
     } else {

@@ -95,7 +95,7 @@ fn project_lists(n: &Norm, paras: &[(usize, usize)]) -> rustc_hash::FxHashSet<us
 /// 今年…增长目标可以设在8%以上; 另一位代表则认为，目标设在7%左右更为稳妥):
 /// a deputy's or an expert's view, not the government's target (which may
 /// say 我们认为，把…目标定在7%左右是合适的).
-fn proposes(t: &str) -> bool {
+pub(super) fn proposes(t: &str) -> bool {
     // (the first char of each word asked first: a char search is cheap)
     ['议', '认'].iter().any(|&c| t.contains(c))
         && ['设', '定', '提', '调'].iter().any(|&c| t.contains(c))
