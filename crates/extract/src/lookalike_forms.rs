@@ -2,7 +2,8 @@
 //! tests (not taken from the fixtures): the nation's, the province's or the
 //! city's targets told in a lower place's story, a result measured against last year's target, a review a headline
 //! names, a list of projects for the people, a deputy's proposal, a reader's
-//! proposal after the list; and the
+//! proposal after the list, the nation's figure named so (全国经济增长8%左右)
+//! before a province's list; and the
 //! place of local news (words before a unit that name none, a city's paper
 //! on one of its counties).
 
@@ -501,5 +502,18 @@ fn a_readers_proposal_after_the_list_ends_it() {
             ("fixed_asset_investment", Some(10.0)),
             ("general_budget_revenue", Some(6.0)),
         ]
+    );
+}
+
+#[test]
+fn the_nations_figure_named_so_before_a_provinces_list_is_not_its() {
+    // (中央提出的全国经济增长8%左右的目标 in the sentence that opens the
+    // province's list)
+    let text = "二、2009年经济社会发展的主要目标\n\
+        综合考虑国际国内形势和中央提出的全国经济增长8%左右的目标，建议2009年全省经济社会发展的主要预期目标为：\
+        生产总值增长9%；全社会固定资产投资增长13%。\n";
+    assert_eq!(
+        ids_and_values(&run(text).targets),
+        [("gdp", Some(9.0)), ("fixed_asset_investment", Some(13.0))]
     );
 }

@@ -65,7 +65,8 @@ pub(super) const OWN_WORDS: [&str; 12] = [
 /// city's in a lower place's story (省两会精神在我县引起强烈反响, 坪山区热议市
 /// 政府工作报告) that tells no report of its own. A target stays only when its
 /// sentence names the reporting government before it (我市今年…, 温州今年…;
-/// in the lower place's story, by its own unit: 全县, not 全省).
+/// in the lower place's story, by its own unit: 全县, not 全省). A figure
+/// whose clause opens with 全国 in any local text is the nation's too.
 pub(super) fn without_the_nations(
     n: &Norm,
     items: Vec<Item>,
@@ -78,6 +79,20 @@ pub(super) fn without_the_nations(
         speaker.level,
         Some(Level::Province | Level::City | Level::County)
     );
+    // (a figure named as the nation's in a local text, 中央提出的全国经济增长
+    // 8%左右的目标，建议全省…: the nation's, whatever the text)
+    let items: Vec<Item> = items
+        .into_iter()
+        .filter(|it| {
+            let nations = local && n.text(it.start, it.end).starts_with("全国");
+            if nations {
+                trace.note(n, (it.start, it.end), false, || {
+                    "the nation's figure, named so in a local text".to_owned()
+                });
+            }
+            !nations
+        })
+        .collect();
     let nations = local && lp.nations_report.is_match(body) && !lp.local_report.is_match(body);
     let own_words: Vec<String> = if nations {
         OWN_WORDS.iter().map(|w| (*w).to_owned()).collect()
