@@ -3,7 +3,8 @@
 //! city's targets told in a lower place's story, a result measured against last year's target, a review a headline
 //! names, a list of projects for the people, a deputy's proposal, a reader's
 //! proposal after the list, the nation's figure named so (全国经济增长8%左右)
-//! before a province's list; and the
+//! before a province's list, the city's figure in a district's report (全市今年…);
+//! and the
 //! place of local news (words before a unit that name none, a city's paper
 //! on one of its counties).
 
@@ -515,5 +516,19 @@ fn the_nations_figure_named_so_before_a_provinces_list_is_not_its() {
     assert_eq!(
         ids_and_values(&run(text).targets),
         [("gdp", Some(9.0)), ("fixed_asset_investment", Some(13.0))]
+    );
+}
+
+#[test]
+fn the_citys_figure_in_a_districts_report_is_not_the_districts() {
+    // (a district says 全区 of itself; 全市 opens the city's figure)
+    let text = "2019年北京市朝阳区政府工作报告\n\
+        今年全区经济社会发展的主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长3%。\n\
+        全市今年提出地区生产总值增长6%—6.5%。\n";
+    let out = run(text);
+    assert_eq!(out.report.region.as_deref(), Some("朝阳区"));
+    assert_eq!(
+        ids_and_values(&out.targets),
+        [("gdp", Some(6.0)), ("general_budget_revenue", Some(3.0))]
     );
 }

@@ -220,6 +220,15 @@ impl LocatePatterns {
         matches!(level, Some(Level::City | Level::County)) && t.starts_with("全省")
     }
 
+    /// Whether a sentence of a county's or a district's text opens with its
+    /// city as the subject (全市今年提出地区生产总值增长6%—6.5% in 朝阳区's
+    /// report): a county or a district calls itself 全县, 全区, 全旗; a
+    /// county-level city says 全市 of itself, so its text is not asked.
+    fn opens_with_the_city(t: &str, place: Option<&baogao_regions::Division>) -> bool {
+        t.starts_with("全市")
+            && place.is_some_and(|d| d.level == Level::County && !d.name.ends_with('市'))
+    }
+
     /// Whether a lead gives a deputy's words for a lower government than
     /// the report's (a county's deputy on a city's report: 来自神木县的代表说，
     /// 我县今年…目标是).
@@ -571,6 +580,7 @@ fn located(
         if another_place(t).is_some()
             || lp.quotes_the_nations_set(t, level)
             || LocatePatterns::opens_with_the_province(t, level)
+            || LocatePatterns::opens_with_the_city(t, speaker.place)
             // (今年1-2月，全省规模以上工业增加值增长8.5%: progress, not a target)
             || forward::opens_with_a_period(t)
         {
