@@ -89,6 +89,9 @@ const UNITS: &[(&str, &str)] = &[
     ("ug/m³", "微克/立方米"),
     ("ug/m3", "微克/立方米"),
     ("万标箱", "万标箱"),
+    // (liquor and beer output: 白酒产量稳定在30万千升左右)
+    ("万千升", "万千升"),
+    ("千升", "千升"),
     ("亿立方米", "亿立方米"),
     ("万立方米", "万立方米"),
     ("平方公里", "平方公里"),
@@ -829,6 +832,13 @@ mod tests {
         assert_eq!((n[0].value, n[0].unit), (3000.0, "亿"));
         let c = chars("打造1000亿级产业集群");
         assert!(scan(&c, 0, c.len()).iter().all(|x| x.unit != "亿"));
+    }
+
+    #[test]
+    fn kilolitres_are_a_unit() {
+        let c = chars("白酒产量稳定在30万千升左右");
+        let n = scan(&c, 0, c.len());
+        assert_eq!((n[0].value, n[0].unit), (30.0, "万千升"));
     }
 
     #[test]
