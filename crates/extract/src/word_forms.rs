@@ -868,6 +868,8 @@ fn an_efforts_verb_before_a_figures_name_is_no_part_of_it() {
             ("other:文旅综合收入".to_owned(), Some(20.0)),
         ]
     );
+    // (and the evidence starts at the name)
+    assert_eq!(run(&text).targets[1].text, "规上工业总产值增长8.5%");
 }
 
 #[test]
