@@ -366,7 +366,8 @@ impl<'a> Following<'a> {
         let item = |(s2, e2): Span| e2 - s2 <= ITEM_LINE_MAX;
         // (金融财政风险有效防控 between 地方一般公共预算收入增长4%左右 and 农村
         // 贫困人口减少60万以上: an item of a list set one a line, no target
-        // of its own; not a heading, which is marked or ends in ：)
+        // of its own; not a heading, which is marked, ends in ： or opens
+        // with a verb of the work)
         let bare = super::list::is_short_aside(t)
             && !t.contains(|c: char| "。，；：:;,".contains(c))
             && !WORK_VERBS.iter().any(|v| t.starts_with(v))

@@ -241,7 +241,7 @@ fn read_region(
     if m.region.is_none() {
         body_region(body, mp, m);
     }
-    place_of_the_slogan(body, m, chain.is_empty());
+    place_of_the_slogan(body, m, chain.is_empty(), tnorm);
     // a province's story that names its province nowhere (省十四届人大三次会议
     // 在石家庄开幕): the city its congress meets in
     if m.level == Some(Level::Province)
@@ -263,8 +263,10 @@ fn read_region(
 
 /// The place the report's own slogan names (中国式现代化建设荥阳实践), when
 /// no region was read or it lies below the one read from the body (a
-/// county-level city says 全市 as its city does, and names the city more).
-fn place_of_the_slogan(body: &str, m: &mut Meta, from_the_body: bool) {
+/// county-level city says 全市 as its city does, and names the city more);
+/// never below the place a title names (a city's report may hold up one of
+/// its counties' slogans).
+fn place_of_the_slogan(body: &str, m: &mut Meta, from_the_body: bool, title: Option<&str>) {
     let regions = baogao_regions::Divisions::builtin();
     let context = m.region.as_deref().filter(|_| m.level == Some(Level::City));
     let Some(d) = slogan_places(body).find_map(|p| {
@@ -286,8 +288,10 @@ fn place_of_the_slogan(body: &str, m: &mut Meta, from_the_body: bool) {
                 })
         }
         (Some(r), Some(level)) => {
+            let short = r.trim_end_matches(['省', '市', '县', '区']);
             level_rank(d.level) > level_rank(level)
                 && (d.prefecture.as_ref() == Some(r) || d.province == *r)
+                && !title.is_some_and(|t| t.contains(short))
         }
         (Some(_), None) => false,
     };

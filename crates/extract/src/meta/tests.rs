@@ -631,6 +631,16 @@ fn the_reports_own_slogan_names_its_place() {
         (m.region.as_deref(), m.level),
         (Some("荥阳市"), Some(Level::County))
     );
+    // (a city's report named by its title may hold up a county's slogan)
+    let titled = read(
+        page(Some("2024年郑州市政府工作报告")),
+        &Norm::new(below),
+        &MetaPatterns::new(),
+    );
+    assert_eq!(
+        (titled.region.as_deref(), titled.level),
+        (Some("郑州市"), Some(Level::City))
+    );
     let echo = "全市上下要认真落实市委全会精神，全市经济社会发展稳中向好。\n为奋力谱写中国式现代化湖北篇章作出更大贡献。全市人民团结奋斗。\n";
     let m = meta(echo);
     assert_eq!((m.region.as_deref(), m.level), (None, Some(Level::City)));
