@@ -364,6 +364,10 @@ const EFFORT_VERBS: [&str; 7] = ["推动", "推进", "加快", "促进", "力促
 fn past_effort_verbs(c: &[char], mut ns: usize, first_num: usize) -> usize {
     while let Some(v) = EFFORT_VERBS.iter().find(|v| at(c, ns, v)) {
         let after = ns + v.chars().count();
+        // (使用 is a word of its own: 使用清洁能源比例)
+        if *v == "使" && c.get(after) == Some(&'用') {
+            break;
+        }
         if after + 2 > first_num {
             break;
         }

@@ -870,6 +870,11 @@ fn an_efforts_verb_before_a_figures_name_is_no_part_of_it() {
     );
     // (and the evidence starts at the name)
     assert_eq!(run(&text).targets[1].text, "规上工业总产值增长8.5%");
+    // (使用 is a word of its own, no 使)
+    assert_eq!(
+        ids_and_values(&format!("{LEAD}使用清洁能源比例达到60%。\n"))[1],
+        ("other:使用清洁能源比例".to_owned(), Some(60.0))
+    );
 }
 
 #[test]
