@@ -278,10 +278,12 @@ fn place_of_the_slogan(body: &str, m: &mut Meta, from_the_body: bool, title: Opt
         return;
     };
     let below = match (&m.region, m.level) {
-        // (a city's text echoing its province's 湖北篇章 names no city; a
-        // county-level city says 全市 as a city does)
+        // (a city's text echoing its province's 湖北篇章 names no city, nor
+        // the province: a province names itself elsewhere; a county-level
+        // city says 全市 as a city does)
         (None, level) => {
             from_the_body
+                && d.level != Level::Province
                 && level.is_none_or(|l| {
                     l == d.level
                         || l == Level::City && d.level == Level::County && d.name.ends_with('市')

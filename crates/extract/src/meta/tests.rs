@@ -644,6 +644,10 @@ fn the_reports_own_slogan_names_its_place() {
     let echo = "全市上下要认真落实市委全会精神，全市经济社会发展稳中向好。\n为奋力谱写中国式现代化湖北篇章作出更大贡献。全市人民团结奋斗。\n";
     let m = meta(echo);
     assert_eq!((m.region.as_deref(), m.level), (None, Some(Level::City)));
+    // (nor does a text whose words sound like a province's: a province
+    // names itself elsewhere, and a slogan is echoed from above)
+    let provincial = "全省上下要认真落实省委全会精神，全省经济社会发展稳中向好。\n为奋力谱写中国式现代化湖北篇章作出更大贡献。全省人民团结奋斗。\n";
+    assert_eq!(meta(provincial).region, None);
 }
 
 /// A province's paper names its congress by the unit alone (省十四届人大三次
