@@ -26,23 +26,11 @@ pub(crate) fn place_and_level(
     }
     // a province's own document names it by its abbreviation in its
     // number (鄂政发〔2018〕1号 is 湖北省人民政府's)
-    if m.level == Some(baogao_model::Level::Province)
-        && m.province.is_none()
-        && m.region.is_none()
-        && let Some(p) = meta::province_of_document_number(n.text(0, n.len()))
-    {
-        m.province = Some(p.to_owned());
-        m.region = Some(p.to_owned());
-    }
+    m.name_the_province(|| {
+        meta::province_of_document_number(n.text(0, n.len())).map(str::to_owned)
+    });
     // …and a province's news names its capital in the dateline
-    if m.level == Some(baogao_model::Level::Province)
-        && m.province.is_none()
-        && m.region.is_none()
-        && let Some(p) = meta::province_of_the_dateline(n.text(0, n.len().min(REGION_SCAN)))
-    {
-        m.province = Some(p.clone());
-        m.region = Some(p);
-    }
+    m.name_the_province(|| meta::province_of_the_dateline(n.text(0, n.len().min(REGION_SCAN))));
     // a province has no prefecture, nor has a district of a municipality
     // (北京市朝阳区: the city above it is a province)
     if m.level == Some(baogao_model::Level::Province) || m.prefecture == m.province {

@@ -126,10 +126,10 @@ pub(crate) fn province_of_the_dateline(head: &str) -> Option<String> {
     if place == "北京" {
         return None;
     }
-    match baogao_regions::Divisions::builtin().resolve(place, None, None) {
-        baogao_regions::Resolution::Found(d) => Some(d.province.clone()),
-        _ => None,
-    }
+    baogao_regions::Divisions::builtin()
+        .resolve(place, None, None)
+        .division()
+        .map(|d| d.province.clone())
 }
 
 /// The province of the city where a province's congress meets, as its
@@ -142,12 +142,11 @@ pub(crate) fn province_of_the_venue(head: &str) -> Option<String> {
         )
     });
     let place = VENUE.captures(head)?.get(1)?.as_str();
-    match baogao_regions::Divisions::builtin().resolve(place, None, None) {
-        baogao_regions::Resolution::Found(d) if d.level == baogao_model::Level::City => {
-            Some(d.province.clone())
-        }
-        _ => None,
-    }
+    baogao_regions::Divisions::builtin()
+        .resolve(place, None, None)
+        .division()
+        .filter(|d| d.level == baogao_model::Level::City)
+        .map(|d| d.province.clone())
 }
 
 /// The places a report's own slogan names (奋力谱写中国式现代化湖南篇章,

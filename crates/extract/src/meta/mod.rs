@@ -122,6 +122,22 @@ pub(crate) struct Meta {
     pub(crate) year_source: &'static str,
 }
 
+impl Meta {
+    /// A province's text that names no place takes the province `find`
+    /// gives (asked only then): by its document number, a dateline, the
+    /// city its congress meets in.
+    pub(crate) fn name_the_province(&mut self, find: impl FnOnce() -> Option<String>) {
+        if self.level == Some(Level::Province)
+            && self.province.is_none()
+            && self.region.is_none()
+            && let Some(p) = find()
+        {
+            self.province = Some(p.clone());
+            self.region = Some(p);
+        }
+    }
+}
+
 /// What the page says of itself beside its text.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Page<'a> {
@@ -244,14 +260,7 @@ fn read_region(
     place_of_the_slogan(body, m, chain.is_empty(), tnorm);
     // a province's story that names its province nowhere (省十四届人大三次会议
     // 在石家庄开幕): the city its congress meets in
-    if m.level == Some(Level::Province)
-        && m.province.is_none()
-        && m.region.is_none()
-        && let Some(p) = province_of_the_venue(n.text(0, n.len().min(CONGRESS_SCAN)))
-    {
-        m.province = Some(p.clone());
-        m.region = Some(p);
-    }
+    m.name_the_province(|| province_of_the_venue(n.text(0, n.len().min(CONGRESS_SCAN))));
     if m.level == Some(Level::County)
         && m.prefecture.is_none()
         && let Some(r) = &m.region
@@ -270,10 +279,9 @@ fn place_of_the_slogan(body: &str, m: &mut Meta, from_the_body: bool, title: Opt
     let regions = baogao_regions::Divisions::builtin();
     let context = m.region.as_deref().filter(|_| m.level == Some(Level::City));
     let Some(d) = slogan_places(body).find_map(|p| {
-        match regions.resolve(p, m.province.as_deref(), context) {
-            baogao_regions::Resolution::Found(d) => Some(d),
-            _ => None,
-        }
+        regions
+            .resolve(p, m.province.as_deref(), context)
+            .division()
     }) else {
         return;
     };
@@ -618,10 +626,10 @@ fn read_province(m: &mut Meta, n: &Norm, lines: &[(usize, usize)], mp: &MetaPatt
     // a region the gazetteer knows (one reading) is in its province, whatever
     // the dateline names (中评社北京1月8日电/深圳市长…)
     let gazetteer_province = m.region.as_deref().and_then(|r| {
-        match baogao_regions::Divisions::builtin().resolve(r, None, None) {
-            baogao_regions::Resolution::Found(d) => Some(d.province.clone()),
-            _ => None,
-        }
+        baogao_regions::Divisions::builtin()
+            .resolve(r, None, None)
+            .division()
+            .map(|d| d.province.clone())
     });
     if gazetteer_province.is_some() && m.level != Some(Level::Province) {
         m.province = gazetteer_province;
