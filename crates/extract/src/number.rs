@@ -221,10 +221,11 @@ fn unit_at(c: &[char], i: usize) -> Option<(&'static str, usize)> {
     };
     // (…突破3000亿，: a headline's hundred millions of yuan, 元 left out as
     // 万亿 leaves it)
-    if c.get(i) == Some(&'亿') && clause_ends(i + 1) {
-        return Some(("亿", i + 1));
+    match c.get(i) {
+        Some('万') if clause_ends(i + 1) => Some(("万", i + 1)),
+        Some('亿') if clause_ends(i + 1) => Some(("亿", i + 1)),
+        _ => None,
     }
-    (c.get(i) == Some(&'万') && clause_ends(i + 1)).then_some(("万", i + 1))
 }
 
 fn starts_with(c: &[char], i: usize, w: &str) -> bool {
@@ -500,34 +501,20 @@ pub(crate) fn number_at(c: &[char], i: usize) -> Option<Num> {
             n.qual = Some(Qualifier::Range);
         }
         // 增长7.5%以上8%以下 (or 6.5%以上、7%以内): a range told by its two
-        // bounds
-        let second = k + 2 + usize::from(c.get(k + 2).is_some_and(|x| "、，,".contains(*x)));
-        if n.max.is_none()
-            && starts_with(c, k, "以上")
-            && let Some((v2, e2, cn2)) = bare_number(c, second)
-            && cn2 == cn
-            && let Some((u2, e3)) = unit_at(c, e2)
-            && u2 == unit
-            && v2 > v
-            && (starts_with(c, e3, "以下") || starts_with(c, e3, "以内"))
-        {
+        // bounds; 增长6%与7%之间, 6%和7%之间: by the two figures it lies between
+        let high = if n.max.is_some() {
+            None
+        } else if starts_with(c, k, "以上") {
+            let second = k + 2 + usize::from(c.get(k + 2).is_some_and(|x| "、，,".contains(*x)));
+            high_end(c, second, (v, cn, unit), &["以下", "以内"])
+        } else if matches!(c.get(k), Some('与' | '和')) {
+            high_end(c, k + 1, (v, cn, unit), &["之间"])
+        } else {
+            None
+        };
+        if let Some((v2, end)) = high {
             n.max = Some(v2);
-            n.end = e3 + 2;
-            n.qual = Some(Qualifier::Range);
-        }
-        // 增长6%与7%之间, 6%和7%之间: a range told by the two figures it lies
-        // between
-        if n.max.is_none()
-            && matches!(c.get(k), Some('与' | '和'))
-            && let Some((v2, e2, cn2)) = bare_number(c, k + 1)
-            && cn2 == cn
-            && let Some((u2, e3)) = unit_at(c, e2)
-            && u2 == unit
-            && v2 > v
-            && starts_with(c, e3, "之间")
-        {
-            n.max = Some(v2);
-            n.end = e3 + 2;
+            n.end = end;
             n.qual = Some(Qualifier::Range);
         }
         return Some(n);
@@ -561,6 +548,22 @@ pub(crate) fn number_at(c: &[char], i: usize) -> Option<Num> {
         }
     }
     None
+}
+
+/// The high end of a range whose low end `v` (in Chinese numerals when
+/// `cn`, in `unit`) a word or a comma leaves before it: the figure at
+/// `from`, written the same way, above `v` and followed by one of `ends`
+/// (以下, 之间 …, all of two chars); its value and where the range ends.
+fn high_end(
+    c: &[char],
+    from: usize,
+    (v, cn, unit): (f64, bool, &str),
+    ends: &[&str],
+) -> Option<(f64, usize)> {
+    let (v2, e2, cn2) = bare_number(c, from)?;
+    let (u2, e3) = unit_at(c, e2)?;
+    (cn2 == cn && u2 == unit && v2 > v && ends.iter().any(|w| starts_with(c, e3, w)))
+        .then_some((v2, e3 + 2))
 }
 
 /// A figure whose per cent sign a page lost (生产总值增长15，城镇登记失业率
