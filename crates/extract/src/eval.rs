@@ -341,7 +341,8 @@ impl MisreadFields {
 
     /// Counts the fields `found` got wrong of `gold`.
     fn count(&mut self, gold: &GoldTarget, found: &GoldTarget) {
-        if gold.indicator != found.indicator {
+        let [indicator, qualifier, value, value_max, unit] = fields_differ(gold, found);
+        if indicator {
             let other = |t: &GoldTarget| t.indicator.starts_with("other:");
             match (other(gold), other(found)) {
                 (true, true) => self.other_name += 1,
@@ -350,20 +351,28 @@ impl MisreadFields {
                 (false, false) => self.standard_as_standard += 1,
             }
         }
-        self.qualifier += usize::from(gold.qualifier != found.qualifier);
-        self.value += usize::from(num(gold.value) != num(found.value));
-        self.value_max += usize::from(num(gold.value_max) != num(found.value_max));
-        self.unit += usize::from(gold.unit != found.unit);
+        self.qualifier += usize::from(qualifier);
+        self.value += usize::from(value);
+        self.value_max += usize::from(value_max);
+        self.unit += usize::from(unit);
     }
+}
+
+/// Which of the values measure's fields two rows disagree on: indicator,
+/// qualifier, value, value_max and unit.
+fn fields_differ(a: &GoldTarget, b: &GoldTarget) -> [bool; 5] {
+    [
+        a.indicator != b.indicator,
+        a.qualifier != b.qualifier,
+        num(a.value) != num(b.value),
+        num(a.value_max) != num(b.value_max),
+        a.unit != b.unit,
+    ]
 }
 
 /// How many of the values measure's fields two rows disagree on.
 fn fields_apart(a: &GoldTarget, b: &GoldTarget) -> usize {
-    usize::from(a.indicator != b.indicator)
-        + usize::from(a.qualifier != b.qualifier)
-        + usize::from(num(a.value) != num(b.value))
-        + usize::from(num(a.value_max) != num(b.value_max))
-        + usize::from(a.unit != b.unit)
+    fields_differ(a, b).iter().filter(|&&d| d).count()
 }
 
 impl MissKinds {

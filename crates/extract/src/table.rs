@@ -147,6 +147,8 @@ fn row_edits(
         && (1..=ROW_NUMBER_MAX).contains(&cells[0].len())
         && src[cells[0].clone()].iter().all(char::is_ascii_digit);
     let first = usize::from(numbered);
+    // (the number cell is left out of every row that reads)
+    let mut skip: Vec<Range<usize>> = cells[..first].to_vec();
     let name = &cells[first];
     if !src[name.clone()]
         .iter()
@@ -183,29 +185,18 @@ fn row_edits(
     // (a row whose target is words, 单位地区生产总值能耗降低 | % | 完成市下达
     // 任务: its unit cell goes, so the name meets its words)
     let Some(value) = value else {
-        return match (unit, numbered) {
-            (Some((skipped, _)), _) => {
-                let mut skip = vec![skipped];
-                if numbered {
-                    skip.insert(0, cells[0].clone());
-                }
-                skip
-            }
-            (None, true) => vec![cells[0].clone()],
-            (None, false) => Vec::new(),
-        };
+        skip.extend(unit.map(|(skipped, _)| skipped));
+        return skip;
     };
     if unit.is_none() && figures.len() < 2 {
         return Vec::new();
     }
-    let mut skip: Vec<Range<usize>> = figures
-        .iter()
-        .filter(|c| **c != value)
-        .map(|c| (*c).clone())
-        .collect();
-    if numbered {
-        skip.push(cells[0].clone());
-    }
+    skip.extend(
+        figures
+            .iter()
+            .filter(|c| **c != value)
+            .map(|c| (*c).clone()),
+    );
     if let Some((skipped, u)) = unit {
         skip.push(skipped);
         let digits = src[value.clone()]
