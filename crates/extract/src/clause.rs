@@ -25,6 +25,7 @@ pub(crate) struct Patterns {
     qualitative: Regex,
     complete_lead: Regex,
     relative: Regex,
+    margin: Regex,
     /// 森林覆盖率比上年提高1个百分点: a rate's own change, not a comparison.
     rate_change: Regex,
     pub(crate) completion: Regex,
@@ -85,6 +86,10 @@ impl Patterns {
             ),
             rate_change: re(
                 r"(?:率|比重|占比|比例|强度)(?:比|较)(?:上年|去年|上年度)末?(?:提高|增加|上升|提升|下降|降低|减少)[\d.]+个?百分点",
+            ),
+            // (增速高于全省平均水平, 比全国平均水平高)
+            margin: re(
+                r"(?:高于|快于|超过|超出)(?:全国|全省|全市|全区|全州)(?:的)?(?:平均水平|平均增速|平均)?|比(?:全国|全省|全市|全区|全州)(?:的)?(?:平均水平|平均增速|平均)?(?:高|快)",
             ),
             relative: re(concat!(
                 r"(?:高于|低于|快于|慢于|好于|超出|比)(?:全国|全省|全市|全区|平均|经济增速|同期|国家)|",
@@ -334,6 +339,11 @@ pub(crate) fn read_segment(
         seg.start = past_effort;
     }
     let ns = past_effort;
+    // 6%左右——今年地区生产总值增长预期目标 (a 数读 card): the name after
+    // its figure and a dash
+    if let Some(card) = card(n, &seg, (ns, se), &nums, pat) {
+        return card;
+    }
     // name end: first verb or first figure
     let first_num = nums[0].start;
     let name_end = name_end_of(n, ns, first_num, &nums, dict);
@@ -374,6 +384,62 @@ fn past_effort_verbs(c: &[char], mut ns: usize, first_num: usize) -> usize {
         ns = after;
     }
     ns
+}
+
+/// The words a 数读 card's caption may end with after its name
+/// (…增长预期目标, …涨幅控制目标, …新增就业目标).
+const CARD_TAILS: [&str; 15] = [
+    "目标", "指标", "预期", "控制", "调控", "计划", "增长", "增速", "增幅", "涨幅", "降幅", "下降",
+    "年度", "性", "的",
+];
+
+/// A 数读 card (6%左右——今年全市地区生产总值增长预期目标, 4.5万人——城镇新增
+/// 就业, 8%和9%——城镇、农村居民人均可支配收入分别增长): its figures open the
+/// segment, a dash or a colon follows them, and a caption in words names
+/// them ([`crate::norm::card_line_end`]). Its segment reads the caption's
+/// name with the figures before it; the caption's scope and year (今年全市)
+/// and its tail (增长预期目标) are no part of the name, and a figure read
+/// inside the caption is none (零 of 零售). `None` when the segment is no
+/// card.
+fn card(
+    n: &Norm,
+    seg: &Seg,
+    (ns, se): (usize, usize),
+    nums: &[Num],
+    pat: &Patterns,
+) -> Option<Seg> {
+    let c = &n.chars;
+    if nums[0].start != ns {
+        return None;
+    }
+    crate::norm::card_line_end(c, ns, se)?;
+    // the figures listed before the dash (8%和9%)
+    let mut last = 0;
+    while last + 1 < nums.len() && figures_listed(c, &nums[last..last + 2]) {
+        last += 1;
+    }
+    let x = &nums[last];
+    let after = number::qual_after(c, x.end).map_or(x.end, |(_, e)| e);
+    let dash = c[after..se]
+        .iter()
+        .take_while(|&&ch| "—－─:：".contains(ch))
+        .count();
+    let start = strip_fluff(n, after + dash, se, pat);
+    let figures = &nums[..=last];
+    if last > 0 {
+        return shared_figures(n, seg, (start, start, se), figures);
+    }
+    let mut name = n.text(start, se);
+    while let Some(w) = CARD_TAILS.iter().find(|w| name.ends_with(*w)) {
+        name = &name[..name.len() - w.len()];
+    }
+    let end = start + name.chars().count();
+    (end >= start + 2).then(|| Seg {
+        name: Some((start, end)),
+        name_end: ns,
+        nums: with_quals(c, figures, ns),
+        ..seg.clone()
+    })
 }
 
 /// Verbs of a decline written before what declines (减少农村贫困人口3万人).
@@ -456,11 +522,15 @@ fn segment_figures(
         || deadline;
     // figures relative to another region or an average are not the indicator's own;
     // a comparison base (较“十三五”末) makes the figures increments, not levels
-    if skip_figs
-        || pat.relative.is_match(text) && !pat.rate_change.is_match(text)
-        || (mode == Mode::Outcomes && text.contains('较') && text.contains('末'))
-    {
+    if skip_figs || (mode == Mode::Outcomes && text.contains('较') && text.contains('末')) {
         return Vec::new();
+    }
+    if pat.relative.is_match(text) && !pat.rate_change.is_match(text) {
+        return if mode == Mode::Targets {
+            margin_over_average(c, text, (ns, se), &pat.margin)
+        } else {
+            Vec::new()
+        };
     }
     // 在去年增长5.2%的基础上, 在全国预期增长5%左右的背景下: the base or the
     // setting of the year's figures, no figure of the year's own
@@ -495,6 +565,39 @@ fn segment_figures(
         }
     }
     keep
+}
+
+/// A target set as a margin over a wider average (生产总值增速高于全省平均水平
+/// 0.5个百分点以上): its points are the target's figure, as labelling call 8
+/// codes it. Any other figure beside a comparison is not the indicator's own
+/// (增长8%，高于全国平均水平), nor is a margin of a result.
+fn margin_over_average(
+    c: &[char],
+    text: &str,
+    (ns, se): (usize, usize),
+    margin: &Regex,
+) -> Vec<Num> {
+    let Some(m) = margin.find(text) else {
+        return Vec::new();
+    };
+    // (only after its own name: 增长9.5%，高于全省预期目标1个百分点 measures
+    // the figure before it against the province's)
+    let named = text[..m.start()]
+        .trim_end_matches("增速")
+        .trim_end_matches("增幅")
+        .trim_end_matches("增长")
+        .chars()
+        .count()
+        >= 2;
+    if !named {
+        return Vec::new();
+    }
+    let after = se - text[m.end()..].chars().count();
+    let nums = number::scan(c, ns, se);
+    let margin = nums
+        .iter()
+        .all(|x| x.start >= after && x.unit == "个百分点");
+    if margin { nums } else { Vec::new() }
 }
 
 /// Whether a figure is a size limit inside a name (500万元以上固定资产投资,

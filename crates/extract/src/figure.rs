@@ -105,8 +105,26 @@ pub(crate) fn raw_fig(c: &[char], seg: &Seg, k: usize) -> Fig {
         hard_word: *hard,
         soft_word: *soft,
         milestone,
+        margin: growth_word
+            && x.unit == "个百分点"
+            && MARGIN_WORDS.iter().any(|w| before.contains(w)),
     }
 }
+
+/// The words of a comparison with a wider average that make a growth's
+/// points its margin (增速高于全省平均水平0.5个百分点).
+const MARGIN_WORDS: [&str; 10] = [
+    "高于全国",
+    "高于全省",
+    "高于全市",
+    "高于全区",
+    "快于全国",
+    "快于全省",
+    "快于全市",
+    "比全国",
+    "比全省",
+    "比全市",
+];
 
 pub(crate) fn seg_figs(seg: &Seg, c: &[char]) -> Vec<Fig> {
     if seg.flat && seg.nums.is_empty() {
@@ -126,6 +144,7 @@ pub(crate) fn flat_fig() -> Fig {
         hard_word: false,
         soft_word: false,
         milestone: false,
+        margin: false,
     }
 }
 
@@ -192,6 +211,8 @@ pub(crate) fn finish_fig(mut f: Fig, default: Option<Measure>, name: &str) -> Fi
         )
     } else if index_level {
         Measure::Level
+    } else if unit == "个百分点" && f.margin {
+        Measure::Growth
     } else if unit == "个百分点" || decline {
         Measure::Change
     } else if unit != "%" && unit != "‰" && f.unit.is_some() {

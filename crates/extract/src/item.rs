@@ -76,4 +76,7 @@ pub(crate) struct Fig {
     pub(crate) soft_word: bool,
     /// A threshold crossed (首次突破1900亿元), not a measured figure.
     pub(crate) milestone: bool,
+    /// A growth's margin over a wider average (增速高于全省平均水平0.5个百分点):
+    /// its points measure the growth, not a change of a rate.
+    pub(crate) margin: bool,
 }

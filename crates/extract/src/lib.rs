@@ -446,6 +446,8 @@ fn to_targets(n: &Norm, it: &Item, doc: &Document, year: Option<i32>, out: &mut 
 }
 
 #[cfg(test)]
+mod card_forms;
+#[cfg(test)]
 mod copy_forms;
 #[cfg(test)]
 mod lead_forms;

@@ -25,6 +25,11 @@ const UNITS: &[(&str, &str)] = &[
     ("亿美元", "亿美元"),
     ("万美元", "万美元"),
     ("美元", "美元"),
+    // (美金, as news and older portals write the dollar: 实际利用外资8亿美金;
+    // recorded as written, counted with the dollar in `unit_std`)
+    ("亿美金", "亿美金"),
+    ("万美金", "万美金"),
+    ("美金", "美金"),
     ("亿元人民币", "亿元"),
     ("亿元", "亿元"),
     ("万元/人", "万元/人"),
@@ -665,6 +670,13 @@ pub(crate) fn qual_after(c: &[char], i: usize) -> Option<(Qualifier, usize)> {
         ("左右", Qualifier::About),
         ("上下", Qualifier::About),
     ];
+    // (增长10%强: a little more than 10%, a floor; 强化 after a figure is a verb)
+    if c.get(i) == Some(&'强')
+        && c.get(i + 1)
+            .is_none_or(|&x| !crate::norm::is_unified_han(x))
+    {
+        return Some((Qualifier::AtLeast, i + 1));
+    }
     // (an excerpt cut inside 左右 at its very end: 增长8%左)
     if c.get(i) == Some(&'左') && c.get(i + 1).is_none_or(|x| x.is_whitespace()) {
         return Some((Qualifier::About, i + 1));

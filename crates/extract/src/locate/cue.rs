@@ -279,6 +279,12 @@ impl<'t> Cue<'t> {
     /// in either numerals).
     fn list_start(&self, n: &Norm, lp: &LocatePatterns) -> usize {
         let (a, start) = (self.a, self.start);
+        // (a 数读 card's caption names the target: 6%左右——今年全市地区生产
+        // 总值增长预期目标 is the list's first item)
+        if crate::norm::card_line_end(&n.chars, a, n.chars.len()).is_some_and(|end| end >= self.end)
+        {
+            return a;
+        }
         if self.text.starts_with("目标")
             && GROWTH_BEFORE_CUE
                 .iter()

@@ -75,6 +75,7 @@ fn item_figs(seg: &Seg, c: &[char]) -> Vec<Fig> {
             hard_word: false,
             soft_word: false,
             milestone: false,
+            margin: false,
         }];
     }
     let mut figs = seg_figs(seg, c);

@@ -105,7 +105,12 @@ pub(super) fn soft_line_breaks(src: &[char]) -> Vec<usize> {
             .take(LABEL_MAX + 1)
             .skip(LABEL_MIN)
             .any(|&c| matches!(c, '：' | ':'));
-        let item_end = last.is_some_and(|c| "%‰％右上内下".contains(c)) || labelled;
+        // (or a 数读 card's line: 4.5万人——城镇新增就业)
+        let card = || {
+            let from = (s..end).find(|&i| !src[i].is_whitespace()).unwrap_or(end);
+            card_line_end(src, from, end).is_some()
+        };
+        let item_end = last.is_some_and(|c| "%‰％右上内下".contains(c)) || labelled || card();
         let unfinished =
             chars >= WRAPPED_LINE_MIN && !row && last.is_some_and(|c| !FINISHED.contains(c));
         lines.push(Line {
@@ -196,6 +201,45 @@ pub(super) fn soft_line_breaks(src: &[char]) -> Vec<usize> {
         .collect()
 }
 
+/// The end of a 数读 card's line opening at `cs` (6%左右——今年地区生产总值
+/// 增长预期目标, 4.5万人——城镇新增就业): its figures open it, a dash or a
+/// colon parts it from its caption, which runs to the end of the line in
+/// words alone (零 of 零售 is read as 〇; a caption with a figure or a clause of its own, 3010.1亿元
+/// ——2020年全市地区生产总值，增长4.1%, is read as it is written).
+pub(crate) fn card_line_end(c: &[char], cs: usize, e: usize) -> Option<usize> {
+    let le = (cs..e).find(|&j| c[j] == '\n').unwrap_or(e);
+    let mut end = le;
+    while end > cs && "。；，".contains(c[end - 1]) {
+        end -= 1;
+    }
+    let nums = crate::number::scan(c, cs, end);
+    if nums.first()?.start != cs {
+        return None;
+    }
+    // (figures listed before the dash: 8%和9%——城镇、农村居民…分别增长)
+    let mut after = cs;
+    for x in &nums {
+        if x.start != after {
+            break;
+        }
+        after = crate::number::qual_after(c, x.end).map_or(x.end, |(_, q)| q);
+        if after < end && "和、与及".contains(c[after]) {
+            after += 1;
+        }
+    }
+    if after >= end || !"—－─:：".contains(c[after]) {
+        return None;
+    }
+    let from = (after..end).find(|&j| !"—－─:：".contains(c[j]))?;
+    let words = c[from..end].iter().all(|&ch| {
+        super::chars::is_unified_han(ch) || ch.is_ascii_alphabetic() || "、〇".contains(ch)
+    });
+    ((2..=CARD_CAPTION_MAX).contains(&(end - from)) && words).then_some(end)
+}
+
+/// The longest caption of a 数读 card's line.
+const CARD_CAPTION_MAX: usize = 30;
+
 /// How many lines of `src` may be unfinished lines of a wrapped text (long
 /// enough, and not ending a sentence), counted from above: a line's last
 /// char may be a gloss's bracket, which is not measured, and whitespace and
@@ -266,8 +310,13 @@ pub(super) fn breaks_inside_a_clause(src: &[char]) -> Vec<usize> {
     let mut s = 0;
     for end in line_ends(src) {
         let line = &src[s..end];
+        let start = s;
         s = end + 1;
         if end >= src.len() || line.len() < CUT_FIGURE_LINE_MIN {
+            continue;
+        }
+        // (a 数读 card's line, 8.5%——规模以上工业增加值增长, is whole)
+        if card_line_end(src, start, end).is_some() {
             continue;
         }
         let prose = line.len() >= CUT_LINE_MIN

@@ -60,6 +60,16 @@ pub(super) fn clauses(
             k = end;
             continue;
         }
+        // a 数读 card's line (6%左右——今年地区生产总值增长预期目标) is one
+        // clause: its dash or colon parts the figure from its caption
+        if k == cs
+            && let Some(end) = crate::norm::card_line_end(c, cs, e)
+        {
+            clauses.push((cs, end));
+            cs = end + 1;
+            k = end + 1;
+            continue;
+        }
         // a dash that opens the next item on the same line (…增长13%——全社会
         // 固定资产投资增长30%——…: a list set with dashes, its lines joined)
         if k + 2 < e
@@ -239,6 +249,10 @@ fn joins_bounds(c: &[char], k: usize) -> bool {
 
 /// Splits a clause on 、 unless it is a 分别 list.
 pub(super) fn split_segments(c: &[char], cs: usize, ce: usize) -> Vec<(usize, usize)> {
+    // (a 数读 card's caption is one: 8%和9%——城镇、农村居民人均可支配收入分别增长)
+    if crate::norm::card_line_end(c, cs, ce).is_some() {
+        return vec![(cs, ce)];
+    }
     let mut out = Vec::new();
     let mut s = cs;
     for (k, &ch) in c.iter().enumerate().take(ce).skip(cs) {
