@@ -458,6 +458,8 @@ mod lookalike_forms;
 #[cfg(test)]
 mod news_forms;
 #[cfg(test)]
+mod post_forms;
+#[cfg(test)]
 mod report_forms;
 #[cfg(test)]
 mod rewordings;

@@ -26,6 +26,10 @@ type Span = (usize, usize);
 /// 4%左右; 农村贫困人口减少60万以上), in chars.
 const ITEM_LINE_MAX: usize = 40;
 
+/// The words of a heading of the year's work (重点工作, 干好这些事, 民生实事):
+/// a marked line so worded after a list heads what follows, not the list's.
+const WORK_HEADS: [&str; 5] = ["重点工作", "重点干好", "这些事", "民生实事", "重点任务"];
+
 /// The verbs a heading of the work opens with (扎实推进乡村振兴, 加快建设
 /// 现代化产业体系): a bare line so opened after a list heads the work that
 /// follows, where a qualitative target opens with what it measures
@@ -346,9 +350,14 @@ impl<'a> Following<'a> {
 
     /// Whether paragraph `ri` is a numbered or bulleted line with no target
     /// of its own (2.在持续大幅清费减负的同时；) in a list whose next marked
-    /// line goes on: it does not end the list.
+    /// line goes on: it does not end the list, unless it heads the year's
+    /// work (📍今年重点干好这些事, ●重点工作).
     fn a_marked_gap(&self, ri: usize, first: &[Item]) -> bool {
-        first.is_empty() && self.next_marked_item_goes_on(ri)
+        let (s, e) = self.rest[ri];
+        let t = self.n.text(s, e);
+        first.is_empty()
+            && !WORK_HEADS.iter().any(|w| t.contains(w))
+            && self.next_marked_item_goes_on(ri)
     }
 
     /// Whether paragraph `ri` is a short aside with no target between items

@@ -158,7 +158,7 @@ impl LocatePatterns {
             // 地区生产总值同比增长6%), a result otherwise (今年以来 reports)
             compared_growth: re(r"(?:比|较)(?:上年|去年)|同比"),
             plan_frame: re(
-                r"(?:今年|明年|\d{4}年)(?:是|为|作为)[^，。；,;]{0,24}?十[一二三四五六七八九]五[”」]?(?:规划|时期)?(?:的)?(?:开局|起步|收官|关键|攻坚|决胜|冲刺|承上启下|第[一二三四五])[^，。；,;]{0,8}?之?年",
+                r"(?:今年|明年|\d{4}年)(?:是|为|作为)[^，。；,;]{0,24}?十[一二三四五六七八九]五[”」]?(?:规划|时期)?(?:的)?(?:开局|起步|收官|关键|攻坚|决胜|冲刺|承上启下|重要|第[一二三四五])[^，。；,;]{0,8}?之?年",
             ),
             figure_before_cue: re(
                 r"(?:增长|增速|增幅|涨幅)[^，；。,;]{0,4}?(?:\d+(?:\.\d+)?%|百分之[零〇一二两三四五六七八九十点]+)(?:左右|以上|以内)?的(?:主要)?$",
@@ -581,6 +581,7 @@ fn located(
             || lp.quotes_the_nations_set(t, level)
             || LocatePatterns::opens_with_the_province(t, level)
             || LocatePatterns::opens_with_the_city(t, speaker.place)
+            || forward::opens_with_a_higher_government(t, speaker.place)
             // (今年1-2月，全省规模以上工业增加值增长8.5%: progress, not a target)
             || forward::opens_with_a_period(t)
         {
@@ -604,6 +605,9 @@ fn located(
                     && (m.start() > opening || meets_the_plans_target(&t[..m.start()])))
             })
             || t.contains("届时")
+            // (a plan's end is a deadline wherever it stands: 他表示，到“十二五”
+            // 末，神木生产总值力争突破1500亿元)
+            || PLAN_END_WORDS.iter().any(|w| t.contains(w))
             || lp
                 .year
                 .captures_iter(&digits)
@@ -699,6 +703,25 @@ fn located(
                 });
                 return (fuller, Some(j));
             }
+            // the other targets under a cue of their own after the first
+            // (…地区生产总值增长5.5%左右。\n关键词：同步\n…\n其他主要预期目标——\n◆…)
+            let mut items = items;
+            if let Some((more, _)) =
+                (i + 1..paras.len().min(i + 1 + FULLER_LIST_REACH)).find_map(|j| {
+                    let (s2, e2) = paras[j];
+                    let cue_end =
+                        cue::cue_in(n, (s2, e2), (target_year, level), lp, &mut Trace::off())?;
+                    let lead = n.text(s2, cue_end);
+                    (OTHER_WORDS.iter().any(|w| lead.contains(w)) && on_another_place(j).is_none())
+                        .then(|| (read_at(j, cue_end, trace), j))
+                })
+            {
+                let new: Vec<Item> = more
+                    .into_iter()
+                    .filter(|m| !items.iter().any(|it| it.indicator == m.indicator))
+                    .collect();
+                items.extend(new);
+            }
             return (items, Some(i));
         }
     }
@@ -790,6 +813,12 @@ fn reports_speech(t: &str) -> bool {
 /// How many paragraphs after a cue's a fuller list of the same targets is
 /// looked for.
 const FULLER_LIST_REACH: usize = 30;
+
+/// The words that close a five-year plan's years (“十二五”末, 十三五期末).
+const PLAN_END_WORDS: [&str; 4] = ["五”末", "五末", "五”期末", "五期末"];
+
+/// The words of a cue that heads the rest of the targets (其他主要预期目标).
+const OTHER_WORDS: [&str; 3] = ["其他", "其余", "其它"];
 
 /// Whether `more` states every indicator `items` does, and others.
 fn states_more(more: &[Item], items: &[Item]) -> bool {

@@ -192,7 +192,8 @@ fn split_after(n: &Norm, s: usize, e: usize, ends: &[char]) -> Vec<(usize, usize
 pub(crate) fn list_marker_len(c: &[char], s: usize, e: usize) -> usize {
     let e = e.min(c.len());
     let mut k = s;
-    while k < e && (is_marker(c[k]) || "·○-—>".contains(c[k])) {
+    // (an emoji's variation selector or joiner goes with it: 🏗️)
+    while k < e && (is_marker(c[k]) || "·○-—>\u{fe0f}\u{200d}".contains(c[k])) {
         k += 1;
     }
     // a Roman numeral or a Latin letter with its point (Ⅱ. B、), before a

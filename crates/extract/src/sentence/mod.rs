@@ -324,8 +324,12 @@ impl Reader<'_> {
                 self.condition_start
                     .unwrap_or(segs_start_of(st.segs, names[0].0))
             } else {
-                self.condition_start
-                    .unwrap_or_else(|| evidence_start(n, seg.start, names[0].0))
+                self.condition_start.unwrap_or_else(|| {
+                    // (a qualitative target keeps its aim: 努力实现城乡居民
+                    // 收入增长和经济发展同步, as dev2 labels it)
+                    let aim = self.mode == Mode::Targets && !seg.qualitative;
+                    evidence_start(n, seg.start, names[0].0, aim)
+                })
             };
             // a clause-initial 其中, 即, 此外 … introduces the figure, it is
             // not part of it
@@ -695,16 +699,19 @@ fn resolved_of(dict: &Dictionary, indicator: &str) -> crate::indicator::Resolved
 
 /// The item of one name of a 分别 list and its figure, evidenced by `span`.
 /// Where a target's evidence starts when its segment opens at `seg_start`
-/// and its name at `name_start`: at the name when only a word of assurance
-/// stands before it (确保生产总值增长12%: the shortest clause with the name,
-/// the figure and its qualifier), else at the segment (完成国家下达的…,
-/// 努力实现…, and a year or 今年, which the labelled texts keep as often as
-/// not).
-fn evidence_start(n: &Norm, seg_start: usize, name_start: usize) -> usize {
+/// and its name at `name_start`: at the name when a word of assurance or
+/// of an aim stands right before it (确保生产总值增长12%, 努力实现地区生产
+/// 总值增长8%左右, 今年全市力争…: the shortest clause with the name, the
+/// figure and its qualifier; stop 49 measured the aims' words on the
+/// labelled texts; `aim` for a target with a figure), else at the segment
+/// (完成国家下达的…, and a year or 今年, which the labelled texts keep as
+/// often as not). A result keeps its verb (全市实现地区生产总值…).
+fn evidence_start(n: &Norm, seg_start: usize, name_start: usize, aim: bool) -> usize {
     if seg_start >= name_start {
         return name_start;
     }
-    if ASSURANCE.contains(&n.text(seg_start, name_start)) {
+    let lead = n.text(seg_start, name_start);
+    if ASSURANCE.contains(&lead) || aim && AIM_LEADS.iter().any(|w| lead.ends_with(w)) {
         name_start
     } else {
         seg_start
@@ -714,6 +721,10 @@ fn evidence_start(n: &Norm, seg_start: usize, name_start: usize) -> usize {
 /// Words of assurance a target's evidence leaves out when they alone stand
 /// before its name.
 const ASSURANCE: [&str; 2] = ["确保", "并确保"];
+
+/// Words of an aim a target's evidence leaves out when they end what stands
+/// before its name.
+const AIM_LEADS: [&str; 7] = ["确保", "力争", "争取", "努力", "实现", "力求", "奋力"];
 
 fn one_figure_item(
     dict: &Dictionary,

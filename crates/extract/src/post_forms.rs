@@ -1,0 +1,89 @@
+//! Targets as news posts, interviews and phone pages retell them, written
+//! for these tests (not taken from the fixtures): an aim's verb before each
+//! item, the rest of the targets under a cue of their own, emoji bullets, a
+//! heading of the year's work between marked lines, the higher government's
+//! figure after the place's, a plan's end named after the list.
+
+use crate::variations::run;
+
+/// (indicator, value, evidence) of every target of `text`.
+fn rows(text: &str) -> Vec<(String, Option<f64>, String)> {
+    run(text)
+        .targets
+        .into_iter()
+        .map(|t| (t.indicator, t.value, t.text))
+        .collect()
+}
+
+fn row(id: &str, v: f64, text: &str) -> (String, Option<f64>, String) {
+    (id.to_owned(), Some(v), text.to_owned())
+}
+
+#[test]
+fn an_aims_verb_before_the_name_is_no_part_of_the_evidence() {
+    let text = "2019年某某市政府工作报告\n今年全市经济社会发展的主要预期目标是：努力实现地区生产总值增长8%左右，力争规模以上工业增加值增长9%，争取社会消费品零售总额增长9.5%，确保城镇新增就业3.2万人。\n";
+    assert_eq!(
+        rows(text),
+        [
+            row("gdp", 8.0, "地区生产总值增长8%左右"),
+            row("industrial_value_added", 9.0, "规模以上工业增加值增长9%"),
+            row("retail_sales", 9.5, "社会消费品零售总额增长9.5%"),
+            row("new_urban_jobs", 3.2, "城镇新增就业3.2万人"),
+        ]
+    );
+}
+
+#[test]
+fn the_other_targets_under_a_later_cue_join_the_first() {
+    let text = "关键词读懂2025年某某市政府工作报告\n2025年1月8日\n关键词：5.5%\n今年全市经济社会发展的主要预期目标中，地区生产总值增长5.5%左右。\n关键词：同步\n居民收入增长与经济增长同步。\n其他主要预期目标——\n◆规上工业增加值增长7%\n◆固定资产投资增长5%\n关键词：项目\n力争全年新签约亿元以上项目300个。\n";
+    let ids: Vec<String> = rows(text).into_iter().map(|r| r.0).collect();
+    assert_eq!(
+        ids,
+        ["gdp", "industrial_value_added", "fixed_asset_investment"]
+    );
+}
+
+#[test]
+fn an_emoji_bullets_variation_selector_is_no_part_of_the_name() {
+    let text = "2023年某某市政府工作报告出炉\n🎯2023年主要预期目标\n📈地区生产总值增长6.5%以上\n🏗️固定资产投资增长10%\n📍今年重点干好这些事\n✅力争新增规模工业企业100家\n";
+    let out = run(text);
+    let names: Vec<&str> = out.targets.iter().map(|t| t.raw_name.as_str()).collect();
+    // (and the heading of the year's work ends the list)
+    assert_eq!(names, ["地区生产总值", "固定资产投资"]);
+}
+
+#[test]
+fn a_year_called_an_important_one_of_the_plan_is_the_coming_year() {
+    // (an interview's answer: 今年是实施“十三五”规划的重要一年 frames the year,
+    // it does not look back)
+    let text = "某某日报　2017年2月16日\n记者：今年行署工作报告提出的主要预期目标是什么？\n答：今年是实施“十三五”规划的重要一年。行署综合考虑国内外形势，提出地区生产总值增长7.5%左右。\n";
+    let ids: Vec<String> = rows(text).into_iter().map(|r| r.0).collect();
+    assert_eq!(ids, ["gdp"]);
+}
+
+/// A county paper's story: the mayor's words on the GDP, then the other
+/// targets under a cue of their own.
+const SHENMU: &str = "本报神木2月22日电（记者 高宏伟）“今年，我们要确保生产总值增长15%，力争达到18%。”在今天开幕的神木县第十七届人民代表大会第五次会议上，县长在政府工作报告中说。\n他说，今年其他主要预期目标是：地方财政收入增长20%以上，社会消费品零售总额增长18%。\n";
+
+#[test]
+fn the_higher_governments_figure_after_the_places_is_not_the_places() {
+    let text = format!("{SHENMU}榆林市今年提出全市生产总值增长14%。\n");
+    let out = run(&text);
+    let gdp: Vec<(Option<f64>, Option<f64>)> = out
+        .targets
+        .iter()
+        .filter(|t| t.indicator == "gdp")
+        .map(|t| (t.value, t.stretch_value))
+        .collect();
+    assert_eq!(gdp, [(Some(15.0), Some(18.0))]);
+    assert_eq!(out.targets.len(), 3);
+}
+
+#[test]
+fn a_goal_for_the_plans_end_after_the_list_is_no_target() {
+    let text = format!(
+        "{SHENMU}他表示，到“十二五”末，神木生产总值力争突破1500亿元，县域经济综合实力继续保持西部百强县前列。\n"
+    );
+    let ids: Vec<String> = rows(&text).into_iter().map(|r| r.0).collect();
+    assert_eq!(ids, ["gdp", "general_budget_revenue", "retail_sales"]);
+}
