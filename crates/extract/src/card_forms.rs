@@ -1,7 +1,8 @@
 //! Targets as 数读 cards and captions print them (the figure first, a dash,
-//! then what it is: 6%左右——地区生产总值增长预期目标), a growth set as a
-//! margin over a wider average, and rarer spellings of a figure (增长10%强,
-//! 8亿美金), written for these tests (not taken from the fixtures).
+//! then what it is: 6%左右——地区生产总值增长预期目标), a plan's table with
+//! last year's columns first, a growth set as a margin over a wider
+//! average, and rarer spellings of a figure (增长10%强, 8亿美金), written for
+//! these tests (not taken from the fixtures).
 
 use baogao_model::{Measure, Qualifier};
 
@@ -136,4 +137,19 @@ fn dollars_written_meijin_are_kept_as_written_and_counted_as_dollars() {
         ("fdi", Some(8.0), Some("亿美金"))
     );
     assert_eq!(fdi.unit_std.as_deref(), Some("亿美元"));
+}
+
+#[test]
+fn a_plans_table_reads_this_years_column_and_both_measures_of_a_name() {
+    // (last year's plan and result come first; 生产总值 in 亿元 then its
+    // growth in % are two rows of one list, not a restatement)
+    let text = "某某市2013年国民经济和社会发展主要预期目标\n发布日期：2013-02-05\n2013年全市国民经济和社会发展主要预期目标如下：\n序号\t指标\t单位\t2012年计划\t2012年实际\t2013年目标\n1\t生产总值\t亿元\t3600\t3654.0\t3950\n2\t生产总值增长\t%\t10\t9.1\t8.5左右\n3\t社会消费品零售总额增长\t%\t15\t-3.1\t13\n";
+    assert_eq!(
+        rows(text),
+        [
+            row("gdp", Qualifier::Exact, 3950.0, "亿元"),
+            row("gdp", Qualifier::About, 8.5, "%"),
+            row("retail_sales", Qualifier::Exact, 13.0, "%"),
+        ]
+    );
 }

@@ -38,6 +38,11 @@ fn is_unit(cell: &[char]) -> bool {
 
 /// Whether a cell opens with a figure (6左右, 5.2), not a year (2024年目标).
 fn opens_with_figure(cell: &[char]) -> bool {
+    // (a decline's sign: -3.1)
+    let cell = cell
+        .strip_prefix(&['-'])
+        .or_else(|| cell.strip_prefix(&['−']))
+        .unwrap_or(cell);
     let digits = cell
         .iter()
         .take_while(|c| c.is_ascii_digit() || **c == '.')
@@ -78,11 +83,7 @@ pub(crate) fn edits(src: &[char]) -> Edits {
             .collect();
         let text = |r: &Range<usize>| src[r.clone()].iter().collect::<String>();
         if !cells.iter().any(|c| opens_with_figure(&src[c.clone()])) {
-            target_col = cells
-                .iter()
-                .skip(1)
-                .position(|c| TARGET_COLUMN_WORDS.iter().any(|w| text(c).contains(w)))
-                .map(|k| k + 1);
+            target_col = target_column(&cells.iter().map(text).collect::<Vec<_>>());
             push_sorted(&mut out.skip, bars);
             continue;
         }
@@ -91,6 +92,26 @@ pub(crate) fn edits(src: &[char]) -> Edits {
         push_sorted(&mut out.skip, skip);
     }
     out
+}
+
+/// The targets column of a header row (its cells' text): a cell past the
+/// first that names targets, the latest year's when several do (2020年计划
+/// | 2020年完成 | 2021年预期目标: last year's plan is no target of the
+/// year's).
+fn target_column(header: &[String]) -> Option<usize> {
+    let year = |t: &str| {
+        let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+        (digits.len() == 4 && t[4..].starts_with('年'))
+            .then(|| digits.parse::<i32>().ok())
+            .flatten()
+    };
+    header
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, t)| TARGET_COLUMN_WORDS.iter().any(|w| t.contains(w)))
+        .max_by_key(|(k, t)| (year(t), std::cmp::Reverse(*k)))
+        .map(|(k, _)| k)
 }
 
 /// A mark between two cells: a tab as the cleaner writes it, or the bar of
@@ -238,6 +259,24 @@ mod tests {
         assert_eq!(
             read("| 指标 | 单位 | 2024年目标 |\n|---|---|---|\n| 地区生产总值增长 | % | 6左右 |"),
             "指标单位2024年目标\n\n地区生产总值增长6%左右"
+        );
+    }
+
+    #[test]
+    fn the_latest_years_target_column_is_read() {
+        // (last year's plan and result come first; this year's target after)
+        assert_eq!(
+            read(
+                "指标	单位	2020年计划	2020年完成	2021年预期目标
+地区生产总值增长	%	6左右	3.9	6以上"
+            ),
+            "指标单位2020年计划2020年完成2021年预期目标
+地区生产总值增长6%以上"
+        );
+        // (a result's decline is a figure of its own; 零 reads as 〇)
+        assert_eq!(
+            read("指标\t单位\t2020年完成\t2021年目标\n社会消费品零售总额增长\t%\t-3.1\t10左右"),
+            "指标单位2020年完成2021年目标\n社会消费品〇售总额增长10%左右"
         );
     }
 

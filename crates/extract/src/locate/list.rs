@@ -445,7 +445,12 @@ pub(super) fn counts_in_prose(it: &Item, dict: &Dictionary) -> bool {
 /// Whether `items` give a canonical indicator's series (by `dict`) that
 /// `listed` already holds with other figures (a headline repeated with the
 /// same figure is no other aim).
-pub(super) fn restates_a_listed(items: &[Item], listed: &[Item], dict: &Dictionary) -> bool {
+pub(super) fn restates_a_listed(
+    items: &[Item],
+    listed: &[Item],
+    dict: &Dictionary,
+    rows: bool,
+) -> bool {
     items.iter().any(|it| {
         !it.indicator.starts_with("other:")
             && listed.iter().any(|l| {
@@ -455,6 +460,13 @@ pub(super) fn restates_a_listed(items: &[Item], listed: &[Item], dict: &Dictiona
                             .iter()
                             .any(|g| g.measure == f.measure && g.value == f.value)
                     })
+                    // (in a table, of one measure: 生产总值 | 亿元 | 3950 then
+                    // 生产总值增长 | % | 8.5左右, two rows, are one list)
+                    && (!rows
+                        || it
+                            .figs
+                            .iter()
+                            .any(|f| l.figs.iter().any(|g| g.measure == f.measure)))
                     // (another series of it is more of the list: 城镇登记失业率
                     // 控制在4%以内, 城镇调查失业率控制在5.5%左右)
                     && dict.series_of(&l.indicator, &l.raw_name)
