@@ -182,6 +182,9 @@ const VERBS: &[&str] = &[
     "增至",
     "升至",
     "升到",
+    // (a level recovered: 接待游客恢复到4000万人次)
+    "恢复到",
+    "恢复至",
     // a net increase (地区生产总值净增100亿元以上: labelling call 18)
     "净增",
     "增加",

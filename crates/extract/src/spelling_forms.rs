@@ -2,7 +2,8 @@
 //! taken from the fixtures): the resident population's incomes (城乡常住居民
 //! 收入), jobs without 城镇 (新增就业人数), a floor written 至少, a variant
 //! char of 值 (値) on converted pages, a code in brackets inside a name
-//! (细颗粒物（PM2.5）平均浓度), pollutants sharing the emission's tail.
+//! (细颗粒物（PM2.5）平均浓度), pollutants sharing the emission's tail,
+//! visits counted (接待游客人次) and a level recovered (恢复到).
 
 use baogao_model::Qualifier;
 
@@ -289,4 +290,19 @@ fn one_name_before_a_generic_word_is_the_name() {
     let got = rows("生态环境质量等指标完成市下达任务");
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].0, "other:生态环境质量");
+}
+
+#[test]
+fn visits_counted_are_a_measure_and_a_level_recovered_ends_the_name() {
+    assert_eq!(
+        rows("接待游客人次稳中有升，接待海内外游客恢复到4000万人次"),
+        [
+            (
+                "other:接待游客人次".to_owned(),
+                Qualifier::Qualitative,
+                None
+            ),
+            row("other:接待海内外游客", Qualifier::Exact, 4000.0),
+        ]
+    );
 }

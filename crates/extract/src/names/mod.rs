@@ -338,6 +338,8 @@ const INDICATOR_WORD_LIST: &[&str] = &[
     "量",
     "面积",
     "人数",
+    // (visits counted: 接待游客人次稳中有升)
+    "人次",
     "起数",
     "天数",
     "比例",
