@@ -21,7 +21,10 @@ const PAIRS_MIN: usize = 3;
 
 /// The Han chars a figure line may hold besides its figure: qualifiers and
 /// units.
-const FIGURE_WORDS: &str = "左右以上内下多万亿千元人次斤吨个百分点户所家项亩平方公里倍";
+const FIGURE_WORDS: &str = "左右以上内下多万亿千元人次斤吨个百分点户所家项亩平方公里倍美金";
+
+/// The longest label in brackets before a figure (【数说】6%以上).
+const LABEL_MAX: usize = 6;
 
 /// The order in which the normaliser reads the chars of `src` when it is
 /// written figure above name: each pair's name line, then its figure line
@@ -41,7 +44,15 @@ pub(super) fn figure_first_order(src: &[char]) -> Option<Vec<usize>> {
         if c == '\n' {
             let line = &src[line_start..i];
             let first = line.iter().position(|c| !c.is_whitespace() && *c != '【');
-            if line.len() <= FIGURE_LINE_MAX + 4 && first.is_some_and(|k| line[k].is_ascii_digit())
+            // (or after a label: 【数说】6%以上)
+            let labelled = || {
+                line.iter()
+                    .position(|&c| c == '】')
+                    .filter(|&j| j <= LABEL_MAX + 1)
+                    .is_some_and(|j| line.get(j + 1).is_some_and(char::is_ascii_digit))
+            };
+            if line.len() <= FIGURE_LINE_MAX + LABEL_MAX + 4
+                && (first.is_some_and(|k| line[k].is_ascii_digit()) || labelled())
             {
                 figure_lines += 1;
             }
@@ -63,8 +74,18 @@ pub(super) fn figure_first_order(src: &[char]) -> Option<Vec<usize>> {
         }
         (a, b)
     };
-    let is_figure = |(a, b): (usize, usize)| {
+    // (a label in brackets may open a figure's line: 【数说】6%以上,
+    // 【数说】同步)
+    let past_label = |(a, b): (usize, usize)| {
         let (a, b) = trimmed((a, b));
+        let close = (a < b && src[a] == '【')
+            .then(|| (a + 1..b.min(a + LABEL_MAX + 2)).find(|&j| src[j] == '】'))
+            .flatten()
+            .filter(|&j| j + 1 < b && src[a + 1..j].iter().all(|&c| is_han(c)));
+        (close.map_or(a, |j| j + 1), b)
+    };
+    let is_figure = |(a, b): (usize, usize)| {
+        let (a, b) = past_label((a, b));
         let (a, b) = (
             a + usize::from(a < b && src[a] == '【'),
             b - usize::from(b > a && src[b - 1] == '】'),
@@ -94,8 +115,8 @@ pub(super) fn figure_first_order(src: &[char]) -> Option<Vec<usize>> {
         // (inside a run, an aim in words stands where a figure would: 与经济
         // 增长同步 / 居民人均可支配收入增长)
         let worded = after_pair
-            && is_name(lines[k])
-            && trimmed(lines[k]).1 - trimmed(lines[k]).0 <= WORDED_AIM_MAX
+            && is_name(past_label(lines[k]))
+            && past_label(lines[k]).1 - past_label(lines[k]).0 <= WORDED_AIM_MAX
             && lines
                 .get(k + 2)
                 .is_none_or(|&l| is_figure(l) || !is_name(l));
@@ -126,7 +147,7 @@ pub(super) fn figure_first_order(src: &[char]) -> Option<Vec<usize>> {
             ne
         };
         order.extend(ns..name_end);
-        let (fa, fb) = trimmed((fs, fe));
+        let (fa, fb) = past_label((fs, fe));
         order.extend((fa..fb).filter(|&i| !matches!(src[i], '【' | '】')));
         // the name line's break
         next = ne;
@@ -149,6 +170,14 @@ mod tests {
         assert_eq!(
             reordered("2024年 主要预期目标\n5.5%左右\n地区生产总值增长\n【6%】\n固定资产投资增长\n与经济增长同步\n居民人均可支配收入增长\n110万人以上\n城镇新增就业。\n2024年 重点工作").as_deref(),
             Some("2024年 主要预期目标\n地区生产总值增长5.5%左右\n固定资产投资增长6%\n居民人均可支配收入增长与经济增长同步\n城镇新增就业110万人以上\n2024年 重点工作")
+        );
+    }
+
+    #[test]
+    fn a_label_before_the_figure_is_left_out() {
+        assert_eq!(
+            reordered("【2021年主要预期目标】\n【数说】6%以上\n地区生产总值增长\n【数说】3.3万人\n城镇新增就业\n【数说】同步\n居民收入增长与经济增长同步\n【数说】1.5亿美元\n实际使用外资\n【“十四五”展望】").as_deref(),
+            Some("【2021年主要预期目标】\n地区生产总值增长6%以上\n城镇新增就业3.3万人\n居民收入增长与经济增长同步同步\n实际使用外资1.5亿美元\n【“十四五”展望】")
         );
     }
 
