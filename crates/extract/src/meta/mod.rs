@@ -63,6 +63,8 @@ pub(crate) struct MetaPatterns {
     /// The National People's Congress named with its session.
     national_congress: Regex,
     full_form: Regex,
+    /// The head of a government named with its place (吴中区区长, 神木县县长).
+    speaker: Regex,
     year: YearPatterns,
 }
 
@@ -102,6 +104,7 @@ impl MetaPatterns {
                 r"届全国人大[一二三四五六七八九十\d]*次会议|全国人民代表大会第?[一二三四五六七八九十\d]+次会议",
             ),
             full_form: re(r"(\p{Han}{2,3}?)(区|县|旗|市)"),
+            speaker: re(r"(\p{Han}{1,8}?(?:区|县|旗|市|州|盟))(区长|县长|旗长|市长|州长|盟长)"),
             year: YearPatterns::new(),
         }
     }
@@ -389,6 +392,18 @@ fn region_chain(
     if chain.len() <= 1
         && let Some(c) = two_sessions_region(head)
         && (chain.is_empty() || c.len() > 1 && c[0] == chain[0])
+    {
+        chain = c;
+    }
+    // …or names its speaker, the head of the reporting government (吴中区区长
+    // 在区十八届人大五次会议上作政府工作报告 in 苏州日报)
+    if chain.is_empty()
+        && let Some(c) = mp
+            .speaker
+            .captures_iter(head)
+            .filter(|c| c[1].chars().last() == c[2].chars().next())
+            .map(|c| chain_of(&c[1], mp))
+            .find(|c| !c.is_empty())
     {
         chain = c;
     }

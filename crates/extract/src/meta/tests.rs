@@ -686,3 +686,17 @@ fn a_provincial_congress_named_by_its_unit_meets_in_its_province() {
     ));
     assert_eq!(m.region, None);
 }
+
+/// The head of the reporting government named with its place (吴中区区长)
+/// says whose report it is, over the city's paper and the city's own report
+/// the story quotes later.
+#[test]
+fn the_speaker_names_the_reporting_government() {
+    let m = meta(
+        "苏州日报　2020年01月09日　A05版：区县新闻\n“今年经济增长6%左右”\n本报讯 “今年，我们要努力实现地区生产总值增长6%左右。”昨天，吴中区区长在区十八届人大五次会议上作政府工作报告时表示。\n苏州市政府工作报告提出，今年全市地区生产总值预期增长6%左右。\n",
+    );
+    assert_eq!(
+        (m.region.as_deref(), m.level),
+        (Some("吴中区"), Some(Level::County))
+    );
+}
