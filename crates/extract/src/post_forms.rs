@@ -21,7 +21,7 @@ fn row(id: &str, v: f64, text: &str) -> (String, Option<f64>, String) {
 
 #[test]
 fn an_aims_verb_before_the_name_is_no_part_of_the_evidence() {
-    let text = "2019年某某市政府工作报告\n今年全市经济社会发展的主要预期目标是：努力实现地区生产总值增长8%左右，力争规模以上工业增加值增长9%，争取社会消费品零售总额增长9.5%，确保城镇新增就业3.2万人。\n";
+    let text = "2019年某某市政府工作报告\n今年全市经济社会发展的主要预期目标是：努力实现地区生产总值增长8%左右，力争规模以上工业增加值增长9%，努力使社会消费品零售总额增长9.5%，确保城镇新增就业3.2万人，确保城乡居民人均可支配收入分别增长8.5%和9%。\n";
     assert_eq!(
         rows(text),
         [
@@ -29,7 +29,23 @@ fn an_aims_verb_before_the_name_is_no_part_of_the_evidence() {
             row("industrial_value_added", 9.0, "规模以上工业增加值增长9%"),
             row("retail_sales", 9.5, "社会消费品零售总额增长9.5%"),
             row("new_urban_jobs", 3.2, "城镇新增就业3.2万人"),
+            row(
+                "urban_disposable_income",
+                8.5,
+                "城乡居民人均可支配收入分别增长8.5%和9%"
+            ),
+            row(
+                "rural_disposable_income",
+                9.0,
+                "城乡居民人均可支配收入分别增长8.5%和9%"
+            ),
         ]
+    );
+    // (确保 left out still makes a 分别 list's targets hard)
+    let out = run(text);
+    assert_eq!(
+        out.targets[5].constraint,
+        Some(baogao_model::Constraint::Hard)
     );
 }
 

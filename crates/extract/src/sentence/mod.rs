@@ -283,7 +283,19 @@ impl Reader<'_> {
         if let Some(w) = CONNECTIVES.iter().find(|w| at(&self.n.chars, start, w)) {
             start += w.chars().count();
         }
-        let figs = fenbie_figs(seg, fb.names.len(), &self.n.chars);
+        // (确保城乡居民人均可支配收入分别增长…: an aim's words are no part of
+        // the evidence, and 确保 still makes the targets hard)
+        let opened = start;
+        while self.mode == Mode::Targets
+            && let Some(w) = AIM_OPENERS.iter().find(|w| at(&self.n.chars, start, w))
+        {
+            start += w.chars().count();
+        }
+        let assured = self.n.text(opened, start).contains("确保");
+        let mut figs = fenbie_figs(seg, fb.names.len(), &self.n.chars);
+        for f in &mut figs {
+            f.hard_word |= assured;
+        }
         for (k, (name, fig)) in fb.names.iter().zip(figs).enumerate() {
             let raw = fb
                 .written
@@ -722,9 +734,32 @@ fn evidence_start(n: &Norm, seg_start: usize, name_start: usize, aim: bool) -> u
 /// before its name.
 const ASSURANCE: [&str; 2] = ["确保", "并确保"];
 
+/// Words of an aim a 分别 list's evidence leaves out when they open it
+/// (确保城乡居民…分别增长, 努力使…), longest first.
+const AIM_OPENERS: [&str; 9] = [
+    "努力实现",
+    "努力使",
+    "确保",
+    "力争",
+    "争取",
+    "努力",
+    "实现",
+    "力求",
+    "奋力",
+];
+
 /// Words of an aim a target's evidence leaves out when they end what stands
 /// before its name.
-const AIM_LEADS: [&str; 7] = ["确保", "力争", "争取", "努力", "实现", "力求", "奋力"];
+const AIM_LEADS: [&str; 8] = [
+    "确保",
+    "力争",
+    "争取",
+    "努力",
+    "实现",
+    "力求",
+    "奋力",
+    "努力使",
+];
 
 fn one_figure_item(
     dict: &Dictionary,
