@@ -287,7 +287,7 @@ impl Reader<'_> {
         // the evidence, and 确保 still makes the targets hard)
         let opened = start;
         while self.mode == Mode::Targets
-            && let Some(w) = AIM_OPENERS.iter().find(|w| at(&self.n.chars, start, w))
+            && let Some(w) = AIM_WORDS.iter().find(|w| at(&self.n.chars, start, w))
         {
             start += w.chars().count();
         }
@@ -723,7 +723,7 @@ fn evidence_start(n: &Norm, seg_start: usize, name_start: usize, aim: bool) -> u
         return name_start;
     }
     let lead = n.text(seg_start, name_start);
-    if ASSURANCE.contains(&lead) || aim && AIM_LEADS.iter().any(|w| lead.ends_with(w)) {
+    if ASSURANCE.contains(&lead) || aim && AIM_WORDS.iter().any(|w| lead.ends_with(w)) {
         name_start
     } else {
         seg_start
@@ -734,9 +734,10 @@ fn evidence_start(n: &Norm, seg_start: usize, name_start: usize, aim: bool) -> u
 /// before its name.
 const ASSURANCE: [&str; 2] = ["确保", "并确保"];
 
-/// Words of an aim a 分别 list's evidence leaves out when they open it
-/// (确保城乡居民…分别增长, 努力使…), longest first.
-const AIM_OPENERS: [&str; 9] = [
+/// Words of an aim a target's evidence leaves out: when they end what
+/// stands before its name (努力实现地区生产总值…, 今年全市力争…), or open a
+/// 分别 list (确保城乡居民…分别增长, 努力使…); longest first.
+const AIM_WORDS: [&str; 9] = [
     "努力实现",
     "努力使",
     "确保",
@@ -746,19 +747,6 @@ const AIM_OPENERS: [&str; 9] = [
     "实现",
     "力求",
     "奋力",
-];
-
-/// Words of an aim a target's evidence leaves out when they end what stands
-/// before its name.
-const AIM_LEADS: [&str; 8] = [
-    "确保",
-    "力争",
-    "争取",
-    "努力",
-    "实现",
-    "力求",
-    "奋力",
-    "努力使",
 ];
 
 fn one_figure_item(
