@@ -463,7 +463,17 @@ fn county_of_the_papers_city(paper: &[String], head: &str, body: &str) -> Option
     };
     let scores = names::self_reference_scores(body);
     let unit = |u: char| names::score_of(&scores, u);
-    if unit('县').max(unit('区')).max(unit('旗')) <= unit('市') {
+    // (the city names itself by its own unit: 全州, and a league 全盟, 盟委,
+    // 盟行署, which no county's text says)
+    let own = match city.chars().last() {
+        Some('州') => unit('州').max(unit('市')),
+        Some('盟') => ["全盟", "我盟", "盟委", "盟行署", "盟行政公署"]
+            .iter()
+            .map(|w| body.matches(w).count())
+            .sum(),
+        _ => unit('市'),
+    };
+    if unit('县').max(unit('区')).max(unit('旗')) <= own {
         return None;
     }
     let regions = baogao_regions::Divisions::builtin();

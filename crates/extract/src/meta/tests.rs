@@ -700,3 +700,16 @@ fn the_speaker_names_the_reporting_government() {
         (Some("吴中区"), Some(Level::County))
     );
 }
+
+/// A league's paper on its own meeting (全盟, 盟行署) names a banner in
+/// passing: the league's text, not the banner's.
+#[test]
+fn a_leagues_paper_on_its_own_meeting_is_the_leagues() {
+    let m = meta(
+        "阿拉善日报　2022年2月23日　第1版\n盟行署召开常务会议　研究部署全年目标任务分解落实\n本报讯 2月22日，阿拉善盟行政公署召开常务会议，研究部署今年全盟经济社会发展主要目标任务分解落实工作。\n会议确定，今年全盟经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n会议要求，各旗区要将目标任务逐项分解。阿拉善左旗提出今年地区生产总值增长7%。自治区政府工作报告提出，全区经济增长6%左右。\n",
+    );
+    assert_eq!(
+        (m.region.as_deref(), m.level),
+        (Some("阿拉善盟"), Some(Level::City))
+    );
+}
