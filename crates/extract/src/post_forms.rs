@@ -2,7 +2,8 @@
 //! for these tests (not taken from the fixtures): an aim's verb before each
 //! item, the rest of the targets under a cue of their own, emoji bullets, a
 //! heading of the year's work between marked lines, the higher government's
-//! figure after the place's, a plan's end named after the list.
+//! figure after the place's, a plan's end named after the list, a
+//! sentence on the targets after the list in its paragraph.
 
 use crate::variations::run;
 
@@ -102,4 +103,13 @@ fn a_goal_for_the_plans_end_after_the_list_is_no_target() {
     );
     let ids: Vec<String> = rows(&text).into_iter().map(|r| r.0).collect();
     assert_eq!(ids, ["gdp", "general_budget_revenue", "retail_sales"]);
+}
+
+#[test]
+fn a_sentence_on_the_targets_after_the_list_ends_it() {
+    // (in the list's own paragraph: the city's figure it is measured by and
+    // the work's aims after it are no targets)
+    let text = "2018年某某区政府工作报告\n全区经济社会发展的主要预期目标是：地区生产总值增长9%左右；一般公共预算收入增长8%。上述目标与全市8%的预期目标相衔接，体现了加快发展的决心，我们将力争新引进世界500强企业3家。\n";
+    let ids: Vec<String> = rows(text).into_iter().map(|r| r.0).collect();
+    assert_eq!(ids, ["gdp", "general_budget_revenue"]);
 }

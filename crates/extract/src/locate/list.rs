@@ -193,13 +193,19 @@ pub(super) fn read_block(
         if (k > 0 && !out.is_empty() || deadline_first) && foreign(n.text(a, b), false) {
             continue;
         }
-        if k > 0 && turns_to_the_work(n.text(a, b)) {
-            list_ends(
-                trace,
-                n,
-                (a, b),
-                "it turns to the work that meets the targets",
-            );
+        // (…以内。上述目标与全市8%的预期目标相衔接，…力争新引进世界500强企业
+        // 3家: a sentence on the targets, then the work's aims)
+        let why = if turns_to_the_work(n.text(a, b)) {
+            Some("it turns to the work that meets the targets")
+        } else if explains_the_targets(n.text(a, b)) {
+            Some("it explains the targets")
+        } else {
+            None
+        };
+        if k > 0
+            && let Some(why) = why
+        {
+            list_ends(trace, n, (a, b), why);
             ended = true;
             break;
         }
