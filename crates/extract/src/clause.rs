@@ -342,6 +342,9 @@ pub(crate) fn read_segment(
         seg.start = past_effort;
     }
     let ns = past_effort;
+    // (a subject before the aim's verb is no part of the name: 吴中还将确保
+    // 全社会固定资产投资增长5%)
+    let ns = past_subject(n, (ns, nums[0].start), dict).unwrap_or(ns);
     // 6%左右——今年地区生产总值增长预期目标 (a 数读 card): the name after
     // its figure and a dash
     if let Some(card) = card(n, &seg, (ns, se), &nums, pat) {
@@ -443,6 +446,35 @@ fn card(
         nums: with_quals(c, figures, ns),
         ..seg.clone()
     })
+}
+
+/// The verbs of an aim a subject may stand before (吴中还将确保…).
+const SUBJECT_AIMS: [&str; 3] = ["确保", "力争", "争取"];
+
+/// The longest subject before an aim's verb (a place, 我们).
+const SUBJECT_MAX: usize = 6;
+
+/// Where a segment's name starts past a short subject and an aim's verb
+/// (吴中还将确保全社会固定资产投资增长5%: the place that aims, then what
+/// it aims at): when the words before the verb name no indicator and the
+/// words after it, to the first figure at `first_num`, do.
+fn past_subject(n: &Norm, (ns, first_num): (usize, usize), dict: &Dictionary) -> Option<usize> {
+    let text = n.text(ns, first_num);
+    let (i, w) = SUBJECT_AIMS
+        .iter()
+        .filter_map(|w| text.find(w).map(|i| (i, *w)))
+        .min()?;
+    let subject = text[..i].trim_end_matches(['将', '要', '还', '也']);
+    let after = ns + text[..i + w.len()].chars().count();
+    let named = |t: &str| looks_like_indicator(strip_tail_verbs(t).as_str(), dict);
+    let rest = n.text(after, first_num);
+    let rest = VERBS
+        .iter()
+        .filter_map(|v| rest.find(v))
+        .min()
+        .map_or(rest, |k| &rest[..k]);
+    ((1..=SUBJECT_MAX).contains(&subject.chars().count()) && !named(subject) && named(rest))
+        .then_some(after)
 }
 
 /// Verbs of a decline written before what declines (减少农村贫困人口3万人).

@@ -3,7 +3,8 @@
 //! item, the rest of the targets under a cue of their own, emoji bullets, a
 //! heading of the year's work between marked lines, the higher government's
 //! figure after the place's, a plan's end named after the list, a
-//! sentence on the targets after the list in its paragraph.
+//! sentence on the targets after the list in its paragraph, a place that
+//! aims before what it aims at (吴中还将确保…).
 
 use crate::variations::run;
 
@@ -112,4 +113,17 @@ fn a_sentence_on_the_targets_after_the_list_ends_it() {
     let text = "2018年某某区政府工作报告\n全区经济社会发展的主要预期目标是：地区生产总值增长9%左右；一般公共预算收入增长8%。上述目标与全市8%的预期目标相衔接，体现了加快发展的决心，我们将力争新引进世界500强企业3家。\n";
     let ids: Vec<String> = rows(text).into_iter().map(|r| r.0).collect();
     assert_eq!(ids, ["gdp", "general_budget_revenue"]);
+}
+
+#[test]
+fn a_place_before_its_aim_is_no_part_of_the_name() {
+    let text = "2020年某某区政府工作报告\n今年全区经济社会发展的主要预期目标是：地区生产总值增长6%左右。今年，吴中还将确保全社会固定资产投资增长5%，社会消费品零售总额增长7%。\n";
+    assert_eq!(
+        rows(text),
+        [
+            row("gdp", 6.0, "地区生产总值增长6%左右"),
+            row("fixed_asset_investment", 5.0, "全社会固定资产投资增长5%"),
+            row("retail_sales", 7.0, "社会消费品零售总额增长7%"),
+        ]
+    );
 }
