@@ -33,7 +33,7 @@ fn is_unit(cell: &[char]) -> bool {
     (1..=UNIT_MAX).contains(&cell.len())
         && cell
             .iter()
-            .all(|&c| crate::norm::UNIT_CHARS.contains(c) || "%％‰".contains(c))
+            .all(|&c| crate::norm::UNIT_CHARS.contains(c) || "%％‰美次".contains(c))
 }
 
 /// Whether a cell opens with a figure (6左右, 5.2), not a year (2024年目标).
@@ -248,6 +248,11 @@ mod tests {
             "地区生产总值增长6%左右"
         );
         assert_eq!(read("城镇新增就业\t万人\t10以上"), "城镇新增就业10万人以上");
+        assert_eq!(
+            read("实际利用外资\t亿美元\t11.6\t12"),
+            "实际利用外资11.6亿美元"
+        );
+        assert_eq!(read("接待游客\t万人次\t800"), "接待游客800万人次");
         // under a header naming the targets column, the other figures are left out
         assert_eq!(
             read("指标\t2023年完成\t2024年目标\n地区生产总值增长（%）\t5.2\t6左右"),
