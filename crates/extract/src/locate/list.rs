@@ -311,6 +311,10 @@ fn opens_a_point(t: &str) -> bool {
 /// 要求: another government's figures), not by turning to the work
 /// that meets them (实现上述目标，要重点抓好以下工作).
 fn explains_the_targets(t: &str) -> bool {
+    // (asked of every sentence after a list's first: the char first)
+    if !t.contains('标') {
+        return false;
+    }
     let head: String = t.chars().take(RATIONALE_REACH).collect();
     ["这些目标", "上述目标", "以上目标", "这些指标", "上述指标"]
         .iter()

@@ -709,6 +709,10 @@ fn located(
             if let Some((more, _)) =
                 (i + 1..paras.len().min(i + 1 + FULLER_LIST_REACH)).find_map(|j| {
                     let (s2, e2) = paras[j];
+                    // (asked of most paragraphs after a list: the word first)
+                    if !OTHER_WORDS.iter().any(|w| n.text(s2, e2).contains(w)) {
+                        return None;
+                    }
                     let cue_end =
                         cue::cue_in(n, (s2, e2), (target_year, level), lp, &mut Trace::off())?;
                     let lead = n.text(s2, cue_end);

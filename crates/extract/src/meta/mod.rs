@@ -398,6 +398,9 @@ fn region_chain(
     // …or names its speaker, the head of the reporting government (吴中区区长
     // 在区十八届人大五次会议上作政府工作报告 in 苏州日报)
     if chain.is_empty()
+        && ["区长", "县长", "旗长", "市长", "州长", "盟长"]
+            .iter()
+            .any(|w| head.contains(w))
         && let Some(c) = mp
             .speaker
             .captures_iter(head)

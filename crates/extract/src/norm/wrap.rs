@@ -207,7 +207,16 @@ pub(super) fn soft_line_breaks(src: &[char]) -> Vec<usize> {
 /// words alone (零 of 零售 is read as 〇; a caption with a figure or a clause of its own, 3010.1亿元
 /// ——2020年全市地区生产总值，增长4.1%, is read as it is written).
 pub(crate) fn card_line_end(c: &[char], cs: usize, e: usize) -> Option<usize> {
-    let le = (cs..e).find(|&j| c[j] == '\n').unwrap_or(e);
+    // (asked at every clause's start: a card opens with a digit and is short,
+    // which most clauses and lines are not)
+    if !c.get(cs).is_some_and(char::is_ascii_digit) {
+        return None;
+    }
+    let reach = e.min(cs + CARD_LINE_MAX + 1);
+    let le = (cs..reach).find(|&j| c[j] == '\n').unwrap_or(reach);
+    if le == reach && reach < e {
+        return None;
+    }
     let mut end = le;
     while end > cs && "。；，".contains(c[end - 1]) {
         end -= 1;
@@ -239,6 +248,9 @@ pub(crate) fn card_line_end(c: &[char], cs: usize, e: usize) -> Option<usize> {
 
 /// The longest caption of a 数读 card's line.
 const CARD_CAPTION_MAX: usize = 30;
+
+/// The longest 数读 card's line: its figures, a dash and its caption.
+const CARD_LINE_MAX: usize = 60;
 
 /// How many lines of `src` may be unfinished lines of a wrapped text (long
 /// enough, and not ending a sentence), counted from above: a line's last

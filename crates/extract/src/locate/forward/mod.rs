@@ -430,6 +430,15 @@ fn quotes_a_higher_report(
     place: Option<&baogao_regions::Division>,
     level: Option<Level>,
 ) -> Option<String> {
+    // (or a sentence the higher government opens, setting figures: 榆林市
+    // 今年提出全市生产总值增长14% in a story on 神木县)
+    if let Some(h) = higher_setting(t, place) {
+        return Some(h.clone());
+    }
+    // (a char asked first: most sentences name no report)
+    if !t.contains('报') || !t.contains("工作报告") {
+        return None;
+    }
     let mut higher: Vec<String> = Vec::new();
     if let Some(d) = place {
         higher.extend(d.prefecture.iter().filter(|p| **p != d.name).cloned());
@@ -439,13 +448,6 @@ fn quotes_a_higher_report(
     }
     if matches!(level, Some(Level::City | Level::County)) {
         higher.push("省".to_owned());
-    }
-    if let Some(h) = higher.iter().find(|h| higher_sets(t, h)) {
-        return Some(h.clone());
-    }
-    // (a char asked first: most sentences name no report)
-    if !t.contains('报') || !t.contains("工作报告") {
-        return None;
     }
     higher.into_iter().find(|h| {
         ["政府工作报告", "人民政府工作报告"].iter().any(|r| {
@@ -477,18 +479,24 @@ fn higher_sets(t: &str, h: &str) -> bool {
         })
 }
 
+/// The prefecture or province above `place` that opens `t` setting
+/// figures ([`higher_sets`]), if one does.
+fn higher_setting<'p>(t: &str, place: Option<&'p baogao_regions::Division>) -> Option<&'p String> {
+    place.and_then(|d| {
+        d.prefecture
+            .iter()
+            .chain(std::iter::once(&d.province))
+            .find(|h| **h != d.name && higher_sets(t, h))
+    })
+}
+
 /// Whether `t` opens with the prefecture or province above `place` setting
 /// figures ([`higher_sets`]).
 pub(super) fn opens_with_a_higher_government(
     t: &str,
     place: Option<&baogao_regions::Division>,
 ) -> bool {
-    place.is_some_and(|d| {
-        d.prefecture
-            .iter()
-            .chain(std::iter::once(&d.province))
-            .any(|h| *h != d.name && higher_sets(t, h))
-    })
+    higher_setting(t, place).is_some()
 }
 
 /// Whether a sentence quotes another government's targets before its cue
