@@ -428,7 +428,7 @@ fn card(
     let after = number::qual_after(c, x.end).map_or(x.end, |(_, e)| e);
     let dash = c[after..se]
         .iter()
-        .take_while(|&&ch| "—－─:：".contains(ch))
+        .take_while(|&&ch| crate::norm::CARD_MARKS.contains(ch))
         .count();
     let start = strip_fluff(n, after + dash, se, pat);
     let figures = &nums[..=last];

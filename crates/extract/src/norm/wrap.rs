@@ -221,6 +221,9 @@ pub(crate) fn card_line_end(c: &[char], cs: usize, e: usize) -> Option<usize> {
     while end > cs && "。；，".contains(c[end - 1]) {
         end -= 1;
     }
+    if !c[cs..end].iter().any(|&ch| CARD_MARKS.contains(ch)) {
+        return None;
+    }
     let nums = crate::number::scan(c, cs, end);
     if nums.first()?.start != cs {
         return None;
@@ -236,15 +239,18 @@ pub(crate) fn card_line_end(c: &[char], cs: usize, e: usize) -> Option<usize> {
             after += 1;
         }
     }
-    if after >= end || !"—－─:：".contains(c[after]) {
+    if after >= end || !CARD_MARKS.contains(c[after]) {
         return None;
     }
-    let from = (after..end).find(|&j| !"—－─:：".contains(c[j]))?;
+    let from = (after..end).find(|&j| !CARD_MARKS.contains(c[j]))?;
     let words = c[from..end].iter().all(|&ch| {
         super::chars::is_unified_han(ch) || ch.is_ascii_alphabetic() || "、〇".contains(ch)
     });
     ((2..=CARD_CAPTION_MAX).contains(&(end - from)) && words).then_some(end)
 }
+
+/// The marks that part a 数读 card's figures from its caption.
+pub(crate) const CARD_MARKS: &str = "—－─:：";
 
 /// The longest caption of a 数读 card's line.
 const CARD_CAPTION_MAX: usize = 30;
