@@ -127,3 +127,18 @@ fn a_place_before_its_aim_is_no_part_of_the_name() {
         ]
     );
 }
+
+#[test]
+fn the_speakers_own_word_is_no_part_of_the_evidence() {
+    // (我市…, 今年我省…: who sets the target; 今年 alone and 全市 stay)
+    let text = "某某日报　2012年1月6日\n报告提出，我市财政一般预算收入增长14%，今年我市城镇新增就业5万人，今年全市固定资产投资增长20%。\n";
+    let texts: Vec<String> = rows(text).into_iter().map(|r| r.2).collect();
+    assert_eq!(
+        texts,
+        [
+            "财政一般预算收入增长14%",
+            "城镇新增就业5万人",
+            "今年全市固定资产投资增长20%"
+        ]
+    );
+}
