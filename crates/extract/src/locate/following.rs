@@ -405,8 +405,9 @@ impl<'a> Following<'a> {
         let (n, dict) = (self.n, self.rules.0);
         // (报告要求，…今年力争规上工业增加值增长10%…, under a list that set it at
         // 9%: the work's aim)
-        let row = n.orig_text(a, b).contains(['\t', '|', '｜']);
-        if !self.one_sentence_lines && restates_a_listed(first, out, dict, row) {
+        // (a table's row: its cells' marks are in the text as written)
+        let row = || n.orig_text(a, b).contains(['\t', '|', '｜']);
+        if !self.one_sentence_lines && restates_a_listed(first, out, dict, row()) {
             list_ends(trace, n, (a, b), "it names a listed indicator again");
             return true;
         }

@@ -628,6 +628,11 @@ fn located(
         let (s, e) = paras[i];
         another_place(n.text(s, e).split('。').next().unwrap_or(""))
     };
+    // a later paragraph's own targets cue (not another place's): where it ends
+    let own_cue = |j: usize| {
+        cue::cue_in(n, paras[j], (target_year, level), lp, &mut Trace::off())
+            .filter(|_| on_another_place(j).is_none())
+    };
     // the list read from the cue's end in paragraph i, without a clause that
     // guesses at a figure (…增长5.5%左右，预计GDP有望突破3500亿元)
     let read_at = |i: usize, cue_end: usize, trace: &mut Trace| {
@@ -688,12 +693,7 @@ fn located(
             // 是：…): the list wins when it states every indicator the lead does, and more
             if let Some((fuller, j)) = (i + 1..paras.len().min(i + 1 + FULLER_LIST_REACH))
                 .filter_map(|j| {
-                    let (s2, e2) = paras[j];
-                    let cue_end =
-                        cue::cue_in(n, (s2, e2), (target_year, level), lp, &mut Trace::off())?;
-                    if on_another_place(j).is_some() {
-                        return None;
-                    }
+                    let cue_end = own_cue(j)?;
                     Some((read_at(j, cue_end, &mut Trace::off()), j))
                 })
                 .find(|(more, _)| states_more(more, &items))
@@ -706,20 +706,19 @@ fn located(
             // the other targets under a cue of their own after the first
             // (…地区生产总值增长5.5%左右。\n关键词：同步\n…\n其他主要预期目标——\n◆…)
             let mut items = items;
-            if let Some((more, _)) =
-                (i + 1..paras.len().min(i + 1 + FULLER_LIST_REACH)).find_map(|j| {
-                    let (s2, e2) = paras[j];
-                    // (asked of most paragraphs after a list: the word first)
-                    if !OTHER_WORDS.iter().any(|w| n.text(s2, e2).contains(w)) {
-                        return None;
-                    }
-                    let cue_end =
-                        cue::cue_in(n, (s2, e2), (target_year, level), lp, &mut Trace::off())?;
-                    let lead = n.text(s2, cue_end);
-                    (OTHER_WORDS.iter().any(|w| lead.contains(w)) && on_another_place(j).is_none())
-                        .then(|| (read_at(j, cue_end, trace), j))
-                })
-            {
+            if let Some(more) = (i + 1..paras.len().min(i + 1 + FULLER_LIST_REACH)).find_map(|j| {
+                let (s2, e2) = paras[j];
+                // (asked of most paragraphs after a list: the word first)
+                if !OTHER_WORDS.iter().any(|w| n.text(s2, e2).contains(w)) {
+                    return None;
+                }
+                let cue_end = own_cue(j)?;
+                let lead = n.text(s2, cue_end);
+                OTHER_WORDS
+                    .iter()
+                    .any(|w| lead.contains(w))
+                    .then(|| read_at(j, cue_end, trace))
+            }) {
                 let new: Vec<Item> = more
                     .into_iter()
                     .filter(|m| !items.iter().any(|it| it.indicator == m.indicator))

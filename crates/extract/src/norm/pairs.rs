@@ -115,8 +115,10 @@ pub(super) fn figure_first_order(src: &[char]) -> Option<Vec<usize>> {
         // (inside a run, an aim in words stands where a figure would: 与经济
         // 增长同步 / 居民人均可支配收入增长)
         let worded = after_pair
-            && is_name(past_label(lines[k]))
-            && past_label(lines[k]).1 - past_label(lines[k]).0 <= WORDED_AIM_MAX
+            && {
+                let (a, b) = past_label(lines[k]);
+                is_name((a, b)) && b - a <= WORDED_AIM_MAX
+            }
             && lines
                 .get(k + 2)
                 .is_none_or(|&l| is_figure(l) || !is_name(l));
