@@ -418,21 +418,11 @@ fn card(
     if nums[0].start != ns {
         return None;
     }
-    crate::norm::card_line_end(c, ns, se)?;
+    let line = crate::norm::card_line(c, ns, se)?;
     // the figures listed before the dash (8%和9%)
-    let mut last = 0;
-    while last + 1 < nums.len() && figures_listed(c, &nums[last..last + 2]) {
-        last += 1;
-    }
-    let x = &nums[last];
-    let after = number::qual_after(c, x.end).map_or(x.end, |(_, e)| e);
-    let dash = c[after..se]
-        .iter()
-        .take_while(|&&ch| crate::norm::CARD_MARKS.contains(ch))
-        .count();
-    let start = strip_fluff(n, after + dash, se, pat);
-    let figures = &nums[..=last];
-    if last > 0 {
+    let figures = &nums[..line.figures.min(nums.len())];
+    let start = strip_fluff(n, line.caption, se, pat);
+    if figures.len() > 1 {
         return shared_figures(n, seg, (start, start, se), figures);
     }
     let mut name = n.text(start, se);

@@ -36,8 +36,8 @@ use markup::Markup;
 pub(crate) use split::{
     PREDICATE_OPENINGS, clauses, is_cn_numeral, lines, list_marker_len, paragraphs, sentences,
 };
-pub(crate) use wrap::{CARD_MARKS, card_line_end, line_ends};
 use wrap::{SPACE_ENTITIES, breaks_inside_a_clause, breaks_inside_fragments, soft_line_breaks};
+pub(crate) use wrap::{card_line, card_line_end, line_ends};
 
 /// The normalised view of a text.
 #[derive(Debug, Clone)]

@@ -206,7 +206,7 @@ pub(super) fn soft_line_breaks(src: &[char]) -> Vec<usize> {
 /// colon parts it from its caption, which runs to the end of the line in
 /// words alone (零 of 零售 is read as 〇; a caption with a figure or a clause of its own, 3010.1亿元
 /// ——2020年全市地区生产总值，增长4.1%, is read as it is written).
-pub(crate) fn card_line_end(c: &[char], cs: usize, e: usize) -> Option<usize> {
+pub(crate) fn card_line(c: &[char], cs: usize, e: usize) -> Option<CardLine> {
     // (asked at every clause's start: a card opens with a digit and is short,
     // which most clauses and lines are not)
     if !c.get(cs).is_some_and(char::is_ascii_digit) {
@@ -230,10 +230,12 @@ pub(crate) fn card_line_end(c: &[char], cs: usize, e: usize) -> Option<usize> {
     }
     // (figures listed before the dash: 8%和9%——城镇、农村居民…分别增长)
     let mut after = cs;
+    let mut figures = 0;
     for x in &nums {
         if x.start != after {
             break;
         }
+        figures += 1;
         after = crate::number::qual_after(c, x.end).map_or(x.end, |(_, q)| q);
         if after < end && "和、与及".contains(c[after]) {
             after += 1;
@@ -246,11 +248,30 @@ pub(crate) fn card_line_end(c: &[char], cs: usize, e: usize) -> Option<usize> {
     let words = c[from..end].iter().all(|&ch| {
         super::chars::is_unified_han(ch) || ch.is_ascii_alphabetic() || "、〇".contains(ch)
     });
-    ((2..=CARD_CAPTION_MAX).contains(&(end - from)) && words).then_some(end)
+    ((2..=CARD_CAPTION_MAX).contains(&(end - from)) && words).then_some(CardLine {
+        end,
+        caption: from,
+        figures,
+    })
+}
+
+/// A 数读 card's line ([`card_line`]).
+pub(crate) struct CardLine {
+    /// Where the line ends (before a closing 。；，).
+    pub(crate) end: usize,
+    /// Where its caption starts, past the dash or the colon.
+    pub(crate) caption: usize,
+    /// How many figures it lists before the dash (8%和9%: two).
+    pub(crate) figures: usize,
+}
+
+/// The end of a 数读 card's line opening at `cs` ([`card_line`]).
+pub(crate) fn card_line_end(c: &[char], cs: usize, e: usize) -> Option<usize> {
+    card_line(c, cs, e).map(|l| l.end)
 }
 
 /// The marks that part a 数读 card's figures from its caption.
-pub(crate) const CARD_MARKS: &str = "—－─:：";
+const CARD_MARKS: &str = "—－─:：";
 
 /// The longest caption of a 数读 card's line.
 const CARD_CAPTION_MAX: usize = 30;
