@@ -146,6 +146,16 @@ fn items_parted_by_full_stops_go_on_past_an_aside_of_effort() {
          会议还听取了其他报告。一般公共预算收入增长5%。\n",
     );
     assert_eq!(ended, [row("gdp", Qualifier::About, Some(5.0))]);
+    // (nor does a short aim of no figure among the items)
+    let aims = qualified(
+        "主要预期目标：经济增长7.5%—8%。规模工业增加值增长7%。金融风险有效防控。\
+         农村贫困人口减少60万以上。生态环境进一步改善。万元GDP能耗下降2.5%。\n",
+    );
+    assert_eq!(aims.len(), 5, "{aims:?}");
+    assert_eq!(
+        aims[4],
+        row("energy_intensity", Qualifier::Exact, Some(-2.5))
+    );
 }
 
 #[test]

@@ -46,6 +46,19 @@ pub(super) fn is_effort_aside(t: &str) -> bool {
     is_short_aside(t) && ["争取", "努力", "更好"].iter().any(|w| t.contains(w))
 }
 
+/// Whether `t` is a short aim with no figure (金融财政风险有效防控,
+/// 生态环境进一步改善) that a list cut by full stops may hold among its
+/// targets: not the story going on (会议还听取了其他报告).
+fn is_short_aim(t: &str) -> bool {
+    is_short_aside(t) && !STORY_WORDS.iter().any(|w| t.contains(w))
+}
+
+/// Words of a story told around the targets, not of an aim: the meeting,
+/// the report and who speaks.
+const STORY_WORDS: [&str; 8] = [
+    "会议", "会上", "报告", "听取", "审议", "代表", "表示", "指出",
+];
+
 /// The number of a numbered list item (`2.地方一般公共预算收入…`, `3、…`).
 pub(super) fn item_number(t: &str) -> Option<u32> {
     // (in brackets too: （1）地区生产总值增长6%, 1）…)
@@ -222,7 +235,9 @@ pub(super) fn read_block(
             }
             // (nor a short aside of effort with the list going on after it:
             // …增长5%左右。在实际工作中努力争取更好结果。一般公共预算收入增长5%。)
-            if is_effort_aside(n.text(a, b))
+            // (or a short aim of no figure among the list's sentences:
+            // …增长7%。金融财政风险有效防控。农村贫困人口减少60万以上。)
+            if (is_effort_aside(n.text(a, b)) || !out.is_empty() && is_short_aim(n.text(a, b)))
                 && sents.get(k + 1).is_some_and(|&(a2, b2)| {
                     !foreign(n.text(a2, b2), false)
                         && !sentence::read_sentence(n, a2, b2, dict, pat, Mode::Targets).is_empty()
