@@ -140,6 +140,27 @@ fn dollars_written_meijin_are_kept_as_written_and_counted_as_dollars() {
 }
 
 #[test]
+fn a_plans_table_reads_a_target_in_words_and_goes_on_after_it() {
+    // (the target column holds words: last year's figure is no target, and
+    // the row, with no figure of its own, is no header that ends the list)
+    let text = "今年全州经济社会发展主要预期目标如下：\n指标 | 单位 | 2022年预计 | 2023年目标\n地区生产总值增长 | % | 4.7 | 6左右\n进出口总额增长 | % | 7.6 | 促稳提质\n单位地区生产总值能耗降低 | % | — | 完成省下达目标\n森林覆盖率 | % | 48.5 | 49\n";
+    let got = run(text).targets;
+    let read: Vec<(&str, Qualifier, Option<f64>)> = got
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.qualifier, t.value))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("gdp", Qualifier::About, Some(6.0)),
+            ("foreign_trade", Qualifier::Qualitative, None),
+            ("energy_intensity", Qualifier::Qualitative, None),
+            ("other:森林覆盖率", Qualifier::Exact, Some(49.0)),
+        ]
+    );
+}
+
+#[test]
 fn a_plans_table_reads_this_years_column_and_both_measures_of_a_name() {
     // (last year's plan and result come first; 生产总值 in 亿元 then its
     // growth in % are two rows of one list, not a restatement)

@@ -3,7 +3,8 @@
 //! 收入), jobs without 城镇 (新增就业人数), a floor written 至少, a variant
 //! char of 值 (値) on converted pages, a code in brackets inside a name
 //! (细颗粒物（PM2.5）平均浓度), pollutants sharing the emission's tail,
-//! visits counted (接待游客人次) and a level recovered (恢复到).
+//! visits counted (接待游客人次), a level recovered (恢复到), a growth on a
+//! comparable basis (按同口径增长) and a grown quality after 增长 (增长促稳提质).
 
 use baogao_model::Qualifier;
 
@@ -303,6 +304,19 @@ fn visits_counted_are_a_measure_and_a_level_recovered_ends_the_name() {
                 None
             ),
             row("other:接待海内外游客", Qualifier::Exact, 4000.0),
+        ]
+    );
+}
+
+#[test]
+fn a_growth_on_a_comparable_basis_and_a_grown_quality_leave_the_name() {
+    // (按同口径 measures the growth; 增长 before 促稳提质 is the predicate's)
+    assert_eq!(
+        rows("一般公共预算收入按同口径增长3%，进出口总额增长促稳提质，实际使用外资增速稳中有进"),
+        [
+            row("general_budget_revenue", Qualifier::Exact, 3.0),
+            ("foreign_trade".to_owned(), Qualifier::Qualitative, None),
+            ("fdi".to_owned(), Qualifier::Qualitative, None),
         ]
     );
 }

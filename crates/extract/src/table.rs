@@ -29,6 +29,9 @@ const ROW_NUMBER_MAX: usize = 3;
 /// Words of a header cell over the targets column.
 const TARGET_COLUMN_WORDS: [&str; 3] = ["目标", "预期", "计划"];
 
+/// The marks of a cell with no data (—, -, /).
+const NO_DATA: &str = "—-－/／";
+
 fn is_unit(cell: &[char]) -> bool {
     (1..=UNIT_MAX).contains(&cell.len())
         && cell
@@ -82,7 +85,12 @@ pub(crate) fn edits(src: &[char]) -> Edits {
             .map(|k| k..k + 1)
             .collect();
         let text = |r: &Range<usize>| src[r.clone()].iter().collect::<String>();
-        if !cells.iter().any(|c| opens_with_figure(&src[c.clone()])) {
+        // (a row whose target is words has a unit cell: 单位地区生产总值能耗
+        // 降低 | % | 完成省下达目标; a header has neither)
+        if !cells
+            .iter()
+            .any(|c| opens_with_figure(&src[c.clone()]) || is_unit(&src[c.clone()]))
+        {
             target_col = target_column(&cells.iter().map(text).collect::<Vec<_>>());
             push_sorted(&mut out.skip, bars);
             continue;
@@ -199,14 +207,25 @@ fn row_edits(
         .iter()
         .filter(|c| opens_with_figure(&src[(*c).clone()]))
         .collect();
-    let value = target_col
-        .and_then(|k| cells.get(k))
-        .filter(|c| opens_with_figure(&src[(*c).clone()]))
-        .or_else(|| figures.first().copied());
+    // (under a header that names the target column, the row's cell there;
+    // when it holds words, 进出口总额增长 | % | 7.6 | 促稳提质, the other
+    // columns' figures are no target)
+    let value = match target_col.and_then(|k| cells.get(k)) {
+        Some(c) => opens_with_figure(&src[c.clone()]).then_some(c),
+        None => figures.first().copied(),
+    };
     // (a row whose target is words, 单位地区生产总值能耗降低 | % | 完成市下达
-    // 任务: its unit cell goes, so the name meets its words)
+    // 任务: its unit cell, its other figures and a cell of no data (—) go, so
+    // the name meets its words)
     let Some(value) = value else {
         skip.extend(unit.map(|(skipped, _)| skipped));
+        skip.extend(figures.iter().map(|c| (*c).clone()));
+        skip.extend(
+            cells_after
+                .iter()
+                .filter(|c| src[(*c).clone()].iter().all(|&x| NO_DATA.contains(x)))
+                .cloned(),
+        );
         return skip;
     };
     if unit.is_none() && figures.len() < 2 {
@@ -297,6 +316,24 @@ mod tests {
         assert_eq!(
             read("9\t单位地区生产总值能耗降低\t%\t完成市下达任务\t约束性"),
             "单位地区生产总值能耗降低完成市下达任务，约束性"
+        );
+    }
+
+    #[test]
+    fn a_target_in_words_under_the_target_column_leaves_other_figures_out() {
+        // (last year's figure and a cell of no data are no target; the row is
+        // no header, though it has no figure of its own)
+        assert_eq!(
+            read("指标\t单位\t2022年预计\t2023年目标\n进出口总额增长\t%\t7.6\t促稳提质"),
+            "指标单位2022年预计2023年目标\n进出口总额增长，促稳提质"
+        );
+        assert_eq!(
+            read("指标\t单位\t2022年预计\t2023年目标\n二氧化碳排放降低\t%\t—\t完成国家下达目标"),
+            "指标单位2022年预计2023年目标\n二氧化碳排放降低完成国家下达目标"
+        );
+        assert_eq!(
+            read("指标 | 单位 | 2021年目标\n能耗降低 | % | 完成省下达目标\n森林覆盖率 | % | 49"),
+            "指标单位2021年目标\n能耗降低完成省下达目标\n森林覆盖率49%"
         );
     }
 }

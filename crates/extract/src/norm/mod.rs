@@ -260,7 +260,9 @@ impl Norm {
             }
             if !dropped {
                 // a comma between digits is a thousands separator: keep ASCII
-                let f = if f == ',' && is_thousands_comma(read, i) {
+                let f = if f == '〇' && zero_among_digits(&out.chars, read, i) {
+                    '0'
+                } else if f == ',' && is_thousands_comma(read, i) {
                     ','
                 } else if f == ':' && is_clock_colon(read, i) {
                     ':'
@@ -342,6 +344,14 @@ impl Norm {
         assert!(s <= e, "normalised range {s}..{e}");
         &self.joined[self.at[s] as usize..self.at[e] as usize]
     }
+}
+
+/// Whether the 〇 at `read[i]` is a zero among Arabic digits, as a scan or
+/// an input method writes it (增长2〇%, 新增就业2〇〇〇人): the digit read
+/// before it or written right after it is Arabic.
+fn zero_among_digits(written: &[char], read: &[char], i: usize) -> bool {
+    written.last().is_some_and(char::is_ascii_digit)
+        || read.get(i + 1).is_some_and(|&c| fold(c).is_ascii_digit())
 }
 
 /// An offset as stored (texts are capped well below 4 GiB).

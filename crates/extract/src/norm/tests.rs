@@ -98,6 +98,14 @@ fn target_glue_between_name_and_figure_is_read_through() {
 }
 
 #[test]
+fn a_circle_zero_among_arabic_digits_is_a_zero() {
+    let n = Norm::new("进出口总额增长2〇%，新增就业2〇〇〇人，二〇一〇年，〇八");
+    let s: String = n.chars.iter().collect();
+    assert_eq!(s, "进出口总额增长20%，新增就业2000人，2010年，〇八");
+    assert_eq!(n.orig_text(7, 10), "2〇%");
+}
+
+#[test]
 fn digit_full_stop_glyphs_read_as_a_decimal_point() {
     let n = Norm::new("控制在⒋2以内");
     let s: String = n.chars.iter().collect();
