@@ -98,6 +98,27 @@ fn the_higher_governments_figure_after_the_places_is_not_the_places() {
 }
 
 #[test]
+fn the_higher_governments_figures_by_its_bodies_report_or_area_are_not_the_places() {
+    // (its party committee and government, its report named by its unit,
+    // its whole area after a lead-in)
+    let own = "本报讯 在宾川县第十八届人民代表大会第五次会议上，县长作政府工作报告。\n县长表示，今年全县生产总值增长6.5%，一般公共预算收入增长5%。\n";
+    for higher in [
+        "大理州委、州政府提出，今年全州生产总值增长5.5%。",
+        "据了解，州政府工作报告提出，今年全州生产总值增长5.5%。",
+        "据悉，全州提出今年生产总值增长5.5%以上。",
+    ] {
+        let out = run(&format!("{own}{higher}\n"));
+        let gdp: Vec<Option<f64>> = out
+            .targets
+            .iter()
+            .filter(|t| t.indicator == "gdp")
+            .map(|t| t.value)
+            .collect();
+        assert_eq!(gdp, [Some(6.5)], "{higher}");
+    }
+}
+
+#[test]
 fn a_goal_for_the_plans_end_after_the_list_is_no_target() {
     let text = format!(
         "{SHENMU}他表示，到“十二五”末，神木生产总值力争突破1500亿元，县域经济综合实力继续保持西部百强县前列。\n"

@@ -449,6 +449,14 @@ fn quotes_a_higher_report(
     if matches!(level, Some(Level::City | Level::County)) {
         higher.push("省".to_owned());
     }
+    // (a county's story quoting its prefecture's report by its unit alone:
+    // 州政府工作报告提出; a county-level city says 市 of itself)
+    if let Some(d) = place.filter(|d| d.level == Level::County) {
+        higher.extend(["州", "盟"].map(str::to_owned));
+        if !d.name.ends_with('市') {
+            higher.push("市".to_owned());
+        }
+    }
     higher.into_iter().find(|h| {
         ["政府工作报告", "人民政府工作报告"].iter().any(|r| {
             let report = format!("{h}{r}");
@@ -460,6 +468,49 @@ fn quotes_a_higher_report(
         })
     })
 }
+
+/// Whether the clause of `t` that states its first figure opens with the
+/// whole area of a government above the speaker's (据悉，全市提出今年地区生产
+/// 总值增长6%以上 in a district's story, 今年全州… in a county's, 全省 in a
+/// city's): a county-level city says 全市 of itself.
+pub(super) fn figures_of_a_higher_area(
+    t: &str,
+    place: Option<&baogao_regions::Division>,
+    level: Option<Level>,
+) -> bool {
+    // (a char asked first: most sentences name no whole area)
+    if !t.contains('全') {
+        return false;
+    }
+    let areas: &[&str] = match place {
+        Some(d) if d.level == Level::County && !d.name.ends_with('市') => {
+            &["全市", "全州", "全盟", "全地区"]
+        }
+        Some(d) if d.level == Level::County => &["全州", "全盟", "全地区"],
+        _ if level == Some(Level::City) => &["全省"],
+        _ => return false,
+    };
+    t.split(['，', '；', '。'])
+        .find(|c| has_figure(c))
+        .map(|c| c.trim_start_matches("今年").trim_start_matches("明年"))
+        .is_some_and(|c| areas.iter().any(|a| c.starts_with(a)))
+}
+
+/// A government's bodies after its name (潍坊市委、市政府), longest first.
+const HIGHER_BODIES: [&str; 12] = [
+    "市委、市政府",
+    "省委、省政府",
+    "州委、州政府",
+    "市委市政府",
+    "省委省政府",
+    "州委州政府",
+    "市政府",
+    "省政府",
+    "州政府",
+    "市委",
+    "省委",
+    "州委",
+];
 
 /// The verbs of a higher government that sets figures, after its name
 /// opens a sentence (榆林市今年提出…).
@@ -473,6 +524,11 @@ fn higher_sets(t: &str, h: &str) -> bool {
     short.chars().count() >= 2
         && [h, short].iter().any(|name| {
             t.strip_prefix(name).is_some_and(|rest| {
+                // (its party committee and government: 潍坊市委、市政府提出)
+                let rest = HIGHER_BODIES
+                    .iter()
+                    .find_map(|b| rest.strip_prefix(b))
+                    .unwrap_or(rest);
                 let rest = rest.trim_start_matches("今年");
                 HIGHER_SETS.iter().any(|v| rest.starts_with(v))
             })

@@ -8,9 +8,9 @@
 
 use super::looks::Looks;
 use super::{
-    aims_of, estimates, is_work_aim, names_its_aims, opens_with_a_period, own_after_another,
-    proposes, quotes_a_higher_report, quotes_another_government, reject, reports_progress,
-    sets_aims, speculates, subject_of_turn, weighs_the_target,
+    aims_of, estimates, figures_of_a_higher_area, is_work_aim, names_its_aims, opens_with_a_period,
+    own_after_another, proposes, quotes_a_higher_report, quotes_another_government, reject,
+    reports_progress, sets_aims, speculates, subject_of_turn, weighs_the_target,
 };
 use crate::clause::Patterns;
 use crate::explain::Trace;
@@ -270,6 +270,9 @@ impl<'a> Walk<'a> {
         }
         if LocatePatterns::opens_with_the_province(t, text.speaker.level) {
             return Some("the province's targets in a lower government's text (全省…)".to_owned());
+        }
+        if figures_of_a_higher_area(t, text.speaker.place, text.speaker.level) {
+            return Some("a higher government's area (全市 in a district's text)".to_owned());
         }
         if proposes(t) {
             return Some("someone's proposal for a figure (建议…设在), not the target".to_owned());
