@@ -4,6 +4,7 @@
 
 use baogao_model::{Document, Qualifier, Target};
 
+use crate::variations::values_of;
 use crate::{Extraction, Extractor};
 
 fn ex() -> &'static Extractor {
@@ -1565,12 +1566,7 @@ fn a_figure_followed_by_a_word_of_its_size_goes_on_with_its_item() {
         DATELINE,
         "今年全市主要预期目标是：地区生产总值增长8%左右，总量突破3000亿元大关；65万以上贫困人口脱贫。",
     );
-    let gdp: Vec<Option<f64>> = out
-        .targets
-        .iter()
-        .filter(|t| t.indicator == "gdp")
-        .map(|t| t.value)
-        .collect();
+    let gdp = values_of(&out.targets, "gdp");
     assert_eq!(gdp, [Some(8.0), Some(3000.0)], "{:#?}", out.targets);
     assert_eq!(out.targets.len(), 3, "{:#?}", out.targets);
     assert_eq!(out.targets[2].indicator, "other:贫困人口脱贫");

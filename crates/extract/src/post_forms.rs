@@ -6,7 +6,7 @@
 //! sentence on the targets after the list in its paragraph, a place that
 //! aims before what it aims at (吴中还将确保…).
 
-use crate::variations::run;
+use crate::variations::{run, values_of};
 
 /// (indicator, value, evidence) of every target of `text`.
 fn rows(text: &str) -> Vec<(String, Option<f64>, String)> {
@@ -108,13 +108,7 @@ fn the_higher_governments_figures_by_its_bodies_report_or_area_are_not_the_place
         "据悉，全州提出今年生产总值增长5.5%以上。",
     ] {
         let out = run(&format!("{own}{higher}\n"));
-        let gdp: Vec<Option<f64>> = out
-            .targets
-            .iter()
-            .filter(|t| t.indicator == "gdp")
-            .map(|t| t.value)
-            .collect();
-        assert_eq!(gdp, [Some(6.5)], "{higher}");
+        assert_eq!(values_of(&out.targets, "gdp"), [Some(6.5)], "{higher}");
     }
 }
 

@@ -58,6 +58,15 @@ pub(crate) fn ids_and_values(targets: &[Target]) -> Vec<(&str, Option<f64>)> {
         .collect()
 }
 
+/// The values of the targets of one indicator, in order.
+pub(crate) fn values_of(targets: &[Target], id: &str) -> Vec<Option<f64>> {
+    targets
+        .iter()
+        .filter(|t| t.indicator == id)
+        .map(|t| t.value)
+        .collect()
+}
+
 /// Each target's indicator, value and unit, in order.
 fn id_value_unit(targets: &[Target]) -> Vec<(&str, Option<f64>, Option<&str>)> {
     targets
