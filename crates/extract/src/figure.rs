@@ -105,26 +105,24 @@ pub(crate) fn raw_fig(c: &[char], seg: &Seg, k: usize) -> Fig {
         hard_word: *hard,
         soft_word: *soft,
         milestone,
-        margin: growth_word
-            && x.unit == "个百分点"
-            && MARGIN_WORDS.iter().any(|w| before.contains(w)),
+        margin: growth_word && x.unit == "个百分点" && compares_with_a_wider_area(&before),
     }
 }
 
-/// The words of a comparison with a wider average that make a growth's
-/// points its margin (增速高于全省平均水平0.5个百分点).
-const MARGIN_WORDS: [&str; 10] = [
-    "高于全国",
-    "高于全省",
-    "高于全市",
-    "高于全区",
-    "快于全国",
-    "快于全省",
-    "快于全市",
-    "比全国",
-    "比全省",
-    "比全市",
-];
+/// Whether `before` compares with a wider area's average, which makes a
+/// growth's points its margin (增速高于全省平均水平0.5个百分点, 快于全州).
+fn compares_with_a_wider_area(before: &str) -> bool {
+    WIDER_AREAS.iter().any(|area| {
+        before.match_indices(area).any(|(k, _)| {
+            ["高于", "快于", "超过", "超出", "比"]
+                .iter()
+                .any(|w| before[..k].ends_with(w))
+        })
+    })
+}
+
+/// The wider areas a growth is compared with (全国, 全省 …).
+const WIDER_AREAS: [&str; 6] = ["全国", "全省", "全市", "全区", "全州", "全盟"];
 
 pub(crate) fn seg_figs(seg: &Seg, c: &[char]) -> Vec<Fig> {
     if seg.flat && seg.nums.is_empty() {
@@ -221,7 +219,8 @@ pub(crate) fn finish_fig(mut f: Fig, default: Option<Measure>, name: &str) -> Fi
         match default {
             Some(m @ (Measure::Rate | Measure::Change | Measure::Share)) => m,
             _ if f.measure == Measure::Growth => Measure::Growth,
-            _ if ["率", "比重", "占比", "比例", "强度", "占"]
+            // (a cover's degree, 草原综合植被盖度, is a share too)
+            _ if ["率", "比重", "占比", "比例", "强度", "占", "盖度"]
                 .iter()
                 .any(|w| name.contains(w)) =>
             {

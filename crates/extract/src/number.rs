@@ -58,6 +58,8 @@ const UNITS: &[(&str, &str)] = &[
     ("万平方米", "万平方米"),
     ("万户", "万户"),
     // livestock and people counted in ten-thousands (生猪出栏100万头, 1.2万名)
+    // (head of cattle and sheep counted together: 牲畜总头数1500万头只)
+    ("万头只", "万头只"),
     ("万头", "万头"),
     ("万只", "万只"),
     ("万名", "万名"),
@@ -78,6 +80,7 @@ const UNITS: &[(&str, &str)] = &[
     ("座", "座"),
     ("台", "台"),
     ("名", "名"),
+    ("头只", "头只"),
     ("头", "头"),
     ("只", "只"),
     ("千瓦", "千瓦"),

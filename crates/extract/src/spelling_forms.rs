@@ -4,9 +4,12 @@
 //! char of 值 (値) on converted pages, a code in brackets inside a name
 //! (细颗粒物（PM2.5）平均浓度), pollutants sharing the emission's tail,
 //! visits counted (接待游客人次), a level recovered (恢复到), a growth on a
-//! comparable basis (按同口径增长) and a grown quality after 增长 (增长促稳提质).
+//! comparable basis (按同口径增长), a grown quality after 增长 (增长促稳提质),
+//! a margin over a prefecture's average (高于全州平均水平) or over another
+//! target (目标高出), Taiwan's 成長, a cover's degree (盖度) and livestock
+//! counted in 万头只.
 
-use baogao_model::Qualifier;
+use baogao_model::{Measure, Qualifier};
 
 use crate::variations::run;
 
@@ -317,6 +320,51 @@ fn a_growth_on_a_comparable_basis_and_a_grown_quality_leave_the_name() {
             row("general_budget_revenue", Qualifier::Exact, 3.0),
             ("foreign_trade".to_owned(), Qualifier::Qualitative, None),
             ("fdi".to_owned(), Qualifier::Qualitative, None),
+        ]
+    );
+}
+
+#[test]
+fn a_margin_over_a_prefectures_average_is_a_growth_and_a_margin_over_a_target_none() {
+    let got = run(
+        "2016年XX县政府工作报告\n今年全县经济社会发展的主要预期目标是：地区生产总值增长7%左右，规上工业增加值增速高于全州平均水平1个百分点以上，全县的目标高出1个百分点。\n",
+    );
+    let rows: Vec<(&str, Measure, Option<f64>, Option<&str>)> = got
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.measure, t.value, t.unit.as_deref()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("gdp", Measure::Growth, Some(7.0), Some("%")),
+            (
+                "industrial_value_added",
+                Measure::Growth,
+                Some(1.0),
+                Some("个百分点")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn taiwans_word_for_growth_a_cover_and_head_of_livestock() {
+    let got = run(
+        "2016年XX盟行政公署工作报告\n今年全盟经济社会发展的主要预期目标是：地区生产总值增长7%左右，居民人均可支配收入成長與經濟成長同步，牧业年度牲畜总头数稳定在1500万头只左右，草原综合植被盖度稳定在45%。\n",
+    );
+    let rows: Vec<(&str, Measure, Option<&str>)> = got
+        .targets
+        .iter()
+        .skip(1)
+        .map(|t| (t.indicator.as_str(), t.measure, t.unit.as_deref()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("disposable_income", Measure::Growth, None),
+            ("other:牧业年度牲畜总头数", Measure::Level, Some("万头只")),
+            ("other:草原综合植被盖度", Measure::Share, Some("%")),
         ]
     );
 }

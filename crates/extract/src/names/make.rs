@@ -49,6 +49,9 @@ pub(crate) fn make_items(
         x.starts_with(DEMONSTRATIVES)
             || COMPARISONS.iter().any(|w| x.starts_with(w))
             || ADJUSTMENTS.contains(x)
+            // (nor does a target's margin over another's: 渝北的目标高出1个百分点)
+            // (or its lead-in read as the subject: 全县的目标高出)
+            || (x.contains("目标") || MARGINS.contains(x)) && MARGINS.iter().any(|w| x.ends_with(w))
     }) {
         return Vec::new();
     }
@@ -489,6 +492,9 @@ fn pollutants_sharing_emission(norm: &str) -> Option<Vec<String>> {
 /// How a comparison with last year opens, where a name would stand (比去年的
 /// 7.5%左右: the name's reading stops at 年).
 const COMPARISONS: [&str; 4] = ["比去", "比上", "较去", "较上"];
+
+/// The verbs of a margin over another figure (高出1个百分点).
+const MARGINS: [&str; 5] = ["高出", "高于", "低于", "快于", "超出"];
 
 /// A target's adjustment read where a name would stand (目标下调0.5个百分点).
 const ADJUSTMENTS: [&str; 4] = ["下调", "上调", "调低", "调高"];
