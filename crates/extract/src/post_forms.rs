@@ -4,7 +4,8 @@
 //! heading of the year's work between marked lines, the higher government's
 //! figure after the place's, a plan's end named after the list, a
 //! sentence on the targets after the list in its paragraph, a place that
-//! aims before what it aims at (吴中还将确保…).
+//! aims before what it aims at (吴中还将确保…), a page of headed sections
+//! (【关键词二：工业】) each opening with the year's target.
 
 use crate::variations::{run, values_of};
 
@@ -156,4 +157,37 @@ fn the_speakers_own_word_is_no_part_of_the_evidence() {
             "今年全市固定资产投资增长20%"
         ]
     );
+}
+
+/// A paper's page of key words: each headed section opens with the year's
+/// target, then tells last year's figure; a section of last year's cards
+/// and a section of the work close it.
+const KEY_WORDS: &str = "某某日报　2023年1月12日\n五个关键词读懂2023年市政府工作报告\n昨日，市十七届人大二次会议开幕，市长作政府工作报告。\n【关键词一：增长】\n报告提出，今年全市地区生产总值增长6.5%左右。去年全市地区生产总值增长5.8%。\n【关键词二：工业】\n规模以上工业增加值增长8%。去年增长9.2%，新材料产业加快集聚。\n【关键词三：民生】\n居民人均可支配收入增长与经济增长同步；城镇新增就业3万人以上。\n【关键词四：创新】\n全社会研发经费投入强度达到2.6%。\n【关键词五：乡村】\n报告提出，要全面推进乡村振兴，建成美丽乡村示范村20个。\n【数说2022】\n5.8%——地区生产总值增速\n9.2%——规模以上工业增加值增速\n";
+
+#[test]
+fn a_page_of_headed_sections_opens_each_with_the_years_target() {
+    let ids: Vec<String> = rows(KEY_WORDS).into_iter().map(|r| r.0).collect();
+    assert_eq!(
+        ids,
+        [
+            "gdp",
+            "industrial_value_added",
+            "disposable_income",
+            "new_urban_jobs",
+            "other:全社会研发经费投入强度",
+        ]
+    );
+    // (sections that open with last year's figures state no target)
+    let review = KEY_WORDS
+        .replace("报告提出，今年全市地区生产总值增长6.5%左右。", "")
+        .replace("规模以上工业增加值增长8%。去年", "去年规模以上工业")
+        .replace(
+            "居民人均可支配收入增长与经济增长同步；城镇新增就业3万人以上。",
+            "去年城镇新增就业3.2万人。",
+        )
+        .replace(
+            "全社会研发经费投入强度达到2.6%。",
+            "去年全社会研发经费投入强度达到2.5%。",
+        );
+    assert_eq!(rows(&review), []);
 }

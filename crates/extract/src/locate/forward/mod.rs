@@ -227,6 +227,7 @@ pub(super) fn forward_sentences(
     trace: &mut Trace,
 ) -> Vec<Item> {
     let year_word = speaker.year.map(|y| format!("{y}年"));
+    let section_opens = section_opens(n, paras, year_word.as_deref());
     let text = walk::Text {
         n,
         looks: looks::Looks {
@@ -242,16 +243,72 @@ pub(super) fn forward_sentences(
         headline_aims: headline_aims(n, paras, structured),
         projects: project_lists(n, paras),
         places: super::region::Paragraphs::new(n, paras, speaker.place.filter(|_| !structured)),
+        section_opens,
+        sections_state_targets: false,
     };
     let mut walk = walk::Walk {
         text,
         run: walk::Run::default(),
     };
     // news prose joins last year's results and this year's aims with ；
-    for (pi, span) in crate::norm::clauses(n, paras) {
+    let clauses = crate::norm::clauses(n, paras);
+    // (a page of headed sections, 【关键词一：增长】, whose sections state the
+    // year's targets first: a walk that took a section's opening sentence
+    // finds them, and the walk is made again reading every section's
+    // opening as the year's)
+    if walk.text.section_opens.len() >= SECTIONS_MIN {
+        for &(pi, span) in &clauses {
+            walk.step(pi, span, &mut Trace::off());
+        }
+        if !walk.run.section_taken {
+            return one_row_per_figure(walk.run.groups);
+        }
+        walk.text.sections_state_targets = true;
+        walk.run = walk::Run::default();
+    }
+    for (pi, span) in clauses {
         walk.step(pi, span, trace);
     }
     one_row_per_figure(walk.run.groups)
+}
+
+/// The fewest headed sections that make a page of them.
+const SECTIONS_MIN: usize = 3;
+
+/// The longest heading of a section (in chars).
+const SECTION_HEADING_MAX: usize = 16;
+
+/// Where the paragraphs open that follow a section's heading (【关键词一：
+/// 增长】, 关键词三：开放, 【财政】): a short line in brackets or naming a
+/// key word, with no sentence of its own. A heading that names another year
+/// or the past (【数说2024】, 【回顾】) opens no section of the year's.
+fn section_opens(
+    n: &Norm,
+    paras: &[(usize, usize)],
+    year_word: Option<&str>,
+) -> rustc_hash::FxHashSet<usize> {
+    let mut out = rustc_hash::FxHashSet::default();
+    for w in paras.windows(2) {
+        let t = n.text(w[0].0, w[0].1).trim();
+        // (the cheap tests first: this asks every paragraph)
+        if !(t.starts_with('【') || t.starts_with("关键词"))
+            || t.chars().count() > SECTION_HEADING_MAX
+            || t.contains(['。', '，', '；'])
+        {
+            continue;
+        }
+        let bracketed = t.starts_with('【') && t.ends_with('】');
+        let other_year = crate::year::with_digit_years(t)
+            .match_indices("20")
+            .any(|(k, _)| year_word.is_none_or(|y| !t[k..].starts_with(&y[..4])));
+        let past = ["回顾", "成绩", "去年", "上年", "成就"]
+            .iter()
+            .any(|x| t.contains(x));
+        if (bracketed || t.starts_with("关键词")) && !other_year && !past {
+            out.insert(w[1].0);
+        }
+    }
+    out
 }
 
 /// Notes the sentence `span` as not taken, and why, when it states figures

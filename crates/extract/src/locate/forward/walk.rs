@@ -40,6 +40,12 @@ pub(super) struct Text<'a> {
     /// In a news item that rounds up several places' reports, the place a
     /// paragraph opens with, when it is another than the reporting one.
     pub(super) places: Paragraphs<'a>,
+    /// Where the paragraphs open that follow a section's heading (【关键词
+    /// 一：增长】).
+    pub(super) section_opens: HashSet<usize>,
+    /// The sections state the year's targets first: each section's opening
+    /// sentence is read as the year's.
+    pub(super) sections_state_targets: bool,
 }
 
 impl Text<'_> {
@@ -88,6 +94,8 @@ pub(super) struct Run {
     /// The paragraph a part of the year opens (1-5月，全市经济运行总体平稳。规模
     /// 以上工业增加值增长9.1%；…): its sentences tell progress.
     progress_para: Option<usize>,
+    /// A section's opening sentence was taken.
+    pub(super) section_taken: bool,
 }
 
 /// One sentence as the walk reads it: the part about the coming year and
@@ -133,6 +141,10 @@ impl<'a> Walk<'a> {
     pub(super) fn step(&mut self, pi: usize, (whole, b): (usize, usize), trace: &mut Trace) {
         let subject_from = std::mem::take(&mut self.run.back_before);
         let held_open = std::mem::take(&mut self.run.held);
+        // (a section that states the year's targets first opens a run of them)
+        if self.text.sections_state_targets && self.text.section_opens.contains(&whole) {
+            self.run.continuing = true;
+        }
         let Some(s) = self.read(pi, (whole, b)) else {
             return;
         };
@@ -414,6 +426,22 @@ impl<'a> Walk<'a> {
         let states = items.iter().any(|it| {
             !it.indicator.starts_with("other:") && it.figs.iter().any(|f| f.value.is_some())
         });
+        // (a run reads on past no count of projects for the people, 今年还将
+        // 实施民生实事项目20项, nor past a section's opening that names no
+        // canonical indicator after words of the work, 要深入实施乡村振兴战略，
+        // 建成特色田园乡村5个)
+        let canonical = items.iter().any(|it| !it.indicator.starts_with("other:"));
+        let opens_section = text.section_opens.contains(&s.whole);
+        if !canonical
+            && (opens_section && text.sections_state_targets && work_before_the_figures(t)
+                || crate::sentence::PROJECT_WORDS.iter().any(|w| t.contains(w)))
+        {
+            reject(n, trace, (a, b), s.figures, || {
+                "no canonical indicator: projects or a section's work".to_owned()
+            });
+            run.continuing = false;
+            return;
+        }
         // (a short aside without figures inside a sentence the run is reading,
         // 确保地区生产总值增长6%左右；在实际工作中努力争取更好结果；一般公共预算
         // 收入增长5%, leaves the run open, as a clause between commas would; a
@@ -442,9 +470,10 @@ impl<'a> Walk<'a> {
                 "a forward-looking sentence with figures (no targets cue in the text)".to_owned()
             }
         });
+        run.section_taken |= opens_section;
         match run.groups.last_mut() {
             Some(g) if goes_on => g.extend(items),
-            _ if goes_on => {}
+            _ if goes_on && !(text.sections_state_targets && opens_section) => {}
             _ => run.groups.push(items),
         }
         run.continuing = true;
@@ -453,3 +482,17 @@ impl<'a> Walk<'a> {
         }
     }
 }
+
+/// Whether a clause with no figure that is no lead-in (报告提出, 他说) comes
+/// before the first figure of `t`: the work the figures count
+/// (要深入实施乡村振兴战略，建成特色田园乡村5个).
+fn work_before_the_figures(t: &str) -> bool {
+    t.split(['，', '：'])
+        .take_while(|c| !has_figure(c))
+        .any(|c| !LEAD_IN_ENDS.iter().any(|w| c.ends_with(w)))
+}
+
+/// How a clause that attributes what follows ends (报告提出, 市长表示).
+const LEAD_IN_ENDS: [&str; 9] = [
+    "提出", "指出", "表示", "明确", "介绍", "获悉", "说", "强调", "据悉",
+];
