@@ -374,8 +374,11 @@ pub(super) fn turns_to_the_work(t: &str) -> bool {
             .any(|w| opening.contains(w))
         && !heads_the_years_targets(opening);
     let lead = t.split(['：', ':']).next().unwrap_or(t);
-    names_them && opening.chars().count() <= WORK_OPENING_MAX
-        || lead.contains("以下") && lead.contains("工作") && !has_figure(lead)
+    // (重点做好以下工作：, 今年要重点抓好八个方面工作：)
+    let heads_the_work = lead.contains("工作")
+        && (lead.contains("以下")
+            || lead.len() < t.len() && ["方面", "抓好", "做好"].iter().any(|w| lead.contains(w)));
+    names_them && opening.chars().count() <= WORK_OPENING_MAX || heads_the_work && !has_figure(lead)
 }
 
 /// Whether an opening clause only heads the year's targets (2013年目标任务,
