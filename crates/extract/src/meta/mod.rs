@@ -395,6 +395,17 @@ fn region_chain(
     {
         chain = c;
     }
+    // a round-up of several places' reports names the one it tells first
+    // before 等 (凯里等县市晒出2024年发展“目标单”), below the prefecture
+    // whose paper prints it
+    let opening = &head[..head.floor_char_boundary(ROUND_UP_HEAD)];
+    if let Some(c) = ROUND_UP_MARKERS
+        .iter()
+        .find_map(|w| region_named_before(opening, w))
+        && (chain.is_empty() || c.len() > chain.len() && c.starts_with(&chain))
+    {
+        chain = c;
+    }
     // …or names its speaker, the head of the reporting government (吴中区区长
     // 在区十八届人大五次会议上作政府工作报告 in 苏州日报)
     if chain.is_empty()
@@ -848,6 +859,13 @@ fn is_breadcrumb(line: &str) -> bool {
         .iter()
         .any(|w| line.contains(w))
 }
+
+/// What follows the first place a round-up of several places names
+/// (凯里等县市).
+const ROUND_UP_MARKERS: [&str; 4] = ["等县市", "等市县", "等县区", "等区县"];
+
+/// How far into the text (bytes) a round-up's headline is looked for.
+const ROUND_UP_HEAD: usize = 300;
 
 /// The region of `X两会` (大理两会, 郑州两会): the chain province, prefecture,
 /// region of the one division whose name (full or short) ends right before

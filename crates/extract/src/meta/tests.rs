@@ -713,3 +713,18 @@ fn a_leagues_paper_on_its_own_meeting_is_the_leagues() {
         (Some("阿拉善盟"), Some(Level::City))
     );
 }
+
+/// A prefecture's paper rounding up its counties' reports names the one it
+/// tells first in the headline (凯里等县市); a place named with 等 in the
+/// body (销往西安、宝鸡等地) names none.
+#[test]
+fn a_round_up_is_the_first_place_its_headline_names() {
+    let m = meta(
+        "黔东南日报　2024年1月26日\n凯里等县市晒出2024年发展“目标单”\n近日，黔东南州各县市相继召开人代会。\n凯里市提出，GDP增长6.5%左右。镇远县提出，GDP增长6%左右。\n",
+    );
+    assert_eq!(m.region.as_deref(), Some("凯里市"));
+    let m = meta(
+        "2010年政府工作报告\n2010年2月24日在杨陵区第七届人民代表大会第四次会议上\n产品销往北京、上海和西安、宝鸡等地。\n",
+    );
+    assert_eq!(m.region.as_deref(), Some("杨陵区"));
+}
