@@ -398,7 +398,11 @@ fn region_chain(
     // a round-up of several places' reports names the one it tells first
     // before 等 (凯里等县市晒出2024年发展“目标单”), below the prefecture
     // whose paper prints it
-    let opening = &head[..head.floor_char_boundary(ROUND_UP_HEAD)];
+    let opening_end = (0..=ROUND_UP_HEAD.min(head.len()))
+        .rev()
+        .find(|&k| head.is_char_boundary(k))
+        .unwrap_or(0);
+    let opening = &head[..opening_end];
     if let Some(c) = ROUND_UP_MARKERS
         .iter()
         .find_map(|w| region_named_before(opening, w))
