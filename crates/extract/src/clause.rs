@@ -55,8 +55,7 @@ impl Patterns {
                 // measured against last year or a wider average (涨幅低于上年实际涨幅,
                 // 涨幅低于全国平均涨幅, 下降水平好于去年)
                 r"(?:涨幅|增幅|增速|降幅|下降水平|水平)?(?:低于|不高于|高于|不低于|快于|好于|优于|略高于|略低于)(?:上年|去年|全国平均|全省平均)(?:实际)?(?:的)?(?:涨幅|增幅|增速|降幅|水平)?|",
-                // (a table's name cell may hold the verb: 进出口总额增长 | 促稳提质)
-                r"(?:增长|增速)?稳中(?:提质|有升|有增|有降|向好|有进|提效)|回稳向好|(?:实现|保持)正增长|保持(?:在)?合理(?:水平|区间)|",
+                r"稳中(?:提质|有升|有增|有降|向好|有进|提效)|回稳向好|(?:实现|保持)正增长|保持(?:在)?合理(?:水平|区间)|",
                 r"(?:总体|基本)?(?:保持|基本|总体)稳定|只增不减|不减少|不降低|(?:实现)?双下降|稳步(?:提高|提升|增长|增加)|",
                 // a balance kept or an improvement made (国际收支基本平衡, 得到改善)
                 r"(?:保持)?(?:基本|总体)平衡|得到(?:改善|提升|提高|加强)|",
@@ -66,7 +65,7 @@ impl Patterns {
                 // 物价涨幅得到有效控制)
                 r"(?:有所|逐年|显著|普遍)(?:增长|提高|增加|提升|下降|降低|减少)|(?:增长|增加|提高)较(?:多|快|大)|得到(?:有效)?控制|",
                 r"(?:增速|增幅|降幅)?由负转(?:正|平)|(?:降幅|跌幅)(?:继续|进一步)?收窄|总体良好|",
-                r"(?:增长|增速)?(?:促稳提质|稳量提质|提质增效|提质提效)|按[^，；。]{0,6}要求落实|",
+                r"促稳提质|稳量提质|提质增效|提质提效|按[^，；。]{0,6}要求落实|",
                 // a water body's class (洱海水质稳定保持Ⅲ类, 达到Ⅱ类以上)
                 r"(?:稳定)?(?:保持|达到)(?:在)?[ⅠⅡⅢⅣⅤ]+类(?:以上)?|",
                 // (平稳较快增长: two words of the pace)
@@ -864,6 +863,16 @@ fn qualitative_segment(
         .iter()
         .find_map(|w| before.strip_suffix(w).filter(|r| !r.is_empty()))
         .unwrap_or(before);
+    // (a growth held or raised in quality after the verb, as a table's name
+    // cell holds it: 进出口总额增长 | 促稳提质, 实际使用外资增速稳中有进)
+    let before = if m.as_str().starts_with(['稳', '促']) {
+        before
+            .strip_suffix("增长")
+            .or_else(|| before.strip_suffix("增速"))
+            .unwrap_or(before)
+    } else {
+        before
+    };
     let p = ns + before.chars().count();
     let (a, b) = name_range(n, ns, p, Mode::Targets)?;
     let qualitative = looks_like_indicator(n.text(a, b), dict);

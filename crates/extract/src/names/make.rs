@@ -51,7 +51,7 @@ pub(crate) fn make_items(
             || ADJUSTMENTS.contains(x)
             // (nor does a target's margin over another's: 渝北的目标高出1个百分点)
             // (or its lead-in read as the subject: 全县的目标高出)
-            || (x.contains("目标") || MARGINS.contains(x)) && MARGINS.iter().any(|w| x.ends_with(w))
+            || MARGINS.iter().any(|w| x.ends_with(w)) && (x.contains("目标") || MARGINS.contains(x))
     }) {
         return Vec::new();
     }

@@ -514,14 +514,26 @@ fn quotes_a_higher_report(
             higher.push("市".to_owned());
         }
     }
+    // (what stands before each report the sentence names setting figures:
+    // 州政府工作报告提出, 榆林市人民政府工作报告明确)
+    let report = "政府工作报告";
+    let befores: Vec<&str> = t
+        .match_indices(report)
+        .filter(|(i, _)| {
+            ["提出", "确定", "明确", "指出"]
+                .iter()
+                .any(|v| t[i + report.len()..].starts_with(v))
+        })
+        .map(|(i, _)| &t[..i])
+        .collect();
+    if befores.is_empty() {
+        return None;
+    }
     higher.into_iter().find(|h| {
-        ["政府工作报告", "人民政府工作报告"].iter().any(|r| {
-            let report = format!("{h}{r}");
-            t.match_indices(&report).any(|(i, _)| {
-                ["提出", "确定", "明确", "指出"]
-                    .iter()
-                    .any(|v| t[i + report.len()..].starts_with(v))
-            })
+        befores.iter().any(|b| {
+            b.ends_with(h.as_str())
+                || b.strip_suffix("人民")
+                    .is_some_and(|b| b.ends_with(h.as_str()))
         })
     })
 }
@@ -535,10 +547,6 @@ pub(super) fn figures_of_a_higher_area(
     place: Option<&baogao_regions::Division>,
     level: Option<Level>,
 ) -> bool {
-    // (a char asked first: most sentences name no whole area)
-    if !t.contains('全') {
-        return false;
-    }
     let areas: &[&str] = match place {
         Some(d) if d.level == Level::County && !d.name.ends_with('市') => {
             &["全市", "全州", "全盟", "全地区"]
@@ -547,10 +555,23 @@ pub(super) fn figures_of_a_higher_area(
         _ if level == Some(Level::City) => &["全省"],
         _ => return false,
     };
-    t.split(['，', '；', '。'])
-        .find(|c| has_figure(c))
-        .map(|c| c.trim_start_matches("今年").trim_start_matches("明年"))
-        .is_some_and(|c| areas.iter().any(|a| c.starts_with(a)))
+    // (asked of every sentence: the first digit's clause, found from it)
+    let Some(first) = t.find(|c: char| c.is_ascii_digit()) else {
+        return false;
+    };
+    let before = &t[..first];
+    if !before.contains('全') {
+        return false;
+    }
+    let start = before
+        .rfind(['，', '；', '。'])
+        .map_or(0, |k| k + '，'.len_utf8());
+    let clause = t[start..]
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start_matches('年')
+        .trim_start_matches("今年")
+        .trim_start_matches("明年");
+    areas.iter().any(|a| clause.starts_with(a))
 }
 
 /// A government's bodies after its name (潍坊市委、市政府), longest first.

@@ -434,7 +434,9 @@ impl<'a> Walk<'a> {
         let opens_section = text.section_opens.contains(&s.whole);
         if !canonical
             && (opens_section && text.sections_state_targets && work_before_the_figures(t)
-                || crate::sentence::PROJECT_WORDS.iter().any(|w| t.contains(w)))
+                // (every word of projects has 实 or 工: asked first)
+                || t.contains(['实', '工'])
+                    && crate::sentence::PROJECT_WORDS.iter().any(|w| t.contains(w)))
         {
             reject(n, trace, (a, b), s.figures, || {
                 "no canonical indicator: projects or a section's work".to_owned()
