@@ -107,6 +107,8 @@ fn the_higher_governments_figures_by_its_bodies_report_or_area_are_not_the_place
         "大理州委、州政府提出，今年全州生产总值增长5.5%。",
         "据了解，州政府工作报告提出，今年全州生产总值增长5.5%。",
         "据悉，全州提出今年生产总值增长5.5%以上。",
+        "据了解，省提出今年生产总值增长5.5%以上。",
+        "州委、州政府提出，今年生产总值增长5.5%。",
     ] {
         let out = run(&format!("{own}{higher}\n"));
         assert_eq!(values_of(&out.targets, "gdp"), [Some(6.5)], "{higher}");

@@ -492,6 +492,9 @@ fn quotes_a_higher_report(
     if let Some(h) = higher_setting(t, place) {
         return Some(h.clone());
     }
+    if let Some(unit) = a_higher_unit_sets(t, place) {
+        return Some(unit.to_owned());
+    }
     // (a char asked first: most sentences name no report)
     if !t.contains('报') || !t.contains("工作报告") {
         return None;
@@ -630,7 +633,37 @@ pub(super) fn opens_with_a_higher_government(
     t: &str,
     place: Option<&baogao_regions::Division>,
 ) -> bool {
-    higher_setting(t, place).is_some()
+    higher_setting(t, place).is_some() || a_higher_unit_sets(t, place).is_some()
+}
+
+/// The unit of a government above `place` that `t` opens with, named by
+/// its unit alone or its bodies, setting figures (自治区提出今年…, 州委、州
+/// 政府提出, in a county's story); a county-level city says 市 of itself.
+fn a_higher_unit_sets(t: &str, place: Option<&baogao_regions::Division>) -> Option<&'static str> {
+    let d = place.filter(|d| d.level != Level::Province)?;
+    let units: &[&'static str] = match d.level {
+        Level::County if !d.name.ends_with('市') => &["自治区", "省", "地区", "州", "盟", "市"],
+        Level::County => &["自治区", "省", "地区", "州", "盟"],
+        _ => &["自治区", "省"],
+    };
+    // (after a lead-in of hearsay: 据了解，自治区提出…)
+    let t = t
+        .split_once('，')
+        .filter(|(lead, _)| lead.starts_with('据') && lead.chars().count() <= 4)
+        .map_or(t, |(_, rest)| rest);
+    // (the cheap test first: most sentences open with none of them)
+    let unit = *units.iter().find(|u| t.starts_with(**u))?;
+    let rest = HIGHER_BODIES
+        .iter()
+        .filter(|b| b.starts_with(unit))
+        .find_map(|b| t.strip_prefix(b))
+        .or_else(|| t.strip_prefix(unit))
+        .unwrap_or(t)
+        .trim_start_matches("今年");
+    HIGHER_SETS
+        .iter()
+        .any(|v| rest.starts_with(v))
+        .then_some(unit)
 }
 
 /// Whether a sentence quotes another government's targets before its cue
