@@ -1773,6 +1773,12 @@ fn a_deputys_view_after_the_list_is_not_on_it() {
         "榆林市三届人大二次会议开幕。来自神木县的代表说，我县今年主要预期目标是：生产总值增长14%。",
     );
     assert!(out.targets.is_empty(), "{:#?}", out.targets);
+    // (我们镇 in a district's report is a town speaking)
+    let out = news(
+        DATELINE,
+        "柯桥区八届人大一次会议开幕。区长说，今年全区地区生产总值增长7%左右。\n来自钱清镇的代表说：“我们镇今年的目标是规上工业产值增长8%。”",
+    );
+    assert_eq!(rows(&out.targets), [("gdp", Some(7.0), Qualifier::About)]);
 }
 
 #[test]

@@ -234,8 +234,16 @@ impl LocatePatterns {
     /// 我县今年…目标是).
     fn speaks_for_a_lower_one(lead: &str, level: Option<Level>) -> bool {
         let words: &[&str] = match level {
-            Some(Level::Province | Level::City) => &["我县", "本县"],
-            Some(Level::County) => &["我乡", "我镇", "本乡", "本镇"],
+            Some(Level::Province | Level::City) => &["我县", "本县", "我们县"],
+            Some(Level::County) => &[
+                "我乡",
+                "我镇",
+                "本乡",
+                "本镇",
+                "我们乡",
+                "我们镇",
+                "我们街道",
+            ],
             _ => &[],
         };
         words.iter().any(|w| lead.contains(w)) && list::names_a_deputy(lead)
