@@ -200,3 +200,14 @@ fn a_heading_of_the_works_points_turns_to_the_work() {
     let ids: Vec<String> = rows(text).into_iter().map(|r| r.0).collect();
     assert_eq!(ids, ["gdp", "fixed_asset_investment"]);
 }
+
+#[test]
+fn a_round_ups_heading_names_the_place_of_the_paragraph_under_it() {
+    // (the first place told is the text's; 南阳： heads a paragraph that
+    // names its place no more)
+    let text = "某某日报　2015年1月22日\n省内多地两会相继召开\n郑州：生产总值目标9.5%左右\n郑州市政府工作报告提出，今年全市生产总值增长9.5%左右，规模以上工业增加值增长11%。\n南阳：地区生产总值增长8.5%以上\n在1月20日开幕的市五届人大五次会议上，市长提出今年全市地区生产总值增长8.5%以上，地方公共财政预算收入增长11%。\n";
+    let out = run(text);
+    assert_eq!(out.report.region.as_deref(), Some("郑州市"));
+    assert_eq!(values_of(&out.targets, "gdp"), [Some(9.5)]);
+    assert_eq!(out.targets.len(), 2, "{:#?}", out.targets);
+}

@@ -13,6 +13,10 @@ use crate::norm::Norm;
 /// speaks of is looked for.
 const OWNER_REACH: usize = 40;
 
+/// The longest heading (in chars) whose place the paragraph under it
+/// speaks of.
+const HEADING_MAX: usize = 24;
+
 /// The chars a division's full name ends in.
 const DIVISION_SUFFIXES: &str = "省市县区州盟旗";
 
@@ -23,6 +27,15 @@ const DIVISION_SUFFIXES: &str = "省市县区州盟旗";
 pub(super) fn another_place(t: &str, own: Option<&Division>) -> Option<String> {
     let own = own?;
     let divisions = Divisions::builtin();
+    // (a round-up's heading names a place short, before a colon: 南阳：地区
+    // 生产总值增长8.5%以上)
+    if let Some((head, _)) = t.split_once(['：', ':'])
+        && (2..=3).contains(&head.chars().count())
+        && divisions.name_at_start(head) == Some(head.len())
+        && let Resolution::Found(d) = divisions.resolve(head, None, None)
+    {
+        return (!related(own, d)).then(|| d.name.clone());
+    }
     let (byte_start, _) = t.char_indices().nth(OWNER_REACH).unwrap_or((t.len(), ' '));
     for (i, _) in t[..byte_start].char_indices() {
         let Some(len) = divisions.name_at_start(&t[i..]) else {
@@ -66,15 +79,26 @@ impl<'a> Paragraphs<'a> {
         }
     }
 
-    /// The other place paragraph `pi` speaks of, if it does.
+    /// The other place paragraph `pi` speaks of, if it does: the place it
+    /// opens with, or the one of the heading right above it (南阳：地区生产
+    /// 总值增长8.5%以上 over 在1月20日开幕的市五届人大五次会议上，…).
     pub(super) fn another(&mut self, pi: usize) -> Option<String> {
         let own = Some(self.own?);
         let (n, paras) = (self.n, self.paras);
+        let opens = |k: usize| {
+            let (s, e) = paras[k];
+            another_place(n.text(s, e).split('。').next().unwrap_or(""), own)
+        };
         self.read
             .entry(pi)
             .or_insert_with(|| {
-                let (s, e) = paras[pi];
-                another_place(n.text(s, e).split('。').next().unwrap_or(""), own)
+                opens(pi).or_else(|| {
+                    let (s, e) = paras[pi.checked_sub(1)?];
+                    let heading = n.text(s, e);
+                    (heading.chars().count() <= HEADING_MAX && !heading.contains('。'))
+                        .then(|| opens(pi - 1))
+                        .flatten()
+                })
             })
             .clone()
     }
