@@ -29,7 +29,11 @@ pub(super) fn another_place(t: &str, own: Option<&Division>) -> Option<String> {
     let divisions = Divisions::builtin();
     // (a round-up's heading names a place short, before a colon: 南阳：地区
     // 生产总值增长8.5%以上)
-    if let Some((head, _)) = t.split_once(['：', ':'])
+    if let Some((k, _)) = t
+        .char_indices()
+        .take(4)
+        .find(|&(_, c)| matches!(c, '：' | ':'))
+        && let head = &t[..k]
         && (2..=3).contains(&head.chars().count())
         && divisions.name_at_start(head) == Some(head.len())
         && let Resolution::Found(d) = divisions.resolve(head, None, None)
@@ -83,22 +87,24 @@ impl<'a> Paragraphs<'a> {
     /// opens with, or the one of the heading right above it (南阳：地区生产
     /// 总值增长8.5%以上 over 在1月20日开幕的市五届人大五次会议上，…).
     pub(super) fn another(&mut self, pi: usize) -> Option<String> {
-        let own = Some(self.own?);
-        let (n, paras) = (self.n, self.paras);
-        let opens = |k: usize| {
-            let (s, e) = paras[k];
-            another_place(n.text(s, e).split('。').next().unwrap_or(""), own)
-        };
+        self.own?;
+        self.opens(pi).or_else(|| {
+            let (s, e) = self.paras[pi.checked_sub(1)?];
+            let heading = self.n.text(s, e);
+            (heading.chars().nth(HEADING_MAX).is_none() && !heading.contains('。'))
+                .then(|| self.opens(pi - 1))
+                .flatten()
+        })
+    }
+
+    /// The other place paragraph `pi` opens with, read once a paragraph.
+    fn opens(&mut self, pi: usize) -> Option<String> {
+        let (n, paras, own) = (self.n, self.paras, self.own);
         self.read
             .entry(pi)
             .or_insert_with(|| {
-                opens(pi).or_else(|| {
-                    let (s, e) = paras[pi.checked_sub(1)?];
-                    let heading = n.text(s, e);
-                    (heading.chars().count() <= HEADING_MAX && !heading.contains('。'))
-                        .then(|| opens(pi - 1))
-                        .flatten()
-                })
+                let (s, e) = paras[pi];
+                another_place(n.text(s, e).split('。').next().unwrap_or(""), own)
             })
             .clone()
     }
