@@ -157,6 +157,17 @@ fn a_break_inside_a_name_of_a_long_line_is_no_end_of_it() {
             "unemployment_rate 3"
         ]
     );
+    // (a paper's full-width digits after the cut)
+    let text = "２０２０年全区经济社会发展主要预期目标为：地区生产总值增长６％左右；一般公共预算收入增长３％；规上工业增\n加值增长５．５％；固定资产投资增长１０％。\n";
+    assert_eq!(
+        rows(text),
+        [
+            "gdp 6",
+            "general_budget_revenue 3",
+            "industrial_value_added 5.5",
+            "fixed_asset_investment 10"
+        ]
+    );
     // a heading's line break is kept (short, no clauses of its own)
     let text = "二、2016年主要预期目标\n地区生产总值增长9.5%，一般公共预算收入增长8%。\n";
     assert_eq!(rows(text), ["gdp 9.5", "general_budget_revenue 8"]);

@@ -372,7 +372,8 @@ pub(super) fn breaks_inside_a_clause(src: &[char]) -> Vec<usize> {
             .take_while(|&&c| !matches!(c, '，' | '；' | '。' | '\n' | '、' | ',' | ';'))
             .copied()
             .collect();
-        let first_figure = opening.iter().position(char::is_ascii_digit);
+        // (digits as a page wrote them: a paper's full-width ６ too)
+        let first_figure = opening.iter().position(|&c| is_digit_as_written(c));
         let cut_name = opening
             .first()
             .is_some_and(|&c| is_han(c) && !BULLETS.contains(c))
@@ -382,7 +383,7 @@ pub(super) fn breaks_inside_a_clause(src: &[char]) -> Vec<usize> {
         let cut_figure = first_figure == Some(0) && {
             let after = opening
                 .iter()
-                .position(|c| !c.is_ascii_digit() && *c != '.');
+                .position(|&c| !is_digit_as_written(c) && !matches!(c, '.' | '．'));
             after.is_some_and(|k| matches!(opening[k], '%' | '‰' | '％'))
         };
         if (cut_name && prose || cut_figure && wants_a_figure) && opening.len() <= CUT_REST_MAX {
@@ -390,6 +391,11 @@ pub(super) fn breaks_inside_a_clause(src: &[char]) -> Vec<usize> {
         }
     }
     out
+}
+
+/// Whether `c` is a digit, in ASCII or full width (６).
+fn is_digit_as_written(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
 /// The longest line (in chars) of a name or of a figure in an infographic's
