@@ -27,19 +27,6 @@ const DIVISION_SUFFIXES: &str = "省市县区州盟旗";
 pub(super) fn another_place(t: &str, own: Option<&Division>) -> Option<String> {
     let own = own?;
     let divisions = Divisions::builtin();
-    // (a round-up's heading names a place short, before a colon: 南阳：地区
-    // 生产总值增长8.5%以上)
-    if let Some((k, _)) = t
-        .char_indices()
-        .take(4)
-        .find(|&(_, c)| matches!(c, '：' | ':'))
-        && let head = &t[..k]
-        && (2..=3).contains(&head.chars().count())
-        && divisions.name_at_start(head) == Some(head.len())
-        && let Resolution::Found(d) = divisions.resolve(head, None, None)
-    {
-        return (!related(own, d)).then(|| d.name.clone());
-    }
     let (byte_start, _) = t.char_indices().nth(OWNER_REACH).unwrap_or((t.len(), ' '));
     for (i, _) in t[..byte_start].char_indices() {
         let Some(len) = divisions.name_at_start(&t[i..]) else {
@@ -55,6 +42,25 @@ pub(super) fn another_place(t: &str, own: Option<&Division>) -> Option<String> {
         return (!related(own, d)).then(|| d.name.clone());
     }
     None
+}
+
+/// The place a round-up's heading names short before a colon (南阳：地区
+/// 生产总值增长8.5%以上).
+fn short_place_before_colon(t: &str) -> Option<&'static Division> {
+    let (k, _) = t
+        .char_indices()
+        .take(4)
+        .find(|&(_, c)| matches!(c, '：' | ':'))?;
+    let head = &t[..k];
+    let divisions = Divisions::builtin();
+    if !(2..=3).contains(&head.chars().count()) || divisions.name_at_start(head) != Some(head.len())
+    {
+        return None;
+    }
+    match divisions.resolve(head, None, None) {
+        Resolution::Found(d) => Some(d),
+        _ => None,
+    }
 }
 
 /// The place each paragraph of a news item opens with when it is another
@@ -87,14 +93,22 @@ impl<'a> Paragraphs<'a> {
     /// opens with, or the one of the heading right above it (南阳：地区生产
     /// 总值增长8.5%以上 over 在1月20日开幕的市五届人大五次会议上，…).
     pub(super) fn another(&mut self, pi: usize) -> Option<String> {
-        self.own?;
-        self.opens(pi).or_else(|| {
-            let (s, e) = self.paras[pi.checked_sub(1)?];
+        let own = self.own?;
+        // (only a heading of a round-up's form: a headline that opens with
+        // another place's full name heads the speaker's own story)
+        let heading_place = |k: usize| {
+            let (s, e) = self.paras[k];
             let heading = self.n.text(s, e);
-            (heading.chars().nth(HEADING_MAX).is_none() && !heading.contains('。'))
-                .then(|| self.opens(pi - 1))
-                .flatten()
-        })
+            if heading.chars().nth(HEADING_MAX).is_some() || heading.contains('。') {
+                return None;
+            }
+            short_place_before_colon(heading)
+                .filter(|d| !related(own, d))
+                .map(|d| d.name.clone())
+        };
+        heading_place(pi)
+            .or_else(|| pi.checked_sub(1).and_then(heading_place))
+            .or_else(|| self.opens(pi))
     }
 
     /// The other place paragraph `pi` opens with, read once a paragraph.
