@@ -199,6 +199,10 @@ fn a_heading_of_the_works_points_turns_to_the_work() {
     let text = "某某日报　2023年1月12日\n本报讯 昨日，市十八届人大二次会议开幕。\n市长表示，确保地区生产总值增长6.5%，力争7%；固定资产投资增长8%。\n他说，今年要重点抓好八个方面工作：一是稳住经济大盘，工业投资增长12%；二是深化改革开放，力争外贸进出口增长5%；三是保障和改善民生，新增城镇就业7万人。\n";
     let ids: Vec<String> = rows(text).into_iter().map(|r| r.0).collect();
     assert_eq!(ids, ["gdp", "fixed_asset_investment"]);
+    // (a cue that names the targets after the work's words is no heading of it)
+    let cue = "某某日报　2023年1月12日\n市长说，做好今年工作，全市主要预期目标是：地区生产总值增长6.5%，固定资产投资增长8%。\n";
+    let ids: Vec<String> = rows(cue).into_iter().map(|r| r.0).collect();
+    assert_eq!(ids, ["gdp", "fixed_asset_investment"]);
 }
 
 #[test]

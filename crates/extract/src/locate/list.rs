@@ -375,9 +375,12 @@ pub(super) fn turns_to_the_work(t: &str) -> bool {
         && !heads_the_years_targets(opening);
     let lead = t.split(['：', ':']).next().unwrap_or(t);
     // (重点做好以下工作：, 今年要重点抓好八个方面工作：)
+    // (not a cue that names the targets: 做好今年工作，主要预期目标是：)
     let heads_the_work = lead.contains("工作")
         && (lead.contains("以下")
-            || lead.len() < t.len() && ["方面", "抓好", "做好"].iter().any(|w| lead.contains(w)));
+            || lead.len() < t.len()
+                && ["方面", "抓好", "做好"].iter().any(|w| lead.contains(w))
+                && !lead.contains("目标"));
     names_them && opening.chars().count() <= WORK_OPENING_MAX || heads_the_work && !has_figure(lead)
 }
 
