@@ -94,11 +94,12 @@ impl<'a> Paragraphs<'a> {
     /// 总值增长8.5%以上 over 在1月20日开幕的市五届人大五次会议上，…).
     pub(super) fn another(&mut self, pi: usize) -> Option<String> {
         let own = self.own?;
+        let (n, paras) = (self.n, self.paras);
         // (only a heading of a round-up's form: a headline that opens with
         // another place's full name heads the speaker's own story)
         let heading_place = |k: usize| {
-            let (s, e) = self.paras[k];
-            let heading = self.n.text(s, e);
+            let (s, e) = paras[k];
+            let heading = n.text(s, e);
             if heading.chars().nth(HEADING_MAX).is_some() || heading.contains('。') {
                 return None;
             }
@@ -106,19 +107,15 @@ impl<'a> Paragraphs<'a> {
                 .filter(|d| !related(own, d))
                 .map(|d| d.name.clone())
         };
-        heading_place(pi)
-            .or_else(|| pi.checked_sub(1).and_then(heading_place))
-            .or_else(|| self.opens(pi))
-    }
-
-    /// The other place paragraph `pi` opens with, read once a paragraph.
-    fn opens(&mut self, pi: usize) -> Option<String> {
-        let (n, paras, own) = (self.n, self.paras, self.own);
         self.read
             .entry(pi)
             .or_insert_with(|| {
-                let (s, e) = paras[pi];
-                another_place(n.text(s, e).split('。').next().unwrap_or(""), own)
+                heading_place(pi)
+                    .or_else(|| pi.checked_sub(1).and_then(heading_place))
+                    .or_else(|| {
+                        let (s, e) = paras[pi];
+                        another_place(n.text(s, e).split('。').next().unwrap_or(""), Some(own))
+                    })
             })
             .clone()
     }
