@@ -298,9 +298,11 @@ fn section_opens(
             continue;
         }
         let bracketed = t.starts_with('【') && t.ends_with('】');
-        let other_year = crate::year::with_digit_years(t)
+        // (read in Arabic digits, 二〇二四 as 2024: offsets into that reading)
+        let digits = crate::year::with_digit_years(t);
+        let other_year = digits
             .match_indices("20")
-            .any(|(k, _)| year_word.is_none_or(|y| !t[k..].starts_with(&y[..4])));
+            .any(|(k, _)| year_word.is_none_or(|y| !digits[k..].starts_with(&y[..4])));
         let past = ["回顾", "成绩", "去年", "上年", "成就"]
             .iter()
             .any(|x| t.contains(x));
@@ -771,3 +773,37 @@ const SAID_REACH: usize = 4;
 
 /// Words only an aim has: its name (目标, 预期) or its qualifiers.
 const AIM_WORDS: [&str; 6] = ["目标", "预期", "左右", "以上", "以内", "力争"];
+
+#[cfg(test)]
+mod tests {
+    use super::section_opens;
+    use crate::norm::Norm;
+
+    /// The paragraphs of `text`, one a line.
+    fn paras(n: &Norm) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut s = 0;
+        for (k, &c) in n.chars.iter().enumerate() {
+            if c == '\n' {
+                out.push((s, k));
+                s = k + 1;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_heading_that_names_the_year_in_chinese_digits_opens_a_section() {
+        // (the year read in Arabic digits is asked of that reading)
+        for (heading, opens) in [
+            ("【二〇二三年目标】", true),
+            ("【数说二〇二二年】", false),
+            ("【回顾】", false),
+        ] {
+            let text = format!("{heading}\n地区生产总值增长6%左右。\n");
+            let n = Norm::new(&text);
+            let opens_at = section_opens(&n, &paras(&n), Some("2023年"));
+            assert_eq!(!opens_at.is_empty(), opens, "{heading}");
+        }
+    }
+}
