@@ -18,6 +18,11 @@ fn rows(text: &str) -> Vec<(String, Option<f64>, String)> {
         .collect()
 }
 
+/// The indicator of every target of `text`.
+fn ids(text: &str) -> Vec<String> {
+    rows(text).into_iter().map(|r| r.0).collect()
+}
+
 fn row(id: &str, v: f64, text: &str) -> (String, Option<f64>, String) {
     (id.to_owned(), Some(v), text.to_owned())
 }
@@ -55,9 +60,8 @@ fn an_aims_verb_before_the_name_is_no_part_of_the_evidence() {
 #[test]
 fn the_other_targets_under_a_later_cue_join_the_first() {
     let text = "关键词读懂2025年某某市政府工作报告\n2025年1月8日\n关键词：5.5%\n今年全市经济社会发展的主要预期目标中，地区生产总值增长5.5%左右。\n关键词：同步\n居民收入增长与经济增长同步。\n其他主要预期目标——\n◆规上工业增加值增长7%\n◆固定资产投资增长5%\n关键词：项目\n力争全年新签约亿元以上项目300个。\n";
-    let ids: Vec<String> = rows(text).into_iter().map(|r| r.0).collect();
     assert_eq!(
-        ids,
+        ids(text),
         ["gdp", "industrial_value_added", "fixed_asset_investment"]
     );
 }
@@ -76,8 +80,7 @@ fn a_year_called_an_important_one_of_the_plan_is_the_coming_year() {
     // (an interview's answer: 今年是实施“十三五”规划的重要一年 frames the year,
     // it does not look back)
     let text = "某某日报　2017年2月16日\n记者：今年行署工作报告提出的主要预期目标是什么？\n答：今年是实施“十三五”规划的重要一年。行署综合考虑国内外形势，提出地区生产总值增长7.5%左右。\n";
-    let ids: Vec<String> = rows(text).into_iter().map(|r| r.0).collect();
-    assert_eq!(ids, ["gdp"]);
+    assert_eq!(ids(text), ["gdp"]);
 }
 
 /// A county paper's story: the mayor's words on the GDP, then the other
@@ -120,8 +123,10 @@ fn a_goal_for_the_plans_end_after_the_list_is_no_target() {
     let text = format!(
         "{SHENMU}他表示，到“十二五”末，神木生产总值力争突破1500亿元，县域经济综合实力继续保持西部百强县前列。\n"
     );
-    let ids: Vec<String> = rows(&text).into_iter().map(|r| r.0).collect();
-    assert_eq!(ids, ["gdp", "general_budget_revenue", "retail_sales"]);
+    assert_eq!(
+        ids(&text),
+        ["gdp", "general_budget_revenue", "retail_sales"]
+    );
 }
 
 #[test]
@@ -129,8 +134,7 @@ fn a_sentence_on_the_targets_after_the_list_ends_it() {
     // (in the list's own paragraph: the city's figure it is measured by and
     // the work's aims after it are no targets)
     let text = "2018年某某区政府工作报告\n全区经济社会发展的主要预期目标是：地区生产总值增长9%左右；一般公共预算收入增长8%。上述目标与全市8%的预期目标相衔接，体现了加快发展的决心，我们将力争新引进世界500强企业3家。\n";
-    let ids: Vec<String> = rows(text).into_iter().map(|r| r.0).collect();
-    assert_eq!(ids, ["gdp", "general_budget_revenue"]);
+    assert_eq!(ids(text), ["gdp", "general_budget_revenue"]);
 }
 
 #[test]
@@ -168,9 +172,8 @@ const KEY_WORDS: &str = "某某日报　2023年1月12日\n五个关键词读懂2
 
 #[test]
 fn a_page_of_headed_sections_opens_each_with_the_years_target() {
-    let ids: Vec<String> = rows(KEY_WORDS).into_iter().map(|r| r.0).collect();
     assert_eq!(
-        ids,
+        ids(KEY_WORDS),
         [
             "gdp",
             "industrial_value_added",
@@ -197,12 +200,10 @@ fn a_page_of_headed_sections_opens_each_with_the_years_target() {
 #[test]
 fn a_heading_of_the_works_points_turns_to_the_work() {
     let text = "某某日报　2023年1月12日\n本报讯 昨日，市十八届人大二次会议开幕。\n市长表示，确保地区生产总值增长6.5%，力争7%；固定资产投资增长8%。\n他说，今年要重点抓好八个方面工作：一是稳住经济大盘，工业投资增长12%；二是深化改革开放，力争外贸进出口增长5%；三是保障和改善民生，新增城镇就业7万人。\n";
-    let ids: Vec<String> = rows(text).into_iter().map(|r| r.0).collect();
-    assert_eq!(ids, ["gdp", "fixed_asset_investment"]);
+    assert_eq!(ids(text), ["gdp", "fixed_asset_investment"]);
     // (a cue that names the targets after the work's words is no heading of it)
     let cue = "某某日报　2023年1月12日\n市长说，做好今年工作，全市主要预期目标是：地区生产总值增长6.5%，固定资产投资增长8%。\n";
-    let ids: Vec<String> = rows(cue).into_iter().map(|r| r.0).collect();
-    assert_eq!(ids, ["gdp", "fixed_asset_investment"]);
+    assert_eq!(ids(cue), ["gdp", "fixed_asset_investment"]);
 }
 
 #[test]
