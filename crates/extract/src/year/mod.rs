@@ -679,13 +679,21 @@ fn number(s: &str) -> Option<u32> {
 /// [`cn_year_digits`] that borrows `s` when it writes no year in Chinese
 /// digits (most sentences), so a per-sentence check costs no allocation.
 pub(crate) fn with_digit_years(s: &str) -> std::borrow::Cow<'_, str> {
-    // (二〇一〇年, and 二0一0年 with a typed zero)
-    // (年 found by a byte search, its char before asked only then)
+    // (二〇一〇年, and 二0一0年 with a typed zero: the four chars before 年
+    // as [`cn_year_digits`] reads them, one a Chinese digit past 〇; 年
+    // found by a byte search, the chars before asked only then, and an
+    // Arabic year, 2010年, is none)
     let cn_year = s.match_indices('年').any(|(i, _)| {
-        s[..i]
-            .chars()
-            .next_back()
-            .is_some_and(|prev| "〇零○一二三四五六七八九0OＯ".contains(prev))
+        let (mut count, mut chinese) = (0, false);
+        for c in s[..i].chars().rev().take(4) {
+            let cn = "一二三四五六七八九".contains(c);
+            if !cn && !"〇零○0OＯ".contains(c) {
+                return false;
+            }
+            chinese |= cn;
+            count += 1;
+        }
+        count == 4 && chinese
     });
     if cn_year {
         std::borrow::Cow::Owned(cn_year_digits(s))

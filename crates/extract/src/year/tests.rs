@@ -372,3 +372,19 @@ fn the_year_after_a_party_congress_and_the_republics_anniversary() {
         assert_eq!(from_period(text, &yp), want, "{text}");
     }
 }
+
+#[test]
+fn years_in_chinese_digits_are_written_in_arabic_ones_and_others_borrowed() {
+    use std::borrow::Cow;
+    // (an Arabic year ending in 0 is no year in Chinese digits: borrowed)
+    assert!(matches!(
+        with_digit_years("2010年，全市生产总值增长12%"),
+        Cow::Borrowed(_)
+    ));
+    assert!(matches!(with_digit_years("〇〇〇〇年"), Cow::Borrowed(_)));
+    assert_eq!(with_digit_years("二〇一〇年上海目标"), "2010年上海目标");
+    assert_eq!(with_digit_years("二0一0年和2011年"), "2010年和2011年");
+    assert_eq!(with_digit_years("二零零七年"), "2007年");
+    // (fewer than four digits before 年 is no year)
+    assert_eq!(with_digit_years("一年来"), "一年来");
+}
