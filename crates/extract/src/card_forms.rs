@@ -17,6 +17,16 @@ fn rows(text: &str) -> Vec<(String, Qualifier, Option<f64>, Option<String>)> {
         .collect()
 }
 
+/// Asserts the (indicator, qualifier, value) of every target of `text`.
+fn reads(text: &str, want: &[(&str, Qualifier, Option<f64>)]) {
+    let got = run(text).targets;
+    let got: Vec<(&str, Qualifier, Option<f64>)> = got
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.qualifier, t.value))
+        .collect();
+    assert_eq!(got, want, "{text}");
+}
+
 fn row(
     id: &str,
     q: Qualifier,
@@ -144,19 +154,14 @@ fn a_plans_table_reads_a_target_in_words_and_goes_on_after_it() {
     // (the target column holds words: last year's figure is no target, and
     // the row, with no figure of its own, is no header that ends the list)
     let text = "今年全州经济社会发展主要预期目标如下：\n指标 | 单位 | 2022年预计 | 2023年目标\n地区生产总值增长 | % | 4.7 | 6左右\n进出口总额增长 | % | 7.6 | 促稳提质\n单位地区生产总值能耗降低 | % | — | 完成省下达目标\n森林覆盖率 | % | 48.5 | 49\n";
-    let got = run(text).targets;
-    let read: Vec<(&str, Qualifier, Option<f64>)> = got
-        .iter()
-        .map(|t| (t.indicator.as_str(), t.qualifier, t.value))
-        .collect();
-    assert_eq!(
-        read,
-        [
+    reads(
+        text,
+        &[
             ("gdp", Qualifier::About, Some(6.0)),
             ("foreign_trade", Qualifier::Qualitative, None),
             ("energy_intensity", Qualifier::Qualitative, None),
             ("other:森林覆盖率", Qualifier::Exact, Some(49.0)),
-        ]
+        ],
     );
 }
 
@@ -172,5 +177,47 @@ fn a_plans_table_reads_this_years_column_and_both_measures_of_a_name() {
             row("gdp", Qualifier::About, 8.5, "%"),
             row("retail_sales", Qualifier::Exact, 13.0, "%"),
         ]
+    );
+}
+
+/// A plan's table copied with spaces between its cells (a PDF's or a page's
+/// copy), under a header whose target column is 2013年计划 and whose last
+/// column is the growth over last year: each row gives the target's level
+/// and its growth; a rate's row has no growth (—); a note under the table
+/// ends it, and a higher government's targets printed after it are not the
+/// report's.
+#[test]
+fn a_plans_table_set_with_spaces_reads_each_level_and_its_growth() {
+    let text = "某某旗2013年国民经济和社会发展计划主要指标（草案）\n发布日期：2013-01-22\n\n指标名称 单位 2012年预计 2013年计划 2013年比上年增长（%）\n地区生产总值 亿元 1015 1125 11\n全社会固定资产投资 亿元 560 600 7\n城镇登记失业率 % 3.5 4以内 —\n\n主要指标说明：\n1.地区生产总值增长速度按可比价格计算。\n\n附：某某市2013年主要预期目标：地区生产总值增长10%，公共财政预算收入增长8%。\n";
+    assert_eq!(
+        rows(text),
+        [
+            row("gdp", Qualifier::Exact, 1125.0, "亿元"),
+            row("gdp", Qualifier::Exact, 11.0, "%"),
+            row("fixed_asset_investment", Qualifier::Exact, 600.0, "亿元"),
+            row("fixed_asset_investment", Qualifier::Exact, 7.0, "%"),
+            row("unemployment_rate", Qualifier::AtMost, 4.0, "%"),
+        ]
+    );
+}
+
+/// An infographic's targets one name a line and its figure the line under
+/// it: a figure line may open with 稳定在 or 提高到, or state a target in
+/// words (增长与经济增长基本同步); a non-standard target between canonical
+/// ones goes on with the list; a bracketed heading of the work
+/// (【2022年重点任务】) ends it, and its 力争 aims are the work's.
+#[test]
+fn an_infographics_lines_read_to_the_heading_of_the_work() {
+    let text = "图解：2022年某某省政府工作报告\n\n【2021年主要成绩】\n地区生产总值\n2.26万亿元\n增长9.1%\n\n【2022年主要预期目标】\n地区生产总值\n增长6.5%以上\n研发经费投入强度\n达到1.3%\n城镇新增就业\n45万人以上\n居民人均可支配收入\n增长与经济增长基本同步\n粮食产量\n稳定在280亿斤以上\n森林覆盖率\n提高到24%\n\n【2022年重点任务】\n力争规上工业增加值增长8%以上\n力争新增市场主体50万户\n";
+    reads(
+        text,
+        &[
+            ("gdp", Qualifier::AtLeast, Some(6.5)),
+            ("other:研发经费投入强度", Qualifier::Exact, Some(1.3)),
+            ("new_urban_jobs", Qualifier::AtLeast, Some(45.0)),
+            ("disposable_income", Qualifier::Qualitative, None),
+            ("grain_output", Qualifier::AtLeast, Some(280.0)),
+            ("other:森林覆盖率", Qualifier::Exact, Some(24.0)),
+        ],
     );
 }

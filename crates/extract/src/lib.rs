@@ -462,6 +462,8 @@ mod post_forms;
 #[cfg(test)]
 mod report_forms;
 #[cfg(test)]
+mod retold_forms;
+#[cfg(test)]
 mod rewordings;
 #[cfg(test)]
 mod spelling_forms;

@@ -83,13 +83,18 @@ pub(crate) fn locate_division(
         // 重要指示): the first place of its own level in that province it names
         // anywhere (奋力开创现代化新巴尔虎左旗建设新局面 late in a long opening),
         // else no place (the province stays the province)
+        // (a municipality's own text calls it 全市: 上海市 speaking as 全市
+        // is itself)
         Resolution::Found(d)
             if m.region.is_none()
                 && d.level == baogao_model::Level::Province
-                && matches!(
-                    m.level,
-                    Some(baogao_model::Level::City | baogao_model::Level::County)
-                ) =>
+                && match m.level {
+                    Some(baogao_model::Level::City) => {
+                        !meta::MUNICIPALITIES.contains(&d.name.as_str())
+                    }
+                    Some(baogao_model::Level::County) => true,
+                    _ => false,
+                } =>
         {
             first_of_level(regions, n.text(0, n.len()), d, m.level).ok_or_else(|| {
                 format!(

@@ -53,21 +53,50 @@ fn opens_with_figure(cell: &[char]) -> bool {
     digits > 0 && cell.get(digits) != Some(&'年')
 }
 
-/// The edits of every table row of `src`.
-pub(crate) fn edits(src: &[char]) -> Edits {
+/// The edits of every table row of `src`; `spaced`: the text may set a
+/// table's cells apart with spaces ([`may_space_a_table`]).
+pub(crate) fn edits(src: &[char], spaced: bool) -> Edits {
     let mut out = Edits::default();
-    if !src.iter().any(|&c| is_cell_mark(c)) {
+    if !spaced && !src.iter().any(|&c| is_cell_mark(c)) {
         return out;
     }
-    // the target column of the header above the rows read
+    // the target column of the header above the rows read, and its growth
+    // column (2013年计划 | 2013年比上年增长（%）)
     let mut target_col: Option<usize> = None;
+    let mut growth_col: Option<usize> = None;
+    // (in a table set with spaces, the rows under its header)
+    let mut in_spaced = false;
     let mut line_start = 0;
-    for line_end in crate::norm::line_ends(src) {
+    for line_end in crate::norm::line_ends(src).chain(std::iter::once(src.len())) {
+        if line_start > line_end {
+            break;
+        }
         let line = line_start..line_end;
         line_start = line_end + 1;
-        let cells = cells_of(src, line.clone());
+        let mut cells = cells_of(src, line.clone(), false);
+        if cells.len() < 2 && spaced {
+            let by_spaces = cells_of(src, line.clone(), true);
+            let texts = || {
+                by_spaces
+                    .iter()
+                    .map(|c| text_of(src, c))
+                    .collect::<Vec<_>>()
+            };
+            if in_spaced && by_spaces.len() >= SPACED_CELLS_MIN {
+                cells = by_spaces;
+            } else if by_spaces.len() >= SPACED_CELLS_MIN
+                && by_spaces.iter().any(|c| text_of(src, c).ends_with("单位"))
+                && target_column(&texts()).is_some()
+            {
+                cells = by_spaces;
+                in_spaced = true;
+            } else {
+                in_spaced = false;
+            }
+        }
         if cells.len() < 2 {
             target_col = None;
+            growth_col = None;
             continue;
         }
         // a text table's rule under its header (|---|---|) is no row
@@ -84,22 +113,54 @@ pub(crate) fn edits(src: &[char]) -> Edits {
             .filter(|&k| matches!(src[k], '|' | '｜'))
             .map(|k| k..k + 1)
             .collect();
-        let text = |r: &Range<usize>| src[r.clone()].iter().collect::<String>();
         // (a row whose target is words has a unit cell: 单位地区生产总值能耗
         // 降低 | % | 完成省下达目标; a header has neither)
         if !cells
             .iter()
             .any(|c| opens_with_figure(&src[c.clone()]) || is_unit(&src[c.clone()]))
         {
-            target_col = target_column(&cells.iter().map(text).collect::<Vec<_>>());
+            let header: Vec<String> = cells.iter().map(|c| text_of(src, c)).collect();
+            target_col = target_column(&header);
+            growth_col = target_col.and_then(|t| growth_column(&header, t));
             push_sorted(&mut out.skip, bars);
             continue;
         }
-        let mut skip = row_edits(src, &cells, target_col, &mut out.insert);
+        let mut skip = row_edits(src, &cells, (target_col, growth_col), &mut out.insert);
         skip.extend(bars);
         push_sorted(&mut out.skip, skip);
     }
     out
+}
+
+/// The fewest cells of a line read as a row of a table set with spaces
+/// (name, unit, a figure).
+const SPACED_CELLS_MIN: usize = 3;
+
+/// Whether `text` may set a table's cells apart with spaces: a header's
+/// unit column stands between spaces (指标名称 单位 2012年预计 2013年计划).
+/// (A byte search: most texts have none.)
+pub(crate) fn may_space_a_table(text: &str) -> bool {
+    text.match_indices("单位").any(|(i, w)| {
+        text[..i].ends_with([' ', '\u{3000}', '\u{a0}'])
+            && text[i + w.len()..].starts_with([' ', '\u{3000}', '\u{a0}', '\t'])
+    })
+}
+
+/// The text of a cell.
+fn text_of(src: &[char], cell: &Range<usize>) -> String {
+    src[cell.clone()].iter().collect()
+}
+
+/// The column after the targets' that gives their growth in per cent
+/// (2013年比上年增长（%）, 增长%): each row's figure there is a growth of its
+/// own beside the target's level.
+fn growth_column(header: &[String], target: usize) -> Option<usize> {
+    header
+        .iter()
+        .enumerate()
+        .skip(target + 1)
+        .find(|(_, t)| t.contains("增长") && t.contains(['%', '％']))
+        .map(|(k, _)| k)
 }
 
 /// The targets column of a header row (its cells' text): a cell past the
@@ -128,20 +189,25 @@ fn is_cell_mark(c: char) -> bool {
     matches!(c, '\t' | '|' | '｜')
 }
 
+/// A space that parts two cells of a table set with spaces.
+fn is_space_mark(c: char) -> bool {
+    matches!(c, ' ' | '\u{3000}' | '\u{a0}')
+}
+
 /// Adds `ranges` (of one line) to `skip`, keeping it sorted.
 fn push_sorted(skip: &mut Vec<Range<usize>>, mut ranges: Vec<Range<usize>>) {
     ranges.sort_by_key(|r| r.start);
     skip.extend(ranges);
 }
 
-/// The trimmed cells of the line `line`.
-fn cells_of(src: &[char], line: Range<usize>) -> Vec<Range<usize>> {
+/// The trimmed cells of the line `line`; `spaces`: parted by spaces too.
+fn cells_of(src: &[char], line: Range<usize>, spaces: bool) -> Vec<Range<usize>> {
     let mut cells = Vec::new();
     let mut s = line.start;
     for (k, _) in src[line.clone()]
         .iter()
         .enumerate()
-        .filter(|&(_, &c)| is_cell_mark(c))
+        .filter(|&(_, &c)| is_cell_mark(c) || spaces && is_space_mark(c))
     {
         cells.push(s..line.start + k);
         s = line.start + k + 1;
@@ -168,7 +234,7 @@ fn cells_of(src: &[char], line: Range<usize>) -> Vec<Range<usize>> {
 fn row_edits(
     src: &[char],
     cells: &[Range<usize>],
-    target_col: Option<usize>,
+    (target_col, growth_col): (Option<usize>, Option<usize>),
     insert: &mut Vec<(usize, String)>,
 ) -> Vec<Range<usize>> {
     // (a row's number in a column of its own, 序号: no figure of the row)
@@ -231,24 +297,52 @@ fn row_edits(
     if unit.is_none() && figures.len() < 2 {
         return Vec::new();
     }
+    // (the growth column's figure, beside a target's level: 地区生产总值 亿元
+    // 1015 1125 11 reads 地区生产总值1125亿元，增长11%)
+    let growth = growth_col
+        .and_then(|k| cells.get(k))
+        .filter(|c| *c != value && opens_with_figure(&src[(*c).clone()]))
+        .filter(|_| {
+            unit.as_ref()
+                .is_some_and(|(_, u)| !is_per_cent(&src[u.clone()]))
+        });
     skip.extend(
         figures
             .iter()
-            .filter(|c| **c != value)
+            .filter(|c| **c != value && Some(**c) != growth)
             .map(|c| (*c).clone()),
     );
-    if let Some((skipped, u)) = unit {
-        skip.push(skipped);
-        let digits = src[value.clone()]
+    let digits = |cell: &Range<usize>| {
+        src[cell.clone()]
             .iter()
             .take_while(|c| c.is_ascii_digit() || **c == '.')
-            .count();
+            .count()
+    };
+    if let Some((skipped, u)) = unit {
+        skip.push(skipped);
         insert.push((
-            value.start + digits,
+            value.start + digits(value),
             src[u].iter().map(|&c| crate::norm::fold(c)).collect(),
         ));
     }
+    if let Some(g) = growth {
+        insert.push((g.start, "，增长".to_owned()));
+        insert.push((g.start + digits(g), "%".to_owned()));
+    }
+    // (and a cell of no data, 城镇登记失业率 % 3.5 4以内 —)
+    skip.extend(
+        cells_after
+            .iter()
+            .filter(|c| src[(*c).clone()].iter().all(|&x| NO_DATA.contains(x)))
+            .cloned(),
+    );
     skip
+}
+
+/// Whether a unit cell is a per cent or a per mille (a rate's row has no
+/// growth of its own).
+fn is_per_cent(unit: &[char]) -> bool {
+    unit.iter().all(|&c| "%％‰".contains(c))
 }
 
 #[cfg(test)]
@@ -284,6 +378,21 @@ mod tests {
             read("| 指标 | 单位 | 2024年目标 |\n|---|---|---|\n| 地区生产总值增长 | % | 6左右 |"),
             "指标单位2024年目标\n\n地区生产总值增长6%左右"
         );
+    }
+
+    #[test]
+    fn a_table_set_with_spaces_reads_its_target_and_growth_columns() {
+        // (cells parted by spaces under a header with a unit column; the
+        // growth column's figure follows the target's level as its growth;
+        // a rate's row has no growth, and its cell of no data goes)
+        assert_eq!(
+            read(
+                "指标名称 单位 2012年预计 2013年计划 2013年比上年增长（%）\n地区生产总值 亿元 1015 1125 11\n城镇登记失业率 % 3.5 4以内 —\n说明 见下"
+            ),
+            "指标名称单位2012年预计2013年计划2013年比上年增长（%）\n地区生产总值1125亿元，增长11%\n城镇登记失业率4%以内\n说明见下"
+        );
+        // (spaces in prose with no such header part no cells)
+        assert_eq!(read("地区生产总值 增长 6% 左右"), "地区生产总值增长6%左右");
     }
 
     #[test]

@@ -158,6 +158,16 @@ impl<'t> Cue<'t> {
         } else {
             lead
         };
+        // (a table's header names its growth column 2013年比上年增长（%）: a
+        // column's name, no look back)
+        let header;
+        let looked = if looked.contains("比上年增长") && cue.starts_with(['指', '项', '序'])
+        {
+            header = looked.replace("比上年增长", "增长");
+            header.as_str()
+        } else {
+            looked
+        };
         // targets of the nation or of the province quoted in a lower report
         if let Some(w) = lp.not_this_year.find(looked).filter(|_| !plan_beside_now) {
             return Some(format!(
@@ -246,12 +256,18 @@ impl<'t> Cue<'t> {
         // year is no year of the targets)
         let clause = lead.rsplit('，').next().unwrap_or(lead);
         // (a table's header names its other columns' years before the target
-        // column's: 指标 | 2023年完成 | 2024年目标)
-        let header = target_year.is_some_and(|y| {
-            cue.starts_with(['指', '项', '序']) && cue.ends_with(&format!("{y}年目标"))
-        });
-        let dated = if header {
-            cue.rsplit("年完成").next().unwrap_or(cue)
+        // column's: 指标 | 2023年完成 | 2024年目标, 指标 | 2012年预计 | 2013年计划
+        // | 2013年比上年增长（%）: read from the target column on)
+        let header = target_year
+            .filter(|_| cue.starts_with(['指', '项', '序']))
+            .and_then(|y| {
+                ["目标", "计划", "预期"]
+                    .iter()
+                    .filter_map(|w| cue.rfind(&format!("{y}年{w}")))
+                    .max()
+            });
+        let dated = if let Some(k) = header {
+            &cue[k..]
         } else if clause_names_now(clause, target_year) {
             clause
         } else {

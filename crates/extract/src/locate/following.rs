@@ -28,7 +28,7 @@ const ITEM_LINE_MAX: usize = 40;
 
 /// The words of a heading of the year's work (重点工作, 干好这些事, 民生实事):
 /// a marked line so worded after a list heads what follows, not the list's.
-const WORK_HEADS: [&str; 5] = ["重点工作", "重点干好", "这些事", "民生实事", "重点任务"];
+use super::list::WORK_HEADS;
 
 /// The verbs a heading of the work opens with (扎实推进乡村振兴, 加快建设
 /// 现代化产业体系): a bare line so opened after a list heads the work that
@@ -423,7 +423,12 @@ impl<'a> Following<'a> {
                 .iter()
                 .any(|w| n.text(s, e).contains(w))
             && first.iter().all(|it| names_a_measure(it, dict));
-        if first.is_empty() || (!self.lead_empty && !canonical && !next_sentence) {
+        if first.is_empty()
+            || (!self.lead_empty
+                && !canonical
+                && !next_sentence
+                && !self.between_short_items(ri, first))
+        {
             let why = if first.is_empty() {
                 "a line with no target"
             } else {
@@ -482,6 +487,30 @@ impl<'a> Following<'a> {
     }
 
     /// Whether the first sentence of the paragraph `(s, e)` reads targets.
+    /// Whether paragraph `ri`, reading only non-standard `first`, is an item
+    /// of a list set one short item a paragraph whose next item reads a
+    /// canonical target (an infographic's 研发经费投入强度\n达到1.3%, then
+    /// 城镇新增就业\n45万人以上): the list goes on through it.
+    fn between_short_items(&self, ri: usize, first: &[Item]) -> bool {
+        let (n, dict) = (self.n, self.rules.0);
+        let short = |(s, e): Span| e - s <= ITEM_LINE_MAX;
+        let (s, e) = self.rest[ri];
+        short((s, e))
+            && !["力争", "提出", "争取", "推动", "实施"]
+                .iter()
+                .any(|w| n.text(s, e).contains(w))
+            && first.iter().all(|it| names_a_measure(it, dict))
+            && self.rest.get(ri + 1).is_some_and(|&(s2, e2)| {
+                short((s2, e2))
+                    && !(self.foreign)(n.text(s2, e2), false)
+                    && sentences(n, s2, e2).first().is_some_and(|&x| {
+                        self.read(x)
+                            .iter()
+                            .any(|it| !it.indicator.starts_with("other:"))
+                    })
+            })
+    }
+
     fn opens_with_targets(&self, (s, e): Span) -> bool {
         sentences(self.n, s, e)
             .first()

@@ -364,6 +364,9 @@ pub(super) fn refers_to_targets_above(t: &str) -> bool {
 }
 
 pub(super) fn turns_to_the_work(t: &str) -> bool {
+    if opens_with_a_work_heading(t) {
+        return true;
+    }
     // (after who says it: 他说，实现上述目标，要突出抓好…)
     let t = without_attribution(t);
     let opening = t.split(['，', '：', ',', ':']).next().unwrap_or(t);
@@ -382,6 +385,18 @@ pub(super) fn turns_to_the_work(t: &str) -> bool {
                 && ["方面", "抓好", "做好"].iter().any(|w| lead.contains(w))
                 && !lead.contains("目标"));
     names_them && opening.chars().count() <= WORK_OPENING_MAX || heads_the_work && !has_figure(lead)
+}
+
+/// Words of a heading over the year's work, not its targets (重点工作,
+/// 📍今年重点干好这些事, 民生实事).
+pub(super) const WORK_HEADS: [&str; 5] = ["重点工作", "重点干好", "这些事", "民生实事", "重点任务"];
+
+/// Whether `t` opens with a bracketed heading of the work (【2022年重点任务】,
+/// 【民生实事】): what follows it is the work's, not the targets.
+pub(super) fn opens_with_a_work_heading(t: &str) -> bool {
+    t.strip_prefix('【')
+        .and_then(|h| h.split_once('】'))
+        .is_some_and(|(heading, _)| WORK_HEADS.iter().any(|w| heading.contains(w)))
 }
 
 /// Whether an opening clause only heads the year's targets (2013年目标任务,

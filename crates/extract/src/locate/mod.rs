@@ -102,8 +102,9 @@ impl LocatePatterns {
                     // a headline's heading (今年目标, 2012年主要目标) on its own line
                     r"|^(?:今年|明年|\d{{4}}年)(?:的)?(?:主要)?目标$",
                     // a table's header over the target column (指标名称 | 单位 |
-                    // 2023年完成 | 2024年目标)
-                    r"|^(?:指标|项目|序号)[^。，；]{{0,30}}\d{{4}}年(?:预期|计划)?目标值?$",
+                    // 2023年完成 | 2024年目标; or 2013年计划, then the growth's
+                    // column, 2013年比上年增长（%）)
+                    r"|^(?:指标|项目|序号)[^。，；]{{0,30}}\d{{4}}年(?:(?:预期|计划)?目标值?|计划)(?:\d{{4}}年[^。，；\d]{{0,12}})?$",
                     // a summary's box (【目标】地区生产总值增长5.5%左右；…)
                     r"|[【\[](?:今年|明年|\d{{4}}年)?(?:发展|年度)?目标[】\]]",
                     // a heading glued to the first item's name under it
@@ -364,6 +365,13 @@ pub(super) fn aims_in(t: &str) -> usize {
             r"[\d%‰][^\d，。；、,;]{0,4}?(?:左右|以上|以内|以下)|\d%?[-—~～至]\d+(?:\.\d+)?%|同步|争取更好(?:的)?结果",
         )
     });
+    // (a per cent in Chinese numerals too, 增长百分之八以上: asked only of a
+    // sentence that writes one)
+    static AIM_IN_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::patterns::built_in(
+            r"百分之[零〇一二两三四五六七八九十点]{1,6}(?:左右|以上|以内|以下)",
+        )
+    });
     let ranges = t.contains('%') && t.contains(['-', '—', '~', '～', '至']);
     if !ranges
         && !["左右", "以上", "以内", "以下", "同步", "结果"]
@@ -373,6 +381,11 @@ pub(super) fn aims_in(t: &str) -> usize {
         return 0;
     }
     AIM.find_iter(t).count()
+        + if t.contains("百分之") {
+            AIM_IN_WORDS.find_iter(t).count()
+        } else {
+            0
+        }
 }
 
 /// The fewest figures written as aims that make a news text's sentence look

@@ -375,6 +375,13 @@ fn region_chain(
             // (a name of one char and its unit, 涉县, only as the gazetteer
             // has it: 距市九届人大 is no place's)
             .filter(|c| c[1].chars().count() > 2 || is_known_region(&c[1]))
+            // (nor a unit alone after a verb, 本表经旗十五届人大二次会议审议通过,
+            // 由县十八届人大: 经 and 由 open no place's name's last char)
+            .filter(|c| {
+                let mut back = c[1].chars().rev();
+                back.next();
+                !back.next().is_some_and(|k| "经由".contains(k)) || is_known_region(&c[1])
+            })
             // (浙江在线杭州讯 省十二届人大: an outlet's dateline before a congress
             // named by its unit alone is no place's name)
             .filter(|c| !c[1].contains(['讯', '电', '网', '报']))

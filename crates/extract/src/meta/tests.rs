@@ -98,6 +98,19 @@ fn congress_line_in_chinese_numerals() {
     assert!(m.session.as_deref().unwrap().starts_with("二〇二六年"));
 }
 
+/// A congress named by its unit alone after a verb (本表经旗十五届人大二次
+/// 会议审议通过) names no place: the title's banner is the region.
+#[test]
+fn a_unit_alone_after_a_verb_names_no_place() {
+    let text = "准格尔旗2013年国民经济和社会发展计划主要指标（草案）\n说明：本表经旗十五届人大二次会议审议通过。\n";
+    assert_eq!(meta(text).region, None);
+    let report = crate::variations::run(text).report;
+    assert_eq!(
+        (report.region.as_deref(), report.prefecture.as_deref()),
+        (Some("准格尔旗"), Some("鄂尔多斯市"))
+    );
+}
+
 #[test]
 fn municipality_and_autonomous_region() {
     assert_eq!(

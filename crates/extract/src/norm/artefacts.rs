@@ -189,11 +189,12 @@ pub(super) fn glue_end(src: &[char], i: usize, prev: Option<char>) -> Option<usi
     }
     let prev = prev?;
     // (nor after a comparison, whose object the target is: 低于预期目标1.5个
-    // 百分点, 超过20%的预期目标, 比目标高)
+    // 百分点, 超过20%的预期目标, 比目标高, 超出预期目标3.2个百分点; nor after
+    // the target met, 完成预期目标)
     if !is_han(prev)
         || matches!(
             prev,
-            '年' | '要' | '的' | '主' | '是' | '为' | '于' | '比' | '过'
+            '年' | '要' | '的' | '主' | '是' | '为' | '于' | '比' | '过' | '出' | '成'
         )
     {
         return None;

@@ -154,7 +154,7 @@ impl Norm {
             None
         };
         let read: &[char] = with_years.as_deref().unwrap_or(&src);
-        let tables = crate::table::edits(&src);
+        let tables = crate::table::edits(&src, page && crate::table::may_space_a_table(text));
         let (mut next_insert, mut next_skip) = (0, 0);
         let has_inserts = !tables.insert.is_empty();
         // a unit read after a figure maps to the figure's last char
@@ -336,6 +336,22 @@ impl Norm {
     pub(crate) fn orig_text(&self, s: usize, e: usize) -> String {
         let (a, b) = self.orig_range(s, e);
         self.src[a..b].iter().collect()
+    }
+
+    /// Whether a glue phrase naming a target (`的预期目标为`, `目标定为`;
+    /// not the base of a growth, `在上年基础上`) was dropped inside the
+    /// normalised range `[s, e)`: the sentence names its aims though the
+    /// words are gone from its view.
+    pub(crate) fn aim_glued_in(&self, s: usize, e: usize) -> bool {
+        // (most texts have no glue: no search then)
+        !self.glued.is_empty()
+            && self.glued.iter().any(|&p| {
+                // (the dropped phrase lies in the source between the char
+                // before `p` and the char at `p`)
+                // (or after it, in a view reordered figure first: no gap then)
+                let gap = self.orig[p - 1] as usize + 1..self.orig[p] as usize;
+                (s < p && p < e) && self.src.get(gap).is_some_and(|g| g.contains(&'目'))
+            })
     }
 
     /// The normalised text of `[s, e)`.

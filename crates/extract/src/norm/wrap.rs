@@ -403,15 +403,19 @@ fn is_digit_as_written(c: char) -> bool {
 const FRAGMENT_MAX: usize = 16;
 
 /// The verbs an infographic's figure line may open with (增长8.5%左右).
-const FIGURE_VERBS: [&str; 12] = [
+const FIGURE_VERBS: [&str; 16] = [
     "增长",
     "下降",
+    "降低",
     "提高",
-    "控制在",
+    "控制",
     "达到",
     "突破",
-    "保持在",
+    "保持",
+    "稳定",
     "减少",
+    "新增",
+    "超过",
     // (城乡居民收入 / 分别增长6%、7%; 居民消费价格 / 涨幅2%左右)
     "分别增长",
     "均增长",
@@ -469,7 +473,11 @@ pub(super) fn breaks_inside_fragments(src: &[char]) -> Vec<usize> {
                 (l.len() > k && l[..k].iter().copied().eq(w.chars())).then_some(k)
             })
             .unwrap_or(0);
-        l[verb].is_ascii_digit()
+        // (the verb's 到 or 在: 提高到80%, 稳定在280亿斤以上, 控制在5.5%以内)
+        let at = verb + usize::from(verb > 0 && matches!(l.get(verb), Some('到' | '在')));
+        // (or, after the verb, a target in words: 增长与经济增长基本同步)
+        l.get(at).is_some_and(char::is_ascii_digit)
+            || verb > 0 && l[verb] == '与' && l.ends_with(&['同', '步'])
     };
     let mut pairs = Vec::new();
     let mut s = 0;

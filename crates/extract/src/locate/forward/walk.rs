@@ -118,6 +118,9 @@ struct Sentence<'t> {
     year_named: bool,
     /// It names the coming year (今年, 全年, the target year).
     names_now: bool,
+    /// Words naming its figures as targets stood in it before the
+    /// normalisation dropped them (生产总值增长的预期目标为9%).
+    glued_aim: bool,
     /// It ends with 。！？ or its paragraph (not ；).
     ends: bool,
     /// It quotes another government's target before the speaker's own.
@@ -237,6 +240,7 @@ impl<'a> Walk<'a> {
             figures,
             year_named,
             names_now,
+            glued_aim: n.aim_glued_in(a, b),
             ends,
             quotes,
             work,
@@ -346,7 +350,8 @@ impl<'a> Walk<'a> {
         let (a, b, t) = (s.a, s.b, s.t);
         // (in a news text, figures written as aims, 增长6%左右，…控制在3%以内,
         // look ahead whatever words lead into them: 他说，地区生产总值增长6%左右，…)
-        let names_ahead = lp.forward.is_match(t)
+        let names_ahead = s.glued_aim
+            || lp.forward.is_match(t)
             || s.year_named
             || text.headline_aims.contains(&s.pi)
             || text.writes_aims(s);
@@ -363,6 +368,7 @@ impl<'a> Walk<'a> {
                 || s.names_now
                 || lent_now
                 || sets_aims(t)
+                || s.glued_aim
                 || names_its_aims(t));
         if let Some(why) = &s.back {
             reject(n, trace, (a, b), s.figures, || why.clone());

@@ -1,0 +1,93 @@
+//! How a news story retells the targets in the speaker's words, with no cue
+//! line of the report's own: the figure named a target inside its clause
+//! (生产总值增长的预期目标为9%), figures written as aims in Chinese numerals
+//! (增长百分之八以上), and a municipality's story that calls it 全市. Written
+//! for these tests (not taken from the fixtures).
+
+use baogao_model::{Level, Qualifier};
+
+use crate::Extraction;
+use crate::variations::run;
+
+/// A wire story's lead: the session opens, then what the speaker said.
+fn story(said: &str) -> Extraction {
+    run(&format!(
+        "新华社上海1月13日电(记者某某)上海市第十三届人民代表大会第二次会议13日开幕。{said}\n去年，上海全市生产总值比上年增长9.7%。"
+    ))
+}
+
+fn rows(out: &Extraction) -> Vec<(&str, Qualifier, Option<f64>)> {
+    out.targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.qualifier, t.value))
+        .collect()
+}
+
+/// A clause that calls its figure the target (增长的预期目标为9%, 预期目标为增长
+/// 9%) states the year's target, whoever says it; the words are read past
+/// to meet the figure, and still mark the sentence as one of aims.
+#[test]
+fn a_figure_called_the_target_in_its_clause_is_a_target() {
+    for said in [
+        "他说，生产总值增长的预期目标为9%、上海地方财政收入增长的预期目标为6%。",
+        "市长韩正说，生产总值增长的预期目标为9%、上海地方财政收入增长的预期目标为6%。",
+    ] {
+        let out = story(said);
+        assert_eq!(
+            rows(&out),
+            [
+                ("gdp", Qualifier::Exact, Some(9.0)),
+                ("general_budget_revenue", Qualifier::Exact, Some(6.0)),
+            ],
+            "{said}"
+        );
+        assert_eq!(out.report.target_year, Some(2009));
+        // (nor are they last year's results)
+        assert!(
+            out.outcomes.iter().all(|o| o.value != Some(9.0)),
+            "{:#?}",
+            out.outcomes
+        );
+    }
+    let out = story("他说，生产总值预期目标为增长9%。");
+    assert_eq!(rows(&out), [("gdp", Qualifier::Exact, Some(9.0))]);
+}
+
+/// A result measured against last year's target (超出预期目标3.2个百分点)
+/// names the target as its object: the sentence stays a review.
+#[test]
+fn a_result_over_the_target_is_no_target() {
+    let out = run(
+        "某某市2010年政府工作报告\n过去一年，全市实现生产总值1410亿元，增长13.2%，超出预期目标3.2个百分点；全社会固定资产投资759亿元，增长17.7%。",
+    );
+    assert!(out.targets.is_empty(), "{:#?}", out.targets);
+}
+
+/// Figures written as aims in Chinese numerals (增长百分之八以上, 控制在百分之
+/// 四点五左右) look ahead as the same in Arabic digits do.
+#[test]
+fn aims_in_chinese_numerals_look_ahead() {
+    let out = story(
+        "他说，全市生产总值增长百分之八以上，地方财政收入增长百分之八，城镇登记失业率控制在百分之四点五左右。",
+    );
+    assert_eq!(
+        rows(&out),
+        [
+            ("gdp", Qualifier::AtLeast, Some(8.0)),
+            ("general_budget_revenue", Qualifier::Exact, Some(8.0)),
+            ("unemployment_rate", Qualifier::About, Some(4.5)),
+        ]
+    );
+}
+
+/// A municipality's own story calls it 全市: the region is the municipality
+/// itself, at the level of a province (not a city with no name).
+#[test]
+fn a_municipality_that_calls_itself_the_city_is_itself() {
+    let out = run(
+        "新华社上海1月13日电 上海市第十三届人民代表大会第二次会议13日开幕。他说，全市生产总值增长9%左右，地方财政收入增长6%左右。",
+    );
+    assert_eq!(out.report.region.as_deref(), Some("上海市"));
+    assert_eq!(out.report.level, Some(Level::Province));
+    assert_eq!(out.targets.len(), 2, "{:#?}", out.targets);
+}
