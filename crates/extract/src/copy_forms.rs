@@ -353,3 +353,62 @@ fn a_copy_that_kept_html_tags_or_escaped_line_breaks() {
     }
     assert_eq!(crate::norm::normalise("3<5，x<y>"), "3<5，x<y>");
 }
+
+/// A paper's story that jumps to another page (（下转A2版）…（上接A1版）)
+/// reads on as one: the list goes on after the other stories printed
+/// between, whose figures are none of the report's.
+#[test]
+fn a_story_that_jumps_to_another_page_reads_on() {
+    let got = values(
+        "某某日报\n2013年1月7日\n第A1版 要闻\n本报讯 某某州第十三届人民代表大会第二次会议开幕。报告提出，2013年全州经济社会发展的主要预期目标是：地区生产总值增长15%；规模以上工业增加值增长20%；\n（下转A2版）\n某某日报\n第A2版 要闻\n全州春运工作有序开展\n本报讯 今年春运预计全州道路旅客运输量将达到620万人次，比去年增长8%。\n（上接A1版）\n城镇居民人均可支配收入增长14%；城镇化率提高到35%。\n",
+    );
+    assert_eq!(
+        got,
+        [
+            value("gdp", 15.0),
+            value("industrial_value_added", 20.0),
+            value("urban_disposable_income", 14.0),
+            value("other:城镇化率", 35.0),
+        ]
+    );
+}
+
+/// A page copied with its items' marks lost: a figure's clause that closes
+/// with 的增长 ends before the next name, and a sentence's opening glued to
+/// the last target (实现上述目标，…, 报告强调…) starts a sentence of its own,
+/// so the work after it is not read as more of the list.
+#[test]
+fn a_flat_copy_parts_its_items_and_its_sentences() {
+    let text = "2023年工作安排今年全市经济社会发展主要预期目标是地区生产总值增长7%左右社会消费品零售总额努力保持7%左右的增长地方一般公共预算收入增长6%单位地区生产总值能耗完成省下达目标实现上述目标，重点抓好以下工作（一）坚定不移推进工业强市，力争县域经济规上工业增加值增长9%，新增规模以上工业企业150家。";
+    let out = run(text);
+    let got: Vec<(&str, Option<f64>, &str)> = out
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.value, t.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("gdp", Some(7.0), "地区生产总值增长7%左右"),
+            (
+                "retail_sales",
+                Some(7.0),
+                "社会消费品零售总额努力保持7%左右的增长"
+            ),
+            (
+                "general_budget_revenue",
+                Some(6.0),
+                "地方一般公共预算收入增长6%"
+            ),
+            (
+                "energy_intensity",
+                None,
+                "单位地区生产总值能耗完成省下达目标"
+            ),
+        ]
+    );
+    let got = values(
+        "报告指出2006年全省经济社会发展的主要预期目标是全省生产总值增长11%粮食总产量稳定在360亿斤以上报告强调实现今年的目标，要着力抓好八个方面的工作：一是坚持以工业化为核心，力争全年规模以上工业增加值增长20%以上；二是力争全省农民人均纯收入增加200元以上。",
+    );
+    assert_eq!(got, [value("gdp", 11.0), value("grain_output", 360.0)]);
+}

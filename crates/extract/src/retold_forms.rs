@@ -91,3 +91,19 @@ fn a_municipality_that_calls_itself_the_city_is_itself() {
     assert_eq!(out.report.level, Some(Level::Province));
     assert_eq!(out.targets.len(), 2, "{:#?}", out.targets);
 }
+
+/// A higher government's target told after who says it (报告同时提出，自治区
+/// 今年确定全区…) is the higher government's, as after hearsay (据了解，).
+#[test]
+fn a_higher_governments_target_after_who_says_it_is_not_the_reports() {
+    let out = run(
+        "某某日报 2018年1月12日 第1版\n本报讯 1月11日，阿拉善盟第十三届人民代表大会第二次会议开幕。\n报告提出，2018年全盟经济社会发展的主要预期目标是：\n①地区生产总值增长6.5%左右\n②一般公共预算收入增长5%\n\n报告同时提出，自治区今年确定全区地区生产总值增长6.5%左右，全盟目标与全区保持一致。",
+    );
+    assert_eq!(
+        rows(&out),
+        [
+            ("gdp", Qualifier::About, Some(6.5)),
+            ("general_budget_revenue", Qualifier::Exact, Some(5.0)),
+        ]
+    );
+}

@@ -377,13 +377,16 @@ pub(super) fn turns_to_the_work(t: &str) -> bool {
             .any(|w| opening.contains(w))
         && !heads_the_years_targets(opening);
     let lead = t.split(['：', ':']).next().unwrap_or(t);
-    // (重点做好以下工作：, 今年要重点抓好八个方面工作：)
+    // (重点做好以下工作：, 今年要重点抓好八个方面工作：, 实现今年的目标，要
+    // 着力抓好八个方面的工作：)
     // (not a cue that names the targets: 做好今年工作，主要预期目标是：)
     let heads_the_work = lead.contains("工作")
         && (lead.contains("以下")
             || lead.len() < t.len()
                 && ["方面", "抓好", "做好"].iter().any(|w| lead.contains(w))
-                && !lead.contains("目标"));
+                && !["目标是", "目标为", "目标如下"]
+                    .iter()
+                    .any(|w| lead.contains(w)));
     names_them && opening.chars().count() <= WORK_OPENING_MAX || heads_the_work && !has_figure(lead)
 }
 
@@ -414,14 +417,17 @@ fn heads_the_years_targets(opening: &str) -> bool {
     head.is_empty() || year || ["今年", "全年", "明年"].contains(&head)
 }
 
-/// `t` without a short opening clause that says who speaks (他说，, 市长表示，).
-fn without_attribution(t: &str) -> &str {
+/// `t` without a short opening clause that says who speaks (他说，, 市长表示，,
+/// 报告同时提出，) or whence it is heard (据了解，).
+pub(super) fn without_attribution(t: &str) -> &str {
     t.split_once('，')
         .filter(|(head, _)| {
             head.chars().count() <= ATTRIBUTION_MAX
-                && ["说", "表示", "指出", "强调", "介绍"]
+                && (["说", "表示", "指出", "强调", "介绍", "提出"]
                     .iter()
                     .any(|w| head.ends_with(w))
+                    // (hearsay: 据了解，据悉，)
+                    || head.starts_with('据'))
         })
         .map_or(t, |(_, rest)| rest)
 }

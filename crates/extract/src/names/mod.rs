@@ -459,6 +459,7 @@ const DEMONSTRATIVES: [char; 1] = ['这'];
 /// last of them.
 const LEAD_IN_ENDS: &[&str] = &[
     "提出",
+    "确定",
     "表示",
     "指出",
     "透露",

@@ -417,3 +417,76 @@ pub(crate) fn item_follows_figure(c: &[char], end: usize, next: char) -> bool {
         && (is_chinese_figure_char(next) || "百千万亿".contains(next));
     !numeral_goes_on && !GOES_ON_WITH_THE_FIGURE.contains(next)
 }
+
+/// How a passage that turns from the year's targets to the work opens
+/// (实现上述目标，重点抓好以下工作), and how a story goes on to what else the
+/// report says (报告强调…): a sentence of its own.
+const SENTENCE_OPENINGS: [&str; 13] = [
+    "为实现上述目标",
+    "为完成上述目标",
+    "实现上述目标",
+    "完成上述目标",
+    "围绕上述目标",
+    "实现以上目标",
+    "报告同时提出",
+    "报告还提出",
+    "报告强调",
+    "报告指出",
+    "报告要求",
+    "报告还",
+    "报告说",
+];
+
+/// The chars before an opening that make it part of its clause: 确保实现上述
+/// 目标, 政府工作报告强调, 在报告中说.
+const GOES_ON_INTO_AN_OPENING: &str = "确保为要努力争取全面顺利作的在向和及了";
+
+/// Whether `text` may glue a sentence's opening to the text before it
+/// ([`glued_openings`]): a byte search for each opening's words first.
+pub(super) fn may_glue_an_opening(text: &str) -> bool {
+    text.contains("上述目标")
+        || text.contains("以上目标")
+        || text.match_indices("报告").any(|(i, w)| {
+            let after = &text[i + w.len()..];
+            ["同时", "还", "强调", "指出", "要求", "说"]
+                .iter()
+                .any(|v| after.starts_with(v))
+                && text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| is_unified_han(p) && !GOES_ON_INTO_AN_OPENING.contains(p))
+        })
+}
+
+/// Where a sentence's opening is glued to the text before it with no mark
+/// (a page copied with its full stops lost, or a heading joined to the
+/// line before: …完成省下达目标实现上述目标，…; …稳定在360亿斤以上报告强调…): a
+/// full stop to read there, as a table's unit is read (`(offset, "。")`,
+/// sorted).
+pub(super) fn glued_openings(src: &[char]) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut k = 1;
+    while k < src.len() {
+        // (every opening's first char is one of these)
+        if matches!(src[k], '为' | '实' | '完' | '围' | '报')
+            && let Some(w) = SENTENCE_OPENINGS.iter().find(|w| {
+                src[k..]
+                    .iter()
+                    .take(w.chars().count())
+                    .copied()
+                    .eq(w.chars())
+            })
+        {
+            let prev = src[k - 1];
+            if (is_unified_han(prev) || prev.is_ascii_alphanumeric() || matches!(prev, '%' | '‰'))
+                && !GOES_ON_INTO_AN_OPENING.contains(prev)
+            {
+                out.push((k, "。".to_owned()));
+            }
+            k += w.chars().count();
+            continue;
+        }
+        k += 1;
+    }
+    out
+}

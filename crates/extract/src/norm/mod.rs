@@ -25,7 +25,7 @@ mod split;
 mod tests;
 mod wrap;
 
-pub(crate) use artefacts::{UNIT_CHARS, item_follows_figure};
+pub(crate) use artefacts::{UNIT_CHARS, figure_ends_at, item_follows_figure};
 use artefacts::{
     footnote_end, gloss_end, gloss_remnant_end, glue_end, jammer_end, may_open_glue,
     spaces_apart_items,
@@ -154,7 +154,13 @@ impl Norm {
             None
         };
         let read: &[char] = with_years.as_deref().unwrap_or(&src);
-        let tables = crate::table::edits(&src, page && crate::table::may_space_a_table(text));
+        let mut tables = crate::table::edits(&src, page && crate::table::may_space_a_table(text));
+        // (a sentence's opening glued to the last target, …完成省下达目标实现
+        // 上述目标，重点抓好以下工作, …以上报告强调: a full stop read between them)
+        if page && artefacts::may_glue_an_opening(text) {
+            tables.insert.extend(artefacts::glued_openings(&src));
+            tables.insert.sort_by_key(|&(p, _)| p);
+        }
         let (mut next_insert, mut next_skip) = (0, 0);
         let has_inserts = !tables.insert.is_empty();
         // a unit read after a figure maps to the figure's last char

@@ -124,17 +124,67 @@ pub(super) fn without_page_furniture(text: &str, chars: &[char]) -> Option<Vec<u
             break;
         }
     }
-    (furniture || boxes).then(|| {
+    // (a paper's story that jumps to another page: 下转 is asked first)
+    let jumps = if text.contains("下转") {
+        jump_ranges(chars)
+    } else {
+        Vec::new()
+    };
+    (furniture || boxes || !jumps.is_empty()).then(|| {
         let mut drop = Vec::new();
         if furniture {
             drop = furniture_ranges(chars);
         }
         if boxes {
             drop.extend(super::boxes::box_ranges(text, chars));
-            drop.sort_unstable();
         }
+        drop.extend(jumps);
+        drop.sort_unstable();
         kept(chars.len(), &drop)
     })
+}
+
+/// The most chars between a story's jump (（下转A2版）) and the line where
+/// it goes on (（上接A1版）): the other stories of the page's head.
+const JUMP_MAX: usize = 3000;
+
+/// The char ranges of a paper's jumps: from a story's （下转A2版） to the end
+/// of the （上接A1版） where it goes on, with the other stories and the page's
+/// masthead printed between them, so the story reads on as one.
+fn jump_ranges(chars: &[char]) -> Vec<(usize, usize)> {
+    // (the end of a marker （下转A2版） whose word opens at `k`, if one does)
+    let marker_end = |k: usize, word: [char; 2]| -> Option<usize> {
+        (k >= 1 && matches!(chars[k - 1], '（' | '(') && chars.get(k..k + 2) == Some(&word[..]))
+            .then(|| {
+                (k + 2..chars.len().min(k + 10))
+                    .find(|&j| matches!(chars[j], '）' | ')'))
+                    .filter(|&j| chars[j - 1] == '版')
+                    .map(|j| j + 1)
+            })
+            .flatten()
+    };
+    let mut out = Vec::new();
+    let mut k = 1;
+    while k < chars.len() {
+        if marker_end(k, ['下', '转']).is_some() {
+            let resumes =
+                (k..chars.len().min(k + JUMP_MAX)).find_map(|j| marker_end(j, ['上', '接']));
+            if let Some(end) = resumes {
+                // (the line break after the marker goes too: the story's
+                // line goes on)
+                let end = if chars.get(end) == Some(&'\n') {
+                    end + 1
+                } else {
+                    end
+                };
+                out.push((k - 1, end));
+                k = end;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    out
 }
 
 /// Whether the line `l` of a text is furniture, asked of its bytes first

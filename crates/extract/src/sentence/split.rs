@@ -136,8 +136,13 @@ fn next_item_glued(
     if !crate::norm::item_follows_figure(c, k, c[k]) {
         // …与经济增长同步城镇调查失业率5.5%以内: an item with a figure after
         // a qualitative one (the cheap tests first: this runs on every char)
-        return k >= 2
-            && QUALITY_ENDS.contains(&[c[k - 2], c[k - 1]])
+        // (or after a figure and the words that close its clause: 努力保持7%
+        // 左右的增长地方一般公共预算收入增长6%)
+        return k >= 3
+            && (QUALITY_ENDS.contains(&[c[k - 2], c[k - 1]])
+                || matches!(c[k - 1], '长' | '速' | '幅' | '标')
+                    && FIGURE_TAILS.contains(&[c[k - 3], c[k - 2], c[k - 1]])
+                    && crate::norm::figure_ends_at(c, k - 3))
             && crate::norm::is_unified_han(c[k])
             && !"在于的了和及与为是并且".contains(c[k])
             && figure();
@@ -152,6 +157,14 @@ fn next_item_glued(
     };
     figure() || qualitative_item(&to_sep())
 }
+
+/// The words that close a figure's clause after it (保持7%左右的增长).
+const FIGURE_TAILS: [[char; 3]; 4] = [
+    ['的', '增', '长'],
+    ['的', '增', '速'],
+    ['的', '增', '幅'],
+    ['的', '目', '标'],
+];
 
 /// Whether a figure in Chinese numerals stands before its unit within a
 /// name's and a verb's reach of `k` (城镇居民人均可支配收入达三万元,

@@ -648,13 +648,14 @@ fn a_higher_unit_sets(t: &str, place: Option<&baogao_regions::Division>) -> Opti
         Level::County => &["自治区", "省", "地区", "州", "盟"],
         _ => &["自治区", "省"],
     };
-    // (after a lead-in of hearsay: 据了解，自治区提出…)
-    let t = t
-        .split_once('，')
-        .filter(|(lead, _)| lead.starts_with('据') && lead.chars().count() <= 4)
-        .map_or(t, |(_, rest)| rest);
+    // (or after a lead-in of hearsay or who says it: 据了解，自治区提出…, 报告
+    // 同时提出，自治区今年确定…; the body's own words, 州委、州政府提出，, first)
     // (the cheap test first: most sentences open with none of them)
-    let unit = *units.iter().find(|u| t.starts_with(**u))?;
+    let opens = |t: &str| units.iter().find(|u| t.starts_with(**u)).copied();
+    let (t, unit) = opens(t).map(|u| (t, u)).or_else(|| {
+        let after = crate::locate::list::without_attribution(t);
+        opens(after).map(|u| (after, u))
+    })?;
     let rest = HIGHER_BODIES
         .iter()
         .filter(|b| b.starts_with(unit))
