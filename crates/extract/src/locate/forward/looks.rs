@@ -125,12 +125,19 @@ impl Looks<'_> {
             std::borrow::Cow::Borrowed(t)
         };
         let t = &*t;
-        let now_first = NOW_WORDS
-            .iter()
-            .copied()
-            .chain(year_word)
-            .filter_map(|w| t.find(w))
-            .min();
+        // (where the coming year is first named: asked only of a sentence that
+        // may compare a growth, and once)
+        let now_first = std::cell::OnceCell::new();
+        let now_first = || {
+            *now_first.get_or_init(|| {
+                NOW_WORDS
+                    .iter()
+                    .copied()
+                    .chain(year_word)
+                    .filter_map(|w| t.find(w))
+                    .min()
+            })
+        };
         let compared = LocatePatterns::may_compare_growth(t).then(|| {
             lp.compared_growth
                 .replace_all(t, |c: &regex::Captures<'_>| {
@@ -139,7 +146,7 @@ impl Looks<'_> {
                     // 并提出：地区生产总值同比增长10%左右, 全年GDP同比增长6%的目标)
                     let clause_end = t[at..].find(['，', '；', '。']).map_or(t.len(), |k| at + k);
                     let aimed = lp.forward.is_match(&t[..clause_end]);
-                    let later = ahead || aimed || now_first.is_some_and(|f| f < at);
+                    let later = ahead || aimed || now_first().is_some_and(|f| f < at);
                     let same_period = t[at..].chars().nth(3) == Some('同');
                     if later && !same_period {
                         String::new()
