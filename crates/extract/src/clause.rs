@@ -80,7 +80,8 @@ impl Patterns {
                 r"(?:任务|目标)(?:全面|圆满|如期)?(?:完成|实现)$|(?:继续)?保持[^，；。]{0,6}(?:优秀|良好|领先|一流|前列)(?:水平)?|同步(?:增长|提高)"
             )),
             complete_lead: re(
-                r"^(?:今年|全年)?(?:全面)?(?:完成|实现|达到)(?:(?:国家|上级|中央|\p{Han}{0,6}?(?:省|市|自治区|州|盟|地区))(?:政府)?(?:下达|确定|分解)的?|省定|市定|县定|州定)?(.+?)(?:(?:降低|下降|减少)(?:目标|任务))?$",
+                // (确保完成省下达的节能减排任务: its aim's word before it)
+                r"^(?:今年|全年)?(?:确保|力争)?(?:全面)?(?:完成|实现|达到)(?:(?:国家|上级|中央|\p{Han}{0,6}?(?:省|市|自治区|州|盟|地区))(?:政府)?(?:下达|确定|分解)的?|省定|市定|县定|州定)?(.+?)(?:(?:降低|下降|减少)(?:目标|任务))?$",
             ),
             completion: re(
                 r"^(?:今年|全年)?(?:确保|全面|力争)?(?:完成|达到|实现)[^，；。]{0,16}?(?:下达|确定|分解)[^，；。]{0,6}(?:任务|目标|要求|控制指标)$",
@@ -836,7 +837,11 @@ fn qualitative_segment(
         let g = caps.get(1).expect("group");
         let a = ss + whole[..g.start()].chars().count();
         let b = ss + whole[..g.end()].chars().count();
-        if looks_like_indicator(n.text(a, b), dict) {
+        // (确保完成国家下达的指标: the goal itself, no indicator named)
+        let name = n.text(a, b);
+        if !["指标", "任务", "目标", "目标任务", "要求"].contains(&name)
+            && looks_like_indicator(name, dict)
+        {
             return Some(Seg {
                 name: Some((a, b)),
                 qualitative: true,

@@ -497,3 +497,31 @@ fn a_year_written_in_chinese_digits_is_the_year_not_five_years() {
         assert!(text.contains(&out.targets[0].text));
     }
 }
+
+/// A gazette's page break inside an item: the page's number, then the
+/// gazette's name and issue on lines of their own (— 9 —\n贵州省人民政府公报
+/// \n2016年第2期) are read as absent, so the item goes on.
+#[test]
+fn a_gazettes_page_head_inside_an_item_is_read_past() {
+    let text = "贵州省人民政府公报\n2016年第2期\n今年全省经济社会发展的主要预期目标是：地区生产总值增长10%左右；城镇登记失业率控制\n— 9 —\n贵州省人民政府公报\n2016年第2期\n在4.2%以内；居民消费价格涨幅控制在3%左右。\n";
+    assert_eq!(rows(text), ["gdp 10", "unemployment_rate 4.2", "cpi 3"]);
+}
+
+/// The first target set in a sentence of its own before the cue of the
+/// others (…将今年全省地区生产总值增长预期目标设定为5.5%左右，在实际工作中
+/// 争取更好结果。其他主要预期目标是：…), as the State Council's report and
+/// provinces after it write it; a completion led by 确保 is a target, one
+/// that names no indicator (确保完成国家下达的指标) none.
+#[test]
+fn the_first_target_before_the_cue_of_the_others_is_read() {
+    let text = "海南省十七届人大五次会议开幕\n2025年是“十四五”规划收官之年，也是全岛封关运作之年。综合考虑发展基础和各方面因素，报告将今年全省地区生产总值增长预期目标设定为5.5%左右，在实际工作中争取更好结果。其他主要预期目标是：一般公共预算收入增长3%；城镇登记失业率控制在4%以内；确保完成省下达的节能减排任务；单位生产总值能耗下降，确保完成国家下达的指标。\n";
+    assert_eq!(
+        rows(text),
+        [
+            "gdp 5.5",
+            "general_budget_revenue 3",
+            "unemployment_rate 4",
+            "other:节能减排 NaN",
+        ]
+    );
+}

@@ -691,9 +691,40 @@ fn located(
                 });
                 continue;
             }
-            let items = read_at(i, cue_end, trace);
+            let mut items = read_at(i, cue_end, trace);
             if items.is_empty() {
                 continue;
+            }
+            // the first target set in a sentence of its own before a cue of the
+            // others (…将今年全省地区生产总值增长预期目标设定为5.5%左右，在实际
+            // 工作中争取更好结果。其他主要预期目标是：…)
+            let cue_from = sentence_start(n, s, cue_end.saturating_sub(1));
+            if cue_from > s
+                && OTHER_WORDS
+                    .iter()
+                    .any(|w| n.text(cue_from, cue_end).contains(w))
+            {
+                let before = sentence_start(n, s, cue_from - 1);
+                let t = n.text(before, cue_from);
+                if !foreign(t, false) {
+                    let first: Vec<Item> = crate::sentence::read_sentence(
+                        n,
+                        before,
+                        cue_from,
+                        dict,
+                        pat,
+                        Mode::Targets,
+                    )
+                    .into_iter()
+                    .filter(|f| !items.iter().any(|it| it.indicator == f.indicator))
+                    .collect();
+                    if !first.is_empty() {
+                        trace.note(n, (before, cue_from), true, || {
+                            "the first target, set before the cue of the others".to_owned()
+                        });
+                    }
+                    items.splice(0..0, first);
+                }
             }
             if let Some((first, at)) = headline.take() {
                 if items.len() >= first.len() {
@@ -726,7 +757,6 @@ fn located(
             }
             // the other targets under a cue of their own after the first
             // (…地区生产总值增长5.5%左右。\n关键词：同步\n…\n其他主要预期目标——\n◆…)
-            let mut items = items;
             if let Some(more) = (i + 1..paras.len().min(i + 1 + FULLER_LIST_REACH)).find_map(|j| {
                 let (s2, e2) = paras[j];
                 // (asked of most paragraphs after a list: the word first)

@@ -85,18 +85,35 @@ fn is_furniture(line: &[char]) -> bool {
     numbered || page_of || pager
 }
 
-/// Whether `line` is a page's running header: the text's title again, or a
-/// short line naming the report (政府工作报告, 2016年桐乡市政府工作报告) with no
-/// mark of a sentence.
+/// Whether `line` is a page's running header: the text's title again, a
+/// short line naming the report (政府工作报告, 2016年桐乡市政府工作报告) or a
+/// gazette (贵州省人民政府公报) with no mark of a sentence, or a gazette's
+/// issue (2016年第2期).
 fn is_running_header(line: &[char], title: &[char]) -> bool {
     let t: String = line.iter().filter(|c| !c.is_whitespace()).collect();
     let title: String = title.iter().filter(|c| !c.is_whitespace()).collect();
+    // (a gazette's issue, 2016年第2期)
+    let issue = || {
+        t.strip_suffix('期')
+            .and_then(|r| r.split_once("年第"))
+            .is_some_and(|(y, k)| {
+                y.len() == 4
+                    && y.bytes().all(|b| b.is_ascii_digit())
+                    && !k.is_empty()
+                    && k.bytes().all(|b| b.is_ascii_digit())
+            })
+    };
     !t.is_empty()
         && (t == title
             || t.chars().count() <= HEADER_MAX
-                && t.ends_with("工作报告")
-                && !t.contains(['。', '，', '：', '；']))
+                && (t.ends_with("工作报告") || t.ends_with("公报"))
+                && !t.contains(['。', '，', '：', '；'])
+            || issue())
 }
+
+/// The most running header lines at a page's top or foot (a gazette's
+/// name, then its issue).
+const HEADER_LINES_MAX: usize = 3;
 
 /// The longest running header (in chars).
 const HEADER_MAX: usize = 24;
@@ -223,10 +240,11 @@ fn furniture_ranges(src: &[char]) -> Vec<(usize, usize)> {
         let Some(mut before) = lines[..k].iter().rposition(|l| !blank(l)) else {
             continue;
         };
-        if header(&lines[before])
-            && let Some(b) = lines[..before].iter().rposition(|l| !blank(l))
-        {
-            before = b;
+        for _ in 0..HEADER_LINES_MAX {
+            match lines[..before].iter().rposition(|l| !blank(l)) {
+                Some(b) if header(&lines[before]) => before = b,
+                _ => break,
+            }
         }
         let next_text = |from: usize| {
             lines[from..]
@@ -237,10 +255,11 @@ fn furniture_ranges(src: &[char]) -> Vec<(usize, usize)> {
         let Some(mut after) = next_text(k + 1) else {
             continue;
         };
-        if header(&lines[after])
-            && let Some(a) = next_text(after + 1)
-        {
-            after = a;
+        for _ in 0..HEADER_LINES_MAX {
+            match next_text(after + 1) {
+                Some(a) if header(&lines[after]) => after = a,
+                _ => break,
+            }
         }
         // drop from after the break that ends the line before to the start
         // of the line after
