@@ -221,3 +221,18 @@ fn an_infographics_lines_read_to_the_heading_of_the_work() {
         ],
     );
 }
+
+/// A post's card list of the targets, then a heading set between two marks
+/// (◆划重点◆) over bullets of the work's aims: the heading ends the list.
+#[test]
+fn a_framed_heading_after_the_cards_ends_the_list() {
+    let text = "一图读懂2014年县政府工作报告\n发布日期：2014-02-21\n\n◆展望2014◆\n2014年是全面深化改革的开局之年。政府工作的总体要求是：坚持稳中求进。\n\n2014年主要预期目标\n8.5%左右\n——地区生产总值增长\n15%\n——固定资产投资增长\n3.5%以内\n——城镇登记失业率\n\n◆划重点◆\n👉 美丽乡村：创建省级美丽乡村精品村5个，力争全县美丽乡村覆盖率达到90%\n👉 美丽产业：力争新引进亿元以上产业项目20个，规模以上工业增加值增长9%以上\n";
+    reads(
+        text,
+        &[
+            ("gdp", Qualifier::About, Some(8.5)),
+            ("fixed_asset_investment", Qualifier::Exact, Some(15.0)),
+            ("unemployment_rate", Qualifier::AtMost, Some(3.5)),
+        ],
+    );
+}

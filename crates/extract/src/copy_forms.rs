@@ -412,3 +412,33 @@ fn a_flat_copy_parts_its_items_and_its_sentences() {
     );
     assert_eq!(got, [value("gdp", 11.0), value("grain_output", 360.0)]);
 }
+
+/// Tobacco weighed in 担 and gold in 两, as county reports of the 2000s
+/// write them (烤烟收购量稳定在56万担左右, 黄金产量稳定在50万两以上); 1万两千人
+/// is a number going on, no tael.
+#[test]
+fn older_units_of_weight_are_units() {
+    let out = run(
+        "今年全县主要预期目标是：地区生产总值增长13%，烤烟收购量稳定在56万担左右，黄金产量稳定在50万两以上，新增城镇就业1万两千人。\n",
+    );
+    let units: Vec<(&str, Option<&str>)> = out
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.unit.as_deref()))
+        .collect();
+    assert_eq!(
+        units[..3],
+        [
+            ("gdp", Some("%")),
+            ("other:烤烟收购量", Some("万担")),
+            ("other:黄金产量", Some("万两")),
+        ]
+    );
+    assert!(
+        out.targets
+            .iter()
+            .all(|t| t.unit.as_deref() != Some("万两") || t.value == Some(50.0)),
+        "{:#?}",
+        out.targets
+    );
+}

@@ -51,6 +51,10 @@ const UNITS: &[(&str, &str)] = &[
     ("亿公斤", "亿公斤"),
     ("亿斤", "亿斤"),
     ("万斤", "万斤"),
+    // (tobacco weighed in 担, as county reports of the 2000s write it:
+    // 烤烟收购量稳定在56万担左右)
+    ("万担", "万担"),
+    ("担", "担"),
     ("万亩", "万亩"),
     ("亿千瓦时", "亿千瓦时"),
     ("万千瓦时", "万千瓦时"),
@@ -230,6 +234,16 @@ fn unit_at(c: &[char], i: usize) -> Option<(&'static str, usize)> {
     // (…突破3000亿，: a headline's hundred millions of yuan, 元 left out as
     // 万亿 leaves it)
     match c.get(i) {
+        // (gold weighed in taels, 黄金产量稳定在五十万两以上; not 1万两千, a
+        // number going on)
+        Some('万')
+            if c.get(i + 1) == Some(&'两')
+                && !c.get(i + 2).is_some_and(|&x| {
+                    "千百十一二三四五六七八九".contains(x) || x.is_ascii_digit()
+                }) =>
+        {
+            Some(("万两", i + 2))
+        }
         Some('万') if clause_ends(i + 1) => Some(("万", i + 1)),
         Some('亿') if clause_ends(i + 1) => Some(("亿", i + 1)),
         _ => None,

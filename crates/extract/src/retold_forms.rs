@@ -107,3 +107,50 @@ fn a_higher_governments_target_after_who_says_it_is_not_the_reports() {
         ]
     );
 }
+
+/// A county's head named with his title after his name (林文辉县长) names no
+/// county 辉县: the congress the headline names is the place.
+#[test]
+fn a_heads_title_after_his_name_names_no_place() {
+    let report = run(
+        "安溪县第十五届人民代表大会第二次会议开幕　林文辉县长作政府工作报告\n1月15日上午，会议开幕。报告提出，今年全县地区生产总值增长15%。\n",
+    )
+    .report;
+    assert_eq!(
+        (report.region.as_deref(), report.prefecture.as_deref()),
+        (Some("安溪县"), Some("泉州市"))
+    );
+}
+
+/// A county-level city's own paper on the masthead line (义乌商报) names the
+/// place, over the prefecture's report the story tells of later.
+#[test]
+fn a_papers_masthead_names_its_place() {
+    let report = run(
+        "义乌商报　2007年2月8日　A2版　要闻\n市十三届人大五次会议隆重开幕\n本报讯 昨天上午，市十三届人大五次会议开幕。报告提出，今年全市生产总值增长13%。\n金华市政府工作报告此前提出，今年全市生产总值增长12%。\n",
+    )
+    .report;
+    assert_eq!(
+        (report.region.as_deref(), report.level),
+        (Some("义乌市"), Some(Level::County))
+    );
+}
+
+/// A district head quoted in a city's story speaks of the district as 区里
+/// (“区里今年的目标是…”): the district's target, not the city's; and the
+/// work's aims a story tells after the list (报告还说，要抓住…，全力推进…，力争…)
+/// are not more of it.
+#[test]
+fn a_district_heads_quote_and_the_work_after_the_list_are_not_the_citys() {
+    let out = run(
+        "大庆广播电视台 2013年1月25日\n今天上午，大庆市第八届人民代表大会第三次会议开幕。\n【解说】报告提出，今年全市全社会固定资产投资增长20%，公共财政预算收入增长10%，城镇登记失业率控制在4%以内。\n报告还说，要抓住国家扩大内需的机遇，全力推进石化项目前期工作，力争全社会固定资产投资突破400亿元。\n【同期声】市人大代表、让胡路区区长\n“区里今年的目标是地区生产总值增长12%，我们有信心完成。”\n",
+    );
+    assert_eq!(
+        rows(&out),
+        [
+            ("fixed_asset_investment", Qualifier::Exact, Some(20.0)),
+            ("general_budget_revenue", Qualifier::Exact, Some(10.0)),
+            ("unemployment_rate", Qualifier::AtMost, Some(4.0)),
+        ]
+    );
+}

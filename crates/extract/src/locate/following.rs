@@ -355,7 +355,12 @@ impl<'a> Following<'a> {
     fn a_marked_gap(&self, ri: usize, first: &[Item]) -> bool {
         let (s, e) = self.rest[ri];
         let t = self.n.text(s, e);
+        // (a heading set between two of one mark, ◆划重点◆, heads a part of
+        // its own)
+        let t = t.trim();
+        let framed = t.chars().count() > 2 && t.chars().next() == t.chars().next_back();
         first.is_empty()
+            && !framed
             && !WORK_HEADS.iter().any(|w| t.contains(w))
             && self.next_marked_item_goes_on(ri)
     }

@@ -556,6 +556,9 @@ pub(super) fn ends_the_list(t: &str) -> Option<&'static str> {
         Some("someone's proposal for a figure")
     } else if turns_to_the_work(t) || lays_out_the_work(t) {
         Some("it turns to the work that meets the targets")
+    } else if super::forward::is_work_aim(t) {
+        // (报告还说，要抓住…机遇，全力推进…，力争…突破400亿元)
+        Some("work to do, then what it aims at (力争)")
     } else {
         None
     }

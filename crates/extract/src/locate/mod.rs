@@ -247,7 +247,16 @@ impl LocatePatterns {
             ],
             _ => &[],
         };
+        // (a lower government's head speaking of it as 区里 or 县里, “区里今年的
+        // 目标是…”, needs no deputy named)
+        let colloquial: &[&str] = match level {
+            Some(Level::Province) => &["市里", "县里"],
+            Some(Level::City) => &["区里", "县里"],
+            Some(Level::County) => &["乡里", "镇里"],
+            _ => &[],
+        };
         words.iter().any(|w| lead.contains(w)) && list::names_a_deputy(lead)
+            || colloquial.iter().any(|w| lead.contains(w))
     }
 }
 

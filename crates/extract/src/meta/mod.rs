@@ -432,9 +432,20 @@ fn region_chain(
     {
         chain = c;
     }
-    // …or names the report by its place (哈尔滨政府工作报告)
+    // …or names the report by its place (哈尔滨政府工作报告), unless that
+    // place is above the one whose paper's masthead opens the text (义乌商报
+    // 　2007年2月8日 … 金华市政府工作报告此前提出…: the paper's place, below)
     if chain.is_empty()
         && let Some(c) = region_named_before(head, "政府工作报告")
+        && !head
+            .lines()
+            .next()
+            .and_then(|masthead| {
+                PAPER_NAMES
+                    .iter()
+                    .find_map(|w| region_named_before(masthead, w))
+            })
+            .is_some_and(|paper| paper.len() > c.len() && paper.starts_with(&c))
     {
         chain = c;
     }
@@ -442,8 +453,9 @@ fn region_chain(
     // a province's paper (四川日报) prints its cities' and counties' reports
     // as often as its own, so it names no region
     if chain.is_empty()
-        && let Some(c) =
-            region_named_before(head, "日报").or_else(|| region_named_before(head, "晚报"))
+        && let Some(c) = PAPER_NAMES
+            .iter()
+            .find_map(|w| region_named_before(head, w))
         && c.len() > 1
     {
         chain = county_of_the_papers_city(&c, head, n.text(0, n.len())).unwrap_or(c);
@@ -887,6 +899,9 @@ fn two_sessions_region(head: &str) -> Option<Vec<String>> {
 
 /// The region chain of the place named right before `marker` in `head`
 /// (大理两会, 哈尔滨政府工作报告): the longest name that ends there.
+/// What a place's own paper is called after its name (郑州日报, 义乌商报).
+const PAPER_NAMES: [&str; 4] = ["日报", "晚报", "商报", "时报"];
+
 fn region_named_before(head: &str, marker: &str) -> Option<Vec<String>> {
     let regions = baogao_regions::Divisions::builtin();
     for (at, _) in head.match_indices(marker) {

@@ -218,6 +218,11 @@ pub(super) fn chain_of(core: &str, mp: &MetaPatterns) -> Vec<String> {
             }
         }
         let mut name = &core[pos..end];
+        // (a unit with 长 after it is a head's title, 林文辉县长: the name
+        // before it is a person's)
+        if core[end..].starts_with('长') {
+            break;
+        }
         if !is_known_region(name) && !is_former_name(name) {
             // the first name may carry the words before it (参加天水市,
             // 日在湖南省), and a name after a session's number its words

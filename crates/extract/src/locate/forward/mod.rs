@@ -395,7 +395,7 @@ pub(super) fn says_lizheng(t: &str) -> bool {
 /// Whether `t` names work to be done in clauses without a figure, then
 /// aims at figures with 力争 or 争取: a work section's aim, not one of the
 /// year's targets (which lead with their figures, a stretch after them).
-fn is_work_aim(t: &str) -> bool {
+pub(super) fn is_work_aim(t: &str) -> bool {
     let Some(k) = ["力争", "争取"].iter().filter_map(|w| t.find(w)).min() else {
         return false;
     };
