@@ -525,3 +525,51 @@ fn the_first_target_before_the_cue_of_the_others_is_read() {
         ]
     );
 }
+
+/// A plan report's table in an appendix, under a header whose target column
+/// is followed by the plan's (2014年计划 | “十二五”规划目标) and whose rows
+/// are grouped (一、经济发展 with its other cells empty): the year's column
+/// is read through the groups.
+#[test]
+fn a_plan_tables_groups_and_later_columns_are_read_past() {
+    let text = "关于某某省2013年计划执行情况与2014年计划草案的报告\n——2014年1月16日在某某省第十二届人民代表大会第二次会议上\n附表\n指标名称\t单位\t2013年预计完成\t2014年计划\t“十二五”规划目标\n一、经济发展\t\t\t\t\n地区生产总值增长\t%\t12.5\t12.5左右\t[12]\n全社会固定资产投资增长\t%\t28\t20以上\t[25]\n二、人民生活\t\t\t\t\n城镇登记失业率\t%\t3.3\t4.2以内\t<4.5\n注：[ ]内为五年年均增速。\n";
+    assert_eq!(
+        rows(text),
+        [
+            "gdp 12.5",
+            "fixed_asset_investment 20",
+            "unemployment_rate 4.2"
+        ]
+    );
+}
+
+/// A gazette's page head on one line (四川省人民政府公报    2012年第3期) with
+/// a rule under it, and a figure's qualifier carried to the next line
+/// (…增长12% / 左右；, …控制在4%左 / 右；): the item reads on.
+#[test]
+fn a_gazettes_one_line_head_and_a_qualifier_carried_over_are_read_past() {
+    let text = "2012年经济社会发展的主要预期目标是：地区生产总值增长12%\n左右；全社会固定资产投资增长15%；居民消费价格总水平涨幅控制在4%左\n右；人口自然增长率控制在6‰以内；城镇登记失业率控制在4.5%以\n                         · 14 ·\n四川省人民政府公报                2012年第3期\n──────────────────\n内；单位地区生产总值能耗下降3.5%。\n";
+    assert_eq!(
+        rows(text),
+        [
+            "gdp 12",
+            "fixed_asset_investment 15",
+            "cpi 4",
+            "population_growth 6",
+            "unemployment_rate 4.5",
+            "energy_intensity -3.5"
+        ]
+    );
+    let quals: Vec<_> = run(text).targets.iter().map(|t| t.qualifier).collect();
+    assert_eq!(
+        quals,
+        [
+            baogao_model::Qualifier::About,
+            baogao_model::Qualifier::Exact,
+            baogao_model::Qualifier::About,
+            baogao_model::Qualifier::AtMost,
+            baogao_model::Qualifier::AtMost,
+            baogao_model::Qualifier::Exact
+        ]
+    );
+}

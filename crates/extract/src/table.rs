@@ -95,6 +95,11 @@ pub(crate) fn edits(src: &[char], spaced: bool) -> Edits {
             }
         }
         if cells.len() < 2 {
+            // (a group's row with its other cells empty, 一、经济发展\t\t\t, is
+            // still the table: its header holds)
+            if cells.len() == 1 && src[line.clone()].iter().any(|&c| is_cell_mark(c)) {
+                continue;
+            }
             target_col = None;
             growth_col = None;
             continue;

@@ -158,16 +158,12 @@ impl<'t> Cue<'t> {
         } else {
             lead
         };
-        // (a table's header names its growth column 2013年比上年增长（%）: a
-        // column's name, no look back)
-        let header;
-        let looked = if looked.contains("比上年增长") && cue.starts_with(['指', '项', '序'])
-        {
-            header = looked.replace("比上年增长", "增长");
-            header.as_str()
-        } else {
-            looked
-        };
+        // (a table's header is read to its target column: the columns after
+        // it, 2013年比上年增长（%）, “十二五”规划目标, are other columns, no look
+        // back or ahead)
+        let looked = target_column_end(cue, target_year)
+            .and_then(|k| looked.find(cue).map(|at| &looked[..at + k]))
+            .unwrap_or(looked);
         // targets of the nation or of the province quoted in a lower report
         if let Some(w) = lp.not_this_year.find(looked).filter(|_| !plan_beside_now) {
             return Some(format!(
@@ -258,16 +254,9 @@ impl<'t> Cue<'t> {
         // (a table's header names its other columns' years before the target
         // column's: 指标 | 2023年完成 | 2024年目标, 指标 | 2012年预计 | 2013年计划
         // | 2013年比上年增长（%）: read from the target column on)
-        let header = target_year
-            .filter(|_| cue.starts_with(['指', '项', '序']))
-            .and_then(|y| {
-                ["目标", "计划", "预期"]
-                    .iter()
-                    .filter_map(|w| cue.rfind(&format!("{y}年{w}")))
-                    .max()
-            });
+        let header = target_column_start(cue, target_year);
         let dated = if let Some(k) = header {
-            &cue[k..]
+            &cue[k..target_column_end(cue, target_year).unwrap_or(cue.len())]
         } else if clause_names_now(clause, target_year) {
             clause
         } else {
@@ -315,4 +304,36 @@ impl<'t> Cue<'t> {
         }
         self.end
     }
+}
+
+/// Where the target column's name (2014年计划, 2024年目标) starts in a
+/// table's header cue, when the cue is one.
+fn target_column_start(cue: &str, target_year: Option<i32>) -> Option<usize> {
+    target_year
+        .filter(|_| cue.starts_with(['指', '项', '序']))
+        .and_then(|y| {
+            ["目标", "计划", "预期"]
+                .iter()
+                .filter_map(|w| cue.rfind(&format!("{y}年{w}")))
+                .max()
+        })
+}
+
+/// Where the target column's name ends in a table's header cue (after its
+/// 计划, 目标 or 预期目标).
+fn target_column_end(cue: &str, target_year: Option<i32>) -> Option<usize> {
+    let start = target_column_start(cue, target_year)?;
+    let rest = &cue[start + "2024年".len()..];
+    let word = [
+        "预期目标值",
+        "预期目标",
+        "计划目标",
+        "目标值",
+        "目标",
+        "计划",
+        "预期",
+    ]
+    .iter()
+    .find(|w| rest.starts_with(**w))?;
+    Some(start + "2024年".len() + word.len())
 }

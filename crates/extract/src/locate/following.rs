@@ -22,6 +22,9 @@ use crate::sentence;
 /// A sentence's span, `[a, b)`.
 type Span = (usize, usize);
 
+/// The longest name of a table's row of a group (一、经济发展).
+const GROUP_ROW_MAX: usize = 8;
+
 /// The longest line of a list set one item a line (地方一般公共预算收入增长
 /// 4%左右; 农村贫困人口减少60万以上), in chars.
 const ITEM_LINE_MAX: usize = 40;
@@ -242,7 +245,24 @@ impl<'a> Following<'a> {
             && is_dash_heading(heading)
             && sents.len() > 1
             && has_figure(n.text(sents[1].0, e));
-        if sums_up || first.is_empty() && is_group_heading(heading) {
+        // (a table's row of a group, 一、经济发展 with its cells empty, heads
+        // the rows under it)
+        let group_row = || {
+            // (its empty cells' marks after it, to the line's end)
+            let (a, b) = n.orig_range(opening.0, opening.1);
+            n.src[a..]
+                .iter()
+                .take(b - a + GROUP_ROW_MAX)
+                .take_while(|&&c| c != '\n')
+                .any(|&c| matches!(c, '\t' | '|' | '｜'))
+                && heading.split_once('、').is_some_and(|(k, name)| {
+                    !k.is_empty()
+                        && k.chars().all(|c| "一二三四五六七八九十".contains(c))
+                        && (2..=GROUP_ROW_MAX).contains(&name.chars().count())
+                        && name.chars().all(crate::norm::is_unified_han)
+                })
+        };
+        if sums_up || first.is_empty() && (is_group_heading(heading) || group_row()) {
             sents.remove(0);
             let Some(&next) = sents.first() else {
                 return Flow::Skip;

@@ -102,9 +102,9 @@ impl LocatePatterns {
                     // a headline's heading (今年目标, 2012年主要目标) on its own line
                     r"|^(?:今年|明年|\d{{4}}年)(?:的)?(?:主要)?目标$",
                     // a table's header over the target column (指标名称 | 单位 |
-                    // 2023年完成 | 2024年目标; or 2013年计划, then the growth's
-                    // column, 2013年比上年增长（%）)
-                    r"|^(?:指标|项目|序号)[^。，；]{{0,30}}\d{{4}}年(?:(?:预期|计划)?目标值?|计划)(?:\d{{4}}年[^。，；\d]{{0,12}})?$",
+                    // 2023年完成 | 2024年目标; or 2013年计划, then other columns:
+                    // the growth's, 2013年比上年增长（%）, the plan's, “十二五”规划目标)
+                    r"|^(?:指标|项目|序号)[^。，；]{{0,30}}\d{{4}}年(?:(?:预期|计划)?目标值?|计划)[^。，；]{{0,24}}$",
                     // a summary's box (【目标】地区生产总值增长5.5%左右；…)
                     r"|[【\[](?:今年|明年|\d{{4}}年)?(?:发展|年度)?目标[】\]]",
                     // a heading glued to the first item's name under it

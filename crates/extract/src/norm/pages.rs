@@ -93,7 +93,7 @@ fn is_running_header(line: &[char], title: &[char]) -> bool {
     let t: String = line.iter().filter(|c| !c.is_whitespace()).collect();
     let title: String = title.iter().filter(|c| !c.is_whitespace()).collect();
     // (a gazette's issue, 2016年第2期)
-    let issue = || {
+    let issue = |t: &str| {
         t.strip_suffix('期')
             .and_then(|r| r.split_once("年第"))
             .is_some_and(|(y, k)| {
@@ -103,13 +103,29 @@ fn is_running_header(line: &[char], title: &[char]) -> bool {
                     && k.bytes().all(|b| b.is_ascii_digit())
             })
     };
-    !t.is_empty()
-        && (t == title
-            || t.chars().count() <= HEADER_MAX
-                && (t.ends_with("工作报告") || t.ends_with("公报"))
-                && !t.contains(['。', '，', '：', '；'])
-            || issue())
+    let names_it = |t: &str| {
+        t.chars().count() <= HEADER_MAX
+            && (t.ends_with("工作报告") || t.ends_with("公报"))
+            && !t.contains(['。', '，', '：', '；'])
+    };
+    // (or both on one line, parted by spaces: 四川省人民政府公报    2012年第3期)
+    let parts = || {
+        let words: Vec<String> = line
+            .split(|c| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.iter().collect())
+            .collect();
+        words.len() > 1 && words.iter().all(|w| names_it(w) || issue(w))
+    };
+    // (a rule under the head, ────)
+    let rule = t.chars().count() >= RULE_MIN
+        && t.chars()
+            .all(|c| matches!(c, '─' | '━' | '—' | '-' | '_' | '='));
+    !t.is_empty() && (t == title || names_it(&t) || issue(&t) || rule || parts())
 }
+
+/// The fewest chars of a rule line under a page's head.
+const RULE_MIN: usize = 6;
 
 /// The most running header lines at a page's top or foot (a gazette's
 /// name, then its issue).

@@ -358,6 +358,24 @@ pub(super) fn breaks_inside_a_clause(src: &[char]) -> Vec<usize> {
         if card_line_end(src, start, end).is_some() {
             continue;
         }
+        // (a figure's qualifier carried over: …增长12% / 左右；, …控制在4%左 /
+        // 右；, …以 / 内；)
+        let figure_end = |k: usize| {
+            k < line.len() && (matches!(line[k], '%' | '‰' | '％') || is_digit_as_written(line[k]))
+        };
+        let rest = &src[end + 1..];
+        let opens = |w: &str| rest.iter().take(w.chars().count()).copied().eq(w.chars());
+        let n = line.len();
+        let split_qualifier = match line[n - 1] {
+            '%' | '‰' | '％' => ["左右", "以上", "以内", "以下"].iter().any(|w| opens(w)),
+            '左' => figure_end(n - 2) && opens("右"),
+            '以' => figure_end(n - 2) && ["上", "内", "下"].iter().any(|w| opens(w)),
+            _ => false,
+        };
+        if split_qualifier {
+            out.push(end);
+            continue;
+        }
         let prose = line.len() >= CUT_LINE_MIN
             && line.iter().any(|&c| matches!(c, '，' | '；' | '、' | ','));
         // (a line can end before a figure only on a word that wants one:
