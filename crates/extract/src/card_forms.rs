@@ -236,3 +236,21 @@ fn a_framed_heading_after_the_cards_ends_the_list() {
         ],
     );
 }
+
+/// An infographic's cards written figure above name and parted by blank
+/// lines, under a heading framed by rules (━━━ 2024年 主要预期目标 ━━━): an
+/// aim in words (与经济增长同步) stands where a figure would, and the next
+/// framed heading of the work (━━━ 2024年 重点工作 ━━━) ends the list.
+#[test]
+fn cards_parted_by_blank_lines_under_framed_headings() {
+    let text = "一图读懂｜2024年某某市政府工作报告\n2024-01-31\n\n━━━ 2024年 主要预期目标 ━━━\n\n6%以上\n地区生产总值增长\n\n5%\n一般公共预算收入增长\n\n与经济增长同步\n居民人均可支配收入增长\n\n6万人以上\n城镇新增就业\n\n━━━ 2024年 重点工作 ━━━\n\n◆ 力争新开工亿元以上项目400个以上，完成投资1200亿元\n◆ 力争规上工业增加值增长8%，新增规上工业企业200家\n";
+    reads(
+        text,
+        &[
+            ("gdp", Qualifier::AtLeast, Some(6.0)),
+            ("general_budget_revenue", Qualifier::Exact, Some(5.0)),
+            ("disposable_income", Qualifier::Qualitative, None),
+            ("new_urban_jobs", Qualifier::AtLeast, Some(6.0)),
+        ],
+    );
+}

@@ -377,10 +377,8 @@ impl<'a> Following<'a> {
         let t = self.n.text(s, e);
         // (a heading set between two of one mark, ◆划重点◆, heads a part of
         // its own)
-        let t = t.trim();
-        let framed = t.chars().count() > 2 && t.chars().next() == t.chars().next_back();
         first.is_empty()
-            && !framed
+            && !super::list::is_framed(t.trim())
             && !WORK_HEADS.iter().any(|w| t.contains(w))
             && self.next_marked_item_goes_on(ri)
     }

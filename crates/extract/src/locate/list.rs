@@ -397,9 +397,24 @@ pub(super) const WORK_HEADS: [&str; 5] = ["重点工作", "重点干好", "这�
 /// Whether `t` opens with a bracketed heading of the work (【2022年重点任务】,
 /// 【民生实事】): what follows it is the work's, not the targets.
 pub(super) fn opens_with_a_work_heading(t: &str) -> bool {
-    t.strip_prefix('【')
-        .and_then(|h| h.split_once('】'))
-        .is_some_and(|(heading, _)| WORK_HEADS.iter().any(|w| heading.contains(w)))
+    let bracketed = t.strip_prefix('【').and_then(|h| h.split_once('】'));
+    // (or a line framed by one mark, ━━━ 2024年 重点工作 ━━━)
+    let heading = bracketed
+        .map(|(h, _)| h)
+        .or_else(|| is_framed(t.trim()).then_some(t));
+    heading.is_some_and(|h| WORK_HEADS.iter().any(|w| h.contains(w)))
+}
+
+/// Whether a line is a heading framed by one mark on both sides (◆划重点◆,
+/// ━━━ 2024年 重点工作 ━━━).
+pub(super) fn is_framed(t: &str) -> bool {
+    let (Some(first), Some(last)) = (t.chars().next(), t.chars().next_back()) else {
+        return false;
+    };
+    t.chars().count() > 2
+        && first == last
+        && !crate::norm::is_unified_han(first)
+        && !first.is_alphanumeric()
 }
 
 /// Whether an opening clause only heads the year's targets (2013年目标任务,

@@ -111,7 +111,14 @@ pub(super) fn figure_first_order(src: &[char]) -> Option<Vec<usize>> {
     let mut pairs: Vec<usize> = Vec::new();
     let mut k = 0;
     while k + 1 < lines.len() {
-        let after_pair = pairs.last().is_some_and(|&p| p + 2 == k);
+        // (pairs parted by blank lines are one run)
+        let after_pair = pairs.last().is_some_and(|&p| {
+            p + 2 <= k
+                && lines[p + 2..k].iter().all(|&l| {
+                    let (a, b) = trimmed(l);
+                    a == b
+                })
+        });
         // (inside a run, an aim in words stands where a figure would: 与经济
         // 增长同步 / 居民人均可支配收入增长)
         let worded = after_pair
