@@ -352,11 +352,14 @@ impl Norm {
         // (most texts have no glue: no search then)
         !self.glued.is_empty()
             && self.glued.iter().any(|&p| {
-                // (the dropped phrase lies in the source between the char
-                // before `p` and the char at `p`)
-                // (or after it, in a view reordered figure first: no gap then)
-                let gap = self.orig[p - 1] as usize + 1..self.orig[p] as usize;
-                (s < p && p < e) && self.src.get(gap).is_some_and(|g| g.contains(&'目'))
+                // (inside the range, so a char stands on each side of it:
+                // the dropped phrase lies in the source between the char
+                // before `p` and the char at `p`, or after it in a view
+                // reordered figure first, no gap then)
+                s < p && p < e && p < self.orig.len() && {
+                    let gap = self.orig[p - 1] as usize + 1..self.orig[p] as usize;
+                    self.src.get(gap).is_some_and(|g| g.contains(&'目'))
+                }
             })
     }
 
