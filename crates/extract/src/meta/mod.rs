@@ -440,11 +440,7 @@ fn region_chain(
         && !head
             .lines()
             .next()
-            .and_then(|masthead| {
-                PAPER_NAMES
-                    .iter()
-                    .find_map(|w| region_named_before(masthead, w))
-            })
+            .and_then(papers_place)
             .is_some_and(|paper| paper.len() > c.len() && paper.starts_with(&c))
     {
         chain = c;
@@ -453,9 +449,7 @@ fn region_chain(
     // a province's paper (四川日报) prints its cities' and counties' reports
     // as often as its own, so it names no region
     if chain.is_empty()
-        && let Some(c) = PAPER_NAMES
-            .iter()
-            .find_map(|w| region_named_before(head, w))
+        && let Some(c) = papers_place(head)
         && c.len() > 1
     {
         chain = county_of_the_papers_city(&c, head, n.text(0, n.len())).unwrap_or(c);
@@ -901,6 +895,13 @@ fn two_sessions_region(head: &str) -> Option<Vec<String>> {
 /// (大理两会, 哈尔滨政府工作报告): the longest name that ends there.
 /// What a place's own paper is called after its name (郑州日报, 义乌商报).
 const PAPER_NAMES: [&str; 4] = ["日报", "晚报", "商报", "时报"];
+
+/// The place a paper named in `text` belongs to (郑州日报, 义乌商报).
+fn papers_place(text: &str) -> Option<Vec<String>> {
+    PAPER_NAMES
+        .iter()
+        .find_map(|w| region_named_before(text, w))
+}
 
 fn region_named_before(head: &str, marker: &str) -> Option<Vec<String>> {
     let regions = baogao_regions::Divisions::builtin();

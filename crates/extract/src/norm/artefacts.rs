@@ -448,8 +448,9 @@ pub(super) fn may_glue_an_opening(text: &str) -> bool {
         || text.contains("以上目标")
         || text.match_indices("报告").any(|(i, w)| {
             let after = &text[i + w.len()..];
-            ["同时", "还", "强调", "指出", "要求", "说"]
+            SENTENCE_OPENINGS
                 .iter()
+                .filter_map(|o| o.strip_prefix("报告"))
                 .any(|v| after.starts_with(v))
                 && text[..i]
                     .chars()
