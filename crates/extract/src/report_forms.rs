@@ -573,3 +573,26 @@ fn a_gazettes_one_line_head_and_a_qualifier_carried_over_are_read_past() {
         ]
     );
 }
+
+/// A PDF's narrow lines (about 25 chars) cut inside a name, before a long
+/// clause (…城镇居 / 民人均可支配收入和农民人均纯收入分别增长…) or before a
+/// page's head (…能耗 / · 14 · / 公报 / 下降3.5%): the name reads whole. A
+/// line that ends on a figure's qualifier ends its item: the next line's
+/// name is its own.
+#[test]
+fn a_narrow_pdfs_line_cut_inside_a_name_before_a_long_clause() {
+    let text = "2011年，全省生产总值增长15%；城镇居民人均可支配收入和\n农民人均纯收入分别增长14.5%和20.6%。\n\n今年主要预期目标是：进出口总额增长20%；城镇居\n民人均可支配收入和农民人均纯收入分别增长11%和12%；城镇登\n记失业率控制在4.5%以内；人口自然增长率控制在6‰以内；单位地区生产总值能耗\n                         · 14 ·\n四川省人民政府公报                2012年第3期\n──────────────────\n下降3.5%（约束性指标）。\n";
+    assert_eq!(
+        rows(text),
+        [
+            "foreign_trade 20",
+            "urban_disposable_income 11",
+            "rural_disposable_income 12",
+            "unemployment_rate 4.5",
+            "population_growth 6",
+            "energy_intensity -3.5"
+        ]
+    );
+    let text = "今年主要预期目标：生产总值增长8%以上，城镇调查失业率5.5%左右\n去年城镇新增就业41.2万人，城镇调查失业率5.4%。\n";
+    assert_eq!(rows(text), ["gdp 8", "unemployment_rate 5.5"]);
+}

@@ -326,14 +326,17 @@ pub(super) fn line_ranges(src: &[char]) -> Vec<(usize, usize)> {
 
 /// The shortest line (in chars) of prose that a break inside one of its
 /// clauses may end.
-const CUT_LINE_MIN: usize = 28;
+const CUT_LINE_MIN: usize = 20;
 
 /// The shortest line (in chars) that a break before its figure may end
 /// (…分别增长12%和 / 14%).
 const CUT_FIGURE_LINE_MIN: usize = 10;
 
+/// The qualifiers of two chars written after a figure (…12%左右).
+const QUALIFIER_WORDS: [&str; 4] = ["左右", "以上", "以内", "以下"];
+
 /// The longest opening clause (in chars) of the line after a cut.
-const CUT_REST_MAX: usize = 24;
+const CUT_REST_MAX: usize = 34;
 
 /// Line breaks a page put inside a clause of a long line of prose, one at a
 /// time (a PDF's text: …城镇常住居民人均可支 / 配收入增长9%，…): the break
@@ -367,7 +370,7 @@ pub(super) fn breaks_inside_a_clause(src: &[char]) -> Vec<usize> {
         let opens = |w: &str| rest.iter().take(w.chars().count()).copied().eq(w.chars());
         let n = line.len();
         let split_qualifier = match line[n - 1] {
-            '%' | '‰' | '％' => ["左右", "以上", "以内", "以下"].iter().any(|w| opens(w)),
+            '%' | '‰' | '％' => QUALIFIER_WORDS.iter().any(|w| opens(w)),
             '左' => figure_end(n - 2) && opens("右"),
             '以' => figure_end(n - 2) && ["上", "内", "下"].iter().any(|w| opens(w)),
             _ => false,
@@ -376,7 +379,15 @@ pub(super) fn breaks_inside_a_clause(src: &[char]) -> Vec<usize> {
             out.push(end);
             continue;
         }
+        // (a line that ends on a figure's qualifier, …失业率5.5%左右, ends its
+        // item: the next line's name is whole)
+        let ends_an_item = n >= 3
+            && figure_end(n - 3)
+            && QUALIFIER_WORDS
+                .iter()
+                .any(|w| line[n - 2..].iter().copied().eq(w.chars()));
         let prose = line.len() >= CUT_LINE_MIN
+            && !ends_an_item
             && line.iter().any(|&c| matches!(c, '，' | '；' | '、' | ','));
         // (a line can end before a figure only on a word that wants one:
         // 增长, 和, 至, 为)
