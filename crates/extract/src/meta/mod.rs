@@ -4,6 +4,8 @@
 // Offsets into char slices (c, s, e, i, k) read best short in this module.
 #![allow(clippy::many_single_char_names)]
 
+use std::sync::LazyLock;
+
 use baogao_model::Level;
 use chrono::NaiveDate;
 use regex::Regex;
@@ -427,6 +429,9 @@ fn region_chain(
             .speaker
             .captures_iter(head)
             .filter(|c| c[1].chars().last() == c[2].chars().next())
+            // (a province's story names its own head or congress first: a
+            // mayor quoted after 秦光荣省长 … or 省十一届人大 is a deputy)
+            .take_while(|c| !provinces_own_session(&head[..c.get(0).map_or(0, |m| m.start())]))
             .map(|c| chain_of(&c[1], mp))
             .find(|c| !c.is_empty())
     {
@@ -447,10 +452,11 @@ fn region_chain(
     }
     // …or is printed by the place's own paper (郑州日报 prints 郑州's report);
     // a province's paper (四川日报) prints its cities' and counties' reports
-    // as often as its own, so it names no region
+    // as often as its own, so it names no region unless the story names the
+    // province's own session or head (省十一届人大, 秦光荣省长)
     if chain.is_empty()
         && let Some(c) = papers_place(head)
-        && c.len() > 1
+        && (c.len() > 1 || provinces_own_session(head))
     {
         chain = county_of_the_papers_city(&c, head, n.text(0, n.len())).unwrap_or(c);
     }
@@ -465,6 +471,25 @@ fn region_chain(
         chain = chain_of(site.split("人民政府").next().unwrap_or(site), mp);
     }
     chain
+}
+
+/// Whether `head` names a province's own session or head by the unit alone
+/// (省十一届人大三次会议, 省人大, 秦光荣省长, 自治区主席), as the province's own
+/// paper tells its report.
+fn provinces_own_session(head: &str) -> bool {
+    static CONGRESS: LazyLock<Regex> = LazyLock::new(|| {
+        crate::patterns::built_in(r"(?:省|自治区)第?[一二三四五六七八九十]+届(?:人大|人民代表大会)")
+    });
+    // (a vice governor, 副省长, is not the one who reports)
+    let head_of_it = ["省长", "自治区主席"].iter().any(|w| {
+        head.match_indices(w).any(|(i, _)| {
+            head[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c != '副' && is_unified_han(c))
+        })
+    });
+    head_of_it || CONGRESS.is_match(head)
 }
 
 /// The region chain of the government that signs `body` (a line that is

@@ -741,3 +741,25 @@ fn a_round_up_is_the_first_place_its_headline_names() {
     );
     assert_eq!(m.region.as_deref(), Some("杨陵区"));
 }
+
+/// A province's paper on its deputies' talk names the province's session
+/// and head first (省十一届人大三次会议, 秦光荣省长): a mayor quoted later is a
+/// deputy, not the one who reports; a vice governor named first does not
+/// make a city's story the province's.
+#[test]
+fn a_mayor_quoted_after_the_provinces_session_is_a_deputy() {
+    let m = meta(
+        "云南日报　2010年1月28日　第1版\n“10%以上”凝聚发展共识\n——省十一届人大三次会议代表热议政府工作报告\n本报记者 李明\n1月27日，出席省十一届人大三次会议的代表们分组审议政府工作报告。\n秦光荣省长在政府工作报告中提出，今年全省生产总值增长10%以上。\n在曲靖代表团，省人大代表、曲靖市市长说，曲靖今年提出生产总值增长13%。\n",
+    );
+    assert_eq!(
+        (m.region.as_deref(), m.level),
+        (Some("云南省"), Some(Level::Province))
+    );
+    let m = meta(
+        "常务副省长到我市调研\n曲靖市市长在市五届人大三次会议上作政府工作报告，今年全市生产总值增长13%。\n",
+    );
+    assert_eq!(
+        (m.region.as_deref(), m.level),
+        (Some("曲靖市"), Some(Level::City))
+    );
+}
