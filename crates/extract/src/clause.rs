@@ -1086,6 +1086,15 @@ fn name_range(n: &Norm, ns: usize, ne: usize, mode: Mode) -> Option<(usize, usiz
     if stripped.starts_with('在') && stripped.contains('中') {
         return None;
     }
+    // 与全省“6.5%左右”的目标相比, 比全国高: a comparison with another
+    // government's figure, no name
+    if let Some(rest) = stripped.strip_prefix(['与', '比', '同', '较'])
+        && ["全省", "全国", "全市", "全区", "全州", "省", "国家", "中央"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+    {
+        return None;
+    }
     Some((ns, ns + len))
 }
 

@@ -154,3 +154,22 @@ fn a_district_heads_quote_and_the_work_after_the_list_are_not_the_citys() {
         ]
     );
 }
+
+/// A city's post on its report: the target compared with the province's
+/// (与全省“6.5%左右”的目标相比高出1个百分点) is no second target, and a
+/// deputy from a district quoting its own (“今年我们区的目标是…”) or a firm's
+/// (我们企业) is not the city's list.
+#[test]
+fn a_comparison_and_a_districts_quote_in_a_citys_post_are_no_targets() {
+    let out = run(
+        "划重点！绵阳今年GDP预期增长7.5%左右\n绵阳发布　2022-01-11　四川\n今天上午，绵阳市第八届人民代表大会第二次会议开幕，市长作政府工作报告。\n今年全市地区生产总值预期增长7.5%左右，这一目标比去年的“8%左右”低了0.5个百分点，与全省“6.5%左右”的目标相比高出1个百分点。\n其他指标是这样安排的——\n📈规上工业增加值增长9%左右\n📈一般公共预算收入增长8%\n⭐代表声音\n“今年我们区的目标是地区生产总值增长8%以上，要在全市当好排头兵。”市人大代表、涪城区某街道党工委书记说。\n",
+    );
+    assert_eq!(
+        rows(&out),
+        [
+            ("gdp", Qualifier::About, Some(7.5)),
+            ("industrial_value_added", Qualifier::About, Some(9.0)),
+            ("general_budget_revenue", Qualifier::Exact, Some(8.0))
+        ]
+    );
+}

@@ -248,15 +248,18 @@ impl LocatePatterns {
             _ => &[],
         };
         // (a lower government's head speaking of it as 区里 or 县里, “区里今年的
-        // 目标是…”, needs no deputy named)
+        // 目标是…”, or as 我们区, needs no deputy named; nor a firm, 我们企业)
         let colloquial: &[&str] = match level {
-            Some(Level::Province) => &["市里", "县里"],
-            Some(Level::City) => &["区里", "县里"],
-            Some(Level::County) => &["乡里", "镇里"],
+            Some(Level::Province) => &["市里", "县里", "我们市", "咱们市", "我们州", "咱们县"],
+            Some(Level::City) => &["区里", "县里", "我们区", "咱们区", "咱们县"],
+            Some(Level::County) => &["乡里", "镇里", "咱们乡", "咱们镇", "我们村"],
             _ => &[],
         };
         words.iter().any(|w| lead.contains(w)) && list::names_a_deputy(lead)
             || colloquial.iter().any(|w| lead.contains(w))
+            || ["我们企业", "我们公司", "我们厂"]
+                .iter()
+                .any(|w| lead.contains(w))
     }
 }
 
