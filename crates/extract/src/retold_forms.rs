@@ -173,3 +173,22 @@ fn a_comparison_and_a_districts_quote_in_a_citys_post_are_no_targets() {
         ]
     );
 }
+
+/// A city's story tells its targets in the mayor's words and the report's
+/// (我们把今年经济增长的预期目标设定为6%左右; 报告同时提出，…), then a
+/// round-up's box of several cities' targets (各地…预期目标如下：) and a
+/// town's deputy (我们镇今年的…目标是): neither is the city's list.
+#[test]
+fn a_round_ups_box_and_a_towns_quote_after_the_told_targets_are_no_list() {
+    let out = run(
+        "常州：今年经济增长目标设定为6%左右\n中国江苏网1月8日讯 1月7日，常州市十七届人大三次会议开幕，市长作政府工作报告。\n“综合考虑各方面因素，我们把今年经济增长的预期目标设定为6%左右。”市长在报告中说。\n报告同时提出，一般公共预算收入增长5%左右，固定资产投资增长6%。\n【链接：各地目标一览】\n记者梳理了近期召开的苏南五市人代会，各地2023年地区生产总值增长预期目标如下：\n南京　5.5%左右\n无锡　5.5%左右\n全省　5%以上\n【代表声音】\n市人大代表、溧阳市某镇党委书记说：“我们镇今年的工业开票销售目标是增长20%，溧阳市提出地区生产总值增长7%左右。”\n",
+    );
+    assert_eq!(
+        rows(&out),
+        [
+            ("gdp", Qualifier::About, Some(6.0)),
+            ("general_budget_revenue", Qualifier::About, Some(5.0)),
+            ("fixed_asset_investment", Qualifier::Exact, Some(6.0))
+        ]
+    );
+}

@@ -14,6 +14,9 @@ use crate::explain::Trace;
 use crate::norm::Norm;
 use baogao_model::Level;
 
+/// Words by which a lead sets several places' targets side by side.
+const ROUND_UP_WORDS: [&str; 6] = ["各地", "各市", "各县", "各省", "各区县", "各县市"];
+
 /// How far before a cue the target year may open its heading
 /// (2023年全市经济社会发展预期目标).
 const GLUED_HEADING_REACH: usize = 16;
@@ -179,6 +182,11 @@ impl<'t> Cue<'t> {
         // not as the government whose targets follow
         if let Some(w) = lp.another_government(if own { clause } else { lead }, level) {
             return Some(format!("another government's targets (`{w}`)"));
+        }
+        // (记者梳理了苏南五市人代会，各地…预期目标如下: several places' targets
+        // side by side, a round-up's table)
+        if let Some(w) = ROUND_UP_WORDS.iter().find(|w| looked.contains(*w)) {
+            return Some(format!("several places' targets side by side (`{w}`)"));
         }
         if LocatePatterns::quotes_the_province(lead, level) {
             return Some("the province's targets quoted in a lower report (`全省`)".to_owned());

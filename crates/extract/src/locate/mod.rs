@@ -235,28 +235,26 @@ impl LocatePatterns {
     /// 我县今年…目标是).
     fn speaks_for_a_lower_one(lead: &str, level: Option<Level>) -> bool {
         let words: &[&str] = match level {
-            Some(Level::Province | Level::City) => &["我县", "本县", "我们县"],
-            Some(Level::County) => &[
-                "我乡",
-                "我镇",
-                "本乡",
-                "本镇",
-                "我们乡",
-                "我们镇",
-                "我们街道",
-            ],
+            Some(Level::Province | Level::City) => &["我县", "本县"],
+            Some(Level::County) => &["我乡", "我镇", "本乡", "本镇"],
             _ => &[],
         };
         // (a lower government's head speaking of it as 区里 or 县里, “区里今年的
         // 目标是…”, or as 我们区, needs no deputy named; nor a firm, 我们企业)
-        let colloquial: &[&str] = match level {
-            Some(Level::Province) => &["市里", "县里", "我们市", "咱们市", "我们州", "咱们县"],
-            Some(Level::City) => &["区里", "县里", "我们区", "咱们区", "咱们县"],
-            Some(Level::County) => &["乡里", "镇里", "咱们乡", "咱们镇", "我们村"],
+        let lower_units: &[&str] = match level {
+            Some(Level::Province) => &["市", "州", "县", "镇", "乡", "村"],
+            Some(Level::City) => &["区", "县", "镇", "乡", "村", "街道"],
+            Some(Level::County) => &["乡", "镇", "村", "街道"],
             _ => &[],
         };
+        let colloquial = |unit: &str| {
+            ["我们", "咱们"]
+                .iter()
+                .any(|w| lead.contains(&format!("{w}{unit}")))
+                || unit.chars().count() == 1 && lead.contains(&format!("{unit}里"))
+        };
         words.iter().any(|w| lead.contains(w)) && list::names_a_deputy(lead)
-            || colloquial.iter().any(|w| lead.contains(w))
+            || lower_units.iter().any(|u| colloquial(u))
             || ["我们企业", "我们公司", "我们厂"]
                 .iter()
                 .any(|w| lead.contains(w))
