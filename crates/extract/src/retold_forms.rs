@@ -192,3 +192,25 @@ fn a_round_ups_box_and_a_towns_quote_after_the_told_targets_are_no_list() {
         ]
     );
 }
+
+/// A story tells the report's targets over several paragraphs under its own
+/// heading, officials' words between them (报告提出…。据…介绍…。报告还提出…。
+/// 在…方面，报告确定…。报告明确…): every told sentence is the list's, up to
+/// the next heading; work told with its figures (报告还提出…力争…, 十大工程)
+/// and a box of other places' targets are not.
+#[test]
+fn targets_told_over_several_paragraphs_are_one_list() {
+    let out = run(
+        "昆山：今年GDP力争突破1100亿元\n苏州日报讯 1月16日，昆山市第十四届人民代表大会第一次会议开幕。\n■ 今年目标：速度与效益同步提升\n对于今年的发展，报告提出，全市地区生产总值增长15%以上。据市发改委负责人介绍，这一增速目标比去年的实际增速低5个百分点左右。\n报告还提出，今年地方一般预算收入增长15%，实际利用外资25亿美元。\n在城乡居民生活方面，报告确定城镇登记失业率控制在3%以内。\n报告明确，今年单位地区生产总值能耗下降5%。“这是第一次把节能指标写进年度目标。”该负责人说。\n报告还提出，今年要加快转型升级，力争新增高新技术企业100家。\n■ 重点工作：十大工程\n围绕今年目标，报告提出实施十大工程：新增城镇就业2万人。\n【链接】苏州各县级市2007年主要预期目标\n·常熟：地区生产总值增长15%以上\n",
+    );
+    assert_eq!(
+        rows(&out),
+        [
+            ("gdp", Qualifier::AtLeast, Some(15.0)),
+            ("general_budget_revenue", Qualifier::Exact, Some(15.0)),
+            ("fdi", Qualifier::Exact, Some(25.0)),
+            ("unemployment_rate", Qualifier::AtMost, Some(3.0)),
+            ("energy_intensity", Qualifier::Exact, Some(-5.0))
+        ]
+    );
+}

@@ -76,6 +76,9 @@ struct Cue<'t> {
     text: &'t str,
     /// The sentence up to the cue's end, `[a, end)`: what both checks read.
     lead: &'t str,
+    /// The sentence up to the cue's end with a heading glued before its
+    /// year (【链接】苏州各县级市2007年主要预期目标).
+    sentence: &'t str,
 }
 
 impl<'t> Cue<'t> {
@@ -96,6 +99,7 @@ impl<'t> Cue<'t> {
         let end = start + text.chars().count() - glued.unwrap_or(0);
         // the sentence up to the cue
         let mut a = sentence_start(n, s, start);
+        let sentence = n.text(a, end);
         // (a heading that names the target year, glued to the text before it:
         // …均居全国第二2023年预期目标●… starts at its year)
         if let Some(y) = target_year {
@@ -114,6 +118,7 @@ impl<'t> Cue<'t> {
             end,
             text,
             lead: n.text(a, end),
+            sentence,
         }
     }
 
@@ -185,7 +190,7 @@ impl<'t> Cue<'t> {
         }
         // (记者梳理了苏南五市人代会，各地…预期目标如下: several places' targets
         // side by side, a round-up's table)
-        if let Some(w) = ROUND_UP_WORDS.iter().find(|w| looked.contains(*w)) {
+        if let Some(w) = ROUND_UP_WORDS.iter().find(|w| self.sentence.contains(*w)) {
             return Some(format!("several places' targets side by side (`{w}`)"));
         }
         if LocatePatterns::quotes_the_province(lead, level) {

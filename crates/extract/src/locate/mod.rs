@@ -786,6 +786,13 @@ fn located(
                     .collect();
                 items.extend(new);
             }
+            let told = told_after(n, paras, i, &items, (dict, pat), &foreign);
+            for (span, more) in told {
+                trace.note(n, span, true, || {
+                    "the report's other targets, told after the first (报告还提出)".to_owned()
+                });
+                items.extend(more);
+            }
             return (items, Some(i));
         }
     }
@@ -883,6 +890,81 @@ const PLAN_END_WORDS: [&str; 4] = ["五”末", "五末", "五”期末", "五�
 
 /// The words of a cue that heads the rest of the targets (其他主要预期目标).
 const OTHER_WORDS: [&str; 3] = ["其他", "其余", "其它"];
+
+/// The later sentences of a story that tell more of the report's targets
+/// after the list (报告还提出，今年…; 在…方面，报告确定…; 报告明确，…), up to
+/// the next heading (■ 重点工作) or a paragraph on another place: each
+/// sentence that sets aims and is not foreign, with the indicators the list
+/// has not given.
+fn told_after(
+    n: &Norm,
+    paras: &[(usize, usize)],
+    i: usize,
+    items: &[Item],
+    (dict, pat): (&Dictionary, &Patterns),
+    foreign: &dyn Fn(&str, bool) -> bool,
+) -> Vec<((usize, usize), Vec<Item>)> {
+    let mut out: Vec<((usize, usize), Vec<Item>)> = Vec::new();
+    let last = items.iter().map(|it| it.end).max().unwrap_or(0);
+    for &(s, e) in paras.iter().skip(i + 1).take(TOLD_REACH) {
+        if e <= last {
+            continue;
+        }
+        let t = n.text(s, e);
+        if is_heading(t) {
+            break;
+        }
+        // (most paragraphs tell none: the words first)
+        if !t.contains("报告") && !t.contains("会议") {
+            continue;
+        }
+        for (a, b) in crate::norm::sentences(n, s.max(last), e) {
+            let t = n.text(a, b);
+            // (work told with its aims is no target: 报告还提出，今年要加快…，力争
+            // …; 十方面实事：…; 实施重大项目300项)
+            if !forward::sets_aims(t)
+                || !TOLD_AGAIN.iter().any(|w| t.contains(w))
+                || TOLD_WORK_WORDS.iter().any(|w| t.contains(w))
+                || foreign(t, false)
+            {
+                continue;
+            }
+            let more: Vec<Item> = crate::sentence::read_sentence(n, a, b, dict, pat, Mode::Targets)
+                .into_iter()
+                .filter(|m| {
+                    !items
+                        .iter()
+                        .chain(out.iter().flat_map(|o| &o.1))
+                        .any(|it| it.indicator == m.indicator)
+                })
+                .collect();
+            // (a sentence of non-standard figures alone tells work)
+            if more.iter().any(|m| !m.indicator.starts_with("other:")) {
+                out.push(((a, b), more));
+            }
+        }
+    }
+    out
+}
+
+/// How many paragraphs after a list's are read for more targets told.
+const TOLD_REACH: usize = 6;
+
+/// Words of work to be done in a sentence that tells it with its figures.
+const TOLD_WORK_WORDS: [&str; 5] = ["力争", "争取", "实事", "项目", "工程"];
+
+/// The words by which a story tells more of the report's targets (报告还提出,
+/// 报告同时提出, 报告确定, 报告明确).
+const TOLD_AGAIN: [&str; 8] = [
+    "报告还",
+    "报告同时",
+    "报告也",
+    "报告确定",
+    "报告明确",
+    "会议还",
+    "会议确定",
+    "会议同时",
+];
 
 /// Whether `more` states every indicator `items` does, and others.
 fn states_more(more: &[Item], items: &[Item]) -> bool {
