@@ -254,3 +254,19 @@ fn cards_parted_by_blank_lines_under_framed_headings() {
         ],
     );
 }
+
+/// An infographic's cards under their own heading of the year's targets
+/// (【图二｜2019年 主要预期目标】), last year's cards above and the work's
+/// below, then the editor's notes with a cue of their own (今年GDP增速目标
+/// 是…): the cards under the targets' heading are the list.
+#[test]
+fn cards_under_the_targets_heading_win_over_a_note_after_the_work() {
+    reads(
+        "一图读懂｜2019年福建省政府工作报告\n福建发布　2019-01-15\n【图一｜2018年 成绩亮眼】\n\n8.3%\n地区生产总值增长\n\n3.7%\n城镇登记失业率\n\n【图二｜2019年 主要预期目标】\n\n8%—8.5%\n地区生产总值增长\n\n10%左右\n固定资产投资增长\n\n4%以内\n城镇登记失业率\n\n【图三｜2019年 重点工作】\n\n新增城镇就业6万人\n\n【小编划重点】\n📌今年GDP增速目标是一个区间：8%—8.5%，上限与去年的“8.5%左右”持平。省发改委相关负责人表示，“区间目标”既体现了稳中求进。\n",
+        &[
+            ("gdp", Qualifier::Range, Some(8.0)),
+            ("fixed_asset_investment", Qualifier::About, Some(10.0)),
+            ("unemployment_rate", Qualifier::AtMost, Some(4.0)),
+        ],
+    );
+}

@@ -310,9 +310,14 @@ pub(crate) fn review_end(
             if lp.numbered_heading.is_match(t) || lp.plan_heading.is_match(t) {
                 return i;
             }
+            // (2019年工作安排, or the targets' own heading: 【图二｜2019年 主要
+            // 预期目标】 before 【图三｜2019年 重点工作】)
             if let Some(y) = target_year
                 && t.contains(&format!("{y}年"))
-                && t.contains("工作")
+                && ["工作", "预期目标", "主要目标"]
+                    .iter()
+                    .any(|w| t.contains(w))
+                && !t.contains("完成")
             {
                 return i;
             }
