@@ -214,3 +214,22 @@ fn targets_told_over_several_paragraphs_are_one_list() {
         ]
     );
 }
+
+/// A commentary tells the report's figures as what it arranges (报告还安排了
+/// 一组支撑性指标：…, 报告初步安排…): they are the report's targets as what it
+/// puts forward or fixes are.
+#[test]
+fn figures_the_report_arranges_are_its_targets() {
+    let out = run(
+        "以担当扛起9.5%增长的目标责任\n——二论学习贯彻市十七届人大四次会议精神\n报告把今年全市地区生产总值增长目标定为9.5%，比赣州市提出的9%左右高出0.5个百分点。去年，我们实现了地区生产总值增长9.8%。\n在9.5%的增长目标之外，报告还安排了一组支撑性指标：规模以上工业增加值增长9.5%，固定资产投资增长11%，社会消费品零售总额增长11.5%。\n",
+    );
+    assert_eq!(
+        rows(&out),
+        [
+            ("gdp", Qualifier::Exact, Some(9.5)),
+            ("industrial_value_added", Qualifier::Exact, Some(9.5)),
+            ("fixed_asset_investment", Qualifier::Exact, Some(11.0)),
+            ("retail_sales", Qualifier::Exact, Some(11.5))
+        ]
+    );
+}

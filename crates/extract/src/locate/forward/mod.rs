@@ -730,7 +730,8 @@ pub(super) fn sets_aims(t: &str) -> bool {
     if GAP_WORDS.iter().any(|w| t.contains(w)) {
         return false;
     }
-    // the verbs right after 报告 or 会议: (puts forward or fixes, says)
+    // the verbs right after 报告 or 会议: (puts forward, fixes, arranges or
+    // requires; says)
     let (mut sets, mut says) = (false, false);
     for w in ["报告", "会议"] {
         for (i, _) in t.match_indices(w) {
@@ -740,7 +741,9 @@ pub(super) fn sets_aims(t: &str) -> bool {
                 .nth(SAID_REACH)
                 .map_or(rest.len(), |(k, _)| k);
             let after = &rest[..reach];
-            sets |= ["提出", "确定", "明确"].iter().any(|v| after.contains(v));
+            sets |= ["提出", "确定", "明确", "安排", "要求"]
+                .iter()
+                .any(|v| after.contains(v));
             says |= ["指出", "说"].iter().any(|v| after.contains(v));
         }
     }
