@@ -233,3 +233,25 @@ fn figures_the_report_arranges_are_its_targets() {
         ]
     );
 }
+
+/// A radio report tells the targets in turns (记者, 录音, 主持人): the
+/// sentences after one the report sets go on telling in its paragraph (报告
+/// 确定，…。就业方面，…。另外，…), and a turn that says the report requires
+/// figures (报告要求今年…) is told too; the host's plan and work are not.
+#[test]
+fn a_radio_reports_turns_tell_the_targets_sentence_by_sentence() {
+    let out = run(
+        "株洲人民广播电台《早安株洲》节目文稿（2006年2月20日）\n【主持人 乙】昨天上午，市十二届人大五次会议胜利闭幕。会议批准了市长所作的政府工作报告。\n【记者】根据政府工作报告，今年全市经济社会发展的主要预期目标是：生产总值增长12%以上，财政总收入增长13%。\n【录音 市发改委主任】去年全市生产总值达到582亿元，增长12.6%。\n【记者】在老百姓关心的收入方面，报告确定，城镇居民人均可支配收入增长9%。就业方面，城镇登记失业率控制在4.5%以内。另外，人口自然增长率控制在6‰以内。\n【记者】节能降耗方面，报告要求今年单位生产总值能耗下降4%。\n【主持人 甲】按照“十一五”规划的初步安排，到2010年，全市生产总值要突破1000亿元。报告还提出，今年要重点抓好工业项目，力争规模工业增加值增长20%。\n",
+    );
+    assert_eq!(
+        rows(&out),
+        [
+            ("gdp", Qualifier::AtLeast, Some(12.0)),
+            ("other:财政总收入", Qualifier::Exact, Some(13.0)),
+            ("urban_disposable_income", Qualifier::Exact, Some(9.0)),
+            ("unemployment_rate", Qualifier::AtMost, Some(4.5)),
+            ("population_growth", Qualifier::AtMost, Some(6.0)),
+            ("energy_intensity", Qualifier::Exact, Some(-4.0))
+        ]
+    );
+}

@@ -898,9 +898,9 @@ const OTHER_WORDS: [&str; 3] = ["其他", "其余", "其它"];
 
 /// The later sentences of a story that tell more of the report's targets
 /// after the list (报告还提出，今年…; 在…方面，报告确定…; 报告明确，…), up to
-/// the next heading (■ 重点工作) or a paragraph on another place: each
-/// sentence that sets aims and is not foreign, with the indicators the list
-/// has not given.
+/// the next heading (■ 重点工作): each sentence that sets aims (or goes on
+/// after one in its paragraph), is not foreign, tells no work and names a
+/// canonical indicator the list has not given, with those indicators.
 fn told_after(
     n: &Norm,
     paras: &[(usize, usize)],
@@ -923,15 +923,19 @@ fn told_after(
         if !t.contains("报告") && !t.contains("会议") {
             continue;
         }
+        // (the sentences after a told one in its paragraph go on telling:
+        // …报告确定，城镇居民人均可支配收入增长9%。就业方面，城镇登记失业率
+        // 控制在4.5%以内。)
+        let mut telling = false;
         for (a, b) in crate::norm::sentences(n, s.max(last), e) {
             let t = n.text(a, b);
             // (work told with its aims is no target: 报告还提出，今年要加快…，力争
             // …; 十方面实事：…; 实施重大项目300项)
-            if !forward::sets_aims(t)
-                || !TOLD_AGAIN.iter().any(|w| t.contains(w))
+            if !(telling || forward::sets_aims(t))
                 || TOLD_WORK_WORDS.iter().any(|w| t.contains(w))
                 || foreign(t, false)
             {
+                telling = false;
                 continue;
             }
             let more: Vec<Item> = crate::sentence::read_sentence(n, a, b, dict, pat, Mode::Targets)
@@ -944,7 +948,8 @@ fn told_after(
                 })
                 .collect();
             // (a sentence of non-standard figures alone tells work)
-            if more.iter().any(|m| !m.indicator.starts_with("other:")) {
+            telling = more.iter().any(|m| !m.indicator.starts_with("other:"));
+            if telling {
                 out.push(((a, b), more));
             }
         }
@@ -957,19 +962,6 @@ const TOLD_REACH: usize = 6;
 
 /// Words of work to be done in a sentence that tells it with its figures.
 const TOLD_WORK_WORDS: [&str; 5] = ["力争", "争取", "实事", "项目", "工程"];
-
-/// The words by which a story tells more of the report's targets (报告还提出,
-/// 报告同时提出, 报告确定, 报告明确).
-const TOLD_AGAIN: [&str; 8] = [
-    "报告还",
-    "报告同时",
-    "报告也",
-    "报告确定",
-    "报告明确",
-    "会议还",
-    "会议确定",
-    "会议同时",
-];
 
 /// Whether `more` states every indicator `items` does, and others.
 fn states_more(more: &[Item], items: &[Item]) -> bool {
