@@ -596,3 +596,20 @@ fn a_narrow_pdfs_line_cut_inside_a_name_before_a_long_clause() {
     let text = "今年主要预期目标：生产总值增长8%以上，城镇调查失业率5.5%左右\n去年城镇新增就业41.2万人，城镇调查失业率5.4%。\n";
     assert_eq!(rows(text), ["gdp 8", "unemployment_rate 5.5"]);
 }
+
+/// A report that sets its targets inside its general requirements (…着力
+/// 改善民生，全省生产总值增长8.5%，…) and then calls them 上述目标, after a
+/// paragraph quoting the nation's (中央经济工作会议提出，今年国内生产总值增长
+/// 8%左右): the requirements' figures are the list, the nation's are not.
+#[test]
+fn targets_in_the_general_requirements_after_the_nations_quoted() {
+    let text = "二、2009年工作总体要求和主要任务\n当前，国际金融危机仍在蔓延。中央经济工作会议提出，今年国内生产总值增长8%左右，城镇新增就业900万人以上，城镇登记失业率控制在4.6%左右，居民消费价格总水平涨幅4%左右。我们既要看到困难，更要坚定信心。\n今年政府工作的总体要求是：深入贯彻落实科学发展观，着力扩大内需，着力改善民生，全省生产总值增长8.5%，全社会固定资产投资增长18%，城镇登记失业率控制在4.5%以内。\n围绕上述目标，重点做好以下几个方面的工作：\n（一）千方百计扩大内需。力争全社会固定资产投资突破1万亿元。\n";
+    assert_eq!(
+        rows(text),
+        [
+            "gdp 8.5",
+            "fixed_asset_investment 18",
+            "unemployment_rate 4.5"
+        ]
+    );
+}

@@ -821,10 +821,15 @@ fn located(
                 && (list::turns_to_the_work(t) || is_heading(t) && lp.plan_heading.is_match(t))
                 && aims_written(n.text(paras[j - 1].0, paras[j - 1].1))
     }) {
+        // (a paragraph that quotes the nation's targets, 中央经济工作会议提出，
+        // 今年国内生产总值增长8%左右, is none of the list)
         let reads = |k: usize| {
             let (s, e) = paras[k];
             !is_heading(n.text(s, e))
                 && !foreign(n.text(s, e), false)
+                && !crate::norm::sentences(n, s, e)
+                    .into_iter()
+                    .any(|(a, b)| foreign(n.text(a, b), false) && list::has_figure(n.text(a, b)))
                 && !crate::sentence::read_sentence(n, s, e, dict, pat, Mode::Targets).is_empty()
         };
         let mut k = j;
