@@ -397,6 +397,11 @@ fn one_ten_thousand(c: &[char], i: usize) -> Option<Num> {
 
 /// The figure starting at `i`, if there is one there.
 pub(crate) fn number_at(c: &[char], i: usize) -> Option<Num> {
+    // (跨越3个千亿元台阶: a numeral after a count's 个 names the steps, not a
+    // figure)
+    if i > 0 && c[i - 1] == '个' && is_cn_num_char(c[i]) {
+        return None;
+    }
     if starts_with(c, i, "两位数") {
         return Some(Num {
             start: i,
@@ -735,6 +740,8 @@ pub(crate) fn qual_before(c: &[char], start: usize, i: usize) -> Option<Qualifie
         // 迈上1200亿元台阶
         ("迈上", Qualifier::AtLeast),
         ("跨上", Qualifier::AtLeast),
+        // 跨越千亿元大关
+        ("跨越", Qualifier::AtLeast),
         ("站上", Qualifier::AtLeast),
         ("高于", Qualifier::AtLeast),
         ("大于", Qualifier::AtLeast),

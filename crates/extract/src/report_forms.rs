@@ -613,3 +613,39 @@ fn targets_in_the_general_requirements_after_the_nations_quoted() {
         ]
     );
 }
+
+/// 跨越 a threshold (地区生产总值跨越千亿元大关) is a floor as 突破 is, and the
+/// name ends before it; a count of steps crossed (跨越3个千亿元台阶) is no
+/// figure, the level reached after it is.
+#[test]
+fn crossing_a_threshold_is_a_floor_and_a_count_of_steps_no_figure() {
+    let text = "今年经济社会发展的主要预期目标是：地区生产总值跨越千亿元大关、增长15%，地方财政收入增长12%。\n";
+    let got: Vec<_> = run(text)
+        .targets
+        .iter()
+        .map(|t| (t.indicator.clone(), t.qualifier, t.value))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "gdp".to_owned(),
+                baogao_model::Qualifier::AtLeast,
+                Some(1000.0)
+            ),
+            ("gdp".to_owned(), baogao_model::Qualifier::Exact, Some(15.0)),
+            (
+                "general_budget_revenue".to_owned(),
+                baogao_model::Qualifier::Exact,
+                Some(12.0)
+            )
+        ]
+    );
+    let out = run("2025年，全省地区生产总值跨越3个千亿元台阶,达到1.5万亿元。\n");
+    let levels: Vec<_> = out
+        .outcomes
+        .iter()
+        .map(|o| (o.value, o.unit.clone()))
+        .collect();
+    assert_eq!(levels, [(Some(1.5), Some("万亿元".to_owned()))]);
+}
