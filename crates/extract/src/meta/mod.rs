@@ -384,6 +384,9 @@ fn region_chain(
                 back.next();
                 !back.next().is_some_and(|k| "经由".contains(k)) || is_known_region(&c[1])
             })
+            // (热烈祝贺州十二届人大三次会议胜利闭幕: a greeting before the unit
+            // alone, no 贺州)
+            .filter(|c| !["祝贺", "庆贺", "恭贺"].iter().any(|w| c[1].contains(w)))
             // (浙江在线杭州讯 省十二届人大: an outlet's dateline before a congress
             // named by its unit alone is no place's name)
             .filter(|c| !c[1].contains(['讯', '电', '网', '报']))

@@ -763,3 +763,17 @@ fn a_mayor_quoted_after_the_provinces_session_is_a_deputy() {
         (Some("曲靖市"), Some(Level::City))
     );
 }
+
+/// A commentary's greeting before the congress named by its unit alone
+/// (热烈祝贺州十二届人大三次会议胜利闭幕) names no 贺州: the prefecture's paper
+/// does.
+#[test]
+fn a_greeting_before_the_unit_alone_names_no_place() {
+    let m = meta(
+        "坚定信心 奋力实现11%的增长目标\n——热烈祝贺州十二届人大三次会议胜利闭幕\n大理日报评论员\n州十二届人大三次会议胜利闭幕了。会议审议批准的州人民政府工作报告，明确提出了今年全州生产总值增长11%。\n",
+    );
+    assert_eq!(
+        (m.region.as_deref(), m.level),
+        (Some("大理白族自治州"), Some(Level::City))
+    );
+}
