@@ -899,3 +899,16 @@ fn a_floor_and_a_ceiling_parted_by_a_comma_are_one_range() {
         ]
     );
 }
+
+/// A field that heads its items after a colon (——资源环境：, ——生态环境：)
+/// is no part of the first item's name, as 经济发展： is not.
+#[test]
+fn a_field_before_a_colon_is_no_part_of_the_name() {
+    for field in ["资源环境", "生态环境", "社会民生"] {
+        let out = run(&format!(
+            "今年主要预期目标：\n——经济发展：生产总值增长9%。\n——{field}：单位生产总值能耗下降4%。\n"
+        ));
+        let names: Vec<&str> = out.targets.iter().map(|t| t.raw_name.as_str()).collect();
+        assert_eq!(names, ["生产总值", "单位生产总值能耗"], "{field}");
+    }
+}

@@ -18,6 +18,10 @@ fn is_sep(c: char) -> bool {
     matches!(c, '，' | '；' | '。' | '：' | '！' | '？' | '\n' | '…')
 }
 
+/// How a field that heads the names after its colon ends (生态环境方面：,
+/// 资源环境：, 社会发展：).
+const FIELD_ENDS: [&str; 4] = ["方面", "环境", "发展", "民生"];
+
 /// The clauses of `[s, e)`: split on the separators, a parenthetical remark
 /// (同口径增长2.5%以上) left out; `qualitative_item` tells a clause that
 /// states a qualitative target (居民收入增长与经济增长同步), `names` a text
@@ -33,8 +37,11 @@ pub(super) fn clauses(
     let name_before_colon = |cs: usize, k: usize| {
         c[k] == '：' && k > cs && k - cs <= NAME_BEFORE_COLON_MAX && {
             let t: String = c[cs..k].iter().collect();
-            // (a field, 生态环境方面：, heads the names after it)
-            !t.contains("目标") && !t.contains("指标") && !t.ends_with("方面") && names(&t)
+            // (a field, 生态环境方面：, 资源环境：, heads the names after it)
+            !t.contains("目标")
+                && !t.contains("指标")
+                && !FIELD_ENDS.iter().any(|w| t.ends_with(w))
+                && names(&t)
         }
     };
     let mut clauses = Vec::new();
