@@ -442,3 +442,17 @@ fn older_units_of_weight_are_units() {
         out.targets
     );
 }
+
+/// A copy that lost its line breaks runs the review's 在全省各县市区GDP总量
+/// 排名… into the heading of the year's targets: the round-up's words far
+/// before the cue do not make it one.
+#[test]
+fn a_flat_copys_review_naming_every_county_is_no_round_up() {
+    let got = values(
+        "娄星区政府工作报告要点如下:一、2025年成就全区完成地区生产总值819.37亿元,在全省各县市区GDP总量排名第15位实施重点项目526个,完成总投资689.13亿元新建提质改造学校29所三、2026年主要预期目标地区生产总值增长5.8%左右地方一般公共预算收入增长3%四、2026年重点工作\n",
+    );
+    assert_eq!(
+        got,
+        [value("gdp", 5.8), value("general_budget_revenue", 3.0)]
+    );
+}

@@ -14,6 +14,10 @@ use crate::explain::Trace;
 use crate::norm::Norm;
 use baogao_model::Level;
 
+/// How many chars before a cue the words of a round-up are looked for
+/// (苏州各县级市2007年主要预期目标).
+const ROUND_UP_REACH: usize = 16;
+
 /// Words by which a lead sets several places' targets side by side.
 const ROUND_UP_WORDS: [&str; 6] = ["各地", "各市", "各县", "各省", "各区县", "各县市"];
 
@@ -190,7 +194,15 @@ impl<'t> Cue<'t> {
         }
         // (记者梳理了苏南五市人代会，各地…预期目标如下: several places' targets
         // side by side, a round-up's table)
-        if let Some(w) = ROUND_UP_WORDS.iter().find(|w| self.sentence.contains(*w)) {
+        // (near the cue: a page that lost its breaks runs a review's 全省各县
+        // 市区…排名 into the heading)
+        let near: String = {
+            let reach = cue.chars().count() + ROUND_UP_REACH;
+            let mut back: Vec<char> = self.sentence.chars().rev().take(reach).collect();
+            back.reverse();
+            back.into_iter().collect()
+        };
+        if let Some(w) = ROUND_UP_WORDS.iter().find(|w| near.contains(*w)) {
             return Some(format!("several places' targets side by side (`{w}`)"));
         }
         if LocatePatterns::quotes_the_province(lead, level) {
