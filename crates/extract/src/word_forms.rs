@@ -912,3 +912,20 @@ fn a_field_before_a_colon_is_no_part_of_the_name() {
         assert_eq!(names, ["生产总值", "单位生产总值能耗"], "{field}");
     }
 }
+
+/// What a report arranges between a name and its verb (拟安排, 初步安排) is
+/// no part of the name, as 计划 is not.
+#[test]
+fn arranged_between_the_name_and_its_verb_is_no_part_of_the_name() {
+    let got = ids_and_values(
+        "区发改委主任答记者问：今年地方财政收入增长10%。全社会固定资产投资拟安排增长8%左右，社会消费品零售总额初步安排增长10%左右。\n",
+    );
+    assert_eq!(
+        got,
+        [
+            ("general_budget_revenue".to_owned(), Some(10.0)),
+            ("fixed_asset_investment".to_owned(), Some(8.0)),
+            ("retail_sales".to_owned(), Some(10.0))
+        ]
+    );
+}
