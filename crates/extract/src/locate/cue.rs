@@ -173,7 +173,8 @@ impl<'t> Cue<'t> {
         // (a table's header is read to its target column: the columns after
         // it, 2013年比上年增长（%）, “十二五”规划目标, are other columns, no look
         // back or ahead)
-        let looked = target_column_end(cue, target_year)
+        let looked = target_column_start(cue, target_year)
+            .and_then(|k| target_column_end(cue, k))
             .and_then(|k| looked.find(cue).map(|at| &looked[..at + k]))
             .unwrap_or(looked);
         // targets of the nation or of the province quoted in a lower report
@@ -196,12 +197,13 @@ impl<'t> Cue<'t> {
         // side by side, a round-up's table)
         // (near the cue: a page that lost its breaks runs a review's 全省各县
         // 市区…排名 into the heading)
-        let near: String = {
-            let reach = cue.chars().count() + ROUND_UP_REACH;
-            let mut back: Vec<char> = self.sentence.chars().rev().take(reach).collect();
-            back.reverse();
-            back.into_iter().collect()
-        };
+        let reach = cue.chars().count() + ROUND_UP_REACH;
+        let near = &self.sentence[self
+            .sentence
+            .char_indices()
+            .rev()
+            .nth(reach - 1)
+            .map_or(0, |(i, _)| i)..];
         if let Some(w) = ROUND_UP_WORDS.iter().find(|w| near.contains(*w)) {
             return Some(format!("several places' targets side by side (`{w}`)"));
         }
@@ -281,7 +283,7 @@ impl<'t> Cue<'t> {
         // | 2013年比上年增长（%）: read from the target column on)
         let header = target_column_start(cue, target_year);
         let dated = if let Some(k) = header {
-            &cue[k..target_column_end(cue, target_year).unwrap_or(cue.len())]
+            &cue[k..target_column_end(cue, k).unwrap_or(cue.len())]
         } else if clause_names_now(clause, target_year) {
             clause
         } else {
@@ -344,10 +346,10 @@ fn target_column_start(cue: &str, target_year: Option<i32>) -> Option<usize> {
         })
 }
 
-/// Where the target column's name ends in a table's header cue (after its
-/// 计划, 目标 or 预期目标).
-fn target_column_end(cue: &str, target_year: Option<i32>) -> Option<usize> {
-    let start = target_column_start(cue, target_year)?;
+/// Where the target column's name that starts at `start` (its year, from
+/// [`target_column_start`]) ends in a table's header cue (after its 计划,
+/// 目标 or 预期目标).
+fn target_column_end(cue: &str, start: usize) -> Option<usize> {
     let rest = &cue[start + "2024年".len()..];
     let word = [
         "预期目标值",

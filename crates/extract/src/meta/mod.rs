@@ -919,8 +919,6 @@ fn two_sessions_region(head: &str) -> Option<Vec<String>> {
     region_named_before(head, "两会")
 }
 
-/// The region chain of the place named right before `marker` in `head`
-/// (大理两会, 哈尔滨政府工作报告): the longest name that ends there.
 /// What a place's own paper is called after its name (郑州日报, 义乌商报).
 const PAPER_NAMES: [&str; 4] = ["日报", "晚报", "商报", "时报"];
 
@@ -931,6 +929,8 @@ fn papers_place(text: &str) -> Option<Vec<String>> {
         .find_map(|w| region_named_before(text, w))
 }
 
+/// The region chain of the place named right before `marker` in `head`
+/// (大理两会, 哈尔滨政府工作报告): the longest name that ends there.
 fn region_named_before(head: &str, marker: &str) -> Option<Vec<String>> {
     let regions = baogao_regions::Divisions::builtin();
     for (at, _) in head.match_indices(marker) {
