@@ -343,7 +343,7 @@ impl MisreadFields {
     fn count(&mut self, gold: &GoldTarget, found: &GoldTarget) {
         let [indicator, qualifier, value, value_max, unit] = fields_differ(gold, found);
         if indicator {
-            let other = |t: &GoldTarget| t.indicator.starts_with("other:");
+            let other = |t: &GoldTarget| !baogao_model::is_canonical(&t.indicator);
             match (other(gold), other(found)) {
                 (true, true) => self.other_name += 1,
                 (false, true) => self.standard_as_other += 1,

@@ -23,7 +23,10 @@ pub use records::{
     DedupRow, Document, NATIONAL_CODE, Outcome, Page, PageKind, PanelRow, ParentTargets, Report,
     Target, doc_id,
 };
-pub use vocab::{Constraint, ConstraintSource, Level, Measure, Qualifier};
+pub use vocab::{
+    Constraint, ConstraintSource, Level, Measure, OTHER_PREFIX, Qualifier, is_canonical, other_id,
+    other_name,
+};
 
 /// Version of the extraction rules; stored on every derived row so a panel
 /// can tell which rules produced it.

@@ -127,3 +127,39 @@ mod tests {
         assert_eq!(Qualifier::parse("≥"), None);
     }
 }
+
+/// How a non-standard indicator's id begins: `other:<name as written>`.
+pub const OTHER_PREFIX: &str = "other:";
+
+/// The id of a non-standard indicator named `name`.
+#[must_use]
+pub fn other_id(name: &str) -> String {
+    format!("{OTHER_PREFIX}{name}")
+}
+
+/// The name of a non-standard indicator's id; `None` for a canonical id.
+#[must_use]
+pub fn other_name(id: &str) -> Option<&str> {
+    id.strip_prefix(OTHER_PREFIX)
+}
+
+/// Whether `id` is one of the codebook's canonical indicators (not `other:`).
+#[must_use]
+pub fn is_canonical(id: &str) -> bool {
+    !id.starts_with(OTHER_PREFIX)
+}
+
+#[cfg(test)]
+mod other_tests {
+    use super::*;
+
+    #[test]
+    fn other_ids_round_trip_and_canonical_ids_have_no_name() {
+        let id = other_id("旅游总收入");
+        assert_eq!(id, "other:旅游总收入");
+        assert_eq!(other_name(&id), Some("旅游总收入"));
+        assert!(!is_canonical(&id));
+        assert_eq!(other_name("gdp"), None);
+        assert!(is_canonical("gdp"));
+    }
+}

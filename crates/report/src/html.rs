@@ -13,6 +13,8 @@ use crate::data::{Dataset, ReportRow};
 const LIST_MAX: usize = 500;
 /// Indicators drawn at most in the indicator chart.
 const INDICATORS_DRAWN: usize = 25;
+/// The row that gathers every non-standard (`other:`) indicator.
+const OTHER_GROUP: &str = "other:…";
 
 /// The qualifiers, in the order of the charts and tables.
 const QUALIFIERS: [&str; 6] = [">=", "~", "<=", "=", "range", "qualitative"];
@@ -386,10 +388,10 @@ fn indicators(out: &mut String, d: &Dataset) -> Result<(), ReportError> {
     }
     let mut stats: BTreeMap<String, IndicatorStats> = BTreeMap::new();
     for t in &d.targets {
-        let key = if t.indicator.starts_with("other:") {
-            "other:…".to_owned()
-        } else {
+        let key = if baogao_model::is_canonical(&t.indicator) {
             t.indicator.clone()
+        } else {
+            OTHER_GROUP.to_owned()
         };
         let s = stats.entry(key).or_default();
         s.distinct.insert(t.indicator.clone());
@@ -444,8 +446,8 @@ fn indicators(out: &mut String, d: &Dataset) -> Result<(), ReportError> {
     let rows: Vec<Vec<String>> = order
         .iter()
         .map(|(k, s)| {
-            let name = if k.as_str() == "other:…" {
-                format!("other:… ({} names)", s.distinct.len())
+            let name = if k.as_str() == OTHER_GROUP {
+                format!("{OTHER_GROUP} ({} names)", s.distinct.len())
             } else {
                 (*k).clone()
             };

@@ -434,7 +434,9 @@ impl<'a> Following<'a> {
             list_ends(trace, n, (a, b), "it names a listed indicator again");
             return true;
         }
-        let canonical = first.iter().any(|it| !it.indicator.starts_with("other:"));
+        let canonical = first
+            .iter()
+            .any(|it| baogao_model::is_canonical(&it.indicator));
         // (in a text written one sentence a line the next line is the list's
         // next sentence: a non-standard target goes on with it, as in a
         // paragraph — 常住和户籍人口城镇化率分别达到59%和49%。 — but not a work
@@ -529,7 +531,7 @@ impl<'a> Following<'a> {
                     && sentences(n, s2, e2).first().is_some_and(|&x| {
                         self.read(x)
                             .iter()
-                            .any(|it| !it.indicator.starts_with("other:"))
+                            .any(|it| baogao_model::is_canonical(&it.indicator))
                     })
             })
     }

@@ -519,7 +519,7 @@ pub(super) fn restates_a_listed(
     rows: bool,
 ) -> bool {
     items.iter().any(|it| {
-        !it.indicator.starts_with("other:")
+        baogao_model::is_canonical(&it.indicator)
             && listed.iter().any(|l| {
                 l.indicator == it.indicator
                     && !it.figs.iter().all(|f| {
@@ -553,8 +553,7 @@ const RATIONALE_REACH: usize = 12;
 /// Whether an item is named as a measure: a canonical indicator, or a
 /// non-standard name that reads as one (not a task: 推进…等16个项目).
 pub(super) fn names_a_measure(it: &Item, dict: &Dictionary) -> bool {
-    it.indicator
-        .strip_prefix("other:")
+    baogao_model::other_name(&it.indicator)
         .is_none_or(|key| crate::names::looks_like_indicator(key, dict))
 }
 

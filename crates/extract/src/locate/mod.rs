@@ -475,7 +475,7 @@ fn with_the_general_requirements(
     }
     let mut out: Vec<Item> = forward_sentences(n, &[(s, e)], speaker, false, rules, trace)
         .into_iter()
-        .filter(|x| !x.indicator.starts_with("other:") && !lists(&items, x))
+        .filter(|x| baogao_model::is_canonical(&x.indicator) && !lists(&items, x))
         .collect();
     out.extend(items);
     out
@@ -953,7 +953,9 @@ fn told_after(
                 })
                 .collect();
             // (a sentence of non-standard figures alone tells work)
-            telling = more.iter().any(|m| !m.indicator.starts_with("other:"));
+            telling = more
+                .iter()
+                .any(|m| baogao_model::is_canonical(&m.indicator));
             if telling {
                 out.push(((a, b), more));
             }

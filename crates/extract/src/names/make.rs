@@ -149,7 +149,10 @@ impl Maker<'_> {
         let (indicator, default) = if let Some(id) = &r.id {
             (id.clone(), r.measure)
         } else {
-            (format!("other:{}", other_key(norm, self.qualitative)), None)
+            (
+                baogao_model::other_id(&other_key(norm, self.qualitative)),
+                None,
+            )
         };
         // a qualitative target worded as growth is one of growth, unless its
         // indicator is a rate or a share

@@ -81,7 +81,7 @@ pub(crate) fn read_sentence(
     // 6.3%, 今年辽宁实现6.5%的增长目标)
     items.retain(|it| {
         !it.figs.is_empty()
-            && it.indicator.strip_prefix("other:").is_none_or(|name| {
+            && baogao_model::other_name(&it.indicator).is_none_or(|name| {
                 name.chars().count() > 1 && !SCOPE_WORDS.contains(&name) && !names_a_place(name)
             })
     });
@@ -388,7 +388,7 @@ impl Reader<'_> {
         let base = &self.items[ci].indicator;
         let of = if base == "gdp" {
             "地区生产总值"
-        } else if let Some(other) = base.strip_prefix("other:") {
+        } else if let Some(other) = baogao_model::other_name(base) {
             other
         } else {
             return false;
@@ -696,15 +696,15 @@ fn segs_start_of(segs: &[(usize, usize)], pos: usize) -> usize {
 }
 
 fn resolved_of(dict: &Dictionary, indicator: &str) -> crate::indicator::Resolved {
-    if indicator.starts_with("other:") {
-        crate::indicator::Resolved {
-            id: None,
-            measure: None,
-        }
-    } else {
+    if baogao_model::is_canonical(indicator) {
         crate::indicator::Resolved {
             id: Some(indicator.to_owned()),
             measure: dict.measure_of(indicator),
+        }
+    } else {
+        crate::indicator::Resolved {
+            id: None,
+            measure: None,
         }
     }
 }
@@ -784,7 +784,10 @@ fn one_figure_item(
 fn indicator_of(r: &crate::indicator::Resolved, name: &str) -> (String, Option<Measure>) {
     match &r.id {
         Some(id) => (id.clone(), r.measure),
-        None => (format!("other:{}", crate::names::as_written(name)), None),
+        None => (
+            baogao_model::other_id(&crate::names::as_written(name)),
+            None,
+        ),
     }
 }
 

@@ -352,7 +352,7 @@ fn subject_of_turn(
         .iter()
         .find(|it| {
             (a..first_end).contains(&it.start)
-                && !it.indicator.starts_with("other:")
+                && baogao_model::is_canonical(&it.indicator)
                 && it.figs.iter().any(|f| f.value.is_some())
         })?
         .clone();

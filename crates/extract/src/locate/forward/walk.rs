@@ -430,13 +430,15 @@ impl<'a> Walk<'a> {
             items.insert(0, it);
         }
         let states = items.iter().any(|it| {
-            !it.indicator.starts_with("other:") && it.figs.iter().any(|f| f.value.is_some())
+            baogao_model::is_canonical(&it.indicator) && it.figs.iter().any(|f| f.value.is_some())
         });
         // (a run reads on past no count of projects for the people, 今年还将
         // 实施民生实事项目20项, nor past a section's opening that names no
         // canonical indicator after words of the work, 要深入实施乡村振兴战略，
         // 建成特色田园乡村5个)
-        let canonical = items.iter().any(|it| !it.indicator.starts_with("other:"));
+        let canonical = items
+            .iter()
+            .any(|it| baogao_model::is_canonical(&it.indicator));
         let opens_section = text.section_opens.contains(&s.whole);
         if !canonical
             && (opens_section && text.sections_state_targets && work_before_the_figures(t)
