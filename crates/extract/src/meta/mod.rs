@@ -451,7 +451,7 @@ fn region_chain(
             .and_then(papers_place)
             .is_some_and(|paper| paper.len() > c.len() && paper.starts_with(&c))
     {
-        chain = c;
+        chain = county_of_the_papers_city(&c, head, n.text(0, n.len())).unwrap_or(c);
     }
     // …or is printed by the place's own paper (郑州日报 prints 郑州's report);
     // a province's paper (四川日报) prints its cities' and counties' reports
@@ -513,9 +513,12 @@ fn signed_by(body: &str, mp: &MetaPatterns) -> Option<Vec<String>> {
     })
 }
 
-/// A city's paper on one of its counties (宿迁日报 over 沭阳县委全会…全县):
-/// the chain of the county the opening `head` names in full, when the text
-/// calls itself by a county's unit (全县, 县委, 我区) more than by the city's.
+/// A city's paper on one of its counties (宿迁日报 over 沭阳县委全会…全县),
+/// or a county's text that quotes its city's report (温江电视台 … 区第十五届
+/// 人大 … 成都市政府工作报告提出): the chain of the county the opening `head`
+/// names (in full, or by a short name the city has a county of: 温江), when
+/// the text calls itself by a county's unit (全县, 县委, 我区) more than by
+/// the city's.
 fn county_of_the_papers_city(paper: &[String], head: &str, body: &str) -> Option<Vec<String>> {
     let [province, city] = paper else {
         return None;
@@ -539,7 +542,9 @@ fn county_of_the_papers_city(paper: &[String], head: &str, body: &str) -> Option
     head.char_indices().find_map(|(i, _)| {
         let len = regions.name_at_start(&head[i..])?;
         let name = &head[i..i + len];
-        if !name.ends_with(['县', '区', '市', '旗']) {
+        // (a short name only as a word's start: no 江 of 温江 read on)
+        let short = !name.ends_with(['县', '区', '市', '旗']);
+        if short && head[..i].chars().next_back().is_some_and(is_unified_han) {
             return None;
         }
         match regions.resolve(name, Some(province), Some(city)) {

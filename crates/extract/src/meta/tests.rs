@@ -777,3 +777,25 @@ fn a_greeting_before_the_unit_alone_names_no_place() {
         (Some("大理白族自治州"), Some(Level::City))
     );
 }
+
+#[test]
+fn a_countys_text_quoting_its_citys_report_is_the_countys() {
+    // a district's TV script: its congress by the unit alone, its station by
+    // the short name, and its city's report quoted as a look-alike
+    let m = meta(
+        "温江电视台《温江新闻》播出稿\n【导语】今天上午，区第十五届人民代表大会第五次会议开幕。区委书记、区人大常委会主任出席。区长代表区人民政府作政府工作报告。\n报告提出，全区经济社会发展的主要预期目标是：地区生产总值增长15%以上。\n另据了解，成都市政府工作报告提出，今年全市地区生产总值增长13%左右。我区的目标高于全市。\n（温江台记者报道）",
+    );
+    assert_eq!(m.region.as_deref(), Some("温江区"), "{m:?}");
+    assert_eq!(m.level, Some(Level::County));
+    assert_eq!(m.prefecture.as_deref(), Some("成都市"));
+    // a county's annals by the full name, the city's report one line of it
+    let m = meta(
+        "长阳土家族自治县志\n县第六届人民代表大会第四次会议召开。县委书记出席。县长作政府工作报告。报告确定全县生产总值增长百分之十二。全县财政收入增长百分之十五。\n是年，宜昌市政府工作报告提出全市生产总值增长百分之十三。",
+    );
+    assert_eq!(m.region.as_deref(), Some("长阳土家族自治县"), "{m:?}");
+    // the city's own text quoting its report names the city
+    let m = meta(
+        "成都市政府工作报告提出，今年全市地区生产总值增长13%左右。全市上下要努力。温江区等地代表参加会议。",
+    );
+    assert_eq!(m.region.as_deref(), Some("成都市"), "{m:?}");
+}
