@@ -354,6 +354,10 @@ fn region_chain(
         {
             let after = after.trim_start_matches(|c: char| !is_unified_han(c));
             chain = chain_of(after.split("人民政府").next().unwrap_or(after), mp);
+            // (…政府工作报告提出全市…: words after it, no place the gazetteer knows)
+            if !chain.last().is_some_and(|r| is_known_region(r)) {
+                chain.clear();
+            }
         }
         if let Some(c) = mp.paren_province.captures(t) {
             m.province = province_full(&c[1])
@@ -397,6 +401,11 @@ fn region_chain(
         // session is the county's)
         if let Some(lower) = lower_place_relaying(&chain, head, n.text(0, n.len())) {
             chain = lower;
+        }
+        // (准格尔旗年鉴 … 旗第十四届人大 … 【鄂尔多斯市第二届人民代表大会】: a
+        // county's annals that tell of its city's congress too)
+        if let Some(county) = county_of_the_papers_city(&chain, head, n.text(0, n.len())) {
+            chain = county;
         }
     }
     // a news report names the region's congress by its short name (大理两会),
@@ -520,8 +529,19 @@ fn signed_by(body: &str, mp: &MetaPatterns) -> Option<Vec<String>> {
 /// the text calls itself by a county's unit (全县, 县委, 我区) more than by
 /// the city's.
 fn county_of_the_papers_city(paper: &[String], head: &str, body: &str) -> Option<Vec<String>> {
-    let [province, city] = paper else {
-        return None;
+    let regions = baogao_regions::Divisions::builtin();
+    // (a city named alone, 鄂尔多斯市第二届人民代表大会: the gazetteer's province)
+    let owned;
+    let (province, city) = match paper {
+        [province, city] => (province, city),
+        [city] => match regions.resolve(city, None, None) {
+            baogao_regions::Resolution::Found(d) if d.level == Level::City => {
+                owned = d.province.clone();
+                (&owned, city)
+            }
+            _ => return None,
+        },
+        _ => return None,
     };
     let scores = names::self_reference_scores(body);
     let unit = |u: char| names::score_of(&scores, u);
@@ -535,10 +555,11 @@ fn county_of_the_papers_city(paper: &[String], head: &str, body: &str) -> Option
             .sum(),
         _ => unit('市'),
     };
-    if unit('县').max(unit('区')).max(unit('旗')) <= own {
+    // (twice at least: one 区委 in a city's story is a district's party)
+    let county = unit('县').max(unit('区')).max(unit('旗'));
+    if county <= own || county < 2 {
         return None;
     }
-    let regions = baogao_regions::Divisions::builtin();
     head.char_indices().find_map(|(i, _)| {
         let len = regions.name_at_start(&head[i..])?;
         let name = &head[i..i + len];

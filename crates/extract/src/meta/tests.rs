@@ -799,3 +799,14 @@ fn a_countys_text_quoting_its_citys_report_is_the_countys() {
     );
     assert_eq!(m.region.as_deref(), Some("成都市"), "{m:?}");
 }
+
+#[test]
+fn a_countys_annals_telling_of_its_citys_congress_are_the_countys() {
+    let text = "准格尔旗年鉴（2012）\n【旗第十四届人民代表大会第五次会议】2011年1月在旗政府礼堂召开。会议审查批准了2010年国民经济和社会发展计划执行情况与2011年计划、2010年财政预算执行情况与2011年财政预算。\n报告确定2011年全旗经济社会发展的主要预期目标是：地区生产总值增长15%。\n【鄂尔多斯市第二届人民代表大会第五次会议】市政府工作报告提出全市地区生产总值增长15%。\n【2011年经济运行】2011年，全旗完成地区生产总值1008.2亿元。旗政府将建议交有关部门办理。";
+    let m = meta(text);
+    assert_eq!(m.region.as_deref(), Some("准格尔旗"), "{m:?}");
+    assert_eq!(m.prefecture.as_deref(), Some("鄂尔多斯市"));
+    // 2011年计划 is the year planned: the 执行情况 after the 、 is the next
+    // item's (2010年财政预算执行情况)
+    assert_eq!(m.target_year, Some(2011), "{m:?}");
+}

@@ -520,12 +520,13 @@ const REPORTED_REACH: usize = 12;
 
 /// Whether the words right after a year's plan or targets report how they
 /// were carried out (…计划执行情况, …目标完成情况, 计划目标|实绩): the text
-/// reviews that year.
+/// reviews that year. Not the words of the next item, another year's
+/// (…2011年计划、2010年财政预算执行情况).
 fn reports_on(after: &str) -> bool {
     let near: String = after
         .chars()
         .take(REPORTED_REACH)
-        .take_while(|&c| !matches!(c, '。' | '\n' | '；'))
+        .take_while(|&c| !matches!(c, '。' | '\n' | '；' | '、'))
         .collect();
     [
         "执行",
