@@ -309,6 +309,30 @@ fn bare_number(c: &[char], i: usize) -> Option<(f64, usize, bool)> {
     None
 }
 
+/// A figure in hundred millions and ten thousands (二十五亿三千万元, 1亿8600万元)
+/// whose hundred millions `v` end at `j` (on 亿): the whole in the unit of
+/// hundred millions (25.3亿元).
+fn hundred_millions_and_ten_thousands(c: &[char], i: usize, v: f64, j: usize) -> Option<Num> {
+    if c.get(j) != Some(&'亿') {
+        return None;
+    }
+    let (low, k, _) = bare_number(c, j + 1)?;
+    let (unit, end) = unit_at(c, k)?;
+    let rest = unit.strip_prefix('万')?;
+    let unit = UNITS
+        .iter()
+        .find(|(w, _)| w.strip_prefix('亿') == Some(rest))
+        .map(|&(_, u)| u)?;
+    (low < 10_000.0).then_some(Num {
+        start: i,
+        end,
+        value: (v * 10_000.0 + low) / 10_000.0,
+        max: None,
+        unit,
+        qual: None,
+    })
+}
+
 /// Whether `c[..i]` ends on the acronym of a measure (GDP, CPI, PPI) and
 /// `c[i]` is a digit: the figure written straight after its name.
 fn after_a_measures_acronym(c: &[char], i: usize) -> bool {
@@ -475,6 +499,9 @@ pub(crate) fn number_at(c: &[char], i: usize) -> Option<Num> {
         }
     }
     let (v, j, cn) = bare_number(c, i)?;
+    if let Some(n) = hundred_millions_and_ten_thousands(c, i, v, j) {
+        return Some(n);
+    }
     let (more, j) = more_marker(c, j);
     let (more, unit_end) = match unit_after_more(c, j) {
         Some(u) => (true, Some(u)),
@@ -784,6 +811,18 @@ mod tests {
     fn first(s: &str) -> Num {
         let c = chars(s);
         scan(&c, 0, c.len()).into_iter().next().expect("a figure")
+    }
+
+    #[test]
+    fn hundred_millions_with_ten_thousands() {
+        let n = first("全县生产总值达到二十五亿三千万元，");
+        assert_eq!((n.value, n.unit), (25.3, "亿元"));
+        let n = first("财政收入1亿8600万元");
+        assert_eq!((n.value, n.unit), (1.86, "亿元"));
+        // (a figure in 亿 alone, and one in 万 alone, as before)
+        let n = first("达到二十五亿元");
+        assert_eq!((n.value, n.unit), (25.0, "亿元"));
+        assert_eq!(first("三千万元").unit, "万元");
     }
 
     #[test]
