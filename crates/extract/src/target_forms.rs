@@ -574,6 +574,15 @@ fn a_rates_change_on_last_year_is_its_target() {
         .map(|t| t.indicator.clone())
         .collect();
     assert_eq!(ids, vec!["gdp".to_owned()]);
+    // (…调低了1个百分点 after the list, 了 and all, names no indicator, and
+    // leaves the list its own)
+    let text = "二、2015年经济社会发展的总体要求和主要目标\n今年是全面完成“十二五”规划的收官之年。综合考虑国内外发展环境和我市发展基础，今年全市经济社会发展的主要预期目标为：地区生产总值增长8%左右；一般公共预算收入增长6%。\n需要说明的是，今年的增长目标比去年的9%调低了1个百分点，与无锡市提出的全市地区生产总值增长7.5%左右的目标相比仍保持了适度领先。\n\n三、2015年的主要工作";
+    let ids: Vec<String> = run(text)
+        .targets
+        .iter()
+        .map(|t| t.indicator.clone())
+        .collect();
+    assert_eq!(ids, ["gdp", "general_budget_revenue"]);
 }
 
 #[test]

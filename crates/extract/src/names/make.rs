@@ -48,7 +48,7 @@ pub(crate) fn make_items(
     if norm_names.iter().any(|x| {
         x.starts_with(DEMONSTRATIVES)
             || COMPARISONS.iter().any(|w| x.starts_with(w))
-            || ADJUSTMENTS.contains(x)
+            || ADJUSTMENTS.iter().any(|w| x.trim_end_matches('了') == *w)
             // (nor does a target's margin over another's: 渝北的目标高出1个百分点)
             // (or its lead-in read as the subject: 全县的目标高出)
             || MARGINS.iter().any(|w| x.ends_with(w)) && (x.contains("目标") || MARGINS.contains(x))
