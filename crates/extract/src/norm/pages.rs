@@ -224,7 +224,7 @@ fn jump_ranges(chars: &[char]) -> Vec<(usize, usize)> {
 /// (`line`: a buffer for its chars). Most texts have no such line: one scan
 /// of the lines asks this before any range is listed.
 fn is_furniture_line(l: &str, line: &mut Vec<char>) -> bool {
-    l.len() <= LINE_MAX * 3
+    l.trim().len() <= LINE_MAX * 3
         && l.trim_start().chars().next().is_some_and(opens_furniture)
         && l.chars()
             .all(|c| c.is_whitespace() || has_furniture_char(c))
@@ -312,6 +312,20 @@ mod tests {
         let src: Vec<char> = text.chars().collect();
         let drop = furniture_ranges(&src);
         kept(src.len(), &drop).iter().map(|&i| src[i]).collect()
+    }
+
+    #[test]
+    fn a_page_number_set_right_by_spaces_is_furniture() {
+        // (a document site's footer pushed to the right by a line of
+        // ideographic spaces: its length is its text's, not its spaces')
+        let text = format!(
+            "农民人均纯收入增加150元以上；\n{}第 3 页 共 7 页\n粮食总产稳定在85万吨；",
+            "\u{3000}".repeat(72)
+        );
+        let src: Vec<char> = text.chars().collect();
+        let kept = without_page_furniture(&text, &src).expect("furniture found");
+        let got: String = kept.iter().map(|&i| src[i]).collect();
+        assert_eq!(got, "农民人均纯收入增加150元以上；\n粮食总产稳定在85万吨；");
     }
 
     #[test]
