@@ -26,6 +26,10 @@ const FIGURE_WORDS: &str = "左右以上内下多万亿千元人次斤吨个百�
 /// The longest label in brackets before a figure (【数说】6%以上).
 const LABEL_MAX: usize = 6;
 
+/// How a list's heading line ends (主要预期目标): the first figure after it
+/// is no figure of its own.
+const LIST_HEADINGS: [&str; 4] = ["预期目标", "主要目标", "主要指标", "目标任务"];
+
 /// The order in which the normaliser reads the chars of `src` when it is
 /// written figure above name: each pair's name line, then its figure line
 /// (without its brackets and the line break between them), then the name
@@ -129,9 +133,15 @@ pub(super) fn figure_first_order(src: &[char]) -> Option<Vec<usize>> {
             && lines
                 .get(k + 2)
                 .is_none_or(|&l| is_figure(l) || !is_name(l));
+        // (a list's heading, 主要预期目标, is no name whose figure this is)
+        let heading = |(a, b): (usize, usize)| {
+            let (a, b) = trimmed((a, b));
+            let line: String = src[a..b].iter().collect();
+            LIST_HEADINGS.iter().any(|w| line.ends_with(w))
+        };
         if (is_figure(lines[k]) || worded)
             && is_name(lines[k + 1])
-            && (k == 0 || after_pair || !is_name(lines[k - 1]))
+            && (k == 0 || after_pair || !is_name(lines[k - 1]) || heading(lines[k - 1]))
         {
             pairs.push(k);
             k += 2;
@@ -187,6 +197,14 @@ mod tests {
         assert_eq!(
             reordered("【2021年主要预期目标】\n【数说】6%以上\n地区生产总值增长\n【数说】3.3万人\n城镇新增就业\n【数说】同步\n居民收入增长与经济增长同步\n【数说】1.5亿美元\n实际使用外资\n【“十四五”展望】").as_deref(),
             Some("【2021年主要预期目标】\n地区生产总值增长6%以上\n城镇新增就业3.3万人\n居民收入增长与经济增长同步同步\n实际使用外资1.5亿美元\n【“十四五”展望】")
+        );
+    }
+
+    #[test]
+    fn a_heading_on_its_own_line_is_no_name() {
+        assert_eq!(
+            reordered("2021年\n主要预期目标\n6.5%以上\n地区生产总值增长\n6%\n一般公共预算收入增长\n80万人\n城镇新增就业\n“十四五”").as_deref(),
+            Some("2021年\n主要预期目标\n地区生产总值增长6.5%以上\n一般公共预算收入增长6%\n城镇新增就业80万人\n“十四五”")
         );
     }
 
