@@ -382,3 +382,16 @@ fn a_short_line_between_items_set_one_a_line_does_not_end_the_list() {
         坚持稳中求进；\n力争引进项目100个。\n";
     assert_eq!(raw_names(text), ["地区生产总值", "城镇调查失业率"]);
 }
+
+#[test]
+fn a_lists_headings_numbered_over_slides_are_one_list() {
+    // (a lecture's slides: the heading numbered （一）（二）, each slide
+    // headed ——第6页——, is the list's cue, not the speaker's notes after
+    // it; the work's 力争 figures after the list are not its)
+    let text = "二、2020年目标任务\n总体要求：\n稳中求进\n高质量发展\n——第5页——\n主要预期目标（一）\n• 地区生产总值　增长8%左右\n• 固定资产投资　增长9.5%\n——第6页——\n主要预期目标（二）\n• 城镇调查失业率　5.5%左右\n• 居民消费价格涨幅　3%左右\n——第7页——\n三、重点工作\n• 主攻工业：力争规上工业营业收入突破5000亿元\n• 开放合作：力争实际利用外资增长8%以上\n——第8页——\n讲解要点（备注栏）\n本页讲稿：今年的目标是在深入分析国内外形势的基础上确定的。地区生产总值增长目标定为8%左右，高于全省平均水平。";
+    let ids: Vec<String> = run(text).targets.into_iter().map(|t| t.indicator).collect();
+    assert_eq!(
+        ids,
+        ["gdp", "fixed_asset_investment", "unemployment_rate", "cpi"]
+    );
+}

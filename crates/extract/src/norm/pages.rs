@@ -61,15 +61,16 @@ fn is_furniture(line: &[char]) -> bool {
         && t[1..t.len() - 1]
             .iter()
             .all(|c| c.is_ascii_digit() || dash(*c));
-    // 第3页 共12页, 第 5 页 / 共 18 页, 3/12
+    // 第3页 共12页, 第 5 页 / 共 18 页, 3/12, ——第5页—— (a slide's)
     let page_of = {
         let rest: String = s
             .chars()
             .filter(|c| !c.is_ascii_digit() && !matches!(c, '/' | '／' | ',' | '，'))
             .collect();
+        let rest = rest.trim_matches(dash);
         // (3/12 holds one slash: 2019/01/28 is a page's date, no number)
         let slashes = s.matches(['/', '／']).count();
-        matches!(rest.as_str(), "第页共页" | "第页" | "共页第页" | "")
+        matches!(rest, "第页共页" | "第页" | "共页第页" | "")
             && (rest.is_empty() == (slashes > 0))
             && slashes <= 1
     };
@@ -341,6 +342,7 @@ mod tests {
             "增长8%，\n财政收入"
         );
         assert_eq!(read("增长8%，\n3/12\n财政收入"), "增长8%，\n财政收入");
+        assert_eq!(read("增长8%，\n——第6页——\n财政收入"), "增长8%，\n财政收入");
         // a running header after the page's number goes too
         assert_eq!(
             read("某县政府工作报告\n控制在4.5%以\n\n— 9 —\n政府工作报告\n\n内，人口"),
