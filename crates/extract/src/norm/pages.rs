@@ -2,6 +2,8 @@
 //! paragraph (`— 6 —`, `第3页 共12页`, `· 12 ·`, `上一页 1 2 下一页`): read as
 //! if absent, so the paragraph the page break cut goes on.
 
+use super::chars::fold;
+
 /// The longest furniture line (in chars, spaces left out).
 const FURNITURE_MAX: usize = 16;
 
@@ -23,8 +25,11 @@ fn has_furniture_char(c: char) -> bool {
     opens_furniture(c) || matches!(c, '页' | '尾' | '一' | '/' | '／' | ',' | '，')
 }
 
-/// Whether `line` (trimmed) is a page's number or a pager, and nothing else.
+/// Whether `line` (trimmed) is a page's number or a pager, and nothing else
+/// (its full-width digits and dashes read as ASCII ones: － ５ －).
 fn is_furniture(line: &[char]) -> bool {
+    let line: Vec<char> = line.iter().map(|&c| fold(c)).collect();
+    let line = line.as_slice();
     // (what furniture opens with: a dash, a dot, 第, 共, a pager's word, a digit)
     let Some(&first) = line.iter().find(|c| !c.is_whitespace()) else {
         return false;
@@ -91,6 +96,9 @@ fn is_furniture(line: &[char]) -> bool {
 /// gazette (贵州省人民政府公报) with no mark of a sentence, or a gazette's
 /// issue (2016年第2期).
 fn is_running_header(line: &[char], title: &[char]) -> bool {
+    // (full-width digits read as ASCII ones: ２００５年第１期)
+    let line: Vec<char> = line.iter().map(|&c| fold(c)).collect();
+    let line = line.as_slice();
     let t: String = line.iter().filter(|c| !c.is_whitespace()).collect();
     let title: String = title.iter().filter(|c| !c.is_whitespace()).collect();
     // (a gazette's issue, 2016年第2期)
@@ -226,9 +234,12 @@ fn jump_ranges(chars: &[char]) -> Vec<(usize, usize)> {
 /// of the lines asks this before any range is listed.
 fn is_furniture_line(l: &str, line: &mut Vec<char>) -> bool {
     l.trim().len() <= LINE_MAX * 3
-        && l.trim_start().chars().next().is_some_and(opens_furniture)
+        && l.trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| opens_furniture(fold(c)))
         && l.chars()
-            .all(|c| c.is_whitespace() || has_furniture_char(c))
+            .all(|c| c.is_whitespace() || has_furniture_char(fold(c)))
         && {
             line.clear();
             line.extend(l.chars());
@@ -343,6 +354,13 @@ mod tests {
         );
         assert_eq!(read("增长8%，\n3/12\n财政收入"), "增长8%，\n财政收入");
         assert_eq!(read("增长8%，\n——第6页——\n财政收入"), "增长8%，\n财政收入");
+        // (a gazette's in full-width digits, its running header after it)
+        assert_eq!(
+            read(
+                "增长8%，\n\u{3000}\u{3000}－ ５ －\n某市人民政府公报\u{3000}\u{3000}２００５年第１期\n财政收入"
+            ),
+            "增长8%，\n财政收入"
+        );
         // a running header after the page's number goes too
         assert_eq!(
             read("某县政府工作报告\n控制在4.5%以\n\n— 9 —\n政府工作报告\n\n内，人口"),
