@@ -270,3 +270,22 @@ fn cards_under_the_targets_heading_win_over_a_note_after_the_work() {
         ],
     );
 }
+
+#[test]
+fn an_infographics_pairs_under_a_mark_each_are_one_list() {
+    // (each figure above its name, a ▲ on a line of its own over each pair,
+    // a name with a code's digits, PM2.5)
+    let text = "图解：2019年朝阳区政府工作报告\n02 2019年主要预期目标\n▲\n6%—6.5%\n地区生产总值增长\n▲\n5%\n一般公共预算收入增长\n▲\n与经济增长同步\n居民人均可支配收入增长\n▲\n3.5%以内\n城镇登记失业率\n▲\n48微克/立方米左右\n细颗粒物（PM2.5）年均浓度\n▲\n3.5%\n万元地区生产总值能耗下降\n03 目标从哪来\n全市地区生产总值增长6%—6.5%，朝阳区目标与全市保持一致。";
+    let ids: Vec<String> = run(text).targets.into_iter().map(|t| t.indicator).collect();
+    assert_eq!(
+        ids,
+        [
+            "gdp",
+            "general_budget_revenue",
+            "disposable_income",
+            "unemployment_rate",
+            "other:细颗粒物年均浓度",
+            "energy_intensity"
+        ]
+    );
+}

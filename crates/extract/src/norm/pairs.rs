@@ -21,7 +21,11 @@ const PAIRS_MIN: usize = 3;
 
 /// The Han chars a figure line may hold besides its figure: qualifiers and
 /// units.
-const FIGURE_WORDS: &str = "左右以上内下多万亿千元人次斤吨个百分点户所家项亩平方公里倍美金";
+const FIGURE_WORDS: &str =
+    "左右以上内下多万亿千元人次斤吨个百分点户所家项亩平方公里倍美金微克立米/";
+
+/// The marks a line of its own may hold between an infographic's pairs.
+const MARKS: &str = "▲△●○■□◆◇★☆•·▼";
 
 /// The longest label in brackets before a figure (【数说】6%以上).
 const LABEL_MAX: usize = 6;
@@ -29,6 +33,16 @@ const LABEL_MAX: usize = 6;
 /// How a list's heading line ends (主要预期目标): the first figure after it
 /// is no figure of its own.
 const LIST_HEADINGS: [&str; 4] = ["预期目标", "主要目标", "主要指标", "目标任务"];
+
+/// Whether the digit at `i` (in a line from `from`) is part of a code that
+/// opens with a Latin letter (PM2.5, PM10, CO2), not a figure.
+fn in_a_code(src: &[char], from: usize, i: usize) -> bool {
+    let mut k = i;
+    while k > from && (src[k - 1].is_ascii_digit() || src[k - 1] == '.') {
+        k -= 1;
+    }
+    k > from && src[k - 1].is_ascii_alphabetic()
+}
 
 /// The order in which the normaliser reads the chars of `src` when it is
 /// written figure above name: each pair's name line, then its figure line
@@ -104,9 +118,10 @@ pub(super) fn figure_first_order(src: &[char]) -> Option<Vec<usize>> {
     let is_name = |(a, b): (usize, usize)| {
         let (a, b) = trimmed((a, b));
         (2..=NAME_LINE_MAX).contains(&(b - a))
-            && !src[a..b]
-                .iter()
-                .any(|&c| c.is_ascii_digit() || matches!(c, '：' | ':' | '【'))
+            && !(a..b).any(|i| {
+                let c = src[i];
+                (c.is_ascii_digit() && !in_a_code(src, a, i)) || matches!(c, '：' | ':' | '【')
+            })
             && src[a..b].iter().filter(|&&c| is_han(c)).count() >= 2
     };
     // a pair opens a run after a line that is no name, or right after a pair
@@ -116,11 +131,12 @@ pub(super) fn figure_first_order(src: &[char]) -> Option<Vec<usize>> {
     let mut k = 0;
     while k + 1 < lines.len() {
         // (pairs parted by blank lines are one run)
+        // (…or by a line of one mark, ▲)
         let after_pair = pairs.last().is_some_and(|&p| {
             p + 2 <= k
                 && lines[p + 2..k].iter().all(|&l| {
                     let (a, b) = trimmed(l);
-                    a == b
+                    a == b || b == a + 1 && MARKS.contains(src[a])
                 })
         });
         // (inside a run, an aim in words stands where a figure would: 与经济
@@ -205,6 +221,14 @@ mod tests {
         assert_eq!(
             reordered("2021年\n主要预期目标\n6.5%以上\n地区生产总值增长\n6%\n一般公共预算收入增长\n80万人\n城镇新增就业\n“十四五”").as_deref(),
             Some("2021年\n主要预期目标\n地区生产总值增长6.5%以上\n一般公共预算收入增长6%\n城镇新增就业80万人\n“十四五”")
+        );
+    }
+
+    #[test]
+    fn pairs_parted_by_a_line_of_one_mark_are_one_run() {
+        assert_eq!(
+            reordered("02 2019年主要预期目标\n▲\n6%—6.5%\n地区生产总值增长\n▲\n与经济增长同步\n居民人均可支配收入增长\n▲\n48微克/立方米左右\n细颗粒物（PM2.5）年均浓度\n▲\n3.5%以内\n城镇登记失业率\n03 目标从哪来").as_deref(),
+            Some("02 2019年主要预期目标\n▲\n地区生产总值增长6%—6.5%\n▲\n居民人均可支配收入增长与经济增长同步\n▲\n细颗粒物（PM2.5）年均浓度48微克/立方米左右\n▲\n城镇登记失业率3.5%以内\n03 目标从哪来")
         );
     }
 
