@@ -404,7 +404,9 @@ fn region_chain(
         }
         // (准格尔旗年鉴 … 旗第十四届人大 … 【鄂尔多斯市第二届人民代表大会】: a
         // county's annals that tell of its city's congress too)
-        if let Some(county) = county_of_the_papers_city(&chain, head, n.text(0, n.len())) {
+        if own_session_by_a_county_unit(head)
+            && let Some(county) = county_of_the_papers_city(&chain, head, n.text(0, n.len()))
+        {
             chain = county;
         }
     }
@@ -460,7 +462,10 @@ fn region_chain(
             .and_then(papers_place)
             .is_some_and(|paper| paper.len() > c.len() && paper.starts_with(&c))
     {
-        chain = county_of_the_papers_city(&c, head, n.text(0, n.len())).unwrap_or(c);
+        chain = own_session_by_a_county_unit(head)
+            .then(|| county_of_the_papers_city(&c, head, n.text(0, n.len())))
+            .flatten()
+            .unwrap_or(c);
     }
     // …or is printed by the place's own paper (郑州日报 prints 郑州's report);
     // a province's paper (四川日报) prints its cities' and counties' reports
@@ -576,6 +581,20 @@ fn county_of_the_papers_city(paper: &[String], head: &str, body: &str) -> Option
             }
             _ => None,
         }
+    })
+}
+
+/// Whether `head` names a congress by a county's unit alone (区第十五届人民
+/// 代表大会, 【旗第十四届…】, 县六届人大): a county's own session, as its
+/// texts name it.
+fn own_session_by_a_county_unit(head: &str) -> bool {
+    head.match_indices('届').any(|(i, _)| {
+        let mut back = head[..i]
+            .chars()
+            .rev()
+            .skip_while(|&c| c == '第' || c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+        back.next().is_some_and(|u| matches!(u, '县' | '区' | '旗'))
+            && !back.next().is_some_and(is_unified_han)
     })
 }
 
