@@ -405,7 +405,7 @@ fn region_chain(
         // (准格尔旗年鉴 … 旗第十四届人大 … 【鄂尔多斯市第二届人民代表大会】: a
         // county's annals that tell of its city's congress too)
         if own_session_by_a_county_unit(head)
-            && let Some(county) = county_of_the_papers_city(&chain, head, n.text(0, n.len()))
+            && let Some(county) = county_of_the_city(&chain, head, n.text(0, n.len()))
         {
             chain = county;
         }
@@ -463,7 +463,7 @@ fn region_chain(
             .is_some_and(|paper| paper.len() > c.len() && paper.starts_with(&c))
     {
         chain = own_session_by_a_county_unit(head)
-            .then(|| county_of_the_papers_city(&c, head, n.text(0, n.len())))
+            .then(|| county_of_the_city(&c, head, n.text(0, n.len())))
             .flatten()
             .unwrap_or(c);
     }
@@ -475,7 +475,7 @@ fn region_chain(
         && let Some(c) = papers_place(head)
         && (c.len() > 1 || provinces_own_session(head))
     {
-        chain = county_of_the_papers_city(&c, head, n.text(0, n.len())).unwrap_or(c);
+        chain = county_of_the_city(&c, head, n.text(0, n.len())).unwrap_or(c);
     }
     // …or is a notice its government signs, on a line of its own
     // (锦州市人民政府 over 2025年1月25日)
@@ -533,7 +533,7 @@ fn signed_by(body: &str, mp: &MetaPatterns) -> Option<Vec<String>> {
 /// names (in full, or by a short name the city has a county of: 温江), when
 /// the text calls itself by a county's unit (全县, 县委, 我区) more than by
 /// the city's.
-fn county_of_the_papers_city(paper: &[String], head: &str, body: &str) -> Option<Vec<String>> {
+fn county_of_the_city(paper: &[String], head: &str, body: &str) -> Option<Vec<String>> {
     let regions = baogao_regions::Divisions::builtin();
     // (a city named alone, 鄂尔多斯市第二届人民代表大会: the gazetteer's province)
     let owned;
