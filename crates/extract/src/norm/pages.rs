@@ -28,10 +28,9 @@ fn has_furniture_char(c: char) -> bool {
 /// Whether `line` (trimmed) is a page's number or a pager, and nothing else
 /// (its full-width digits and dashes read as ASCII ones: － ５ －).
 fn is_furniture(line: &[char]) -> bool {
-    let line: Vec<char> = line.iter().map(|&c| fold(c)).collect();
-    let line = line.as_slice();
+    let folded = || line.iter().map(|&c| fold(c));
     // (what furniture opens with: a dash, a dot, 第, 共, a pager's word, a digit)
-    let Some(&first) = line.iter().find(|c| !c.is_whitespace()) else {
+    let Some(first) = folded().find(|c| !c.is_whitespace()) else {
         return false;
     };
     if !opens_furniture(first) {
@@ -39,7 +38,7 @@ fn is_furniture(line: &[char]) -> bool {
     }
     // (every char is one furniture has: a line of text, 2023年…, fails at 年)
     let mut count = 0;
-    for &c in line {
+    for c in folded() {
         if c.is_whitespace() {
             continue;
         }
@@ -49,11 +48,7 @@ fn is_furniture(line: &[char]) -> bool {
         }
     }
     // (the loop above bounds its length; it must hold a number)
-    let t: Vec<char> = line
-        .iter()
-        .copied()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let t: Vec<char> = folded().filter(|c| !c.is_whitespace()).collect();
     if !t.iter().any(char::is_ascii_digit) {
         return false;
     }
@@ -96,11 +91,16 @@ fn is_furniture(line: &[char]) -> bool {
 /// gazette (贵州省人民政府公报) with no mark of a sentence, or a gazette's
 /// issue (2016年第2期).
 fn is_running_header(line: &[char], title: &[char]) -> bool {
-    // (full-width digits read as ASCII ones: ２００５年第１期)
+    // (full-width digits read as ASCII ones, ２００５年第１期; the title
+    // folded as the line is, so a traditional title repeated still matches)
     let line: Vec<char> = line.iter().map(|&c| fold(c)).collect();
     let line = line.as_slice();
     let t: String = line.iter().filter(|c| !c.is_whitespace()).collect();
-    let title: String = title.iter().filter(|c| !c.is_whitespace()).collect();
+    let title: String = title
+        .iter()
+        .map(|&c| fold(c))
+        .filter(|c| !c.is_whitespace())
+        .collect();
     // (a gazette's issue, 2016年第2期)
     let issue = |t: &str| {
         t.strip_suffix('期')
@@ -354,6 +354,13 @@ mod tests {
         );
         assert_eq!(read("增长8%，\n3/12\n财政收入"), "增长8%，\n财政收入");
         assert_eq!(read("增长8%，\n——第6页——\n财政收入"), "增长8%，\n财政收入");
+        // (a traditional title repeated at a page's top goes as the title does)
+        assert_eq!(
+            read(
+                "某縣政府工作報告（摘要）\n控制在4.5%以\n\n— 9 —\n某縣政府工作報告（摘要）\n\n內，人口"
+            ),
+            "某縣政府工作報告（摘要）\n控制在4.5%以\n內，人口"
+        );
         // (a gazette's in full-width digits, its running header after it)
         assert_eq!(
             read(
