@@ -216,3 +216,37 @@ fn a_round_ups_heading_names_the_place_of_the_paragraph_under_it() {
     assert_eq!(values_of(&out.targets, "gdp"), [Some(9.5)]);
     assert_eq!(out.targets.len(), 2, "{:#?}", out.targets);
 }
+
+#[test]
+fn a_photos_caption_between_two_lines_of_the_list_does_not_end_it() {
+    // (a live blog of the session: the list goes on after a caption, 接上条)
+    let text = "【图文直播】某省人大会议开幕\n某网 2014-01-20 08:30\n09:34　【今年目标】省长说，今年全省经济社会发展的主要预期目标是：生产总值增长9%，固定资产投资增长18%。\n（图：省长作报告。某网记者 王某 摄）\n09:36　接上条：社会消费品零售总额增长13%，城镇新增就业60万人。\n09:46　【重点工作】报告提出，力争新增保障性住房20万套。\n";
+    assert_eq!(
+        ids(text),
+        [
+            "gdp",
+            "fixed_asset_investment",
+            "retail_sales",
+            "new_urban_jobs"
+        ]
+    );
+    // (a caption under the photo, 图为…, likewise)
+    let under = text.replace("（图：省长作报告。某网记者 王某 摄）", "图为会议现场。");
+    assert_eq!(ids(&under).len(), 4);
+}
+
+#[test]
+fn the_report_that_arranges_a_figure_is_no_part_of_its_name() {
+    // (报告安排…, 报告拟安排…, 报告把…: the report is the subject)
+    let text = "某某日报　2012年1月10日\n本报讯 市十四届人大一次会议开幕。今年全市主要预期目标是：地区生产总值增长11%，报告安排财政收入增长12%，报告拟安排一般公共预算收入同口径增长10%，报告把全社会固定资产投资增长目标确定为25%。\n";
+    let raw: Vec<String> = run(text).targets.into_iter().map(|t| t.raw_name).collect();
+    assert_eq!(
+        raw,
+        [
+            "地区生产总值",
+            "财政收入",
+            "一般公共预算收入",
+            "全社会固定资产投资"
+        ]
+    );
+}

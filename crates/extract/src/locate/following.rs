@@ -409,7 +409,9 @@ impl<'a> Following<'a> {
             && self.rest.get(ri + 1).is_some_and(|&x| item(x));
         // (an infographic's mark on a line of its own, ▲, over each item)
         let mark_alone = t.chars().count() == 1 && crate::norm::list_marker_len(&n.chars, s, e) > 0;
-        (open || bare || mark_alone || super::list::is_effort_aside(t))
+        // (a photo's caption between two lines of the list: （图：…记者 李晨 摄）)
+        let caption = super::list::is_photo_caption(t);
+        (open || bare || mark_alone || caption || super::list::is_effort_aside(t))
             && self.rest.get(ri + 1).is_some_and(|&(s2, e2)| {
                 !(self.foreign)(n.text(s2, e2), false) && self.opens_with_targets((s2, e2))
             })

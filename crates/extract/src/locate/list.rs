@@ -46,6 +46,27 @@ pub(super) fn is_effort_aside(t: &str) -> bool {
     is_short_aside(t) && ["争取", "努力", "更好"].iter().any(|w| t.contains(w))
 }
 
+/// Whether `t` is a news photo's caption on a line of its own (（图：省长作报告。
+/// 大河网记者 李晨 摄）, 图为会议现场, …新华社发), which a list set out in the
+/// story goes on after.
+pub(super) fn is_photo_caption(t: &str) -> bool {
+    let t = t.trim();
+    let inner = t
+        .strip_prefix(['（', '('])
+        .and_then(|r| r.strip_suffix(['）', ')']))
+        .unwrap_or(t);
+    t.chars().count() <= CAPTION_MAX
+        && (["图：", "图:", "图为", "上图", "下图", "▲图"]
+            .iter()
+            .any(|w| inner.starts_with(w))
+            || ["摄", "摄影", "供图", "社发"]
+                .iter()
+                .any(|w| inner.ends_with(w)))
+}
+
+/// The longest photo caption read as one.
+const CAPTION_MAX: usize = 80;
+
 /// Whether `t` is a short aim with no figure (金融财政风险有效防控,
 /// 生态环境进一步改善) that a list cut by full stops may hold among its
 /// targets: not the story going on (会议还听取了其他报告).

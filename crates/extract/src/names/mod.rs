@@ -480,6 +480,9 @@ const LEAD_IN_ENDS: &[&str] = &[
     "预计",
     "要求",
     "标准下",
+    // (报告安排财政收入增长12%, 报告把全社会固定资产投资增长目标确定为30%)
+    "安排",
+    "把",
 ];
 
 /// The lead-ins that end in 的, read after [`LEAD_IN_ENDS`] (重庆今年确定的地区
@@ -512,7 +515,7 @@ pub(crate) fn after_speaker(n: &Norm, (a, b): (usize, usize)) -> (usize, usize) 
     let may_trim = t
         .chars()
         .skip(1)
-        .any(|c| "出示露绍调幕议告年在划计求标".contains(c))
+        .any(|c| "出示露绍调幕议告年在划计求标排把".contains(c))
         || crate::meta::province_prefix(t).is_some()
         || t.contains('的') && SET_BY.iter().any(|w| t.contains(w));
     if !may_trim {
