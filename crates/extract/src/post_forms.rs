@@ -250,3 +250,33 @@ fn the_report_that_arranges_a_figure_is_no_part_of_its_name() {
         ]
     );
 }
+
+#[test]
+fn a_posts_heading_with_a_pointing_emoji_is_a_cue() {
+    // (🎯…主要预期目标👇 over ▶️ items; the post's comments after them)
+    let text = "某某日报\n2025-1-14 10:26 来自 微博\n#两会# 【划重点！今年GDP预期增长5.5%左右】1月14日上午，自治区人大会议开幕。\n📊2024成绩单：地区生产总值增长5.8%左右，规模以上工业增加值增长8%左右。\n🎯2025年主要预期目标👇\n▶️地区生产总值增长5.5%左右\n▶️规模以上工业增加值增长7%\n▶️固定资产投资增长5%以上\n💡小编说：目标和“十四五”规划提出的年均增长6%左右相比略有调整。\n评论区：\n@某旗人大代表：我们旗今年的目标是地区生产总值增长6.5%，煤炭产量稳定在3亿吨左右。\n";
+    assert_eq!(
+        rows(text),
+        [
+            row("gdp", 5.5, "地区生产总值增长5.5%左右"),
+            row("industrial_value_added", 7.0, "规模以上工业增加值增长7%"),
+            row("fixed_asset_investment", 5.0, "固定资产投资增长5%以上"),
+        ]
+    );
+}
+
+#[test]
+fn the_first_target_told_paragraphs_before_the_cue_of_the_others_is_one() {
+    // (the GDP target in a paragraph of its own, a remark on it, then 其他
+    // 主要预期目标 over ▶ items; the work under a heading of another mark)
+    let text = "速览！某市今年GDP目标增长8%左右\n🔴 2021年，目标这样定\n今年是“十四五”开局之年。报告把全市地区生产总值增长目标锁定在8%左右。\n划重点：这个目标比去年实际增速高出4.3个百分点。\n其他主要预期目标👇\n▶规模以上工业增加值增长8.5%\n▶固定资产投资增长8%\n▶城镇登记失业率控制在3.5%以内\n🔴 今年重点干这些\n✔ 推动制造业高质量发展，力争鞋服产业集群产值超千亿元，新增规上工业企业120家；\n✔ 实施重点项目300个，年度计划投资600亿元以上。\n";
+    assert_eq!(
+        ids(text),
+        [
+            "gdp",
+            "industrial_value_added",
+            "fixed_asset_investment",
+            "unemployment_rate"
+        ]
+    );
+}

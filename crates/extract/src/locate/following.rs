@@ -33,6 +33,15 @@ const ITEM_LINE_MAX: usize = 40;
 /// a marked line so worded after a list heads what follows, not the list's.
 use super::list::WORK_HEADS;
 
+/// The bullet a line opens with: a symbol, not a number, a letter, a Han
+/// char or an opening bracket (the marks of numbered items differ by their
+/// numbers).
+fn bullet(t: &str) -> Option<char> {
+    t.chars()
+        .next()
+        .filter(|&c| !c.is_alphanumeric() && !c.is_whitespace() && !"（(【[「『“‘《〈".contains(c))
+}
+
 /// The verbs a heading of the work opens with (扎实推进乡村振兴, 加快建设
 /// 现代化产业体系): a bare line so opened after a list heads the work that
 /// follows, where a qualitative target opens with what it measures
@@ -380,6 +389,11 @@ impl<'a> Following<'a> {
         first.is_empty()
             && !super::list::is_framed(t.trim())
             && !WORK_HEADS.iter().any(|w| t.contains(w))
+            && !self.rest.get(ri + 1).is_some_and(|&(s2, e2)| {
+                // (a line under a mark of its own, 🔴 今年重点干这些 between
+                // ▶ items and ✔ items, heads another part)
+                matches!((bullet(t), bullet(self.n.text(s2, e2))), (Some(x), Some(y)) if x != y)
+            })
             && self.next_marked_item_goes_on(ri)
     }
 

@@ -22,7 +22,9 @@ use forward::forward_sentences;
 
 mod following;
 mod list;
+mod others;
 use list::{is_plan_word, meets_the_plans_target, read_block, sentence_lines};
+use others::OTHER_WORDS;
 
 mod region;
 
@@ -98,7 +100,7 @@ impl LocatePatterns {
         LocatePatterns {
             cue: re(&format!(
                 concat!(
-                    r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:分别)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:报告|会议)(?:建议|提出|确定)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标|主要经济指标|主要指标安排|主要计划指标|主要预期性指标|工作目标|奋斗目标)(?:任务)?(?:分解)?(?:[（(](?:\d+项|[一二三四五六七八九十]|\d|续)[)）])?[ —\-－~～=＝━─]*$|(?:主要预期目标|预期目标)中?(?:，其中包括|，包括|，即|，具体是|，)|(?:主要指标|主要计划指标|主要预期指标|主要预期性指标|工作目标|奋斗目标)(?:中，|包括：)|(?:主要预期目标|预期目标|主要目标)(?:任务)?——|(?:主要预期目标|预期目标|主要目标|主要指标)(?:建议|任务)?[】\]]",
+                    r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:分别)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:报告|会议)(?:建议|提出|确定)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标|主要经济指标|主要指标安排|主要计划指标|主要预期性指标|工作目标|奋斗目标)(?:任务)?(?:分解)?(?:[（(](?:\d+项|[一二三四五六七八九十]|\d|续)[)）])?[ —\-－~～=＝━─↓\p{{So}}\x{{FE0F}}]*$|(?:主要预期目标|预期目标)中?(?:，其中包括|，包括|，即|，具体是|，)|(?:主要指标|主要计划指标|主要预期指标|主要预期性指标|工作目标|奋斗目标)(?:中，|包括：)|(?:主要预期目标|预期目标|主要目标)(?:任务)?——|(?:主要预期目标|预期目标|主要目标|主要指标)(?:建议|任务)?[】\]]",
                     // a headline's heading (今年目标, 2012年主要目标) on its own line
                     r"|^(?:今年|明年|\d{{4}}年)(?:的)?(?:主要)?目标$",
                     // a table's header over the target column (指标名称 | 单位 |
@@ -713,34 +715,16 @@ fn located(
             // the first target set in a sentence of its own before a cue of the
             // others (…将今年全省地区生产总值增长预期目标设定为5.5%左右，在实际
             // 工作中争取更好结果。其他主要预期目标是：…)
-            let cue_from = sentence_start(n, s, cue_end.saturating_sub(1));
-            if cue_from > s
-                && OTHER_WORDS
-                    .iter()
-                    .any(|w| n.text(cue_from, cue_end).contains(w))
-            {
-                let before = sentence_start(n, s, cue_from - 1);
-                let t = n.text(before, cue_from);
-                if !foreign(t, false) {
-                    let first: Vec<Item> = crate::sentence::read_sentence(
-                        n,
-                        before,
-                        cue_from,
-                        dict,
-                        pat,
-                        Mode::Targets,
-                    )
-                    .into_iter()
-                    .filter(|f| !items.iter().any(|it| it.indicator == f.indicator))
-                    .collect();
-                    if !first.is_empty() {
-                        trace.note(n, (before, cue_from), true, || {
-                            "the first target, set before the cue of the others".to_owned()
-                        });
-                    }
-                    items.splice(0..0, first);
-                }
-            }
+            let first = others::first_before_the_others(
+                n,
+                paras,
+                (i, cue_end),
+                &items,
+                (dict, pat),
+                &foreign,
+                trace,
+            );
+            items.splice(0..0, first);
             if let Some((first, at)) = headline.take() {
                 if items.len() >= first.len() {
                     trace.note(n, (s, e), true, || {
@@ -897,9 +881,6 @@ const FULLER_LIST_REACH: usize = 30;
 
 /// The words that close a five-year plan's years (“十二五”末, 十三五期末).
 const PLAN_END_WORDS: [&str; 4] = ["五”末", "五末", "五”期末", "五期末"];
-
-/// The words of a cue that heads the rest of the targets (其他主要预期目标).
-const OTHER_WORDS: [&str; 3] = ["其他", "其余", "其它"];
 
 /// The later sentences of a story that tell more of the report's targets
 /// after the list (报告还提出，今年…; 在…方面，报告确定…; 报告明确，…), up to
