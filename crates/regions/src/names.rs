@@ -189,7 +189,14 @@ const COMMON_WORDS: &[&str] = &[
 ];
 
 /// Phrases that hold a short form without naming the place (长治久安 is not 长治).
-pub(crate) const IDIOMS: &[&str] = &["长治久安", "大同小异", "江山如画", "东方红"];
+pub(crate) const IDIOMS: &[&str] = &[
+    "长治久安",
+    "大同小异",
+    "江山如画",
+    "东方红",
+    // (新增城镇就业: not 增城, a district of 广州)
+    "新增城",
+];
 
 /// The unit word a name ends with, as used in level hints (全区, 县委, 市政府).
 /// 自治区 counts as 区 (广西 reports say 全区), 地区 as 地区.

@@ -513,6 +513,16 @@ mod tests {
         assert_eq!(found(text).code, "140700");
     }
 
+    #[test]
+    fn new_urban_jobs_name_no_district() {
+        // 新增城镇就业 holds 增城 (广州市增城区): a district's text naming
+        // no place names none
+        let district =
+            "全区主要预期目标是：地区生产总值增长16%，新增城镇就业2万人。全区上下要再接再厉。";
+        let found = Divisions::builtin().find_in_text(district);
+        assert!(found.is_none(), "{found:?}");
+    }
+
     fn fixture(path: &str) -> String {
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/");
         std::fs::read_to_string(format!("{root}{path}")).unwrap()
