@@ -280,3 +280,21 @@ fn the_first_target_told_paragraphs_before_the_cue_of_the_others_is_one() {
         ]
     );
 }
+
+#[test]
+fn a_hosts_question_between_the_storys_paragraphs_does_not_stop_the_telling() {
+    // (a radio script: the list, a host's question, then more targets told)
+    let text = "某区人民广播电台文字稿\n播出日期：2009年1月14日\n【记者】报告提出，今年全区经济社会发展的主要预期目标是：地区生产总值增长16%，工业总产值增长25%。\n【记者】报告同时提出，社会消费品零售总额增长大约20%；地方财政收入增长15%。\n【主持人】今年的目标是不是偏高了？\n【记者】代表们普遍认为目标积极稳妥，与“十一五”规划提出的年均增长18%的目标相衔接。\n【记者】在民生方面，报告提出，城镇居民人均可支配收入和农民人均纯收入分别增长10%、12%；新增城镇就业2万人。\n";
+    assert_eq!(
+        ids(text),
+        [
+            "gdp",
+            "other:工业总产值",
+            "retail_sales",
+            "general_budget_revenue",
+            "urban_disposable_income",
+            "rural_disposable_income",
+            "new_urban_jobs"
+        ]
+    );
+}
