@@ -298,3 +298,22 @@ fn a_hosts_question_between_the_storys_paragraphs_does_not_stop_the_telling() {
         ]
     );
 }
+
+#[test]
+fn a_report_that_puts_a_figure_at_its_target_tells_a_target() {
+    // (代表们注意到，报告把…增长目标设定为9.5%: told after the list, in a
+    // deputies' story)
+    let text = "“9.5%左右”：目标鼓舞人心\n——市人大代表热议政府工作报告\n某某日报　2018年2月8日\n\n2月7日，代表们分组审议市长所作的政府工作报告。\n\n报告提出，今年全市经济社会发展的主要预期目标是：地区生产总值增长9.5%左右，财政总收入增长9%，一般公共预算收入增长8%。\n\n“9.5%左右的目标，比全省9%左右的目标高出0.5个百分点。”一位代表说。\n\n代表们注意到，报告把规模以上工业增加值增长目标设定为9.5%，把固定资产投资增长目标设定为13%。\n";
+    let out = run(text);
+    let raw: Vec<&str> = out.targets.iter().map(|t| t.raw_name.as_str()).collect();
+    assert_eq!(
+        raw,
+        [
+            "地区生产总值",
+            "财政总收入",
+            "一般公共预算收入",
+            "规模以上工业增加值",
+            "固定资产投资"
+        ]
+    );
+}

@@ -532,7 +532,7 @@ pub(crate) fn after_speaker(n: &Norm, (a, b): (usize, usize)) -> (usize, usize) 
             let end = p + w.len();
             // a lead-in leaves a name of at least two chars behind it
             let leaves_a_name = t[end..].chars().count() >= 2;
-            if end > cut && leaves_a_name && (!t[..p].is_empty() || *w == "今年") {
+            if end > cut && leaves_a_name && (!t[..p].is_empty() || ["今年", "把"].contains(w)) {
                 cut = end;
             }
         }

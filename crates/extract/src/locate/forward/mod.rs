@@ -743,7 +743,10 @@ pub(super) fn sets_aims(t: &str) -> bool {
             let after = &rest[..reach];
             sets |= ["提出", "确定", "明确", "安排", "要求"]
                 .iter()
-                .any(|v| after.contains(v));
+                .any(|v| after.contains(v))
+                // (报告把规模以上工业增加值增长目标设定为9.5%: the verb after
+                // what it sets, which the normaliser may have folded away)
+                || after.contains('把');
             says |= ["指出", "说"].iter().any(|v| after.contains(v));
         }
     }
