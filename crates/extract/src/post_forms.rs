@@ -317,3 +317,19 @@ fn a_report_that_puts_a_figure_at_its_target_tells_a_target() {
         ]
     );
 }
+
+#[test]
+fn a_posts_lead_pointing_at_a_keycap_list_is_a_cue() {
+    // (…定了哪些“小目标”👇 over 1️⃣ 2️⃣ items; last year's under its own
+    // heading after them)
+    // (and the plan's goal for the year at its end, after them, is none)
+    let text = "某市发布\n1月7日 11:05 来自 iPhone客户端\n#两会# 【一图速览！2025年经济增长预期目标5.5%左右】今天上午，市十五届人大五次会议开幕，市长作政府工作报告。快来看看今年定了哪些“小目标”👇\n1\u{fe0f}\u{20e3} 地区生产总值增长5.5%左右，力争6%\n2\u{fe0f}\u{20e3} 规上工业增加值增长6%以上\n3\u{fe0f}\u{20e3} 固定资产投资增长3%\n📈 2024年成绩单\n全市地区生产总值3311亿元，增长4.2%。\n🎯 “十四五”收官：到2025年，全市地区生产总值突破4000亿元的目标仍需加把劲💪\n";
+    assert_eq!(
+        rows(text),
+        [
+            row("gdp", 5.5, "地区生产总值增长5.5%左右，力争6%"),
+            row("industrial_value_added", 6.0, "规上工业增加值增长6%以上"),
+            row("fixed_asset_investment", 3.0, "固定资产投资增长3%"),
+        ]
+    );
+}
