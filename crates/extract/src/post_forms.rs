@@ -333,3 +333,20 @@ fn a_posts_lead_pointing_at_a_keycap_list_is_a_cue() {
         ]
     );
 }
+
+#[test]
+fn an_interviews_answers_go_on_with_the_list_past_its_questions() {
+    // (记者：…？ between the answers; an answer's later sentences look back
+    // or tell the work; 都要 hands one figure to two names)
+    let text = "开局之年，经济怎么走？\n——访市发展和改革委员会主任\n某某日报记者 某某\n记者：今年是“十二五”开局之年，全市经济增长的目标是怎么确定的？\n主任：政府工作报告把今年全市地区生产总值的增长目标确定为15%上下。我们主要考虑了去年全市地区生产总值增长15.9%。\n记者：今年的投资目标是多少？\n主任：今年固定资产投资增长20%。其中，工业投资要占到一半以上。我们将力争稀土产业投资突破100亿元。\n记者：老百姓最关心收入。今年城乡居民收入的目标是多少？\n主任：城镇居民人均可支配收入和农牧民人均纯收入都要增长12%。去年两项收入分别增长11.2%和13.5%，我们有信心。就业方面，城镇新增就业4.5万人。\n记者：如何确保这些目标实现？\n主任：关键在落实。\n（本报2011年1月19日）\n";
+    assert_eq!(
+        ids(text),
+        [
+            "gdp",
+            "fixed_asset_investment",
+            "urban_disposable_income",
+            "rural_disposable_income",
+            "new_urban_jobs"
+        ]
+    );
+}

@@ -954,7 +954,7 @@ fn told_after(
 const TOLD_REACH: usize = 6;
 
 /// Words of work to be done in a sentence that tells it with its figures.
-const TOLD_WORK_WORDS: [&str; 5] = ["力争", "争取", "实事", "项目", "工程"];
+pub(super) const TOLD_WORK_WORDS: [&str; 5] = ["力争", "争取", "实事", "项目", "工程"];
 
 /// Whether `more` states every indicator `items` does, and others.
 fn states_more(more: &[Item], items: &[Item]) -> bool {
