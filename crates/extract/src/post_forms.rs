@@ -350,3 +350,21 @@ fn an_interviews_answers_go_on_with_the_list_past_its_questions() {
         ]
     );
 }
+
+#[test]
+fn a_live_blogs_entries_after_a_told_one_go_on_telling() {
+    // (09:33 报告提出，… then entries with no 报告 of their own; a quote that
+    // looks at the plan ends the list read at the cue)
+    let text = "【图文直播】某省人大会议开幕\n大众网  2025-01-21 08:50\n09:08 回顾2024年，全省生产总值增长5.7%，城镇新增就业124.7万人。\n09:31 【重磅】今年发展的主要预期目标发布！报告提出：全省生产总值增长5.5%左右。\n09:32 省长：“提出5.5%左右的增长目标，与‘十四五’规划年均增长5.5%左右的预期相衔接。”\n09:33 报告提出，一般公共预算收入增长2%，社会消费品零售总额增长6%。\n09:34 就业方面：城镇新增就业110万人以上，城镇调查失业率5.5%左右。\n09:35 居民消费价格涨幅2%左右。\n09:45 报告部署今年十个方面重点工作。第一项：大力提振消费，力争社会消费品零售总额突破4万亿元。\n";
+    assert_eq!(
+        ids(text),
+        [
+            "gdp",
+            "general_budget_revenue",
+            "retail_sales",
+            "new_urban_jobs",
+            "unemployment_rate",
+            "cpi"
+        ]
+    );
+}

@@ -900,6 +900,7 @@ fn told_after(
 ) -> Vec<((usize, usize), Vec<Item>)> {
     let mut out: Vec<((usize, usize), Vec<Item>)> = Vec::new();
     let last = items.iter().map(|it| it.end).max().unwrap_or(0);
+    let mut carried = false;
     for &(s, e) in paras.iter().skip(i + 1).take(TOLD_REACH) {
         if e <= last {
             continue;
@@ -910,14 +911,18 @@ fn told_after(
         if is_heading(t) && !t.ends_with(['？', '?']) {
             break;
         }
+        // (a live blog's entry after one that told targets goes on telling:
+        // 09:33 报告提出，…\n09:34 就业方面：城镇新增就业110万人以上，…)
+        let entry = carried && crate::norm::list_marker_len(&n.chars, s, e) > 0;
+        carried = false;
         // (most paragraphs tell none: the words first)
-        if !t.contains("报告") && !t.contains("会议") {
+        if !entry && !t.contains("报告") && !t.contains("会议") {
             continue;
         }
         // (the sentences after a told one in its paragraph go on telling:
         // …报告确定，城镇居民人均可支配收入增长9%。就业方面，城镇登记失业率
         // 控制在4.5%以内。)
-        let mut telling = false;
+        let mut telling = entry;
         for (a, b) in crate::norm::sentences(n, s.max(last), e) {
             let t = n.text(a, b);
             // (work told with its aims is no target: 报告还提出，今年要加快…，力争
@@ -946,6 +951,7 @@ fn told_after(
                 out.push(((a, b), more));
             }
         }
+        carried = telling && crate::norm::list_marker_len(&n.chars, s, e) > 0;
     }
     out
 }
