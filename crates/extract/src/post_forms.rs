@@ -368,3 +368,34 @@ fn a_live_blogs_entries_after_a_told_one_go_on_telling() {
         ]
     );
 }
+
+#[test]
+fn a_deputys_township_or_district_speaks_for_its_own_government() {
+    // (a TV script of a city's congress: the report's figures told without a
+    // cue; a township secretary's 我们茅台镇今年的目标是…, a district's
+    // deputies' 全区今年提出…, 汇川区的代表…)
+    let text = "遵义新闻联播  2017年2月16日\n主持人：今天上午，遵义市第五届人民代表大会第三次会议开幕，市长作政府工作报告。\n解说：报告指出，2016年，全市地区生产总值增长12.1%。\n解说：对于今年，报告提出了明确的目标。全市地区生产总值增长12%左右，固定资产投资增长20%。\n解说：民生方面，城镇常住居民人均可支配收入增长9%，城镇登记失业率控制在4.2%以内。\n（同期声）市人大代表、某镇党委书记：我们茅台镇今年的目标是地区生产总值增长14%，农民人均可支配收入增长12%以上。\n记者（现场）：在红花岗区代表团，代表们说，全区今年提出地区生产总值增长13%。汇川区的代表则表示，汇川今年力争规模以上工业增加值增长15%以上。\n";
+    assert_eq!(
+        rows(text),
+        [
+            row("gdp", 12.0, "全市地区生产总值增长12%左右"),
+            row("fixed_asset_investment", 20.0, "固定资产投资增长20%"),
+            row(
+                "urban_disposable_income",
+                9.0,
+                "城镇常住居民人均可支配收入增长9%"
+            ),
+            row("unemployment_rate", 4.2, "城镇登记失业率控制在4.2%以内"),
+        ]
+    );
+}
+
+#[test]
+fn the_growth_target_a_figure_sets_is_no_part_of_the_name() {
+    // (把…和农民人均纯收入的增长目标分别锁定在9%和8%)
+    let text = "某某日报　2008年1月20日\n报告把今年全省生产总值增长目标确定为12%，把城镇居民人均可支配收入和农民人均纯收入的增长目标分别锁定在9%和8%。\n";
+    assert_eq!(
+        ids(text),
+        ["gdp", "urban_disposable_income", "rural_disposable_income"]
+    );
+}

@@ -44,10 +44,22 @@ pub(super) fn cue_in(
     lp: &LocatePatterns,
     trace: &mut Trace,
 ) -> Option<usize> {
-    let t = n.text(s, e);
+    // (a heading or a post's lead with a pictograph after it, 🎯2025年主要预期
+    // 目标👇, 快来看看今年定了哪些“小目标”👇: read without it)
+    let whole = n.text(s, e);
+    let t = whole.trim_end_matches(is_pointer);
+    // the pointed lead is asked after the pattern's matches, past them (the
+    // pattern's are read lazily: the first valid cue ends the search)
+    let mut pointed = (t.len() < whole.len())
+        .then(|| lp.pointed_lead.find(t))
+        .flatten();
+    let mut matches = lp.cue.find_iter(t);
     // char offsets of the matches, counted incrementally (linear in the paragraph)
     let (mut byte, mut chars) = (0, 0);
-    for m in lp.cue.find_iter(t) {
+    while let Some(m) = matches
+        .next()
+        .or_else(|| pointed.take().filter(|p| p.start() >= byte))
+    {
         chars += t[byte..m.start()].chars().count();
         let cue = Cue::at(n, (s, s + chars), m.as_str(), target_year);
         chars += m.as_str().chars().count();
@@ -66,6 +78,14 @@ pub(super) fn cue_in(
         return Some(cue.list_start(n, lp));
     }
     None
+}
+
+/// Whether `c` may point at what follows a line (👇, ⬇️, ↓, ▶) or space it:
+/// an arrow, a dingbat, an emoji, a variation selector.
+fn is_pointer(c: char) -> bool {
+    matches!(c as u32,
+        0x2190..=0x21FF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x1F300..=0x1FAFF | 0xFE0F)
+        || c.is_whitespace()
 }
 
 /// A match of the cue pattern in its sentence.

@@ -67,6 +67,9 @@ fn says_now(t: &str) -> bool {
 #[derive(Debug)]
 pub(crate) struct LocatePatterns {
     cue: Regex,
+    /// A post's lead that ends pointing at the list under it (快来看看今年定了
+    /// 哪些“小目标”👇), asked with the pointer cut off.
+    pointed_lead: Regex,
     /// The State Council's report told (国务院总理…政府工作报告, 全国人大…开幕).
     nations_report: Regex,
     /// A local congress or report told (市人大, 县长…作政府工作报告).
@@ -100,12 +103,9 @@ impl LocatePatterns {
         LocatePatterns {
             cue: re(&format!(
                 concat!(
-                    r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:分别)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:报告|会议)(?:建议|提出|确定)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标|主要经济指标|主要指标安排|主要计划指标|主要预期性指标|工作目标|奋斗目标)(?:任务)?(?:分解)?(?:[（(](?:\d+项|[一二三四五六七八九十]|\d|续)[)）])?[ —\-－~～=＝━─↓\p{{So}}\x{{FE0F}}]*$|(?:主要预期目标|预期目标)中?(?:，其中包括|，包括|，即|，具体是|，)|(?:主要指标|主要计划指标|主要预期指标|主要预期性指标|工作目标|奋斗目标)(?:中，|包括：)|(?:主要预期目标|预期目标|主要目标)(?:任务)?——|(?:主要预期目标|预期目标|主要目标|主要指标)(?:建议|任务)?[】\]]",
+                    r"(?:目标|指标)(?:任务)?(?:建议|安排|拟定|确定|初步确定|设定|设置)?(?:分别)?(?:是|为|定为|如下)(?:：|，)?|(?:目标|指标)：|(?:报告|会议)(?:建议|提出|确定)：|(?:主要预期目标|预期目标|主要目标|主要指标|主要预期指标|预期指标|主要经济指标|主要指标安排|主要计划指标|主要预期性指标|工作目标|奋斗目标)(?:任务)?(?:分解)?(?:[（(](?:\d+项|[一二三四五六七八九十]|\d|续)[)）])?[ —\-－~～=＝━─]*$|(?:主要预期目标|预期目标)中?(?:，其中包括|，包括|，即|，具体是|，)|(?:主要指标|主要计划指标|主要预期指标|主要预期性指标|工作目标|奋斗目标)(?:中，|包括：)|(?:主要预期目标|预期目标|主要目标)(?:任务)?——|(?:主要预期目标|预期目标|主要目标|主要指标)(?:建议|任务)?[】\]]",
                     // a headline's heading (今年目标, 2012年主要目标) on its own line
                     r"|^(?:今年|明年|\d{{4}}年)(?:的)?(?:主要)?目标$",
-                    // a post's lead that ends pointing at the list under it
-                    // (快来看看今年定了哪些“小目标”👇)
-                    r"|目标[”」]?[：:]?[↓\p{{So}}\x{{FE0F}}]+$",
                     // a table's header over the target column (指标名称 | 单位 |
                     // 2023年完成 | 2024年目标; or 2013年计划, then other columns:
                     // the growth's, 2013年比上年增长（%）, the plan's, “十二五”规划目标)
@@ -117,6 +117,7 @@ impl LocatePatterns {
                 ),
                 GLUED_FIRST_NAMES.join("|")
             )),
+            pointed_lead: re(r"目标[”」]?[：:]?$"),
             nations_report: re(
                 r"国务院总理|全国人大|全国人民代表大会|全国两会|总理[^。，]{0,12}政府工作报告",
             ),
@@ -258,13 +259,32 @@ impl LocatePatterns {
                 .any(|w| lead.contains(&format!("{w}{unit}")))
                 || unit.chars().count() == 1 && lead.contains(&format!("{unit}里"))
         };
+        // (or by its name, 我们茅台镇今年的目标是…)
+        let named = || {
+            ["我们", "咱们"].iter().any(|w| {
+                lead.match_indices(w).any(|(i, _)| {
+                    let after: Vec<char> =
+                        lead[i + w.len()..].chars().take(NAMED_UNIT_REACH).collect();
+                    after.iter().enumerate().skip(2).any(|(k, c)| {
+                        lower_units
+                            .iter()
+                            .any(|u| u.starts_with(*c) && u.chars().count() == 1)
+                            && after[..k].iter().all(|&x| crate::norm::is_unified_han(x))
+                    })
+                })
+            })
+        };
         words.iter().any(|w| lead.contains(w)) && list::names_a_deputy(lead)
             || lower_units.iter().any(|u| colloquial(u))
+            || named()
             || ["我们企业", "我们公司", "我们厂"]
                 .iter()
                 .any(|w| lead.contains(w))
     }
 }
+
+/// How many chars after 我们 a lower unit's name may end (我们茅台镇).
+const NAMED_UNIT_REACH: usize = 5;
 
 /// The names a list of the year's targets opens with, which a page that lost
 /// its line breaks glues to the heading above them.

@@ -9,6 +9,8 @@ pub(crate) use make::make_items;
 
 /// Trailing words that belong to the verb, not the name.
 pub(crate) const NAME_TAIL: &[&str] = &[
+    // (…和农民人均纯收入的增长目标分别锁定在9%和8%: what the figure sets)
+    "增长目标",
     "同口径",
     // how the growth is measured (地区生产总值按可比价格计算增长8%,
     // 一般公共预算收入可比口径增长8%)
@@ -515,7 +517,9 @@ pub(crate) fn after_speaker(n: &Norm, (a, b): (usize, usize)) -> (usize, usize) 
     let may_trim = t
         .chars()
         .skip(1)
-        .any(|c| "出示露绍调幕议告年在划计求标排把".contains(c))
+        .any(|c| "出示露绍调幕议告年在划计求标把".contains(c))
+        // (排 of 安排 alone: most names with 排 are of emissions, 排放)
+        || t.contains("安排")
         || crate::meta::province_prefix(t).is_some()
         || t.contains('的') && SET_BY.iter().any(|w| t.contains(w));
     if !may_trim {

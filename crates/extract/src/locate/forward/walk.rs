@@ -20,6 +20,7 @@ use crate::locate::list::{ASIDE_MAX, has_figure, item_number, turns_to_the_work}
 use crate::locate::region::Paragraphs;
 use crate::locate::{LocatePatterns, Speaker, says_now};
 use crate::norm::Norm;
+use baogao_model::Level;
 use rustc_hash::FxHashSet as HashSet;
 
 /// What the text is, read before the walk: its paragraphs' bounds, the
@@ -293,6 +294,11 @@ impl<'a> Walk<'a> {
         if proposes(t) {
             return Some("someone's proposal for a figure (建议…设在), not the target".to_owned());
         }
+        // (在红花岗区代表团，代表们说，全区今年提出地区生产总值增长13%: a
+        // deputy's own district in a city's story)
+        if deputy_for_a_lower_one(t, text.speaker.level) {
+            return Some("a deputy's own lower government (代表…全区 in a city's text)".to_owned());
+        }
         if speculates(t) {
             return Some("a guess at a figure (或将, 有望, 可能), not a target set".to_owned());
         }
@@ -491,6 +497,28 @@ impl<'a> Walk<'a> {
             run.next_item = Some(k + 1);
         }
     }
+}
+
+/// Whether a deputy speaks in `t` of a government below the speaker's by
+/// its 全 word (全区, 全县 in a city's text; 全镇, 全乡 in a county's).
+fn deputy_for_a_lower_one(t: &str, level: Option<Level>) -> bool {
+    // (asked of every sentence weighed: the deputy first, named in few)
+    if !t.contains("代表") {
+        return false;
+    }
+    let (lower, units): (&[&str], &[char]) = match level {
+        Some(Level::City) => (&["全区", "全县"], &['区', '县']),
+        Some(Level::County) => (&["全镇", "全乡"], &['镇', '乡']),
+        _ => return false,
+    };
+    // (or of its deputation: 汇川区的代表则表示，汇川今年力争…)
+    let deputation = || {
+        t.match_indices("代表").any(|(i, _)| {
+            let before = t[..i].strip_suffix('的').unwrap_or(&t[..i]);
+            before.ends_with(units)
+        })
+    };
+    (lower.iter().any(|w| t.contains(w)) || deputation()) && crate::locate::list::names_a_deputy(t)
 }
 
 /// Whether a clause with no figure that is no lead-in (报告提出, 他说) comes
