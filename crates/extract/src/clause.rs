@@ -259,18 +259,14 @@ pub(crate) fn joins_levels(c: &[char], k: usize) -> bool {
 /// it (城镇居民人均可支配收入和农民人均纯收入各增长7%, 化学需氧量和二氧化硫排放总量
 /// 各削减2%).
 pub(crate) fn is_shared_marker(c: &[char], k: usize) -> bool {
-    if !matches!(c[k], '均' | '都' | '各') {
-        return false;
-    }
-    // (a modal between it and the verb: 都要增长12%, 均将增长)
-    let verb = k + 1 + usize::from(matches!(c.get(k + 1), Some('要' | '将')));
-    !matches!(c.get(k.wrapping_sub(1)), Some('人' | '平' | '年'))
+    matches!(c[k], '均' | '都' | '各')
+        && !matches!(c.get(k.wrapping_sub(1)), Some('人' | '平' | '年'))
         && [
             "增长", "为", "达", "提高", "控制", "保持", "在", "实现", "与", "和", "削减", "下降",
             "降低", "减少",
         ]
         .iter()
-        .any(|v| at(c, verb, v))
+        .any(|v| at(c, k + 1, v))
 }
 
 fn strip_fluff(n: &Norm, s: usize, e: usize, pat: &Patterns) -> usize {

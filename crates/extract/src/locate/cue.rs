@@ -44,22 +44,13 @@ pub(super) fn cue_in(
     lp: &LocatePatterns,
     trace: &mut Trace,
 ) -> Option<usize> {
-    // (a heading or a post's lead with a pictograph after it, 🎯2025年主要预期
-    // 目标👇, 快来看看今年定了哪些“小目标”👇: read without it)
+    // (a heading with a pictograph after it, 🎯2025年主要预期目标👇: read
+    // without it)
     let whole = n.text(s, e);
     let t = whole.trim_end_matches(is_pointer);
-    // the pointed lead is asked after the pattern's matches, past them (the
-    // pattern's are read lazily: the first valid cue ends the search)
-    let mut pointed = (t.len() < whole.len())
-        .then(|| lp.pointed_lead.find(t))
-        .flatten();
-    let mut matches = lp.cue.find_iter(t);
     // char offsets of the matches, counted incrementally (linear in the paragraph)
     let (mut byte, mut chars) = (0, 0);
-    while let Some(m) = matches
-        .next()
-        .or_else(|| pointed.take().filter(|p| p.start() >= byte))
-    {
+    for m in lp.cue.find_iter(t) {
         chars += t[byte..m.start()].chars().count();
         let cue = Cue::at(n, (s, s + chars), m.as_str(), target_year);
         chars += m.as_str().chars().count();

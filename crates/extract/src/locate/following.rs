@@ -425,14 +425,10 @@ impl<'a> Following<'a> {
         let mark_alone = t.chars().count() == 1 && crate::norm::list_marker_len(&n.chars, s, e) > 0;
         // (a photo's caption between two lines of the list: （图：…记者 李晨 摄）)
         let caption = super::list::is_photo_caption(t);
-        // (an interviewer's question between two answers that tell targets:
-        // 记者：财政收入和消费方面呢？)
-        // (asked of its answer's first sentence only)
-        self.question_before_targets(ri)
-            || (open || bare || mark_alone || caption || super::list::is_effort_aside(t))
-                && self.rest.get(ri + 1).is_some_and(|&(s2, e2)| {
-                    !(self.foreign)(n.text(s2, e2), false) && self.opens_with_targets((s2, e2))
-                })
+        (open || bare || mark_alone || caption || super::list::is_effort_aside(t))
+            && self.rest.get(ri + 1).is_some_and(|&(s2, e2)| {
+                !(self.foreign)(n.text(s2, e2), false) && self.opens_with_targets((s2, e2))
+            })
     }
 
     /// Whether paragraph `ri`, whose first line `(a, b)` reads `first`, is no
@@ -499,23 +495,13 @@ impl<'a> Following<'a> {
         out: &mut Vec<Item>,
         trace: &mut Trace,
     ) -> bool {
-        // (an answer in an interview, a question after it: its other
-        // sentences, but the work's, may tell more targets, 主任：…都要增长
-        // 12%。…我们有信心。就业方面，城镇新增就业4.5万人。\n记者：节能减排呢？)
-        let answer = self.question_before_targets(ri + 1);
         for &next in sents {
-            let t = self.n.text(next.0, next.1);
             // (a later sentence about the past is not on the list: 去年全市
             // 生产总值增长9%左右 after the year's figures)
-            if (self.foreign)(t, false)
-                || answer && super::TOLD_WORK_WORDS.iter().any(|w| t.contains(w))
-            {
+            if (self.foreign)(self.n.text(next.0, next.1), false) {
                 continue;
             }
             let items = self.read(next);
-            if items.is_empty() && answer {
-                continue;
-            }
             if items.is_empty() {
                 if self.next_marked_item_goes_on(ri) {
                     trace.note(self.n, next, false, || {
@@ -529,23 +515,6 @@ impl<'a> Following<'a> {
             out.extend(items);
         }
         true
-    }
-
-    /// Whether paragraph `ri` is a question (记者：财政收入和消费方面呢？) and
-    /// the paragraph after it opens with targets: the answer goes on with
-    /// the list.
-    fn question_before_targets(&self, ri: usize) -> bool {
-        let n = self.n;
-        // (the answer's first sentence is asked: its later ones may look back,
-        // 去年两项收入分别增长11.2%和13.5%)
-        self.rest
-            .get(ri)
-            .is_some_and(|&(s, e)| n.text(s, e).trim_end().ends_with(['？', '?']))
-            && self.rest.get(ri + 1).is_some_and(|&(s2, e2)| {
-                sentences(n, s2, e2).first().is_some_and(|&x| {
-                    !(self.foreign)(n.text(x.0, x.1), false) && !self.read(x).is_empty()
-                })
-            })
     }
 
     /// Whether paragraph `ri` is a marked item (——, 1., （一）…) and the next

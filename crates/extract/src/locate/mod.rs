@@ -67,9 +67,6 @@ fn says_now(t: &str) -> bool {
 #[derive(Debug)]
 pub(crate) struct LocatePatterns {
     cue: Regex,
-    /// A post's lead that ends pointing at the list under it (快来看看今年定了
-    /// 哪些“小目标”👇), asked with the pointer cut off.
-    pointed_lead: Regex,
     /// The State Council's report told (国务院总理…政府工作报告, 全国人大…开幕).
     nations_report: Regex,
     /// A local congress or report told (市人大, 县长…作政府工作报告).
@@ -117,7 +114,6 @@ impl LocatePatterns {
                 ),
                 GLUED_FIRST_NAMES.join("|")
             )),
-            pointed_lead: re(r"目标[”」]?[：:]?$"),
             nations_report: re(
                 r"国务院总理|全国人大|全国人民代表大会|全国两会|总理[^。，]{0,12}政府工作报告",
             ),
@@ -920,7 +916,6 @@ fn told_after(
 ) -> Vec<((usize, usize), Vec<Item>)> {
     let mut out: Vec<((usize, usize), Vec<Item>)> = Vec::new();
     let last = items.iter().map(|it| it.end).max().unwrap_or(0);
-    let mut carried = false;
     for &(s, e) in paras.iter().skip(i + 1).take(TOLD_REACH) {
         if e <= last {
             continue;
@@ -931,18 +926,14 @@ fn told_after(
         if is_heading(t) && !t.ends_with(['？', '?']) {
             break;
         }
-        // (a live blog's entry after one that told targets goes on telling:
-        // 09:33 报告提出，…\n09:34 就业方面：城镇新增就业110万人以上，…)
-        let entry = carried && crate::norm::list_marker_len(&n.chars, s, e) > 0;
-        carried = false;
         // (most paragraphs tell none: the words first)
-        if !entry && !t.contains("报告") && !t.contains("会议") {
+        if !t.contains("报告") && !t.contains("会议") {
             continue;
         }
         // (the sentences after a told one in its paragraph go on telling:
         // …报告确定，城镇居民人均可支配收入增长9%。就业方面，城镇登记失业率
         // 控制在4.5%以内。)
-        let mut telling = entry;
+        let mut telling = false;
         for (a, b) in crate::norm::sentences(n, s.max(last), e) {
             let t = n.text(a, b);
             // (work told with its aims is no target: 报告还提出，今年要加快…，力争
@@ -971,7 +962,6 @@ fn told_after(
                 out.push(((a, b), more));
             }
         }
-        carried = telling && crate::norm::list_marker_len(&n.chars, s, e) > 0;
     }
     out
 }
@@ -980,7 +970,7 @@ fn told_after(
 const TOLD_REACH: usize = 6;
 
 /// Words of work to be done in a sentence that tells it with its figures.
-pub(super) const TOLD_WORK_WORDS: [&str; 5] = ["力争", "争取", "实事", "项目", "工程"];
+const TOLD_WORK_WORDS: [&str; 5] = ["力争", "争取", "实事", "项目", "工程"];
 
 /// Whether `more` states every indicator `items` does, and others.
 fn states_more(more: &[Item], items: &[Item]) -> bool {

@@ -254,12 +254,6 @@ pub(crate) fn list_marker_len(c: &[char], s: usize, e: usize) -> usize {
     while num < e && c[num].is_ascii_digit() {
         num += 1;
     }
-    // (a keycap's number, 1️⃣ 地区生产总值增长5.5%左右: the digit, a
-    // variation selector, the enclosing keycap)
-    let keycap = num + usize::from(c.get(num) == Some(&'\u{fe0f}'));
-    if num > from && keycap < e && c[keycap] == '\u{20e3}' {
-        return keycap + 1 - s;
-    }
     if num > from
         && num < e
         && matches!(c[num], '.' | '．' | '、')
