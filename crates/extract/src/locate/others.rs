@@ -63,10 +63,6 @@ pub(super) fn first_before_the_others(
             });
             return first;
         }
-        // (only the sentence right before, in the cue's own paragraph)
-        if cue_from > s {
-            break;
-        }
     }
     Vec::new()
 }
