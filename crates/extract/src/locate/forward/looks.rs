@@ -100,6 +100,12 @@ impl Looks<'_> {
     /// 增长8%左右，一般公共预算收入增长7%，“十三五”期间生产总值年均增长8%左右):
     /// the end of the clauses about the coming year (a byte offset).
     fn aside_after_aims(&self, t: &str) -> Option<usize> {
+        // (a part names the coming year and holds a figure only if the whole
+        // does: most sentences that look back do neither, and each part asked
+        // below is asked the whole of `backward`)
+        if !(names_the_coming_year(t, self.year_word) && has_figure(t)) {
+            return None;
+        }
         t.match_indices(['，', '；'])
             .map(|(i, _)| i)
             .take_while(|&i| self.backward(&t[..i]).is_none())
