@@ -66,6 +66,12 @@ fn a_higher_governments_targets_in_a_lower_story_are_not_the_places() {
     let out = run(text);
     assert_eq!(out.report.region.as_deref(), Some("深圳市"));
     assert_eq!(ids(text), ["gdp"]);
+    // an autonomous region's session in its county's story (自治区, a
+    // province's unit; 全区 is the region's)
+    let text = "自治区两会精神在我县引起热烈反响\n2021-01-29  来源：融水苗族自治县融媒体中心\n广西壮族自治区十三届人大四次会议闭幕以来，自治区两会精神在我县干部群众中引起热烈反响。\n自治区政府工作报告提出，今年全区地区生产总值增长7%以上，一般公共预算收入增长4%。\n县发展和改革局负责人表示，全县将对标自治区目标，抓好项目建设。";
+    let out = run(text);
+    assert_eq!(out.report.region.as_deref(), Some("融水苗族自治县"));
+    assert!(out.targets.is_empty(), "{:?}", out.targets);
 }
 
 #[test]

@@ -11,19 +11,23 @@ use regex::Regex;
 /// 两会精神, 坪山区热议市政府工作报告, 省政府工作报告在我市干部群众中引起热烈
 /// 反响): a lower government names its superior by the unit alone. A city's
 /// own story may say the same of its own report (我市干部群众热议市政府工作
-/// 报告); the caller checks that the story's place lies below.
+/// 报告); the caller checks that the story's place lies below. An autonomous
+/// region is named 自治区 (自治区两会精神在我旗引起强烈反响): a province's unit.
 pub(crate) fn higher_session_relayed(text: &str) -> Option<char> {
     static RELAYED: LazyLock<Regex> = LazyLock::new(|| {
         crate::patterns::built_in(concat!(
-            r#"([省市])[“"]?两会[”"]?精神|"#,
-            r"(?:热议|学习|传达|贯彻)[^。，\n]{0,4}([省市])(?:人民)?政府工作报告|",
-            r"([省市])(?:人民)?政府工作报告[^。\n]{0,12}(?:反响|热议)"
+            r#"(自治区|[省市])[“"]?两会[”"]?精神|"#,
+            r"(?:热议|学习|传达|贯彻)[^。，\n]{0,4}(自治区|[省市])(?:人民)?政府工作报告|",
+            r"(自治区|[省市])(?:人民)?政府工作报告[^。\n]{0,12}(?:反响|热议)"
         ))
     });
     let c = RELAYED.captures(text)?;
-    (1..=3)
-        .find_map(|i| c.get(i))
-        .and_then(|m| m.as_str().chars().next())
+    let unit = (1..=3).find_map(|i| c.get(i))?.as_str();
+    if unit == "自治区" {
+        Some('省')
+    } else {
+        unit.chars().next()
+    }
 }
 
 /// The level a text speaks for when it never names its place: the words by
