@@ -96,6 +96,18 @@ fn projects_for_the_people_are_no_targets() {
     // the year's targets before such a list stay, and the list is left out
     let text = "芜湖市政府工作报告提出，今年全市地区生产总值增长8.5%左右。\n今年市政府十件民生实事：\n1．新增城镇就业5.5万人；\n2．新建改扩建公办幼儿园30所。";
     assert_eq!(ids(text), ["gdp"]);
+    // a bracketed heading of them after a list of figures set above their
+    // names (为民办实事, not only 民生实事) ends the list
+    let text = "一图速览2024年钦州市政府工作报告\n2024-01-12  来源：钦州发布\n【2024年主要预期目标】\n6.5%左右\n地区生产总值增长\n5%\n一般公共预算收入增长\n7%\n固定资产投资增长\n3.5%以内\n城镇调查失业率\n【2024年为民办实事】\n新建城市停车泊位\n2000个\n改造老旧小区\n30个";
+    assert_eq!(
+        ids(text),
+        [
+            "gdp",
+            "general_budget_revenue",
+            "fixed_asset_investment",
+            "unemployment_rate"
+        ]
+    );
 }
 
 #[test]

@@ -412,8 +412,8 @@ pub(super) fn turns_to_the_work(t: &str) -> bool {
 }
 
 /// Words of a heading over the year's work, not its targets (重点工作,
-/// 📍今年重点干好这些事, 民生实事).
-pub(super) const WORK_HEADS: [&str; 5] = ["重点工作", "重点干好", "这些事", "民生实事", "重点任务"];
+/// 📍今年重点干好这些事, 民生实事, 为民办实事, 十件惠民实事).
+pub(super) const WORK_HEADS: [&str; 5] = ["重点工作", "重点干好", "这些事", "实事", "重点任务"];
 
 /// Whether `t` opens with a bracketed heading of the work (【2022年重点任务】,
 /// 【民生实事】): what follows it is the work's, not the targets.
