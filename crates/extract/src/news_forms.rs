@@ -1522,6 +1522,26 @@ fn a_round_up_of_several_reports_keeps_the_lead_places_targets() {
         "{:#?}",
         out.targets
     );
+    // the other places' paragraph opens with a province named short (四川提出…)
+    let out = news(
+        "2015-01-28",
+        "各地公布今年增长目标 重庆定在10%左右
+随着地方两会相继召开，各地今年的经济增长目标陆续出炉。
+重庆市政府工作报告提出，今年全市地区生产总值增长10%左右，固定资产投资增长17%。
+四川提出今年地区生产总值增长7.5%，湖北则定在9%左右。
+分析人士认为，多地下调目标体现了对经济新常态的适应。
+",
+    );
+    assert_eq!(out.report.region.as_deref(), Some("重庆市"));
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(10.0), Qualifier::About),
+            ("fixed_asset_investment", Some(17.0), Qualifier::Exact)
+        ],
+        "{:#?}",
+        out.targets
+    );
 }
 
 /// Last year's result, then the coming year's figure with no name of its

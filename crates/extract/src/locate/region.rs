@@ -44,6 +44,21 @@ pub(super) fn another_place(t: &str, own: Option<&Division>) -> Option<String> {
     None
 }
 
+/// Another province than `own`'s, named short at the very start of a
+/// paragraph that never names `own` (上海则继续淡化增长速度，…天津提出今年…,
+/// after the lead place's paragraph: a round-up names provinces so).
+fn another_province_short(para: &str, own: &Division) -> Option<String> {
+    let divisions = Divisions::builtin();
+    let len = divisions.name_at_start(para)?;
+    let Resolution::Found(d) = divisions.resolve(&para[..len], None, None) else {
+        return None;
+    };
+    // (own's name's first two chars: 北京 of 北京市, 内蒙 of 内蒙古自治区, 杭州 of 杭州市)
+    let own_short: String = own.name.chars().take(2).collect();
+    (d.level == baogao_regions::Level::Province && !related(own, d) && !para.contains(&own_short))
+        .then(|| d.name.clone())
+}
+
 /// The place a round-up's heading names short before a colon (南阳：地区
 /// 生产总值增长8.5%以上).
 fn short_place_before_colon(t: &str) -> Option<&'static Division> {
@@ -114,7 +129,9 @@ impl<'a> Paragraphs<'a> {
                     .or_else(|| pi.checked_sub(1).and_then(heading_place))
                     .or_else(|| {
                         let (s, e) = paras[pi];
-                        another_place(n.text(s, e).split('。').next().unwrap_or(""), Some(own))
+                        let para = n.text(s, e);
+                        another_place(para.split('。').next().unwrap_or(""), Some(own))
+                            .or_else(|| another_province_short(para, own))
                     })
             })
             .clone()
