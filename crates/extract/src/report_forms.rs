@@ -350,6 +350,26 @@ fn a_live_reports_times_are_no_figures_and_its_projects_no_targets() {
     );
 }
 
+/// A live report whose times are in brackets ([09:24]) and whose speaker is
+/// named before a colon (赵建新：): the time opens no name, and a reader's wish
+/// and the speaker's turn to the work end the list.
+#[test]
+fn a_live_reports_bracketed_times_wish_and_work_are_no_targets() {
+    let text = "【文字直播】山西省十二届人大四次会议开幕\n2016-01-24 08:30 来源：山西新闻网\n[09:02] 省长代表省人民政府作政府工作报告。\n[09:05] 李小鹏：2015年，全省地区生产总值增长3.1%。\n[09:22] 李小鹏：今年全省经济社会发展的主要预期目标是：\n[09:22] 地区生产总值增长6%左右；\n[09:23] 一般公共预算收入增长3%；\n[09:24] 城镇和农村居民人均可支配收入分别增长6.5%和7%；\n[09:27] 网友“晋阳老李”留言：希望今年GDP目标能到7%！\n[09:28] 李小鹏：今年要重点做好以下工作：一是稳增长，力争全年引进项目500个以上；二是去产能，压减煤炭产能2000万吨。\n[10:30] 报告作完。\n";
+    assert_eq!(
+        rows(text),
+        [
+            "gdp 6",
+            "general_budget_revenue 3",
+            "urban_disposable_income 6.5",
+            "rural_disposable_income 7"
+        ]
+    );
+    // (without the wish, the speaker's turn to the work ends it)
+    let text = text.replace("[09:27] 网友“晋阳老李”留言：希望今年GDP目标能到7%！\n", "");
+    assert_eq!(rows(&text).len(), 4, "{:?}", rows(&text));
+}
+
 #[test]
 fn the_titles_under_a_box_of_links_are_other_pages() {
     let text = "浙江：今年地区生产总值增长目标定为6.5%左右\n2019-01-28 来源：浙江在线\n今天上午，浙江省十三届人大二次会议在杭州开幕。省长作政府工作报告。\n分享到：\n相关新闻：\n江苏：今年GDP增长预期目标为6.5%以上\n广东：2019年GDP增长目标为6%-6.5%\n";

@@ -388,8 +388,9 @@ pub(super) fn turns_to_the_work(t: &str) -> bool {
     if opens_with_a_work_heading(t) {
         return true;
     }
-    // (after who says it: 他说，实现上述目标，要突出抓好…)
-    let t = without_attribution(t);
+    // (after who says it: 他说，实现上述目标，要突出抓好…; a live report's
+    // [09:28] 赵建新：今年要重点做好以下工作：…)
+    let t = without_attribution(without_speaker(t));
     let opening = t.split(['，', '：', ',', ':']).next().unwrap_or(t);
     // (each has 目 or 任, asked first: a char search is cheap)
     let names_them = (opening.contains('目') || opening.contains('任'))
@@ -467,6 +468,37 @@ pub(super) fn without_attribution(t: &str) -> &str {
         })
         .map_or(t, |(_, rest)| rest)
 }
+
+/// `t` without a live report's or an interview's opening that says when or
+/// who speaks: a time ([09:28]，9:28 ) and a short name before a colon
+/// (赵建新：, 市长：) that names no targets or work.
+fn without_speaker(t: &str) -> &str {
+    let timed = t.trim_start_matches(['[', '【', '［']);
+    let digits = timed.bytes().take_while(u8::is_ascii_digit).count();
+    let t = if (1..=2).contains(&digits)
+        && timed[digits..].starts_with(':')
+        && let Some(rest) = timed[digits + 1..].get(2..)
+        && timed.as_bytes()[digits + 1..digits + 3]
+            .iter()
+            .all(u8::is_ascii_digit)
+    {
+        rest.trim_start_matches([']', '】', '］', '，', ' '])
+    } else {
+        t
+    };
+    t.split_once('：')
+        .filter(|(head, _)| {
+            (2..=SPEAKER_NAME_MAX).contains(&head.chars().count())
+                && head.chars().all(crate::norm::is_unified_han)
+                && !["目标", "指标", "工作", "任务", "今年", "明年", "要求", "是"]
+                    .iter()
+                    .any(|w| head.contains(w))
+        })
+        .map_or(t, |(_, rest)| rest)
+}
+
+/// The longest name before a colon read as a speaker's (欧阳建新：).
+const SPEAKER_NAME_MAX: usize = 4;
 
 /// The longest clause that says who speaks (市长李柳身说).
 const ATTRIBUTION_MAX: usize = 8;
@@ -580,8 +612,8 @@ pub(super) fn names_a_measure(it: &Item, dict: &Dictionary) -> bool {
 
 /// Why a paragraph that opens with `t` ends the list before it, if it does:
 /// it explains the targets, gives a deputy's view of them or someone's
-/// proposal for a figure (网友：我建议把…目标定在8%以上), or turns to the work
-/// that meets them.
+/// proposal or wish for a figure (网友：我建议把…目标定在8%以上), or turns to the
+/// work that meets them.
 pub(super) fn ends_the_list(t: &str) -> Option<&'static str> {
     if explains_the_targets(t) {
         Some("it explains the targets")
@@ -589,6 +621,9 @@ pub(super) fn ends_the_list(t: &str) -> Option<&'static str> {
         Some("a deputy's or member's view")
     } else if super::forward::proposes(t) {
         Some("someone's proposal for a figure")
+    } else if super::forward::wishes(t) {
+        // (a live report's reader: 网友留言：希望今年GDP目标能到8%)
+        Some("someone's wish for a figure")
     } else if turns_to_the_work(t) || lays_out_the_work(t) {
         Some("it turns to the work that meets the targets")
     } else if super::forward::is_work_aim(t) {

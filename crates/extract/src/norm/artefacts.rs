@@ -301,11 +301,35 @@ pub(super) fn spaces_apart_items(chars: &[char], src: &[char], i: usize) -> bool
     if i > 0 && is_dropped_space(src[i - 1]) {
         return false;
     }
+    // (a live report's time in brackets, [09:24] 城镇和农村居民…, stands apart
+    // from the line's words as a time without brackets does)
+    if bracketed_clock_ends(chars) {
+        return after_spaces(src, i).is_some_and(is_unified_han);
+    }
     if !figure_ends_at(chars, chars.len()) {
         // (the cheap test first: this is asked of every space between words)
         return chars.last().is_some_and(|&c| is_unified_han(c)) && other_item_ends(chars, src, i);
     }
     after_spaces(src, i).is_some_and(|next| item_follows_figure(chars, chars.len(), next))
+}
+
+/// Whether `chars` ends with a time in brackets at a line's start ([09:24],
+/// 【9:30】).
+fn bracketed_clock_ends(chars: &[char]) -> bool {
+    let n = chars.len();
+    if n < 6 || !matches!(chars[n - 1], ']' | '】' | '］') {
+        return false;
+    }
+    let digit = |k: usize| chars[k].is_ascii_digit();
+    if !(digit(n - 2) && digit(n - 3) && chars[n - 4] == ':' && digit(n - 5)) {
+        return false;
+    }
+    let open = if digit(n - 6) {
+        n.checked_sub(7)
+    } else {
+        Some(n - 6)
+    };
+    open.is_some_and(|o| matches!(chars[o], '[' | '【' | '［') && (o == 0 || chars[o - 1] == '\n'))
 }
 
 /// The char after the run of spaces at `src[i]`, folded as the view reads it.

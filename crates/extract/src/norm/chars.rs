@@ -151,16 +151,21 @@ pub(super) fn is_thousands_comma(src: &[char], i: usize) -> bool {
 }
 
 /// Whether the colon at `i` tells the time at a line's start (a live
-/// report's `10:26 【预期目标】…`): it splits no clause.
+/// report's `10:26 【预期目标】…`, or in brackets, `[09:24] …`): it splits no
+/// clause.
 pub(super) fn is_clock_colon(src: &[char], i: usize) -> bool {
     let digit = |k: usize| src.get(k).is_some_and(char::is_ascii_digit);
     if i == 0 {
         return false;
     }
     let hour_start = if i >= 2 && digit(i - 2) { i - 2 } else { i - 1 };
+    let line_start = |k: usize| k == 0 || src[k - 1] == '\n' || src[k - 1].is_whitespace();
     matches!(src.get(i), Some(':' | '：'))
         && digit(i - 1)
-        && (hour_start == 0 || src[hour_start - 1] == '\n' || src[hour_start - 1].is_whitespace())
+        && (line_start(hour_start)
+            || hour_start > 0
+                && matches!(src[hour_start - 1], '[' | '【' | '［')
+                && line_start(hour_start - 1))
         && digit(i + 1)
         && digit(i + 2)
         && !digit(i + 3)

@@ -163,12 +163,17 @@ pub(super) fn speculates(t: &str) -> bool {
         ]
         .iter()
         .any(|w| t.contains(w))
-        || t.contains('希')
-            && t.split_once("希望").is_some_and(|(_, rest)| {
-                ["能到", "能达到", "能够达到", "能定在", "能实现"]
-                    .iter()
-                    .any(|w| rest.contains(w))
-            })
+        || wishes(t)
+}
+
+/// Whether a sentence wishes for a figure (网友：希望明年GDP目标能到15%).
+pub(super) fn wishes(t: &str) -> bool {
+    t.contains('希')
+        && t.split_once("希望").is_some_and(|(_, rest)| {
+            ["能到", "能达到", "能够达到", "能定在", "能实现"]
+                .iter()
+                .any(|w| rest.contains(w))
+        })
 }
 
 /// Whether a sentence reports progress over part of the year (上半年…增长9%,
