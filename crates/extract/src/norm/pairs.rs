@@ -34,6 +34,17 @@ const LABEL_MAX: usize = 6;
 /// is no figure of its own.
 const LIST_HEADINGS: [&str; 4] = ["预期目标", "主要目标", "主要指标", "目标任务"];
 
+/// The words an aim in words opens with (稳中提质, 完成省下达任务, 保持稳定,
+/// 持续改善), or ends with (与经济增长同步).
+const AIM_OPENINGS: [&str; 4] = ["稳中", "完成", "保持", "持续"];
+
+/// Whether the line `(a, b)` of `src` reads as an aim in words.
+fn is_aim_in_words(src: &[char], (a, b): (usize, usize)) -> bool {
+    let line: String = src[a..b].iter().collect();
+    let line = line.trim();
+    line.ends_with("同步") || AIM_OPENINGS.iter().any(|w| line.starts_with(w))
+}
+
 /// Whether the digit at `i` (in a line from `from`) is part of a code that
 /// opens with a Latin letter (PM2.5, PM10, CO2), not a figure.
 fn in_a_code(src: &[char], from: usize, i: usize) -> bool {
@@ -146,9 +157,13 @@ pub(super) fn figure_first_order(src: &[char]) -> Option<Vec<usize>> {
                 let (a, b) = past_label(lines[k]);
                 is_name((a, b)) && b - a <= WORDED_AIM_MAX
             }
-            && lines
-                .get(k + 2)
-                .is_none_or(|&l| is_figure(l) || !is_name(l));
+            && lines.get(k + 2).is_none_or(|&l| {
+                is_figure(l)
+                    || !is_name(l)
+                    // (or two aims in words in a row: 稳中提质 / 外贸进出口 /
+                    // 与经济增长同步 / 城乡居民收入增长)
+                    || is_aim_in_words(src, past_label(lines[k])) && is_aim_in_words(src, l)
+            });
         // (a list's heading, 主要预期目标, is no name whose figure this is)
         let heading = |(a, b): (usize, usize)| {
             let (a, b) = trimmed((a, b));
@@ -229,6 +244,14 @@ mod tests {
         assert_eq!(
             reordered("02 2019年主要预期目标\n▲\n6%—6.5%\n地区生产总值增长\n▲\n与经济增长同步\n居民人均可支配收入增长\n▲\n48微克/立方米左右\n细颗粒物（PM2.5）年均浓度\n▲\n3.5%以内\n城镇登记失业率\n03 目标从哪来").as_deref(),
             Some("02 2019年主要预期目标\n▲\n地区生产总值增长6%—6.5%\n▲\n居民人均可支配收入增长与经济增长同步\n▲\n细颗粒物（PM2.5）年均浓度48微克/立方米左右\n▲\n城镇登记失业率3.5%以内\n03 目标从哪来")
+        );
+    }
+
+    #[test]
+    fn two_aims_in_words_in_a_row_are_read_after_their_names() {
+        assert_eq!(
+            reordered("【2023年主要预期目标】\n6.5%左右\n地区生产总值增长\n稳中提质\n外贸进出口\n与经济增长同步\n城乡居民收入增长\n5.5%以内\n城镇调查失业率\n【今后五年奋斗目标】").as_deref(),
+            Some("【2023年主要预期目标】\n地区生产总值增长6.5%左右\n外贸进出口稳中提质\n城乡居民收入增长与经济增长同步\n城镇调查失业率5.5%以内\n【今后五年奋斗目标】")
         );
     }
 
