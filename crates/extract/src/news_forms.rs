@@ -1830,3 +1830,25 @@ fn projects_a_clause_says_are_done_are_no_targets() {
         ]
     );
 }
+
+/// A story that tells the report's other targets after a quote, citing the
+/// report (按照报告，今年…): the report's, as 报告提出 would be.
+#[test]
+fn targets_told_after_citing_the_report_are_the_reports() {
+    let out = news(
+        "2018-01-20",
+        "“今年全市经济社会发展的主要预期目标是：地区生产总值增长7%左右。”19日上午，市长在市十五届人大三次会议上作政府工作报告时说。\n报告提出，今年全市固定资产投资增长8%，一般公共预算收入增长5%。\n“发展的成果要由人民共享。”市长说。按照报告，今年城乡居民收入增长与经济增长同步，城镇登记失业率控制在4%以内。\n编辑：王芳",
+    );
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(7.0), Qualifier::About),
+            ("fixed_asset_investment", Some(8.0), Qualifier::Exact),
+            ("general_budget_revenue", Some(5.0), Qualifier::Exact),
+            ("disposable_income", None, Qualifier::Qualitative),
+            ("unemployment_rate", Some(4.0), Qualifier::AtMost),
+        ],
+        "{:#?}",
+        out.targets
+    );
+}

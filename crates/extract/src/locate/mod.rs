@@ -718,7 +718,7 @@ fn told_after(
             let t = n.text(a, b);
             // (work told with its aims is no target: 报告还提出，今年要加快…，力争
             // …; 十方面实事：…; 实施重大项目300项)
-            if !(telling || forward::sets_aims(t))
+            if !(telling || forward::sets_aims(t) || cites_the_report(t) && says_now(t))
                 || TOLD_WORK_WORDS.iter().any(|w| t.contains(w))
                 || foreign(t, false)
             {
@@ -745,6 +745,27 @@ fn told_after(
     }
     out
 }
+
+/// Whether a sentence opens by citing the report (按照报告，今年…; 根据政府
+/// 工作报告，…; 据报告，…): with the coming year named, what follows is
+/// the report's.
+fn cites_the_report(t: &str) -> bool {
+    let Some(i) = t.find("报告") else {
+        return false;
+    };
+    let before = &t[..i];
+    let clause = before
+        .rsplit(['，', '。', '；', '”'])
+        .next()
+        .unwrap_or(before);
+    clause.chars().count() <= CITED_REPORT_MAX
+        && ["按照", "根据", "依据", "据"]
+            .iter()
+            .any(|w| clause.starts_with(w))
+}
+
+/// The longest opening before 报告 that cites it (根据政府工作, 按照市政府工作).
+const CITED_REPORT_MAX: usize = 8;
 
 /// How many paragraphs after a list's are read for more targets told.
 const TOLD_REACH: usize = 6;
