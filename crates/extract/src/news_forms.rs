@@ -1522,6 +1522,26 @@ fn a_round_up_of_several_reports_keeps_the_lead_places_targets() {
         "{:#?}",
         out.targets
     );
+    // another place's paragraph whose own words cue its targets (湖北：湖北今年
+    // 的目标是…): that place's, not a cue of the lead place's
+    let out = news(
+        "2017-02-08",
+        "多地公布2017年经济增长目标 河南定为8%左右
+随着地方两会陆续召开，各地相继公布了2017年经济增长目标。
+河南：河南省省长在省十二届人大七次会议上作政府工作报告时提出，2017年全省生产总值增长8%左右，固定资产投资增长12%。
+湖北：湖北今年的目标是地区生产总值增长7.5%—8%，固定资产投资增长13%左右。
+",
+    );
+    assert_eq!(out.report.region.as_deref(), Some("河南省"));
+    assert_eq!(
+        rows(&out.targets),
+        [
+            ("gdp", Some(8.0), Qualifier::About),
+            ("fixed_asset_investment", Some(12.0), Qualifier::Exact)
+        ],
+        "{:#?}",
+        out.targets
+    );
     // the other places' paragraph opens with a province named short (四川提出…)
     let out = news(
         "2015-01-28",

@@ -463,7 +463,7 @@ fn located(
     let mut headline: Option<(Vec<Item>, usize)> = None;
     let on_another_place = |i: usize| {
         let (s, e) = paras[i];
-        another_place(n.text(s, e).split('。').next().unwrap_or(""))
+        region::paragraph_place(n.text(s, e), own)
     };
     // a later paragraph's own targets cue (not another place's): where it ends
     let own_cue = |j: usize| {

@@ -44,6 +44,21 @@ pub(super) fn another_place(t: &str, own: Option<&Division>) -> Option<String> {
     None
 }
 
+/// The other place a paragraph speaks of, read from the paragraph alone:
+/// the place its first sentence opens with ([`another_place`]), a round-up's
+/// place named short before a colon (山东：山东今年的目标是…), or a province
+/// named short at its start ([`another_province_short`]).
+pub(super) fn paragraph_place(para: &str, own: Option<&Division>) -> Option<String> {
+    let own = own?;
+    another_place(para.split('。').next().unwrap_or(""), Some(own))
+        .or_else(|| {
+            short_place_before_colon(para)
+                .filter(|d| !related(own, d))
+                .map(|d| d.name.clone())
+        })
+        .or_else(|| another_province_short(para, own))
+}
+
 /// Another province than `own`'s, named short at the very start of a
 /// paragraph that never names `own` (上海则继续淡化增长速度，…天津提出今年…,
 /// after the lead place's paragraph: a round-up names provinces so).
