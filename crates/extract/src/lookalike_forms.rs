@@ -550,3 +550,20 @@ fn the_citys_figure_in_a_districts_report_is_not_the_districts() {
         [("gdp", Some(6.0)), ("general_budget_revenue", Some(3.0))]
     );
 }
+
+/// An interview of a province's governor at the national session: the
+/// journalist quotes the premier's report (国务院总理在政府工作报告中提出，…),
+/// the governor answers with the province's targets. The story is the
+/// province's, and the nation's figures are not its targets.
+#[test]
+fn the_premiers_targets_quoted_to_a_governor_are_not_the_provinces() {
+    let text = "专访全国人大代表、甘肃省省长：今年增长目标积极稳妥\n2012-03-08 来源：每日甘肃网 记者 发自北京\n记者：国务院总理在政府工作报告中提出，今年国内生产总值增长7.5%，居民消费价格涨幅控制在4%左右。甘肃今年的目标是怎样的？\n省长：今年1月召开的省十一届人大五次会议确定，2012年全省生产总值增长12.5%以上，全社会固定资产投资增长30%以上。";
+    let out = run(text);
+    assert_eq!(out.report.region.as_deref(), Some("甘肃省"));
+    assert_eq!(ids(text), ["gdp", "fixed_asset_investment"]);
+    // (and in a longer interview whose place is read from its page)
+    let text = "青海新闻网 > 全国两会 > 青海代表团\n专访全国人大代表、青海省省长：青海今年实现12%的增长目标有底气\n2011-03-08 来源：青海新闻网\n3月7日，全国人大代表、青海省省长在驻地接受了本网记者专访。他说，今年是“十二五”开局之年，也是玉树灾后重建的攻坚之年，青海面临的机遇前所未有。代表们一致认为，报告实事求是、符合实际，提出的目标任务和政策措施切实可行，青海代表团认真审议了政府工作报告和“十二五”规划纲要草案，大家表示要认真贯彻落实。\n记者：国务院总理在政府工作报告中提出，今年全国国内生产总值增长8%左右，城镇登记失业率控制在4.6%以内。青海今年的目标是怎样的？\n省长：今年1月召开的省十一届人大四次会议确定，2011年全省生产总值增长12%以上，全社会固定资产投资增长25%。";
+    let out = run(text);
+    assert_eq!(out.report.region.as_deref(), Some("青海省"));
+    assert_eq!(ids(text), ["gdp", "fixed_asset_investment"]);
+}

@@ -698,11 +698,18 @@ fn reports_the_national_congress(n: &Norm, mp: &MetaPatterns) -> bool {
         && (head.contains("国务院")
             || head.contains("总理")
             || head.contains("政府工作报告") && head.contains("国内生产总值"))
-        && ![
-            "我省", "我市", "我县", "我区", "全省", "全市", "全县", "省长", "市长", "县长", "区长",
-        ]
-        .iter()
-        .any(|w| head.contains(w))
+        && !names_a_local_government(head)
+}
+
+/// Whether `head` names a local government by its own words (我省, 全市,
+/// 省长 …): a story that tells the premier's report beside them is that
+/// government's.
+fn names_a_local_government(head: &str) -> bool {
+    [
+        "我省", "我市", "我县", "我区", "全省", "全市", "全县", "省长", "市长", "县长", "区长",
+    ]
+    .iter()
+    .any(|w| head.contains(w))
 }
 
 /// Whether the text is the State Council's report to the National People's
@@ -715,7 +722,10 @@ fn is_the_nations(tnorm: Option<&str>, session: Option<(usize, usize)>, n: &Norm
             && head.contains("国务院总理"))
         || (head.contains("国务院总理")
             && head.contains("政府工作报告")
-            && head.contains("国内生产总值"))
+            && head.contains("国内生产总值")
+            // (an interview of a province's governor at the national session,
+            // 记者：国务院总理在政府工作报告中提出，… 省长：…全省生产总值增长…)
+            && !names_a_local_government(head))
 }
 
 /// The region, level, province and prefecture a region chain gives.

@@ -548,6 +548,21 @@ fn quotes_a_higher_report(
     })
 }
 
+/// Whether a local text's sentence quotes the State Council's report as
+/// setting its figures (记者：国务院总理在政府工作报告中提出，今年全国国内生产
+/// 总值增长8%左右，…): the nation's, not the speaker's. (A deputy to the
+/// National People's Congress, 全国人大代表、省长, speaks of his own.)
+pub(super) fn quotes_the_premiers_report(t: &str, level: Option<Level>) -> bool {
+    static PREMIERS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::patterns::built_in(
+            r"(?:总理|国务院)[^。，；]{0,12}报告[^。，；]{0,4}(?:提出|明确|确定|指出|安排)",
+        )
+    });
+    matches!(level, Some(Level::Province | Level::City | Level::County))
+        && (t.contains("总理") || t.contains("国务院"))
+        && PREMIERS.is_match(t)
+}
+
 /// Whether the clause of `t` that states its first figure opens with the
 /// whole area of a government above the speaker's (据悉，全市提出今年地区生产
 /// 总值增长6%以上 in a district's story, 今年全州… in a county's, 全省 in a

@@ -280,6 +280,9 @@ impl<'a> Walk<'a> {
         if let Some(w) = quotes_a_higher_report(t, text.speaker.place, text.speaker.level) {
             return Some(format!("a higher government's report quoted (`{w}`)"));
         }
+        if super::quotes_the_premiers_report(t, text.speaker.level) {
+            return Some("the State Council's report quoted (总理…报告提出)".to_owned());
+        }
         // (国家确定的今年经济增长预期目标为5%左右: the nation's beside the speaker's;
         // 全省今年地区生产总值增长目标为5%左右 in a city's or county's text)
         if text.rules.2.quotes_the_nations_set(t, text.speaker.level) {
