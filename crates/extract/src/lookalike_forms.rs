@@ -567,3 +567,20 @@ fn the_premiers_targets_quoted_to_a_governor_are_not_the_provinces() {
     assert_eq!(out.report.region.as_deref(), Some("青海省"));
     assert_eq!(ids(text), ["gdp", "fixed_asset_investment"]);
 }
+
+/// A district's report that names its municipality's target before its own
+/// list, with a cue (全市提出生产总值增长6%—6.5%的预期目标，我区要…): the
+/// municipality's, not a fuller list of the district's.
+#[test]
+fn a_higher_areas_target_with_a_cue_in_a_districts_text_is_not_its_list() {
+    let text = "嘉定区政府工作报告（摘要）\n2019-01-10 来源：嘉定报\n二、2019年国民经济和社会发展的主要预期目标\n2019年是新中国成立70周年。全市提出生产总值增长6%—6.5%的预期目标，我区要在全市发展大局中更好地发挥作用。\n2019年全区经济社会发展的主要预期目标是：区级一般公共预算收入增长4%；全社会固定资产投资增长6%左右；城镇登记失业人数控制在市下达指标以内。\n三、2019年重点工作";
+    assert_eq!(run(text).report.region.as_deref(), Some("嘉定区"));
+    assert_eq!(
+        ids(text),
+        [
+            "general_budget_revenue",
+            "fixed_asset_investment",
+            "other:城镇登记失业人数"
+        ]
+    );
+}

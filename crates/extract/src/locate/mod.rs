@@ -465,10 +465,20 @@ fn located(
         let (s, e) = paras[i];
         region::paragraph_place(n.text(s, e), own)
     };
+    // a cue whose sentence opens with a higher government's whole area (全市
+    // 提出生产总值增长6%—6.5%的预期目标 in a district's text)
+    // (the list may start before the cue's end: a figure right before it,
+    // 增长6%—6.5%的预期目标, is the list's first; the whole sentence is asked)
+    let higher_area_cue = |i: usize, cue_end: usize| {
+        let (s, e) = paras[i];
+        let a = sentence_start(n, s, cue_end);
+        let b = (cue_end..e).find(|&k| n.chars[k] == '。').unwrap_or(e);
+        forward::figures_of_a_higher_area(n.text(a, b), speaker.place, level)
+    };
     // a later paragraph's own targets cue (not another place's): where it ends
     let own_cue = |j: usize| {
         cue::cue_in(n, paras[j], (target_year, level), lp, &mut Trace::off())
-            .filter(|_| on_another_place(j).is_none())
+            .filter(|&c| on_another_place(j).is_none() && !higher_area_cue(j, c))
     };
     // the list read from the cue's end in paragraph i, without a clause that
     // guesses at a figure (…增长5.5%左右，预计GDP有望突破3500亿元)
@@ -498,6 +508,12 @@ fn located(
             if let Some(place) = on_another_place(i) {
                 trace.note(n, (s, e), false, || {
                     format!("another place's targets (a paragraph on `{place}`)")
+                });
+                continue;
+            }
+            if higher_area_cue(i, cue_end) {
+                trace.note(n, (s, e), false, || {
+                    "a higher government's area (全市 in a district's text)".to_owned()
                 });
                 continue;
             }
