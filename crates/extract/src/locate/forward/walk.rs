@@ -280,7 +280,8 @@ impl<'a> Walk<'a> {
         if let Some(w) = quotes_a_higher_report(t, text.speaker.place, text.speaker.level) {
             return Some(format!("a higher government's report quoted (`{w}`)"));
         }
-        if super::quotes_the_premiers_report(t, text.speaker.level) {
+        // (a sentence without figures quotes none: asked first, as it is cheap)
+        if s.figures && super::quotes_the_premiers_report(t, text.speaker.level) {
             return Some("the State Council's report quoted (总理…报告提出)".to_owned());
         }
         // (国家确定的今年经济增长预期目标为5%左右: the nation's beside the speaker's;
