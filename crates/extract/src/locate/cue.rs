@@ -28,6 +28,10 @@ const GLUED_HEADING_REACH: usize = 16;
 /// How many chars after a `指标` cue its first item is read for a bound.
 const FIRST_ITEM_REACH: usize = 30;
 
+/// Words by which the clause of a cue names a firm or an institution as the
+/// one whose goals follow (集团今年的主要目标是, 公司2020年工作目标是).
+const FIRM_WORDS: [&str; 6] = ["集团", "公司", "银行", "学校", "医院", "本厂"];
+
 /// How many chars after a `指标` cue the words before its first figure are
 /// read for an aim's word (力争), past a preamble (按照…的原则和…要求，).
 const AIM_WORD_REACH: usize = 80;
@@ -220,6 +224,10 @@ impl<'t> Cue<'t> {
         }
         if LocatePatterns::quotes_the_province(lead, level) {
             return Some("the province's targets quoted in a lower report (`全省`)".to_owned());
+        }
+        // (集团今年的主要目标是…: a firm's, a bank's or a school's own goals)
+        if let Some(w) = FIRM_WORDS.iter().find(|w| clause.contains(*w)) {
+            return Some(format!("a firm's or an institution's own goals (`{w}`)"));
         }
         if LocatePatterns::speaks_for_a_lower_one(lead, level) {
             return Some(
