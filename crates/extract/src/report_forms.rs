@@ -119,6 +119,15 @@ fn a_reviews_last_results_before_the_plans_heading_are_no_targets() {
     );
 }
 
+/// A review that ends by telling the last session's aims done (…人口自然增长率
+/// 控制在5.8‰以内，县十六届人大三次会议确定的各项目标任务全面完成): results, though a
+/// session set them, on a page of a split report that holds no targets.
+#[test]
+fn a_reviews_aims_done_are_no_targets() {
+    let text = "2010年通渭县人民政府工作报告\n发布时间：2010-02-03　信息来源：县政府办公室\n——2010年1月26日在通渭县第十六届人民代表大会第四次会议上\n各位代表：\n现在，我代表县人民政府，向大会报告工作，请予审议。\n一、2009年工作回顾\n2009年，全县经济社会保持了平稳较快发展的良好态势。全县生产总值完成20.1亿元，增长12.5%；农民人均纯收入2650元，增长13%；城镇登记失业率控制在3.5%以内；人口自然增长率控制在5.8‰以内，县十六届人大三次会议确定的各项目标任务全面完成。\n“十一五”以来，全县生产总值年均增长10.2%，“十一五”规划确定的主要指标有望提前完成。\n（第1页 共3页）　下一页\n";
+    assert!(rows(text).is_empty(), "{:?}", rows(text));
+}
+
 #[test]
 fn a_summarys_target_box_is_a_cue() {
     let text = "昆山市政府工作报告要点速览\n2023-01-12 昆山日报\n【回顾】2022年，全市实现地区生产总值5006.7亿元，增长2.3%。\n【目标】地区生产总值增长5.5%左右；一般公共预算收入增长5%左右；城镇调查失业率控制在5%以内。\n【亮点】今年将实施重大项目230个，总投资超过2000亿元。\n";

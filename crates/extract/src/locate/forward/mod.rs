@@ -721,7 +721,25 @@ fn own_after_another(t: &str, lp: &LocatePatterns) -> Option<usize> {
 /// as a review tells them (力争实现…目标, 确保实现…目标 aim).
 fn reports_aims_met(t: &str) -> bool {
     t.split(['，', '；', '。', ','])
-        .any(|clause| clause.starts_with("实现") && clause.ends_with("目标"))
+        .any(|clause| clause.starts_with("实现") && clause.ends_with("目标") || aims_done(clause))
+}
+
+/// Whether a clause ends by telling aims done (…确定的各项目标任务全面完成,
+/// 主要指标均已完成): a review's, as the aim comes first in one that looks
+/// ahead (确保全面完成全年目标任务).
+fn aims_done(clause: &str) -> bool {
+    let Some(before) = clause.strip_suffix("完成") else {
+        return false;
+    };
+    let before = [
+        "全面", "全部", "均已", "已经", "均", "已", "圆满", "顺利", "超额",
+    ]
+    .iter()
+    .find_map(|w| before.strip_suffix(w))
+    .unwrap_or(before);
+    ["目标任务", "目标", "任务", "指标"]
+        .iter()
+        .any(|w| before.ends_with(w))
 }
 
 /// Where the clause of an estimate (，预计…) starts in a sentence whose
