@@ -737,6 +737,24 @@ fn qualitative_wordings() {
             ("general_budget_revenue", q),
         ]
     );
+    // a fall turned (由降转升, 止跌回稳)
+    let x = ex().extract(&Document::from_text(
+        "b.txt",
+        "主要预期目标是：地区生产总值增长5%左右，固定资产投资由降转升，社会消费品零售总额止跌回稳。",
+    ));
+    let got: Vec<(&str, Qualifier)> = x
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.qualifier))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("gdp", Qualifier::About),
+            ("fixed_asset_investment", q),
+            ("retail_sales", q),
+        ]
+    );
 }
 
 /// A news lead states the GDP target; the list after the cue leaves it out.
