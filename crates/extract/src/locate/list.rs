@@ -473,19 +473,7 @@ pub(super) fn without_attribution(t: &str) -> &str {
 /// who speaks: a time ([09:28]，9:28 ) and a short name before a colon
 /// (赵建新：, 市长：) that names no targets or work.
 fn without_speaker(t: &str) -> &str {
-    let timed = t.trim_start_matches(['[', '【', '［']);
-    let digits = timed.bytes().take_while(u8::is_ascii_digit).count();
-    let t = if (1..=2).contains(&digits)
-        && timed[digits..].starts_with(':')
-        && let Some(rest) = timed[digits + 1..].get(2..)
-        && timed.as_bytes()[digits + 1..digits + 3]
-            .iter()
-            .all(u8::is_ascii_digit)
-    {
-        rest.trim_start_matches([']', '】', '］', '，', ' '])
-    } else {
-        t
-    };
+    let t = &t[crate::norm::leading_clock_len(t).unwrap_or(0)..];
     t.split_once('：')
         .filter(|(head, _)| {
             (2..=SPEAKER_NAME_MAX).contains(&head.chars().count())

@@ -171,6 +171,23 @@ pub(super) fn is_clock_colon(src: &[char], i: usize) -> bool {
         && !digit(i + 3)
 }
 
+/// The byte length of a live report's time that opens `t` as the
+/// normaliser writes it (`9:28 `, `[09:28]，`: its colon kept ASCII by
+/// [`is_clock_colon`]), with the brackets, spaces and comma after it.
+pub(crate) fn leading_clock_len(t: &str) -> Option<usize> {
+    let timed = t.trim_start_matches(['[', '【', '［']);
+    let digits = timed.bytes().take_while(u8::is_ascii_digit).count();
+    let minutes = timed.get(digits + 1..digits + 3)?;
+    if !(1..=2).contains(&digits)
+        || !timed[digits..].starts_with(':')
+        || !minutes.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let rest = timed[digits + 3..].trim_start_matches([']', '】', '］', '，', ' ']);
+    Some(t.len() - rest.len())
+}
+
 /// A char of the CJK Unified Ideographs block (U+4E00–U+9FFF): what names of
 /// regions and indicators are written in.
 #[inline]
@@ -249,4 +266,23 @@ pub(crate) fn with_arabic_years(text: &str, src: &[char]) -> Option<Vec<char>> {
         }
         read
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::leading_clock_len;
+
+    #[test]
+    fn a_live_reports_time_opens_a_line_with_or_without_brackets() {
+        let rest = |t: &'static str| leading_clock_len(t).map(|k| &t[k..]);
+        assert_eq!(
+            rest("9:28 一般公共预算收入增长5%"),
+            Some("一般公共预算收入增长5%")
+        );
+        assert_eq!(rest("[09:28]，赵建新：今年要…"), Some("赵建新：今年要…"));
+        assert_eq!(rest("【10:05】七是…"), Some("七是…"));
+        // (a ratio or a year is no time)
+        assert_eq!(rest("2024年主要预期目标"), None);
+        assert_eq!(rest("1:2的比例"), None);
+    }
 }
