@@ -224,10 +224,23 @@ fn clause_names_now(clause: &str, target_year: Option<i32>) -> bool {
 /// at `s` (after the last 。！？； before `at`).
 fn sentence_start(n: &Norm, s: usize, at: usize) -> usize {
     let mut a = at;
-    while a > s && !matches!(n.chars[a - 1], '。' | '！' | '？' | '；') {
+    while a > s && !is_sentence_end(n.chars[a - 1]) {
         a -= 1;
     }
     a
+}
+
+/// The end (after its mark) of the sentence of `[s, e)` that holds `at`,
+/// by the marks [`sentence_start`] reads.
+fn sentence_end(n: &Norm, e: usize, at: usize) -> usize {
+    (at..e)
+        .find(|&k| is_sentence_end(n.chars[k]))
+        .map_or(e, |k| k + 1)
+}
+
+/// The marks that end a sentence for [`sentence_start`] and [`sentence_end`].
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；')
 }
 
 /// The year's targets: the cue paragraph(s) and their continuation, or the
@@ -471,8 +484,7 @@ fn located(
     // 增长6%—6.5%的预期目标, is the list's first; the whole sentence is asked)
     let higher_area_cue = |i: usize, cue_end: usize| {
         let (s, e) = paras[i];
-        let a = sentence_start(n, s, cue_end);
-        let b = (cue_end..e).find(|&k| n.chars[k] == '。').unwrap_or(e);
+        let (a, b) = (sentence_start(n, s, cue_end), sentence_end(n, e, cue_end));
         forward::figures_of_a_higher_area(n.text(a, b), speaker.place, level)
     };
     // a later paragraph's own targets cue (not another place's): where it ends
