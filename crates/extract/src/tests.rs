@@ -716,43 +716,36 @@ fn a_heading_list_may_open_with_prose() {
 /// Qualitative targets in the words reports use for them.
 #[test]
 fn qualitative_wordings() {
-    let x = ex().extract(&Document::from_text(
-        "a.txt",
-        "主要预期目标是：单位生产总值能耗继续下降，一般公共预算收入增速由负转平，地方一般公共预算收入与上年基本持平，生态环境总体良好，完成省定节能减排目标，地方一般公共预算收入增长与经济发展的新趋势基本一致。",
-    ));
-    let got: Vec<(&str, Qualifier)> = x
-        .targets
-        .iter()
-        .map(|t| (t.indicator.as_str(), t.qualifier))
-        .collect();
+    let quals = |text: &str| -> Vec<(String, Qualifier)> {
+        ex().extract(&Document::from_text("a.txt", text))
+            .targets
+            .into_iter()
+            .map(|t| (t.indicator, t.qualifier))
+            .collect()
+    };
     let q = Qualifier::Qualitative;
     assert_eq!(
-        got,
+        quals(
+            "主要预期目标是：单位生产总值能耗继续下降，一般公共预算收入增速由负转平，地方一般公共预算收入与上年基本持平，生态环境总体良好，完成省定节能减排目标，地方一般公共预算收入增长与经济发展的新趋势基本一致。"
+        ),
         [
-            ("energy_intensity", q),
-            ("general_budget_revenue", q),
-            ("general_budget_revenue", q),
-            ("other:生态环境", q),
-            ("other:节能减排", q),
-            ("general_budget_revenue", q),
+            ("energy_intensity".to_owned(), q),
+            ("general_budget_revenue".to_owned(), q),
+            ("general_budget_revenue".to_owned(), q),
+            ("other:生态环境".to_owned(), q),
+            ("other:节能减排".to_owned(), q),
+            ("general_budget_revenue".to_owned(), q),
         ]
     );
     // a fall turned (由降转升, 止跌回稳)
-    let x = ex().extract(&Document::from_text(
-        "b.txt",
-        "主要预期目标是：地区生产总值增长5%左右，固定资产投资由降转升，社会消费品零售总额止跌回稳。",
-    ));
-    let got: Vec<(&str, Qualifier)> = x
-        .targets
-        .iter()
-        .map(|t| (t.indicator.as_str(), t.qualifier))
-        .collect();
     assert_eq!(
-        got,
+        quals(
+            "主要预期目标是：地区生产总值增长5%左右，固定资产投资由降转升，社会消费品零售总额止跌回稳。"
+        ),
         [
-            ("gdp", Qualifier::About),
-            ("fixed_asset_investment", q),
-            ("retail_sales", q),
+            ("gdp".to_owned(), Qualifier::About),
+            ("fixed_asset_investment".to_owned(), q),
+            ("retail_sales".to_owned(), q),
         ]
     );
 }
