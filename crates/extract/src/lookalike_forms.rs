@@ -586,3 +586,14 @@ fn a_higher_areas_target_with_a_cue_in_a_districts_text_is_not_its_list() {
         ]
     );
 }
+
+#[test]
+fn a_departments_goals_in_a_notice_are_not_the_reports_list() {
+    // a notice that assigns the report's tasks: the list under its heading
+    // is the report's; a bureau's own goals further down are not
+    let text = "某市人民政府关于印发2018年《政府工作报告》重点工作分工方案的通知\n发文日期：2018-02-08\n一、主要预期目标\n1.地区生产总值增长8.5%左右。（牵头单位：市发改委）\n2.固定资产投资增长12%。（牵头单位：市发改委）\n3.城镇登记失业率控制在4%以内。（牵头单位：市人社局）\n二、重点工作任务\n（一）加快开放型经济发展。市商务局今年的工作目标是：外贸出口增长10%，实际利用外资增长8%以上。（牵头单位：市商务局）\n";
+    assert_eq!(
+        ids(text),
+        ["gdp", "fixed_asset_investment", "unemployment_rate"]
+    );
+}

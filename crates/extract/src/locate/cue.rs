@@ -32,6 +32,33 @@ const FIRST_ITEM_REACH: usize = 30;
 /// one whose goals follow (集团今年的主要目标是, 公司2020年工作目标是).
 const FIRM_WORDS: [&str; 6] = ["集团", "公司", "银行", "学校", "医院", "本厂"];
 
+/// How many chars before a department's 局 or 厅 the place that owns it
+/// (市商务局, 省财政厅) is looked for.
+const DEPARTMENT_REACH: usize = 6;
+
+/// The department a cue's clause names as the one whose goals follow
+/// (市商务局, 县农业农村局, 省商务厅): a place, then at most
+/// `DEPARTMENT_REACH` chars, then 局 or 厅 that is not the end of another
+/// word (格局, 大局, 布局, 开局, 结局, 当局).
+fn department(clause: &str) -> Option<&str> {
+    let chars: Vec<(usize, char)> = clause.char_indices().collect();
+    chars.iter().enumerate().find_map(|(k, &(at, c))| {
+        if !matches!(c, '局' | '厅') || k == 0 {
+            return None;
+        }
+        if matches!(
+            chars[k - 1].1,
+            '格' | '大' | '布' | '开' | '结' | '当' | '全'
+        ) {
+            return None;
+        }
+        let from = k.saturating_sub(DEPARTMENT_REACH + 1);
+        let place =
+            (from..k - 1).find(|&j| matches!(chars[j].1, '省' | '市' | '县' | '区' | '州'))?;
+        Some(&clause[chars[place].0..at + c.len_utf8()])
+    })
+}
+
 /// How many chars after a `指标` cue the words before its first figure are
 /// read for an aim's word (力争), past a preamble (按照…的原则和…要求，).
 const AIM_WORD_REACH: usize = 80;
@@ -228,6 +255,11 @@ impl<'t> Cue<'t> {
         // (集团今年的主要目标是…: a firm's, a bank's or a school's own goals)
         if let Some(w) = FIRM_WORDS.iter().find(|w| clause.contains(*w)) {
             return Some(format!("a firm's or an institution's own goals (`{w}`)"));
+        }
+        // (市商务局今年的工作目标是…: a department's own goals in a notice
+        // that assigns the report's tasks)
+        if let Some(w) = department(clause) {
+            return Some(format!("a department's own goals (`{w}`)"));
         }
         if LocatePatterns::speaks_for_a_lower_one(lead, level) {
             return Some(
