@@ -597,3 +597,11 @@ fn a_departments_goals_in_a_notice_are_not_the_reports_list() {
         ["gdp", "fixed_asset_investment", "unemployment_rate"]
     );
 }
+
+#[test]
+fn a_local_session_named_after_the_nations_figures_tells_no_local_report() {
+    // a city's reaction story quotes the premier's report, then closes on
+    // the targets its own congress set: the figures are the nation's
+    let text = "全国两会精神在我市引起热烈反响\n2019-03-07 09:12　来源：某市日报\n本报讯 3月5日，十三届全国人大二次会议在北京开幕，国务院总理作政府工作报告。我市广大干部群众认真学习领会报告精神。\n政府工作报告提出，今年发展的主要预期目标是：国内生产总值增长6%—6.5%；城镇新增就业1100万人以上；居民消费价格涨幅3%左右。\n市发改委负责人表示，确保完成市五届人大四次会议确定的今年各项目标任务。\n";
+    assert!(ids(text).is_empty(), "{:?}", ids(text));
+}

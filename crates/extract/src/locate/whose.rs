@@ -93,7 +93,12 @@ pub(super) fn without_the_nations(
             !nations
         })
         .collect();
-    let nations = local && lp.nations_report.is_match(body) && !lp.local_report.is_match(body);
+    // (a local session named only after the figures, 确保完成市五届人大四次会议
+    // 确定的今年各项目标任务 closing a reaction story, tells no local report
+    // before them)
+    let first = items.iter().map(|it| it.start).min().unwrap_or(0);
+    let nations =
+        local && lp.nations_report.is_match(body) && !lp.local_report.is_match(n.text(0, first));
     let own_words: Vec<String> = if nations {
         OWN_WORDS.iter().map(|w| (*w).to_owned()).collect()
     } else if let Some(unit) = higher_report_told(body, speaker) {
