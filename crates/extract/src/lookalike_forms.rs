@@ -605,3 +605,14 @@ fn a_local_session_named_after_the_nations_figures_tells_no_local_report() {
     let text = "全国两会精神在我市引起热烈反响\n2019-03-07 09:12　来源：某市日报\n本报讯 3月5日，十三届全国人大二次会议在北京开幕，国务院总理作政府工作报告。我市广大干部群众认真学习领会报告精神。\n政府工作报告提出，今年发展的主要预期目标是：国内生产总值增长6%—6.5%；城镇新增就业1100万人以上；居民消费价格涨幅3%左右。\n市发改委负责人表示，确保完成市五届人大四次会议确定的今年各项目标任务。\n";
     assert!(ids(text).is_empty(), "{:?}", ids(text));
 }
+
+#[test]
+fn the_citys_figure_in_the_paragraph_after_a_districts_cue_list_is_not_on_it() {
+    // the district's cue list, then a paragraph that quotes the city's
+    // target: the list does not go on into it
+    let text = "区七届人大五次会议开幕\n2019-01-11 09:05　来源：南山日报\n本报讯 1月10日上午，南山区第七届人民代表大会第五次会议开幕。区长作政府工作报告。\n报告提出，2019年南山区经济社会发展主要预期目标是：地区生产总值增长7%以上，固定资产投资增长15%。\n此前召开的深圳市人代会上，市政府工作报告提出，今年全市地区生产总值增长7%左右。南山的目标高于全市。\n";
+    assert_eq!(
+        ids_and_values(&run(text).targets),
+        [("gdp", Some(7.0)), ("fixed_asset_investment", Some(15.0))]
+    );
+}

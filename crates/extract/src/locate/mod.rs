@@ -432,6 +432,9 @@ fn located(
             || LocatePatterns::opens_with_the_province(t, level)
             || LocatePatterns::opens_with_the_city(t, speaker.place)
             || forward::opens_with_a_higher_government(t, speaker.place)
+            // (a district's story: 此前…市政府工作报告提出，今年全市地区生产总值
+            // 增长7%左右 after the district's list)
+            || forward::figures_of_a_higher_area(t, speaker.place, level)
             // (今年1-2月，全省规模以上工业增加值增长8.5%: progress, not a target)
             || forward::opens_with_a_period(t)
         {
