@@ -228,6 +228,22 @@ fn a_target_set_with_ba_and_a_comparison_with_last_year() {
     );
 }
 
+#[test]
+fn the_goal_word_set_with_ba_names_no_indicator() {
+    // (a journalist's question restates the goal by 目标 alone: no row of
+    // its own beside the report's figures)
+    let got = ids_and_values(
+        "海南省省长答记者问\n2025-03-07 14:20:05　来源：新华网\n全国两会期间，全国人大代表、海南省省长接受记者专访。\n记者：国家今年提出国内生产总值增长5%左右，海南把目标定在6%左右，主要有哪些考虑？\n省长：省人代会通过的政府工作报告提出，今年全省地区生产总值增长6%左右，固定资产投资增长5%。",
+    );
+    assert_eq!(
+        got,
+        [
+            ("gdp".to_owned(), Some(6.0)),
+            ("fixed_asset_investment".to_owned(), Some(5.0)),
+        ]
+    );
+}
+
 /// A county's report that names its place only in a firm's name (北京…有限公司)
 /// gets no place from it.
 #[test]

@@ -52,6 +52,9 @@ pub(crate) fn make_items(
             // (nor does a target's margin over another's: 渝北的目标高出1个百分点)
             // (or its lead-in read as the subject: 全县的目标高出)
             || MARGINS.iter().any(|w| x.ends_with(w)) && (x.contains("目标") || MARGINS.contains(x))
+            // (nor is the goal word with the verb that sets it: 海南把目标定在
+            // 6%左右 names no indicator)
+            || x.strip_prefix("目标").is_some_and(|r| GOAL_SETTING.contains(&r))
     }) {
         return Vec::new();
     }
@@ -63,6 +66,10 @@ pub(crate) fn make_items(
     }
     maker.out
 }
+
+/// What follows 目标 in a name that is only the goal word and the verb
+/// setting it (把目标定在6%左右): no indicator.
+const GOAL_SETTING: [&str; 6] = ["定", "设定", "确定", "锁定", "设", "调"];
 
 /// The figures a segment gives each of its items: its own (a stretch within
 /// the segment folded in: 增长7%左右力争8%), or one qualitative figure.
