@@ -395,3 +395,12 @@ fn a_lists_headings_numbered_over_slides_are_one_list() {
         ["gdp", "fixed_asset_investment", "unemployment_rate", "cpi"]
     );
 }
+
+#[test]
+fn a_numbered_heading_between_dash_items_and_bracketed_ones_ends_the_list() {
+    // a plan report: the targets as dash items, then the next part's
+    // heading and its tasks numbered another way, with a sector's 力争
+    let text = "关于某省2015年计划执行情况及2016年计划草案的报告（摘要）\n2016-01-28　来源：某省日报\n二、2016年经济社会发展的主要目标\n建议2016年全省经济社会发展的主要预期目标为：\n——地区生产总值增长7.5%左右；\n——社会消费品零售总额增长11%；\n——城镇登记失业率控制在4.5%以内。\n三、2016年计划的主要任务\n（一）……力争规模以上工业增加值增长8%以上……\n（二）……全年减少农村贫困人口100万以上……\n";
+    let ids: Vec<String> = run(text).targets.into_iter().map(|t| t.indicator).collect();
+    assert_eq!(ids, ["gdp", "retail_sales", "unemployment_rate"]);
+}

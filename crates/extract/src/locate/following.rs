@@ -42,6 +42,29 @@ fn bullet(t: &str) -> Option<char> {
         .filter(|&c| !c.is_alphanumeric() && !c.is_whitespace() && !"（(【[「『“‘《〈".contains(c))
 }
 
+/// The kind of mark a marked line opens with: its first char, a number
+/// standing for its kind (1., 一、), and after an opening bracket the kind of
+/// what it brackets (（一）, (1)).
+fn mark_kind(t: &str) -> (char, char) {
+    let class = |c: char| {
+        if c.is_ascii_digit() {
+            '0'
+        } else if "一二三四五六七八九十".contains(c) {
+            '一'
+        } else {
+            c
+        }
+    };
+    let mut chars = t.chars();
+    let first = chars.next().map_or(' ', class);
+    let second = if matches!(first, '（' | '(') {
+        chars.next().map_or(' ', class)
+    } else {
+        ' '
+    };
+    (first, second)
+}
+
 /// The verbs a heading of the work opens with (扎实推进乡村振兴, 加快建设
 /// 现代化产业体系): a bare line so opened after a list heads the work that
 /// follows, where a qualitative target opens with what it measures
@@ -395,6 +418,20 @@ impl<'a> Following<'a> {
                 matches!((bullet(t), bullet(self.n.text(s2, e2))), (Some(x), Some(y)) if x != y)
             })
             && self.next_marked_item_goes_on(ri)
+            && !self.marks_change_across(ri)
+    }
+
+    /// Whether the marked items on both sides of paragraph `ri` are marked
+    /// differently (——地区生产总值增长7.5%左右 … 三、2016年计划的主要任务 …
+    /// （一）…力争…): the line between them heads another part.
+    fn marks_change_across(&self, ri: usize) -> bool {
+        let n = self.n;
+        let kind = |(s, e): Span| {
+            (crate::norm::list_marker_len(&n.chars, s, e) > 0).then(|| mark_kind(n.text(s, e)))
+        };
+        let before = ri.checked_sub(1).and_then(|k| kind(self.rest[k]));
+        let after = self.rest.get(ri + 1).and_then(|&x| kind(x));
+        matches!((before, after), (Some(x), Some(y)) if x != y)
     }
 
     /// Whether paragraph `ri` is a short aside with no target between items
