@@ -289,3 +289,21 @@ fn an_infographics_pairs_under_a_mark_each_are_one_list() {
         ]
     );
 }
+
+#[test]
+fn an_infographics_heading_of_the_years_projects_ends_its_targets() {
+    // figures above their names, two joined on one line, then the heading
+    // of the projects for the people: their lines are no targets
+    let text = "一图读懂2019年某市政府工作报告\n发布时间：2019-01-22\n2019年主要预期目标\n9.5%左右\n地区生产总值增长\n10%\n固定资产投资增长\n8%\n一般公共预算收入增长\n9%和10%\n城镇、农村常住居民人均可支配收入分别增长\n4.5%以内\n城镇登记失业率控制在\n2019年十件民生实事\n新增城镇就业6万人\n新建改扩建幼儿园60所\n";
+    reads(
+        text,
+        &[
+            ("gdp", Qualifier::About, Some(9.5)),
+            ("fixed_asset_investment", Qualifier::Exact, Some(10.0)),
+            ("general_budget_revenue", Qualifier::Exact, Some(8.0)),
+            ("urban_disposable_income", Qualifier::Exact, Some(9.0)),
+            ("rural_disposable_income", Qualifier::Exact, Some(10.0)),
+            ("unemployment_rate", Qualifier::AtMost, Some(4.5)),
+        ],
+    );
+}

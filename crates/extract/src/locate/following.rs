@@ -454,6 +454,8 @@ impl<'a> Following<'a> {
         let bare = super::list::is_short_aside(t)
             && !t.contains(|c: char| "。，；：:;,".contains(c))
             && !WORK_VERBS.iter().any(|v| t.starts_with(v))
+            // (nor a heading of the work: 2019年十件民生实事)
+            && !WORK_HEADS.iter().any(|w| t.contains(w))
             && crate::norm::list_marker_len(&n.chars, s, e) == 0
             && ri > 0
             && item(self.rest[ri - 1])

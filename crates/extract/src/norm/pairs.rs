@@ -24,6 +24,11 @@ const PAIRS_MIN: usize = 3;
 const FIGURE_WORDS: &str =
     "左右以上内下多万亿千元人次斤吨个百分点户所家项亩平方公里倍美金微克立米/";
 
+/// The words that join two figures on one figure line, for a name line
+/// that shares them (9%和10% / 城镇、农村居民人均可支配收入分别增长) or a range
+/// (6%至6.5%).
+const FIGURE_JOINS: &str = "和至";
+
 /// The marks a line of its own may hold between an infographic's pairs.
 const MARKS: &str = "▲△●○■□◆◇★☆•·▼";
 
@@ -121,9 +126,12 @@ pub(super) fn figure_first_order(src: &[char]) -> Option<Vec<usize>> {
         );
         (1..=FIGURE_LINE_MAX).contains(&(b - a))
             && src[a].is_ascii_digit()
-            && src[a..b]
-                .iter()
-                .all(|&c| c.is_ascii_digit() || ".%‰、~-—".contains(c) || FIGURE_WORDS.contains(c))
+            && src[a..b].iter().all(|&c| {
+                c.is_ascii_digit()
+                    || ".%‰、~-—".contains(c)
+                    || FIGURE_WORDS.contains(c)
+                    || FIGURE_JOINS.contains(c)
+            })
             && src[a..b].iter().any(|&c| !c.is_ascii_digit() && c != '.')
     };
     let is_name = |(a, b): (usize, usize)| {
@@ -252,6 +260,14 @@ mod tests {
         assert_eq!(
             reordered("【2023年主要预期目标】\n6.5%左右\n地区生产总值增长\n稳中提质\n外贸进出口\n与经济增长同步\n城乡居民收入增长\n5.5%以内\n城镇调查失业率\n【今后五年奋斗目标】").as_deref(),
             Some("【2023年主要预期目标】\n地区生产总值增长6.5%左右\n外贸进出口稳中提质\n城乡居民收入增长与经济增长同步\n城镇调查失业率5.5%以内\n【今后五年奋斗目标】")
+        );
+    }
+
+    #[test]
+    fn two_figures_joined_on_one_line_pair_with_the_name_that_shares_them() {
+        assert_eq!(
+            reordered("2019年主要预期目标\n9.5%左右\n地区生产总值增长\n8%\n一般公共预算收入增长\n9%和10%\n城镇、农村常住居民人均可支配收入分别增长\n4.5%以内\n城镇登记失业率控制在\n2019年十件民生实事").as_deref(),
+            Some("2019年主要预期目标\n地区生产总值增长9.5%左右\n一般公共预算收入增长8%\n城镇、农村常住居民人均可支配收入分别增长9%和10%\n城镇登记失业率控制在4.5%以内\n2019年十件民生实事")
         );
     }
 
