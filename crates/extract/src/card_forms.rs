@@ -307,3 +307,21 @@ fn an_infographics_heading_of_the_years_projects_ends_its_targets() {
         ],
     );
 }
+
+#[test]
+fn an_infographics_lines_read_name_first_are_not_unwrapped() {
+    // short lines throughout, as a wrapped text's are: each pair stays an
+    // item of its own line
+    let text = "数读｜一图速览2025年某区政府工作报告\n某区发布  2025-01-09 20:15  广东\n\n01  2024年 答卷\n4.5%\n地区生产总值增长\n6800亿元\n经济总量\n连续18年\n保持全市首位\n2.1万人\n城镇新增就业\n\n02  2025年 主要预期目标\n5%左右\n地区生产总值增长\n6%\n规上工业增加值增长\n3%\n固定资产投资增长\n与经济增长同步\n居民人均可支配收入增长\n2.2万人\n城镇新增就业\n5.5%左右\n城镇调查失业率\n\n03  2025年 重点任务\n力争\n500家\n新增规上企业\n力争\n1000亿元\n金融业增加值\n新建\n15个\n口袋公园\n";
+    reads(
+        text,
+        &[
+            ("gdp", Qualifier::About, Some(5.0)),
+            ("industrial_value_added", Qualifier::Exact, Some(6.0)),
+            ("fixed_asset_investment", Qualifier::Exact, Some(3.0)),
+            ("disposable_income", Qualifier::Qualitative, None),
+            ("new_urban_jobs", Qualifier::Exact, Some(2.2)),
+            ("unemployment_rate", Qualifier::About, Some(5.5)),
+        ],
+    );
+}

@@ -131,8 +131,10 @@ impl Norm {
         let mut glued = Vec::new();
         // (a string of one line, as most normalised here are, has no break to
         // read as soft)
+        // (nor has an infographic read name first: its lines are its items,
+        // short as a wrapped text's tail lines are)
         let mut soft = Vec::new();
-        if src.contains(&'\n') {
+        if reordered.is_none() && src.contains(&'\n') {
             soft = soft_line_breaks(&src);
             soft.extend(breaks_inside_a_clause(&src));
             soft.extend(breaks_inside_fragments(&src));
