@@ -201,6 +201,23 @@ fn a_plans_table_set_with_spaces_reads_each_level_and_its_growth() {
     );
 }
 
+/// A plan's table whose target column holds no data (—) where the row's
+/// target is its growth: the growth column's figure is the target.
+#[test]
+fn a_plans_row_with_no_target_level_reads_its_growth() {
+    let text = "某省2013年国民经济和社会发展计划草案\n发布日期：2013-01-27\n建议2013年全省经济社会发展的主要预期目标安排如下：\n指标\t单位\t2012年预计\t2013年计划\t2013年比上年增长（%）\n地区生产总值\t亿元\t17200\t18900\t10\n规模以上工业增加值\t亿元\t—\t—\t13\n城镇居民人均可支配收入\t元\t21000\t—\t10\n城镇登记失业率\t%\t3.7\t4.5以内\t—\n注：地区生产总值增长速度按可比价格计算。\n";
+    assert_eq!(
+        rows(text),
+        [
+            row("gdp", Qualifier::Exact, 18900.0, "亿元"),
+            row("gdp", Qualifier::Exact, 10.0, "%"),
+            row("industrial_value_added", Qualifier::Exact, 13.0, "%"),
+            row("urban_disposable_income", Qualifier::Exact, 10.0, "%"),
+            row("unemployment_rate", Qualifier::AtMost, 4.5, "%"),
+        ]
+    );
+}
+
 /// An infographic's targets one name a line and its figure the line under
 /// it: a figure line may open with 稳定在 or 提高到, or state a target in
 /// words (增长与经济增长基本同步); a non-standard target between canonical

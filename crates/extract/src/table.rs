@@ -288,6 +288,28 @@ fn row_edits(
     // (a row whose target is words, 单位地区生产总值能耗降低 | % | 完成市下达
     // 任务: its unit cell, its other figures and a cell of no data (—) go, so
     // the name meets its words)
+    // (a target column of no data beside a growth column's figure,
+    // 规模以上工业增加值 | 亿元 | — | — | 13: the growth is the row's target)
+    let no_data = |c: &Range<usize>| src[c.clone()].iter().all(|&x| NO_DATA.contains(x));
+    let growth_alone = value
+        .is_none()
+        .then(|| target_col.and_then(|k| cells.get(k)))
+        .flatten()
+        .filter(|c| no_data(c))
+        .and(growth_col.and_then(|k| cells.get(k)))
+        .filter(|c| opens_with_figure(&src[(*c).clone()]));
+    if let Some(g) = growth_alone {
+        skip.extend(unit.map(|(skipped, _)| skipped));
+        skip.extend(figures.iter().filter(|c| **c != g).map(|c| (*c).clone()));
+        skip.extend(cells_after.iter().filter(|c| no_data(c)).cloned());
+        let digits = src[g.clone()]
+            .iter()
+            .take_while(|c| c.is_ascii_digit() || **c == '.')
+            .count();
+        insert.push((g.start, "增长".to_owned()));
+        insert.push((g.start + digits, "%".to_owned()));
+        return skip;
+    }
     let Some(value) = value else {
         skip.extend(unit.map(|(skipped, _)| skipped));
         skip.extend(figures.iter().map(|c| (*c).clone()));
