@@ -218,6 +218,25 @@ fn a_plans_row_with_no_target_level_reads_its_growth() {
     );
 }
 
+/// A plan's table copied one cell a line (a page's table pasted as text):
+/// the header's cells under 指标 give the row's length; each row reads as
+/// a row of cells, and its evidence is the text as written.
+#[test]
+fn a_plans_table_copied_one_cell_a_line_reads_row_by_row() {
+    let text = "某省2013年计划草案的报告\n——2013年1月27日在某省第十二届人民代表大会第一次会议上\n建议2013年全省经济社会发展的主要预期目标安排如下（见附表）。\n附表：2013年主要指标\n指标\n单位\n2012年预计\n2013年计划\n2013年比上年增长（%）\n地区生产总值\n亿元\n17200\n18900\n10\n规模以上工业增加值\n亿元\n—\n—\n13\n城镇登记失业率\n%\n3.7\n4.5以内\n—\n注：地区生产总值增长速度按可比价格计算。\n";
+    assert_eq!(
+        rows(text),
+        [
+            row("gdp", Qualifier::Exact, 18900.0, "亿元"),
+            row("gdp", Qualifier::Exact, 10.0, "%"),
+            row("industrial_value_added", Qualifier::Exact, 13.0, "%"),
+            row("unemployment_rate", Qualifier::AtMost, 4.5, "%"),
+        ]
+    );
+    let first = &run(text).targets[0];
+    assert_eq!(first.text, "地区生产总值\n亿元\n17200\n18900\n10");
+}
+
 /// An infographic's targets one name a line and its figure the line under
 /// it: a figure line may open with 稳定在 or 提高到, or state a target in
 /// words (增长与经济增长基本同步); a non-standard target between canonical

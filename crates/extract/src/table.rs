@@ -137,6 +137,103 @@ pub(crate) fn edits(src: &[char], spaced: bool) -> Edits {
     out
 }
 
+/// The first cells a table's header copied one cell a line may open with.
+const HEADER_OPENINGS: [&str; 4] = ["指标", "指标名称", "项目", "主要指标"];
+
+/// Whether `text` may hold a table copied one cell a line: a line of its
+/// own that opens a header (a byte search: most texts have none).
+pub(crate) fn may_copy_cells_a_line(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    HEADER_OPENINGS.iter().any(|h| {
+        memchr::memmem::find_iter(bytes, h.as_bytes()).any(|i| {
+            (i == 0 || bytes[i - 1] == b'\n')
+                && matches!(bytes.get(i + h.len()), None | Some(b'\n' | b'\r'))
+        })
+    })
+}
+
+/// The longest cell of a table copied one cell a line, past a row's name.
+const CELL_LINE_MAX: usize = 12;
+
+/// The longest header cell of a table copied one cell a line.
+const HEADER_CELL_MAX: usize = 16;
+
+/// The fewest rows under a header that make a table copied one cell a line.
+const CELL_ROWS_MIN: usize = 2;
+
+/// The line breaks of `src` inside the rows of a table copied one cell a
+/// line (指标 / 单位 / 2012年预计 / 2013年计划 / 地区生产总值 / 亿元 / 17200 /
+/// 18900 / …): read as cell marks, so that each row reads as the cleaner
+/// writes one. The header is the cells under 指标 that name a column (单位, a
+/// year's, a target's, a growth's); each row is as many lines, a name then
+/// short cells (a figure, a unit, a mark of no data, words). Empty when there
+/// is none.
+pub(crate) fn cell_line_breaks(src: &[char]) -> Vec<usize> {
+    let lines = crate::norm::line_ranges(src);
+    let text = |(a, b): (usize, usize)| src[a..b].iter().collect::<String>();
+    let mut breaks = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let opening = text(lines[i]);
+        if !HEADER_OPENINGS.contains(&opening.trim_end()) {
+            i += 1;
+            continue;
+        }
+        let header: Vec<String> = lines[i + 1..]
+            .iter()
+            .map(|&l| text(l).trim().to_owned())
+            .take_while(|t| is_header_cell(t))
+            .collect();
+        let k = header.len() + 1;
+        if header.len() < 2
+            || !header
+                .iter()
+                .any(|t| TARGET_COLUMN_WORDS.iter().any(|w| t.contains(w)))
+        {
+            i += 1;
+            continue;
+        }
+        let row_ok = |row: &[(usize, usize)]| {
+            let name = text(row[0]);
+            let name = name.trim();
+            name.chars().any(crate::norm::is_unified_han)
+                && !opens_with_figure(&name.chars().collect::<Vec<_>>())
+                && !is_header_cell(name)
+                && row[1..].iter().all(|&l| {
+                    let cell: Vec<char> = text(l).trim().chars().collect();
+                    !cell.is_empty() && cell.len() <= CELL_LINE_MAX
+                })
+        };
+        let mut j = i + k;
+        let mut rows = 0;
+        while j + k <= lines.len() && row_ok(&lines[j..j + k]) {
+            j += k;
+            rows += 1;
+        }
+        if rows >= CELL_ROWS_MIN {
+            // (the breaks after each cell but a row's last)
+            for r in (i..j).step_by(k) {
+                breaks.extend(lines[r..r + k - 1].iter().map(|&(_, b)| b));
+            }
+        }
+        i = j.max(i + 1);
+    }
+    breaks
+}
+
+/// Whether a line names a column of a table's header (单位, 2012年预计,
+/// 2013年比上年增长（%）, 预期目标).
+fn is_header_cell(t: &str) -> bool {
+    let starts_with_year =
+        t.chars().take(4).all(|c| c.is_ascii_digit()) && t.chars().nth(4) == Some('年');
+    t.chars().count() <= HEADER_CELL_MAX
+        && (t == "单位"
+            || starts_with_year
+            || ["目标", "预期", "计划", "完成", "实际", "比上年", "增长"]
+                .iter()
+                .any(|w| t.contains(w)))
+}
+
 /// The fewest cells of a line read as a row of a table set with spaces
 /// (name, unit, a figure).
 const SPACED_CELLS_MIN: usize = 3;

@@ -37,7 +37,7 @@ pub(crate) use split::{
     PREDICATE_OPENINGS, clauses, is_cn_numeral, lines, list_marker_len, paragraphs, sentences,
 };
 use wrap::{SPACE_ENTITIES, breaks_inside_a_clause, breaks_inside_fragments, soft_line_breaks};
-pub(crate) use wrap::{card_line, card_line_end, line_ends};
+pub(crate) use wrap::{card_line, card_line_end, line_ends, line_ranges};
 
 /// The normalised view of a text.
 #[derive(Debug, Clone)]
@@ -124,6 +124,20 @@ impl Norm {
             ),
             None => (written, None),
         };
+        // (a table copied one cell a line reads as the cleaner writes one,
+        // a row a line with its cells parted by tabs: a char for a char, so
+        // the offsets hold)
+        // (and the breaks written back after, as `src` is the text as the
+        // user has it)
+        let mut src = src;
+        let cell_breaks = if page && crate::table::may_copy_cells_a_line(text) {
+            crate::table::cell_line_breaks(&src)
+        } else {
+            Vec::new()
+        };
+        for &b in &cell_breaks {
+            src[b] = '\t';
+        }
         let mut out = Written::with_capacity(src.len(), text.len());
         let mut skip_to = 0;
         // (the closing bracket of a name in brackets, dropped with its opening one)
@@ -292,7 +306,9 @@ impl Norm {
         at.push(offset(joined.len()));
         // (each view maps back to the chars it was made of: the reordered
         // one to the text without furniture, that one to the text)
-        let mut src = src;
+        for &b in &cell_breaks {
+            src[b] = '\n';
+        }
         for (chars_before, order) in [reordered, kept].into_iter().flatten() {
             for o in &mut orig {
                 *o = offset(order[*o as usize]);

@@ -313,7 +313,7 @@ pub(crate) fn line_ends(src: &[char]) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// Each line of `src` as its range `(start, end)`, its `\n` left out.
-pub(super) fn line_ranges(src: &[char]) -> Vec<(usize, usize)> {
+pub(crate) fn line_ranges(src: &[char]) -> Vec<(usize, usize)> {
     let mut start = 0;
     line_ends(src)
         .map(|end| {
