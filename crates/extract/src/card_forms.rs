@@ -361,3 +361,44 @@ fn an_infographics_lines_read_name_first_are_not_unwrapped() {
         ],
     );
 }
+
+#[test]
+fn infographics_and_tables_typed_in_full_width_read_as_in_half() {
+    // figures above their names, names above their figures and a table's
+    // cells, each with its digits, points and per cents in full width
+    let figure_first = "一图读懂２０２５年某区政府工作报告\n发布  ２０２５-０１-０９\n０２  ２０２５年 主要预期目标\n５％左右\n地区生产总值增长\n６％\n规上工业增加值增长\n５．５％左右\n城镇调查失业率\n０３  ２０２５年 重点任务\n";
+    let name_first = "一图读懂｜２０２４年某市政府工作报告\n发布  ２０２４-０１-２８\n２０２４年\n主要预期目标\n地区生产总值增长\n６．５％左右\n规上工业增加值增长\n８％\n固定资产投资增长\n６％\n民生实事\n";
+    let table = "某省２０１３年计划草案\n发布日期：２０１３-０１-２７\n建议２０１３年全省经济社会发展的主要预期目标安排如下：\n指标\t单位\t２０１２年预计\t２０１３年计划\t２０１３年比上年增长（％）\n地区生产总值\t亿元\t１７２００\t１８９００\t１０\n城镇登记失业率\t％\t３．７\t４．５以内\t—\n";
+    let ids = |text: &str| -> Vec<(String, Option<f64>)> {
+        run(text)
+            .targets
+            .into_iter()
+            .map(|t| (t.indicator, t.value))
+            .collect()
+    };
+    let want = |rows: &[(&str, f64)]| -> Vec<(String, Option<f64>)> {
+        rows.iter()
+            .map(|(i, v)| ((*i).to_owned(), Some(*v)))
+            .collect()
+    };
+    assert_eq!(
+        ids(figure_first),
+        want(&[
+            ("gdp", 5.0),
+            ("industrial_value_added", 6.0),
+            ("unemployment_rate", 5.5)
+        ])
+    );
+    assert_eq!(
+        ids(name_first),
+        want(&[
+            ("gdp", 6.5),
+            ("industrial_value_added", 8.0),
+            ("fixed_asset_investment", 6.0)
+        ])
+    );
+    assert_eq!(
+        ids(table),
+        want(&[("gdp", 18900.0), ("gdp", 10.0), ("unemployment_rate", 4.5)])
+    );
+}

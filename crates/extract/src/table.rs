@@ -39,6 +39,14 @@ fn is_unit(cell: &[char]) -> bool {
             .all(|&c| crate::norm::UNIT_CHARS.contains(c) || "%％‰美次".contains(c))
 }
 
+/// How many chars of `cell` are its opening figure's digits and point, in
+/// half or full width (5.5, ５．５).
+fn figure_len(cell: &[char]) -> usize {
+    cell.iter()
+        .take_while(|&&c| crate::norm::is_digit(c) || matches!(c, '.' | '．'))
+        .count()
+}
+
 /// Whether a cell opens with a figure (6左右, 5.2), not a year (2024年目标).
 fn opens_with_figure(cell: &[char]) -> bool {
     // (a decline's sign: -3.1)
@@ -46,10 +54,7 @@ fn opens_with_figure(cell: &[char]) -> bool {
         .strip_prefix(&['-'])
         .or_else(|| cell.strip_prefix(&['−']))
         .unwrap_or(cell);
-    let digits = cell
-        .iter()
-        .take_while(|c| c.is_ascii_digit() || **c == '.')
-        .count();
+    let digits = figure_len(cell);
     digits > 0 && cell.get(digits) != Some(&'年')
 }
 
@@ -225,7 +230,7 @@ pub(crate) fn cell_line_breaks(src: &[char]) -> Vec<usize> {
 /// 2013年比上年增长（%）, 预期目标).
 fn is_header_cell(t: &str) -> bool {
     let starts_with_year =
-        t.chars().take(4).all(|c| c.is_ascii_digit()) && t.chars().nth(4) == Some('年');
+        t.chars().take(4).all(crate::norm::is_digit) && t.chars().nth(4) == Some('年');
     t.chars().count() <= HEADER_CELL_MAX
         && (t == "单位"
             || starts_with_year
@@ -342,7 +347,9 @@ fn row_edits(
     // (a row's number in a column of its own, 序号: no figure of the row)
     let numbered = cells.len() > 2
         && (1..=ROW_NUMBER_MAX).contains(&cells[0].len())
-        && src[cells[0].clone()].iter().all(char::is_ascii_digit);
+        && src[cells[0].clone()]
+            .iter()
+            .all(|&c| crate::norm::is_digit(c));
     let first = usize::from(numbered);
     // (the number cell is left out of every row that reads)
     let mut skip: Vec<Range<usize>> = cells[..first].to_vec();
@@ -399,10 +406,7 @@ fn row_edits(
         skip.extend(unit.map(|(skipped, _)| skipped));
         skip.extend(figures.iter().filter(|c| **c != g).map(|c| (*c).clone()));
         skip.extend(cells_after.iter().filter(|c| no_data(c)).cloned());
-        let digits = src[g.clone()]
-            .iter()
-            .take_while(|c| c.is_ascii_digit() || **c == '.')
-            .count();
+        let digits = figure_len(&src[g.clone()]);
         insert.push((g.start, "增长".to_owned()));
         insert.push((g.start + digits, "%".to_owned()));
         return skip;
@@ -436,12 +440,7 @@ fn row_edits(
             .filter(|c| **c != value && Some(**c) != growth)
             .map(|c| (*c).clone()),
     );
-    let digits = |cell: &Range<usize>| {
-        src[cell.clone()]
-            .iter()
-            .take_while(|c| c.is_ascii_digit() || **c == '.')
-            .count()
-    };
+    let digits = |cell: &Range<usize>| figure_len(&src[cell.clone()]);
     if let Some((skipped, u)) = unit {
         skip.push(skipped);
         insert.push((

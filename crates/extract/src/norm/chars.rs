@@ -116,7 +116,7 @@ pub(super) fn is_han(c: char) -> bool {
 
 /// A digit as a page types it, in half or full width (5, ５).
 #[inline]
-fn is_digit(c: char) -> bool {
+pub(crate) fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 

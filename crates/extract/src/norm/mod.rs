@@ -30,7 +30,7 @@ use artefacts::{
     footnote_end, gloss_end, gloss_remnant_end, glue_end, jammer_end, may_open_glue,
     spaces_apart_items,
 };
-pub(crate) use chars::{fold, is_unified_han, leading_clock_len};
+pub(crate) use chars::{fold, is_digit, is_unified_han, leading_clock_len};
 use chars::{is_clock_colon, is_decimal_stop, is_thousands_comma, widen};
 use markup::Markup;
 pub(crate) use split::{

@@ -2,7 +2,7 @@
 //! 数说: `5.5%左右` / `地区生产总值增长`, `【8%左右】` / `今年全市地区生产总值增长
 //! 预期目标。`): read as name then figure, the order prose has.
 
-use super::chars::is_han;
+use super::chars::{fold, is_digit, is_han};
 
 /// The longest figure line (in chars, brackets left out).
 const FIGURE_LINE_MAX: usize = 16;
@@ -54,7 +54,7 @@ fn is_aim_in_words(src: &[char], (a, b): (usize, usize)) -> bool {
 /// opens with a Latin letter (PM2.5, PM10, CO2), not a figure.
 fn in_a_code(src: &[char], from: usize, i: usize) -> bool {
     let mut k = i;
-    while k > from && (src[k - 1].is_ascii_digit() || src[k - 1] == '.') {
+    while k > from && (is_digit(src[k - 1]) || matches!(src[k - 1], '.' | '．')) {
         k -= 1;
     }
     k > from && src[k - 1].is_ascii_alphabetic()
@@ -83,10 +83,10 @@ pub(super) fn figure_first_order(src: &[char]) -> Option<Vec<usize>> {
                 line.iter()
                     .position(|&c| c == '】')
                     .filter(|&j| j <= LABEL_MAX + 1)
-                    .is_some_and(|j| line.get(j + 1).is_some_and(char::is_ascii_digit))
+                    .is_some_and(|j| line.get(j + 1).is_some_and(|&c| is_digit(c)))
             };
             if line.len() <= FIGURE_LINE_MAX + LABEL_MAX + 4
-                && (first.is_some_and(|k| line[k].is_ascii_digit()) || labelled())
+                && (first.is_some_and(|k| is_digit(line[k])) || labelled())
             {
                 figure_lines += 1;
             }
@@ -125,21 +125,25 @@ pub(super) fn figure_first_order(src: &[char]) -> Option<Vec<usize>> {
             b - usize::from(b > a && src[b - 1] == '】'),
         );
         (1..=FIGURE_LINE_MAX).contains(&(b - a))
-            && src[a].is_ascii_digit()
-            && src[a..b].iter().all(|&c| {
+            && is_digit(src[a])
+            // (a figure typed in full width, ５．５％, reads as in half)
+            && src[a..b].iter().map(|&c| fold(c)).all(|c| {
                 c.is_ascii_digit()
                     || ".%‰、~-—".contains(c)
                     || FIGURE_WORDS.contains(c)
                     || FIGURE_JOINS.contains(c)
             })
-            && src[a..b].iter().any(|&c| !c.is_ascii_digit() && c != '.')
+            && src[a..b]
+                .iter()
+                .map(|&c| fold(c))
+                .any(|c| !c.is_ascii_digit() && c != '.')
     };
     let is_name = |(a, b): (usize, usize)| {
         let (a, b) = trimmed((a, b));
         (2..=NAME_LINE_MAX).contains(&(b - a))
             && !(a..b).any(|i| {
                 let c = src[i];
-                (c.is_ascii_digit() && !in_a_code(src, a, i)) || matches!(c, '：' | ':' | '【')
+                (is_digit(c) && !in_a_code(src, a, i)) || matches!(c, '：' | ':' | '【')
             })
             && src[a..b].iter().filter(|&&c| is_han(c)).count() >= 2
     };

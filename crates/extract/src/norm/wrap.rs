@@ -364,7 +364,8 @@ pub(super) fn breaks_inside_a_clause(src: &[char]) -> Vec<usize> {
         // (a figure's qualifier carried over: …增长12% / 左右；, …控制在4%左 /
         // 右；, …以 / 内；)
         let figure_end = |k: usize| {
-            k < line.len() && (matches!(line[k], '%' | '‰' | '％') || is_digit_as_written(line[k]))
+            k < line.len()
+                && (matches!(line[k], '%' | '‰' | '％') || super::chars::is_digit(line[k]))
         };
         let rest = &src[end + 1..];
         let opens = |w: &str| rest.iter().take(w.chars().count()).copied().eq(w.chars());
@@ -402,7 +403,7 @@ pub(super) fn breaks_inside_a_clause(src: &[char]) -> Vec<usize> {
             .copied()
             .collect();
         // (digits as a page wrote them: a paper's full-width ６ too)
-        let first_figure = opening.iter().position(|&c| is_digit_as_written(c));
+        let first_figure = opening.iter().position(|&c| super::chars::is_digit(c));
         let cut_name = opening
             .first()
             .is_some_and(|&c| is_han(c) && !BULLETS.contains(c))
@@ -412,7 +413,7 @@ pub(super) fn breaks_inside_a_clause(src: &[char]) -> Vec<usize> {
         let cut_figure = first_figure == Some(0) && {
             let after = opening
                 .iter()
-                .position(|&c| !is_digit_as_written(c) && !matches!(c, '.' | '．'));
+                .position(|&c| !super::chars::is_digit(c) && !matches!(c, '.' | '．'));
             after.is_some_and(|k| matches!(opening[k], '%' | '‰' | '％'))
         };
         if (cut_name && prose || cut_figure && wants_a_figure) && opening.len() <= CUT_REST_MAX {
@@ -420,11 +421,6 @@ pub(super) fn breaks_inside_a_clause(src: &[char]) -> Vec<usize> {
         }
     }
     out
-}
-
-/// Whether `c` is a digit, in ASCII or full width (６).
-fn is_digit_as_written(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
 /// The longest line (in chars) of a name or of a figure in an infographic's
@@ -505,7 +501,7 @@ pub(super) fn breaks_inside_fragments(src: &[char]) -> Vec<usize> {
         // (the verb's 到 or 在: 提高到80%, 稳定在280亿斤以上, 控制在5.5%以内)
         let at = verb + usize::from(verb > 0 && matches!(l.get(verb), Some('到' | '在')));
         // (or, after the verb, a target in words: 增长与经济增长基本同步)
-        l.get(at).is_some_and(char::is_ascii_digit)
+        l.get(at).is_some_and(|&c| super::chars::is_digit(c))
             || verb > 0 && l[verb] == '与' && l.ends_with(&['同', '步'])
     };
     let mut pairs = Vec::new();
