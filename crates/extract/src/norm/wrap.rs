@@ -218,10 +218,10 @@ pub(crate) fn card_line(c: &[char], cs: usize, e: usize) -> Option<CardLine> {
         return None;
     }
     let mut end = le;
-    while end > cs && "。；，".contains(c[end - 1]) {
+    while end > cs && matches!(c[end - 1], '。' | '；' | '，') {
         end -= 1;
     }
-    if !c[cs..end].iter().any(|&ch| CARD_MARKS.contains(ch)) {
+    if !c[cs..end].iter().any(|&ch| is_card_mark(ch)) {
         return None;
     }
     let nums = crate::number::scan(c, cs, end);
@@ -241,10 +241,10 @@ pub(crate) fn card_line(c: &[char], cs: usize, e: usize) -> Option<CardLine> {
             after += 1;
         }
     }
-    if after >= end || !CARD_MARKS.contains(c[after]) {
+    if after >= end || !is_card_mark(c[after]) {
         return None;
     }
-    let from = (after..end).find(|&j| !CARD_MARKS.contains(c[j]))?;
+    let from = (after..end).find(|&j| !is_card_mark(c[j]))?;
     let words = c[from..end].iter().all(|&ch| {
         super::chars::is_unified_han(ch) || ch.is_ascii_alphabetic() || "、〇".contains(ch)
     });
@@ -271,7 +271,12 @@ pub(crate) fn card_line_end(c: &[char], cs: usize, e: usize) -> Option<usize> {
 }
 
 /// The marks that part a 数读 card's figures from its caption.
-const CARD_MARKS: &str = "—－─:：";
+#[inline]
+fn is_card_mark(c: char) -> bool {
+    // (a match, not a search of a string: asked of every char of a card's
+    // line)
+    matches!(c, '—' | '－' | '─' | ':' | '：')
+}
 
 /// The longest caption of a 数读 card's line.
 const CARD_CAPTION_MAX: usize = 30;
