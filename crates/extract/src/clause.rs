@@ -643,7 +643,9 @@ fn is_size_limit(c: &[char], x: &Num, se: usize) -> bool {
     };
     let next = (end < se).then(|| c[end]);
     x.unit.ends_with('元')
-        && next.is_some_and(|ch| is_unified_han(ch) && !"力争确并且的和".contains(ch))
+        && next.is_some_and(|ch| {
+            is_unified_han(ch) && !matches!(ch, '力' | '争' | '确' | '并' | '且' | '的' | '和')
+        })
 }
 
 /// Whether a figure counts things, not an indicator's value: indicators

@@ -383,7 +383,7 @@ impl Dictionary {
             if prefix.starts_with('对')
                 || e.not_after
                     .iter()
-                    .any(|w| w.len() <= prefix.len() && prefix.contains(w.as_str()))
+                    .any(|w| w.len() <= prefix.len() && crate::patterns::holds(prefix, w))
             {
                 return None;
             }

@@ -15,3 +15,11 @@ pub(crate) fn built_in(pattern: &str) -> Regex {
         .build()
         .expect("built-in pattern")
 }
+
+/// Whether `hay` holds `needle`: a byte search set up for each call
+/// (`memchr::memmem`), cheaper than `str::contains` on the short names and
+/// clauses asked many times a text.
+#[inline]
+pub(crate) fn holds(hay: &str, needle: &str) -> bool {
+    memchr::memmem::find(hay.as_bytes(), needle.as_bytes()).is_some()
+}

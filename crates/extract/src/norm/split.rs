@@ -193,7 +193,10 @@ pub(crate) fn list_marker_len(c: &[char], s: usize, e: usize) -> usize {
     let e = e.min(c.len());
     let mut k = s;
     // (an emoji's variation selector or joiner goes with it: 🏗️)
-    while k < e && (is_marker(c[k]) || "·○-—>\u{fe0f}\u{200d}".contains(c[k])) {
+    while k < e
+        && (is_marker(c[k])
+            || matches!(c[k], '·' | '○' | '-' | '—' | '>' | '\u{fe0f}' | '\u{200d}'))
+    {
         k += 1;
     }
     // a Roman numeral or a Latin letter with its point (Ⅱ. B、), before a

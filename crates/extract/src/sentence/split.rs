@@ -151,7 +151,10 @@ fn next_item_glued(
                     && FIGURE_TAILS.contains(&[c[k - 3], c[k - 2], c[k - 1]])
                     && crate::norm::figure_ends_at(c, k - 3))
             && crate::norm::is_unified_han(c[k])
-            && !"在于的了和及与为是并且".contains(c[k])
+            && !matches!(
+                c[k],
+                '在' | '于' | '的' | '了' | '和' | '及' | '与' | '为' | '是' | '并' | '且'
+            )
             && figure();
     }
     // (a qualitative target may name a list: 一般公共预算收入、固定资产投资保持正增长)
@@ -211,12 +214,15 @@ fn opens_with_size_limit(c: &[char], cs: usize, k: usize) -> bool {
             cs += 2;
         }
     }
-    if k > cs + 2 && c[cs] == '全' && "省市县区州盟旗".contains(c[cs + 1]) {
+    if k > cs + 2
+        && c[cs] == '全'
+        && matches!(c[cs + 1], '省' | '市' | '县' | '区' | '州' | '盟' | '旗')
+    {
         cs += 2;
     }
     let mut j = k - 2;
     let mut money = false;
-    while j > cs && "万亿千元".contains(c[j - 1]) {
+    while j > cs && matches!(c[j - 1], '万' | '亿' | '千' | '元') {
         money |= c[j - 1] == '元';
         j -= 1;
     }
@@ -325,7 +331,23 @@ fn shared_list_end(c: &[char], out: &[(usize, usize)], j: usize) -> usize {
         c.get(a).is_some_and(|&x| {
             x.is_ascii_digit()
                 || matches!(x, '-' | '.')
-                || "〇零一二三四五六七八九十两百千".contains(x)
+                || matches!(
+                    x,
+                    '〇' | '零'
+                        | '一'
+                        | '二'
+                        | '三'
+                        | '四'
+                        | '五'
+                        | '六'
+                        | '七'
+                        | '八'
+                        | '九'
+                        | '十'
+                        | '两'
+                        | '百'
+                        | '千'
+                )
         })
     };
     let opens_with_a_name = |&(a, b): &(usize, usize)| {
