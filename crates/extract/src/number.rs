@@ -238,22 +238,9 @@ fn unit_at(c: &[char], i: usize) -> Option<(&'static str, usize)> {
         // number going on)
         Some('万')
             if c.get(i + 1) == Some(&'两')
-                && !c.get(i + 2).is_some_and(|&x| {
-                    matches!(
-                        x,
-                        '千' | '百'
-                            | '十'
-                            | '一'
-                            | '二'
-                            | '三'
-                            | '四'
-                            | '五'
-                            | '六'
-                            | '七'
-                            | '八'
-                            | '九'
-                    ) || x.is_ascii_digit()
-                }) =>
+                && !c
+                    .get(i + 2)
+                    .is_some_and(|&x| is_cn_num_char(x) || x.is_ascii_digit()) =>
         {
             Some(("万两", i + 2))
         }

@@ -331,23 +331,8 @@ fn shared_list_end(c: &[char], out: &[(usize, usize)], j: usize) -> usize {
         c.get(a).is_some_and(|&x| {
             x.is_ascii_digit()
                 || matches!(x, '-' | '.')
-                || matches!(
-                    x,
-                    '〇' | '零'
-                        | '一'
-                        | '二'
-                        | '三'
-                        | '四'
-                        | '五'
-                        | '六'
-                        | '七'
-                        | '八'
-                        | '九'
-                        | '十'
-                        | '两'
-                        | '百'
-                        | '千'
-                )
+                || crate::number::is_cn_digit(x)
+                || matches!(x, '零' | '十' | '百' | '千')
         })
     };
     let opens_with_a_name = |&(a, b): &(usize, usize)| {
