@@ -616,3 +616,16 @@ fn the_citys_figure_in_the_paragraph_after_a_districts_cue_list_is_not_on_it() {
         [("gdp", Some(7.0)), ("fixed_asset_investment", Some(15.0))]
     );
 }
+
+#[test]
+fn a_headlines_figure_the_body_states_with_its_qualifier_is_the_bodys() {
+    // the headline rounds the target off (增 for 增长, no 左右); the lead
+    // states it whole: one row, the lead's
+    let text = "東莞今年GDP目標增百分之十\n2011-02-23　　來源：大公報\n【大公報訊】東莞市十四屆人大七次會議昨日開幕，市長在政府工作報告中提出，今年東莞地區生產總值預期增長百分之十左右；社會消費品零售總額增長百分之十五。\n";
+    assert_eq!(
+        ids_and_values(&run(text).targets),
+        [("gdp", Some(10.0)), ("retail_sales", Some(15.0))]
+    );
+    let gdp = &run(text).targets[0];
+    assert_eq!(gdp.qualifier, baogao_model::Qualifier::About);
+}

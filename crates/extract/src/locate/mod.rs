@@ -685,9 +685,50 @@ fn fallback(
     // a heading that opened no plan part (a news item's 重点工作 after a lead
     // that states the targets): the text before it is read as news
     if items.is_empty() && plan.is_some() {
-        return forward_sentences(n, &paras[..from], speaker, false, rules, trace);
+        let items = forward_sentences(n, &paras[..from], speaker, false, rules, trace);
+        return without_headlines_restated(n, paras, items, trace);
     }
+    without_headlines_restated(n, paras, items, trace)
+}
+
+/// `items` without a headline's figure the body states again with its
+/// qualifier (东莞今年GDP目标增百分之十 over …地区生产总值预期增长百分之十左右):
+/// the body's is the target.
+fn without_headlines_restated(
+    n: &Norm,
+    paras: &[(usize, usize)],
+    items: Vec<Item>,
+    trace: &mut Trace,
+) -> Vec<Item> {
+    let headline_end = |it: &Item| {
+        paras
+            .iter()
+            .find(|&&(s, e)| s <= it.start && it.start < e)
+            .filter(|&&(s, e)| is_heading(n.text(s, e)))
+            .map(|&(_, e)| e)
+    };
+    let restated: Vec<bool> = items
+        .iter()
+        .map(|it| {
+            headline_end(it).is_some_and(|end| {
+                items
+                    .iter()
+                    .any(|x| x.start >= end && restates_qualified(it, x))
+            })
+        })
+        .collect();
     items
+        .into_iter()
+        .zip(restated)
+        .filter_map(|(it, restated)| {
+            if restated {
+                trace.note(n, (it.start, it.end), false, || {
+                    "a headline's figure the body states again with its qualifier".to_owned()
+                });
+            }
+            (!restated).then_some(it)
+        })
+        .collect()
 }
 
 /// Whether a text reports what someone said or what a reporter learnt (他说，,
