@@ -1063,9 +1063,17 @@ fn most_common_year(body: &str, re: &Regex, add: i32) -> Option<i32> {
                 .iter()
                 .any(|w| after.contains(w))
     };
+    // (a heading of the year's work alone, 四、2016年主要工作, with its first
+    // numbered task under it, （一）着力推进…, plans that year: no review of it)
+    let plans_the_work = |(at, end): (usize, usize)| {
+        add == 1 && body[at..end].ends_with("主要工作\n") && body[end..].starts_with("（一）")
+    };
     let named = re
         .captures_iter(body)
-        .filter(|c| !reviewed(c.get(0).map_or((0, 0), |m| (m.start(), m.end()))))
+        .filter(|c| {
+            let span = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+            !reviewed(span) && !plans_the_work(span)
+        })
         .filter_map(|c| c[1].parse::<i32>().ok());
     year::most_voted(named).map(|y| y + add)
 }

@@ -373,6 +373,11 @@ fn the_year_after_the_one_a_text_looks_back_on() {
         year("一、2023年主要工作\n去年，全县经济稳中向好。\n"),
         Some(2024)
     );
+    // …but with its first numbered task under it, it heads the year's work
+    assert_eq!(
+        year("四、2016年主要工作\n（一）着力推进工业转型升级。力争规模以上工业增加值增长10%。\n"),
+        Some(2016)
+    );
     // …unless the year's targets open it
     assert_eq!(
         year(
