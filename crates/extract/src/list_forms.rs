@@ -404,3 +404,12 @@ fn a_numbered_heading_between_dash_items_and_bracketed_ones_ends_the_list() {
     let ids: Vec<String> = run(text).targets.into_iter().map(|t| t.indicator).collect();
     assert_eq!(ids, ["gdp", "retail_sales", "unemployment_rate"]);
 }
+
+#[test]
+fn a_sentence_that_lays_out_the_years_work_ends_the_list() {
+    // an annals entry: the targets, then the work the report laid out, with
+    // a sector's 力争 in it
+    let text = "某县年鉴（2010）\n【县十五届人大三次会议】2009年2月16日至19日，某县第十五届人民代表大会第三次会议举行。报告提出2009年全县经济社会发展主要预期目标：地区生产总值增长14%，财政总收入增长15%，单位生产总值能耗下降5%。报告对2009年工作作了部署：一是应对金融危机，力争规模工业增加值增长20%；二是加快新区建设。\n";
+    let ids: Vec<String> = run(text).targets.into_iter().map(|t| t.indicator).collect();
+    assert_eq!(ids, ["gdp", "other:财政总收入", "energy_intensity"]);
+}

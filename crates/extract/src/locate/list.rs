@@ -400,12 +400,15 @@ pub(super) fn turns_to_the_work(t: &str) -> bool {
         && !heads_the_years_targets(opening);
     let lead = t.split(['：', ':']).next().unwrap_or(t);
     // (重点做好以下工作：, 今年要重点抓好八个方面工作：, 实现今年的目标，要
-    // 着力抓好八个方面的工作：)
+    // 着力抓好八个方面的工作：, 报告对2009年工作作了部署：)
     // (not a cue that names the targets: 做好今年工作，主要预期目标是：)
     let heads_the_work = lead.contains("工作")
         && (lead.contains("以下")
             || lead.len() < t.len()
-                && ["方面", "抓好", "做好"].iter().any(|w| lead.contains(w))
+                && (["方面", "抓好", "做好"].iter().any(|w| lead.contains(w))
+                    // (its work laid out, not a deployment that goes on to
+                    // state figures: …进行安排部署,并提出:)
+                    || lead.ends_with("部署"))
                 && !["目标是", "目标为", "目标如下"]
                     .iter()
                     .any(|w| lead.contains(w)));
