@@ -629,13 +629,3 @@ fn a_headlines_figure_the_body_states_with_its_qualifier_is_the_bodys() {
     let gdp = &run(text).targets[0];
     assert_eq!(gdp.qualifier, baogao_model::Qualifier::About);
 }
-
-#[test]
-fn a_county_level_city_since_made_a_district_is_its_province_s_county() {
-    // 南康市 became 南康区 of 赣州市 in 2013; its report of 2007 names it as
-    // it was
-    let text = "中国南康网 > 新闻中心\n市十四届人大一次会议隆重开幕\n2007-01-23 10:15　来源：南康市委宣传部\n1月22日上午，南康市第十四届人民代表大会第一次会议开幕。代市长代表市人民政府作政府工作报告。\n报告提出，今年全市经济社会发展的主要预期目标为：生产总值增长13%；财政总收入增长18%。\n";
-    let out = run(text);
-    assert_eq!(out.report.province.as_deref(), Some("江西省"));
-    assert_eq!(out.report.level, Some(baogao_model::Level::County));
-}
