@@ -629,3 +629,14 @@ fn a_headlines_figure_the_body_states_with_its_qualifier_is_the_bodys() {
     let gdp = &run(text).targets[0];
     assert_eq!(gdp.qualifier, baogao_model::Qualifier::About);
 }
+
+#[test]
+fn a_commissions_own_goals_in_a_notice_are_not_the_reports_list() {
+    // 市经委 is a department as 市商务局 is; 市委 is the place's party
+    // committee
+    let text = "某市人民政府关于分解落实2008年《政府工作报告》目标任务的通知\n发文日期：2008-02-25\n一、经济发展主要指标\n（一）经济增长\n1.全市生产总值增长13%。\n牵头单位：市发改委　配合单位：市统计局\n2.全社会固定资产投资增长30%。\n牵头单位：市发改委\n二、重点工作任务\n12.市经委今年的工作目标是：规模工业增加值增长22%，新增规模工业企业100家。\n";
+    assert_eq!(
+        ids_and_values(&run(text).targets),
+        [("gdp", Some(13.0)), ("fixed_asset_investment", Some(30.0))]
+    );
+}

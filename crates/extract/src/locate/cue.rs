@@ -32,18 +32,24 @@ const FIRST_ITEM_REACH: usize = 30;
 /// one whose goals follow (集团今年的主要目标是, 公司2020年工作目标是).
 const FIRM_WORDS: [&str; 6] = ["集团", "公司", "银行", "学校", "医院", "本厂"];
 
-/// How many chars before a department's 局 or 厅 the place that owns it
-/// (市商务局, 省财政厅) is looked for.
+/// How many chars before a department's 局, 厅 or 委 the place that owns it
+/// (市商务局, 省财政厅, 市发改委) is looked for.
 const DEPARTMENT_REACH: usize = 6;
 
 /// The department a cue's clause names as the one whose goals follow
-/// (市商务局, 县农业农村局, 省商务厅): a place, then at most
-/// `DEPARTMENT_REACH` chars, then 局 or 厅 that is not the end of another
-/// word (格局, 大局, 布局, 开局, 结局, 当局).
+/// (市商务局, 县农业农村局, 省商务厅, 市经委): a place, then at most
+/// `DEPARTMENT_REACH` chars, then 局, 厅 or 委 that is not the end of
+/// another word (格局, 大局, 布局, 开局, 结局, 当局) nor a party committee
+/// (市委).
 fn department(clause: &str) -> Option<&str> {
     let chars: Vec<(usize, char)> = clause.char_indices().collect();
     chars.iter().enumerate().find_map(|(k, &(at, c))| {
-        if !matches!(c, '局' | '厅') || k == 0 {
+        if !matches!(c, '局' | '厅' | '委') || k == 0 {
+            return None;
+        }
+        // (a place's party committee, 市委, 县委, is no department: its
+        // targets are the place's)
+        if c == '委' && matches!(chars[k - 1].1, '省' | '市' | '县' | '区' | '州' | '党') {
             return None;
         }
         if matches!(
