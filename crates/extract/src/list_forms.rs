@@ -413,3 +413,12 @@ fn a_sentence_that_lays_out_the_years_work_ends_the_list() {
     let ids: Vec<String> = run(text).targets.into_iter().map(|t| t.indicator).collect();
     assert_eq!(ids, ["gdp", "other:财政总收入", "energy_intensity"]);
 }
+
+#[test]
+fn a_tables_header_under_the_cue_is_no_turn_to_the_work() {
+    // a notice's table set with spaces: its header names 目标任务 as a
+    // column, and the rows under it are the list
+    let text = "某市人民政府\n2011-03-08\n一、主要目标任务\n序号　目标任务　牵头单位　责任单位\n1　地区生产总值增长11%　市发改局　市统计局、各镇街\n2　全社会固定资产投资增长15%　市发改局　市统计局\n二、重点工作任务\n";
+    let ids: Vec<String> = run(text).targets.into_iter().map(|t| t.indicator).collect();
+    assert_eq!(ids, ["gdp", "fixed_asset_investment"]);
+}

@@ -263,7 +263,13 @@ impl<'a> Following<'a> {
         // 总值增长5.5%左右，与全国增长目标基本衔接…) restates them; the work
         // that meets them (围绕上述目标，重点抓好以下几项工作：一是…力争…) sets
         // its own aims
-        if let Some(why) = ends_the_list(n.text(opening.0, opening.1)) {
+        // (a table's header under the cue, 序号 目标任务 牵头单位 责任单位, names
+        // its columns, not the work)
+        // (its cells parted by spaces read as a comma: the header is asked as
+        // written)
+        if let Some(why) = ends_the_list(n.text(opening.0, opening.1))
+            .filter(|_| !is_table_header(&n.orig_text(opening.0, opening.1)))
+        {
             list_ends(trace, n, opening, why);
             return Flow::End;
         }

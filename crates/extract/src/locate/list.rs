@@ -229,13 +229,17 @@ pub(super) fn read_block(
         }
         // (…以内。上述目标与全市8%的预期目标相衔接，…力争新引进世界500强企业
         // 3家: a sentence on the targets, then the work's aims)
+        // (a table's header under the cue, 序号 目标任务 牵头单位 责任单位, names
+        // its columns, not the work)
+        // (asked as written: its cells parted by spaces read as a comma)
         let why = if turns_to_the_work(n.text(a, b)) {
             Some("it turns to the work that meets the targets")
         } else if explains_the_targets(n.text(a, b)) {
             Some("it explains the targets")
         } else {
             None
-        };
+        }
+        .filter(|_| !super::is_table_header(&n.orig_text(a, b)));
         if k > 0
             && let Some(why) = why
         {
