@@ -414,12 +414,7 @@ fn row_edits(
     let Some(value) = value else {
         skip.extend(unit.map(|(skipped, _)| skipped));
         skip.extend(figures.iter().map(|c| (*c).clone()));
-        skip.extend(
-            cells_after
-                .iter()
-                .filter(|c| src[(*c).clone()].iter().all(|&x| NO_DATA.contains(x)))
-                .cloned(),
-        );
+        skip.extend(cells_after.iter().filter(|c| no_data(c)).cloned());
         return skip;
     };
     if unit.is_none() && figures.len() < 2 {
@@ -453,12 +448,7 @@ fn row_edits(
         insert.push((g.start + digits(g), "%".to_owned()));
     }
     // (and a cell of no data, 城镇登记失业率 % 3.5 4以内 —)
-    skip.extend(
-        cells_after
-            .iter()
-            .filter(|c| src[(*c).clone()].iter().all(|&x| NO_DATA.contains(x)))
-            .cloned(),
-    );
+    skip.extend(cells_after.iter().filter(|c| no_data(c)).cloned());
     skip
 }
 

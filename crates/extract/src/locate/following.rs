@@ -265,10 +265,8 @@ impl<'a> Following<'a> {
         // its own aims
         // (a table's header under the cue, 序号 目标任务 牵头单位 责任单位, names
         // its columns, not the work)
-        // (its cells parted by spaces read as a comma: the header is asked as
-        // written)
         if let Some(why) = ends_the_list(n.text(opening.0, opening.1))
-            .filter(|_| !is_table_header(&n.orig_text(opening.0, opening.1)))
+            .filter(|_| !super::heads_a_table_as_written(n, opening))
         {
             list_ends(trace, n, opening, why);
             return Flow::End;

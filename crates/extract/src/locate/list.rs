@@ -231,7 +231,6 @@ pub(super) fn read_block(
         // 3家: a sentence on the targets, then the work's aims)
         // (a table's header under the cue, 序号 目标任务 牵头单位 责任单位, names
         // its columns, not the work)
-        // (asked as written: its cells parted by spaces read as a comma)
         let why = if turns_to_the_work(n.text(a, b)) {
             Some("it turns to the work that meets the targets")
         } else if explains_the_targets(n.text(a, b)) {
@@ -239,7 +238,7 @@ pub(super) fn read_block(
         } else {
             None
         }
-        .filter(|_| !super::is_table_header(&n.orig_text(a, b)));
+        .filter(|_| !super::heads_a_table_as_written(n, (a, b)));
         if k > 0
             && let Some(why) = why
         {

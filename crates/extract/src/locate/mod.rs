@@ -86,6 +86,13 @@ fn is_table_header(t: &str) -> bool {
         && !t.contains(['%', '：', '，', '。'])
 }
 
+/// Whether the span `(a, b)` is a table's header as written: the
+/// normaliser reads cells parted by spaces as a comma (序号　目标任务　牵头单位
+/// reads 序号目标任务，牵头单位), which [`is_table_header`] refuses.
+fn heads_a_table_as_written(n: &Norm, (a, b): (usize, usize)) -> bool {
+    is_table_header(&n.orig_text(a, b))
+}
+
 /// The least share of a text (numerator, denominator) a plan part that
 /// opens with a plan lead (今年是…) holds: in a report the plan part is a
 /// third of the text or more; the last lines of a news item are none.
